@@ -1,0 +1,42 @@
+// Lint: typescript-eslint's type-aware rules plus a file-length ceiling, so that no file grows into a god file.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules", "dist", "coverage", "**/*.generated.*", "artifacts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "max-lines": ["error", { max: 400, skipBlankLines: true, skipComments: true }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/switch-exhaustiveness-check": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      eqeqeq: "error",
+    },
+  },
+  {
+    // The rules engine must stay pure: no wall clock, no ambient randomness, no timers.
+    files: ["shared/**/*.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "Date", message: "shared/ is deterministic: use game days (shared/math/calendar.ts)." },
+        { name: "setTimeout", message: "shared/ has no timers." },
+        { name: "setInterval", message: "shared/ has no timers." },
+        { name: "performance", message: "shared/ has no clock." },
+      ],
+      "no-restricted-properties": [
+        "error",
+        { object: "Math", property: "random", message: "Use the seeded generator in the game state." },
+      ],
+    },
+  },
+  {
+    files: ["**/*.js", "**/*.mjs"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

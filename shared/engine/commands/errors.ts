@@ -1,0 +1,41 @@
+/** Rejections: a stable code for programs and a plain-language reason in English and Chinese. */
+import type { Text } from "../../scenario/types.ts";
+
+export interface Rejection {
+  code: RejectionCode;
+  message: Text;
+}
+
+export type RejectionCode =
+  | "MALFORMED"
+  | "NOT_A_COMPANY"
+  | "GAME_OVER"
+  | "BANKRUPT"
+  | "UNKNOWN_MODEL"
+  | "NOT_RELEASED"
+  | "INSUFFICIENT_CASH"
+  | "UNKNOWN_REGION"
+  | "REGION_BANNED"
+  | "NO_CAPACITY"
+  | "NO_LEASE"
+  | "LEASE_IN_USE"
+  | "UNKNOWN_LOT"
+  | "NOT_OWNER"
+  | "LOT_NOT_READY"
+  | "LOT_ALREADY_INSTALLED"
+  | "LOT_NOT_INSTALLED"
+  | "NO_LEASE_ROOM"
+  | "ALREADY_SO"
+  | "BAD_QUANTITY";
+
+export function reject(code: RejectionCode, en: string, zh: string): Rejection {
+  return { code, message: { en, zh } };
+}
+
+/** "$1,234.56" without locale data, so messages read the same on every machine. */
+export function usd(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(Math.round(cents));
+  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${sign}$${whole}.${String(abs % 100).padStart(2, "0")}`;
+}

@@ -1,0 +1,104 @@
+/** Commands on a company's own machine lots: install, power, sell. */
+import { usedBidUnitCents } from "../market.ts";
+import { lotKw, lotModel, usedLeaseKw, leasedKw } from "../fleet.ts";
+import { regionIndex } from "../regions.ts";
+import { sellLotUnits } from "../companies.ts";
+import type { Company, GameState, Lot } from "../state.ts";
+import type { RegionSpec } from "../../scenario/types.ts";
+import { reject, type Rejection } from "./errors.ts";
+import type { CommandOf } from "./schema.ts";
+
+/** Finds a lot the company owns, or says why not. */
+export function ownLot(state: GameState, company: Company, id: string): Lot | Rejection {
+  const lot = state.lots.find((l) => l.id === id);
+  if (!lot) return reject("UNKNOWN_LOT", `No lot "${id}".`, `没有编号为"${id}"的矿机批次。`);
+  if (lot.owner !== company.id) return reject("NOT_OWNER", `Lot ${id} is not yours.`, `批次 ${id} 不属于你。`);
+  return lot;
+}
+
+function isRejection(x: Lot | Rejection): x is Rejection {
+  return "code" in x;
+}
+
+export function validateInstall(state: GameState, company: Company, cmd: CommandOf<"installLot">): Rejection | null {
+  const lot = ownLot(state, company, cmd.lot);
+  if (isRejection(lot)) return lot;
+  if (lot.status === "onOrder") {
+    return reject("LOT_NOT_READY", `Lot ${lot.id} is still at the factory's order book.`, `批次 ${lot.id} 尚未出厂。`);
+  }
+  if (lot.status === "installed") {
+    return reject("LOT_ALREADY_INSTALLED", `Lot ${lot.id} is already installed.`, `批次 ${lot.id} 已经安装。`);
+  }
+  const r = regionIndex(state, cmd.region);
+  if (r < 0) return reject("UNKNOWN_REGION", `No region "${cmd.region}".`, `没有名为"${cmd.region}"的地区。`);
+  const spec = state.scenario.regions[r] as RegionSpec;
+  if (state.world.regions[r]?.policy === "banned") {
+    return reject("REGION_BANNED", `Mining is banned in ${spec.name.en}.`, `${spec.name.zh}已禁止挖矿。`);
+  }
+  const need = lotKw(lotModel(state, lot), lot.quantity);
+  const room = leasedKw(state, company.id, cmd.region) - usedLeaseKw(state, company.id, cmd.region);
+  if (need > room + 1e-9) {
+    return reject(
+      "NO_LEASE_ROOM",
+      `Lot ${lot.id} needs ${Math.ceil(need)} kW; your free lease in ${spec.name.en} is ${Math.floor(room)} kW.`,
+      `批次 ${lot.id} 需要 ${Math.ceil(need)} 千瓦，你在${spec.name.zh}的剩余租用容量为 ${Math.floor(room)} 千瓦。`,
+    );
+  }
+  return null;
+}
+
+export function applyInstall(state: GameState, company: Company, cmd: CommandOf<"installLot">): void {
+  const lot = ownLot(state, company, cmd.lot);
+  if (isRejection(lot)) throw new Error("installLot applied without validation");
+  // Until the trade layer ships machines, installing moves a lot straight from the factory to the site.
+  lot.location = { kind: "region", region: cmd.region };
+  lot.status = "installed";
+  lot.powered = true;
+}
+
+export function validatePower(state: GameState, company: Company, cmd: CommandOf<"powerLot">): Rejection | null {
+  const lot = ownLot(state, company, cmd.lot);
+  if (isRejection(lot)) return lot;
+  if (lot.status !== "installed") {
+    return reject("LOT_NOT_INSTALLED", `Lot ${lot.id} is not installed anywhere.`, `批次 ${lot.id} 尚未安装。`);
+  }
+  if (lot.powered === cmd.on) {
+    const en = cmd.on ? "already running" : "already off";
+    const zh = cmd.on ? "已在运行" : "已经关机";
+    return reject("ALREADY_SO", `Lot ${lot.id} is ${en}.`, `批次 ${lot.id} ${zh}。`);
+  }
+  return null;
+}
+
+export function applyPower(state: GameState, company: Company, cmd: CommandOf<"powerLot">): void {
+  const lot = ownLot(state, company, cmd.lot);
+  if (isRejection(lot)) throw new Error("powerLot applied without validation");
+  lot.powered = cmd.on;
+}
+
+/** What selling `quantity` units of a lot to the used market pays now. */
+export function quoteSale(state: GameState, lot: Lot, quantity: number): number {
+  return usedBidUnitCents(state, lotModel(state, lot)) * quantity;
+}
+
+export function validateSell(state: GameState, company: Company, cmd: CommandOf<"sellMachines">): Rejection | null {
+  const lot = ownLot(state, company, cmd.lot);
+  if (isRejection(lot)) return lot;
+  if (lot.status === "onOrder") {
+    return reject("LOT_NOT_READY", `Lot ${lot.id} has not left the factory yet.`, `批次 ${lot.id} 尚未出厂。`);
+  }
+  if (cmd.quantity > lot.quantity) {
+    return reject(
+      "BAD_QUANTITY",
+      `Lot ${lot.id} holds ${lot.quantity} machines; you tried to sell ${cmd.quantity}.`,
+      `批次 ${lot.id} 只有 ${lot.quantity} 台矿机，你试图出售 ${cmd.quantity} 台。`,
+    );
+  }
+  return null;
+}
+
+export function applySell(state: GameState, company: Company, cmd: CommandOf<"sellMachines">): void {
+  const lot = ownLot(state, company, cmd.lot);
+  if (isRejection(lot)) throw new Error("sellMachines applied without validation");
+  sellLotUnits(state, company, lot, cmd.quantity);
+}

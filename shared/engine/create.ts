@@ -1,0 +1,119 @@
+/** createGame: the state on day 0 of a scenario, for a seed and a list of players. */
+import { createRng } from "../math/rng.ts";
+import { monthOf } from "../math/calendar.ts";
+import type { Scenario } from "../scenario/types.ts";
+import { hashesPerBlockForBits } from "./chain.ts";
+import { emptyTotals } from "./ledger.ts";
+import { advancePrice, feesForDay, updatePrices, USED_TIERS } from "./market.ts";
+import { hashScenario } from "./hash.ts";
+import { ENGINE_VERSION, type Company, type GameState, type RegionState } from "./state.ts";
+
+export interface PlayerSeat {
+  id: string;
+  name: string;
+}
+
+export function createGame(scenario: Scenario, seed: number, players: PlayerSeat[]): GameState {
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new RangeError(`seed must be an integer from 0 to 4294967295, got ${seed}`);
+  }
+  if (players.length > scenario.company.maxCompanies) {
+    throw new RangeError(`${scenario.id} seats at most ${scenario.company.maxCompanies} companies, got ${players.length}`);
+  }
+  const ids = new Set(players.map((p) => p.id));
+  if (ids.size !== players.length) throw new RangeError("player ids must be unique");
+
+  const state: GameState = {
+    engineVersion: ENGINE_VERSION,
+    scenario,
+    scenarioHash: hashScenario(scenario),
+    seed,
+    tick: 0,
+    day: scenario.startDay,
+    finished: false,
+    rng: {
+      blocks: createRng(seed, "blocks"),
+      market: createRng(seed, "market"),
+      world: createRng(seed, "world"),
+      solo: createRng(seed, "solo"),
+    },
+    chain: {
+      height: scenario.chain.startHeight,
+      bits: scenario.chain.bits,
+      periodFirstTime: scenario.chain.epochStartTime,
+      tipTime: scenario.chain.tipTime,
+      hashesPerBlock: hashesPerBlockForBits(scenario.chain.bits),
+      clock: scenario.chain.tipTime,
+      blocksToday: 0,
+      rewardToday: 0,
+      subsidyToday: 0,
+    },
+    market: {
+      priceCents: 0,
+      feesSatsPerBlock: 0,
+      hashpriceMicroUsd: 0,
+      hashpriceMilliSats: 0,
+      hashpriceAvgMicroUsd: 0,
+      priceLogOffset: 0,
+      factoryCentsPerTh: 0,
+      usedCentsPerTh: USED_TIERS.map(() => 0),
+      usedPressureThs: USED_TIERS.map(() => 0),
+    },
+    world: { regions: initialRegions(scenario), migration: [], retiredThs: 0 },
+    companies: players.map((p) => newCompany(scenario, p)),
+    lots: [],
+    nextEvent: 0,
+    nextId: 1,
+    soldUnits: {},
+    retargets: [],
+    networkThs: scenario.world.initialHashrateThs,
+    playerThs: 0,
+  };
+  state.market.priceCents = advancePrice(state);
+  state.market.feesSatsPerBlock = feesForDay(state);
+  updatePrices(state);
+  return state;
+}
+
+function newCompany(scenario: Scenario, seat: PlayerSeat): Company {
+  return {
+    id: seat.id,
+    name: seat.name,
+    cashCents: scenario.company.startingCashCents,
+    btcSats: 0,
+    sellRatioBps: 10_000,
+    leases: [],
+    ledger: [],
+    totals: emptyTotals(),
+    minedSats: 0,
+    kwhTotal: 0,
+    carbonKgTotal: 0,
+    bankrupt: false,
+    payout: "pool",
+  };
+}
+
+/**
+ * The rest of the world at the start: the scenario's hashrate split by region share and fleet tier,
+ * installed so that what runs on day 0 (after the month's uptime) equals the scenario's figure.
+ */
+function initialRegions(scenario: Scenario): RegionState[] {
+  const month = monthOf(scenario.startDay);
+  return scenario.regions.map((spec) => {
+    const uptime = (spec.uptimeMonthlyBps[month - 1] as number) / 10_000;
+    const regionThs = (scenario.world.initialHashrateThs * spec.rowSharePpm) / 1e6 / Math.max(uptime, 0.01);
+    return {
+      id: spec.id,
+      policy: spec.policy,
+      powerMultiplierBps: 10_000,
+      capacityKw: spec.capacityKw,
+      leasedKw: 0,
+      rowTiers: scenario.world.fleet
+        .filter((t) => t.sharePpm > 0 && regionThs > 0)
+        .map((t) => ({ jPerTh: t.jPerTh, installedThs: (regionThs * t.sharePpm) / 1e6, running: 1 })),
+      banRampThsPerDay: 0,
+      banRampDaysLeft: 0,
+      banEmigrateBps: 0,
+    };
+  });
+}

@@ -1,0 +1,50 @@
+/** Machine lots: look-ups and the figures derived from them. */
+import type { AsicModel } from "../scenario/types.ts";
+import type { GameState, Lot } from "./state.ts";
+
+export function modelOf(state: GameState, id: string): AsicModel | undefined {
+  return state.scenario.asics.find((m) => m.id === id);
+}
+
+export function lotModel(state: GameState, lot: Lot): AsicModel {
+  const model = modelOf(state, lot.model);
+  if (!model) throw new Error(`lot ${lot.id} has unknown model ${lot.model}`);
+  return model;
+}
+
+/** Nameplate hashrate of a lot, TH/s. */
+export function lotThs(model: AsicModel, quantity: number): number {
+  return (model.hashrateGhs * quantity) / 1000;
+}
+
+/** Nameplate power of a lot, kW (what a lease must hold). */
+export function lotKw(model: AsicModel, quantity: number): number {
+  return (model.powerW * quantity) / 1000;
+}
+
+export function lotsOf(state: GameState, companyId: string): Lot[] {
+  return state.lots.filter((l) => l.owner === companyId);
+}
+
+/** kW of a company's lease in a region taken by its installed lots. */
+export function usedLeaseKw(state: GameState, companyId: string, region: string): number {
+  let kw = 0;
+  for (const lot of state.lots) {
+    if (lot.owner !== companyId || lot.status !== "installed") continue;
+    if (lot.location.kind !== "region" || lot.location.region !== region) continue;
+    kw += lotKw(lotModel(state, lot), lot.quantity);
+  }
+  return kw;
+}
+
+export function leasedKw(state: GameState, companyId: string, region: string): number {
+  const company = state.companies.find((c) => c.id === companyId);
+  return company?.leases.find((l) => l.region === region)?.kw ?? 0;
+}
+
+/** Units of each model in the game, by status: for conservation checks and reports. */
+export function unitsByModel(state: GameState): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const lot of state.lots) out[lot.model] = (out[lot.model] ?? 0) + lot.quantity;
+  return out;
+}

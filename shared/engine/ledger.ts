@@ -1,0 +1,36 @@
+/** The only way cash and BTC change: a ledger entry, recorded today and added to the totals. */
+import type { Company, LedgerKind } from "./state.ts";
+
+export const LEDGER_KINDS: readonly LedgerKind[] = [
+  "machinePurchase",
+  "machineSale",
+  "miningRevenue",
+  "btcSale",
+  "power",
+  "hosting",
+  "leaseSetup",
+];
+
+export function emptyTotals(): Record<LedgerKind, number> {
+  return {
+    machinePurchase: 0,
+    machineSale: 0,
+    miningRevenue: 0,
+    btcSale: 0,
+    power: 0,
+    hosting: 0,
+    leaseSetup: 0,
+  };
+}
+
+/** Posts an entry: `cents` and `sats` are signed changes to the company's cash and BTC. */
+export function post(company: Company, day: number, kind: LedgerKind, cents: number, sats: number, ref: string): void {
+  if (!Number.isSafeInteger(cents) || !Number.isSafeInteger(sats)) {
+    throw new RangeError(`ledger amounts must be safe integers (${kind}: ${cents} cents, ${sats} sats)`);
+  }
+  if (cents === 0 && sats === 0) return;
+  company.cashCents += cents;
+  company.btcSats += sats;
+  company.totals[kind] += cents;
+  company.ledger.push({ day, kind, cents, sats, ref });
+}

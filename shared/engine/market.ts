@@ -1,0 +1,149 @@
+/**
+ * Prices: BTC (historical series or a seeded model), fees per block, hashprice, the factory's price per
+ * TH/s and the used-machine index. Every quote a player, a bot or the server needs comes from here.
+ */
+import { blockSubsidySats } from "../protocol/bitcoin/index.ts";
+import { detExp, detPow } from "../math/detmath.ts";
+import { sampleNormal } from "../math/random.ts";
+import { roundHalfAway, type Cents } from "../math/money.ts";
+import type { AsicModel, Scenario } from "../scenario/types.ts";
+import type { GameState, MarketState } from "./state.ts";
+
+/** Used-market efficiency tiers: upper bounds in J/TH (the last tier is open-ended). */
+export const USED_TIERS: readonly number[] = [20, 30, 40, 60, 90, Infinity];
+
+export function usedTierOf(jPerTh: number): number {
+  for (let i = 0; i < USED_TIERS.length; i++) if (jPerTh < (USED_TIERS[i] as number)) return i;
+  return USED_TIERS.length - 1;
+}
+
+/** Representative efficiency of a tier, for pricing (midpoint; the open tier uses 110 J/TH). */
+const TIER_EFFICIENCY = [17, 25, 35, 50, 75, 110];
+
+const HASHPRICE_SMOOTHING_DAYS = 30;
+const TRADING_DAYS_PER_YEAR = 365;
+
+/** Today's BTC price in cents, advancing the model by one day. */
+export function advancePrice(state: GameState): Cents {
+  const model = state.scenario.price;
+  const market = state.market;
+  const rng = state.rng.market;
+  if (model.kind === "historical") {
+    const base = model.dailyCents[Math.min(state.tick, model.dailyCents.length - 1)] as number;
+    if (model.noiseBps === 0) return base;
+    // Mean-reverting noise in log space (AR(1), half-life ~ a week) so the series keeps its shape.
+    const sigma = model.noiseBps / 10_000;
+    market.priceLogOffset = 0.9 * market.priceLogOffset + sigma * sampleNormal(rng);
+    return Math.max(1, roundHalfAway(base * detExp(market.priceLogOffset)));
+  }
+  const dt = 1 / TRADING_DAYS_PER_YEAR;
+  const mu = model.driftAnnualBps / 10_000;
+  const vol = model.volatilityAnnualBps / 10_000;
+  market.priceLogOffset += (mu - (vol * vol) / 2) * dt + vol * Math.sqrt(dt) * sampleNormal(rng);
+  return Math.max(1, roundHalfAway(model.startCents * detExp(market.priceLogOffset)));
+}
+
+/** Today's fees per block in satoshis. */
+export function feesForDay(state: GameState): number {
+  const model = state.scenario.fees;
+  if (model.kind === "historical") {
+    return model.dailySatsPerBlock[Math.min(state.tick, model.dailySatsPerBlock.length - 1)] as number;
+  }
+  const vol = model.volatilityBps / 10_000;
+  const factor = detExp(vol * sampleNormal(state.rng.market) - (vol * vol) / 2);
+  return Math.max(0, roundHalfAway(model.meanSatsPerBlock * factor));
+}
+
+/**
+ * Hashprice: expected revenue of one TH/s for one day at the current target, subsidy of the next block
+ * plus today's fees. Returned in milli-satoshis and micro-USD.
+ */
+export function computeHashprice(
+  hashesPerBlock: number,
+  nextHeight: number,
+  feesSatsPerBlock: number,
+  priceCents: Cents,
+): { milliSats: number; microUsd: number } {
+  const rewardSats = blockSubsidySats(nextHeight) + feesSatsPerBlock;
+  const blocksPerThDay = (86_400 * 1e12) / hashesPerBlock;
+  const sats = rewardSats * blocksPerThDay;
+  return {
+    milliSats: Math.round(sats * 1000),
+    // sats × (cents/BTC) / 1e8 = cents; × 1e4 = micro-USD.
+    microUsd: Math.round((sats * priceCents) / 10_000),
+  };
+}
+
+/** Daily power cost of one TH/s at `jPerTh` and a power price in micro-USD per kWh, in micro-USD. */
+export function powerCostMicroUsdPerThDay(jPerTh: number, powerPrice: number): number {
+  return ((jPerTh * 24) / 1000) * powerPrice;
+}
+
+/** Best (lowest) efficiency among the models on sale today, J/TH. */
+export function bestEfficiency(scenario: Scenario, day: number): number {
+  let best = Infinity;
+  for (const m of scenario.asics) if (m.releaseDay <= day && m.efficiencyJPerTh < best) best = m.efficiencyJPerTh;
+  return best;
+}
+
+export function isReleased(model: AsicModel, day: number): boolean {
+  return model.releaseDay <= day;
+}
+
+/**
+ * Factory price of one unit, cents: the price per TH/s of the best machine, scaled by how much less
+ * efficient this model is (older models sell at a discount), never below the floor.
+ */
+export function factoryUnitPriceCents(state: GameState, model: AsicModel): Cents {
+  const scenario = state.scenario;
+  const best = bestEfficiency(scenario, state.day);
+  const ratio = Number.isFinite(best) ? best / model.efficiencyJPerTh : 1;
+  const perTh = Math.max(
+    scenario.factory.floorCentsPerTh,
+    state.market.factoryCentsPerTh * detPow(ratio, scenario.factory.efficiencyExponent),
+  );
+  return roundHalfAway((perTh * model.hashrateGhs) / 1000);
+}
+
+/** Used-market bid for one unit of `model`, cents, after the spread (what a seller receives). */
+export function usedBidUnitCents(state: GameState, model: AsicModel): Cents {
+  const tier = usedTierOf(model.efficiencyJPerTh);
+  const perTh = state.market.usedCentsPerTh[tier] as number;
+  const spread = state.scenario.usedMarket.spreadBps / 10_000;
+  return roundHalfAway(((perTh * model.hashrateGhs) / 1000) * (1 - spread));
+}
+
+/** Mark-to-market value of one unit (the index, without the spread): for equity. */
+export function usedValueUnitCents(state: GameState, model: AsicModel): Cents {
+  const tier = usedTierOf(model.efficiencyJPerTh);
+  return roundHalfAway(((state.market.usedCentsPerTh[tier] as number) * model.hashrateGhs) / 1000);
+}
+
+/** Recomputes hashprice, its average, the factory price and the used index after a day. */
+export function updatePrices(state: GameState): void {
+  const m: MarketState = state.market;
+  const scenario = state.scenario;
+  const hp = computeHashprice(state.chain.hashesPerBlock, state.chain.height + 1, m.feesSatsPerBlock, m.priceCents);
+  m.hashpriceMicroUsd = hp.microUsd;
+  m.hashpriceMilliSats = hp.milliSats;
+  const alpha = 1 / HASHPRICE_SMOOTHING_DAYS;
+  m.hashpriceAvgMicroUsd =
+    m.hashpriceAvgMicroUsd === 0 ? hp.microUsd : m.hashpriceAvgMicroUsd + alpha * (hp.microUsd - m.hashpriceAvgMicroUsd);
+  // Factory: a buyer of the best machine pays `paybackDays` of hashprice per TH/s (micro-USD → cents).
+  m.factoryCentsPerTh = Math.max(
+    scenario.factory.floorCentsPerTh,
+    roundHalfAway((m.hashpriceAvgMicroUsd * scenario.factory.paybackDays) / 10_000),
+  );
+  // Used index: a buyer pays for `horizonDays` of margin at a reference power price, floored at scrap,
+  // pushed down by recent net selling from players (their trades move the index), which decays.
+  const used = scenario.usedMarket;
+  for (let tier = 0; tier < TIER_EFFICIENCY.length; tier++) {
+    const eff = TIER_EFFICIENCY[tier] as number;
+    const margin = m.hashpriceAvgMicroUsd - powerCostMicroUsdPerThDay(eff, used.referencePowerPrice);
+    const fair = Math.max(used.scrapCentsPerTh, (margin * used.horizonDays) / 10_000);
+    const pressure = m.usedPressureThs[tier] as number;
+    const impact = 1 / (1 + pressure / 50_000);
+    m.usedCentsPerTh[tier] = Math.max(used.scrapCentsPerTh, roundHalfAway(fair * impact));
+    m.usedPressureThs[tier] = pressure * 0.95;
+  }
+}

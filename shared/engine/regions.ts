@@ -1,0 +1,55 @@
+/** Region look-ups and derived figures: power price today, uptime, free capacity. */
+import { monthOf } from "../math/calendar.ts";
+import type { RegionSpec } from "../scenario/types.ts";
+import type { GameState, RegionState } from "./state.ts";
+
+export function regionSpec(state: GameState, id: string): RegionSpec | undefined {
+  return state.scenario.regions.find((r) => r.id === id);
+}
+
+export function regionState(state: GameState, id: string): RegionState | undefined {
+  return state.world.regions.find((r) => r.id === id);
+}
+
+/** Power price today, micro-USD per kWh (season × events). */
+export function powerPriceToday(state: GameState, index: number): number {
+  const spec = state.scenario.regions[index] as RegionSpec;
+  const region = state.world.regions[index] as RegionState;
+  const base = spec.powerPriceMonthly[monthOf(state.day) - 1] as number;
+  return Math.round((base * region.powerMultiplierBps) / 10_000);
+}
+
+/** Share of installed machines that can run today (heat, curtailment), 0..1. */
+export function uptimeToday(state: GameState, index: number): number {
+  const spec = state.scenario.regions[index] as RegionSpec;
+  return (spec.uptimeMonthlyBps[monthOf(state.day) - 1] as number) / 10_000;
+}
+
+/** kW taken by the rest of the world's installed machines in a region. */
+export function rowKw(region: RegionState): number {
+  let kw = 0;
+  for (const tier of region.rowTiers) kw += (tier.installedThs * tier.jPerTh) / 1000;
+  return kw;
+}
+
+export function rowInstalledThs(region: RegionState): number {
+  let ths = 0;
+  for (const tier of region.rowTiers) ths += tier.installedThs;
+  return ths;
+}
+
+/** Running rest-of-world hashrate in a region today, TH/s (before uptime). */
+export function rowRunningThs(region: RegionState): number {
+  let ths = 0;
+  for (const tier of region.rowTiers) ths += tier.installedThs * tier.running;
+  return ths;
+}
+
+/** Capacity still free for new leases or new machines, kW. */
+export function freeKw(region: RegionState): number {
+  return Math.max(0, region.capacityKw - region.leasedKw - rowKw(region));
+}
+
+export function regionIndex(state: GameState, id: string): number {
+  return state.scenario.regions.findIndex((r) => r.id === id);
+}

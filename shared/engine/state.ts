@@ -1,0 +1,189 @@
+/**
+ * The game state: plain, serializable data. No class instances, no functions, no Maps, so that it can
+ * be hashed, snapshotted, sent and replayed. Integers for money (cents, satoshis) and time (days,
+ * Unix seconds, block heights); hashrates are floats computed with exact IEEE arithmetic only.
+ */
+import type { RngState } from "../math/rng.ts";
+import type { Cents, MicroUsdPerKwh, Sats } from "../math/money.ts";
+import type { EpochDay } from "../math/calendar.ts";
+import type { MiningPolicy, Scenario } from "../scenario/types.ts";
+
+export const ENGINE_VERSION = "1.0.0";
+
+export interface ChainState {
+  /** Height of the tip (the last block mined). */
+  height: number;
+  /** Bits in force for the next block. */
+  bits: number;
+  /** Unix seconds of the first block of the current retarget period. */
+  periodFirstTime: number;
+  /** Unix seconds of the tip. */
+  tipTime: number;
+  /** Expected hashes per block at the current target (cached: recomputed at each retarget). */
+  hashesPerBlock: number;
+  /** The simulation's exact clock, Unix seconds (float): block times are its floor. */
+  clock: number;
+  blocksToday: number;
+  /** Reward paid out by today's blocks (subsidy + fees), satoshis. */
+  rewardToday: Sats;
+  subsidyToday: Sats;
+}
+
+export interface RetargetRecord {
+  height: number;
+  day: EpochDay;
+  time: number;
+  oldBits: number;
+  newBits: number;
+  /** Change in difficulty, parts per million (signed). */
+  changePpm: number;
+}
+
+export interface MarketState {
+  priceCents: Cents;
+  /** Fees per block today, satoshis. */
+  feesSatsPerBlock: Sats;
+  /** Expected revenue of one TH/s for one day at today's difficulty, micro-USD. */
+  hashpriceMicroUsd: number;
+  /** Expected revenue of one TH/s for one day, satoshis ×1000 (milli-sats): BTC-denominated hashprice. */
+  hashpriceMilliSats: number;
+  /** Exponential moving average of the hashprice over about a month: prices move on it. */
+  hashpriceAvgMicroUsd: number;
+  /** Log-price state of the stochastic model, or the noise term on a historical series. */
+  priceLogOffset: number;
+  /** Price of one TH/s of the best model on sale today, cents. */
+  factoryCentsPerTh: Cents;
+  /** Used-market bid per efficiency tier, cents per TH/s (index matches USED_TIERS). */
+  usedCentsPerTh: Cents[];
+  /** Net machines (TH/s) players sold into each tier recently: pushes the index down. */
+  usedPressureThs: number[];
+}
+
+/** A slice of the rest of the world's fleet in one region. */
+export interface RowTier {
+  jPerTh: number;
+  /** Installed TH/s. */
+  installedThs: number;
+  /** Fraction running, 0..1, moving towards the profitable fraction over `responseDays`. */
+  running: number;
+}
+
+export interface MigrationBatch {
+  fromRegion: string;
+  jPerTh: number;
+  ths: number;
+  readyDay: EpochDay;
+}
+
+export interface RegionState {
+  id: string;
+  policy: MiningPolicy;
+  /** Multiplier on the scenario's monthly power price, basis points (events move it). */
+  powerMultiplierBps: number;
+  capacityKw: number;
+  /** kW leased by companies. */
+  leasedKw: number;
+  rowTiers: RowTier[];
+  /** TH/s of the rest of the world still switching off after a ban, per day. */
+  banRampThsPerDay: number;
+  banRampDaysLeft: number;
+  banEmigrateBps: number;
+}
+
+export type LotStatus = "onOrder" | "stored" | "installed";
+
+export type LotLocation = { kind: "factory"; hub: string } | { kind: "region"; region: string };
+
+export interface Lot {
+  id: string;
+  owner: string;
+  model: string;
+  quantity: number;
+  status: LotStatus;
+  location: LotLocation;
+  powered: boolean;
+  /** Day the factory hands the lot over (for lots on order). */
+  readyDay: EpochDay;
+  origin: string;
+  /** What the owner paid, cents (for the books; equity uses market value). */
+  costCents: Cents;
+}
+
+export type LedgerKind =
+  | "machinePurchase"
+  | "machineSale"
+  | "miningRevenue"
+  | "btcSale"
+  | "power"
+  | "hosting"
+  | "leaseSetup";
+
+export interface LedgerEntry {
+  day: EpochDay;
+  kind: LedgerKind;
+  cents: Cents;
+  /** BTC moved by this entry, satoshis (revenue in, sales out). */
+  sats: Sats;
+  ref: string;
+}
+
+export interface Lease {
+  region: string;
+  kw: number;
+}
+
+export interface Company {
+  id: string;
+  name: string;
+  cashCents: Cents;
+  btcSats: Sats;
+  /** Share of each day's mined BTC sold at the close, basis points. */
+  sellRatioBps: number;
+  leases: Lease[];
+  /** Today's ledger (cleared at the start of each day; history is in the step report). */
+  ledger: LedgerEntry[];
+  /** Cumulative totals per ledger kind, cents. */
+  totals: Record<LedgerKind, Cents>;
+  minedSats: Sats;
+  kwhTotal: number;
+  carbonKgTotal: number;
+  bankrupt: boolean;
+  /** Payouts: pool (pro rata, minus the pool fee) or solo (whole blocks, by luck). */
+  payout: "pool" | "solo";
+}
+
+export interface WorldState {
+  regions: RegionState[];
+  migration: MigrationBatch[];
+  /** Machines scrapped or hidden after bans, TH/s (for the books of the rest of the world). */
+  retiredThs: number;
+}
+
+export interface GameState {
+  engineVersion: string;
+  scenario: Scenario;
+  scenarioHash: string;
+  seed: number;
+  tick: number;
+  day: EpochDay;
+  finished: boolean;
+  rng: { blocks: RngState; market: RngState; world: RngState; solo: RngState };
+  chain: ChainState;
+  market: MarketState;
+  world: WorldState;
+  companies: Company[];
+  lots: Lot[];
+  /** Index of the next scheduled scenario event. */
+  nextEvent: number;
+  nextId: number;
+  /** Machines (units) that left the game through the used market, per model: for conservation checks. */
+  soldUnits: Record<string, number>;
+  /** Every retarget that happened in this game. */
+  retargets: RetargetRecord[];
+  /** Network hashrate at the end of the last day, TH/s (players + the rest of the world, running). */
+  networkThs: number;
+  /** Players' running hashrate at the end of the last day, TH/s. */
+  playerThs: number;
+}
+
+export type PowerPrice = MicroUsdPerKwh;

@@ -1,0 +1,77 @@
+/**
+ * step: advances the game by one day. The order is fixed and documented because it is part of the
+ * rules: events, then prices, then the world's fleet, then the chain mines the day, then companies are
+ * paid and charged, then prices are marked for tomorrow.
+ */
+import { formatIsoDate } from "../math/calendar.ts";
+import { mineDay, type SoloMiner } from "./chain.ts";
+import { deliverOrders, operateFleets, payMiners, settleDebts } from "./companies.ts";
+import { applyScheduledEvents, type NewsItem } from "./events.ts";
+import { advancePrice, feesForDay, updatePrices } from "./market.ts";
+import type { Company, GameState, LedgerEntry, RetargetRecord } from "./state.ts";
+import { advanceWorld, rowHashrateByRegion } from "./world.ts";
+
+export interface StepReport {
+  tick: number;
+  day: number;
+  date: string;
+  height: number;
+  blocks: number;
+  retargets: RetargetRecord[];
+  halvings: number[];
+  news: NewsItem[];
+  networkThs: number;
+  playerThs: number;
+  /** Rest-of-world running hashrate by region (scenario order), TH/s. */
+  rowThsByRegion: number[];
+  /** Each company's ledger entries for the day. */
+  ledgers: { company: string; entries: LedgerEntry[] }[];
+}
+
+export function step(state: GameState): StepReport {
+  if (state.finished) throw new Error("the game is over: no more days to step");
+  for (const company of state.companies) company.ledger = [];
+
+  const news = applyScheduledEvents(state);
+  state.market.priceCents = advancePrice(state);
+  state.market.feesSatsPerBlock = feesForDay(state);
+  advanceWorld(state);
+  deliverOrders(state);
+
+  const rowThsByRegion = rowHashrateByRegion(state);
+  const rowThs = rowThsByRegion.reduce((s, x) => s + x, 0);
+  const fleets = operateFleets(state);
+  const playerThs = fleets.reduce((s, d) => s + d.ths, 0);
+  const networkThs = rowThs + playerThs;
+
+  const solo: SoloMiner[] = [];
+  state.companies.forEach((c: Company, i) => {
+    const ths = fleets[i]?.ths ?? 0;
+    if (c.payout === "solo" && ths > 0) solo.push({ companyIndex: i, ths });
+  });
+  const mined = mineDay(state, networkThs, solo);
+  payMiners(state, fleets, networkThs, mined.soloWins);
+  settleDebts(state);
+  updatePrices(state);
+
+  state.networkThs = networkThs;
+  state.playerThs = playerThs;
+  const report: StepReport = {
+    tick: state.tick,
+    day: state.day,
+    date: formatIsoDate(state.day),
+    height: state.chain.height,
+    blocks: mined.blocks,
+    retargets: mined.retargets,
+    halvings: mined.halvings,
+    news,
+    networkThs,
+    playerThs,
+    rowThsByRegion,
+    ledgers: state.companies.map((c) => ({ company: c.id, entries: c.ledger })),
+  };
+  state.tick++;
+  state.day++;
+  if (state.tick >= state.scenario.days) state.finished = true;
+  return report;
+}

@@ -1,0 +1,175 @@
+/**
+ * The rest of the world: hashrate not owned by players. It lives in regions, runs while it pays for its
+ * power, grows with new machines when mining pays, and after a ban leaves, waits (machines in transit and
+ * warehouses) and comes back where there is capacity. This is what makes difficulty move like the real one.
+ */
+import { nextFloat } from "../math/rng.ts";
+import type { RegionSpec } from "../scenario/types.ts";
+import { bestEfficiency, powerCostMicroUsdPerThDay } from "./market.ts";
+import { freeKw, powerPriceToday, rowRunningThs, uptimeToday } from "./regions.ts";
+import type { GameState, MigrationBatch, RegionState, RowTier } from "./state.ts";
+
+/** Below this ratio of hashprice to power cost a tier switches fully off; above the upper one fully on. */
+const OFF_RATIO = 0.85;
+const ON_RATIO = 1.25;
+
+export function advanceWorld(state: GameState): void {
+  const regions = state.world.regions;
+  for (let i = 0; i < regions.length; i++) {
+    const region = regions[i] as RegionState;
+    const spec = state.scenario.regions[i] as RegionSpec;
+    region.capacityKw = Math.max(0, region.capacityKw + spec.capacityGrowthKwPerDay);
+    rampBan(state, region);
+    respondToProfit(state, region, i);
+  }
+  deployNewMachines(state);
+  resettleMigrants(state);
+}
+
+/** Rest-of-world hashrate running today, by region (after uptime), TH/s. */
+export function rowHashrateByRegion(state: GameState): number[] {
+  return state.world.regions.map((r, i) => (r.policy === "banned" && r.banRampDaysLeft === 0 ? 0 : rowRunningThs(r) * uptimeToday(state, i)));
+}
+
+function respondToProfit(state: GameState, region: RegionState, index: number): void {
+  const hashprice = state.market.hashpriceAvgMicroUsd;
+  const price = powerPriceToday(state, index);
+  const step = 1 / Math.max(1, state.scenario.world.responseDays);
+  for (const tier of region.rowTiers) {
+    const cost = powerCostMicroUsdPerThDay(tier.jPerTh, price);
+    const ratio = cost > 0 ? hashprice / cost : Infinity;
+    const target = ratio <= OFF_RATIO ? 0 : ratio >= ON_RATIO ? 1 : (ratio - OFF_RATIO) / (ON_RATIO - OFF_RATIO);
+    tier.running += (target - tier.running) * step;
+  }
+}
+
+/** A banned region's machines switch off over the ramp; those that emigrate join the migration pool. */
+function rampBan(state: GameState, region: RegionState): void {
+  if (region.banRampDaysLeft <= 0) return;
+  const installed = region.rowTiers.reduce((s, t) => s + t.installedThs, 0);
+  const take = region.banRampDaysLeft === 1 ? installed : Math.min(installed, region.banRampThsPerDay);
+  region.banRampDaysLeft--;
+  if (installed <= 0 || take <= 0) return;
+  const [minDelay, maxDelay] = state.scenario.world.migrationDelayDays;
+  for (const tier of region.rowTiers) {
+    const moved = (tier.installedThs / installed) * take;
+    tier.installedThs -= moved;
+    const emigrating = (moved * region.banEmigrateBps) / 10_000;
+    state.world.retiredThs += moved - emigrating;
+    if (emigrating <= 0) continue;
+    // Each day's leavers are split in a few batches with their own delays: months to redeploy.
+    const parts = 4;
+    for (let p = 0; p < parts; p++) {
+      const delay = minDelay + Math.floor(nextFloat(state.rng.world) * (maxDelay - minDelay + 1));
+      state.world.migration.push({
+        fromRegion: region.id,
+        jPerTh: tier.jPerTh,
+        ths: emigrating / parts,
+        readyDay: state.day + delay,
+      });
+    }
+  }
+  region.rowTiers = region.rowTiers.filter((t) => t.installedThs > 1e-9);
+}
+
+/** Where a machine would go today: weights by free capacity, cheap power and attractiveness. */
+function placementWeights(state: GameState): number[] {
+  return state.world.regions.map((region, i) => {
+    if (region.policy === "banned") return 0;
+    const free = freeKw(region);
+    if (free <= 0) return 0;
+    const spec = state.scenario.regions[i] as RegionSpec;
+    const price = Math.max(1, powerPriceToday(state, i));
+    return (free * spec.attractiveness) / price;
+  });
+}
+
+/** Installs `ths` at `jPerTh` across regions by weight, limited by free capacity; returns what did not fit. */
+function place(state: GameState, ths: number, jPerTh: number, weights: number[]): number {
+  let left = ths;
+  for (let round = 0; round < 3 && left > 1e-9; round++) {
+    const total = weights.reduce((s, w) => s + w, 0);
+    if (total <= 0) break;
+    const batch = left;
+    for (let i = 0; i < weights.length; i++) {
+      const w = weights[i] as number;
+      if (w <= 0) continue;
+      const region = state.world.regions[i] as RegionState;
+      const fitThs = (freeKw(region) * 1000) / jPerTh;
+      const put = Math.min(fitThs, (batch * w) / total);
+      if (put <= 0) continue;
+      addToTier(region, jPerTh, put);
+      left -= put;
+      if (freeKw(region) <= 1e-6) weights[i] = 0;
+    }
+  }
+  return left;
+}
+
+function addToTier(region: RegionState, jPerTh: number, ths: number): void {
+  const rounded = Math.round(jPerTh * 10) / 10;
+  const tier = region.rowTiers.find((t) => t.jPerTh === rounded);
+  if (tier) {
+    // New machines arrive running; blend the running fraction by hashrate.
+    tier.running = (tier.running * tier.installedThs + ths) / (tier.installedThs + ths);
+    tier.installedThs += ths;
+  } else {
+    const fresh: RowTier = { jPerTh: rounded, installedThs: ths, running: 1 };
+    region.rowTiers.push(fresh);
+  }
+}
+
+/** New rest-of-world machines, at the scenario's pace scaled by how well a new machine pays today. */
+function deployNewMachines(state: GameState): void {
+  const base = deploymentRate(state);
+  if (base <= 0) return;
+  const jPerTh = newFleetEfficiency(state);
+  const hashprice = state.market.hashpriceAvgMicroUsd;
+  const cost = powerCostMicroUsdPerThDay(jPerTh, state.scenario.usedMarket.referencePowerPrice);
+  // Margin share of a new machine: 0.6 is "normal" (factor 1); clamped to [0, 1.5].
+  const marginShare = hashprice > 0 ? (hashprice - cost) / hashprice : 0;
+  const factor = Math.min(1.5, Math.max(0, marginShare / 0.6));
+  if (factor <= 0) return;
+  place(state, base * factor, jPerTh, placementWeights(state));
+}
+
+/** Interpolated deployment rate for today, TH/s per day. */
+export function deploymentRate(state: GameState): number {
+  const points = state.scenario.world.deployments;
+  if (points.length === 0) return 0;
+  const day = state.day;
+  const first = points[0] as (typeof points)[number];
+  if (day <= first.day) return first.thPerDay;
+  for (let i = 1; i < points.length; i++) {
+    const b = points[i] as (typeof points)[number];
+    if (day <= b.day) {
+      const a = points[i - 1] as (typeof points)[number];
+      return a.thPerDay + ((b.thPerDay - a.thPerDay) * (day - a.day)) / (b.day - a.day);
+    }
+  }
+  return (points[points.length - 1] as (typeof points)[number]).thPerDay;
+}
+
+/** Efficiency of the machines the rest of the world installs today: a little behind the best on sale. */
+export function newFleetEfficiency(state: GameState): number {
+  const best = bestEfficiency(state.scenario, state.day);
+  return Number.isFinite(best) ? best * 1.15 : 60;
+}
+
+/** Migrants whose delay is over settle where capacity is free; the rest keep waiting. */
+function resettleMigrants(state: GameState): void {
+  const pool = state.world.migration;
+  if (pool.length === 0) return;
+  const waiting: MigrationBatch[] = [];
+  let weights: number[] | null = null;
+  for (const batch of pool) {
+    if (batch.readyDay > state.day) {
+      waiting.push(batch);
+      continue;
+    }
+    weights ??= placementWeights(state);
+    const left = place(state, batch.ths, batch.jPerTh, weights);
+    if (left > 1e-6) waiting.push({ ...batch, ths: left, readyDay: state.day + 7 });
+  }
+  state.world.migration = waiting;
+}

@@ -1,0 +1,25 @@
+/**
+ * Hashrate Atlas rules engine: the public surface. Pure and deterministic: no I/O, no clock, no
+ * ambient randomness. The server, the bots, the tools and the client all run this one engine.
+ */
+export {
+  compactToTarget,
+  targetToCompact,
+  difficultyFromBits,
+  calculateNextWorkRequired,
+  blockSubsidy,
+} from "./protocol/bitcoin/index.ts";
+
+export { createGame, type PlayerSeat } from "./engine/create.ts";
+export { step, type StepReport } from "./engine/step.ts";
+export { applyCommand, validate, type CommandResult } from "./engine/commands/index.ts";
+export { legalCommands, candidateCommands } from "./engine/commands/legal.ts";
+export { commandSchema, type Command, type Actor } from "./engine/commands/schema.ts";
+export type { Rejection, RejectionCode } from "./engine/commands/errors.ts";
+export { stateHash, canonicalJson } from "./engine/hash.ts";
+export { equityCents } from "./engine/companies.ts";
+export { factoryUnitPriceCents, usedBidUnitCents, computeHashprice } from "./engine/market.ts";
+export { quoteOrder } from "./engine/commands/orderMachines.ts";
+export type { GameState, Company, Lot } from "./engine/state.ts";
+export { ENGINE_VERSION } from "./engine/state.ts";
+export type { Scenario } from "./scenario/types.ts";

@@ -1,0 +1,76 @@
+/**
+ * Seeded pseudo-random generator whose whole state is plain data inside the game state.
+ *
+ * sfc32 (Chris Doty-Humphrey's "small fast counting" generator): 128 bits of state, passes PractRand,
+ * and needs only 32-bit integer operations, so it gives the same stream on every JavaScript engine.
+ * Streams are named (`forkRng(parent, "blocks")`) so that adding a draw in one system never shifts
+ * the numbers another system sees: a balance change to shipping must not change block times.
+ */
+export interface RngState {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+}
+
+/** 32-bit FNV-1a of a string: used to derive stream seeds from names. */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** splitmix32: spreads a 32-bit seed over the four words of state. */
+function splitmix32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+export function createRng(seed: number, stream = ""): RngState {
+  const mix = splitmix32((seed >>> 0) ^ hash32(stream));
+  const state: RngState = { a: mix(), b: mix(), c: mix(), d: mix() };
+  // Discard the first outputs: sfc32 needs a few rounds to decorrelate nearby seeds.
+  for (let i = 0; i < 12; i++) nextUint32(state);
+  return state;
+}
+
+/** A child stream derived from the parent's current state and a name; the parent does not advance. */
+export function forkRng(parent: RngState, name: string): RngState {
+  return createRng((parent.a ^ parent.c ^ hash32(name)) >>> 0, `${name}:${parent.b}:${parent.d}`);
+}
+
+export function nextUint32(s: RngState): number {
+  const t = (((s.a + s.b) >>> 0) + s.d) >>> 0;
+  s.d = (s.d + 1) >>> 0;
+  s.a = s.b ^ (s.b >>> 9);
+  s.b = (s.c + (s.c << 3)) >>> 0;
+  s.c = ((s.c << 21) | (s.c >>> 11)) >>> 0;
+  s.c = (s.c + t) >>> 0;
+  return t;
+}
+
+/** Uniform in [0, 1) with 53 bits of precision. */
+export function nextFloat(s: RngState): number {
+  const hi = nextUint32(s) >>> 5; // 27 bits
+  const lo = nextUint32(s) >>> 6; // 26 bits
+  return (hi * 67108864 + lo) / 9007199254740992;
+}
+
+/** Uniform in (0, 1]: safe to take the logarithm of. */
+export function nextOpenFloat(s: RngState): number {
+  return 1 - nextFloat(s);
+}
+
+/** Uniform integer in [0, n). */
+export function nextInt(s: RngState, n: number): number {
+  return Math.floor(nextFloat(s) * n);
+}

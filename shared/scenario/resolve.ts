@@ -1,0 +1,181 @@
+/**
+ * From a validated scenario file, the region catalog and the shipped data to the engine's Scenario:
+ * people's units become integers, series are laid out one value per game day.
+ */
+import { parseIsoDate, parseIsoTimestamp, type EpochDay } from "../math/calendar.ts";
+import { btcToSats, usdToCents } from "../math/money.ts";
+import type { Datasets } from "./datasets.ts";
+import type { RegionCatalog, RegionCatalogEntry, ScenarioFile } from "./schema.ts";
+import type { RegionSpec, Scenario, ScenarioEvent } from "./types.ts";
+
+/** A problem found while resolving or linting: where (a path in the file) and what. */
+export interface ScenarioProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+export class ScenarioError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: ScenarioProblem[],
+  ) {
+    super(problems.map((p) => `${file}: ${p.path.join(".") || "(top)"}: ${p.message}`).join("\n"));
+    this.name = "ScenarioError";
+  }
+}
+
+const BLOCKS_PER_DAY = 144;
+const toMicro = (usdPerKwh: number) => Math.round(usdPerKwh * 1e6);
+const twelve = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : Array.from({ length: 12 }, () => v));
+
+/** Values of a daily series for each game day; missing days are reported, not invented. */
+function daily(
+  series: Map<EpochDay, number>,
+  start: EpochDay,
+  days: number,
+  path: (string | number)[],
+  problems: ScenarioProblem[],
+): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < days; i++) {
+    const v = series.get(start + i);
+    if (v === undefined) {
+      problems.push({ path, message: `the shipped data has no value for day ${i} of the scenario` });
+      return out;
+    }
+    out.push(v);
+  }
+  return out;
+}
+
+export function resolveScenario(file: string, raw: ScenarioFile, catalog: RegionCatalog, data: Datasets): Scenario {
+  const problems: ScenarioProblem[] = [];
+  const startDay = parseIsoDate(raw.period.start);
+  const endDay = parseIsoDate(raw.period.end);
+  const days = endDay - startDay + 1;
+  if (days < 1) problems.push({ path: ["period", "end"], message: "the period must end on or after its start" });
+
+  const price: Scenario["price"] =
+    raw.price.model === "historical"
+      ? {
+          kind: "historical",
+          dailyCents: daily(data.priceUsd, startDay, days, ["price"], problems).map(usdToCents),
+          noiseBps: Math.round(raw.price.noisePct * 100),
+        }
+      : {
+          kind: "stochastic",
+          startCents: usdToCents(raw.price.startUsd),
+          driftAnnualBps: Math.round(raw.price.driftPctPerYear * 100),
+          volatilityAnnualBps: Math.round(raw.price.volatilityPctPerYear * 100),
+        };
+  const fees: Scenario["fees"] =
+    raw.fees.model === "historical"
+      ? {
+          kind: "historical",
+          // Daily totals spread over the 144 blocks a day the protocol aims at.
+          dailySatsPerBlock: daily(data.feesBtc, startDay, days, ["fees"], problems).map((btc) =>
+            btcToSats(btc / BLOCKS_PER_DAY),
+          ),
+        }
+      : {
+          kind: "model",
+          meanSatsPerBlock: btcToSats(raw.fees.meanBtcPerBlock),
+          volatilityBps: Math.round(raw.fees.volatilityPct * 100),
+        };
+
+  const byId = new Map<string, RegionCatalogEntry>(catalog.regions.map((r) => [r.id, r]));
+  const regions: RegionSpec[] = [];
+  raw.regions.forEach((r, i) => {
+    const base = byId.get(r.id);
+    if (!base) {
+      problems.push({ path: ["regions", i, "id"], message: `"${r.id}" is not in the region catalog (shared/world/regions.yaml)` });
+      return;
+    }
+    regions.push({
+      id: r.id,
+      name: base.name,
+      country: base.country,
+      countryName: base.countryName,
+      lon: base.lon,
+      lat: base.lat,
+      powerPriceMonthly: twelve(r.powerUsdPerKwh ?? base.powerUsdPerKwh).map(toMicro),
+      hostingCentsPerKwMonth: usdToCents(base.hostingUsdPerKwMonth),
+      uptimeMonthlyBps: twelve(base.uptimePct).map((p) => Math.round(p * 100)),
+      carbonGPerKwh: base.carbonGPerKwh,
+      capacityKw: Math.round(r.capacityMw * 1000),
+      capacityGrowthKwPerDay: (r.capacityGrowthMwPerYear * 1000) / 365,
+      rowSharePpm: Math.round(r.sharePct * 10_000),
+      policy: r.policy,
+      attractiveness: r.attractiveness,
+    });
+  });
+
+  const asics =
+    raw.asics.include === "all" ? data.asics : data.asics.filter((m) => (raw.asics.include as string[]).includes(m.id));
+  if (raw.asics.include !== "all") {
+    raw.asics.include.forEach((idWanted, i) => {
+      if (!data.asics.some((m) => m.id === idWanted)) {
+        problems.push({ path: ["asics", "include", i], message: `"${idWanted}" is not in shared/data/asics.csv` });
+      }
+    });
+  }
+
+  const events: ScenarioEvent[] = raw.events.map((e) => {
+    const common = { day: parseIsoDate(e.date), regions: e.regions, headline: e.headline, source: e.source };
+    switch (e.type) {
+      case "ban":
+        return { kind: "ban", ...common, rampDays: e.rampDays, emigrateBps: Math.round(e.emigratePct * 100) };
+      case "unban":
+        return { kind: "unban", ...common };
+      case "powerPrice":
+        return { kind: "powerPrice", ...common, multiplierBps: Math.round((100 + e.changePct) * 100) };
+      case "capacity":
+        return { kind: "capacity", ...common, deltaKw: Math.round(e.deltaMw * 1000) };
+    }
+  });
+  // Stable sort by day: events on the same day keep the file's order.
+  events.sort((a, b) => a.day - b.day);
+
+  const epochStartTime = parseIsoTimestamp(raw.chain.epochStartTime);
+  if (problems.length > 0) throw new ScenarioError(file, problems);
+  return {
+    id: raw.id,
+    name: raw.name,
+    description: raw.description,
+    startDay,
+    days,
+    chain: {
+      startHeight: raw.chain.startHeight,
+      bits: Number.parseInt(raw.chain.bits, 16),
+      epochStartTime,
+      tipTime: epochStartTime,
+    },
+    price,
+    fees,
+    poolFeeBps: Math.round(raw.pool.feePct * 100),
+    company: { startingCashCents: usdToCents(raw.company.startingCashUsd), maxCompanies: raw.company.maxCompanies },
+    factory: {
+      leadDays: raw.factory.leadDays,
+      paybackDays: raw.factory.paybackDays,
+      efficiencyExponent: raw.factory.efficiencyExponent,
+      floorCentsPerTh: usdToCents(raw.factory.floorUsdPerTh),
+    },
+    usedMarket: {
+      spreadBps: Math.round(raw.usedMarket.spreadPct * 100),
+      horizonDays: raw.usedMarket.horizonDays,
+      referencePowerPrice: toMicro(raw.usedMarket.referencePowerUsdPerKwh),
+      scrapCentsPerTh: usdToCents(raw.usedMarket.scrapUsdPerTh),
+    },
+    world: {
+      initialHashrateThs: raw.world.initialHashrateEhs * 1e6,
+      fleet: raw.world.fleet.map((t) => ({ jPerTh: t.jPerTh, sharePpm: Math.round(t.sharePct * 10_000) })),
+      deployments: raw.world.deployments.map((d) => ({ day: parseIsoDate(d.date), thPerDay: (d.ehsPerMonth * 1e6) / 30 })),
+      migrationDelayDays: raw.world.migrationDelayDays,
+      responseDays: raw.world.responseDays,
+    },
+    asics,
+    regions,
+    events,
+    sources: raw.sources,
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * A resolved scenario: plain data, every series laid out per game day, every amount an integer in its
+ * unit. The engine reads only this; YAML, CSV and units for people live in schema.ts and resolve.ts.
+ */
+import type { EpochDay } from "../math/calendar.ts";
+import type { Cents, MicroUsdPerKwh, Sats } from "../math/money.ts";
+
+export interface Text {
+  en: string;
+  zh: string;
+}
+
+export interface AsicModel {
+  id: string;
+  manufacturer: string;
+  name: string;
+  /** First day the factory sells it (the first of its release month). */
+  releaseDay: EpochDay;
+  /** Hashrate per unit in GH/s (integer, so 11.5 TH/s = 11_500). */
+  hashrateGhs: number;
+  /** Power per unit in watts. */
+  powerW: number;
+  /** Efficiency in J/TH (powerW / TH/s), kept for display and tiers. */
+  efficiencyJPerTh: number;
+  /** Shipping weight per unit in grams. */
+  weightG: number;
+  /** ISO country code of manufacture, for tariffs. */
+  origin: string;
+  launchPriceCents: Cents | null;
+}
+
+export type MiningPolicy = "allowed" | "licensed" | "banned";
+
+export interface RegionSpec {
+  id: string;
+  name: Text;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  countryName: Text;
+  lon: number;
+  lat: number;
+  /** Power price by calendar month (index 0 = January), micro-USD per kWh. */
+  powerPriceMonthly: MicroUsdPerKwh[];
+  /** Hosting fee charged on leased capacity, cents per kW per 30 days. */
+  hostingCentsPerKwMonth: Cents;
+  /** Share of installed machines that run, by calendar month, in basis points (heat, curtailment). */
+  uptimeMonthlyBps: number[];
+  carbonGPerKwh: number;
+  /** Initial hosting capacity in kW (players and the rest of the world share it). */
+  capacityKw: number;
+  /** Capacity added per day, kW (negative: shrinking). */
+  capacityGrowthKwPerDay: number;
+  /** Share of the rest of the world's hashrate here at the start, in parts per million. */
+  rowSharePpm: number;
+  policy: MiningPolicy;
+  /** How much a migrating miner prefers this region over others, beyond its power price (1 = neutral). */
+  attractiveness: number;
+}
+
+export interface FleetTier {
+  jPerTh: number;
+  /** Parts per million of the initial rest-of-world fleet. */
+  sharePpm: number;
+}
+
+export interface DeploymentPoint {
+  day: EpochDay;
+  /** New rest-of-world hashrate installed per day at neutral profitability, TH/s. */
+  thPerDay: number;
+}
+
+export type ScenarioEvent =
+  | {
+      kind: "ban";
+      day: EpochDay;
+      regions: string[];
+      /** Days over which the region's machines are switched off. */
+      rampDays: number;
+      /** Share of the banned fleet that tries to move abroad, basis points; the rest is scrapped or hidden. */
+      emigrateBps: number;
+      headline: Text;
+      source: string;
+    }
+  | { kind: "unban"; day: EpochDay; regions: string[]; headline: Text; source: string }
+  | {
+      kind: "powerPrice";
+      day: EpochDay;
+      regions: string[];
+      /** Multiplier on the region's power price, basis points (15000 = +50%). */
+      multiplierBps: number;
+      headline: Text;
+      source: string;
+    }
+  | { kind: "capacity"; day: EpochDay; regions: string[]; deltaKw: number; headline: Text; source: string };
+
+export type PriceModel =
+  | { kind: "historical"; dailyCents: Cents[]; noiseBps: number }
+  | { kind: "stochastic"; startCents: Cents; driftAnnualBps: number; volatilityAnnualBps: number };
+
+export type FeeModel =
+  | { kind: "historical"; dailySatsPerBlock: Sats[] }
+  | { kind: "model"; meanSatsPerBlock: Sats; volatilityBps: number };
+
+export interface Scenario {
+  id: string;
+  name: Text;
+  description: Text;
+  startDay: EpochDay;
+  /** Number of game days (ticks); the game ends after the last one. */
+  days: number;
+  chain: {
+    startHeight: number;
+    bits: number;
+    /** Unix seconds of the first block of the retarget period that holds startHeight. */
+    epochStartTime: number;
+    /** Unix seconds of the block before startHeight (the tip the simulation starts from). */
+    tipTime: number;
+  };
+  price: PriceModel;
+  fees: FeeModel;
+  poolFeeBps: number;
+  company: { startingCashCents: Cents; maxCompanies: number };
+  factory: {
+    leadDays: number;
+    /** Days of current hashprice a buyer pays for one TH/s of the best machine. */
+    paybackDays: number;
+    /** How steeply older (less efficient) models lose price, as an exponent on the efficiency ratio. */
+    efficiencyExponent: number;
+    /** Price per TH/s never falls below this, cents. */
+    floorCentsPerTh: Cents;
+  };
+  usedMarket: {
+    spreadBps: number;
+    /** Days of expected margin a used buyer pays for. */
+    horizonDays: number;
+    /** Power price a used buyer assumes, micro-USD per kWh. */
+    referencePowerPrice: MicroUsdPerKwh;
+    scrapCentsPerTh: Cents;
+  };
+  world: {
+    initialHashrateThs: number;
+    fleet: FleetTier[];
+    deployments: DeploymentPoint[];
+    /** Days, after a region closes, before a migrating machine can run again (minimum and maximum). */
+    migrationDelayDays: [number, number];
+    /** Days over which an unprofitable fleet winds down or comes back. */
+    responseDays: number;
+  };
+  asics: AsicModel[];
+  regions: RegionSpec[];
+  events: ScenarioEvent[];
+  /** Sources for every real-world number, for display and for the lint. */
+  sources: string[];
+}

@@ -1,0 +1,112 @@
+/**
+ * Reads scenario files, the region catalog and the shipped data from disk, validates them and resolves
+ * them into engine scenarios. Errors name the file, the line, the path in the file, what is wrong
+ * and what was expected.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { isNode, LineCounter, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
+import { DATASET_FILES, parseDatasets, type Datasets, type DatasetTexts } from "../../shared/scenario/datasets.ts";
+import { resolveScenario, ScenarioError, type ScenarioProblem } from "../../shared/scenario/resolve.ts";
+import {
+  regionCatalogSchema,
+  scenarioFileSchema,
+  type RegionCatalog,
+  type ScenarioFile,
+} from "../../shared/scenario/schema.ts";
+import type { Scenario } from "../../shared/scenario/types.ts";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const SCENARIO_DIR = join(ROOT, "shared/scenarios");
+export const DATA_DIR = join(ROOT, "shared/data");
+export const REGION_CATALOG = join(ROOT, "shared/world/regions.yaml");
+
+export function rel(path: string): string {
+  return relative(ROOT, path);
+}
+
+export interface ParsedYaml {
+  value: unknown;
+  /** "line:col" of a path in the file, when the YAML has a node there. */
+  locate(path: PropertyKey[]): string;
+}
+
+export function readYaml(path: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(readFileSync(path, "utf8"), { lineCounter, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((e) => ({ path: [], message: `YAML syntax: ${e.message}` }));
+    throw new ScenarioError(rel(path), problems);
+  }
+  return {
+    value: doc.toJS(),
+    locate(p) {
+      for (let n = p.length; n >= 0; n--) {
+        const node = doc.getIn(p.slice(0, n) as (string | number)[], true);
+        if (isNode(node) && node.range) {
+          const pos = lineCounter.linePos(node.range[0]);
+          return `${pos.line}:${pos.col}`;
+        }
+      }
+      return "1:1";
+    },
+  };
+}
+
+/** zod issues → problems with a location and an expectation a designer can act on. */
+export function zodProblems(error: z.ZodError, yaml: ParsedYaml): ScenarioProblem[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map((k) => (typeof k === "symbol" ? String(k) : k));
+    return { path, message: `(line ${yaml.locate(issue.path)}) ${issue.message}` };
+  });
+}
+
+export function parseWith<T>(schema: z.ZodType<T>, path: string): T {
+  const yaml = readYaml(path);
+  const parsed = schema.safeParse(yaml.value);
+  if (!parsed.success) throw new ScenarioError(rel(path), zodProblems(parsed.error, yaml));
+  return parsed.data;
+}
+
+let cachedData: Datasets | null = null;
+export function loadDatasets(): Datasets {
+  if (cachedData) return cachedData;
+  const texts = Object.fromEntries(
+    Object.entries(DATASET_FILES).map(([key, file]) => [key, readFileSync(join(DATA_DIR, file), "utf8")]),
+  ) as DatasetTexts;
+  cachedData = parseDatasets(texts);
+  return cachedData;
+}
+
+export function loadRegionCatalog(): RegionCatalog {
+  return parseWith(regionCatalogSchema, REGION_CATALOG);
+}
+
+export function scenarioFiles(): string[] {
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
+    .sort()
+    .map((f) => join(SCENARIO_DIR, f));
+}
+
+export function scenarioIds(): string[] {
+  return scenarioFiles().map((f) => basename(f).replace(/\.ya?ml$/, ""));
+}
+
+export function readScenarioFile(path: string): ScenarioFile {
+  const raw = parseWith(scenarioFileSchema, path);
+  const expectedId = basename(path).replace(/\.ya?ml$/, "");
+  if (raw.id !== expectedId) {
+    throw new ScenarioError(rel(path), [{ path: ["id"], message: `id "${raw.id}" must match the file name "${expectedId}"` }]);
+  }
+  return raw;
+}
+
+/** Loads, validates and resolves one scenario by id (the file name without .yaml). */
+export function loadScenario(id: string): Scenario {
+  const path = scenarioFiles().find((f) => basename(f).replace(/\.ya?ml$/, "") === id);
+  if (!path) throw new Error(`no scenario "${id}"; shipped: ${scenarioIds().join(", ")}`);
+  return resolveScenario(rel(path), readScenarioFile(path), loadRegionCatalog(), loadDatasets());
+}
