@@ -57,6 +57,8 @@ export function mineDay(state: GameState, networkThs: number, solo: SoloMiner[])
   const fees = state.market.feesSatsPerBlock;
   let meanInterval = chain.hashesPerBlock / hashesPerSecond;
   let clock = Math.max(chain.clock, state.day * SECONDS_PER_DAY);
+  // The subsidy only changes at a halving: compute it once per era, not per block (it is a BigInt shift).
+  let subsidy = blockSubsidySats(chain.height + 1);
   for (;;) {
     const next = clock + sampleExponential(rng, meanInterval);
     if (next >= dayEnd) {
@@ -73,10 +75,12 @@ export function mineDay(state: GameState, networkThs: number, solo: SoloMiner[])
     }
     const time = Math.floor(clock);
     if (height % RETARGET_INTERVAL === 0) chain.periodFirstTime = time;
-    if (height % HALVING_INTERVAL === 0) out.halvings.push(height);
+    if (height % HALVING_INTERVAL === 0) {
+      out.halvings.push(height);
+      subsidy = blockSubsidySats(height);
+    }
     chain.height = height;
     chain.tipTime = time;
-    const subsidy = blockSubsidySats(height);
     const reward = subsidy + fees;
     chain.subsidyToday += subsidy;
     chain.rewardToday += reward;

@@ -111,8 +111,10 @@ function initialRegions(scenario: Scenario): RegionState[] {
       rowTiers: scenario.world.fleet
         .filter((t) => t.sharePpm > 0 && regionThs > 0)
         .map((t) => ({ jPerTh: t.jPerTh, installedThs: (regionThs * t.sharePpm) / 1e6, running: 1 })),
+      idleTiers: [],
       banRampThsPerDay: 0,
       banRampDaysLeft: 0,
+      banIdleBps: 0,
       banEmigrateBps: 0,
     };
   });

@@ -4,7 +4,7 @@
  * the trade layer and extend the same switch.
  */
 import type { ScenarioEvent } from "../scenario/types.ts";
-import { regionState, rowInstalledThs } from "./regions.ts";
+import { addToTier, regionState, rowInstalledThs } from "./regions.ts";
 import type { GameState } from "./state.ts";
 
 export interface NewsItem {
@@ -38,13 +38,17 @@ export function applyEvent(state: GameState, event: ScenarioEvent): void {
         const installed = rowInstalledThs(region);
         const days = Math.max(1, event.rampDays);
         region.banRampDaysLeft = days;
-        region.banRampThsPerDay = installed / days;
+        region.banRampThsPerDay = (installed * event.complianceBps) / 10_000 / days;
+        region.banIdleBps = event.idleBps;
         region.banEmigrateBps = event.emigrateBps;
         break;
       }
       case "unban":
         region.policy = "allowed";
         region.banRampDaysLeft = 0;
+        // Idle machines that waited out the ban come back (and run if they pay).
+        for (const tier of region.idleTiers) addToTier(region, tier.jPerTh, tier.installedThs);
+        region.idleTiers = [];
         break;
       case "powerPrice":
         region.powerMultiplierBps = Math.round((region.powerMultiplierBps * event.multiplierBps) / 10_000);

@@ -25,11 +25,25 @@ export function uptimeToday(state: GameState, index: number): number {
   return (spec.uptimeMonthlyBps[monthOf(state.day) - 1] as number) / 10_000;
 }
 
-/** kW taken by the rest of the world's installed machines in a region. */
+/** kW taken by the rest of the world's installed machines in a region (idle ones keep their space). */
 export function rowKw(region: RegionState): number {
   let kw = 0;
   for (const tier of region.rowTiers) kw += (tier.installedThs * tier.jPerTh) / 1000;
+  for (const tier of region.idleTiers) kw += (tier.installedThs * tier.jPerTh) / 1000;
   return kw;
+}
+
+/** Adds machines to the rest of the world's fleet in a region, merging tiers of equal efficiency. */
+export function addToTier(region: RegionState, jPerTh: number, ths: number): void {
+  const rounded = Math.round(jPerTh * 10) / 10;
+  const tier = region.rowTiers.find((t) => t.jPerTh === rounded);
+  if (tier) {
+    // New machines arrive running; blend the running fraction by hashrate.
+    tier.running = (tier.running * tier.installedThs + ths) / (tier.installedThs + ths);
+    tier.installedThs += ths;
+  } else {
+    region.rowTiers.push({ jPerTh: rounded, installedThs: ths, running: 1 });
+  }
 }
 
 export function rowInstalledThs(region: RegionState): number {

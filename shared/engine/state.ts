@@ -84,9 +84,12 @@ export interface RegionState {
   /** kW leased by companies. */
   leasedKw: number;
   rowTiers: RowTier[];
-  /** TH/s of the rest of the world still switching off after a ban, per day. */
+  /** Machines installed but idle under a ban, waiting for it to lift (they keep their space). */
+  idleTiers: RowTier[];
+  /** TH/s of the rest of the world that obeys a ban and switches off, per day of the ramp. */
   banRampThsPerDay: number;
   banRampDaysLeft: number;
+  banIdleBps: number;
   banEmigrateBps: number;
 }
 

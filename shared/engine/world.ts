@@ -6,8 +6,8 @@
 import { nextFloat } from "../math/rng.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import { bestEfficiency, powerCostMicroUsdPerThDay } from "./market.ts";
-import { freeKw, powerPriceToday, rowRunningThs, uptimeToday } from "./regions.ts";
-import type { GameState, MigrationBatch, RegionState, RowTier } from "./state.ts";
+import { addToTier, freeKw, powerPriceToday, rowInstalledThs, rowRunningThs, uptimeToday } from "./regions.ts";
+import type { GameState, MigrationBatch, RegionState } from "./state.ts";
 
 /** Below this ratio of hashprice to power cost a tier switches fully off; above the upper one fully on. */
 const OFF_RATIO = 0.85;
@@ -28,11 +28,13 @@ export function advanceWorld(state: GameState): void {
 
 /** Rest-of-world hashrate running today, by region (after uptime), TH/s. */
 export function rowHashrateByRegion(state: GameState): number[] {
-  return state.world.regions.map((r, i) => (r.policy === "banned" && r.banRampDaysLeft === 0 ? 0 : rowRunningThs(r) * uptimeToday(state, i)));
+  // Under a ban only the non-compliant fleet is left in `rowTiers`: it keeps running illegally.
+  return state.world.regions.map((r, i) => rowRunningThs(r) * uptimeToday(state, i));
 }
 
 function respondToProfit(state: GameState, region: RegionState, index: number): void {
-  const hashprice = state.market.hashpriceAvgMicroUsd;
+  // Miners switch off on today's hashprice (smoothed by responseDays), not on the monthly average.
+  const hashprice = state.market.hashpriceMicroUsd;
   const price = powerPriceToday(state, index);
   const step = 1 / Math.max(1, state.scenario.world.responseDays);
   for (const tier of region.rowTiers) {
@@ -43,19 +45,24 @@ function respondToProfit(state: GameState, region: RegionState, index: number): 
   }
 }
 
-/** A banned region's machines switch off over the ramp; those that emigrate join the migration pool. */
+/**
+ * A banned region's obeying machines switch off over the ramp: some stay installed and idle waiting for
+ * the ban to lift, some emigrate (joining the migration pool with months of delay), the rest are scrapped.
+ */
 function rampBan(state: GameState, region: RegionState): void {
   if (region.banRampDaysLeft <= 0) return;
-  const installed = region.rowTiers.reduce((s, t) => s + t.installedThs, 0);
-  const take = region.banRampDaysLeft === 1 ? installed : Math.min(installed, region.banRampThsPerDay);
   region.banRampDaysLeft--;
+  const installed = rowInstalledThs(region);
+  const take = Math.min(installed, region.banRampThsPerDay);
   if (installed <= 0 || take <= 0) return;
   const [minDelay, maxDelay] = state.scenario.world.migrationDelayDays;
   for (const tier of region.rowTiers) {
     const moved = (tier.installedThs / installed) * take;
     tier.installedThs -= moved;
-    const emigrating = (moved * region.banEmigrateBps) / 10_000;
-    state.world.retiredThs += moved - emigrating;
+    const idle = (moved * region.banIdleBps) / 10_000;
+    if (idle > 0) addIdle(region, tier.jPerTh, idle);
+    const emigrating = ((moved - idle) * region.banEmigrateBps) / 10_000;
+    state.world.retiredThs += moved - idle - emigrating;
     if (emigrating <= 0) continue;
     // Each day's leavers are split in a few batches with their own delays: months to redeploy.
     const parts = 4;
@@ -70,6 +77,12 @@ function rampBan(state: GameState, region: RegionState): void {
     }
   }
   region.rowTiers = region.rowTiers.filter((t) => t.installedThs > 1e-9);
+}
+
+function addIdle(region: RegionState, jPerTh: number, ths: number): void {
+  const tier = region.idleTiers.find((t) => t.jPerTh === jPerTh);
+  if (tier) tier.installedThs += ths;
+  else region.idleTiers.push({ jPerTh, installedThs: ths, running: 0 });
 }
 
 /** Where a machine would go today: weights by free capacity, cheap power and attractiveness. */
@@ -106,19 +119,6 @@ function place(state: GameState, ths: number, jPerTh: number, weights: number[])
   return left;
 }
 
-function addToTier(region: RegionState, jPerTh: number, ths: number): void {
-  const rounded = Math.round(jPerTh * 10) / 10;
-  const tier = region.rowTiers.find((t) => t.jPerTh === rounded);
-  if (tier) {
-    // New machines arrive running; blend the running fraction by hashrate.
-    tier.running = (tier.running * tier.installedThs + ths) / (tier.installedThs + ths);
-    tier.installedThs += ths;
-  } else {
-    const fresh: RowTier = { jPerTh: rounded, installedThs: ths, running: 1 };
-    region.rowTiers.push(fresh);
-  }
-}
-
 /** New rest-of-world machines, at the scenario's pace scaled by how well a new machine pays today. */
 function deployNewMachines(state: GameState): void {
   const base = deploymentRate(state);
@@ -126,9 +126,10 @@ function deployNewMachines(state: GameState): void {
   const jPerTh = newFleetEfficiency(state);
   const hashprice = state.market.hashpriceAvgMicroUsd;
   const cost = powerCostMicroUsdPerThDay(jPerTh, state.scenario.usedMarket.referencePowerPrice);
-  // Margin share of a new machine: 0.6 is "normal" (factor 1); clamped to [0, 1.5].
+  // Margin share of a new machine: 0.6 is "normal" (factor 1); clamped to [0, 1.25] because factories,
+  // not demand, cap deliveries in a boom.
   const marginShare = hashprice > 0 ? (hashprice - cost) / hashprice : 0;
-  const factor = Math.min(1.5, Math.max(0, marginShare / 0.6));
+  const factor = Math.min(1.25, Math.max(0, marginShare / 0.6));
   if (factor <= 0) return;
   place(state, base * factor, jPerTh, placementWeights(state));
 }

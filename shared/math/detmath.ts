@@ -8,20 +8,30 @@
  */
 const LN2 = 0.6931471805599453;
 
+// Scratch view to read and write a double's exponent bits: exact, and far faster than halving in a loop.
+const scratch = new Float64Array(1);
+const words = new Uint32Array(scratch.buffer);
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // little-endian: high word is [1]
+
 /** Natural logarithm for x > 0. */
 export function detLn(x: number): number {
   if (!(x > 0)) throw new RangeError(`detLn: argument must be positive, got ${x}`);
   if (x === Infinity) return Infinity;
-  // Range-reduce to m in [sqrt(1/2), sqrt(2)) with x = m * 2^k, by exact multiplications by 2.
+  // Range-reduce to m in [sqrt(1/2), sqrt(2)) with x = m * 2^k; setting the exponent bits is exact.
   let k = 0;
   let m = x;
-  while (m >= 1.4142135623730951) {
+  if (x < 2.2250738585072014e-308) {
+    m = x * 18014398509481984; // 2^54: lift subnormals into the normal range first
+    k = -54;
+  }
+  scratch[0] = m;
+  const hi = words[HI] as number;
+  k += ((hi >>> 20) & 0x7ff) - 1023;
+  words[HI] = (hi & 0x800fffff) | (1023 << 20);
+  m = scratch[0] as number; // now in [1, 2)
+  if (m >= 1.4142135623730951) {
     m /= 2;
     k++;
-  }
-  while (m < 0.7071067811865476) {
-    m *= 2;
-    k--;
   }
   // ln(m) = 2 atanh(s), s = (m-1)/(m+1), |s| < 0.172: the odd series converges fast.
   const s = (m - 1) / (m + 1);

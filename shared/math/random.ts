@@ -1,10 +1,13 @@
 /** Distributions drawn from a seeded stream, using only deterministic arithmetic. */
 import { detLn } from "./detmath.ts";
-import { nextFloat, nextOpenFloat, type RngState } from "./rng.ts";
+import { nextFloat, nextUint32, type RngState } from "./rng.ts";
 
-/** Exponential waiting time with the given mean. */
+/**
+ * Exponential waiting time with the given mean. One 32-bit draw is enough here: u = (x + 0.5) / 2^32
+ * never reaches 0 or 1, and caps a wait at about 22.9 means, a tail the chain never needs beyond.
+ */
 export function sampleExponential(rng: RngState, mean: number): number {
-  return -mean * detLn(nextOpenFloat(rng));
+  return -mean * detLn((nextUint32(rng) + 0.5) / 4294967296);
 }
 
 /** Standard normal (Box-Muller's polar form: no trigonometry, so it stays deterministic). */

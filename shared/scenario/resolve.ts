@@ -124,7 +124,14 @@ export function resolveScenario(file: string, raw: ScenarioFile, catalog: Region
     const common = { day: parseIsoDate(e.date), regions: e.regions, headline: e.headline, source: e.source };
     switch (e.type) {
       case "ban":
-        return { kind: "ban", ...common, rampDays: e.rampDays, emigrateBps: Math.round(e.emigratePct * 100) };
+        return {
+          kind: "ban",
+          ...common,
+          rampDays: e.rampDays,
+          complianceBps: Math.round(e.compliancePct * 100),
+          idleBps: Math.round(e.idlePct * 100),
+          emigrateBps: Math.round(e.emigratePct * 100),
+        };
       case "unban":
         return { kind: "unban", ...common };
       case "powerPrice":

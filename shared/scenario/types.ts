@@ -76,7 +76,11 @@ export type ScenarioEvent =
       regions: string[];
       /** Days over which the region's machines are switched off. */
       rampDays: number;
-      /** Share of the banned fleet that tries to move abroad, basis points; the rest is scrapped or hidden. */
+      /** Share of the region's fleet that obeys, basis points; the rest keeps mining illegally. */
+      complianceBps: number;
+      /** Share of the obeying fleet that stays installed and idle until the ban lifts, basis points. */
+      idleBps: number;
+      /** Share of the obeying, non-idle fleet that moves abroad, basis points; the rest is scrapped. */
       emigrateBps: number;
       headline: Text;
       source: string;

@@ -1,0 +1,63 @@
+/**
+ * Command-line plumbing shared by the tools: flag parsing with clear messages, and a main wrapper that
+ * turns a usage mistake into exit code 2 and any other failure into exit code 1, without a stack trace
+ * (set DEBUG=1 to see one).
+ */
+import { parseArgs } from "node:util";
+
+/** A mistake in how the tool was called: the message says what to fix. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export function runMain(usage: string, main: () => void | Promise<void>): void {
+  const fail = (error: unknown): void => {
+    if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
+    if (error instanceof UsageError) {
+      console.error(`error: ${error.message}\n\n${usage}`);
+      process.exitCode = 2;
+    } else {
+      console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    }
+  };
+  try {
+    const result = main();
+    if (result instanceof Promise) result.catch(fail);
+  } catch (error) {
+    fail(error);
+  }
+}
+
+type FlagSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
+
+/** parseArgs in strict mode, with its errors (unknown flag, missing value) reworded as usage errors. */
+export function parseFlags<T extends FlagSpec>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** An integer flag within [min, max]; `fallback` when the flag is absent. */
+export function intFlag(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got "${value}"`);
+  }
+  return n;
+}
+
+/** A file path flag: present means non-empty. */
+export function pathFlag(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && value.trim() === "") throw new UsageError(`--${name} needs a file path`);
+  return value;
+}

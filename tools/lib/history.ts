@@ -1,0 +1,108 @@
+/**
+ * Compares a recorded game with what really happened, where the shipped data covers the same dates or
+ * heights: retarget by retarget, day by day (hashrate) and on the first of each month.
+ */
+import { formatIsoDate, parseIsoDate, SECONDS_PER_DAY, type EpochDay } from "../../shared/math/calendar.ts";
+import type { Datasets } from "../../shared/scenario/datasets.ts";
+import type { Recording } from "./recorder.ts";
+
+export interface RetargetComparison {
+  height: number;
+  date: string;
+  simChangePct: number;
+  /** Real change at the same height (difficulty ratio − 1, percent); null where the data has no epoch. */
+  realChangePct: number | null;
+  /** Day the real epoch began; null where unknown. */
+  realDate: string | null;
+  /** Simulated day minus the real day (positive: the game got there later). */
+  dateOffsetDays: number | null;
+  /** Whether the real epoch's time comes from a real block header (false: estimated). */
+  realExact: boolean | null;
+}
+
+export interface HashrateFit {
+  /** Days with both a simulated and a real figure. */
+  days: number;
+  /** Root mean square of ln(simulated / real 7-day mean). */
+  rmsLogError: number;
+  /** Mean of ln(simulated / real 7-day mean): the bias (positive: the game runs hot). */
+  meanLogError: number;
+}
+
+export interface MonthlyPoint {
+  date: string;
+  simEhs: number;
+  realEhs: number | null;
+}
+
+export interface HistoryComparison {
+  retargets: RetargetComparison[];
+  /** Over retargets with a real figure: mean |simulated − real| change, percentage points. */
+  retargetMeanAbsErrorPp: number | null;
+  hashrate: HashrateFit | null;
+  monthly: MonthlyPoint[];
+}
+
+type RecordingPart = Pick<Recording, "days" | "retargets">;
+type HistoryData = Pick<Datasets, "hashrateEhs" | "epochs">;
+
+/** Half-width of the centred window: the real daily figures are estimates from block counts, very noisy. */
+const HALF_WINDOW = 3;
+/** A window with fewer real values than this is treated as missing. */
+const MIN_WINDOW_VALUES = 4;
+
+/** Real hashrate averaged over the 7 days centred on `day`, EH/s; null where the data is too thin. */
+export function realHashrate7d(data: HistoryData, day: EpochDay): number | null {
+  let sum = 0;
+  let n = 0;
+  for (let d = day - HALF_WINDOW; d <= day + HALF_WINDOW; d++) {
+    const v = data.hashrateEhs.get(d);
+    if (v === undefined) continue;
+    sum += v;
+    n++;
+  }
+  return n >= MIN_WINDOW_VALUES ? sum / n : null;
+}
+
+export function historyComparison(recording: RecordingPart, data: HistoryData): HistoryComparison {
+  const retargets = compareRetargets(recording, data);
+  const known = retargets.filter((r) => r.realChangePct !== null);
+  const retargetMeanAbsErrorPp =
+    known.length > 0
+      ? known.reduce((s, r) => s + Math.abs(r.simChangePct - (r.realChangePct ?? 0)), 0) / known.length
+      : null;
+
+  let sum = 0;
+  let sumSq = 0;
+  let days = 0;
+  const monthly: MonthlyPoint[] = [];
+  for (const row of recording.days) {
+    const real = realHashrate7d(data, parseIsoDate(row.date));
+    if (row.date.endsWith("-01")) monthly.push({ date: row.date, simEhs: row.networkEhs, realEhs: real });
+    if (real === null || real <= 0 || row.networkEhs <= 0) continue;
+    const e = Math.log(row.networkEhs / real);
+    sum += e;
+    sumSq += e * e;
+    days++;
+  }
+  const hashrate = days > 0 ? { days, rmsLogError: Math.sqrt(sumSq / days), meanLogError: sum / days } : null;
+  return { retargets, retargetMeanAbsErrorPp, hashrate, monthly };
+}
+
+function compareRetargets(recording: RecordingPart, data: HistoryData): RetargetComparison[] {
+  const byHeight = new Map(data.epochs.map((e) => [e.height, e]));
+  return recording.retargets.map((r) => {
+    const epoch = byHeight.get(r.height);
+    const previous = byHeight.get(r.height - 2016);
+    const realDay = epoch ? Math.floor(epoch.startTime / SECONDS_PER_DAY) : null;
+    return {
+      height: r.height,
+      date: r.date,
+      simChangePct: r.changePct,
+      realChangePct: epoch && previous ? (epoch.difficulty / previous.difficulty - 1) * 100 : null,
+      realDate: realDay === null ? null : formatIsoDate(realDay),
+      dateOffsetDays: realDay === null ? null : parseIsoDate(r.date) - realDay,
+      realExact: epoch ? epoch.exact : null,
+    };
+  });
+}
