@@ -8,7 +8,11 @@ import { z } from "zod";
 import { isValidIsoDate } from "../math/calendar.ts";
 
 const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
-const isoDate = z.string().refine(isValidIsoDate, { message: "expected a date written YYYY-MM-DD" });
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date written YYYY-MM-DD", abort: true })
+  .refine(isValidIsoDate, { message: "no such date: expected a real calendar date written YYYY-MM-DD" })
+  .describe("A UTC calendar day, YYYY-MM-DD");
 const isoTimestamp = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, { message: "expected a UTC time written YYYY-MM-DDTHH:MM:SSZ" });
@@ -16,11 +20,17 @@ const hexBits = z.string().regex(/^0x[0-9a-fA-F]{8}$/, { message: "expected comp
 const pct = z.number().min(0).max(100);
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "expected a lower-case id (letters, digits, dashes)" });
 const monthly = <T extends z.ZodTypeAny>(t: T) => z.union([t, z.array(t).length(12)]);
+/** US dollars per kWh; anything above 1 is almost certainly cents. */
+const usdPerKwh = () =>
+  z
+    .number()
+    .positive()
+    .max(1, { message: "expected US dollars per kWh (4.5 ¢ is 0.045); a value above 1 looks like cents" });
 
 /** Either a source (where the number comes from) or an estimate (how it was chosen), or both. */
 const cited = {
-  source: z.string().min(3).optional(),
-  estimate: z.string().min(3).optional(),
+  source: z.string().min(3).optional().describe("Where the numbers in this block come from (URL, dataset, report)"),
+  estimate: z.string().min(3).optional().describe("How numbers nobody could source were chosen"),
 };
 function mustCite<T extends z.ZodObject>(schema: T) {
   return schema.refine((v) => Boolean((v as { source?: string }).source || (v as { estimate?: string }).estimate), {
@@ -37,7 +47,7 @@ export const regionCatalogEntrySchema = mustCite(
       countryName: text,
       lon: z.number().min(-180).max(180),
       lat: z.number().min(-90).max(90),
-      powerUsdPerKwh: monthly(z.number().positive().max(1)),
+      powerUsdPerKwh: monthly(usdPerKwh()).describe("Power price in US dollars per kWh: one value, or 12 monthly values"),
       hostingUsdPerKwMonth: z.number().min(0).max(1000),
       uptimePct: monthly(pct),
       carbonGPerKwh: z.number().min(0).max(2000),
@@ -53,10 +63,12 @@ const scenarioRegionSchema = mustCite(
   z
     .object({
       id,
-      sharePct: pct,
-      capacityMw: z.number().min(0),
+      sharePct: pct.describe("Share of the world's hashrate at the start, percent; the regions add up to 100"),
+      capacityMw: z.number().min(0).describe("Power the region can host at the start, megawatts"),
       capacityGrowthMwPerYear: z.number().default(0),
-      powerUsdPerKwh: monthly(z.number().positive().max(1)).optional(),
+      powerUsdPerKwh: monthly(usdPerKwh())
+        .optional()
+        .describe("Overrides the catalog's power price, US dollars per kWh (one value or 12 monthly values)"),
       policy: z.enum(["allowed", "licensed", "banned"]).default("allowed"),
       attractiveness: z.number().positive().max(10).default(1),
       ...cited,
@@ -71,6 +83,11 @@ const eventSchema = z.discriminatedUnion("type", [
       type: z.literal("ban"),
       ...eventBase,
       rampDays: z.number().int().min(1).max(365),
+      /** Share of the region's fleet that obeys; the rest keeps mining illegally. */
+      compliancePct: pct.default(100),
+      /** Share of the obeying fleet that stays installed and idle, waiting for the ban to lift. */
+      idlePct: pct.default(0),
+      /** Share of the obeying fleet that does not wait and moves abroad; the rest is scrapped or sold off. */
       emigratePct: pct,
       estimate: z.string().optional(),
     })
@@ -110,7 +127,14 @@ export const scenarioFileSchema = z
     description: text,
     period: z.object({ start: isoDate, end: isoDate }).strict(),
     chain: mustCite(
-      z.object({ startHeight: z.number().int().min(0), bits: hexBits, epochStartTime: isoTimestamp, ...cited }).strict(),
+      z
+        .object({
+          startHeight: z.number().int().min(0).describe("Block height at the start; normally a retarget height (multiple of 2016)"),
+          bits: hexBits.describe("Compact target (nBits) of the retarget epoch holding startHeight, as in btc-epochs.csv"),
+          epochStartTime: isoTimestamp.describe("Time of the first block of that epoch, UTC, as in btc-epochs.csv"),
+          ...cited,
+        })
+        .strict(),
     ),
     price: priceSchema,
     fees: feesSchema,
@@ -134,7 +158,7 @@ export const scenarioFileSchema = z
         .object({
           spreadPct: pct,
           horizonDays: z.number().positive().max(2000),
-          referencePowerUsdPerKwh: z.number().positive().max(1),
+          referencePowerUsdPerKwh: usdPerKwh(),
           scrapUsdPerTh: z.number().min(0),
           ...cited,
         })
@@ -145,8 +169,17 @@ export const scenarioFileSchema = z
         .object({
           initialHashrateEhs: z.number().positive().max(100_000),
           fleet: z.array(z.object({ jPerTh: z.number().positive().max(500), sharePct: pct }).strict()).min(1),
-          deployments: z.array(z.object({ date: isoDate, ehsPerMonth: z.number().min(0) }).strict()).min(1),
-          migrationDelayDays: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+          deployments: z
+            .array(
+              z
+                .object({ date: isoDate, ehsPerMonth: z.number().min(0).describe("New hashrate the rest of the world installs, EH/s per month") })
+                .strict(),
+            )
+            .min(1)
+            .describe("Deployment pace, sorted by date, interpolated between points"),
+          migrationDelayDays: z
+            .tuple([z.number().int().min(0), z.number().int().min(0)])
+            .describe("[min, max] days emigrating machines take to run again"),
           responseDays: z.number().int().min(1).max(365),
           ...cited,
         })
