@@ -3,7 +3,13 @@
  * charged, mining revenue arrives (pool or solo), the BTC sell policy runs, and a company that cannot
  * pay sells BTC, then machines, and is bankrupt only when nothing is left.
  */
-import { centsToSatsFloor, energyCostCents, roundHalfAway, satsValueCents, SATS_PER_BTC } from "../math/money.ts";
+import {
+  centsToSatsFloor,
+  energyCostCents,
+  roundHalfAway,
+  satsValueCents,
+  SATS_PER_BTC,
+} from "../math/money.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import { usedBidUnitCents, usedValueUnitCents, usedTierOf } from "./market.ts";
 import { lotKw, lotModel, lotThs, modelOf } from "./fleet.ts";
@@ -67,14 +73,20 @@ function chargeHosting(state: GameState, company: Company): void {
 }
 
 /** Pays today's mining revenue: pool (pro rata, less the pool fee) or solo wins. */
-export function payMiners(state: GameState, days: CompanyDay[], networkThs: number, soloWins: Map<number, number>): void {
+export function payMiners(
+  state: GameState,
+  days: CompanyDay[],
+  networkThs: number,
+  soloWins: Map<number, number>,
+): void {
   const keep = 1 - state.scenario.poolFeeBps / 10_000;
   for (let i = 0; i < state.companies.length; i++) {
     const company = state.companies[i] as Company;
     const ths = (days[i] as CompanyDay).ths;
     let sats = 0;
     if (company.payout === "solo") sats = soloWins.get(i) ?? 0;
-    else if (ths > 0 && networkThs > 0) sats = Math.floor((state.chain.rewardToday * ths * keep) / networkThs);
+    else if (ths > 0 && networkThs > 0)
+      sats = Math.floor((state.chain.rewardToday * ths * keep) / networkThs);
     if (sats > 0) {
       post(company, state.day, "miningRevenue", 0, sats, "pool");
       company.minedSats += sats;
@@ -120,7 +132,8 @@ export function sellLotUnits(state: GameState, company: Company, lot: Lot, quant
   lot.quantity -= quantity;
   state.soldUnits[lot.model] = (state.soldUnits[lot.model] ?? 0) + quantity;
   const tier = usedTierOf(model.efficiencyJPerTh);
-  state.market.usedPressureThs[tier] = (state.market.usedPressureThs[tier] as number) + lotThs(model, quantity);
+  state.market.usedPressureThs[tier] =
+    (state.market.usedPressureThs[tier] as number) + lotThs(model, quantity);
   if (lot.quantity === 0) state.lots = state.lots.filter((l) => l !== lot);
   return cents;
 }

@@ -18,7 +18,9 @@ export function createGame(scenario: Scenario, seed: number, players: PlayerSeat
     throw new RangeError(`seed must be an integer from 0 to 4294967295, got ${seed}`);
   }
   if (players.length > scenario.company.maxCompanies) {
-    throw new RangeError(`${scenario.id} seats at most ${scenario.company.maxCompanies} companies, got ${players.length}`);
+    throw new RangeError(
+      `${scenario.id} seats at most ${scenario.company.maxCompanies} companies, got ${players.length}`,
+    );
   }
   const ids = new Set(players.map((p) => p.id));
   if (ids.size !== players.length) throw new RangeError("player ids must be unique");

@@ -24,7 +24,14 @@ export function emptyTotals(): Record<LedgerKind, number> {
 }
 
 /** Posts an entry: `cents` and `sats` are signed changes to the company's cash and BTC. */
-export function post(company: Company, day: number, kind: LedgerKind, cents: number, sats: number, ref: string): void {
+export function post(
+  company: Company,
+  day: number,
+  kind: LedgerKind,
+  cents: number,
+  sats: number,
+  ref: string,
+): void {
   if (!Number.isSafeInteger(cents) || !Number.isSafeInteger(sats)) {
     throw new RangeError(`ledger amounts must be safe integers (${kind}: ${cents} cents, ${sats} sats)`);
   }

@@ -82,7 +82,8 @@ export function powerCostMicroUsdPerThDay(jPerTh: number, powerPrice: number): n
 /** Best (lowest) efficiency among the models on sale today, J/TH. */
 export function bestEfficiency(scenario: Scenario, day: number): number {
   let best = Infinity;
-  for (const m of scenario.asics) if (m.releaseDay <= day && m.efficiencyJPerTh < best) best = m.efficiencyJPerTh;
+  for (const m of scenario.asics)
+    if (m.releaseDay <= day && m.efficiencyJPerTh < best) best = m.efficiencyJPerTh;
   return best;
 }
 
@@ -123,12 +124,19 @@ export function usedValueUnitCents(state: GameState, model: AsicModel): Cents {
 export function updatePrices(state: GameState): void {
   const m: MarketState = state.market;
   const scenario = state.scenario;
-  const hp = computeHashprice(state.chain.hashesPerBlock, state.chain.height + 1, m.feesSatsPerBlock, m.priceCents);
+  const hp = computeHashprice(
+    state.chain.hashesPerBlock,
+    state.chain.height + 1,
+    m.feesSatsPerBlock,
+    m.priceCents,
+  );
   m.hashpriceMicroUsd = hp.microUsd;
   m.hashpriceMilliSats = hp.milliSats;
   const alpha = 1 / HASHPRICE_SMOOTHING_DAYS;
   m.hashpriceAvgMicroUsd =
-    m.hashpriceAvgMicroUsd === 0 ? hp.microUsd : m.hashpriceAvgMicroUsd + alpha * (hp.microUsd - m.hashpriceAvgMicroUsd);
+    m.hashpriceAvgMicroUsd === 0
+      ? hp.microUsd
+      : m.hashpriceAvgMicroUsd + alpha * (hp.microUsd - m.hashpriceAvgMicroUsd);
   // Factory: a buyer of the best machine pays `paybackDays` of hashprice per TH/s (micro-USD → cents).
   m.factoryCentsPerTh = Math.max(
     scenario.factory.floorCentsPerTh,

@@ -59,9 +59,17 @@ export function rowRunningThs(region: RegionState): number {
   return ths;
 }
 
-/** Capacity still free for new leases or new machines, kW. */
+/** Capacity still free for new leases, kW. */
 export function freeKw(region: RegionState): number {
   return Math.max(0, region.capacityKw - region.leasedKw - rowKw(region));
+}
+
+/**
+ * Capacity the rest of the world may still fill, kW: it leaves a reserve free so that players can always
+ * find some room, as hosts keep space for new clients.
+ */
+export function rowFreeKw(region: RegionState, reserveBps: number): number {
+  return Math.max(0, region.capacityKw * (1 - reserveBps / 10_000) - region.leasedKw - rowKw(region));
 }
 
 export function regionIndex(state: GameState, id: string): number {

@@ -113,13 +113,7 @@ export interface Lot {
 }
 
 export type LedgerKind =
-  | "machinePurchase"
-  | "machineSale"
-  | "miningRevenue"
-  | "btcSale"
-  | "power"
-  | "hosting"
-  | "leaseSetup";
+  "machinePurchase" | "machineSale" | "miningRevenue" | "btcSale" | "power" | "hosting" | "leaseSetup";
 
 export interface LedgerEntry {
   day: EpochDay;

@@ -1,7 +1,8 @@
 /**
  * step: advances the game by one day. The order is fixed and documented because it is part of the
  * rules: events, then prices, then the world's fleet, then the chain mines the day, then companies are
- * paid and charged, then prices are marked for tomorrow.
+ * paid and charged, then prices are marked for tomorrow and tomorrow's deliveries arrive.
+ * `state.day` is always the day that commands act on and that the next step simulates.
  */
 import { formatIsoDate } from "../math/calendar.ts";
 import { mineDay, type SoloMiner } from "./chain.ts";
@@ -36,7 +37,6 @@ export function step(state: GameState): StepReport {
   state.market.priceCents = advancePrice(state);
   state.market.feesSatsPerBlock = feesForDay(state);
   advanceWorld(state);
-  deliverOrders(state);
 
   const rowThsByRegion = rowHashrateByRegion(state);
   const rowThs = rowThsByRegion.reduce((s, x) => s + x, 0);
@@ -72,6 +72,8 @@ export function step(state: GameState): StepReport {
   };
   state.tick++;
   state.day++;
+  // Lots due today are handed over at the start of the day, so commands given today can install them.
+  deliverOrders(state);
   if (state.tick >= state.scenario.days) state.finished = true;
   return report;
 }

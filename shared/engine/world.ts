@@ -6,7 +6,14 @@
 import { nextFloat } from "../math/rng.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import { bestEfficiency, powerCostMicroUsdPerThDay } from "./market.ts";
-import { addToTier, freeKw, powerPriceToday, rowInstalledThs, rowRunningThs, uptimeToday } from "./regions.ts";
+import {
+  addToTier,
+  powerPriceToday,
+  rowFreeKw,
+  rowInstalledThs,
+  rowRunningThs,
+  uptimeToday,
+} from "./regions.ts";
 import type { GameState, MigrationBatch, RegionState } from "./state.ts";
 
 /** Below this ratio of hashprice to power cost a tier switches fully off; above the upper one fully on. */
@@ -40,7 +47,8 @@ function respondToProfit(state: GameState, region: RegionState, index: number): 
   for (const tier of region.rowTiers) {
     const cost = powerCostMicroUsdPerThDay(tier.jPerTh, price);
     const ratio = cost > 0 ? hashprice / cost : Infinity;
-    const target = ratio <= OFF_RATIO ? 0 : ratio >= ON_RATIO ? 1 : (ratio - OFF_RATIO) / (ON_RATIO - OFF_RATIO);
+    const target =
+      ratio <= OFF_RATIO ? 0 : ratio >= ON_RATIO ? 1 : (ratio - OFF_RATIO) / (ON_RATIO - OFF_RATIO);
     tier.running += (target - tier.running) * step;
   }
 }
@@ -89,7 +97,7 @@ function addIdle(region: RegionState, jPerTh: number, ths: number): void {
 function placementWeights(state: GameState): number[] {
   return state.world.regions.map((region, i) => {
     if (region.policy === "banned") return 0;
-    const free = freeKw(region);
+    const free = rowFreeKw(region, state.scenario.world.playerReserveBps);
     if (free <= 0) return 0;
     const spec = state.scenario.regions[i] as RegionSpec;
     const price = Math.max(1, powerPriceToday(state, i));
@@ -108,12 +116,13 @@ function place(state: GameState, ths: number, jPerTh: number, weights: number[])
       const w = weights[i] as number;
       if (w <= 0) continue;
       const region = state.world.regions[i] as RegionState;
-      const fitThs = (freeKw(region) * 1000) / jPerTh;
+      const reserve = state.scenario.world.playerReserveBps;
+      const fitThs = (rowFreeKw(region, reserve) * 1000) / jPerTh;
       const put = Math.min(fitThs, (batch * w) / total);
       if (put <= 0) continue;
       addToTier(region, jPerTh, put);
       left -= put;
-      if (freeKw(region) <= 1e-6) weights[i] = 0;
+      if (rowFreeKw(region, reserve) <= 1e-6) weights[i] = 0;
     }
   }
   return left;

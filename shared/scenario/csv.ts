@@ -12,7 +12,9 @@ export function parseCsv(text: string, name = "csv"): CsvTable {
   const rows = lines.map((line, i) => {
     const cells = splitLine(line);
     if (cells.length !== header.length) {
-      throw new Error(`${name}: data row ${i + 1} has ${cells.length} fields, the header has ${header.length}`);
+      throw new Error(
+        `${name}: data row ${i + 1} has ${cells.length} fields, the header has ${header.length}`,
+      );
     }
     return cells;
   });

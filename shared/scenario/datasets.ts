@@ -90,7 +90,9 @@ function parseAsic(r: Record<string, string>): AsicModel {
     efficiencyJPerTh: Math.round((watts / ths) * 10) / 10,
     weightG: Math.round(num(r.weight_kg as string, `asic ${id} weight`) * 1000),
     origin: r.origin as string,
-    launchPriceCents: r.launch_price_usd ? Math.round(num(r.launch_price_usd, `asic ${id} price`) * 100) : null,
+    launchPriceCents: r.launch_price_usd
+      ? Math.round(num(r.launch_price_usd, `asic ${id} price`) * 100)
+      : null,
   };
 }
 

@@ -48,12 +48,18 @@ function daily(
   return out;
 }
 
-export function resolveScenario(file: string, raw: ScenarioFile, catalog: RegionCatalog, data: Datasets): Scenario {
+export function resolveScenario(
+  file: string,
+  raw: ScenarioFile,
+  catalog: RegionCatalog,
+  data: Datasets,
+): Scenario {
   const problems: ScenarioProblem[] = [];
   const startDay = parseIsoDate(raw.period.start);
   const endDay = parseIsoDate(raw.period.end);
   const days = endDay - startDay + 1;
-  if (days < 1) problems.push({ path: ["period", "end"], message: "the period must end on or after its start" });
+  if (days < 1)
+    problems.push({ path: ["period", "end"], message: "the period must end on or after its start" });
 
   const price: Scenario["price"] =
     raw.price.model === "historical"
@@ -88,7 +94,10 @@ export function resolveScenario(file: string, raw: ScenarioFile, catalog: Region
   raw.regions.forEach((r, i) => {
     const base = byId.get(r.id);
     if (!base) {
-      problems.push({ path: ["regions", i, "id"], message: `"${r.id}" is not in the region catalog (shared/world/regions.yaml)` });
+      problems.push({
+        path: ["regions", i, "id"],
+        message: `"${r.id}" is not in the region catalog (shared/world/regions.yaml)`,
+      });
       return;
     }
     regions.push({
@@ -111,11 +120,16 @@ export function resolveScenario(file: string, raw: ScenarioFile, catalog: Region
   });
 
   const asics =
-    raw.asics.include === "all" ? data.asics : data.asics.filter((m) => (raw.asics.include as string[]).includes(m.id));
+    raw.asics.include === "all"
+      ? data.asics
+      : data.asics.filter((m) => (raw.asics.include as string[]).includes(m.id));
   if (raw.asics.include !== "all") {
     raw.asics.include.forEach((idWanted, i) => {
       if (!data.asics.some((m) => m.id === idWanted)) {
-        problems.push({ path: ["asics", "include", i], message: `"${idWanted}" is not in shared/data/asics.csv` });
+        problems.push({
+          path: ["asics", "include", i],
+          message: `"${idWanted}" is not in shared/data/asics.csv`,
+        });
       }
     });
   }
@@ -160,7 +174,10 @@ export function resolveScenario(file: string, raw: ScenarioFile, catalog: Region
     price,
     fees,
     poolFeeBps: Math.round(raw.pool.feePct * 100),
-    company: { startingCashCents: usdToCents(raw.company.startingCashUsd), maxCompanies: raw.company.maxCompanies },
+    company: {
+      startingCashCents: usdToCents(raw.company.startingCashUsd),
+      maxCompanies: raw.company.maxCompanies,
+    },
     factory: {
       leadDays: raw.factory.leadDays,
       paybackDays: raw.factory.paybackDays,
@@ -176,9 +193,13 @@ export function resolveScenario(file: string, raw: ScenarioFile, catalog: Region
     world: {
       initialHashrateThs: raw.world.initialHashrateEhs * 1e6,
       fleet: raw.world.fleet.map((t) => ({ jPerTh: t.jPerTh, sharePpm: Math.round(t.sharePct * 10_000) })),
-      deployments: raw.world.deployments.map((d) => ({ day: parseIsoDate(d.date), thPerDay: (d.ehsPerMonth * 1e6) / 30 })),
+      deployments: raw.world.deployments.map((d) => ({
+        day: parseIsoDate(d.date),
+        thPerDay: (d.ehsPerMonth * 1e6) / 30,
+      })),
       migrationDelayDays: raw.world.migrationDelayDays,
       responseDays: raw.world.responseDays,
+      playerReserveBps: Math.round(raw.world.playerReservePct * 100),
     },
     asics,
     regions,

@@ -13,12 +13,16 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date written YYYY-MM-DD", abort: true })
   .refine(isValidIsoDate, { message: "no such date: expected a real calendar date written YYYY-MM-DD" })
   .describe("A UTC calendar day, YYYY-MM-DD");
-const isoTimestamp = z
+const isoTimestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, {
+  message: "expected a UTC time written YYYY-MM-DDTHH:MM:SSZ",
+});
+const hexBits = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, { message: "expected a UTC time written YYYY-MM-DDTHH:MM:SSZ" });
-const hexBits = z.string().regex(/^0x[0-9a-fA-F]{8}$/, { message: "expected compact bits written 0x1234abcd" });
+  .regex(/^0x[0-9a-fA-F]{8}$/, { message: "expected compact bits written 0x1234abcd" });
 const pct = z.number().min(0).max(100);
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "expected a lower-case id (letters, digits, dashes)" });
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, { message: "expected a lower-case id (letters, digits, dashes)" });
 const monthly = <T extends z.ZodTypeAny>(t: T) => z.union([t, z.array(t).length(12)]);
 /** US dollars per kWh; anything above 1 is almost certainly cents. */
 const usdPerKwh = () =>
@@ -29,13 +33,20 @@ const usdPerKwh = () =>
 
 /** Either a source (where the number comes from) or an estimate (how it was chosen), or both. */
 const cited = {
-  source: z.string().min(3).optional().describe("Where the numbers in this block come from (URL, dataset, report)"),
+  source: z
+    .string()
+    .min(3)
+    .optional()
+    .describe("Where the numbers in this block come from (URL, dataset, report)"),
   estimate: z.string().min(3).optional().describe("How numbers nobody could source were chosen"),
 };
 function mustCite<T extends z.ZodObject>(schema: T) {
-  return schema.refine((v) => Boolean((v as { source?: string }).source || (v as { estimate?: string }).estimate), {
-    message: "cite a `source` for real-world numbers, or say how they were chosen with `estimate`",
-  });
+  return schema.refine(
+    (v) => Boolean((v as { source?: string }).source || (v as { estimate?: string }).estimate),
+    {
+      message: "cite a `source` for real-world numbers, or say how they were chosen with `estimate`",
+    },
+  );
 }
 
 export const regionCatalogEntrySchema = mustCite(
@@ -47,7 +58,9 @@ export const regionCatalogEntrySchema = mustCite(
       countryName: text,
       lon: z.number().min(-180).max(180),
       lat: z.number().min(-90).max(90),
-      powerUsdPerKwh: monthly(usdPerKwh()).describe("Power price in US dollars per kWh: one value, or 12 monthly values"),
+      powerUsdPerKwh: monthly(usdPerKwh()).describe(
+        "Power price in US dollars per kWh: one value, or 12 monthly values",
+      ),
       hostingUsdPerKwMonth: z.number().min(0).max(1000),
       uptimePct: monthly(pct),
       carbonGPerKwh: z.number().min(0).max(2000),
@@ -63,7 +76,9 @@ const scenarioRegionSchema = mustCite(
   z
     .object({
       id,
-      sharePct: pct.describe("Share of the world's hashrate at the start, percent; the regions add up to 100"),
+      sharePct: pct.describe(
+        "Share of the world's hashrate at the start, percent; the regions add up to 100",
+      ),
       capacityMw: z.number().min(0).describe("Power the region can host at the start, megawatts"),
       capacityGrowthMwPerYear: z.number().default(0),
       powerUsdPerKwh: monthly(usdPerKwh())
@@ -94,13 +109,32 @@ const eventSchema = z.discriminatedUnion("type", [
     .strict(),
   z.object({ type: z.literal("unban"), ...eventBase }).strict(),
   z
-    .object({ type: z.literal("powerPrice"), ...eventBase, changePct: z.number().min(-99).max(1000), estimate: z.string().optional() })
+    .object({
+      type: z.literal("powerPrice"),
+      ...eventBase,
+      changePct: z.number().min(-99).max(1000),
+      estimate: z.string().optional(),
+    })
     .strict(),
-  z.object({ type: z.literal("capacity"), ...eventBase, deltaMw: z.number(), estimate: z.string().optional() }).strict(),
+  z
+    .object({
+      type: z.literal("capacity"),
+      ...eventBase,
+      deltaMw: z.number(),
+      estimate: z.string().optional(),
+    })
+    .strict(),
 ]);
 
 const priceSchema = z.discriminatedUnion("model", [
-  z.object({ model: z.literal("historical"), dataset: z.literal("btc-usd-daily"), noisePct: pct.default(0), ...cited }).strict(),
+  z
+    .object({
+      model: z.literal("historical"),
+      dataset: z.literal("btc-usd-daily"),
+      noisePct: pct.default(0),
+      ...cited,
+    })
+    .strict(),
   z
     .object({
       model: z.literal("stochastic"),
@@ -115,7 +149,12 @@ const priceSchema = z.discriminatedUnion("model", [
 const feesSchema = z.discriminatedUnion("model", [
   z.object({ model: z.literal("historical"), dataset: z.literal("btc-fees-daily"), ...cited }).strict(),
   z
-    .object({ model: z.literal("stochastic"), meanBtcPerBlock: z.number().min(0).max(50), volatilityPct: pct, ...cited })
+    .object({
+      model: z.literal("stochastic"),
+      meanBtcPerBlock: z.number().min(0).max(50),
+      volatilityPct: pct,
+      ...cited,
+    })
     .strict(),
 ]);
 
@@ -129,9 +168,17 @@ export const scenarioFileSchema = z
     chain: mustCite(
       z
         .object({
-          startHeight: z.number().int().min(0).describe("Block height at the start; normally a retarget height (multiple of 2016)"),
-          bits: hexBits.describe("Compact target (nBits) of the retarget epoch holding startHeight, as in btc-epochs.csv"),
-          epochStartTime: isoTimestamp.describe("Time of the first block of that epoch, UTC, as in btc-epochs.csv"),
+          startHeight: z
+            .number()
+            .int()
+            .min(0)
+            .describe("Block height at the start; normally a retarget height (multiple of 2016)"),
+          bits: hexBits.describe(
+            "Compact target (nBits) of the retarget epoch holding startHeight, as in btc-epochs.csv",
+          ),
+          epochStartTime: isoTimestamp.describe(
+            "Time of the first block of that epoch, UTC, as in btc-epochs.csv",
+          ),
           ...cited,
         })
         .strict(),
@@ -140,7 +187,13 @@ export const scenarioFileSchema = z
     fees: feesSchema,
     pool: mustCite(z.object({ feePct: z.number().min(0).max(20), ...cited }).strict()),
     company: mustCite(
-      z.object({ startingCashUsd: z.number().positive().max(1e10), maxCompanies: z.number().int().min(1).max(16), ...cited }).strict(),
+      z
+        .object({
+          startingCashUsd: z.number().positive().max(1e10),
+          maxCompanies: z.number().int().min(1).max(16),
+          ...cited,
+        })
+        .strict(),
     ),
     factory: mustCite(
       z
@@ -172,7 +225,13 @@ export const scenarioFileSchema = z
           deployments: z
             .array(
               z
-                .object({ date: isoDate, ehsPerMonth: z.number().min(0).describe("New hashrate the rest of the world installs, EH/s per month") })
+                .object({
+                  date: isoDate,
+                  ehsPerMonth: z
+                    .number()
+                    .min(0)
+                    .describe("New hashrate the rest of the world installs, EH/s per month"),
+                })
                 .strict(),
             )
             .min(1)
@@ -181,6 +240,7 @@ export const scenarioFileSchema = z
             .tuple([z.number().int().min(0), z.number().int().min(0)])
             .describe("[min, max] days emigrating machines take to run again"),
           responseDays: z.number().int().min(1).max(365),
+          playerReservePct: pct.default(10),
           ...cited,
         })
         .strict(),

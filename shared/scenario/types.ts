@@ -149,6 +149,8 @@ export interface Scenario {
     migrationDelayDays: [number, number];
     /** Days over which an unprofitable fleet winds down or comes back. */
     responseDays: number;
+    /** Share of each region's capacity the rest of the world leaves free, basis points: room for players. */
+    playerReserveBps: number;
   };
   asics: AsicModel[];
   regions: RegionSpec[];

@@ -8,7 +8,12 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isNode, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
-import { DATASET_FILES, parseDatasets, type Datasets, type DatasetTexts } from "../../shared/scenario/datasets.ts";
+import {
+  DATASET_FILES,
+  parseDatasets,
+  type Datasets,
+  type DatasetTexts,
+} from "../../shared/scenario/datasets.ts";
 import { resolveScenario, ScenarioError, type ScenarioProblem } from "../../shared/scenario/resolve.ts";
 import {
   regionCatalogSchema,
@@ -99,7 +104,9 @@ export function readScenarioFile(path: string): ScenarioFile {
   const raw = parseWith(scenarioFileSchema, path);
   const expectedId = basename(path).replace(/\.ya?ml$/, "");
   if (raw.id !== expectedId) {
-    throw new ScenarioError(rel(path), [{ path: ["id"], message: `id "${raw.id}" must match the file name "${expectedId}"` }]);
+    throw new ScenarioError(rel(path), [
+      { path: ["id"], message: `id "${raw.id}" must match the file name "${expectedId}"` },
+    ]);
   }
   return raw;
 }

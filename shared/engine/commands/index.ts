@@ -18,7 +18,12 @@ function companyOf(state: GameState, actor: Actor): Company | Rejection {
     return reject("NOT_A_COMPANY", "Only a company can give this command.", "只有公司可以执行此操作。");
   }
   const company = state.companies.find((c) => c.id === actor.companyId);
-  if (!company) return reject("NOT_A_COMPANY", `No company "${actor.companyId}".`, `没有名为"${actor.companyId}"的公司。`);
+  if (!company)
+    return reject(
+      "NOT_A_COMPANY",
+      `No company "${actor.companyId}".`,
+      `没有名为"${actor.companyId}"的公司。`,
+    );
   return company;
 }
 
@@ -62,7 +67,10 @@ export function applyCommand(state: GameState, actor: Actor, input: unknown): Co
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at "${issue.path.join(".")}"` : "";
     const what = issue?.message ?? "invalid";
-    return { ok: false, error: reject("MALFORMED", `Malformed command${where}: ${what}.`, `指令格式错误${where}：${what}。`) };
+    return {
+      ok: false,
+      error: reject("MALFORMED", `Malformed command${where}: ${what}.`, `指令格式错误${where}：${what}。`),
+    };
   }
   const command = parsed.data;
   const error = validate(state, actor, command);

@@ -22,7 +22,11 @@ function unknownRegion(id: string): Rejection {
   return reject("UNKNOWN_REGION", `No region "${id}".`, `没有名为"${id}"的地区。`);
 }
 
-export function validateLease(state: GameState, company: Company, cmd: CommandOf<"leaseCapacity">): Rejection | null {
+export function validateLease(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"leaseCapacity">,
+): Rejection | null {
   const found = findRegion(state, cmd.region);
   if (!found) return unknownRegion(cmd.region);
   const { spec, region } = found;
@@ -58,7 +62,11 @@ export function applyLease(state: GameState, company: Company, cmd: CommandOf<"l
   else company.leases.push({ region: cmd.region, kw: cmd.kw });
 }
 
-export function validateRelease(state: GameState, company: Company, cmd: CommandOf<"releaseCapacity">): Rejection | null {
+export function validateRelease(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"releaseCapacity">,
+): Rejection | null {
   if (!findRegion(state, cmd.region)) return unknownRegion(cmd.region);
   const lease = company.leases.find((l) => l.region === cmd.region);
   if (!lease) return reject("NO_LEASE", `You lease nothing in ${cmd.region}.`, `你在该地区没有租用容量。`);

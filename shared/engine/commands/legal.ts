@@ -27,7 +27,8 @@ export function candidateCommands(state: GameState, actor: Actor): Command[] {
     out.push({ type: "powerLot", lot: lot.id, on: !lot.powered });
     out.push({ type: "sellMachines", lot: lot.id, quantity: lot.quantity });
   }
-  for (const lease of company.leases) out.push({ type: "releaseCapacity", region: lease.region, kw: lease.kw });
+  for (const lease of company.leases)
+    out.push({ type: "releaseCapacity", region: lease.region, kw: lease.kw });
   for (const ratio of [0, 5_000, 10_000]) out.push({ type: "setSellRatio", ratioBps: ratio });
   out.push({ type: "setPayout", payout: company.payout === "pool" ? "solo" : "pool" });
   return out;

@@ -12,7 +12,8 @@ import type { CommandOf } from "./schema.ts";
 export function ownLot(state: GameState, company: Company, id: string): Lot | Rejection {
   const lot = state.lots.find((l) => l.id === id);
   if (!lot) return reject("UNKNOWN_LOT", `No lot "${id}".`, `没有编号为"${id}"的矿机批次。`);
-  if (lot.owner !== company.id) return reject("NOT_OWNER", `Lot ${id} is not yours.`, `批次 ${id} 不属于你。`);
+  if (lot.owner !== company.id)
+    return reject("NOT_OWNER", `Lot ${id} is not yours.`, `批次 ${id} 不属于你。`);
   return lot;
 }
 
@@ -20,14 +21,26 @@ function isRejection(x: Lot | Rejection): x is Rejection {
   return "code" in x;
 }
 
-export function validateInstall(state: GameState, company: Company, cmd: CommandOf<"installLot">): Rejection | null {
+export function validateInstall(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"installLot">,
+): Rejection | null {
   const lot = ownLot(state, company, cmd.lot);
   if (isRejection(lot)) return lot;
   if (lot.status === "onOrder") {
-    return reject("LOT_NOT_READY", `Lot ${lot.id} is still at the factory's order book.`, `批次 ${lot.id} 尚未出厂。`);
+    return reject(
+      "LOT_NOT_READY",
+      `Lot ${lot.id} is still at the factory's order book.`,
+      `批次 ${lot.id} 尚未出厂。`,
+    );
   }
   if (lot.status === "installed") {
-    return reject("LOT_ALREADY_INSTALLED", `Lot ${lot.id} is already installed.`, `批次 ${lot.id} 已经安装。`);
+    return reject(
+      "LOT_ALREADY_INSTALLED",
+      `Lot ${lot.id} is already installed.`,
+      `批次 ${lot.id} 已经安装。`,
+    );
   }
   const r = regionIndex(state, cmd.region);
   if (r < 0) return reject("UNKNOWN_REGION", `No region "${cmd.region}".`, `没有名为"${cmd.region}"的地区。`);
@@ -56,11 +69,19 @@ export function applyInstall(state: GameState, company: Company, cmd: CommandOf<
   lot.powered = true;
 }
 
-export function validatePower(state: GameState, company: Company, cmd: CommandOf<"powerLot">): Rejection | null {
+export function validatePower(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"powerLot">,
+): Rejection | null {
   const lot = ownLot(state, company, cmd.lot);
   if (isRejection(lot)) return lot;
   if (lot.status !== "installed") {
-    return reject("LOT_NOT_INSTALLED", `Lot ${lot.id} is not installed anywhere.`, `批次 ${lot.id} 尚未安装。`);
+    return reject(
+      "LOT_NOT_INSTALLED",
+      `Lot ${lot.id} is not installed anywhere.`,
+      `批次 ${lot.id} 尚未安装。`,
+    );
   }
   if (lot.powered === cmd.on) {
     const en = cmd.on ? "already running" : "already off";
@@ -81,11 +102,19 @@ export function quoteSale(state: GameState, lot: Lot, quantity: number): number 
   return usedBidUnitCents(state, lotModel(state, lot)) * quantity;
 }
 
-export function validateSell(state: GameState, company: Company, cmd: CommandOf<"sellMachines">): Rejection | null {
+export function validateSell(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"sellMachines">,
+): Rejection | null {
   const lot = ownLot(state, company, cmd.lot);
   if (isRejection(lot)) return lot;
   if (lot.status === "onOrder") {
-    return reject("LOT_NOT_READY", `Lot ${lot.id} has not left the factory yet.`, `批次 ${lot.id} 尚未出厂。`);
+    return reject(
+      "LOT_NOT_READY",
+      `Lot ${lot.id} has not left the factory yet.`,
+      `批次 ${lot.id} 尚未出厂。`,
+    );
   }
   if (cmd.quantity > lot.quantity) {
     return reject(

@@ -8,21 +8,30 @@ import type { CommandOf } from "./schema.ts";
 type Cmd = CommandOf<"orderMachines">;
 
 /** The factory's quote for an order: what the shop shows and exactly what the order charges. */
-export function quoteOrder(state: GameState, cmd: Cmd): { totalCents: number; unitCents: number; readyDay: number } | null {
+export function quoteOrder(
+  state: GameState,
+  cmd: Cmd,
+): { totalCents: number; unitCents: number; readyDay: number } | null {
   const model = modelOf(state, cmd.model);
   if (!model) return null;
   const unitCents = factoryUnitPriceCents(state, model);
-  return { unitCents, totalCents: unitCents * cmd.quantity, readyDay: state.day + state.scenario.factory.leadDays };
+  return {
+    unitCents,
+    totalCents: unitCents * cmd.quantity,
+    readyDay: state.day + state.scenario.factory.leadDays,
+  };
 }
 
 export function validate(state: GameState, company: Company, cmd: Cmd): Rejection | null {
   const model = modelOf(state, cmd.model);
-  if (!model) return reject("UNKNOWN_MODEL", `No machine model "${cmd.model}".`, `没有名为"${cmd.model}"的矿机型号。`);
+  if (!model)
+    return reject("UNKNOWN_MODEL", `No machine model "${cmd.model}".`, `没有名为"${cmd.model}"的矿机型号。`);
   if (!isReleased(model, state.day)) {
     return reject("NOT_RELEASED", `${model.name} is not on sale yet.`, `${model.name} 尚未上市。`);
   }
   const quote = quoteOrder(state, cmd);
-  if (!quote) return reject("UNKNOWN_MODEL", `No machine model "${cmd.model}".`, `没有名为"${cmd.model}"的矿机型号。`);
+  if (!quote)
+    return reject("UNKNOWN_MODEL", `No machine model "${cmd.model}".`, `没有名为"${cmd.model}"的矿机型号。`);
   if (quote.totalCents > company.cashCents) {
     return reject(
       "INSUFFICIENT_CASH",

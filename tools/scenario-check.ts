@@ -1,0 +1,199 @@
+/**
+ * `npm run scenario:check [-- --file PATH]`: checks the region catalog and every scenario in shared/scenarios
+ * (or one file): the schema (with line numbers), the lint (shared/scenario/lint.ts), then a trial resolve
+ * against the shipped data. One line per problem, `file:line:col: path: severity: message`, then a summary
+ * line per file. Exits 1 if any file has an error.
+ */
+import { basename, isAbsolute, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { z } from "zod";
+import type { Datasets } from "../shared/scenario/datasets.ts";
+import { lintRegionCatalog, lintScenario, type LintProblem, type Severity } from "../shared/scenario/lint.ts";
+import { resolveScenario, ScenarioError } from "../shared/scenario/resolve.ts";
+import { regionCatalogSchema, scenarioFileSchema, type RegionCatalog } from "../shared/scenario/schema.ts";
+import { loadDatasets, readYaml, REGION_CATALOG, scenarioFiles, type ParsedYaml } from "./lib/scenarios.ts";
+
+/** A problem with its place in the file ("line:col"). */
+export interface LocatedProblem extends LintProblem {
+  position: string;
+}
+
+export interface FileReport {
+  file: string;
+  problems: LocatedProblem[];
+}
+
+type Path = (string | number)[];
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out === "" ? "(top)" : out;
+}
+
+/** zod issues → problems, with the branches of a union and each unknown key spelled out. */
+function schemaProblems(error: z.ZodError): LintProblem[] {
+  const out: LintProblem[] = [];
+  for (const issue of error.issues) {
+    const path: Path = issue.path.map((k) => (typeof k === "symbol" ? String(k) : k));
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys)
+        out.push({
+          severity: "error",
+          path: [...path, key],
+          message: `unknown key "${key}" (check the spelling)`,
+        });
+    } else if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      const branches = issue.errors
+        .map((branch) => branch[0]?.message)
+        .filter((m): m is string => Boolean(m));
+      const detail = [...new Set(branches)].join("; or ");
+      out.push({ severity: "error", path, message: detail ? `${issue.message}: ${detail}` : issue.message });
+    } else {
+      out.push({ severity: "error", path, message: issue.message });
+    }
+  }
+  return out;
+}
+
+function locate(yaml: ParsedYaml | null, problems: LintProblem[]): LocatedProblem[] {
+  return problems.map((p) => ({ ...p, position: yaml ? yaml.locate(p.path) : "1:1" }));
+}
+
+/** Reads YAML; a syntax error becomes a problem at the line the parser names. */
+function read(file: string): { yaml: ParsedYaml } | { problems: LocatedProblem[] } {
+  try {
+    return { yaml: readYaml(file) };
+  } catch (e) {
+    if (e instanceof ScenarioError) {
+      return {
+        problems: e.problems.map((p) => {
+          const at = /at line (\d+), column (\d+)/.exec(p.message);
+          return {
+            ...p,
+            severity: "error",
+            position: at ? `${at[1]}:${at[2]}` : "1:1",
+            message: p.message.split("\n")[0] ?? p.message,
+          };
+        }),
+      };
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    return {
+      problems: [
+        { severity: "error", path: [], position: "1:1", message: `cannot read the file: ${message}` },
+      ],
+    };
+  }
+}
+
+export function checkCatalog(file: string, data: Datasets): FileReport & { catalog: RegionCatalog | null } {
+  const r = read(file);
+  if (!("yaml" in r)) return { file, problems: r.problems, catalog: null };
+  const parsed = regionCatalogSchema.safeParse(r.yaml.value);
+  if (!parsed.success) return { file, problems: locate(r.yaml, schemaProblems(parsed.error)), catalog: null };
+  return { file, problems: locate(r.yaml, lintRegionCatalog(parsed.data, data)), catalog: parsed.data };
+}
+
+export function checkScenario(file: string, catalog: RegionCatalog | null, data: Datasets): FileReport {
+  const r = read(file);
+  if (!("yaml" in r)) return { file, problems: r.problems };
+  const parsed = scenarioFileSchema.safeParse(r.yaml.value);
+  if (!parsed.success) return { file, problems: locate(r.yaml, schemaProblems(parsed.error)) };
+  const raw = parsed.data;
+  const problems: LintProblem[] = [];
+  const expectedId = basename(file).replace(/\.ya?ml$/, "");
+  if (raw.id !== expectedId)
+    problems.push({
+      severity: "error",
+      path: ["id"],
+      message: `id "${raw.id}" must match the file name; expected "${expectedId}"`,
+    });
+  if (!catalog) {
+    problems.push({
+      severity: "error",
+      path: ["regions"],
+      message: "not checked against the region catalog, which has errors (see above)",
+    });
+    return { file, problems: locate(r.yaml, problems) };
+  }
+  problems.push(...lintScenario(raw, catalog, data));
+  // The trial resolve catches what only the engine's view shows; after lint errors it would repeat them.
+  if (!problems.some((p) => p.severity === "error")) {
+    try {
+      resolveScenario(file, raw, catalog, data);
+    } catch (e) {
+      if (e instanceof ScenarioError)
+        problems.push(...e.problems.map((p) => ({ ...p, severity: "error" as const })));
+      else
+        problems.push({
+          severity: "error",
+          path: [],
+          message: `resolving failed: ${e instanceof Error ? e.message : String(e)}`,
+        });
+    }
+  }
+  return { file, problems: locate(r.yaml, problems) };
+}
+
+function displayName(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith("..") || isAbsolute(rel) ? file : rel;
+}
+
+export function formatReport(report: FileReport): string[] {
+  const name = displayName(report.file);
+  const lines = report.problems.map(
+    (p) => `${name}:${p.position}: ${formatPath(p.path)}: ${p.severity}: ${p.message}`,
+  );
+  const count = (s: Severity) => report.problems.filter((p) => p.severity === s).length;
+  const errors = count("error");
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const summary = `${plural(errors, "error")}, ${plural(count("warning"), "warning")}, ${count("info")} info`;
+  lines.push(`${errors > 0 ? "✗" : "✓"} ${name} (${summary})`);
+  return lines;
+}
+
+/** Checks the catalog and the scenarios (all, or `only`); returns the reports in order. */
+export function checkAll(only?: string): FileReport[] {
+  const data = loadDatasets();
+  const catalogReport = checkCatalog(REGION_CATALOG, data);
+  if (only !== undefined && resolve(only) === REGION_CATALOG) return [catalogReport];
+  const files = only !== undefined ? [resolve(only)] : scenarioFiles();
+  const reports = files.map((f) => checkScenario(f, catalogReport.catalog, data));
+  // With a single file, the catalog is only reported when it breaks the check.
+  return only !== undefined && catalogReport.catalog ? reports : [catalogReport, ...reports];
+}
+
+function main(argv: string[]): number {
+  let only: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--file") {
+      only = argv[++i];
+      if (only === undefined) {
+        console.error("usage: scenario-check [--file PATH]");
+        return 2;
+      }
+    } else if (arg === "--help" || arg === "-h") {
+      console.log(
+        "usage: scenario-check [--file PATH]\nChecks shared/world/regions.yaml and shared/scenarios/*.yaml (or one file).",
+      );
+      return 0;
+    } else {
+      console.error(`unknown argument "${arg}"; usage: scenario-check [--file PATH]`);
+      return 2;
+    }
+  }
+  const reports = checkAll(only);
+  for (const report of reports) for (const line of formatReport(report)) console.log(line);
+  return reports.some((r) => r.problems.some((p) => p.severity === "error")) ? 1 : 0;
+}
+
+const invokedPath = process.argv[1];
+if (invokedPath !== undefined && import.meta.url === pathToFileURL(resolve(invokedPath)).href) {
+  process.exitCode = main(process.argv.slice(2));
+}
