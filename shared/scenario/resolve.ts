@@ -48,6 +48,62 @@ function daily(
   return out;
 }
 
+function resolvePrice(
+  price: ScenarioFile["price"],
+  data: Datasets,
+  startDay: EpochDay,
+  days: number,
+  problems: ScenarioProblem[],
+): Scenario["price"] {
+  switch (price.model) {
+    case "historical":
+      return {
+        kind: "historical",
+        dailyCents: daily(data.priceUsd, startDay, days, ["price"], problems).map(usdToCents),
+        noiseBps: Math.round(price.noisePct * 100),
+      };
+    case "points":
+      // Dated prices become a daily series like a historical one: the engine knows one kind.
+      return {
+        kind: "historical",
+        dailyCents: interpolate(price.points, startDay, days, problems).map(usdToCents),
+        noiseBps: Math.round(price.noisePct * 100),
+      };
+    case "stochastic":
+      return {
+        kind: "stochastic",
+        startCents: usdToCents(price.startUsd),
+        driftAnnualBps: Math.round(price.driftPctPerYear * 100),
+        volatilityAnnualBps: Math.round(price.volatilityPctPerYear * 100),
+      };
+  }
+}
+
+/** Linear interpolation of dated points over each game day; the points must cover the period. */
+function interpolate(
+  points: { date: string; usd: number }[],
+  startDay: EpochDay,
+  days: number,
+  problems: ScenarioProblem[],
+): number[] {
+  const xs = points.map((p) => ({ day: parseIsoDate(p.date), usd: p.usd })).sort((a, b) => a.day - b.day);
+  const first = xs[0];
+  const last = xs[xs.length - 1];
+  if (!first || !last || first.day > startDay || last.day < startDay + days - 1) {
+    problems.push({ path: ["price", "points"], message: "the points must cover the whole period (first on or before its start, last on or after its end)" });
+    return [];
+  }
+  const out: number[] = [];
+  let k = 0;
+  for (let d = startDay; d < startDay + days; d++) {
+    while ((xs[k + 1] as { day: number }).day < d) k++;
+    const a = xs[k] as { day: number; usd: number };
+    const b = xs[k + 1] as { day: number; usd: number };
+    out.push(b.day === a.day ? b.usd : a.usd + ((b.usd - a.usd) * (d - a.day)) / (b.day - a.day));
+  }
+  return out;
+}
+
 export function resolveScenario(
   file: string,
   raw: ScenarioFile,
@@ -61,19 +117,7 @@ export function resolveScenario(
   if (days < 1)
     problems.push({ path: ["period", "end"], message: "the period must end on or after its start" });
 
-  const price: Scenario["price"] =
-    raw.price.model === "historical"
-      ? {
-          kind: "historical",
-          dailyCents: daily(data.priceUsd, startDay, days, ["price"], problems).map(usdToCents),
-          noiseBps: Math.round(raw.price.noisePct * 100),
-        }
-      : {
-          kind: "stochastic",
-          startCents: usdToCents(raw.price.startUsd),
-          driftAnnualBps: Math.round(raw.price.driftPctPerYear * 100),
-          volatilityAnnualBps: Math.round(raw.price.volatilityPctPerYear * 100),
-        };
+  const price = resolvePrice(raw.price, data, startDay, days, problems);
   const fees: Scenario["fees"] =
     raw.fees.model === "historical"
       ? {

@@ -137,6 +137,15 @@ const priceSchema = z.discriminatedUnion("model", [
     .strict(),
   z
     .object({
+      // A few dated prices (monthly, say), interpolated linearly day by day between them.
+      model: z.literal("points"),
+      points: z.array(z.object({ date: isoDate, usd: z.number().positive() }).strict()).min(2),
+      noisePct: pct.default(0),
+      ...cited,
+    })
+    .strict(),
+  z
+    .object({
       model: z.literal("stochastic"),
       startUsd: z.number().positive(),
       driftPctPerYear: z.number().min(-100).max(500),

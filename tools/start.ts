@@ -1,0 +1,40 @@
+/**
+ * npm start. The multiplayer server (issue #4) and the browser client (issue #5) are not built yet, so
+ * this runs what exists honestly: every shipped scenario through the rules engine with no players, and
+ * prints where each one lands against history. It will become the server's entry point.
+ */
+import { createGame } from "../shared/index.ts";
+import { table } from "./lib/format.ts";
+import { historyComparison } from "./lib/history.ts";
+import { recordGame } from "./lib/recorder.ts";
+import { loadDatasets, loadScenario, scenarioIds } from "./lib/scenarios.ts";
+
+console.log("Hashrate Atlas: the multiplayer server and the browser client are not built yet.");
+console.log("Here is the rules engine replaying every shipped scenario with no players (seed 1).\n");
+
+const rows: string[][] = [];
+for (const id of scenarioIds()) {
+  const scenario = loadScenario(id);
+  const started = performance.now();
+  const recording = recordGame(createGame(scenario, 1, []));
+  const ms = performance.now() - started;
+  const history = historyComparison(recording, loadDatasets());
+  const first = recording.days[0];
+  const last = recording.days.at(-1);
+  rows.push([
+    id,
+    `${first?.date} → ${last?.date}`,
+    String(recording.halvings.map((h) => `${h.height} on ${h.date}`).join(", ") || "none"),
+    `${first?.networkEhs.toFixed(0)} → ${last?.networkEhs.toFixed(0)} EH/s`,
+    scenario.price.kind === "stochastic"
+      ? "random market"
+      : history.hashrate
+        ? `${(history.hashrate.rmsLogError * 100).toFixed(1)}%`
+        : "n/a",
+    `${ms.toFixed(0)} ms`,
+  ]);
+}
+console.log(
+  table([["scenario", "period", "halvings", "network", "vs history (RMS)", "time"], ...rows]).join("\n"),
+);
+console.log("\nMore: npm run simulate -- --scenario exodus-2021   ·   npm run bench   ·   npm test");
