@@ -106,9 +106,10 @@ export function sellBtc(state: GameState, company: Company, sats: number): void 
 export function settleDebts(state: GameState): void {
   for (const company of state.companies) {
     if (company.bankrupt || company.cashCents >= 0) continue;
+    // Sell the BTC that covers the debt, plus a cent's worth so that rounding cannot leave it short.
     const price = state.market.priceCents;
-    const needSats = centsToSatsFloor(-company.cashCents, price) + 1;
-    sellBtc(state, company, Math.min(company.btcSats, needSats + Math.ceil(SATS_PER_BTC / price)));
+    const needSats = centsToSatsFloor(-company.cashCents, price) + Math.ceil(SATS_PER_BTC / price);
+    sellBtc(state, company, Math.min(company.btcSats, needSats));
     if (company.cashCents >= 0) continue;
     const lots = state.lots
       .filter((l) => l.owner === company.id && l.status !== "onOrder")
@@ -118,8 +119,14 @@ export function settleDebts(state: GameState): void {
       sellLotUnits(state, company, lot, lot.quantity);
     }
     if (company.cashCents < 0) {
+      // Bankrupt: what is left is switched off and the leases go back to the regions (no more fees).
       company.bankrupt = true;
       for (const lot of state.lots) if (lot.owner === company.id) lot.powered = false;
+      for (const lease of company.leases) {
+        const region = state.world.regions.find((r) => r.id === lease.region);
+        if (region) region.leasedKw -= lease.kw;
+      }
+      company.leases = [];
     }
   }
 }

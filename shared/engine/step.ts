@@ -6,7 +6,7 @@
  */
 import { formatIsoDate } from "../math/calendar.ts";
 import { mineDay, type SoloMiner } from "./chain.ts";
-import { deliverOrders, operateFleets, payMiners, settleDebts } from "./companies.ts";
+import { deliverOrders, equityCents, operateFleets, payMiners, settleDebts } from "./companies.ts";
 import { applyScheduledEvents, type NewsItem } from "./events.ts";
 import { advancePrice, feesForDay, updatePrices } from "./market.ts";
 import type { Company, GameState, LedgerEntry, RetargetRecord } from "./state.ts";
@@ -25,8 +25,21 @@ export interface StepReport {
   playerThs: number;
   /** Rest-of-world running hashrate by region (scenario order), TH/s. */
   rowThsByRegion: number[];
-  /** Each company's ledger entries for the day. */
-  ledgers: { company: string; entries: LedgerEntry[] }[];
+  /** Each company's day: ledger entries, and where it stands at the close. */
+  ledgers: CompanyDayReport[];
+}
+
+export interface CompanyDayReport {
+  company: string;
+  entries: LedgerEntry[];
+  cashCents: number;
+  btcSats: number;
+  equityCents: number;
+  /** Running hashrate today, TH/s. */
+  ths: number;
+  kwh: number;
+  carbonKg: number;
+  bankrupt: boolean;
 }
 
 export function step(state: GameState): StepReport {
@@ -68,7 +81,17 @@ export function step(state: GameState): StepReport {
     networkThs,
     playerThs,
     rowThsByRegion,
-    ledgers: state.companies.map((c) => ({ company: c.id, entries: c.ledger })),
+    ledgers: state.companies.map((c, i) => ({
+      company: c.id,
+      entries: c.ledger,
+      cashCents: c.cashCents,
+      btcSats: c.btcSats,
+      equityCents: equityCents(state, c),
+      ths: fleets[i]?.ths ?? 0,
+      kwh: fleets[i]?.kwh ?? 0,
+      carbonKg: fleets[i]?.carbonKg ?? 0,
+      bankrupt: c.bankrupt,
+    })),
   };
   state.tick++;
   state.day++;

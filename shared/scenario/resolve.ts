@@ -90,7 +90,11 @@ function interpolate(
   const first = xs[0];
   const last = xs[xs.length - 1];
   if (!first || !last || first.day > startDay || last.day < startDay + days - 1) {
-    problems.push({ path: ["price", "points"], message: "the points must cover the whole period (first on or before its start, last on or after its end)" });
+    problems.push({
+      path: ["price", "points"],
+      message:
+        "the points must cover the whole period (first on or before its start, last on or after its end)",
+    });
     return [];
   }
   const out: number[] = [];

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { parseCsv, records } from "../../shared/scenario/csv.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DATA = path.resolve(here, "../../shared/data");
@@ -17,40 +18,10 @@ interface Table {
   rows: Row[];
 }
 
-/** Splits one CSV line; handles double-quoted fields with "" escapes (no multi-line fields). */
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      out.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
-/** Reads a CSV file whose lines starting with `#` are comments; the first other line is the header. */
+/** Reads a CSV with the game's own reader (comment lines, quoted fields), as records by header name. */
 function readCsv(file: string): Table {
-  const text = readFileSync(file, "utf8");
-  const lines = text.split(/\r?\n/).filter((l) => l.length > 0 && !l.startsWith("#"));
-  const header = splitCsvLine(lines[0] ?? "");
-  const rows = lines.slice(1).map((line, i) => {
-    const cells = splitCsvLine(line);
-    if (cells.length !== header.length) throw new Error(`${file} row ${i + 1}: ${cells.length} cells`);
-    return Object.fromEntries(header.map((h, j) => [h, cells[j] ?? ""]));
-  });
-  return { header, rows };
+  const table = parseCsv(readFileSync(file, "utf8"), file);
+  return { header: table.header, rows: records(table) };
 }
 
 const shipped = (name: string): Table => readCsv(path.join(DATA, name));

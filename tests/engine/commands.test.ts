@@ -3,6 +3,7 @@
  * both languages, and a state left exactly as it was.
  */
 import { beforeEach, describe, expect, it } from "vitest";
+import { step } from "../../shared/index.ts";
 import {
   applyCommand,
   legalCommands,
@@ -217,5 +218,43 @@ describe("legalCommands", () => {
   it("gives nothing once the game is over", () => {
     g.finished = true;
     expect(legalCommands(g, player(1))).toEqual([]);
+  });
+});
+
+describe("bankruptcy", () => {
+  it("sells BTC, then machines, and only then goes bankrupt, giving back its leases", () => {
+    const id = installedLot(10);
+    const company = g.companies[0]!;
+    const texas = g.world.regions.find((r) => r.id === "us-texas")!;
+    const leasedBefore = texas.leasedKw;
+    // A debt larger than everything the company owns: the books must clear it in this order.
+    company.cashCents = -10_000_000_000;
+    company.btcSats = 50_000_000;
+    step(g);
+    expect(company.btcSats).toBe(0);
+    expect(g.lots.find((l) => l.id === id)).toBeUndefined();
+    expect(company.bankrupt).toBe(true);
+    expect(company.leases).toEqual([]);
+    expect(texas.leasedKw).toBe(leasedBefore - 33);
+    expect(applyCommand(g, player(1), { type: "setSellRatio", ratioBps: 0 })).toMatchObject({
+      ok: false,
+      error: { code: "BANKRUPT" },
+    });
+  });
+
+  it("survives a shortfall its BTC can cover", () => {
+    installedLot(10);
+    const company = g.companies[0]!;
+    company.cashCents = -100_000; // $1,000 short
+    company.btcSats = 100_000_000; // 1 BTC
+    step(g);
+    expect(company.bankrupt).toBe(false);
+    // It sells just enough BTC to clear the debt: cash ends between zero and a few cents.
+    expect(company.cashCents).toBeGreaterThanOrEqual(0);
+    expect(company.cashCents).toBeLessThanOrEqual(5);
+    const sold = 100_000_000 - company.btcSats;
+    const price = g.market.priceCents;
+    expect((sold * price) / 1e8).toBeGreaterThan(90_000); // most of the $1,000 came from BTC
+    expect((sold * price) / 1e8).toBeLessThan(110_000);
   });
 });

@@ -21,6 +21,10 @@ function isRejection(x: Lot | Rejection): x is Rejection {
   return "code" in x;
 }
 
+function notYetDelivered(lot: Lot): Rejection {
+  return reject("LOT_NOT_READY", `Lot ${lot.id} has not left the factory yet.`, `批次 ${lot.id} 尚未出厂。`);
+}
+
 export function validateInstall(
   state: GameState,
   company: Company,
@@ -28,13 +32,7 @@ export function validateInstall(
 ): Rejection | null {
   const lot = ownLot(state, company, cmd.lot);
   if (isRejection(lot)) return lot;
-  if (lot.status === "onOrder") {
-    return reject(
-      "LOT_NOT_READY",
-      `Lot ${lot.id} is still at the factory's order book.`,
-      `批次 ${lot.id} 尚未出厂。`,
-    );
-  }
+  if (lot.status === "onOrder") return notYetDelivered(lot);
   if (lot.status === "installed") {
     return reject(
       "LOT_ALREADY_INSTALLED",
@@ -109,13 +107,7 @@ export function validateSell(
 ): Rejection | null {
   const lot = ownLot(state, company, cmd.lot);
   if (isRejection(lot)) return lot;
-  if (lot.status === "onOrder") {
-    return reject(
-      "LOT_NOT_READY",
-      `Lot ${lot.id} has not left the factory yet.`,
-      `批次 ${lot.id} 尚未出厂。`,
-    );
-  }
+  if (lot.status === "onOrder") return notYetDelivered(lot);
   if (cmd.quantity > lot.quantity) {
     return reject(
       "BAD_QUANTITY",
