@@ -10,8 +10,21 @@ import type { z } from "zod";
 import type { Datasets } from "../shared/scenario/datasets.ts";
 import { lintRegionCatalog, lintScenario, type LintProblem, type Severity } from "../shared/scenario/lint.ts";
 import { resolveScenario, ScenarioError } from "../shared/scenario/resolve.ts";
-import { regionCatalogSchema, scenarioFileSchema, type RegionCatalog } from "../shared/scenario/schema.ts";
-import { loadDatasets, readYaml, REGION_CATALOG, scenarioFiles, type ParsedYaml } from "./lib/scenarios.ts";
+import {
+  logisticsCatalogSchema,
+  regionCatalogSchema,
+  scenarioFileSchema,
+  type LogisticsCatalog,
+  type RegionCatalog,
+} from "../shared/scenario/schema.ts";
+import {
+  loadDatasets,
+  LOGISTICS_CATALOG,
+  readYaml,
+  REGION_CATALOG,
+  scenarioFiles,
+  type ParsedYaml,
+} from "./lib/scenarios.ts";
 
 /** A problem with its place in the file ("line:col"). */
 export interface LocatedProblem extends LintProblem {
@@ -98,7 +111,40 @@ export function checkCatalog(file: string, data: Datasets): FileReport & { catal
   return { file, problems: locate(r.yaml, lintRegionCatalog(parsed.data, data)), catalog: parsed.data };
 }
 
-export function checkScenario(file: string, catalog: RegionCatalog | null, data: Datasets): FileReport {
+/** The logistics catalog (hubs, freight modes): schema, then unique hub ids. */
+export function checkLogistics(file: string): FileReport & { logistics: LogisticsCatalog | null } {
+  const r = read(file);
+  if (!("yaml" in r)) return { file, problems: r.problems, logistics: null };
+  const parsed = logisticsCatalogSchema.safeParse(r.yaml.value);
+  if (!parsed.success)
+    return { file, problems: locate(r.yaml, schemaProblems(parsed.error)), logistics: null };
+  const problems: LintProblem[] = [];
+  const seen = new Set<string>();
+  parsed.data.hubs.forEach((h, i) => {
+    if (seen.has(h.id))
+      problems.push({
+        severity: "error",
+        path: ["hubs", i, "id"],
+        message: `hub id "${h.id}" is used twice`,
+      });
+    seen.add(h.id);
+  });
+  if (!parsed.data.hubs.some((h) => h.kind === "factory")) {
+    problems.push({
+      severity: "error",
+      path: ["hubs"],
+      message: "no factory: machines need somewhere to be made",
+    });
+  }
+  return { file, problems: locate(r.yaml, problems), logistics: parsed.data };
+}
+
+export function checkScenario(
+  file: string,
+  catalog: RegionCatalog | null,
+  data: Datasets,
+  logistics: LogisticsCatalog | null = checkLogistics(LOGISTICS_CATALOG).logistics,
+): FileReport {
   const r = read(file);
   if (!("yaml" in r)) return { file, problems: r.problems };
   const parsed = scenarioFileSchema.safeParse(r.yaml.value);
@@ -122,9 +168,15 @@ export function checkScenario(file: string, catalog: RegionCatalog | null, data:
   }
   problems.push(...lintScenario(raw, catalog, data));
   // The trial resolve catches what only the engine's view shows; after lint errors it would repeat them.
-  if (!problems.some((p) => p.severity === "error")) {
+  if (!logistics) {
+    problems.push({
+      severity: "error",
+      path: [],
+      message: "not resolved: shared/world/logistics.yaml has errors",
+    });
+  } else if (!problems.some((p) => p.severity === "error")) {
     try {
-      resolveScenario(file, raw, catalog, data);
+      resolveScenario(file, raw, catalog, data, logistics);
     } catch (e) {
       if (e instanceof ScenarioError)
         problems.push(...e.problems.map((p) => ({ ...p, severity: "error" as const })));
@@ -161,11 +213,14 @@ export function formatReport(report: FileReport): string[] {
 export function checkAll(only?: string): FileReport[] {
   const data = loadDatasets();
   const catalogReport = checkCatalog(REGION_CATALOG, data);
+  const logisticsReport = checkLogistics(LOGISTICS_CATALOG);
   if (only !== undefined && resolve(only) === REGION_CATALOG) return [catalogReport];
+  if (only !== undefined && resolve(only) === LOGISTICS_CATALOG) return [logisticsReport];
   const files = only !== undefined ? [resolve(only)] : scenarioFiles();
-  const reports = files.map((f) => checkScenario(f, catalogReport.catalog, data));
-  // With a single file, the catalog is only reported when it breaks the check.
-  return only !== undefined && catalogReport.catalog ? reports : [catalogReport, ...reports];
+  const reports = files.map((f) => checkScenario(f, catalogReport.catalog, data, logisticsReport.logistics));
+  // With a single file, the catalogs are only reported when they break the check.
+  if (only !== undefined && catalogReport.catalog && logisticsReport.logistics) return reports;
+  return [catalogReport, logisticsReport, ...reports];
 }
 
 function main(argv: string[]): number {

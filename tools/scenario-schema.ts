@@ -10,12 +10,17 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { format, resolveConfig } from "prettier";
 import { z } from "zod";
-import { regionCatalogSchema, scenarioFileSchema } from "../shared/scenario/schema.ts";
+import {
+  logisticsCatalogSchema,
+  regionCatalogSchema,
+  scenarioFileSchema,
+} from "../shared/scenario/schema.ts";
 import { rel, SCENARIO_DIR } from "./lib/scenarios.ts";
 
 export const SCHEMA_FILES = {
   scenario: join(SCENARIO_DIR, "scenario.schema.json"),
   catalog: join(SCENARIO_DIR, "region-catalog.schema.json"),
+  logistics: join(SCENARIO_DIR, "logistics-catalog.schema.json"),
 } as const;
 
 type Json = { [key: string]: unknown };
@@ -67,7 +72,16 @@ export async function generateSchemas(): Promise<Record<keyof typeof SCHEMA_FILE
   );
   const config = (await resolveConfig(SCHEMA_FILES.scenario)) ?? {};
   const pretty = (value: Json) => format(JSON.stringify(value), { ...config, parser: "json" });
-  return { scenario: await pretty(scenario), catalog: await pretty(catalog) };
+  const logistics = toJsonSchema(
+    logisticsCatalogSchema,
+    "Hashrate Atlas logistics catalog",
+    `Hubs and freight modes (shared/world/logistics.yaml). ${banner}`,
+  );
+  return {
+    scenario: await pretty(scenario),
+    catalog: await pretty(catalog),
+    logistics: await pretty(logistics),
+  };
 }
 
 /** Files whose committed text differs from what the zod schemas generate now. */

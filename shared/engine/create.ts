@@ -38,6 +38,8 @@ export function createGame(scenario: Scenario, seed: number, players: PlayerSeat
       market: createRng(seed, "market"),
       world: createRng(seed, "world"),
       solo: createRng(seed, "solo"),
+      trade: createRng(seed, "trade"),
+      hazards: createRng(seed, "hazards"),
     },
     chain: {
       height: scenario.chain.startHeight,
@@ -67,6 +69,18 @@ export function createGame(scenario: Scenario, seed: number, players: PlayerSeat
     nextEvent: 0,
     nextId: 1,
     soldUnits: {},
+    boughtUsedUnits: {},
+    destroyedUnits: {},
+    shipments: [],
+    offers: [],
+    factories: scenario.hubs
+      .filter((h) => h.kind === "factory")
+      .map((h) => ({ hub: h.id, leadExtraDays: 0, priceMultiplierBps: 10_000, exportBlockedUntil: 0 })),
+    countries: scenario.countries.map((c) => ({ ...c, tariffBps: { ...c.tariffBps }, congestionDays: 0 })),
+    effects: [],
+    notices: [],
+    freightMultiplierBps: 10_000,
+    feeMultiplierBps: 10_000,
     retargets: [],
     networkThs: scenario.world.initialHashrateThs,
     playerThs: 0,
@@ -114,6 +128,10 @@ function initialRegions(scenario: Scenario): RegionState[] {
         .filter((t) => t.sharePpm > 0 && regionThs > 0)
         .map((t) => ({ jPerTh: t.jPerTh, installedThs: (regionThs * t.sharePpm) / 1e6, running: 1 })),
       idleTiers: [],
+      banPendingDay: null,
+      offlineUntil: 0,
+      demandResponseCentsPerMwh: 0,
+      moratoriumUntil: 0,
       banRampThsPerDay: 0,
       banRampDaysLeft: 0,
       banIdleBps: 0,

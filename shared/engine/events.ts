@@ -56,6 +56,8 @@ export function applyEvent(state: GameState, event: ScenarioEvent): void {
       case "capacity":
         region.capacityKw = Math.max(0, region.capacityKw + event.deltaKw);
         break;
+      case "shock":
+        break; // Shocks apply once for all their targets, below.
       default: {
         const never: never = event;
         throw new Error(`unknown event kind ${JSON.stringify(never)}`);

@@ -9,18 +9,20 @@ export const LEDGER_KINDS: readonly LedgerKind[] = [
   "power",
   "hosting",
   "leaseSetup",
+  "freight",
+  "insurance",
+  "insurancePayout",
+  "tariff",
+  "vat",
+  "storage",
+  "carbonTax",
+  "demandResponse",
+  "tradePurchase",
+  "tradeSale",
 ];
 
 export function emptyTotals(): Record<LedgerKind, number> {
-  return {
-    machinePurchase: 0,
-    machineSale: 0,
-    miningRevenue: 0,
-    btcSale: 0,
-    power: 0,
-    hosting: 0,
-    leaseSetup: 0,
-  };
+  return Object.fromEntries(LEDGER_KINDS.map((k) => [k, 0])) as Record<LedgerKind, number>;
 }
 
 /** Posts an entry: `cents` and `sats` are signed changes to the company's cash and BTC. */

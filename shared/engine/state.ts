@@ -7,6 +7,7 @@ import type { RngState } from "../math/rng.ts";
 import type { Cents, MicroUsdPerKwh, Sats } from "../math/money.ts";
 import type { EpochDay } from "../math/calendar.ts";
 import type { MiningPolicy, Scenario } from "../scenario/types.ts";
+import type { ActiveEffect, CountryState, FactoryState, Notice, Offer, Shipment } from "./tradeState.ts";
 
 export const ENGINE_VERSION = "1.0.0";
 
@@ -86,6 +87,14 @@ export interface RegionState {
   rowTiers: RowTier[];
   /** Machines installed but idle under a ban, waiting for it to lift (they keep their space). */
   idleTiers: RowTier[];
+  /** A ban announced for a later day (grace period): day it takes effect, or null. */
+  banPendingDay: EpochDay | null;
+  /** Everyone's machines here are switched off until this day (blackout, curtailment). */
+  offlineUntil: EpochDay;
+  /** During a curtailment, what the grid pays per MWh not drawn, cents (0 in a blackout). */
+  demandResponseCentsPerMwh: number;
+  /** No new leases nor capacity growth before this day (moratorium). */
+  moratoriumUntil: EpochDay;
   /** TH/s of the rest of the world that obeys a ban and switches off, per day of the ramp. */
   banRampThsPerDay: number;
   banRampDaysLeft: number;
@@ -93,9 +102,16 @@ export interface RegionState {
   banEmigrateBps: number;
 }
 
-export type LotStatus = "onOrder" | "stored" | "installed";
+/**
+ * onOrder: paid, the factory is making it. stored: waiting at a factory or at a region's warehouse.
+ * inTransit: aboard a shipment (its customs included). installed: in a leased rack.
+ */
+export type LotStatus = "onOrder" | "stored" | "inTransit" | "installed";
 
-export type LotLocation = { kind: "factory"; hub: string } | { kind: "region"; region: string };
+export type LotLocation =
+  | { kind: "factory"; hub: string }
+  | { kind: "region"; region: string }
+  | { kind: "shipment"; shipment: string };
 
 export interface Lot {
   id: string;
@@ -113,7 +129,23 @@ export interface Lot {
 }
 
 export type LedgerKind =
-  "machinePurchase" | "machineSale" | "miningRevenue" | "btcSale" | "power" | "hosting" | "leaseSetup";
+  | "machinePurchase"
+  | "machineSale"
+  | "miningRevenue"
+  | "btcSale"
+  | "power"
+  | "hosting"
+  | "leaseSetup"
+  | "freight"
+  | "insurance"
+  | "insurancePayout"
+  | "tariff"
+  | "vat"
+  | "storage"
+  | "carbonTax"
+  | "demandResponse"
+  | "tradePurchase"
+  | "tradeSale";
 
 export interface LedgerEntry {
   day: EpochDay;
@@ -127,6 +159,8 @@ export interface LedgerEntry {
 export interface Lease {
   region: string;
   kw: number;
+  /** Bought with the region's renewable option: dearer power, lower carbon. */
+  renewable: boolean;
 }
 
 export interface Company {
@@ -164,7 +198,14 @@ export interface GameState {
   tick: number;
   day: EpochDay;
   finished: boolean;
-  rng: { blocks: RngState; market: RngState; world: RngState; solo: RngState };
+  rng: {
+    blocks: RngState;
+    market: RngState;
+    world: RngState;
+    solo: RngState;
+    trade: RngState;
+    hazards: RngState;
+  };
   chain: ChainState;
   market: MarketState;
   world: WorldState;
@@ -175,6 +216,21 @@ export interface GameState {
   nextId: number;
   /** Machines (units) that left the game through the used market, per model: for conservation checks. */
   soldUnits: Record<string, number>;
+  /** Machines that entered the game from the used market (bought used), per model. */
+  boughtUsedUnits: Record<string, number>;
+  /** Machines lost in transit, broken on arrival or seized under a ban, per model. */
+  destroyedUnits: Record<string, number>;
+  shipments: Shipment[];
+  offers: Offer[];
+  factories: FactoryState[];
+  countries: CountryState[];
+  effects: ActiveEffect[];
+  /** Today's notices (cleared at the start of each day; the step report carries them). */
+  notices: Notice[];
+  /** Multiplier on freight rates, basis points (freight spikes). */
+  freightMultiplierBps: number;
+  /** Multiplier on fees per block, basis points (fee spikes). */
+  feeMultiplierBps: number;
   /** Every retarget that happened in this game. */
   retargets: RetargetRecord[];
   /** Network hashrate at the end of the last day, TH/s (players + the rest of the world, running). */

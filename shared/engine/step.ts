@@ -11,6 +11,10 @@ import { applyScheduledEvents, type NewsItem } from "./events.ts";
 import { advancePrice, feesForDay, updatePrices } from "./market.ts";
 import type { Company, GameState, LedgerEntry, RetargetRecord } from "./state.ts";
 import { advanceWorld, rowHashrateByRegion } from "./world.ts";
+import { advanceShipments } from "./logistics/advance.ts";
+import { advanceShocks } from "./shocks/advance.ts";
+import { advanceOffers } from "./trade.ts";
+import type { Notice } from "./tradeState.ts";
 
 export interface StepReport {
   tick: number;
@@ -21,6 +25,8 @@ export interface StepReport {
   retargets: RetargetRecord[];
   halvings: number[];
   news: NewsItem[];
+  /** Today's notices: news for everyone (company null) and messages to one company. */
+  notices: Notice[];
   networkThs: number;
   playerThs: number;
   /** Rest-of-world running hashrate by region (scenario order), TH/s. */
@@ -45,11 +51,15 @@ export interface CompanyDayReport {
 export function step(state: GameState): StepReport {
   if (state.finished) throw new Error("the game is over: no more days to step");
   for (const company of state.companies) company.ledger = [];
+  state.notices = [];
 
   const news = applyScheduledEvents(state);
+  advanceShocks(state);
   state.market.priceCents = advancePrice(state);
   state.market.feesSatsPerBlock = feesForDay(state);
   advanceWorld(state);
+  advanceShipments(state);
+  advanceOffers(state);
 
   const rowThsByRegion = rowHashrateByRegion(state);
   const rowThs = rowThsByRegion.reduce((s, x) => s + x, 0);
@@ -78,6 +88,7 @@ export function step(state: GameState): StepReport {
     retargets: mined.retargets,
     halvings: mined.halvings,
     news,
+    notices: state.notices,
     networkThs,
     playerThs,
     rowThsByRegion,

@@ -5,7 +5,8 @@
 import { parseIsoDate, parseIsoTimestamp, type EpochDay } from "../math/calendar.ts";
 import { btcToSats, usdToCents } from "../math/money.ts";
 import type { Datasets } from "./datasets.ts";
-import type { RegionCatalog, RegionCatalogEntry, ScenarioFile } from "./schema.ts";
+import type { LogisticsCatalog, RegionCatalog, RegionCatalogEntry, ScenarioFile } from "./schema.ts";
+import { resolveCountries, resolveHazards, resolveHubs, resolveLogistics } from "./resolveTrade.ts";
 import type { RegionSpec, Scenario, ScenarioEvent } from "./types.ts";
 
 /** A problem found while resolving or linting: where (a path in the file) and what. */
@@ -113,6 +114,7 @@ export function resolveScenario(
   raw: ScenarioFile,
   catalog: RegionCatalog,
   data: Datasets,
+  logistics: LogisticsCatalog,
 ): Scenario {
   const problems: ScenarioProblem[] = [];
   const startDay = parseIsoDate(raw.period.start);
@@ -164,6 +166,14 @@ export function resolveScenario(
       rowSharePpm: Math.round(r.sharePct * 10_000),
       policy: r.policy,
       attractiveness: r.attractiveness,
+      landmass: base.landmass,
+      portKm: base.portKm,
+      renewable: base.renewable
+        ? {
+            premiumBps: Math.round(base.renewable.premiumPct * 100),
+            carbonGPerKwh: base.renewable.carbonGPerKwh,
+          }
+        : null,
     });
   });
 
@@ -183,13 +193,16 @@ export function resolveScenario(
   }
 
   const events: ScenarioEvent[] = raw.events.map((e) => {
-    const common = { day: parseIsoDate(e.date), regions: e.regions, headline: e.headline, source: e.source };
+    // Shock headlines may be left to the template (filled when the event applies).
+    const headline = e.headline ?? { en: "", zh: "" };
+    const common = { day: parseIsoDate(e.date), regions: e.regions, headline, source: e.source };
     switch (e.type) {
       case "ban":
         return {
           kind: "ban",
           ...common,
           rampDays: e.rampDays,
+          graceDays: e.graceDays,
           complianceBps: Math.round(e.compliancePct * 100),
           idleBps: Math.round(e.idlePct * 100),
           emigrateBps: Math.round(e.emigratePct * 100),
@@ -200,6 +213,16 @@ export function resolveScenario(
         return { kind: "powerPrice", ...common, multiplierBps: Math.round((100 + e.changePct) * 100) };
       case "capacity":
         return { kind: "capacity", ...common, deltaKw: Math.round(e.deltaMw * 1000) };
+      case "shock":
+        return {
+          kind: "shock",
+          day: parseIsoDate(e.date),
+          template: e.template,
+          regions: e.regions,
+          params: e.params,
+          headline,
+          source: e.source,
+        };
     }
   });
   // Stable sort by day: events on the same day keep the file's order.
@@ -251,6 +274,10 @@ export function resolveScenario(
     },
     asics,
     regions,
+    hubs: resolveHubs(logistics),
+    logistics: resolveLogistics(logistics),
+    countries: resolveCountries(raw),
+    hazards: resolveHazards(raw),
     events,
     sources: raw.sources,
   };

@@ -65,12 +65,92 @@ export const regionCatalogEntrySchema = mustCite(
       uptimePct: monthly(pct),
       carbonGPerKwh: z.number().min(0).max(2000),
       ccafCountry: z.string().min(1),
+      landmass: z
+        .string()
+        .min(1)
+        .describe("land mass for trucks and trains: eurasia, americas, africa, iceland"),
+      portKm: z.number().min(0).default(0).describe("road distance to the nearest seaport, km (0: coastal)"),
+      renewable: z
+        .object({ premiumPct: pct, carbonGPerKwh: z.number().min(0).max(2000) })
+        .strict()
+        .optional()
+        .describe("a renewable power option for a premium"),
       ...cited,
     })
     .strict(),
 );
 
 export const regionCatalogSchema = z.object({ regions: z.array(regionCatalogEntrySchema).min(1) }).strict();
+
+const modeSpecSchema = z
+  .object({
+    fixedDays: z.number().min(0).max(60),
+    kmPerDay: z.number().positive().max(50_000),
+    baseUsdPerKg: z.number().min(0).max(100),
+    usdPerKgPer1000Km: z.number().min(0).max(100),
+    lossPct: pct,
+    damagePct: pct,
+    maxKm: z.number().positive(),
+  })
+  .strict();
+
+export const hubSchema = z
+  .object({
+    id,
+    kind: z.enum(["factory", "port", "airport", "railhead"]),
+    name: text,
+    country: z.string().regex(/^[A-Z]{2}$/, { message: "expected an ISO 3166-1 alpha-2 code such as US" }),
+    lon: z.number().min(-180).max(180),
+    lat: z.number().min(-90).max(90),
+    landmass: z.string().min(1),
+    opens: isoDate.optional().describe("first day it works; factories open as history adds them"),
+    ...cited,
+  })
+  .strict();
+
+export const logisticsCatalogSchema = mustCite(
+  z
+    .object({
+      hubs: z.array(mustCite(hubSchema)).min(1),
+      modes: z
+        .object({ air: modeSpecSchema, sea: modeSpecSchema, rail: modeSpecSchema, truck: modeSpecSchema })
+        .strict(),
+      insurancePct: pct,
+      storageUsdPerUnitDay: z.number().min(0).max(1000),
+      customsDays: z.number().int().min(0).max(60),
+      railCountries: z.array(z.string().regex(/^[A-Z]{2}$/)),
+      ...cited,
+    })
+    .strict(),
+);
+
+const countrySchema = mustCite(
+  z
+    .object({
+      country: z.string().regex(/^[A-Z]{2}$/, { message: "expected an ISO 3166-1 alpha-2 code such as US" }),
+      tariffPct: z
+        .record(z.string().regex(/^([A-Z]{2}|\*)$/), z.number().min(0).max(1000))
+        .default({})
+        .describe('import duty by country of manufacture; "*" for every other origin'),
+      vatPct: pct.default(0),
+      licenceMeanDays: z.number().min(0).max(365).default(0),
+      carbonTaxUsdPerTonne: z.number().min(0).max(1000).default(0),
+      ...cited,
+    })
+    .strict(),
+);
+
+const hazardSchema = mustCite(
+  z
+    .object({
+      template: id,
+      perYear: z.number().min(0).max(365),
+      targets: z.array(id).default([]),
+      params: z.record(z.string(), z.number()).default({}),
+      ...cited,
+    })
+    .strict(),
+);
 
 const scenarioRegionSchema = mustCite(
   z
@@ -92,12 +172,29 @@ const scenarioRegionSchema = mustCite(
 );
 
 const eventBase = { date: isoDate, regions: z.array(id).min(1), headline: text, source: z.string().min(3) };
+const shockEventSchema = z
+  .object({
+    type: z.literal("shock"),
+    template: id,
+    date: isoDate,
+    regions: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe("targets: regions, hubs or countries, as the template says"),
+    params: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
+    headline: text.optional().describe("defaults to the template's headline"),
+    source: z.string().min(3),
+    estimate: z.string().optional(),
+  })
+  .strict();
 const eventSchema = z.discriminatedUnion("type", [
   z
     .object({
       type: z.literal("ban"),
       ...eventBase,
       rampDays: z.number().int().min(1).max(365),
+      /** Days between the announcement and the ban taking effect. */
+      graceDays: z.number().int().min(0).max(365).default(0),
       /** Share of the region's fleet that obeys; the rest keeps mining illegally. */
       compliancePct: pct.default(100),
       /** Share of the obeying fleet that stays installed and idle, waiting for the ban to lift. */
@@ -124,6 +221,7 @@ const eventSchema = z.discriminatedUnion("type", [
       estimate: z.string().optional(),
     })
     .strict(),
+  shockEventSchema,
 ]);
 
 const priceSchema = z.discriminatedUnion("model", [
@@ -256,6 +354,8 @@ export const scenarioFileSchema = z
     ),
     asics: z.object({ include: z.union([z.literal("all"), z.array(id).min(1)]) }).strict(),
     regions: z.array(scenarioRegionSchema).min(1),
+    countries: z.array(countrySchema).default([]),
+    hazards: z.array(hazardSchema).default([]),
     events: z.array(eventSchema).default([]),
     sources: z.array(z.string().min(3)).default([]),
   })
@@ -263,4 +363,5 @@ export const scenarioFileSchema = z
 
 export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
 export type RegionCatalog = z.infer<typeof regionCatalogSchema>;
+export type LogisticsCatalog = z.infer<typeof logisticsCatalogSchema>;
 export type RegionCatalogEntry = z.infer<typeof regionCatalogEntrySchema>;

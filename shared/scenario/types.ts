@@ -31,6 +31,71 @@ export interface AsicModel {
 
 export type MiningPolicy = "allowed" | "licensed" | "banned";
 
+export type ShippingMode = "air" | "sea" | "rail" | "truck";
+export const SHIPPING_MODES: readonly ShippingMode[] = ["air", "sea", "rail", "truck"];
+
+/** A place machines leave from or pass through: factories, ports, airports, railheads. */
+export interface Hub {
+  id: string;
+  kind: "factory" | "port" | "airport" | "railhead";
+  name: Text;
+  country: string;
+  lon: number;
+  lat: number;
+  /** Land mass for trucks and trains ("eurasia", "americas", "africa", "iceland"...). */
+  landmass: string;
+  /** First day it works (factories open as history adds them). */
+  opensDay: EpochDay;
+}
+
+/** How one mode of freight costs and moves, per shipment leg. */
+export interface ModeSpec {
+  /** Days spent regardless of distance (handling, consolidation, customs brokers). */
+  fixedDays: number;
+  kmPerDay: number;
+  baseCentsPerKg: number;
+  centsPerKgPer1000Km: number;
+  /** Chance the whole shipment is lost, basis points. */
+  lossBps: number;
+  /** Share of units damaged on arrival, basis points (expected). */
+  damageBps: number;
+  /** Longest leg the mode serves, km (trucks do not cross oceans). */
+  maxKm: number;
+}
+
+export interface LogisticsSpec {
+  modes: Record<ShippingMode, ModeSpec>;
+  /** Insurance premium on the declared value, basis points. */
+  insuranceBps: number;
+  /** Storage at a port while held by customs, cents per unit per day. */
+  storageCentsPerUnitDay: number;
+  /** Days customs takes to clear a lot normally. */
+  customsDays: number;
+  /** Countries whose railways connect (the Eurasian network). */
+  railCountries: string[];
+}
+
+/** A country's trade and tax rules, as they stand at the scenario's start; events change them. */
+export interface CountryPolicy {
+  country: string;
+  /** Import duty by country of manufacture, basis points; "*" for every other origin. */
+  tariffBps: Record<string, number>;
+  vatBps: number;
+  /** Mean days to grant an import licence (0: no licence needed). */
+  licenceMeanDays: number;
+  carbonTaxCentsPerTonne: number;
+}
+
+/** A random hazard: each day, with this chance, an event from a template hits a random target. */
+export interface Hazard {
+  template: string;
+  /** Expected occurrences per year. */
+  perYear: number;
+  /** Ids the hazard may hit (regions, hubs or countries per template); empty: any. */
+  targets: string[];
+  params: Record<string, number>;
+}
+
 export interface RegionSpec {
   id: string;
   name: Text;
@@ -55,6 +120,11 @@ export interface RegionSpec {
   policy: MiningPolicy;
   /** How much a migrating miner prefers this region over others, beyond its power price (1 = neutral). */
   attractiveness: number;
+  landmass: string;
+  /** Road distance to the nearest seaport, km (0: the region has its own port). */
+  portKm: number;
+  /** Renewable power for a premium: extra cost in basis points and the carbon intensity it brings. */
+  renewable: { premiumBps: number; carbonGPerKwh: number } | null;
 }
 
 export interface FleetTier {
@@ -76,6 +146,8 @@ export type ScenarioEvent =
       regions: string[];
       /** Days over which the region's machines are switched off. */
       rampDays: number;
+      /** Days between the announcement (`day`) and the ban taking effect. */
+      graceDays: number;
       /** Share of the region's fleet that obeys, basis points; the rest keeps mining illegally. */
       complianceBps: number;
       /** Share of the obeying fleet that stays installed and idle until the ban lifts, basis points. */
@@ -95,7 +167,23 @@ export type ScenarioEvent =
       headline: Text;
       source: string;
     }
-  | { kind: "capacity"; day: EpochDay; regions: string[]; deltaKw: number; headline: Text; source: string };
+  | { kind: "capacity"; day: EpochDay; regions: string[]; deltaKw: number; headline: Text; source: string }
+  | ShockEvent;
+
+/**
+ * The trade layer's shocks, scheduled like the others. `template` names an entry in
+ * shared/engine/shocks/templates.ts, which says what it does and writes its headline and explanation.
+ */
+export interface ShockEvent {
+  kind: "shock";
+  day: EpochDay;
+  template: string;
+  /** Regions, hubs or countries, by the template's kind of target. */
+  regions: string[];
+  params: Record<string, number | string>;
+  headline: Text;
+  source: string;
+}
 
 export type PriceModel =
   | { kind: "historical"; dailyCents: Cents[]; noiseBps: number }
@@ -154,6 +242,10 @@ export interface Scenario {
   };
   asics: AsicModel[];
   regions: RegionSpec[];
+  hubs: Hub[];
+  logistics: LogisticsSpec;
+  countries: CountryPolicy[];
+  hazards: Hazard[];
   events: ScenarioEvent[];
   /** Sources for every real-world number, for display and for the lint. */
   sources: string[];

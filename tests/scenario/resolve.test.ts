@@ -3,14 +3,14 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { resolveScenario, ScenarioError } from "../../shared/scenario/resolve.ts";
 import { scenarioFileSchema } from "../../shared/scenario/schema.ts";
-import { loadDatasets, loadRegionCatalog } from "../../tools/lib/scenarios.ts";
+import { loadDatasets, loadLogisticsCatalog, loadRegionCatalog } from "../../tools/lib/scenarios.ts";
 import { baseText, variant } from "./helpers.ts";
 
 const HISTORICAL = /price:\n(?: {2}.*\n)+/;
 
 function resolveText(text: string) {
   const raw = scenarioFileSchema.parse(parse(text));
-  return resolveScenario("test.yaml", raw, loadRegionCatalog(), loadDatasets());
+  return resolveScenario("test.yaml", raw, loadRegionCatalog(), loadDatasets(), loadLogisticsCatalog());
 }
 
 function withPrice(block: string): string {

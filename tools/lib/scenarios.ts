@@ -16,8 +16,10 @@ import {
 } from "../../shared/scenario/datasets.ts";
 import { resolveScenario, ScenarioError, type ScenarioProblem } from "../../shared/scenario/resolve.ts";
 import {
+  logisticsCatalogSchema,
   regionCatalogSchema,
   scenarioFileSchema,
+  type LogisticsCatalog,
   type RegionCatalog,
   type ScenarioFile,
 } from "../../shared/scenario/schema.ts";
@@ -27,6 +29,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SCENARIO_DIR = join(ROOT, "shared/scenarios");
 export const DATA_DIR = join(ROOT, "shared/data");
 export const REGION_CATALOG = join(ROOT, "shared/world/regions.yaml");
+export const LOGISTICS_CATALOG = join(ROOT, "shared/world/logistics.yaml");
 
 export function rel(path: string): string {
   return relative(ROOT, path);
@@ -89,6 +92,10 @@ export function loadRegionCatalog(): RegionCatalog {
   return parseWith(regionCatalogSchema, REGION_CATALOG);
 }
 
+export function loadLogisticsCatalog(): LogisticsCatalog {
+  return parseWith(logisticsCatalogSchema, LOGISTICS_CATALOG);
+}
+
 export function scenarioFiles(): string[] {
   return readdirSync(SCENARIO_DIR)
     .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
@@ -115,5 +122,11 @@ export function readScenarioFile(path: string): ScenarioFile {
 export function loadScenario(id: string): Scenario {
   const path = scenarioFiles().find((f) => basename(f).replace(/\.ya?ml$/, "") === id);
   if (!path) throw new Error(`no scenario "${id}"; shipped: ${scenarioIds().join(", ")}`);
-  return resolveScenario(rel(path), readScenarioFile(path), loadRegionCatalog(), loadDatasets());
+  return resolveScenario(
+    rel(path),
+    readScenarioFile(path),
+    loadRegionCatalog(),
+    loadDatasets(),
+    loadLogisticsCatalog(),
+  );
 }

@@ -26,7 +26,19 @@ export type RejectionCode =
   | "LOT_NOT_INSTALLED"
   | "NO_LEASE_ROOM"
   | "ALREADY_SO"
-  | "BAD_QUANTITY";
+  | "BAD_QUANTITY"
+  | "NOT_HOST"
+  | "NO_ROUTE"
+  | "EXPORT_BLOCKED"
+  | "UNKNOWN_FACTORY"
+  | "FACTORY_CLOSED"
+  | "LOT_BUSY"
+  | "UNKNOWN_OFFER"
+  | "OFFER_CLOSED"
+  | "UNKNOWN_TEMPLATE"
+  | "BAD_TARGET"
+  | "BAD_PARAMS"
+  | "MORATORIUM";
 
 export function reject(code: RejectionCode, en: string, zh: string): Rejection {
   return { code, message: { en, zh } };

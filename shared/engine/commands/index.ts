@@ -5,56 +5,86 @@
  */
 import type { Company, GameState } from "../state.ts";
 import * as finance from "./finance.ts";
+import * as host from "./host.ts";
 import * as lease from "./leaseCapacity.ts";
 import * as lots from "./lots.ts";
 import * as order from "./orderMachines.ts";
+import * as shipping from "./shipping.ts";
+import * as trade from "./trade.ts";
 import { reject, type Rejection } from "./errors.ts";
-import { commandSchema, type Actor, type Command } from "./schema.ts";
+import {
+  commandSchema,
+  HOST_COMMANDS,
+  type Actor,
+  type Command,
+  type CommandOf,
+  type CommandType,
+} from "./schema.ts";
 
 export type CommandResult = { ok: true } | { ok: false; error: Rejection };
+
+/** A command's rules: why it is illegal now (or null), and what it does when legal. */
+interface Handler<T extends CommandType, Who> {
+  validate(state: GameState, who: Who, cmd: CommandOf<T>): Rejection | null;
+  apply(state: GameState, who: Who, cmd: CommandOf<T>): void;
+}
+
+type CompanyCommand = Exclude<CommandType, "injectEvent">;
+
+/** Every company command's handler; the mapped type makes a missing one a compile error. */
+const companyHandlers: { [T in CompanyCommand]: Handler<T, Company> } = {
+  orderMachines: { validate: order.validate, apply: order.apply },
+  leaseCapacity: { validate: lease.validateLease, apply: lease.applyLease },
+  releaseCapacity: { validate: lease.validateRelease, apply: lease.applyRelease },
+  installLot: { validate: lots.validateInstall, apply: lots.applyInstall },
+  powerLot: { validate: lots.validatePower, apply: lots.applyPower },
+  sellMachines: { validate: lots.validateSell, apply: lots.applySell },
+  setSellRatio: { validate: finance.validateSellRatio, apply: finance.applySellRatio },
+  setPayout: { validate: finance.validatePayout, apply: finance.applyPayout },
+  shipLot: { validate: shipping.validateShip, apply: shipping.applyShip },
+  buyUsed: { validate: trade.validateBuyUsed, apply: trade.applyBuyUsed },
+  offerLot: { validate: trade.validateOffer, apply: trade.applyOffer },
+  respondOffer: { validate: trade.validateRespond, apply: trade.applyRespond },
+  cancelOffer: { validate: trade.validateCancel, apply: trade.applyCancel },
+};
+
+const hostHandlers: { [T in Extract<CommandType, "injectEvent">]: Handler<T, null> } = {
+  injectEvent: { validate: host.validateInject, apply: host.applyInject },
+};
 
 function companyOf(state: GameState, actor: Actor): Company | Rejection {
   if (actor.kind !== "company") {
     return reject("NOT_A_COMPANY", "Only a company can give this command.", "只有公司可以执行此操作。");
   }
   const company = state.companies.find((c) => c.id === actor.companyId);
-  if (!company)
+  if (!company) {
     return reject(
       "NOT_A_COMPANY",
       `No company "${actor.companyId}".`,
       `没有名为"${actor.companyId}"的公司。`,
     );
+  }
   return company;
+}
+
+function isHostCommand(command: Command): command is CommandOf<"injectEvent"> {
+  return HOST_COMMANDS.includes(command.type);
 }
 
 /** Why `command` by `actor` is not allowed now, or null if it is. Pure: reads the state only. */
 export function validate(state: GameState, actor: Actor, command: Command): Rejection | null {
   if (state.finished) return reject("GAME_OVER", "The game is over.", "游戏已经结束。");
+  if (isHostCommand(command)) {
+    if (actor.kind !== "host" && actor.kind !== "system") {
+      return reject("NOT_HOST", "Only the host can do this.", "只有主持人可以执行此操作。");
+    }
+    return hostHandlers[command.type].validate(state, null, command);
+  }
   const company = companyOf(state, actor);
   if ("code" in company) return company;
   if (company.bankrupt) return reject("BANKRUPT", "Your company is bankrupt.", "你的公司已经破产。");
-  switch (command.type) {
-    case "orderMachines":
-      return order.validate(state, company, command);
-    case "leaseCapacity":
-      return lease.validateLease(state, company, command);
-    case "releaseCapacity":
-      return lease.validateRelease(state, company, command);
-    case "installLot":
-      return lots.validateInstall(state, company, command);
-    case "powerLot":
-      return lots.validatePower(state, company, command);
-    case "sellMachines":
-      return lots.validateSell(state, company, command);
-    case "setSellRatio":
-      return finance.validateSellRatio(state, company, command);
-    case "setPayout":
-      return finance.validatePayout(state, company, command);
-    default: {
-      const never: never = command;
-      return reject("MALFORMED", `Unknown command ${JSON.stringify(never)}.`, "未知的指令。");
-    }
-  }
+  const handler = companyHandlers[command.type] as Handler<CompanyCommand, Company>;
+  return handler.validate(state, company, command as CommandOf<CompanyCommand>);
 }
 
 /**
@@ -75,36 +105,10 @@ export function applyCommand(state: GameState, actor: Actor, input: unknown): Co
   const command = parsed.data;
   const error = validate(state, actor, command);
   if (error) return { ok: false, error };
-  const company = companyOf(state, actor) as Company;
-  switch (command.type) {
-    case "orderMachines":
-      order.apply(state, company, command);
-      break;
-    case "leaseCapacity":
-      lease.applyLease(state, company, command);
-      break;
-    case "releaseCapacity":
-      lease.applyRelease(state, company, command);
-      break;
-    case "installLot":
-      lots.applyInstall(state, company, command);
-      break;
-    case "powerLot":
-      lots.applyPower(state, company, command);
-      break;
-    case "sellMachines":
-      lots.applySell(state, company, command);
-      break;
-    case "setSellRatio":
-      finance.applySellRatio(state, company, command);
-      break;
-    case "setPayout":
-      finance.applyPayout(state, company, command);
-      break;
-    default: {
-      const never: never = command;
-      throw new Error(`unhandled command ${JSON.stringify(never)}`);
-    }
+  if (isHostCommand(command)) hostHandlers[command.type].apply(state, null, command);
+  else {
+    const handler = companyHandlers[command.type] as Handler<CompanyCommand, Company>;
+    handler.apply(state, companyOf(state, actor) as Company, command as CommandOf<CompanyCommand>);
   }
   return { ok: true };
 }

@@ -59,7 +59,7 @@ export function applyLease(state: GameState, company: Company, cmd: CommandOf<"l
   found.region.leasedKw += cmd.kw;
   const lease = company.leases.find((l) => l.region === cmd.region);
   if (lease) lease.kw += cmd.kw;
-  else company.leases.push({ region: cmd.region, kw: cmd.kw });
+  else company.leases.push({ region: cmd.region, kw: cmd.kw, renewable: cmd.renewable ?? false });
 }
 
 export function validateRelease(

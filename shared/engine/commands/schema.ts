@@ -10,6 +10,8 @@ export const orderMachinesSchema = z.object({
   type: z.literal("orderMachines"),
   model: id,
   quantity: z.number().int().min(1).max(100_000),
+  /** Factory to buy from (its country is the machines' origin for tariffs); default: the first open one. */
+  factory: id.optional(),
 });
 
 export const leaseCapacitySchema = z.object({
@@ -17,6 +19,8 @@ export const leaseCapacitySchema = z.object({
   region: id,
   /** kW to add to the company's lease in the region. */
   kw: z.number().int().min(1).max(1_000_000),
+  /** Take the region's renewable power option (dearer power, lower carbon). */
+  renewable: z.boolean().optional(),
 });
 
 export const releaseCapacitySchema = z.object({
@@ -54,6 +58,52 @@ export const setPayoutSchema = z.object({
   payout: z.enum(["pool", "solo"]),
 });
 
+export const shipLotSchema = z.object({
+  type: z.literal("shipLot"),
+  lot: id,
+  /** Destination region. */
+  to: id,
+  mode: z.enum(["air", "sea", "rail", "truck"]),
+  insured: z.boolean(),
+  /** Units to ship (the rest of the lot stays); default: the whole lot. */
+  quantity: z.number().int().min(1).max(100_000).optional(),
+});
+
+export const buyUsedSchema = z.object({
+  type: z.literal("buyUsed"),
+  model: id,
+  quantity: z.number().int().min(1).max(100_000),
+  /** Region whose secondary market sells them; they arrive in its warehouse. */
+  region: id,
+});
+
+export const offerLotSchema = z.object({
+  type: z.literal("offerLot"),
+  lot: id,
+  quantity: z.number().int().min(1).max(100_000),
+  /** Company the offer is made to. */
+  to: id,
+  priceCents: z.number().int().min(0).max(1e13),
+  /** Days the offer stays open. */
+  days: z.number().int().min(1).max(90),
+});
+
+export const respondOfferSchema = z.object({
+  type: z.literal("respondOffer"),
+  offer: id,
+  accept: z.boolean(),
+});
+
+export const cancelOfferSchema = z.object({ type: z.literal("cancelOffer"), offer: id });
+
+/** Host only: a shock from a template, now. */
+export const injectEventSchema = z.object({
+  type: z.literal("injectEvent"),
+  template: id,
+  targets: z.array(z.string().min(1).max(64)).min(1).max(32),
+  params: z.record(z.string().max(32), z.union([z.number(), z.string().max(64)])).default({}),
+});
+
 export const commandSchema = z.discriminatedUnion("type", [
   orderMachinesSchema,
   leaseCapacitySchema,
@@ -63,7 +113,16 @@ export const commandSchema = z.discriminatedUnion("type", [
   sellMachinesSchema,
   setSellRatioSchema,
   setPayoutSchema,
+  shipLotSchema,
+  buyUsedSchema,
+  offerLotSchema,
+  respondOfferSchema,
+  cancelOfferSchema,
+  injectEventSchema,
 ]);
+
+/** Commands only the host may give. */
+export const HOST_COMMANDS: readonly CommandType[] = ["injectEvent"];
 
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command["type"];
