@@ -132,6 +132,7 @@ function initialRegions(scenario: Scenario): RegionState[] {
       offlineUntil: 0,
       demandResponseCentsPerMwh: 0,
       moratoriumUntil: 0,
+      seizureBpsPerDay: 0,
       banRampThsPerDay: 0,
       banRampDaysLeft: 0,
       banIdleBps: 0,

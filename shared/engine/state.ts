@@ -95,6 +95,8 @@ export interface RegionState {
   demandResponseCentsPerMwh: number;
   /** No new leases nor capacity growth before this day (moratorium). */
   moratoriumUntil: EpochDay;
+  /** Under a ban: chance a day that a player's machines left powered here are seized, basis points. */
+  seizureBpsPerDay: number;
   /** TH/s of the rest of the world that obeys a ban and switches off, per day of the ramp. */
   banRampThsPerDay: number;
   banRampDaysLeft: number;

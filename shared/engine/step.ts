@@ -56,7 +56,8 @@ export function step(state: GameState): StepReport {
   const news = applyScheduledEvents(state);
   advanceShocks(state);
   state.market.priceCents = advancePrice(state);
-  state.market.feesSatsPerBlock = feesForDay(state);
+  // Fee spikes scale the day's fees (a mempool rush); 10000 bps is a normal day.
+  state.market.feesSatsPerBlock = Math.round((feesForDay(state) * state.feeMultiplierBps) / 10_000);
   advanceWorld(state);
   advanceShipments(state);
   advanceOffers(state);

@@ -21,6 +21,8 @@ export interface Shipment {
   from: Place;
   to: string;
   mode: ShippingMode;
+  /** Crosses a border: customs, duty and VAT apply (a move within a country clears at once). */
+  international: boolean;
   departDay: EpochDay;
   /** Day the lot reaches the destination's port of entry. */
   arriveDay: EpochDay;
@@ -38,6 +40,8 @@ export interface Shipment {
   vatCents: Cents;
   storageCents: Cents;
   damagedUnits: number;
+  /** Why customs holds the lot: waiting for an import licence, or mining is banned at the destination. */
+  holdReason: "licence" | "ban" | null;
   /** Day an import licence is granted, for lots held waiting for one. */
   licenceDay: EpochDay | null;
   /** Waypoints for the map, [lon, lat]: origin, ports, destination. */

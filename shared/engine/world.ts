@@ -25,7 +25,8 @@ export function advanceWorld(state: GameState): void {
   for (let i = 0; i < regions.length; i++) {
     const region = regions[i] as RegionState;
     const spec = state.scenario.regions[i] as RegionSpec;
-    region.capacityKw = Math.max(0, region.capacityKw + spec.capacityGrowthKwPerDay);
+    // A moratorium stops new capacity coming online.
+    if (region.moratoriumUntil <= state.day) region.capacityKw = Math.max(0, region.capacityKw + spec.capacityGrowthKwPerDay);
     rampBan(state, region);
     respondToProfit(state, region, i);
   }
@@ -36,7 +37,8 @@ export function advanceWorld(state: GameState): void {
 /** Rest-of-world hashrate running today, by region (after uptime), TH/s. */
 export function rowHashrateByRegion(state: GameState): number[] {
   // Under a ban only the non-compliant fleet is left in `rowTiers`: it keeps running illegally.
-  return state.world.regions.map((r, i) => rowRunningThs(r) * uptimeToday(state, i));
+  // A blackout or a curtailment switches everyone off until it ends.
+  return state.world.regions.map((r, i) => (r.offlineUntil > state.day ? 0 : rowRunningThs(r) * uptimeToday(state, i)));
 }
 
 function respondToProfit(state: GameState, region: RegionState, index: number): void {

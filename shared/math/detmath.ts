@@ -72,3 +72,87 @@ export function detExp(x: number): number {
 export function detPow(base: number, exponent: number): number {
   return detExp(exponent * detLn(base));
 }
+
+const PI = 3.141592653589793;
+const HALF_PI = 1.5707963267948966;
+
+/** sin x, from exact arithmetic: reduce to [-π/4, π/4] by quadrant, then a Taylor series. */
+export function detSin(x: number): number {
+  return sinCos(x, 0);
+}
+
+export function detCos(x: number): number {
+  return sinCos(x, 1);
+}
+
+function sinCos(x: number, shift: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  const q = Math.round(x / HALF_PI);
+  const r = x - q * HALF_PI; // |r| ≤ π/4 (plus rounding)
+  const quadrant = (((q + shift) % 4) + 4) % 4;
+  const r2 = r * r;
+  let sin = r;
+  let cos = 1;
+  let ts = r;
+  let tc = 1;
+  for (let n = 1; n < 12; n++) {
+    ts *= -r2 / ((2 * n) * (2 * n + 1));
+    tc *= -r2 / ((2 * n - 1) * (2 * n));
+    sin += ts;
+    cos += tc;
+  }
+  switch (quadrant) {
+    case 0:
+      return sin;
+    case 1:
+      return cos;
+    case 2:
+      return -sin;
+    default:
+      return -cos;
+  }
+}
+
+/** atan x: reduce to |x| ≤ tan(π/12) with atan x = π/6 + atan((x√3 − 1)/(x + √3)), then a series. */
+export function detAtan(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (x < 0) return -detAtan(-x);
+  if (x > 1) return HALF_PI - detAtan(1 / x);
+  const SQRT3 = 1.7320508075688772;
+  let offset = 0;
+  let y = x;
+  if (y > 0.2679491924311227) {
+    y = (y * SQRT3 - 1) / (y + SQRT3);
+    offset = PI / 6;
+  }
+  const y2 = y * y;
+  let term = y;
+  let sum = 0;
+  for (let n = 1; n < 60; n += 2) {
+    const add = term / n;
+    sum += add;
+    if (Math.abs(add) < 1e-18) break;
+    term *= -y2;
+  }
+  return offset + sum;
+}
+
+/** asin x for |x| ≤ 1. */
+export function detAsin(x: number): number {
+  if (x >= 1) return HALF_PI;
+  if (x <= -1) return -HALF_PI;
+  return detAtan(x / Math.sqrt(1 - x * x));
+}
+
+const EARTH_RADIUS_KM = 6371.0088;
+
+/** Great-circle distance (haversine) between two [lon, lat] points in degrees, km. */
+export function greatCircleKm(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const rad = PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const s1 = detSin(dLat / 2);
+  const s2 = detSin(dLon / 2);
+  const a = s1 * s1 + detCos(lat1 * rad) * detCos(lat2 * rad) * s2 * s2;
+  return 2 * EARTH_RADIUS_KM * detAsin(Math.sqrt(Math.min(1, a)));
+}

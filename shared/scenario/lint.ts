@@ -184,6 +184,8 @@ function lintEvents(out: Collector, raw: ScenarioFile, start: EpochDay, end: Epo
       const m = `event date ${e.date} is outside the period ${periodText}; expected a date within it`;
       out.error(["events", i, "date"], m);
     }
+    // A shock's targets may be countries, factories or the world, by template: resolve checks those.
+    if (e.type === "shock") return;
     e.regions.forEach((id, j) => {
       if (!inScenario.has(id)) {
         const m = `event region "${id}" is not one of the scenario's regions; expected one of: ${[...inScenario].join(", ")}`;

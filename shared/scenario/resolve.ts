@@ -6,7 +6,13 @@ import { parseIsoDate, parseIsoTimestamp, type EpochDay } from "../math/calendar
 import { btcToSats, usdToCents } from "../math/money.ts";
 import type { Datasets } from "./datasets.ts";
 import type { LogisticsCatalog, RegionCatalog, RegionCatalogEntry, ScenarioFile } from "./schema.ts";
-import { resolveCountries, resolveHazards, resolveHubs, resolveLogistics } from "./resolveTrade.ts";
+import {
+  checkShocks,
+  resolveCountries,
+  resolveHazards,
+  resolveHubs,
+  resolveLogistics,
+} from "./resolveTrade.ts";
 import type { RegionSpec, Scenario, ScenarioEvent } from "./types.ts";
 
 /** A problem found while resolving or linting: where (a path in the file) and what. */
@@ -228,6 +234,14 @@ export function resolveScenario(
   // Stable sort by day: events on the same day keep the file's order.
   events.sort((a, b) => a.day - b.day);
 
+  const hubs = resolveHubs(logistics);
+  problems.push(
+    ...checkShocks(
+      raw,
+      hubs,
+      raw.regions.map((r) => r.id),
+    ),
+  );
   const epochStartTime = parseIsoTimestamp(raw.chain.epochStartTime);
   if (problems.length > 0) throw new ScenarioError(file, problems);
   return {
@@ -274,7 +288,7 @@ export function resolveScenario(
     },
     asics,
     regions,
-    hubs: resolveHubs(logistics),
+    hubs,
     logistics: resolveLogistics(logistics),
     countries: resolveCountries(raw),
     hazards: resolveHazards(raw),

@@ -2,6 +2,8 @@
 import { parseIsoDate } from "../math/calendar.ts";
 import { usdToCents } from "../math/money.ts";
 import type { LogisticsCatalog, ScenarioFile } from "./schema.ts";
+import type { ScenarioProblem } from "./resolve.ts";
+import { TEMPLATES, templateById } from "../engine/shocks/templates.ts";
 import type { CountryPolicy, Hazard, Hub, LogisticsSpec, ModeSpec, ShippingMode } from "./types.ts";
 
 const bps = (pct: number) => Math.round(pct * 100);
@@ -51,6 +53,60 @@ export function resolveCountries(raw: ScenarioFile): CountryPolicy[] {
     licenceMeanDays: c.licenceMeanDays,
     carbonTaxCentsPerTonne: usdToCents(c.carbonTaxUsdPerTonne),
   }));
+}
+
+/**
+ * Scheduled shocks and hazards must name a template, targets of its kind and parameters it accepts:
+ * checked here with the engine's own templates, so a scenario cannot ask for what the engine cannot do.
+ */
+export function checkShocks(raw: ScenarioFile, hubs: Hub[], regions: string[]): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const check = (
+    path: (string | number)[],
+    template: string,
+    targets: string[],
+    params: Record<string, number | string>,
+    allowEmpty: boolean,
+  ) => {
+    const t = templateById(template);
+    if (!t) {
+      problems.push({
+        path: [...path, "template"],
+        message: `no shock template "${template}"; expected one of ${TEMPLATES.map((x) => x.id).join(", ")}`,
+      });
+      return;
+    }
+    if (!allowEmpty && targets.length === 0)
+      problems.push({ path: [...path, "regions"], message: "name at least one target" });
+    targets.forEach((target, i) => {
+      const ok =
+        t.target === "region"
+          ? regions.includes(target)
+          : t.target === "factory"
+            ? target === "world" || hubs.some((h) => h.kind === "factory" && h.id === target)
+            : t.target === "country"
+              ? /^[A-Z]{2}$/.test(target)
+              : target === "world";
+      if (!ok)
+        problems.push({
+          path: [...path, allowEmpty ? "targets" : "regions", i],
+          message: `"${target}" is not a ${t.target} the ${template} template can hit`,
+        });
+    });
+    const parsed = t.params.safeParse(params);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      problems.push({
+        path: [...path, "params", ...(issue?.path ?? []).map(String)],
+        message: `${template}: ${issue?.message ?? "invalid parameters"}`,
+      });
+    }
+  };
+  raw.events.forEach((e, i) => {
+    if (e.type === "shock") check(["events", i], e.template, e.regions, e.params, false);
+  });
+  raw.hazards.forEach((h, i) => check(["hazards", i], h.template, h.targets, h.params, true));
+  return problems;
 }
 
 export function resolveHazards(raw: ScenarioFile): Hazard[] {

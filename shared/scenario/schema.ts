@@ -82,6 +82,11 @@ export const regionCatalogEntrySchema = mustCite(
 
 export const regionCatalogSchema = z.object({ regions: z.array(regionCatalogEntrySchema).min(1) }).strict();
 
+/** A shock template's name (shared/engine/shocks): camelCase, checked against the templates on resolve. */
+const templateId = z
+  .string()
+  .regex(/^[a-z][a-zA-Z]*$/, { message: "expected a shock template name such as tariff or blackout" });
+
 const modeSpecSchema = z
   .object({
     fixedDays: z.number().min(0).max(60),
@@ -143,10 +148,13 @@ const countrySchema = mustCite(
 const hazardSchema = mustCite(
   z
     .object({
-      template: id,
+      template: templateId,
       perYear: z.number().min(0).max(365),
-      targets: z.array(id).default([]),
-      params: z.record(z.string(), z.number()).default({}),
+      targets: z
+        .array(z.string().min(1))
+        .default([])
+        .describe("regions, countries, factories or world, as the template says"),
+      params: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
       ...cited,
     })
     .strict(),
@@ -175,7 +183,7 @@ const eventBase = { date: isoDate, regions: z.array(id).min(1), headline: text, 
 const shockEventSchema = z
   .object({
     type: z.literal("shock"),
-    template: id,
+    template: templateId,
     date: isoDate,
     regions: z
       .array(z.string().min(1))

@@ -93,7 +93,7 @@ export interface Hazard {
   perYear: number;
   /** Ids the hazard may hit (regions, hubs or countries per template); empty: any. */
   targets: string[];
-  params: Record<string, number>;
+  params: Record<string, number | string>;
 }
 
 export interface RegionSpec {

@@ -15,7 +15,7 @@ import {
 import { factoryUnitPriceCents } from "../../shared/engine/market.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import { formatIsoDate, monthOf } from "../../shared/math/calendar.ts";
-import { newGame, player, stepUntil } from "../helpers/game.ts";
+import { newGame, player, shipAndWait, stepUntil } from "../helpers/game.ts";
 
 let g: GameState;
 beforeEach(() => {
@@ -46,6 +46,7 @@ function installedLot(quantity = 10): string {
   const lot = g.lots.at(-1);
   if (!lot) throw new Error("no lot");
   stepUntil(g, dateOf(lot.readyDay));
+  shipAndWait(g, 1, lot.id, "us-texas");
   ok(player(1), { type: "leaseCapacity", region: "us-texas", kw: Math.ceil((3250 * quantity) / 1000) });
   ok(player(1), { type: "installLot", lot: lot.id, region: "us-texas" });
   return lot.id;
@@ -140,6 +141,8 @@ describe("leases and installation", () => {
     const lot = g.lots.at(-1)!;
     expectRejected(player(1), { type: "installLot", lot: lot.id, region: "us-texas" }, "LOT_NOT_READY");
     stepUntil(g, dateOf(lot.readyDay));
+    expectRejected(player(1), { type: "installLot", lot: lot.id, region: "us-texas" }, "LOT_NOT_HERE");
+    shipAndWait(g, 1, lot.id, "us-texas");
     expectRejected(player(1), { type: "installLot", lot: lot.id, region: "us-texas" }, "NO_LEASE_ROOM");
     expectRejected(player(2), { type: "installLot", lot: lot.id, region: "us-texas" }, "NOT_OWNER");
     expectRejected(player(1), { type: "installLot", lot: "lot-999", region: "us-texas" }, "UNKNOWN_LOT");

@@ -6,7 +6,7 @@ import { formatIsoDate } from "../../shared/math/calendar.ts";
 import { newGame, player, stepUntil } from "../helpers/game.ts";
 
 /** A scripted game: two players buy, lease, install, trade and change policy at fixed ticks. */
-function scriptedGame(seed: number, days = 200): GameState {
+function scriptedGame(seed: number, days = 220): GameState {
   const g = newGame("halving-2020", seed, 2);
   const plan = new Map<number, [number, Command][]>([
     [
@@ -26,18 +26,25 @@ function scriptedGame(seed: number, days = 200): GameState {
     [
       176,
       [
+        [1, { type: "shipLot", lot: "lot-1", to: "us-texas", mode: "air", insured: true }],
+        [2, { type: "shipLot", lot: "lot-2", to: "kz-ekibastuz", mode: "rail", insured: false }],
+      ],
+    ],
+    [
+      200,
+      [
         [1, { type: "installLot", lot: "lot-1", region: "us-texas" }],
         [2, { type: "installLot", lot: "lot-2", region: "kz-ekibastuz" }],
       ],
     ],
     [
-      180,
+      202,
       [
         [2, { type: "setPayout", payout: "solo" }],
         [1, { type: "setSellRatio", ratioBps: 2_500 }],
       ],
     ],
-    [190, [[2, { type: "sellMachines", lot: "lot-2", quantity: 30 }]]],
+    [210, [[2, { type: "sellMachines", lot: "lot-2", quantity: 30 }]]],
   ]);
   while (g.tick < days) {
     for (const [who, cmd] of plan.get(g.tick) ?? []) {

@@ -8,7 +8,7 @@ import { hashesPerBlockForBits } from "../../shared/engine/chain.ts";
 import { energyCostCents, satsValueCents } from "../../shared/math/money.ts";
 import { parseIsoDate } from "../../shared/math/calendar.ts";
 import { loadDatasets } from "../../tools/lib/scenarios.ts";
-import { newGame, player, stepUntil } from "../helpers/game.ts";
+import { newGame, player, shipAndWait, stepUntil } from "../helpers/game.ts";
 
 describe("hashprice", () => {
   it("at block 630000 with no fees and BTC at $8,700 is 780.7 sats or $0.0679 per TH/s per day", () => {
@@ -60,12 +60,14 @@ describe("a mining day, to the cent and the satoshi", () => {
       true,
     );
     stepUntil(g, "2020-07-16"); // 45 days of lead time
+    shipAndWait(g, 1, "lot-1", "us-texas"); // by air: about 9 days door to door, still July
+    expect(g.day).toBeLessThan(parseIsoDate("2020-08-01"));
     expect(applyCommand(g, player(1), { type: "leaseCapacity", region: "us-texas", kw: 33 }).ok).toBe(true);
     expect(applyCommand(g, player(1), { type: "installLot", lot: "lot-1", region: "us-texas" }).ok).toBe(
       true,
     );
     expect(applyCommand(g, player(1), { type: "setSellRatio", ratioBps: 0 }).ok).toBe(true);
-    const report = step(g); // 16 July 2020 in Texas: 90% uptime, 0.028 $/kWh, $8/kW-month hosting
+    const report = step(g); // late July 2020 in Texas: 90% uptime, 0.028 $/kWh, $8/kW-month hosting
 
     // Power: 10 × 3,250 W = 32.5 kW × 0.90 × 24 h = 702 kWh; × 28,000 µ$/kWh / 1e4 = 1,965.6 → 1,966 cents.
     const ledger = report.ledgers[0]?.entries ?? [];

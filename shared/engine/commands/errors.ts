@@ -33,6 +33,7 @@ export type RejectionCode =
   | "UNKNOWN_FACTORY"
   | "FACTORY_CLOSED"
   | "LOT_BUSY"
+  | "LOT_NOT_HERE"
   | "UNKNOWN_OFFER"
   | "OFFER_CLOSED"
   | "UNKNOWN_TEMPLATE"

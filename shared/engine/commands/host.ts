@@ -1,9 +1,18 @@
-/** Stub: host events are being written; every call is refused for now. */
+/** injectEvent: the host (a teacher, say) sets off a shock from a template, now. */
+import { applyShock, checkShock } from "../shocks/apply.ts";
 import type { GameState } from "../state.ts";
-import { reject, type Rejection } from "./errors.ts";
+import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
 
-const notYet = (): Rejection => reject("MALFORMED", "Not available yet.", "暂不可用。");
-export const validateInject = (_s: GameState, _c: null, _cmd: CommandOf<"injectEvent">): Rejection | null =>
-  notYet();
-export const applyInject = (_s: GameState, _c: null, _cmd: CommandOf<"injectEvent">): void => undefined;
+type Cmd = CommandOf<"injectEvent">;
+
+export function validateInject(state: GameState, _host: null, cmd: Cmd): Rejection | null {
+  const checked = checkShock(state, cmd.template, cmd.targets, cmd.params);
+  return "code" in checked ? checked : null;
+}
+
+export function applyInject(state: GameState, _host: null, cmd: Cmd): void {
+  const checked = checkShock(state, cmd.template, cmd.targets, cmd.params);
+  if ("code" in checked) throw new Error("injectEvent applied without validation");
+  applyShock(state, checked);
+}

@@ -33,6 +33,16 @@ export function validateLease(
   if (region.policy === "banned") {
     return reject("REGION_BANNED", `Mining is banned in ${spec.name.en}.`, `${spec.name.zh}已禁止挖矿。`);
   }
+  if (region.moratoriumUntil > state.day) {
+    return reject(
+      "MORATORIUM",
+      `${spec.name.en} accepts no new mining load during its moratorium.`,
+      `${spec.name.zh}在暂停期内不接受新的挖矿用电。`,
+    );
+  }
+  if (cmd.renewable && !spec.renewable) {
+    return reject("BAD_PARAMS", `${spec.name.en} offers no renewable option.`, `${spec.name.zh}不提供可再生能源选项。`);
+  }
   const free = Math.floor(freeKw(region));
   if (cmd.kw > free) {
     return reject(

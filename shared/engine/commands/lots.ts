@@ -40,9 +40,19 @@ export function validateInstall(
       `批次 ${lot.id} 已经安装。`,
     );
   }
+  if (lot.status === "inTransit") {
+    return reject("LOT_BUSY", `Lot ${lot.id} is on its way; wait until it arrives.`, `批次 ${lot.id} 正在运输途中，请等待到达。`);
+  }
   const r = regionIndex(state, cmd.region);
   if (r < 0) return reject("UNKNOWN_REGION", `No region "${cmd.region}".`, `没有名为"${cmd.region}"的地区。`);
   const spec = state.scenario.regions[r] as RegionSpec;
+  if (lot.location.kind !== "region" || lot.location.region !== cmd.region) {
+    return reject(
+      "LOT_NOT_HERE",
+      `Lot ${lot.id} is not in ${spec.name.en}: ship it there first.`,
+      `批次 ${lot.id} 不在${spec.name.zh}：请先运过去。`,
+    );
+  }
   if (state.world.regions[r]?.policy === "banned") {
     return reject("REGION_BANNED", `Mining is banned in ${spec.name.en}.`, `${spec.name.zh}已禁止挖矿。`);
   }
@@ -61,8 +71,6 @@ export function validateInstall(
 export function applyInstall(state: GameState, company: Company, cmd: CommandOf<"installLot">): void {
   const lot = ownLot(state, company, cmd.lot);
   if (isRejection(lot)) throw new Error("installLot applied without validation");
-  // Until the trade layer ships machines, installing moves a lot straight from the factory to the site.
-  lot.location = { kind: "region", region: cmd.region };
   lot.status = "installed";
   lot.powered = true;
 }

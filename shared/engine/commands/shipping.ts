@@ -1,9 +1,99 @@
-/** Stub: shipping is being written; every call is refused for now. */
-import type { Company, GameState } from "../state.ts";
-import { reject, type Rejection } from "./errors.ts";
+/** shipLot: send a lot (or part of it) from a factory, a warehouse or a customs hold to a region. */
+import { post } from "../ledger.ts";
+import { departurePlace, quoteShipment, shipmentOf } from "../logistics/ship.ts";
+import type { Company, GameState, Lot } from "../state.ts";
+import { ownLot } from "./lots.ts";
+import { reject, usd, type Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
 
-const notYet = (): Rejection => reject("MALFORMED", "Not available yet.", "暂不可用。");
-export const validateShip = (_s: GameState, _c: Company, _cmd: CommandOf<"shipLot">): Rejection | null =>
-  notYet();
-export const applyShip = (_s: GameState, _c: Company, _cmd: CommandOf<"shipLot">): void => undefined;
+type Cmd = CommandOf<"shipLot">;
+
+const input = (cmd: Cmd) => ({ lotId: cmd.lot, to: cmd.to, mode: cmd.mode, insured: cmd.insured, quantity: cmd.quantity });
+
+export function validateShip(state: GameState, company: Company, cmd: Cmd): Rejection | null {
+  const lot = ownLot(state, company, cmd.lot);
+  if ("code" in lot) return lot;
+  const from = departurePlace(state, lot);
+  if ("code" in from) return from;
+  if (from.kind === "hub") {
+    const factory = state.factories.find((f) => f.hub === from.hub);
+    const dest = state.scenario.regions.find((r) => r.id === cmd.to);
+    const hub = state.scenario.hubs.find((h) => h.id === from.hub);
+    if (factory && hub && dest && factory.exportBlockedUntil > state.day && dest.country !== hub.country) {
+      return reject(
+        "EXPORT_BLOCKED",
+        `Exports from ${hub.name.en} are restricted until further notice.`,
+        `${hub.name.zh}的出口目前受到限制。`,
+      );
+    }
+  }
+  const quoted = quoteShipment(state, input(cmd));
+  if (!quoted.ok) return quoted.error;
+  if (quoted.quote.payNowCents > company.cashCents) {
+    return reject(
+      "INSUFFICIENT_CASH",
+      `Freight and insurance cost ${usd(quoted.quote.payNowCents)}; you have ${usd(company.cashCents)}.`,
+      `运费和保险共需 ${usd(quoted.quote.payNowCents)}，你只有 ${usd(company.cashCents)}。`,
+    );
+  }
+  return null;
+}
+
+/** Splits `quantity` units off a lot into a new lot (same owner, place and papers); returns the part. */
+export function splitLot(state: GameState, lot: Lot, quantity: number): Lot {
+  if (quantity >= lot.quantity) return lot;
+  const costCents = Math.round((lot.costCents * quantity) / lot.quantity);
+  const part: Lot = { ...lot, location: { ...lot.location }, id: `lot-${state.nextId++}`, quantity, costCents };
+  lot.quantity -= quantity;
+  lot.costCents -= costCents;
+  state.lots.push(part);
+  return part;
+}
+
+export function applyShip(state: GameState, company: Company, cmd: Cmd): void {
+  const whole = ownLot(state, company, cmd.lot);
+  const quoted = quoteShipment(state, input(cmd));
+  if ("code" in whole || !quoted.ok) throw new Error("shipLot applied without validation");
+  const from = departurePlace(state, whole);
+  if ("code" in from) throw new Error("shipLot applied without validation");
+  const q = quoted.quote;
+  // A lot held by customs is re-exported: its old shipment ends there.
+  const held = shipmentOf(state, whole);
+  if (held) held.status = "refused";
+  const lot = splitLot(state, whole, cmd.quantity ?? whole.quantity);
+  const id = `ship-${state.nextId++}`;
+  post(company, state.day, "freight", -q.freightCents, 0, id);
+  if (q.insuranceCents > 0) post(company, state.day, "insurance", -q.insuranceCents, 0, id);
+  state.shipments.push({
+    id,
+    owner: company.id,
+    lot: lot.id,
+    model: lot.model,
+    quantity: lot.quantity,
+    origin: lot.origin,
+    from,
+    to: cmd.to,
+    mode: cmd.mode,
+    international: q.international,
+    departDay: state.day,
+    arriveDay: q.arriveDay,
+    customsDay: q.customsDay,
+    status: "inTransit",
+    declaredValueCents: q.declaredValueCents,
+    insured: cmd.insured,
+    freightCents: q.freightCents,
+    insuranceCents: q.insuranceCents,
+    quotedTariffBps: q.tariffBps,
+    quotedVatBps: q.vatBps,
+    tariffCents: 0,
+    vatCents: 0,
+    storageCents: 0,
+    damagedUnits: 0,
+    holdReason: null,
+    licenceDay: null,
+    path: q.path,
+  });
+  lot.status = "inTransit";
+  lot.powered = false;
+  lot.location = { kind: "shipment", shipment: id };
+}

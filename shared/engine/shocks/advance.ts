@@ -1,4 +1,70 @@
-/** Shocks in force expire, random hazards strike. (Stub until shocks land.) */
+/**
+ * Each day: shocks whose time is up end (or, for an announced ban, take effect); random hazards may
+ * strike; players' machines left switched on where mining is banned may be seized.
+ */
+import { nextFloat, nextInt } from "../../math/rng.ts";
+import type { Hazard } from "../../scenario/types.ts";
 import type { GameState } from "../state.ts";
+import { applyShock, checkShock } from "./apply.ts";
+import { templateById } from "./templates.ts";
 
-export function advanceShocks(_state: GameState): void {}
+export function advanceShocks(state: GameState): void {
+  endEffects(state);
+  for (const hazard of state.scenario.hazards) strike(state, hazard);
+  seize(state);
+}
+
+function endEffects(state: GameState): void {
+  const due = state.effects.filter((e) => e.endDay <= state.day);
+  if (due.length === 0) return;
+  state.effects = state.effects.filter((e) => e.endDay > state.day);
+  for (const effect of due) templateById(effect.template)?.end?.(state, effect.targets, effect.params);
+}
+
+/** A hazard strikes with probability perYear/365 a day, on one of its targets (or any of its kind). */
+function strike(state: GameState, hazard: Hazard): void {
+  if (nextFloat(state.rng.hazards) >= hazard.perYear / 365) return;
+  const template = templateById(hazard.template);
+  if (!template) return;
+  const pool = hazard.targets.length > 0 ? hazard.targets : candidates(state, template.target);
+  if (pool.length === 0) return;
+  const target = pool[nextInt(state.rng.hazards, pool.length)] as string;
+  const checked = checkShock(state, hazard.template, [target], hazard.params);
+  if (!("code" in checked)) applyShock(state, checked);
+}
+
+function candidates(state: GameState, kind: string): string[] {
+  switch (kind) {
+    case "region":
+      return state.world.regions.filter((r) => r.policy !== "banned").map((r) => r.id);
+    case "country":
+      return [...new Set(state.scenario.regions.map((r) => r.country))];
+    case "factory":
+      return state.factories.map((f) => f.hub);
+    default:
+      return ["world"];
+  }
+}
+
+/** Machines left powered in a banned region are seized at the region's daily rate, lot by lot. */
+function seize(state: GameState): void {
+  for (const region of state.world.regions) {
+    if (region.policy !== "banned" || region.seizureBpsPerDay <= 0) continue;
+    for (const lot of state.lots) {
+      if (lot.status !== "installed" || !lot.powered || lot.location.kind !== "region" || lot.location.region !== region.id) continue;
+      if (nextFloat(state.rng.hazards) * 10_000 >= region.seizureBpsPerDay) continue;
+      state.destroyedUnits[lot.model] = (state.destroyedUnits[lot.model] ?? 0) + lot.quantity;
+      state.lots = state.lots.filter((l) => l !== lot);
+      state.notices.push({
+        day: state.day,
+        company: lot.owner,
+        kind: "seized",
+        text: {
+          en: `Authorities seized lot ${lot.id} (${lot.quantity} machines) running illegally in a banned region.`,
+          zh: `当局没收了在禁令地区非法运行的批次 ${lot.id}（${lot.quantity} 台矿机）。`,
+        },
+        targets: [region.id],
+      });
+    }
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Shipping quotes: what a shipment costs, how long it takes, what duty and VAT it should pay and what
+ * can go wrong. The shop, the ship dialog, the bots and the shipLot command all use this one function,
+ * so what a player sees before shipping is what the server charges (unless the law changes on the way).
+ */
+import { roundHalfAway } from "../../math/money.ts";
+import type { AsicModel, ShippingMode, Text } from "../../scenario/types.ts";
+import { reject, type Rejection } from "../commands/errors.ts";
+import type { GameState } from "../state.ts";
+import type { Place } from "../tradeState.ts";
+import { countryOf, duties, tariffBps, vatBps } from "./customs.ts";
+import { distanceKm, pointOf, routePath, type Point } from "./geo.ts";
+
+export interface FreightInput {
+  model: AsicModel;
+  quantity: number;
+  /** Country of manufacture. */
+  origin: string;
+  declaredValueCents: number;
+  from: Place;
+  to: string;
+  mode: ShippingMode;
+  insured: boolean;
+}
+
+export interface ShipmentQuote {
+  mode: ShippingMode;
+  km: number;
+  days: number;
+  departDay: number;
+  arriveDay: number;
+  customsDay: number;
+  weightKg: number;
+  freightCents: number;
+  insuranceCents: number;
+  declaredValueCents: number;
+  international: boolean;
+  tariffBps: number;
+  tariffCents: number;
+  vatBps: number;
+  vatCents: number;
+  licenceMeanDays: number;
+  lossBps: number;
+  damageBps: number;
+  /** Paid when the shipment leaves: freight and insurance. */
+  payNowCents: number;
+  /** Everything expected, duty and VAT included, at today's rates. */
+  expectedTotalCents: number;
+  warnings: Text[];
+  path: [number, number][];
+}
+
+/** Why `mode` cannot carry goods between these two points, or null. */
+export function modeRejection(state: GameState, from: Point, to: Point, mode: ShippingMode): Rejection | null {
+  const spec = state.scenario.logistics.modes[mode];
+  const km = distanceKm(from, to);
+  const where = `${from.name.en} → ${to.name.en}`;
+  const whereZh = `${from.name.zh} → ${to.name.zh}`;
+  if (km > spec.maxKm) {
+    return reject("NO_ROUTE", `${where} is too far for ${mode} freight.`, `${whereZh} 距离过远，无法使用该运输方式。`);
+  }
+  const land = from.landmass === to.landmass;
+  if (mode === "truck" && !land) {
+    return reject("NO_ROUTE", `No road links ${where}.`, `${whereZh} 之间没有公路相通。`);
+  }
+  if (mode === "rail") {
+    const rail = state.scenario.logistics.railCountries;
+    if (!land || !rail.includes(from.country) || !rail.includes(to.country)) {
+      return reject("NO_ROUTE", `No railway links ${where}.`, `${whereZh} 之间没有铁路相通。`);
+    }
+  }
+  if (mode === "sea" && land && km < 1500) {
+    return reject("NO_ROUTE", `${where} is too close for sea freight: use a truck.`, `${whereZh} 距离太近，不适合海运，请用卡车。`);
+  }
+  return null;
+}
+
+function legCost(state: GameState, mode: ShippingMode, km: number, kg: number): { days: number; cents: number } {
+  const spec = state.scenario.logistics.modes[mode];
+  const perKg = spec.baseCentsPerKg + (spec.centsPerKgPer1000Km * km) / 1000;
+  return {
+    days: Math.ceil(spec.fixedDays + km / spec.kmPerDay),
+    cents: (kg * perKg * state.freightMultiplierBps) / 10_000,
+  };
+}
+
+export function quoteFreight(state: GameState, input: FreightInput): { ok: true; quote: ShipmentQuote } | { ok: false; error: Rejection } {
+  const from = pointOf(state, input.from);
+  const to = pointOf(state, { kind: "region", region: input.to });
+  if (!from) return { ok: false, error: reject("NO_ROUTE", "Unknown place of departure.", "出发地未知。") };
+  if (!to) return { ok: false, error: reject("UNKNOWN_REGION", `No region "${input.to}".`, `没有名为"${input.to}"的地区。`) };
+  const modeError = modeRejection(state, from, to, input.mode);
+  if (modeError) return { ok: false, error: modeError };
+
+  const logistics = state.scenario.logistics;
+  const km = distanceKm(from, to);
+  const kg = (input.model.weightG * input.quantity) / 1000;
+  const main = legCost(state, input.mode, km, kg);
+  // A ship stops at the coast: a truck carries the last leg inland.
+  const inland = input.mode === "sea" && to.portKm > 0 ? legCost(state, "truck", to.portKm, kg) : { days: 0, cents: 0 };
+  const international = from.country !== to.country;
+  const dest = countryOf(state, to.country);
+  const customsDays = international ? logistics.customsDays + (dest?.congestionDays ?? 0) : 0;
+  const days = main.days + inland.days;
+  const freightCents = roundHalfAway(main.cents + inland.cents);
+  const insuranceCents = input.insured ? roundHalfAway((input.declaredValueCents * logistics.insuranceBps) / 10_000) : 0;
+  const dutyBps = international ? tariffBps(state, to.country, input.origin) : 0;
+  const vat = international ? vatBps(state, to.country, input.origin) : 0;
+  const { tariffCents, vatCents } = duties(input.declaredValueCents, dutyBps, vat);
+  const spec = logistics.modes[input.mode];
+  const arriveDay = state.day + days;
+  return {
+    ok: true,
+    quote: {
+      mode: input.mode,
+      km: Math.round(km),
+      days,
+      departDay: state.day,
+      arriveDay,
+      customsDay: arriveDay + customsDays,
+      weightKg: kg,
+      freightCents,
+      insuranceCents,
+      declaredValueCents: input.declaredValueCents,
+      international,
+      tariffBps: dutyBps,
+      tariffCents,
+      vatBps: vat,
+      vatCents,
+      licenceMeanDays: international ? (dest?.licenceMeanDays ?? 0) : 0,
+      lossBps: spec.lossBps,
+      damageBps: spec.damageBps,
+      payNowCents: freightCents + insuranceCents,
+      expectedTotalCents: freightCents + insuranceCents + tariffCents + vatCents,
+      warnings: warnings(state, input.to, arriveDay + customsDays, international ? (dest?.licenceMeanDays ?? 0) : 0),
+      path: routePath(state, from, to, input.mode),
+    },
+  };
+}
+
+function warnings(state: GameState, region: string, customsDay: number, licenceDays: number): Text[] {
+  const out: Text[] = [];
+  const r = state.world.regions.find((x) => x.id === region);
+  if (r?.policy === "banned") {
+    out.push({
+      en: "Mining is banned there: customs will hold the machines until the ban lifts or you re-export them.",
+      zh: "该地禁止挖矿：海关将扣留矿机，直到禁令解除或你将其转运出境。",
+    });
+  } else if (r?.banPendingDay !== null && r?.banPendingDay !== undefined && r.banPendingDay <= customsDay + 30) {
+    out.push({
+      en: "A ban has been announced there and takes effect around the time the machines arrive.",
+      zh: "该地已宣布禁令，生效时间与矿机到达时间相近。",
+    });
+  }
+  if (licenceDays > 0) {
+    out.push({
+      en: `An import licence is required: expect about ${licenceDays} days at the port, paying storage.`,
+      zh: `需要进口许可：预计在港口等待约 ${licenceDays} 天，并支付仓储费。`,
+    });
+  }
+  return out;
+}
