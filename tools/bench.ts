@@ -2,21 +2,26 @@
  * bench: how fast the engine plays a whole game. For every shipped scenario, 8 idle players, stepped
  * to the end (or --days N), timed over repeated runs after a warm-up. The target is a 3-year scenario
  * with 8 players in under 50 ms; scenarios of other lengths are scaled to 3 game-years to compare.
+ * Then a Monte-Carlo figure: N runs (--mc-runs, default 100) of the longest scenario with 8 bots of all
+ * strategies on every core, as runs/s and the time 1,000 runs would take (the target: under a minute).
  * Prints figures only: timing depends on the machine, so there is no pass/fail exit code.
  *
- *   npm run bench [-- --json FILE] [--days N]
+ *   npm run bench [-- --json FILE] [--days N] [--mc-runs N]
  */
 import { writeFileSync } from "node:fs";
 import { cpus, platform, arch } from "node:os";
 import { createGame, step, type PlayerSeat, type Scenario } from "../shared/index.ts";
 import { intFlag, parseFlags, pathFlag, runMain } from "./lib/cli.ts";
 import { fixed, int, table } from "./lib/format.ts";
+import { defaultJobs, runPool } from "./lib/mc-pool.ts";
+import { loadBots } from "./lib/montecarlo.ts";
 import { loadScenario, scenarioIds } from "./lib/scenarios.ts";
 
-const USAGE = `usage: npm run bench [-- --json FILE] [--days N]
+const USAGE = `usage: npm run bench [-- --json FILE] [--days N] [--mc-runs N]
 
-  --json FILE  also write the figures, node version, CPU model and date as JSON
-  --days N     step at most N days per game (default: each scenario to its end)`;
+  --json FILE   also write the figures, node version, CPU model and date as JSON
+  --days N      step at most N days per game (default: each scenario to its end)
+  --mc-runs N   Monte-Carlo runs to time (default 100; 0: skip)`;
 
 const PLAYERS = 8;
 const TARGET_MS_PER_3_YEARS = 50;
@@ -25,6 +30,8 @@ const MIN_RUNS = 5;
 const MIN_MS = 2000;
 /** Stops a very slow engine from keeping the bench busy for minutes. */
 const MAX_RUNS = 500;
+const MC_PROJECTED_RUNS = 1000;
+const MC_TARGET_SECONDS = 60;
 
 interface BenchResult {
   scenario: string;
@@ -118,14 +125,89 @@ function report(results: BenchResult[]): string[] {
   return table([header, ...rows], ["l", "r", "r", "r", "r", "r", "r", "r", "r", "l"]);
 }
 
-function main(): void {
-  const flags = parseFlags(process.argv.slice(2), { json: { type: "string" }, days: { type: "string" } });
+interface MonteCarloResult {
+  scenario: string;
+  bots: string[];
+  botsSource: string;
+  runs: number;
+  days: number;
+  jobs: number;
+  wallMs: number;
+  /** Time until every worker was ready (paid once per batch, whatever its size), ms. */
+  startupMs: number;
+  /** Runs per second over the whole batch, start-up included. */
+  runsPerSecond: number;
+  /** Runs per second once the workers are up. */
+  steadyRunsPerSecond: number;
+  /** Start-up plus 1,000 runs at the steady rate. */
+  projectedSecondsFor1000Runs: number;
+  targetMet: boolean;
+}
+
+/** N runs of the longest scenario, 8 bots cycling through every strategy, on every core (start-up included). */
+async function benchMonteCarlo(
+  runs: number,
+  maxDays: number,
+  results: BenchResult[],
+): Promise<MonteCarloResult> {
+  const longest = [...results].sort((a, b) => b.days - a.days || (a.scenario < b.scenario ? -1 : 1))[0];
+  const id = longest?.scenario ?? "sandbox";
+  const bots = await loadBots();
+  const seats = Math.min(PLAYERS, loadScenario(id).company.maxCompanies);
+  const strategies = Array.from(
+    { length: seats },
+    (_, i) => bots.strategies[i % bots.strategies.length] as string,
+  );
+  const days = maxDays === Number.MAX_SAFE_INTEGER ? null : maxDays;
+  const jobs = defaultJobs(runs);
+  const started = performance.now();
+  const outcome = await runPool({ scenario: id, bots: strategies, seed: 1, runs, days }, { jobs });
+  const wallMs = performance.now() - started;
+  const runsPerSecond = (runs * 1000) / wallMs;
+  const steadyRunsPerSecond = (runs * 1000) / Math.max(1, wallMs - outcome.startupMs);
+  const projected = outcome.startupMs / 1000 + MC_PROJECTED_RUNS / steadyRunsPerSecond;
+  return {
+    scenario: id,
+    bots: strategies,
+    botsSource: bots.source,
+    runs,
+    days: outcome.results[0]?.days ?? 0,
+    jobs: outcome.jobs,
+    wallMs,
+    startupMs: outcome.startupMs,
+    runsPerSecond,
+    steadyRunsPerSecond,
+    projectedSecondsFor1000Runs: projected,
+    targetMet: projected < MC_TARGET_SECONDS,
+  };
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2), {
+    json: { type: "string" },
+    days: { type: "string" },
+    "mc-runs": { type: "string" },
+  });
   const json = pathFlag("json", flags.json);
   const maxDays = intFlag("days", flags.days, 1, 1_000_000, Number.MAX_SAFE_INTEGER);
+  const mcRuns = intFlag("mc-runs", flags["mc-runs"], 0, 1_000_000, 100);
   const cpu = cpus()[0]?.model ?? "unknown";
   console.log(`Engine benchmark: ${PLAYERS} idle players per game; node ${process.version}; ${cpu}`);
   const results = scenarioIds().map((id) => benchScenario(id, maxDays));
   console.log(report(results).join("\n"));
+  let monteCarlo: MonteCarloResult | null = null;
+  if (mcRuns > 0) {
+    monteCarlo = await benchMonteCarlo(mcRuns, maxDays, results);
+    const mc = monteCarlo;
+    console.log(
+      `\nMonte-Carlo: ${mc.runs} runs of ${mc.scenario} (${int(mc.days)} days), ${mc.bots.length} bots ` +
+        `[${mc.bots.join(", ")}] (${mc.botsSource}), ${mc.jobs} thread${mc.jobs > 1 ? "s" : ""}\n` +
+        `  ${fixed(mc.wallMs / 1000, 2)} s (${fixed(mc.startupMs / 1000, 2)} s of it starting the workers), ` +
+        `${fixed(mc.runsPerSecond, 1)} runs/s, ${fixed(mc.steadyRunsPerSecond, 1)} once started;\n  ` +
+        `${int(MC_PROJECTED_RUNS)} runs would take ${fixed(mc.projectedSecondsFor1000Runs, 1)} s ` +
+        `(target < ${MC_TARGET_SECONDS} s: ${mc.targetMet ? "yes" : "no"})`,
+    );
+  }
   if (json) {
     const doc = {
       date: new Date().toISOString(),
@@ -135,6 +217,7 @@ function main(): void {
       arch: arch(),
       targetMsPer3GameYears: TARGET_MS_PER_3_YEARS,
       results,
+      monteCarlo,
     };
     writeFileSync(json, `${JSON.stringify(doc, null, 2)}\n`);
     console.log(`\nwrote ${json}`);

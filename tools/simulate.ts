@@ -1,71 +1,118 @@
 /**
  * simulate: runs one scenario headless (no players unless asked), then prints what happened to the
- * chain, the market and the map, next to the real history where the shipped data has it.
+ * chain, the market and the map, next to the real history where the shipped data has it. With --bots,
+ * Monte-Carlo balancing instead: many seeded games with one bot company per strategy (tools/lib/mc-*.ts).
  *
  *   npm run simulate -- --scenario halving-2020 --seed 7 [--json FILE] [--csv FILE] [--players N] [--quiet]
+ *   npm run simulate -- --scenario sandbox --runs 100 --bots efficiency,trader [--jobs J] [--json FILE]
  */
 import { writeFileSync } from "node:fs";
 import { SingleBar } from "cli-progress";
-import { createGame, type PlayerSeat } from "../shared/index.ts";
+import { createGame, ENGINE_VERSION, step, type PlayerSeat } from "../shared/index.ts";
+import { finishLog, startLog } from "../shared/replay/index.ts";
 import { intFlag, parseFlags, pathFlag, runMain, UsageError } from "./lib/cli.ts";
 import { simulationCsv, simulationDocument } from "./lib/export.ts";
 import { historyComparison } from "./lib/history.ts";
-import { recordGame } from "./lib/recorder.ts";
+import { buildReport, reportCsv, reportLines } from "./lib/mc-report.ts";
+import { defaultJobs, runPool } from "./lib/mc-pool.ts";
+import { availableStrategies, loadBots, type McConfig } from "./lib/montecarlo.ts";
+import { createRecording, recordDay } from "./lib/recorder.ts";
 import { loadDatasets, loadScenario, scenarioIds } from "./lib/scenarios.ts";
 import { summaryLines } from "./lib/summary.ts";
 
-const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players N] [--json FILE] [--csv FILE] [--quiet]
+const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players N] [--days N] [--json FILE] [--csv FILE]
+                            [--save-replay FILE] [--quiet]
+       npm run simulate -- --scenario NAME --bots LIST [--runs N] [--jobs J] [--seed S] [--days N]
+                            [--json FILE] [--csv FILE] [--save-replay FILE] [--quiet]
 
-  --scenario NAME  scenario id (a file in shared/scenarios without .yaml)
-  --seed N         seed, 0..4294967295 (default 1)
-  --players N      idle players seated (default 0: the rest of the world alone)
-  --json FILE      write the daily rows, retargets, halvings and history comparison as JSON
-  --csv FILE       write the daily rows as CSV, one column per country share
-  --quiet          no progress bar and no summary
-  (--runs N --bots LIST: Monte-Carlo runs, reserved, not implemented yet)`;
+  --scenario NAME     scenario id (a file in shared/scenarios without .yaml)
+  --seed N            seed, 0..4294967295 (default 1); Monte-Carlo run i plays seed N + i
+  --players N         idle players seated (default 0: the rest of the world alone)
+  --days N            stop after N days (default: the scenario's end)
+  --json FILE         write the daily rows, retargets, halvings and history comparison as JSON
+                      (Monte-Carlo: the report with every run's results; timing under "timing")
+  --csv FILE          write the daily rows as CSV, one column per country share
+                      (Monte-Carlo: one row per run per company)
+  --save-replay FILE  write the game's action log (Monte-Carlo: run 0's), for npm run replay
+  --quiet             no progress bar and no summary
+  --bots LIST         Monte-Carlo: one company per strategy, comma-separated (e.g. efficiency,trader,idle)
+  --runs N            Monte-Carlo: games to play (default 1)
+  --jobs J            Monte-Carlo: worker threads (default: one per core, at most N)`;
 
-interface Options {
+interface Common {
   scenario: string;
   seed: number;
-  players: number;
+  days: number | null;
   json: string | undefined;
   csv: string | undefined;
+  replay: string | undefined;
   quiet: boolean;
 }
+
+type Options =
+  | (Common & { mode: "single"; players: number })
+  | (Common & { mode: "montecarlo"; bots: string[]; runs: number; jobs: number | null });
 
 function parseOptions(argv: string[]): Options {
   const flags = parseFlags(argv, {
     scenario: { type: "string" },
     seed: { type: "string" },
     players: { type: "string" },
+    days: { type: "string" },
     json: { type: "string" },
     csv: { type: "string" },
+    "save-replay": { type: "string" },
     quiet: { type: "boolean" },
     runs: { type: "string" },
     bots: { type: "string" },
+    jobs: { type: "string" },
   });
-  if (flags.runs !== undefined || flags.bots !== undefined) {
-    throw new UsageError("--runs/--bots (Monte-Carlo runs with bots) are not implemented yet");
-  }
   const shipped = scenarioIds();
   if (flags.scenario === undefined)
     throw new UsageError(`--scenario is required; shipped scenarios: ${shipped.join(", ")}`);
   if (!shipped.includes(flags.scenario)) {
     throw new UsageError(`unknown scenario "${flags.scenario}"; shipped scenarios: ${shipped.join(", ")}`);
   }
-  return {
+  const common: Common = {
     scenario: flags.scenario,
     seed: intFlag("seed", flags.seed, 0, 0xffffffff, 1),
-    // The scenario's seat limit is checked once it is loaded; this bound only rejects nonsense early.
-    players: intFlag("players", flags.players, 0, 1000, 0),
+    days: flags.days === undefined ? null : intFlag("days", flags.days, 1, 1_000_000, 1),
     json: pathFlag("json", flags.json),
     csv: pathFlag("csv", flags.csv),
+    replay: pathFlag("save-replay", flags["save-replay"]),
     quiet: flags.quiet === true,
   };
+  if (flags.bots === undefined) {
+    if (flags.runs !== undefined || flags.jobs !== undefined) {
+      throw new UsageError("--runs and --jobs are for Monte-Carlo runs: give --bots LIST too");
+    }
+    // The scenario's seat limit is checked once it is loaded; this bound only rejects nonsense early.
+    return { ...common, mode: "single", players: intFlag("players", flags.players, 0, 1000, 0) };
+  }
+  if (flags.players !== undefined)
+    throw new UsageError("--players and --bots do not go together: bots are the players");
+  const bots = flags.bots.split(",").map((b) => b.trim());
+  if (bots.some((b) => b === ""))
+    throw new UsageError(`--bots needs a comma-separated list of strategies, got "${flags.bots}"`);
+  const runs = intFlag("runs", flags.runs, 1, 1_000_000, 1);
+  if (common.seed + runs - 1 > 0xffffffff)
+    throw new UsageError(`--seed ${common.seed} + --runs ${runs} passes 4294967295`);
+  const jobs = flags.jobs === undefined ? null : intFlag("jobs", flags.jobs, 1, 256, 1);
+  return { ...common, mode: "montecarlo", bots, runs, jobs };
 }
 
-function main(): void {
-  const options = parseOptions(process.argv.slice(2));
+/** A bar only for a person watching a terminal: on CI or a pipe it would be noise in the log. */
+function progressBar(quiet: boolean, format: string): SingleBar | null {
+  return !quiet && process.stderr.isTTY
+    ? new SingleBar({ stream: process.stderr, clearOnComplete: true, format })
+    : null;
+}
+
+function writeJson(path: string, value: unknown): void {
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+function single(options: Extract<Options, { mode: "single" }>): void {
   const scenario = loadScenario(options.scenario);
   const seats = scenario.company.maxCompanies;
   if (options.players > seats) {
@@ -76,33 +123,89 @@ function main(): void {
     name: `Player ${i + 1}`,
   }));
   const state = createGame(scenario, options.seed, players);
+  const log = options.replay ? startLog(state, players) : null;
   const startHeight = state.chain.height;
+  const days = Math.min(options.days ?? scenario.days, scenario.days);
 
-  // A bar only for a person watching a terminal: on CI or a pipe it would be noise in the log.
-  const bar =
-    !options.quiet && process.stderr.isTTY
-      ? new SingleBar({
-          stream: process.stderr,
-          clearOnComplete: true,
-          format: "{bar} {value}/{total} days  {date}",
-        })
-      : null;
-  bar?.start(scenario.days, 0, { date: "" });
+  const bar = progressBar(options.quiet, "{bar} {value}/{total} days  {date}");
+  bar?.start(days, 0, { date: "" });
   const started = performance.now();
-  const recording = recordGame(state, (row, i) => {
-    if (bar && (i % 8 === 7 || state.finished)) bar.update(i + 1, { date: row.date });
-  });
+  const recording = createRecording(state);
+  while (!state.finished && state.tick < days) {
+    const row = recordDay(recording, state, step(state));
+    if (bar && (state.tick % 8 === 0 || state.tick === days)) bar.update(state.tick, { date: row.date });
+  }
   const wallMs = performance.now() - started;
   bar?.stop();
 
   const history = historyComparison(recording, loadDatasets());
-  if (options.json)
-    writeFileSync(options.json, `${JSON.stringify(simulationDocument(recording, history), null, 2)}\n`);
+  if (options.json) writeJson(options.json, simulationDocument(recording, history));
   if (options.csv) writeFileSync(options.csv, simulationCsv(recording));
+  if (log && options.replay) writeJson(options.replay, finishLog(log, state));
   if (options.quiet) return;
   console.log(summaryLines(recording, history, { wallMs, startHeight }).join("\n"));
-  const written = [options.json, options.csv].filter((p) => p !== undefined);
+  const written = [options.json, options.csv, options.replay].filter((p) => p !== undefined);
   if (written.length > 0) console.log(`\nwrote ${written.join(", ")}`);
+}
+
+async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Promise<void> {
+  const scenario = loadScenario(options.scenario);
+  const bots = await loadBots();
+  const known = availableStrategies(bots);
+  const unknown = [...new Set(options.bots.filter((b) => !known.includes(b)))];
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `unknown strateg${unknown.length > 1 ? "ies" : "y"} ${unknown.map((u) => `"${u}"`).join(", ")}; ` +
+        `available (${bots.source}): ${known.join(", ")}`,
+    );
+  }
+  const seats = scenario.company.maxCompanies;
+  if (options.bots.length > seats) {
+    throw new UsageError(
+      `--bots: ${scenario.id} seats at most ${seats} companies, got ${options.bots.length}`,
+    );
+  }
+  const config: McConfig = {
+    scenario: options.scenario,
+    bots: options.bots,
+    seed: options.seed,
+    runs: options.runs,
+    days: options.days,
+  };
+  const bar = progressBar(options.quiet, "{bar} {value}/{total} runs  {eta_formatted} left");
+  bar?.start(options.runs, 0);
+  const started = performance.now();
+  const outcome = await runPool(config, {
+    jobs: options.jobs ?? defaultJobs(options.runs),
+    logRun: options.replay ? 0 : null,
+    onResult: (_result, done) => bar?.update(done),
+  });
+  const wallMs = performance.now() - started;
+  bar?.stop();
+
+  const report = buildReport(config, outcome.results, {
+    engineVersion: ENGINE_VERSION,
+    botsSource: bots.source,
+    ccaf: loadDatasets().ccaf,
+  });
+  const timing = { jobs: outcome.jobs, wallMs, runsPerSecond: (outcome.results.length * 1000) / wallMs };
+  if (options.json) writeJson(options.json, { ...report, timing });
+  if (options.csv) writeFileSync(options.csv, reportCsv(report.results));
+  if (options.replay && outcome.log) writeJson(options.replay, outcome.log);
+  if (options.quiet) return;
+  console.log(reportLines(report).join("\n"));
+  console.log(
+    `\n${outcome.results.length} runs in ${(wallMs / 1000).toFixed(1)} s on ${outcome.jobs} ` +
+      `thread${outcome.jobs > 1 ? "s" : ""} (${timing.runsPerSecond.toFixed(1)} runs/s)`,
+  );
+  const written = [options.json, options.csv, options.replay].filter((p) => p !== undefined);
+  if (written.length > 0) console.log(`wrote ${written.join(", ")}`);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (options.mode === "single") single(options);
+  else await monteCarlo(options);
 }
 
 runMain(USAGE, main);

@@ -11,7 +11,7 @@ import {
   SATS_PER_BTC,
 } from "../math/money.ts";
 import type { RegionSpec } from "../scenario/types.ts";
-import { usedBidUnitCents, usedValueUnitCents, usedTierOf } from "./market.ts";
+import { pushUsedSupply, usedBidUnitCents, usedValueUnitCents } from "./market.ts";
 import { lotKw, lotModel, lotThs, modelOf } from "./fleet.ts";
 import { post } from "./ledger.ts";
 import { powerPriceToday, regionIndex, uptimeToday } from "./regions.ts";
@@ -31,9 +31,22 @@ export function deliverOrders(state: GameState): void {
   }
 }
 
-/** Running hashrate and energy of each company's powered, installed lots today. */
+/** Where a lot's power comes from: the grid, or the region's renewable option if the lease took it. */
+function supplyOf(company: Company, spec: RegionSpec): { premiumBps: number; carbonGPerKwh: number } {
+  const lease = company.leases.find((l) => l.region === spec.id);
+  // A renewable lease in a region without the option (not refused yet) simply gets the grid.
+  if (lease?.renewable && spec.renewable) return spec.renewable;
+  return { premiumBps: 0, carbonGPerKwh: spec.carbonGPerKwh };
+}
+
+/**
+ * Running hashrate and energy of each company's powered, installed lots today, with the power bill,
+ * curtailment credits and carbon tax. Bankrupt companies are skipped: they owe and earn nothing more.
+ */
 export function operateFleets(state: GameState): CompanyDay[] {
   const days: CompanyDay[] = state.companies.map(() => ({ ths: 0, kwh: 0, carbonKg: 0 }));
+  // Carbon per company and country: the tax is rounded once per country, not once per lot.
+  const carbonByCountry: Map<string, number>[] = state.companies.map(() => new Map());
   const companyIndex = new Map(state.companies.map((c, i) => [c.id, i]));
   for (const lot of state.lots) {
     if (lot.status !== "installed" || !lot.powered || lot.location.kind !== "region") continue;
@@ -43,24 +56,48 @@ export function operateFleets(state: GameState): CompanyDay[] {
     const i = companyIndex.get(lot.owner);
     if (i === undefined) continue;
     const company = state.companies[i] as Company;
-    const day = days[i] as CompanyDay;
+    if (company.bankrupt) continue;
+    const spec = state.scenario.regions[r] as RegionSpec;
     const model = lotModel(state, lot);
     const uptime = uptimeToday(state, r);
     const kwh = lotKw(model, lot.quantity) * uptime * 24;
-    const cost = energyCostCents(kwh, powerPriceToday(state, r));
-    post(company, state.day, "power", -cost, 0, lot.id);
+    if (region.offlineUntil > state.day) {
+      // The grid has switched the site off: no hashrate and no bill; a curtailment (unlike a
+      // blackout) pays for the energy the lot would have drawn today.
+      const credit = roundHalfAway((kwh / 1000) * region.demandResponseCentsPerMwh);
+      if (credit > 0) post(company, state.day, "demandResponse", credit, 0, lot.id);
+      continue;
+    }
+    const supply = supplyOf(company, spec);
+    // Unrounded premium price, so that the bill is rounded once (with a zero premium it is the grid price).
+    const price = (powerPriceToday(state, r) * (10_000 + supply.premiumBps)) / 10_000;
+    post(company, state.day, "power", -energyCostCents(kwh, price), 0, lot.id);
+    const carbonKg = (kwh * supply.carbonGPerKwh) / 1000;
+    const day = days[i] as CompanyDay;
     day.ths += lotThs(model, lot.quantity) * uptime;
     day.kwh += kwh;
-    day.carbonKg += (kwh * (state.scenario.regions[r] as RegionSpec).carbonGPerKwh) / 1000;
+    day.carbonKg += carbonKg;
+    const byCountry = carbonByCountry[i] as Map<string, number>;
+    byCountry.set(spec.country, (byCountry.get(spec.country) ?? 0) + carbonKg);
   }
   for (let i = 0; i < state.companies.length; i++) {
     const company = state.companies[i] as Company;
     const day = days[i] as CompanyDay;
     company.kwhTotal += day.kwh;
     company.carbonKgTotal += day.carbonKg;
+    chargeCarbonTax(state, company, carbonByCountry[i] as Map<string, number>);
     chargeHosting(state, company);
   }
   return days;
+}
+
+/** Carbon tax: each country taxes the tonnes emitted on its soil today at its rate (cents per tonne). */
+function chargeCarbonTax(state: GameState, company: Company, carbonKg: Map<string, number>): void {
+  for (const [country, kg] of carbonKg) {
+    const rate = state.countries.find((c) => c.country === country)?.carbonTaxCentsPerTonne ?? 0;
+    const cents = roundHalfAway((kg / 1000) * rate);
+    post(company, state.day, "carbonTax", -cents, 0, country);
+  }
 }
 
 function chargeHosting(state: GameState, company: Company): void {
@@ -138,9 +175,7 @@ export function sellLotUnits(state: GameState, company: Company, lot: Lot, quant
   post(company, state.day, "machineSale", cents, 0, lot.id);
   lot.quantity -= quantity;
   state.soldUnits[lot.model] = (state.soldUnits[lot.model] ?? 0) + quantity;
-  const tier = usedTierOf(model.efficiencyJPerTh);
-  state.market.usedPressureThs[tier] =
-    (state.market.usedPressureThs[tier] as number) + lotThs(model, quantity);
+  pushUsedSupply(state, model, quantity);
   if (lot.quantity === 0) state.lots = state.lots.filter((l) => l !== lot);
   return cents;
 }

@@ -50,7 +50,13 @@ function applyScheduled(state: GameState, event: ScenarioEvent): ScenarioEvent["
     return "code" in checked ? event.headline : applyShock(state, checked, event.headline);
   }
   applyEvent(state, event);
-  state.notices.push({ day: state.day, company: null, kind: event.kind, text: event.headline, targets: event.regions });
+  state.notices.push({
+    day: state.day,
+    company: null,
+    kind: event.kind,
+    text: event.headline,
+    targets: event.regions,
+  });
   return event.headline;
 }
 

@@ -114,6 +114,44 @@ export function usedBidUnitCents(state: GameState, model: AsicModel): Cents {
   return roundHalfAway(((perTh * model.hashrateGhs) / 1000) * (1 - spread));
 }
 
+/** Used-market ask for one unit, cents: the index plus the spread (what outside sellers charge). */
+export function usedAskUnitCents(state: GameState, model: AsicModel): Cents {
+  const tier = usedTierOf(model.efficiencyJPerTh);
+  const spread = state.scenario.usedMarket.spreadBps / 10_000;
+  return roundHalfAway(
+    (((state.market.usedCentsPerTh[tier] as number) * model.hashrateGhs) / 1000) * (1 + spread),
+  );
+}
+
+/**
+ * How far players' trades move the used index, TH/s: the index is multiplied by 1 / (1 + pressure / scale),
+ * so selling 50,000 TH/s into a tier halves it until the pressure decays (5% a day).
+ */
+const USED_PRESSURE_SCALE_THS = 50_000;
+/** Buying can at most double a tier's index (selling can at most take it to scrap). */
+const MAX_BUY_IMPACT = 2;
+
+/** Records players selling into the used market: the tier's index falls at the next mark. */
+export function pushUsedSupply(state: GameState, model: AsicModel, quantity: number): void {
+  const tier = usedTierOf(model.efficiencyJPerTh);
+  state.market.usedPressureThs[tier] =
+    (state.market.usedPressureThs[tier] as number) + (model.hashrateGhs * quantity) / 1000;
+}
+
+/**
+ * Records players buying from the used market: the mirror of a sale in the index's own terms (a sale
+ * of x TH/s divides the impact by 1 + x/scale, a purchase multiplies it by the same), so buying back
+ * what was just sold restores the index exactly.
+ */
+export function pushUsedDemand(state: GameState, model: AsicModel, quantity: number): void {
+  const tier = usedTierOf(model.efficiencyJPerTh);
+  const pressure = state.market.usedPressureThs[tier] as number;
+  const impact = 1 / (1 + pressure / USED_PRESSURE_SCALE_THS);
+  const ths = (model.hashrateGhs * quantity) / 1000;
+  const raised = Math.min(MAX_BUY_IMPACT, impact * (1 + ths / USED_PRESSURE_SCALE_THS));
+  state.market.usedPressureThs[tier] = USED_PRESSURE_SCALE_THS * (1 / raised - 1);
+}
+
 /** Mark-to-market value of one unit (the index, without the spread): for equity. */
 export function usedValueUnitCents(state: GameState, model: AsicModel): Cents {
   const tier = usedTierOf(model.efficiencyJPerTh);
@@ -150,7 +188,7 @@ export function updatePrices(state: GameState): void {
     const margin = m.hashpriceAvgMicroUsd - powerCostMicroUsdPerThDay(eff, used.referencePowerPrice);
     const fair = Math.max(used.scrapCentsPerTh, (margin * used.horizonDays) / 10_000);
     const pressure = m.usedPressureThs[tier] as number;
-    const impact = 1 / (1 + pressure / 50_000);
+    const impact = 1 / (1 + pressure / USED_PRESSURE_SCALE_THS);
     m.usedCentsPerTh[tier] = Math.max(used.scrapCentsPerTh, roundHalfAway(fair * impact));
     m.usedPressureThs[tier] = pressure * 0.95;
   }

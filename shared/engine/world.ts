@@ -26,7 +26,8 @@ export function advanceWorld(state: GameState): void {
     const region = regions[i] as RegionState;
     const spec = state.scenario.regions[i] as RegionSpec;
     // A moratorium stops new capacity coming online.
-    if (region.moratoriumUntil <= state.day) region.capacityKw = Math.max(0, region.capacityKw + spec.capacityGrowthKwPerDay);
+    if (region.moratoriumUntil <= state.day)
+      region.capacityKw = Math.max(0, region.capacityKw + spec.capacityGrowthKwPerDay);
     rampBan(state, region);
     respondToProfit(state, region, i);
   }
@@ -38,7 +39,9 @@ export function advanceWorld(state: GameState): void {
 export function rowHashrateByRegion(state: GameState): number[] {
   // Under a ban only the non-compliant fleet is left in `rowTiers`: it keeps running illegally.
   // A blackout or a curtailment switches everyone off until it ends.
-  return state.world.regions.map((r, i) => (r.offlineUntil > state.day ? 0 : rowRunningThs(r) * uptimeToday(state, i)));
+  return state.world.regions.map((r, i) =>
+    r.offlineUntil > state.day ? 0 : rowRunningThs(r) * uptimeToday(state, i),
+  );
 }
 
 function respondToProfit(state: GameState, region: RegionState, index: number): void {

@@ -96,7 +96,7 @@ function sinCos(x: number, shift: number): number {
   let ts = r;
   let tc = 1;
   for (let n = 1; n < 12; n++) {
-    ts *= -r2 / ((2 * n) * (2 * n + 1));
+    ts *= -r2 / (2 * n * (2 * n + 1));
     tc *= -r2 / ((2 * n - 1) * (2 * n));
     sin += ts;
     cos += tc;

@@ -8,9 +8,9 @@ import { describe, expect, it } from "vitest";
 import { applyCommand, step, stateHash, type Command } from "../../shared/index.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import { LEDGER_KINDS } from "../../shared/engine/ledger.ts";
-import { stepUntil, newGame, player } from "../helpers/game.ts";
+import { newGame, player, shipAndWait, stepUntil } from "../helpers/game.ts";
 
-/** The start of every run: each company has a lot installed in Texas and another on order. */
+/** The start of every run: each company has a lot installed in Texas, one waiting there, one on order. */
 const base = (() => {
   const g = newGame("exodus-2021", 11, 3);
   const order = (model: string, quantity: number) => {
@@ -19,12 +19,15 @@ const base = (() => {
     }
   };
   order("s19-pro", 40);
+  order("s19", 10);
   stepUntil(g, "2021-05-20");
   order("m30s-pp", 60);
   stepUntil(g, "2021-07-02"); // the first lots are delivered; China's ban has just completed
   for (const who of [1, 2, 3]) {
-    const lot = g.lots.find((l) => l.owner === `p${who}` && l.status === "stored");
-    expect(applyCommand(g, player(who), { type: "leaseCapacity", region: "us-texas", kw: 140 }).ok).toBe(
+    const [lot, spare] = g.lots.filter((l) => l.owner === `p${who}` && l.status === "stored");
+    shipAndWait(g, who, lot?.id ?? "", "us-texas");
+    shipAndWait(g, who, spare?.id ?? "", "us-texas"); // waits in the Texas warehouse, not installed
+    expect(applyCommand(g, player(who), { type: "leaseCapacity", region: "us-texas", kw: 600 }).ok).toBe(
       true,
     );
     expect(applyCommand(g, player(who), { type: "installLot", lot: lot?.id, region: "us-texas" }).ok).toBe(
@@ -51,6 +54,27 @@ const intent = fc.oneof(
   fc.record({ kind: fc.constant("ratio" as const), bps: fc.integer({ min: 0, max: 10_000 }) }),
   fc.record({ kind: fc.constant("payout" as const), solo: fc.boolean() }),
   fc.record({ kind: fc.constant("garbage" as const), junk: fc.anything() }),
+  fc.record({
+    kind: fc.constant("ship" as const),
+    lot: idx,
+    region: idx,
+    mode: fc.constantFrom("air", "sea", "rail", "truck"),
+    insured: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant("buyUsed" as const),
+    model: idx,
+    quantity: fc.integer({ min: 1, max: 50 }),
+    region: idx,
+  }),
+  fc.record({
+    kind: fc.constant("offer" as const),
+    lot: idx,
+    quantity: fc.integer({ min: 1, max: 100 }),
+    to: fc.integer({ min: 1, max: 3 }),
+    price: fc.integer({ min: 0, max: 5_000_000_00 }),
+  }),
+  fc.record({ kind: fc.constant("respond" as const), offer: idx, accept: fc.boolean() }),
 );
 type Intent = typeof intent extends fc.Arbitrary<infer T> ? T : never;
 
@@ -77,10 +101,12 @@ function toCommand(g: GameState, who: string, i: Intent): unknown {
       };
     }
     case "install": {
-      // Install where the company leases (as a player would), or anywhere when it leases nothing.
-      const leases = g.companies.find((c) => c.id === who)?.leases ?? [];
-      const where = leases.length > 0 ? (pick(leases, i.region)?.region ?? "none") : region(i.region);
-      return { type: "installLot", lot: lotId(i.lot), region: where };
+      // Install a lot waiting in a warehouse, where it is (as a player would), else anything anywhere.
+      const waiting = own.filter((l) => l.status === "stored" && l.location.kind === "region");
+      const lot = pick(waiting, i.lot);
+      if (lot?.location.kind === "region")
+        return { type: "installLot", lot: lot.id, region: lot.location.region };
+      return { type: "installLot", lot: lotId(i.lot), region: region(i.region) };
     }
     case "power": {
       // Power switches concern installed lots; pick among them when there are any.
@@ -99,6 +125,35 @@ function toCommand(g: GameState, who: string, i: Intent): unknown {
       return { type: "setPayout", payout: i.solo ? "solo" : "pool" };
     case "garbage":
       return i.junk;
+    case "ship": {
+      // Ship towards a region the company leases in, half the time; anywhere otherwise.
+      const leases = g.companies.find((c) => c.id === who)?.leases ?? [];
+      const to =
+        i.region % 2 === 0 && leases.length > 0
+          ? (pick(leases, i.region)?.region ?? "none")
+          : region(i.region);
+      return { type: "shipLot", lot: lotId(i.lot), to, mode: i.mode, insured: i.insured };
+    }
+    case "buyUsed":
+      return {
+        type: "buyUsed",
+        model: pick(g.scenario.asics, i.model)?.id,
+        quantity: i.quantity,
+        region: region(i.region),
+      };
+    case "offer":
+      return {
+        type: "offerLot",
+        lot: lotId(i.lot),
+        quantity: i.quantity,
+        to: `p${i.to}`,
+        priceCents: i.price,
+        days: 10,
+      };
+    case "respond": {
+      const mine = g.offers.filter((o) => o.to === who && o.status === "open");
+      return { type: "respondOffer", offer: pick(mine, i.offer)?.id ?? "offer-none", accept: i.accept };
+    }
   }
 }
 
@@ -117,6 +172,7 @@ describe("invariants under random play", () => {
         const g = freshGame();
         const ordered = new Map<string, number>([
           ["s19-pro", 120],
+          ["s19", 30],
           ["m30s-pp", 180],
         ]);
         const startCash = g.companies.map(
@@ -148,10 +204,17 @@ describe("invariants under random play", () => {
           accepted.add(c.type);
           if (c.type === "orderMachines") ordered.set(c.model, (ordered.get(c.model) ?? 0) + c.quantity);
         }
-        // Machines: every unit ordered is in a lot or was sold to the used market.
-        for (const [model, n] of ordered) {
+        // Machines: every unit ordered or bought used is in a lot, was sold, or was destroyed (lost,
+        // broken, seized): none appears or vanishes, whatever travelled or changed hands.
+        const models = new Set([
+          ...ordered.keys(),
+          ...Object.keys(g.boughtUsedUnits),
+          ...g.lots.map((l) => l.model),
+        ]);
+        for (const model of models) {
           const held = g.lots.filter((l) => l.model === model).reduce((s, l) => s + l.quantity, 0);
-          expect(held + (g.soldUnits[model] ?? 0)).toBe(n);
+          const out = (g.soldUnits[model] ?? 0) + (g.destroyedUnits[model] ?? 0);
+          expect(held + out).toBe((ordered.get(model) ?? 0) + (g.boughtUsedUnits[model] ?? 0));
         }
         // Money: cash is the starting cash plus every ledger total, to the cent; BTC never negative.
         g.companies.forEach((c, k) => {
@@ -172,6 +235,10 @@ describe("invariants under random play", () => {
       "powerLot",
       "sellMachines",
       "releaseCapacity",
+      "shipLot",
+      "buyUsed",
+      "offerLot",
+      "respondOffer",
     ]) {
       expect(accepted.has(type), `no accepted ${type}`).toBe(true);
     }

@@ -42,10 +42,17 @@ export function runToEnd(state: GameState, onDay?: (r: StepReport) => void): voi
 export const player = (n: number) => ({ kind: "company" as const, companyId: `p${n}` });
 
 /** Ships a whole lot to a region and steps until customs releases it; throws if it is lost or held. */
-export function shipAndWait(state: GameState, who: number, lot: string, region: string, mode: "air" | "sea" | "rail" | "truck" = "air"): void {
+export function shipAndWait(
+  state: GameState,
+  who: number,
+  lot: string,
+  region: string,
+  mode: "air" | "sea" | "rail" | "truck" = "air",
+): void {
   const result = applyCommand(state, player(who), { type: "shipLot", lot, to: region, mode, insured: true });
   if (!result.ok) throw new Error(`shipLot ${lot} → ${region}: ${result.error.message.en}`);
   const shipment = state.shipments.at(-1);
-  while (shipment && (shipment.status === "inTransit" || shipment.status === "atCustoms") && !state.finished) step(state);
+  while (shipment && (shipment.status === "inTransit" || shipment.status === "atCustoms") && !state.finished)
+    step(state);
   if (shipment?.status !== "released") throw new Error(`shipment of ${lot} ended ${shipment?.status}`);
 }

@@ -149,11 +149,40 @@ describe("simulate CLI", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("exits 2 for a bad flag and for the reserved Monte-Carlo flags", () => {
+  it("exits 2 for a bad flag and for Monte-Carlo flags without bots or with an unknown bot", () => {
     expect(cli(["--scenario", "halving-2020", "--seed", "-3"]).status).toBe(2);
     expect(cli(["--frobnicate"]).status).toBe(2);
-    const reserved = cli(["--scenario", "halving-2020", "--runs", "10", "--bots", "greedy"]);
-    expect(reserved.status).toBe(2);
-    expect(reserved.stderr).toContain("not implemented yet");
+    expect(cli(["--scenario", "halving-2020", "--runs", "10"]).status).toBe(2);
+    const unknown = cli(["--scenario", "halving-2020", "--runs", "10", "--bots", "no-such-bot"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown strategy "no-such-bot"');
+  });
+
+  it("stops after --days and saves a replay that the replay tool accepts", () => {
+    const log = join(dir, "replay.json");
+    const out = cli([
+      "--scenario",
+      "halving-2020",
+      "--seed",
+      "3",
+      "--days",
+      "30",
+      "--save-replay",
+      log,
+      "--quiet",
+    ]);
+    expect(out.status).toBe(0);
+    const saved = JSON.parse(readFileSync(log, "utf8")) as {
+      finalTick: number;
+      actions: unknown[];
+      seed: number;
+    };
+    expect([saved.finalTick, saved.actions.length, saved.seed]).toEqual([30, 0, 3]);
+    const replay = spawnSync(process.execPath, ["--import", "tsx", "tools/replay.ts", log], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(replay.status).toBe(0);
+    expect(replay.stdout).toMatch(/\nOK\n/);
   });
 });

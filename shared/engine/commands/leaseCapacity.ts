@@ -40,8 +40,22 @@ export function validateLease(
       `${spec.name.zh}在暂停期内不接受新的挖矿用电。`,
     );
   }
+  const existing = company.leases.find((l) => l.region === cmd.region);
+  if (existing && existing.renewable !== (cmd.renewable ?? false)) {
+    const en = existing.renewable ? "renewable" : "grid";
+    const zh = existing.renewable ? "可再生能源" : "电网";
+    return reject(
+      "BAD_PARAMS",
+      `Your lease in ${spec.name.en} runs on ${en} power; extend it the same way or release it first.`,
+      `你在${spec.name.zh}的租约使用${zh}电力；请按相同方式扩租，或先退租。`,
+    );
+  }
   if (cmd.renewable && !spec.renewable) {
-    return reject("BAD_PARAMS", `${spec.name.en} offers no renewable option.`, `${spec.name.zh}不提供可再生能源选项。`);
+    return reject(
+      "BAD_PARAMS",
+      `${spec.name.en} offers no renewable option.`,
+      `${spec.name.zh}不提供可再生能源选项。`,
+    );
   }
   const free = Math.floor(freeKw(region));
   if (cmd.kw > free) {

@@ -1,34 +1,76 @@
 /**
- * The commands a company could give now, each checked by `validate`. Bots choose among these; the
- * client lists them. Quantities are representative (one unit, a lot's size, a lease that fits a lot).
+ * The commands a company could give now, each checked by `validate`. The client lists them and random
+ * tests explore with them; quantities are representative (one unit, a lot's size, a lease that fits a lot).
  */
-import { isReleased } from "../market.ts";
+import { isReleased, usedValueUnitCents } from "../market.ts";
+import { USED_MARKET_DELAY_DAYS } from "./trade.ts";
 import { lotKw, lotModel, leasedKw, usedLeaseKw } from "../fleet.ts";
 import type { GameState } from "../state.ts";
 import { validate } from "./index.ts";
 import type { Actor, Command } from "./schema.ts";
+
+const MODES = ["air", "sea", "rail", "truck"] as const;
 
 export function candidateCommands(state: GameState, actor: Actor): Command[] {
   if (actor.kind !== "company") return [];
   const company = state.companies.find((c) => c.id === actor.companyId);
   if (!company) return [];
   const out: Command[] = [];
+  // Used machines are offered where the company already leases, else in the first open regions.
+  const usedRegions =
+    company.leases.length > 0
+      ? company.leases.map((l) => l.region)
+      : state.world.regions
+          .filter((r) => r.policy !== "banned")
+          .slice(0, 3)
+          .map((r) => r.id);
   for (const model of state.scenario.asics) {
-    if (isReleased(model, state.day)) out.push({ type: "orderMachines", model: model.id, quantity: 1 });
+    if (!isReleased(model, state.day)) continue;
+    out.push({ type: "orderMachines", model: model.id, quantity: 1 });
+    if (model.releaseDay + USED_MARKET_DELAY_DAYS <= state.day) {
+      for (const region of usedRegions) out.push({ type: "buyUsed", model: model.id, quantity: 1, region });
+    }
   }
   for (const lot of state.lots) {
     if (lot.owner !== company.id) continue;
     const kw = Math.ceil(lotKw(lotModel(state, lot), lot.quantity));
     for (const region of state.scenario.regions) {
-      out.push({ type: "installLot", lot: lot.id, region: region.id });
-      const room = leasedKw(state, company.id, region.id) - usedLeaseKw(state, company.id, region.id);
-      if (room < kw) out.push({ type: "leaseCapacity", region: region.id, kw: kw - Math.floor(room) });
+      if (lot.location.kind === "region" && lot.location.region === region.id) {
+        out.push({ type: "installLot", lot: lot.id, region: region.id });
+        const room = leasedKw(state, company.id, region.id) - usedLeaseKw(state, company.id, region.id);
+        if (room < kw) out.push({ type: "leaseCapacity", region: region.id, kw: kw - Math.floor(room) });
+      } else {
+        for (const mode of MODES)
+          out.push({ type: "shipLot", lot: lot.id, to: region.id, mode, insured: true });
+      }
     }
     out.push({ type: "powerLot", lot: lot.id, on: !lot.powered });
+    for (const other of state.companies) {
+      if (other.id === company.id || other.bankrupt) continue;
+      const price = usedValueUnitCents(state, lotModel(state, lot)) * lot.quantity;
+      out.push({
+        type: "offerLot",
+        lot: lot.id,
+        quantity: lot.quantity,
+        to: other.id,
+        priceCents: price,
+        days: 7,
+      });
+    }
     out.push({ type: "sellMachines", lot: lot.id, quantity: lot.quantity });
   }
   for (const lease of company.leases)
     out.push({ type: "releaseCapacity", region: lease.region, kw: lease.kw });
+  for (const offer of state.offers) {
+    if (offer.status !== "open") continue;
+    if (offer.to === company.id) {
+      out.push(
+        { type: "respondOffer", offer: offer.id, accept: true },
+        { type: "respondOffer", offer: offer.id, accept: false },
+      );
+    }
+    if (offer.from === company.id) out.push({ type: "cancelOffer", offer: offer.id });
+  }
   for (const ratio of [0, 5_000, 10_000]) out.push({ type: "setSellRatio", ratioBps: ratio });
   out.push({ type: "setPayout", payout: company.payout === "pool" ? "solo" : "pool" });
   return out;

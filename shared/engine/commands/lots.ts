@@ -4,6 +4,7 @@ import { lotKw, lotModel, usedLeaseKw, leasedKw } from "../fleet.ts";
 import { regionIndex } from "../regions.ts";
 import { sellLotUnits } from "../companies.ts";
 import type { Company, GameState, Lot } from "../state.ts";
+import { reservedUnits } from "../trade.ts";
 import type { RegionSpec } from "../../scenario/types.ts";
 import { reject, type Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
@@ -41,7 +42,11 @@ export function validateInstall(
     );
   }
   if (lot.status === "inTransit") {
-    return reject("LOT_BUSY", `Lot ${lot.id} is on its way; wait until it arrives.`, `批次 ${lot.id} 正在运输途中，请等待到达。`);
+    return reject(
+      "LOT_BUSY",
+      `Lot ${lot.id} is on its way; wait until it arrives.`,
+      `批次 ${lot.id} 正在运输途中，请等待到达。`,
+    );
   }
   const r = regionIndex(state, cmd.region);
   if (r < 0) return reject("UNKNOWN_REGION", `No region "${cmd.region}".`, `没有名为"${cmd.region}"的地区。`);
@@ -116,7 +121,15 @@ export function validateSell(
   const lot = ownLot(state, company, cmd.lot);
   if (isRejection(lot)) return lot;
   if (lot.status === "onOrder") return notYetDelivered(lot);
-  if (cmd.quantity > lot.quantity) {
+  const free = lot.quantity - reservedUnits(state, lot.id);
+  if (cmd.quantity > free) {
+    if (free < lot.quantity) {
+      return reject(
+        "LOT_BUSY",
+        `${lot.quantity - free} machines of lot ${lot.id} are promised in an open offer; you can sell ${free}.`,
+        `批次 ${lot.id} 中有 ${lot.quantity - free} 台已在报价中承诺出售，你只能卖出 ${free} 台。`,
+      );
+    }
     return reject(
       "BAD_QUANTITY",
       `Lot ${lot.id} holds ${lot.quantity} machines; you tried to sell ${cmd.quantity}.`,

@@ -39,7 +39,9 @@ export function quoteOrder(state: GameState, cmd: Cmd): OrderQuote | null {
   const hub = factoryFor(state, model, cmd.factory);
   const factory = hub && state.factories.find((f) => f.hub === hub.id);
   if (!hub || !factory) return null;
-  const unitCents = roundHalfAway((factoryUnitPriceCents(state, model) * factory.priceMultiplierBps) / 10_000);
+  const unitCents = roundHalfAway(
+    (factoryUnitPriceCents(state, model) * factory.priceMultiplierBps) / 10_000,
+  );
   return {
     factory: hub.id,
     origin: hub.country,
@@ -51,17 +53,20 @@ export function quoteOrder(state: GameState, cmd: Cmd): OrderQuote | null {
 
 export function validate(state: GameState, company: Company, cmd: Cmd): Rejection | null {
   const model = modelOf(state, cmd.model);
-  if (!model) return reject("UNKNOWN_MODEL", `No machine model "${cmd.model}".`, `没有名为"${cmd.model}"的矿机型号。`);
+  if (!model)
+    return reject("UNKNOWN_MODEL", `No machine model "${cmd.model}".`, `没有名为"${cmd.model}"的矿机型号。`);
   if (!isReleased(model, state.day)) {
     return reject("NOT_RELEASED", `${model.name} is not on sale yet.`, `${model.name} 尚未上市。`);
   }
   const hub = factoryFor(state, model, cmd.factory);
-  if (!hub) return reject("UNKNOWN_FACTORY", `No factory "${cmd.factory}".`, `没有名为"${cmd.factory}"的工厂。`);
+  if (!hub)
+    return reject("UNKNOWN_FACTORY", `No factory "${cmd.factory}".`, `没有名为"${cmd.factory}"的工厂。`);
   if (hub.opensDay > state.day) {
     return reject("FACTORY_CLOSED", `${hub.name.en} is not producing yet.`, `${hub.name.zh}尚未投产。`);
   }
   const quote = quoteOrder(state, cmd);
-  if (!quote) return reject("UNKNOWN_FACTORY", `No factory "${cmd.factory}".`, `没有名为"${cmd.factory}"的工厂。`);
+  if (!quote)
+    return reject("UNKNOWN_FACTORY", `No factory "${cmd.factory}".`, `没有名为"${cmd.factory}"的工厂。`);
   if (quote.totalCents > company.cashCents) {
     return reject(
       "INSUFFICIENT_CASH",

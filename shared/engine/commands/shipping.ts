@@ -2,13 +2,20 @@
 import { post } from "../ledger.ts";
 import { departurePlace, quoteShipment, shipmentOf } from "../logistics/ship.ts";
 import type { Company, GameState, Lot } from "../state.ts";
+import { reservedUnits } from "../trade.ts";
 import { ownLot } from "./lots.ts";
 import { reject, usd, type Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
 
 type Cmd = CommandOf<"shipLot">;
 
-const input = (cmd: Cmd) => ({ lotId: cmd.lot, to: cmd.to, mode: cmd.mode, insured: cmd.insured, quantity: cmd.quantity });
+const input = (cmd: Cmd) => ({
+  lotId: cmd.lot,
+  to: cmd.to,
+  mode: cmd.mode,
+  insured: cmd.insured,
+  quantity: cmd.quantity,
+});
 
 export function validateShip(state: GameState, company: Company, cmd: Cmd): Rejection | null {
   const lot = ownLot(state, company, cmd.lot);
@@ -29,6 +36,14 @@ export function validateShip(state: GameState, company: Company, cmd: Cmd): Reje
   }
   const quoted = quoteShipment(state, input(cmd));
   if (!quoted.ok) return quoted.error;
+  const reserved = reservedUnits(state, lot.id);
+  if (reserved > 0 && (cmd.quantity ?? lot.quantity) > lot.quantity - reserved) {
+    return reject(
+      "LOT_BUSY",
+      `${reserved} machines of lot ${lot.id} are promised in an open offer; ship the others or cancel it.`,
+      `批次 ${lot.id} 中有 ${reserved} 台已在报价中承诺出售；请只运其余矿机，或先撤回报价。`,
+    );
+  }
   if (quoted.quote.payNowCents > company.cashCents) {
     return reject(
       "INSUFFICIENT_CASH",
@@ -43,7 +58,13 @@ export function validateShip(state: GameState, company: Company, cmd: Cmd): Reje
 export function splitLot(state: GameState, lot: Lot, quantity: number): Lot {
   if (quantity >= lot.quantity) return lot;
   const costCents = Math.round((lot.costCents * quantity) / lot.quantity);
-  const part: Lot = { ...lot, location: { ...lot.location }, id: `lot-${state.nextId++}`, quantity, costCents };
+  const part: Lot = {
+    ...lot,
+    location: { ...lot.location },
+    id: `lot-${state.nextId++}`,
+    quantity,
+    costCents,
+  };
   lot.quantity -= quantity;
   lot.costCents -= costCents;
   state.lots.push(part);

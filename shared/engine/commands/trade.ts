@@ -1,24 +1,284 @@
-/** Stub: buyUsed and offers between players are being written (helper); every call is refused for now. */
+/**
+ * Trade commands: buying used machines from outside sellers, and offers of machines between players
+ * (make, answer, cancel). The rules an offer is judged by when it is accepted, and the daily expiry,
+ * are in ../trade.ts.
+ */
+import { pushUsedDemand, usedAskUnitCents } from "../market.ts";
+import { lotModel, modelOf } from "../fleet.ts";
+import { post } from "../ledger.ts";
+import { isReleased } from "../market.ts";
+import { regionIndex } from "../regions.ts";
 import type { Company, GameState } from "../state.ts";
-import { reject, type Rejection } from "./errors.ts";
+import { offerClosed, offerUnavailable, reservedUnits, tellParty, transferUnits } from "../trade.ts";
+import type { Offer } from "../tradeState.ts";
+import type { RegionSpec } from "../../scenario/types.ts";
+import { formatIsoDate } from "../../math/calendar.ts";
+import { reject, usd, type Rejection } from "./errors.ts";
+import { ownLot } from "./lots.ts";
 import type { CommandOf } from "./schema.ts";
 
-const notYet = (): Rejection => reject("MALFORMED", "Not available yet.", "暂不可用。");
-export const validateBuyUsed = (_s: GameState, _c: Company, _cmd: CommandOf<"buyUsed">): Rejection | null =>
-  notYet();
-export const applyBuyUsed = (_s: GameState, _c: Company, _cmd: CommandOf<"buyUsed">): void => undefined;
-export const validateOffer = (_s: GameState, _c: Company, _cmd: CommandOf<"offerLot">): Rejection | null =>
-  notYet();
-export const applyOffer = (_s: GameState, _c: Company, _cmd: CommandOf<"offerLot">): void => undefined;
-export const validateRespond = (
-  _s: GameState,
-  _c: Company,
-  _cmd: CommandOf<"respondOffer">,
-): Rejection | null => notYet();
-export const applyRespond = (_s: GameState, _c: Company, _cmd: CommandOf<"respondOffer">): void => undefined;
-export const validateCancel = (
-  _s: GameState,
-  _c: Company,
-  _cmd: CommandOf<"cancelOffer">,
-): Rejection | null => notYet();
-export const applyCancel = (_s: GameState, _c: Company, _cmd: CommandOf<"cancelOffer">): void => undefined;
+/** Days after a model's release before second-hand units of it exist to buy. */
+export const USED_MARKET_DELAY_DAYS = 90;
+
+/** What buying used machines costs now: the ask per unit and in total, cents. */
+export function quoteBuyUsed(
+  state: GameState,
+  cmd: CommandOf<"buyUsed">,
+): { unitCents: number; totalCents: number } | null {
+  const model = modelOf(state, cmd.model);
+  if (!model) return null;
+  const unitCents = usedAskUnitCents(state, model);
+  return { unitCents, totalCents: unitCents * cmd.quantity };
+}
+
+export function validateBuyUsed(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"buyUsed">,
+): Rejection | null {
+  const model = modelOf(state, cmd.model);
+  if (!model) {
+    return reject("UNKNOWN_MODEL", `No machine model "${cmd.model}".`, `没有名为"${cmd.model}"的矿机型号。`);
+  }
+  if (!isReleased(model, state.day)) {
+    return reject("NOT_RELEASED", `${model.name} is not on sale yet.`, `${model.name} 尚未上市。`);
+  }
+  const opens = model.releaseDay + USED_MARKET_DELAY_DAYS;
+  if (state.day < opens) {
+    return reject(
+      "NOT_RELEASED",
+      `No second-hand ${model.name} exist yet: the used market for it opens on ${formatIsoDate(opens)}.`,
+      `尚无二手 ${model.name}：其二手市场将于 ${formatIsoDate(opens)} 开放。`,
+    );
+  }
+  const r = regionIndex(state, cmd.region);
+  if (r < 0) return reject("UNKNOWN_REGION", `No region "${cmd.region}".`, `没有名为"${cmd.region}"的地区。`);
+  const spec = state.scenario.regions[r] as RegionSpec;
+  if (state.world.regions[r]?.policy === "banned") {
+    return reject("REGION_BANNED", `Mining is banned in ${spec.name.en}.`, `${spec.name.zh}已禁止挖矿。`);
+  }
+  const total = usedAskUnitCents(state, model) * cmd.quantity;
+  if (total > company.cashCents) {
+    return reject(
+      "INSUFFICIENT_CASH",
+      `${cmd.quantity} used ${model.name} cost ${usd(total)}; you have ${usd(company.cashCents)}.`,
+      `${cmd.quantity} 台二手 ${model.name} 需要 ${usd(total)}，你只有 ${usd(company.cashCents)}。`,
+    );
+  }
+  return null;
+}
+
+/** The machines arrive at once in the region's warehouse, paid at the ask; the tier's index rises. */
+export function applyBuyUsed(state: GameState, company: Company, cmd: CommandOf<"buyUsed">): void {
+  const model = modelOf(state, cmd.model);
+  const quote = quoteBuyUsed(state, cmd);
+  if (!model || !quote) throw new Error("buyUsed applied without validation");
+  const id = `lot-${state.nextId++}`;
+  post(company, state.day, "machinePurchase", -quote.totalCents, 0, id);
+  state.lots.push({
+    id,
+    owner: company.id,
+    model: model.id,
+    quantity: cmd.quantity,
+    status: "stored",
+    location: { kind: "region", region: cmd.region },
+    powered: false,
+    readyDay: state.day,
+    origin: model.origin,
+    costCents: quote.totalCents,
+  });
+  state.boughtUsedUnits[model.id] = (state.boughtUsedUnits[model.id] ?? 0) + cmd.quantity;
+  pushUsedDemand(state, model, cmd.quantity);
+}
+
+function nameOf(state: GameState, id: string): string {
+  return state.companies.find((c) => c.id === id)?.name ?? id;
+}
+
+function badTarget(en: string, zh: string): Rejection {
+  return reject("BAD_TARGET", en, zh);
+}
+
+export function validateOffer(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"offerLot">,
+): Rejection | null {
+  const lot = ownLot(state, company, cmd.lot);
+  if ("code" in lot) return lot;
+  if (lot.status === "onOrder") {
+    return reject(
+      "LOT_NOT_READY",
+      `Lot ${lot.id} has not left the factory yet.`,
+      `批次 ${lot.id} 尚未出厂。`,
+    );
+  }
+  if (lot.status === "inTransit") {
+    return reject(
+      "LOT_BUSY",
+      `Lot ${lot.id} is in transit; offer it once it has arrived.`,
+      `批次 ${lot.id} 正在运输途中，到达后才能出售给其他玩家。`,
+    );
+  }
+  const free = lot.quantity - reservedUnits(state, lot.id);
+  if (cmd.quantity > lot.quantity) {
+    return reject(
+      "BAD_QUANTITY",
+      `Lot ${lot.id} holds ${lot.quantity} machines; you tried to offer ${cmd.quantity}.`,
+      `批次 ${lot.id} 只有 ${lot.quantity} 台矿机，你试图出售 ${cmd.quantity} 台。`,
+    );
+  }
+  if (cmd.quantity > free) {
+    return reject(
+      "LOT_BUSY",
+      `${lot.quantity - free} machines of lot ${lot.id} are already offered; ${free} are free to offer.`,
+      `批次 ${lot.id} 中已有 ${lot.quantity - free} 台矿机在报价中，仅剩 ${free} 台可报价。`,
+    );
+  }
+  if (cmd.to === company.id) {
+    return badTarget("You cannot make an offer to yourself.", "你不能向自己报价。");
+  }
+  const buyer = state.companies.find((c) => c.id === cmd.to);
+  if (!buyer) return badTarget(`No company "${cmd.to}".`, `没有名为"${cmd.to}"的公司。`);
+  if (buyer.bankrupt) return badTarget(`${buyer.name} is bankrupt.`, `${buyer.name} 已经破产。`);
+  return null;
+}
+
+/** The offer opens today and stays open through its last day, `expiresDay`. */
+export function applyOffer(state: GameState, company: Company, cmd: CommandOf<"offerLot">): void {
+  const lot = ownLot(state, company, cmd.lot);
+  if ("code" in lot) throw new Error("offerLot applied without validation");
+  const offer: Offer = {
+    id: `offer-${state.nextId++}`,
+    from: company.id,
+    to: cmd.to,
+    lot: lot.id,
+    quantity: cmd.quantity,
+    priceCents: cmd.priceCents,
+    madeDay: state.day,
+    expiresDay: state.day + cmd.days,
+    status: "open",
+  };
+  state.offers.push(offer);
+  const model = lotModel(state, lot);
+  const until = formatIsoDate(offer.expiresDay);
+  tellParty(
+    state,
+    cmd.to,
+    offer,
+    "offerMade",
+    `${company.name} offers you ${cmd.quantity} × ${model.name} for ${usd(cmd.priceCents)} (offer ${offer.id}, open until ${until}).`,
+    `${company.name} 以 ${usd(cmd.priceCents)} 向你出售 ${cmd.quantity} 台 ${model.name}（报价 ${offer.id}，有效至 ${until}）。`,
+  );
+}
+
+function findOffer(state: GameState, id: string): Offer | Rejection {
+  const offer = state.offers.find((o) => o.id === id);
+  if (!offer) return reject("UNKNOWN_OFFER", `No offer "${id}".`, `没有编号为"${id}"的报价。`);
+  return offer;
+}
+
+export function validateRespond(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"respondOffer">,
+): Rejection | null {
+  const offer = findOffer(state, cmd.offer);
+  if ("code" in offer) return offer;
+  if (offer.to !== company.id) {
+    return reject(
+      "NOT_OWNER",
+      `Offer ${offer.id} was not made to you; only ${nameOf(state, offer.to)} can answer it.`,
+      `报价 ${offer.id} 不是给你的，只有 ${nameOf(state, offer.to)} 可以答复。`,
+    );
+  }
+  if (!cmd.accept) {
+    if (offer.status === "open") return null;
+    return offerClosed(offer);
+  }
+  // Everything is checked again now: the seller may have sold, shipped or lost the units meanwhile.
+  const unavailable = offerUnavailable(state, offer);
+  if (unavailable) return unavailable;
+  if (offer.priceCents > company.cashCents) {
+    return reject(
+      "INSUFFICIENT_CASH",
+      `Offer ${offer.id} costs ${usd(offer.priceCents)}; you have ${usd(company.cashCents)}.`,
+      `报价 ${offer.id} 需要 ${usd(offer.priceCents)}，你只有 ${usd(company.cashCents)}。`,
+    );
+  }
+  return null;
+}
+
+export function applyRespond(state: GameState, company: Company, cmd: CommandOf<"respondOffer">): void {
+  const offer = findOffer(state, cmd.offer);
+  if ("code" in offer) throw new Error("respondOffer applied without validation");
+  const seller = state.companies.find((c) => c.id === offer.from);
+  if (!seller) throw new Error(`offer ${offer.id} from an unknown company`);
+  if (!cmd.accept) {
+    offer.status = "declined";
+    tellParty(
+      state,
+      seller.id,
+      offer,
+      "offerDeclined",
+      `${company.name} declined offer ${offer.id}; lot ${offer.lot} is free to sell again.`,
+      `${company.name} 拒绝了报价 ${offer.id}；批次 ${offer.lot} 可以再次出售。`,
+    );
+    return;
+  }
+  offer.status = "accepted";
+  post(company, state.day, "tradePurchase", -offer.priceCents, 0, offer.id);
+  post(seller, state.day, "tradeSale", offer.priceCents, 0, offer.id);
+  const lot = transferUnits(state, offer);
+  const model = lotModel(state, lot);
+  const place = lot.location.kind === "region" ? lot.location.region : "";
+  const spec = state.scenario.regions.find((r) => r.id === place);
+  tellParty(
+    state,
+    seller.id,
+    offer,
+    "offerAccepted",
+    `${company.name} accepted offer ${offer.id}: ${usd(offer.priceCents)} received for ${offer.quantity} × ${model.name}.`,
+    `${company.name} 接受了报价 ${offer.id}：你以 ${usd(offer.priceCents)} 售出 ${offer.quantity} 台 ${model.name}。`,
+  );
+  tellParty(
+    state,
+    company.id,
+    offer,
+    "offerAccepted",
+    `You bought ${offer.quantity} × ${model.name} from ${seller.name} (lot ${lot.id}${spec ? `, stored in ${spec.name.en}` : ""}).`,
+    `你从 ${seller.name} 购得 ${offer.quantity} 台 ${model.name}（批次 ${lot.id}${spec ? `，存放于${spec.name.zh}` : ""}）。`,
+  );
+}
+
+export function validateCancel(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"cancelOffer">,
+): Rejection | null {
+  const offer = findOffer(state, cmd.offer);
+  if ("code" in offer) return offer;
+  if (offer.from !== company.id) {
+    return reject(
+      "NOT_OWNER",
+      `Offer ${offer.id} is not yours to cancel.`,
+      `报价 ${offer.id} 不是你发出的，不能撤销。`,
+    );
+  }
+  if (offer.status !== "open") return offerClosed(offer);
+  return null;
+}
+
+export function applyCancel(state: GameState, company: Company, cmd: CommandOf<"cancelOffer">): void {
+  const offer = findOffer(state, cmd.offer);
+  if ("code" in offer) throw new Error("cancelOffer applied without validation");
+  offer.status = "cancelled";
+  tellParty(
+    state,
+    offer.to,
+    offer,
+    "offerCancelled",
+    `${company.name} withdrew offer ${offer.id}.`,
+    `${company.name} 撤回了报价 ${offer.id}。`,
+  );
+}

@@ -19,12 +19,19 @@ export function advanceShipments(state: GameState): void {
   }
   // Keep finished shipments a month for the map and the log, then drop them: the state stays small.
   state.shipments = state.shipments.filter(
-    (s) => s.status === "inTransit" || s.status === "atCustoms" || s.status === "held" || s.customsDay > state.day - 30,
+    (s) =>
+      s.status === "inTransit" ||
+      s.status === "atCustoms" ||
+      s.status === "held" ||
+      s.customsDay > state.day - 30,
   );
 }
 
 function parties(state: GameState, s: Shipment): { company: Company | undefined; lot: Lot | undefined } {
-  return { company: state.companies.find((c) => c.id === s.owner), lot: state.lots.find((l) => l.id === s.lot) };
+  return {
+    company: state.companies.find((c) => c.id === s.owner),
+    lot: state.lots.find((l) => l.id === s.lot),
+  };
 }
 
 function tell(state: GameState, s: Shipment, kind: string, en: string, zh: string): void {
@@ -45,7 +52,13 @@ function arrive(state: GameState, s: Shipment): void {
     if (company && s.insured) post(company, state.day, "insurancePayout", s.declaredValueCents, 0, s.id);
     const paid = s.insured ? ` Insurance pays ${usd(s.declaredValueCents)}.` : " It was not insured.";
     const paidZh = s.insured ? `保险赔付 ${usd(s.declaredValueCents)}。` : "该批货物未投保。";
-    tell(state, s, "shipmentLost", `Shipment ${s.id} (${s.quantity} machines) was lost in transit.${paid}`, `货运 ${s.id}（${s.quantity} 台矿机）在运输中丢失。${paidZh}`);
+    tell(
+      state,
+      s,
+      "shipmentLost",
+      `Shipment ${s.id} (${s.quantity} machines) was lost in transit.${paid}`,
+      `货运 ${s.id}（${s.quantity} 台矿机）在运输中丢失。${paidZh}`,
+    );
     return;
   }
   s.status = "atCustoms";
@@ -99,7 +112,10 @@ function hold(state: GameState, s: Shipment): void {
   s.storageCents += cents;
   const region = state.world.regions.find((r) => r.id === s.to);
   const ready =
-    (s.holdReason === "licence" && s.licenceDay !== null && s.licenceDay <= state.day && region?.policy !== "banned") ||
+    (s.holdReason === "licence" &&
+      s.licenceDay !== null &&
+      s.licenceDay <= state.day &&
+      region?.policy !== "banned") ||
     (s.holdReason === "ban" && region?.policy !== "banned");
   if (ready) release(state, s);
 }

@@ -20,7 +20,11 @@ export function vatBps(state: GameState, dest: string, origin: string): number {
 }
 
 /** Duty and VAT on a declared value: VAT is levied on the value plus the duty, as customs do. */
-export function duties(valueCents: number, dutyBps: number, vat: number): { tariffCents: number; vatCents: number } {
+export function duties(
+  valueCents: number,
+  dutyBps: number,
+  vat: number,
+): { tariffCents: number; vatCents: number } {
   const tariffCents = Math.round((valueCents * dutyBps) / 10_000);
   const vatCents = Math.round(((valueCents + tariffCents) * vat) / 10_000);
   return { tariffCents, vatCents };

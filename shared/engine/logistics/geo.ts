@@ -21,7 +21,16 @@ export function hubOf(state: GameState, id: string): Hub | undefined {
 export function pointOf(state: GameState, place: Place): Point | undefined {
   if (place.kind === "hub") {
     const hub = hubOf(state, place.hub);
-    return hub && { lon: hub.lon, lat: hub.lat, country: hub.country, landmass: hub.landmass, portKm: 0, name: hub.name };
+    return (
+      hub && {
+        lon: hub.lon,
+        lat: hub.lat,
+        country: hub.country,
+        landmass: hub.landmass,
+        portKm: 0,
+        name: hub.name,
+      }
+    );
   }
   const spec: RegionSpec | undefined = state.scenario.regions.find((r) => r.id === place.region);
   return (
@@ -63,7 +72,11 @@ export function routePath(state: GameState, from: Point, to: Point, mode: Shippi
     if (a) via.push(a);
     if (b && b !== a) via.push(b);
   } else if (mode === "rail") {
-    const r = nearest(state, "railhead", { ...from, lon: (from.lon + to.lon) / 2, lat: (from.lat + to.lat) / 2 });
+    const r = nearest(state, "railhead", {
+      ...from,
+      lon: (from.lon + to.lon) / 2,
+      lat: (from.lat + to.lat) / 2,
+    });
     if (r) via.push(r);
   }
   return [[from.lon, from.lat], ...via.map((h): [number, number] => [h.lon, h.lat]), [to.lon, to.lat]];

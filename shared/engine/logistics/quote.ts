@@ -51,13 +51,22 @@ export interface ShipmentQuote {
 }
 
 /** Why `mode` cannot carry goods between these two points, or null. */
-export function modeRejection(state: GameState, from: Point, to: Point, mode: ShippingMode): Rejection | null {
+export function modeRejection(
+  state: GameState,
+  from: Point,
+  to: Point,
+  mode: ShippingMode,
+): Rejection | null {
   const spec = state.scenario.logistics.modes[mode];
   const km = distanceKm(from, to);
   const where = `${from.name.en} → ${to.name.en}`;
   const whereZh = `${from.name.zh} → ${to.name.zh}`;
   if (km > spec.maxKm) {
-    return reject("NO_ROUTE", `${where} is too far for ${mode} freight.`, `${whereZh} 距离过远，无法使用该运输方式。`);
+    return reject(
+      "NO_ROUTE",
+      `${where} is too far for ${mode} freight.`,
+      `${whereZh} 距离过远，无法使用该运输方式。`,
+    );
   }
   const land = from.landmass === to.landmass;
   if (mode === "truck" && !land) {
@@ -70,12 +79,21 @@ export function modeRejection(state: GameState, from: Point, to: Point, mode: Sh
     }
   }
   if (mode === "sea" && land && km < 1500) {
-    return reject("NO_ROUTE", `${where} is too close for sea freight: use a truck.`, `${whereZh} 距离太近，不适合海运，请用卡车。`);
+    return reject(
+      "NO_ROUTE",
+      `${where} is too close for sea freight: use a truck.`,
+      `${whereZh} 距离太近，不适合海运，请用卡车。`,
+    );
   }
   return null;
 }
 
-function legCost(state: GameState, mode: ShippingMode, km: number, kg: number): { days: number; cents: number } {
+function legCost(
+  state: GameState,
+  mode: ShippingMode,
+  km: number,
+  kg: number,
+): { days: number; cents: number } {
   const spec = state.scenario.logistics.modes[mode];
   const perKg = spec.baseCentsPerKg + (spec.centsPerKgPer1000Km * km) / 1000;
   return {
@@ -84,11 +102,18 @@ function legCost(state: GameState, mode: ShippingMode, km: number, kg: number): 
   };
 }
 
-export function quoteFreight(state: GameState, input: FreightInput): { ok: true; quote: ShipmentQuote } | { ok: false; error: Rejection } {
+export function quoteFreight(
+  state: GameState,
+  input: FreightInput,
+): { ok: true; quote: ShipmentQuote } | { ok: false; error: Rejection } {
   const from = pointOf(state, input.from);
   const to = pointOf(state, { kind: "region", region: input.to });
   if (!from) return { ok: false, error: reject("NO_ROUTE", "Unknown place of departure.", "出发地未知。") };
-  if (!to) return { ok: false, error: reject("UNKNOWN_REGION", `No region "${input.to}".`, `没有名为"${input.to}"的地区。`) };
+  if (!to)
+    return {
+      ok: false,
+      error: reject("UNKNOWN_REGION", `No region "${input.to}".`, `没有名为"${input.to}"的地区。`),
+    };
   const modeError = modeRejection(state, from, to, input.mode);
   if (modeError) return { ok: false, error: modeError };
 
@@ -97,13 +122,16 @@ export function quoteFreight(state: GameState, input: FreightInput): { ok: true;
   const kg = (input.model.weightG * input.quantity) / 1000;
   const main = legCost(state, input.mode, km, kg);
   // A ship stops at the coast: a truck carries the last leg inland.
-  const inland = input.mode === "sea" && to.portKm > 0 ? legCost(state, "truck", to.portKm, kg) : { days: 0, cents: 0 };
+  const inland =
+    input.mode === "sea" && to.portKm > 0 ? legCost(state, "truck", to.portKm, kg) : { days: 0, cents: 0 };
   const international = from.country !== to.country;
   const dest = countryOf(state, to.country);
   const customsDays = international ? logistics.customsDays + (dest?.congestionDays ?? 0) : 0;
   const days = main.days + inland.days;
   const freightCents = roundHalfAway(main.cents + inland.cents);
-  const insuranceCents = input.insured ? roundHalfAway((input.declaredValueCents * logistics.insuranceBps) / 10_000) : 0;
+  const insuranceCents = input.insured
+    ? roundHalfAway((input.declaredValueCents * logistics.insuranceBps) / 10_000)
+    : 0;
   const dutyBps = international ? tariffBps(state, to.country, input.origin) : 0;
   const vat = international ? vatBps(state, to.country, input.origin) : 0;
   const { tariffCents, vatCents } = duties(input.declaredValueCents, dutyBps, vat);
@@ -132,7 +160,12 @@ export function quoteFreight(state: GameState, input: FreightInput): { ok: true;
       damageBps: spec.damageBps,
       payNowCents: freightCents + insuranceCents,
       expectedTotalCents: freightCents + insuranceCents + tariffCents + vatCents,
-      warnings: warnings(state, input.to, arriveDay + customsDays, international ? (dest?.licenceMeanDays ?? 0) : 0),
+      warnings: warnings(
+        state,
+        input.to,
+        arriveDay + customsDays,
+        international ? (dest?.licenceMeanDays ?? 0) : 0,
+      ),
       path: routePath(state, from, to, input.mode),
     },
   };
@@ -146,7 +179,11 @@ function warnings(state: GameState, region: string, customsDay: number, licenceD
       en: "Mining is banned there: customs will hold the machines until the ban lifts or you re-export them.",
       zh: "该地禁止挖矿：海关将扣留矿机，直到禁令解除或你将其转运出境。",
     });
-  } else if (r?.banPendingDay !== null && r?.banPendingDay !== undefined && r.banPendingDay <= customsDay + 30) {
+  } else if (
+    r?.banPendingDay !== null &&
+    r?.banPendingDay !== undefined &&
+    r.banPendingDay <= customsDay + 30
+  ) {
     out.push({
       en: "A ban has been announced there and takes effect around the time the machines arrive.",
       zh: "该地已宣布禁令，生效时间与矿机到达时间相近。",

@@ -8,20 +8,30 @@ import { quoteFreight, type ShipmentQuote } from "./quote.ts";
 
 /** The shipment holding a lot, if it is aboard one. */
 export function shipmentOf(state: GameState, lot: Lot): Shipment | undefined {
-  return lot.location.kind === "shipment" ? state.shipments.find((s) => s.id === (lot.location as { shipment: string }).shipment) : undefined;
+  return lot.location.kind === "shipment"
+    ? state.shipments.find((s) => s.id === (lot.location as { shipment: string }).shipment)
+    : undefined;
 }
 
 /** Where a lot would leave from, or why it cannot leave now. */
 export function departurePlace(state: GameState, lot: Lot): Place | Rejection {
   if (lot.status === "onOrder") {
-    return reject("LOT_NOT_READY", `Lot ${lot.id} has not left the factory yet.`, `批次 ${lot.id} 尚未出厂。`);
+    return reject(
+      "LOT_NOT_READY",
+      `Lot ${lot.id} has not left the factory yet.`,
+      `批次 ${lot.id} 尚未出厂。`,
+    );
   }
   if (lot.location.kind === "factory") return { kind: "hub", hub: lot.location.hub };
   if (lot.location.kind === "region") return { kind: "region", region: lot.location.region };
   const shipment = shipmentOf(state, lot);
   // A lot held by customs can be re-exported from the port where it waits.
   if (shipment?.status === "held") return { kind: "region", region: shipment.to };
-  return reject("LOT_BUSY", `Lot ${lot.id} is on its way; wait until it arrives.`, `批次 ${lot.id} 正在运输途中，请等待到达。`);
+  return reject(
+    "LOT_BUSY",
+    `Lot ${lot.id} is on its way; wait until it arrives.`,
+    `批次 ${lot.id} 正在运输途中，请等待到达。`,
+  );
 }
 
 /** Declared value of `quantity` units: their share of what the owner paid (the customs value). */
@@ -38,14 +48,25 @@ export interface LotShipping {
 }
 
 /** Quote for shipping (part of) a lot: the exact figures shipLot charges today. */
-export function quoteShipment(state: GameState, input: LotShipping): { ok: true; quote: ShipmentQuote } | { ok: false; error: Rejection } {
+export function quoteShipment(
+  state: GameState,
+  input: LotShipping,
+): { ok: true; quote: ShipmentQuote } | { ok: false; error: Rejection } {
   const lot = state.lots.find((l) => l.id === input.lotId);
-  if (!lot) return { ok: false, error: reject("UNKNOWN_LOT", `No lot "${input.lotId}".`, `没有编号为"${input.lotId}"的矿机批次。`) };
+  if (!lot)
+    return {
+      ok: false,
+      error: reject("UNKNOWN_LOT", `No lot "${input.lotId}".`, `没有编号为"${input.lotId}"的矿机批次。`),
+    };
   const quantity = input.quantity ?? lot.quantity;
   if (quantity > lot.quantity) {
     return {
       ok: false,
-      error: reject("BAD_QUANTITY", `Lot ${lot.id} holds ${lot.quantity} machines.`, `批次 ${lot.id} 只有 ${lot.quantity} 台矿机。`),
+      error: reject(
+        "BAD_QUANTITY",
+        `Lot ${lot.id} holds ${lot.quantity} machines.`,
+        `批次 ${lot.id} 只有 ${lot.quantity} 台矿机。`,
+      ),
     };
   }
   const from = departurePlace(state, lot);

@@ -51,7 +51,13 @@ function seize(state: GameState): void {
   for (const region of state.world.regions) {
     if (region.policy !== "banned" || region.seizureBpsPerDay <= 0) continue;
     for (const lot of state.lots) {
-      if (lot.status !== "installed" || !lot.powered || lot.location.kind !== "region" || lot.location.region !== region.id) continue;
+      if (
+        lot.status !== "installed" ||
+        !lot.powered ||
+        lot.location.kind !== "region" ||
+        lot.location.region !== region.id
+      )
+        continue;
       if (nextFloat(state.rng.hazards) * 10_000 >= region.seizureBpsPerDay) continue;
       state.destroyedUnits[lot.model] = (state.destroyedUnits[lot.model] ?? 0) + lot.quantity;
       state.lots = state.lots.filter((l) => l !== lot);

@@ -17,10 +17,19 @@ export interface CheckedShock {
 }
 
 /** Validates a shock request: the template exists, targets are of its kind, parameters fit. */
-export function checkShock(state: GameState, templateId: string, targets: string[], params: Params): CheckedShock | Rejection {
+export function checkShock(
+  state: GameState,
+  templateId: string,
+  targets: string[],
+  params: Params,
+): CheckedShock | Rejection {
   const template = templateById(templateId);
   if (!template) {
-    return reject("UNKNOWN_TEMPLATE", `No shock template "${templateId}".`, `没有名为"${templateId}"的冲击模板。`);
+    return reject(
+      "UNKNOWN_TEMPLATE",
+      `No shock template "${templateId}".`,
+      `没有名为"${templateId}"的冲击模板。`,
+    );
   }
   const names: Text[] = [];
   for (const id of targets) {

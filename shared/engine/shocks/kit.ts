@@ -21,14 +21,22 @@ export interface ShockTemplate {
 
 export const n = (p: Params, k: string): number => Number(p[k] ?? 0);
 export const num = (min: number, max: number, def: number) => z.number().min(min).max(max).default(def);
-export const regionsOf = (s: GameState, ids: string[]): RegionState[] => s.world.regions.filter((r) => ids.includes(r.id));
+export const regionsOf = (s: GameState, ids: string[]): RegionState[] =>
+  s.world.regions.filter((r) => ids.includes(r.id));
 
 /** Countries' trade rules; a country without any yet gets an empty set, so a shock can give it some. */
 export const countriesOf = (s: GameState, ids: string[]): CountryState[] =>
   ids.map((id) => {
     let c = s.countries.find((x) => x.country === id);
     if (!c) {
-      c = { country: id, tariffBps: {}, vatBps: 0, licenceMeanDays: 0, carbonTaxCentsPerTonne: 0, congestionDays: 0 };
+      c = {
+        country: id,
+        tariffBps: {},
+        vatBps: 0,
+        licenceMeanDays: 0,
+        carbonTaxCentsPerTonne: 0,
+        congestionDays: 0,
+      };
       s.countries.push(c);
     }
     return c;

@@ -65,7 +65,13 @@ export const POLICY_TEMPLATES: readonly ShockTemplate[] = [
       },
     }),
     apply(state, targets) {
-      applyEvent(state, { kind: "unban", day: state.day, regions: targets, headline: { en: "", zh: "" }, source: "shock" });
+      applyEvent(state, {
+        kind: "unban",
+        day: state.day,
+        regions: targets,
+        headline: { en: "", zh: "" },
+        source: "shock",
+      });
       for (const r of regionsOf(state, targets)) {
         r.seizureBpsPerDay = 0;
         r.banPendingDay = null;
@@ -84,13 +90,20 @@ export const POLICY_TEMPLATES: readonly ShockTemplate[] = [
         zh: `运抵${t.zh}的矿机需在港口等待许可，约 ${n(p, "meanDays")} 天，每日支付仓储费，除非转运出境。`,
       },
     }),
-    apply: (state, targets, p) => countriesOf(state, targets).forEach((c) => (c.licenceMeanDays = n(p, "meanDays"))),
+    apply: (state, targets, p) =>
+      countriesOf(state, targets).forEach((c) => (c.licenceMeanDays = n(p, "meanDays"))),
     end: (state, targets) => countriesOf(state, targets).forEach((c) => (c.licenceMeanDays = 0)),
   },
   {
     id: "tariff",
     target: "country",
-    params: z.object({ origin: z.string().regex(/^([A-Z]{2}|\*)$/).default("*"), ratePct: num(0, 1000, 25) }),
+    params: z.object({
+      origin: z
+        .string()
+        .regex(/^([A-Z]{2}|\*)$/)
+        .default("*"),
+      ratePct: num(0, 1000, 25),
+    }),
     days: () => 0,
     text: (p, t) => {
       const o = originName(String(p.origin));
@@ -106,7 +119,9 @@ export const POLICY_TEMPLATES: readonly ShockTemplate[] = [
       };
     },
     apply: (state, targets, p) =>
-      countriesOf(state, targets).forEach((c) => (c.tariffBps[String(p.origin)] = Math.round(n(p, "ratePct") * 100))),
+      countriesOf(state, targets).forEach(
+        (c) => (c.tariffBps[String(p.origin)] = Math.round(n(p, "ratePct") * 100)),
+      ),
   },
   {
     id: "powerPrice",
@@ -138,13 +153,18 @@ export const POLICY_TEMPLATES: readonly ShockTemplate[] = [
     params: z.object({ usdPerTonne: num(0, 1000, 50) }),
     days: () => 0,
     text: (p, t) => ({
-      headline: { en: `${t.en} taxes carbon at $${n(p, "usdPerTonne")} a tonne`, zh: `${t.zh}按每吨 ${n(p, "usdPerTonne")} 美元征收碳税` },
+      headline: {
+        en: `${t.en} taxes carbon at $${n(p, "usdPerTonne")} a tonne`,
+        zh: `${t.zh}按每吨 ${n(p, "usdPerTonne")} 美元征收碳税`,
+      },
       explanation: {
         en: `Every tonne of CO2 from mining in ${t.en} costs $${n(p, "usdPerTonne")}, charged daily from the kWh used and the grid's carbon intensity. Renewable power options cut the bill.`,
         zh: `${t.zh}挖矿每排放一吨二氧化碳需缴 ${n(p, "usdPerTonne")} 美元，按每日用电量和电网碳强度计算。可再生能源选项可降低税负。`,
       },
     }),
     apply: (state, targets, p) =>
-      countriesOf(state, targets).forEach((c) => (c.carbonTaxCentsPerTonne = Math.round(n(p, "usdPerTonne") * 100))),
+      countriesOf(state, targets).forEach(
+        (c) => (c.carbonTaxCentsPerTonne = Math.round(n(p, "usdPerTonne") * 100)),
+      ),
   },
 ];

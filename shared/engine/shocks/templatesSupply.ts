@@ -19,7 +19,9 @@ export const SUPPLY_TEMPLATES: readonly ShockTemplate[] = [
       },
     }),
     apply: (state, targets, p) =>
-      regionsOf(state, targets).forEach((r) => (r.moratoriumUntil = Math.max(r.moratoriumUntil, state.day + n(p, "days")))),
+      regionsOf(state, targets).forEach(
+        (r) => (r.moratoriumUntil = Math.max(r.moratoriumUntil, state.day + n(p, "days"))),
+      ),
   },
   {
     id: "newCapacity",
@@ -27,7 +29,10 @@ export const SUPPLY_TEMPLATES: readonly ShockTemplate[] = [
     params: z.object({ mw: num(1, 100_000, 200) }),
     days: () => 0,
     text: (p, t) => ({
-      headline: { en: `${n(p, "mw")} MW of new hosting opens in ${t.en}`, zh: `${t.zh}新增 ${n(p, "mw")} 兆瓦托管容量` },
+      headline: {
+        en: `${n(p, "mw")} MW of new hosting opens in ${t.en}`,
+        zh: `${t.zh}新增 ${n(p, "mw")} 兆瓦托管容量`,
+      },
       explanation: {
         en: `A new site adds ${n(p, "mw")} MW in ${t.en}; whoever moves first leases it.`,
         zh: `新矿场为${t.zh}增加 ${n(p, "mw")} 兆瓦容量，先到先得。`,
@@ -86,7 +91,9 @@ export const SUPPLY_TEMPLATES: readonly ShockTemplate[] = [
       },
     }),
     apply: (state, targets, p) =>
-      factoriesOf(state, targets).forEach((f) => (f.exportBlockedUntil = Math.max(f.exportBlockedUntil, state.day + n(p, "days")))),
+      factoriesOf(state, targets).forEach(
+        (f) => (f.exportBlockedUntil = Math.max(f.exportBlockedUntil, state.day + n(p, "days"))),
+      ),
   },
   {
     id: "chipShortage",
@@ -142,9 +149,12 @@ export const SUPPLY_TEMPLATES: readonly ShockTemplate[] = [
         zh: `${n(p, "days")} 天内，查验和排队使${t.zh}海关通关时间增加 ${n(p, "extraDays")} 天。`,
       },
     }),
-    apply: (state, targets, p) => countriesOf(state, targets).forEach((c) => (c.congestionDays += n(p, "extraDays"))),
+    apply: (state, targets, p) =>
+      countriesOf(state, targets).forEach((c) => (c.congestionDays += n(p, "extraDays"))),
     end: (state, targets, p) =>
-      countriesOf(state, targets).forEach((c) => (c.congestionDays = Math.max(0, c.congestionDays - n(p, "extraDays")))),
+      countriesOf(state, targets).forEach(
+        (c) => (c.congestionDays = Math.max(0, c.congestionDays - n(p, "extraDays"))),
+      ),
   },
   {
     id: "feeSpike",

@@ -15,7 +15,8 @@ export function targetName(state: GameState, kind: TargetKind, id: string): Text
     case "country": {
       const region = state.scenario.regions.find((r) => r.country === id);
       if (region) return region.countryName;
-      const known = state.countries.some((c) => c.country === id) || state.scenario.hubs.some((h) => h.country === id);
+      const known =
+        state.countries.some((c) => c.country === id) || state.scenario.hubs.some((h) => h.country === id);
       return known ? { en: id, zh: id } : null;
     }
     case "world":

@@ -1,0 +1,124 @@
+/**
+ * Runs Monte-Carlo games on worker threads. The scenario is loaded once here and handed to each worker
+ * as plain data when it starts; a worker asks for the next run as soon as it is free, so that fast and
+ * slow games balance out. Results are keyed by run index, and every run depends only on its seed, so the
+ * outcome is the same for any number of jobs. With one job the runs are played on this thread.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { Scenario } from "../../shared/index.ts";
+import type { ReplayLog } from "../../shared/replay/index.ts";
+import { loadBots, playRun, type McConfig, type RunResult } from "./montecarlo.ts";
+import { loadScenario } from "./scenarios.ts";
+
+export type ToWorker = { type: "run"; run: number } | { type: "stop" };
+export type ToPool =
+  | { type: "ready" }
+  | { type: "result"; result: RunResult; log: ReplayLog | null }
+  | { type: "error"; message: string };
+
+export interface PoolOptions {
+  jobs: number;
+  /** Also log run `logRun`'s commands for a replay (null: none). */
+  logRun?: number | null;
+  onResult?: (result: RunResult, done: number) => void;
+}
+
+export interface PoolOutcome {
+  results: RunResult[];
+  log: ReplayLog | null;
+  jobs: number;
+  /** Time until every worker was ready to play (thread start, TypeScript loader, bots), ms. */
+  startupMs: number;
+}
+
+/** Default jobs: one per core, no more than there are runs. */
+export function defaultJobs(runs: number): number {
+  return Math.max(1, Math.min(availableParallelism(), runs));
+}
+
+const WORKER = new URL("./mc-worker.ts", import.meta.url).href;
+
+/**
+ * Starts mc-worker.ts under tsx. `execArgv: ["--import", "tsx"]` is not enough on Node 20 (the worker's
+ * entry is resolved before the loader is registered), so a small bootstrap registers tsx and imports it.
+ */
+function startWorker(data: unknown): Worker {
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const code =
+    `import(${JSON.stringify(tsx)})` +
+    `.then((api) => { api.register(); return import(${JSON.stringify(WORKER)}); });`;
+  return new Worker(code, { eval: true, workerData: data });
+}
+
+export async function runPool(config: McConfig, options: PoolOptions): Promise<PoolOutcome> {
+  const jobs = Math.max(1, Math.min(options.jobs, config.runs));
+  const logRun = options.logRun ?? null;
+  const scenario = loadScenario(config.scenario);
+  if (jobs === 1) return runHere(config, scenario, logRun, options.onResult);
+  const started = performance.now();
+  let startupMs = 0;
+  let ready = 0;
+  const results: RunResult[] = new Array<RunResult>(config.runs);
+  let log: ReplayLog | null = null;
+  let next = 0;
+  let done = 0;
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const feed = (worker: Worker): void => {
+        if (next < config.runs) worker.postMessage({ type: "run", run: next++ } satisfies ToWorker);
+        else worker.postMessage({ type: "stop" } satisfies ToWorker);
+      };
+      for (let j = 0; j < jobs; j++) {
+        const worker = startWorker({ config, scenario, logRun });
+        workers.push(worker);
+        worker.on("message", (message: ToPool) => {
+          if (message.type === "error") {
+            reject(new Error(`a Monte-Carlo worker failed: ${message.message}`));
+            return;
+          }
+          if (message.type === "ready" && ++ready === jobs) startupMs = performance.now() - started;
+          if (message.type === "result") {
+            results[message.result.run] = message.result;
+            if (message.log) log = message.log;
+            done++;
+            options.onResult?.(message.result, done);
+            if (done === config.runs) resolve();
+          }
+          feed(worker);
+        });
+        worker.on("error", reject);
+        worker.on("exit", (code) => {
+          if (code !== 0 && done < config.runs)
+            reject(new Error(`a Monte-Carlo worker exited with code ${code}`));
+        });
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return { results, log, jobs, startupMs };
+}
+
+async function runHere(
+  config: McConfig,
+  scenario: Scenario,
+  logRun: number | null,
+  onResult: PoolOptions["onResult"],
+): Promise<PoolOutcome> {
+  const started = performance.now();
+  const bots = await loadBots();
+  const results: RunResult[] = [];
+  let log: ReplayLog | null = null;
+  const startupMs = performance.now() - started;
+  for (let run = 0; run < config.runs; run++) {
+    const played = playRun(scenario, bots, config, run, run === logRun);
+    results.push(played.result);
+    if (played.log) log = played.log;
+    onResult?.(played.result, run + 1);
+    // Let a progress bar redraw between runs.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { results, log, jobs: 1, startupMs };
+}

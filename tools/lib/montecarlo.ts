@@ -1,0 +1,230 @@
+/**
+ * Monte-Carlo balancing: one game per seed with one company per bot, each bot deciding every day, played
+ * to the end (or a number of days); what each run ends with comes back as plain data. The bots live in
+ * shared/bots (pure strategy functions); until that module exists every strategy is "idle" (no commands),
+ * so that the machinery runs and measures the engine alone. When it appears it is used as is.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import {
+  applyCommand,
+  createGame,
+  equityCents,
+  step,
+  stateHash,
+  type Command,
+  type GameState,
+  type PlayerSeat,
+  type Scenario,
+  type StepReport,
+} from "../../shared/index.ts";
+import { lotModel, lotThs } from "../../shared/engine/fleet.ts";
+import { uptimeToday } from "../../shared/engine/regions.ts";
+import { finishLog, logAction, startLog, type ReplayLog } from "../../shared/replay/index.ts";
+
+/** A bot: the commands `companyId` gives today, following `strategy`. Pure: it reads the state only. */
+export type BotDecide = (state: GameState, companyId: string, strategy: string) => Command[];
+
+/** The strategy every build has: give no commands (a baseline, and the fallback before bots exist). */
+export const IDLE = "idle";
+
+export interface Bots {
+  /** Where the bots come from. */
+  source: "shared/bots" | "idle fallback";
+  /** Strategies the bots module offers (the fallback: idle only). */
+  strategies: readonly string[];
+  decide: BotDecide;
+}
+
+const BOTS_MODULE = new URL("../../shared/bots/index.ts", import.meta.url);
+
+const idleDecide: BotDecide = () => [];
+
+/**
+ * The bots: shared/bots/index.ts (exporting `decide` and `STRATEGIES`) when it exists, else idle only.
+ * A module that exists but fails to load, or lacks those exports, is an error, not a silent fallback.
+ */
+export async function loadBots(): Promise<Bots> {
+  if (!existsSync(fileURLToPath(BOTS_MODULE))) {
+    return { source: "idle fallback", strategies: [IDLE], decide: idleDecide };
+  }
+  // A computed specifier: the module may not exist when this file is type-checked.
+  const mod = (await import(BOTS_MODULE.href)) as { decide?: unknown; STRATEGIES?: unknown };
+  if (typeof mod.decide !== "function")
+    throw new Error("shared/bots/index.ts does not export a decide function");
+  if (!Array.isArray(mod.STRATEGIES) || !mod.STRATEGIES.every((s) => typeof s === "string")) {
+    throw new Error("shared/bots/index.ts does not export STRATEGIES: readonly string[]");
+  }
+  const strategies = mod.STRATEGIES as readonly string[];
+  const decide = mod.decide as BotDecide;
+  return {
+    source: "shared/bots",
+    strategies,
+    // "idle" stays available as a baseline even when the module does not list it.
+    decide: strategies.includes(IDLE)
+      ? decide
+      : (s, c, strategy) => (strategy === IDLE ? [] : decide(s, c, strategy)),
+  };
+}
+
+/** Strategy names one may seat: the module's, plus idle. */
+export function availableStrategies(bots: Bots): string[] {
+  return bots.strategies.includes(IDLE) ? [...bots.strategies] : [...bots.strategies, IDLE];
+}
+
+export interface McConfig {
+  scenario: string;
+  /** One company per entry, seated as p1, p2, … in this order. */
+  bots: string[];
+  /** Seed of run 0; run i plays seed + i. */
+  seed: number;
+  runs: number;
+  /** Stop each game after this many days (null: play to the scenario's end). */
+  days: number | null;
+}
+
+export interface CompanyResult {
+  id: string;
+  name: string;
+  strategy: string;
+  equityUsd: number;
+  bankrupt: boolean;
+  accepted: number;
+  rejected: number;
+  /** Rejections by code (why the bot's commands failed). */
+  rejectedByCode: Record<string, number>;
+}
+
+export interface MonthSample {
+  /** The day sampled: the 1st of a month, "YYYY-MM-DD". */
+  date: string;
+  /** Share of the network's running hashrate by ISO country (players' machines where they run), 0..1. */
+  shares: Record<string, number>;
+}
+
+export interface RunResult {
+  run: number;
+  seed: number;
+  days: number;
+  companies: CompanyResult[];
+  /** Company id with the highest final equity (the first seat on a tie); null with no companies. */
+  winner: string | null;
+  monthly: MonthSample[];
+  finalHash: string;
+}
+
+/** Seats: p1…pN, named after their strategy (numbered when a strategy is seated more than once). */
+export function seatsFor(bots: readonly string[]): PlayerSeat[] {
+  const seen = new Map<string, number>();
+  return bots.map((strategy, i) => {
+    const n = (seen.get(strategy) ?? 0) + 1;
+    seen.set(strategy, n);
+    const repeated = bots.filter((b) => b === strategy).length > 1;
+    return { id: `p${i + 1}`, name: repeated ? `${strategy} ${n}` : strategy };
+  });
+}
+
+/** Six decimals: shares are compared to CCAF's two-decimal percents, and the JSON stays small. */
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+/** Network hashrate share by country at the end of a day (`report` is that day's step report). */
+export function countryShares(state: GameState, report: StepReport): Record<string, number> {
+  const ths: Record<string, number> = {};
+  const regions = state.scenario.regions;
+  report.rowThsByRegion.forEach((value, i) => {
+    const country = regions[i]?.country;
+    if (country !== undefined) ths[country] = (ths[country] ?? 0) + value;
+  });
+  // Players' machines counted where they run: nameplate × uptime by region, scaled to the day's total.
+  const byRegion = new Map<number, number>();
+  let nameplate = 0;
+  for (const lot of state.lots) {
+    if (lot.status !== "installed" || !lot.powered || lot.location.kind !== "region") continue;
+    const regionId = lot.location.region;
+    const r = regions.findIndex((x) => x.id === regionId);
+    if (r < 0 || state.world.regions[r]?.policy === "banned") continue;
+    const value = lotThs(lotModel(state, lot), lot.quantity) * uptimeToday(state, r);
+    byRegion.set(r, (byRegion.get(r) ?? 0) + value);
+    nameplate += value;
+  }
+  if (nameplate > 0) {
+    for (const [r, value] of byRegion) {
+      const country = regions[r]?.country as string;
+      ths[country] = (ths[country] ?? 0) + (value / nameplate) * report.playerThs;
+    }
+  }
+  const total = Object.values(ths).reduce((s, x) => s + x, 0);
+  const shares: Record<string, number> = {};
+  for (const [country, value] of Object.entries(ths)) {
+    if (total > 0 && value > 0) shares[country] = round6(value / total);
+  }
+  return shares;
+}
+
+/**
+ * Plays run `run` (seed config.seed + run): every day each solvent company's bot decides on the same
+ * state, then their commands are applied in seat order (rejections counted, not fatal), then the day
+ * is stepped. With `log`, the accepted commands are logged for a replay.
+ */
+export function playRun(
+  scenario: Scenario,
+  bots: Bots,
+  config: McConfig,
+  run: number,
+  log = false,
+): { result: RunResult; log: ReplayLog | null } {
+  const seed = config.seed + run;
+  const seats = seatsFor(config.bots);
+  const state = createGame(scenario, seed, seats);
+  const replay = log ? startLog(state, seats) : null;
+  const companies: CompanyResult[] = seats.map((seat, i) => ({
+    id: seat.id,
+    name: seat.name,
+    strategy: config.bots[i] as string,
+    equityUsd: 0,
+    bankrupt: false,
+    accepted: 0,
+    rejected: 0,
+    rejectedByCode: {},
+  }));
+  const monthly: MonthSample[] = [];
+  const days = Math.min(config.days ?? scenario.days, scenario.days);
+  while (!state.finished && state.tick < days) {
+    const orders = state.companies.map((c, i) =>
+      c.bankrupt ? [] : bots.decide(state, c.id, companies[i]?.strategy as string),
+    );
+    orders.forEach((commands, i) => {
+      const tally = companies[i] as CompanyResult;
+      const actor = { kind: "company", companyId: tally.id } as const;
+      for (const command of commands) {
+        const result = applyCommand(state, actor, command);
+        if (result.ok) {
+          tally.accepted++;
+          if (replay) logAction(replay, state, actor, command);
+        } else {
+          tally.rejected++;
+          tally.rejectedByCode[result.error.code] = (tally.rejectedByCode[result.error.code] ?? 0) + 1;
+        }
+      }
+    });
+    const report = step(state);
+    if (report.date.endsWith("-01"))
+      monthly.push({ date: report.date, shares: countryShares(state, report) });
+  }
+  let winner: string | null = null;
+  let best = -Infinity;
+  state.companies.forEach((c, i) => {
+    const cents = equityCents(state, c);
+    const tally = companies[i] as CompanyResult;
+    tally.equityUsd = cents / 100;
+    tally.bankrupt = c.bankrupt;
+    if (cents > best) {
+      best = cents;
+      winner = c.id;
+    }
+  });
+  return {
+    result: { run, seed, days: state.tick, companies, winner, monthly, finalHash: stateHash(state) },
+    log: replay ? finishLog(replay, state) : null,
+  };
+}
