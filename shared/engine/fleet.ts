@@ -1,6 +1,7 @@
 /** Machine lots: look-ups and the figures derived from them. */
 import type { AsicModel } from "../scenario/types.ts";
-import type { GameState, Lot } from "./state.ts";
+import { post } from "./ledger.ts";
+import type { Company, GameState, Lot } from "./state.ts";
 
 export function modelOf(state: GameState, id: string): AsicModel | undefined {
   return state.scenario.asics.find((m) => m.id === id);
@@ -47,4 +48,17 @@ export function unitsByModel(state: GameState): Record<string, number> {
   const out: Record<string, number> = {};
   for (const lot of state.lots) out[lot.model] = (out[lot.model] ?? 0) + lot.quantity;
   return out;
+}
+
+/** A purchase of new or used machines: pays for them and creates their lot; returns it. */
+export function purchaseLot(
+  state: GameState,
+  company: Company,
+  lot: Pick<Lot, "model" | "quantity" | "status" | "location" | "readyDay" | "origin" | "costCents">,
+): Lot {
+  const id = `lot-${state.nextId++}`;
+  post(company, state.day, "machinePurchase", -lot.costCents, 0, id);
+  const created: Lot = { id, owner: company.id, powered: false, ...lot };
+  state.lots.push(created);
+  return created;
 }

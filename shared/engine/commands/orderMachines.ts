@@ -5,8 +5,7 @@
 import { roundHalfAway } from "../../math/money.ts";
 import type { AsicModel, Hub } from "../../scenario/types.ts";
 import { factoryUnitPriceCents, isReleased } from "../market.ts";
-import { modelOf } from "../fleet.ts";
-import { post } from "../ledger.ts";
+import { modelOf, purchaseLot } from "../fleet.ts";
 import type { Company, GameState } from "../state.ts";
 import { reject, usd, type Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
@@ -81,16 +80,11 @@ export function apply(state: GameState, company: Company, cmd: Cmd): void {
   const model = modelOf(state, cmd.model);
   const quote = quoteOrder(state, cmd);
   if (!model || !quote) throw new Error("orderMachines applied without validation");
-  const id = `lot-${state.nextId++}`;
-  post(company, state.day, "machinePurchase", -quote.totalCents, 0, id);
-  state.lots.push({
-    id,
-    owner: company.id,
+  purchaseLot(state, company, {
     model: model.id,
     quantity: cmd.quantity,
     status: quote.readyDay <= state.day ? "stored" : "onOrder",
     location: { kind: "factory", hub: quote.factory },
-    powered: false,
     readyDay: quote.readyDay,
     origin: quote.origin,
     costCents: quote.totalCents,

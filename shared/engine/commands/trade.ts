@@ -4,7 +4,7 @@
  * are in ../trade.ts.
  */
 import { pushUsedDemand, usedAskUnitCents } from "../market.ts";
-import { lotModel, modelOf } from "../fleet.ts";
+import { lotModel, modelOf, purchaseLot } from "../fleet.ts";
 import { post } from "../ledger.ts";
 import { isReleased } from "../market.ts";
 import { regionIndex } from "../regions.ts";
@@ -73,16 +73,11 @@ export function applyBuyUsed(state: GameState, company: Company, cmd: CommandOf<
   const model = modelOf(state, cmd.model);
   const quote = quoteBuyUsed(state, cmd);
   if (!model || !quote) throw new Error("buyUsed applied without validation");
-  const id = `lot-${state.nextId++}`;
-  post(company, state.day, "machinePurchase", -quote.totalCents, 0, id);
-  state.lots.push({
-    id,
-    owner: company.id,
+  purchaseLot(state, company, {
     model: model.id,
     quantity: cmd.quantity,
     status: "stored",
     location: { kind: "region", region: cmd.region },
-    powered: false,
     readyDay: state.day,
     origin: model.origin,
     costCents: quote.totalCents,
