@@ -3,18 +3,12 @@
  * charged, mining revenue arrives (pool or solo), the BTC sell policy runs, and a company that cannot
  * pay sells BTC, then machines, and is bankrupt only when nothing is left.
  */
-import {
-  centsToSatsFloor,
-  energyCostCents,
-  roundHalfAway,
-  satsValueCents,
-  SATS_PER_BTC,
-} from "../math/money.ts";
+import { centsToSatsFloor, roundHalfAway, satsValueCents, SATS_PER_BTC } from "../math/money.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import { pushUsedSupply, usedBidUnitCents, usedValueUnitCents } from "./market.ts";
 import { lotKw, lotModel, lotThs, modelOf } from "./fleet.ts";
 import { post } from "./ledger.ts";
-import { powerPriceToday, regionIndex, uptimeToday } from "./regions.ts";
+import { powerPriceToday, regionIndex, regionSpec, uptimeToday } from "./regions.ts";
 import type { Company, GameState, Lot } from "./state.ts";
 
 export interface CompanyDay {
@@ -42,12 +36,23 @@ function supplyOf(company: Company, spec: RegionSpec): { premiumBps: number; car
 /**
  * Running hashrate and energy of each company's powered, installed lots today, with the power bill,
  * curtailment credits and carbon tax. Bankrupt companies are skipped: they owe and earn nothing more.
+ *
+ * Bills, credits and carbon add up per company and region in flat arrays and post once a day per site
+ * (one ledger entry per site, not per lot; the tax is rounded once per country): this loop runs for
+ * every lot every day, so it allocates nothing per lot.
  */
 export function operateFleets(state: GameState): CompanyDay[] {
-  const days: CompanyDay[] = state.companies.map(() => ({ ths: 0, kwh: 0, carbonKg: 0 }));
-  // Carbon per company and country: the tax is rounded once per country, not once per lot.
-  const carbonByCountry: Map<string, number>[] = state.companies.map(() => new Map());
-  const companyIndex = new Map(state.companies.map((c, i) => [c.id, i]));
+  const companies = state.companies;
+  const regions = state.scenario.regions;
+  const nR = regions.length;
+  const days: CompanyDay[] = companies.map(() => ({ ths: 0, kwh: 0, carbonKg: 0 }));
+  const bills = new Float64Array(companies.length * nR);
+  const credits = new Float64Array(companies.length * nR);
+  const carbon = new Float64Array(companies.length * nR);
+  const companyIndex = new Map(companies.map((c, i) => [c.id, i]));
+  // Today's price and uptime per region, once, rather than once per lot.
+  const priceToday = state.world.regions.map((_, r) => powerPriceToday(state, r));
+  const uptimes = state.world.regions.map((_, r) => uptimeToday(state, r));
   for (const lot of state.lots) {
     if (lot.status !== "installed" || !lot.powered || lot.location.kind !== "region") continue;
     const r = regionIndex(state, lot.location.region);
@@ -55,37 +60,47 @@ export function operateFleets(state: GameState): CompanyDay[] {
     if (!region || region.policy === "banned") continue;
     const i = companyIndex.get(lot.owner);
     if (i === undefined) continue;
-    const company = state.companies[i] as Company;
+    const company = companies[i] as Company;
     if (company.bankrupt) continue;
-    const spec = state.scenario.regions[r] as RegionSpec;
+    const spec = regions[r] as RegionSpec;
     const model = lotModel(state, lot);
-    const uptime = uptimeToday(state, r);
+    const uptime = uptimes[r] as number;
     const kwh = lotKw(model, lot.quantity) * uptime * 24;
+    const k = i * nR + r;
     if (region.offlineUntil > state.day) {
       // The grid has switched the site off: no hashrate and no bill; a curtailment (unlike a
       // blackout) pays for the energy the lot would have drawn today.
-      const credit = roundHalfAway((kwh / 1000) * region.demandResponseCentsPerMwh);
-      if (credit > 0) post(company, state.day, "demandResponse", credit, 0, lot.id);
+      credits[k] = (credits[k] as number) + (kwh / 1000) * region.demandResponseCentsPerMwh;
       continue;
     }
     const supply = supplyOf(company, spec);
     // Unrounded premium price, so that the bill is rounded once (with a zero premium it is the grid price).
-    const price = (powerPriceToday(state, r) * (10_000 + supply.premiumBps)) / 10_000;
-    post(company, state.day, "power", -energyCostCents(kwh, price), 0, lot.id);
+    const price = ((priceToday[r] as number) * (10_000 + supply.premiumBps)) / 10_000;
+    bills[k] = (bills[k] as number) + (kwh * price) / 10_000;
     const carbonKg = (kwh * supply.carbonGPerKwh) / 1000;
+    carbon[k] = (carbon[k] as number) + carbonKg;
     const day = days[i] as CompanyDay;
     day.ths += lotThs(model, lot.quantity) * uptime;
     day.kwh += kwh;
     day.carbonKg += carbonKg;
-    const byCountry = carbonByCountry[i] as Map<string, number>;
-    byCountry.set(spec.country, (byCountry.get(spec.country) ?? 0) + carbonKg);
   }
-  for (let i = 0; i < state.companies.length; i++) {
-    const company = state.companies[i] as Company;
+  for (let i = 0; i < companies.length; i++) {
+    const company = companies[i] as Company;
     const day = days[i] as CompanyDay;
     company.kwhTotal += day.kwh;
     company.carbonKgTotal += day.carbonKg;
-    chargeCarbonTax(state, company, carbonByCountry[i] as Map<string, number>);
+    const byCountry = new Map<string, number>();
+    for (let r = 0; r < nR; r++) {
+      const k = i * nR + r;
+      const spec = regions[r] as RegionSpec;
+      if ((bills[k] as number) > 0)
+        post(company, state.day, "power", -roundHalfAway(bills[k] as number), 0, spec.id);
+      if ((credits[k] as number) > 0)
+        post(company, state.day, "demandResponse", roundHalfAway(credits[k] as number), 0, spec.id);
+      if ((carbon[k] as number) > 0)
+        byCountry.set(spec.country, (byCountry.get(spec.country) ?? 0) + (carbon[k] as number));
+    }
+    chargeCarbonTax(state, company, byCountry);
     chargeHosting(state, company);
   }
   return days;
@@ -102,7 +117,7 @@ function chargeCarbonTax(state: GameState, company: Company, carbonKg: Map<strin
 
 function chargeHosting(state: GameState, company: Company): void {
   for (const lease of company.leases) {
-    const spec = state.scenario.regions.find((r) => r.id === lease.region);
+    const spec = regionSpec(state, lease.region);
     if (!spec) continue;
     const cents = roundHalfAway((lease.kw * spec.hostingCentsPerKwMonth) / 30);
     post(company, state.day, "hosting", -cents, 0, lease.region);
@@ -182,11 +197,30 @@ export function sellLotUnits(state: GameState, company: Company, lot: Lot, quant
 
 /** Equity: cash + BTC at market + machines at the used index (on order included: they are paid for). */
 export function equityCents(state: GameState, company: Company): number {
-  let machines = 0;
-  for (const lot of state.lots) {
-    if (lot.owner !== company.id) continue;
-    const model = modelOf(state, lot.model);
-    if (model) machines += usedValueUnitCents(state, model) * lot.quantity;
-  }
+  const machines = machineValues(state).get(company.id) ?? 0;
   return company.cashCents + satsValueCents(company.btcSats, state.market.priceCents) + machines;
+}
+
+/** Every company's equity, in one pass over the lots (the daily report needs them all). */
+export function equities(state: GameState): number[] {
+  const machines = machineValues(state);
+  return state.companies.map(
+    (c) => c.cashCents + satsValueCents(c.btcSats, state.market.priceCents) + (machines.get(c.id) ?? 0),
+  );
+}
+
+/** Machines at the used index, cents, by owner (each model's unit value worked out once). */
+function machineValues(state: GameState): Map<string, number> {
+  const out = new Map<string, number>(state.companies.map((c) => [c.id, 0]));
+  const unit = new Map<string, number>();
+  for (const lot of state.lots) {
+    let value = unit.get(lot.model);
+    if (value === undefined) {
+      const model = modelOf(state, lot.model);
+      value = model ? usedValueUnitCents(state, model) : 0;
+      unit.set(lot.model, value);
+    }
+    out.set(lot.owner, (out.get(lot.owner) ?? 0) + value * lot.quantity);
+  }
+  return out;
 }

@@ -1,10 +1,11 @@
 /** Machine lots: look-ups and the figures derived from them. */
 import type { AsicModel } from "../scenario/types.ts";
 import { post } from "./ledger.ts";
+import { modelById } from "./lookup.ts";
 import type { Company, GameState, Lot } from "./state.ts";
 
 export function modelOf(state: GameState, id: string): AsicModel | undefined {
-  return state.scenario.asics.find((m) => m.id === id);
+  return modelById(state.scenario, id);
 }
 
 export function lotModel(state: GameState, lot: Lot): AsicModel {

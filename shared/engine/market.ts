@@ -93,7 +93,9 @@ export function isReleased(model: AsicModel, day: number): boolean {
 
 /**
  * Factory price of one unit, cents: the price per TH/s of the best machine, scaled by how much less
- * efficient this model is (older models sell at a discount), never below the floor.
+ * efficient this model is (older models sell at a discount), never below the floor, and never below
+ * what the used market asks for the same machine: a factory does not sell new units cheaper than
+ * second-hand ones, which would let anyone buy new and sell used at a profit.
  */
 export function factoryUnitPriceCents(state: GameState, model: AsicModel): Cents {
   const scenario = state.scenario;
@@ -103,7 +105,7 @@ export function factoryUnitPriceCents(state: GameState, model: AsicModel): Cents
     scenario.factory.floorCentsPerTh,
     state.market.factoryCentsPerTh * detPow(ratio, scenario.factory.efficiencyExponent),
   );
-  return roundHalfAway((perTh * model.hashrateGhs) / 1000);
+  return Math.max(roundHalfAway((perTh * model.hashrateGhs) / 1000), usedAskUnitCents(state, model));
 }
 
 /** Used-market bid for one unit of `model`, cents, after the spread (what a seller receives). */

@@ -1,14 +1,16 @@
 /** Region look-ups and derived figures: power price today, uptime, free capacity. */
 import { monthOf } from "../math/calendar.ts";
 import type { RegionSpec } from "../scenario/types.ts";
+import { regionPosition, regionSpecById } from "./lookup.ts";
 import type { GameState, RegionState } from "./state.ts";
 
 export function regionSpec(state: GameState, id: string): RegionSpec | undefined {
-  return state.scenario.regions.find((r) => r.id === id);
+  return regionSpecById(state.scenario, id);
 }
 
 export function regionState(state: GameState, id: string): RegionState | undefined {
-  return state.world.regions.find((r) => r.id === id);
+  const i = regionPosition(state.scenario, id);
+  return i < 0 ? undefined : state.world.regions[i];
 }
 
 /** Power price today, micro-USD per kWh (season × events). */
@@ -73,5 +75,5 @@ export function rowFreeKw(region: RegionState, reserveBps: number): number {
 }
 
 export function regionIndex(state: GameState, id: string): number {
-  return state.scenario.regions.findIndex((r) => r.id === id);
+  return regionPosition(state.scenario, id);
 }

@@ -6,7 +6,7 @@
  */
 import { formatIsoDate } from "../math/calendar.ts";
 import { mineDay, type SoloMiner } from "./chain.ts";
-import { deliverOrders, equityCents, operateFleets, payMiners, settleDebts } from "./companies.ts";
+import { deliverOrders, equities, operateFleets, payMiners, settleDebts } from "./companies.ts";
 import { applyScheduledEvents, type NewsItem } from "./events.ts";
 import { advancePrice, feesForDay, updatePrices } from "./market.ts";
 import type { Company, GameState, LedgerEntry, RetargetRecord } from "./state.ts";
@@ -80,6 +80,7 @@ export function step(state: GameState): StepReport {
 
   state.networkThs = networkThs;
   state.playerThs = playerThs;
+  const equity = equities(state);
   const report: StepReport = {
     tick: state.tick,
     day: state.day,
@@ -98,7 +99,7 @@ export function step(state: GameState): StepReport {
       entries: c.ledger,
       cashCents: c.cashCents,
       btcSats: c.btcSats,
-      equityCents: equityCents(state, c),
+      equityCents: equity[i] as number,
       ths: fleets[i]?.ths ?? 0,
       kwh: fleets[i]?.kwh ?? 0,
       carbonKg: fleets[i]?.carbonKg ?? 0,

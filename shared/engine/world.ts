@@ -184,7 +184,12 @@ function resettleMigrants(state: GameState): void {
     }
     weights ??= placementWeights(state);
     const left = place(state, batch.ths, batch.jPerTh, weights);
-    if (left > 1e-6) waiting.push({ ...batch, ths: left, readyDay: state.day + 7 });
+    if (left <= 1e-6) continue;
+    // Machines that found no room try again in a week; those of one efficiency wait together, so the
+    // pool stays a handful of batches however long capacity stays short.
+    const again = waiting.find((b) => b.readyDay === state.day + 7 && b.jPerTh === batch.jPerTh);
+    if (again) again.ths += left;
+    else waiting.push({ ...batch, ths: left, readyDay: state.day + 7 });
   }
   state.world.migration = waiting;
 }

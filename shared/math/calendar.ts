@@ -81,7 +81,16 @@ export function dayOfYear(day: EpochDay): number {
   return day - daysFromCivil(y, 1, 1);
 }
 
+// The last day asked for and its month: every lot and region asks the same day's month many times.
+// A pure memo: it changes no result.
+let memoDay = Number.NaN;
+let memoMonth = 0;
+
 /** Month index 1..12. */
 export function monthOf(day: EpochDay): number {
-  return civilFromDays(day).m;
+  if (day !== memoDay) {
+    memoMonth = civilFromDays(day).m;
+    memoDay = day;
+  }
+  return memoMonth;
 }

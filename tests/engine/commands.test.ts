@@ -12,7 +12,7 @@ import {
   validate,
   type Command,
 } from "../../shared/index.ts";
-import { factoryUnitPriceCents } from "../../shared/engine/market.ts";
+import { factoryUnitPriceCents, usedAskUnitCents, usedBidUnitCents } from "../../shared/engine/market.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import { formatIsoDate, monthOf } from "../../shared/math/calendar.ts";
 import { newGame, player, shipAndWait, stepUntil } from "../helpers/game.ts";
@@ -259,5 +259,26 @@ describe("bankruptcy", () => {
     const price = g.market.priceCents;
     expect((sold * price) / 1e8).toBeGreaterThan(90_000); // most of the $1,000 came from BTC
     expect((sold * price) / 1e8).toBeLessThan(110_000);
+  });
+});
+
+describe("selling BTC from the treasury and factory prices", () => {
+  it("sells held BTC at today's price, never more than held", () => {
+    installedLot(10);
+    ok(player(1), { type: "setSellRatio", ratioBps: 0 });
+    stepUntil(g, dateOf(g.day + 3));
+    const held = g.companies[0]!.btcSats;
+    expectRejected(player(1), { type: "sellBtc", sats: held + 1 }, "BAD_QUANTITY");
+    const cash = g.companies[0]!.cashCents;
+    ok(player(1), { type: "sellBtc", sats: held });
+    expect(g.companies[0]!.btcSats).toBe(0);
+    expect(g.companies[0]!.cashCents - cash).toBe(Math.round((held * g.market.priceCents) / 1e8));
+  });
+
+  it("never sells a new machine for less than the used market asks for it", () => {
+    for (const model of g.scenario.asics.filter((m) => m.releaseDay <= g.day)) {
+      expect(factoryUnitPriceCents(g, model)).toBeGreaterThanOrEqual(usedAskUnitCents(g, model));
+      expect(factoryUnitPriceCents(g, model)).toBeGreaterThan(usedBidUnitCents(g, model));
+    }
   });
 });

@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
-  applyCommand,
+  applyTrustedCommand,
   createGame,
   equityCents,
   step,
@@ -197,7 +197,7 @@ export function playRun(
       const tally = companies[i] as CompanyResult;
       const actor = { kind: "company", companyId: tally.id } as const;
       for (const command of commands) {
-        const result = applyCommand(state, actor, command);
+        const result = applyTrustedCommand(state, actor, command);
         if (result.ok) {
           tally.accepted++;
           if (replay) logAction(replay, state, actor, command);

@@ -1,4 +1,5 @@
 /** Treasury commands: the BTC sell ratio and the payout scheme. */
+import { sellBtc } from "../companies.ts";
 import type { Company, GameState } from "../state.ts";
 import { reject, type Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
@@ -39,4 +40,23 @@ export function validatePayout(
 
 export function applyPayout(_s: GameState, company: Company, cmd: CommandOf<"setPayout">): void {
   company.payout = cmd.payout;
+}
+
+export function validateSellBtc(
+  _s: GameState,
+  company: Company,
+  cmd: CommandOf<"sellBtc">,
+): Rejection | null {
+  if (cmd.sats > company.btcSats) {
+    return reject(
+      "BAD_QUANTITY",
+      `You hold ${company.btcSats / 1e8} BTC; you cannot sell ${cmd.sats / 1e8}.`,
+      `你持有 ${company.btcSats / 1e8} BTC，无法出售 ${cmd.sats / 1e8} BTC。`,
+    );
+  }
+  return null;
+}
+
+export function applySellBtc(state: GameState, company: Company, cmd: CommandOf<"sellBtc">): void {
+  sellBtc(state, company, cmd.sats);
 }

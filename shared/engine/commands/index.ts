@@ -41,6 +41,7 @@ const companyHandlers: { [T in CompanyCommand]: Handler<T, Company> } = {
   sellMachines: { validate: lots.validateSell, apply: lots.applySell },
   setSellRatio: { validate: finance.validateSellRatio, apply: finance.applySellRatio },
   setPayout: { validate: finance.validatePayout, apply: finance.applyPayout },
+  sellBtc: { validate: finance.validateSellBtc, apply: finance.applySellBtc },
   shipLot: { validate: shipping.validateShip, apply: shipping.applyShip },
   buyUsed: { validate: trade.validateBuyUsed, apply: trade.applyBuyUsed },
   offerLot: { validate: trade.validateOffer, apply: trade.applyOffer },
@@ -102,7 +103,14 @@ export function applyCommand(state: GameState, actor: Actor, input: unknown): Co
       error: reject("MALFORMED", `Malformed command${where}: ${what}.`, `指令格式错误${where}：${what}。`),
     };
   }
-  const command = parsed.data;
+  return applyTrustedCommand(state, actor, parsed.data);
+}
+
+/**
+ * Applies a command built by trusted code (bots, the engine's own tools), skipping the schema parse
+ * that untrusted input needs; the rules are checked exactly as for anyone.
+ */
+export function applyTrustedCommand(state: GameState, actor: Actor, command: Command): CommandResult {
   const error = validate(state, actor, command);
   if (error) return { ok: false, error };
   if (isHostCommand(command)) hostHandlers[command.type].apply(state, null, command);

@@ -53,6 +53,12 @@ export const setSellRatioSchema = z.object({
   ratioBps: z.number().int().min(0).max(10_000),
 });
 
+/** Sells BTC from the treasury now, at today's price. */
+export const sellBtcSchema = z.object({
+  type: z.literal("sellBtc"),
+  sats: z.number().int().min(1).max(21e14),
+});
+
 export const setPayoutSchema = z.object({
   type: z.literal("setPayout"),
   payout: z.enum(["pool", "solo"]),
@@ -113,6 +119,7 @@ export const commandSchema = z.discriminatedUnion("type", [
   sellMachinesSchema,
   setSellRatioSchema,
   setPayoutSchema,
+  sellBtcSchema,
   shipLotSchema,
   buyUsedSchema,
   offerLotSchema,

@@ -1,6 +1,9 @@
 /** shipLot: send a lot (or part of it) from a factory, a warehouse or a customs hold to a region. */
 import { post } from "../ledger.ts";
+import { pointOf, routePath } from "../logistics/geo.ts";
 import { departurePlace, quoteShipment, shipmentOf } from "../logistics/ship.ts";
+import type { Place } from "../tradeState.ts";
+import type { ShippingMode } from "../../scenario/types.ts";
 import type { Company, GameState, Lot } from "../state.ts";
 import { reservedUnits } from "../trade.ts";
 import { ownLot } from "./lots.ts";
@@ -112,9 +115,16 @@ export function applyShip(state: GameState, company: Company, cmd: Cmd): void {
     damagedUnits: 0,
     holdReason: null,
     licenceDay: null,
-    path: q.path,
+    path: shipmentPath(state, from, cmd.to, cmd.mode),
   });
   lot.status = "inTransit";
   lot.powered = false;
   lot.location = { kind: "shipment", shipment: id };
+}
+
+/** The waypoints drawn on the map (only computed for real shipments: quotes do not need them). */
+function shipmentPath(state: GameState, from: Place, to: string, mode: ShippingMode): [number, number][] {
+  const a = pointOf(state, from);
+  const b = pointOf(state, { kind: "region", region: to });
+  return a && b ? routePath(state, a, b, mode) : [];
 }

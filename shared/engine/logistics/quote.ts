@@ -9,7 +9,7 @@ import { reject, type Rejection } from "../commands/errors.ts";
 import type { GameState } from "../state.ts";
 import type { Place } from "../tradeState.ts";
 import { countryOf, duties, tariffBps, vatBps } from "./customs.ts";
-import { distanceKm, pointOf, routePath, type Point } from "./geo.ts";
+import { distanceKm, pointOf, type Point } from "./geo.ts";
 
 export interface FreightInput {
   model: AsicModel;
@@ -47,18 +47,17 @@ export interface ShipmentQuote {
   /** Everything expected, duty and VAT included, at today's rates. */
   expectedTotalCents: number;
   warnings: Text[];
-  path: [number, number][];
 }
 
-/** Why `mode` cannot carry goods between these two points, or null. */
+/** Why `mode` cannot carry goods between these two points (`km` apart), or null. */
 export function modeRejection(
   state: GameState,
   from: Point,
   to: Point,
   mode: ShippingMode,
+  km: number = distanceKm(from, to),
 ): Rejection | null {
   const spec = state.scenario.logistics.modes[mode];
-  const km = distanceKm(from, to);
   const where = `${from.name.en} → ${to.name.en}`;
   const whereZh = `${from.name.zh} → ${to.name.zh}`;
   if (km > spec.maxKm) {
@@ -114,11 +113,11 @@ export function quoteFreight(
       ok: false,
       error: reject("UNKNOWN_REGION", `No region "${input.to}".`, `没有名为"${input.to}"的地区。`),
     };
-  const modeError = modeRejection(state, from, to, input.mode);
+  const km = distanceKm(from, to);
+  const modeError = modeRejection(state, from, to, input.mode, km);
   if (modeError) return { ok: false, error: modeError };
 
   const logistics = state.scenario.logistics;
-  const km = distanceKm(from, to);
   const kg = (input.model.weightG * input.quantity) / 1000;
   const main = legCost(state, input.mode, km, kg);
   // A ship stops at the coast: a truck carries the last leg inland.
@@ -166,7 +165,6 @@ export function quoteFreight(
         arriveDay + customsDays,
         international ? (dest?.licenceMeanDays ?? 0) : 0,
       ),
-      path: routePath(state, from, to, input.mode),
     },
   };
 }

@@ -4,7 +4,8 @@
  */
 import { nextFloat, nextInt } from "../../math/rng.ts";
 import type { Hazard } from "../../scenario/types.ts";
-import type { GameState } from "../state.ts";
+import { regionState } from "../regions.ts";
+import type { GameState, Lot } from "../state.ts";
 import { applyShock, checkShock } from "./apply.ts";
 import { templateById } from "./templates.ts";
 
@@ -48,29 +49,25 @@ function candidates(state: GameState, kind: string): string[] {
 
 /** Machines left powered in a banned region are seized at the region's daily rate, lot by lot. */
 function seize(state: GameState): void {
-  for (const region of state.world.regions) {
-    if (region.policy !== "banned" || region.seizureBpsPerDay <= 0) continue;
-    for (const lot of state.lots) {
-      if (
-        lot.status !== "installed" ||
-        !lot.powered ||
-        lot.location.kind !== "region" ||
-        lot.location.region !== region.id
-      )
-        continue;
-      if (nextFloat(state.rng.hazards) * 10_000 >= region.seizureBpsPerDay) continue;
-      state.destroyedUnits[lot.model] = (state.destroyedUnits[lot.model] ?? 0) + lot.quantity;
-      state.lots = state.lots.filter((l) => l !== lot);
-      state.notices.push({
-        day: state.day,
-        company: lot.owner,
-        kind: "seized",
-        text: {
-          en: `Authorities seized lot ${lot.id} (${lot.quantity} machines) running illegally in a banned region.`,
-          zh: `当局没收了在禁令地区非法运行的批次 ${lot.id}（${lot.quantity} 台矿机）。`,
-        },
-        targets: [region.id],
-      });
-    }
+  if (!state.world.regions.some((r) => r.policy === "banned" && r.seizureBpsPerDay > 0)) return;
+  const seized: Lot[] = [];
+  for (const lot of state.lots) {
+    if (lot.status !== "installed" || !lot.powered || lot.location.kind !== "region") continue;
+    const region = regionState(state, lot.location.region);
+    if (!region || region.policy !== "banned" || region.seizureBpsPerDay <= 0) continue;
+    if (nextFloat(state.rng.hazards) * 10_000 >= region.seizureBpsPerDay) continue;
+    seized.push(lot);
+    state.destroyedUnits[lot.model] = (state.destroyedUnits[lot.model] ?? 0) + lot.quantity;
+    state.notices.push({
+      day: state.day,
+      company: lot.owner,
+      kind: "seized",
+      text: {
+        en: `Authorities seized lot ${lot.id} (${lot.quantity} machines) running illegally in a banned region.`,
+        zh: `当局没收了在禁令地区非法运行的批次 ${lot.id}（${lot.quantity} 台矿机）。`,
+      },
+      targets: [region.id],
+    });
   }
+  if (seized.length > 0) state.lots = state.lots.filter((l) => !seized.includes(l));
 }
