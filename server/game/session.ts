@@ -1,0 +1,224 @@
+/**
+ * A game session: the engine's state plus who plays what. Everything the room does after parsing and
+ * authorizing a message lands here; everything here goes through the shared engine (no rule is
+ * written twice). Plain enough to snapshot and to test without a network.
+ */
+import { applyCommand, applyTrustedCommand, createGame, step, type StepReport } from "../../shared/index.ts";
+import { decide, STRATEGIES } from "../../shared/bots/index.ts";
+import type { GameState } from "../../shared/engine/state.ts";
+import type { CreateOptions, HostAction, JoinOptions } from "../../shared/protocol/index.ts";
+import { finishLog, logAction, startLog, type ReplayLog } from "../../shared/replay/index.ts";
+import type { Scenario } from "../../shared/scenario/types.ts";
+import type { Denial, Phase } from "./authorize.ts";
+import { hashSecret, newToken, secretMatches } from "./codes.ts";
+import { botPlays, newSeats, type SeatInfo } from "./seats.ts";
+
+export interface Membership {
+  role: "host" | "player" | "spectator";
+  seat: string | null;
+  seatToken: string | null;
+}
+
+const deny = (code: Denial["code"], en: string, zh: string): Denial => ({ code, message: { en, zh } });
+
+export class GameSession {
+  phase: Phase = "lobby";
+  pace: number;
+  hideNames: boolean;
+  readonly seats: SeatInfo[];
+  readonly log: ReplayLog;
+  /** Sessions (connections) and what they are. */
+  readonly members = new Map<string, Membership>();
+
+  constructor(
+    readonly state: GameState,
+    readonly options: Omit<CreateOptions, "hostSecret">,
+    readonly hostHash: string,
+    readonly code: string,
+  ) {
+    this.pace = options.pace;
+    this.hideNames = options.hideNames;
+    this.seats = newSeats(state.companies.length, STRATEGIES);
+    this.log = startLog(
+      state,
+      state.companies.map((c) => ({ id: c.id, name: c.name })),
+    );
+  }
+
+  static create(scenario: Scenario, options: CreateOptions, code: string, seed: number): GameSession {
+    const seats = Array.from({ length: options.seats }, (_, i) => ({
+      id: `p${i + 1}`,
+      name: `Seat ${i + 1}`,
+    }));
+    const state = createGame(scenario, options.seed ?? seed, seats);
+    const { hostSecret, ...rest } = options;
+    return new GameSession(state, rest, hashSecret(hostSecret), code);
+  }
+
+  get reconnectMs(): number {
+    return (this.options.reconnectSeconds ?? (this.options.classroom ? 120 : 60)) * 1000;
+  }
+
+  /** Joins a connection: the host by secret, a returning player by token, a new player to an open seat. */
+  join(sessionId: string, options: JoinOptions, now: number): Membership | Denial {
+    const isHost = secretMatches(options.hostSecret, this.hostHash);
+    const back = options.seatToken ? this.seats.find((s) => s.token === options.seatToken) : undefined;
+    let seat: SeatInfo | undefined = back;
+    if (!seat && options.role === "player" && !isHost) {
+      seat = this.seats.find((s) => s.kind === "open");
+      if (!seat) {
+        if (this.phase !== "lobby") seat = undefined;
+        else
+          return deny(
+            "BAD_SEAT",
+            "Every seat is taken; join as a spectator.",
+            "席位已满，请以观众身份加入。",
+          );
+      }
+    }
+    if (seat) {
+      if (seat.sessionId && seat.connected && seat.sessionId !== sessionId) {
+        // The same person in a new tab, or a reload before the old socket closed: the newest wins.
+        this.members.delete(seat.sessionId);
+      }
+      if (seat.kind === "open") {
+        seat.kind = "human";
+        seat.token = newToken();
+      }
+      seat.name = seat === back ? seat.name : options.name;
+      seat.sessionId = sessionId;
+      seat.connected = true;
+      seat.droppedAt = null;
+      void now;
+    }
+    const membership: Membership = {
+      role: isHost ? "host" : seat ? "player" : "spectator",
+      seat: seat?.id ?? null,
+      seatToken: seat?.token ?? null,
+    };
+    this.members.set(sessionId, membership);
+    return membership;
+  }
+
+  /** A connection dropped (or left): its seat stays reserved; a bot plays it meanwhile. */
+  drop(sessionId: string, now: number): void {
+    const seat = this.seats.find((s) => s.sessionId === sessionId);
+    if (seat) {
+      seat.connected = false;
+      seat.droppedAt = now;
+    }
+    this.members.delete(sessionId);
+  }
+
+  /** Seats whose holder has been away longer than the window go to bots for good (the token lapses). */
+  expireDropped(now: number): string[] {
+    const lapsed: string[] = [];
+    for (const seat of this.seats) {
+      if (
+        seat.kind === "human" &&
+        !seat.connected &&
+        seat.droppedAt !== null &&
+        now - seat.droppedAt > this.reconnectMs
+      ) {
+        seat.kind = "bot";
+        seat.token = null;
+        seat.sessionId = null;
+        lapsed.push(seat.id);
+      }
+    }
+    return lapsed;
+  }
+
+  /** A player's command, stamped with their seat; rejections come back with the engine's reason. */
+  command(sessionId: string, raw: unknown) {
+    const seat = this.members.get(sessionId)?.seat;
+    const actor = { kind: "company" as const, companyId: seat ?? "" };
+    const result = applyCommand(this.state, actor, raw);
+    if (result.ok) logAction(this.log, this.state, actor, raw);
+    return result;
+  }
+
+  /** Host controls that belong to the game itself (the room handles pace timing and kicks). */
+  host(action: HostAction) {
+    switch (action.type) {
+      case "start":
+        for (const seat of this.seats)
+          if (seat.kind === "open" && this.options.fillWithBots) seat.kind = "bot";
+        this.phase = "running";
+        return null;
+      case "pause":
+        this.phase = "paused";
+        return null;
+      case "resume":
+        this.phase = "running";
+        return null;
+      case "pace":
+        this.pace = action.pace;
+        return null;
+      case "inject": {
+        const actor = { kind: "host" as const };
+        const command = {
+          type: "injectEvent",
+          template: action.template,
+          targets: action.targets,
+          params: action.params,
+        };
+        const result = applyCommand(this.state, actor, command);
+        if (!result.ok) return result.error;
+        logAction(this.log, this.state, actor, command);
+        if (action.predictFirst) this.phase = "paused";
+        return null;
+      }
+      case "botSeat":
+      case "humanSeat":
+      case "kick":
+        return this.seatAction(action.type, action.seat, "strategy" in action ? action.strategy : undefined);
+      case "hideNames":
+        this.hideNames = action.hide;
+        return null;
+      case "broadcast":
+        return null;
+      case "end":
+        this.phase = "ended";
+        finishLog(this.log, this.state);
+        return null;
+    }
+  }
+
+  private seatAction(type: "botSeat" | "humanSeat" | "kick", id: string, strategy?: string): Denial | null {
+    const seat = this.seats.find((s) => s.id === id);
+    if (!seat) return deny("BAD_SEAT", `No seat ${id}.`, `没有席位 ${id}。`);
+    if (type === "botSeat") {
+      seat.kind = "bot";
+      if (strategy && STRATEGIES.includes(strategy)) seat.strategy = strategy;
+    } else if (type === "humanSeat") {
+      // Back to people: the seat's holder (if any) can resume it with their token; otherwise it opens.
+      seat.kind = seat.token ? "human" : "open";
+    } else {
+      seat.kind = "bot";
+      seat.token = null;
+      seat.connected = false;
+      if (seat.sessionId) this.members.delete(seat.sessionId);
+      seat.sessionId = null;
+    }
+    return null;
+  }
+
+  /** One game day: bots (and stand-ins for absent players) act, then the engine steps. */
+  tick(): StepReport {
+    this.seats.forEach((seat) => {
+      if (!botPlays(seat)) return;
+      const actor = { kind: "company" as const, companyId: seat.id };
+      for (const command of decide(this.state, seat.id, seat.strategy)) {
+        if (applyTrustedCommand(this.state, actor, command).ok)
+          logAction(this.log, this.state, actor, command);
+      }
+    });
+    const report = step(this.state);
+    if (this.state.finished) {
+      this.phase = "ended";
+      finishLog(this.log, this.state);
+    }
+    return report;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The server: Colyseus rooms and our HTTP routes on one port (PORT, default 2567), over the embedded
+ * store. `npm start` runs it. Configuration comes from the environment (see README).
+ */
+import http from "node:http";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { LobbyRoom, Server } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { route } from "./http.ts";
+import { GameRoom } from "./rooms/GameRoom.ts";
+import { configureServices } from "./services.ts";
+import { LibsqlStore } from "./store/libsql.ts";
+
+export interface StartOptions {
+  port: number;
+  host: string;
+  databaseUrl: string;
+}
+
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptions {
+  const port = Number(env.PORT ?? 2567);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    host: env.HOST ?? "0.0.0.0",
+    databaseUrl: env.DATABASE_URL ?? "file:data/hashrate-atlas.db",
+  };
+}
+
+export async function startServer(options: StartOptions) {
+  if (options.databaseUrl.startsWith("file:"))
+    mkdirSync(dirname(options.databaseUrl.slice(5)), { recursive: true });
+  const store = LibsqlStore.open(options.databaseUrl);
+  configureServices(store);
+  const httpServer = http.createServer((req, res) => {
+    void route(req, res).then((handled) => {
+      if (!handled && !res.headersSent && !req.url?.startsWith("/matchmake")) {
+        res.writeHead(404, { "content-type": "text/plain" });
+        res.end("not found");
+      }
+    });
+  });
+  const server = new Server({
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: 64 * 1024 }),
+  });
+  server.define("lobby", LobbyRoom);
+  server.define("game", GameRoom).enableRealtimeListing();
+  await server.listen(options.port, options.host);
+  return {
+    server,
+    store,
+    async stop() {
+      await server.gracefullyShutdown(false);
+      await store.close();
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const options = optionsFromEnv();
+  await startServer(options);
+  console.log(
+    `Hashrate Atlas server on http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${options.port}`,
+  );
+}

@@ -1,0 +1,227 @@
+/**
+ * The game room, kept thin: every message is measured, rate-limited and parsed before anything else;
+ * the actor comes from the connection; authorize() decides who may; the session (and through it the
+ * shared engine) decides what happens; the schema is a projection written after each step.
+ */
+import { Room, type Client } from "@colyseus/core";
+import { StateView } from "@colyseus/schema";
+import {
+  CLIENT_MESSAGES,
+  createOptionsSchema,
+  joinOptionsSchema,
+  MAX_MESSAGE_BYTES,
+  type ClientMessageType,
+  type HostAction,
+} from "../../shared/protocol/index.ts";
+import type { Text } from "../../shared/scenario/types.ts";
+import { authorize, type Denial } from "../game/authorize.ts";
+import { newJoinCode } from "../game/codes.ts";
+import { newBucket, take, type Bucket } from "../game/rateLimit.ts";
+import { GameSession } from "../game/session.ts";
+import { pushNews, projectGame } from "../schema/project.ts";
+import { GameRoomState } from "../schema/state.ts";
+import { services } from "../services.ts";
+
+const RATE_PER_SECOND = 10;
+const RATE_BURST = 30;
+const takenCodes = new Set<string>();
+
+export class GameRoom extends Room<GameRoomState> {
+  session!: GameSession;
+  private buckets = new Map<string, Bucket>();
+  private timer: ReturnType<Room["clock"]["setInterval"]> | null = null;
+
+  override onCreate(raw: unknown): void {
+    const options = createOptionsSchema.parse(raw); // onAuth-less create: a bad option refuses the room
+    const scenario = services().scenario(options.scenario);
+    const code = newJoinCode((c) => takenCodes.has(c));
+    takenCodes.add(code);
+    this.session = GameSession.create(scenario, options, code, services().seed());
+    this.maxClients = 64;
+    this.state = new GameRoomState();
+    this.state.scenario = options.scenario;
+    this.state.code = code;
+    this.state.privateRoom = options.visibility === "private";
+    this.state.pace = options.pace;
+    projectGame(this.state, this.session.state, this.session.seats);
+    if (options.visibility === "private") void this.setPrivate(true);
+    void this.setMetadata(this.lobbyEntry());
+    for (const type of Object.keys(CLIENT_MESSAGES) as ClientMessageType[]) {
+      this.onMessage(type, (client, message) => this.receive(client, type, message));
+    }
+    this.onMessage("*", (client, type) =>
+      this.fail(client, undefined, "UNKNOWN_MESSAGE", {
+        en: `Unknown message "${String(type)}".`,
+        zh: `未知消息"${String(type)}"。`,
+      }),
+    );
+    services().store.saveSession(this.roomId, this.session);
+  }
+
+  /** What the lobby lists: scenario, seats, phase, pace (private rooms are not listed at all). */
+  private lobbyEntry() {
+    const s = this.session;
+    return {
+      scenario: s.options.scenario,
+      name: s.options.name,
+      seats: s.seats.length,
+      taken: s.seats.filter((x) => x.kind === "human").length,
+      phase: s.phase,
+      pace: s.pace,
+      code: s.options.visibility === "public" ? s.code : "",
+      classroom: s.options.classroom,
+    };
+  }
+
+  override onJoin(client: Client, raw: unknown): void {
+    const parsed = joinOptionsSchema.safeParse(raw ?? {});
+    if (!parsed.success) throw new Error(`bad join options: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+    const joined = this.session.join(client.sessionId, parsed.data, this.clock.currentTime);
+    if ("code" in joined) throw new Error(joined.message.en);
+    this.buckets.set(client.sessionId, newBucket(RATE_BURST, this.clock.currentTime));
+    client.view = new StateView();
+    // A company's private details: its own seat's client, and the host (who watches everyone).
+    for (const [seat, company] of this.state.companies) {
+      if (joined.role === "host" || seat === joined.seat) client.view.add(company.priv);
+    }
+    client.send("welcome", { ...joined, code: this.session.code, scenario: this.session.options.scenario });
+    void this.setMetadata(this.lobbyEntry());
+  }
+
+  override async onLeave(client: Client, consented: boolean): Promise<void> {
+    this.session.drop(client.sessionId, this.clock.currentTime);
+    this.refresh();
+    if (consented || this.session.phase === "ended") return;
+    try {
+      // Within the window, the same client object resumes (colyseus reconnect); after it, a reload with
+      // the seat token still takes the seat back until expireDropped hands it to a bot for good.
+      await this.allowReconnection(client, Math.round(this.session.reconnectMs / 1000));
+      this.session.join(
+        client.sessionId,
+        { name: "", role: "player", seatToken: this.tokenOf(client) },
+        this.clock.currentTime,
+      );
+      this.refresh();
+    } catch {
+      // The window closed: the seat stays with its bot.
+    }
+  }
+
+  private tokenOf(client: Client): string | undefined {
+    return this.session.seats.find((s) => s.sessionId === client.sessionId)?.token ?? undefined;
+  }
+
+  override onDispose(): void {
+    takenCodes.delete(this.session.code);
+  }
+
+  private receive(client: Client, type: ClientMessageType, message: unknown): void {
+    const ref =
+      typeof message === "object" && message !== null && "ref" in message
+        ? String((message as { ref: unknown }).ref).slice(0, 32)
+        : undefined;
+    const bucket = this.buckets.get(client.sessionId);
+    if (bucket && !take(bucket, this.clock.currentTime, RATE_PER_SECOND, RATE_BURST)) {
+      return this.fail(client, ref, "RATE_LIMITED", {
+        en: "Too many messages; slow down.",
+        zh: "消息过多，请放慢速度。",
+      });
+    }
+    if (JSON.stringify(message ?? null).length > MAX_MESSAGE_BYTES) {
+      return this.fail(client, ref, "TOO_LARGE", { en: "Message too large.", zh: "消息过大。" });
+    }
+    const parsed = CLIENT_MESSAGES[type].safeParse(message);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return this.fail(client, ref, "MALFORMED", {
+        en: `Malformed ${type} message${issue?.path.length ? ` at "${issue.path.join(".")}"` : ""}: ${issue?.message ?? "invalid"}.`,
+        zh: `${type} 消息格式错误：${issue?.message ?? "invalid"}。`,
+      });
+    }
+    const member = this.session.members.get(client.sessionId) ?? {
+      role: "spectator" as const,
+      seat: null,
+      seatToken: null,
+    };
+    if (type === "command") {
+      const denial = authorize({ kind: "command" }, member, this.session.phase);
+      if (denial) return this.deny(client, ref, denial);
+      const result = this.session.command(client.sessionId, (parsed.data as { command: unknown }).command);
+      if (!result.ok) return this.fail(client, ref, result.error.code, result.error.message);
+    } else {
+      const action = (parsed.data as { action: HostAction }).action;
+      const denial = authorize({ kind: "host", action: action.type }, member, this.session.phase);
+      if (denial) return this.deny(client, ref, denial);
+      const error = this.session.host(action);
+      if (error) return this.fail(client, ref, error.code, error.message);
+      this.afterHost(action);
+    }
+    if (ref) client.send("ack", { ref });
+    this.refresh();
+  }
+
+  private afterHost(action: HostAction): void {
+    if (action.type === "start" || action.type === "resume" || action.type === "pace") this.schedule();
+    if (action.type === "pause" || action.type === "end") this.stopClock();
+    if (action.type === "inject" && action.predictFirst) {
+      this.stopClock();
+      this.broadcast("predict", { prompt: action.predictFirst, template: action.template });
+    }
+    if (action.type === "broadcast")
+      this.broadcast("broadcast", { text: action.text, day: this.session.state.day });
+    if (action.type === "kick") {
+      for (const c of this.clients) if (!this.session.members.has(c.sessionId)) c.leave(4000);
+    }
+    if (action.type === "end") this.finish("host");
+  }
+
+  /** The clock: one engine day per tick, ticks as often as the pace says. Pace never changes a step. */
+  private schedule(): void {
+    this.stopClock();
+    if (this.session.phase !== "running") return;
+    this.timer = this.clock.setInterval(() => this.tickOnce(), Math.round(1000 / this.session.pace));
+  }
+
+  private stopClock(): void {
+    this.timer?.clear();
+    this.timer = null;
+  }
+
+  tickOnce(): void {
+    if (this.session.phase !== "running") return;
+    this.session.expireDropped(this.clock.currentTime);
+    const report = this.session.tick();
+    pushNews(this.state, report.notices);
+    for (const n of report.notices) {
+      if (n.company === null) continue;
+      const seat = this.session.seats.find((s) => s.id === n.company);
+      const target = this.clients.find((c) => c.sessionId === seat?.sessionId);
+      target?.send("notice", { day: n.day, kind: n.kind, text: n.text, targets: n.targets });
+    }
+    services().store.recordDay(this.roomId, this.session, report);
+    this.refresh();
+    if ((this.session.phase as string) === "ended") this.finish("finished");
+  }
+
+  private refresh(): void {
+    this.state.phase = this.session.phase;
+    this.state.pace = this.session.pace;
+    this.state.hideNames = this.session.hideNames;
+    projectGame(this.state, this.session.state, this.session.seats);
+    void this.setMetadata(this.lobbyEntry());
+  }
+
+  private finish(reason: string): void {
+    this.stopClock();
+    services().store.saveResult(this.roomId, this.session);
+    this.broadcast("ended", { reason });
+  }
+
+  private deny(client: Client, ref: string | undefined, denial: Denial): void {
+    this.fail(client, ref, denial.code, denial.message);
+  }
+
+  private fail(client: Client, ref: string | undefined, code: string, message: Text): void {
+    client.send("error", { ...(ref ? { ref } : {}), code, message });
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Writes the engine's state into the synced schema after each step, touching only what changed so
+ * that patches stay small (schema setters send nothing for an unchanged value).
+ */
+import { ArraySchema } from "@colyseus/schema";
+import { difficultyFromBits, equityCents } from "../../shared/index.ts";
+import { nextHalvingHeight, nextRetargetHeight } from "../../shared/protocol/bitcoin/index.ts";
+import { formatIsoDate } from "../../shared/math/calendar.ts";
+import { freeKw, powerPriceToday, rowRunningThs } from "../../shared/engine/regions.ts";
+import type { GameState } from "../../shared/engine/state.ts";
+import type { Notice } from "../../shared/engine/tradeState.ts";
+import type { SeatInfo } from "../game/seats.ts";
+import type { GameRoomState } from "./state.ts";
+import { CompanyView, LeaseView, LotView, NewsView, RegionView, ShipmentView } from "./state.ts";
+
+const NEWS_KEPT = 30;
+
+export function projectGame(view: GameRoomState, state: GameState, seats: SeatInfo[]): void {
+  view.date = formatIsoDate(state.day);
+  view.tick = state.tick;
+  view.days = state.scenario.days;
+  view.height = state.chain.height;
+  view.difficulty = difficultyFromBits(state.chain.bits);
+  view.nextRetargetHeight = nextRetargetHeight(state.chain.height);
+  view.nextHalvingHeight = nextHalvingHeight(state.chain.height);
+  view.retargetEstimatePct = retargetEstimate(state);
+  view.priceUsd = state.market.priceCents / 100;
+  view.hashpriceUsd = state.market.hashpriceMicroUsd / 1e6;
+  view.networkEhs = state.networkThs / 1e6;
+  view.playerEhs = state.playerThs / 1e6;
+  projectRegions(view, state);
+  projectCompanies(view, state, seats);
+  projectShipments(view, state);
+}
+
+/** The next retarget's expected change if blocks keep coming at the period's pace so far. */
+function retargetEstimate(state: GameState): number {
+  const c = state.chain;
+  const blocks = c.height % 2016;
+  if (blocks < 10) return 0;
+  const elapsed = Math.max(1, c.tipTime - c.periodFirstTime);
+  return ((600 * blocks) / elapsed - 1) * 100;
+}
+
+function projectRegions(view: GameRoomState, state: GameState): void {
+  const total = state.networkThs || 1;
+  state.world.regions.forEach((region, i) => {
+    let r = view.regions.get(region.id);
+    if (!r) {
+      r = new RegionView();
+      r.id = region.id;
+      view.regions.set(region.id, r);
+    }
+    const ths = region.offlineUntil > state.day ? 0 : rowRunningThs(region);
+    r.policy = region.policy;
+    r.banPending = region.banPendingDay !== null;
+    r.offline = region.offlineUntil > state.day;
+    r.powerUsdPerKwh = powerPriceToday(state, i) / 1e6;
+    r.freeMw = Math.floor(freeKw(region)) / 1000;
+    r.rowEhs = ths / 1e6;
+    r.sharePct = (ths / total) * 100;
+  });
+}
+
+function projectCompanies(view: GameRoomState, state: GameState, seats: SeatInfo[]): void {
+  const ranked = state.companies
+    .map((c) => ({ id: c.id, equity: equityCents(state, c) }))
+    .sort((a, b) => b.equity - a.equity);
+  state.companies.forEach((company, i) => {
+    const seat = seats[i];
+    let c = view.companies.get(company.id);
+    if (!c) {
+      c = new CompanyView();
+      c.seat = company.id;
+      view.companies.set(company.id, c);
+    }
+    c.name = view.hideNames ? `Company ${i + 1}` : (seat?.name ?? company.name);
+    c.bot = seat?.kind !== "human" || !seat.connected;
+    c.connected = seat?.connected ?? false;
+    c.equityUsd = (ranked.find((r) => r.id === company.id)?.equity ?? 0) / 100;
+    c.rank = ranked.findIndex((r) => r.id === company.id) + 1;
+    c.minedBtc = company.minedSats / 1e8;
+    c.carbonT = company.carbonKgTotal / 1000;
+    c.bankrupt = company.bankrupt;
+    const p = c.priv;
+    p.cashUsd = company.cashCents / 100;
+    p.btc = company.btcSats / 1e8;
+    p.sellRatioBps = company.sellRatioBps;
+    p.payout = company.payout;
+    syncLots(c, state, company.id);
+    syncLeases(c, company.leases);
+  });
+}
+
+function syncLots(c: CompanyView, state: GameState, owner: string): void {
+  const lots = c.priv.lots;
+  const live = new Set<string>();
+  for (const lot of state.lots) {
+    if (lot.owner !== owner) continue;
+    live.add(lot.id);
+    let l = lots.get(lot.id);
+    if (!l) {
+      l = new LotView();
+      l.id = lot.id;
+      l.model = lot.model;
+      l.origin = lot.origin;
+      lots.set(lot.id, l);
+    }
+    l.quantity = lot.quantity;
+    l.status = lot.status;
+    l.powered = lot.powered;
+    const loc = lot.location;
+    l.location =
+      loc.kind === "factory"
+        ? `factory:${loc.hub}`
+        : loc.kind === "region"
+          ? `region:${loc.region}`
+          : `shipment:${loc.shipment}`;
+  }
+  for (const id of [...lots.keys()]) if (!live.has(id)) lots.delete(id);
+}
+
+function syncLeases(c: CompanyView, leases: GameState["companies"][number]["leases"]): void {
+  const arr = c.priv.leases;
+  const same =
+    arr.length === leases.length &&
+    leases.every((l, i) => arr[i]?.region === l.region && arr[i]?.kw === l.kw);
+  if (same) return;
+  arr.clear();
+  for (const l of leases) {
+    const v = new LeaseView();
+    v.region = l.region;
+    v.kw = l.kw;
+    v.renewable = l.renewable;
+    arr.push(v);
+  }
+}
+
+function projectShipments(view: GameRoomState, state: GameState): void {
+  const live = new Set<string>();
+  for (const s of state.shipments) {
+    live.add(s.id);
+    let v = view.shipments.get(s.id);
+    if (!v) {
+      v = new ShipmentView();
+      v.id = s.id;
+      v.owner = s.owner;
+      v.mode = s.mode;
+      v.path = new ArraySchema<number>(...s.path.flat());
+      view.shipments.set(s.id, v);
+    }
+    v.status = s.status;
+    const span = Math.max(1, s.arriveDay - s.departDay);
+    v.progress = Math.min(1, Math.max(0, (state.day - s.departDay) / span));
+  }
+  for (const id of [...view.shipments.keys()]) if (!live.has(id)) view.shipments.delete(id);
+}
+
+/** Public notices become the news ticker (newest last, the last 30 kept). */
+export function pushNews(view: GameRoomState, notices: Notice[]): void {
+  for (const n of notices) {
+    if (n.company !== null) continue;
+    const item = new NewsView();
+    item.day = n.day;
+    item.kind = n.kind;
+    item.en = n.text.en;
+    item.zh = n.text.zh;
+    for (const t of n.targets) item.targets.push(t);
+    view.news.push(item);
+  }
+  while (view.news.length > NEWS_KEPT) view.news.shift();
+}

@@ -1,0 +1,207 @@
+/**
+ * Buying machines, for every strategy: price a model in a region (new from a factory, shipped, or used,
+ * bought in the region's own market), keep only what pays its power with room to spare and pays back in
+ * time, and place the order with a lease that reserves the room it will need.
+ */
+import { roundHalfAway } from "../math/money.ts";
+import { freeKw } from "../engine/regions.ts";
+import type { RegionState } from "../engine/state.ts";
+import type { AsicModel, RegionSpec } from "../scenario/types.ts";
+import { add, addLease, freeTodayKw, leaseAt, spareKw, type Ctx, type RegionLoad } from "./common.ts";
+import { dutyOf, listCentsOf, prefersRenewableAt, siteOf, usedAskOf, type Factory } from "./world.ts";
+import { landedUnitCents, type SiteCosts } from "./econ.ts";
+
+/** The most a single used purchase takes from one tier, TH/s: more would lift the index against us. */
+const USED_LOT_CAP_THS = 12_000;
+/** No order smaller than this share of the starting cash. */
+const MIN_ORDER_SHARE = 0.02;
+/** Nor smaller than this share of what the fleet cost. */
+const MIN_ORDER_FLEET_SHARE = 0.05;
+const MAX_ORDERS_PER_REVIEW = 2;
+
+export interface Offer {
+  model: AsicModel;
+  r: number;
+  /** Factory hub, or null for the region's used market. */
+  factory: string | null;
+  unitCents: number;
+  /** Landed cost per unit, cents. */
+  landed: number;
+  /** Margin per unit per day at the planning hashprice, cents. */
+  marginCents: number;
+  /** Days until the landed cost is earned back, waiting included. */
+  payback: number;
+  /** kW one unit takes. */
+  unitKw: number;
+}
+
+/** What a review knows about every region once: planning costs, whether it is open to the company. */
+export interface Survey {
+  hashprice: number;
+  sites: (SiteCosts | null)[];
+}
+
+export function survey(ctx: Ctx): Survey {
+  if (ctx.survey) return ctx.survey;
+  const { state, profile, world: w } = ctx;
+  const sites: (SiteCosts | null)[] = [];
+  const specs = state.scenario.regions;
+  for (let r = 0; r < specs.length; r++) {
+    if (w.closed[r] || (profile.avoidLicence && (w.licence[r] as number) > 0)) {
+      sites.push(null);
+      continue;
+    }
+    const lease = leaseAt(ctx, (specs[r] as RegionSpec).id);
+    sites.push(siteOf(w, r, lease ? lease.renewable : prefersRenewableAt(w, r), true));
+  }
+  return (ctx.survey = { hashprice: w.planningHashprice, sites });
+}
+
+/** The most efficient model of each used tier whose used market is open: one price per TH/s per tier. */
+export function tierLeaders(ctx: Ctx): AsicModel[] {
+  return ctx.world.tierLeaders;
+}
+
+/** Models on sale today (new), or with a used market open (used). */
+export function modelsOnSale(ctx: Ctx, used: boolean): AsicModel[] {
+  return used ? ctx.world.usedModels : ctx.world.newModels;
+}
+
+/** Prices `model` bought new (cheapest landed factory) or used, to run in region `r`; null if it does not pay. */
+export function price(
+  ctx: Ctx,
+  sv: Survey,
+  model: AsicModel,
+  r: number,
+  used: boolean,
+  limit = paybackLimit(ctx),
+): Offer | null {
+  const { state, profile } = ctx;
+  const site = sv.sites[r];
+  if (!site) return null;
+  // thDay, paysItsWay and marginOf in scalars: this runs for every model and region a review considers.
+  const jPerTh = model.efficiencyJPerTh;
+  const kwh = ((jPerTh * 24) / 1000) * site.uptime;
+  const revenue = sv.hashprice * site.uptime * (1 - state.scenario.poolFeeBps / 10_000);
+  const energy = kwh * (site.price + site.carbonPerKwh);
+  const hosting = (jPerTh / 1000) * site.hostingPerKwDay;
+  if (!(revenue > 0 && energy + hosting <= revenue * profile.maxCostShare)) return null;
+  const marginCents = ((revenue - energy - hosting) * model.hashrateGhs) / 1000 / 10_000;
+  let factory: string | null = null;
+  let unitCents = 0;
+  let landed = Infinity;
+  let wait = 0;
+  const w = ctx.world;
+  if (used) {
+    // quoteBuyUsed's unit price: the used market's ask, the same in every region today.
+    const ask = usedAskOf(w, model.id);
+    if (ask === null) return null;
+    unitCents = ask;
+    landed = landedUnitCents(state, r, model, 0, ask, false, 0);
+    wait = 2;
+  } else {
+    // quoteOrder's arithmetic, with the list price computed once rather than once per factory.
+    const list = listCentsOf(w, model);
+    const licence = w.licence[r] as number;
+    const factories = w.factories;
+    for (let i = 0; i < factories.length; i++) {
+      const f = factories[i] as Factory;
+      const unit = roundHalfAway((list * f.multiplierBps) / 10_000);
+      const l = landedUnitCents(state, r, model, dutyOf(w, r, f.country), unit, true, licence);
+      if (l < landed) {
+        factory = f.hub;
+        unitCents = unit;
+        landed = l;
+        wait = 35 + licence;
+      }
+    }
+  }
+  const payback = landed / marginCents + wait;
+  if (!(payback <= limit)) return null;
+  return { model, r, factory, unitCents, landed, marginCents, payback, unitKw: model.powerW / 1000 };
+}
+
+/** The profile's payback limit, shortened near the end of the game: a machine must earn before it ends. */
+export function paybackLimit(ctx: Ctx, days = ctx.profile.maxPaybackDays): number {
+  const left = ctx.state.scenario.days - ctx.state.tick;
+  return Math.min(days, Math.max(60, left));
+}
+
+/** Room the company may still fill in region `r`, kW: its spare lease plus its fair share of free capacity. */
+export function roomKw(ctx: Ctx, r: number): number {
+  const region = ctx.state.world.regions[r] as RegionState;
+  const fairShare = freeKw(region) / Math.max(1, ctx.world.active);
+  const fair = Math.min(fairShare, freeTodayKw(ctx, r));
+  return Math.max(0, spareKw(ctx, r)) + fair;
+}
+
+/**
+ * Buys up to `budget` cents of `offer` (fewer if the room, the used market's depth or the unit count
+ * limit it) and leases the room the machines will need. Returns the cents committed.
+ */
+export function place(ctx: Ctx, offer: Offer, budget: number, minOrder = 0): number {
+  const { state } = ctx;
+  const spec = state.scenario.regions[offer.r] as RegionSpec;
+  let units = Math.floor(budget / offer.landed);
+  units = Math.min(units, Math.floor(roomKw(ctx, offer.r) / offer.unitKw), 100_000);
+  if (offer.factory === null)
+    units = Math.min(units, Math.floor(USED_LOT_CAP_THS / (offer.model.hashrateGhs / 1000)));
+  const total = offer.unitCents * units;
+  if (units < 1 || total < minOrder) return 0;
+  const cmd =
+    offer.factory === null
+      ? { type: "buyUsed" as const, model: offer.model.id, quantity: units, region: spec.id }
+      : { type: "orderMachines" as const, model: offer.model.id, quantity: units, factory: offer.factory };
+  if (!add(ctx, cmd, total)) return 0;
+  const kw = units * offer.unitKw;
+  const load = ctx.load[offer.r] as RegionLoad;
+  // Reserve the room now, so that it is still there when the machines land.
+  const missing = Math.ceil(kw - Math.max(0, spareKw(ctx, offer.r)));
+  if (missing > 0) {
+    const renewable = !leaseAt(ctx, spec.id) && prefersRenewableAt(ctx.world, offer.r);
+    addLease(ctx, offer.r, missing, renewable);
+  }
+  if (offer.factory === null) load.stored += kw;
+  else load.inbound += kw;
+  return total;
+}
+
+/**
+ * The smallest order worth placing, cents. Orders grow with the fleet, so that the number of lots grows
+ * with the log of its size rather than with time.
+ */
+export function minOrderCents(ctx: Ctx): number {
+  let fleetCost = 0;
+  for (const lot of ctx.lots) fleetCost += lot.costCents;
+  const start = ctx.state.scenario.company.startingCashCents;
+  return Math.max(start * MIN_ORDER_SHARE, fleetCost * MIN_ORDER_FLEET_SHARE);
+}
+
+/**
+ * Buys the best offers in turn (by payback), one order per region and at most two per review, until the
+ * budget or the offers run out. Few large lots rather than many small ones: every lot is work for the
+ * engine each day, and the Monte-Carlo runs play thousands of games.
+ */
+export function buyBest(
+  ctx: Ctx,
+  offers: Offer[],
+  budget: number,
+  maxPerRegion = Infinity,
+  minOrder = minOrderCents(ctx),
+): number {
+  offers.sort((a, b) => a.payback - b.payback || a.r - b.r || a.model.id.localeCompare(b.model.id));
+  let spent = 0;
+  let orders = 0;
+  const used = new Set<number>();
+  for (const offer of offers) {
+    if (used.has(offer.r)) continue;
+    const share = Math.min(budget - spent, maxPerRegion);
+    if (share < Math.max(offer.landed, minOrder)) continue;
+    const s = place(ctx, offer, share, minOrder);
+    if (s <= 0) continue;
+    used.add(offer.r);
+    spent += s;
+    if (++orders >= MAX_ORDERS_PER_REVIEW) break;
+  }
+  return spent;
+}

@@ -1,0 +1,73 @@
+/**
+ * cautious: keeps a third of its starting cash, spreads its machines over at least three countries,
+ * sells half its BTC, insures every shipment, stays out of licence regimes and regions with a ban in
+ * force or announced, and switches off (rather than sells) lots that lose money.
+ */
+import { lotKw, lotModel } from "../engine/fleet.ts";
+import { buyBest, minOrderCents, modelsOnSale, price, survey, type Offer } from "./buy.ts";
+import { spendable, type Ctx, type Profile } from "./common.ts";
+import type { RegionSpec } from "../scenario/types.ts";
+
+export const CAUTIOUS: Profile = {
+  sellRatioBps: 5_000,
+  reserveShare: 0.3,
+  opexReserveDays: 120,
+  maxShipDays: 45,
+  insureAlways: true,
+  avoidLicence: true,
+  maxCostShare: 0.6,
+  maxPaybackDays: 450,
+  spendShare: 0.4,
+  sellLosers: false,
+};
+
+const MIN_COUNTRIES = 3;
+/** No country may hold more than this share of the fleet once three are in use. */
+const MAX_COUNTRY_SHARE = 0.4;
+
+/** kW the company has (or has coming) in each country. */
+function kwByCountry(ctx: Ctx): Map<string, number> {
+  const out = new Map<string, number>();
+  ctx.state.scenario.regions.forEach((spec, r) => {
+    const l = ctx.load[r];
+    if (!l) return;
+    const kw = Math.max(l.leased, l.installed + l.stored + l.inbound);
+    if (kw > 0) out.set(spec.country, (out.get(spec.country) ?? 0) + kw);
+  });
+  for (const lot of ctx.lots) {
+    if (lot.status === "onOrder")
+      out.set("?", (out.get("?") ?? 0) + lotKw(lotModel(ctx.state, lot), lot.quantity));
+  }
+  return out;
+}
+
+export function buyCautious(ctx: Ctx): void {
+  const budget = spendable(ctx) * ctx.profile.spendShare;
+  // Nothing worth an order to spend: skip the survey (most weekly reviews end here).
+  if (budget < minOrderCents(ctx)) return;
+  const byCountry = kwByCountry(ctx);
+  byCountry.delete("?");
+  let total = 0;
+  for (const kw of byCountry.values()) total += kw;
+  const sv = survey(ctx);
+  const allowed = (spec: RegionSpec): boolean => {
+    const kw = byCountry.get(spec.country) ?? 0;
+    // Until it holds three countries, each purchase opens a new one.
+    if (byCountry.size < MIN_COUNTRIES) return kw === 0;
+    return kw <= total * MAX_COUNTRY_SHARE;
+  };
+  // The three most efficient models on sale: efficiency is the cushion against falling hashprice.
+  const models = [...modelsOnSale(ctx, false)]
+    .sort((a, b) => a.efficiencyJPerTh - b.efficiencyJPerTh || a.id.localeCompare(b.id))
+    .slice(0, 3);
+  const offers: Offer[] = [];
+  for (const model of models) {
+    ctx.state.scenario.regions.forEach((spec, r) => {
+      if (!allowed(spec)) return;
+      const offer = price(ctx, sv, model, r, false);
+      if (offer) offers.push(offer);
+    });
+  }
+  // One region per review, a third of the budget: the spread builds up week by week.
+  buyBest(ctx, offers, budget / 3, budget / 3);
+}

@@ -1,0 +1,88 @@
+/**
+ * cheap-power: goes where the kWh is cheapest (renewable supply where carbon is taxed enough to make it
+ * cheaper), and buys whatever gives the most hashrate for the money there: older models at the factory's
+ * discount, or used machines bought in the region itself, so long as they pay their power.
+ */
+import {
+  buyBest,
+  minOrderCents,
+  modelsOnSale,
+  paybackLimit,
+  price,
+  survey,
+  tierLeaders,
+  type Offer,
+  type Survey,
+} from "./buy.ts";
+import type { AsicModel } from "../scenario/types.ts";
+import { spendable, type Ctx, type Profile } from "./common.ts";
+
+export const CHEAP_POWER: Profile = {
+  sellRatioBps: 10_000,
+  reserveShare: 0.1,
+  opexReserveDays: 90,
+  maxShipDays: 60,
+  insureAlways: false,
+  avoidLicence: false,
+  maxCostShare: 0.65,
+  maxPaybackDays: 450,
+  spendShare: 0.5,
+  sellLosers: true,
+};
+
+/** How many of the cheapest regions it considers. */
+const CHEAPEST = 4;
+
+function priceIn(
+  ctx: Ctx,
+  sv: Survey,
+  model: AsicModel,
+  regions: number[],
+  used: boolean,
+  limit: number,
+  out: Offer[],
+): void {
+  for (let i = 0; i < regions.length; i++) {
+    const offer = price(ctx, sv, model, regions[i] as number, used, limit);
+    if (offer) out.push(offer);
+  }
+}
+
+export function buyCheapPower(ctx: Ctx): void {
+  const budget = spendable(ctx) * ctx.profile.spendShare;
+  // Nothing worth an order to spend: skip the survey (most weekly reviews end here).
+  if (budget < minOrderCents(ctx)) return;
+  const sv = survey(ctx);
+  // The CHEAPEST open regions by the kWh (power and carbon tax), ties to the lower index.
+  const cheapest: number[] = [];
+  const kwhOf: number[] = [];
+  for (let r = 0; r < sv.sites.length; r++) {
+    const site = sv.sites[r];
+    if (!site) continue;
+    const kwh = site.price + site.carbonPerKwh;
+    let at = cheapest.length;
+    while (at > 0 && (kwhOf[at - 1] as number) > kwh) at--;
+    if (at >= CHEAPEST) continue;
+    cheapest.splice(at, 0, r);
+    kwhOf.splice(at, 0, kwh);
+    if (cheapest.length > CHEAPEST) {
+      cheapest.pop();
+      kwhOf.pop();
+    }
+  }
+  const offers: Offer[] = [];
+  const limit = paybackLimit(ctx);
+  // Used prices depend on the tier: its most efficient model is enough.
+  const leaders = tierLeaders(ctx);
+  for (let i = 0; i < leaders.length; i++) priceIn(ctx, sv, leaders[i] as AsicModel, cheapest, true, limit, offers);
+  // Factory prices depend on efficiency alone: one model of each is enough.
+  const seen = new Set<number>();
+  const models = modelsOnSale(ctx, false);
+  for (let i = 0; i < models.length; i++) {
+    const model = models[i] as AsicModel;
+    if (seen.has(model.efficiencyJPerTh)) continue;
+    seen.add(model.efficiencyJPerTh);
+    priceIn(ctx, sv, model, cheapest, false, limit, offers);
+  }
+  buyBest(ctx, offers, budget, budget / 2);
+}

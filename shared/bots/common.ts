@@ -1,0 +1,231 @@
+/**
+ * What every bot shares: its profile (the knobs a strategy turns), the day's context (the company, its
+ * lots, a running cash budget and the commands chosen so far), and a checked way to add a command.
+ * Commands are applied by the caller in order after `decide` returns, so the context keeps its own
+ * book of what earlier commands will spend and occupy, and checks later ones against that.
+ */
+import { validate } from "../engine/commands/index.ts";
+import type { Actor, Command } from "../engine/commands/schema.ts";
+import { lotKw, lotModel } from "../engine/fleet.ts";
+import { leaseSetupCents } from "../engine/commands/leaseCapacity.ts";
+import { freeKw, regionIndex } from "../engine/regions.ts";
+import type { Company, GameState, Lot, RegionState } from "../engine/state.ts";
+import type { RegionSpec } from "../scenario/types.ts";
+import { siteOf, worldOf, type World } from "./world.ts";
+import type { Survey } from "./buy.ts";
+
+export interface Profile {
+  /** Share of each day's mined BTC sold at the close, basis points. */
+  sellRatioBps: number;
+  /** Cash never spent on machines, as a share of the starting cash. */
+  reserveShare: number;
+  /** Days of power and hosting for the fleet kept in cash, on top. */
+  opexReserveDays: number;
+  /** Longest trip (transit, customs) a shipment may take when a slower mode is cheaper, days. */
+  maxShipDays: number;
+  /** Insure every shipment, or only modes whose damage rate exceeds the premium. */
+  insureAlways: boolean;
+  /** Stay away from countries that make imports wait for a licence. */
+  avoidLicence: boolean;
+  /** A purchase must keep power, tax and hosting under this share of revenue. */
+  maxCostShare: number;
+  /** Longest payback (landed cost over margin) a purchase may have, days. */
+  maxPaybackDays: number;
+  /** Share of the spendable cash one weekly review may commit. */
+  spendShare: number;
+  /** Sell lots that have not paid for their power over the month (else only switch them off). */
+  sellLosers: boolean;
+}
+
+/** kW a company holds and needs in one region: leased, installed, waiting in the warehouse, on the way. */
+export interface RegionLoad {
+  leased: number;
+  installed: number;
+  stored: number;
+  inbound: number;
+}
+
+export interface Ctx {
+  state: GameState;
+  company: Company;
+  actor: Actor;
+  profile: Profile;
+  /** The company's lots (a snapshot: commands chosen today do not change it). */
+  lots: Lot[];
+  /** Cash left after the commands chosen so far. */
+  cash: number;
+  out: Command[];
+  /** Lots already given a command today: one decision per lot per day. */
+  touched: Set<string>;
+  /** Per region index; updated as today's commands move machines and leases. */
+  load: RegionLoad[];
+  /** A weekly review day (purchases, sales, housekeeping) rather than a quick daily look. */
+  review: boolean;
+  /** kW of free capacity today's leases take, per region index (the state sees them only when applied). */
+  takenKw: number[];
+  /** Today's facts about the world, shared by every seat. */
+  world: World;
+  /** Power and hosting per day (dailyOpexCents), once worked out: the lots and leases do not change today. */
+  opex: number | null;
+  /** The review's survey of regions, once made (buy.ts). */
+  survey: Survey | null;
+}
+
+export function makeCtx(
+  state: GameState,
+  company: Company,
+  profile: Profile,
+  review: boolean,
+  lots: Lot[] = lotsOwnedBy(state, company.id),
+): Ctx {
+  const n = state.scenario.regions.length;
+  const load: RegionLoad[] = [];
+  const takenKw: number[] = [];
+  for (let r = 0; r < n; r++) {
+    load.push({ leased: 0, installed: 0, stored: 0, inbound: 0 });
+    takenKw.push(0);
+  }
+  for (const lease of company.leases) {
+    const r = regionIndex(state, lease.region);
+    if (r >= 0) (load[r] as RegionLoad).leased += lease.kw;
+  }
+  for (const lot of lots) {
+    const kw = lotKw(lotModel(state, lot), lot.quantity);
+    let region: string | null = null;
+    if (lot.location.kind === "region") region = lot.location.region;
+    else if (lot.location.kind === "shipment") region = shipmentTo(state, lot.location.shipment);
+    const r = region === null ? -1 : regionIndex(state, region);
+    if (r < 0) continue;
+    const l = load[r] as RegionLoad;
+    if (lot.status === "installed") l.installed += kw;
+    else if (lot.status === "stored") l.stored += kw;
+    else if (lot.status === "inTransit") l.inbound += kw;
+  }
+  return {
+    state,
+    company,
+    actor: { kind: "company", companyId: company.id },
+    profile,
+    lots,
+    cash: company.cashCents,
+    out: [],
+    touched: new Set(),
+    load,
+    review,
+    takenKw,
+    world: worldOf(state),
+    opex: null,
+    survey: null,
+  };
+}
+
+function lotsOwnedBy(state: GameState, id: string): Lot[] {
+  const out: Lot[] = [];
+  const all = state.lots;
+  for (let i = 0; i < all.length; i++) if ((all[i] as Lot).owner === id) out.push(all[i] as Lot);
+  return out;
+}
+
+function shipmentTo(state: GameState, id: string): string | null {
+  for (const s of state.shipments) if (s.id === id) return s.to;
+  return null;
+}
+
+/** kW of lease in region `r` that no machine installed, stored or inbound there needs. */
+export function spareKw(ctx: Ctx, r: number): number {
+  const l = ctx.load[r] as RegionLoad;
+  return l.leased - l.installed - l.stored - l.inbound;
+}
+
+/** Free capacity in region `r` after today's leases, kW (0 under a moratorium). */
+export function freeTodayKw(ctx: Ctx, r: number): number {
+  const region = ctx.state.world.regions[r] as RegionState;
+  if (region.moratoriumUntil > ctx.state.day) return 0;
+  return Math.max(0, Math.floor(freeKw(region)) - (ctx.takenKw[r] as number));
+}
+
+/** Adds a lease of `kw` in region `r` if capacity and cash allow it today. */
+export function addLease(ctx: Ctx, r: number, kw: number, renewable: boolean): boolean {
+  const spec = ctx.state.scenario.regions[r] as RegionSpec;
+  if (kw > freeTodayKw(ctx, r)) return false;
+  const cmd = { type: "leaseCapacity" as const, region: spec.id, kw, ...(renewable ? { renewable } : {}) };
+  if (!add(ctx, cmd, leaseSetupCents(spec, kw))) return false;
+  ctx.takenKw[r] = (ctx.takenKw[r] as number) + kw;
+  (ctx.load[r] as RegionLoad).leased += kw;
+  return true;
+}
+
+/**
+ * Adds a command if the engine would accept it now and today's budget covers `costCents`. Only for
+ * commands that do not depend on an earlier command of the same day (those use `addChained`).
+ */
+export function add(ctx: Ctx, cmd: Command, costCents: number): boolean {
+  if (costCents > ctx.cash) return false;
+  if (validate(ctx.state, ctx.actor, cmd) !== null) return false;
+  ctx.out.push(cmd);
+  ctx.cash -= costCents;
+  return true;
+}
+
+/** Adds a command whose legality rests on an earlier one of today (install after lease): checked by the caller. */
+export function addChained(ctx: Ctx, cmd: Command): void {
+  ctx.out.push(cmd);
+}
+
+/** Power and hosting the company pays per day now, cents (from its installed, powered lots and its leases). */
+export function dailyOpexCents(ctx: Ctx): number {
+  if (ctx.opex === null) ctx.opex = computeOpex(ctx);
+  return ctx.opex;
+}
+
+function computeOpex(ctx: Ctx): number {
+  const { state } = ctx;
+  let microUsd = 0;
+  for (const lot of ctx.lots) {
+    if (lot.status !== "installed" || !lot.powered || lot.location.kind !== "region") continue;
+    const region = lot.location.region;
+    const r = regionIndex(state, region);
+    if (r < 0) continue;
+    const site = siteOf(ctx.world, r, leaseAt(ctx, region)?.renewable ?? false, false);
+    const kwh = lotKw(lotModel(state, lot), lot.quantity) * 24 * site.uptime;
+    microUsd += kwh * (site.price + site.carbonPerKwh);
+  }
+  let hosting = 0;
+  for (const lease of ctx.company.leases) {
+    const spec = state.scenario.regions[regionIndex(state, lease.region)];
+    if (spec) hosting += (lease.kw * spec.hostingCentsPerKwMonth) / 30;
+  }
+  return microUsd / 10_000 + hosting;
+}
+
+/** The company's lease in a region, if it holds one. */
+export function leaseAt(ctx: Ctx, region: string): Company["leases"][number] | undefined {
+  for (const l of ctx.company.leases) if (l.region === region) return l;
+  return undefined;
+}
+
+/**
+ * Cash the company keeps back from new purchases: the strategy's floor, months of running costs, and
+ * what the lots not yet landed will still cost (freight, duty and VAT: up to a third of their price).
+ */
+export function reserveCents(ctx: Ctx, extraOpexPerDay = 0): number {
+  const p = ctx.profile;
+  const floor = p.reserveShare * ctx.state.scenario.company.startingCashCents;
+  const opex = (dailyOpexCents(ctx) + extraOpexPerDay) * p.opexReserveDays;
+  let pipeline = 0;
+  for (const lot of ctx.lots) {
+    if (lot.status === "onOrder" || lot.location.kind === "factory") pipeline += lot.costCents * 0.35;
+  }
+  return Math.max(floor, opex) + pipeline;
+}
+
+/** What the company may commit to new machines today. */
+export function spendable(ctx: Ctx): number {
+  return Math.max(0, ctx.cash - reserveCents(ctx));
+}
+
+/** The day of the week a company reviews its business: spread over the week so seats do not all think at once. */
+export function reviewDay(state: GameState, companyId: string): boolean {
+  const i = state.companies.findIndex((c) => c.id === companyId);
+  return state.tick % 7 === (i < 0 ? 0 : i % 7);
+}

@@ -1,0 +1,212 @@
+/**
+ * The bots' arithmetic: what one TH/s of a machine earns and costs per day in a region, what landing a
+ * machine there costs (duty, VAT, freight, the lease's first month), and which regions are safe to send
+ * machines to. Money per TH/s per day is in micro-USD, as the engine's hashprice; capex is in cents.
+ */
+import { blockSubsidySats } from "../protocol/bitcoin/index.ts";
+import { powerPriceToday, uptimeToday, freeKw } from "../engine/regions.ts";
+import { tariffBps, vatBps } from "../engine/logistics/customs.ts";
+import type { GameState, RegionState } from "../engine/state.ts";
+import type { AsicModel, RegionSpec } from "../scenario/types.ts";
+
+const BLOCKS_PER_DAY = 144;
+/** How far ahead a buyer looks for a halving: a machine ordered today runs from about three months on. */
+const LOOKAHEAD_DAYS = 150;
+/** Difficulty keeps rising while the machine waits and runs: assume this much less revenue per TH. */
+const DIFFICULTY_HAIRCUT = 0.85;
+
+/**
+ * The hashprice a buyer should count on, micro-USD per TH/s per day: the lower of today's and the month's
+ * average (a fee spike is not income), cut for the next halving if it falls within the look-ahead, and
+ * for difficulty growth. Pessimistic on purpose: a bot must not buy machines that cannot pay for power.
+ */
+export function planningHashprice(state: GameState): number {
+  const m = state.market;
+  const base = Math.min(m.hashpriceMicroUsd, m.hashpriceAvgMicroUsd || m.hashpriceMicroUsd);
+  const height = state.chain.height + 1;
+  const fees = m.feesSatsPerBlock;
+  const now = blockSubsidySats(height) + fees;
+  const later = blockSubsidySats(height + LOOKAHEAD_DAYS * BLOCKS_PER_DAY) + fees;
+  const halvingCut = now > 0 ? later / now : 1;
+  return base * halvingCut * DIFFICULTY_HAIRCUT;
+}
+
+/** Share of mined revenue a company keeps after the pool's fee. */
+function keep(state: GameState): number {
+  return 1 - state.scenario.poolFeeBps / 10_000;
+}
+
+function carbonTaxCentsPerTonne(state: GameState, country: string): number {
+  return state.countries.find((c) => c.country === country)?.carbonTaxCentsPerTonne ?? 0;
+}
+
+/** Whether a renewable lease pays off here: it does only where carbon is taxed enough to cover the premium. */
+export function prefersRenewable(state: GameState, r: number): boolean {
+  const spec = state.scenario.regions[r] as RegionSpec;
+  if (!spec.renewable) return false;
+  const tax = carbonTaxCentsPerTonne(state, spec.country);
+  if (tax <= 0) return false;
+  // Per kWh, micro-USD: premium paid vs carbon tax saved (g/kWh × cents/t × 1e4 µUSD/cent / 1e6 g/t).
+  const premium = (powerPriceToday(state, r) * spec.renewable.premiumBps) / 10_000;
+  const saved = ((spec.carbonGPerKwh - spec.renewable.carbonGPerKwh) * tax) / 100;
+  return saved > premium;
+}
+
+export interface SiteCosts {
+  /** Power price with the supply's premium, micro-USD/kWh. */
+  price: number;
+  uptime: number;
+  /** Carbon tax per kWh, micro-USD. */
+  carbonPerKwh: number;
+  /** Hosting per kW per day, micro-USD. */
+  hostingPerKwDay: number;
+}
+
+/**
+ * What a site costs: today's price and uptime, or (`longRun`) the average over the twelve months at
+ * today's multiplier, which is what a buyer plans with (seasons and summer heat count).
+ */
+export function siteCosts(state: GameState, r: number, renewable: boolean, longRun: boolean): SiteCosts {
+  const spec = state.scenario.regions[r] as RegionSpec;
+  const region = state.world.regions[r] as RegionState;
+  let price: number;
+  let uptime: number;
+  if (longRun) {
+    let p = 0;
+    let u = 0;
+    for (let i = 0; i < 12; i++) {
+      p += spec.powerPriceMonthly[i] as number;
+      u += spec.uptimeMonthlyBps[i] as number;
+    }
+    price = ((p / 12) * region.powerMultiplierBps) / 10_000;
+    uptime = u / 12 / 10_000;
+  } else {
+    price = powerPriceToday(state, r);
+    uptime = uptimeToday(state, r);
+  }
+  const green = renewable && spec.renewable ? spec.renewable : null;
+  const premiumBps = green ? green.premiumBps : 0;
+  const carbonG = green ? green.carbonGPerKwh : spec.carbonGPerKwh;
+  return {
+    price: (price * (10_000 + premiumBps)) / 10_000,
+    uptime,
+    carbonPerKwh: (carbonG * carbonTaxCentsPerTonne(state, spec.country)) / 100,
+    hostingPerKwDay: (spec.hostingCentsPerKwMonth * 10_000) / 30,
+  };
+}
+
+export interface ThDay {
+  revenue: number;
+  /** Power and carbon tax: what switching the machine off saves. */
+  energy: number;
+  /** Hosting on the lease the machine takes: paid whether it runs or not. */
+  hosting: number;
+}
+
+/** One TH/s of a machine of `jPerTh` at a site, for one day, at `hashprice`, micro-USD. */
+export function thDay(state: GameState, site: SiteCosts, jPerTh: number, hashprice: number): ThDay {
+  const kwh = ((jPerTh * 24) / 1000) * site.uptime;
+  return {
+    revenue: hashprice * site.uptime * keep(state),
+    energy: kwh * (site.price + site.carbonPerKwh),
+    hosting: (jPerTh / 1000) * site.hostingPerKwDay,
+  };
+}
+
+/** thDay(...).revenue > thDay(...).energy, without building the object (the daily checks run it often). */
+export function earnsItsPower(state: GameState, site: SiteCosts, jPerTh: number, hashprice: number): boolean {
+  const kwh = ((jPerTh * 24) / 1000) * site.uptime;
+  return hashprice * site.uptime * keep(state) > kwh * (site.price + site.carbonPerKwh);
+}
+
+/** Margin of a running machine, hosting included, micro-USD per TH/s per day. */
+export function marginOf(d: ThDay): number {
+  return d.revenue - d.energy - d.hosting;
+}
+
+/**
+ * A site is worth buying for when the machine clears its power, tax and hosting with room to spare:
+ * costs under `maxCostShare` of revenue, so that a dip in price or a retarget does not turn it red.
+ */
+export function paysItsWay(d: ThDay, maxCostShare: number): boolean {
+  return d.revenue > 0 && d.energy + d.hosting <= d.revenue * maxCostShare;
+}
+
+/** Why a region cannot take machines now: banned, a ban announced, a moratorium, or unknown. */
+export function regionClosed(state: GameState, region: string): boolean {
+  const r = state.world.regions.find((x) => x.id === region);
+  return !r || r.policy === "banned" || r.banPendingDay !== null || r.moratoriumUntil > state.day;
+}
+
+/** A region whose machines are at risk: a ban in force or announced. */
+export function regionUnsafe(r: RegionState): boolean {
+  return r.policy === "banned" || r.banPendingDay !== null;
+}
+
+/** Import duty plus VAT on one unit's value entering region `r`, as a fraction of the value. */
+export function dutyShare(state: GameState, r: number, origin: string): number {
+  const spec = state.scenario.regions[r] as RegionSpec;
+  const duty = tariffBps(state, spec.country, origin) / 10_000;
+  const vat = vatBps(state, spec.country, origin) / 10_000;
+  return duty + (1 + duty) * vat;
+}
+
+/** Days of storage an import licence costs on average in region `r`'s country (0 without a licence regime). */
+export function licenceDays(state: GameState, r: number): number {
+  const spec = state.scenario.regions[r] as RegionSpec;
+  return state.countries.find((c) => c.country === spec.country)?.licenceMeanDays ?? 0;
+}
+
+export interface LandedCost {
+  /** Cents per unit once installed: price, duty, VAT, freight estimate, storage, the lease's first month. */
+  unitCents: number;
+  /** Days from now until it earns (factory lead, transit, customs, licence). */
+  waitDays: number;
+}
+
+/**
+ * Landed cost of a unit bought at `unitCents` and sent to region `r`, where `duty` is the duty and VAT
+ * share for its origin (and `licenceMeanDays` its licence wait, when already known). Freight is an estimate (about 2% of the value by sea, the bots' usual mode); the
+ * exact quote is taken when the lot ships.
+ */
+export function landedCost(
+  state: GameState,
+  r: number,
+  model: AsicModel,
+  duty: number,
+  unitCents: number,
+  shipped: boolean,
+  licenceMeanDays = licenceDays(state, r),
+): LandedCost {
+  const licence = shipped ? licenceMeanDays : 0;
+  return {
+    unitCents: landedUnitCents(state, r, model, duty, unitCents, shipped, licenceMeanDays),
+    waitDays: (shipped ? 35 : 2) + licence,
+  };
+}
+
+/** landedCost's cents per unit alone (no object: buyers price many offers). */
+export function landedUnitCents(
+  state: GameState,
+  r: number,
+  model: AsicModel,
+  duty: number,
+  unitCents: number,
+  shipped: boolean,
+  licenceMeanDays: number,
+): number {
+  const spec = state.scenario.regions[r] as RegionSpec;
+  const freight = shipped ? unitCents * 0.02 : 0;
+  const licence = shipped ? licenceMeanDays : 0;
+  const storage = licence * state.scenario.logistics.storageCentsPerUnitDay;
+  const lease = (model.powerW / 1000) * spec.hostingCentsPerKwMonth;
+  const taxes = shipped ? unitCents * duty : 0;
+  return unitCents + taxes + freight + storage + lease;
+}
+
+/** Capacity a company may count on in a region: its share of what is free, split among active players. */
+export function fairFreeKw(state: GameState, region: RegionState): number {
+  let active = 0;
+  for (const c of state.companies) if (!c.bankrupt) active++;
+  return freeKw(region) / Math.max(1, active);
+}

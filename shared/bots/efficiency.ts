@@ -1,0 +1,40 @@
+/**
+ * efficiency: the most efficient machine on sale (lowest J/TH), sent to the region where it earns most
+ * once power, uptime, hosting and the duty on arrival are counted; sells machines once they no longer
+ * pay for their power over the month.
+ */
+import { buyBest, minOrderCents, modelsOnSale, price, survey, type Offer } from "./buy.ts";
+import { spendable, type Ctx, type Profile } from "./common.ts";
+
+export const EFFICIENCY: Profile = {
+  sellRatioBps: 7_000,
+  reserveShare: 0.1,
+  opexReserveDays: 90,
+  maxShipDays: 45,
+  insureAlways: false,
+  avoidLicence: false,
+  maxCostShare: 0.7,
+  maxPaybackDays: 540,
+  spendShare: 0.5,
+  sellLosers: true,
+};
+
+export function buyEfficiency(ctx: Ctx): void {
+  const budget = spendable(ctx) * ctx.profile.spendShare;
+  // Nothing worth an order to spend: skip the survey (most weekly reviews end here).
+  if (budget < minOrderCents(ctx)) return;
+  const models = modelsOnSale(ctx, false);
+  let best = Infinity;
+  for (const m of models) best = Math.min(best, m.efficiencyJPerTh);
+  const sv = survey(ctx);
+  const offers: Offer[] = [];
+  for (const model of models) {
+    if (model.efficiencyJPerTh !== best) continue;
+    for (let r = 0; r < sv.sites.length; r++) {
+      const offer = price(ctx, sv, model, r, false);
+      if (offer) offers.push(offer);
+    }
+  }
+  // Half the budget at most in one region: room there may be short, and the next best is close.
+  buyBest(ctx, offers, budget, budget / 2);
+}

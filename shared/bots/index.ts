@@ -1,0 +1,117 @@
+/**
+ * Bots: pure functions of the game state. `decide` returns the commands a company gives today under a
+ * strategy; the caller applies them in order with applyCommand. Bots read the state and never change it;
+ * their only randomness is a private stream derived from the seed, the company and the day. They think
+ * in depth once a week (each seat on its own weekday, to spread the work) and otherwise only react:
+ * a lot handed over or landed, a ban announced where they have machines, a shipment held, an offer.
+ */
+import type { Command } from "../engine/commands/schema.ts";
+import type { Company, GameState, Lot } from "../engine/state.ts";
+import type { Shipment } from "../engine/tradeState.ts";
+import { modelOf } from "../engine/fleet.ts";
+import { regionIndex } from "../engine/regions.ts";
+import { makeCtx, reserveCents, type Ctx, type Profile } from "./common.ts";
+import { buyCautious, CAUTIOUS } from "./cautious.ts";
+import { buyCheapPower, CHEAP_POWER } from "./cheapPower.ts";
+import { buyEfficiency, EFFICIENCY } from "./efficiency.ts";
+import { earnsItsPower } from "./econ.ts";
+import { respondOffers } from "./offers.ts";
+import { releaseLeases, tendLots } from "./pipeline.ts";
+import { siteOf, worldOf, type World } from "./world.ts";
+import { buyTrader, tradeUsed, TRADER } from "./trader.ts";
+
+export const STRATEGIES: readonly string[] = ["efficiency", "cheap-power", "cautious", "trader"];
+
+interface Strategy {
+  profile: Profile;
+  buy(ctx: Ctx): void;
+  /** Days of margin an offered lot is worth to this strategy. */
+  offerPaybackDays: number;
+  trade?(ctx: Ctx): void;
+}
+
+const BY_NAME: Record<string, Strategy> = {
+  efficiency: { profile: EFFICIENCY, buy: buyEfficiency, offerPaybackDays: 300 },
+  "cheap-power": { profile: CHEAP_POWER, buy: buyCheapPower, offerPaybackDays: 300 },
+  cautious: { profile: CAUTIOUS, buy: buyCautious, offerPaybackDays: 250 },
+  trader: { profile: TRADER, buy: buyTrader, offerPaybackDays: 150, trade: tradeUsed },
+};
+
+/**
+ * Something that cannot wait for the weekly review. Cheap: it runs every day for every seat, so it looks
+ * only at the company's own lots and shipments, with the day's facts about regions worked out once, and
+ * allocates nothing.
+ */
+function urgent(state: GameState, id: string, w: World): boolean {
+  const shipments = state.shipments;
+  for (let i = 0; i < shipments.length; i++) {
+    const s = shipments[i] as Shipment;
+    if (s.owner !== id || s.status !== "held") continue;
+    if (s.holdReason === "ban") return true;
+    const dest = regionIndex(state, s.to);
+    if (dest >= 0 && w.unsafe[dest]) return true;
+  }
+  const lots = state.lots;
+  const hashprice = state.market.hashpriceMicroUsd;
+  for (let i = 0; i < lots.length; i++) {
+    const lot = lots[i] as Lot;
+    if (lot.owner !== id) continue;
+    const loc = lot.location;
+    if (loc.kind === "factory") {
+      // Handed over today (or yesterday): ship it; older ones wait for the review.
+      if (lot.status === "stored" && lot.readyDay >= state.day - 1) return true;
+    } else if (loc.kind === "region") {
+      const r = regionIndex(state, loc.region);
+      if (r < 0) continue;
+      if (w.unsafe[r]) return true;
+      // Waiting in the warehouse and would earn more than its power there today: install it.
+      const model = lot.status === "stored" ? modelOf(state, lot.model) : undefined;
+      if (model && earnsItsPower(state, siteOf(w, r, false, false), model.efficiencyJPerTh, hashprice))
+        return true;
+    }
+  }
+  const offers = state.offers;
+  for (let i = 0; i < offers.length; i++) {
+    const o = offers[i] as GameState["offers"][number];
+    if (o.to === id && o.status === "open") return true;
+  }
+  return false;
+}
+
+/** Sells all the day's BTC while cash is short of the reserve for running costs; else the strategy's ratio. */
+function sellRatio(ctx: Ctx): void {
+  const short = ctx.company.cashCents < reserveCents(ctx) * 0.5;
+  const want = short ? 10_000 : ctx.profile.sellRatioBps;
+  if (ctx.company.sellRatioBps !== want) {
+    ctx.out.push({ type: "setSellRatio", ratioBps: want });
+  }
+}
+
+/** The commands `companyId` gives today under `strategy` ([] for an unknown strategy or company). */
+export function decide(state: GameState, companyId: string, strategy: string): Command[] {
+  const plan = BY_NAME[strategy];
+  if (!plan || state.finished) return [];
+  // The seat's position: its weekday for the review (as reviewDay), found without a closure.
+  const companies = state.companies;
+  let seat = -1;
+  for (let i = 0; i < companies.length; i++) {
+    if ((companies[i] as Company).id === companyId) {
+      seat = i;
+      break;
+    }
+  }
+  const company = companies[seat];
+  if (!company || company.bankrupt) return [];
+  const review = state.tick % 7 === seat % 7;
+  if (!review && !urgent(state, companyId, worldOf(state))) return [];
+  const ctx = makeCtx(state, company, plan.profile, review);
+  tendLots(ctx);
+  respondOffers(ctx, plan.offerPaybackDays);
+  if (review) {
+    sellRatio(ctx);
+    plan.trade?.(ctx);
+    releaseLeases(ctx);
+    plan.buy(ctx);
+  }
+  return ctx.out;
+}

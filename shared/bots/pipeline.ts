@@ -1,0 +1,301 @@
+/**
+ * Moving machines, the same for every strategy: ship what the factory hands over, lease and install what
+ * arrives, get machines out of regions that ban mining (or switch them off there), re-export lots held
+ * at customs for a ban, switch lots off while they lose money on power, and give back unused leases.
+ */
+import type { ShippingMode } from "../scenario/types.ts";
+import { SHIPPING_MODES } from "../scenario/types.ts";
+import { lotKw, lotModel, lotThs } from "../engine/fleet.ts";
+import { declaredValue, departurePlace, quoteShipment } from "../engine/logistics/ship.ts";
+import type { ShipmentQuote } from "../engine/logistics/quote.ts";
+import type { Shipment } from "../engine/tradeState.ts";
+import { regionIndex } from "../engine/regions.ts";
+import { leaseSetupCents } from "../engine/commands/leaseCapacity.ts";
+import type { Lot, RegionState } from "../engine/state.ts";
+import type { RegionSpec } from "../scenario/types.ts";
+import {
+  add,
+  addChained,
+  addLease,
+  freeTodayKw,
+  leaseAt,
+  spareKw,
+  type Ctx,
+  type RegionLoad,
+} from "./common.ts";
+import { marginOf, thDay } from "./econ.ts";
+import { dutyOf, prefersRenewableAt, siteOf } from "./world.ts";
+import { modeMask } from "./routes.ts";
+
+export interface Route {
+  r: number;
+  mode: ShippingMode;
+  insured: boolean;
+  payNow: number;
+}
+
+/** Whether the company's lease in region `r` is (or would be) on renewable power. */
+function renewableAt(ctx: Ctx, r: number): boolean {
+  const lease = leaseAt(ctx, (ctx.state.scenario.regions[r] as RegionSpec).id);
+  return lease ? lease.renewable : prefersRenewableAt(ctx.world, r);
+}
+
+/** A conservative hashprice for running decisions: today's or the month's average, whichever is lower. */
+export function runningHashprice(ctx: Ctx): number {
+  return ctx.world.runningHashprice;
+}
+
+/**
+ * Where `quantity` units of a lot should go, and how: the regions where they earn most over a year net
+ * of duty and storage (never one banned, with a ban announced, under a moratorium or full), then the
+ * cheapest mode that arrives within the profile's limit (else the fastest), for the best two.
+ */
+export function chooseRoute(ctx: Ctx, lot: Lot, quantity: number, exclude: string | null): Route | null {
+  const { state, profile, world: w } = ctx;
+  const model = lotModel(state, lot);
+  const kw = lotKw(model, quantity);
+  const ths = lotThs(model, quantity);
+  const value = declaredValue(lot, quantity);
+  const hashprice = w.runningHashprice;
+  // The best two regions by score (ties to the lower index), kept as we go rather than sorted.
+  let r1 = -1;
+  let s1 = 0;
+  let r2 = -1;
+  let s2 = 0;
+  const specs = state.scenario.regions;
+  const from = departurePlace(state, lot);
+  // A lot that cannot leave now has no route (every quote would be refused).
+  if ("code" in from) return null;
+  for (let r = 0; r < specs.length; r++) {
+    const spec = specs[r] as RegionSpec;
+    if (w.closed[r] || spec.id === exclude) continue;
+    const licence = w.licence[r] as number;
+    if (profile.avoidLicence && licence > 0) continue;
+    const spare = Math.max(0, spareKw(ctx, r));
+    if (spare + freeTodayKw(ctx, r) * 0.8 < kw) continue;
+    const margin = marginOf(
+      thDay(state, siteOf(w, r, renewableAt(ctx, r), true), model.efficiencyJPerTh, hashprice),
+    );
+    if (margin <= 0) continue;
+    const storage = licence * state.scenario.logistics.storageCentsPerUnitDay * quantity;
+    const lease = spare >= kw ? 0 : leaseSetupCents(spec, Math.ceil(kw - spare));
+    const score = (margin * ths * 365) / 10_000 - value * dutyOf(w, r, lot.origin) - storage - lease;
+    if (!(score > 0)) continue;
+    if (r1 < 0 || score > s1) {
+      r2 = r1;
+      s2 = s1;
+      r1 = r;
+      s1 = score;
+    } else if (r2 < 0 || score > s2) {
+      r2 = r;
+      s2 = score;
+    }
+  }
+  let best: { r: number; mode: ShippingMode; insured: boolean; score: number; quote: ShipmentQuote } | null =
+    null;
+  for (let k = 0; k < 2; k++) {
+    const r = k === 0 ? r1 : r2;
+    if (r < 0) break;
+    const score = k === 0 ? s1 : s2;
+    const to = (specs[r] as RegionSpec).id;
+    let pick: ShipmentQuote | null = null;
+    let pickDays = 0;
+    const mask = modeMask(state, from, r);
+    for (let i = 0; i < SHIPPING_MODES.length; i++) {
+      // Modes that cannot run between the two places are not quoted (the engine would refuse them).
+      if (!(mask & (1 << i))) continue;
+      const mode = SHIPPING_MODES[i] as ShippingMode;
+      const q = quoteShipment(state, { lotId: lot.id, to, mode, insured: false, quantity });
+      if (!q.ok || bansAhead(q.quote)) continue;
+      const days = q.quote.customsDay - state.day;
+      const inTime = days <= profile.maxShipDays;
+      const pickInTime = pick !== null && pickDays <= profile.maxShipDays;
+      if (
+        !pick ||
+        (inTime && (!pickInTime || q.quote.expectedTotalCents < pick.expectedTotalCents)) ||
+        (!inTime && !pickInTime && days < pickDays)
+      ) {
+        pick = q.quote;
+        pickDays = days;
+      }
+    }
+    if (!pick) continue;
+    const spec = state.scenario.logistics.modes[pick.mode];
+    const insured =
+      profile.insureAlways || spec.damageBps + spec.lossBps >= state.scenario.logistics.insuranceBps;
+    const premium = insured ? Math.round((value * state.scenario.logistics.insuranceBps) / 10_000) : 0;
+    // `score` already counts duty and VAT; the quote's total counts them again with the freight.
+    const total = score + value * dutyOf(w, r, lot.origin) - pick.expectedTotalCents - premium;
+    if (!best || total > best.score) best = { r, mode: pick.mode, insured, score: total, quote: pick };
+  }
+  if (!best) return null;
+  if (!best.insured) return { r: best.r, mode: best.mode, insured: false, payNow: best.quote.payNowCents };
+  // Insured: the engine's quote says what the premium adds to what is paid now.
+  const q = quoteShipment(state, {
+    lotId: lot.id,
+    to: (specs[best.r] as RegionSpec).id,
+    mode: best.mode,
+    insured: true,
+    quantity,
+  });
+  return q.ok ? { r: best.r, mode: best.mode, insured: true, payNow: q.quote.payNowCents } : null;
+}
+
+/** A quote warns of a ban in force, or one announced to take effect around the arrival. */
+function bansAhead(q: ShipmentQuote): boolean {
+  for (const w of q.warnings) if (w.en.includes("ban")) return true;
+  return false;
+}
+
+/** Ships (part of) a lot along `route`, updating today's book of where the company's kW are. */
+function ship(ctx: Ctx, lot: Lot, quantity: number, route: Route, fromR: number): boolean {
+  const to = (ctx.state.scenario.regions[route.r] as RegionSpec).id;
+  const cmd = {
+    type: "shipLot" as const,
+    lot: lot.id,
+    to,
+    mode: route.mode,
+    insured: route.insured,
+    quantity,
+  };
+  if (!add(ctx, cmd, route.payNow)) return false;
+  const kw = lotKw(lotModel(ctx.state, lot), quantity);
+  if (fromR >= 0) {
+    const from = ctx.load[fromR] as RegionLoad;
+    if (lot.status === "installed") from.installed -= kw;
+    else from.stored -= kw;
+  }
+  (ctx.load[route.r] as RegionLoad).inbound += kw;
+  ctx.touched.add(lot.id);
+  return true;
+}
+
+/** Sends a lot (or part of it) to the best other region; false when none is open or cash is short. */
+function sendAway(ctx: Ctx, lot: Lot, quantity: number, fromR: number, exclude: string | null): boolean {
+  const route = chooseRoute(ctx, lot, quantity, exclude);
+  return route !== null && ship(ctx, lot, quantity, route, fromR);
+}
+
+/** Leases what is missing and installs a lot that has arrived; sends away what cannot fit. */
+function install(ctx: Ctx, lot: Lot, r: number): void {
+  const { state } = ctx;
+  const spec = state.scenario.regions[r] as RegionSpec;
+  const model = lotModel(state, lot);
+  const d = thDay(
+    state,
+    siteOf(ctx.world, r, renewableAt(ctx, r), false),
+    model.efficiencyJPerTh,
+    runningHashprice(ctx),
+  );
+  // Not worth switching on here today: it waits in the warehouse (the weekly review may move or sell it).
+  if (d.revenue <= d.energy) return;
+  const need = lotKw(model, lot.quantity);
+  const l = ctx.load[r] as RegionLoad;
+  const room = l.leased - l.installed;
+  const install = { type: "installLot" as const, lot: lot.id, region: spec.id };
+  const done = (): void => {
+    l.installed += need;
+    l.stored -= need;
+    ctx.touched.add(lot.id);
+  };
+  if (room + 1e-9 >= need) {
+    if (add(ctx, install, 0)) done();
+    return;
+  }
+  const free = freeTodayKw(ctx, r);
+  const missing = Math.ceil(need - room - 1e-9);
+  if (missing <= free) {
+    const renewable = !leaseAt(ctx, spec.id) && prefersRenewableAt(ctx.world, r);
+    if (addLease(ctx, r, missing, renewable)) {
+      addChained(ctx, install);
+      done();
+    }
+    return;
+  }
+  // Not enough room: what fits stays (installed on a later day), the rest goes elsewhere.
+  const fit = Math.floor((Math.max(0, room) + free) / (model.powerW / 1000));
+  const away = fit >= 1 ? lot.quantity - fit : lot.quantity;
+  if (away > 0) sendAway(ctx, lot, away, r, spec.id);
+}
+
+/** Switches a lot on or off as today's revenue covers its power; on review days sells lasting losers. */
+function runOrStop(ctx: Ctx, lot: Lot, r: number): void {
+  const { state } = ctx;
+  const model = lotModel(state, lot);
+  const site = siteOf(ctx.world, r, renewableAt(ctx, r), false);
+  const today = thDay(state, site, model.efficiencyJPerTh, state.market.hashpriceMicroUsd);
+  const month = thDay(state, site, model.efficiencyJPerTh, state.market.hashpriceAvgMicroUsd);
+  if (ctx.profile.sellLosers && month.revenue < month.energy && today.revenue < today.energy) {
+    if (add(ctx, { type: "sellMachines", lot: lot.id, quantity: lot.quantity }, 0)) {
+      (ctx.load[r] as RegionLoad).installed -= lotKw(model, lot.quantity);
+      ctx.touched.add(lot.id);
+    }
+    return;
+  }
+  if (lot.powered && today.revenue < today.energy) add(ctx, { type: "powerLot", lot: lot.id, on: false }, 0);
+  else if (!lot.powered && today.revenue > today.energy * 1.05)
+    add(ctx, { type: "powerLot", lot: lot.id, on: true }, 0);
+}
+
+function regionOf(ctx: Ctx, id: string): number {
+  return regionIndex(ctx.state, id);
+}
+
+function heldShipment(ctx: Ctx, id: string): Shipment | null {
+  for (const s of ctx.state.shipments) if (s.id === id) return s.status === "held" ? s : null;
+  return null;
+}
+
+/** Every lot's move for today: ship, install, evacuate, re-export, switch; urgent ones every day. */
+export function tendLots(ctx: Ctx): void {
+  const { state } = ctx;
+  for (const lot of ctx.lots) {
+    if (ctx.touched.has(lot.id) || lot.status === "onOrder") continue;
+    const loc = lot.location;
+    if (loc.kind === "shipment") {
+      const s = heldShipment(ctx, loc.shipment);
+      if (!s) continue;
+      const dest = regionOf(ctx, s.to);
+      // Held for a ban (or a ban came while waiting for a licence): re-export from the port.
+      if (s.holdReason === "ban" || (dest >= 0 && ctx.world.unsafe[dest]))
+        sendAway(ctx, lot, lot.quantity, dest, s.to);
+      continue;
+    }
+    if (loc.kind === "factory") {
+      sendAway(ctx, lot, lot.quantity, -1, null);
+      continue;
+    }
+    const r = regionOf(ctx, loc.region);
+    const region = state.world.regions[r] as RegionState;
+    if (ctx.world.unsafe[r]) {
+      // Machines left running under a ban risk seizure: off at once, then out if a better place takes them.
+      if (lot.status === "installed" && lot.powered && region.policy === "banned") {
+        add(ctx, { type: "powerLot", lot: lot.id, on: false }, 0);
+      }
+      sendAway(ctx, lot, lot.quantity, r, loc.region);
+      continue;
+    }
+    if (lot.status === "stored") install(ctx, lot, r);
+    else if (lot.status === "installed" && ctx.review) runOrStop(ctx, lot, r);
+  }
+}
+
+/** Gives back leased kW that nothing installed, stored, inbound or on order will need. */
+export function releaseLeases(ctx: Ctx): void {
+  const { state } = ctx;
+  let pending = 0;
+  for (const lot of ctx.lots) {
+    if (lot.status === "onOrder" || lot.location.kind === "factory")
+      pending += lotKw(lotModel(state, lot), lot.quantity);
+  }
+  for (const lease of ctx.company.leases) {
+    const r = regionOf(ctx, lease.region);
+    if (r < 0) continue;
+    const unsafe = ctx.world.unsafe[r] as boolean;
+    const spare = Math.floor(spareKw(ctx, r) - (unsafe ? 0 : pending));
+    if (spare < 1) continue;
+    if (add(ctx, { type: "releaseCapacity", region: lease.region, kw: Math.min(spare, lease.kw) }, 0)) {
+      (ctx.load[r] as RegionLoad).leased -= Math.min(spare, lease.kw);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * trader: works the used market. Buys used machines in the region where they will run when their price
+ * per TH/s is low against the hashprice (payback under about 150-180 days at that region's power), runs them, and
+ * sells them once the index has recovered well above what it paid: to another company at the index when
+ * one can afford it (better for both than the market's spread), else to the market. With cash idle and
+ * no bargains, it also buys new machines that pay back quickly.
+ */
+import { lotModel } from "../engine/fleet.ts";
+import { usedBidUnitCents } from "../engine/market.ts";
+import { createRng, hash32, nextFloat } from "../math/rng.ts";
+import {
+  buyBest,
+  minOrderCents,
+  modelsOnSale,
+  paybackLimit,
+  price,
+  survey,
+  tierLeaders,
+  type Offer,
+} from "./buy.ts";
+import { add, spendable, type Ctx, type Profile } from "./common.ts";
+import { offerToPeer } from "./offers.ts";
+
+export const TRADER: Profile = {
+  sellRatioBps: 8_000,
+  reserveShare: 0.15,
+  opexReserveDays: 90,
+  maxShipDays: 45,
+  insureAlways: false,
+  avoidLicence: false,
+  maxCostShare: 0.7,
+  maxPaybackDays: 180,
+  spendShare: 0.5,
+  sellLosers: true,
+};
+
+/** New machines only as a side line (a share of idle cash), at the efficiency bot's payback limit. */
+const NEW_PAYBACK_DAYS = 540;
+/** Smallest used purchase, as a share of the starting cash. */
+const USED_MIN_ORDER_SHARE = 0.003;
+/** Sell once the bid is this multiple of what a unit cost. */
+const TAKE_PROFIT = 1.3;
+
+export function tradeUsed(ctx: Ctx): void {
+  const { state, company } = ctx;
+  const rng = createRng((state.seed ^ hash32(company.id)) >>> 0, `bot:${state.tick}`);
+  for (const lot of ctx.lots) {
+    if (ctx.touched.has(lot.id) || lot.status === "onOrder" || lot.status === "inTransit") continue;
+    const bid = usedBidUnitCents(state, lotModel(state, lot));
+    if (bid * lot.quantity < lot.costCents * TAKE_PROFIT) continue;
+    // Half the time a peer gets the first chance (the offer lasts five days); otherwise the market.
+    if (nextFloat(rng) < 0.5 && offerToPeer(ctx, lot)) continue;
+    if (state.offers.some((o) => o.lot === lot.id && o.status === "open")) continue;
+    if (add(ctx, { type: "sellMachines", lot: lot.id, quantity: lot.quantity }, 0)) ctx.touched.add(lot.id);
+  }
+}
+
+export function buyTrader(ctx: Ctx): void {
+  const budget = spendable(ctx) * ctx.profile.spendShare;
+  // Used lots are small (the market is thin): a smaller order is worth placing than for new machines.
+  const usedMin = state0(ctx) * USED_MIN_ORDER_SHARE;
+  if (budget < usedMin) return;
+  const sv = survey(ctx);
+  const bargains: Offer[] = [];
+  for (const model of tierLeaders(ctx)) {
+    for (let r = 0; r < sv.sites.length; r++) {
+      const offer = price(ctx, sv, model, r, true);
+      if (offer) bargains.push(offer);
+    }
+  }
+  // A purchase per tier and region at most: each lifts the tier's index for the next.
+  const spent = buyBest(ctx, bargains, budget, budget / 4, usedMin);
+  const idle = spendable(ctx) - spent;
+  if (idle < state0(ctx) * 0.25 || idle * 0.3 < minOrderCents(ctx)) return;
+  const limit = paybackLimit(ctx, NEW_PAYBACK_DAYS);
+  const models = modelsOnSale(ctx, false);
+  let bestJ = Infinity;
+  for (const m of models) bestJ = Math.min(bestJ, m.efficiencyJPerTh);
+  const fresh: Offer[] = [];
+  for (const model of models) {
+    if (model.efficiencyJPerTh !== bestJ) continue;
+    for (let r = 0; r < sv.sites.length; r++) {
+      const offer = price(ctx, sv, model, r, false, limit);
+      if (offer) fresh.push(offer);
+    }
+  }
+  buyBest(ctx, fresh, idle * 0.3, idle * 0.15);
+}
+
+function state0(ctx: Ctx): number {
+  return ctx.state.scenario.company.startingCashCents;
+}

@@ -1,0 +1,3 @@
+/** The wire protocol: room options and every message, for the server, the client and any script. */
+export * from "./options.ts";
+export * from "./messages.ts";

@@ -1,0 +1,81 @@
+/**
+ * Every message between client and server, declared once with zod. Commands carry no player id: the
+ * server stamps the actor from the connection. Every reply to a refused message says why, in English
+ * and Chinese, and never disconnects the sender.
+ */
+import { z } from "zod";
+
+const ref = z.string().min(1).max(32).optional();
+const text = z.object({ en: z.string(), zh: z.string() });
+
+/** Client → server: a company command (the engine's own schema checks its body). */
+export const commandMessage = z.object({ ref, command: z.unknown() });
+
+const seat = z.string().regex(/^p[1-8]$/, "a seat is p1 to p8");
+
+/** Client → server: host controls. */
+export const hostMessage = z.object({
+  ref,
+  action: z.discriminatedUnion("type", [
+    z.object({ type: z.literal("start") }),
+    z.object({ type: z.literal("pause") }),
+    z.object({ type: z.literal("resume") }),
+    z.object({ type: z.literal("pace"), pace: z.number().min(0.25).max(16) }),
+    z.object({
+      type: z.literal("inject"),
+      template: z.string().min(1).max(40),
+      targets: z.array(z.string().min(1).max(64)).min(1).max(32),
+      params: z.record(z.string().max(32), z.union([z.number(), z.string().max(64)])).default({}),
+      /** Ask students to predict the effect before it happens: the clock pauses until the host resumes. */
+      predictFirst: z.object({ en: z.string().max(280), zh: z.string().max(280) }).optional(),
+    }),
+    z.object({ type: z.literal("broadcast"), text: z.string().min(1).max(280) }),
+    z.object({ type: z.literal("botSeat"), seat, strategy: z.string().max(24).optional() }),
+    z.object({ type: z.literal("humanSeat"), seat }),
+    z.object({ type: z.literal("kick"), seat }),
+    z.object({ type: z.literal("hideNames"), hide: z.boolean() }),
+    z.object({ type: z.literal("end") }),
+  ]),
+});
+
+export type HostAction = z.infer<typeof hostMessage>["action"];
+
+export const CLIENT_MESSAGES = { command: commandMessage, host: hostMessage } as const;
+export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
+
+/** Server → client. */
+export const serverMessages = {
+  welcome: z.object({
+    role: z.enum(["host", "player", "spectator"]),
+    seat: z.string().nullable(),
+    seatToken: z.string().nullable(),
+    code: z.string(),
+    scenario: z.string(),
+  }),
+  error: z.object({ ref: z.string().optional(), code: z.string(), message: text }),
+  ack: z.object({ ref: z.string() }),
+  notice: z.object({ day: z.number(), kind: z.string(), text, targets: z.array(z.string()) }),
+  broadcast: z.object({ text: z.string(), day: z.number() }),
+  predict: z.object({ prompt: text, template: z.string() }),
+  ended: z.object({ reason: z.string() }),
+} as const;
+
+export type ServerMessageType = keyof typeof serverMessages;
+export type ServerMessage<T extends ServerMessageType> = z.infer<(typeof serverMessages)[T]>;
+
+/** Error codes of the protocol layer (the engine adds its own rejection codes). */
+export type ProtocolErrorCode =
+  | "MALFORMED"
+  | "UNKNOWN_MESSAGE"
+  | "RATE_LIMITED"
+  | "TOO_LARGE"
+  | "NOT_HOST"
+  | "NOT_A_PLAYER"
+  | "SPECTATOR"
+  | "NOT_RUNNING"
+  | "ALREADY_STARTED"
+  | "GAME_OVER"
+  | "BAD_SEAT";
+
+/** Largest client message accepted, bytes of JSON: far above any real command, far below abuse. */
+export const MAX_MESSAGE_BYTES = 8 * 1024;

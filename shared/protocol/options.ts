@@ -1,0 +1,61 @@
+/**
+ * Room options, declared once: what a client may pass to create or join a game room. The server parses
+ * them before anything else; a client (or a script) can build them from these schemas.
+ */
+import { z } from "zod";
+
+/** Player and room names are plain text, trimmed, without control characters (\p{Cc}). */
+export const displayName = z
+  .string()
+  .transform((s) => s.replace(/\p{Cc}/gu, "").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "a name needs at least one visible character")
+      .max(24, "names are at most 24 characters"),
+  );
+
+export const PACES = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
+
+/** Options for creating a room; the creator becomes the host by knowing `hostSecret`. */
+export const createOptionsSchema = z.object({
+  scenario: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(40),
+  seats: z.number().int().min(1).max(8).default(4),
+  fillWithBots: z.boolean().default(true),
+  pace: z
+    .number()
+    .refine((p) => (PACES as readonly number[]).includes(p), "pace is one of 0.25, 0.5, 1, 2, 4, 8, 16")
+    .default(1),
+  visibility: z.enum(["public", "private"]).default("public"),
+  classroom: z.boolean().default(false),
+  /** Seconds a dropped player keeps the seat (a bot plays meanwhile); default 120 in classrooms, 60 otherwise. */
+  reconnectSeconds: z.number().int().min(5).max(3600).optional(),
+  hideNames: z.boolean().default(false),
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
+  /** A secret only the host's browser knows (at least 16 characters); it is never sent back to anyone. */
+  hostSecret: z.string().min(16).max(128),
+  name: displayName,
+  language: z.enum(["en", "zh"]).default("en"),
+});
+
+export type CreateOptions = z.infer<typeof createOptionsSchema>;
+
+export const joinOptionsSchema = z.object({
+  name: displayName,
+  role: z.enum(["player", "spectator"]).default("player"),
+  /** Returned by the server on first join: lets a reload or a new tab take the same seat back. */
+  seatToken: z.string().min(16).max(64).optional(),
+  /** The host's secret: joining with it gives host powers. */
+  hostSecret: z.string().min(16).max(128).optional(),
+});
+
+export type JoinOptions = z.infer<typeof joinOptionsSchema>;
+
+/** Short join codes: no 0/O, 1/I/L, so that a class can read them off a projector. */
+export const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+export const joinCode = z
+  .string()
+  .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`), "a join code is 6 letters and digits");

@@ -1,0 +1,82 @@
+/**
+ * Reconnection: a dropped player's seat is kept for the window while a bot plays it, visibly; a reload
+ * with the stored seat token takes the same seat back; after the window the seat stays with the bot.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, type Room } from "colyseus.js";
+import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer(2572);
+});
+afterAll(async () => {
+  await server.stop();
+  cleanup(server);
+});
+
+type AnyRoom = Room<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const SECRET = "reconnect-secret-0123456789";
+
+function welcome(room: AnyRoom): Promise<{ seat: string | null; seatToken: string | null; role: string }> {
+  return new Promise((resolve) => {
+    const off = room.onMessage("welcome", (m) => {
+      off();
+      resolve(m);
+    });
+  });
+}
+
+async function until(check: () => boolean, timeout = 15_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe("reconnection", () => {
+  it("keeps the seat for a reload within the window and hands it to a bot after", async () => {
+    const host = await new Client(server.ws).create("game", {
+      scenario: "halving-2020",
+      seats: 2,
+      pace: 8,
+      reconnectSeconds: 5,
+      hostSecret: SECRET,
+      name: "Host",
+    });
+    const first = await new Client(server.ws).joinById(host.roomId, { name: "Kai" });
+    const w1 = await welcome(first);
+    expect(w1.seat).toBe("p1");
+    host.send("host", { action: { type: "start" } });
+    await until(() => host.state.phase === "running");
+    await until(() => host.state.companies.get("p1")?.connected === true);
+
+    // The page reloads: the socket drops without saying goodbye; a bot stands in, visibly.
+    first.connection.close();
+    await until(() => host.state.companies.get("p1")?.connected === false);
+    expect(host.state.companies.get("p1")?.bot).toBe(true);
+
+    const again = await new Client(server.ws).joinById(host.roomId, {
+      name: "Kai",
+      seatToken: w1.seatToken ?? "",
+    });
+    const w2 = await welcome(again);
+    expect(w2.seat).toBe("p1");
+    expect(w2.seatToken).toBe(w1.seatToken);
+    await until(() => host.state.companies.get("p1")?.connected === true);
+    expect(host.state.companies.get("p1")?.bot).toBe(false);
+
+    // Away for longer than the window: the seat stays with its bot; the old token no longer works.
+    again.connection.close();
+    await new Promise((r) => setTimeout(r, 6_500));
+    const late = await new Client(server.ws).joinById(host.roomId, {
+      name: "Kai",
+      seatToken: w1.seatToken ?? "",
+    });
+    const w3 = await welcome(late);
+    expect(w3.seat).not.toBe("p1");
+    expect(host.state.companies.get("p1")?.bot).toBe(true);
+    await Promise.all([late.leave(), host.leave()]);
+  });
+});
