@@ -65,7 +65,16 @@ function replay(scenario: Scenario, seed: number, log: Command[][][]): number {
 function play(scenario: Scenario, seed: number): Timing {
   const c0 = cpuMs();
   const state = createGame(scenario, seed, SEAT_IDS);
-  const t: Timing = { decide: 0, apply: 0, step: 0, cpuGame: 0, cpuEngine: 0, hash: "", commands: 0, rejected: 0 };
+  const t: Timing = {
+    decide: 0,
+    apply: 0,
+    step: 0,
+    cpuGame: 0,
+    cpuEngine: 0,
+    hash: "",
+    commands: 0,
+    rejected: 0,
+  };
   const log: Command[][][] = [];
   while (!state.finished) {
     const day: Command[][] = [];

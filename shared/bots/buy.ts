@@ -3,12 +3,20 @@
  * bought in the region's own market), keep only what pays its power with room to spare and pays back in
  * time, and place the order with a lease that reserves the room it will need.
  */
-import { roundHalfAway } from "../math/money.ts";
 import { freeKw } from "../engine/regions.ts";
 import type { RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
 import { add, addLease, freeTodayKw, leaseAt, spareKw, type Ctx, type RegionLoad } from "./common.ts";
-import { dutyOf, listCentsOf, prefersRenewableAt, siteOf, usedAskOf, type Factory } from "./world.ts";
+import {
+  catalogOf,
+  factoryDutiesOf,
+  factoryUnitsOf,
+  licenceOf,
+  prefersRenewableAt,
+  siteOf,
+  usedAskOf,
+  type Factory,
+} from "./world.ts";
 import { landedUnitCents, type SiteCosts } from "./econ.ts";
 
 /** The most a single used purchase takes from one tier, TH/s: more would lift the index against us. */
@@ -47,7 +55,7 @@ export function survey(ctx: Ctx): Survey {
   const sites: (SiteCosts | null)[] = [];
   const specs = state.scenario.regions;
   for (let r = 0; r < specs.length; r++) {
-    if (w.closed[r] || (profile.avoidLicence && (w.licence[r] as number) > 0)) {
+    if (w.closed[r] || (profile.avoidLicence && licenceOf(w, r) > 0)) {
       sites.push(null);
       continue;
     }
@@ -59,12 +67,13 @@ export function survey(ctx: Ctx): Survey {
 
 /** The most efficient model of each used tier whose used market is open: one price per TH/s per tier. */
 export function tierLeaders(ctx: Ctx): AsicModel[] {
-  return ctx.world.tierLeaders;
+  return catalogOf(ctx.world).tierLeaders;
 }
 
 /** Models on sale today (new), or with a used market open (used). */
 export function modelsOnSale(ctx: Ctx, used: boolean): AsicModel[] {
-  return used ? ctx.world.usedModels : ctx.world.newModels;
+  const c = catalogOf(ctx.world);
+  return used ? c.usedModels : c.newModels;
 }
 
 /** Prices `model` bought new (cheapest landed factory) or used, to run in region `r`; null if it does not pay. */
@@ -100,16 +109,19 @@ export function price(
     landed = landedUnitCents(state, r, model, 0, ask, false, 0);
     wait = 2;
   } else {
-    // quoteOrder's arithmetic, with the list price computed once rather than once per factory.
-    const list = listCentsOf(w, model);
-    const licence = w.licence[r] as number;
-    const factories = w.factories;
-    for (let i = 0; i < factories.length; i++) {
-      const f = factories[i] as Factory;
-      const unit = roundHalfAway((list * f.multiplierBps) / 10_000);
-      const l = landedUnitCents(state, r, model, dutyOf(w, r, f.country), unit, true, licence);
+    // quoteOrder's unit price at each factory and landedUnitCents, with everything that does not
+    // depend on both the model and the region worked out once a day.
+    const units = factoryUnitsOf(w, model);
+    const duties = factoryDutiesOf(w, r);
+    const factories = catalogOf(w).factories;
+    const licence = licenceOf(w, r);
+    const storage = licence * state.scenario.logistics.storageCentsPerUnitDay;
+    const lease = (model.powerW / 1000) * (state.scenario.regions[r] as RegionSpec).hostingCentsPerKwMonth;
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i] as number;
+      const l = unit + unit * (duties[i] as number) + unit * 0.02 + storage + lease;
       if (l < landed) {
-        factory = f.hub;
+        factory = (factories[i] as Factory).hub;
         unitCents = unit;
         landed = l;
         wait = 35 + licence;

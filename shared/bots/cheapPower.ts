@@ -74,7 +74,8 @@ export function buyCheapPower(ctx: Ctx): void {
   const limit = paybackLimit(ctx);
   // Used prices depend on the tier: its most efficient model is enough.
   const leaders = tierLeaders(ctx);
-  for (let i = 0; i < leaders.length; i++) priceIn(ctx, sv, leaders[i] as AsicModel, cheapest, true, limit, offers);
+  for (let i = 0; i < leaders.length; i++)
+    priceIn(ctx, sv, leaders[i] as AsicModel, cheapest, true, limit, offers);
   // Factory prices depend on efficiency alone: one model of each is enough.
   const seen = new Set<number>();
   const models = modelsOnSale(ctx, false);

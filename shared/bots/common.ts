@@ -11,7 +11,7 @@ import { leaseSetupCents } from "../engine/commands/leaseCapacity.ts";
 import { freeKw, regionIndex } from "../engine/regions.ts";
 import type { Company, GameState, Lot, RegionState } from "../engine/state.ts";
 import type { RegionSpec } from "../scenario/types.ts";
-import { siteOf, worldOf, type World } from "./world.ts";
+import { lotsOf, siteOf, worldOf, type World } from "./world.ts";
 import type { Survey } from "./buy.ts";
 
 export interface Profile {
@@ -51,7 +51,7 @@ export interface Ctx {
   actor: Actor;
   profile: Profile;
   /** The company's lots (a snapshot: commands chosen today do not change it). */
-  lots: Lot[];
+  lots: readonly Lot[];
   /** Cash left after the commands chosen so far. */
   cash: number;
   out: Command[];
@@ -76,7 +76,7 @@ export function makeCtx(
   company: Company,
   profile: Profile,
   review: boolean,
-  lots: Lot[] = lotsOwnedBy(state, company.id),
+  lots: readonly Lot[] = lotsOf(worldOf(state), company.id),
 ): Ctx {
   const n = state.scenario.regions.length;
   const load: RegionLoad[] = [];
@@ -117,13 +117,6 @@ export function makeCtx(
     opex: null,
     survey: null,
   };
-}
-
-function lotsOwnedBy(state: GameState, id: string): Lot[] {
-  const out: Lot[] = [];
-  const all = state.lots;
-  for (let i = 0; i < all.length; i++) if ((all[i] as Lot).owner === id) out.push(all[i] as Lot);
-  return out;
 }
 
 function shipmentTo(state: GameState, id: string): string | null {

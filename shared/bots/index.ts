@@ -17,7 +17,7 @@ import { buyEfficiency, EFFICIENCY } from "./efficiency.ts";
 import { earnsItsPower } from "./econ.ts";
 import { respondOffers } from "./offers.ts";
 import { releaseLeases, tendLots } from "./pipeline.ts";
-import { siteOf, worldOf, type World } from "./world.ts";
+import { lotsOf, siteOf, unsettledLotsOf, worldOf, type World } from "./world.ts";
 import { buyTrader, tradeUsed, TRADER } from "./trader.ts";
 
 export const STRATEGIES: readonly string[] = ["efficiency", "cheap-power", "cautious", "trader"];
@@ -51,16 +51,17 @@ function urgent(state: GameState, id: string, w: World): boolean {
     const dest = regionIndex(state, s.to);
     if (dest >= 0 && w.unsafe[dest]) return true;
   }
-  const lots = state.lots;
+  // Installed lots matter only where a region is unsafe; on other days only the rest are looked at.
+  const lots = w.anyUnsafe ? lotsOf(w, id) : unsettledLotsOf(w, id);
   const hashprice = state.market.hashpriceMicroUsd;
   for (let i = 0; i < lots.length; i++) {
     const lot = lots[i] as Lot;
-    if (lot.owner !== id) continue;
     const loc = lot.location;
     if (loc.kind === "factory") {
       // Handed over today (or yesterday): ship it; older ones wait for the review.
       if (lot.status === "stored" && lot.readyDay >= state.day - 1) return true;
     } else if (loc.kind === "region") {
+      if (lot.status !== "stored" && !w.anyUnsafe) continue;
       const r = regionIndex(state, loc.region);
       if (r < 0) continue;
       if (w.unsafe[r]) return true;

@@ -24,7 +24,7 @@ import {
   type RegionLoad,
 } from "./common.ts";
 import { marginOf, thDay } from "./econ.ts";
-import { dutyOf, prefersRenewableAt, siteOf } from "./world.ts";
+import { dutyOf, licenceOf, prefersRenewableAt, siteOf } from "./world.ts";
 import { modeMask } from "./routes.ts";
 
 export interface Route {
@@ -69,7 +69,7 @@ export function chooseRoute(ctx: Ctx, lot: Lot, quantity: number, exclude: strin
   for (let r = 0; r < specs.length; r++) {
     const spec = specs[r] as RegionSpec;
     if (w.closed[r] || spec.id === exclude) continue;
-    const licence = w.licence[r] as number;
+    const licence = licenceOf(w, r);
     if (profile.avoidLicence && licence > 0) continue;
     const spare = Math.max(0, spareKw(ctx, r));
     if (spare + freeTodayKw(ctx, r) * 0.8 < kw) continue;

@@ -1,0 +1,12 @@
+/**
+ * One machine or many: with REDIS_URL set, Colyseus shares presence (room list, messages) and the
+ * matchmaking driver through Redis, so several processes serve one lobby; each client's socket goes
+ * to the process that owns its room. Without it, everything stays in this process.
+ */
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
+
+export function scaleOptions(redisUrl: string | undefined) {
+  if (!redisUrl) return {};
+  return { presence: new RedisPresence(redisUrl), driver: new RedisDriver(redisUrl) };
+}

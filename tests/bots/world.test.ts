@@ -1,0 +1,96 @@
+/**
+ * The bots' daily memo (shared/bots/world.ts) and route masks (shared/bots/routes.ts) are caches: each
+ * figure must equal what the engine's (or econ's) own function returns at that moment. A few of them
+ * restate an engine rule to avoid a slow search or power (duty shares, list prices); these tests are
+ * what keeps the restatements honest when the engine changes.
+ */
+import { describe, expect, it } from "vitest";
+import { applyCommand, step } from "../../shared/index.ts";
+import { decide } from "../../shared/bots/index.ts";
+import { dutyShare, licenceDays, siteCosts } from "../../shared/bots/econ.ts";
+import { modeMask } from "../../shared/bots/routes.ts";
+import {
+  catalogOf,
+  dutyOf,
+  licenceOf,
+  listCentsOf,
+  lotsOf,
+  siteOf,
+  unsettledLotsOf,
+  usedAskOf,
+  worldOf,
+} from "../../shared/bots/world.ts";
+import { quoteBuyUsed } from "../../shared/engine/commands/trade.ts";
+import { departurePlace, quoteShipment } from "../../shared/engine/logistics/ship.ts";
+import { factoryUnitPriceCents } from "../../shared/engine/market.ts";
+import type { GameState } from "../../shared/engine/state.ts";
+import { SHIPPING_MODES } from "../../shared/scenario/types.ts";
+import { newGame } from "../helpers/game.ts";
+
+const SEATS = ["efficiency", "cheap-power", "cautious", "trader"];
+
+function checkWorld(state: GameState): void {
+  const w = worldOf(state);
+  const origins = new Set(state.scenario.hubs.map((h) => h.country));
+  state.scenario.regions.forEach((_, r) => {
+    expect(licenceOf(w, r)).toBe(licenceDays(state, r));
+    for (const origin of origins) expect(dutyOf(w, r, origin)).toBe(dutyShare(state, r, origin));
+    for (const renewable of [false, true])
+      for (const longRun of [false, true])
+        expect(siteOf(w, r, renewable, longRun)).toEqual(siteCosts(state, r, renewable, longRun));
+  });
+  for (const model of catalogOf(w).newModels) {
+    expect(listCentsOf(w, model)).toBe(factoryUnitPriceCents(state, model));
+    const region = state.scenario.regions[0]?.id ?? "";
+    expect(usedAskOf(w, model.id)).toBe(
+      quoteBuyUsed(state, { type: "buyUsed", model: model.id, quantity: 1, region })?.unitCents,
+    );
+  }
+  for (const c of state.companies) {
+    const mine = state.lots.filter((l) => l.owner === c.id);
+    expect(lotsOf(w, c.id)).toEqual(mine);
+    expect(unsettledLotsOf(w, c.id)).toEqual(
+      mine.filter((l) => l.status !== "installed" || l.location.kind !== "region"),
+    );
+  }
+}
+
+/** Every mode a quote accepts from where a lot stands is in the mask (the mask only skips refusals). */
+function checkRoutes(state: GameState): number {
+  let checked = 0;
+  for (const lot of state.lots) {
+    const from = departurePlace(state, lot);
+    if ("code" in from) continue;
+    state.scenario.regions.forEach((spec, r) => {
+      const mask = modeMask(state, from, r);
+      SHIPPING_MODES.forEach((mode, i) => {
+        const q = quoteShipment(state, { lotId: lot.id, to: spec.id, mode, insured: false });
+        if (q.ok) expect(mask & (1 << i), `${lot.id} → ${spec.id} by ${mode}`).not.toBe(0);
+        else if (q.error.code === "NO_ROUTE" && !(from.kind === "region" && from.region === spec.id))
+          expect(mask & (1 << i), `${lot.id} → ${spec.id} by ${mode}`).toBe(0);
+        checked++;
+      });
+    });
+  }
+  return checked;
+}
+
+describe("the bots' memo of the day", () => {
+  it("agrees with the engine's figures through a game with bots", () => {
+    const state = newGame("sandbox", 3, SEATS.length);
+    let routes = 0;
+    while (!state.finished && state.tick < 500) {
+      SEATS.forEach((strategy, i) => {
+        const id = `p${i + 1}`;
+        for (const cmd of decide(state, id, strategy))
+          applyCommand(state, { kind: "company", companyId: id }, cmd);
+      });
+      if (state.tick % 25 === 0) {
+        checkWorld(state);
+        if (routes < 2000) routes += checkRoutes(state);
+      }
+      step(state);
+    }
+    expect(routes).toBeGreaterThan(0);
+  });
+});
