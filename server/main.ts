@@ -8,14 +8,21 @@ import { dirname } from "node:path";
 import { LobbyRoom, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { route } from "./http.ts";
+import { restoreRunningGames } from "./recovery.ts";
 import { GameRoom } from "./rooms/GameRoom.ts";
 import { configureServices } from "./services.ts";
 import { LibsqlStore } from "./store/libsql.ts";
+import { adminHandler } from "./admin.ts";
+import { scaleOptions } from "./scale.ts";
 
 export interface StartOptions {
   port: number;
   host: string;
   databaseUrl: string;
+  /** Several processes share rooms through Redis when set (e.g. redis://127.0.0.1:6379). */
+  redisUrl: string | undefined;
+  /** The Colyseus monitor at /colyseus, with this secret (user "admin"); off when unset. */
+  adminSecret: string | undefined;
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptions {
@@ -26,6 +33,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptio
     port,
     host: env.HOST ?? "0.0.0.0",
     databaseUrl: env.DATABASE_URL ?? "file:data/hashrate-atlas.db",
+    redisUrl: env.REDIS_URL || undefined,
+    adminSecret: env.ADMIN_SECRET || undefined,
   };
 }
 
@@ -33,8 +42,10 @@ export async function startServer(options: StartOptions) {
   if (options.databaseUrl.startsWith("file:"))
     mkdirSync(dirname(options.databaseUrl.slice(5)), { recursive: true });
   const store = LibsqlStore.open(options.databaseUrl);
-  configureServices(store);
+  const services = configureServices(store);
+  const admin = adminHandler(options.adminSecret);
   const httpServer = http.createServer((req, res) => {
+    if (admin?.(req, res)) return;
     void route(req, res).then((handled) => {
       if (!handled && !res.headersSent && !req.url?.startsWith("/matchmake")) {
         res.writeHead(404, { "content-type": "text/plain" });
@@ -44,16 +55,22 @@ export async function startServer(options: StartOptions) {
   });
   const server = new Server({
     transport: new WebSocketTransport({ server: httpServer, maxPayload: 64 * 1024 }),
+    ...scaleOptions(options.redisUrl),
   });
   server.define("lobby", LobbyRoom);
   server.define("game", GameRoom).enableRealtimeListing();
+  // Colyseus already turns SIGINT and SIGTERM (Ctrl-C, `kill`) into a graceful shutdown that disposes
+  // every room and exits; the store must land its queued writes before the process goes.
+  server.onShutdown(() => store.close());
+  // Games that were running when the process died come back before anyone can connect.
+  const restored = await restoreRunningGames(store, (id) => services.scenario(id));
   await server.listen(options.port, options.host);
   return {
     server,
     store,
+    restored,
     async stop() {
       await server.gracefullyShutdown(false);
-      await store.close();
     },
   };
 }

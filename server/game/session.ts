@@ -11,12 +11,26 @@ import { finishLog, logAction, startLog, type ReplayLog } from "../../shared/rep
 import type { Scenario } from "../../shared/scenario/types.ts";
 import type { Denial, Phase } from "./authorize.ts";
 import { hashSecret, newToken, secretMatches } from "./codes.ts";
+import type { StoredSeat } from "../store/store.ts";
 import { botPlays, newSeats, type SeatInfo } from "./seats.ts";
 
 export interface Membership {
   role: "host" | "player" | "spectator";
   seat: string | null;
   seatToken: string | null;
+}
+
+/** What a restored session is rebuilt from (see server/recovery.ts). */
+export interface RestoredSession {
+  state: GameState;
+  options: Omit<CreateOptions, "hostSecret">;
+  hostHash: string;
+  code: string;
+  log: ReplayLog;
+  phase: Phase;
+  pace: number;
+  hideNames: boolean;
+  seats: StoredSeat[];
 }
 
 const deny = (code: Denial["code"], en: string, zh: string): Denial => ({ code, message: { en, zh } });
@@ -29,20 +43,28 @@ export class GameSession {
   readonly log: ReplayLog;
   /** Sessions (connections) and what they are. */
   readonly members = new Map<string, Membership>();
+  /**
+   * Seats restored after a restart keep only their token's hash (that is all the store holds): the
+   * holder's client still has the token, and presenting it (hash equal) takes the seat back.
+   */
+  private readonly heldTokens = new Map<string, string>();
 
   constructor(
     readonly state: GameState,
     readonly options: Omit<CreateOptions, "hostSecret">,
     readonly hostHash: string,
     readonly code: string,
+    restored?: { seats: SeatInfo[]; log: ReplayLog },
   ) {
     this.pace = options.pace;
     this.hideNames = options.hideNames;
-    this.seats = newSeats(state.companies.length, STRATEGIES);
-    this.log = startLog(
-      state,
-      state.companies.map((c) => ({ id: c.id, name: c.name })),
-    );
+    this.seats = restored?.seats ?? newSeats(state.companies.length, STRATEGIES);
+    this.log =
+      restored?.log ??
+      startLog(
+        state,
+        state.companies.map((c) => ({ id: c.id, name: c.name })),
+      );
   }
 
   static create(scenario: Scenario, options: CreateOptions, code: string, seed: number): GameSession {
@@ -55,6 +77,49 @@ export class GameSession {
     return new GameSession(state, rest, hashSecret(hostSecret), code);
   }
 
+  /**
+   * A session rebuilt after a restart. Every person is away (their seats are dropped as of `now`, so
+   * bots stand in and the reconnection window starts again); tokens stay valid through their hashes.
+   */
+  static restore(r: RestoredSession, now: number): GameSession {
+    const seats: SeatInfo[] = r.seats.map((s) => ({
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      token: null,
+      sessionId: null,
+      connected: false,
+      strategy: s.strategy,
+      droppedAt: s.kind === "human" ? now : null,
+    }));
+    const session = new GameSession(r.state, r.options, r.hostHash, r.code, { seats, log: r.log });
+    for (const s of r.seats) if (s.tokenHash) session.heldTokens.set(s.id, s.tokenHash);
+    session.phase = r.phase;
+    session.pace = r.pace;
+    session.hideNames = r.hideNames;
+    return session;
+  }
+
+  /** The hash of the token that takes this seat back (what the store keeps), or null. */
+  tokenHash(seat: SeatInfo): string | null {
+    return seat.token ? hashSecret(seat.token) : (this.heldTokens.get(seat.id) ?? null);
+  }
+
+  /** The seat a token takes back: by the token itself, or by its hash for a seat restored after a restart. */
+  private seatOf(token: string): SeatInfo | undefined {
+    const seat = this.seats.find((s) => s.token === token);
+    if (seat) return seat;
+    const held = this.seats.find((s) => {
+      const hash = this.heldTokens.get(s.id);
+      return hash !== undefined && secretMatches(token, hash);
+    });
+    if (held) {
+      held.token = token;
+      this.heldTokens.delete(held.id);
+    }
+    return held;
+  }
+
   get reconnectMs(): number {
     return (this.options.reconnectSeconds ?? (this.options.classroom ? 120 : 60)) * 1000;
   }
@@ -62,7 +127,7 @@ export class GameSession {
   /** Joins a connection: the host by secret, a returning player by token, a new player to an open seat. */
   join(sessionId: string, options: JoinOptions, now: number): Membership | Denial {
     const isHost = secretMatches(options.hostSecret, this.hostHash);
-    const back = options.seatToken ? this.seats.find((s) => s.token === options.seatToken) : undefined;
+    const back = options.seatToken ? this.seatOf(options.seatToken) : undefined;
     let seat: SeatInfo | undefined = back;
     if (!seat && options.role === "player" && !isHost) {
       seat = this.seats.find((s) => s.kind === "open");
@@ -122,6 +187,7 @@ export class GameSession {
       ) {
         seat.kind = "bot";
         seat.token = null;
+        this.heldTokens.delete(seat.id);
         seat.sessionId = null;
         lapsed.push(seat.id);
       }
@@ -193,10 +259,11 @@ export class GameSession {
       if (strategy && STRATEGIES.includes(strategy)) seat.strategy = strategy;
     } else if (type === "humanSeat") {
       // Back to people: the seat's holder (if any) can resume it with their token; otherwise it opens.
-      seat.kind = seat.token ? "human" : "open";
+      seat.kind = seat.token || this.heldTokens.has(seat.id) ? "human" : "open";
     } else {
       seat.kind = "bot";
       seat.token = null;
+      this.heldTokens.delete(seat.id);
       seat.connected = false;
       if (seat.sessionId) this.members.delete(seat.sessionId);
       seat.sessionId = null;

@@ -3,7 +3,7 @@
  * the actor comes from the connection; authorize() decides who may; the session (and through it the
  * shared engine) decides what happens; the schema is a projection written after each step.
  */
-import { Room, type Client } from "@colyseus/core";
+import { matchMaker, Room, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import {
   CLIENT_MESSAGES,
@@ -18,6 +18,7 @@ import { authorize, type Denial } from "../game/authorize.ts";
 import { newJoinCode } from "../game/codes.ts";
 import { newBucket, take, type Bucket } from "../game/rateLimit.ts";
 import { GameSession } from "../game/session.ts";
+import { takeRestored } from "../recovery.ts";
 import { pushNews, projectGame } from "../schema/project.ts";
 import { GameRoomState } from "../schema/state.ts";
 import { services } from "../services.ts";
@@ -32,17 +33,20 @@ export class GameRoom extends Room<GameRoomState> {
   private timer: ReturnType<Room["clock"]["setInterval"]> | null = null;
 
   override onCreate(raw: unknown): void {
-    const options = createOptionsSchema.parse(raw); // onAuth-less create: a bad option refuses the room
-    const scenario = services().scenario(options.scenario);
-    const code = newJoinCode((c) => takenCodes.has(c));
-    takenCodes.add(code);
-    this.session = GameSession.create(scenario, options, code, services().seed());
+    // A room brought back after a restart (server/recovery.ts) keeps its id, code and everything else.
+    const restored = takeRestored(raw);
+    if (restored) this.roomId = restored.roomId;
+    this.session = restored ? GameSession.restore(restored, this.clock.currentTime) : this.newSession(raw);
+    const options = this.session.options;
+    takenCodes.add(this.session.code);
     this.maxClients = 64;
     this.state = new GameRoomState();
     this.state.scenario = options.scenario;
-    this.state.code = code;
+    this.state.code = this.session.code;
     this.state.privateRoom = options.visibility === "private";
-    this.state.pace = options.pace;
+    this.state.phase = this.session.phase;
+    this.state.pace = this.session.pace;
+    this.state.hideNames = this.session.hideNames;
     projectGame(this.state, this.session.state, this.session.seats);
     if (options.visibility === "private") void this.setPrivate(true);
     void this.setMetadata(this.lobbyEntry());
@@ -55,7 +59,14 @@ export class GameRoom extends Room<GameRoomState> {
         zh: `未知消息"${String(type)}"。`,
       }),
     );
-    services().store.saveSession(this.roomId, this.session);
+    if (restored) services().store.saveProgress(this.roomId, this.session);
+    else services().store.saveSession(this.roomId, this.session);
+  }
+
+  private newSession(raw: unknown): GameSession {
+    const options = createOptionsSchema.parse(raw); // onAuth-less create: a bad option refuses the room
+    const code = newJoinCode((c) => takenCodes.has(c));
+    return GameSession.create(services().scenario(options.scenario), options, code, services().seed());
   }
 
   /** What the lobby lists: scenario, seats, phase, pace (private rooms are not listed at all). */
@@ -85,7 +96,8 @@ export class GameRoom extends Room<GameRoomState> {
       if (joined.role === "host" || seat === joined.seat) client.view.add(company.priv);
     }
     client.send("welcome", { ...joined, code: this.session.code, scenario: this.session.options.scenario });
-    void this.setMetadata(this.lobbyEntry());
+    this.refresh(); // shown connected now, not at the next tick (a restored game waits paused)
+    services().store.saveProgress(this.roomId, this.session); // a new holder's token must survive a crash
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
@@ -113,13 +125,36 @@ export class GameRoom extends Room<GameRoomState> {
 
   override onDispose(): void {
     takenCodes.delete(this.session.code);
+    // Everyone left and the room is gone: nobody can come back, so a restart must not bring it back.
+    // A shutdown disposes rooms too; those stay 'running' and are restored on the next start.
+    const shuttingDown = matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN;
+    if (shuttingDown) services().store.saveProgress(this.roomId, this.session);
+    else if (this.session.phase !== "ended") services().store.markAbandoned(this.roomId, "everyone left");
   }
 
+  /**
+   * Nothing a client sends may throw out of here: an exception in a message handler would take the
+   * process down. Anything unexpected is answered as an internal error and logged.
+   */
   private receive(client: Client, type: ClientMessageType, message: unknown): void {
-    const ref =
-      typeof message === "object" && message !== null && "ref" in message
-        ? String((message as { ref: unknown }).ref).slice(0, 32)
-        : undefined;
+    try {
+      this.handle(client, type, message);
+    } catch (e) {
+      console.error(
+        `room ${this.roomId}: ${type} from ${client.sessionId} failed: ${e instanceof Error ? e.stack : String(e)}`,
+      );
+      this.fail(client, undefined, "INTERNAL", {
+        en: "The server could not handle that message; nothing changed.",
+        zh: "服务器无法处理该消息；未作任何更改。",
+      });
+    }
+  }
+
+  private handle(client: Client, type: ClientMessageType, message: unknown): void {
+    // Only a string ref is echoed (msgpack can deliver BigInts and odd objects: never stringify them).
+    const raw =
+      typeof message === "object" && message !== null ? (message as { ref?: unknown }).ref : undefined;
+    const ref = typeof raw === "string" ? raw.slice(0, 32) : undefined;
     const bucket = this.buckets.get(client.sessionId);
     if (bucket && !take(bucket, this.clock.currentTime, RATE_PER_SECOND, RATE_BURST)) {
       return this.fail(client, ref, "RATE_LIMITED", {
@@ -127,7 +162,7 @@ export class GameRoom extends Room<GameRoomState> {
         zh: "消息过多，请放慢速度。",
       });
     }
-    if (JSON.stringify(message ?? null).length > MAX_MESSAGE_BYTES) {
+    if (measure(message) > MAX_MESSAGE_BYTES) {
       return this.fail(client, ref, "TOO_LARGE", { en: "Message too large.", zh: "消息过大。" });
     }
     const parsed = CLIENT_MESSAGES[type].safeParse(message);
@@ -156,6 +191,9 @@ export class GameRoom extends Room<GameRoomState> {
       if (error) return this.fail(client, ref, error.code, error.message);
       this.afterHost(action);
     }
+    // Accepted commands and host actions are written now, not at the next tick: a crash between ticks
+    // loses nothing that was acknowledged.
+    services().store.saveProgress(this.roomId, this.session);
     if (ref) client.send("ack", { ref });
     this.refresh();
   }
@@ -223,5 +261,14 @@ export class GameRoom extends Room<GameRoomState> {
 
   private fail(client: Client, ref: string | undefined, code: string, message: Text): void {
     client.send("error", { ...(ref ? { ref } : {}), code, message });
+  }
+}
+
+/** JSON size of a message, or Infinity when it cannot be written as JSON (BigInt, cycles): too large to take. */
+function measure(message: unknown): number {
+  try {
+    return JSON.stringify(message ?? null).length;
+  } catch {
+    return Number.POSITIVE_INFINITY;
   }
 }

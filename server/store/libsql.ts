@@ -6,7 +6,16 @@ import { createClient, type Client, type InStatement } from "@libsql/client";
 import type { StepReport } from "../../shared/index.ts";
 import { formatIsoDate } from "../../shared/math/calendar.ts";
 import type { GameSession } from "../game/session.ts";
-import type { CommandRow, CompanyDayRow, EventRow, GameStore, SessionRecord } from "./store.ts";
+import { loadRunningGames } from "./running.ts";
+import type {
+  CommandRow,
+  CompanyDayRow,
+  EventRow,
+  GameStore,
+  RunningGame,
+  SessionRecord,
+  StoredSeat,
+} from "./store.ts";
 
 const SCHEMA = [
   `create table if not exists sessions (room_id text primary key, code text, scenario text, scenario_hash text,
@@ -17,6 +26,10 @@ const SCHEMA = [
   `create table if not exists company_days (room_id text, tick integer, date text, company text, name text,
      cash_usd real, btc real, equity_usd real, ths real, kwh real, carbon_kg real, primary key (room_id, tick, company))`,
   `create table if not exists events (room_id text, tick integer, date text, kind text, company text, en text, zh text, targets text)`,
+  // Recovery: where each game stands (rewritten as it changes) and its action log's header.
+  `create table if not exists progress (room_id text primary key, phase text, pace real, hide_names integer,
+     tick integer, seats text)`,
+  `create table if not exists log_headers (room_id text primary key, header text)`,
 ];
 
 /** Snapshot every this many days: recovery replays at most this many days of actions. */
@@ -44,6 +57,7 @@ export class LibsqlStore implements GameStore {
   }
 
   saveSession(roomId: string, s: GameSession): void {
+    const { actions: _actions, finalTick: _tick, finalHash: _hash, ...header } = s.log;
     this.write([
       {
         sql: `insert or replace into sessions values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', null)`,
@@ -59,8 +73,40 @@ export class LibsqlStore implements GameStore {
           new Date().toISOString(),
         ],
       },
+      { sql: `insert or replace into log_headers values (?, ?)`, args: [roomId, JSON.stringify(header)] },
       ...this.roster(roomId, s),
+      ...this.progress(roomId, s),
     ]);
+  }
+
+  saveProgress(roomId: string, s: GameSession): void {
+    this.write([...this.newActions(roomId, s), ...this.progress(roomId, s)]);
+  }
+
+  /** Actions logged since the last write: each accepted command lands promptly, not at the next tick. */
+  private newActions(roomId: string, s: GameSession): InStatement[] {
+    const from = this.logged.get(roomId) ?? 0;
+    this.logged.set(roomId, s.log.actions.length);
+    return s.log.actions.slice(from).map((a, i) => ({
+      sql: `insert or replace into actions values (?, ?, ?, ?, ?)`,
+      args: [roomId, from + i, a.tick, JSON.stringify(a.actor), JSON.stringify(a.command)],
+    }));
+  }
+
+  private progress(roomId: string, s: GameSession): InStatement[] {
+    const seats: StoredSeat[] = s.seats.map((seat) => ({
+      id: seat.id,
+      name: seat.name,
+      kind: seat.kind,
+      strategy: seat.strategy,
+      tokenHash: s.tokenHash(seat),
+    }));
+    return [
+      {
+        sql: `insert or replace into progress values (?, ?, ?, ?, ?, ?)`,
+        args: [roomId, s.phase, s.pace, s.hideNames ? 1 : 0, s.state.tick, JSON.stringify(seats)],
+      },
+    ];
   }
 
   private roster(roomId: string, s: GameSession): InStatement[] {
@@ -71,15 +117,8 @@ export class LibsqlStore implements GameStore {
   }
 
   recordDay(roomId: string, s: GameSession, report: StepReport): void {
-    const statements: InStatement[] = [];
-    const from = this.logged.get(roomId) ?? 0;
-    s.log.actions.slice(from).forEach((a, i) =>
-      statements.push({
-        sql: `insert or replace into actions values (?, ?, ?, ?, ?)`,
-        args: [roomId, from + i, a.tick, JSON.stringify(a.actor), JSON.stringify(a.command)],
-      }),
-    );
-    this.logged.set(roomId, s.log.actions.length);
+    // One batch (one transaction) per day: the day's actions, rows and tick land together or not at all.
+    const statements: InStatement[] = [...this.newActions(roomId, s), ...this.progress(roomId, s)];
     const date = formatIsoDate(report.day);
     for (const c of report.ledgers) {
       const seat = s.seats.find((x) => x.id === c.company);
@@ -132,6 +171,24 @@ export class LibsqlStore implements GameStore {
     ]);
   }
 
+  markAbandoned(roomId: string, reason: string): void {
+    this.write([
+      {
+        sql: `update sessions set status = 'abandoned', result = ? where room_id = ? and status = 'running'`,
+        args: [JSON.stringify({ abandoned: reason }), roomId],
+      },
+    ]);
+  }
+
+  async runningGames(): Promise<RunningGame[]> {
+    await this.flush();
+    const { games, incomplete } = await loadRunningGames(this.db);
+    // Sessions written before recovery data existed cannot be rebuilt: say so once, not at every start.
+    for (const roomId of incomplete) this.markAbandoned(roomId, "no recovery data");
+    for (const g of games) this.logged.set(g.roomId, g.actions.length);
+    return games;
+  }
+
   async flush(): Promise<void> {
     await this.queue;
   }
@@ -148,7 +205,7 @@ export class LibsqlStore implements GameStore {
       scenarioHash: String(r.scenario_hash),
       seed: Number(r.seed),
       engineVersion: String(r.engine_version),
-      status: r.status === "ended" ? "ended" : "running",
+      status: r.status === "ended" || r.status === "abandoned" ? r.status : "running",
       createdAt: String(r.created_at),
       hostHash: String(r.host_hash),
     };
@@ -202,6 +259,6 @@ export class LibsqlStore implements GameStore {
 
   async close(): Promise<void> {
     await this.flush();
-    this.db.close();
+    if (!this.db.closed) this.db.close();
   }
 }

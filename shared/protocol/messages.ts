@@ -75,7 +75,8 @@ export type ProtocolErrorCode =
   | "NOT_RUNNING"
   | "ALREADY_STARTED"
   | "GAME_OVER"
-  | "BAD_SEAT";
+  | "BAD_SEAT"
+  | "INTERNAL";
 
 /** Largest client message accepted, bytes of JSON: far above any real command, far below abuse. */
 export const MAX_MESSAGE_BYTES = 8 * 1024;

@@ -21,6 +21,7 @@ const ROOT = resolve(import.meta.dirname, "../..");
 export async function startTestServer(
   port: number,
   dir = mkdtempSync(join(tmpdir(), "atlas-server-")),
+  extraEnv: Record<string, string> = {},
 ): Promise<TestServer> {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(ROOT, "server/main.ts")], {
     cwd: ROOT,
@@ -29,6 +30,7 @@ export async function startTestServer(
       PORT: String(port),
       HOST: "127.0.0.1",
       DATABASE_URL: `file:${join(dir, "atlas.db")}`,
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,0 +1,62 @@
+/**
+ * Reads back what recovery needs about the games still 'running': options, host hash, join code, the
+ * action log (header and every action), where each game stood (phase, pace, seats, tick) and its
+ * latest snapshot. Kept apart from the writes so that each file stays readable.
+ */
+import type { Client, Row } from "@libsql/client";
+import type { CreateOptions } from "../../shared/protocol/index.ts";
+import type { LoggedAction } from "../../shared/replay/index.ts";
+import type { Phase } from "../game/authorize.ts";
+import type { RunningGame, StoredSeat } from "./store.ts";
+
+const PHASES: readonly Phase[] = ["lobby", "running", "paused", "ended"];
+
+async function rows(db: Client, sql: string, args: (string | number)[] = []): Promise<Row[]> {
+  return (await db.execute({ sql, args })).rows;
+}
+
+/** Games that can be rebuilt, and the room ids of running sessions that lack recovery data. */
+export async function loadRunningGames(db: Client): Promise<{ games: RunningGame[]; incomplete: string[] }> {
+  const games: RunningGame[] = [];
+  const incomplete: string[] = [];
+  const sessions = await rows(
+    db,
+    `select s.room_id, s.code, s.options, s.host_hash, p.phase, p.pace, p.hide_names, p.tick, p.seats,
+       h.header
+     from sessions s left join progress p on p.room_id = s.room_id left join log_headers h on h.room_id = s.room_id
+     where s.status = 'running' order by s.created_at`,
+  );
+  for (const r of sessions) {
+    const roomId = String(r.room_id);
+    if (r.header === null || r.seats === null || r.options === null) {
+      incomplete.push(roomId);
+      continue;
+    }
+    const actions = (
+      await rows(db, `select tick, actor, command from actions where room_id = ? order by idx`, [roomId])
+    ).map((a): LoggedAction => ({
+      tick: Number(a.tick),
+      actor: JSON.parse(String(a.actor)) as LoggedAction["actor"],
+      command: JSON.parse(String(a.command)) as unknown,
+    }));
+    const snap = (await rows(db, `select tick, state from snapshots where room_id = ?`, [roomId]))[0];
+    const phase = PHASES.find((p) => p === r.phase) ?? "paused";
+    games.push({
+      roomId,
+      code: String(r.code),
+      options: JSON.parse(String(r.options)) as Omit<CreateOptions, "hostSecret">,
+      hostHash: String(r.host_hash),
+      header: JSON.parse(String(r.header)) as RunningGame["header"],
+      actions,
+      progress: {
+        phase,
+        pace: Number(r.pace),
+        hideNames: Number(r.hide_names) === 1,
+        tick: Number(r.tick),
+        seats: JSON.parse(String(r.seats)) as StoredSeat[],
+      },
+      snapshot: snap ? { tick: Number(snap.tick), state: JSON.parse(String(snap.state)) as unknown } : null,
+    });
+  }
+  return { games, incomplete };
+}
