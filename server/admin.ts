@@ -14,7 +14,9 @@ export function adminHandler(adminSecret: string | undefined) {
   app.use("/colyseus", (req, res, next) => {
     const header = req.headers.authorization ?? "";
     const [, encoded] = header.split(" ");
-    const [user, pass] = Buffer.from(encoded ?? "", "base64").toString().split(":");
+    const [user, pass] = Buffer.from(encoded ?? "", "base64")
+      .toString()
+      .split(":");
     if (user === "admin" && secretMatches(pass, hash)) return next();
     res.setHeader("WWW-Authenticate", 'Basic realm="Hashrate Atlas admin"');
     res.status(401).send("the monitor needs the admin secret");

@@ -61,7 +61,7 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
       if (!joinCode.safeParse(code).success)
         return json(res, 400, { error: "a join code is 6 letters and digits" });
       const rooms = await matchMaker.query({ name: "game" });
-      const room = rooms.find((r) => roomOf(r.roomId)?.session.code === code);
+      const room = rooms.find((r) => r.metadata?.code === code);
       if (!room) return json(res, 404, { error: "no game with that code" });
       json(res, 200, { roomId: room.roomId });
     },

@@ -13,6 +13,7 @@ import { GameRoom } from "./rooms/GameRoom.ts";
 import { configureServices } from "./services.ts";
 import { LibsqlStore } from "./store/libsql.ts";
 import { adminHandler } from "./admin.ts";
+import { serveClient } from "./static.ts";
 import { scaleOptions } from "./scale.ts";
 
 export interface StartOptions {
@@ -23,6 +24,8 @@ export interface StartOptions {
   redisUrl: string | undefined;
   /** The Colyseus monitor at /colyseus, with this secret (user "admin"); off when unset. */
   adminSecret: string | undefined;
+  /** host:port where this process's rooms are reached, when several processes share Redis. */
+  publicAddress: string | undefined;
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptions {
@@ -35,6 +38,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptio
     databaseUrl: env.DATABASE_URL ?? "file:data/hashrate-atlas.db",
     redisUrl: env.REDIS_URL || undefined,
     adminSecret: env.ADMIN_SECRET || undefined,
+    publicAddress: env.PUBLIC_ADDRESS || undefined,
   };
 }
 
@@ -46,6 +50,7 @@ export async function startServer(options: StartOptions) {
   const admin = adminHandler(options.adminSecret);
   const httpServer = http.createServer((req, res) => {
     if (admin?.(req, res)) return;
+    if (serveClient(req, res)) return;
     void route(req, res).then((handled) => {
       if (!handled && !res.headersSent && !req.url?.startsWith("/matchmake")) {
         res.writeHead(404, { "content-type": "text/plain" });
@@ -55,7 +60,7 @@ export async function startServer(options: StartOptions) {
   });
   const server = new Server({
     transport: new WebSocketTransport({ server: httpServer, maxPayload: 64 * 1024 }),
-    ...scaleOptions(options.redisUrl),
+    ...scaleOptions(options.redisUrl, options.publicAddress),
   });
   server.define("lobby", LobbyRoom);
   server.define("game", GameRoom).enableRealtimeListing();

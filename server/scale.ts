@@ -6,7 +6,13 @@
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 
-export function scaleOptions(redisUrl: string | undefined) {
+export function scaleOptions(redisUrl: string | undefined, publicAddress?: string) {
   if (!redisUrl) return {};
-  return { presence: new RedisPresence(redisUrl), driver: new RedisDriver(redisUrl) };
+  // Each process names the address its own rooms are reached at: a client matched through another
+  // process is sent here for the socket.
+  return {
+    presence: new RedisPresence(redisUrl),
+    driver: new RedisDriver(redisUrl),
+    ...(publicAddress ? { publicAddress } : {}),
+  };
 }

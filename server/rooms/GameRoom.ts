@@ -53,12 +53,15 @@ export class GameRoom extends Room<GameRoomState> {
     for (const type of Object.keys(CLIENT_MESSAGES) as ClientMessageType[]) {
       this.onMessage(type, (client, message) => this.receive(client, type, message));
     }
-    this.onMessage("*", (client, type) =>
+    const unknown = (client: Client, type: unknown) =>
       this.fail(client, undefined, "UNKNOWN_MESSAGE", {
         en: `Unknown message "${String(type)}".`,
         zh: `未知消息"${String(type)}"。`,
-      }),
-    );
+      });
+    this.onMessage("*", unknown);
+    // Colyseus routes a message literally typed "__no_message_handler" to its own fallback, which
+    // disconnects the sender; answer it like any other unknown type instead.
+    this.onMessage("__no_message_handler", (client) => unknown(client, "__no_message_handler"));
     if (restored) services().store.saveProgress(this.roomId, this.session);
     else services().store.saveSession(this.roomId, this.session);
   }
@@ -79,7 +82,9 @@ export class GameRoom extends Room<GameRoomState> {
       taken: s.seats.filter((x) => x.kind === "human").length,
       phase: s.phase,
       pace: s.pace,
-      code: s.options.visibility === "public" ? s.code : "",
+      // Private rooms are never listed (the list asks for public rooms only), so their code can sit in
+      // the metadata too: any process of a Redis-shared cluster can then resolve a join code.
+      code: s.code,
       classroom: s.options.classroom,
     };
   }
@@ -101,9 +106,12 @@ export class GameRoom extends Room<GameRoomState> {
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
+    const seated = this.session.members.get(client.sessionId)?.seat ?? null;
     this.session.drop(client.sessionId, this.clock.currentTime);
     this.refresh();
-    if (consented || this.session.phase === "ended") return;
+    // Only a seat is worth holding: a spectator who drops simply joins again (and holding a place
+    // for every dropped spectator would fill the room and lock it).
+    if (consented || this.session.phase === "ended" || seated === null) return;
     try {
       // Within the window, the same client object resumes (colyseus reconnect); after it, a reload with
       // the seat token still takes the seat back until expireDropped hands it to a bot for good.
@@ -267,7 +275,7 @@ export class GameRoom extends Room<GameRoomState> {
 /** JSON size of a message, or Infinity when it cannot be written as JSON (BigInt, cycles): too large to take. */
 function measure(message: unknown): number {
   try {
-    return JSON.stringify(message ?? null).length;
+    return Buffer.byteLength(JSON.stringify(message ?? null), "utf8");
   } catch {
     return Number.POSITIVE_INFINITY;
   }

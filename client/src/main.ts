@@ -1,0 +1,100 @@
+/**
+ * Boots the page: language, the DOM UI (lobby, then the game panels) over a Phaser world map that
+ * loads in the background. Wires the network façade's events to the UI and the map; nothing else here
+ * touches the network. A `?code=ABC234` link joins that game as soon as a nickname is known (or takes
+ * my seat back if it is the game I last played).
+ */
+import "./ui/style.css";
+import { loadLang, onLangChange, t } from "./i18n/index.ts";
+import type { RegionHover } from "./map/layers/regions.ts";
+import type { MapScene } from "./map/MapScene.ts";
+import type { OverlayKind } from "./map/overlays.ts";
+import { normalizeCode } from "./net/http.ts";
+import { GameServer } from "./net/Server.ts";
+import { browserStorage, SeatStore } from "./net/storage.ts";
+import type { GameView } from "./net/view.ts";
+import { toast } from "./ui/dom.ts";
+import { createGameUi, type GameUi, type MapSink } from "./ui/game.ts";
+import { createLobby } from "./ui/lobby.ts";
+
+loadLang();
+const ui = document.getElementById("ui") as HTMLElement;
+const mapEl = document.getElementById("map") as HTMLElement;
+const store = new SeatStore(browserStorage());
+const server = new GameServer(store);
+
+// The map takes what the game sends even before Phaser has loaded, and catches up when it has.
+let scene: MapScene | null = null;
+const pending: { view: GameView | null; overlay: OverlayKind; seat: string | null } = {
+  view: null,
+  overlay: "power",
+  seat: null,
+};
+const map: MapSink = {
+  setView: (v) => ((pending.view = v), scene?.setView(v)),
+  setOverlay: (k) => ((pending.overlay = k), scene?.setOverlay(k)),
+  setSeat: (s) => ((pending.seat = s), scene?.setSeat(s)),
+};
+let game: GameUi | null = null;
+const hover = (hv: RegionHover | null) => game?.hover(hv);
+
+void import("./map/boot.ts").then(({ bootMap }) => {
+  const { lang } = document.documentElement;
+  const s = bootMap(mapEl, {
+    onHover: hover,
+    onReady: () => {
+      scene = s;
+      s.setLang(lang === "zh-CN" ? "zh" : "en");
+      s.setOverlay(pending.overlay);
+      s.setSeat(pending.seat);
+      if (pending.view) s.setView(pending.view);
+    },
+  });
+});
+
+const lobby = createLobby(ui, server, store, enterGame);
+
+function enterGame(): void {
+  lobby.hide();
+  game?.destroy();
+  game = createGameUi(ui, server, map, leaveGame);
+  const view = server.view;
+  if (view) map.setView(view);
+  game.relabel();
+}
+
+function leaveGame(): void {
+  game?.destroy();
+  game = null;
+  pending.view = null;
+  scene?.setView({ ...emptyView() });
+  lobby.show();
+}
+
+function emptyView(): GameView {
+  return { ...(pending.view ?? ({} as GameView)), regions: [], companies: [], shipments: [], news: [] };
+}
+
+onLangChange((l) => {
+  lobby.relabel();
+  game?.relabel();
+  scene?.setLang(l);
+});
+
+// A join link (?code=ABC234) joins at once when a nickname is remembered; else the lobby fills the code.
+const linkCode = normalizeCode(new URLSearchParams(location.search).get("code") ?? "");
+lobby.show();
+if (linkCode) {
+  const code = document.getElementById("code") as HTMLInputElement | null;
+  if (code) code.value = linkCode;
+  code?.dispatchEvent(new Event("input"));
+  const name = store.name().trim();
+  // The same game as my last seat (a reload of a link): take the seat back rather than join anew.
+  const mine = store.last()?.code === linkCode;
+  if (mine || name) {
+    const join = mine ? server.resume() : server.joinByCode(linkCode, name);
+    join
+      .then((ok) => (ok ? enterGame() : toast(t("lobby.codeNotFound"), "error")))
+      .catch((e: unknown) => toast(e instanceof Error ? e.message : String(e), "error"));
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Starts Phaser 4 (WebGL, falling back to Canvas) with the map scene filling its parent element.
+ * Loaded on demand by main.ts, so the lobby appears before Phaser has downloaded.
+ */
+import Phaser from "phaser";
+import { MapScene, type MapHooks } from "./MapScene.ts";
+
+export function bootMap(parent: HTMLElement, hooks: MapHooks): MapScene {
+  const scene = new MapScene(hooks);
+  new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    backgroundColor: "#08131f",
+    scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth, height: parent.clientHeight },
+    render: { antialias: true },
+    banner: false,
+    scene,
+  });
+  return scene;
+}

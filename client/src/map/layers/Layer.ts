@@ -1,0 +1,36 @@
+/**
+ * A map layer: one concern drawn with its own Phaser objects. The scene creates each layer once and
+ * hands it every new view of the game (and the camera zoom, for sizes that stay constant on screen).
+ */
+import type { GeoProjection } from "d3-geo";
+import type Phaser from "phaser";
+import type { Lang } from "../../i18n/index.ts";
+import type { GameView } from "../../net/view.ts";
+import type { OverlayKind } from "../overlays.ts";
+
+export interface MapContext {
+  scene: Phaser.Scene;
+  projection: GeoProjection;
+}
+
+export interface MapFrame {
+  view: GameView | null;
+  overlay: OverlayKind;
+  lang: Lang;
+  /** Camera zoom: divide screen sizes by it to draw in world units. */
+  zoom: number;
+  /** Zoom relative to the whole-world fit (1 = the whole world on screen). */
+  relZoom: number;
+}
+
+export interface Layer {
+  create(ctx: MapContext): void | Promise<void>;
+  update(frame: MapFrame): void;
+  /** Called every animation frame with the elapsed milliseconds, for layers that move. */
+  tick?(deltaMs: number): void;
+}
+
+/** Phaser's fillPoints/strokePoints read only x and y; its types ask for Vector2. */
+export function asPoints(points: readonly { x: number; y: number }[]): Phaser.Math.Vector2[] {
+  return points as unknown as Phaser.Math.Vector2[];
+}

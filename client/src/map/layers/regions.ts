@@ -1,0 +1,91 @@
+/**
+ * Regions as markers: colour from the chosen overlay, size from the share of hashrate, a label in the
+ * chosen language, and a hover callback for the DOM tooltip. Positions come from the region catalog.
+ */
+import type Phaser from "phaser";
+import catalog, { type RegionInfo } from "virtual:atlas-catalog";
+import { FONT_STACK, pick } from "../../i18n/index.ts";
+import type { RegionState } from "../../net/view.ts";
+import { project, type Pt } from "../geo.ts";
+import { computeOverlay, markerRadius } from "../overlays.ts";
+import type { Layer, MapContext, MapFrame } from "./Layer.ts";
+
+interface Marker {
+  info: RegionInfo;
+  at: Pt;
+  label: Phaser.GameObjects.Text;
+  radius: number;
+}
+
+export interface RegionHover {
+  info: RegionInfo;
+  state: RegionState | undefined;
+  screen: Pt;
+}
+
+export function regionsLayer(onHover: (hover: RegionHover | null) => void): Layer {
+  let g: Phaser.GameObjects.Graphics | null = null;
+  let markers: Marker[] = [];
+  let last: MapFrame | null = null;
+
+  function hit(scene: Phaser.Scene, pointer: Phaser.Input.Pointer): void {
+    const cam = scene.cameras.main;
+    const world = cam.getWorldPoint(pointer.x, pointer.y);
+    const found = markers.find(
+      (m) => Math.hypot(m.at.x - world.x, m.at.y - world.y) <= m.radius + 3 / cam.zoom,
+    );
+    onHover(
+      found
+        ? {
+            info: found.info,
+            state: last?.view?.regions.find((r) => r.id === found.info.id),
+            screen: { x: pointer.x, y: pointer.y },
+          }
+        : null,
+    );
+  }
+
+  return {
+    create({ scene, projection }: MapContext) {
+      g = scene.add.graphics().setDepth(3);
+      markers = catalog.regions.flatMap((info) => {
+        const at = project(projection, info.lon, info.lat);
+        if (!at) return [];
+        const label = scene.add
+          .text(at.x, at.y, "", { fontFamily: FONT_STACK, fontSize: "13px", color: "#dfe8f2" })
+          .setOrigin(0.5, -0.6)
+          .setDepth(4)
+          .setShadow(0, 1, "#000000", 3, false, true);
+        return [{ info, at, label, radius: 5 }];
+      });
+      scene.input.on("pointermove", (p: Phaser.Input.Pointer) => hit(scene, p));
+    },
+    update(frame: MapFrame) {
+      last = frame;
+      if (!g) return;
+      const regions = frame.view?.regions ?? [];
+      const { colors } = computeOverlay(frame.overlay, regions);
+      const byId = new Map(regions.map((r) => [r.id, r]));
+      const z = frame.zoom;
+      g.clear();
+      for (const m of markers) {
+        const state = byId.get(m.info.id);
+        m.radius = markerRadius(state?.sharePct ?? 0) / z;
+        g.fillStyle(colors.get(m.info.id) ?? 0x8899aa, state ? 0.9 : 0.5);
+        g.fillCircle(m.at.x, m.at.y, m.radius);
+        g.lineStyle(1.5 / z, 0x0b1a2a, 1);
+        g.strokeCircle(m.at.x, m.at.y, m.radius);
+        if (state?.banPending) {
+          g.lineStyle(2 / z, 0xe67e22, 1);
+          g.strokeCircle(m.at.x, m.at.y, m.radius + 3 / z);
+        }
+        // Labels where there is room: all of them once zoomed in, the big ones before.
+        const show = frame.relZoom >= 1.8 || (state?.sharePct ?? 0) >= 4;
+        m.label
+          .setText(pick(m.info.name, frame.lang))
+          .setScale(1 / z)
+          .setVisible(show && frame.view !== null);
+      }
+    },
+  };
+}

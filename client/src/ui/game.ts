@@ -1,0 +1,107 @@
+/**
+ * The in-game UI over the map: HUD, leaderboard, overlay legend, game bar, news ticker, the region
+ * tooltip and toasts for notices, broadcasts and errors. Fed by the façade's events only.
+ */
+import catalog from "virtual:atlas-catalog";
+import { lang, pick, t } from "../i18n/index.ts";
+import type { RegionHover } from "../map/layers/regions.ts";
+import type { OverlayKind } from "../map/overlays.ts";
+import type { GameServer } from "../net/Server.ts";
+import type { GameView } from "../net/view.ts";
+import { h, toast } from "./dom.ts";
+import { formatPct, formatPowerPrice } from "./format.ts";
+import { createGameBar } from "./gamebar.ts";
+import { createHud } from "./hud.ts";
+import { createLeaderboard } from "./leaderboard.ts";
+import { createLegend } from "./legend.ts";
+import { createTicker } from "./ticker.ts";
+
+/** What the game UI needs from the map; main.ts forwards to the scene once Phaser has loaded. */
+export interface MapSink {
+  setView(view: GameView): void;
+  setOverlay(kind: OverlayKind): void;
+  setSeat(seat: string | null): void;
+}
+
+export interface GameUi {
+  relabel(): void;
+  hover(h: RegionHover | null): void;
+  destroy(): void;
+}
+
+export function createGameUi(
+  root: HTMLElement,
+  server: GameServer,
+  map: MapSink,
+  onExit: () => void,
+): GameUi {
+  const el = h("div", { class: "game" });
+  root.append(el);
+  const hud = createHud(el);
+  const side = h("div", { class: "side" });
+  el.append(side);
+  const board = createLeaderboard(side);
+  const legend = createLegend(el, (kind) => map.setOverlay(kind));
+  const bar = createGameBar(el, server, () => void server.leave().then(onExit));
+  const ticker = createTicker(el);
+  const tip = h("div", { class: "tooltip", hidden: true });
+  el.append(tip);
+
+  const seat = () => server.welcome?.seat ?? null;
+  function render(view: GameView): void {
+    hud.update(view, seat());
+    board.update(view, seat());
+    legend.update(view.regions);
+    bar.update(view, server.welcome);
+    ticker.update(view);
+  }
+
+  const off = [
+    server.events.on("state", (view) => {
+      render(view);
+      map.setView(view);
+    }),
+    server.events.on("welcome", (w) => {
+      map.setSeat(w.seat);
+      if (server.view) render(server.view);
+    }),
+    server.events.on("notice", (n) => toast(pick(n.text), "info", 8000)),
+    server.events.on("broadcast", (b) => toast(`${t("game.broadcast")}: ${b.text}`, "info", 12000)),
+    server.events.on("predict", (p) => toast(`${t("game.predict")}: ${pick(p.prompt)}`, "info", 20000)),
+    server.events.on("ended", (e) => toast(t("game.ended", { reason: e.reason }), "info", 20000)),
+    server.events.on("error", (e) => toast(pick(e.message), "error")),
+    server.events.on("connection", (c) => {
+      if (c === "reconnecting") toast(t("conn.lost"), "error");
+      else if (c === "reconnected") toast(t("conn.back"));
+      else if (c === "lost") {
+        toast(t("conn.failed"), "error", 12000);
+        onExit();
+      }
+    }),
+  ];
+
+  return {
+    relabel() {
+      if (server.view) render(server.view);
+    },
+    hover(hover) {
+      if (!hover) return void (tip.hidden = true);
+      const s = hover.state;
+      tip.hidden = false;
+      tip.style.left = `${hover.screen.x + 14}px`;
+      tip.style.top = `${hover.screen.y + 14}px`;
+      tip.textContent = s
+        ? t("map.regionTip", {
+            name: pick(hover.info.name),
+            power: formatPowerPrice(s.powerUsdPerKwh, lang()),
+            share: formatPct(s.sharePct, lang()),
+            mw: Math.round(s.freeMw),
+          })
+        : pick(catalog.regions.find((r) => r.id === hover.info.id)?.name ?? hover.info.name);
+    },
+    destroy() {
+      for (const f of off) f();
+      el.remove();
+    },
+  };
+}

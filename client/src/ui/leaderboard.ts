@@ -1,0 +1,35 @@
+/** The leaderboard: companies by equity (the server ranks them), with bots, absentees and me marked. */
+import { lang, t } from "../i18n/index.ts";
+import type { GameView } from "../net/view.ts";
+import { fill, h } from "./dom.ts";
+import { formatUsd } from "./format.ts";
+
+export function createLeaderboard(parent: HTMLElement): {
+  update(view: GameView, seat: string | null): void;
+} {
+  const list = h("ol", { class: "board" });
+  const title = h("h2", {});
+  parent.append(h("section", { class: "panel", "aria-label": "leaderboard" }, title, list));
+  return {
+    update(view, seat) {
+      title.textContent = t("hud.leaderboard");
+      fill(
+        list,
+        ...view.companies.map((c) => {
+          const tags = [
+            c.seat === seat ? t("hud.you") : "",
+            c.bankrupt ? t("hud.bankrupt") : c.bot ? t("hud.bot") : !c.connected ? t("hud.away") : "",
+          ].filter(Boolean);
+          return h(
+            "li",
+            { class: c.seat === seat ? "me" : "" },
+            h("span", { text: `${c.rank || "–"}.` }),
+            h("span", { class: "grow", text: c.name || c.seat }),
+            tags.length ? h("span", { class: "tag", text: tags.join(" · ") }) : null,
+            h("span", { text: formatUsd(c.equityUsd, lang(), true) }),
+          );
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it, vi } from "vitest";
+import { JOIN_CODE_ALPHABET, PACES } from "../../shared/protocol/options.ts";
+import * as constants from "../../client/src/net/constants.ts";
+import { Emitter } from "../../client/src/net/events.ts";
+import { joinLink, normalizeCode } from "../../client/src/net/http.ts";
+import { PendingRequests, RequestError } from "../../client/src/net/pending.ts";
+import { SeatStore, type KeyValue } from "../../client/src/net/storage.ts";
+import { toView } from "../../client/src/net/view.ts";
+import { pointAlong } from "../../client/src/map/geo.ts";
+
+const memory = (): KeyValue => {
+  const m = new Map<string, string>();
+  return {
+    getItem: (k) => m.get(k) ?? null,
+    setItem: (k, v) => void m.set(k, v),
+    removeItem: (k) => void m.delete(k),
+  };
+};
+
+describe("client protocol helpers", () => {
+  it("copy the protocol's constants exactly", () => {
+    expect(constants.PACES).toEqual(PACES);
+    expect(constants.JOIN_CODE_ALPHABET).toBe(JOIN_CODE_ALPHABET);
+  });
+
+  it("normalise join codes and build join links", () => {
+    expect(normalizeCode(" abc234 ")).toBe("ABC234");
+    expect(normalizeCode("ABC23O")).toBeNull(); // no letter O
+    expect(normalizeCode("ABC2345")).toBeNull();
+    expect(joinLink("http://x:5173", "/", "ABC234")).toBe("http://x:5173/?code=ABC234");
+  });
+
+  it("resolve a request on its ack and reject it on its error, with the reason in both languages", async () => {
+    const p = new PendingRequests(1000);
+    const a = p.open();
+    const b = p.open();
+    expect(a.ref).not.toBe(b.ref);
+    expect(p.ack(a.ref)).toBe(true);
+    await expect(a.done).resolves.toBeUndefined();
+    expect(p.fail(b.ref, "NO_CASH", { en: "No cash.", zh: "现金不足。" })).toBe(true);
+    const err = await b.done.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RequestError);
+    expect((err as RequestError).reason.zh).toBe("现金不足。");
+    expect(p.fail(undefined, "X", { en: "", zh: "" })).toBe(false);
+    expect(p.ack("nobody")).toBe(false);
+  });
+
+  it("time out an unanswered request", async () => {
+    vi.useFakeTimers();
+    const p = new PendingRequests(50);
+    const { done } = p.open();
+    const caught = done.catch((e: unknown) => (e as RequestError).code);
+    vi.advanceTimersByTime(60);
+    await expect(caught).resolves.toBe("TIMEOUT");
+    expect(p.size).toBe(0);
+    vi.useRealTimers();
+  });
+
+  it("emit typed events until unsubscribed", () => {
+    const e = new Emitter<{ n: number }>();
+    const seen: number[] = [];
+    const off = e.on("n", (x) => seen.push(x));
+    e.emit("n", 1);
+    off();
+    e.emit("n", 2);
+    expect(seen).toEqual([1]);
+  });
+
+  it("remember the nickname and the last seat, and forget garbage", () => {
+    const kv = memory();
+    const s = new SeatStore(kv);
+    s.setName("Kai");
+    expect(s.name()).toBe("Kai");
+    const seat = {
+      roomId: "r",
+      code: "ABC234",
+      name: "Kai",
+      seatToken: "t".repeat(20),
+      hostSecret: null,
+      role: "player" as const,
+    };
+    s.setLast(seat);
+    expect(s.last()).toEqual(seat);
+    kv.setItem("atlas.lastSeat", "{not json");
+    expect(s.last()).toBeNull();
+    s.setLast(seat);
+    s.clearLast();
+    expect(s.last()).toBeNull();
+  });
+
+  it("turn the synced state's JSON into a typed view with defaults", () => {
+    const v = toView({
+      phase: "running",
+      date: "2021-05-21",
+      regions: { "cn-sichuan": { id: "cn-sichuan", policy: "banned", sharePct: 12 } },
+      companies: {
+        p2: { seat: "p2", name: "B", rank: 1, equityUsd: 5 },
+        p1: {
+          seat: "p1",
+          name: "A",
+          rank: 2,
+          priv: { cashUsd: 7, lots: { l1: { id: "l1", quantity: 3 } }, leases: [] },
+        },
+      },
+      shipments: { s1: { id: "s1", progress: 1.4, path: [114, 22, 0, 51] } },
+      news: [{ day: 18768, en: "Ban", zh: "禁令" }],
+    });
+    expect(v.phase).toBe("running");
+    expect(v.regions[0]).toMatchObject({ id: "cn-sichuan", policy: "banned", sharePct: 12, offline: false });
+    expect(v.companies.map((c) => c.seat)).toEqual(["p2", "p1"]);
+    expect(v.companies[0]?.priv).toBeNull();
+    expect(v.companies[1]?.priv?.lots[0]).toMatchObject({ id: "l1", quantity: 3, powered: false });
+    expect(v.shipments[0]?.progress).toBe(1);
+    expect(v.news[0]?.targets).toEqual([]);
+    expect(toView(null).regions).toEqual([]);
+  });
+
+  it("place a shipment along its path by length", () => {
+    const path = [
+      { x: 0, y: 0 },
+      { x: 10, y: 0 },
+      { x: 10, y: 30 },
+    ];
+    expect(pointAlong(path, 0)).toEqual({ x: 0, y: 0 });
+    expect(pointAlong(path, 0.25)).toEqual({ x: 10, y: 0 });
+    expect(pointAlong(path, 0.5)).toEqual({ x: 10, y: 10 });
+    expect(pointAlong(path, 2)).toEqual({ x: 10, y: 30 });
+    expect(pointAlong([], 0.5)).toBeNull();
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import {
+  computeOverlay,
+  css,
+  legendValues,
+  markerRadius,
+  POLICY_COLORS,
+  scaleColor,
+  shareTop,
+} from "../../client/src/map/overlays.ts";
+import type { RegionState } from "../../client/src/net/view.ts";
+
+const region = (id: string, over: Partial<RegionState> = {}): RegionState => ({
+  id,
+  policy: "allowed",
+  banPending: false,
+  offline: false,
+  powerUsdPerKwh: 0.05,
+  freeMw: 10,
+  rowEhs: 1,
+  sharePct: 1,
+  ...over,
+});
+
+describe("overlay colours", () => {
+  it("interpolate between stops and clamp outside [0, 1]", () => {
+    const stops = [0x000000, 0xffffff];
+    expect(scaleColor(stops, 0)).toBe(0x000000);
+    expect(scaleColor(stops, 1)).toBe(0xffffff);
+    expect(scaleColor(stops, 0.5)).toBe(0x808080);
+    expect(scaleColor(stops, -3)).toBe(0x000000);
+    expect(scaleColor(stops, 9)).toBe(0xffffff);
+    expect(scaleColor(stops, Number.NaN)).toBe(0x000000);
+    expect(css(0x1a9850)).toBe("#1a9850");
+    expect(css(0xff)).toBe("#0000ff");
+  });
+
+  it("colour cheap power green and dear power red, with a five-step legend", () => {
+    const { colors, legend } = computeOverlay("power", [
+      region("cheap", { powerUsdPerKwh: 0.01 }),
+      region("dear", { powerUsdPerKwh: 0.2 }),
+    ]);
+    expect(css(colors.get("cheap") ?? 0)).toBe("#1a9850");
+    expect(css(colors.get("dear") ?? 0)).toBe("#d73027");
+    expect(legend.map((e) => e.value)).toEqual([0.02, 0.04, 0.06, 0.08, 0.1]);
+    expect(legend[0]?.color).toBe(colors.get("cheap"));
+  });
+
+  it("scale shares to a readable top", () => {
+    expect(shareTop([region("a", { sharePct: 3 })])).toBe(5);
+    expect(shareTop([region("a", { sharePct: 21 })])).toBe(25);
+    expect(shareTop([region("a", { sharePct: 65 })])).toBe(100);
+    expect(shareTop([])).toBe(5);
+    const { legend } = computeOverlay("share", [region("a", { sharePct: 18 })]);
+    expect(legend.map((e) => e.value)).toEqual([0, 5, 10, 15, 20]);
+  });
+
+  it("show policy, with offline and a coming ban taking precedence over allowed", () => {
+    const { colors, legend } = computeOverlay("policy", [
+      region("ok"),
+      region("lic", { policy: "licensed" }),
+      region("ban", { policy: "banned", banPending: true }),
+      region("soon", { banPending: true }),
+      region("dark", { policy: "banned", offline: true }),
+    ]);
+    expect(colors.get("ok")).toBe(POLICY_COLORS.allowed);
+    expect(colors.get("lic")).toBe(POLICY_COLORS.licensed);
+    expect(colors.get("ban")).toBe(POLICY_COLORS.banned);
+    expect(colors.get("soon")).toBe(POLICY_COLORS.banPending);
+    expect(colors.get("dark")).toBe(POLICY_COLORS.offline);
+    expect(legend.every((e) => e.label !== undefined)).toBe(true);
+  });
+
+  it("spread legend values and size markers by area", () => {
+    expect(legendValues(0, 1, 3)).toEqual([0, 0.5, 1]);
+    expect(legendValues(2, 9, 1)).toEqual([2]);
+    expect(markerRadius(0)).toBe(5);
+    expect(markerRadius(4)).toBeCloseTo(9.4);
+    expect(markerRadius(-1)).toBe(5);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * Load test: `npm run loadtest -- --rooms M --clients N --seconds T [--port P] [--pace D] [--json FILE]
+ * [--url ws://127.0.0.1:PORT --pid PID] [--node-options="--cpu-prof --cpu-prof-dir=prof"]`.
+ * Starts the server as a child on loopback (or targets a running one, loopback only), fills M rooms with
+ * N clients in all (a host and players per room), plays T seconds (at most 300), and reports the tick
+ * cadence seen by clients, the server's CPU share and RSS, bytes and messages received per client, the
+ * command round trip, and errors.
+ */
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { leaveAll, newCounters, playUntil, setUpRooms, sleep, startRooms } from "./lib/loadtest/bots.ts";
+import {
+  assertLoopback,
+  cpuSeconds,
+  percentile,
+  rssMb,
+  startServer,
+  type ChildServer,
+} from "./lib/loadtest/proc.ts";
+
+const { values } = parseArgs({
+  options: {
+    rooms: { type: "string", default: "10" },
+    clients: { type: "string", default: "80" },
+    seconds: { type: "string", default: "20" },
+    port: { type: "string", default: "2578" },
+    pace: { type: "string", default: "1" },
+    scenario: { type: "string", default: "sandbox" },
+    every: { type: "string", default: "3" },
+    json: { type: "string" },
+    url: { type: "string" },
+    pid: { type: "string" },
+    "node-options": { type: "string", default: "" },
+  },
+});
+
+function int(name: string, value: string | undefined, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new Error(`--${name} must be ${min}..${max}, got "${value}"`);
+  return n;
+}
+
+const rooms = int("rooms", values.rooms, 1, 500);
+const clients = int("clients", values.clients, rooms, 4000);
+const seconds = int("seconds", values.seconds, 1, 300);
+const pace = int("pace", values.pace, 0.25, 16);
+const everyMs = int("every", values.every, 0.2, 60) * 1000;
+const perRoom = Math.floor(clients / rooms);
+
+let server: ChildServer | null = null;
+let ws: string;
+let pid: number | null = null;
+if (values.url) {
+  assertLoopback(values.url);
+  ws = values.url.replace(/^http/, "ws");
+  pid = values.pid ? int("pid", values.pid, 1, 2 ** 31) : null;
+} else {
+  const port = int("port", values.port, 1024, 65535);
+  const nodeOptions = (values["node-options"] ?? "").split(/\s+/).filter(Boolean);
+  server = await startServer(port, nodeOptions);
+  ws = server.ws;
+  pid = server.pid;
+}
+
+const counters = newCounters();
+const hardStop = setTimeout(
+  () => {
+    console.error("loadtest: hard time limit reached; stopping");
+    void server?.stop().finally(() => process.exit(2));
+  },
+  (seconds + 180) * 1000,
+);
+hardStop.unref();
+
+try {
+  const t0 = performance.now();
+  console.log(`setting up ${rooms} rooms × ${perRoom} clients (${rooms * perRoom} in all) on ${ws} …`);
+  const made = await setUpRooms(ws, rooms, perRoom, pace, values.scenario ?? "sandbox", counters);
+  console.log(
+    `joined in ${((performance.now() - t0) / 1000).toFixed(1)} s; playing ${seconds} s at ${pace} day/s`,
+  );
+  startRooms(made);
+  await sleep(1_000); // let the first patches arrive before measuring
+  const base = { ...counters, at: performance.now(), cpu: pid ? cpuSeconds(pid) : null };
+  const tickAtBase = made.map((r) => r.ticks.last);
+  const rss: number[] = [];
+  let stopped = false;
+  const playing = playUntil(made, everyMs, counters, () => stopped);
+  for (let s = 0; s < seconds; s++) {
+    await sleep(1_000);
+    const r = pid ? rssMb(pid) : null;
+    if (r !== null) rss.push(r);
+    if ((s + 1) % 5 === 0)
+      console.log(`  ${s + 1}/${seconds} s, ${counters.sent} commands, rss ${r?.toFixed(0) ?? "?"} MB`);
+  }
+  stopped = true;
+  const wall = (performance.now() - base.at) / 1000;
+  const cpu = pid ? cpuSeconds(pid) : null;
+  const bytes = counters.bytes - base.bytes;
+  const messages = counters.messages - base.messages;
+  await Promise.race([playing, sleep(everyMs * 2)]);
+
+  const intervals = made.flatMap((r) => r.intervals).sort((a, b) => a - b);
+  const expected = 1000 / pace;
+  const jitter = intervals.map((i) => Math.abs(i - expected)).sort((a, b) => a - b);
+  const ticks = made.reduce((s, r, i) => s + Math.max(0, r.ticks.last - Math.max(0, tickAtBase[i] ?? 0)), 0);
+  const latencies = [...counters.latencies].sort((a, b) => a - b);
+  const cpuUsed = cpu !== null && base.cpu !== null ? cpu - base.cpu : null;
+  const n = made.reduce((s, r) => s + 1 + r.players.length, 0);
+  const report = {
+    rooms,
+    clients: n,
+    seconds: Number(wall.toFixed(1)),
+    pace,
+    tickIntervalMs: {
+      expected,
+      p50: percentile(intervals, 50),
+      p99: percentile(intervals, 99),
+      max: intervals.at(-1) ?? NaN,
+    },
+    tickJitterMs: { p50: percentile(jitter, 50), p99: percentile(jitter, 99) },
+    ticksPerSecondAllRooms: ticks / wall,
+    serverCpuShareOfOneCore: cpuUsed === null ? null : cpuUsed / wall,
+    serverCpuMsPerRoomTick: cpuUsed === null || ticks === 0 ? null : (cpuUsed * 1000) / ticks,
+    rssMb: rss.length ? { last: rss.at(-1), max: Math.max(...rss) } : null,
+    bytesPerClientPerSecond: bytes / n / wall,
+    messagesPerClientPerSecond: messages / n / wall,
+    messagesPerSecondAll: messages / wall,
+    commands: { sent: counters.sent, acked: counters.acks, perSecond: counters.sent / wall },
+    commandRoundTripMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
+    errors: Object.fromEntries(counters.errors),
+    disconnects: counters.disconnects,
+  };
+  printTable(report);
+  if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2));
+  await leaveAll(made);
+} finally {
+  await server?.stop();
+  clearTimeout(hardStop);
+}
+process.exit(0);
+
+function printTable(r: Record<string, unknown>): void {
+  const fmt = (v: unknown): string =>
+    typeof v === "number"
+      ? Number.isInteger(v)
+        ? String(v)
+        : v.toFixed(v < 10 ? 3 : 1)
+      : v && typeof v === "object"
+        ? Object.entries(v)
+            .map(([k, x]) => `${k} ${fmt(x)}`)
+            .join(", ")
+        : String(v);
+  const rows = Object.entries(r).map(([k, v]) => [k, fmt(v)] as const);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+}
