@@ -3,7 +3,8 @@
  * with the stored seat token takes the same seat back; after the window the seat stays with the bot.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, type Room } from "colyseus.js";
+import { Client } from "colyseus.js";
+import { until, welcome } from "../helpers/rooms.ts";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
@@ -15,25 +16,7 @@ afterAll(async () => {
   cleanup(server);
 });
 
-type AnyRoom = Room<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const SECRET = "reconnect-secret-0123456789";
-
-function welcome(room: AnyRoom): Promise<{ seat: string | null; seatToken: string | null; role: string }> {
-  return new Promise((resolve) => {
-    const off = room.onMessage("welcome", (m) => {
-      off();
-      resolve(m);
-    });
-  });
-}
-
-async function until(check: () => boolean, timeout = 15_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe("reconnection", () => {
   it("keeps the seat for a reload within the window and hands it to a bot after", async () => {

@@ -4,7 +4,8 @@
  * answered without a disconnect, bots in empty seats, exports.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, type Room } from "colyseus.js";
+import { Client } from "colyseus.js";
+import { next, until, type AnyRoom } from "../helpers/rooms.ts";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
@@ -17,27 +18,6 @@ afterAll(async () => {
   await server.stop();
   cleanup(server);
 });
-
-type AnyRoom = Room<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-function next<T>(room: AnyRoom, type: string, timeout = 5_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "${type}" message within ${timeout} ms`)), timeout);
-    const off = room.onMessage(type, (m: T) => {
-      clearTimeout(timer);
-      off();
-      resolve(m);
-    });
-  });
-}
-
-async function until(check: () => boolean, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function createPrivateGame(): Promise<{
   host: AnyRoom;
