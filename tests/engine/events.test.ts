@@ -1,0 +1,85 @@
+/**
+ * Scheduled events written out in scenario files (as opposed to shock templates): each kind changes the
+ * world on its day, and tells everyone with its headline.
+ */
+import { describe, expect, it } from "vitest";
+import { applyEvent } from "../../shared/engine/events.ts";
+import { step } from "../../shared/index.ts";
+import type { ScenarioEvent } from "../../shared/scenario/types.ts";
+import { newGame } from "../helpers/game.ts";
+
+const headline = { en: "Test headline", zh: "测试标题" };
+
+describe("scenario events", () => {
+  it("powerPrice multiplies a region's price; capacity adds kW", () => {
+    const g = newGame("halving-2020", 1, 0);
+    const texas = g.world.regions.find((r) => r.id === "us-texas")!;
+    const kw = texas.capacityKw;
+    applyEvent(g, {
+      kind: "powerPrice",
+      day: g.day,
+      regions: ["us-texas"],
+      multiplierBps: 12_500,
+      headline,
+      source: "t",
+    });
+    expect(texas.powerMultiplierBps).toBe(12_500);
+    applyEvent(g, {
+      kind: "capacity",
+      day: g.day,
+      regions: ["us-texas"],
+      deltaKw: 50_000,
+      headline,
+      source: "t",
+    });
+    expect(texas.capacityKw).toBe(kw + 50_000);
+    applyEvent(g, {
+      kind: "capacity",
+      day: g.day,
+      regions: ["us-texas"],
+      deltaKw: -1_000_000_000,
+      headline,
+      source: "t",
+    });
+    expect(texas.capacityKw).toBe(0); // never below zero
+  });
+
+  it("a ban idles the obeying share and unban brings idle machines back", () => {
+    const g = newGame("halving-2020", 1, 0);
+    const iran = g.world.regions.find((r) => r.id === "ir-iran")!;
+    const installed = iran.rowTiers.reduce((s, t) => s + t.installedThs, 0);
+    const ban: ScenarioEvent = {
+      kind: "ban",
+      day: g.day,
+      regions: ["ir-iran"],
+      rampDays: 2,
+      graceDays: 0,
+      complianceBps: 5_000,
+      idleBps: 10_000,
+      emigrateBps: 0,
+      headline,
+      source: "t",
+    };
+    applyEvent(g, ban);
+    step(g);
+    step(g);
+    const idle = iran.idleTiers.reduce((s, t) => s + t.installedThs, 0);
+    expect(idle / installed).toBeCloseTo(0.5, 6);
+    applyEvent(g, { kind: "unban", day: g.day, regions: ["ir-iran"], headline, source: "t" });
+    expect(iran.idleTiers).toEqual([]);
+    expect(iran.rowTiers.reduce((s, t) => s + t.installedThs, 0)).toBeCloseTo(installed, 3);
+  });
+
+  it("scheduled events reach everyone as news with their headline", () => {
+    const g = newGame("exodus-2021", 1, 0);
+    const ban = g.scenario.events.find((e) => e.kind === "ban");
+    if (!ban) throw new Error("exodus-2021 schedules bans");
+    let news: string[] = [];
+    while (g.day <= ban.day) {
+      news = step(g)
+        .notices.filter((n) => n.company === null)
+        .map((n) => n.text.zh);
+    }
+    expect(news).toContain(ban.headline.zh);
+  });
+});
