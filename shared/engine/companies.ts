@@ -49,6 +49,8 @@ export function operateFleets(state: GameState): CompanyDay[] {
   const bills = new Float64Array(companies.length * nR);
   const credits = new Float64Array(companies.length * nR);
   const carbon = new Float64Array(companies.length * nR);
+  // Which companies ran or were credited anything today: the others skip the per-site pass.
+  const active = new Uint8Array(companies.length);
   const companyIndex = new Map(companies.map((c, i) => [c.id, i]));
   // Today's price and uptime per region, once, rather than once per lot.
   const priceToday = state.world.regions.map((_, r) => powerPriceToday(state, r));
@@ -67,6 +69,7 @@ export function operateFleets(state: GameState): CompanyDay[] {
     const uptime = uptimes[r] as number;
     const kwh = lotKw(model, lot.quantity) * uptime * 24;
     const k = i * nR + r;
+    active[i] = 1;
     if (region.offlineUntil > state.day) {
       // The grid has switched the site off: no hashrate and no bill; a curtailment (unlike a
       // blackout) pays for the energy the lot would have drawn today.
@@ -89,6 +92,10 @@ export function operateFleets(state: GameState): CompanyDay[] {
     const day = days[i] as CompanyDay;
     company.kwhTotal += day.kwh;
     company.carbonKgTotal += day.carbonKg;
+    if (active[i] === 0) {
+      chargeHosting(state, company);
+      continue;
+    }
     const byCountry = new Map<string, number>();
     for (let r = 0; r < nR; r++) {
       const k = i * nR + r;
