@@ -5,7 +5,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { matchMaker } from "@colyseus/core";
 import { joinCode } from "../shared/protocol/index.ts";
-import { secretMatches } from "./game/codes.ts";
+import { hashSecret, secretMatches } from "./game/codes.ts";
+import { tickStats } from "./metrics.ts";
 import { services } from "./services.ts";
 import type { GameRoom } from "./rooms/GameRoom.ts";
 
@@ -40,6 +41,31 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
     },
   },
   { pattern: /^\/health$/, handler: (_q, res) => json(res, 200, { ok: true }) },
+  {
+    // The synced state as the server holds it (everything, private parts included), for tests that
+    // check clients decode exactly what the server sent: behind the admin secret.
+    pattern: /^\/api\/debug\/state\/[^/]+$/,
+    handler: (req, res, url) => {
+      const secret = process.env.ADMIN_SECRET;
+      const given = String(req.headers["x-admin-secret"] ?? "");
+      if (!secret || !secretMatches(given, hashSecret(secret)))
+        return json(res, 403, { error: "debug needs the admin secret" });
+      const room = roomOf(url.pathname.split("/").pop() ?? "");
+      if (!room) return json(res, 404, { error: "no such room in this process" });
+      json(res, 200, room.state.toJSON());
+    },
+  },
+  {
+    // Server-side tick timing for the load test and operators: behind the admin secret.
+    pattern: /^\/api\/metrics$/,
+    handler: (req, res) => {
+      const secret = process.env.ADMIN_SECRET;
+      const given = String(req.headers["x-admin-secret"] ?? "");
+      if (!secret || !secretMatches(given, hashSecret(secret)))
+        return json(res, 403, { error: "metrics need the admin secret" });
+      json(res, 200, { ticks: tickStats(), memoryMb: process.memoryUsage().rss / 1e6 });
+    },
+  },
   {
     pattern: /^\/api\/rooms$/,
     handler: async (_q, res, url) => {

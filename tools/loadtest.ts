@@ -12,6 +12,7 @@ import { leaveAll, newCounters, playUntil, setUpRooms, sleep, startRooms } from 
 import {
   assertLoopback,
   cpuSeconds,
+  LOADTEST_ADMIN_SECRET,
   percentile,
   rssMb,
   startServer,
@@ -108,6 +109,16 @@ try {
   const latencies = [...counters.latencies].sort((a, b) => a - b);
   const cpuUsed = cpu !== null && base.cpu !== null ? cpu - base.cpu : null;
   const n = made.reduce((s, r) => s + 1 + r.players.length, 0);
+  // The server's own measure of each room's day (bots, engine, projection), from /api/metrics.
+  const serverTicks = await fetch(`${ws.replace(/^ws/, "http")}/api/metrics`, {
+    headers: { "x-admin-secret": LOADTEST_ADMIN_SECRET },
+  })
+    .then((r) =>
+      r.ok
+        ? (r.json() as Promise<{ ticks: { p50: number; p99: number; max: number; ticks: number } }>)
+        : null,
+    )
+    .catch(() => null);
   const report = {
     rooms,
     clients: n,
@@ -120,6 +131,7 @@ try {
       max: intervals.at(-1) ?? NaN,
     },
     tickJitterMs: { p50: percentile(jitter, 50), p99: percentile(jitter, 99) },
+    serverTickMs: serverTicks ? serverTicks.ticks : "n/a (server started elsewhere without ADMIN_SECRET)",
     ticksPerSecondAllRooms: ticks / wall,
     serverCpuShareOfOneCore: cpuUsed === null ? null : cpuUsed / wall,
     serverCpuMsPerRoomTick: cpuUsed === null || ticks === 0 ? null : (cpuUsed * 1000) / ticks,

@@ -21,6 +21,7 @@ import { GameSession } from "../game/session.ts";
 import { takeRestored } from "../recovery.ts";
 import { pushNews, projectGame } from "../schema/project.ts";
 import { GameRoomState } from "../schema/state.ts";
+import { timeTick } from "../metrics.ts";
 import { services } from "../services.ts";
 
 const RATE_PER_SECOND = 10;
@@ -234,6 +235,10 @@ export class GameRoom extends Room<GameRoomState> {
   }
 
   tickOnce(): void {
+    timeTick(() => this.runTick());
+  }
+
+  private runTick(): void {
     if (this.session.phase !== "running") return;
     this.session.expireDropped(this.clock.currentTime);
     const report = this.session.tick();

@@ -1,5 +1,6 @@
 /**
- * The synced state: a projection of the engine's plain state, written after each step. What everyone
+ * The synced state: a projection of the engine's plain state, written after each step. Fractional
+ * figures are float64: schema's "number" may send them as float32 and round money and shares. What everyone
  * may see is plain fields; a company's private details sit behind @view(), visible only to its own
  * seat's client and the host (StateView). No rule lives here.
  */
@@ -10,10 +11,10 @@ export class RegionView extends Schema {
   @type("string") policy = "allowed";
   @type("boolean") banPending = false;
   @type("boolean") offline = false;
-  @type("number") powerUsdPerKwh = 0;
-  @type("number") freeMw = 0;
-  @type("number") rowEhs = 0;
-  @type("number") sharePct = 0;
+  @type("float64") powerUsdPerKwh = 0;
+  @type("float64") freeMw = 0;
+  @type("float64") rowEhs = 0;
+  @type("float64") sharePct = 0;
 }
 
 export class LotView extends Schema {
@@ -34,8 +35,8 @@ export class LeaseView extends Schema {
 }
 
 export class CompanyPrivate extends Schema {
-  @type("number") cashUsd = 0;
-  @type("number") btc = 0;
+  @type("float64") cashUsd = 0;
+  @type("float64") btc = 0;
   @type("number") sellRatioBps = 0;
   @type("string") payout = "pool";
   @type({ map: LotView }) lots = new MapSchema<LotView>();
@@ -47,10 +48,10 @@ export class CompanyView extends Schema {
   @type("string") name = "";
   @type("boolean") bot = false;
   @type("boolean") connected = false;
-  @type("number") equityUsd = 0;
-  @type("number") minedBtc = 0;
-  @type("number") ths = 0;
-  @type("number") carbonT = 0;
+  @type("float64") equityUsd = 0;
+  @type("float64") minedBtc = 0;
+  @type("float64") ths = 0;
+  @type("float64") carbonT = 0;
   @type("boolean") bankrupt = false;
   @type("number") rank = 0;
   @view() @type(CompanyPrivate) priv = new CompanyPrivate();
@@ -62,9 +63,9 @@ export class ShipmentView extends Schema {
   @type("string") mode = "";
   @type("string") status = "";
   /** Share of the way covered, 0..1, for the map. */
-  @type("number") progress = 0;
+  @type("float64") progress = 0;
   /** Waypoints as [lon, lat, lon, lat, ...]. */
-  @type(["number"]) path = new ArraySchema<number>();
+  @type(["float64"]) path = new ArraySchema<number>();
 }
 
 export class NewsView extends Schema {
@@ -86,14 +87,14 @@ export class GameRoomState extends Schema {
   @type("number") tick = 0;
   @type("number") days = 0;
   @type("number") height = 0;
-  @type("number") difficulty = 0;
+  @type("float64") difficulty = 0;
   @type("number") nextRetargetHeight = 0;
-  @type("number") retargetEstimatePct = 0;
+  @type("float64") retargetEstimatePct = 0;
   @type("number") nextHalvingHeight = 0;
-  @type("number") priceUsd = 0;
-  @type("number") hashpriceUsd = 0;
-  @type("number") networkEhs = 0;
-  @type("number") playerEhs = 0;
+  @type("float64") priceUsd = 0;
+  @type("float64") hashpriceUsd = 0;
+  @type("float64") networkEhs = 0;
+  @type("float64") playerEhs = 0;
   @type({ map: RegionView }) regions = new MapSchema<RegionView>();
   @type({ map: CompanyView }) companies = new MapSchema<CompanyView>();
   @type({ map: ShipmentView }) shipments = new MapSchema<ShipmentView>();

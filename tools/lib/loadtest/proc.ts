@@ -54,6 +54,9 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
+/** The admin secret the load test gives the server it starts, to read its tick timing at /api/metrics. */
+export const LOADTEST_ADMIN_SECRET = "loadtest-admin-secret-0123456789";
+
 /** Starts `server/main.ts` on 127.0.0.1:PORT with extra node options (e.g. --cpu-prof). */
 export async function startServer(port: number, nodeOptions: string[]): Promise<ChildServer> {
   const dir = mkdtempSync(join(tmpdir(), "atlas-loadtest-"));
@@ -67,6 +70,7 @@ export async function startServer(port: number, nodeOptions: string[]): Promise<
         PORT: String(port),
         HOST: "127.0.0.1",
         DATABASE_URL: `file:${join(dir, "atlas.db")}`,
+        ADMIN_SECRET: LOADTEST_ADMIN_SECRET,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },

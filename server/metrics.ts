@@ -1,0 +1,36 @@
+/**
+ * Tick timing: how long each room's day takes on the server (bots, engine, projection, store queue),
+ * kept as a bounded window per process, for the load test and the admin. Wall-clock time belongs here,
+ * in the server, never in the engine.
+ */
+import { performance } from "node:perf_hooks";
+
+const WINDOW = 20_000;
+const samples: number[] = [];
+let next = 0;
+let ticks = 0;
+
+export function timeTick<T>(work: () => T): T {
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    const ms = performance.now() - start;
+    if (samples.length < WINDOW) samples.push(ms);
+    else samples[next] = ms;
+    next = (next + 1) % WINDOW;
+    ticks++;
+  }
+}
+
+export function tickStats(): { ticks: number; p50: number; p99: number; max: number; window: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { ticks, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0, window: sorted.length };
+}
+
+export function resetTickStats(): void {
+  samples.length = 0;
+  next = 0;
+  ticks = 0;
+}
