@@ -2,13 +2,11 @@
  * The server process seen from outside: CPU time and RSS from /proc (Linux), and the server itself
  * started as a child on loopback with a temporary database, stopped by its PID.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-
-const ROOT = resolve(import.meta.dirname, "../../..");
+import { join } from "node:path";
+import { spawnServer, type ServerProcess } from "../serverProcess.ts";
 
 let clockTicks = 0;
 function ticksPerSecond(): number {
@@ -46,72 +44,15 @@ export function rssMb(pid: number): number | null {
   }
 }
 
-export interface ChildServer {
-  url: string;
-  ws: string;
-  pid: number;
-  output(): string;
-  stop(): Promise<void>;
-}
+export type ChildServer = ServerProcess;
 
 /** The admin secret the load test gives the server it starts, to read its tick timing at /api/metrics. */
 export const LOADTEST_ADMIN_SECRET = "loadtest-admin-secret-0123456789";
 
 /** Starts `server/main.ts` on 127.0.0.1:PORT with extra node options (e.g. --cpu-prof). */
-export async function startServer(port: number, nodeOptions: string[]): Promise<ChildServer> {
+export function startServer(port: number, nodeOptions: string[]): Promise<ChildServer> {
   const dir = mkdtempSync(join(tmpdir(), "atlas-loadtest-"));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...nodeOptions, "--import", "tsx", join(ROOT, "server/main.ts")],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        DATABASE_URL: `file:${join(dir, "atlas.db")}`,
-        ADMIN_SECRET: LOADTEST_ADMIN_SECRET,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  const keep = (d: Buffer) => (output = (output + d.toString()).slice(-20_000));
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    if (
-      await fetch(`${url}/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`server did not answer /health in 30 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const pid = child.pid ?? -1;
-  return {
-    url,
-    ws: `ws://127.0.0.1:${port}`,
-    pid,
-    output: () => output,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
-        process.kill(pid, "SIGTERM");
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        if (child.exitCode === null && child.signalCode === null) process.kill(pid, "SIGKILL");
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return spawnServer({ port, dir, nodeOptions, env: { ADMIN_SECRET: LOADTEST_ADMIN_SECRET } });
 }
 
 /** Only loopback targets: this tool never loads someone else's server. */
