@@ -41,3 +41,19 @@ export function toast(text: string, kind: "info" | "error" = "info", ms = 5000):
   box.append(item);
   setTimeout(() => item.remove(), ms);
 }
+
+/**
+ * Replaces children like fill, but gives focus back to the control the keyboard was on: the one with
+ * the same data-k, so that a panel re-rendered by a state update does not throw the user out.
+ */
+export function fillKeepFocus(el: Element, ...children: Child[]): void {
+  const active = document.activeElement;
+  const key = active && el.contains(active) ? active.getAttribute("data-k") : null;
+  fill(el, ...children);
+  if (key) el.querySelector<HTMLElement>(`[data-k="${CSS.escape(key)}"]`)?.focus();
+}
+
+/** A live region for the outcome of a panel's requests. */
+export function status(): HTMLElement {
+  return h("p", { class: "status", role: "status", "aria-live": "polite" });
+}

@@ -1,6 +1,7 @@
 /**
  * The in-game UI over the map: HUD, leaderboard, overlay legend, game bar, news ticker, the region
- * tooltip and toasts for notices, broadcasts and errors. Fed by the façade's events only.
+ * tooltip, my fleet, the host's teacher console and toasts for notices, broadcasts and errors. Fed
+ * by the façade's events only.
  */
 import catalog from "virtual:atlas-catalog";
 import { lang, pick, t } from "../i18n/index.ts";
@@ -10,10 +11,12 @@ import type { GameServer } from "../net/Server.ts";
 import type { GameView } from "../net/view.ts";
 import { h, toast } from "./dom.ts";
 import { formatPct, formatPowerPrice } from "./format.ts";
+import { createFleet } from "./fleet.ts";
 import { createGameBar } from "./gamebar.ts";
 import { createHud } from "./hud.ts";
 import { createLeaderboard } from "./leaderboard.ts";
 import { createLegend } from "./legend.ts";
+import { createTeacher } from "./teacher.ts";
 import { createTicker } from "./ticker.ts";
 
 /** What the game UI needs from the map; main.ts forwards to the scene once Phaser has loaded. */
@@ -44,6 +47,10 @@ export function createGameUi(
   const legend = createLegend(el, (kind) => map.setOverlay(kind));
   const bar = createGameBar(el, server, () => void server.leave().then(onExit));
   const ticker = createTicker(el);
+  const dock = h("div", { class: "dock" });
+  el.append(dock);
+  const fleet = createFleet(dock, server);
+  const teacher = createTeacher(dock, server);
   const tip = h("div", { class: "tooltip", hidden: true });
   el.append(tip);
 
@@ -54,6 +61,8 @@ export function createGameUi(
     legend.update(view.regions);
     bar.update(view, server.welcome);
     ticker.update(view);
+    fleet.update(view, seat());
+    teacher.update(view, server.welcome);
   }
 
   const off = [
@@ -82,6 +91,8 @@ export function createGameUi(
 
   return {
     relabel() {
+      fleet.relabel();
+      teacher.relabel();
       if (server.view) render(server.view);
     },
     hover(hover) {

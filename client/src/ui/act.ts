@@ -1,0 +1,26 @@
+/** Runs a request to the server and shows its outcome (the refusal reason, in my language) in a status line. */
+import { pick, t } from "../i18n/index.ts";
+import { RequestError } from "../net/pending.ts";
+
+export function reasonOf(e: unknown): string {
+  if (e instanceof RequestError) return pick(e.reason);
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** A polite live region that reads out results and refusals. */
+export function statusLine(el: HTMLElement, text: string, error: boolean): void {
+  el.textContent = text;
+  el.classList.toggle("error", error);
+}
+
+export async function perform(request: Promise<void>, status: HTMLElement, done?: string): Promise<boolean> {
+  statusLine(status, t("act.sending"), false);
+  try {
+    await request;
+    statusLine(status, done ?? t("act.done"), false);
+    return true;
+  } catch (e: unknown) {
+    statusLine(status, t("act.refused", { reason: reasonOf(e) }), true);
+    return false;
+  }
+}

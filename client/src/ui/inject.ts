@@ -1,0 +1,188 @@
+/**
+ * The host's shock form: a template, its targets (regions of the game, countries, factories or the
+ * world), its parameters with their defaults, and an optional "predict first" prompt in both languages.
+ */
+import catalog from "virtual:atlas-catalog";
+import { pick, t, translate, type MessageKey } from "../i18n/index.ts";
+import type { GameServer } from "../net/Server.ts";
+import type { GameView } from "../net/view.ts";
+import { perform, statusLine } from "./act.ts";
+import { fill, h, status } from "./dom.ts";
+import { defaultParams, paramProblem, SHOCKS, shockById, targetOptions, type ShockInfo } from "./shocks.ts";
+
+export const shockLabel = (id: string): string => t(`shock.${id}` as MessageKey);
+export const paramLabel = (name: string): string => t(`param.${name}` as MessageKey);
+
+interface InjectForm {
+  template: string;
+  targets: string[];
+  params: Record<string, number | string>;
+  predict: boolean;
+  predictEn: string;
+  predictZh: string;
+}
+
+export function createInjectForm(parent: HTMLElement, server: GameServer) {
+  const first = SHOCKS[0] as ShockInfo;
+  const form: InjectForm = {
+    template: first.id,
+    targets: [],
+    params: defaultParams(first),
+    predict: false,
+    predictEn: translate("en", "teacher.predictDefault"),
+    predictZh: translate("zh", "teacher.predictDefault"),
+  };
+  const el = h("fieldset", { class: "inject" });
+  parent.append(el);
+  const out = status();
+  let view: GameView | null = null;
+  let targetsFor = "";
+
+  const shock = () => shockById(form.template) ?? first;
+
+  function targetSelect(): HTMLSelectElement {
+    const s = shock();
+    const options = targetOptions(s.target, view, catalog);
+    if (s.target === "world") form.targets = ["world"];
+    form.targets = form.targets.filter((id) => options.some((o) => o.id === id));
+    const select = h("select", {
+      id: "inject-targets",
+      multiple: true,
+      size: Math.min(6, Math.max(2, options.length)),
+      onchange: () => (form.targets = Array.from(select.selectedOptions, (o) => o.value)),
+    });
+    for (const o of options) {
+      const opt = h("option", {
+        value: o.id,
+        text: o.id === pick(o.name) ? o.id : `${pick(o.name)} (${o.id})`,
+      });
+      opt.selected = form.targets.includes(o.id);
+      select.append(opt);
+    }
+    return select;
+  }
+
+  function paramInput(p: ShockInfo["params"][number]): HTMLElement {
+    const id = `inject-p-${p.name}`;
+    const input = h("input", {
+      id,
+      type: p.kind === "number" ? "number" : "text",
+      value: String(form.params[p.name] ?? p.def),
+      ...(p.kind === "number" ? { min: p.min, max: p.max, step: "any" } : { pattern: p.pattern }),
+      oninput: () => (form.params[p.name] = p.kind === "number" ? Number(input.value) : input.value.trim()),
+    });
+    const range = p.kind === "number" ? ` (${p.min}–${p.max})` : "";
+    return h("label", { for: id }, `${paramLabel(p.name)}${range} `, input);
+  }
+
+  function predictPart(): HTMLElement | null {
+    if (!form.predict) return null;
+    const en = h("textarea", {
+      id: "inject-predict-en",
+      maxlength: 280,
+      rows: 2,
+      oninput: () => (form.predictEn = en.value),
+    });
+    en.value = form.predictEn;
+    const zh = h("textarea", {
+      id: "inject-predict-zh",
+      maxlength: 280,
+      rows: 2,
+      oninput: () => (form.predictZh = zh.value),
+    });
+    zh.value = form.predictZh;
+    return h(
+      "div",
+      { class: "predict" },
+      h("label", { for: "inject-predict-en", text: t("teacher.predictEn") }),
+      en,
+      h("label", { for: "inject-predict-zh", text: t("teacher.predictZh") }),
+      zh,
+    );
+  }
+
+  function submit(ev: Event): void {
+    ev.preventDefault();
+    const s = shock();
+    if (!form.targets.length) return statusLine(out, t("teacher.noTargets"), true);
+    for (const p of s.params) {
+      const range = paramProblem(p, form.params[p.name] ?? p.def);
+      if (range) return statusLine(out, t("teacher.badParam", { name: paramLabel(p.name), range }), true);
+    }
+    const en = form.predictEn.trim();
+    const zh = form.predictZh.trim();
+    const predictFirst = form.predict && (en || zh) ? { en: en || zh, zh: zh || en } : undefined;
+    void perform(
+      server.host({
+        type: "inject",
+        template: s.id,
+        targets: form.targets.slice(0, 32),
+        params: Object.fromEntries(s.params.map((p) => [p.name, form.params[p.name] ?? p.def])),
+        ...(predictFirst ? { predictFirst } : {}),
+      }),
+      out,
+    );
+  }
+
+  function render(): void {
+    const s = shock();
+    targetsFor = `${s.target}|${view?.regions.map((r) => r.id).join(",") ?? ""}`;
+    const picker = h("select", {
+      id: "inject-template",
+      onchange: () => {
+        form.template = picker.value;
+        form.params = defaultParams(shock());
+        form.targets = [];
+        render();
+        document.getElementById("inject-template")?.focus();
+      },
+    });
+    for (const x of SHOCKS) {
+      const opt = h("option", { value: x.id, text: shockLabel(x.id) });
+      opt.selected = x.id === s.id;
+      picker.append(opt);
+    }
+    const predict = h("input", {
+      id: "inject-predict",
+      type: "checkbox",
+      onchange: () => {
+        form.predict = predict.checked;
+        render();
+        document.getElementById("inject-predict")?.focus();
+      },
+    });
+    predict.checked = form.predict;
+    fill(
+      el,
+      h("legend", { text: t("teacher.inject") }),
+      h(
+        "form",
+        { onsubmit: submit },
+        h("label", { for: "inject-template", text: t("teacher.template") }),
+        picker,
+        h("label", {
+          for: "inject-targets",
+          text: `${t("teacher.targets")} · ${t(`target.${s.target}` as MessageKey)}`,
+        }),
+        targetSelect(),
+        h("div", { class: "params" }, ...s.params.map(paramInput)),
+        h("label", { class: "check" }, predict, ` ${t("teacher.predict")}`),
+        predictPart(),
+        h("button", { type: "submit", class: "primary", text: t("teacher.send") }),
+        out,
+      ),
+    );
+  }
+
+  render();
+  return {
+    update(next: GameView) {
+      view = next;
+      const s = shock();
+      const key = `${s.target}|${next.regions.map((r) => r.id).join(",")}`;
+      // Only the region list changes with the state; rebuild the form (keeping its values) then alone.
+      if (key !== targetsFor && s.target === "region") render();
+    },
+    relabel: render,
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * The teacher console, shown to the host only: the pace and the clock, shock injection, a broadcast
+ * message, the roster of seats (hand to a bot, take back, kick), hidden names and the end of the game.
+ * Every action shows the server's answer, or its refusal reason, in a live status line.
+ */
+import { t } from "../i18n/index.ts";
+import type { GameServer, Welcome } from "../net/Server.ts";
+import type { CompanyState, GameView } from "../net/view.ts";
+import { perform } from "./act.ts";
+import { fill, fillKeepFocus, h, status } from "./dom.ts";
+import { createInjectForm } from "./inject.ts";
+
+export const PACES: readonly number[] = [0.25, 0.5, 1, 2, 4, 8, 16];
+
+/** A seat's row: who holds it and what the host can do with it. */
+export function seatActions(c: Pick<CompanyState, "bot" | "bankrupt">): ("botSeat" | "humanSeat" | "kick")[] {
+  if (c.bankrupt) return [];
+  return c.bot ? ["humanSeat", "kick"] : ["botSeat", "kick"];
+}
+
+export function rosterKey(view: GameView): string {
+  return view.companies.map((c) => `${c.seat}:${c.name}:${c.bot}:${c.connected}:${c.bankrupt}`).join("|");
+}
+
+export function createTeacher(parent: HTMLElement, server: GameServer) {
+  const el = h("section", { class: "panel teacher", "aria-labelledby": "teacher-title", hidden: true });
+  parent.append(el);
+  const title = h("h2", { id: "teacher-title" });
+  const clock = h("div", { class: "row" });
+  const clockOut = status();
+  const injectBox = h("div", {});
+  const inject = createInjectForm(injectBox, server);
+  const broadcastBox = h("fieldset", {});
+  const rosterBox = h("fieldset", {});
+  const roster = h("ul", { class: "roster" });
+  const rosterOut = status();
+  const endBox = h("div", { class: "row" });
+  const endOut = status();
+  let message = "";
+  let view: GameView | null = null;
+  let rosterFor = "";
+  let clockFor = "";
+
+  el.append(title, clock, clockOut, injectBox, broadcastBox, rosterBox, endBox, endOut);
+
+  function renderClock(v: GameView): void {
+    clockFor = `${v.phase}|${v.pace}|${v.hideNames}`;
+    const pace = h("select", {
+      id: "teacher-pace",
+      "data-k": "pace",
+      onchange: () => void perform(server.host({ type: "pace", pace: Number(pace.value) }), clockOut),
+    });
+    for (const p of PACES) {
+      const opt = h("option", { value: String(p), text: `×${p}` });
+      opt.selected = p === v.pace;
+      pace.append(opt);
+    }
+    if (!PACES.includes(v.pace))
+      pace.append(h("option", { value: String(v.pace), selected: true, text: `×${v.pace}` }));
+    const toggle =
+      v.phase === "running"
+        ? h("button", {
+            type: "button",
+            "data-k": "clock",
+            text: t("game.pause"),
+            onclick: () => void perform(server.host({ type: "pause" }), clockOut),
+          })
+        : v.phase === "paused"
+          ? h("button", {
+              type: "button",
+              "data-k": "clock",
+              class: "primary",
+              text: t("game.resume"),
+              onclick: () => void perform(server.host({ type: "resume" }), clockOut),
+            })
+          : v.phase === "lobby"
+            ? h("button", {
+                type: "button",
+                "data-k": "clock",
+                class: "primary",
+                text: t("game.start"),
+                onclick: () => void perform(server.host({ type: "start" }), clockOut),
+              })
+            : null;
+    const hide = h("input", {
+      id: "teacher-hide",
+      type: "checkbox",
+      "data-k": "hide",
+      onchange: () => void perform(server.host({ type: "hideNames", hide: hide.checked }), clockOut),
+    });
+    hide.checked = v.hideNames;
+    fillKeepFocus(
+      clock,
+      h("label", { for: "teacher-pace", text: t("teacher.pace") }),
+      pace,
+      toggle,
+      h("label", { class: "check" }, hide, ` ${t("teacher.hideNames")}`),
+    );
+  }
+
+  function renderBroadcast(): void {
+    const out = status();
+    const text = h("input", {
+      id: "teacher-message",
+      type: "text",
+      maxlength: 280,
+      value: message,
+      oninput: () => (message = text.value),
+    });
+    const send = (ev: Event) => {
+      ev.preventDefault();
+      const body = message.trim();
+      if (!body) return;
+      void perform(server.host({ type: "broadcast", text: body }), out).then((ok) => {
+        if (!ok) return;
+        message = "";
+        text.value = "";
+      });
+    };
+    fill(
+      broadcastBox,
+      h("legend", { text: t("teacher.broadcast") }),
+      h(
+        "form",
+        { class: "row", onsubmit: send },
+        h("label", { for: "teacher-message", class: "sr-only", text: t("teacher.message") }),
+        text,
+        h("button", { type: "submit", text: t("teacher.sendMessage") }),
+      ),
+      out,
+    );
+  }
+
+  function seatButton(c: CompanyState, action: "botSeat" | "humanSeat" | "kick"): HTMLElement {
+    const who = c.name || c.seat;
+    const label = t(
+      action === "botSeat" ? "teacher.toBot" : action === "humanSeat" ? "teacher.takeBack" : "teacher.kick",
+    );
+    return h("button", {
+      type: "button",
+      "data-k": `${c.seat}-${action}`,
+      text: label,
+      "aria-label": `${label}: ${who}`,
+      onclick: () => {
+        if (action === "kick" && !window.confirm(t("teacher.kickConfirm", { name: who }))) return;
+        void perform(server.host({ type: action, seat: c.seat }), rosterOut);
+      },
+    });
+  }
+
+  function renderRoster(v: GameView): void {
+    rosterFor = rosterKey(v);
+    fillKeepFocus(
+      roster,
+      ...v.companies.map((c) => {
+        const who = c.bankrupt ? t("hud.bankrupt") : c.bot ? t("hud.bot") : t("teacher.human");
+        const conn = c.bot ? "" : c.connected ? t("teacher.connected") : t("hud.away");
+        return h(
+          "li",
+          {},
+          h("span", { class: "grow", text: `${c.seat} · ${c.name || "–"}` }),
+          h("span", { class: "tag", text: [who, conn].filter(Boolean).join(" · ") }),
+          ...seatActions(c).map((a) => seatButton(c, a)),
+        );
+      }),
+    );
+    if (!v.companies.length) fill(roster, h("li", { class: "muted", text: t("teacher.noSeats") }));
+  }
+
+  function renderStatic(): void {
+    title.textContent = t("teacher.title");
+    fill(rosterBox, h("legend", { text: t("teacher.roster") }), roster, rosterOut);
+    renderBroadcast();
+    fill(
+      endBox,
+      h("button", {
+        type: "button",
+        class: "danger",
+        text: t("teacher.end"),
+        onclick: () => {
+          if (window.confirm(t("teacher.endConfirm"))) void perform(server.host({ type: "end" }), endOut);
+        },
+      }),
+    );
+    inject.relabel();
+    if (view) {
+      renderClock(view);
+      renderRoster(view);
+    }
+  }
+
+  renderStatic();
+  return {
+    update(v: GameView, me: Welcome | null) {
+      view = v;
+      el.hidden = me?.role !== "host";
+      if (el.hidden) return;
+      if (`${v.phase}|${v.pace}|${v.hideNames}` !== clockFor) renderClock(v);
+      if (rosterKey(v) !== rosterFor) renderRoster(v);
+      inject.update(v);
+    },
+    relabel: renderStatic,
+  };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("virtual:atlas-catalog", () => ({
+  default: { scenarios: [], regions: [{ id: "us-tx", name: { en: "Texas", zh: "得州" } }], hubs: [] },
+}));
+
+const { canPower, fleetKey, placeName, ratioBps } = await import("../../client/src/ui/fleet.ts");
+const { PACES, seatActions } = await import("../../client/src/ui/teacher.ts");
+const { reasonOf } = await import("../../client/src/ui/act.ts");
+const { RequestError } = await import("../../client/src/net/pending.ts");
+
+describe("fleet panel helpers", () => {
+  it("turns a typed percentage into basis points", () => {
+    expect(ratioBps(25)).toBe(2500);
+    expect(ratioBps(150)).toBe(10_000);
+    expect(ratioBps(-3)).toBe(0);
+    expect(ratioBps(Number.NaN)).toBe(0);
+  });
+
+  it("offers power only to installed lots and names places", () => {
+    expect(canPower({ status: "installed" })).toBe(true);
+    expect(canPower({ status: "inTransit" })).toBe(false);
+    expect(placeName("us-tx")).toBe("Texas");
+    expect(placeName("nowhere")).toBe("nowhere");
+  });
+
+  it("redraws only when the fleet changes", () => {
+    const p = { cashUsd: 1, btc: 0, sellRatioBps: 0, payout: "pool", lots: [], leases: [] };
+    expect(fleetKey(p)).toBe(fleetKey({ ...p, cashUsd: 99 }));
+    expect(fleetKey(p)).not.toBe(fleetKey({ ...p, sellRatioBps: 5000 }));
+  });
+});
+
+describe("teacher console helpers", () => {
+  it("spans the protocol's pace range", () => {
+    expect(Math.min(...PACES)).toBe(0.25);
+    expect(Math.max(...PACES)).toBe(16);
+  });
+
+  it("hands humans to bots and takes bots back", () => {
+    expect(seatActions({ bot: false, bankrupt: false })).toEqual(["botSeat", "kick"]);
+    expect(seatActions({ bot: true, bankrupt: false })).toEqual(["humanSeat", "kick"]);
+    expect(seatActions({ bot: false, bankrupt: true })).toEqual([]);
+  });
+
+  it("shows the server's reason in the chosen language", () => {
+    expect(reasonOf(new RequestError("NOT_HOST", { en: "Host only.", zh: "仅限主持人。" }))).toBe(
+      "Host only.",
+    );
+    expect(reasonOf(new Error("x"))).toBe("x");
+  });
+});
