@@ -17,6 +17,14 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** The request carries the admin secret (x-admin-secret) and one is configured. */
+function isAdmin(req: IncomingMessage): boolean {
+  const secret = process.env.ADMIN_SECRET;
+  return (
+    Boolean(secret) && secretMatches(String(req.headers["x-admin-secret"] ?? ""), hashSecret(secret ?? ""))
+  );
+}
+
 function csv(rows: (string | number | null)[][]): string {
   const cell = (v: string | number | null) => {
     const s = v === null ? "" : String(v);
@@ -46,10 +54,7 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
     // check clients decode exactly what the server sent: behind the admin secret.
     pattern: /^\/api\/debug\/state\/[^/]+$/,
     handler: (req, res, url) => {
-      const secret = process.env.ADMIN_SECRET;
-      const given = String(req.headers["x-admin-secret"] ?? "");
-      if (!secret || !secretMatches(given, hashSecret(secret)))
-        return json(res, 403, { error: "debug needs the admin secret" });
+      if (!isAdmin(req)) return json(res, 403, { error: "debug needs the admin secret" });
       const room = roomOf(url.pathname.split("/").pop() ?? "");
       if (!room) return json(res, 404, { error: "no such room in this process" });
       json(res, 200, room.state.toJSON());
@@ -59,10 +64,7 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
     // Server-side tick timing for the load test and operators: behind the admin secret.
     pattern: /^\/api\/metrics$/,
     handler: (req, res) => {
-      const secret = process.env.ADMIN_SECRET;
-      const given = String(req.headers["x-admin-secret"] ?? "");
-      if (!secret || !secretMatches(given, hashSecret(secret)))
-        return json(res, 403, { error: "metrics need the admin secret" });
+      if (!isAdmin(req)) return json(res, 403, { error: "metrics need the admin secret" });
       json(res, 200, { ticks: tickStats(), memoryMb: process.memoryUsage().rss / 1e6 });
     },
   },

@@ -3,7 +3,8 @@
  * that patches stay small (schema setters send nothing for an unchanged value).
  */
 import { ArraySchema } from "@colyseus/schema";
-import { difficultyFromBits, equityCents } from "../../shared/index.ts";
+import { difficultyFromBits } from "../../shared/index.ts";
+import { equities } from "../../shared/engine/companies.ts";
 import { nextHalvingHeight, nextRetargetHeight } from "../../shared/protocol/bitcoin/index.ts";
 import { formatIsoDate } from "../../shared/math/calendar.ts";
 import { freeKw, powerPriceToday, rowRunningThs } from "../../shared/engine/regions.ts";
@@ -63,8 +64,10 @@ function projectRegions(view: GameRoomState, state: GameState): void {
 }
 
 function projectCompanies(view: GameRoomState, state: GameState, seats: SeatInfo[]): void {
+  // One pass over the lots values every company (the engine's equities), not one pass per company.
+  const equity = equities(state);
   const ranked = state.companies
-    .map((c) => ({ id: c.id, equity: equityCents(state, c) }))
+    .map((c, i) => ({ id: c.id, equity: equity[i] as number }))
     .sort((a, b) => b.equity - a.equity);
   state.companies.forEach((company, i) => {
     const seat = seats[i];
