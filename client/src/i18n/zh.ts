@@ -1,7 +1,13 @@
 /** Simplified Chinese: the same keys as en.ts, no more and no fewer (the type and a test check it). */
+import { debriefZh } from "./debrief.ts";
 import type { Dictionary } from "./en.ts";
+import { panelsZh } from "./panels.ts";
+import { tutorialZh } from "./tutorial.ts";
 
 export const zh: Dictionary = {
+  ...panelsZh,
+  ...debriefZh,
+  ...tutorialZh,
   "app.title": "矿机版图",
   "app.tagline": "购入矿机，运往电价低廉之地，熬过一次次减半。",
   "lang.label": "语言",
