@@ -129,10 +129,13 @@ export class GameSession {
     const isHost = secretMatches(options.hostSecret, this.hostHash);
     const back = options.seatToken ? this.seatOf(options.seatToken) : undefined;
     let seat: SeatInfo | undefined = back;
-    if (!seat && options.role === "player" && !isHost) {
+    // The host takes a seat only in a game where the host plays (see CreateOptions.hostPlays).
+    const wantsSeat = options.role === "player" && (!isHost || this.options.hostPlays === true);
+    if (!seat && wantsSeat) {
       seat = this.seats.find((s) => s.kind === "open");
       if (!seat) {
-        if (this.phase !== "lobby") seat = undefined;
+        // A host without a free seat still hosts; a late player watches.
+        if (this.phase !== "lobby" || isHost) seat = undefined;
         else
           return deny(
             "BAD_SEAT",

@@ -31,6 +31,11 @@ export const createOptionsSchema = z.object({
     .default(1),
   visibility: z.enum(["public", "private"]).default("public"),
   classroom: z.boolean().default(false),
+  /**
+   * The creator plays a company as well as hosting (a game among friends). Off by default: a teacher
+   * runs the clock and watches everyone, and a seat of theirs would only be a bot's.
+   */
+  hostPlays: z.boolean().default(false),
   /** Seconds a dropped player keeps the seat (a bot plays meanwhile); default 120 in classrooms, 60 otherwise. */
   reconnectSeconds: z.number().int().min(5).max(3600).optional(),
   hideNames: z.boolean().default(false),

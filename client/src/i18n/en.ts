@@ -41,6 +41,12 @@ export const en = {
   "lobby.resumeHint": "Game {code}, as {name}",
   "lobby.resumeGone": "That game is no longer running.",
   "lobby.unreachable": "The game server cannot be reached.",
+  "lobby.mode": "How you take part",
+  "lobby.mode.play": "I play a company too",
+  "lobby.mode.play.hint": "You host the game and run one of the companies.",
+  "lobby.mode.classroom": "Classroom: I run the game",
+  "lobby.mode.classroom.hint":
+    "You run the clock and inject shocks from the teacher console; students play the companies.",
   "lobby.joining": "Joining…",
   "phase.lobby": "Waiting",
   "phase.running": "Running",

@@ -7,20 +7,13 @@ import { lang, pick, t } from "../i18n/index.ts";
 import { fetchRooms, normalizeCode, type RoomListing } from "../net/http.ts";
 import type { GameServer } from "../net/Server.ts";
 import type { SeatStore } from "../net/storage.ts";
-import { PACES } from "../net/constants.ts";
 import { fill, h } from "./dom.ts";
-import { formatMonth } from "./format.ts";
 import { langToggle } from "./langToggle.ts";
+import { createPanel, type CreateForm } from "./lobbyCreate.ts";
 
 const POLL_MS = 4000;
 
-interface Form {
-  scenario: string;
-  roomName: string;
-  seats: number;
-  bots: boolean;
-  pace: number;
-  visibility: "public" | "private";
+interface Form extends CreateForm {
   filter: string;
   code: string;
 }
@@ -44,6 +37,7 @@ export function createLobby(
     bots: true,
     pace: 1,
     visibility: "public",
+    mode: "play",
     filter: "",
     code: "",
   };
@@ -228,131 +222,24 @@ export function createLobby(
     );
   }
 
-  function createPanel(): HTMLElement {
-    const chosen = catalog.scenarios.find((s) => s.id === form.scenario);
-    const desc = h("p", { class: "scenario-desc" });
-    const describe = (id: string) => {
-      const s = catalog.scenarios.find((x) => x.id === id);
-      if (!s) return fill(desc);
-      const period = t("lobby.period", {
-        start: formatMonth(s.period.start, lang()),
-        end: formatMonth(s.period.end, lang()),
-      });
-      fill(desc, h("strong", { text: period }), h("br"), pick(s.description));
-    };
-    describe(chosen?.id ?? "");
-    const set =
-      <K extends keyof Form>(key: K, parse: (v: string, el: HTMLInputElement) => Form[K]) =>
-      (e: Event) => {
-        const target = e.target as HTMLInputElement;
-        form[key] = parse(target.value, target);
-      };
-    return h(
-      "section",
-      { class: "panel", "aria-labelledby": "create" },
-      h("h2", { id: "create", text: t("lobby.create") }),
-      h(
-        "form",
+  function submitCreate(): void {
+    const name = nickname();
+    if (!name) return;
+    const roomName = (form.roomName.trim() || t("lobby.roomNameDefault", { name })).slice(0, 24);
+    void attempt(() =>
+      server.createGame(
         {
-          onsubmit: (e: Event) => {
-            e.preventDefault();
-            const name = nickname();
-            if (!name) return;
-            const roomName = (form.roomName.trim() || t("lobby.roomNameDefault", { name })).slice(0, 24);
-            void attempt(() =>
-              server.createGame(
-                {
-                  scenario: form.scenario,
-                  seats: form.seats,
-                  fillWithBots: form.bots,
-                  pace: form.pace,
-                  visibility: form.visibility,
-                  name: roomName,
-                  language: lang(),
-                },
-                name,
-              ),
-            );
-          },
+          scenario: form.scenario,
+          seats: form.seats,
+          fillWithBots: form.bots,
+          pace: form.pace,
+          visibility: form.visibility,
+          classroom: form.mode === "classroom",
+          hostPlays: form.mode === "play",
+          name: roomName,
+          language: lang(),
         },
-        h("label", { for: "scenario", text: t("lobby.scenario") }),
-        h(
-          "select",
-          {
-            id: "scenario",
-            onchange: (e: Event) => {
-              form.scenario = (e.target as HTMLSelectElement).value;
-              describe(form.scenario);
-            },
-          },
-          ...catalog.scenarios.map((s) =>
-            h("option", { value: s.id, text: pick(s.name), selected: s.id === form.scenario }),
-          ),
-        ),
-        desc,
-        h("label", { for: "roomName", text: t("lobby.roomName") }),
-        h("input", {
-          id: "roomName",
-          maxlength: 24,
-          value: form.roomName,
-          oninput: set("roomName", (v) => v),
-        }),
-        h(
-          "div",
-          { class: "row" },
-          h(
-            "div",
-            {},
-            h("label", { for: "seats", text: t("lobby.seats") }),
-            h(
-              "select",
-              { id: "seats", onchange: set("seats", Number) },
-              ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) =>
-                h("option", { value: n, text: n, selected: n === form.seats }),
-              ),
-            ),
-          ),
-          h(
-            "div",
-            {},
-            h("label", { for: "pace", text: t("lobby.pace") }),
-            h(
-              "select",
-              { id: "pace", onchange: set("pace", Number) },
-              ...PACES.map((p) => h("option", { value: p, text: `${p}×`, selected: p === form.pace })),
-            ),
-          ),
-        ),
-        h(
-          "label",
-          { class: "inline" },
-          h("input", { type: "checkbox", checked: form.bots, onchange: set("bots", (_v, t) => t.checked) }),
-          t("lobby.bots"),
-        ),
-        h(
-          "fieldset",
-          { style: "border:0;padding:0;margin:0" },
-          h("legend", {
-            class: "muted",
-            style: "font-size:12px;margin-top:8px",
-            text: t("lobby.visibility"),
-          }),
-          ...(["public", "private"] as const).map((v) =>
-            h(
-              "label",
-              { class: "inline" },
-              h("input", {
-                type: "radio",
-                name: "visibility",
-                value: v,
-                checked: form.visibility === v,
-                onchange: () => (form.visibility = v),
-              }),
-              t(`lobby.${v}`),
-            ),
-          ),
-        ),
-        h("p", {}, h("button", { type: "submit", class: "primary", text: t("lobby.createButton") })),
+        name,
       ),
     );
   }
@@ -369,7 +256,7 @@ export function createLobby(
       ),
       playerPanel(),
       roomsPanel(),
-      createPanel(),
+      createPanel(form, submitCreate),
     );
   }
 

@@ -1,0 +1,164 @@
+/**
+ * The lobby's "create a game" form: scenario (with its period and description), name, seats, pace,
+ * bots, how the creator takes part (plays too, or runs a classroom) and who can join. It only edits
+ * the form; the lobby turns it into room options on submit.
+ */
+import catalog from "virtual:atlas-catalog";
+import { lang, pick, t } from "../i18n/index.ts";
+import { PACES } from "../net/constants.ts";
+import { fill, h } from "./dom.ts";
+import { formatMonth } from "./format.ts";
+
+export interface CreateForm {
+  scenario: string;
+  roomName: string;
+  seats: number;
+  bots: boolean;
+  pace: number;
+  visibility: "public" | "private";
+  /** "play": the creator hosts and plays a company; "classroom": the creator runs the game for a class. */
+  mode: "play" | "classroom";
+}
+
+export function createPanel(form: CreateForm, onSubmit: () => void): HTMLElement {
+  const chosen = catalog.scenarios.find((s) => s.id === form.scenario);
+  const desc = h("p", { class: "scenario-desc" });
+  const describe = (id: string) => {
+    const s = catalog.scenarios.find((x) => x.id === id);
+    if (!s) return fill(desc);
+    const period = t("lobby.period", {
+      start: formatMonth(s.period.start, lang()),
+      end: formatMonth(s.period.end, lang()),
+    });
+    fill(desc, h("strong", { text: period }), h("br"), pick(s.description));
+  };
+  describe(chosen?.id ?? "");
+  const set =
+    <K extends keyof CreateForm>(key: K, parse: (v: string, el: HTMLInputElement) => CreateForm[K]) =>
+    (e: Event) => {
+      const target = e.target as HTMLInputElement;
+      form[key] = parse(target.value, target);
+    };
+  return h(
+    "section",
+    { class: "panel", "aria-labelledby": "create" },
+    h("h2", { id: "create", text: t("lobby.create") }),
+    h(
+      "form",
+      {
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          onSubmit();
+        },
+      },
+      h("label", { for: "scenario", text: t("lobby.scenario") }),
+      h(
+        "select",
+        {
+          id: "scenario",
+          onchange: (e: Event) => {
+            form.scenario = (e.target as HTMLSelectElement).value;
+            describe(form.scenario);
+          },
+        },
+        ...catalog.scenarios.map((s) =>
+          h("option", { value: s.id, text: pick(s.name), selected: s.id === form.scenario }),
+        ),
+      ),
+      desc,
+      h("label", { for: "roomName", text: t("lobby.roomName") }),
+      h("input", {
+        id: "roomName",
+        maxlength: 24,
+        value: form.roomName,
+        oninput: set("roomName", (v) => v),
+      }),
+      h(
+        "div",
+        { class: "row" },
+        h(
+          "div",
+          {},
+          h("label", { for: "seats", text: t("lobby.seats") }),
+          h(
+            "select",
+            { id: "seats", onchange: set("seats", Number) },
+            ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) =>
+              h("option", { value: n, text: n, selected: n === form.seats }),
+            ),
+          ),
+        ),
+        h(
+          "div",
+          {},
+          h("label", { for: "pace", text: t("lobby.pace") }),
+          h(
+            "select",
+            { id: "pace", onchange: set("pace", Number) },
+            ...PACES.map((p) => h("option", { value: p, text: `${p}×`, selected: p === form.pace })),
+          ),
+        ),
+      ),
+      h(
+        "label",
+        { class: "inline" },
+        h("input", { type: "checkbox", checked: form.bots, onchange: set("bots", (_v, t) => t.checked) }),
+        t("lobby.bots"),
+      ),
+      choice("mode", ["play", "classroom"] as const, (v) => (form.mode = v), form.mode),
+      h(
+        "fieldset",
+        { style: "border:0;padding:0;margin:0" },
+        h("legend", {
+          class: "muted",
+          style: "font-size:12px;margin-top:8px",
+          text: t("lobby.visibility"),
+        }),
+        ...(["public", "private"] as const).map((v) =>
+          h(
+            "label",
+            { class: "inline" },
+            h("input", {
+              type: "radio",
+              name: "visibility",
+              value: v,
+              checked: form.visibility === v,
+              onchange: () => (form.visibility = v),
+            }),
+            t(`lobby.${v}`),
+          ),
+        ),
+      ),
+      h("p", {}, h("button", { type: "submit", class: "primary", text: t("lobby.createButton") })),
+    ),
+  );
+}
+
+/** A labelled group of radio buttons; each option's text is t("lobby.<name>.<value>"). */
+function choice<V extends "play" | "classroom">(
+  name: "mode",
+  options: readonly V[],
+  onPick: (v: V) => void,
+  current: V,
+): HTMLElement {
+  return h(
+    "fieldset",
+    { style: "border:0;padding:0;margin:0" },
+    h("legend", { class: "muted", style: "font-size:12px;margin-top:8px", text: t(`lobby.${name}`) }),
+    ...options.map((v) =>
+      h(
+        "label",
+        { class: "inline", title: t(`lobby.${name}.${v}.hint`) },
+        h("input", {
+          type: "radio",
+          name,
+          value: v,
+          "data-testid": `create-${name}-${v}`,
+          checked: current === v,
+          onchange: () => onPick(v),
+        }),
+        t(`lobby.${name}.${v}`),
+      ),
+    ),
+  );
+}
