@@ -82,6 +82,8 @@ export const en = {
   "hud.cash": "Cash",
   "hud.btc": "BTC",
   "hud.equity": "Equity",
+  "hud.share": "My share",
+  "hud.hashpriceChart": "Hashprice over the days seen",
   "hud.news": "News",
   "hud.noNews": "No news yet.",
   "hud.leaderboard": "Leaderboard",

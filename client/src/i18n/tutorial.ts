@@ -1,7 +1,113 @@
 /**
- * The tutorial strings, kept in their own file so that each part of the UI owns its words. English and
- * Chinese sit side by side; the type makes a missing Chinese entry a compile error.
+ * The tutorial's and the glossary's strings: the guided first game and the short definitions shown
+ * beside J/TH, hashprice, difficulty and breakeven wherever they appear. English and Chinese side by side.
  */
-export const tutorialEn = {} as const;
+export const tutorialEn = {
+  "term.jth": "J/TH (efficiency)",
+  "term.jth.text":
+    "Joules of electricity a machine burns per terahash. Lower is better: a 20 J/TH machine pays half the power bill of a 40 J/TH one for the same work.",
+  "term.hashprice": "Hashprice",
+  "term.hashprice.text":
+    "What one unit of hashrate earns per day: the block subsidy and fees shared over the whole network's hashrate, at today's BTC price. It falls when difficulty rises or at a halving, and moves with the BTC price.",
+  "term.difficulty": "Difficulty",
+  "term.difficulty.text":
+    "How hard it is to find a block. Every 2,016 blocks the protocol retargets it so that blocks come every 10 minutes on average: more machines switched on means a higher difficulty and less bitcoin for each of them.",
+  "term.breakeven": "Breakeven power price",
+  "term.breakeven.text":
+    "The power price at which a machine's daily revenue (hashprice × its hashrate) just pays its electricity. Below it the machine earns money; above it, it loses money every day it runs.",
+  "term.retarget": "Retarget",
+  "term.retarget.text":
+    "The difficulty adjustment every 2,016 blocks (about two weeks), limited to a factor of 4 either way. The estimate shows where it is heading now.",
+  "term.halving": "Halving",
+  "term.halving.text":
+    "Every 210,000 blocks (about four years) the new bitcoin paid per block is cut in half. Hashprice drops overnight, and machines that were barely profitable stop paying.",
+  "term.equity": "Equity",
+  "term.equity.text":
+    "What your company is worth: cash, bitcoin at today's price and your machines at the used-market price. The company with the highest equity at the end wins.",
+  "term.share": "Your share",
+  "term.share.text":
+    "Your hashrate as a share of the whole network. On average you find this share of the blocks, and so earn this share of the subsidy and fees.",
+  "tour.welcome.title": "Welcome to Hashrate Atlas",
+  "tour.welcome.text":
+    "You run a Bitcoin mining company. Buy machines from the factories, ship them to where power is cheap, lease capacity there and keep them profitable through difficulty retargets, halvings, bans and tariffs. The highest equity at the end wins.",
+  "tour.hashprice.title": "Read hashprice first",
+  "tour.hashprice.text":
+    "Hashprice is what each unit of hashrate earns per day. A machine pays when hashprice × its hashrate is more than its power bill. Watch the small chart: when hashprice falls, old machines stop paying first.",
+  "tour.buy.title": "Buy machines",
+  "tour.buy.text":
+    "Open the machine shop and order a few machines. Compare J/TH (lower burns less power) and the breakeven power price: the higher it is, the more places the machine can pay.",
+  "tour.lease.title": "Lease power where it is cheap",
+  "tour.lease.text":
+    "Pick a region on the map with cheap power and a friendly policy, and lease enough kW for your machines. Colour the map by power price or policy with the overlay buttons.",
+  "tour.ship.title": "Ship your machines",
+  "tour.ship.text":
+    "When your machines leave the factory, ship them to your region. Air is fast and dear, sea is slow and cheap; the quote shows cost, days, tariff and risk before you commit.",
+  "tour.install.title": "Install and mine",
+  "tour.install.text":
+    "When the shipment clears customs, install the machines in your leased capacity. They start mining that day; the fleet panel shows each lot's daily profit, and you can power a lot off when it loses money.",
+  "tour.finish.title": "You're mining",
+  "tour.finish.text":
+    "Keep an eye on difficulty and the next retarget, the halving countdown and the news: governments ban, tax and tariff. Hover any ? for a definition. You can replay this tour from the game bar.",
+  "tour.waiting": "Waiting for you to do it…",
+  "tour.progress": "Step {n} of {total}",
+  "tour.next": "Next",
+  "tour.skipStep": "Skip this step",
+  "tour.skip": "Skip the tour",
+  "tour.finish": "Finish",
+  "tour.replay": "Tutorial",
+} as const;
 
-export const tutorialZh: Record<keyof typeof tutorialEn, string> = {};
+export const tutorialZh: Record<keyof typeof tutorialEn, string> = {
+  "term.jth": "J/TH（能效）",
+  "term.jth.text":
+    "矿机每算出 1 TH 哈希所消耗的电能（焦耳）。越低越好：同样的工作量，20 J/TH 的矿机电费只有 40 J/TH 矿机的一半。",
+  "term.hashprice": "哈希价格",
+  "term.hashprice.text":
+    "单位算力每天的收入：区块补贴与手续费按全网算力分摊，再按当天的比特币价格折算。难度上升或减半时下降，并随币价波动。",
+  "term.difficulty": "难度",
+  "term.difficulty.text":
+    "找到一个区块的难易程度。每 2,016 个区块，协议会调整一次难度，使平均每 10 分钟出一个块：开机的矿机越多，难度越高，每台矿机分到的比特币就越少。",
+  "term.breakeven": "盈亏平衡电价",
+  "term.breakeven.text":
+    "矿机每日收入（哈希价格 × 其算力）刚好抵消电费时的电价。电价低于它，矿机赚钱；高于它，矿机每运行一天都在亏钱。",
+  "term.retarget": "难度调整",
+  "term.retarget.text":
+    "每 2,016 个区块（约两周）调整一次难度，单次最多放大或缩小 4 倍。预估值显示当前的走向。",
+  "term.halving": "减半",
+  "term.halving.text":
+    "每 210,000 个区块（约四年），每个区块新发行的比特币减少一半。哈希价格一夜之间下跌，勉强盈利的矿机就此不再赚钱。",
+  "term.equity": "净资产",
+  "term.equity.text":
+    "公司的价值：现金、按当日价格计的比特币，以及按二手市场价格计的矿机。游戏结束时净资产最高的公司获胜。",
+  "term.share": "你的占比",
+  "term.share.text":
+    "你的算力占全网算力的比例。平均而言，你能找到这个比例的区块，也就赚取这个比例的补贴和手续费。",
+  "tour.welcome.title": "欢迎来到矿机版图",
+  "tour.welcome.text":
+    "你经营一家比特币挖矿公司。从工厂购买矿机，运往电价低廉的地方，在当地租用电力容量，并在难度调整、减半、禁令与关税中保持盈利。游戏结束时净资产最高者获胜。",
+  "tour.hashprice.title": "先看哈希价格",
+  "tour.hashprice.text":
+    "哈希价格是单位算力每天的收入。当哈希价格 × 矿机算力高于它的电费时，矿机才赚钱。留意那张小图：哈希价格下跌时，老旧矿机最先亏损。",
+  "tour.buy.title": "购买矿机",
+  "tour.buy.text":
+    "打开矿机商店，订购几台矿机。比较 J/TH（越低越省电）和盈亏平衡电价：它越高，矿机能盈利的地方就越多。",
+  "tour.lease.title": "在电价低廉处租用电力",
+  "tour.lease.text":
+    "在地图上选择电价便宜、政策友好的地区，为你的矿机租用足够的千瓦容量。用图层按钮可按电价或政策给地图着色。",
+  "tour.ship.title": "运送矿机",
+  "tour.ship.text":
+    "矿机出厂后，把它们运往你的地区。空运快而贵，海运慢而便宜；确认前，报价会列出费用、天数、关税和风险。",
+  "tour.install.title": "安装并开始挖矿",
+  "tour.install.text":
+    "货物清关后，把矿机安装到你租用的容量中，当天就开始挖矿。机队面板显示每批矿机的每日盈亏；亏钱时可以关掉某批矿机。",
+  "tour.finish.title": "你已经开始挖矿了",
+  "tour.finish.text":
+    "留意难度和下一次调整、减半倒计时和新闻：各国政府会禁止、征税、加征关税。把鼠标移到任何 ? 上可查看解释。你可以在游戏栏重新播放本教程。",
+  "tour.waiting": "等待你完成这一步…",
+  "tour.progress": "第 {n} 步，共 {total} 步",
+  "tour.next": "下一步",
+  "tour.skipStep": "跳过这一步",
+  "tour.skip": "跳过教程",
+  "tour.finish": "完成",
+  "tour.replay": "教程",
+};

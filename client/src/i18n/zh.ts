@@ -82,6 +82,8 @@ export const zh: Dictionary = {
   "hud.cash": "现金",
   "hud.btc": "比特币",
   "hud.equity": "净资产",
+  "hud.share": "我的占比",
+  "hud.hashpriceChart": "近期哈希价格走势",
   "hud.news": "新闻",
   "hud.noNews": "暂无新闻。",
   "hud.leaderboard": "排行榜",

@@ -9,6 +9,9 @@ import type { GameView } from "../net/view.ts";
 import { fill, h, toast } from "./dom.ts";
 import { langToggle } from "./langToggle.ts";
 
+/** Fired on document by the game bar's "Tutorial" button. */
+export const TUTORIAL_EVENT = "atlas:tutorial";
+
 export function createGameBar(root: HTMLElement, server: GameServer, onLeave: () => void) {
   const el = h("div", { class: "gamebar panel" });
   const qrBox = h("div", {});
@@ -72,6 +75,15 @@ export function createGameBar(root: HTMLElement, server: GameServer, onLeave: ()
           ? h("span", { class: "muted", text: t("game.waiting") })
           : null,
         langToggle(),
+        me?.seat
+          ? h("button", {
+              type: "button",
+              "data-testid": "open-tutorial",
+              text: t("tour.replay"),
+              // The tutorial lives with the game UI; a DOM event keeps the bar from knowing it.
+              onclick: () => document.dispatchEvent(new CustomEvent(TUTORIAL_EVENT)),
+            })
+          : null,
         h("button", { type: "button", text: t("game.leave"), onclick: onLeave }),
       );
     },

@@ -5,6 +5,8 @@
 import { lang, t, type MessageKey } from "../i18n/index.ts";
 import type { GameView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
+import { termTip, type Term } from "./glossary.ts";
+import { sparkPath, SeriesBuffer } from "./spark.ts";
 import {
   formatBtc,
   formatDate,
@@ -21,6 +23,8 @@ interface Stat {
   value: string;
   sub?: string;
   mine?: boolean;
+  /** The glossary entry explaining this figure. */
+  term?: Term;
 }
 
 export function hudStats(view: GameView, seat: string | null): Stat[] {
@@ -34,15 +38,21 @@ export function hudStats(view: GameView, seat: string | null): Stat[] {
     { key: "hud.price", value: formatUsd(view.priceUsd, l) },
     {
       key: "hud.difficulty",
+      term: "difficulty",
       value: formatDifficulty(view.difficulty, l),
       sub: t("hud.retarget", {
         blocks: formatNumber(Math.max(0, view.nextRetargetHeight - view.height), l),
         pct: formatPct(view.retargetEstimatePct, l, true),
       }),
     },
-    { key: "hud.hashprice", value: `${formatHashprice(view.hashpriceUsd, l)}${t("hud.hashpriceUnit")}` },
+    {
+      key: "hud.hashprice",
+      value: `${formatHashprice(view.hashpriceUsd, l)}${t("hud.hashpriceUnit")}`,
+      term: "hashprice",
+    },
     {
       key: "hud.network",
+      term: "halving",
       value: formatHashrate(view.networkEhs, l),
       sub: t("hud.halving", { blocks: formatNumber(Math.max(0, view.nextHalvingHeight - view.height), l) }),
     },
@@ -54,27 +64,56 @@ export function hudStats(view: GameView, seat: string | null): Stat[] {
       { key: "hud.btc", value: formatBtc(mine.priv.btc, l), mine: true },
     );
   }
-  if (mine) stats.push({ key: "hud.equity", value: formatUsd(mine.equityUsd, l, true), mine: true });
+  if (mine) {
+    // My share of the network: TH/s against EH/s (1 EH/s = 1,000,000 TH/s).
+    const share = view.networkEhs > 0 ? (mine.ths / (view.networkEhs * 1e6)) * 100 : 0;
+    stats.push(
+      { key: "hud.share", value: formatPct(share, l), mine: true, term: "share" },
+      { key: "hud.equity", value: formatUsd(mine.equityUsd, l, true), mine: true, term: "equity" },
+    );
+  }
   return stats;
 }
 
+/**
+ * The HUD; it also keeps the hashprice of each day it has seen for a small chart (a player who joins
+ * mid-game sees the chart from the day they joined; the debrief has the whole series).
+ */
 export function createHud(root: HTMLElement): { update(view: GameView, seat: string | null): void } {
   const el = h("div", { class: "hud", role: "region", "aria-label": "HUD" });
+  const hashprices = new SeriesBuffer(365);
   root.append(el);
   return {
     update(view, seat) {
+      if (view.date) hashprices.put(view.tick, view.hashpriceUsd);
       fill(
         el,
         ...hudStats(view, seat).map((s) =>
           h(
             "div",
-            { class: s.mine ? "stat mine" : "stat" },
-            h("div", { class: "k", text: t(s.key) }),
+            { class: s.mine ? "stat mine" : "stat", "data-stat": s.key },
+            h("div", { class: "k" }, t(s.key), s.term ? termTip(s.term) : null),
             h("div", { class: "v", text: s.value }),
             s.sub ? h("div", { class: "s", text: s.sub }) : null,
+            s.key === "hud.hashprice" ? spark(hashprices.values()) : null,
           ),
         ),
       );
     },
   };
+}
+
+function spark(values: readonly number[]): Element | null {
+  const d = sparkPath(values, 96, 18);
+  if (!d) return null;
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("class", "spark");
+  svg.setAttribute("width", "96");
+  svg.setAttribute("height", "18");
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", t("hud.hashpriceChart"));
+  const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+  path.setAttribute("d", d);
+  svg.append(path);
+  return svg;
 }

@@ -1,0 +1,73 @@
+/**
+ * Tooltips that explain the game's jargon where it appears: a small "?" button beside a figure that
+ * shows a short definition on hover, on keyboard focus and on tap (tablets have no hover). One
+ * definition per term, in both languages, so the HUD, the shop and the tutorial all say the same.
+ */
+import { t, type MessageKey } from "../i18n/index.ts";
+import { h } from "./dom.ts";
+import "./tutorial.css";
+
+export const TERMS = [
+  "jth",
+  "hashprice",
+  "difficulty",
+  "breakeven",
+  "retarget",
+  "halving",
+  "equity",
+  "share",
+] as const;
+export type Term = (typeof TERMS)[number];
+
+export const termTitle = (term: Term): string => t(`term.${term}` as MessageKey);
+export const termText = (term: Term): string => t(`term.${term}.text` as MessageKey);
+
+let open: HTMLElement | null = null;
+
+function close(): void {
+  open?.remove();
+  open = null;
+}
+
+/** Shows the definition next to its button (fixed position, kept on screen). */
+function show(button: HTMLElement, term: Term): void {
+  close();
+  const box = h(
+    "div",
+    { class: "glossary-pop", role: "tooltip", id: `tip-${term}` },
+    h("strong", { text: termTitle(term) }),
+    h("p", { text: termText(term) }),
+  );
+  document.body.append(box);
+  const r = button.getBoundingClientRect();
+  const left = Math.min(window.innerWidth - box.offsetWidth - 8, Math.max(8, r.left - 8));
+  const below = r.bottom + 6 + box.offsetHeight < window.innerHeight;
+  box.style.left = `${left}px`;
+  box.style.top = `${below ? r.bottom + 6 : Math.max(8, r.top - box.offsetHeight - 6)}px`;
+  button.setAttribute("aria-describedby", box.id);
+  open = box;
+}
+
+/** The "?" button for a term: hover, focus or tap shows it; leaving, blur or Escape hides it. */
+export function termTip(term: Term): HTMLButtonElement {
+  const button = h("button", {
+    type: "button",
+    class: "term",
+    "data-term": term,
+    "aria-label": termTitle(term),
+    text: "?",
+  });
+  button.addEventListener("mouseenter", () => show(button, term));
+  button.addEventListener("focus", () => show(button, term));
+  button.addEventListener("click", (e) => {
+    e.stopPropagation(); // a tap inside a panel must not close or submit it
+    if (open?.id === `tip-${term}`) close();
+    else show(button, term);
+  });
+  button.addEventListener("mouseleave", close);
+  button.addEventListener("blur", close);
+  button.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") close();
+  });
+  return button;
+}
