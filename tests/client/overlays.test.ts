@@ -79,3 +79,30 @@ describe("overlay colours", () => {
     expect(markerRadius(-1)).toBe(5);
   });
 });
+
+describe("event flashes", () => {
+  const news = (day: number, en: string, targets: string[]) => ({ day, kind: "ban", en, zh: en, targets });
+
+  it("hit a region by id and every region of a country by its code", async () => {
+    const { regionsHit } = await import("../../client/src/map/pulses.ts");
+    const regions = [
+      { id: "cn-sichuan", country: "CN" },
+      { id: "cn-xinjiang", country: "CN" },
+      { id: "us-tx", country: "US" },
+    ];
+    expect(regionsHit(["CN"], regions)).toEqual(["cn-sichuan", "cn-xinjiang"]);
+    expect(regionsHit(["us-tx", "KZ"], regions)).toEqual(["us-tx"]);
+  });
+
+  it("flash only news that arrives after the map first saw the game", async () => {
+    const { NewsWatcher } = await import("../../client/src/map/pulses.ts");
+    const w = new NewsWatcher();
+    const old = news(10, "Old ban", ["CN"]);
+    expect(w.fresh([old])).toEqual([]);
+    const later = news(40, "New ban", ["IR"]);
+    expect(w.fresh([old, later])).toEqual([later]);
+    expect(w.fresh([old, later])).toEqual([]);
+    w.reset();
+    expect(w.fresh([old, later, news(41, "Other", [])])).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import type { GameView } from "../net/view.ts";
 import { cameraControl, type CameraControl } from "./camera.ts";
 import { southEdge, worldProjection } from "./geo.ts";
 import { countriesLayer } from "./layers/countries.ts";
+import { eventsLayer } from "./layers/events.ts";
 import { hubsLayer } from "./layers/hubs.ts";
 import type { Layer, MapFrame } from "./layers/Layer.ts";
 import { regionsLayer, type RegionHover } from "./layers/regions.ts";
@@ -39,6 +40,7 @@ export class MapScene extends Phaser.Scene {
       hubsLayer(),
       regionsLayer((h) => this.hooks.onHover(h)),
       shipmentsLayer(() => this.seat),
+      eventsLayer(),
     ];
     this.camera = cameraControl(this, southEdge(projection), () => (this.dirty = true));
     this.camera.fit();
