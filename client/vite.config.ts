@@ -39,6 +39,7 @@ function catalog(): string {
     country: r.country as string,
     lon: r.lon as number,
     lat: r.lat as number,
+    carbonGPerKwh: r.carbonGPerKwh as number,
   }));
   const hubs = (readYaml("shared/world/logistics.yaml").hubs as Doc[]).map((h) => ({
     id: h.id as string,

@@ -16,6 +16,8 @@ declare module "virtual:atlas-catalog" {
     country: string;
     lon: number;
     lat: number;
+    /** Grid carbon intensity, g CO2 per kWh (shared/world/regions.yaml). */
+    carbonGPerKwh: number;
   }
   export interface HubInfo {
     id: string;

@@ -106,3 +106,28 @@ describe("event flashes", () => {
     expect(w.fresh([old, later, news(41, "Other", [])])).toEqual([]);
   });
 });
+
+describe("carbon and breakeven overlays", () => {
+  it("colour carbon from the catalog's intensity, grey where unknown", () => {
+    const carbon = new Map([
+      ["clean", 0],
+      ["coal", 900],
+    ]);
+    const { colors, legend } = computeOverlay("carbon", [region("clean"), region("coal"), region("x")], {
+      carbon,
+    });
+    expect(colors.get("clean")).toBe(0x1a9850);
+    expect(colors.get("coal")).toBe(0x8b1a1a);
+    expect(colors.get("x")).toBe(0x8899aa);
+    expect(legend.map((e) => e.value)).toEqual([0, 225, 450, 675, 900]);
+  });
+
+  it("colour each region by how far its power is under the chosen machine's breakeven", () => {
+    const regions = [region("cheap", { powerUsdPerKwh: 0.02 }), region("dear", { powerUsdPerKwh: 0.11 })];
+    const { colors } = computeOverlay("breakeven", regions, { breakevenUsdPerKwh: 0.06 });
+    expect(colors.get("cheap")).toBe(0x1a9850); // 4 ¢ under: pays, as green as it gets
+    expect(colors.get("dear")).toBe(0xd73027); // 5 ¢ over: loses money
+    const none = computeOverlay("breakeven", regions, { breakevenUsdPerKwh: null });
+    expect(none.colors.get("cheap")).toBe(0x8899aa);
+  });
+});

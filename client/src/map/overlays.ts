@@ -5,8 +5,16 @@
 import type { MessageKey } from "../i18n/index.ts";
 import type { RegionState } from "../net/view.ts";
 
-export type OverlayKind = "power" | "policy" | "share";
-export const OVERLAYS: readonly OverlayKind[] = ["power", "policy", "share"];
+export type OverlayKind = "power" | "breakeven" | "policy" | "share" | "carbon";
+export const OVERLAYS: readonly OverlayKind[] = ["power", "breakeven", "policy", "share", "carbon"];
+
+/** What some overlays need beyond the synced region figures. */
+export interface OverlayContext {
+  /** Grid carbon intensity by region id, g CO2 per kWh (the scenario's regions). */
+  carbon?: ReadonlyMap<string, number>;
+  /** The chosen machine's breakeven power price today, USD per kWh (from the server's shop quote). */
+  breakevenUsdPerKwh?: number | null;
+}
 
 /** Colours as 0xRRGGBB numbers (Phaser) with css() for the DOM legend. */
 export type Rgb = number;
@@ -34,6 +42,15 @@ export const POLICY_COLORS = {
   banPending: 0xe67e22,
   offline: 0x7f8c8d,
 } as const satisfies Record<string, Rgb>;
+
+/** Low-carbon grids green, coal-heavy ones dark red. */
+const CARBON_STOPS: readonly Rgb[] = [0x1a9850, 0x91cf60, 0xd9ef8b, 0xfc8d59, 0x8b1a1a];
+/** Carbon domain, g CO2/kWh: hydro and nuclear grids near 0, coal grids near 900. */
+export const CARBON_DOMAIN: readonly [number, number] = [0, 900];
+/** Margin domain, USD/kWh under the breakeven: 3 ¢ dearer than breakeven is all red, 3 ¢ cheaper all green. */
+export const MARGIN_DOMAIN: readonly [number, number] = [-0.03, 0.03];
+const MARGIN_STOPS: readonly Rgb[] = [0xd73027, 0xfc8d59, 0xfee08b, 0x91cf60, 0x1a9850];
+const UNKNOWN: Rgb = 0x8899aa;
 
 /** Power price domain, USD/kWh: below 2 ¢ is as green as it gets, above 10 ¢ as red. */
 export const POWER_DOMAIN: readonly [number, number] = [0.02, 0.1];
@@ -77,9 +94,45 @@ export function policyColor(r: RegionState): Rgb {
   return POLICY_COLORS[r.policy];
 }
 
-export function computeOverlay(kind: OverlayKind, regions: readonly RegionState[]): OverlayResult {
+/** Carbon intensity by region id from the catalog's regions. */
+export function carbonByRegion(
+  regions: readonly { id: string; carbonGPerKwh: number }[],
+): Map<string, number> {
+  return new Map(regions.map((r) => [r.id, r.carbonGPerKwh]));
+}
+
+/** Colours spread over a domain, with a legend of evenly spaced values. */
+function scaled(
+  regions: readonly RegionState[],
+  stops: readonly Rgb[],
+  [lo, hi]: readonly [number, number],
+  value: (r: RegionState) => number | undefined,
+): OverlayResult {
+  const colors = new Map<string, Rgb>();
+  const at = (v: number) => scaleColor(stops, (v - lo) / (hi - lo));
+  for (const r of regions) {
+    const v = value(r);
+    colors.set(r.id, v === undefined ? UNKNOWN : at(v));
+  }
+  return { colors, legend: legendValues(lo, hi).map((v) => ({ value: v, color: at(v) })) };
+}
+
+export function computeOverlay(
+  kind: OverlayKind,
+  regions: readonly RegionState[],
+  ctx: OverlayContext = {},
+): OverlayResult {
   const colors = new Map<string, Rgb>();
   switch (kind) {
+    case "carbon":
+      return scaled(regions, CARBON_STOPS, CARBON_DOMAIN, (r) => ctx.carbon?.get(r.id));
+    case "breakeven": {
+      // How far under the chosen machine's breakeven each region's power is: green pays, red loses.
+      const b = ctx.breakevenUsdPerKwh;
+      return scaled(regions, MARGIN_STOPS, MARGIN_DOMAIN, (r) =>
+        b === null || b === undefined ? undefined : b - r.powerUsdPerKwh,
+      );
+    }
     case "power": {
       const [lo, hi] = POWER_DOMAIN;
       for (const r of regions) colors.set(r.id, scaleColor(POWER_STOPS, (r.powerUsdPerKwh - lo) / (hi - lo)));

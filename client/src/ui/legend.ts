@@ -1,21 +1,97 @@
-/** The overlay picker (power price, policy, hashrate share) and its legend, beside the map. */
+/**
+ * The overlay picker (power price, breakeven for a chosen machine, policy, hashrate share, carbon) and
+ * its legend, beside the map. The breakeven overlay asks which machine: the list and each machine's
+ * breakeven power price come from the server's shop quote (the engine's figures), through `models`.
+ */
 import { lang, t } from "../i18n/index.ts";
 import { computeOverlay, css, OVERLAYS, type OverlayKind } from "../map/overlays.ts";
 import type { RegionState } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
-import { formatPct, formatPowerPrice } from "./format.ts";
+import { formatNumber, formatPct, formatPowerPrice } from "./format.ts";
+import { termTip } from "./glossary.ts";
+
+/** A machine for the breakeven overlay: its breakeven power price today, USD per kWh. */
+export interface ModelChoice {
+  id: string;
+  name: string;
+  breakevenUsdPerKwh: number;
+}
+
+export interface LegendHooks {
+  onPick(kind: OverlayKind): void;
+  /** The chosen machine's breakeven (null: none), for the map to colour by. */
+  onBreakeven?(usdPerKwh: number | null): void;
+  /** Today's machines; asked when the breakeven overlay is picked (and again each game day it stays). */
+  models?(): Promise<ModelChoice[]>;
+}
+
+/** A legend value under the overlay's unit. */
+export function legendLabel(kind: OverlayKind, value: number): string {
+  const l = lang();
+  if (kind === "power") return formatPowerPrice(value, l);
+  if (kind === "carbon") return t("overlay.carbonUnit", { g: formatNumber(value, l) });
+  if (kind === "breakeven") {
+    const cents = formatNumber(Math.abs(value) * 100, l, 1);
+    return value === 0
+      ? t("overlay.atBreakeven")
+      : t(value > 0 ? "overlay.under" : "overlay.over", { cents });
+  }
+  return formatPct(value, l);
+}
 
 export function createLegend(
   root: HTMLElement,
-  onPick: (kind: OverlayKind) => void,
-): { update(regions: readonly RegionState[]): void; kind(): OverlayKind } {
+  hooks: LegendHooks | ((kind: OverlayKind) => void),
+): { update(regions: readonly RegionState[], date?: string): void; kind(): OverlayKind } {
+  const on: LegendHooks = typeof hooks === "function" ? { onPick: hooks } : hooks;
   let kind: OverlayKind = "power";
   let regions: readonly RegionState[] = [];
+  let models: ModelChoice[] = [];
+  let chosen = "";
+  let modelsDate = "";
   const el = h("section", { class: "panel legend", "aria-label": "legend" });
   root.append(el);
 
+  const breakeven = () => models.find((m) => m.id === chosen)?.breakevenUsdPerKwh ?? null;
+
+  async function loadModels(date: string): Promise<void> {
+    if (!on.models || modelsDate === date) return;
+    modelsDate = date;
+    try {
+      models = await on.models();
+    } catch {
+      models = []; // no seat, or the server refused: the overlay says so instead of guessing
+    }
+    if (!models.some((m) => m.id === chosen)) chosen = models[0]?.id ?? "";
+    on.onBreakeven?.(breakeven());
+    render();
+  }
+
+  function modelPicker(): HTMLElement {
+    if (models.length === 0) return h("p", { class: "muted", text: t("overlay.noModels") });
+    return h(
+      "label",
+      {},
+      t("overlay.machine"),
+      termTip("breakeven"),
+      h(
+        "select",
+        {
+          "data-testid": "overlay-model",
+          onchange: (e: Event) => {
+            chosen = (e.target as HTMLSelectElement).value;
+            on.onBreakeven?.(breakeven());
+            render();
+          },
+        },
+        ...models.map((m) => h("option", { value: m.id, text: m.name, selected: m.id === chosen })),
+      ),
+    );
+  }
+
   function render(): void {
-    const { legend } = computeOverlay(kind, regions);
+    const { legend } = computeOverlay(kind, regions, { breakevenUsdPerKwh: breakeven() });
+    const b = breakeven();
     fill(
       el,
       h(
@@ -24,16 +100,21 @@ export function createLegend(
         ...OVERLAYS.map((k) =>
           h("button", {
             type: "button",
+            "data-testid": `overlay-${k}`,
             "aria-pressed": k === kind ? "true" : "false",
             text: t(`overlay.${k}`),
             onclick: () => {
               kind = k;
-              onPick(k);
+              on.onPick(k);
               render();
             },
           }),
         ),
       ),
+      kind === "breakeven" ? modelPicker() : null,
+      kind === "breakeven" && b !== null
+        ? h("p", { class: "muted", text: t("overlay.breakevenIs", { price: formatPowerPrice(b, lang()) }) })
+        : null,
       h(
         "ul",
         {},
@@ -42,11 +123,7 @@ export function createLegend(
             "li",
             {},
             h("span", { class: "swatch", style: `background:${css(e.color)}` }),
-            e.label
-              ? t(e.label)
-              : kind === "power"
-                ? formatPowerPrice(e.value ?? 0, lang())
-                : formatPct(e.value ?? 0, lang()),
+            e.label ? t(e.label) : legendLabel(kind, e.value ?? 0),
           ),
         ),
       ),
@@ -54,8 +131,9 @@ export function createLegend(
   }
   render();
   return {
-    update(next) {
+    update(next, date = "") {
       regions = next;
+      if (kind === "breakeven") void loadModels(date);
       render();
     },
     kind: () => kind,

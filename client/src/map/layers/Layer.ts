@@ -16,6 +16,8 @@ export interface MapContext {
 export interface MapFrame {
   view: GameView | null;
   overlay: OverlayKind;
+  /** The breakeven overlay's machine: its breakeven power price today, USD/kWh (null: none chosen). */
+  breakevenUsdPerKwh?: number | null;
   lang: Lang;
   /** Camera zoom: divide screen sizes by it to draw in world units. */
   zoom: number;

@@ -7,7 +7,7 @@ import catalog, { type RegionInfo } from "virtual:atlas-catalog";
 import { FONT_STACK, pick } from "../../i18n/index.ts";
 import type { RegionState } from "../../net/view.ts";
 import { project, type Pt } from "../geo.ts";
-import { computeOverlay, markerRadius } from "../overlays.ts";
+import { carbonByRegion, computeOverlay, markerRadius } from "../overlays.ts";
 import type { Layer, MapContext, MapFrame } from "./Layer.ts";
 
 interface Marker {
@@ -64,7 +64,10 @@ export function regionsLayer(onHover: (hover: RegionHover | null) => void): Laye
       last = frame;
       if (!g) return;
       const regions = frame.view?.regions ?? [];
-      const { colors } = computeOverlay(frame.overlay, regions);
+      const { colors } = computeOverlay(frame.overlay, regions, {
+        carbon: carbonByRegion(catalog.regions),
+        breakevenUsdPerKwh: frame.breakevenUsdPerKwh ?? null,
+      });
       const byId = new Map(regions.map((r) => [r.id, r]));
       const z = frame.zoom;
       g.clear();
