@@ -25,6 +25,7 @@ export class MapScene extends Phaser.Scene {
   private camera: CameraControl | null = null;
   private view: GameView | null = null;
   private overlay: OverlayKind = "power";
+  private breakeven: number | null = null;
   private lang: Lang = "en";
   private seat: string | null = null;
   private dirty = true;
@@ -59,6 +60,12 @@ export class MapScene extends Phaser.Scene {
     this.dirty = true;
   }
 
+  /** The breakeven overlay's machine: its breakeven power price, USD/kWh (null: none chosen). */
+  setBreakeven(usdPerKwh: number | null): void {
+    this.breakeven = usdPerKwh;
+    this.dirty = true;
+  }
+
   setLang(lang: Lang): void {
     this.lang = lang;
     this.dirty = true;
@@ -75,6 +82,7 @@ export class MapScene extends Phaser.Scene {
       const frame: MapFrame = {
         view: this.view,
         overlay: this.overlay,
+        breakevenUsdPerKwh: this.breakeven,
         lang: this.lang,
         zoom: this.cameras.main.zoom,
         relZoom: this.camera.relZoom(),
