@@ -12,7 +12,13 @@ export {
 
 export { createGame, type PlayerSeat } from "./engine/create.ts";
 export { step, type StepReport } from "./engine/step.ts";
-export { applyCommand, applyTrustedCommand, validate, type CommandResult } from "./engine/commands/index.ts";
+export {
+  applyCommand,
+  applyTrustedCommand,
+  parseCommand,
+  validate,
+  type CommandResult,
+} from "./engine/commands/index.ts";
 export { legalCommands, candidateCommands } from "./engine/commands/legal.ts";
 export { commandSchema, type Command, type Actor } from "./engine/commands/schema.ts";
 export type { Rejection, RejectionCode } from "./engine/commands/errors.ts";

@@ -13,7 +13,12 @@ export interface ActorInfo {
   seat: string | null;
 }
 
-export type Request = { kind: "command" } | { kind: "host"; action: string };
+/**
+ * A command; a host control; or a preview (the engine's verdict and quote, changing nothing) as the
+ * sender's own seat or, for the host only, as the `seat` named.
+ */
+export type Request =
+  { kind: "command" } | { kind: "host"; action: string } | { kind: "preview"; seat: string | null };
 
 export interface Denial {
   code: ProtocolErrorCode;
@@ -62,7 +67,15 @@ export function authorize(request: Request, actor: ActorInfo, phase: Phase): Den
   }
   if (actor.role === "spectator")
     return deny("SPECTATOR", "Spectators watch; they cannot act.", "观众只能观看，不能操作。");
-  if (!actor.seat)
+  // A preview may name a seat: the host looks over any company's options; a player only at their own.
+  const asked = request.kind === "preview" ? request.seat : null;
+  if (asked && asked !== actor.seat && actor.role !== "host")
+    return deny(
+      "NOT_HOST",
+      "Only the host can look at another company's options.",
+      "只有主持人可以查看其他公司的选项。",
+    );
+  if (!actor.seat && !asked)
     return deny("NOT_A_PLAYER", "You do not hold a seat in this game.", "你在本局游戏中没有席位。");
   if (phase === "ended") return deny("GAME_OVER", "The game is over.", "游戏已经结束。");
   if (phase === "lobby") return deny("NOT_RUNNING", "The game has not started yet.", "游戏尚未开始。");

@@ -12,11 +12,13 @@ import {
   MAX_MESSAGE_BYTES,
   type ClientMessageType,
   type HostAction,
+  type PreviewRequest,
 } from "../../shared/protocol/index.ts";
 import type { Text } from "../../shared/scenario/types.ts";
-import { authorize, type Denial } from "../game/authorize.ts";
+import { authorize, type ActorInfo, type Denial } from "../game/authorize.ts";
 import { newJoinCode } from "../game/codes.ts";
 import { newBucket, take, type Bucket } from "../game/rateLimit.ts";
+import { preview } from "../game/preview.ts";
 import { GameSession } from "../game/session.ts";
 import { takeRestored } from "../recovery.ts";
 import { pushNews, projectGame } from "../schema/project.ts";
@@ -187,6 +189,7 @@ export class GameRoom extends Room<GameRoomState> {
       seat: null,
       seatToken: null,
     };
+    if (type === "preview") return this.preview(client, ref, member, parsed.data as PreviewRequest);
     if (type === "command") {
       const denial = authorize({ kind: "command" }, member, this.session.phase);
       if (denial) return this.deny(client, ref, denial);
@@ -205,6 +208,16 @@ export class GameRoom extends Room<GameRoomState> {
     services().store.saveProgress(this.roomId, this.session);
     if (ref) client.send("ack", { ref });
     this.refresh();
+  }
+
+  /** The engine's verdict and quote, as the sender's seat (or the seat the host names); nothing changes. */
+  private preview(client: Client, ref: string | undefined, member: ActorInfo, request: PreviewRequest): void {
+    const seat = request.seat ?? null;
+    const denial = authorize({ kind: "preview", seat }, member, this.session.phase);
+    if (denial) return this.deny(client, ref, denial);
+    const answer = preview(this.session.state, seat ?? member.seat ?? "", request);
+    if ("malformed" in answer) return this.fail(client, ref, answer.malformed.code, answer.malformed.message);
+    client.send("preview", { ...(ref ? { ref } : {}), ...answer.reply });
   }
 
   private afterHost(action: HostAction): void {

@@ -7,14 +7,17 @@ import { difficultyFromBits } from "../../shared/index.ts";
 import { equities } from "../../shared/engine/companies.ts";
 import { nextHalvingHeight, nextRetargetHeight } from "../../shared/protocol/bitcoin/index.ts";
 import { formatIsoDate } from "../../shared/math/calendar.ts";
+import { lotDay } from "../../shared/engine/economics.ts";
+import { lotKw, lotModel } from "../../shared/engine/fleet.ts";
 import { freeKw, powerPriceToday, rowRunningThs } from "../../shared/engine/regions.ts";
-import type { GameState } from "../../shared/engine/state.ts";
-import type { Notice } from "../../shared/engine/tradeState.ts";
+import type { GameState, Lot } from "../../shared/engine/state.ts";
+import type { Notice, Shipment } from "../../shared/engine/tradeState.ts";
 import type { SeatInfo } from "../game/seats.ts";
 import type { GameRoomState } from "./state.ts";
-import { CompanyView, LeaseView, LotView, NewsView, RegionView, ShipmentView } from "./state.ts";
+import { CompanyView, LeaseView, LotView, NewsView, OfferView, RegionView, ShipmentView } from "./state.ts";
 
 const NEWS_KEPT = 30;
+const REGION_HISTORY_KEPT = 6;
 
 export function projectGame(view: GameRoomState, state: GameState, seats: SeatInfo[]): void {
   view.date = formatIsoDate(state.day);
@@ -50,6 +53,7 @@ function projectRegions(view: GameRoomState, state: GameState): void {
     if (!r) {
       r = new RegionView();
       r.id = region.id;
+      r.country = state.scenario.regions[i]?.country ?? "";
       view.regions.set(region.id, r);
     }
     const ths = region.offlineUntil > state.day ? 0 : rowRunningThs(region);
@@ -66,6 +70,7 @@ function projectRegions(view: GameRoomState, state: GameState): void {
 function projectCompanies(view: GameRoomState, state: GameState, seats: SeatInfo[]): void {
   // One pass over the lots values every company (the engine's equities), not one pass per company.
   const equity = equities(state);
+  const shipments = new Map(state.shipments.map((s) => [s.id, s]));
   const ranked = state.companies
     .map((c, i) => ({ id: c.id, equity: equity[i] as number }))
     .sort((a, b) => b.equity - a.equity);
@@ -90,12 +95,13 @@ function projectCompanies(view: GameRoomState, state: GameState, seats: SeatInfo
     p.btc = company.btcSats / 1e8;
     p.sellRatioBps = company.sellRatioBps;
     p.payout = company.payout;
-    syncLots(c, state, company.id);
+    syncLots(c, state, company.id, shipments);
     syncLeases(c, company.leases);
+    syncOffers(c, state, company.id);
   });
 }
 
-function syncLots(c: CompanyView, state: GameState, owner: string): void {
+function syncLots(c: CompanyView, state: GameState, owner: string, shipments: Map<string, Shipment>): void {
   const lots = c.priv.lots;
   const live = new Set<string>();
   for (const lot of state.lots) {
@@ -107,9 +113,13 @@ function syncLots(c: CompanyView, state: GameState, owner: string): void {
       l.id = lot.id;
       l.model = lot.model;
       l.origin = lot.origin;
+      l.name = lotModel(state, lot).name;
       lots.set(lot.id, l);
     }
     l.quantity = lot.quantity;
+    l.kw = lotKw(lotModel(state, lot), lot.quantity);
+    l.pnlUsdDay = lotDay(state, lot).netCents / 100;
+    l.until = untilOf(lot, shipments);
     l.status = lot.status;
     l.powered = lot.powered;
     const loc = lot.location;
@@ -121,6 +131,36 @@ function syncLots(c: CompanyView, state: GameState, owner: string): void {
           : `shipment:${loc.shipment}`;
   }
   for (const id of [...lots.keys()]) if (!live.has(id)) lots.delete(id);
+}
+
+/** When a lot's wait ends: the factory's hand-over, or customs' decision for a lot at sea or at a port. */
+function untilOf(lot: Lot, shipments: Map<string, Shipment>): string {
+  if (lot.status === "onOrder") return formatIsoDate(lot.readyDay);
+  if (lot.location.kind !== "shipment") return "";
+  const s = shipments.get(lot.location.shipment);
+  return s ? formatIsoDate(s.customsDay) : "";
+}
+
+/** Open offers this company made or received (closed ones leave: the notices told the story). */
+function syncOffers(c: CompanyView, state: GameState, id: string): void {
+  const offers = c.priv.offers;
+  const live = new Set<string>();
+  for (const o of state.offers) {
+    if (o.status !== "open" || (o.from !== id && o.to !== id)) continue;
+    live.add(o.id);
+    if (offers.has(o.id)) continue; // an offer's terms never change while it is open
+    const v = new OfferView();
+    v.id = o.id;
+    v.from = o.from;
+    v.to = o.to;
+    v.lot = o.lot;
+    v.model = state.lots.find((l) => l.id === o.lot)?.model ?? "";
+    v.quantity = o.quantity;
+    v.priceUsd = o.priceCents / 100;
+    v.expires = formatIsoDate(o.expiresDay);
+    offers.set(o.id, v);
+  }
+  for (const key of [...offers.keys()]) if (!live.has(key)) offers.delete(key);
 }
 
 function syncLeases(c: CompanyView, leases: GameState["companies"][number]["leases"]): void {
@@ -163,13 +203,23 @@ function projectShipments(view: GameRoomState, state: GameState): void {
 export function pushNews(view: GameRoomState, notices: Notice[]): void {
   for (const n of notices) {
     if (n.company !== null) continue;
-    const item = new NewsView();
-    item.day = n.day;
-    item.kind = n.kind;
-    item.en = n.text.en;
-    item.zh = n.text.zh;
-    for (const t of n.targets) item.targets.push(t);
-    view.news.push(item);
+    view.news.push(newsItem(n));
+    // Each region keeps its own short history, naming it or its country, longer than the ticker's.
+    for (const region of view.regions.values()) {
+      if (!n.targets.some((t) => t === region.id || t === region.country)) continue;
+      region.history.push(newsItem(n));
+      while (region.history.length > REGION_HISTORY_KEPT) region.history.shift();
+    }
   }
   while (view.news.length > NEWS_KEPT) view.news.shift();
+}
+
+function newsItem(n: Notice): NewsView {
+  const item = new NewsView();
+  item.day = n.day;
+  item.kind = n.kind;
+  item.en = n.text.en;
+  item.zh = n.text.zh;
+  for (const t of n.targets) item.targets.push(t);
+  return item;
 }

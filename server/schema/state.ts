@@ -6,8 +6,18 @@
  */
 import { ArraySchema, MapSchema, Schema, type, view } from "@colyseus/schema";
 
+export class NewsView extends Schema {
+  @type("number") day = 0;
+  @type("string") kind = "";
+  @type("string") en = "";
+  @type("string") zh = "";
+  @type(["string"]) targets = new ArraySchema<string>();
+}
+
 export class RegionView extends Schema {
   @type("string") id = "";
+  /** ISO country: news about the country (tariffs, bans) concerns the region too. */
+  @type("string") country = "";
   @type("string") policy = "allowed";
   @type("boolean") banPending = false;
   @type("boolean") offline = false;
@@ -15,6 +25,8 @@ export class RegionView extends Schema {
   @type("float64") freeMw = 0;
   @type("float64") rowEhs = 0;
   @type("float64") sharePct = 0;
+  /** The last few news items naming the region or its country (policy history for the region panel). */
+  @type([NewsView]) history = new ArraySchema<NewsView>();
 }
 
 export class LotView extends Schema {
@@ -26,6 +38,27 @@ export class LotView extends Schema {
   @type("string") location = "";
   @type("boolean") powered = false;
   @type("string") origin = "";
+  /** The model's name, for people (model is its id). */
+  @type("string") name = "";
+  /** Nameplate power, kW: what a lease must hold to install it. */
+  @type("float64") kw = 0;
+  /** Expected profit today at today's prices, USD (the engine's lotDay; 0 unless installed). */
+  @type("float64") pnlUsdDay = 0;
+  /** On order: the day it leaves the factory; in transit: the day customs decides (ISO), else "". */
+  @type("string") until = "";
+}
+
+/** An open offer of machines this company made or received. */
+export class OfferView extends Schema {
+  @type("string") id = "";
+  @type("string") from = "";
+  @type("string") to = "";
+  @type("string") lot = "";
+  @type("string") model = "";
+  @type("number") quantity = 0;
+  @type("float64") priceUsd = 0;
+  /** Last day it can be accepted (ISO). */
+  @type("string") expires = "";
 }
 
 export class LeaseView extends Schema {
@@ -41,6 +74,7 @@ export class CompanyPrivate extends Schema {
   @type("string") payout = "pool";
   @type({ map: LotView }) lots = new MapSchema<LotView>();
   @type([LeaseView]) leases = new ArraySchema<LeaseView>();
+  @type({ map: OfferView }) offers = new MapSchema<OfferView>();
 }
 
 export class CompanyView extends Schema {
@@ -66,14 +100,6 @@ export class ShipmentView extends Schema {
   @type("float64") progress = 0;
   /** Waypoints as [lon, lat, lon, lat, ...]. */
   @type(["float64"]) path = new ArraySchema<number>();
-}
-
-export class NewsView extends Schema {
-  @type("number") day = 0;
-  @type("string") kind = "";
-  @type("string") en = "";
-  @type("string") zh = "";
-  @type(["string"]) targets = new ArraySchema<string>();
 }
 
 export class GameRoomState extends Schema {

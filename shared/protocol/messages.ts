@@ -4,6 +4,7 @@
  * and Chinese, and never disconnects the sender.
  */
 import { z } from "zod";
+import { previewMessage, previewReply } from "./preview.ts";
 
 const ref = z.string().min(1).max(32).optional();
 const text = z.object({ en: z.string(), zh: z.string() });
@@ -40,7 +41,12 @@ export const hostMessage = z.object({
 
 export type HostAction = z.infer<typeof hostMessage>["action"];
 
-export const CLIENT_MESSAGES = { command: commandMessage, host: hostMessage } as const;
+/** `preview` asks the engine about a command (or the shop) without acting: see ./preview.ts. */
+export const CLIENT_MESSAGES = {
+  command: commandMessage,
+  host: hostMessage,
+  preview: previewMessage,
+} as const;
 export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
 
 /** Server → client. */
@@ -58,6 +64,8 @@ export const serverMessages = {
   broadcast: z.object({ text: z.string(), day: z.number() }),
   predict: z.object({ prompt: text, template: z.string() }),
   ended: z.object({ reason: z.string() }),
+  /** The answer to a `preview`: the engine's verdict and quote; the game is unchanged. */
+  preview: previewReply,
 } as const;
 
 export type ServerMessageType = keyof typeof serverMessages;

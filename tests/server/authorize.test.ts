@@ -9,6 +9,7 @@ const seatless: ActorInfo = { role: "player", seat: null };
 const spectator: ActorInfo = { role: "spectator", seat: null };
 const cmd: Request = { kind: "command" };
 const h = (action: string): Request => ({ kind: "host", action });
+const pv = (seat: string | null): Request => ({ kind: "preview", seat });
 
 const table: [string, Request, ActorInfo, Phase, string | null][] = [
   ["a player commands while running", cmd, player, "running", null],
@@ -33,6 +34,14 @@ const table: [string, Request, ActorInfo, Phase, string | null][] = [
   ["a player cannot kick", h("kick"), player, "running", "NOT_HOST"],
   ["nothing but hiding names after the end", h("end"), host, "ended", "GAME_OVER"],
   ["an unknown host action", h("selfDestruct"), host, "running", "MALFORMED"],
+  ["a player previews for their own seat", pv(null), player, "running", null],
+  ["a player previews naming their own seat", pv("p2"), player, "paused", null],
+  ["a player cannot preview another seat", pv("p1"), player, "running", "NOT_HOST"],
+  ["the host previews any seat", pv("p3"), host, "running", null],
+  ["a host without a seat must name one", pv(null), host, "running", "NOT_A_PLAYER"],
+  ["a spectator never previews", pv(null), spectator, "running", "SPECTATOR"],
+  ["no previews before the start", pv(null), player, "lobby", "NOT_RUNNING"],
+  ["no previews after the end", pv(null), player, "ended", "GAME_OVER"],
 ];
 
 describe("authorize", () => {

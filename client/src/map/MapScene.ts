@@ -17,6 +17,8 @@ import type { OverlayKind } from "./overlays.ts";
 
 export interface MapHooks {
   onHover(hover: RegionHover | null): void;
+  /** A region was clicked (optional: the map works without it). */
+  onSelect?(regionId: string): void;
   onReady(): void;
 }
 
@@ -39,7 +41,10 @@ export class MapScene extends Phaser.Scene {
     this.layers = [
       countriesLayer(),
       hubsLayer(),
-      regionsLayer((h) => this.hooks.onHover(h)),
+      regionsLayer(
+        (h) => this.hooks.onHover(h),
+        (id) => this.hooks.onSelect?.(id),
+      ),
       shipmentsLayer(() => this.seat),
       eventsLayer(),
     ];

@@ -5,7 +5,13 @@
  */
 import { Client, type Room } from "colyseus.js";
 import type { Command } from "../../../shared/engine/commands/schema.ts";
-import type { CreateOptions, HostAction, ServerMessage } from "../../../shared/protocol/index.ts";
+import type {
+  CreateOptions,
+  HostAction,
+  PreviewReply,
+  PreviewRequest,
+  ServerMessage,
+} from "../../../shared/protocol/index.ts";
 import { Emitter } from "./events.ts";
 import { roomIdForCode } from "./http.ts";
 import { PendingRequests, RequestError, type Bilingual } from "./pending.ts";
@@ -34,6 +40,9 @@ export interface ServerEvents {
 
 export type NewGame = Omit<CreateOptions, "hostSecret" | "seed" | "hideNames" | "classroom"> &
   Partial<Pick<CreateOptions, "classroom" | "hideNames">>;
+
+/** A preview request without its ref (the façade adds one); Omit over the union, case by case. */
+type PreviewBody = PreviewRequest extends infer R ? (R extends unknown ? Omit<R, "ref"> : never) : never;
 
 const RECONNECT_TRIES = 4;
 const CONSENTED = 4000; // colyseus CloseCode.CONSENTED: we (or the server) ended the session on purpose
@@ -121,6 +130,30 @@ export class GameServer {
     return this.request("host", { action });
   }
 
+  /**
+   * Asks the server's engine whether `command` would be accepted now, and at what price, without
+   * doing it. Resolves with the verdict (ok, or the engine's reason) and the quote; rejects when the
+   * server refuses to answer (spectator, malformed, rate limit), when offline, or after a timeout.
+   */
+  preview(command: Command, seat?: string): Promise<PreviewReply> {
+    return this.ask({ kind: "command", command, ...(seat ? { seat } : {}) });
+  }
+
+  /** The machine shop's catalogue today (models, prices, lead times, breakeven power prices). */
+  shop(seat?: string): Promise<PreviewReply> {
+    return this.ask({ kind: "shop", ...(seat ? { seat } : {}) });
+  }
+
+  private ask(body: PreviewBody): Promise<PreviewReply> {
+    const room = this.room;
+    if (!room) {
+      return Promise.reject(new RequestError("OFFLINE", { en: "Not connected.", zh: "未连接。" }));
+    }
+    const { ref, done } = this.pending.open<PreviewReply>();
+    room.send("preview", { ref, ...body });
+    return done;
+  }
+
   async leave(): Promise<void> {
     const room = this.room;
     this.leaving = true;
@@ -171,6 +204,7 @@ export class GameServer {
       this.events.emit("welcome", m);
     });
     room.onMessage("ack", (m: ServerMessage<"ack">) => void this.pending.ack(m.ref));
+    room.onMessage("preview", (m: PreviewReply) => void (m.ref && this.pending.ack(m.ref, m)));
     room.onMessage("error", (m: ServerError) => {
       if (!this.pending.fail(m.ref, m.code, m.message)) this.events.emit("error", m);
     });

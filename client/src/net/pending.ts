@@ -1,6 +1,7 @@
 /**
- * Requests waiting for the server's answer: each message with a `ref` resolves on `ack` and rejects on
- * `error` carrying the same ref (with the reason in English and Chinese), or after a timeout.
+ * Requests waiting for the server's answer: each message with a `ref` resolves on its answer (`ack`, or
+ * a reply carrying a value such as `preview`) and rejects on `error` carrying the same ref (with the
+ * reason in English and Chinese), or after a timeout.
  */
 export interface Bilingual {
   en: string;
@@ -18,7 +19,7 @@ export class RequestError extends Error {
 }
 
 interface Waiting {
-  resolve: () => void;
+  resolve: (value: unknown) => void;
   reject: (e: RequestError) => void;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -30,9 +31,9 @@ export class PendingRequests {
   constructor(private readonly timeoutMs = 10_000) {}
 
   /** A fresh ref (short: the protocol allows 32 characters) and the promise of its answer. */
-  open(): { ref: string; done: Promise<void> } {
+  open<T = void>(): { ref: string; done: Promise<T> } {
     const ref = `r${(++this.next).toString(36)}`;
-    const done = new Promise<void>((resolve, reject) => {
+    const done = new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(ref);
         reject(
@@ -42,17 +43,18 @@ export class PendingRequests {
           }),
         );
       }, this.timeoutMs);
-      this.waiting.set(ref, { resolve, reject, timer });
+      this.waiting.set(ref, { resolve: resolve as (value: unknown) => void, reject, timer });
     });
     return { ref, done };
   }
 
-  ack(ref: string): boolean {
+  /** Resolves the request with this ref (with the reply's body, for requests that expect one). */
+  ack(ref: string, value?: unknown): boolean {
     const w = this.waiting.get(ref);
     if (!w) return false;
     clearTimeout(w.timer);
     this.waiting.delete(ref);
-    w.resolve();
+    w.resolve(value);
     return true;
   }
 

@@ -7,6 +7,8 @@ export type Policy = "allowed" | "licensed" | "banned";
 
 export interface RegionState {
   id: string;
+  /** Fields added for the gameplay panels are optional (toView always fills them), so views built by hand stay valid. */
+  country?: string;
   policy: Policy;
   banPending: boolean;
   offline: boolean;
@@ -14,6 +16,8 @@ export interface RegionState {
   freeMw: number;
   rowEhs: number;
   sharePct: number;
+  /** The last few news items naming the region or its country, oldest first. */
+  history?: NewsItem[];
 }
 
 export interface LotState {
@@ -24,6 +28,24 @@ export interface LotState {
   location: string;
   powered: boolean;
   origin: string;
+  /** The model's name (model is its id). The next four are optional like RegionState.country. */
+  name?: string;
+  kw?: number;
+  /** Expected profit today at today's prices, USD (the server's engine estimate). */
+  pnlUsdDay?: number;
+  /** On order: ISO day it leaves the factory; in transit: the day customs decides; else "". */
+  until?: string;
+}
+
+export interface OfferState {
+  id: string;
+  from: string;
+  to: string;
+  lot: string;
+  model: string;
+  quantity: number;
+  priceUsd: number;
+  expires: string;
 }
 
 export interface LeaseState {
@@ -40,6 +62,8 @@ export interface CompanyPrivateState {
   payout: string;
   lots: LotState[];
   leases: LeaseState[];
+  /** Open offers made or received. */
+  offers?: OfferState[];
 }
 
 export interface CompanyState {
@@ -127,12 +151,36 @@ function privateOf(v: unknown): CompanyPrivateState | null {
       location: str(l.location),
       powered: bool(l.powered),
       origin: str(l.origin),
+      name: str(l.name) || str(l.model),
+      kw: num(l.kw),
+      pnlUsdDay: num(l.pnlUsdDay),
+      until: str(l.until),
     })),
     leases: values(p.leases).map((l) => ({
       region: str(l.region),
       kw: num(l.kw),
       renewable: bool(l.renewable),
     })),
+    offers: values(p.offers).map((o) => ({
+      id: str(o.id),
+      from: str(o.from),
+      to: str(o.to),
+      lot: str(o.lot),
+      model: str(o.model),
+      quantity: num(o.quantity),
+      priceUsd: num(o.priceUsd),
+      expires: str(o.expires),
+    })),
+  };
+}
+
+function newsOf(n: Raw): NewsItem {
+  return {
+    day: num(n.day),
+    kind: str(n.kind),
+    en: str(n.en),
+    zh: str(n.zh),
+    targets: (Array.isArray(n.targets) ? n.targets : []).map((x) => String(x)),
   };
 }
 
@@ -159,6 +207,7 @@ export function toView(raw: unknown): GameView {
     playerEhs: num(s.playerEhs),
     regions: values(s.regions).map((r) => ({
       id: str(r.id),
+      country: str(r.country),
       policy: policyOf(r.policy),
       banPending: bool(r.banPending),
       offline: bool(r.offline),
@@ -166,6 +215,7 @@ export function toView(raw: unknown): GameView {
       freeMw: num(r.freeMw),
       rowEhs: num(r.rowEhs),
       sharePct: num(r.sharePct),
+      history: values(r.history).map(newsOf),
     })),
     companies: values(s.companies)
       .map((c) => ({
@@ -190,12 +240,6 @@ export function toView(raw: unknown): GameView {
       progress: Math.min(1, Math.max(0, num(x.progress))),
       path: (Array.isArray(x.path) ? x.path : []).filter((n): n is number => typeof n === "number"),
     })),
-    news: values(s.news).map((n) => ({
-      day: num(n.day),
-      kind: str(n.kind),
-      en: str(n.en),
-      zh: str(n.zh),
-      targets: (Array.isArray(n.targets) ? n.targets : []).map((x) => String(x)),
-    })),
+    news: values(s.news).map(newsOf),
   };
 }

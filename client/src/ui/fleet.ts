@@ -1,6 +1,7 @@
 /**
- * My fleet: cash and BTC, my lots of machines (model, quantity, status, where, powered) with power and
- * sell buttons, my power leases, and the share of mined BTC sold each day. Buttons send commands and
+ * My fleet: cash and BTC, my lots of machines (model, quantity, status and until when, where, powered,
+ * expected profit today) with ship, install, power and sell buttons, my power leases, and the share of
+ * mined BTC sold each day. Buttons send commands (or open the ship dialog and the region panel) and
  * show the server's refusal reason in a live status line.
  */
 import catalog from "virtual:atlas-catalog";
@@ -9,7 +10,14 @@ import type { GameServer } from "../net/Server.ts";
 import type { CompanyPrivateState, GameView, LotState } from "../net/view.ts";
 import { perform, statusLine } from "./act.ts";
 import { fill, fillKeepFocus, h, status } from "./dom.ts";
-import { formatBtc, formatNumber, formatUsd } from "./format.ts";
+import { formatBtc, formatDate, formatNumber, formatUsd } from "./format.ts";
+import { installable, placeOf, pnl, shippable } from "./panelModel.ts";
+
+/** What the fleet asks of the other panels: the ship dialog for a lot, the region panel for a place. */
+export interface FleetHooks {
+  ship(lot: LotState, opener: Element): void;
+  region(id: string, opener: Element): void;
+}
 
 const STATUSES = ["onOrder", "stored", "inTransit", "installed"];
 
@@ -34,12 +42,15 @@ export function ratioBps(pct: number): number {
 }
 
 export function fleetKey(p: CompanyPrivateState): string {
-  const lots = p.lots.map((l) => `${l.id}:${l.model}:${l.quantity}:${l.status}:${l.location}:${l.powered}`);
+  const lots = p.lots.map(
+    (l) =>
+      `${l.id}:${l.model}:${l.quantity}:${l.status}:${l.location}:${l.powered}:${Math.round((l.pnlUsdDay ?? 0) * 100)}:${l.until ?? ""}`,
+  );
   const leases = p.leases.map((l) => `${l.region}:${l.kw}:${l.renewable}`);
   return `${lots.join("|")}#${leases.join("|")}#${p.sellRatioBps}`;
 }
 
-export function createFleet(parent: HTMLElement, server: GameServer) {
+export function createFleet(parent: HTMLElement, server: GameServer, hooks?: FleetHooks) {
   const el = h("section", { class: "panel fleet", "aria-labelledby": "fleet-title", hidden: true });
   parent.append(el);
   const title = h("h2", { id: "fleet-title" });
@@ -52,7 +63,7 @@ export function createFleet(parent: HTMLElement, server: GameServer) {
   let drawn = "";
   let mine: CompanyPrivateState | null = null;
 
-  function lotRow(lot: LotState): HTMLElement {
+  function lotRow(lot: LotState): HTMLElement[] {
     const qtyId = `sell-${lot.id}`;
     const qty = h("input", {
       id: qtyId,
@@ -68,15 +79,43 @@ export function createFleet(parent: HTMLElement, server: GameServer) {
       ? h("button", {
           type: "button",
           "data-k": `${lot.id}-power`,
+          "data-testid": `power-${lot.id}`,
           text: lot.powered ? t("fleet.off") : t("fleet.on"),
           "aria-label": `${lot.powered ? t("fleet.off") : t("fleet.on")}: ${lot.model} ×${lot.quantity}`,
           onclick: () =>
             void perform(server.command({ type: "powerLot", lot: lot.id, on: !lot.powered }), out),
         })
       : null;
+    const ship =
+      hooks && shippable(lot)
+        ? h("button", {
+            type: "button",
+            "data-k": `${lot.id}-ship`,
+            "data-testid": `ship-${lot.id}`,
+            "aria-haspopup": "dialog",
+            text: t("panels.fleet.ship"),
+            "aria-label": `${t("panels.fleet.ship")}: ${lot.name ?? lot.model} ×${lot.quantity}`,
+            onclick: (e: Event) => hooks.ship(lot, e.currentTarget as Element),
+          })
+        : null;
+    const install = installable(lot)
+      ? h("button", {
+          type: "button",
+          "data-k": `${lot.id}-install`,
+          "data-testid": `install-${lot.id}`,
+          text: t("panels.fleet.install"),
+          "aria-label": `${t("panels.fleet.install")}: ${lot.name ?? lot.model} ×${lot.quantity}`,
+          onclick: () =>
+            void perform(
+              server.command({ type: "installLot", lot: lot.id, region: placeOf(lot.location) }),
+              out,
+            ),
+        })
+      : null;
     const sell = h("button", {
       type: "button",
       "data-k": `${lot.id}-sell`,
+      "data-testid": `sell-${lot.id}`,
       text: t("fleet.sell"),
       "aria-label": `${t("fleet.sell")}: ${lot.model}`,
       onclick: () => {
@@ -87,23 +126,48 @@ export function createFleet(parent: HTMLElement, server: GameServer) {
         void perform(server.command({ type: "sellMachines", lot: lot.id, quantity: n }), out);
       },
     });
-    return h(
-      "tr",
-      {},
-      h("td", { text: lot.model }),
-      h("td", { class: "num", text: formatNumber(lot.quantity, lang()) }),
-      h("td", { text: statusLabel(lot.status) }),
-      h("td", { text: placeName(lot.location) }),
-      h("td", { text: canPower(lot) ? (lot.powered ? t("fleet.isOn") : t("fleet.isOff")) : "–" }),
+    const profit = pnl(lot.pnlUsdDay ?? 0, lang());
+    const where = placeOf(lot.location);
+    const place =
+      hooks && lot.location.startsWith("region:")
+        ? h("button", {
+            type: "button",
+            class: "link",
+            "data-k": `${lot.id}-where`,
+            "aria-haspopup": "dialog",
+            text: placeName(where),
+            onclick: (e: Event) => hooks.region(where, e.currentTarget as Element),
+          })
+        : placeName(where);
+    const until = lot.until
+      ? h("span", { class: "until", text: t("panels.fleet.until", { date: formatDate(lot.until, lang()) }) })
+      : null;
+    return [
       h(
-        "td",
-        { class: "actions" },
-        power,
-        h("label", { for: qtyId, class: "sr-only", text: t("fleet.sellQty") }),
-        qty,
-        sell,
+        "tr",
+        { "data-testid": `fleet-lot-${lot.id}` },
+        h("td", { text: lot.name ?? lot.model }),
+        h("td", { class: "num", text: formatNumber(lot.quantity, lang()) }),
+        h("td", {}, statusLabel(lot.status), until),
+        h("td", {}, place),
+        h("td", { text: canPower(lot) ? (lot.powered ? t("fleet.isOn") : t("fleet.isOff")) : "–" }),
+        h("td", { class: `num ${profit.tone}`, "data-testid": `pnl-${lot.id}`, text: profit.text }),
       ),
-    );
+      h(
+        "tr",
+        { class: "lot-actions" },
+        h(
+          "td",
+          { colspan: 6, class: "actions" },
+          ship,
+          install,
+          power,
+          h("label", { for: qtyId, class: "sr-only", text: t("fleet.sellQty") }),
+          qty,
+          sell,
+        ),
+      ),
+    ];
   }
 
   function lotsTable(p: CompanyPrivateState): HTMLElement {
@@ -114,13 +178,14 @@ export function createFleet(parent: HTMLElement, server: GameServer) {
       "fleet.status",
       "fleet.location",
       "fleet.powered",
+      "panels.fleet.pnl",
     ];
     return h(
       "table",
       { class: "lots" },
       h("caption", { class: "sr-only", text: t("fleet.lots") }),
-      h("thead", {}, h("tr", {}, ...cols.map((k) => h("th", { scope: "col", text: t(k) })), h("th", {}))),
-      h("tbody", {}, ...p.lots.map(lotRow)),
+      h("thead", {}, h("tr", {}, ...cols.map((k) => h("th", { scope: "col", text: t(k) })))),
+      h("tbody", {}, ...p.lots.flatMap(lotRow)),
     );
   }
 
@@ -129,11 +194,23 @@ export function createFleet(parent: HTMLElement, server: GameServer) {
     return h(
       "ul",
       { class: "leases" },
-      ...p.leases.map((l) =>
-        h("li", {
-          text: `${placeName(l.region)}: ${formatNumber(l.kw, lang())} kW${l.renewable ? ` · ${t("fleet.renewable")}` : ""}`,
-        }),
-      ),
+      ...p.leases.map((l) => {
+        const text = `${placeName(l.region)}: ${formatNumber(l.kw, lang())} kW${l.renewable ? ` · ${t("fleet.renewable")}` : ""}`;
+        if (!hooks) return h("li", { text });
+        return h(
+          "li",
+          {},
+          h("button", {
+            type: "button",
+            class: "link",
+            "data-testid": `lease-${l.region}`,
+            "data-k": `lease-${l.region}`,
+            "aria-haspopup": "dialog",
+            text,
+            onclick: (e: Event) => hooks.region(l.region, e.currentTarget as Element),
+          }),
+        );
+      }),
     );
   }
 

@@ -16,6 +16,7 @@ import { createGameBar } from "./gamebar.ts";
 import { createHud } from "./hud.ts";
 import { createLeaderboard } from "./leaderboard.ts";
 import { createLegend } from "./legend.ts";
+import { createPanels } from "./panels.ts";
 import { createTeacher } from "./teacher.ts";
 import { createTicker } from "./ticker.ts";
 
@@ -29,6 +30,8 @@ export interface MapSink {
 export interface GameUi {
   relabel(): void;
   hover(h: RegionHover | null): void;
+  /** A region clicked on the map: opens its panel (players only). */
+  selectRegion(id: string): void;
   destroy(): void;
 }
 
@@ -49,7 +52,8 @@ export function createGameUi(
   const ticker = createTicker(el);
   const dock = h("div", { class: "dock" });
   el.append(dock);
-  const fleet = createFleet(dock, server);
+  const panels = createPanels(el, dock, server);
+  const fleet = createFleet(dock, server, panels.fleetHooks);
   const teacher = createTeacher(dock, server);
   const tip = h("div", { class: "tooltip", hidden: true });
   el.append(tip);
@@ -62,6 +66,7 @@ export function createGameUi(
     bar.update(view, server.welcome);
     ticker.update(view);
     fleet.update(view, seat());
+    panels.update(view, seat());
     teacher.update(view, server.welcome);
   }
 
@@ -92,6 +97,7 @@ export function createGameUi(
   return {
     relabel() {
       fleet.relabel();
+      panels.relabel();
       teacher.relabel();
       if (server.view) render(server.view);
     },
@@ -110,7 +116,9 @@ export function createGameUi(
           })
         : pick(catalog.regions.find((r) => r.id === hover.info.id)?.name ?? hover.info.name);
     },
+    selectRegion: (id) => panels.selectRegion(id),
     destroy() {
+      panels.destroy();
       for (const f of off) f();
       el.remove();
     },

@@ -93,17 +93,24 @@ export function validate(state: GameState, actor: Actor, command: Command): Reje
  * On rejection nothing in `state` has changed.
  */
 export function applyCommand(state: GameState, actor: Actor, input: unknown): CommandResult {
+  const parsed = parseCommand(input);
+  if (!parsed.ok) return parsed;
+  return applyTrustedCommand(state, actor, parsed.command);
+}
+
+/** Untrusted input checked against the command schema, or the MALFORMED rejection saying where. */
+export function parseCommand(
+  input: unknown,
+): { ok: true; command: Command } | { ok: false; error: Rejection } {
   const parsed = commandSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at "${issue.path.join(".")}"` : "";
-    const what = issue?.message ?? "invalid";
-    return {
-      ok: false,
-      error: reject("MALFORMED", `Malformed command${where}: ${what}.`, `指令格式错误${where}：${what}。`),
-    };
-  }
-  return applyTrustedCommand(state, actor, parsed.data);
+  if (parsed.success) return { ok: true, command: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at "${issue.path.join(".")}"` : "";
+  const what = issue?.message ?? "invalid";
+  return {
+    ok: false,
+    error: reject("MALFORMED", `Malformed command${where}: ${what}.`, `指令格式错误${where}：${what}。`),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Regions as markers: colour from the chosen overlay, size from the share of hashrate, a label in the
- * chosen language, and a hover callback for the DOM tooltip. Positions come from the region catalog.
+ * chosen language, a hover callback for the DOM tooltip and a select callback when one is clicked (a
+ * press and release without dragging the map). Positions come from the region catalog.
  */
 import type Phaser from "phaser";
 import catalog, { type RegionInfo } from "virtual:atlas-catalog";
@@ -23,17 +24,25 @@ export interface RegionHover {
   screen: Pt;
 }
 
-export function regionsLayer(onHover: (hover: RegionHover | null) => void): Layer {
+/** A press that moved less than this (screen pixels) is a click, not a pan. */
+const CLICK_SLOP_PX = 6;
+
+export function regionsLayer(
+  onHover: (hover: RegionHover | null) => void,
+  onSelect: (regionId: string) => void = () => undefined,
+): Layer {
   let g: Phaser.GameObjects.Graphics | null = null;
   let markers: Marker[] = [];
   let last: MapFrame | null = null;
 
-  function hit(scene: Phaser.Scene, pointer: Phaser.Input.Pointer): void {
+  function markerAt(scene: Phaser.Scene, pointer: Phaser.Input.Pointer): Marker | undefined {
     const cam = scene.cameras.main;
     const world = cam.getWorldPoint(pointer.x, pointer.y);
-    const found = markers.find(
-      (m) => Math.hypot(m.at.x - world.x, m.at.y - world.y) <= m.radius + 3 / cam.zoom,
-    );
+    return markers.find((m) => Math.hypot(m.at.x - world.x, m.at.y - world.y) <= m.radius + 3 / cam.zoom);
+  }
+
+  function hit(scene: Phaser.Scene, pointer: Phaser.Input.Pointer): void {
+    const found = markerAt(scene, pointer);
     onHover(
       found
         ? {
@@ -59,6 +68,11 @@ export function regionsLayer(onHover: (hover: RegionHover | null) => void): Laye
         return [{ info, at, label, radius: 5 }];
       });
       scene.input.on("pointermove", (p: Phaser.Input.Pointer) => hit(scene, p));
+      scene.input.on("pointerup", (p: Phaser.Input.Pointer) => {
+        if (Math.hypot(p.upX - p.downX, p.upY - p.downY) > CLICK_SLOP_PX) return;
+        const found = markerAt(scene, p);
+        if (found) onSelect(found.info.id);
+      });
     },
     update(frame: MapFrame) {
       last = frame;

@@ -1,0 +1,152 @@
+/**
+ * Previews: "what would happen if I did this?" answered by the server's engine without changing the
+ * game. The client asks before it enables a button or shows a price; the figures are the engine's own
+ * quotes (the same functions the commands charge by), in the engine's integer units: cents, micro-USD
+ * per kWh, basis points, game days (with ISO dates beside them).
+ */
+import { z } from "zod";
+
+const ref = z.string().min(1).max(32).optional();
+const text = z.object({ en: z.string(), zh: z.string() });
+const seat = z.string().regex(/^p[1-8]$/, "a seat is p1 to p8");
+const int = z.number().int();
+const mode = z.enum(["air", "sea", "rail", "truck"]);
+
+/**
+ * Client → server. `command`: a candidate company command (the engine's schema checks it); `shop`: the
+ * machine shop's catalogue today. The actor is the sender's seat; the host may name any `seat`.
+ */
+export const previewMessage = z.discriminatedUnion("kind", [
+  z.object({ ref, kind: z.literal("command"), command: z.unknown(), seat: seat.optional() }),
+  z.object({ ref, kind: z.literal("shop"), seat: seat.optional() }),
+]);
+
+const rejection = z.object({ code: z.string(), message: text });
+
+export const shipQuoteSchema = z.object({
+  mode,
+  km: int,
+  days: int,
+  arriveDate: z.string(),
+  /** When customs decides (arrival + clearance + congestion). */
+  customsDate: z.string(),
+  weightKg: z.number(),
+  freightCents: int,
+  insuranceCents: int,
+  declaredValueCents: int,
+  international: z.boolean(),
+  tariffBps: int,
+  tariffCents: int,
+  vatBps: int,
+  vatCents: int,
+  licenceMeanDays: z.number(),
+  lossBps: int,
+  damageBps: int,
+  /** Freight and insurance, paid when the lot leaves. */
+  payNowCents: int,
+  /** Everything expected, duty and VAT at today's rates included. */
+  expectedTotalCents: int,
+  warnings: z.array(text),
+});
+
+const factorySchema = z.object({
+  hub: z.string(),
+  country: z.string(),
+  leadDays: int,
+  priceMultiplierBps: int,
+  exportBlockedUntil: z.string().nullable(),
+});
+
+const shopModelSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  manufacturer: z.string(),
+  ths: z.number(),
+  powerW: z.number(),
+  jPerTh: z.number(),
+  releaseDate: z.string(),
+  onSale: z.boolean(),
+  factory: z.string().nullable(),
+  unitCents: int.nullable(),
+  leadDays: int.nullable(),
+  breakevenMicroUsdPerKwh: z.number(),
+  usedBidCents: int,
+  usedAskCents: int,
+  usedFromDate: z.string(),
+  usedOpen: z.boolean(),
+});
+
+/** The engine's quote, by what was previewed. */
+export const previewQuoteSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("shop"),
+    date: z.string(),
+    hashpriceMicroUsd: z.number(),
+    poolFeeBps: int,
+    cashCents: int,
+    factories: z.array(factorySchema),
+    models: z.array(shopModelSchema),
+  }),
+  z.object({
+    kind: z.literal("order"),
+    factory: z.string(),
+    origin: z.string(),
+    unitCents: int,
+    totalCents: int,
+    leadDays: int,
+    readyDate: z.string(),
+    breakevenMicroUsdPerKwh: z.number(),
+  }),
+  z.object({
+    kind: z.literal("ship"),
+    /** Every mode to the same place, each with the engine's verdict (and its quote when it has one). */
+    modes: z.array(
+      z.object({ mode, ok: z.boolean(), error: rejection.optional(), quote: shipQuoteSchema.optional() }),
+    ),
+  }),
+  z.object({
+    kind: z.literal("lease"),
+    region: z.string(),
+    kw: int,
+    policy: z.string(),
+    /** First month's hosting, paid up front; the same again every 30 days. */
+    setupCents: int,
+    hostingCentsPerKwMonth: int,
+    /** Today's price for this lease's supply (grid, or renewable with its premium). */
+    powerMicroUsdPerKwh: z.number(),
+    gridMicroUsdPerKwh: z.number(),
+    carbonGPerKwh: z.number(),
+    renewableOption: z.object({ premiumBps: int, carbonGPerKwh: z.number() }).nullable(),
+    uptimePct: z.number(),
+    freeKw: z.number(),
+    /** This company's lease here and the part its installed machines use. */
+    leasedKw: z.number(),
+    usedKw: z.number(),
+    moratoriumUntil: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal("release"), region: z.string(), leasedKw: z.number(), usedKw: z.number() }),
+  z.object({ kind: z.literal("sale"), unitCents: int, totalCents: int }),
+  z.object({ kind: z.literal("used"), unitCents: int, totalCents: int }),
+  z.object({ kind: z.literal("btc"), sats: int, priceCents: int, cents: int }),
+  z.object({
+    kind: z.literal("offer"),
+    /** The used index for these units (no spread) and what the used market would pay for them. */
+    marketCents: int,
+    bidCents: int,
+  }),
+]);
+
+/** Server → client: the engine's verdict on a previewed command (ok, or its rejection) and its quote. */
+export const previewReply = z.object({
+  ref: z.string().optional(),
+  ok: z.boolean(),
+  error: rejection.optional(),
+  quote: previewQuoteSchema.optional(),
+});
+
+export type PreviewRequest = z.infer<typeof previewMessage>;
+export type PreviewReply = z.infer<typeof previewReply>;
+export type PreviewQuote = z.infer<typeof previewQuoteSchema>;
+export type ShipQuote = z.infer<typeof shipQuoteSchema>;
+export type ShopQuote = Extract<PreviewQuote, { kind: "shop" }>;
+export type ShopModelQuote = ShopQuote["models"][number];
