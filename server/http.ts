@@ -1,10 +1,12 @@
 /**
- * HTTP beside the game socket: health, the room list (lobby and scripts), join codes, and the host's
- * exports (CSV and JSON, every row stamped with scenario hash, seed and engine version).
+ * HTTP beside the game socket: health, the room list (lobby and scripts), join codes, the host's
+ * exports (CSV and JSON, every row stamped with scenario hash, seed and engine version) and the debrief.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
 import { matchMaker } from "@colyseus/core";
 import { joinCode } from "../shared/protocol/index.ts";
+import { debrief } from "./debrief.ts";
 import { hashSecret, secretMatches } from "./game/codes.ts";
 import { tickStats } from "./metrics.ts";
 import { services } from "./services.ts";
@@ -15,6 +17,18 @@ type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
   res.end(JSON.stringify(body));
+}
+
+/** JSON, gzipped when the client takes it: a three-year debrief is ~700 KB of numbers, ~150 KB gzipped. */
+function bigJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
+  if (!/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) return json(res, status, body);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    "content-encoding": "gzip",
+    vary: "accept-encoding",
+  });
+  res.end(gzipSync(JSON.stringify(body)));
 }
 
 /** The request carries the admin secret (x-admin-secret) and one is configured. */
@@ -127,6 +141,21 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
       res.end(
         csv([header, ...stamped.map((r) => header.map((h) => (r[h] ?? null) as string | number | null))]),
       );
+    },
+  },
+  {
+    // The debrief: the host (secret) at any time, a player (seat token) once the game has ended.
+    pattern: /^\/api\/debrief\/[^/]+$/,
+    handler: async (req, res, url) => {
+      const answer = await debrief(
+        {
+          roomId: decodeURIComponent(url.pathname.split("/").pop() ?? ""),
+          hostSecret: String(req.headers["x-host-secret"] ?? url.searchParams.get("secret") ?? ""),
+          seatToken: String(req.headers["x-seat-token"] ?? url.searchParams.get("token") ?? ""),
+        },
+        (id) => roomOf(id)?.session,
+      );
+      bigJson(req, res, answer.status, answer.body);
     },
   },
 ];

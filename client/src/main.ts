@@ -15,7 +15,9 @@ import { browserStorage, SeatStore } from "./net/storage.ts";
 import type { GameView } from "./net/view.ts";
 import { toast } from "./ui/dom.ts";
 import { createGameUi, type GameUi, type MapSink } from "./ui/game.ts";
+import { initDebrief } from "./ui/debrief/entry.ts";
 import { createLobby } from "./ui/lobby.ts";
+import { projectorCode } from "./ui/projectorLink.ts";
 
 loadLang();
 const ui = document.getElementById("ui") as HTMLElement;
@@ -25,34 +27,54 @@ const server = new GameServer(store);
 
 // The map takes what the game sends even before Phaser has loaded, and catches up when it has.
 let scene: MapScene | null = null;
-const pending: { view: GameView | null; overlay: OverlayKind; seat: string | null } = {
+const pending: {
+  view: GameView | null;
+  overlay: OverlayKind;
+  seat: string | null;
+  breakeven: number | null;
+} = {
   view: null,
   overlay: "power",
   seat: null,
+  breakeven: null,
 };
 const map: MapSink = {
   setView: (v) => ((pending.view = v), scene?.setView(v)),
   setOverlay: (k) => ((pending.overlay = k), scene?.setOverlay(k)),
   setSeat: (s) => ((pending.seat = s), scene?.setSeat(s)),
+  setBreakeven: (usd) => ((pending.breakeven = usd), scene?.setBreakeven(usd)),
 };
 let game: GameUi | null = null;
+// `npm run bench:client` feeds the map synthetic views (300 shipments) through the sink the game uses.
+(window as unknown as { atlas: object }).atlas = { map, server };
 const hover = (hv: RegionHover | null) => game?.hover(hv);
 
 void import("./map/boot.ts").then(({ bootMap }) => {
   const { lang } = document.documentElement;
   const s = bootMap(mapEl, {
     onHover: hover,
+    onSelect: (id) => game?.selectRegion(id),
     onReady: () => {
       scene = s;
       s.setLang(lang === "zh-CN" ? "zh" : "en");
       s.setOverlay(pending.overlay);
       s.setSeat(pending.seat);
+      s.setBreakeven(pending.breakeven);
       if (pending.view) s.setView(pending.view);
+      // A hook for the browser tests and `npm run bench:client`: the map's first frame is on screen
+      // (Phaser renders in the frame after the scene is ready, so mark the one after that).
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          performance.mark("atlas:map-ready");
+          document.body.dataset.mapReady = "1";
+        }),
+      );
     },
   });
 });
 
 const lobby = createLobby(ui, server, store, enterGame);
+initDebrief({ root: ui, server, map, store });
 
 function enterGame(): void {
   lobby.hide();
@@ -83,8 +105,11 @@ onLangChange((l) => {
 
 // A join link (?code=ABC234) joins at once when a nickname is remembered; else the lobby fills the code.
 const linkCode = normalizeCode(new URLSearchParams(location.search).get("code") ?? "");
-lobby.show();
-if (linkCode) {
+// A projector page (?projector=CODE) shows the game to the class, as a spectator, instead of the lobby.
+const projector = projectorCode(location.search);
+if (projector) void import("./ui/projector.ts").then((m) => m.startProjector(ui, projector, map));
+else lobby.show();
+if (linkCode && !projector) {
   const code = document.getElementById("code") as HTMLInputElement | null;
   if (code) code.value = linkCode;
   code?.dispatchEvent(new Event("input"));

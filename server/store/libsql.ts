@@ -6,8 +6,9 @@ import { createClient, type Client, type InStatement } from "@libsql/client";
 import type { StepReport } from "../../shared/index.ts";
 import { formatIsoDate } from "../../shared/math/calendar.ts";
 import type { GameSession } from "../game/session.ts";
-import { loadRunningGames } from "./running.ts";
+import { loadArchive, loadRunningGames } from "./running.ts";
 import type {
+  ArchivedGame,
   CommandRow,
   CompanyDayRow,
   EventRow,
@@ -261,6 +262,11 @@ export class LibsqlStore implements GameStore {
       await this.db.execute({ sql: `select * from actions where room_id = ? order by idx`, args: [roomId] })
     ).rows;
     return rows.map((r) => ({ tick: Number(r.tick), actor: String(r.actor), command: String(r.command) }));
+  }
+
+  async archive(roomId: string): Promise<ArchivedGame | null> {
+    await this.flush();
+    return loadArchive(this.db, roomId);
   }
 
   async close(): Promise<void> {

@@ -7,7 +7,7 @@ import type { Client, Row } from "@libsql/client";
 import type { CreateOptions } from "../../shared/protocol/index.ts";
 import type { LoggedAction } from "../../shared/replay/index.ts";
 import type { Phase } from "../game/authorize.ts";
-import type { RunningGame, StoredSeat } from "./store.ts";
+import type { ArchivedGame, RunningGame, StoredSeat } from "./store.ts";
 
 const PHASES: readonly Phase[] = ["lobby", "running", "paused", "ended"];
 
@@ -32,15 +32,8 @@ export async function loadRunningGames(db: Client): Promise<{ games: RunningGame
       incomplete.push(roomId);
       continue;
     }
-    const actions = (
-      await rows(db, `select tick, actor, command from actions where room_id = ? order by idx`, [roomId])
-    ).map((a): LoggedAction => ({
-      tick: Number(a.tick),
-      actor: JSON.parse(String(a.actor)) as LoggedAction["actor"],
-      command: JSON.parse(String(a.command)) as unknown,
-    }));
+    const actions = await loadActions(db, roomId);
     const snap = (await rows(db, `select tick, state from snapshots where room_id = ?`, [roomId]))[0];
-    const phase = PHASES.find((p) => p === r.phase) ?? "paused";
     games.push({
       roomId,
       code: String(r.code),
@@ -48,15 +41,47 @@ export async function loadRunningGames(db: Client): Promise<{ games: RunningGame
       hostHash: String(r.host_hash),
       header: JSON.parse(String(r.header)) as RunningGame["header"],
       actions,
-      progress: {
-        phase,
-        pace: Number(r.pace),
-        hideNames: Number(r.hide_names) === 1,
-        tick: Number(r.tick),
-        seats: JSON.parse(String(r.seats)) as StoredSeat[],
-      },
+      progress: progressOf(r),
       snapshot: snap ? { tick: Number(snap.tick), state: JSON.parse(String(snap.state)) as unknown } : null,
     });
   }
   return { games, incomplete };
+}
+
+async function loadActions(db: Client, roomId: string): Promise<LoggedAction[]> {
+  return (
+    await rows(db, `select tick, actor, command from actions where room_id = ? order by idx`, [roomId])
+  ).map((a): LoggedAction => ({
+    tick: Number(a.tick),
+    actor: JSON.parse(String(a.actor)) as LoggedAction["actor"],
+    command: JSON.parse(String(a.command)) as unknown,
+  }));
+}
+
+function progressOf(r: Row): RunningGame["progress"] {
+  return {
+    phase: PHASES.find((p) => p === r.phase) ?? "paused",
+    pace: Number(r.pace),
+    hideNames: Number(r.hide_names) === 1,
+    tick: Number(r.tick),
+    seats: JSON.parse(String(r.seats)) as StoredSeat[],
+  };
+}
+
+/** Any game's log and progress (the debrief reads ended games too); null when either is missing. */
+export async function loadArchive(db: Client, roomId: string): Promise<ArchivedGame | null> {
+  const r = (
+    await rows(
+      db,
+      `select p.phase, p.pace, p.hide_names, p.tick, p.seats, h.header from progress p
+       join log_headers h on h.room_id = p.room_id where p.room_id = ?`,
+      [roomId],
+    )
+  )[0];
+  if (!r || r.header === null || r.seats === null) return null;
+  return {
+    header: JSON.parse(String(r.header)) as ArchivedGame["header"],
+    actions: await loadActions(db, roomId),
+    progress: progressOf(r),
+  };
 }

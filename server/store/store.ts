@@ -84,6 +84,13 @@ export interface RunningGame {
   snapshot: { tick: number; state: unknown } | null;
 }
 
+/** A game's action log and where it stood, whatever its status: what the debrief replays. */
+export interface ArchivedGame {
+  header: Omit<ReplayLog, "actions" | "finalTick" | "finalHash">;
+  actions: LoggedAction[];
+  progress: Progress;
+}
+
 export interface GameStore {
   saveSession(roomId: string, session: GameSession): void;
   /** New actions and the session's phase, pace, seats and tick: call after anything that changes them. */
@@ -100,5 +107,7 @@ export interface GameStore {
   companyDays(roomId: string): Promise<CompanyDayRow[]>;
   events(roomId: string): Promise<EventRow[]>;
   commands(roomId: string): Promise<CommandRow[]>;
+  /** The log and progress of any game (running, ended or abandoned); null when either is missing. */
+  archive(roomId: string): Promise<ArchivedGame | null>;
   close(): Promise<void>;
 }

@@ -131,3 +131,19 @@ describe("carbon and breakeven overlays", () => {
     expect(none.colors.get("cheap")).toBe(0x8899aa);
   });
 });
+
+describe("breakeven machines", () => {
+  it("list the models on sale in USD/kWh, the best breakeven first", async () => {
+    const { toChoices } = await import("../../client/src/ui/breakeven.ts");
+    const m = (id: string, micro: number, onSale = true) => ({
+      id,
+      name: id.toUpperCase(),
+      onSale,
+      breakevenMicroUsdPerKwh: micro,
+    });
+    expect(toChoices([m("s9", 40_000), m("s19", 95_000), m("s21", 150_000, false)])).toEqual([
+      { id: "s19", name: "S19", breakevenUsdPerKwh: 0.095 },
+      { id: "s9", name: "S9", breakevenUsdPerKwh: 0.04 },
+    ]);
+  });
+});

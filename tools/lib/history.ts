@@ -2,8 +2,9 @@
  * Compares a recorded game with what really happened, where the shipped data covers the same dates or
  * heights: retarget by retarget, day by day (hashrate) and on the first of each month.
  */
+import { blockSubsidy } from "../../shared/protocol/bitcoin/index.ts";
 import { formatIsoDate, parseIsoDate, SECONDS_PER_DAY, type EpochDay } from "../../shared/math/calendar.ts";
-import type { Datasets } from "../../shared/scenario/datasets.ts";
+import type { Datasets, Epoch } from "../../shared/scenario/datasets.ts";
 import type { Recording } from "./recorder.ts";
 
 export interface RetargetComparison {
@@ -62,6 +63,81 @@ export function realHashrate7d(data: HistoryData, day: EpochDay): number | null 
     n++;
   }
   return n >= MIN_WINDOW_VALUES ? sum / n : null;
+}
+
+/** CCAF's country names (verbatim, footnote marks included) → ISO codes used by the scenarios. */
+export const CCAF_COUNTRIES: Record<string, string> = {
+  "Mainland China": "CN",
+  "United States": "US",
+  Kazakhstan: "KZ",
+  "Russian Federation": "RU",
+  "Iran, Islamic Rep.": "IR",
+  Malaysia: "MY",
+  Canada: "CA",
+  "Germany *": "DE",
+};
+
+/** Cambridge's share of hashrate by ISO country for the month of `day` (0..1); null outside its months. */
+export function realCountryShares(
+  data: Pick<Datasets, "ccaf">,
+  day: EpochDay,
+): Record<string, number> | null {
+  const row = data.ccaf.get(formatIsoDate(day).slice(0, 7));
+  if (!row) return null;
+  const shares: Record<string, number> = {};
+  for (const [name, iso] of Object.entries(CCAF_COUNTRIES)) {
+    const pct = row.get(name);
+    if (pct !== undefined) shares[iso] = pct / 100;
+  }
+  return shares;
+}
+
+/** The real retarget epoch in force at noon UTC of `day`, and the one after it (for the height). */
+function epochAt(epochs: readonly Epoch[], day: EpochDay): { epoch: Epoch; next: Epoch | undefined } | null {
+  const noon = day * SECONDS_PER_DAY + SECONDS_PER_DAY / 2;
+  let lo = 0;
+  let hi = epochs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((epochs[mid] as Epoch).startTime <= noon) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  // Past the last epoch's period the data says nothing about that day.
+  const epoch = epochs[found];
+  if (!epoch || (found === epochs.length - 1 && noon - epoch.startTime > 16 * SECONDS_PER_DAY)) return null;
+  return { epoch, next: epochs[found + 1] };
+}
+
+/** Real difficulty in force on `day` (noon UTC); null outside the data. */
+export function realDifficulty(data: Pick<Datasets, "epochs">, day: EpochDay): number | null {
+  return epochAt(data.epochs, day)?.epoch.difficulty ?? null;
+}
+
+const BLOCKS_PER_DAY = 144;
+
+/**
+ * Real hashprice on `day`, USD per TH/s per day, estimated from the shipped series: 144 blocks of the
+ * day's subsidy (height interpolated between real epoch starts) plus the day's fees, at the day's close,
+ * over the 7-day real hashrate. An estimate (blocks do not come exactly 144 a day); null where a series
+ * has no value.
+ */
+export function realHashprice(
+  data: Pick<Datasets, "epochs" | "priceUsd" | "feesBtc" | "hashrateEhs">,
+  day: EpochDay,
+): number | null {
+  const at = epochAt(data.epochs, day);
+  const price = data.priceUsd.get(day);
+  const fees = data.feesBtc.get(day);
+  const ehs = realHashrate7d(data, day);
+  if (!at || price === undefined || fees === undefined || ehs === null || ehs <= 0) return null;
+  const noon = day * SECONDS_PER_DAY + SECONDS_PER_DAY / 2;
+  const span = at.next ? at.next.startTime - at.epoch.startTime : 2016 * 600;
+  const height = at.epoch.height + Math.floor((2016 * (noon - at.epoch.startTime)) / Math.max(1, span));
+  const btc = (BLOCKS_PER_DAY * Number(blockSubsidy(height))) / 1e8 + fees;
+  return (btc * price) / (ehs * 1e6);
 }
 
 export function historyComparison(recording: RecordingPart, data: HistoryData): HistoryComparison {

@@ -6,20 +6,9 @@
  */
 import type { McConfig, RunResult } from "./montecarlo.ts";
 import { int, share, table } from "./format.ts";
+import { CCAF_COUNTRIES } from "./history.ts";
 
 export const MC_FORMAT = "hashrate-atlas/montecarlo@1";
-
-/** CCAF's country names (verbatim, footnote marks included) → ISO codes used by the scenarios. */
-export const CCAF_COUNTRIES: Record<string, string> = {
-  "Mainland China": "CN",
-  "United States": "US",
-  Kazakhstan: "KZ",
-  "Russian Federation": "RU",
-  "Iran, Islamic Rep.": "IR",
-  Malaysia: "MY",
-  Canada: "CA",
-  "Germany *": "DE",
-};
 
 export interface Distribution {
   min: number;

@@ -12,19 +12,23 @@ import type { GameView } from "../net/view.ts";
 import { h, toast } from "./dom.ts";
 import { formatPct, formatPowerPrice } from "./format.ts";
 import { createFleet } from "./fleet.ts";
-import { createGameBar } from "./gamebar.ts";
+import { createGameBar, TUTORIAL_EVENT } from "./gamebar.ts";
 import { createHud } from "./hud.ts";
 import { createLeaderboard } from "./leaderboard.ts";
+import { breakevenModels } from "./breakeven.ts";
 import { createLegend } from "./legend.ts";
 import { createPanels } from "./panels.ts";
 import { createTeacher } from "./teacher.ts";
 import { createTicker } from "./ticker.ts";
+import { createTutorial } from "./tutorial.ts";
 
 /** What the game UI needs from the map; main.ts forwards to the scene once Phaser has loaded. */
 export interface MapSink {
   setView(view: GameView): void;
   setOverlay(kind: OverlayKind): void;
   setSeat(seat: string | null): void;
+  /** The breakeven overlay's machine: its breakeven power price today, USD/kWh (null: none). */
+  setBreakeven(usdPerKwh: number | null): void;
 }
 
 export interface GameUi {
@@ -47,7 +51,12 @@ export function createGameUi(
   const side = h("div", { class: "side" });
   el.append(side);
   const board = createLeaderboard(side);
-  const legend = createLegend(el, (kind) => map.setOverlay(kind));
+  const seat = () => server.welcome?.seat ?? null;
+  const legend = createLegend(el, {
+    onPick: (kind) => map.setOverlay(kind),
+    onBreakeven: (usd) => map.setBreakeven(usd),
+    models: () => breakevenModels(server, seat() ?? server.view?.companies[0]?.seat),
+  });
   const bar = createGameBar(el, server, () => void server.leave().then(onExit));
   const ticker = createTicker(el);
   const dock = h("div", { class: "dock" });
@@ -57,17 +66,20 @@ export function createGameUi(
   const teacher = createTeacher(dock, server);
   const tip = h("div", { class: "tooltip", hidden: true });
   el.append(tip);
+  const tour = createTutorial(el);
+  const replayTour = () => tour.start();
+  document.addEventListener(TUTORIAL_EVENT, replayTour);
 
-  const seat = () => server.welcome?.seat ?? null;
   function render(view: GameView): void {
     hud.update(view, seat());
     board.update(view, seat());
-    legend.update(view.regions);
+    legend.update(view.regions, view.date);
     bar.update(view, server.welcome);
     ticker.update(view);
     fleet.update(view, seat());
     panels.update(view, seat());
     teacher.update(view, server.welcome);
+    tour.update(view, seat());
   }
 
   const off = [
@@ -77,6 +89,7 @@ export function createGameUi(
     }),
     server.events.on("welcome", (w) => {
       map.setSeat(w.seat);
+      tour.offer(w.seat); // first game in this browser: the guided tour starts by itself
       if (server.view) render(server.view);
     }),
     server.events.on("notice", (n) => toast(pick(n.text), "info", 8000)),
@@ -99,6 +112,7 @@ export function createGameUi(
       fleet.relabel();
       panels.relabel();
       teacher.relabel();
+      tour.relabel();
       if (server.view) render(server.view);
     },
     hover(hover) {
@@ -119,6 +133,8 @@ export function createGameUi(
     selectRegion: (id) => panels.selectRegion(id),
     destroy() {
       panels.destroy();
+      tour.destroy();
+      document.removeEventListener(TUTORIAL_EVENT, replayTour);
       for (const f of off) f();
       el.remove();
     },

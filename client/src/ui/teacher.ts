@@ -1,14 +1,17 @@
 /**
  * The teacher console, shown to the host only: the pace and the clock, shock injection, a broadcast
- * message, the roster of seats (hand to a bot, take back, kick), hidden names and the end of the game.
+ * message, the roster of seats (hand to a bot, take back, kick), hidden names and the end of the game,
+ * the debrief (at any time) and the projector view for the class (a new window, joined as a spectator).
  * Every action shows the server's answer, or its refusal reason, in a live status line.
  */
 import { t } from "../i18n/index.ts";
 import type { GameServer, Welcome } from "../net/Server.ts";
 import type { CompanyState, GameView } from "../net/view.ts";
 import { perform } from "./act.ts";
+import { openDebrief } from "./debrief/entry.ts";
 import { fill, fillKeepFocus, h, status } from "./dom.ts";
 import { createInjectForm } from "./inject.ts";
+import { projectorLink } from "./projectorLink.ts";
 
 export const PACES: readonly number[] = [0.25, 0.5, 1, 2, 4, 8, 16];
 
@@ -36,12 +39,14 @@ export function createTeacher(parent: HTMLElement, server: GameServer) {
   const rosterOut = status();
   const endBox = h("div", { class: "row" });
   const endOut = status();
+  const classBox = h("div", { class: "row" });
   let message = "";
+  let code = "";
   let view: GameView | null = null;
   let rosterFor = "";
   let clockFor = "";
 
-  el.append(title, clock, clockOut, injectBox, broadcastBox, rosterBox, endBox, endOut);
+  el.append(title, clock, clockOut, classBox, injectBox, broadcastBox, rosterBox, endBox, endOut);
 
   function renderClock(v: GameView): void {
     clockFor = `${v.phase}|${v.pace}|${v.hideNames}`;
@@ -182,6 +187,26 @@ export function createTeacher(parent: HTMLElement, server: GameServer) {
         },
       }),
     );
+    fill(
+      classBox,
+      h("button", {
+        type: "button",
+        "data-testid": "open-debrief",
+        text: t("debrief.openButton"),
+        onclick: () => void openDebrief(),
+      }),
+      h("button", {
+        type: "button",
+        "data-testid": "open-projector",
+        text: t("projector.openButton"),
+        title: t("projector.openHint"),
+        // A window of its own, for the projector's screen: it joins as a spectator and shows no controls.
+        onclick: () => {
+          if (code)
+            window.open(projectorLink(location.origin, location.pathname, code), "atlas-projector", "popup");
+        },
+      }),
+    );
     inject.relabel();
     if (view) {
       renderClock(view);
@@ -193,6 +218,7 @@ export function createTeacher(parent: HTMLElement, server: GameServer) {
   return {
     update(v: GameView, me: Welcome | null) {
       view = v;
+      code = me?.code || v.code;
       el.hidden = me?.role !== "host";
       if (el.hidden) return;
       if (`${v.phase}|${v.pace}|${v.hideNames}` !== clockFor) renderClock(v);

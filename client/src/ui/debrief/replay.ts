@@ -1,0 +1,128 @@
+/**
+ * The replay tab: a time slider over the days played. Scrubbing it sets the map (regions' share of
+ * hashrate and policy, from the nearest frame) and the leaderboard to that day; play runs through the
+ * game in about fifteen seconds. Leaving the tab gives the map back to the live game.
+ */
+import type { DebriefPayload } from "../../../../shared/protocol/debrief.ts";
+import { pick, t, type Lang } from "../../i18n/index.ts";
+import type { GameServer } from "../../net/Server.ts";
+import type { GameView } from "../../net/view.ts";
+import { fill, h } from "../dom.ts";
+import { formatDate, formatHashprice, formatHashrate, formatUsd } from "../format.ts";
+import type { MapSink } from "../game.ts";
+import { createLeaderboard } from "../leaderboard.ts";
+import { formatIsoDate } from "../../../../shared/math/calendar.ts";
+import { viewAt } from "./replayModel.ts";
+
+const PLAY_MS = 100;
+const PLAY_SECONDS = 15;
+
+export function renderReplay(
+  el: HTMLElement,
+  p: DebriefPayload,
+  lang: Lang,
+  deps: { map: MapSink; server: GameServer },
+): { destroy(): void } {
+  const days = p.dates.length;
+  let day = Math.max(0, days - 1);
+  let view: GameView | null = null;
+  let timer: ReturnType<typeof setInterval> | null = null;
+
+  const slider = h("input", {
+    type: "range",
+    id: "debrief-slider",
+    "data-testid": "debrief-slider",
+    min: 0,
+    max: Math.max(0, days - 1),
+    step: 1,
+    value: day,
+    "aria-label": t("debrief.replaySlider"),
+    oninput: () => {
+      stop();
+      show(Number(slider.value));
+    },
+  });
+  const play = h("button", { type: "button", class: "primary", onclick: () => (timer ? stop() : start()) });
+  const when = h("div", { class: "replay-when", "aria-live": "polite" });
+  const figures = h("dl", { class: "replay-figures" });
+  const boardBox = h("div", {});
+  const board = createLeaderboard(boardBox);
+  const news = h("ul", { class: "replay-news", "aria-label": t("debrief.replayNews") });
+
+  // The slider and the day's headlines along the bottom, the figures and standings in a box at the
+  // bottom right: the map's northern half, where the regions are, stays in view.
+  fill(
+    el,
+    h("div", { class: "replay-bar" }, h("div", { class: "row" }, play, slider, when), news),
+    h("div", { class: "replay-side" }, figures, boardBox),
+  );
+
+  function show(next: number): void {
+    day = Math.max(0, Math.min(days - 1, next));
+    slider.value = String(day);
+    view = viewAt(deps.server.view, p, day, lang);
+    deps.map.setView(view);
+    board.update(view, p.seat);
+    when.textContent = `${formatDate(view.date, lang)} · ${t("debrief.replayDay", { day: day + 1, days: p.totalDays })}`;
+    fill(
+      figures,
+      h("dt", { text: t("projector.hashprice") }),
+      h("dd", { text: `${formatHashprice(view.hashpriceUsd, lang)} ${t("projector.hashpriceUnit")}` }),
+      h("dt", { text: t("projector.price") }),
+      h("dd", { text: formatUsd(view.priceUsd, lang) }),
+      h("dt", { text: t("projector.network") }),
+      h("dd", { text: formatHashrate(view.networkEhs, lang) }),
+    );
+    fill(
+      news,
+      ...[...view.news]
+        .reverse()
+        .slice(0, 2)
+        .map((n) =>
+          h(
+            "li",
+            {},
+            h("span", { class: "muted", text: `${formatDate(formatIsoDate(n.day), lang)} ` }),
+            pick(n, lang),
+          ),
+        ),
+    );
+  }
+
+  function start(): void {
+    if (day >= days - 1) show(0);
+    const stride = Math.max(1, Math.round(days / ((PLAY_SECONDS * 1000) / PLAY_MS)));
+    timer = setInterval(() => {
+      if (day >= days - 1) return stop();
+      show(day + stride);
+    }, PLAY_MS);
+    play.textContent = t("debrief.replayPause");
+  }
+
+  function stop(): void {
+    if (timer) clearInterval(timer);
+    timer = null;
+    play.textContent = t("debrief.replayPlay");
+  }
+
+  // The live game still sends state (someone leaves, a name changes) and the game UI forwards it to the
+  // map: put the replayed day back once every listener has run.
+  const off = deps.server.events.on("state", () =>
+    queueMicrotask(() => {
+      if (view) deps.map.setView(view);
+    }),
+  );
+
+  stop();
+  if (days > 0) show(day);
+  else fill(el, h("p", { class: "muted", text: t("debrief.noDays") }));
+
+  return {
+    destroy() {
+      stop();
+      off();
+      const live = deps.server.view;
+      if (live) deps.map.setView(live);
+    },
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * Shapes a debrief into chart specifications: which lines each chart draws, with labels in the chosen
+ * language and colours that stay with a company or a country across charts. Pure (no DOM, no uPlot), so
+ * that it is unit-tested; charts.ts draws the specifications.
+ */
+import type { DebriefPayload } from "../../../../shared/protocol/debrief.ts";
+import { pick, translate, type Lang } from "../../i18n/index.ts";
+
+export type ChartUnit = "usd" | "ehs" | "difficulty" | "hashprice" | "tonnes";
+
+export interface ChartLine {
+  label: string;
+  values: (number | null)[];
+  color: string;
+  /** Real history is dashed beside the game's solid line. */
+  dash: boolean;
+}
+
+export interface ChartSpec {
+  id: "equity" | "countries" | "network" | "difficulty" | "hashprice" | "price" | "carbon";
+  title: string;
+  note: string | null;
+  unit: ChartUnit;
+  /** Seconds since 1970 (UTC midnight) of each day: uPlot's time axis. */
+  x: number[];
+  lines: ChartLine[];
+}
+
+export const PALETTE = [
+  "#f5b700",
+  "#4fc3f7",
+  "#ef5350",
+  "#66bb6a",
+  "#ab47bc",
+  "#ff8a65",
+  "#26a69a",
+  "#d4e157",
+  "#8d6e63",
+  "#90a4ae",
+];
+const HISTORY = "#cfd8dc";
+
+/** Countries drawn in the country chart: the biggest by the game's mean hashrate. */
+export const TOP_COUNTRIES = 4;
+
+export function dayToSeconds(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / 1000;
+}
+
+/** A company as this reader may name it: "Company n" in their language when the host hid names. */
+export function companyLabel(p: DebriefPayload, index: number, lang: Lang): string {
+  if (p.access === "player" && p.hideNames) return translate(lang, "debrief.company", { n: index + 1 });
+  return p.companies[index]?.name ?? `#${index + 1}`;
+}
+
+export function countryLabel(p: DebriefPayload, id: string, lang: Lang): string {
+  if (id === "PLAYERS") return translate(lang, "debrief.players");
+  const name = p.countries.names[id];
+  return name ? pick(name, lang) : id;
+}
+
+const mean = (xs: number[]): number => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
+const hasAny = (xs: (number | null)[]): boolean => xs.some((x) => x !== null);
+
+/** The countries the chart shows, biggest first; the players' own line is always among them. */
+export function topCountries(p: DebriefPayload, n = TOP_COUNTRIES): string[] {
+  const ranked = p.countries.ids
+    .map((id, i) => ({ id, m: mean(p.countries.ehs[i] ?? []) }))
+    .filter((c) => c.id !== "PLAYERS")
+    .sort((a, b) => b.m - a.m || (a.id < b.id ? -1 : 1))
+    .slice(0, n)
+    .map((c) => c.id);
+  return p.countries.ids.includes("PLAYERS") ? [...ranked, "PLAYERS"] : ranked;
+}
+
+function classVsHistory(lang: Lang, game: (number | null)[], real: (number | null)[]): ChartLine[] {
+  const lines: ChartLine[] = [
+    { label: translate(lang, "debrief.class"), values: game, color: PALETTE[0] as string, dash: false },
+  ];
+  if (hasAny(real))
+    lines.push({ label: translate(lang, "debrief.history"), values: real, color: HISTORY, dash: true });
+  return lines;
+}
+
+export function chartSpecs(p: DebriefPayload, lang: Lang): ChartSpec[] {
+  const x = p.dates.map(dayToSeconds);
+  const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+    translate(lang, key, params);
+  const perCompany = (series: number[][]): ChartLine[] =>
+    series.map((values, i) => ({
+      label: companyLabel(p, i, lang),
+      values,
+      color: PALETTE[i % PALETTE.length] as string,
+      dash: false,
+    }));
+  const countries = topCountries(p).flatMap((id, k): ChartLine[] => {
+    const i = p.countries.ids.indexOf(id);
+    const name = countryLabel(p, id, lang);
+    const color = PALETTE[k % PALETTE.length] as string;
+    const real = p.countries.realEhs[i] ?? [];
+    const game: ChartLine = {
+      label: tr("debrief.game", { name }),
+      values: p.countries.ehs[i] ?? [],
+      color,
+      dash: false,
+    };
+    return hasAny(real)
+      ? [game, { label: tr("debrief.real", { name }), values: real, color, dash: true }]
+      : [game];
+  });
+  const perPh = (xs: (number | null)[]) => xs.map((v) => (v === null ? null : v * 1000));
+  const n = p.network;
+  return [
+    {
+      id: "equity",
+      title: tr("debrief.chartEquity"),
+      note: null,
+      unit: "usd",
+      x,
+      lines: perCompany(p.equityUsd),
+    },
+    {
+      id: "countries",
+      title: tr("debrief.chartCountries"),
+      note: tr("debrief.chartCountriesNote"),
+      unit: "ehs",
+      x,
+      lines: countries,
+    },
+    {
+      id: "network",
+      title: tr("debrief.chartNetwork"),
+      note: null,
+      unit: "ehs",
+      x,
+      lines: classVsHistory(lang, n.ehs, n.realEhs),
+    },
+    {
+      id: "difficulty",
+      title: tr("debrief.chartDifficulty"),
+      note: null,
+      unit: "difficulty",
+      x,
+      lines: classVsHistory(lang, n.difficulty, n.realDifficulty),
+    },
+    {
+      id: "hashprice",
+      title: tr("debrief.chartHashprice"),
+      note: tr("debrief.chartHashpriceNote"),
+      unit: "hashprice",
+      x,
+      lines: classVsHistory(lang, perPh(n.hashpriceUsdPerThDay), perPh(n.realHashpriceUsdPerThDay)),
+    },
+    {
+      id: "price",
+      title: tr("debrief.chartPrice"),
+      note: null,
+      unit: "usd",
+      x,
+      lines: classVsHistory(lang, n.priceUsd, n.realPriceUsd),
+    },
+    {
+      id: "carbon",
+      title: tr("debrief.chartCarbon"),
+      note: null,
+      unit: "tonnes",
+      x,
+      lines: perCompany(p.carbonT),
+    },
+  ];
+}
+
+/** One or two sentences on how close the class came to history, or why there is nothing to compare. */
+export function fitSummary(p: DebriefPayload, lang: Lang): string[] {
+  const out: string[] = [];
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  if (p.fit.hashrateRmsLogError !== null)
+    out.push(
+      translate(lang, "debrief.fit", { rms: pct(p.fit.hashrateRmsLogError), days: p.fit.hashrateDays }),
+    );
+  if (p.fit.retargetMeanAbsErrorPp !== null)
+    out.push(translate(lang, "debrief.fitRetargets", { pp: p.fit.retargetMeanAbsErrorPp.toFixed(1) }));
+  if (out.length === 0) out.push(translate(lang, "debrief.noHistory"));
+  return out;
+}

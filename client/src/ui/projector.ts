@@ -1,0 +1,130 @@
+/**
+ * The classroom projector: the game on a big screen, joined as a spectator, with no controls. A big
+ * map, the join code very large with the link and a QR code, the date and hashprice in large type, the
+ * leaderboard (names hidden when the host hides them: the server already sends them hidden) and a
+ * large news ticker. Opened from the teacher console (?projector=CODE) in a window of its own.
+ *
+ * It keeps its own façade with a seat store in memory: the teacher's browser stores the host's seat in
+ * localStorage, and the projector, in the same browser, must never overwrite it.
+ */
+import { lang, onLangChange, setLang, t } from "../i18n/index.ts";
+import { joinLink, normalizeCode } from "../net/http.ts";
+import { GameServer } from "../net/Server.ts";
+import { SeatStore, type KeyValue } from "../net/storage.ts";
+import type { GameView } from "../net/view.ts";
+import { fill, h } from "./dom.ts";
+import { formatDate, formatHashprice, formatHashrate, formatNumber, formatUsd } from "./format.ts";
+import type { MapSink } from "./game.ts";
+import { createLeaderboard } from "./leaderboard.ts";
+import "./projector.css";
+import { createTicker } from "./ticker.ts";
+
+function memory(): KeyValue {
+  const m = new Map<string, string>();
+  return {
+    getItem: (k) => m.get(k) ?? null,
+    setItem: (k, v) => void m.set(k, v),
+    removeItem: (k) => void m.delete(k),
+  };
+}
+
+/** The phase banner's text, or null while the game runs (nothing to say then). */
+export function phaseText(phase: string): string | null {
+  if (phase === "lobby") return t("projector.waiting");
+  if (phase === "paused") return t("projector.paused");
+  if (phase === "ended") return t("projector.ended");
+  return null;
+}
+
+export function startProjector(root: HTMLElement, rawCode: string, map: MapSink): void {
+  const code = normalizeCode(rawCode) ?? rawCode;
+  const server = new GameServer(new SeatStore(memory()));
+  const el = h("div", { class: "projector", "data-testid": "projector" });
+  const stats = h("div", { class: "proj-stats" });
+  const banner = h("div", { class: "proj-banner", hidden: true, "aria-live": "polite" });
+  const join = h("div", { class: "proj-join panel" });
+  const side = h("div", { class: "proj-side" });
+  const message = h("p", { class: "proj-message", "aria-live": "polite" });
+  root.append(el);
+  // Along the bottom, over the southern oceans: the map's regions (nearly all in the north) stay in view.
+  el.append(banner, h("div", { class: "proj-band" }, join, stats, side), message);
+  const board = createLeaderboard(side);
+  const ticker = createTicker(el);
+  const link = joinLink(location.origin, location.pathname, code);
+  const qr = h("canvas", { class: "qr", role: "img", "aria-label": `${t("projector.scan")}: ${link}` });
+  let latest: GameView | null = null;
+
+  function renderJoin(): void {
+    fill(
+      join,
+      h(
+        "div",
+        {},
+        h("div", { class: "proj-label", text: t("projector.code") }),
+        h("div", { class: "proj-code", text: code }),
+        h("div", { class: "proj-label", text: t("projector.joinAt") }),
+        h("div", { class: "proj-link", text: link }),
+      ),
+      h("div", {}, qr, h("div", { class: "proj-label", text: t("projector.scan") })),
+    );
+  }
+
+  function stat(label: string, value: string, sub?: string): HTMLElement {
+    return h(
+      "div",
+      { class: "proj-stat" },
+      h("div", { class: "proj-label", text: label }),
+      h("div", { class: "proj-value", text: value }),
+      sub ? h("div", { class: "proj-sub", text: sub }) : null,
+    );
+  }
+
+  function render(v: GameView): void {
+    const l = lang();
+    fill(
+      stats,
+      stat(
+        t("projector.date"),
+        v.date ? formatDate(v.date, l) : "–",
+        t("projector.day", { day: formatNumber(v.tick, l), days: formatNumber(v.days, l) }),
+      ),
+      stat(t("projector.hashprice"), formatHashprice(v.hashpriceUsd, l), t("projector.hashpriceUnit")),
+      stat(t("projector.price"), formatUsd(v.priceUsd, l)),
+      stat(t("projector.network"), formatHashrate(v.networkEhs, l)),
+    );
+    const phase = phaseText(v.phase);
+    banner.hidden = phase === null;
+    banner.textContent = phase ?? "";
+    board.update(v, null);
+    ticker.update(v);
+  }
+
+  server.events.on("state", (v) => {
+    latest = v;
+    message.textContent = "";
+    render(v);
+    map.setView(v);
+  });
+  server.events.on("connection", (c) => {
+    if (c === "lost") message.textContent = t("projector.lost");
+  });
+  // The teacher switches language in their own window: follow it (both windows share localStorage).
+  window.addEventListener("storage", (e) => {
+    if (e.key === "atlas.lang" && (e.newValue === "en" || e.newValue === "zh")) setLang(e.newValue);
+  });
+  onLangChange(() => {
+    renderJoin();
+    if (latest) render(latest);
+  });
+
+  renderJoin();
+  message.textContent = t("projector.connecting", { code });
+  map.setSeat(null);
+  void import("qrcode").then(({ default: QRCode }) => QRCode.toCanvas(qr, link, { width: 220, margin: 1 }));
+  server
+    .joinByCode(code, t("projector.title"), "spectator")
+    .then((ok) => {
+      if (!ok) message.textContent = t("projector.notFound", { code });
+    })
+    .catch(() => (message.textContent = t("projector.notFound", { code })));
+}

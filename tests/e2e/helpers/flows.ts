@@ -1,0 +1,116 @@
+/**
+ * What people do in the lobby and the teacher console, as a person would: by labels and button names in
+ * their own language (the dictionaries the client uses), so a test reads like the steps of a lesson.
+ */
+import type { Page } from "playwright-core";
+import { see, seeText, SLOW_MS, type Player } from "./browser.ts";
+
+export interface NewGame {
+  scenario?: string;
+  seats?: number;
+  /** Game days per second. */
+  pace?: number;
+  bots?: boolean;
+  /** "classroom": the creator runs the game without a company of their own. */
+  mode?: "play" | "classroom";
+}
+
+export async function setNickname(p: Player): Promise<void> {
+  const box = await see(p, p.page.locator("#nickname"), "the nickname box in the lobby");
+  await box.fill(p.name);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The six-letter join code the game bar shows ("Code ABC234" / "代码 ABC234"). */
+export async function joinCodeShown(p: Player): Promise<string> {
+  const template = escapeRegExp(p.say("game.code", { code: "@@" })).replace("@@", "([A-Z0-9]{6})");
+  const text = await seeText(p, ".gamebar", new RegExp(template), "the game's join code in the game bar");
+  const code = new RegExp(template).exec(text)?.[1];
+  if (!code) throw new Error(`no join code in the game bar: "${text}"`);
+  return code;
+}
+
+/** Fills the "create a game" form and creates it; returns the join code. */
+export async function createGame(p: Player, game: NewGame = {}): Promise<string> {
+  await setNickname(p);
+  const { page } = p;
+  if (game.scenario) await page.locator("#scenario").selectOption(game.scenario);
+  if (game.seats) await page.locator("#seats").selectOption(String(game.seats));
+  if (game.pace) await page.locator("#pace").selectOption(String(game.pace));
+  if (game.mode) await page.getByTestId(`create-mode-${game.mode}`).check();
+  const bots = page.locator("section[aria-labelledby=create] input[type=checkbox]").first();
+  if (game.bots !== undefined) await bots.setChecked(game.bots);
+  await page.getByRole("button", { name: p.say("lobby.createButton"), exact: true }).click();
+  await see(p, page.locator(".gamebar"), "the game screen (its game bar) after creating a game");
+  return joinCodeShown(p);
+}
+
+/** Types the code into "join with a code" and joins. */
+export async function joinByCode(p: Player, code: string): Promise<void> {
+  await setNickname(p);
+  const { page } = p;
+  await page.locator("#code").fill(code);
+  await page
+    .locator("form", { has: page.locator("#code") })
+    .getByRole("button", { name: p.say("lobby.join"), exact: true })
+    .click();
+  await see(p, page.locator(".gamebar"), `the game screen (its game bar) after joining with code ${code}`);
+}
+
+export function teacher(p: Player) {
+  return p.page.locator("section.teacher");
+}
+
+/** The teacher console's clock button (Start / Pause / Resume) once it says `label`; then clicks it. */
+export async function clock(p: Player, label: "game.start" | "game.pause" | "game.resume"): Promise<void> {
+  const button = teacher(p).getByRole("button", { name: p.say(label), exact: true });
+  await (await see(p, button, `the teacher console's "${p.say(label)}" button`)).click();
+}
+
+/** The phase the game bar shows ("Host · Running"): waits until it is `phase`. */
+export async function seePhase(p: Player, phase: "running" | "paused" | "lobby" | "ended"): Promise<void> {
+  await seeText(p, ".gamebar", p.say(`phase.${phase}`), `the game bar to say the game is ${phase}`);
+}
+
+/** Injects a shock from the teacher console; waits for the server's "Done." in the form. */
+export async function inject(p: Player, template: string, targets: string[]): Promise<void> {
+  const console_ = teacher(p);
+  await see(p, console_.locator("#inject-template"), "the shock picker in the teacher console");
+  await console_.locator("#inject-template").selectOption(template);
+  const picker = console_.locator("#inject-targets");
+  // The targets list fills from the game's regions once the first state has arrived.
+  await p.page.waitForFunction(
+    (ids) => {
+      const s = document.querySelector<HTMLSelectElement>("#inject-targets");
+      return !!s && ids.every((id) => Array.from(s.options).some((o) => o.value === id));
+    },
+    targets,
+    { timeout: SLOW_MS },
+  );
+  await picker.selectOption(targets);
+  await console_
+    .locator("fieldset.inject")
+    .getByRole("button", { name: p.say("teacher.send") })
+    .click();
+  await seeText(p, "fieldset.inject .status", p.say("act.done"), "the server to accept the injected shock");
+}
+
+/** Leaves the page open but hides the UI and toasts, so a screenshot shows only the map canvas. */
+export async function withUiHidden<T>(page: Page, run: () => Promise<T>): Promise<T> {
+  const hide = (on: boolean) =>
+    page.evaluate((hidden) => {
+      for (const id of ["ui", "toasts"]) {
+        const el = document.getElementById(id);
+        if (el) el.style.visibility = hidden ? "hidden" : "";
+      }
+    }, on);
+  await hide(true);
+  try {
+    return await run();
+  } finally {
+    await hide(false);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * What a visitor sees, in English and in Chinese: the lobby, then a running game over the world map.
+ * The map canvas must be drawn (countries and regions, not a blank background), Chinese text must come
+ * out in a CJK font as real glyphs (not boxes), and screenshots of each screen are kept for people.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
+import { ensureClientBuilt } from "./helpers/build.ts";
+import {
+  CHROMIUM,
+  closeAll,
+  launchBrowser,
+  openPlayer,
+  see,
+  seeText,
+  shot,
+  SLOW_MS,
+  type Lang,
+  type Player,
+} from "./helpers/browser.ts";
+import { clock, createGame, seePhase, teacher } from "./helpers/flows.ts";
+import { glyphReport, mapStats } from "./helpers/pixels.ts";
+
+const PORT = 2594;
+// WebGL on SwiftShader draws a few frames a second here: a game screen can take a minute under load.
+const E2E_MS = 180_000;
+let server: TestServer;
+let browser: Browser | null = null;
+const players: Player[] = [];
+
+describe.skipIf(!CHROMIUM)(
+  "the lobby and the map, in English and Chinese (Chromium)",
+  { timeout: E2E_MS },
+  () => {
+    beforeAll(async () => {
+      await ensureClientBuilt();
+      server = await startTestServer(PORT);
+      browser = await launchBrowser("webgl");
+    }, 240_000);
+
+    afterAll(async () => {
+      await closeAll(browser, players);
+      await server?.stop();
+      if (server) cleanup(server);
+    });
+
+    describe.each(["en", "zh"] as Lang[])("in %s", (lang) => {
+      let p: Player;
+      // A WebGL page left open keeps drawing on the CPU and would slow the next language's pages.
+      afterAll(() => p?.context.close());
+
+      it("shows the lobby in the visitor's language, the map drawn behind it", async () => {
+        if (!browser) throw new Error("no browser");
+        p = await openPlayer(browser, server.url, { name: lang === "zh" ? "小明" : "Ada", lang });
+        players.push(p);
+        await seeText(p, "h1", p.say("app.title"), "the game's title in the lobby");
+        await see(
+          p,
+          p.page.getByRole("button", { name: p.say("lobby.createButton"), exact: true }),
+          "Create",
+        );
+        const { stats } = await mapStats(p);
+        // A blank canvas is one colour; the world map has land, sea, borders and region markers.
+        expect(stats.colours, `distinct colours on the map canvas: ${JSON.stringify(stats)}`).toBeGreaterThan(
+          12,
+        );
+        expect(stats.drawnShare, `share of the canvas drawn over the sea colour`).toBeGreaterThan(0.05);
+        await shot(p, `lobby-${lang}`);
+      });
+
+      // Registered for Chinese only (rather than skipped in English, which would count as a skip).
+      if (lang === "zh")
+        it("draws Chinese in a CJK font, as distinct glyphs rather than boxes", async () => {
+          const report = await glyphReport(p.page, "h1");
+          const summary = JSON.stringify(report);
+          expect(report.chars.length, `Han characters in the title: ${summary}`).toBeGreaterThanOrEqual(3);
+          const cjk = report.fonts.filter((f) =>
+            /CJK|Hei|Song|Ming|YaHei|PingFang|WenQuanYi/i.test(f.familyName),
+          );
+          expect(cjk.length, `fonts Chromium used for the title: ${summary}`).toBeGreaterThan(0);
+          // Tofu: every missing character is drawn as the same box, so distinct glyphs prove real ones.
+          expect(report.distinctGlyphs, summary).toBe(report.chars.length);
+          expect(report.blank, summary).toBe(0);
+        });
+
+      it("runs a game over the drawn map, with the teacher console for the host", async () => {
+        await createGame(p, { scenario: "halving-2020", seats: 2, pace: 4, bots: true, mode: "play" });
+        await clock(p, "game.start");
+        await seePhase(p, "running");
+        // The HUD's date moves on as the days tick: the game really runs.
+        await seeText(p, ".hud", p.say("hud.price"), "the HUD with the BTC price");
+        const firstDate = await p.page.locator(".hud .stat .v").first().innerText();
+        await p.page.waitForFunction(
+          (d) => document.querySelector(".hud .stat .v")?.textContent !== d,
+          firstDate,
+          { timeout: SLOW_MS },
+        );
+        const { stats } = await mapStats(p);
+        expect(
+          stats.colours,
+          `distinct colours on the map in a game: ${JSON.stringify(stats)}`,
+        ).toBeGreaterThan(12);
+        expect(stats.drawnShare).toBeGreaterThan(0.05);
+        await shot(p, `game-${lang}`);
+        const console_ = await see(p, teacher(p), "the teacher console");
+        await seeText(p, "section.teacher", p.say("teacher.inject"), "the shock form in the teacher console");
+        await shot(p, `teacher-${lang}`, console_);
+        expect(p.errors, "uncaught errors in the page").toEqual([]);
+      });
+    });
+  },
+);
