@@ -6,6 +6,7 @@
 import { applyCommand, applyTrustedCommand, createGame, step, type StepReport } from "../../shared/index.ts";
 import { decide, STRATEGIES } from "../../shared/bots/index.ts";
 import type { GameState } from "../../shared/engine/state.ts";
+import type { Notice } from "../../shared/engine/tradeState.ts";
 import type { CreateOptions, HostAction, JoinOptions } from "../../shared/protocol/index.ts";
 import { finishLog, logAction, startLog, type ReplayLog } from "../../shared/replay/index.ts";
 import type { Scenario } from "../../shared/scenario/types.ts";
@@ -48,6 +49,14 @@ export class GameSession {
    * holder's client still has the token, and presenting it (hash equal) takes the seat back.
    */
   private readonly heldTokens = new Map<string, string>();
+  /**
+   * Notices raised between days (a host's injected shock, a player's offer) are shown at once; the
+   * engine's next step clears state.notices, so the session keeps them for that day's report (and the
+   * store) and remembers which were shown so the room does not show them twice.
+   */
+  private noticesTaken: number;
+  private betweenDays: Notice[] = [];
+  private readonly shown = new WeakSet<Notice>();
 
   constructor(
     readonly state: GameState,
@@ -58,6 +67,7 @@ export class GameSession {
   ) {
     this.pace = options.pace;
     this.hideNames = options.hideNames;
+    this.noticesTaken = state.notices.length; // a restored game's last day was shown before the restart
     this.seats = restored?.seats ?? newSeats(state.companies.length, STRATEGIES);
     this.log =
       restored?.log ??
@@ -274,7 +284,24 @@ export class GameSession {
     return null;
   }
 
-  /** One game day: bots (and stand-ins for absent players) act, then the engine steps. */
+  /** Notices raised since the last call, to show now (and kept for the day's report). */
+  takeNotices(): Notice[] {
+    const fresh = this.state.notices.slice(this.noticesTaken);
+    this.noticesTaken = this.state.notices.length;
+    for (const n of fresh) this.shown.add(n);
+    this.betweenDays.push(...fresh);
+    return fresh;
+  }
+
+  /** Whether a notice was already shown when it was raised (between days). */
+  wasShown(notice: Notice): boolean {
+    return this.shown.has(notice);
+  }
+
+  /**
+   * One game day: bots (and stand-ins for absent players) act, then the engine steps. The report's
+   * notices include those raised since the last day (commands, injections, bots), oldest first.
+   */
   tick(): StepReport {
     this.seats.forEach((seat) => {
       if (!botPlays(seat)) return;
@@ -284,11 +311,14 @@ export class GameSession {
           logAction(this.log, this.state, actor, command);
       }
     });
+    const early = [...this.betweenDays, ...this.state.notices.slice(this.noticesTaken)];
+    this.betweenDays = [];
     const report = step(this.state);
+    this.noticesTaken = this.state.notices.length;
     if (this.state.finished) {
       this.phase = "ended";
       finishLog(this.log, this.state);
     }
-    return report;
+    return early.length > 0 ? { ...report, notices: [...early, ...report.notices] } : report;
   }
 }

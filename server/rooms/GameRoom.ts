@@ -8,12 +8,14 @@ import { StateView } from "@colyseus/schema";
 import {
   CLIENT_MESSAGES,
   createOptionsSchema,
+  joinOptionsOf,
   joinOptionsSchema,
   MAX_MESSAGE_BYTES,
   type ClientMessageType,
   type HostAction,
   type PreviewRequest,
 } from "../../shared/protocol/index.ts";
+import type { Notice } from "../../shared/engine/tradeState.ts";
 import type { Text } from "../../shared/scenario/types.ts";
 import { authorize, type ActorInfo, type Denial } from "../game/authorize.ts";
 import { newJoinCode } from "../game/codes.ts";
@@ -93,7 +95,7 @@ export class GameRoom extends Room<GameRoomState> {
   }
 
   override onJoin(client: Client, raw: unknown): void {
-    const parsed = joinOptionsSchema.safeParse(raw ?? {});
+    const parsed = joinOptionsSchema.safeParse(joinOptionsOf(raw ?? {}));
     if (!parsed.success) throw new Error(`bad join options: ${parsed.error.issues[0]?.message ?? "invalid"}`);
     const joined = this.session.join(client.sessionId, parsed.data, this.clock.currentTime);
     if ("code" in joined) throw new Error(joined.message.en);
@@ -203,6 +205,9 @@ export class GameRoom extends Room<GameRoomState> {
       if (error) return this.fail(client, ref, error.code, error.message);
       this.afterHost(action);
     }
+    // What the command or shock announced is news now, not at the next tick (which may be far off
+    // when paused, say after a predict-first injection).
+    this.publish(this.session.takeNotices());
     // Accepted commands and host actions are written now, not at the next tick: a crash between ticks
     // loses nothing that was acknowledged.
     services().store.saveProgress(this.roomId, this.session);
@@ -255,16 +260,21 @@ export class GameRoom extends Room<GameRoomState> {
     if (this.session.phase !== "running") return;
     this.session.expireDropped(this.clock.currentTime);
     const report = this.session.tick();
-    pushNews(this.state, report.notices);
-    for (const n of report.notices) {
+    this.publish(report.notices.filter((n) => !this.session.wasShown(n)));
+    services().store.recordDay(this.roomId, this.session, report);
+    this.refresh();
+    if ((this.session.phase as string) === "ended") this.finish("finished");
+  }
+
+  /** Public notices to the news ticker; a company's own to its seat's client. */
+  private publish(notices: readonly Notice[]): void {
+    pushNews(this.state, notices);
+    for (const n of notices) {
       if (n.company === null) continue;
       const seat = this.session.seats.find((s) => s.id === n.company);
       const target = this.clients.find((c) => c.sessionId === seat?.sessionId);
       target?.send("notice", { day: n.day, kind: n.kind, text: n.text, targets: n.targets });
     }
-    services().store.recordDay(this.roomId, this.session, report);
-    this.refresh();
-    if ((this.session.phase as string) === "ended") this.finish("finished");
   }
 
   private refresh(): void {

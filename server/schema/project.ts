@@ -85,6 +85,7 @@ function projectCompanies(view: GameRoomState, state: GameState, seats: SeatInfo
     c.name = view.hideNames ? `Company ${i + 1}` : (seat?.name ?? company.name);
     c.bot = seat?.kind !== "human" || !seat.connected;
     c.connected = seat?.connected ?? false;
+    c.away = seat?.kind === "human" && !seat.connected;
     c.equityUsd = (ranked.find((r) => r.id === company.id)?.equity ?? 0) / 100;
     c.rank = ranked.findIndex((r) => r.id === company.id) + 1;
     c.minedBtc = company.minedSats / 1e8;
@@ -200,7 +201,7 @@ function projectShipments(view: GameRoomState, state: GameState): void {
 }
 
 /** Public notices become the news ticker (newest last, the last 30 kept). */
-export function pushNews(view: GameRoomState, notices: Notice[]): void {
+export function pushNews(view: GameRoomState, notices: readonly Notice[]): void {
   for (const n of notices) {
     if (n.company !== null) continue;
     view.news.push(newsItem(n));

@@ -82,6 +82,8 @@ export class CompanyView extends Schema {
   @type("string") name = "";
   @type("boolean") bot = false;
   @type("boolean") connected = false;
+  /** A person holds the seat but is away: a bot stands in until they come back (bot is true too). */
+  @type("boolean") away = false;
   @type("float64") equityUsd = 0;
   @type("float64") minedBtc = 0;
   @type("float64") ths = 0;

@@ -43,6 +43,8 @@ export const createOptionsSchema = z.object({
   /** A secret only the host's browser knows (at least 16 characters); it is never sent back to anyone. */
   hostSecret: z.string().min(16).max(128),
   name: displayName,
+  /** The creator's own name, for their seat when they play (`name` is the room's). */
+  nickname: displayName.optional(),
   language: z.enum(["en", "zh"]).default("en"),
 });
 
@@ -64,3 +66,13 @@ export const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 export const joinCode = z
   .string()
   .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`), "a join code is 6 letters and digits");
+
+/**
+ * Colyseus hands the creator's create options to onJoin as their join options: there `name` is the
+ * room's name, so the creator's seat takes `nickname` instead.
+ */
+export function joinOptionsOf(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object") return raw;
+  const { nickname } = raw as { nickname?: unknown };
+  return typeof nickname === "string" ? { ...raw, name: nickname } : raw;
+}

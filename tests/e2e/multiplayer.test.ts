@@ -127,7 +127,7 @@ describe.skipIf(!CHROMIUM)("a teacher and a student in two browsers (Chromium)",
         timeout: SLOW_MS,
         message: "the student's seat in the teacher's roster, played by a bot while they are gone",
       })
-      .toBe(host.say("hud.bot"));
+      .toBe(host.say("hud.awayBot"));
     if (!browser) throw new Error("no browser");
     const back = await openPlayer(browser, server.url, {
       name: student.name,

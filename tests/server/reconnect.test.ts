@@ -39,6 +39,7 @@ describe("reconnection", () => {
     first.connection.close();
     await until(() => host.state.companies.get("p1")?.connected === false);
     expect(host.state.companies.get("p1")?.bot).toBe(true);
+    expect(host.state.companies.get("p1")?.away).toBe(true); // shown as away, not as a bot's seat
 
     const again = await new Client(server.ws).joinById(host.roomId, {
       name: "Kai",
@@ -49,6 +50,7 @@ describe("reconnection", () => {
     expect(w2.seatToken).toBe(w1.seatToken);
     await until(() => host.state.companies.get("p1")?.connected === true);
     expect(host.state.companies.get("p1")?.bot).toBe(false);
+    expect(host.state.companies.get("p1")?.away).toBe(false);
 
     // Away for longer than the window: the seat stays with its bot; the old token no longer works.
     again.connection.close();

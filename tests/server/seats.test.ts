@@ -69,3 +69,22 @@ describe("seats", () => {
     expect(s.state.companies.find((c) => c.id === "p1")?.sellRatioBps).toBe(2500);
   });
 });
+
+describe("the creator's join", () => {
+  it("names the creator's seat by their nickname, not the room's name", async () => {
+    const { joinOptionsOf, joinOptionsSchema } = await import("../../shared/protocol/index.ts");
+    const create = {
+      scenario: "sandbox",
+      name: "Ada's game",
+      nickname: "Ada",
+      hostSecret: SECRET,
+      hostPlays: true,
+    };
+    const s = session({ hostPlays: true });
+    const joined = s.join("h", joinOptionsSchema.parse(joinOptionsOf(create)), 0);
+    expect(joined).toMatchObject({ role: "host", seat: "p1" });
+    expect(s.seats[0]?.name).toBe("Ada");
+    // Everyone else's join options are left as they are.
+    expect(joinOptionsOf({ name: "Bo" })).toEqual({ name: "Bo" });
+  });
+});

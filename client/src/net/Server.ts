@@ -38,7 +38,7 @@ export interface ServerEvents {
   connection: Connection;
 }
 
-export type NewGame = Omit<CreateOptions, "hostSecret" | "seed" | "hideNames" | "classroom"> &
+export type NewGame = Omit<CreateOptions, "hostSecret" | "seed" | "hideNames" | "classroom" | "nickname"> &
   Partial<Pick<CreateOptions, "classroom" | "hideNames">>;
 
 /** A preview request without its ref (the façade adds one); Omit over the union, case by case. */
@@ -80,7 +80,7 @@ export class GameServer {
   /** Creates a room; this browser becomes its host by the secret it keeps. */
   async createGame(options: NewGame, nickname: string): Promise<void> {
     const hostSecret = newHostSecret();
-    const room = await this.client.create("game", { ...options, hostSecret });
+    const room = await this.client.create("game", { ...options, nickname, hostSecret });
     this.attach(room, {
       roomId: room.roomId,
       code: "",

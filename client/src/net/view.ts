@@ -71,6 +71,8 @@ export interface CompanyState {
   name: string;
   bot: boolean;
   connected: boolean;
+  /** A person holds the seat but is away; a bot stands in meanwhile. */
+  away?: boolean;
   equityUsd: number;
   minedBtc: number;
   ths: number;
@@ -223,6 +225,7 @@ export function toView(raw: unknown): GameView {
         name: str(c.name),
         bot: bool(c.bot),
         connected: bool(c.connected),
+        away: bool(c.away),
         equityUsd: num(c.equityUsd),
         minedBtc: num(c.minedBtc),
         ths: num(c.ths),

@@ -18,7 +18,15 @@ export function createLeaderboard(parent: HTMLElement): {
         ...view.companies.map((c) => {
           const tags = [
             c.seat === seat ? t("hud.you") : "",
-            c.bankrupt ? t("hud.bankrupt") : c.bot ? t("hud.bot") : !c.connected ? t("hud.away") : "",
+            c.bankrupt
+              ? t("hud.bankrupt")
+              : c.away
+                ? t("hud.awayBot")
+                : c.bot
+                  ? t("hud.bot")
+                  : !c.connected
+                    ? t("hud.away")
+                    : "",
           ].filter(Boolean);
           return h(
             "li",

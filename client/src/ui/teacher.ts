@@ -158,7 +158,13 @@ export function createTeacher(parent: HTMLElement, server: GameServer) {
     fillKeepFocus(
       roster,
       ...v.companies.map((c) => {
-        const who = c.bankrupt ? t("hud.bankrupt") : c.bot ? t("hud.bot") : t("teacher.human");
+        const who = c.bankrupt
+          ? t("hud.bankrupt")
+          : c.away
+            ? t("hud.awayBot")
+            : c.bot
+              ? t("hud.bot")
+              : t("teacher.human");
         const conn = c.bot ? "" : c.connected ? t("teacher.connected") : t("hud.away");
         return h(
           "li",
