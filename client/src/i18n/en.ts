@@ -65,6 +65,8 @@ export const en = {
   "game.pause": "Pause",
   "game.resume": "Resume",
   "game.ended": "The game is over ({reason}).",
+  "game.endedBy.host": "the host ended it",
+  "game.endedBy.finished": "the scenario has reached its last day",
   "game.predict": "Predict first",
   "game.broadcast": "From the host",
   "conn.lost": "Connection lost. Reconnecting…",

@@ -65,6 +65,8 @@ export const zh: Dictionary = {
   "game.pause": "暂停",
   "game.resume": "继续",
   "game.ended": "游戏结束（{reason}）。",
+  "game.endedBy.host": "主持人结束了游戏",
+  "game.endedBy.finished": "情景已到最后一天",
   "game.predict": "先做预测",
   "game.broadcast": "主持人消息",
   "conn.lost": "连接中断，正在重连…",

@@ -95,7 +95,11 @@ export function createGameUi(
     server.events.on("notice", (n) => toast(pick(n.text), "info", 8000)),
     server.events.on("broadcast", (b) => toast(`${t("game.broadcast")}: ${b.text}`, "info", 12000)),
     server.events.on("predict", (p) => toast(`${t("game.predict")}: ${pick(p.prompt)}`, "info", 20000)),
-    server.events.on("ended", (e) => toast(t("game.ended", { reason: e.reason }), "info", 20000)),
+    server.events.on("ended", (e) => {
+      const reason =
+        e.reason === "host" || e.reason === "finished" ? t(`game.endedBy.${e.reason}`) : e.reason;
+      toast(t("game.ended", { reason }), "info", 20000);
+    }),
     server.events.on("error", (e) => toast(pick(e.message), "error")),
     server.events.on("connection", (c) => {
       if (c === "reconnecting") toast(t("conn.lost"), "error");
