@@ -83,6 +83,10 @@ export function createHud(root: HTMLElement): { update(view: GameView, seat: str
   const el = h("div", { class: "hud", role: "region", "aria-label": "HUD" });
   const hashprices = new SeriesBuffer(365);
   root.append(el);
+  // The HUD wraps onto a second row on narrow screens: the panels below start where it ends.
+  const place = () =>
+    document.documentElement.style.setProperty("--hud-bottom", `${el.offsetTop + el.offsetHeight + 8}px`);
+  if (typeof ResizeObserver !== "undefined") new ResizeObserver(place).observe(el);
   return {
     update(view, seat) {
       if (view.date) hashprices.put(view.tick, view.hashpriceUsd);

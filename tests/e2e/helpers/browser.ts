@@ -66,6 +66,9 @@ export interface PlayerOptions {
   storageState?: Awaited<ReturnType<BrowserContext["storageState"]>>;
   /** Let the first-game tutorial offer itself (its card covers part of the screen); off by default. */
   tutorial?: boolean;
+  /** Screen size (default 1280×800) and whether it is a touch screen (a tablet). */
+  viewport?: { width: number; height: number };
+  touch?: boolean;
 }
 
 export async function openPlayer(browser: Browser, baseUrl: string, options: PlayerOptions): Promise<Player> {
@@ -73,7 +76,8 @@ export async function openPlayer(browser: Browser, baseUrl: string, options: Pla
     baseURL: baseUrl,
     // The browser's language picks the game's (zh-* → Chinese) the way a real visitor's would.
     locale: options.lang === "zh" ? "zh-CN" : "en-US",
-    viewport: { width: 1280, height: 800 },
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    hasTouch: options.touch ?? false,
     acceptDownloads: true,
     ...(options.storageState ? { storageState: options.storageState } : {}),
   });
