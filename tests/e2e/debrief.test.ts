@@ -5,28 +5,13 @@
  * replay slider moves the debrief through the days played.
  */
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
-import { ensureClientBuilt } from "./helpers/build.ts";
-import {
-  CHROMIUM,
-  closeAll,
-  launchBrowser,
-  openPlayer,
-  see,
-  seeText,
-  shot,
-  SLOW_MS,
-  type Player,
-} from "./helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { browserSuite } from "./helpers/suite.ts";
+import { CHROMIUM, see, seeText, shot, SLOW_MS, type Player } from "./helpers/browser.ts";
 import { clock, createGame, joinByCode, seePhase, teacher } from "./helpers/flows.ts";
 
 const PORT = 2595;
 const E2E_MS = 180_000;
-let server: TestServer;
-let browser: Browser | null = null;
-const players: Player[] = [];
 let host: Player;
 let student: Player;
 let code = "";
@@ -34,23 +19,11 @@ let code = "";
 const debrief = (p: Player) => p.page.getByTestId("debrief");
 
 describe.skipIf(!CHROMIUM)("the debrief after the host ends the game (Chromium)", { timeout: E2E_MS }, () => {
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startTestServer(PORT);
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await closeAll(browser, players);
-    await server?.stop();
-    if (server) cleanup(server);
-  });
+  const suite = browserSuite(PORT);
 
   it("a classroom game runs for a few weeks with a student in it", async () => {
-    if (!browser) throw new Error("no browser");
-    host = await openPlayer(browser, server.url, { name: "Grace", lang: "en" });
-    student = await openPlayer(browser, server.url, { name: "小明", lang: "zh" });
-    players.push(host, student);
+    host = await suite.open({ name: "Grace", lang: "en" });
+    student = await suite.open({ name: "小明", lang: "zh" });
     code = await createGame(host, { scenario: "halving-2020", seats: 2, pace: 16, mode: "classroom" });
     await joinByCode(student, code);
     await clock(host, "game.start");

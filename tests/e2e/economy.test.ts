@@ -4,27 +4,15 @@
  * there, install them and mine bitcoin. The host pauses the clock while acting, as a careful player
  * would, so that a slow machine does not let the game run away between clicks.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Locator } from "playwright-core";
-import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
-import { ensureClientBuilt } from "./helpers/build.ts";
-import {
-  CHROMIUM,
-  closeAll,
-  launchBrowser,
-  openPlayer,
-  see,
-  seeText,
-  SLOW_MS,
-  type Player,
-} from "./helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import type { Locator } from "playwright-core";
+import { browserSuite } from "./helpers/suite.ts";
+import { CHROMIUM, see, seeText, SLOW_MS, type Player } from "./helpers/browser.ts";
 import { clock, createGame, seePhase } from "./helpers/flows.ts";
 
 const PORT = 2596;
 const E2E_MS = 240_000;
 const UNITS = 20;
-let server: TestServer;
-let browser: Browser | null = null;
 let me: Player;
 let lot = "";
 
@@ -54,21 +42,10 @@ async function resume(): Promise<void> {
 }
 
 describe.skipIf(!CHROMIUM)("buy, ship, lease, install and mine (Chromium)", { timeout: E2E_MS }, () => {
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startTestServer(PORT);
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await closeAll(browser, me ? [me] : []);
-    await server?.stop();
-    if (server) cleanup(server);
-  });
+  const suite = browserSuite(PORT);
 
   it("buys machines in the shop; they appear in the fleet, on order", async () => {
-    if (!browser) throw new Error("no browser");
-    me = await openPlayer(browser, server.url, { name: "Satoshi", lang: "en" });
+    me = await suite.open({ name: "Satoshi", lang: "en" });
     await createGame(me, { scenario: "halving-2020", seats: 1, pace: 8, bots: false, mode: "play" });
     await clock(me, "game.start");
     await pause();

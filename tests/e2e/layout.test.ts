@@ -3,11 +3,9 @@
  * portrait (touch), the game's fixed parts — HUD, toolbar and panels dock, leaderboard, legend, game
  * bar, news ticker — are all on screen, none covers another, and the page never scrolls sideways.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
-import { ensureClientBuilt } from "./helpers/build.ts";
-import { CHROMIUM, closeAll, launchBrowser, openPlayer, see, shot, type Player } from "./helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { browserSuite } from "./helpers/suite.ts";
+import { CHROMIUM, see, shot } from "./helpers/browser.ts";
 import { clock, createGame, seePhase } from "./helpers/flows.ts";
 
 const PORT = 2590;
@@ -35,33 +33,17 @@ interface Box {
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
 
-let server: TestServer;
-let browser: Browser | null = null;
-const players: Player[] = [];
-
 describe.skipIf(!CHROMIUM)("layout on laptops and tablets (Chromium)", { timeout: 240_000 }, () => {
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startTestServer(PORT);
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await closeAll(browser, players);
-    await server?.stop();
-    if (server) cleanup(server);
-  });
+  const suite = browserSuite(PORT);
 
   for (const screen of SCREENS) {
     it(`keeps every part on screen and apart at ${screen.name}`, async () => {
-      if (!browser) throw new Error("no browser");
-      const p = await openPlayer(browser, server.url, {
+      const p = await suite.open({
         name: "Lin",
         lang: screen.width < 1000 ? "zh" : "en",
         viewport: { width: screen.width, height: screen.height },
         touch: screen.touch,
       });
-      players.push(p);
       await createGame(p, { scenario: "halving-2020", seats: 2, pace: 1, bots: true, mode: "play" });
       await clock(p, "game.start");
       await seePhase(p, "running");

@@ -4,27 +4,13 @@
  * resumes; the student reads the news in Chinese. The student's browser closes; a new one with the same
  * storage takes the same seat back. Every step is checked on someone's screen.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
-import { ensureClientBuilt } from "./helpers/build.ts";
-import {
-  CHROMIUM,
-  closeAll,
-  launchBrowser,
-  openPlayer,
-  see,
-  seeText,
-  SLOW_MS,
-  type Player,
-} from "./helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { browserSuite } from "./helpers/suite.ts";
+import { CHROMIUM, see, seeText, SLOW_MS, type Player } from "./helpers/browser.ts";
 import { clock, createGame, inject, joinByCode, joinCodeShown, seePhase, teacher } from "./helpers/flows.ts";
 
 const PORT = 2593;
 const E2E_MS = 180_000;
-let server: TestServer;
-let browser: Browser | null = null;
-const players: Player[] = [];
 let host: Player;
 let student: Player;
 let code = "";
@@ -33,23 +19,11 @@ const hudDate = (p: Player) => p.page.locator(".hud .stat .v").first().innerText
 const rosterRow = (name: string) => teacher(host).locator("ul.roster li", { hasText: name });
 
 describe.skipIf(!CHROMIUM)("a teacher and a student in two browsers (Chromium)", { timeout: E2E_MS }, () => {
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startTestServer(PORT);
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await closeAll(browser, players);
-    await server?.stop();
-    if (server) cleanup(server);
-  });
+  const suite = browserSuite(PORT);
 
   it("the host creates a game and a second player joins it by its code", async () => {
-    if (!browser) throw new Error("no browser");
-    host = await openPlayer(browser, server.url, { name: "Grace", lang: "en" });
-    student = await openPlayer(browser, server.url, { name: "小红", lang: "zh" });
-    players.push(host, student);
+    host = await suite.open({ name: "Grace", lang: "en" });
+    student = await suite.open({ name: "小红", lang: "zh" });
     code = await createGame(host, { scenario: "halving-2020", seats: 3, pace: 2, mode: "classroom" });
     await seeText(host, ".gamebar", host.say("role.host"), "their role, Host, in the game bar");
     await joinByCode(student, code);
@@ -128,13 +102,11 @@ describe.skipIf(!CHROMIUM)("a teacher and a student in two browsers (Chromium)",
         message: "the student's seat in the teacher's roster, played by a bot while they are gone",
       })
       .toBe(host.say("hud.awayBot"));
-    if (!browser) throw new Error("no browser");
-    const back = await openPlayer(browser, server.url, {
+    const back = await suite.open({
       name: student.name,
       lang: "zh",
       storageState: storage,
     });
-    players.push(back);
     const resume = back.page.getByRole("button", { name: back.say("lobby.resume"), exact: true });
     await (await see(back, resume, "the lobby's button to resume the last game")).click();
     await see(back, back.page.locator(".gamebar"), "the game screen after resuming");

@@ -3,47 +3,21 @@
  * The map canvas must be drawn (countries and regions, not a blank background), Chinese text must come
  * out in a CJK font as real glyphs (not boxes), and screenshots of each screen are kept for people.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
-import { ensureClientBuilt } from "./helpers/build.ts";
-import {
-  CHROMIUM,
-  closeAll,
-  launchBrowser,
-  openPlayer,
-  see,
-  seeText,
-  shot,
-  SLOW_MS,
-  type Lang,
-  type Player,
-} from "./helpers/browser.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { browserSuite } from "./helpers/suite.ts";
+import { CHROMIUM, see, seeText, shot, SLOW_MS, type Lang, type Player } from "./helpers/browser.ts";
 import { clock, createGame, seePhase, teacher } from "./helpers/flows.ts";
 import { glyphReport, mapStats } from "./helpers/pixels.ts";
 
 const PORT = 2594;
 // WebGL on SwiftShader draws a few frames a second here: a game screen can take a minute under load.
 const E2E_MS = 180_000;
-let server: TestServer;
-let browser: Browser | null = null;
-const players: Player[] = [];
 
 describe.skipIf(!CHROMIUM)(
   "the lobby and the map, in English and Chinese (Chromium)",
   { timeout: E2E_MS },
   () => {
-    beforeAll(async () => {
-      await ensureClientBuilt();
-      server = await startTestServer(PORT);
-      browser = await launchBrowser("webgl");
-    }, 240_000);
-
-    afterAll(async () => {
-      await closeAll(browser, players);
-      await server?.stop();
-      if (server) cleanup(server);
-    });
+    const suite = browserSuite(PORT, "webgl");
 
     describe.each(["en", "zh"] as Lang[])("in %s", (lang) => {
       let p: Player;
@@ -51,9 +25,7 @@ describe.skipIf(!CHROMIUM)(
       afterAll(() => p?.context.close());
 
       it("shows the lobby in the visitor's language, the map drawn behind it", async () => {
-        if (!browser) throw new Error("no browser");
-        p = await openPlayer(browser, server.url, { name: lang === "zh" ? "小明" : "Ada", lang });
-        players.push(p);
+        p = await suite.open({ name: lang === "zh" ? "小明" : "Ada", lang });
         await seeText(p, "h1", p.say("app.title"), "the game's title in the lobby");
         await see(
           p,

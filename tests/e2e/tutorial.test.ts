@@ -4,48 +4,23 @@
  * moves on, can be skipped, stays skipped after a reload, and replays from the game bar. The "?" beside
  * hashprice explains the term, in the player's language.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
-import { ensureClientBuilt } from "./helpers/build.ts";
-import {
-  CHROMIUM,
-  closeAll,
-  launchBrowser,
-  openPlayer,
-  see,
-  seeText,
-  shot,
-  SLOW_MS,
-  type Player,
-} from "./helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { browserSuite } from "./helpers/suite.ts";
+import { CHROMIUM, see, seeText, shot, SLOW_MS, type Player } from "./helpers/browser.ts";
 import { clock, createGame, seePhase } from "./helpers/flows.ts";
 
 const PORT = 2597;
-let server: TestServer;
-let browser: Browser | null = null;
-const players: Player[] = [];
 
 const card = (p: Player) => p.page.getByTestId("tutorial");
 const title = (p: Player, id: string) => p.say(`tour.${id}.title` as never);
 
 describe.skipIf(!CHROMIUM)("the guided tutorial (Chromium)", { timeout: 240_000 }, () => {
-  beforeAll(async () => {
-    await ensureClientBuilt();
-    server = await startTestServer(PORT);
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await closeAll(browser, players);
-    await server?.stop();
-    if (server) cleanup(server);
-  });
+  const suite = browserSuite(PORT);
+  let first: Player;
 
   it("offers itself in a first game and waits for a real order before moving on", async () => {
-    if (!browser) throw new Error("no browser");
-    const me = await openPlayer(browser, server.url, { name: "Mei", lang: "zh", tutorial: true });
-    players.push(me);
+    first = await suite.open({ name: "Mei", lang: "zh", tutorial: true });
+    const me = first;
     await createGame(me, { scenario: "halving-2020", seats: 1, pace: 1, bots: false, mode: "play" });
     await seeText(me, "[data-testid=tutorial]", title(me, "welcome"), "the tour's welcome card");
     await me.page.getByTestId("tutorial-next").click();
@@ -90,13 +65,13 @@ describe.skipIf(!CHROMIUM)("the guided tutorial (Chromium)", { timeout: 240_000 
   });
 
   it("explains hashprice beside the figure, in the player's language", async () => {
-    const me = players[0]!;
+    const me = first;
     await me.page.locator('[data-stat="hud.hashprice"] button.term').hover();
     await seeText(me, ".glossary-pop", me.say("term.hashprice.text"), "the definition of hashprice");
   });
 
   it("can be skipped, stays skipped after a reload, and replays from the game bar", async () => {
-    const me = players[0]!;
+    const me = first;
     await me.page.getByTestId("tutorial-skip").click();
     await expect.poll(() => card(me).count(), { message: "the tour gone after Skip" }).toBe(0);
     await me.page.reload();
