@@ -141,6 +141,12 @@ interface MonteCarloResult {
   steadyRunsPerSecond: number;
   /** Start-up plus 1,000 runs at the steady rate. */
   projectedSecondsFor1000Runs: number;
+  /**
+   * CPU time of the whole batch, every thread (workers, their GC and compilers) and start-up included,
+   * ms; and per run. Less sensitive than the wall clock to other load on the machine.
+   */
+  cpuMs: number;
+  cpuMsPerRun: number;
   targetMet: boolean;
 }
 
@@ -161,8 +167,11 @@ async function benchMonteCarlo(
   const days = maxDays === Number.MAX_SAFE_INTEGER ? null : maxDays;
   const jobs = defaultJobs(runs);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const outcome = await runPool({ scenario: id, bots: strategies, seed: 1, runs, days }, { jobs });
   const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const runsPerSecond = (runs * 1000) / wallMs;
   const steadyRunsPerSecond = (runs * 1000) / Math.max(1, wallMs - outcome.startupMs);
   const projected = outcome.startupMs / 1000 + MC_PROJECTED_RUNS / steadyRunsPerSecond;
@@ -179,6 +188,8 @@ async function benchMonteCarlo(
     steadyRunsPerSecond,
     projectedSecondsFor1000Runs: projected,
     targetMet: projected < MC_TARGET_SECONDS,
+    cpuMs,
+    cpuMsPerRun: cpuMs / runs,
   };
 }
 
@@ -205,7 +216,8 @@ async function main(): Promise<void> {
         `  ${fixed(mc.wallMs / 1000, 2)} s (${fixed(mc.startupMs / 1000, 2)} s of it starting the workers), ` +
         `${fixed(mc.runsPerSecond, 1)} runs/s, ${fixed(mc.steadyRunsPerSecond, 1)} once started;\n  ` +
         `${int(MC_PROJECTED_RUNS)} runs would take ${fixed(mc.projectedSecondsFor1000Runs, 1)} s ` +
-        `(target < ${MC_TARGET_SECONDS} s: ${mc.targetMet ? "yes" : "no"})`,
+        `(target < ${MC_TARGET_SECONDS} s: ${mc.targetMet ? "yes" : "no"});\n  ` +
+        `CPU ${fixed(mc.cpuMs / 1000, 1)} s on all threads, ${int(mc.cpuMsPerRun)} ms a run`,
     );
   }
   if (json) {

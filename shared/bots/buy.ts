@@ -6,7 +6,7 @@
 import { freeKw } from "../engine/regions.ts";
 import type { RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
-import { add, addLease, freeTodayKw, leaseAt, spareKw, type Ctx, type RegionLoad } from "./common.ts";
+import { add, addLease, freeTodayKw, leaseAt, loadAt, spareKw, type Ctx } from "./common.ts";
 import {
   catalogOf,
   factoryDutiesOf,
@@ -166,7 +166,7 @@ export function place(ctx: Ctx, offer: Offer, budget: number, minOrder = 0): num
       : { type: "orderMachines" as const, model: offer.model.id, quantity: units, factory: offer.factory };
   if (!add(ctx, cmd, total)) return 0;
   const kw = units * offer.unitKw;
-  const load = ctx.load[offer.r] as RegionLoad;
+  const load = loadAt(ctx, offer.r);
   // Reserve the room now, so that it is still there when the machines land.
   const missing = Math.ceil(kw - Math.max(0, spareKw(ctx, offer.r)));
   if (missing > 0) {

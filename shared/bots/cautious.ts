@@ -4,7 +4,8 @@
  * force or announced, and switches off (rather than sells) lots that lose money.
  */
 import { lotKw, lotModel } from "../engine/fleet.ts";
-import { buyBest, minOrderCents, modelsOnSale, price, survey, type Offer } from "./buy.ts";
+import { buyBest, minOrderCents, price, survey, type Offer } from "./buy.ts";
+import { catalogOf } from "./world.ts";
 import { spendable, type Ctx, type Profile } from "./common.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 
@@ -57,16 +58,16 @@ export function buyCautious(ctx: Ctx): void {
     return kw <= total * MAX_COUNTRY_SHARE;
   };
   // The three most efficient models on sale: efficiency is the cushion against falling hashprice.
-  const models = [...modelsOnSale(ctx, false)]
-    .sort((a, b) => a.efficiencyJPerTh - b.efficiencyJPerTh || a.id.localeCompare(b.id))
-    .slice(0, 3);
+  const models = catalogOf(ctx.world).mostEfficient;
+  // Which regions it may buy for, once (the book does not change while pricing).
+  const open = ctx.state.scenario.regions.map(allowed);
   const offers: Offer[] = [];
   for (const model of models) {
-    ctx.state.scenario.regions.forEach((spec, r) => {
-      if (!allowed(spec)) return;
+    for (let r = 0; r < open.length; r++) {
+      if (!open[r]) continue;
       const offer = price(ctx, sv, model, r, false);
       if (offer) offers.push(offer);
-    });
+    }
   }
   // One region per review, a third of the budget: the spread builds up week by week.
   buyBest(ctx, offers, budget / 3, budget / 3);

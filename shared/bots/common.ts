@@ -57,12 +57,15 @@ export interface Ctx {
   out: Command[];
   /** Lots already given a command today: one decision per lot per day. */
   touched: Set<string>;
-  /** Per region index; updated as today's commands move machines and leases. */
-  load: RegionLoad[];
+  /**
+   * Per region index; updated as today's commands move machines and leases. Made when first needed
+   * (loadAt): a region the company has nothing in reads as all zeros (spareKw), as it would start.
+   */
+  load: (RegionLoad | undefined)[];
   /** A weekly review day (purchases, sales, housekeeping) rather than a quick daily look. */
   review: boolean;
-  /** kW of free capacity today's leases take, per region index (the state sees them only when applied). */
-  takenKw: number[];
+  /** kW of free capacity today's leases take, per region index (none yet: undefined, read as 0). */
+  takenKw: (number | undefined)[];
   /** Today's facts about the world, shared by every seat. */
   world: World;
   /** Power and hosting per day (dailyOpexCents), once worked out: the lots and leases do not change today. */
@@ -78,16 +81,10 @@ export function makeCtx(
   review: boolean,
   lots: readonly Lot[] = lotsOf(worldOf(state), company.id),
 ): Ctx {
-  const n = state.scenario.regions.length;
-  const load: RegionLoad[] = [];
-  const takenKw: number[] = [];
-  for (let r = 0; r < n; r++) {
-    load.push({ leased: 0, installed: 0, stored: 0, inbound: 0 });
-    takenKw.push(0);
-  }
+  const load: (RegionLoad | undefined)[] = [];
   for (const lease of company.leases) {
     const r = regionIndex(state, lease.region);
-    if (r >= 0) (load[r] as RegionLoad).leased += lease.kw;
+    if (r >= 0) newLoad(load, r).leased += lease.kw;
   }
   for (const lot of lots) {
     const kw = lotKw(lotModel(state, lot), lot.quantity);
@@ -96,7 +93,7 @@ export function makeCtx(
     else if (lot.location.kind === "shipment") region = shipmentTo(state, lot.location.shipment);
     const r = region === null ? -1 : regionIndex(state, region);
     if (r < 0) continue;
-    const l = load[r] as RegionLoad;
+    const l = newLoad(load, r);
     if (lot.status === "installed") l.installed += kw;
     else if (lot.status === "stored") l.stored += kw;
     else if (lot.status === "inTransit") l.inbound += kw;
@@ -112,11 +109,22 @@ export function makeCtx(
     touched: new Set(),
     load,
     review,
-    takenKw,
+    takenKw: [],
     world: worldOf(state),
     opex: null,
     survey: null,
   };
+}
+
+/** The company's load in region `r`, made (all zeros) when first needed. */
+export function loadAt(ctx: Ctx, r: number): RegionLoad {
+  return newLoad(ctx.load, r);
+}
+
+function newLoad(load: (RegionLoad | undefined)[], r: number): RegionLoad {
+  let l = load[r];
+  if (!l) load[r] = l = { leased: 0, installed: 0, stored: 0, inbound: 0 };
+  return l;
 }
 
 function shipmentTo(state: GameState, id: string): string | null {
@@ -126,15 +134,16 @@ function shipmentTo(state: GameState, id: string): string | null {
 
 /** kW of lease in region `r` that no machine installed, stored or inbound there needs. */
 export function spareKw(ctx: Ctx, r: number): number {
-  const l = ctx.load[r] as RegionLoad;
-  return l.leased - l.installed - l.stored - l.inbound;
+  const l = ctx.load[r];
+  // Nothing here yet: 0 - 0 - 0 - 0, as the sum of an untouched region would be.
+  return l ? l.leased - l.installed - l.stored - l.inbound : 0;
 }
 
 /** Free capacity in region `r` after today's leases, kW (0 under a moratorium). */
 export function freeTodayKw(ctx: Ctx, r: number): number {
   const region = ctx.state.world.regions[r] as RegionState;
   if (region.moratoriumUntil > ctx.state.day) return 0;
-  return Math.max(0, Math.floor(freeKw(region)) - (ctx.takenKw[r] as number));
+  return Math.max(0, Math.floor(freeKw(region)) - (ctx.takenKw[r] ?? 0));
 }
 
 /** Adds a lease of `kw` in region `r` if capacity and cash allow it today. */
@@ -143,8 +152,8 @@ export function addLease(ctx: Ctx, r: number, kw: number, renewable: boolean): b
   if (kw > freeTodayKw(ctx, r)) return false;
   const cmd = { type: "leaseCapacity" as const, region: spec.id, kw, ...(renewable ? { renewable } : {}) };
   if (!add(ctx, cmd, leaseSetupCents(spec, kw))) return false;
-  ctx.takenKw[r] = (ctx.takenKw[r] as number) + kw;
-  (ctx.load[r] as RegionLoad).leased += kw;
+  ctx.takenKw[r] = (ctx.takenKw[r] ?? 0) + kw;
+  loadAt(ctx, r).leased += kw;
   return true;
 }
 

@@ -5,7 +5,7 @@
  */
 import { blockSubsidySats } from "../protocol/bitcoin/index.ts";
 import { powerPriceToday, uptimeToday, freeKw } from "../engine/regions.ts";
-import { tariffBps, vatBps } from "../engine/logistics/customs.ts";
+import { importTaxShare } from "../engine/logistics/customs.ts";
 import type { GameState, RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
 
@@ -145,10 +145,7 @@ export function regionUnsafe(r: RegionState): boolean {
 
 /** Import duty plus VAT on one unit's value entering region `r`, as a fraction of the value. */
 export function dutyShare(state: GameState, r: number, origin: string): number {
-  const spec = state.scenario.regions[r] as RegionSpec;
-  const duty = tariffBps(state, spec.country, origin) / 10_000;
-  const vat = vatBps(state, spec.country, origin) / 10_000;
-  return duty + (1 + duty) * vat;
+  return importTaxShare(state, (state.scenario.regions[r] as RegionSpec).country, origin);
 }
 
 /** Days of storage an import licence costs on average in region `r`'s country (0 without a licence regime). */

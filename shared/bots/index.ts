@@ -17,7 +17,7 @@ import { buyEfficiency, EFFICIENCY } from "./efficiency.ts";
 import { earnsItsPower } from "./econ.ts";
 import { respondOffers } from "./offers.ts";
 import { releaseLeases, tendLots } from "./pipeline.ts";
-import { lotsOf, siteOf, unsettledLotsOf, worldOf, type World } from "./world.ts";
+import { atRiskLotsOf, siteOf, unsettledLotsOf, worldOf, type World } from "./world.ts";
 import { buyTrader, tradeUsed, TRADER } from "./trader.ts";
 
 export const STRATEGIES: readonly string[] = ["efficiency", "cheap-power", "cautious", "trader"];
@@ -51,8 +51,8 @@ function urgent(state: GameState, id: string, w: World): boolean {
     const dest = regionIndex(state, s.to);
     if (dest >= 0 && w.unsafe[dest]) return true;
   }
-  // Installed lots matter only where a region is unsafe; on other days only the rest are looked at.
-  const lots = w.anyUnsafe ? lotsOf(w, id) : unsettledLotsOf(w, id);
+  // Installed lots matter only where a region is unsafe; the others can give no reason to act today.
+  const lots = w.anyUnsafe ? atRiskLotsOf(w, id) : unsettledLotsOf(w, id);
   const hashprice = state.market.hashpriceMicroUsd;
   for (let i = 0; i < lots.length; i++) {
     const lot = lots[i] as Lot;

@@ -13,16 +13,7 @@ import { regionIndex } from "../engine/regions.ts";
 import { leaseSetupCents } from "../engine/commands/leaseCapacity.ts";
 import type { Lot, RegionState } from "../engine/state.ts";
 import type { RegionSpec } from "../scenario/types.ts";
-import {
-  add,
-  addChained,
-  addLease,
-  freeTodayKw,
-  leaseAt,
-  spareKw,
-  type Ctx,
-  type RegionLoad,
-} from "./common.ts";
+import { add, addChained, addLease, freeTodayKw, leaseAt, spareKw, type Ctx, loadAt } from "./common.ts";
 import { marginOf, thDay } from "./econ.ts";
 import { dutyOf, licenceOf, prefersRenewableAt, siteOf } from "./world.ts";
 import { modeMask } from "./routes.ts";
@@ -161,11 +152,11 @@ function ship(ctx: Ctx, lot: Lot, quantity: number, route: Route, fromR: number)
   if (!add(ctx, cmd, route.payNow)) return false;
   const kw = lotKw(lotModel(ctx.state, lot), quantity);
   if (fromR >= 0) {
-    const from = ctx.load[fromR] as RegionLoad;
+    const from = loadAt(ctx, fromR);
     if (lot.status === "installed") from.installed -= kw;
     else from.stored -= kw;
   }
-  (ctx.load[route.r] as RegionLoad).inbound += kw;
+  loadAt(ctx, route.r).inbound += kw;
   ctx.touched.add(lot.id);
   return true;
 }
@@ -190,7 +181,7 @@ function install(ctx: Ctx, lot: Lot, r: number): void {
   // Not worth switching on here today: it waits in the warehouse (the weekly review may move or sell it).
   if (d.revenue <= d.energy) return;
   const need = lotKw(model, lot.quantity);
-  const l = ctx.load[r] as RegionLoad;
+  const l = loadAt(ctx, r);
   const room = l.leased - l.installed;
   const install = { type: "installLot" as const, lot: lot.id, region: spec.id };
   const done = (): void => {
@@ -227,7 +218,7 @@ function runOrStop(ctx: Ctx, lot: Lot, r: number): void {
   const month = thDay(state, site, model.efficiencyJPerTh, state.market.hashpriceAvgMicroUsd);
   if (ctx.profile.sellLosers && month.revenue < month.energy && today.revenue < today.energy) {
     if (add(ctx, { type: "sellMachines", lot: lot.id, quantity: lot.quantity }, 0)) {
-      (ctx.load[r] as RegionLoad).installed -= lotKw(model, lot.quantity);
+      loadAt(ctx, r).installed -= lotKw(model, lot.quantity);
       ctx.touched.add(lot.id);
     }
     return;
@@ -295,7 +286,7 @@ export function releaseLeases(ctx: Ctx): void {
     const spare = Math.floor(spareKw(ctx, r) - (unsafe ? 0 : pending));
     if (spare < 1) continue;
     if (add(ctx, { type: "releaseCapacity", region: lease.region, kw: Math.min(spare, lease.kw) }, 0)) {
-      (ctx.load[r] as RegionLoad).leased -= Math.min(spare, lease.kw);
+      loadAt(ctx, r).leased -= Math.min(spare, lease.kw);
     }
   }
 }

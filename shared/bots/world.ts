@@ -10,15 +10,22 @@
  * uncached function would return now; the memo changes how fast the bots think, never what they decide.
  */
 import { openFactories } from "../engine/commands/orderMachines.ts";
-import { USED_MARKET_DELAY_DAYS } from "../engine/commands/trade.ts";
 import { modelOf } from "../engine/fleet.ts";
-import { bestEfficiency, isReleased, usedAskUnitCents, usedTierOf } from "../engine/market.ts";
-import { detPow } from "../math/detmath.ts";
+import { factoryUnitPriceCents, usedAskUnitCents } from "../engine/market.ts";
 import type { GameState, Lot, RegionState } from "../engine/state.ts";
-import type { AsicModel, RegionSpec, Scenario } from "../scenario/types.ts";
-import type { CountryState } from "../engine/tradeState.ts";
+import type { AsicModel, RegionSpec } from "../scenario/types.ts";
 import { roundHalfAway } from "../math/money.ts";
-import { planningHashprice, prefersRenewable, regionUnsafe, siteCosts, type SiteCosts } from "./econ.ts";
+import { lineupOf, type Lineup } from "./lineup.ts";
+import type { Ownership } from "./owned.ts";
+import {
+  dutyShare,
+  licenceDays,
+  planningHashprice,
+  prefersRenewable,
+  regionUnsafe,
+  siteCosts,
+  type SiteCosts,
+} from "./econ.ts";
 
 export interface Factory {
   hub: string;
@@ -45,6 +52,8 @@ export interface World {
   prefersRenewable: (boolean | undefined)[];
   /** dutyShare(state, r, origin) per origin country, per region index. */
   duty: Map<string, (number | undefined)[]>;
+  /** The same share per origin and destination country: many regions share a country. */
+  dutyByCountry: Map<string, Map<string, number>>;
   planningHashprice: number;
   /** Today's hashprice or the month's average, whichever is lower. */
   runningHashprice: number;
@@ -58,27 +67,16 @@ export interface World {
   catalog: Catalog | null;
   /** Companies not bankrupt. */
   active: number;
-  /** The best efficiency on sale today, J/TH (bestEfficiency), once needed. */
-  bestJPerTh: number | null;
-  /** state.countries by ISO code (the first of each, as a search finds it), built when first needed. */
-  countries: Map<string, CountryState> | null;
   /** Each company's lots in the state's order (see lotsOf), and what the index was built from. */
   owned: Ownership | null;
   ownedFrom: { lots: Lot[]; length: number; nextId: number };
 }
 
-interface Ownership {
-  all: Map<string, Lot[]>;
-  unsettled: Map<string, Lot[]>;
-}
-
-export interface Catalog {
-  newModels: AsicModel[];
-  usedModels: AsicModel[];
-  /** The most efficient model of each used tier whose used market is open. */
-  tierLeaders: AsicModel[];
+export interface Catalog extends Lineup {
   factories: Factory[];
 }
+
+export { atRiskLotsOf, lotsOf, unsettledLotsOf } from "./owned.ts";
 
 const memo = new WeakMap<GameState, World>();
 
@@ -112,6 +110,7 @@ function build(state: GameState): World {
     longRun: [],
     prefersRenewable: [],
     duty: new Map(),
+    dutyByCountry: new Map(),
     planningHashprice: planningHashprice(state),
     runningHashprice: Math.min(m.hashpriceMicroUsd, m.hashpriceAvgMicroUsd || m.hashpriceMicroUsd),
     listCents: new Map(),
@@ -120,77 +119,21 @@ function build(state: GameState): World {
     usedAskCents: new Map(),
     catalog: null,
     active,
-    countries: null,
-    bestJPerTh: null,
     owned: null,
     ownedFrom: { lots: state.lots, length: 0, nextId: -1 },
   };
 }
 
-/**
- * The company's lots, in the state's order: the state's lots grouped by owner once a day rather than
- * scanned by every seat. Valid while no lot is created (the id counter moves), removed (the list changes
- * or shrinks) or handed to another company (an accepted offer notifies both parties, which renews the
- * memo); checked on every call, else rebuilt. Read only: the lists are shared.
- */
-export function lotsOf(w: World, id: string): readonly Lot[] {
-  return ownership(w).all.get(id) ?? NONE;
-}
-
-/** The company's lots other than those installed in a region (the ones a daily look may act on). */
-export function unsettledLotsOf(w: World, id: string): readonly Lot[] {
-  return ownership(w).unsettled.get(id) ?? NONE;
-}
-
-function ownership(w: World): Ownership {
-  const state = w.state;
-  const from = w.ownedFrom;
-  if (
-    w.owned &&
-    from.lots === state.lots &&
-    from.length === state.lots.length &&
-    from.nextId === state.nextId
-  )
-    return w.owned;
-  const all = new Map<string, Lot[]>();
-  const unsettled = new Map<string, Lot[]>();
-  const lots = state.lots;
-  for (let i = 0; i < lots.length; i++) {
-    const lot = lots[i] as Lot;
-    add(all, lot);
-    // A lot's status and place change only by its owner's commands (given after its own look today)
-    // or when the day is stepped; a change of owner renews the memo (see above).
-    if (lot.status !== "installed" || lot.location.kind !== "region") add(unsettled, lot);
-  }
-  w.ownedFrom = { lots, length: lots.length, nextId: state.nextId };
-  return (w.owned = { all, unsettled });
-}
-
-function add(map: Map<string, Lot[]>, lot: Lot): void {
-  const mine = map.get(lot.owner);
-  if (mine) mine.push(lot);
-  else map.set(lot.owner, [lot]);
-}
-
-const NONE: readonly Lot[] = [];
-
 /** Models on sale new and used, the used tiers' leaders and the open factories today. */
 export function catalogOf(w: World): Catalog {
   if (w.catalog) return w.catalog;
   const state = w.state;
-  const day = state.day;
-  const newModels = state.scenario.asics.filter((a) => isReleased(a, day));
-  const usedModels = newModels.filter((a) => a.releaseDay + USED_MARKET_DELAY_DAYS <= day);
-  const best = new Map<number, AsicModel>();
-  for (const a of usedModels) {
-    const tier = usedTierOf(a.efficiencyJPerTh);
-    const cur = best.get(tier);
-    if (!cur || a.efficiencyJPerTh < cur.efficiencyJPerTh) best.set(tier, a);
-  }
+  const lineup = lineupOf(state.scenario, state.day);
   return (w.catalog = {
-    newModels,
-    usedModels,
-    tierLeaders: [...best.values()],
+    newModels: lineup.newModels,
+    usedModels: lineup.usedModels,
+    tierLeaders: lineup.tierLeaders,
+    mostEfficient: lineup.mostEfficient,
     factories: openFactories(state).map((hub) => ({
       hub: hub.id,
       country: hub.country,
@@ -202,9 +145,7 @@ export function catalogOf(w: World): Catalog {
 /** Days an import licence costs on average in region `r` (licenceDays, cached). */
 export function licenceOf(w: World, r: number): number {
   let d = w.licence[r];
-  if (d === undefined)
-    d = w.licence[r] =
-      countryOf(w, (w.state.scenario.regions[r] as RegionSpec).country)?.licenceMeanDays ?? 0;
+  if (d === undefined) d = w.licence[r] = licenceDays(w.state, r);
   return d;
 }
 
@@ -234,69 +175,30 @@ export function prefersRenewableAt(w: World, r: number): boolean {
 }
 
 /**
- * Duty and VAT share on goods made in `origin` entering region `r`: econ's dutyShare, with the country
- * found in the day's index rather than by a search per call (the same rules as customs' tariffBps and
- * vatBps: nothing at home, else the country's duty for the origin or its default, and its VAT; a test
- * checks the two agree).
+ * Duty and VAT share on goods made in `origin` entering region `r` today: econ's dutyShare, cached by
+ * region and, below that, by the region's country (dutyShare reads the region's country and nothing
+ * else about it).
  */
 export function dutyOf(w: World, r: number, origin: string): number {
   let row = w.duty.get(origin);
   if (!row) w.duty.set(origin, (row = []));
   let d = row[r];
   if (d === undefined) {
-    const dest = (w.state.scenario.regions[r] as RegionSpec).country;
-    const c = dest === origin ? undefined : countryOf(w, dest);
-    const duty = (c ? (c.tariffBps[origin] ?? c.tariffBps["*"] ?? 0) : 0) / 10_000;
-    const vat = (c ? c.vatBps : 0) / 10_000;
-    d = row[r] = duty + (1 + duty) * vat;
+    let byCountry = w.dutyByCountry.get(origin);
+    if (!byCountry) w.dutyByCountry.set(origin, (byCountry = new Map()));
+    const country = (w.state.scenario.regions[r] as RegionSpec).country;
+    d = byCountry.get(country);
+    if (d === undefined) byCountry.set(country, (d = dutyShare(w.state, r, origin)));
+    row[r] = d;
   }
   return d;
 }
 
-/** A country's state today, by ISO code. */
-function countryOf(w: World, iso: string): CountryState | undefined {
-  if (!w.countries) {
-    w.countries = new Map();
-    for (const c of w.state.countries) if (!w.countries.has(c.country)) w.countries.set(c.country, c);
-  }
-  return w.countries.get(iso);
-}
-
-/**
- * Factory list price of one unit, cents: the market's factoryUnitPriceCents, with the efficiency
- * discount (a deterministic power, slow to compute) kept per scenario and best efficiency, which change
- * only when a model is released. A test checks it against the engine's function day by day.
- */
+/** Factory list price of one unit today, cents (the market's factoryUnitPriceCents, cached). */
 export function listCentsOf(w: World, model: AsicModel): number {
   let c = w.listCents.get(model.id);
-  if (c === undefined) {
-    const state = w.state;
-    const f = state.scenario.factory;
-    const perTh = Math.max(f.floorCentsPerTh, state.market.factoryCentsPerTh * discountOf(w, model));
-    const ask = usedAskOf(w, model.id) ?? 0;
-    c = Math.max(roundHalfAway((perTh * model.hashrateGhs) / 1000), ask);
-    w.listCents.set(model.id, c);
-  }
+  if (c === undefined) w.listCents.set(model.id, (c = factoryUnitPriceCents(w.state, model)));
   return c;
-}
-
-/** Per scenario: best efficiency on sale → model id → detPow(best / model's efficiency, exponent). */
-const discounts = new WeakMap<Scenario, Map<number, Map<string, number>>>();
-
-function discountOf(w: World, model: AsicModel): number {
-  const scenario = w.state.scenario;
-  if (w.bestJPerTh === null) w.bestJPerTh = bestEfficiency(scenario, w.state.day);
-  let byBest = discounts.get(scenario);
-  if (!byBest) discounts.set(scenario, (byBest = new Map()));
-  let byModel = byBest.get(w.bestJPerTh);
-  if (!byModel) byBest.set(w.bestJPerTh, (byModel = new Map()));
-  let d = byModel.get(model.id);
-  if (d === undefined) {
-    const best = w.bestJPerTh;
-    const ratio = Number.isFinite(best) ? best / model.efficiencyJPerTh : 1;
-    byModel.set(model.id, (d = detPow(ratio, scenario.factory.efficiencyExponent)));
-  }
-  return d;
 }
 
 /** What one unit of `model` costs at each open factory, cents (quoteOrder's unit price), in catalog order. */

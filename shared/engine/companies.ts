@@ -8,7 +8,8 @@ import type { RegionSpec } from "../scenario/types.ts";
 import { pushUsedSupply, usedBidUnitCents, usedValueUnitCents } from "./market.ts";
 import { lotKw, lotModel, lotThs, modelOf } from "./fleet.ts";
 import { post } from "./ledger.ts";
-import { powerPriceToday, regionIndex, regionSpec, uptimeToday } from "./regions.ts";
+import { lotTable } from "./lotFacts.ts";
+import { powerPriceToday, regionSpec, uptimeToday } from "./regions.ts";
 import type { Company, GameState, Lot } from "./state.ts";
 
 export interface CompanyDay {
@@ -25,13 +26,42 @@ export function deliverOrders(state: GameState): void {
   }
 }
 
-/** Where a lot's power comes from: the grid, or the region's renewable option if the lease took it. */
-function supplyOf(company: Company, spec: RegionSpec): { premiumBps: number; carbonGPerKwh: number } {
-  const lease = company.leases.find((l) => l.region === spec.id);
-  // A renewable lease in a region without the option (not refused yet) simply gets the grid.
-  if (lease?.renewable && spec.renewable) return spec.renewable;
-  return { premiumBps: 0, carbonGPerKwh: spec.carbonGPerKwh };
+/**
+ * Premium (basis points) and carbon (g/kWh) of a lot's power: the grid, or the region's renewable option
+ * if the company's lease there took it. A loop rather than `find`: it runs for every lot every day.
+ */
+function supplyPremiumBps(company: Company, spec: RegionSpec): number {
+  return renewableLease(company, spec) ? (spec.renewable as { premiumBps: number }).premiumBps : 0;
 }
+
+function supplyCarbonGPerKwh(company: Company, spec: RegionSpec): number {
+  return renewableLease(company, spec)
+    ? (spec.renewable as { carbonGPerKwh: number }).carbonGPerKwh
+    : spec.carbonGPerKwh;
+}
+
+/**
+ * Whether the company's power in this region is the renewable option: its lease there took it and the
+ * region offers it (a renewable lease in a region without the option simply gets the grid).
+ */
+export function renewableLease(company: Pick<Company, "leases">, spec: RegionSpec): boolean {
+  if (!spec.renewable) return false;
+  const leases = company.leases;
+  for (let i = 0; i < leases.length; i++) {
+    const lease = leases[i] as Company["leases"][number];
+    // The first lease in the region decides, as a search would find it.
+    if (lease.region === spec.id) return lease.renewable;
+  }
+  return false;
+}
+
+/**
+ * Sums per company and region, reused from day to day: allocating typed arrays every day cost more than
+ * the loop that fills them. Every cell used is zeroed before the day's sums, so nothing carries over
+ * from one day, or one game, to the next.
+ */
+let scratch = new Float64Array(0);
+let scratchActive = new Uint8Array(0);
 
 /**
  * Running hashrate and energy of each company's powered, installed lots today, with the power bill,
@@ -39,85 +69,111 @@ function supplyOf(company: Company, spec: RegionSpec): { premiumBps: number; car
  *
  * Bills, credits and carbon add up per company and region in flat arrays and post once a day per site
  * (one ledger entry per site, not per lot; the tax is rounded once per country): this loop runs for
- * every lot every day, so it allocates nothing per lot.
+ * every lot every day, so it allocates nothing per lot, and the day's facts about each region (price,
+ * uptime) are worked out once before it.
  */
 export function operateFleets(state: GameState): CompanyDay[] {
   const companies = state.companies;
   const regions = state.scenario.regions;
+  const worldRegions = state.world.regions;
+  const nC = companies.length;
   const nR = regions.length;
-  const days: CompanyDay[] = companies.map(() => ({ ths: 0, kwh: 0, carbonKg: 0 }));
-  const bills = new Float64Array(companies.length * nR);
-  const credits = new Float64Array(companies.length * nR);
-  const carbon = new Float64Array(companies.length * nR);
+  const days: CompanyDay[] = [];
+  for (let i = 0; i < nC; i++) days.push({ ths: 0, kwh: 0, carbonKg: 0 });
+  const cells = nC * nR;
+  if (scratch.length < 3 * cells) scratch = new Float64Array(3 * cells);
+  if (scratchActive.length < nC) scratchActive = new Uint8Array(nC);
+  // bills at [0, cells), credits at [cells, 2 cells), carbon at [2 cells, 3 cells).
+  const sums = scratch;
+  sums.fill(0, 0, 3 * cells);
   // Which companies ran or were credited anything today: the others skip the per-site pass.
-  const active = new Uint8Array(companies.length);
-  const companyIndex = new Map(companies.map((c, i) => [c.id, i]));
+  const active = scratchActive;
+  active.fill(0, 0, nC);
   // Today's price and uptime per region, once, rather than once per lot.
-  const priceToday = state.world.regions.map((_, r) => powerPriceToday(state, r));
-  const uptimes = state.world.regions.map((_, r) => uptimeToday(state, r));
-  for (const lot of state.lots) {
-    if (lot.status !== "installed" || !lot.powered || lot.location.kind !== "region") continue;
-    const r = regionIndex(state, lot.location.region);
-    const region = state.world.regions[r];
+  const priceToday: number[] = [];
+  const uptimes: number[] = [];
+  for (let r = 0; r < worldRegions.length; r++) {
+    priceToday.push(powerPriceToday(state, r));
+    uptimes.push(uptimeToday(state, r));
+  }
+  const day = state.day;
+  const lots = state.lots;
+  const table = lotTable(state);
+  for (let n = 0; n < lots.length; n++) {
+    const lot = lots[n] as Lot;
+    if (lot.status !== "installed" || !lot.powered) continue;
+    table.sync(n);
+    // -1 for a lot not in a region, as for an unknown region: either way it does not run here.
+    const r = table.region[n] as number;
+    const region = worldRegions[r];
     if (!region || region.policy === "banned") continue;
-    const i = companyIndex.get(lot.owner);
-    if (i === undefined) continue;
+    const i = table.owner[n] as number;
+    if (i < 0) continue;
     const company = companies[i] as Company;
     if (company.bankrupt) continue;
     const spec = regions[r] as RegionSpec;
-    const model = lotModel(state, lot);
+    // An unknown model is an error, raised by lotModel as it always was.
+    const model = table.model[n] ?? lotModel(state, lot);
     const uptime = uptimes[r] as number;
     const kwh = lotKw(model, lot.quantity) * uptime * 24;
     const k = i * nR + r;
     active[i] = 1;
-    if (region.offlineUntil > state.day) {
+    if (region.offlineUntil > day) {
       // The grid has switched the site off: no hashrate and no bill; a curtailment (unlike a
       // blackout) pays for the energy the lot would have drawn today.
-      credits[k] = (credits[k] as number) + (kwh / 1000) * region.demandResponseCentsPerMwh;
+      sums[cells + k] = (sums[cells + k] as number) + (kwh / 1000) * region.demandResponseCentsPerMwh;
       continue;
     }
-    const supply = supplyOf(company, spec);
     // Unrounded premium price, so that the bill is rounded once (with a zero premium it is the grid price).
-    const price = ((priceToday[r] as number) * (10_000 + supply.premiumBps)) / 10_000;
-    bills[k] = (bills[k] as number) + (kwh * price) / 10_000;
-    const carbonKg = (kwh * supply.carbonGPerKwh) / 1000;
-    carbon[k] = (carbon[k] as number) + carbonKg;
-    const day = days[i] as CompanyDay;
-    day.ths += lotThs(model, lot.quantity) * uptime;
-    day.kwh += kwh;
-    day.carbonKg += carbonKg;
+    const price = ((priceToday[r] as number) * (10_000 + supplyPremiumBps(company, spec))) / 10_000;
+    sums[k] = (sums[k] as number) + (kwh * price) / 10_000;
+    const carbonKg = (kwh * supplyCarbonGPerKwh(company, spec)) / 1000;
+    sums[2 * cells + k] = (sums[2 * cells + k] as number) + carbonKg;
+    const today = days[i] as CompanyDay;
+    today.ths += lotThs(model, lot.quantity) * uptime;
+    today.kwh += kwh;
+    today.carbonKg += carbonKg;
   }
-  for (let i = 0; i < companies.length; i++) {
+  for (let i = 0; i < nC; i++) {
     const company = companies[i] as Company;
-    const day = days[i] as CompanyDay;
-    company.kwhTotal += day.kwh;
-    company.carbonKgTotal += day.carbonKg;
+    const today = days[i] as CompanyDay;
+    company.kwhTotal += today.kwh;
+    company.carbonKgTotal += today.carbonKg;
     if (active[i] === 0) {
       chargeHosting(state, company);
       continue;
     }
-    const byCountry = new Map<string, number>();
+    // Carbon by country, in the order the regions first show it (the order the tax is posted in).
+    const countries: string[] = [];
+    const kgs: number[] = [];
     for (let r = 0; r < nR; r++) {
       const k = i * nR + r;
       const spec = regions[r] as RegionSpec;
-      if ((bills[k] as number) > 0)
-        post(company, state.day, "power", -roundHalfAway(bills[k] as number), 0, spec.id);
-      if ((credits[k] as number) > 0)
-        post(company, state.day, "demandResponse", roundHalfAway(credits[k] as number), 0, spec.id);
-      if ((carbon[k] as number) > 0)
-        byCountry.set(spec.country, (byCountry.get(spec.country) ?? 0) + (carbon[k] as number));
+      const bill = sums[k] as number;
+      const credit = sums[cells + k] as number;
+      const carbon = sums[2 * cells + k] as number;
+      if (bill > 0) post(company, day, "power", -roundHalfAway(bill), 0, spec.id);
+      if (credit > 0) post(company, day, "demandResponse", roundHalfAway(credit), 0, spec.id);
+      if (carbon > 0) {
+        const c = countries.indexOf(spec.country);
+        if (c < 0) {
+          countries.push(spec.country);
+          kgs.push(carbon);
+        } else kgs[c] = (kgs[c] as number) + carbon;
+      }
     }
-    chargeCarbonTax(state, company, byCountry);
+    chargeCarbonTax(state, company, countries, kgs);
     chargeHosting(state, company);
   }
   return days;
 }
 
 /** Carbon tax: each country taxes the tonnes emitted on its soil today at its rate (cents per tonne). */
-function chargeCarbonTax(state: GameState, company: Company, carbonKg: Map<string, number>): void {
-  for (const [country, kg] of carbonKg) {
-    const rate = state.countries.find((c) => c.country === country)?.carbonTaxCentsPerTonne ?? 0;
-    const cents = roundHalfAway((kg / 1000) * rate);
+function chargeCarbonTax(state: GameState, company: Company, countries: string[], kgs: number[]): void {
+  for (let c = 0; c < countries.length; c++) {
+    const country = countries[c] as string;
+    const rate = state.countries.find((x) => x.country === country)?.carbonTaxCentsPerTonne ?? 0;
+    const cents = roundHalfAway(((kgs[c] as number) / 1000) * rate);
     post(company, state.day, "carbonTax", -cents, 0, country);
   }
 }
@@ -204,30 +260,54 @@ export function sellLotUnits(state: GameState, company: Company, lot: Lot, quant
 
 /** Equity: cash + BTC at market + machines at the used index (on order included: they are paid for). */
 export function equityCents(state: GameState, company: Company): number {
-  const machines = machineValues(state).get(company.id) ?? 0;
+  const units = new UnitValues(state);
+  let machines = 0;
+  const lots = state.lots;
+  for (let n = 0; n < lots.length; n++) {
+    const lot = lots[n] as Lot;
+    if (lot.owner === company.id) machines += units.of(lot.model) * lot.quantity;
+  }
   return company.cashCents + satsValueCents(company.btcSats, state.market.priceCents) + machines;
 }
 
 /** Every company's equity, in one pass over the lots (the daily report needs them all). */
 export function equities(state: GameState): number[] {
-  const machines = machineValues(state);
-  return state.companies.map(
-    (c) => c.cashCents + satsValueCents(c.btcSats, state.market.priceCents) + (machines.get(c.id) ?? 0),
-  );
-}
-
-/** Machines at the used index, cents, by owner (each model's unit value worked out once). */
-function machineValues(state: GameState): Map<string, number> {
-  const out = new Map<string, number>(state.companies.map((c) => [c.id, 0]));
-  const unit = new Map<string, number>();
-  for (const lot of state.lots) {
-    let value = unit.get(lot.model);
-    if (value === undefined) {
-      const model = modelOf(state, lot.model);
-      value = model ? usedValueUnitCents(state, model) : 0;
-      unit.set(lot.model, value);
-    }
-    out.set(lot.owner, (out.get(lot.owner) ?? 0) + value * lot.quantity);
+  const companies = state.companies;
+  const machines: number[] = [];
+  for (let i = 0; i < companies.length; i++) machines.push(0);
+  const units = new UnitValues(state);
+  const lots = state.lots;
+  const table = lotTable(state);
+  for (let n = 0; n < lots.length; n++) {
+    const lot = lots[n] as Lot;
+    table.sync(n);
+    const i = table.owner[n] as number;
+    if (i >= 0) machines[i] = (machines[i] as number) + units.of(lot.model) * lot.quantity;
+  }
+  const out: number[] = [];
+  for (let i = 0; i < companies.length; i++) {
+    const c = companies[i] as Company;
+    out.push(c.cashCents + satsValueCents(c.btcSats, state.market.priceCents) + (machines[i] as number));
   }
   return out;
+}
+
+/**
+ * Each model's unit value at the used index today (0 for an unknown model), worked out once per model:
+ * a game holds a handful of models, so a short list is quicker than a map.
+ */
+class UnitValues {
+  private readonly ids: string[] = [];
+  private readonly values: number[] = [];
+  constructor(private readonly state: GameState) {}
+
+  of(id: string): number {
+    const at = this.ids.indexOf(id);
+    if (at >= 0) return this.values[at] as number;
+    const model = modelOf(this.state, id);
+    const value = model ? usedValueUnitCents(this.state, model) : 0;
+    this.ids.push(id);
+    this.values.push(value);
+    return value;
+  }
 }

@@ -13,7 +13,16 @@ export interface PlayerSeat {
   name: string;
 }
 
-export function createGame(scenario: Scenario, seed: number, players: PlayerSeat[]): GameState {
+/**
+ * `scenarioHash` is hashScenario(scenario): a caller starting many games of one scenario (Monte-Carlo
+ * runs) may pass it, worked out once, rather than have each game hash the whole scenario again.
+ */
+export function createGame(
+  scenario: Scenario,
+  seed: number,
+  players: PlayerSeat[],
+  scenarioHash: string = hashScenario(scenario),
+): GameState {
   if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw new RangeError(`seed must be an integer from 0 to 4294967295, got ${seed}`);
   }
@@ -28,7 +37,7 @@ export function createGame(scenario: Scenario, seed: number, players: PlayerSeat
   const state: GameState = {
     engineVersion: ENGINE_VERSION,
     scenario,
-    scenarioHash: hashScenario(scenario),
+    scenarioHash,
     seed,
     tick: 0,
     day: scenario.startDay,

@@ -5,6 +5,7 @@
  * ledger itself is written only by the step (companies.ts), never from these estimates.
  */
 import type { RegionSpec } from "../scenario/types.ts";
+import { renewableLease } from "./companies.ts";
 import { lotKw, lotModel, lotThs } from "./fleet.ts";
 import { powerCostMicroUsdPerThDay } from "./market.ts";
 import { powerPriceToday, regionIndex, uptimeToday } from "./regions.ts";
@@ -33,8 +34,8 @@ export function powerSupply(
   company: Pick<Company, "leases"> | undefined,
   spec: RegionSpec,
 ): { premiumBps: number; carbonGPerKwh: number } {
-  const lease = company?.leases.find((l) => l.region === spec.id);
-  if (lease?.renewable && spec.renewable) return spec.renewable;
+  // The daily step's own rule (companies.ts), so that estimates and charges agree.
+  if (company && spec.renewable && renewableLease(company, spec)) return spec.renewable;
   return { premiumBps: 0, carbonGPerKwh: spec.carbonGPerKwh };
 }
 

@@ -5,14 +5,22 @@
  */
 import type { AsicModel, RegionSpec, Scenario } from "../scenario/types.ts";
 
-interface Index {
+export interface ScenarioIndex {
   models: Map<string, AsicModel>;
   regions: Map<string, number>;
 }
 
-const indexes = new WeakMap<Scenario, Index>();
+const indexes = new WeakMap<Scenario, ScenarioIndex>();
 
-function indexOf(scenario: Scenario): Index {
+/**
+ * The scenario's look-up maps (read only). Loops over every lot take them once rather than going
+ * through the per-scenario memo for each look-up.
+ */
+export function scenarioIndex(scenario: Scenario): ScenarioIndex {
+  return indexOf(scenario);
+}
+
+function indexOf(scenario: Scenario): ScenarioIndex {
   let index = indexes.get(scenario);
   if (!index) {
     index = {

@@ -81,11 +81,35 @@ export function powerCostMicroUsdPerThDay(jPerTh: number, powerPrice: number): n
 
 /** Best (lowest) efficiency among the models on sale today, J/TH. */
 export function bestEfficiency(scenario: Scenario, day: number): number {
+  // A pure function of the (unchanging) scenario and the day: the last answer per scenario is kept,
+  // since the daily step and every quote of the day ask for the same day.
+  const last = lastBest.get(scenario);
+  if (last !== undefined && last.day === day) return last.best;
   let best = Infinity;
   for (const m of scenario.asics)
     if (m.releaseDay <= day && m.efficiencyJPerTh < best) best = m.efficiencyJPerTh;
+  lastBest.set(scenario, { day, best });
   return best;
 }
+
+const lastBest = new WeakMap<Scenario, { day: number; best: number }>();
+
+/**
+ * The factory's discount for an older model: (best / model efficiency) ^ exponent, a deterministic power
+ * that is slow to compute. It depends on those three numbers alone, and a game meets only a few of
+ * them (one per model and best machine on sale), so each is computed once: the same function of the
+ * same numbers, hence the same figure.
+ */
+export function efficiencyDiscount(bestJPerTh: number, modelJPerTh: number, exponent: number): number {
+  const ratio = Number.isFinite(bestJPerTh) ? bestJPerTh / modelJPerTh : 1;
+  let byRatio = discounts.get(exponent);
+  if (!byRatio) discounts.set(exponent, (byRatio = new Map()));
+  let d = byRatio.get(ratio);
+  if (d === undefined) byRatio.set(ratio, (d = detPow(ratio, exponent)));
+  return d;
+}
+
+const discounts = new Map<number, Map<number, number>>();
 
 export function isReleased(model: AsicModel, day: number): boolean {
   return model.releaseDay <= day;
@@ -100,11 +124,8 @@ export function isReleased(model: AsicModel, day: number): boolean {
 export function factoryUnitPriceCents(state: GameState, model: AsicModel): Cents {
   const scenario = state.scenario;
   const best = bestEfficiency(scenario, state.day);
-  const ratio = Number.isFinite(best) ? best / model.efficiencyJPerTh : 1;
-  const perTh = Math.max(
-    scenario.factory.floorCentsPerTh,
-    state.market.factoryCentsPerTh * detPow(ratio, scenario.factory.efficiencyExponent),
-  );
+  const discount = efficiencyDiscount(best, model.efficiencyJPerTh, scenario.factory.efficiencyExponent);
+  const perTh = Math.max(scenario.factory.floorCentsPerTh, state.market.factoryCentsPerTh * discount);
   return Math.max(roundHalfAway((perTh * model.hashrateGhs) / 1000), usedAskUnitCents(state, model));
 }
 

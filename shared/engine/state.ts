@@ -110,10 +110,14 @@ export interface RegionState {
  */
 export type LotStatus = "onOrder" | "stored" | "inTransit" | "installed";
 
+/**
+ * Read only: a lot that moves gets a new location object, never an edited one (lotFacts.ts relies on it
+ * to know a lot has not moved by comparing the object alone).
+ */
 export type LotLocation =
-  | { kind: "factory"; hub: string }
-  | { kind: "region"; region: string }
-  | { kind: "shipment"; shipment: string };
+  | { readonly kind: "factory"; readonly hub: string }
+  | { readonly kind: "region"; readonly region: string }
+  | { readonly kind: "shipment"; readonly shipment: string };
 
 export interface Lot {
   id: string;

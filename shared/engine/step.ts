@@ -5,8 +5,15 @@
  * `state.day` is always the day that commands act on and that the next step simulates.
  */
 import { formatIsoDate } from "../math/calendar.ts";
-import { mineDay, type SoloMiner } from "./chain.ts";
-import { deliverOrders, equities, operateFleets, payMiners, settleDebts } from "./companies.ts";
+import { mineDay, type DayBlocks, type SoloMiner } from "./chain.ts";
+import {
+  deliverOrders,
+  equities,
+  operateFleets,
+  payMiners,
+  settleDebts,
+  type CompanyDay,
+} from "./companies.ts";
 import { applyScheduledEvents, type NewsItem } from "./events.ts";
 import { advancePrice, feesForDay, updatePrices } from "./market.ts";
 import type { Company, GameState, LedgerEntry, RetargetRecord } from "./state.ts";
@@ -48,7 +55,76 @@ export interface CompanyDayReport {
   bankrupt: boolean;
 }
 
+/** What a day produced, before it is reported: the network's figures and each company's operations. */
+interface DayPlayed {
+  news: NewsItem[];
+  mined: DayBlocks;
+  fleets: CompanyDay[];
+  networkThs: number;
+  playerThs: number;
+  rowThsByRegion: number[];
+}
+
 export function step(state: GameState): StepReport {
+  const played = playDay(state);
+  const { mined, fleets } = played;
+  const equity = equities(state);
+  const report: StepReport = {
+    tick: state.tick,
+    day: state.day,
+    date: formatIsoDate(state.day),
+    height: state.chain.height,
+    blocks: mined.blocks,
+    retargets: mined.retargets,
+    halvings: mined.halvings,
+    news: played.news,
+    notices: state.notices,
+    networkThs: played.networkThs,
+    playerThs: played.playerThs,
+    rowThsByRegion: played.rowThsByRegion,
+    ledgers: state.companies.map((c, i) => ({
+      company: c.id,
+      entries: c.ledger,
+      cashCents: c.cashCents,
+      btcSats: c.btcSats,
+      equityCents: equity[i] as number,
+      ths: fleets[i]?.ths ?? 0,
+      kwh: fleets[i]?.kwh ?? 0,
+      carbonKg: fleets[i]?.carbonKg ?? 0,
+      bankrupt: c.bankrupt,
+    })),
+  };
+  closeDay(state);
+  return report;
+}
+
+/** The network's side of a day's report: what a headless run that does not read the books needs. */
+export type NetworkDayReport = Pick<
+  StepReport,
+  "tick" | "day" | "date" | "networkThs" | "playerThs" | "rowThsByRegion"
+>;
+
+/**
+ * The same day as `step` — the state afterwards is exactly the one `step` leaves — reporting only the
+ * network's figures: no equity marks nor ledgers for each company, which are the report's dearest part
+ * and which Monte-Carlo runs, reading the books once at the end, do not need every day.
+ */
+export function stepNetwork(state: GameState): NetworkDayReport {
+  const played = playDay(state);
+  const report: NetworkDayReport = {
+    tick: state.tick,
+    day: state.day,
+    date: formatIsoDate(state.day),
+    networkThs: played.networkThs,
+    playerThs: played.playerThs,
+    rowThsByRegion: played.rowThsByRegion,
+  };
+  closeDay(state);
+  return report;
+}
+
+/** The day itself, in the rules' order, up to the close (reports read the state at this point). */
+function playDay(state: GameState): DayPlayed {
   if (state.finished) throw new Error("the game is over: no more days to step");
   for (const company of state.companies) company.ledger = [];
   state.notices = [];
@@ -80,36 +156,14 @@ export function step(state: GameState): StepReport {
 
   state.networkThs = networkThs;
   state.playerThs = playerThs;
-  const equity = equities(state);
-  const report: StepReport = {
-    tick: state.tick,
-    day: state.day,
-    date: formatIsoDate(state.day),
-    height: state.chain.height,
-    blocks: mined.blocks,
-    retargets: mined.retargets,
-    halvings: mined.halvings,
-    news,
-    notices: state.notices,
-    networkThs,
-    playerThs,
-    rowThsByRegion,
-    ledgers: state.companies.map((c, i) => ({
-      company: c.id,
-      entries: c.ledger,
-      cashCents: c.cashCents,
-      btcSats: c.btcSats,
-      equityCents: equity[i] as number,
-      ths: fleets[i]?.ths ?? 0,
-      kwh: fleets[i]?.kwh ?? 0,
-      carbonKg: fleets[i]?.carbonKg ?? 0,
-      bankrupt: c.bankrupt,
-    })),
-  };
+  return { news, mined, fleets, networkThs, playerThs, rowThsByRegion };
+}
+
+/** The day is over: the calendar moves on, and lots due tomorrow are handed over. */
+function closeDay(state: GameState): void {
   state.tick++;
   state.day++;
   // Lots due today are handed over at the start of the day, so commands given today can install them.
   deliverOrders(state);
   if (state.tick >= state.scenario.days) state.finished = true;
-  return report;
 }

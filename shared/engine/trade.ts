@@ -6,6 +6,7 @@
  */
 import { roundHalfAway } from "../math/money.ts";
 import { reject, type Rejection } from "./commands/errors.ts";
+import { lotById } from "./lotFacts.ts";
 import type { GameState, Lot } from "./state.ts";
 import type { Offer } from "./tradeState.ts";
 
@@ -21,7 +22,7 @@ export function reservedUnits(state: GameState, lotId: string): number {
  * Lots never grow back, so such an offer is dead and the daily pass withdraws it.
  */
 export function offerBroken(state: GameState, offer: Offer): Rejection | null {
-  const lot = state.lots.find((l) => l.id === offer.lot);
+  const lot = lotById(state, offer.lot);
   if (!lot || lot.owner !== offer.from) {
     return reject(
       "OFFER_CLOSED",
@@ -51,7 +52,7 @@ export function offerUnavailable(state: GameState, offer: Offer): Rejection | nu
   if (offer.status !== "open" || state.day > offer.expiresDay) return offerClosed(offer);
   const broken = offerBroken(state, offer);
   if (broken) return broken;
-  const lot = state.lots.find((l) => l.id === offer.lot) as Lot;
+  const lot = lotById(state, offer.lot) as Lot;
   if (lot.status === "inTransit" || lot.status === "onOrder") {
     return reject(
       "LOT_BUSY",

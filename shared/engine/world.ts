@@ -6,14 +6,7 @@
 import { nextFloat } from "../math/rng.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import { bestEfficiency, powerCostMicroUsdPerThDay } from "./market.ts";
-import {
-  addToTier,
-  powerPriceToday,
-  rowFreeKw,
-  rowInstalledThs,
-  rowRunningThs,
-  uptimeToday,
-} from "./regions.ts";
+import { addToTier, powerPriceToday, rowInstalledThs, rowKw, rowRunningThs, uptimeToday } from "./regions.ts";
 import type { GameState, MigrationBatch, RegionState } from "./state.ts";
 
 /** Below this ratio of hashprice to power cost a tier switches fully off; above the upper one fully on. */
@@ -31,8 +24,10 @@ export function advanceWorld(state: GameState): void {
     rampBan(state, region);
     respondToProfit(state, region, i);
   }
-  deployNewMachines(state);
-  resettleMigrants(state);
+  // Only placing machines changes the rest of the world's kW from here on: one memo serves both.
+  const memo: RowKwMemo = [];
+  deployNewMachines(state, memo);
+  resettleMigrants(state, memo);
 }
 
 /** Rest-of-world hashrate running today, by region (after uptime), TH/s. */
@@ -98,11 +93,32 @@ function addIdle(region: RegionState, jPerTh: number, ths: number): void {
   else region.idleTiers.push({ jPerTh, installedThs: ths, running: 0 });
 }
 
+/**
+ * kW taken by the rest of the world in each region (rowKw), worked out when first needed and again only
+ * after machines are placed there: placing machines reads it for every region in every round, and
+ * recomputing it is a loop over the region's tiers. The same sum in the same order: the same figure.
+ */
+type RowKwMemo = (number | undefined)[];
+
+function rowKwOf(memo: RowKwMemo, region: RegionState, i: number): number {
+  let kw = memo[i];
+  if (kw === undefined) kw = memo[i] = rowKw(region);
+  return kw;
+}
+
+/** rowFreeKw, from the memo. */
+function freeForRow(memo: RowKwMemo, region: RegionState, i: number, reserveBps: number): number {
+  return Math.max(
+    0,
+    region.capacityKw * (1 - reserveBps / 10_000) - region.leasedKw - rowKwOf(memo, region, i),
+  );
+}
+
 /** Where a machine would go today: weights by free capacity, cheap power and attractiveness. */
-function placementWeights(state: GameState): number[] {
+function placementWeights(state: GameState, memo: RowKwMemo): number[] {
   return state.world.regions.map((region, i) => {
     if (region.policy === "banned") return 0;
-    const free = rowFreeKw(region, state.scenario.world.playerReserveBps);
+    const free = freeForRow(memo, region, i, state.scenario.world.playerReserveBps);
     if (free <= 0) return 0;
     const spec = state.scenario.regions[i] as RegionSpec;
     const price = Math.max(1, powerPriceToday(state, i));
@@ -111,8 +127,9 @@ function placementWeights(state: GameState): number[] {
 }
 
 /** Installs `ths` at `jPerTh` across regions by weight, limited by free capacity; returns what did not fit. */
-function place(state: GameState, ths: number, jPerTh: number, weights: number[]): number {
+function place(state: GameState, ths: number, jPerTh: number, weights: number[], memo: RowKwMemo): number {
   let left = ths;
+  const reserve = state.scenario.world.playerReserveBps;
   for (let round = 0; round < 3 && left > 1e-9; round++) {
     const total = weights.reduce((s, w) => s + w, 0);
     if (total <= 0) break;
@@ -121,20 +138,20 @@ function place(state: GameState, ths: number, jPerTh: number, weights: number[])
       const w = weights[i] as number;
       if (w <= 0) continue;
       const region = state.world.regions[i] as RegionState;
-      const reserve = state.scenario.world.playerReserveBps;
-      const fitThs = (rowFreeKw(region, reserve) * 1000) / jPerTh;
+      const fitThs = (freeForRow(memo, region, i, reserve) * 1000) / jPerTh;
       const put = Math.min(fitThs, (batch * w) / total);
       if (put <= 0) continue;
       addToTier(region, jPerTh, put);
+      memo[i] = undefined;
       left -= put;
-      if (rowFreeKw(region, reserve) <= 1e-6) weights[i] = 0;
+      if (freeForRow(memo, region, i, reserve) <= 1e-6) weights[i] = 0;
     }
   }
   return left;
 }
 
 /** New rest-of-world machines, at the scenario's pace scaled by how well a new machine pays today. */
-function deployNewMachines(state: GameState): void {
+function deployNewMachines(state: GameState, memo: RowKwMemo): void {
   const base = deploymentRate(state);
   if (base <= 0) return;
   const jPerTh = newFleetEfficiency(state);
@@ -145,7 +162,7 @@ function deployNewMachines(state: GameState): void {
   const marginShare = hashprice > 0 ? (hashprice - cost) / hashprice : 0;
   const factor = Math.min(1.25, Math.max(0, marginShare / 0.6));
   if (factor <= 0) return;
-  place(state, base * factor, jPerTh, placementWeights(state));
+  place(state, base * factor, jPerTh, placementWeights(state, memo), memo);
 }
 
 /** Interpolated deployment rate for today, TH/s per day. */
@@ -172,7 +189,7 @@ export function newFleetEfficiency(state: GameState): number {
 }
 
 /** Migrants whose delay is over settle where capacity is free; the rest keep waiting. */
-function resettleMigrants(state: GameState): void {
+function resettleMigrants(state: GameState, memo: RowKwMemo): void {
   const pool = state.world.migration;
   if (pool.length === 0) return;
   const waiting: MigrationBatch[] = [];
@@ -182,14 +199,21 @@ function resettleMigrants(state: GameState): void {
       waiting.push(batch);
       continue;
     }
-    weights ??= placementWeights(state);
-    const left = place(state, batch.ths, batch.jPerTh, weights);
+    weights ??= placementWeights(state, memo);
+    const left = place(state, batch.ths, batch.jPerTh, weights, memo);
     if (left <= 1e-6) continue;
     // Machines that found no room try again in a week; those of one efficiency wait together, so the
     // pool stays a handful of batches however long capacity stays short.
     const again = waiting.find((b) => b.readyDay === state.day + 7 && b.jPerTh === batch.jPerTh);
     if (again) again.ths += left;
-    else waiting.push({ ...batch, ths: left, readyDay: state.day + 7 });
+    // Spelt out rather than spread (the same keys in the same order): spreading was the slow part here.
+    else
+      waiting.push({
+        fromRegion: batch.fromRegion,
+        jPerTh: batch.jPerTh,
+        ths: left,
+        readyDay: state.day + 7,
+      });
   }
   state.world.migration = waiting;
 }

@@ -1,8 +1,7 @@
 /**
- * The bots' daily memo (shared/bots/world.ts) and route masks (shared/bots/routes.ts) are caches: each
- * figure must equal what the engine's (or econ's) own function returns at that moment. A few of them
- * restate an engine rule to avoid a slow search or power (duty shares, list prices); these tests are
- * what keeps the restatements honest when the engine changes.
+ * The bots' daily memo (shared/bots/world.ts), their lists of each company's lots (owned.ts), the models
+ * on sale (lineup.ts) and route masks (routes.ts) are caches: each figure must equal what the engine's
+ * (or econ's) own function returns at that moment, and each list what a search of the state finds.
  */
 import { describe, expect, it } from "vitest";
 import { applyCommand, step } from "../../shared/index.ts";
@@ -10,6 +9,7 @@ import { decide } from "../../shared/bots/index.ts";
 import { dutyShare, licenceDays, siteCosts } from "../../shared/bots/econ.ts";
 import { modeMask } from "../../shared/bots/routes.ts";
 import {
+  atRiskLotsOf,
   catalogOf,
   dutyOf,
   licenceOf,
@@ -22,7 +22,9 @@ import {
 } from "../../shared/bots/world.ts";
 import { quoteBuyUsed } from "../../shared/engine/commands/trade.ts";
 import { departurePlace, quoteShipment } from "../../shared/engine/logistics/ship.ts";
-import { factoryUnitPriceCents } from "../../shared/engine/market.ts";
+import { factoryUnitPriceCents, isReleased, usedTierOf } from "../../shared/engine/market.ts";
+import { USED_MARKET_DELAY_DAYS } from "../../shared/engine/commands/trade.ts";
+import { regionIndex } from "../../shared/engine/regions.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import { SHIPPING_MODES } from "../../shared/scenario/types.ts";
 import { newGame } from "../helpers/game.ts";
@@ -46,11 +48,38 @@ function checkWorld(state: GameState): void {
       quoteBuyUsed(state, { type: "buyUsed", model: model.id, quantity: 1, region })?.unitCents,
     );
   }
+  const catalog = catalogOf(w);
+  const onSale = state.scenario.asics.filter((a) => isReleased(a, state.day));
+  const used = onSale.filter((a) => a.releaseDay + USED_MARKET_DELAY_DAYS <= state.day);
+  expect(catalog.newModels).toEqual(onSale);
+  expect(catalog.usedModels).toEqual(used);
+  expect(catalog.mostEfficient).toEqual(
+    [...onSale]
+      .sort((a, b) => a.efficiencyJPerTh - b.efficiencyJPerTh || a.id.localeCompare(b.id))
+      .slice(0, 3),
+  );
+  for (const leader of catalog.tierLeaders) {
+    const tier = usedTierOf(leader.efficiencyJPerTh);
+    const best = Math.min(
+      ...used.filter((a) => usedTierOf(a.efficiencyJPerTh) === tier).map((a) => a.efficiencyJPerTh),
+    );
+    expect(leader.efficiencyJPerTh).toBe(best);
+  }
+  expect(new Set(catalog.tierLeaders.map((a) => usedTierOf(a.efficiencyJPerTh)))).toEqual(
+    new Set(used.map((a) => usedTierOf(a.efficiencyJPerTh))),
+  );
   for (const c of state.companies) {
     const mine = state.lots.filter((l) => l.owner === c.id);
     expect(lotsOf(w, c.id)).toEqual(mine);
-    expect(unsettledLotsOf(w, c.id)).toEqual(
-      mine.filter((l) => l.status !== "installed" || l.location.kind !== "region"),
+    const unsettled = (l: (typeof mine)[number]): boolean =>
+      l.status !== "installed" || l.location.kind !== "region";
+    expect(unsettledLotsOf(w, c.id)).toEqual(mine.filter(unsettled));
+    expect(atRiskLotsOf(w, c.id)).toEqual(
+      mine.filter(
+        (l) =>
+          unsettled(l) ||
+          (l.location.kind === "region" && w.unsafe[regionIndex(state, l.location.region)] === true),
+      ),
     );
   }
 }

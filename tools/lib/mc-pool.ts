@@ -28,7 +28,10 @@ export interface PoolOutcome {
   results: RunResult[];
   log: ReplayLog | null;
   jobs: number;
-  /** Time until every worker was ready to play (thread start, TypeScript loader, bots), ms. */
+  /**
+   * Time until every worker was ready to play (thread start, TypeScript loader, bots), ms; for a batch
+   * so short that it ended before the last worker was up, the time until the first one was.
+   */
   startupMs: number;
 }
 
@@ -58,6 +61,7 @@ export async function runPool(config: McConfig, options: PoolOptions): Promise<P
   if (jobs === 1) return runHere(config, scenario, logRun, options.onResult);
   const started = performance.now();
   let startupMs = 0;
+  let firstReadyMs = 0;
   let ready = 0;
   const results: RunResult[] = new Array<RunResult>(config.runs);
   let log: ReplayLog | null = null;
@@ -78,7 +82,10 @@ export async function runPool(config: McConfig, options: PoolOptions): Promise<P
             reject(new Error(`a Monte-Carlo worker failed: ${message.message}`));
             return;
           }
-          if (message.type === "ready" && ++ready === jobs) startupMs = performance.now() - started;
+          if (message.type === "ready") {
+            if (++ready === 1) firstReadyMs = performance.now() - started;
+            if (ready === jobs) startupMs = performance.now() - started;
+          }
           if (message.type === "result") {
             results[message.result.run] = message.result;
             if (message.log) log = message.log;
@@ -98,6 +105,7 @@ export async function runPool(config: McConfig, options: PoolOptions): Promise<P
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+  if (ready < jobs) startupMs = firstReadyMs;
   return { results, log, jobs, startupMs };
 }
 

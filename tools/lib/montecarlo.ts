@@ -10,14 +10,14 @@ import {
   applyTrustedCommand,
   createGame,
   equityCents,
-  step,
   stateHash,
   type Command,
   type GameState,
   type PlayerSeat,
   type Scenario,
-  type StepReport,
 } from "../../shared/index.ts";
+import { hashScenario } from "../../shared/engine/hash.ts";
+import { stepNetwork, type NetworkDayReport } from "../../shared/engine/step.ts";
 import { lotModel, lotThs } from "../../shared/engine/fleet.ts";
 import { uptimeToday } from "../../shared/engine/regions.ts";
 import { finishLog, logAction, startLog, type ReplayLog } from "../../shared/replay/index.ts";
@@ -128,7 +128,10 @@ export function seatsFor(bots: readonly string[]): PlayerSeat[] {
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 /** Network hashrate share by country at the end of a day (`report` is that day's step report). */
-export function countryShares(state: GameState, report: StepReport): Record<string, number> {
+export function countryShares(
+  state: GameState,
+  report: Pick<NetworkDayReport, "rowThsByRegion" | "playerThs">,
+): Record<string, number> {
   const ths: Record<string, number> = {};
   const regions = state.scenario.regions;
   report.rowThsByRegion.forEach((value, i) => {
@@ -161,6 +164,15 @@ export function countryShares(state: GameState, report: StepReport): Record<stri
   return shares;
 }
 
+/** Each scenario's hash, worked out once for all the runs that play it (the tools never change one). */
+const scenarioHashes = new WeakMap<Scenario, string>();
+
+function scenarioHashOf(scenario: Scenario): string {
+  let hash = scenarioHashes.get(scenario);
+  if (hash === undefined) scenarioHashes.set(scenario, (hash = hashScenario(scenario)));
+  return hash;
+}
+
 /**
  * Plays run `run` (seed config.seed + run): every day each solvent company's bot decides on the same
  * state, then their commands are applied in seat order (rejections counted, not fatal), then the day
@@ -175,7 +187,7 @@ export function playRun(
 ): { result: RunResult; log: ReplayLog | null } {
   const seed = config.seed + run;
   const seats = seatsFor(config.bots);
-  const state = createGame(scenario, seed, seats);
+  const state = createGame(scenario, seed, seats, scenarioHashOf(scenario));
   const replay = log ? startLog(state, seats) : null;
   const companies: CompanyResult[] = seats.map((seat, i) => ({
     id: seat.id,
@@ -207,7 +219,8 @@ export function playRun(
         }
       }
     });
-    const report = step(state);
+    // The network's figures are all a run reads from the day (the books are read once, at the end).
+    const report = stepNetwork(state);
     if (report.date.endsWith("-01"))
       monthly.push({ date: report.date, shares: countryShares(state, report) });
   }

@@ -1,6 +1,7 @@
 /** Commands on a company's own machine lots: install, power, sell. */
 import { usedBidUnitCents } from "../market.ts";
 import { lotKw, lotModel, usedLeaseKw, leasedKw } from "../fleet.ts";
+import { lotById } from "../lotFacts.ts";
 import { regionIndex } from "../regions.ts";
 import { sellLotUnits } from "../companies.ts";
 import type { Company, GameState, Lot } from "../state.ts";
@@ -11,7 +12,7 @@ import type { CommandOf } from "./schema.ts";
 
 /** Finds a lot the company owns, or says why not. */
 export function ownLot(state: GameState, company: Company, id: string): Lot | Rejection {
-  const lot = state.lots.find((l) => l.id === id);
+  const lot = lotById(state, id);
   if (!lot) return reject("UNKNOWN_LOT", `No lot "${id}".`, `没有编号为"${id}"的矿机批次。`);
   if (lot.owner !== company.id)
     return reject("NOT_OWNER", `Lot ${id} is not yours.`, `批次 ${id} 不属于你。`);

@@ -7,6 +7,7 @@ import { nextFloat } from "../../math/rng.ts";
 import { sampleNormal } from "../../math/random.ts";
 import { usd } from "../commands/errors.ts";
 import { post } from "../ledger.ts";
+import { lotById } from "../lotFacts.ts";
 import type { Company, GameState, Lot } from "../state.ts";
 import type { Shipment } from "../tradeState.ts";
 import { countryOf, duties, tariffBps, vatBps } from "./customs.ts";
@@ -30,7 +31,7 @@ export function advanceShipments(state: GameState): void {
 function parties(state: GameState, s: Shipment): { company: Company | undefined; lot: Lot | undefined } {
   return {
     company: state.companies.find((c) => c.id === s.owner),
-    lot: state.lots.find((l) => l.id === s.lot),
+    lot: lotById(state, s.lot),
   };
 }
 

@@ -19,6 +19,17 @@ export function vatBps(state: GameState, dest: string, origin: string): number {
   return countryOf(state, dest)?.vatBps ?? 0;
 }
 
+/**
+ * Duty and VAT together as a share of the declared value, for goods made in `origin` entering `dest`
+ * today: the duty, plus VAT on the value and the duty. For planning (bots, previews): customs itself
+ * rounds each amount (see duties).
+ */
+export function importTaxShare(state: GameState, dest: string, origin: string): number {
+  const duty = tariffBps(state, dest, origin) / 10_000;
+  const vat = vatBps(state, dest, origin) / 10_000;
+  return duty + (1 + duty) * vat;
+}
+
 /** Duty and VAT on a declared value: VAT is levied on the value plus the duty, as customs do. */
 export function duties(
   valueCents: number,

@@ -1,6 +1,6 @@
 /** Where places are: hubs and regions as points, distances between them, the route a mode takes. */
 import { greatCircleKm } from "../../math/detmath.ts";
-import type { Hub, RegionSpec, ShippingMode } from "../../scenario/types.ts";
+import type { Hub, RegionSpec, Scenario, ShippingMode } from "../../scenario/types.ts";
 import type { GameState } from "../state.ts";
 import type { Place } from "../tradeState.ts";
 
@@ -18,21 +18,57 @@ export function hubOf(state: GameState, id: string): Hub | undefined {
   return state.scenario.hubs.find((h) => h.id === id);
 }
 
+/**
+ * Points and distances are geometry of the scenario, which never changes once resolved: they are worked
+ * out once per scenario and place (a WeakMap keyed by the scenario object, beside the state), because
+ * every shipping quote needs two points and a distance, and a great-circle distance in deterministic
+ * arithmetic is slow. The points handed out are shared: read only.
+ */
+interface Places {
+  hubs: Map<string, Point | undefined>;
+  regions: Map<string, Point | undefined>;
+  /** Distances between points of this scenario, by the two point objects. */
+  km: WeakMap<Point, Map<Point, number>>;
+}
+
+const places = new WeakMap<Scenario, Places>();
+
+function placesOf(scenario: Scenario): Places {
+  let p = places.get(scenario);
+  if (!p) places.set(scenario, (p = { hubs: new Map(), regions: new Map(), km: new WeakMap() }));
+  return p;
+}
+
 export function pointOf(state: GameState, place: Place): Point | undefined {
+  const memo = placesOf(state.scenario);
   if (place.kind === "hub") {
-    const hub = hubOf(state, place.hub);
-    return (
-      hub && {
-        lon: hub.lon,
-        lat: hub.lat,
-        country: hub.country,
-        landmass: hub.landmass,
-        portKm: 0,
-        name: hub.name,
-      }
-    );
+    if (memo.hubs.has(place.hub)) return memo.hubs.get(place.hub);
+    const point = hubPoint(state, place.hub);
+    memo.hubs.set(place.hub, point);
+    return point;
   }
-  const spec: RegionSpec | undefined = state.scenario.regions.find((r) => r.id === place.region);
+  if (memo.regions.has(place.region)) return memo.regions.get(place.region);
+  const point = regionPoint(state, place.region);
+  memo.regions.set(place.region, point);
+  return point;
+}
+
+function hubPoint(state: GameState, id: string): Point | undefined {
+  const hub = hubOf(state, id);
+  return (
+    hub && {
+      lon: hub.lon,
+      lat: hub.lat,
+      country: hub.country,
+      landmass: hub.landmass,
+      portKm: 0,
+      name: hub.name,
+    }
+  );
+}
+
+function regionPoint(state: GameState, id: string): Point | undefined {
+  const spec: RegionSpec | undefined = state.scenario.regions.find((r) => r.id === id);
   return (
     spec && {
       lon: spec.lon,
@@ -47,6 +83,16 @@ export function pointOf(state: GameState, place: Place): Point | undefined {
 
 export function distanceKm(a: Point, b: Point): number {
   return greatCircleKm(a.lon, a.lat, b.lon, b.lat);
+}
+
+/** distanceKm between two points pointOf gave for this state's scenario, worked out once per pair. */
+export function placeDistanceKm(state: GameState, a: Point, b: Point): number {
+  const memo = placesOf(state.scenario).km;
+  let row = memo.get(a);
+  if (!row) memo.set(a, (row = new Map()));
+  let km = row.get(b);
+  if (km === undefined) row.set(b, (km = distanceKm(a, b)));
+  return km;
 }
 
 function nearest(state: GameState, kind: Hub["kind"], p: Point): Hub | undefined {

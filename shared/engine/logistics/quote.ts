@@ -6,10 +6,11 @@
 import { roundHalfAway } from "../../math/money.ts";
 import type { AsicModel, ShippingMode, Text } from "../../scenario/types.ts";
 import { reject, type Rejection } from "../commands/errors.ts";
+import { regionState } from "../regions.ts";
 import type { GameState } from "../state.ts";
 import type { Place } from "../tradeState.ts";
 import { countryOf, duties, tariffBps, vatBps } from "./customs.ts";
-import { distanceKm, pointOf, type Point } from "./geo.ts";
+import { distanceKm, placeDistanceKm, pointOf, type Point } from "./geo.ts";
 
 export interface FreightInput {
   model: AsicModel;
@@ -58,34 +59,40 @@ export function modeRejection(
   km: number = distanceKm(from, to),
 ): Rejection | null {
   const spec = state.scenario.logistics.modes[mode];
-  const where = `${from.name.en} → ${to.name.en}`;
-  const whereZh = `${from.name.zh} → ${to.name.zh}`;
+  // The names are spelt out only for a refusal: most quotes pass, and bots ask for many.
   if (km > spec.maxKm) {
     return reject(
       "NO_ROUTE",
-      `${where} is too far for ${mode} freight.`,
-      `${whereZh} 距离过远，无法使用该运输方式。`,
+      `${where(from, to)} is too far for ${mode} freight.`,
+      `${whereZh(from, to)} 距离过远，无法使用该运输方式。`,
     );
   }
   const land = from.landmass === to.landmass;
   if (mode === "truck" && !land) {
-    return reject("NO_ROUTE", `No road links ${where}.`, `${whereZh} 之间没有公路相通。`);
+    return reject("NO_ROUTE", `No road links ${where(from, to)}.`, `${whereZh(from, to)} 之间没有公路相通。`);
   }
   if (mode === "rail") {
     const rail = state.scenario.logistics.railCountries;
     if (!land || !rail.includes(from.country) || !rail.includes(to.country)) {
-      return reject("NO_ROUTE", `No railway links ${where}.`, `${whereZh} 之间没有铁路相通。`);
+      return reject(
+        "NO_ROUTE",
+        `No railway links ${where(from, to)}.`,
+        `${whereZh(from, to)} 之间没有铁路相通。`,
+      );
     }
   }
   if (mode === "sea" && land && km < 1500) {
     return reject(
       "NO_ROUTE",
-      `${where} is too close for sea freight: use a truck.`,
-      `${whereZh} 距离太近，不适合海运，请用卡车。`,
+      `${where(from, to)} is too close for sea freight: use a truck.`,
+      `${whereZh(from, to)} 距离太近，不适合海运，请用卡车。`,
     );
   }
   return null;
 }
+
+const where = (from: Point, to: Point): string => `${from.name.en} → ${to.name.en}`;
+const whereZh = (from: Point, to: Point): string => `${from.name.zh} → ${to.name.zh}`;
 
 function legCost(
   state: GameState,
@@ -113,7 +120,7 @@ export function quoteFreight(
       ok: false,
       error: reject("UNKNOWN_REGION", `No region "${input.to}".`, `没有名为"${input.to}"的地区。`),
     };
-  const km = distanceKm(from, to);
+  const km = placeDistanceKm(state, from, to);
   const modeError = modeRejection(state, from, to, input.mode, km);
   if (modeError) return { ok: false, error: modeError };
 
@@ -171,7 +178,7 @@ export function quoteFreight(
 
 function warnings(state: GameState, region: string, customsDay: number, licenceDays: number): Text[] {
   const out: Text[] = [];
-  const r = state.world.regions.find((x) => x.id === region);
+  const r = regionState(state, region);
   if (r?.policy === "banned") {
     out.push({
       en: "Mining is banned there: customs will hold the machines until the ban lifts or you re-export them.",

@@ -1,6 +1,7 @@
 /** The lot side of shipping: where a lot ships from, what it declares, and the quote for it. */
 import { reject, type Rejection } from "../commands/errors.ts";
 import { lotModel } from "../fleet.ts";
+import { lotById } from "../lotFacts.ts";
 import type { GameState, Lot } from "../state.ts";
 import type { Place, Shipment } from "../tradeState.ts";
 import type { ShippingMode } from "../../scenario/types.ts";
@@ -52,7 +53,7 @@ export function quoteShipment(
   state: GameState,
   input: LotShipping,
 ): { ok: true; quote: ShipmentQuote } | { ok: false; error: Rejection } {
-  const lot = state.lots.find((l) => l.id === input.lotId);
+  const lot = lotById(state, input.lotId);
   if (!lot)
     return {
       ok: false,

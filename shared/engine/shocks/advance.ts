@@ -4,7 +4,7 @@
  */
 import { nextFloat, nextInt } from "../../math/rng.ts";
 import type { Hazard } from "../../scenario/types.ts";
-import { regionState } from "../regions.ts";
+import { lotTable } from "../lotFacts.ts";
 import type { GameState, Lot } from "../state.ts";
 import { applyShock, checkShock } from "./apply.ts";
 import { templateById } from "./templates.ts";
@@ -51,9 +51,14 @@ function candidates(state: GameState, kind: string): string[] {
 function seize(state: GameState): void {
   if (!state.world.regions.some((r) => r.policy === "banned" && r.seizureBpsPerDay > 0)) return;
   const seized: Lot[] = [];
-  for (const lot of state.lots) {
-    if (lot.status !== "installed" || !lot.powered || lot.location.kind !== "region") continue;
-    const region = regionState(state, lot.location.region);
+  const lots = state.lots;
+  const table = lotTable(state);
+  for (let n = 0; n < lots.length; n++) {
+    const lot = lots[n] as Lot;
+    if (lot.status !== "installed" || !lot.powered) continue;
+    table.sync(n);
+    // -1 (not in a region, or an unknown one): nothing to seize there.
+    const region = state.world.regions[table.region[n] as number];
     if (!region || region.policy !== "banned" || region.seizureBpsPerDay <= 0) continue;
     if (nextFloat(state.rng.hazards) * 10_000 >= region.seizureBpsPerDay) continue;
     seized.push(lot);

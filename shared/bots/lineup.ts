@@ -1,0 +1,55 @@
+/**
+ * The models on sale on a day, new and used, and the most efficient of each used tier: a pure cache per
+ * scenario (see lineupOf), shared by every game of it.
+ */
+import { USED_MARKET_DELAY_DAYS } from "../engine/commands/trade.ts";
+import { isReleased, usedTierOf } from "../engine/market.ts";
+import type { AsicModel, Scenario } from "../scenario/types.ts";
+
+export interface Lineup {
+  newModels: AsicModel[];
+  usedModels: AsicModel[];
+  /** The most efficient model of each used tier whose used market is open. */
+  tierLeaders: AsicModel[];
+  /** The three most efficient models on sale new (ties by id): the cautious bot's short list. */
+  mostEfficient: AsicModel[];
+}
+
+/**
+ * Per scenario: the models on sale, by how many are on sale new and used. Both sets only grow with the
+ * day (a model stays released), so two days with the same counts have the same sets, in the scenario's
+ * order: the lists are worked out once per release rather than every day. Shared: read only.
+ */
+const lineups = new WeakMap<Scenario, Map<number, Lineup>>();
+
+export function lineupOf(scenario: Scenario, day: number): Lineup {
+  const asics = scenario.asics;
+  let released = 0;
+  let used = 0;
+  for (let i = 0; i < asics.length; i++) {
+    const a = asics[i] as AsicModel;
+    if (isReleased(a, day)) released++;
+    if (isReleased(a, day) && a.releaseDay + USED_MARKET_DELAY_DAYS <= day) used++;
+  }
+  let byCount = lineups.get(scenario);
+  if (!byCount) lineups.set(scenario, (byCount = new Map()));
+  const key = released * (asics.length + 1) + used;
+  let lineup = byCount.get(key);
+  if (!lineup) byCount.set(key, (lineup = makeLineup(scenario, day)));
+  return lineup;
+}
+
+function makeLineup(scenario: Scenario, day: number): Lineup {
+  const newModels = scenario.asics.filter((a) => isReleased(a, day));
+  const usedModels = newModels.filter((a) => a.releaseDay + USED_MARKET_DELAY_DAYS <= day);
+  const best = new Map<number, AsicModel>();
+  for (const a of usedModels) {
+    const tier = usedTierOf(a.efficiencyJPerTh);
+    const cur = best.get(tier);
+    if (!cur || a.efficiencyJPerTh < cur.efficiencyJPerTh) best.set(tier, a);
+  }
+  const mostEfficient = [...newModels]
+    .sort((a, b) => a.efficiencyJPerTh - b.efficiencyJPerTh || a.id.localeCompare(b.id))
+    .slice(0, 3);
+  return { newModels, usedModels, tierLeaders: [...best.values()], mostEfficient };
+}

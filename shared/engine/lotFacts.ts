@@ -1,0 +1,144 @@
+/**
+ * What a lot's ids point at — its model, its owner's seat, the region it stands in — remembered per
+ * position in `state.lots`, beside the state rather than in it (a WeakMap keyed by the state object).
+ *
+ * The daily step and the bots walk every lot several times a day, and looking up three ids in maps for
+ * each lot was a large share of the work. Here a lot's facts are found by its position, and every read
+ * first checks that they still describe it: the same lot object at that position, the same model and
+ * owner ids, and the same location object, as when they were looked up. (Locations are replaced, never
+ * edited: LotLocation's fields are read only.) A stale slot is looked up again on the spot. So what this
+ * gives is always what the look-ups would give now: a cache of speed, never of state, which stays plain
+ * data. The facts sit in parallel lists rather than one object per lot, so that a pass over the lots
+ * reads them in order.
+ */
+import type { AsicModel, Scenario } from "../scenario/types.ts";
+import { scenarioIndex } from "./lookup.ts";
+import type { Company, GameState, Lot, LotLocation } from "./state.ts";
+
+/** One state's facts, by position in its list of lots: take it once, then read it lot by lot. */
+export class LotTable {
+  /** Per position, after `sync(n)`: the lot's model (undefined for an id the scenario lacks). */
+  readonly model: (AsicModel | undefined)[] = [];
+  /** Per position, after `sync(n)`: the owner's position in `state.companies`, or -1. */
+  readonly owner: number[] = [];
+  /** Per position, after `sync(n)`: the region the lot stands in (location kind "region"), else -1. */
+  readonly region: number[] = [];
+  /** Per position, after `sync(n)`: whether the lot's location is of kind "region" (known or not). */
+  readonly inRegion: boolean[] = [];
+  /** What each slot was looked up for. */
+  private readonly slotLot: (Lot | null)[] = [];
+  private readonly modelId: string[] = [];
+  private readonly ownerId: string[] = [];
+  private readonly location: (LotLocation | null)[] = [];
+  private readonly models: Map<string, AsicModel>;
+  private readonly regions: Map<string, number>;
+  /** Position of each lot id in `lots` (the first, as a search finds it), for `byIdLength` lots. */
+  private readonly byId = new Map<string, number>();
+  private byIdLength = 0;
+
+  constructor(
+    readonly lots: Lot[],
+    readonly companies: Company[],
+    readonly scenario: Scenario,
+  ) {
+    const index = scenarioIndex(scenario);
+    this.models = index.models;
+    this.regions = index.regions;
+  }
+
+  /** Brings the facts of the lot at `lots[n]` (which must exist) up to date; then read them at `n`. */
+  sync(n: number): void {
+    const lot = this.lots[n] as Lot;
+    // Kept dense, in order: writing past the end would turn the lists into slow dictionaries.
+    while (this.slotLot.length <= n) {
+      this.slotLot.push(null);
+      this.modelId.push("");
+      this.model.push(undefined);
+      this.ownerId.push("");
+      this.owner.push(-1);
+      this.location.push(null);
+      this.region.push(-1);
+      this.inRegion.push(false);
+    }
+    if (this.slotLot[n] !== lot) {
+      this.slotLot[n] = lot;
+      this.modelId[n] = lot.model;
+      this.model[n] = this.models.get(lot.model);
+      this.ownerId[n] = lot.owner;
+      this.owner[n] = ownerPosition(this.companies, lot.owner);
+      this.setLocation(n, lot.location);
+      return;
+    }
+    if (this.modelId[n] !== lot.model) {
+      this.modelId[n] = lot.model;
+      this.model[n] = this.models.get(lot.model);
+    }
+    if (this.ownerId[n] !== lot.owner) {
+      this.ownerId[n] = lot.owner;
+      this.owner[n] = ownerPosition(this.companies, lot.owner);
+    }
+    if (this.location[n] !== lot.location) this.setLocation(n, lot.location);
+  }
+
+  private setLocation(n: number, location: LotLocation): void {
+    this.location[n] = location;
+    const inRegion = location.kind === "region";
+    this.inRegion[n] = inRegion;
+    this.region[n] = inRegion ? (this.regions.get(location.region) ?? -1) : -1;
+  }
+
+  /**
+   * The lot with this id, as `lots.find((l) => l.id === id)` finds it. A lot's id never changes and a
+   * list only grows in place (removals make a new list, hence a new table), so lots added since the
+   * index was made are simply added to it; each hit is still checked against the list, and a miss
+   * searches it, so an unforeseen change costs time, never a wrong answer.
+   */
+  byLotId(id: string): Lot | undefined {
+    const lots = this.lots;
+    if (this.byIdLength > lots.length) {
+      this.byId.clear();
+      this.byIdLength = 0;
+    }
+    for (let i = this.byIdLength; i < lots.length; i++) {
+      const lotId = (lots[i] as Lot).id;
+      // The first lot with an id is the one a search finds.
+      if (!this.byId.has(lotId)) this.byId.set(lotId, i);
+    }
+    this.byIdLength = lots.length;
+    const i = this.byId.get(id);
+    if (i !== undefined) {
+      const lot = lots[i] as Lot;
+      if (lot.id === id) return lot;
+    }
+    return lots.find((l) => l.id === id);
+  }
+}
+
+const tables = new WeakMap<GameState, LotTable>();
+
+/** The state's lot table, valid while its lists of lots and companies are the ones it was made for. */
+export function lotTable(state: GameState): LotTable {
+  let table = tables.get(state);
+  if (
+    !table ||
+    table.lots !== state.lots ||
+    table.companies !== state.companies ||
+    table.scenario !== state.scenario
+  ) {
+    // A new list (lots removed), other companies or another scenario: start afresh.
+    table = new LotTable(state.lots, state.companies, state.scenario);
+    tables.set(state, table);
+  }
+  return table;
+}
+
+/** The lot with this id in the state (as a search of `state.lots` finds it), or undefined. */
+export function lotById(state: GameState, id: string): Lot | undefined {
+  return lotTable(state).byLotId(id);
+}
+
+/** Position of the company `id` in the list, or -1 (a handful of seats: a scan beats a map). */
+export function ownerPosition(companies: readonly Company[], id: string): number {
+  for (let i = 0; i < companies.length; i++) if ((companies[i] as Company).id === id) return i;
+  return -1;
+}
