@@ -14,7 +14,7 @@ import { createGame, step, type PlayerSeat, type Scenario } from "../shared/inde
 import { intFlag, parseFlags, pathFlag, runMain } from "./lib/cli.ts";
 import { fixed, int, table } from "./lib/format.ts";
 import { defaultJobs, runPool } from "./lib/mc-pool.ts";
-import { loadBots } from "./lib/montecarlo.ts";
+import { BOTS } from "./lib/montecarlo.ts";
 import { loadScenario, scenarioIds } from "./lib/scenarios.ts";
 
 const USAGE = `usage: npm run bench [-- --json FILE] [--days N] [--mc-runs N]
@@ -158,7 +158,7 @@ async function benchMonteCarlo(
 ): Promise<MonteCarloResult> {
   const longest = [...results].sort((a, b) => b.days - a.days || (a.scenario < b.scenario ? -1 : 1))[0];
   const id = longest?.scenario ?? "sandbox";
-  const bots = await loadBots();
+  const bots = BOTS;
   const seats = Math.min(PLAYERS, loadScenario(id).company.maxCompanies);
   const strategies = Array.from(
     { length: seats },

@@ -15,7 +15,7 @@ import { simulationCsv, simulationDocument } from "./lib/export.ts";
 import { historyComparison } from "./lib/history.ts";
 import { buildReport, reportCsv, reportLines } from "./lib/mc-report.ts";
 import { defaultJobs, runPool } from "./lib/mc-pool.ts";
-import { availableStrategies, loadBots, type McConfig } from "./lib/montecarlo.ts";
+import { availableStrategies, BOTS, type McConfig } from "./lib/montecarlo.ts";
 import { createRecording, recordDay } from "./lib/recorder.ts";
 import { loadDatasets, loadScenario, scenarioIds } from "./lib/scenarios.ts";
 import { summaryLines } from "./lib/summary.ts";
@@ -150,7 +150,7 @@ function single(options: Extract<Options, { mode: "single" }>): void {
 
 async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Promise<void> {
   const scenario = loadScenario(options.scenario);
-  const bots = await loadBots();
+  const bots = BOTS;
   const known = availableStrategies(bots);
   const unknown = [...new Set(options.bots.filter((b) => !known.includes(b)))];
   if (unknown.length > 0) {

@@ -1,10 +1,11 @@
 /**
  * Monte-Carlo balancing: runs are reproducible and the same on worker threads as on one thread; the
  * report adds up; bots' commands are applied, counted and logged so that a bot game replays; unknown
- * strategies are usage errors. Uses the bots of shared/bots when they exist, else the idle fallback.
+ * strategies are usage errors. The pool's workers run a bundle of the same code: their games must be
+ * the ones the main thread plays.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +15,7 @@ import { runPool } from "../../tools/lib/mc-pool.ts";
 import { buildReport, degenerateWarnings, distribution, type McReport } from "../../tools/lib/mc-report.ts";
 import {
   availableStrategies,
-  loadBots,
+  BOTS,
   playRun,
   seatsFor,
   type Bots,
@@ -35,7 +36,7 @@ describe("simulate --runs --bots (Monte-Carlo)", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   beforeAll(async () => {
-    const strategies = availableStrategies(await loadBots());
+    const strategies = availableStrategies(BOTS);
     bots = [0, 1, 2].map((i) => strategies[i % strategies.length]).join(",");
     const run = (jobs: number): McReport => {
       const json = join(dir, `jobs-${jobs}.json`);
@@ -124,11 +125,14 @@ describe("simulate --runs --bots (Monte-Carlo)", () => {
 });
 
 describe("runPool", () => {
-  it("plays the same runs on worker threads as on this thread, and logs the run asked for", async () => {
-    const config: McConfig = { scenario: "halving-2020", bots: ["idle", "idle"], seed: 3, runs: 3, days: 20 };
+  it("plays the same runs on worker threads (bundled) as on this thread, and logs the run asked for", async () => {
+    const bots = ["efficiency", "cheap-power", "trader", "idle"];
+    const config: McConfig = { scenario: "halving-2020", bots, seed: 3, runs: 3, days: 45 };
     const workers = await runPool(config, { jobs: 2, logRun: 1 });
     const here = await runPool(config, { jobs: 1, logRun: 1 });
     expect(workers.jobs).toBe(2);
+    // The bots did something, so that their code in the bundle is compared too.
+    expect(here.results.some((r) => r.companies.some((c) => c.accepted > 0))).toBe(true);
     expect(workers.results).toEqual(here.results);
     expect(workers.log).toEqual(here.log);
     expect(workers.log?.seed).toBe(4);
@@ -236,10 +240,8 @@ describe("Monte-Carlo report", () => {
     expect(degenerateWarnings(report.strategies.slice(0, 1), 25)).toEqual([]);
   });
 
-  it("loads the bots module when it exists, else idle only", async () => {
-    const bots = await loadBots();
-    const present = existsSync(join(ROOT, "shared/bots/index.ts"));
-    expect(bots.source).toBe(present ? "shared/bots" : "idle fallback");
-    expect(availableStrategies(bots)).toContain("idle");
+  it("seats shared/bots' strategies, and idle as a baseline", () => {
+    expect(BOTS.source).toBe("shared/bots");
+    expect(availableStrategies(BOTS)).toEqual(expect.arrayContaining(["efficiency", "trader", "idle"]));
   });
 });

@@ -8,7 +8,8 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Scenario } from "../../shared/index.ts";
 import type { ReplayLog } from "../../shared/replay/index.ts";
-import { loadBots, playRun, type McConfig, type RunResult } from "./montecarlo.ts";
+import { workerBundle } from "./mc-bundle.ts";
+import { BOTS, playRun, type McConfig, type RunResult } from "./montecarlo.ts";
 import { loadScenario } from "./scenarios.ts";
 
 export type ToWorker = { type: "run"; run: number } | { type: "stop" };
@@ -29,7 +30,7 @@ export interface PoolOutcome {
   log: ReplayLog | null;
   jobs: number;
   /**
-   * Time until every worker was ready to play (thread start, TypeScript loader, bots), ms; for a batch
+   * Time until every worker was ready to play (bundling the worker, thread start, compiling it), ms; for a batch
    * so short that it ended before the last worker was up, the time until the first one was.
    */
   startupMs: number;
@@ -40,17 +41,8 @@ export function defaultJobs(runs: number): number {
   return Math.max(1, Math.min(availableParallelism(), runs));
 }
 
-const WORKER = new URL("./mc-worker.ts", import.meta.url).href;
-
-/**
- * Starts mc-worker.ts under tsx. `execArgv: ["--import", "tsx"]` is not enough on Node 20 (the worker's
- * entry is resolved before the loader is registered), so a small bootstrap registers tsx and imports it.
- */
-function startWorker(data: unknown): Worker {
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const code =
-    `import(${JSON.stringify(tsx)})` +
-    `.then((api) => { api.register(); return import(${JSON.stringify(WORKER)}); });`;
+/** A worker running the bundled mc-worker.ts (see mc-bundle.ts for why it is bundled). */
+function startWorker(code: string, data: unknown): Worker {
   return new Worker(code, { eval: true, workerData: data });
 }
 
@@ -60,6 +52,7 @@ export async function runPool(config: McConfig, options: PoolOptions): Promise<P
   const scenario = loadScenario(config.scenario);
   if (jobs === 1) return runHere(config, scenario, logRun, options.onResult);
   const started = performance.now();
+  const code = await workerBundle();
   let startupMs = 0;
   let firstReadyMs = 0;
   let ready = 0;
@@ -75,7 +68,7 @@ export async function runPool(config: McConfig, options: PoolOptions): Promise<P
         else worker.postMessage({ type: "stop" } satisfies ToWorker);
       };
       for (let j = 0; j < jobs; j++) {
-        const worker = startWorker({ config, scenario, logRun });
+        const worker = startWorker(code, { config, scenario, logRun });
         workers.push(worker);
         worker.on("message", (message: ToPool) => {
           if (message.type === "error") {
@@ -116,12 +109,11 @@ async function runHere(
   onResult: PoolOptions["onResult"],
 ): Promise<PoolOutcome> {
   const started = performance.now();
-  const bots = await loadBots();
   const results: RunResult[] = [];
   let log: ReplayLog | null = null;
   const startupMs = performance.now() - started;
   for (let run = 0; run < config.runs; run++) {
-    const played = playRun(scenario, bots, config, run, run === logRun);
+    const played = playRun(scenario, BOTS, config, run, run === logRun);
     results.push(played.result);
     if (played.log) log = played.log;
     onResult?.(played.result, run + 1);

@@ -1,42 +1,36 @@
 /**
  * A Monte-Carlo worker thread: takes the resolved scenario once (from the pool, as plain data: no YAML
- * to parse again per thread), loads the bots once, then plays the runs the pool hands it, one at a time,
- * and posts each result back as plain data. Started by mc-pool.ts.
+ * to parse again per thread), then plays the runs the pool hands it, one at a time, and posts each
+ * result back as plain data. Started by mc-pool.ts, bundled by mc-bundle.ts.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Scenario } from "../../shared/index.ts";
-import { loadBots, playRun, type McConfig } from "./montecarlo.ts";
+import { BOTS, playRun, type McConfig } from "./montecarlo.ts";
 import type { ToPool, ToWorker } from "./mc-pool.ts";
 
 const port = parentPort;
 if (!port) throw new Error("mc-worker.ts runs as a worker thread (see mc-pool.ts)");
 const send = (message: ToPool): void => port.postMessage(message);
 
-async function start(): Promise<void> {
-  const { config, scenario, logRun } = workerData as {
-    config: McConfig;
-    scenario: Scenario;
-    logRun: number | null;
-  };
-  const bots = await loadBots();
-  port?.on("message", (message: ToWorker) => {
-    if (message.type === "stop") {
-      port.close();
-      return;
-    }
-    try {
-      const played = playRun(scenario, bots, config, message.run, message.run === logRun);
-      send({ type: "result", result: played.result, log: played.log });
-    } catch (error) {
-      send({
-        type: "error",
-        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-      });
-    }
-  });
-  send({ type: "ready" });
-}
+const { config, scenario, logRun } = workerData as {
+  config: McConfig;
+  scenario: Scenario;
+  logRun: number | null;
+};
 
-start().catch((error: unknown) => {
-  send({ type: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+const describe = (error: unknown): string =>
+  error instanceof Error ? (error.stack ?? error.message) : String(error);
+
+port.on("message", (message: ToWorker) => {
+  if (message.type === "stop") {
+    port.close();
+    return;
+  }
+  try {
+    const played = playRun(scenario, BOTS, config, message.run, message.run === logRun);
+    send({ type: "result", result: played.result, log: played.log });
+  } catch (error) {
+    send({ type: "error", message: describe(error) });
+  }
 });
+send({ type: "ready" });

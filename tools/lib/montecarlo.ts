@@ -1,11 +1,8 @@
 /**
  * Monte-Carlo balancing: one game per seed with one company per bot, each bot deciding every day, played
- * to the end (or a number of days); what each run ends with comes back as plain data. The bots live in
- * shared/bots (pure strategy functions); until that module exists every strategy is "idle" (no commands),
- * so that the machinery runs and measures the engine alone. When it appears it is used as is.
+ * to the end (or a number of days); what each run ends with comes back as plain data. The bots are
+ * shared/bots' pure strategy functions, the same ones that stand in for players in a room.
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import {
   applyTrustedCommand,
   createGame,
@@ -21,51 +18,33 @@ import { stepNetwork, type NetworkDayReport } from "../../shared/engine/step.ts"
 import { lotModel, lotThs } from "../../shared/engine/fleet.ts";
 import { uptimeToday } from "../../shared/engine/regions.ts";
 import { finishLog, logAction, startLog, type ReplayLog } from "../../shared/replay/index.ts";
+import { decide, STRATEGIES } from "../../shared/bots/index.ts";
 
 /** A bot: the commands `companyId` gives today, following `strategy`. Pure: it reads the state only. */
 export type BotDecide = (state: GameState, companyId: string, strategy: string) => Command[];
 
-/** The strategy every build has: give no commands (a baseline, and the fallback before bots exist). */
+/** The strategy every build has: give no commands (a baseline to measure the others against). */
 export const IDLE = "idle";
 
 export interface Bots {
-  /** Where the bots come from. */
-  source: "shared/bots" | "idle fallback";
-  /** Strategies the bots module offers (the fallback: idle only). */
+  /** Where the bots come from (named in the reports). */
+  source: "shared/bots";
+  /** Strategies the bots module offers. */
   strategies: readonly string[];
   decide: BotDecide;
 }
 
-const BOTS_MODULE = new URL("../../shared/bots/index.ts", import.meta.url);
-
-const idleDecide: BotDecide = () => [];
-
 /**
- * The bots: shared/bots/index.ts (exporting `decide` and `STRATEGIES`) when it exists, else idle only.
- * A module that exists but fails to load, or lacks those exports, is an error, not a silent fallback.
+ * The bots of shared/bots, with "idle" available as a baseline whether or not the module lists it.
+ * Imported statically, so that the Monte-Carlo worker can be bundled in one piece (mc-bundle.ts).
  */
-export async function loadBots(): Promise<Bots> {
-  if (!existsSync(fileURLToPath(BOTS_MODULE))) {
-    return { source: "idle fallback", strategies: [IDLE], decide: idleDecide };
-  }
-  // A computed specifier: the module may not exist when this file is type-checked.
-  const mod = (await import(BOTS_MODULE.href)) as { decide?: unknown; STRATEGIES?: unknown };
-  if (typeof mod.decide !== "function")
-    throw new Error("shared/bots/index.ts does not export a decide function");
-  if (!Array.isArray(mod.STRATEGIES) || !mod.STRATEGIES.every((s) => typeof s === "string")) {
-    throw new Error("shared/bots/index.ts does not export STRATEGIES: readonly string[]");
-  }
-  const strategies = mod.STRATEGIES as readonly string[];
-  const decide = mod.decide as BotDecide;
-  return {
-    source: "shared/bots",
-    strategies,
-    // "idle" stays available as a baseline even when the module does not list it.
-    decide: strategies.includes(IDLE)
-      ? decide
-      : (s, c, strategy) => (strategy === IDLE ? [] : decide(s, c, strategy)),
-  };
-}
+export const BOTS: Bots = {
+  source: "shared/bots",
+  strategies: STRATEGIES,
+  decide: STRATEGIES.includes(IDLE)
+    ? decide
+    : (state, companyId, strategy) => (strategy === IDLE ? [] : decide(state, companyId, strategy)),
+};
 
 /** Strategy names one may seat: the module's, plus idle. */
 export function availableStrategies(bots: Bots): string[] {
