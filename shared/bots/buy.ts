@@ -9,7 +9,6 @@ import type { AsicModel, RegionSpec } from "../scenario/types.ts";
 import { add, addLease, freeTodayKw, leaseAt, loadAt, spareKw, type Ctx } from "./common.ts";
 import {
   catalogOf,
-  factoryDutiesOf,
   factoryUnitsOf,
   licenceOf,
   prefersRenewableAt,
@@ -17,6 +16,7 @@ import {
   usedAskOf,
   type Factory,
 } from "./world.ts";
+import { factoryDutiesOf } from "./duties.ts";
 import { landedUnitCents, type SiteCosts } from "./econ.ts";
 
 /** The most a single used purchase takes from one tier, TH/s: more would lift the index against us. */

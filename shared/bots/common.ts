@@ -8,6 +8,7 @@ import { validate } from "../engine/commands/index.ts";
 import type { Actor, Command } from "../engine/commands/schema.ts";
 import { lotKw, lotModel } from "../engine/fleet.ts";
 import { leaseSetupCents } from "../engine/commands/leaseCapacity.ts";
+import { shipmentById } from "../engine/logistics/shipmentIndex.ts";
 import { freeKw, regionIndex } from "../engine/regions.ts";
 import type { Company, GameState, Lot, RegionState } from "../engine/state.ts";
 import type { RegionSpec } from "../scenario/types.ts";
@@ -128,8 +129,7 @@ function newLoad(load: (RegionLoad | undefined)[], r: number): RegionLoad {
 }
 
 function shipmentTo(state: GameState, id: string): string | null {
-  for (const s of state.shipments) if (s.id === id) return s.to;
-  return null;
+  return shipmentById(state, id)?.to ?? null;
 }
 
 /** kW of lease in region `r` that no machine installed, stored or inbound there needs. */

@@ -8,6 +8,7 @@ import { SHIPPING_MODES } from "../scenario/types.ts";
 import { lotKw, lotModel, lotThs } from "../engine/fleet.ts";
 import { declaredValue, departurePlace, quoteShipment } from "../engine/logistics/ship.ts";
 import type { ShipmentQuote } from "../engine/logistics/quote.ts";
+import { shipmentById } from "../engine/logistics/shipmentIndex.ts";
 import type { Shipment } from "../engine/tradeState.ts";
 import { regionIndex } from "../engine/regions.ts";
 import { leaseSetupCents } from "../engine/commands/leaseCapacity.ts";
@@ -15,7 +16,8 @@ import type { Lot, RegionState } from "../engine/state.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import { add, addChained, addLease, freeTodayKw, leaseAt, spareKw, type Ctx, loadAt } from "./common.ts";
 import { marginOf, thDay } from "./econ.ts";
-import { dutyOf, licenceOf, prefersRenewableAt, siteOf } from "./world.ts";
+import { dutyOf } from "./duties.ts";
+import { licenceOf, prefersRenewableAt, siteOf } from "./world.ts";
 import { modeMask } from "./routes.ts";
 
 export interface Route {
@@ -233,8 +235,8 @@ function regionOf(ctx: Ctx, id: string): number {
 }
 
 function heldShipment(ctx: Ctx, id: string): Shipment | null {
-  for (const s of ctx.state.shipments) if (s.id === id) return s.status === "held" ? s : null;
-  return null;
+  const s = shipmentById(ctx.state, id);
+  return s?.status === "held" ? s : null;
 }
 
 /** Every lot's move for today: ship, install, evacuate, re-export, switch; urgent ones every day. */

@@ -1,7 +1,8 @@
 /**
  * What the bots know about the world on one day, worked out once and shared by every seat: which regions
  * are closed or unsafe, what a site costs today and in the long run, duty shares, licence waits, the
- * hashprices they plan with, factory and used prices, the models on sale.
+ * hashprices they plan with, factory and used prices, the models on sale. (Duty shares are kept longer:
+ * see duties.ts.)
  *
  * A pure cache: the memo is keyed by the state object, its tick and today's notices. Nothing it holds is
  * changed by a company's command (bans, power prices, taxes, prices and the hashprice move only when the
@@ -13,12 +14,12 @@ import { openFactories } from "../engine/commands/orderMachines.ts";
 import { modelOf } from "../engine/fleet.ts";
 import { factoryUnitPriceCents, usedAskUnitCents } from "../engine/market.ts";
 import type { GameState, Lot, RegionState } from "../engine/state.ts";
-import type { AsicModel, RegionSpec } from "../scenario/types.ts";
+import type { AsicModel } from "../scenario/types.ts";
 import { roundHalfAway } from "../math/money.ts";
 import { lineupOf, type Lineup } from "./lineup.ts";
+import type { Duties } from "./duties.ts";
 import type { Ownership } from "./owned.ts";
 import {
-  dutyShare,
   licenceDays,
   planningHashprice,
   prefersRenewable,
@@ -50,18 +51,14 @@ export interface World {
   /** siteCosts(state, r, renewable, true), indexed as `now`. */
   longRun: (SiteCosts | undefined)[];
   prefersRenewable: (boolean | undefined)[];
-  /** dutyShare(state, r, origin) per origin country, per region index. */
-  duty: Map<string, (number | undefined)[]>;
-  /** The same share per origin and destination country: many regions share a country. */
-  dutyByCountry: Map<string, Map<string, number>>;
+  /** Duty and VAT shares (duties.ts): carried from day to day while the customs rules stay the same. */
+  duties: Duties | null;
   planningHashprice: number;
   /** Today's hashprice or the month's average, whichever is lower. */
   runningHashprice: number;
   listCents: Map<string, number>;
   /** Per model: the unit price at each open factory (catalog order), cents. */
   factoryUnits: Map<string, number[]>;
-  /** Per region index: the duty and VAT share on goods from each open factory (catalog order). */
-  factoryDuties: (number[] | undefined)[];
   usedAskCents: Map<string, number>;
   /** What is on sale, worked out on the first review of the day (see catalogOf). */
   catalog: Catalog | null;
@@ -109,13 +106,11 @@ function build(state: GameState): World {
     now: [],
     longRun: [],
     prefersRenewable: [],
-    duty: new Map(),
-    dutyByCountry: new Map(),
+    duties: null,
     planningHashprice: planningHashprice(state),
     runningHashprice: Math.min(m.hashpriceMicroUsd, m.hashpriceAvgMicroUsd || m.hashpriceMicroUsd),
     listCents: new Map(),
     factoryUnits: new Map(),
-    factoryDuties: [],
     usedAskCents: new Map(),
     catalog: null,
     active,
@@ -174,26 +169,6 @@ export function prefersRenewableAt(w: World, r: number): boolean {
   return p;
 }
 
-/**
- * Duty and VAT share on goods made in `origin` entering region `r` today: econ's dutyShare, cached by
- * region and, below that, by the region's country (dutyShare reads the region's country and nothing
- * else about it).
- */
-export function dutyOf(w: World, r: number, origin: string): number {
-  let row = w.duty.get(origin);
-  if (!row) w.duty.set(origin, (row = []));
-  let d = row[r];
-  if (d === undefined) {
-    let byCountry = w.dutyByCountry.get(origin);
-    if (!byCountry) w.dutyByCountry.set(origin, (byCountry = new Map()));
-    const country = (w.state.scenario.regions[r] as RegionSpec).country;
-    d = byCountry.get(country);
-    if (d === undefined) byCountry.set(country, (d = dutyShare(w.state, r, origin)));
-    row[r] = d;
-  }
-  return d;
-}
-
 /** Factory list price of one unit today, cents (the market's factoryUnitPriceCents, cached). */
 export function listCentsOf(w: World, model: AsicModel): number {
   let c = w.listCents.get(model.id);
@@ -210,13 +185,6 @@ export function factoryUnitsOf(w: World, model: AsicModel): number[] {
     w.factoryUnits.set(model.id, units);
   }
   return units;
-}
-
-/** The duty and VAT share on goods from each open factory (catalog order) entering region `r`. */
-export function factoryDutiesOf(w: World, r: number): number[] {
-  let duties = w.factoryDuties[r];
-  if (!duties) duties = w.factoryDuties[r] = catalogOf(w).factories.map((f) => dutyOf(w, r, f.country));
-  return duties;
 }
 
 /** The used market's ask for one unit, cents (quoteBuyUsed's unit price; it moves only at the day's mark). */

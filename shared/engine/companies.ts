@@ -9,6 +9,7 @@ import { pushUsedSupply, usedBidUnitCents, usedValueUnitCents } from "./market.t
 import { lotKw, lotModel, lotThs, modelOf } from "./fleet.ts";
 import { post } from "./ledger.ts";
 import { lotTable } from "./lotFacts.ts";
+import { regionPosition } from "./lookup.ts";
 import { powerPriceToday, regionSpec, uptimeToday } from "./regions.ts";
 import type { Company, GameState, Lot } from "./state.ts";
 
@@ -24,20 +25,6 @@ export function deliverOrders(state: GameState): void {
   for (const lot of state.lots) {
     if (lot.status === "onOrder" && lot.readyDay <= state.day) lot.status = "stored";
   }
-}
-
-/**
- * Premium (basis points) and carbon (g/kWh) of a lot's power: the grid, or the region's renewable option
- * if the company's lease there took it. A loop rather than `find`: it runs for every lot every day.
- */
-function supplyPremiumBps(company: Company, spec: RegionSpec): number {
-  return renewableLease(company, spec) ? (spec.renewable as { premiumBps: number }).premiumBps : 0;
-}
-
-function supplyCarbonGPerKwh(company: Company, spec: RegionSpec): number {
-  return renewableLease(company, spec)
-    ? (spec.renewable as { carbonGPerKwh: number }).carbonGPerKwh
-    : spec.carbonGPerKwh;
 }
 
 /**
@@ -62,6 +49,8 @@ export function renewableLease(company: Pick<Company, "leases">, spec: RegionSpe
  */
 let scratch = new Float64Array(0);
 let scratchActive = new Uint8Array(0);
+/** Per company and region: 0 no lease there, 1 its first lease there takes the grid, 2 the renewable option. */
+let scratchSupply = new Uint8Array(0);
 
 /**
  * Running hashrate and energy of each company's powered, installed lots today, with the power bill,
@@ -83,6 +72,7 @@ export function operateFleets(state: GameState): CompanyDay[] {
   const cells = nC * nR;
   if (scratch.length < 3 * cells) scratch = new Float64Array(3 * cells);
   if (scratchActive.length < nC) scratchActive = new Uint8Array(nC);
+  if (scratchSupply.length < cells) scratchSupply = new Uint8Array(cells);
   // bills at [0, cells), credits at [cells, 2 cells), carbon at [2 cells, 3 cells).
   const sums = scratch;
   sums.fill(0, 0, 3 * cells);
@@ -95,6 +85,18 @@ export function operateFleets(state: GameState): CompanyDay[] {
   for (let r = 0; r < worldRegions.length; r++) {
     priceToday.push(powerPriceToday(state, r));
     uptimes.push(uptimeToday(state, r));
+  }
+  // Each company's supply in each region, from its leases once, rather than a search of them per lot.
+  const supply = scratchSupply;
+  supply.fill(0, 0, cells);
+  for (let i = 0; i < nC; i++) {
+    const leases = (companies[i] as Company).leases;
+    for (let l = 0; l < leases.length; l++) {
+      const lease = leases[l] as Company["leases"][number];
+      const r = regionPosition(state.scenario, lease.region);
+      // The first lease in the region decides, as renewableLease finds it.
+      if (r >= 0 && supply[i * nR + r] === 0) supply[i * nR + r] = lease.renewable ? 2 : 1;
+    }
   }
   const day = state.day;
   const lots = state.lots;
@@ -125,9 +127,11 @@ export function operateFleets(state: GameState): CompanyDay[] {
       continue;
     }
     // Unrounded premium price, so that the bill is rounded once (with a zero premium it is the grid price).
-    const price = ((priceToday[r] as number) * (10_000 + supplyPremiumBps(company, spec))) / 10_000;
+    // renewableLease(company, spec), from the table above.
+    const green = supply[k] === 2 ? spec.renewable : undefined;
+    const price = ((priceToday[r] as number) * (10_000 + (green ? green.premiumBps : 0))) / 10_000;
     sums[k] = (sums[k] as number) + (kwh * price) / 10_000;
-    const carbonKg = (kwh * supplyCarbonGPerKwh(company, spec)) / 1000;
+    const carbonKg = (kwh * (green ? green.carbonGPerKwh : spec.carbonGPerKwh)) / 1000;
     sums[2 * cells + k] = (sums[2 * cells + k] as number) + carbonKg;
     const today = days[i] as CompanyDay;
     today.ths += lotThs(model, lot.quantity) * uptime;

@@ -20,7 +20,12 @@ export function scenarioIndex(scenario: Scenario): ScenarioIndex {
   return indexOf(scenario);
 }
 
+/** The scenario asked for last, and its index: nearly every look-up is for the same one. */
+let lastScenario: Scenario | null = null;
+let lastIndex: ScenarioIndex | null = null;
+
 function indexOf(scenario: Scenario): ScenarioIndex {
+  if (scenario === lastScenario) return lastIndex as ScenarioIndex;
   let index = indexes.get(scenario);
   if (!index) {
     index = {
@@ -29,6 +34,8 @@ function indexOf(scenario: Scenario): ScenarioIndex {
     };
     indexes.set(scenario, index);
   }
+  lastScenario = scenario;
+  lastIndex = index;
   return index;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The bots' daily memo (shared/bots/world.ts), their lists of each company's lots (owned.ts), the models
+ * The bots' daily memo (shared/bots/world.ts), the duty shares kept across days (duties.ts), their lists of each company's lots (owned.ts), the models
  * on sale (lineup.ts) and route masks (routes.ts) are caches: each figure must equal what the engine's
  * (or econ's) own function returns at that moment, and each list what a search of the state finds.
  */
@@ -8,10 +8,10 @@ import { applyCommand, step } from "../../shared/index.ts";
 import { decide } from "../../shared/bots/index.ts";
 import { dutyShare, licenceDays, siteCosts } from "../../shared/bots/econ.ts";
 import { modeMask } from "../../shared/bots/routes.ts";
+import { dutyOf, factoryDutiesOf } from "../../shared/bots/duties.ts";
 import {
   atRiskLotsOf,
   catalogOf,
-  dutyOf,
   licenceOf,
   listCentsOf,
   lotsOf,
@@ -121,5 +121,46 @@ describe("the bots' memo of the day", () => {
       step(state);
     }
     expect(routes).toBeGreaterThan(0);
+  });
+});
+
+describe("the bots' duty shares, kept from day to day", () => {
+  /** Each region's shares on goods from the open factories, as econ's dutyShare gives them now. */
+  const fresh = (state: GameState): number[][] =>
+    state.scenario.regions.map((_, r) =>
+      catalogOf(worldOf(state)).factories.map((f) => dutyShare(state, r, f.country)),
+    );
+  const kept = (state: GameState): number[][] =>
+    state.scenario.regions.map((_, r) => [...factoryDutiesOf(worldOf(state), r)]);
+
+  it("follow every scheduled change of tariff, and one the host injects in the middle of a day", () => {
+    const state = newGame("tariffs-2025", 4, 2);
+    let changes = 0;
+    let previous = kept(state);
+    while (!state.finished && state.tick < 500) {
+      const today = kept(state);
+      expect(today).toEqual(fresh(state));
+      if (JSON.stringify(today) !== JSON.stringify(previous)) changes++;
+      previous = today;
+      step(state);
+    }
+    // The scenario's tariff events did change the shares: the table was renewed, not merely reused.
+    expect(changes).toBeGreaterThan(0);
+
+    const before = kept(state);
+    const injected = applyCommand(
+      state,
+      { kind: "host" },
+      {
+        type: "injectEvent",
+        template: "tariff",
+        targets: ["US"],
+        params: { origin: "*", ratePct: 90 },
+      },
+    );
+    expect(injected.ok).toBe(true);
+    const after = kept(state);
+    expect(after).toEqual(fresh(state));
+    expect(after).not.toEqual(before);
   });
 });

@@ -9,9 +9,12 @@ export function countryOf(state: GameState, iso: string): CountryState | undefin
 /** Import duty in basis points for goods made in `origin` entering `dest` today (none at home). */
 export function tariffBps(state: GameState, dest: string, origin: string): number {
   if (dest === origin) return 0;
-  const c = countryOf(state, dest);
-  if (!c) return 0;
-  return c.tariffBps[origin] ?? c.tariffBps["*"] ?? 0;
+  return countryTariffBps(countryOf(state, dest), origin);
+}
+
+/** A country's duty on goods from `origin`: its rate for that origin, else its rate for all, else none. */
+function countryTariffBps(c: CountryState | undefined, origin: string): number {
+  return c ? (c.tariffBps[origin] ?? c.tariffBps["*"] ?? 0) : 0;
 }
 
 export function vatBps(state: GameState, dest: string, origin: string): number {
@@ -25,8 +28,11 @@ export function vatBps(state: GameState, dest: string, origin: string): number {
  * rounds each amount (see duties).
  */
 export function importTaxShare(state: GameState, dest: string, origin: string): number {
-  const duty = tariffBps(state, dest, origin) / 10_000;
-  const vat = vatBps(state, dest, origin) / 10_000;
+  if (dest === origin) return 0;
+  // tariffBps and vatBps with one look-up of the country (bots price every route with this).
+  const c = countryOf(state, dest);
+  const duty = countryTariffBps(c, origin) / 10_000;
+  const vat = (c?.vatBps ?? 0) / 10_000;
   return duty + (1 + duty) * vat;
 }
 

@@ -6,12 +6,11 @@ import type { GameState, Lot } from "../state.ts";
 import type { Place, Shipment } from "../tradeState.ts";
 import type { ShippingMode } from "../../scenario/types.ts";
 import { quoteFreight, type ShipmentQuote } from "./quote.ts";
+import { shipmentById } from "./shipmentIndex.ts";
 
 /** The shipment holding a lot, if it is aboard one. */
 export function shipmentOf(state: GameState, lot: Lot): Shipment | undefined {
-  return lot.location.kind === "shipment"
-    ? state.shipments.find((s) => s.id === (lot.location as { shipment: string }).shipment)
-    : undefined;
+  return lot.location.kind === "shipment" ? shipmentById(state, lot.location.shipment) : undefined;
 }
 
 /** Where a lot would leave from, or why it cannot leave now. */
