@@ -9,7 +9,12 @@ import type { EpochDay } from "../math/calendar.ts";
 import type { MiningPolicy, Scenario } from "../scenario/types.ts";
 import type { ActiveEffect, CountryState, FactoryState, Notice, Offer, Shipment } from "./tradeState.ts";
 
-export const ENGINE_VERSION = "1.0.0";
+/**
+ * Changes whenever the same scenario, seed and commands would play a different game, so that a replay
+ * made by another version is refused rather than failing its hash. 1.1.0: block times are drawn with
+ * lnOfDraw (a table) instead of detLn's series; the games are alike, not the bits.
+ */
+export const ENGINE_VERSION = "1.1.0";
 
 export interface ChainState {
   /** Height of the tip (the last block mined). */
