@@ -9,9 +9,8 @@ import { pushUsedSupply, usedBidUnitCents, usedValueUnitCents } from "./market.t
 import { lotKw, lotModel, lotThs, modelOf } from "./fleet.ts";
 import { post } from "./ledger.ts";
 import { lotTable } from "./lotFacts.ts";
-import { regionPosition } from "./lookup.ts";
 import { powerPriceToday, regionSpec, uptimeToday } from "./regions.ts";
-import type { Company, GameState, Lot } from "./state.ts";
+import type { Company, GameState, Lot, RegionState } from "./state.ts";
 
 export interface CompanyDay {
   /** Running hashrate today, TH/s. */
@@ -49,17 +48,15 @@ export function renewableLease(company: Pick<Company, "leases">, spec: RegionSpe
  */
 let scratch = new Float64Array(0);
 let scratchActive = new Uint8Array(0);
-/** Per company and region: 0 no lease there, 1 its first lease there takes the grid, 2 the renewable option. */
-let scratchSupply = new Uint8Array(0);
 
 /**
  * Running hashrate and energy of each company's powered, installed lots today, with the power bill,
  * curtailment credits and carbon tax. Bankrupt companies are skipped: they owe and earn nothing more.
  *
- * Bills, credits and carbon add up per company and region in flat arrays and post once a day per site
- * (one ledger entry per site, not per lot; the tax is rounded once per country): this loop runs for
- * every lot every day, so it allocates nothing per lot, and the day's facts about each region (price,
- * uptime) are worked out once before it.
+ * A site (a company in a region) runs all its lots on the same day's uptime, price and supply, so the
+ * loop over every lot only adds up each site's nameplate kW and TH/s, in flat arrays, allocating
+ * nothing; each site's energy, bill, credit and carbon are then worked out once, and posted once (one
+ * ledger entry per site; the tax is rounded once per country).
  */
 export function operateFleets(state: GameState): CompanyDay[] {
   const companies = state.companies;
@@ -70,35 +67,14 @@ export function operateFleets(state: GameState): CompanyDay[] {
   const days: CompanyDay[] = [];
   for (let i = 0; i < nC; i++) days.push({ ths: 0, kwh: 0, carbonKg: 0 });
   const cells = nC * nR;
-  if (scratch.length < 3 * cells) scratch = new Float64Array(3 * cells);
+  if (scratch.length < 2 * cells) scratch = new Float64Array(2 * cells);
   if (scratchActive.length < nC) scratchActive = new Uint8Array(nC);
-  if (scratchSupply.length < cells) scratchSupply = new Uint8Array(cells);
-  // bills at [0, cells), credits at [cells, 2 cells), carbon at [2 cells, 3 cells).
+  // Nameplate kW at [0, cells), nameplate TH/s at [cells, 2 cells), by company × nR + region.
   const sums = scratch;
-  sums.fill(0, 0, 3 * cells);
-  // Which companies ran or were credited anything today: the others skip the per-site pass.
+  sums.fill(0, 0, 2 * cells);
+  // Which companies ran anything today: the others skip the per-site pass.
   const active = scratchActive;
   active.fill(0, 0, nC);
-  // Today's price and uptime per region, once, rather than once per lot.
-  const priceToday: number[] = [];
-  const uptimes: number[] = [];
-  for (let r = 0; r < worldRegions.length; r++) {
-    priceToday.push(powerPriceToday(state, r));
-    uptimes.push(uptimeToday(state, r));
-  }
-  // Each company's supply in each region, from its leases once, rather than a search of them per lot.
-  const supply = scratchSupply;
-  supply.fill(0, 0, cells);
-  for (let i = 0; i < nC; i++) {
-    const leases = (companies[i] as Company).leases;
-    for (let l = 0; l < leases.length; l++) {
-      const lease = leases[l] as Company["leases"][number];
-      const r = regionPosition(state.scenario, lease.region);
-      // The first lease in the region decides, as renewableLease finds it.
-      if (r >= 0 && supply[i * nR + r] === 0) supply[i * nR + r] = lease.renewable ? 2 : 1;
-    }
-  }
-  const day = state.day;
   const lots = state.lots;
   const table = lotTable(state);
   for (let n = 0; n < lots.length; n++) {
@@ -110,39 +86,18 @@ export function operateFleets(state: GameState): CompanyDay[] {
     const region = worldRegions[r];
     if (!region || region.policy === "banned") continue;
     const i = table.owner[n] as number;
-    if (i < 0) continue;
-    const company = companies[i] as Company;
-    if (company.bankrupt) continue;
-    const spec = regions[r] as RegionSpec;
+    if (i < 0 || (companies[i] as Company).bankrupt) continue;
     // An unknown model is an error, raised by lotModel as it always was.
     const model = table.model[n] ?? lotModel(state, lot);
-    const uptime = uptimes[r] as number;
-    const kwh = lotKw(model, lot.quantity) * uptime * 24;
     const k = i * nR + r;
     active[i] = 1;
-    if (region.offlineUntil > day) {
-      // The grid has switched the site off: no hashrate and no bill; a curtailment (unlike a
-      // blackout) pays for the energy the lot would have drawn today.
-      sums[cells + k] = (sums[cells + k] as number) + (kwh / 1000) * region.demandResponseCentsPerMwh;
-      continue;
-    }
-    // Unrounded premium price, so that the bill is rounded once (with a zero premium it is the grid price).
-    // renewableLease(company, spec), from the table above.
-    const green = supply[k] === 2 ? spec.renewable : undefined;
-    const price = ((priceToday[r] as number) * (10_000 + (green ? green.premiumBps : 0))) / 10_000;
-    sums[k] = (sums[k] as number) + (kwh * price) / 10_000;
-    const carbonKg = (kwh * (green ? green.carbonGPerKwh : spec.carbonGPerKwh)) / 1000;
-    sums[2 * cells + k] = (sums[2 * cells + k] as number) + carbonKg;
-    const today = days[i] as CompanyDay;
-    today.ths += lotThs(model, lot.quantity) * uptime;
-    today.kwh += kwh;
-    today.carbonKg += carbonKg;
+    sums[k] = (sums[k] as number) + lotKw(model, lot.quantity);
+    sums[cells + k] = (sums[cells + k] as number) + lotThs(model, lot.quantity);
   }
+  const day = state.day;
   for (let i = 0; i < nC; i++) {
     const company = companies[i] as Company;
     const today = days[i] as CompanyDay;
-    company.kwhTotal += today.kwh;
-    company.carbonKgTotal += today.carbonKg;
     if (active[i] === 0) {
       chargeHosting(state, company);
       continue;
@@ -152,12 +107,28 @@ export function operateFleets(state: GameState): CompanyDay[] {
     const kgs: number[] = [];
     for (let r = 0; r < nR; r++) {
       const k = i * nR + r;
+      const kw = sums[k] as number;
+      if (!(kw > 0)) continue;
       const spec = regions[r] as RegionSpec;
-      const bill = sums[k] as number;
-      const credit = sums[cells + k] as number;
-      const carbon = sums[2 * cells + k] as number;
+      const region = worldRegions[r] as RegionState;
+      const uptime = uptimeToday(state, r);
+      const kwh = kw * uptime * 24;
+      if (region.offlineUntil > day) {
+        // The grid has switched the site off: no hashrate and no bill; a curtailment (unlike a
+        // blackout) pays for the energy the lots would have drawn today.
+        const credit = (kwh / 1000) * region.demandResponseCentsPerMwh;
+        if (credit > 0) post(company, day, "demandResponse", roundHalfAway(credit), 0, spec.id);
+        continue;
+      }
+      const green = renewableLease(company, spec) ? spec.renewable : null;
+      // Unrounded premium price, so that the bill is rounded once (with a zero premium it is the grid price).
+      const price = (powerPriceToday(state, r) * (10_000 + (green ? green.premiumBps : 0))) / 10_000;
+      const bill = (kwh * price) / 10_000;
       if (bill > 0) post(company, day, "power", -roundHalfAway(bill), 0, spec.id);
-      if (credit > 0) post(company, day, "demandResponse", roundHalfAway(credit), 0, spec.id);
+      const carbon = (kwh * (green ? green.carbonGPerKwh : spec.carbonGPerKwh)) / 1000;
+      today.ths += (sums[cells + k] as number) * uptime;
+      today.kwh += kwh;
+      today.carbonKg += carbon;
       if (carbon > 0) {
         const c = countries.indexOf(spec.country);
         if (c < 0) {
@@ -166,6 +137,8 @@ export function operateFleets(state: GameState): CompanyDay[] {
         } else kgs[c] = (kgs[c] as number) + carbon;
       }
     }
+    company.kwhTotal += today.kwh;
+    company.carbonKgTotal += today.carbonKg;
     chargeCarbonTax(state, company, countries, kgs);
     chargeHosting(state, company);
   }
