@@ -49,17 +49,7 @@ export class LotTable {
   /** Brings the facts of the lot at `lots[n]` (which must exist) up to date; then read them at `n`. */
   sync(n: number): void {
     const lot = this.lots[n] as Lot;
-    // Kept dense, in order: writing past the end would turn the lists into slow dictionaries.
-    while (this.slotLot.length <= n) {
-      this.slotLot.push(null);
-      this.modelId.push("");
-      this.model.push(undefined);
-      this.ownerId.push("");
-      this.owner.push(-1);
-      this.location.push(null);
-      this.region.push(-1);
-      this.inRegion.push(false);
-    }
+    if (n >= this.slotLot.length) this.grow(n);
     if (this.slotLot[n] !== lot) {
       this.slotLot[n] = lot;
       this.modelId[n] = lot.model;
@@ -78,6 +68,20 @@ export class LotTable {
       this.owner[n] = ownerPosition(this.companies, lot.owner);
     }
     if (this.location[n] !== lot.location) this.setLocation(n, lot.location);
+  }
+
+  /** Slots up to `n`. Kept dense, in order: writing past the end would make the lists slow dictionaries. */
+  private grow(n: number): void {
+    while (this.slotLot.length <= n) {
+      this.slotLot.push(null);
+      this.modelId.push("");
+      this.model.push(undefined);
+      this.ownerId.push("");
+      this.owner.push(-1);
+      this.location.push(null);
+      this.region.push(-1);
+      this.inRegion.push(false);
+    }
   }
 
   private setLocation(n: number, location: LotLocation): void {

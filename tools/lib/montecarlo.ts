@@ -7,13 +7,13 @@ import {
   applyTrustedCommand,
   createGame,
   equityCents,
-  stateHash,
   type Command,
   type GameState,
   type PlayerSeat,
   type Scenario,
 } from "../../shared/index.ts";
-import { hashScenario } from "../../shared/engine/hash.ts";
+import { createHash } from "node:crypto";
+import { hashScenario, stateHashWith } from "../../shared/engine/hash.ts";
 import { stepNetwork, type NetworkDayReport } from "../../shared/engine/step.ts";
 import { lotModel, lotThs } from "../../shared/engine/fleet.ts";
 import { uptimeToday } from "../../shared/engine/regions.ts";
@@ -143,6 +143,9 @@ export function countryShares(
   return shares;
 }
 
+/** SHA-256 of a text as hex, by Node (stateHash's own is portable JavaScript, for the browser too). */
+export const nativeSha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
+
 /** Each scenario's hash, worked out once for all the runs that play it (the tools never change one). */
 const scenarioHashes = new WeakMap<Scenario, string>();
 
@@ -216,7 +219,15 @@ export function playRun(
     }
   });
   return {
-    result: { run, seed, days: state.tick, companies, winner, monthly, finalHash: stateHash(state) },
+    result: {
+      run,
+      seed,
+      days: state.tick,
+      companies,
+      winner,
+      monthly,
+      finalHash: stateHashWith(state, nativeSha256),
+    },
     log: replay ? finishLog(replay, state) : null,
   };
 }

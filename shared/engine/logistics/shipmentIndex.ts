@@ -16,10 +16,13 @@ interface Index {
 }
 
 const indexes = new WeakMap<Shipment[], Index>();
+/** The list asked about last and its index: most look-ups in a row are for one state's list. */
+let lastList: Shipment[] | null = null;
+let lastIndex: Index | null = null;
 
 export function shipmentById(state: GameState, id: string): Shipment | undefined {
   const list = state.shipments;
-  let index = indexes.get(list);
+  let index = list === lastList ? lastIndex : indexes.get(list);
   if (!index || index.length !== list.length) {
     const byId = new Map<string, number>();
     for (let i = 0; i < list.length; i++) {
@@ -29,6 +32,8 @@ export function shipmentById(state: GameState, id: string): Shipment | undefined
     }
     indexes.set(list, (index = { length: list.length, byId }));
   }
+  lastList = list;
+  lastIndex = index;
   const i = index.byId.get(id);
   if (i !== undefined) {
     const shipment = list[i] as Shipment;
