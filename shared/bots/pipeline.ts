@@ -205,9 +205,11 @@ function install(ctx: Ctx, lot: Lot, r: number): void {
     }
     return;
   }
-  // Not enough room: what fits stays (installed on a later day), the rest goes elsewhere.
+  // Not enough room: if most of the lot fits, that part stays (installed on a later day) and the rest
+  // goes elsewhere; else the whole lot goes. Splitting off a few machines at a time would leave a trail
+  // of small lots, each one more shipment to pay for and more work for every day of the game.
   const fit = Math.floor((Math.max(0, room) + free) / (model.powerW / 1000));
-  const away = fit >= 1 ? lot.quantity - fit : lot.quantity;
+  const away = fit * 2 >= lot.quantity ? lot.quantity - fit : lot.quantity;
   if (away > 0) sendAway(ctx, lot, away, r, spec.id);
 }
 
