@@ -17,7 +17,7 @@ import { buyEfficiency, EFFICIENCY } from "./efficiency.ts";
 import { earnsItsPower } from "./econ.ts";
 import { respondOffers } from "./offers.ts";
 import { releaseLeases, tendLots } from "./pipeline.ts";
-import { atRiskLotsOf, siteOf, unsettledLotsOf, worldOf, type World } from "./world.ts";
+import { atRiskLotsOf, heldShipmentsOf, siteOf, unsettledLotsOf, worldOf, type World } from "./world.ts";
 import { buyTrader, tradeUsed, TRADER } from "./trader.ts";
 
 export const STRATEGIES: readonly string[] = ["efficiency", "cheap-power", "cautious", "trader"];
@@ -43,7 +43,8 @@ const BY_NAME: Record<string, Strategy> = {
  * allocates nothing.
  */
 function urgent(state: GameState, id: string, w: World): boolean {
-  const shipments = state.shipments;
+  // Only held shipments can call for action: the day's list of them, rather than every shipment.
+  const shipments = heldShipmentsOf(w);
   for (let i = 0; i < shipments.length; i++) {
     const s = shipments[i] as Shipment;
     if (s.owner !== id || s.status !== "held") continue;

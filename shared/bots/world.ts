@@ -14,6 +14,7 @@ import { openFactories } from "../engine/commands/orderMachines.ts";
 import { modelOf } from "../engine/fleet.ts";
 import { factoryUnitPriceCents, usedAskUnitCents } from "../engine/market.ts";
 import type { GameState, Lot, RegionState } from "../engine/state.ts";
+import type { Shipment } from "../engine/tradeState.ts";
 import type { AsicModel } from "../scenario/types.ts";
 import { roundHalfAway } from "../math/money.ts";
 import { lineupOf, type Lineup } from "./lineup.ts";
@@ -64,6 +65,8 @@ export interface World {
   catalog: Catalog | null;
   /** Companies not bankrupt. */
   active: number;
+  /** Shipments held by customs, made when first needed (see heldShipmentsOf). */
+  held: Shipment[] | null;
   /** Each company's lots in the state's order (see lotsOf), and what the index was built from. */
   owned: Ownership | null;
   ownedFrom: { lots: Lot[]; length: number; nextId: number };
@@ -114,6 +117,7 @@ function build(state: GameState): World {
     usedAskCents: new Map(),
     catalog: null,
     active,
+    held: null,
     owned: null,
     ownedFrom: { lots: state.lots, length: 0, nextId: -1 },
   };
@@ -135,6 +139,15 @@ export function catalogOf(w: World): Catalog {
       multiplierBps: state.factories.find((f) => f.hub === hub.id)?.priceMultiplierBps ?? 10_000,
     })),
   });
+}
+
+/**
+ * Shipments held by customs when the memo was made. Customs holds a shipment only while a day is stepped,
+ * and says so in a notice, which renews the memo; a held shipment can be released or re-exported since,
+ * so readers check each one's status again.
+ */
+export function heldShipmentsOf(w: World): readonly Shipment[] {
+  return (w.held ??= w.state.shipments.filter((s) => s.status === "held"));
 }
 
 /** Days an import licence costs on average in region `r` (licenceDays, cached). */

@@ -12,6 +12,7 @@ import { dutyOf, factoryDutiesOf } from "../../shared/bots/duties.ts";
 import {
   atRiskLotsOf,
   catalogOf,
+  heldShipmentsOf,
   licenceOf,
   listCentsOf,
   lotsOf,
@@ -48,6 +49,7 @@ function checkWorld(state: GameState): void {
       quoteBuyUsed(state, { type: "buyUsed", model: model.id, quantity: 1, region })?.unitCents,
     );
   }
+  expect(heldShipmentsOf(w)).toEqual(state.shipments.filter((s) => s.status === "held"));
   const catalog = catalogOf(w);
   const onSale = state.scenario.asics.filter((a) => isReleased(a, state.day));
   const used = onSale.filter((a) => a.releaseDay + USED_MARKET_DELAY_DAYS <= state.day);

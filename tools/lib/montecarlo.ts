@@ -16,7 +16,7 @@ import { createHash } from "node:crypto";
 import { hashScenario, stateHashWith } from "../../shared/engine/hash.ts";
 import { stepNetwork, type NetworkDayReport } from "../../shared/engine/step.ts";
 import { lotModel, lotThs } from "../../shared/engine/fleet.ts";
-import { uptimeToday } from "../../shared/engine/regions.ts";
+import { regionIndex, uptimeToday } from "../../shared/engine/regions.ts";
 import { finishLog, logAction, startLog, type ReplayLog } from "../../shared/replay/index.ts";
 import { decide, STRATEGIES } from "../../shared/bots/index.ts";
 
@@ -122,8 +122,7 @@ export function countryShares(
   let nameplate = 0;
   for (const lot of state.lots) {
     if (lot.status !== "installed" || !lot.powered || lot.location.kind !== "region") continue;
-    const regionId = lot.location.region;
-    const r = regions.findIndex((x) => x.id === regionId);
+    const r = regionIndex(state, lot.location.region);
     if (r < 0 || state.world.regions[r]?.policy === "banned") continue;
     const value = lotThs(lotModel(state, lot), lot.quantity) * uptimeToday(state, r);
     byRegion.set(r, (byRegion.get(r) ?? 0) + value);
