@@ -6,7 +6,6 @@
 import {
   buyBest,
   minOrderCents,
-  modelsOnSale,
   paybackLimit,
   price,
   survey,
@@ -16,6 +15,7 @@ import {
 } from "./buy.ts";
 import type { AsicModel } from "../scenario/types.ts";
 import { spendable, type Ctx, type Profile } from "./common.ts";
+import { catalogOf } from "./world.ts";
 
 export const CHEAP_POWER: Profile = {
   sellRatioBps: 10_000,
@@ -77,13 +77,8 @@ export function buyCheapPower(ctx: Ctx): void {
   for (let i = 0; i < leaders.length; i++)
     priceIn(ctx, sv, leaders[i] as AsicModel, cheapest, true, limit, offers);
   // Factory prices depend on efficiency alone: one model of each is enough.
-  const seen = new Set<number>();
-  const models = modelsOnSale(ctx, false);
-  for (let i = 0; i < models.length; i++) {
-    const model = models[i] as AsicModel;
-    if (seen.has(model.efficiencyJPerTh)) continue;
-    seen.add(model.efficiencyJPerTh);
-    priceIn(ctx, sv, model, cheapest, false, limit, offers);
-  }
+  const models = catalogOf(ctx.world).oneByEfficiency;
+  for (let i = 0; i < models.length; i++)
+    priceIn(ctx, sv, models[i] as AsicModel, cheapest, false, limit, offers);
   buyBest(ctx, offers, budget, budget / 2);
 }

@@ -13,6 +13,8 @@ export interface Lineup {
   tierLeaders: AsicModel[];
   /** The three most efficient models on sale new (ties by id): the cautious bot's short list. */
   mostEfficient: AsicModel[];
+  /** The first model on sale new of each efficiency, in the scenario's order (factory prices go by it). */
+  oneByEfficiency: AsicModel[];
 }
 
 /**
@@ -51,5 +53,9 @@ function makeLineup(scenario: Scenario, day: number): Lineup {
   const mostEfficient = [...newModels]
     .sort((a, b) => a.efficiencyJPerTh - b.efficiencyJPerTh || a.id.localeCompare(b.id))
     .slice(0, 3);
-  return { newModels, usedModels, tierLeaders: [...best.values()], mostEfficient };
+  const oneByEfficiency: AsicModel[] = [];
+  for (const a of newModels) {
+    if (!oneByEfficiency.some((b) => b.efficiencyJPerTh === a.efficiencyJPerTh)) oneByEfficiency.push(a);
+  }
+  return { newModels, usedModels, tierLeaders: [...best.values()], mostEfficient, oneByEfficiency };
 }

@@ -133,6 +133,7 @@ export function catalogOf(w: World): Catalog {
     usedModels: lineup.usedModels,
     tierLeaders: lineup.tierLeaders,
     mostEfficient: lineup.mostEfficient,
+    oneByEfficiency: lineup.oneByEfficiency,
     factories: openFactories(state).map((hub) => ({
       hub: hub.id,
       country: hub.country,

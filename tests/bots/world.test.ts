@@ -51,6 +51,10 @@ function checkWorld(state: GameState): void {
   }
   expect(heldShipmentsOf(w)).toEqual(state.shipments.filter((s) => s.status === "held"));
   const catalog = catalogOf(w);
+  const efficiencies = [...new Set(catalog.newModels.map((a) => a.efficiencyJPerTh))];
+  expect(catalog.oneByEfficiency).toEqual(
+    efficiencies.map((e) => catalog.newModels.find((a) => a.efficiencyJPerTh === e)),
+  );
   const onSale = state.scenario.asics.filter((a) => isReleased(a, state.day));
   const used = onSale.filter((a) => a.releaseDay + USED_MARKET_DELAY_DAYS <= state.day);
   expect(catalog.newModels).toEqual(onSale);
