@@ -7,6 +7,7 @@ import { gzipSync } from "node:zlib";
 import { matchMaker } from "@colyseus/core";
 import { joinCode } from "../shared/protocol/index.ts";
 import { debrief } from "./debrief.ts";
+import { ReplayError } from "../shared/replay/index.ts";
 import { hashSecret, secretMatches } from "./game/codes.ts";
 import { tickStats } from "./metrics.ts";
 import { services } from "./services.ts";
@@ -172,7 +173,9 @@ export async function route(req: IncomingMessage, res: ServerResponse): Promise<
   try {
     await hit.handler(req, res, url);
   } catch (e) {
-    json(res, 500, { error: e instanceof Error ? e.message : String(e) });
+    // A log this engine cannot replay (recorded by another engine version, or its scenario changed since)
+    // is a conflict with what is stored, not a fault: 409 with the reason.
+    json(res, e instanceof ReplayError ? 409 : 500, { error: e instanceof Error ? e.message : String(e) });
   }
   return true;
 }

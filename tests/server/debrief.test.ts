@@ -5,6 +5,8 @@
  * once the room has closed, and anyone without the right credential is refused with a reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
 import { Client } from "colyseus.js";
 import type { DebriefDenial, DebriefPayload } from "../../shared/protocol/debrief.ts";
 import { next, until, type AnyRoom } from "../helpers/rooms.ts";
@@ -180,5 +182,26 @@ describe("debrief", () => {
     const asStudent = await get(host.roomId, { "x-seat-token": token });
     expect(asStudent.status).toBe(200);
     expect(asStudent.body.companies[0]?.name).toBe("Company 1");
+  });
+
+  it("answers 409 with the reason for a game recorded by another engine version", async () => {
+    // As if the game had been played before an engine upgrade: its log says another version.
+    await server.stop();
+    const db = createClient({ url: `file:${join(server.dir, "atlas.db")}` });
+    const row = await db.execute({
+      sql: "select header from log_headers where room_id = ?",
+      args: [host.roomId],
+    });
+    const header = JSON.parse(String(row.rows[0]?.header)) as { engineVersion: string };
+    header.engineVersion = "0.9.0";
+    await db.execute({
+      sql: "update log_headers set header = ? where room_id = ?",
+      args: [JSON.stringify(header), host.roomId],
+    });
+    db.close();
+    server = { ...(await startTestServer(2591, server.dir)), port: 2591, dir: server.dir };
+    const res = await fetch(`${server.url}/api/debrief/${host.roomId}?secret=${SECRET}`);
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: string }).error).toMatch(/recorded by engine 0\.9\.0/);
   });
 });
