@@ -143,7 +143,7 @@ export function countryShares(
 }
 
 /** SHA-256 of a text as hex, by Node (stateHash's own is portable JavaScript, for the browser too). */
-export const nativeSha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
+const nativeSha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 
 /** Each scenario's hash, worked out once for all the runs that play it (the tools never change one). */
 const scenarioHashes = new WeakMap<Scenario, string>();

@@ -19,7 +19,12 @@ function countryTariffBps(c: CountryState | undefined, origin: string): number {
 
 export function vatBps(state: GameState, dest: string, origin: string): number {
   if (dest === origin) return 0;
-  return countryOf(state, dest)?.vatBps ?? 0;
+  return countryVatBps(countryOf(state, dest));
+}
+
+/** A country's VAT on imports (none for a country without customs data). */
+function countryVatBps(c: CountryState | undefined): number {
+  return c?.vatBps ?? 0;
 }
 
 /**
@@ -32,7 +37,7 @@ export function importTaxShare(state: GameState, dest: string, origin: string): 
   // tariffBps and vatBps with one look-up of the country (bots price every route with this).
   const c = countryOf(state, dest);
   const duty = countryTariffBps(c, origin) / 10_000;
-  const vat = (c?.vatBps ?? 0) / 10_000;
+  const vat = countryVatBps(c) / 10_000;
   return duty + (1 + duty) * vat;
 }
 
