@@ -144,7 +144,8 @@ describe("leases and installation", () => {
     expectRejected(player(1), { type: "installLot", lot: lot.id, region: "us-texas" }, "LOT_NOT_HERE");
     shipAndWait(g, 1, lot.id, "us-texas");
     expectRejected(player(1), { type: "installLot", lot: lot.id, region: "us-texas" }, "NO_LEASE_ROOM");
-    expectRejected(player(2), { type: "installLot", lot: lot.id, region: "us-texas" }, "NOT_OWNER");
+    // Another company's lot is answered like an unknown id: lots are private.
+    expectRejected(player(2), { type: "installLot", lot: lot.id, region: "us-texas" }, "UNKNOWN_LOT");
     expectRejected(player(1), { type: "installLot", lot: "lot-999", region: "us-texas" }, "UNKNOWN_LOT");
   });
 

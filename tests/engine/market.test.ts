@@ -218,7 +218,8 @@ describe("offers between players", () => {
 
   it("rejects an answer from a third party, and an accept the buyer cannot pay", () => {
     const id = offer(buyLot(), 10, 1e12);
-    expectRejected(player(3), { type: "respondOffer", offer: id, accept: true }, "NOT_OWNER");
+    // A third party is told the offer does not exist, as for an unknown id (offers are private).
+    expectRejected(player(3), { type: "respondOffer", offer: id, accept: true }, "UNKNOWN_OFFER");
     expectRejected(player(1), { type: "respondOffer", offer: id, accept: true }, "NOT_OWNER");
     expectRejected(player(2), { type: "respondOffer", offer: id, accept: true }, "INSUFFICIENT_CASH");
     expectRejected(player(2), { type: "respondOffer", offer: "offer-999", accept: true }, "UNKNOWN_OFFER");
@@ -237,7 +238,7 @@ describe("offers between players", () => {
     expectRejected(player(1), make("p1"), "BAD_TARGET");
     expectRejected(player(1), make("p9"), "BAD_TARGET");
     expectRejected(player(1), make("p2", 11), "BAD_QUANTITY");
-    expectRejected(player(2), make("p3"), "NOT_OWNER");
+    expectRejected(player(2), make("p3"), "UNKNOWN_LOT"); // another's lot reads as no such lot
     expectRejected(player(1), { ...make("p2"), lot: "lot-999" }, "UNKNOWN_LOT");
     company(3).bankrupt = true;
     expectRejected(player(1), make("p3"), "BAD_TARGET");

@@ -10,12 +10,14 @@ import type { RegionSpec } from "../../scenario/types.ts";
 import { reject, type Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
 
-/** Finds a lot the company owns, or says why not. */
+/**
+ * Finds a lot the company owns. Another company's lot is answered exactly like an id that does not
+ * exist: lots are private, and "not yours" would tell a stranger which ids are someone else's.
+ */
 export function ownLot(state: GameState, company: Company, id: string): Lot | Rejection {
   const lot = lotById(state, id);
-  if (!lot) return reject("UNKNOWN_LOT", `No lot "${id}".`, `没有编号为"${id}"的矿机批次。`);
-  if (lot.owner !== company.id)
-    return reject("NOT_OWNER", `Lot ${id} is not yours.`, `批次 ${id} 不属于你。`);
+  if (!lot || lot.owner !== company.id)
+    return reject("UNKNOWN_LOT", `No lot "${id}".`, `没有编号为"${id}"的矿机批次。`);
   return lot;
 }
 

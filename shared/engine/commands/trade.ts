@@ -167,9 +167,15 @@ export function applyOffer(state: GameState, company: Company, cmd: CommandOf<"o
   );
 }
 
-function findOffer(state: GameState, id: string): Offer | Rejection {
+/**
+ * An offer the company is party to (made or received). Anyone else is told there is no such offer, in
+ * the same words as for an id that does not exist: offers are private, and a different answer would
+ * tell a stranger that the offer exists and who may answer it.
+ */
+function findOffer(state: GameState, id: string, company: Company): Offer | Rejection {
   const offer = state.offers.find((o) => o.id === id);
-  if (!offer) return reject("UNKNOWN_OFFER", `No offer "${id}".`, `没有编号为"${id}"的报价。`);
+  if (!offer || (offer.from !== company.id && offer.to !== company.id))
+    return reject("UNKNOWN_OFFER", `No offer "${id}".`, `没有编号为"${id}"的报价。`);
   return offer;
 }
 
@@ -178,7 +184,7 @@ export function validateRespond(
   company: Company,
   cmd: CommandOf<"respondOffer">,
 ): Rejection | null {
-  const offer = findOffer(state, cmd.offer);
+  const offer = findOffer(state, cmd.offer, company);
   if ("code" in offer) return offer;
   if (offer.to !== company.id) {
     return reject(
@@ -205,7 +211,7 @@ export function validateRespond(
 }
 
 export function applyRespond(state: GameState, company: Company, cmd: CommandOf<"respondOffer">): void {
-  const offer = findOffer(state, cmd.offer);
+  const offer = findOffer(state, cmd.offer, company);
   if ("code" in offer) throw new Error("respondOffer applied without validation");
   const seller = state.companies.find((c) => c.id === offer.from);
   if (!seller) throw new Error(`offer ${offer.id} from an unknown company`);
@@ -251,7 +257,7 @@ export function validateCancel(
   company: Company,
   cmd: CommandOf<"cancelOffer">,
 ): Rejection | null {
-  const offer = findOffer(state, cmd.offer);
+  const offer = findOffer(state, cmd.offer, company);
   if ("code" in offer) return offer;
   if (offer.from !== company.id) {
     return reject(
@@ -265,7 +271,7 @@ export function validateCancel(
 }
 
 export function applyCancel(state: GameState, company: Company, cmd: CommandOf<"cancelOffer">): void {
-  const offer = findOffer(state, cmd.offer);
+  const offer = findOffer(state, cmd.offer, company);
   if ("code" in offer) throw new Error("cancelOffer applied without validation");
   offer.status = "cancelled";
   tellParty(
