@@ -288,26 +288,31 @@ export async function debrief(
   request: DebriefRequest,
   liveSession: (roomId: string) => GameSession | undefined,
 ): Promise<DebriefAnswer> {
+  // Credentials are asked for before the room is looked up, and a room that does not exist is refused
+  // exactly as one whose secret or token does not match (403 FORBIDDEN, same body): no answer tells a
+  // prober whether a room id exists. (403, not 404: a reader with a real game and a stale token is the
+  // usual case.)
+  if (!request.hostSecret && !request.seatToken)
+    return deny(
+      401,
+      "NO_CREDENTIALS",
+      "The debrief needs the host secret, or a player's seat token once the game has ended.",
+      "复盘需要主持人密钥；游戏结束后，玩家可凭席位令牌查看。",
+    );
+  const forbidden = () =>
+    deny(
+      403,
+      "FORBIDDEN",
+      "Either there is no game with that id, or neither the host secret nor a seat token of it was given.",
+      "没有这个 id 的游戏，或者所给的既不是本局的主持人密钥，也不是本局的席位令牌。",
+    );
   const source = await sourceOf(request.roomId, liveSession(request.roomId));
-  if (!source) return deny(404, "NO_GAME", "No game with that id.", "没有这个游戏。");
+  if (!source) return forbidden();
   const isHost = secretMatches(request.hostSecret, source.hostHash);
   let seat: string | null = null;
   if (!isHost) {
-    if (!request.hostSecret && !request.seatToken)
-      return deny(
-        401,
-        "NO_CREDENTIALS",
-        "The debrief needs the host secret, or a player's seat token once the game has ended.",
-        "复盘需要主持人密钥；游戏结束后，玩家可凭席位令牌查看。",
-      );
     seat = source.seats.find((s) => s.tokenHash && secretMatches(request.seatToken, s.tokenHash))?.id ?? null;
-    if (seat === null)
-      return deny(
-        403,
-        "FORBIDDEN",
-        "Neither the host secret nor a seat token of this game.",
-        "既不是本局的主持人密钥，也不是本局的席位令牌。",
-      );
+    if (seat === null) return forbidden();
     if (source.status !== "ended")
       return deny(
         403,

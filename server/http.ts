@@ -12,13 +12,18 @@ import { hashSecret, secretMatches } from "./game/codes.ts";
 import { tickStats } from "./metrics.ts";
 import { services } from "./services.ts";
 import type { GameRoom } from "./rooms/GameRoom.ts";
+import { clientAddress } from "./limits/addressLimiter.ts";
+import {
+  codeMisses,
+  noteFailedSecret,
+  secretGuessAllowed,
+  secretRetryAfterMs,
+  TOO_MANY_MISSES,
+  TOO_MANY_WRONG_SECRETS,
+} from "./http/limits.ts";
+import { decodeSegment, refusal, refuse, requestUrl, sendJson as json, tooMany } from "./http/respond.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-  res.end(JSON.stringify(body));
-}
 
 /** JSON, gzipped when the client takes it: a three-year debrief is ~700 KB of numbers, ~150 KB gzipped. */
 function bigJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
@@ -40,6 +45,59 @@ function isAdmin(req: IncomingMessage): boolean {
   );
 }
 
+/**
+ * Checks a secret under the per-address limit on wrong ones (see http/limits.ts): what `check` grants,
+ * or null after answering (429 while the address is over its limit, else `denied`). A wrong secret
+ * counts against the address; no secret at all is no guess, is refused at once and is not counted.
+ */
+async function withSecret<T>(
+  req: IncomingMessage,
+  res: ServerResponse,
+  secret: string,
+  check: () => Promise<T | null> | T | null,
+  denied: () => void,
+): Promise<T | null> {
+  const address = clientAddress(req);
+  if (secret && !secretGuessAllowed(address, Date.now())) {
+    tooMany(res, secretRetryAfterMs(address, Date.now()), TOO_MANY_WRONG_SECRETS);
+    return null;
+  }
+  const granted = secret ? await check() : null;
+  if (granted !== null) return granted;
+  if (secret) noteFailedSecret(address, Date.now());
+  denied();
+  return null;
+}
+
+/** Admin-only routes: the admin secret, guesses limited like the host's. */
+async function adminOnly(
+  req: IncomingMessage,
+  res: ServerResponse,
+  what: { en: string; zh: string },
+): Promise<boolean> {
+  const why = refusal("FORBIDDEN", `${what.en} needs the admin secret.`, `${what.zh}需要管理员密钥。`);
+  const secret = String(req.headers["x-admin-secret"] ?? "");
+  const granted = await withSecret(
+    req,
+    res,
+    secret,
+    () => (isAdmin(req) ? true : null),
+    () => refuse(res, 403, why),
+  );
+  return granted !== null;
+}
+
+/**
+ * Exports answer a room that does not exist exactly as one whose secret does not match (403, same
+ * body): otherwise the difference would tell a prober which room ids exist. 403 rather than 404
+ * because the client's usual case is a real game with a wrong or missing secret.
+ */
+const EXPORT_DENIED = refusal(
+  "FORBIDDEN",
+  "Either there is no game with that id, or the host secret is not this game's.",
+  "没有这个 id 的游戏，或者主持人密钥不属于本局。",
+);
+
 function csv(rows: (string | number | null)[][]): string {
   const cell = (v: string | number | null) => {
     const s = v === null ? "" : String(v);
@@ -55,6 +113,9 @@ const LANDING = `<!doctype html><meta charset="utf-8"><title>Hashrate Atlas</tit
 protocol (docs/protocol.md): WebSocket rooms named <code>game</code>, HTTP <a href="/api/rooms">/api/rooms</a>.</p>
 <p>游戏服务器正在运行。浏览器客户端尚未完成；脚本可以通过协议（docs/protocol.md）进行游戏。</p>`;
 
+const BAD_CODE = refusal("BAD_CODE", "A join code is 6 letters and digits.", "加入码由 6 个字母和数字组成。");
+const NO_SUCH_CODE = refusal("NO_GAME", "No game has that join code.", "没有使用这个加入码的游戏。");
+
 const routes: { pattern: RegExp; handler: Handler }[] = [
   {
     pattern: /^\/$/,
@@ -68,18 +129,23 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
     // The synced state as the server holds it (everything, private parts included), for tests that
     // check clients decode exactly what the server sent: behind the admin secret.
     pattern: /^\/api\/debug\/state\/[^/]+$/,
-    handler: (req, res, url) => {
-      if (!isAdmin(req)) return json(res, 403, { error: "debug needs the admin secret" });
-      const room = roomOf(url.pathname.split("/").pop() ?? "");
-      if (!room) return json(res, 404, { error: "no such room in this process" });
+    handler: async (req, res, url) => {
+      if (!(await adminOnly(req, res, { en: "The debug state", zh: "调试状态" }))) return;
+      const room = roomOf(decodeSegment(url.pathname.split("/").pop() ?? ""));
+      if (!room)
+        return refuse(
+          res,
+          404,
+          refusal("NO_GAME", "No such room in this process.", "本进程中没有这个房间。"),
+        );
       json(res, 200, room.state.toJSON());
     },
   },
   {
     // Server-side tick timing for the load test and operators: behind the admin secret.
     pattern: /^\/api\/metrics$/,
-    handler: (req, res) => {
-      if (!isAdmin(req)) return json(res, 403, { error: "metrics need the admin secret" });
+    handler: async (req, res) => {
+      if (!(await adminOnly(req, res, { en: "Metrics", zh: "运行指标" }))) return;
       json(res, 200, { ticks: tickStats(), memoryMb: process.memoryUsage().rss / 1e6 });
     },
   },
@@ -99,13 +165,19 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
   },
   {
     pattern: /^\/api\/code\/([A-Za-z0-9]+)$/,
-    handler: async (_q, res, url) => {
+    // Look-ups are limited per address by their misses (http/limits.ts): guessing codes is all misses.
+    handler: async (req, res, url) => {
       const code = (url.pathname.split("/").pop() ?? "").toUpperCase();
-      if (!joinCode.safeParse(code).success)
-        return json(res, 400, { error: "a join code is 6 letters and digits" });
+      if (!joinCode.safeParse(code).success) return refuse(res, 400, BAD_CODE);
+      const address = clientAddress(req);
+      const wait = codeMisses.retryAfterMs(address, Date.now());
+      if (wait > 0) return tooMany(res, wait, TOO_MANY_MISSES);
       const rooms = await matchMaker.query({ name: "game" });
       const room = rooms.find((r) => r.metadata?.code === code);
-      if (!room) return json(res, 404, { error: "no game with that code" });
+      if (!room) {
+        codeMisses.noteFailure(address, Date.now());
+        return refuse(res, 404, NO_SUCH_CODE);
+      }
       json(res, 200, { roomId: room.roomId });
     },
   },
@@ -115,11 +187,18 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
       const [, roomId, table, format] =
         /^\/api\/export\/([^/]+)\/(company-days|events|commands)\.(csv|json)$/.exec(url.pathname) ?? [];
       const store = services().store;
-      const session = await store.session(roomId ?? "");
       const secret = String(req.headers["x-host-secret"] ?? url.searchParams.get("secret") ?? "");
-      if (!session) return json(res, 404, { error: "no such session" });
-      if (!secretMatches(secret, session.hostHash))
-        return json(res, 403, { error: "exports need the host secret" });
+      const session = await withSecret(
+        req,
+        res,
+        secret,
+        async () => {
+          const found = await store.session(decodeSegment(roomId ?? ""));
+          return found && secretMatches(secret, found.hostHash) ? found : null;
+        },
+        () => refuse(res, 403, EXPORT_DENIED),
+      );
+      if (!session) return;
       const stamp = {
         scenarioHash: session.scenarioHash,
         seed: session.seed,
@@ -147,15 +226,19 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
   {
     // The debrief: the host (secret) at any time, a player (seat token) once the game has ended.
     pattern: /^\/api\/debrief\/[^/]+$/,
+    // A wrong secret or token counts against the address (debrief.ts answers an unknown room alike).
     handler: async (req, res, url) => {
-      const answer = await debrief(
-        {
-          roomId: decodeURIComponent(url.pathname.split("/").pop() ?? ""),
-          hostSecret: String(req.headers["x-host-secret"] ?? url.searchParams.get("secret") ?? ""),
-          seatToken: String(req.headers["x-seat-token"] ?? url.searchParams.get("token") ?? ""),
-        },
-        (id) => roomOf(id)?.session,
-      );
+      const request = {
+        roomId: decodeSegment(url.pathname.split("/").pop() ?? ""),
+        hostSecret: String(req.headers["x-host-secret"] ?? url.searchParams.get("secret") ?? ""),
+        seatToken: String(req.headers["x-seat-token"] ?? url.searchParams.get("token") ?? ""),
+      };
+      const address = clientAddress(req);
+      const offered = request.hostSecret !== "" || request.seatToken !== "";
+      if (offered && !secretGuessAllowed(address, Date.now()))
+        return tooMany(res, secretRetryAfterMs(address, Date.now()), TOO_MANY_WRONG_SECRETS);
+      const answer = await debrief(request, (id) => roomOf(id)?.session);
+      if (answer.status === 403 && answer.body.code === "FORBIDDEN") noteFailedSecret(address, Date.now());
       bigJson(req, res, answer.status, answer.body);
     },
   },
@@ -165,9 +248,12 @@ export function roomOf(roomId: string): GameRoom | undefined {
   return matchMaker.getLocalRoomById(roomId) as GameRoom | undefined;
 }
 
-/** Handles our routes; returns false for anything else (matchmaking, static files). */
+/**
+ * Handles our routes; returns false for anything else (static files, 404). A malformed request throws
+ * BadRequest and any other failure throws too: the HTTP guard (http/guard.ts) answers 400 or 500.
+ */
 export async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const url = new URL(req.url ?? "/", "http://localhost");
+  const url = requestUrl(req);
   const hit = routes.find((r) => r.pattern.test(url.pathname));
   if (!hit) return false;
   try {
@@ -175,7 +261,8 @@ export async function route(req: IncomingMessage, res: ServerResponse): Promise<
   } catch (e) {
     // A log this engine cannot replay (recorded by another engine version, or its scenario changed since)
     // is a conflict with what is stored, not a fault: 409 with the reason.
-    json(res, e instanceof ReplayError ? 409 : 500, { error: e instanceof Error ? e.message : String(e) });
+    if (!(e instanceof ReplayError)) throw e;
+    json(res, 409, { code: "REPLAY_CONFLICT", error: e.message });
   }
   return true;
 }

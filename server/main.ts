@@ -2,18 +2,16 @@
  * The server: Colyseus rooms and our HTTP routes on one port (PORT, default 2567), over the embedded
  * store. `npm start` runs it. Configuration comes from the environment (see README).
  */
-import http from "node:http";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { LobbyRoom, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
-import { route } from "./http.ts";
+import { createHttpServer, guardMatchmaking, installProcessSafetyNet } from "./http/guard.ts";
 import { restoreRunningGames } from "./recovery.ts";
 import { GameRoom } from "./rooms/GameRoom.ts";
 import { configureServices } from "./services.ts";
 import { LibsqlStore } from "./store/libsql.ts";
 import { adminHandler } from "./admin.ts";
-import { serveClient } from "./static.ts";
 import { scaleOptions } from "./scale.ts";
 
 export interface StartOptions {
@@ -48,20 +46,12 @@ export async function startServer(options: StartOptions) {
   const store = LibsqlStore.open(options.databaseUrl);
   const services = configureServices(store);
   const admin = adminHandler(options.adminSecret);
-  const httpServer = http.createServer((req, res) => {
-    if (admin?.(req, res)) return;
-    if (serveClient(req, res)) return;
-    void route(req, res).then((handled) => {
-      if (!handled && !res.headersSent && !req.url?.startsWith("/matchmake")) {
-        res.writeHead(404, { "content-type": "text/plain" });
-        res.end("not found");
-      }
-    });
-  });
+  const httpServer = createHttpServer(admin);
   const server = new Server({
     transport: new WebSocketTransport({ server: httpServer, maxPayload: 64 * 1024 }),
     ...scaleOptions(options.redisUrl, options.publicAddress),
   });
+  guardMatchmaking(server, httpServer); // our /matchmake (limits, body ceiling) instead of Colyseus's
   server.define("lobby", LobbyRoom);
   server.define("game", GameRoom).enableRealtimeListing();
   // Colyseus already turns SIGINT and SIGTERM (Ctrl-C, `kill`) into a graceful shutdown that disposes
@@ -82,6 +72,7 @@ export async function startServer(options: StartOptions) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const options = optionsFromEnv();
+  installProcessSafetyNet(); // a forgotten .catch anywhere is logged instead of shutting every game down
   await startServer(options);
   console.log(
     `Hashrate Atlas server on http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${options.port}`,

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { decodeSegment, requestUrl } from "./http/respond.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -25,8 +26,9 @@ export function clientDir(): string {
 export function serveClient(req: IncomingMessage, res: ServerResponse, root = clientDir()): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   if (!existsSync(join(root, "index.html"))) return false;
-  const url = new URL(req.url ?? "/", "http://localhost");
-  const wanted = url.pathname === "/" ? "/index.html" : decodeURIComponent(url.pathname);
+  // A malformed address ("/%") throws BadRequest here, which the HTTP guard answers with 400.
+  const url = requestUrl(req);
+  const wanted = url.pathname === "/" ? "/index.html" : decodeSegment(url.pathname);
   const file = normalize(join(root, wanted));
   if (!file.startsWith(root + sep)) return false; // ../ escapes
   if (!existsSync(file) || !statSync(file).isFile()) return false;

@@ -162,9 +162,13 @@ describe("debrief", () => {
     expect(wrong.body.code).toBe("FORBIDDEN");
     const badToken = await get(host.roomId, { "x-seat-token": "x".repeat(24) });
     expect(badToken.status).toBe(403);
-    const missing = await get("no-such-room", { "x-host-secret": SECRET });
-    expect(missing.status).toBe(404);
-    expect(missing.body.code).toBe("NO_GAME");
+    // An unknown room is refused exactly as a wrong secret, so that room ids cannot be probed.
+    const missing = await get("no-such-room", { "x-host-secret": "not-the-secret-at-all-000" });
+    expect(missing.status).toBe(403);
+    expect(missing.body).toEqual(wrong.body);
+    const missingBare = await get("no-such-room");
+    expect(missingBare.status).toBe(401);
+    expect(missingBare.body).toEqual(none.body);
   });
 
   it("replays the same debrief from the store after a restart, when the room is long gone", async () => {

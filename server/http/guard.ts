@@ -1,0 +1,102 @@
+/**
+ * The HTTP front door: every request passes here first. Whatever a handler throws, synchronously or
+ * not, becomes an answer (400 for a request the client got wrong, 500 otherwise) and never reaches
+ * the process: Colyseus turns an uncaught exception into a shutdown of every game on the server.
+ *
+ * Order: matchmaking (our own route, see matchmake.ts), then a body check (only matchmaking reads a
+ * body), then the monitor, the built client, our routes, and 404.
+ */
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { Server } from "@colyseus/core";
+import { route } from "../http.ts";
+import { serveClient } from "../static.ts";
+import { closeGently, declaredTooLarge, hasBody, refuseTooLarge } from "./body.ts";
+import { isMatchmake, matchmake } from "./matchmake.ts";
+import { BadRequest, refuse, refusal } from "./respond.ts";
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => unknown;
+export type AdminHandler = ((req: IncomingMessage, res: ServerResponse) => boolean) | null;
+
+const INTERNAL = refusal(
+  "INTERNAL",
+  "The server failed on this request; the failure has been logged.",
+  "服务器处理此请求时出错，错误已记录。",
+);
+const NOT_FOUND = refusal("NOT_FOUND", "Nothing here.", "此地址没有内容。");
+
+/** What a failed handler answers: its 400 for a bad request, else 500 (and a log line for the operator). */
+function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  const bad = error instanceof BadRequest;
+  if (!bad) console.error(`HTTP ${req.method} ${req.url}: handler failed:`, error);
+  if (res.headersSent) return void res.destroy(); // half an answer: the client must not take it as whole
+  refuse(res, bad ? 400 : 500, bad ? error.why : INTERNAL, { connection: "close" });
+}
+
+/** The listener, with every throw and rejection turned into an answer. */
+export function guarded(listener: Listener): Listener {
+  return (req, res) => {
+    try {
+      const result = listener(req, res);
+      if (result instanceof Promise) result.catch((e: unknown) => fail(req, res, e));
+    } catch (e) {
+      fail(req, res, e);
+    }
+  };
+}
+
+/**
+ * Everything but matchmaking. None of it reads a request body: one that announces more than the
+ * limit is refused at once, and any other is dropped as it arrives, the answer closing the connection.
+ */
+function application(admin: AdminHandler): Listener {
+  return async (req, res) => {
+    if (declaredTooLarge(req)) return refuseTooLarge(req, res);
+    if (hasBody(req)) {
+      closeGently(req);
+      res.setHeader("connection", "close");
+    }
+    if (admin?.(req, res)) return;
+    if (serveClient(req, res)) return;
+    if (!(await route(req, res)) && !res.headersSent) refuse(res, 404, NOT_FOUND);
+  };
+}
+
+const applications = new WeakMap<http.Server, Listener>();
+
+/** The HTTP server for the game's port, with the application behind the guard. */
+export function createHttpServer(admin: AdminHandler): http.Server {
+  const app = application(admin);
+  const server = http.createServer(guarded(app));
+  applications.set(server, app);
+  return server;
+}
+
+/**
+ * Takes /matchmake back from Colyseus. Its Server constructor replaced the "request" listeners with
+ * one that sends any URL containing "/matchmake" to its own handler; this replaces that one in turn:
+ * our matchmaking for paths under /matchmake, the application for everything else. Call it right
+ * after `new Server(...)`.
+ */
+export function guardMatchmaking(colyseus: Server, httpServer: http.Server): void {
+  const app = applications.get(httpServer);
+  if (!app) throw new Error("guardMatchmaking needs the server made by createHttpServer");
+  httpServer.removeAllListeners("request");
+  httpServer.on(
+    "request",
+    guarded((req, res) =>
+      isMatchmake(req) ? matchmake(req, res, colyseus.transport.protocol) : app(req, res),
+    ),
+  );
+}
+
+/**
+ * A promise rejected with nobody to catch it is logged, not fatal. Node's default would raise it as
+ * an uncaught exception, which Colyseus answers by shutting the whole server down: every game for one
+ * forgotten `.catch`. (The pm2 metrics module Colyseus loads happens to install the same hook a moment
+ * after start, unless pm2 runs it in cluster mode; this does not depend on it.)
+ */
+export function installProcessSafetyNet(): void {
+  process.on("unhandledRejection", (reason) => {
+    console.error("unhandled promise rejection (logged, the server goes on):", reason);
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * The per-address limits of the HTTP side (issue #10), each an AddressLimiter, and the refusals that
+ * go with them. One address may create a few games, miss a few join codes and get a secret wrong a few
+ * times; past that it waits, and everybody else is unaffected.
+ *
+ * Failure limits (join-code misses, wrong secrets) count only failures: a class of thirty behind one
+ * school address typing the right code, or a host opening their own exports, never runs into them,
+ * while guessing is nothing but failures. Once an address is over a failure limit, every attempt
+ * is refused until it refills, right or wrong: otherwise a lucky guess would still get through.
+ */
+import { AddressLimiter, type AddressLimit } from "../limits/addressLimiter.ts";
+import { refusal, type Refusal } from "./respond.ts";
+
+/** A positive number from the environment, or the default (a typo must not turn a limit off). */
+function envNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === "" ? NaN : Number(raw);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** Limits whose budget is spent by failures only; checked before an attempt, spent after a failed one. */
+export class FailureLimit {
+  private readonly limiter: AddressLimiter;
+
+  constructor(limit: AddressLimit) {
+    this.limiter = new AddressLimiter(limit);
+  }
+
+  /** Milliseconds until `address` may try again; 0 when it may now. */
+  retryAfterMs(address: string, now: number): number {
+    return this.limiter.retryAfterMs(address, now);
+  }
+
+  allowed(address: string, now: number): boolean {
+    return this.retryAfterMs(address, now) === 0;
+  }
+
+  noteFailure(address: string, now: number): void {
+    this.limiter.allow(address, now);
+  }
+}
+
+/**
+ * Room creation: a burst, then a steady trickle. The default leaves room for a few classmates behind
+ * one school address to start games at once; ROOM_CREATE_BURST and ROOM_CREATE_PER_MINUTE tune it.
+ */
+let creations: AddressLimiter | undefined;
+export function roomCreations(): AddressLimiter {
+  creations ??= new AddressLimiter({
+    burst: envNumber("ROOM_CREATE_BURST", 10),
+    perSecond: envNumber("ROOM_CREATE_PER_MINUTE", 4) / 60,
+  });
+  return creations;
+}
+
+/** Rooms (of any kind) this process holds at most: past it, new games wait for old ones to end. */
+export function maxRooms(): number {
+  return Math.floor(envNumber("MAX_ROOMS", 200));
+}
+
+/** Join-code look-ups that matched no game: 20 at once, then one a second (6 characters of 31: ~887M codes). */
+export const codeMisses = new FailureLimit({ burst: 20, perSecond: 1 });
+
+/** Wrong host secrets, seat tokens and admin secrets: 10 at once, then one every 10 seconds. */
+const secretFailures = new FailureLimit({ burst: 10, perSecond: 0.1 });
+
+/**
+ * Whether `address` may present a secret now. The game room calls this before checking a host secret
+ * on a WebSocket join, and noteFailedSecret after a wrong one: one budget for HTTP and sockets alike.
+ */
+export function secretGuessAllowed(address: string, now: number): boolean {
+  return secretFailures.allowed(address, now);
+}
+
+export function noteFailedSecret(address: string, now: number): void {
+  secretFailures.noteFailure(address, now);
+}
+
+export function secretRetryAfterMs(address: string, now: number): number {
+  return secretFailures.retryAfterMs(address, now);
+}
+
+export const TOO_MANY_ROOMS = (seconds: number): Refusal =>
+  refusal(
+    "RATE_LIMITED",
+    `Too many new games from your network address. Please wait ${seconds} s and try again.`,
+    `你的网络地址创建新游戏过于频繁，请等待 ${seconds} 秒后再试。`,
+  );
+
+export const SERVER_FULL = (max: number): Refusal =>
+  refusal(
+    "SERVER_FULL",
+    `The server is running as many games as it can (${max}). Please try again when one has ended.`,
+    `服务器上的游戏数量已达上限（${max} 局），请等有游戏结束后再试。`,
+  );
+
+export const TOO_MANY_MISSES = (seconds: number): Refusal =>
+  refusal(
+    "RATE_LIMITED",
+    `Too many join codes that matched no game. Please wait ${seconds} s and try again.`,
+    `输入的加入码多次没有对应的游戏，请等待 ${seconds} 秒后再试。`,
+  );
+
+export const TOO_MANY_WRONG_SECRETS = (seconds: number): Refusal =>
+  refusal(
+    "RATE_LIMITED",
+    `Too many wrong secrets or seat tokens from your network address. Please wait ${seconds} s and try again.`,
+    `你的网络地址多次输入错误的密钥或席位令牌，请等待 ${seconds} 秒后再试。`,
+  );
