@@ -52,7 +52,15 @@ export const LOADTEST_ADMIN_SECRET = "loadtest-admin-secret-0123456789";
 /** Starts `server/main.ts` on 127.0.0.1:PORT with extra node options (e.g. --cpu-prof). */
 export function startServer(port: number, nodeOptions: string[]): Promise<ChildServer> {
   const dir = mkdtempSync(join(tmpdir(), "atlas-loadtest-"));
-  return spawnServer({ port, dir, nodeOptions, env: { ADMIN_SECRET: LOADTEST_ADMIN_SECRET } });
+  // Every room comes from one address (loopback): lift the per-address creation limit and the room cap
+  // that would refuse a load test's rooms as a flood.
+  const env = {
+    ADMIN_SECRET: LOADTEST_ADMIN_SECRET,
+    ROOM_CREATE_BURST: "100000",
+    ROOM_CREATE_PER_MINUTE: "100000",
+    MAX_ROOMS: "100000",
+  };
+  return spawnServer({ port, dir, nodeOptions, env });
 }
 
 /** Only loopback targets: this tool never loads someone else's server. */
