@@ -2,15 +2,13 @@
  * The server: Colyseus rooms and our HTTP routes on one port (PORT, default 2567), over the embedded
  * store. `npm start` runs it. Configuration comes from the environment (see README).
  */
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { LobbyRoom, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { createHttpServer, guardMatchmaking, installProcessSafetyNet } from "./http/guard.ts";
 import { restoreRunningGames } from "./recovery.ts";
 import { GameRoom } from "./rooms/GameRoom.ts";
 import { configureServices } from "./services.ts";
-import { LibsqlStore } from "./store/libsql.ts";
+import { openStore } from "./store/open.ts";
 import { adminHandler } from "./admin.ts";
 import { scaleOptions } from "./scale.ts";
 
@@ -41,9 +39,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptio
 }
 
 export async function startServer(options: StartOptions) {
-  if (options.databaseUrl.startsWith("file:"))
-    mkdirSync(dirname(options.databaseUrl.slice(5)), { recursive: true });
-  const store = LibsqlStore.open(options.databaseUrl);
+  const { store } = await openStore(options.databaseUrl);
   const services = configureServices(store);
   const admin = adminHandler(options.adminSecret);
   const httpServer = createHttpServer(admin);

@@ -1,12 +1,19 @@
 /**
  * The embedded store: SQLite through @libsql/client (prebuilt binaries inside the npm package, so a
  * clean `npm ci` works offline). One file, no server to start; DATABASE_URL picks another file.
+ * Writes go through the group-commit writer (writer.ts): each resolves once committed. Start-up
+ * checks (the lock, a damaged file, a read-only one) are open.ts's: use openStore() in the server.
  */
-import { createClient, type Client, type InStatement } from "@libsql/client";
+import { createClient, type InStatement } from "@libsql/client";
 import type { StepReport } from "../../shared/index.ts";
 import { formatIsoDate } from "../../shared/math/calendar.ts";
 import type { GameSession } from "../game/session.ts";
+import { ClientDatabase, FileDatabase, type StoreDatabase } from "./file.ts";
+import { codeOf, Health, messageOf } from "./health.ts";
+import type { PidLock } from "./lock.ts";
 import { loadArchive, loadRunningGames } from "./running.ts";
+import { DEFAULTS, type StoreSettings } from "./settings.ts";
+import { GroupWriter } from "./writer.ts";
 import type {
   ArchivedGame,
   CommandRow,
@@ -18,7 +25,7 @@ import type {
   StoredSeat,
 } from "./store.ts";
 
-const SCHEMA = [
+export const SCHEMA = [
   `create table if not exists sessions (room_id text primary key, code text, scenario text, scenario_hash text,
      seed integer, engine_version text, options text, host_hash text, created_at text, status text, result text)`,
   `create table if not exists roster (room_id text, seat text, name text, kind text, primary key (room_id, seat))`,
@@ -31,41 +38,87 @@ const SCHEMA = [
   `create table if not exists progress (room_id text primary key, phase text, pace real, hide_names integer,
      tick integer, seats text)`,
   `create table if not exists log_headers (room_id text primary key, header text)`,
+  // The store's own notes: the first write at each start proves the database takes writes.
+  `create table if not exists store_meta (key text primary key, value text)`,
 ];
+
+/** The file a `file:` URL names (`file:data/x.db`, `file:/abs/x.db`, `file:///abs/x.db`). */
+export function filePath(url: string): string {
+  const rest = url.slice("file:".length).replace(/[?#].*$/, "");
+  return rest.startsWith("//") ? rest.slice(rest.indexOf("/", 2)) : rest;
+}
 
 /** Snapshot every this many days: recovery replays at most this many days of actions. */
 const SNAPSHOT_EVERY = 30;
 
 export class LibsqlStore implements GameStore {
-  private queue: Promise<unknown>;
-  private logged = new Map<string, number>();
+  private readonly health = new Health();
+  private readonly writer: GroupWriter;
+  /** Per room, how many of its actions have been handed to the writer: the next write sends the rest. */
+  private queued = new Map<string, number>();
+  private readonly watch: ReturnType<typeof setInterval> | null = null;
+  private readonly opened: Promise<void>;
 
-  constructor(private readonly db: Client) {
-    // WAL with NORMAL sync: a write no longer waits for the disk twice, which under load held the event
-    // loop (the load test's profile showed SQLite as most of the server's time). Durable at commit.
-    this.queue = db
-      .execute("pragma journal_mode = wal")
-      .then(() => db.execute("pragma synchronous = normal"))
-      .catch(() => undefined) // not every libsql URL is a local file
-      .then(() => db.batch(SCHEMA, "write"));
+  constructor(
+    private readonly db: StoreDatabase,
+    private readonly settings: StoreSettings = {},
+    private readonly lock?: PidLock,
+  ) {
+    this.writer = new GroupWriter(db, this.health, settings.backoff);
+    if (db.watched) {
+      this.watch = setInterval(() => this.writer.maintain(), settings.watchMs ?? DEFAULTS.watchMs);
+      this.watch.unref();
+    }
+    // A real write at once: a database that cannot take writes says so now, not at the first command.
+    this.opened = this.writer.write([
+      { sql: `insert or replace into store_meta values ('opened', ?)`, args: [new Date().toISOString()] },
+    ]);
   }
 
-  static open(url: string): LibsqlStore {
-    return new LibsqlStore(createClient({ url }));
+  /** Opens a store on any libsql URL (no start-up checks: see openStore in open.ts). */
+  static open(url: string, settings: StoreSettings = {}, lock?: PidLock): LibsqlStore {
+    const db = url.startsWith("file:")
+      ? new FileDatabase(filePath(url), SCHEMA, settings, lock)
+      : new ClientDatabase(createClient({ url }), SCHEMA);
+    return new LibsqlStore(db, settings, lock);
   }
 
-  private write(statements: InStatement[]): void {
-    if (statements.length === 0) return;
-    this.queue = this.queue
-      .then(() => this.db.batch(statements, "write"))
-      .catch((e: unknown) => {
-        console.error(`store: write failed: ${e instanceof Error ? e.message : String(e)}`);
-      });
+  /** Resolves once the first write has landed, or as soon as the store finds it cannot write. */
+  async ready(): Promise<void> {
+    if (!this.health.writable) return;
+    let off = () => {};
+    const down = new Promise<void>((resolve) => (off = this.health.onUnavailable(() => resolve())));
+    await Promise.race([this.opened.catch(() => undefined), down]);
+    off();
   }
 
-  saveSession(roomId: string, s: GameSession): void {
+  get writable(): boolean {
+    return this.health.writable;
+  }
+
+  get unavailableReason(): string | null {
+    return this.health.reason;
+  }
+
+  get pendingWrites(): number {
+    return this.writer.held;
+  }
+
+  onUnavailable(listener: (reason: string) => void): () => void {
+    return this.health.onUnavailable(listener);
+  }
+
+  onAvailable(listener: () => void): () => void {
+    return this.health.onAvailable(listener);
+  }
+
+  private write(statements: InStatement[], onRefused?: () => void): Promise<void> {
+    return this.writer.write(statements, onRefused);
+  }
+
+  saveSession(roomId: string, s: GameSession): Promise<void> {
     const { actions: _actions, finalTick: _tick, finalHash: _hash, ...header } = s.log;
-    this.write([
+    return this.write([
       {
         sql: `insert or replace into sessions values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', null)`,
         args: [
@@ -86,18 +139,27 @@ export class LibsqlStore implements GameStore {
     ]);
   }
 
-  saveProgress(roomId: string, s: GameSession): void {
-    this.write([...this.newActions(roomId, s), ...this.progress(roomId, s)]);
+  saveProgress(roomId: string, s: GameSession): Promise<void> {
+    const actions = this.newActions(roomId, s);
+    return this.write([...actions.statements, ...this.progress(roomId, s)], actions.onRefused);
   }
 
-  /** Actions logged since the last write: each accepted command lands promptly, not at the next tick. */
-  private newActions(roomId: string, s: GameSession): InStatement[] {
-    const from = this.logged.get(roomId) ?? 0;
-    this.logged.set(roomId, s.log.actions.length);
-    return s.log.actions.slice(from).map((a, i) => ({
+  /**
+   * Actions logged since the last write: each accepted command lands promptly, not at the next tick.
+   * Writes land in order and a failed batch is retried whole, so each index is written exactly once;
+   * if a write is refused for good, the next one sends its actions again (the log has no holes).
+   */
+  private newActions(roomId: string, s: GameSession): { statements: InStatement[]; onRefused: () => void } {
+    const from = this.queued.get(roomId) ?? 0;
+    this.queued.set(roomId, s.log.actions.length);
+    const statements = s.log.actions.slice(from).map((a, i) => ({
       sql: `insert or replace into actions values (?, ?, ?, ?, ?)`,
       args: [roomId, from + i, a.tick, JSON.stringify(a.actor), JSON.stringify(a.command)],
     }));
+    const onRefused = () => {
+      if ((this.queued.get(roomId) ?? 0) > from) this.queued.set(roomId, from);
+    };
+    return { statements, onRefused };
   }
 
   private progress(roomId: string, s: GameSession): InStatement[] {
@@ -123,9 +185,10 @@ export class LibsqlStore implements GameStore {
     }));
   }
 
-  recordDay(roomId: string, s: GameSession, report: StepReport): void {
-    // One batch (one transaction) per day: the day's actions, rows and tick land together or not at all.
-    const statements: InStatement[] = [...this.newActions(roomId, s), ...this.progress(roomId, s)];
+  recordDay(roomId: string, s: GameSession, report: StepReport): Promise<void> {
+    // One write per day: the day's actions, rows and tick land together (one transaction) or not at all.
+    const actions = this.newActions(roomId, s);
+    const statements: InStatement[] = [...actions.statements, ...this.progress(roomId, s)];
     const date = formatIsoDate(report.day);
     for (const c of report.ledgers) {
       const seat = s.seats.find((x) => x.id === c.company);
@@ -160,17 +223,17 @@ export class LibsqlStore implements GameStore {
       });
       statements.push(...this.roster(roomId, s));
     }
-    this.write(statements);
+    return this.write(statements, actions.onRefused);
   }
 
-  saveResult(roomId: string, s: GameSession): void {
+  saveResult(roomId: string, s: GameSession): Promise<void> {
     const result = s.state.companies.map((c) => ({
       id: c.id,
       name: c.name,
       cashCents: c.cashCents,
       btcSats: c.btcSats,
     }));
-    this.write([
+    return this.write([
       {
         sql: `update sessions set status = 'ended', result = ? where room_id = ?`,
         args: [JSON.stringify(result), roomId],
@@ -178,8 +241,8 @@ export class LibsqlStore implements GameStore {
     ]);
   }
 
-  markAbandoned(roomId: string, reason: string): void {
-    this.write([
+  markAbandoned(roomId: string, reason: string): Promise<void> {
+    return this.write([
       {
         sql: `update sessions set status = 'abandoned', result = ? where room_id = ? and status = 'running'`,
         args: [JSON.stringify({ abandoned: reason }), roomId],
@@ -188,22 +251,35 @@ export class LibsqlStore implements GameStore {
   }
 
   async runningGames(): Promise<RunningGame[]> {
-    await this.flush();
-    const { games, incomplete } = await loadRunningGames(this.db);
+    await this.writer.settled();
+    let found: Awaited<ReturnType<typeof loadRunningGames>>;
+    try {
+      found = await loadRunningGames(this.db.reader);
+    } catch (e) {
+      // A new database that could not be written has no tables yet: nothing to restore.
+      if (codeOf(e) === "SQLITE_ERROR" && messageOf(e).includes("no such table")) return [];
+      throw e;
+    }
     // Sessions written before recovery data existed cannot be rebuilt: say so once, not at every start.
-    for (const roomId of incomplete) this.markAbandoned(roomId, "no recovery data");
-    for (const g of games) this.logged.set(g.roomId, g.actions.length);
-    return games;
+    for (const roomId of found.incomplete) void this.markAbandoned(roomId, "no recovery data");
+    for (const g of found.games) this.queued.set(g.roomId, g.actions.length);
+    return found.games;
   }
 
   async flush(): Promise<void> {
-    await this.queue;
+    await this.writer.drained();
+  }
+
+  /** Reads wait for queued writes (a reader sees its own writes), except while those are held. */
+  private async reader() {
+    await this.writer.settled();
+    return this.db.reader;
   }
 
   async session(roomId: string): Promise<SessionRecord | null> {
-    await this.flush();
-    const r = (await this.db.execute({ sql: `select * from sessions where room_id = ?`, args: [roomId] }))
-      .rows[0];
+    const r = (
+      await (await this.reader()).execute({ sql: `select * from sessions where room_id = ?`, args: [roomId] })
+    ).rows[0];
     if (!r) return null;
     return {
       roomId,
@@ -219,9 +295,10 @@ export class LibsqlStore implements GameStore {
   }
 
   async companyDays(roomId: string): Promise<CompanyDayRow[]> {
-    await this.flush();
     const rows = (
-      await this.db.execute({
+      await (
+        await this.reader()
+      ).execute({
         sql: `select * from company_days where room_id = ? order by tick, company`,
         args: [roomId],
       })
@@ -241,9 +318,10 @@ export class LibsqlStore implements GameStore {
   }
 
   async events(roomId: string): Promise<EventRow[]> {
-    await this.flush();
     const rows = (
-      await this.db.execute({ sql: `select * from events where room_id = ? order by rowid`, args: [roomId] })
+      await (
+        await this.reader()
+      ).execute({ sql: `select * from events where room_id = ? order by rowid`, args: [roomId] })
     ).rows;
     return rows.map((r) => ({
       tick: Number(r.tick),
@@ -257,20 +335,23 @@ export class LibsqlStore implements GameStore {
   }
 
   async commands(roomId: string): Promise<CommandRow[]> {
-    await this.flush();
     const rows = (
-      await this.db.execute({ sql: `select * from actions where room_id = ? order by idx`, args: [roomId] })
+      await (
+        await this.reader()
+      ).execute({ sql: `select * from actions where room_id = ? order by idx`, args: [roomId] })
     ).rows;
     return rows.map((r) => ({ tick: Number(r.tick), actor: String(r.actor), command: String(r.command) }));
   }
 
   async archive(roomId: string): Promise<ArchivedGame | null> {
-    await this.flush();
-    return loadArchive(this.db, roomId);
+    return loadArchive(await this.reader(), roomId);
   }
 
   async close(): Promise<void> {
-    await this.flush();
-    if (!this.db.closed) this.db.close();
+    if (this.watch) clearInterval(this.watch);
+    await this.writer.close(this.settings.closeGiveUpMs ?? DEFAULTS.closeGiveUpMs);
+    await this.db.checkpoint();
+    this.db.close();
+    this.lock?.release();
   }
 }

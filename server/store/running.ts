@@ -3,20 +3,21 @@
  * action log (header and every action), where each game stood (phase, pace, seats, tick) and its
  * latest snapshot. Kept apart from the writes so that each file stays readable.
  */
-import type { Client, Row } from "@libsql/client";
+import type { Row } from "@libsql/client";
 import type { CreateOptions } from "../../shared/protocol/index.ts";
 import type { LoggedAction } from "../../shared/replay/index.ts";
 import type { Phase } from "../game/authorize.ts";
+import type { Reader } from "./file.ts";
 import type { ArchivedGame, RunningGame, StoredSeat } from "./store.ts";
 
 const PHASES: readonly Phase[] = ["lobby", "running", "paused", "ended"];
 
-async function rows(db: Client, sql: string, args: (string | number)[] = []): Promise<Row[]> {
+async function rows(db: Reader, sql: string, args: (string | number)[] = []): Promise<Row[]> {
   return (await db.execute({ sql, args })).rows;
 }
 
 /** Games that can be rebuilt, and the room ids of running sessions that lack recovery data. */
-export async function loadRunningGames(db: Client): Promise<{ games: RunningGame[]; incomplete: string[] }> {
+export async function loadRunningGames(db: Reader): Promise<{ games: RunningGame[]; incomplete: string[] }> {
   const games: RunningGame[] = [];
   const incomplete: string[] = [];
   const sessions = await rows(
@@ -48,7 +49,7 @@ export async function loadRunningGames(db: Client): Promise<{ games: RunningGame
   return { games, incomplete };
 }
 
-async function loadActions(db: Client, roomId: string): Promise<LoggedAction[]> {
+async function loadActions(db: Reader, roomId: string): Promise<LoggedAction[]> {
   return (
     await rows(db, `select tick, actor, command from actions where room_id = ? order by idx`, [roomId])
   ).map((a): LoggedAction => ({
@@ -69,7 +70,7 @@ function progressOf(r: Row): RunningGame["progress"] {
 }
 
 /** Any game's log and progress (the debrief reads ended games too); null when either is missing. */
-export async function loadArchive(db: Client, roomId: string): Promise<ArchivedGame | null> {
+export async function loadArchive(db: Reader, roomId: string): Promise<ArchivedGame | null> {
   const r = (
     await rows(
       db,

@@ -1,7 +1,9 @@
 /**
  * What the server keeps, behind a small interface so that a server database can replace the embedded
  * one: sessions and rosters, action logs, periodic snapshots, daily company rows, events, results.
- * Writes are fire-and-forget from the room's point of view (queued in order); reads are async.
+ * Each write returns a promise that resolves once it is committed (writes land in the order they were
+ * made; see writer.ts): acknowledge a command after it. While the database cannot be written (locked,
+ * full, read-only), writes are held and retried and the store says so (`writable`, the events).
  */
 import type { StepReport } from "../../shared/index.ts";
 import type { CreateOptions } from "../../shared/protocol/index.ts";
@@ -91,17 +93,48 @@ export interface ArchivedGame {
   progress: Progress;
 }
 
-export interface GameStore {
-  saveSession(roomId: string, session: GameSession): void;
+/**
+ * A write that will never be stored: the store closed while the database was still unavailable, or
+ * one of its statements can never succeed. `reason` is the store's sentence (e.g. "the disk is full").
+ */
+export class StoreUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
+    super(message);
+    this.name = "StoreUnavailableError";
+  }
+}
+
+/** Whether writes land now. The events fire on each change (and again if the reason changes). */
+export interface StoreHealth {
+  /** False while writes are held: they are retried and land, in order, once the cause is gone. */
+  readonly writable: boolean;
+  /** Why writes are held, in English (e.g. "the database is locked by another program"); null when writable. */
+  readonly unavailableReason: string | null;
+  /** Writes queued or being retried. */
+  readonly pendingWrites: number;
+  /** Returns a function that removes the listener. */
+  onUnavailable(listener: (reason: string) => void): () => void;
+  onAvailable(listener: () => void): () => void;
+}
+
+/**
+ * Every write resolves when committed and rejects (StoreUnavailableError) only if it never can be.
+ * The promises may be dropped (`void`): a refusal is logged by the store, never an unhandled rejection.
+ */
+export interface GameStore extends StoreHealth {
+  saveSession(roomId: string, session: GameSession): Promise<void>;
   /** New actions and the session's phase, pace, seats and tick: call after anything that changes them. */
-  saveProgress(roomId: string, session: GameSession): void;
-  recordDay(roomId: string, session: GameSession, report: StepReport): void;
-  saveResult(roomId: string, session: GameSession): void;
+  saveProgress(roomId: string, session: GameSession): Promise<void>;
+  recordDay(roomId: string, session: GameSession, report: StepReport): Promise<void>;
+  saveResult(roomId: string, session: GameSession): Promise<void>;
   /** The room closed before the game ended: it is not restored on the next start. */
-  markAbandoned(roomId: string, reason: string): void;
+  markAbandoned(roomId: string, reason: string): Promise<void>;
   /** Sessions still 'running', with their logs: what a restart restores. */
   runningGames(): Promise<RunningGame[]>;
-  /** Resolves when every queued write has landed. */
+  /** Resolves when every queued write has landed (while unavailable: when they finally do). */
   flush(): Promise<void>;
   session(roomId: string): Promise<SessionRecord | null>;
   companyDays(roomId: string): Promise<CompanyDayRow[]>;
@@ -109,5 +142,6 @@ export interface GameStore {
   commands(roomId: string): Promise<CommandRow[]>;
   /** The log and progress of any game (running, ended or abandoned); null when either is missing. */
   archive(roomId: string): Promise<ArchivedGame | null>;
+  /** Lands what is queued (giving up after a while if the database stays unavailable), then closes. */
   close(): Promise<void>;
 }

@@ -189,19 +189,20 @@ describe("rebuilding from the store", () => {
       name: "Lab",
     });
     const session = GameSession.create(scenario("halving-2020"), options, "ABC234", 99);
-    store.saveSession("room1", session);
+    // Not awaited one by one: the writes queue in order and close() lands them all.
+    void store.saveSession("room1", session);
     const joined = session.join("s1", { name: "Kai", role: "player" }, 0);
     if ("code" in joined) throw new Error(joined.message.en);
     session.host({ type: "start" });
     for (let day = 0; day < 100; day++) {
       if (day === 10) {
         session.command("s1", { type: "orderMachines", model: "s17-pro", quantity: 10 });
-        store.saveProgress("room1", session);
+        void store.saveProgress("room1", session);
       }
-      store.recordDay("room1", session, session.tick());
+      void store.recordDay("room1", session, session.tick());
     }
     session.command("s1", { type: "setSellRatio", ratioBps: 5000 }); // between ticks
-    store.saveProgress("room1", session);
+    void store.saveProgress("room1", session);
     await store.close();
 
     const [game] = await LibsqlStore.open(url).runningGames();
