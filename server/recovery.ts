@@ -110,7 +110,7 @@ export async function restoreRunningGames(
       }
       if (session.phase === "ended") {
         // The game had ended but its result was not written: write it now, no room needed.
-        store.saveResult(game.roomId, GameSession.restore(session, Date.now()));
+        void store.saveResult(game.roomId, GameSession.restore(session, Date.now()));
         continue;
       }
       pending.set(game.roomId, session);
@@ -124,7 +124,7 @@ export async function restoreRunningGames(
       pending.delete(game.roomId);
       const reason = e instanceof Error ? e.message : String(e);
       console.error(`recovery: ${game.roomId} cannot be restored: ${reason}`);
-      store.markAbandoned(game.roomId, `not restored: ${reason}`);
+      void store.markAbandoned(game.roomId, `not restored: ${reason}`);
     }
   }
   return restored;

@@ -67,8 +67,8 @@ export class GameRoom extends Room<GameRoomState> {
     // Colyseus routes a message literally typed "__no_message_handler" to its own fallback, which
     // disconnects the sender; answer it like any other unknown type instead.
     this.onMessage("__no_message_handler", (client) => unknown(client, "__no_message_handler"));
-    if (restored) services().store.saveProgress(this.roomId, this.session);
-    else services().store.saveSession(this.roomId, this.session);
+    if (restored) void services().store.saveProgress(this.roomId, this.session);
+    else void services().store.saveSession(this.roomId, this.session);
   }
 
   private newSession(raw: unknown): GameSession {
@@ -107,7 +107,7 @@ export class GameRoom extends Room<GameRoomState> {
     }
     client.send("welcome", { ...joined, code: this.session.code, scenario: this.session.options.scenario });
     this.refresh(); // shown connected now, not at the next tick (a restored game waits paused)
-    services().store.saveProgress(this.roomId, this.session); // a new holder's token must survive a crash
+    void services().store.saveProgress(this.roomId, this.session); // a new holder's token must survive a crash
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
@@ -141,8 +141,9 @@ export class GameRoom extends Room<GameRoomState> {
     // Everyone left and the room is gone: nobody can come back, so a restart must not bring it back.
     // A shutdown disposes rooms too; those stay 'running' and are restored on the next start.
     const shuttingDown = matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN;
-    if (shuttingDown) services().store.saveProgress(this.roomId, this.session);
-    else if (this.session.phase !== "ended") services().store.markAbandoned(this.roomId, "everyone left");
+    if (shuttingDown) void services().store.saveProgress(this.roomId, this.session);
+    else if (this.session.phase !== "ended")
+      void services().store.markAbandoned(this.roomId, "everyone left");
   }
 
   /**
@@ -210,7 +211,7 @@ export class GameRoom extends Room<GameRoomState> {
     this.publish(this.session.takeNotices());
     // Accepted commands and host actions are written now, not at the next tick: a crash between ticks
     // loses nothing that was acknowledged.
-    services().store.saveProgress(this.roomId, this.session);
+    void services().store.saveProgress(this.roomId, this.session);
     if (ref) client.send("ack", { ref });
     this.refresh();
   }
@@ -261,7 +262,7 @@ export class GameRoom extends Room<GameRoomState> {
     this.session.expireDropped(this.clock.currentTime);
     const report = this.session.tick();
     this.publish(report.notices.filter((n) => !this.session.wasShown(n)));
-    services().store.recordDay(this.roomId, this.session, report);
+    void services().store.recordDay(this.roomId, this.session, report);
     this.refresh();
     if ((this.session.phase as string) === "ended") this.finish("finished");
   }
@@ -287,7 +288,7 @@ export class GameRoom extends Room<GameRoomState> {
 
   private finish(reason: string): void {
     this.stopClock();
-    services().store.saveResult(this.roomId, this.session);
+    void services().store.saveResult(this.roomId, this.session);
     this.broadcast("ended", { reason });
   }
 
