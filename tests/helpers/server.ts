@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { spawnServer, type ServerProcess } from "../../tools/lib/serverProcess.ts";
 
 export interface TestServer extends ServerProcess {
@@ -16,11 +17,15 @@ export async function startTestServer(
   port: number,
   dir = mkdtempSync(join(tmpdir(), "atlas-server-")),
   extraEnv: Record<string, string> = {},
+  preload: string[] = [],
 ): Promise<TestServer> {
-  const server = await spawnServer({ port, dir, env: extraEnv });
+  const server = await spawnServer({ port, dir, env: extraEnv, preload });
   return { ...server, port, dir };
 }
 
 export function cleanup(server: TestServer): void {
   rmSync(server.dir, { recursive: true, force: true });
 }
+
+/** The preload that runs a server's clock faster (see timeWarp.ts): pass with ATLAS_TIME_WARP set. */
+export const TIME_WARP = pathToFileURL(join(import.meta.dirname, "timeWarp.ts")).href;

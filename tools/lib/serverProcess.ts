@@ -21,12 +21,20 @@ export interface SpawnOptions {
   dir: string;
   env?: Record<string, string>;
   nodeOptions?: string[];
+  /** Modules imported before the server (after tsx, so they may be TypeScript), e.g. a test's clock. */
+  preload?: string[];
 }
 
 export async function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(options.nodeOptions ?? []), "--import", "tsx", join(ROOT, "server/main.ts")],
+    [
+      ...(options.nodeOptions ?? []),
+      "--import",
+      "tsx",
+      ...(options.preload ?? []).flatMap((m) => ["--import", m]),
+      join(ROOT, "server/main.ts"),
+    ],
     {
       cwd: ROOT,
       env: {
