@@ -3,7 +3,14 @@
  * authorizing a message lands here; everything here goes through the shared engine (no rule is
  * written twice). Plain enough to snapshot and to test without a network.
  */
-import { applyCommand, applyTrustedCommand, createGame, step, type StepReport } from "../../shared/index.ts";
+import {
+  applyCommand,
+  applyTrustedCommand,
+  createGame,
+  parseCommand,
+  step,
+  type StepReport,
+} from "../../shared/index.ts";
 import { decide, STRATEGIES } from "../../shared/bots/index.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import type { Notice } from "../../shared/engine/tradeState.ts";
@@ -19,6 +26,15 @@ export interface Membership {
   role: "host" | "player" | "spectator";
   seat: string | null;
   seatToken: string | null;
+}
+
+/**
+ * A join's outcome: the membership, and the connection that held the seat before and lost it to this
+ * join (the same person in a new tab, or a reload before the old socket closed), which watches from
+ * then on as a spectator.
+ */
+export interface Joined extends Membership {
+  displaced: string | null;
 }
 
 /** What a restored session is rebuilt from (see server/recovery.ts). */
@@ -134,8 +150,24 @@ export class GameSession {
     return (this.options.reconnectSeconds ?? (this.options.classroom ? 120 : 60)) * 1000;
   }
 
+  /** What a join with these options would make of the connection, without changing anything. */
+  roleFor(options: Pick<JoinOptions, "role" | "seatToken" | "hostSecret">): Membership["role"] {
+    if (secretMatches(options.hostSecret, this.hostHash)) return "host";
+    if (options.seatToken && this.holdsSeat(options.seatToken)) return "player";
+    const open = this.seats.some((s) => s.kind === "open");
+    return options.role === "player" && open ? "player" : "spectator";
+  }
+
+  private holdsSeat(token: string): boolean {
+    return this.seats.some((s) => {
+      const hash = this.heldTokens.get(s.id);
+      return s.token === token || (hash !== undefined && secretMatches(token, hash));
+    });
+  }
+
   /** Joins a connection: the host by secret, a returning player by token, a new player to an open seat. */
-  join(sessionId: string, options: JoinOptions, now: number): Membership | Denial {
+  join(sessionId: string, options: JoinOptions, now: number): Joined | Denial {
+    let displaced: string | null = null;
     const isHost = secretMatches(options.hostSecret, this.hostHash);
     const back = options.seatToken ? this.seatOf(options.seatToken) : undefined;
     let seat: SeatInfo | undefined = back;
@@ -156,8 +188,16 @@ export class GameSession {
     }
     if (seat) {
       if (seat.sessionId && seat.connected && seat.sessionId !== sessionId) {
-        // The same person in a new tab, or a reload before the old socket closed: the newest wins.
-        this.members.delete(seat.sessionId);
+        // The same person in a new tab, or a reload before the old socket closed: the newest wins, and
+        // the old connection keeps nothing of the seat (the room takes its private view away).
+        const old = this.members.get(seat.sessionId);
+        if (old)
+          this.members.set(seat.sessionId, {
+            role: old.role === "host" ? "host" : "spectator",
+            seat: null,
+            seatToken: null,
+          });
+        displaced = seat.sessionId;
       }
       if (seat.kind === "open") {
         seat.kind = "human";
@@ -175,7 +215,7 @@ export class GameSession {
       seatToken: seat?.token ?? null,
     };
     this.members.set(sessionId, membership);
-    return membership;
+    return { ...membership, displaced };
   }
 
   /** A connection dropped (or left): its seat stays reserved; a bot plays it meanwhile. */
@@ -212,8 +252,12 @@ export class GameSession {
   command(sessionId: string, raw: unknown) {
     const seat = this.members.get(sessionId)?.seat;
     const actor = { kind: "company" as const, companyId: seat ?? "" };
-    const result = applyCommand(this.state, actor, raw);
-    if (result.ok) logAction(this.log, this.state, actor, raw);
+    // The parsed command, not what was sent: unknown fields never reach the log (a client once stored
+    // 8 KB of junk with every command).
+    const parsed = parseCommand(raw);
+    if (!parsed.ok) return parsed;
+    const result = applyTrustedCommand(this.state, actor, parsed.command);
+    if (result.ok) logAction(this.log, this.state, actor, parsed.command);
     return result;
   }
 

@@ -1,10 +1,18 @@
 /**
- * The game room, kept thin: every message is measured, rate-limited and parsed before anything else;
+ * The game room, kept thin: every frame is inspected, rate-limited and parsed before anything else;
  * the actor comes from the connection; authorize() decides who may; the session (and through it the
- * shared engine) decides what happens; the schema is a projection written after each step.
+ * shared engine) decides what happens; the schema is a projection written after each step. A command
+ * is acknowledged once the store has committed it. How long the room lives is lifecycle.ts's rule, who
+ * gets in is admission.ts's, and what a client may see is views.ts's.
  */
-import { matchMaker, Room, type Client } from "@colyseus/core";
-import { StateView } from "@colyseus/schema";
+import {
+  matchMaker,
+  Room,
+  ServerError,
+  type AuthContext,
+  type Client,
+  type ClientPrivate,
+} from "@colyseus/core";
 import {
   CLIENT_MESSAGES,
   createOptionsSchema,
@@ -22,11 +30,17 @@ import { newJoinCode } from "../game/codes.ts";
 import { newBucket, take, type Bucket } from "../game/rateLimit.ts";
 import { preview } from "../game/preview.ts";
 import { GameSession } from "../game/session.ts";
+import { clientAddress } from "../limits/addressLimiter.ts";
 import { takeRestored } from "../recovery.ts";
 import { pushNews, projectGame } from "../schema/project.ts";
 import { GameRoomState } from "../schema/state.ts";
 import { timeTick } from "../metrics.ts";
 import { services } from "../services.ts";
+import { admit, checkSecretTry, MAX_CONNECTIONS, Refusal, type Present } from "./admission.ts";
+import { inspectFrame, jsonBytes } from "./inbound.ts";
+import { idleLimitsFromEnv, whenEmpty } from "./lifecycle.ts";
+import { showOnly } from "./views.ts";
+import { StoreGate } from "./storeGate.ts";
 
 const RATE_PER_SECOND = 10;
 const RATE_BURST = 30;
@@ -35,40 +49,50 @@ const takenCodes = new Set<string>();
 export class GameRoom extends Room<GameRoomState> {
   session!: GameSession;
   private buckets = new Map<string, Bucket>();
+  /** Each connection's address and role, for the admission limits. */
+  private present = new Map<string, Present>();
   private timer: ReturnType<Room["clock"]["setInterval"]> | null = null;
+  private idleTimer: ReturnType<Room["clock"]["setTimeout"]> | null = null;
+  private closing: string | null = null;
+  /** A new room nobody has joined yet (a restored one counts as joined: its people are coming back). */
+  private neverJoined = false;
+  /** The room paused itself because nobody was connected: the host's return resumes it. */
+  private pausedEmpty = false;
+  private gate!: StoreGate;
 
   override onCreate(raw: unknown): void {
     // A room brought back after a restart (server/recovery.ts) keeps its id, code and everything else.
     const restored = takeRestored(raw);
     if (restored) this.roomId = restored.roomId;
     this.session = restored ? GameSession.restore(restored, this.clock.currentTime) : this.newSession(raw);
+    this.neverJoined = !restored;
     const options = this.session.options;
     takenCodes.add(this.session.code);
-    this.maxClients = 64;
+    // The room decides when it closes (lifecycle.ts), not Colyseus's "last client left".
+    this.autoDispose = false;
+    this.maxClients = MAX_CONNECTIONS;
     this.state = new GameRoomState();
     this.state.scenario = options.scenario;
     this.state.code = this.session.code;
     this.state.privateRoom = options.visibility === "private";
-    this.state.phase = this.session.phase;
-    this.state.pace = this.session.pace;
-    this.state.hideNames = this.session.hideNames;
-    projectGame(this.state, this.session.state, this.session.seats);
+    this.refresh();
     if (options.visibility === "private") void this.setPrivate(true);
-    void this.setMetadata(this.lobbyEntry());
     for (const type of Object.keys(CLIENT_MESSAGES) as ClientMessageType[]) {
       this.onMessage(type, (client, message) => this.receive(client, type, message));
     }
-    const unknown = (client: Client, type: unknown) =>
-      this.fail(client, undefined, "UNKNOWN_MESSAGE", {
-        en: `Unknown message "${String(type)}".`,
-        zh: `未知消息"${String(type)}"。`,
-      });
-    this.onMessage("*", unknown);
+    this.onMessage("*", (client) => this.unknown(client));
     // Colyseus routes a message literally typed "__no_message_handler" to its own fallback, which
     // disconnects the sender; answer it like any other unknown type instead.
-    this.onMessage("__no_message_handler", (client) => unknown(client, "__no_message_handler"));
-    if (restored) void services().store.saveProgress(this.roomId, this.session);
-    else void services().store.saveSession(this.roomId, this.session);
+    this.onMessage("__no_message_handler", (client) => this.unknown(client));
+    this.gate = new StoreGate(services().store, {
+      down: (reason) => this.storeDown(reason),
+      up: () => this.storeUp(),
+    });
+    const store = services().store;
+    void (restored
+      ? store.saveProgress(this.roomId, this.session)
+      : store.saveSession(this.roomId, this.session));
+    this.whenEmpty(); // until someone joins (a restored game may wait a long time: it waits)
   }
 
   private newSession(raw: unknown): GameSession {
@@ -94,26 +118,72 @@ export class GameRoom extends Room<GameRoomState> {
     };
   }
 
+  /** Who gets in: seats, the host and returning players always; spectators within their allowance. */
+  override onAuth(client: Client, raw: unknown, context: AuthContext): boolean {
+    const parsed = joinOptionsSchema.safeParse(joinOptionsOf(raw ?? {}));
+    if (!parsed.success)
+      throw new ServerError(400, `bad join options: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+    const address = clientAddress(context.req);
+    const role = this.session.roleFor(parsed.data);
+    try {
+      if (parsed.data.hostSecret) checkSecretTry(address, role === "host", Date.now());
+      admit(role, address, this.present.values());
+    } catch (e) {
+      if (e instanceof Refusal) throw new ServerError(e.code === "RATE_LIMITED" ? 429 : 403, e.message);
+      throw e;
+    }
+    this.present.set(client.sessionId, { role, address });
+    return true;
+  }
+
   override onJoin(client: Client, raw: unknown): void {
     const parsed = joinOptionsSchema.safeParse(joinOptionsOf(raw ?? {}));
     if (!parsed.success) throw new Error(`bad join options: ${parsed.error.issues[0]?.message ?? "invalid"}`);
     const joined = this.session.join(client.sessionId, parsed.data, this.clock.currentTime);
     if ("code" in joined) throw new Error(joined.message.en);
+    this.present.set(client.sessionId, {
+      role: joined.role,
+      address: this.present.get(client.sessionId)?.address ?? "unknown",
+    });
     this.buckets.set(client.sessionId, newBucket(RATE_BURST, this.clock.currentTime));
-    client.view = new StateView();
-    // A company's private details: its own seat's client, and the host (who watches everyone).
-    for (const [seat, company] of this.state.companies) {
-      if (joined.role === "host" || seat === joined.seat) client.view.add(company.priv);
-    }
-    client.send("welcome", { ...joined, code: this.session.code, scenario: this.session.options.scenario });
+    this.neverJoined = false;
+    this.cancelIdle();
+    showOnly(client, this.state, joined);
+    const { displaced, ...membership } = joined;
+    client.send("welcome", {
+      ...membership,
+      code: this.session.code,
+      scenario: this.session.options.scenario,
+    });
+    if (displaced) this.demote(displaced);
+    if (joined.role === "host" && this.pausedEmpty && this.session.phase === "paused")
+      this.resumeAfterEmpty();
     this.refresh(); // shown connected now, not at the next tick (a restored game waits paused)
     void services().store.saveProgress(this.roomId, this.session); // a new holder's token must survive a crash
+  }
+
+  /** The connection whose seat another connection took: it keeps nothing of the seat, at once. */
+  private demote(sessionId: string): void {
+    const old = this.clients.find((c) => c.sessionId === sessionId);
+    const membership = this.session.members.get(sessionId);
+    if (!old || !membership) return;
+    showOnly(old, this.state, membership);
+    const present = this.present.get(sessionId);
+    if (present) present.role = membership.role;
+    old.send("welcome", { ...membership, code: this.session.code, scenario: this.session.options.scenario });
+    this.fail(old, undefined, "SEAT_ELSEWHERE", {
+      en: "Your seat was opened in another window; this one now watches.",
+      zh: "你的席位已在另一个窗口中打开；此窗口现在仅可观看。",
+    });
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
     const seated = this.session.members.get(client.sessionId)?.seat ?? null;
     this.session.drop(client.sessionId, this.clock.currentTime);
+    this.present.delete(client.sessionId);
+    this.buckets.delete(client.sessionId);
     this.refresh();
+    if (this.clients.length === 0) this.whenEmpty();
     // Only a seat is worth holding: a spectator who drops simply joins again (and holding a place
     // for every dropped spectator would fill the room and lock it).
     if (consented || this.session.phase === "ended" || seated === null) return;
@@ -126,6 +196,8 @@ export class GameRoom extends Room<GameRoomState> {
         { name: "", role: "player", seatToken: this.tokenOf(client) },
         this.clock.currentTime,
       );
+      this.present.set(client.sessionId, { role: "player", address: "reconnected" });
+      this.cancelIdle();
       this.refresh();
     } catch {
       // The window closed: the seat stays with its bot.
@@ -136,14 +208,77 @@ export class GameRoom extends Room<GameRoomState> {
     return this.session.seats.find((s) => s.sessionId === client.sessionId)?.token ?? undefined;
   }
 
+  /** Nobody is connected: an ended game closes; any other waits (paused, if it was running). */
+  private whenEmpty(): void {
+    const next = whenEmpty(this.session.phase, idleLimitsFromEnv(), this.neverJoined);
+    if ("close" in next) return this.close(next.close);
+    if (this.session.phase === "running") {
+      this.session.host({ type: "pause" });
+      this.pausedEmpty = true;
+      this.stopClock();
+      this.refresh();
+      void services().store.saveProgress(this.roomId, this.session);
+    }
+    this.cancelIdle();
+    this.idleTimer = this.clock.setTimeout(() => this.close(next.reason), next.wait);
+  }
+
+  private cancelIdle(): void {
+    this.idleTimer?.clear();
+    this.idleTimer = null;
+  }
+
+  private resumeAfterEmpty(): void {
+    this.pausedEmpty = false;
+    if (!this.gate.writable) return;
+    this.session.host({ type: "resume" });
+    this.schedule();
+  }
+
+  private close(reason: string): void {
+    this.closing = reason;
+    console.log(`room ${this.roomId} closed: ${reason}`);
+    void this.disconnect();
+  }
+
   override onDispose(): void {
     takenCodes.delete(this.session.code);
-    // Everyone left and the room is gone: nobody can come back, so a restart must not bring it back.
+    this.gate.dispose();
     // A shutdown disposes rooms too; those stay 'running' and are restored on the next start.
     const shuttingDown = matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN;
-    if (shuttingDown) void services().store.saveProgress(this.roomId, this.session);
-    else if (this.session.phase !== "ended")
-      void services().store.markAbandoned(this.roomId, "everyone left");
+    const store = services().store;
+    if (shuttingDown) void store.saveProgress(this.roomId, this.session);
+    else if (this.session.phase !== "ended") void store.markAbandoned(this.roomId, this.closing ?? "closed");
+  }
+
+  /**
+   * Every frame is looked at before Colyseus decodes it: one that is too large or does not decode is
+   * answered (and counted against the sender's rate) instead of closing the sender's socket.
+   */
+  protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
+    const verdict = inspectFrame(buffer);
+    if (verdict.pass) return super._onMessage(client, buffer);
+    if (this.allowed(client)) this.fail(client, undefined, verdict.code, verdict.message);
+  }
+
+  /** Takes one of the sender's tokens; when none is left, answers RATE_LIMITED and returns false. */
+  private allowed(client: Client, ref?: string): boolean {
+    const bucket = this.buckets.get(client.sessionId);
+    if (!bucket || take(bucket, this.clock.currentTime, RATE_PER_SECOND, RATE_BURST)) return true;
+    this.fail(client, ref, "RATE_LIMITED", {
+      en: "Too many messages; slow down.",
+      zh: "消息过多，请放慢速度。",
+    });
+    return false;
+  }
+
+  /** An unknown type: counted like any message, answered without repeating what was sent. */
+  private unknown(client: Client): void {
+    if (!this.allowed(client)) return;
+    this.fail(client, undefined, "UNKNOWN_MESSAGE", {
+      en: "Unknown message type: see docs/protocol.md for the messages a client may send.",
+      zh: "未知的消息类型：客户端可发送的消息见 docs/protocol.md。",
+    });
   }
 
   /**
@@ -169,14 +304,8 @@ export class GameRoom extends Room<GameRoomState> {
     const raw =
       typeof message === "object" && message !== null ? (message as { ref?: unknown }).ref : undefined;
     const ref = typeof raw === "string" ? raw.slice(0, 32) : undefined;
-    const bucket = this.buckets.get(client.sessionId);
-    if (bucket && !take(bucket, this.clock.currentTime, RATE_PER_SECOND, RATE_BURST)) {
-      return this.fail(client, ref, "RATE_LIMITED", {
-        en: "Too many messages; slow down.",
-        zh: "消息过多，请放慢速度。",
-      });
-    }
-    if (measure(message) > MAX_MESSAGE_BYTES) {
+    if (!this.allowed(client, ref)) return;
+    if (jsonBytes(message) > MAX_MESSAGE_BYTES) {
       return this.fail(client, ref, "TOO_LARGE", { en: "Message too large.", zh: "消息过大。" });
     }
     const parsed = CLIENT_MESSAGES[type].safeParse(message);
@@ -196,12 +325,14 @@ export class GameRoom extends Room<GameRoomState> {
     if (type === "command") {
       const denial = authorize({ kind: "command" }, member, this.session.phase);
       if (denial) return this.deny(client, ref, denial);
+      if (!this.gate.writable) return this.deny(client, ref, this.gate.refusal());
       const result = this.session.command(client.sessionId, (parsed.data as { command: unknown }).command);
       if (!result.ok) return this.fail(client, ref, result.error.code, result.error.message);
     } else {
       const action = (parsed.data as { action: HostAction }).action;
       const denial = authorize({ kind: "host", action: action.type }, member, this.session.phase);
       if (denial) return this.deny(client, ref, denial);
+      if (!this.gate.writable) return this.deny(client, ref, this.gate.refusal());
       const error = this.session.host(action);
       if (error) return this.fail(client, ref, error.code, error.message);
       this.afterHost(action);
@@ -209,11 +340,12 @@ export class GameRoom extends Room<GameRoomState> {
     // What the command or shock announced is news now, not at the next tick (which may be far off
     // when paused, say after a predict-first injection).
     this.publish(this.session.takeNotices());
-    // Accepted commands and host actions are written now, not at the next tick: a crash between ticks
-    // loses nothing that was acknowledged.
-    void services().store.saveProgress(this.roomId, this.session);
-    if (ref) client.send("ack", { ref });
     this.refresh();
+    // Acknowledged means stored: the ack goes out once the store has committed the action (writes
+    // arriving together are committed together, so this costs one commit per batch, not per command).
+    void this.gate.stored(services().store.saveProgress(this.roomId, this.session)).then((ok) => {
+      if (ok && ref) client.send("ack", { ref });
+    });
   }
 
   /** The engine's verdict and quote, as the sender's seat (or the seat the host names); nothing changes. */
@@ -229,6 +361,7 @@ export class GameRoom extends Room<GameRoomState> {
   private afterHost(action: HostAction): void {
     if (action.type === "start" || action.type === "resume" || action.type === "pace") this.schedule();
     if (action.type === "pause" || action.type === "end") this.stopClock();
+    if (action.type === "pause" || action.type === "resume") this.pausedEmpty = false;
     if (action.type === "inject" && action.predictFirst) {
       this.stopClock();
       this.broadcast("predict", { prompt: action.predictFirst, template: action.template });
@@ -267,6 +400,35 @@ export class GameRoom extends Room<GameRoomState> {
     if ((this.session.phase as string) === "ended") this.finish("finished");
   }
 
+  /** The store cannot write: no day passes and no command is taken until it can (the host is told why). */
+  private storeDown(reason: string): void {
+    if (this.session.phase === "running") {
+      this.stopClock();
+      this.session.host({ type: "pause" });
+      this.gate.pausedGame = true;
+    }
+    this.refresh();
+    this.tellEveryone({
+      en: `The server cannot save the game (${reason}). The game is paused and takes no commands; it goes on by itself once saving works again.`,
+      zh: `服务器无法保存游戏（${reason}）。游戏已暂停，不接受指令；恢复保存后将自动继续。`,
+    });
+  }
+
+  private storeUp(): void {
+    if (this.gate.pausedGame && this.session.phase === "paused" && !this.pausedEmpty) {
+      this.session.host({ type: "resume" });
+      this.schedule();
+    }
+    this.gate.pausedGame = false;
+    this.refresh();
+    this.tellEveryone({ en: "Saving works again; the game goes on.", zh: "保存已恢复，游戏继续。" });
+  }
+
+  private tellEveryone(text: Text): void {
+    const day = this.session.state.day;
+    for (const c of this.clients) c.send("notice", { day, kind: "server", text, targets: [] });
+  }
+
   /** Public notices to the news ticker; a company's own to its seat's client. */
   private publish(notices: readonly Notice[]): void {
     pushNews(this.state, notices);
@@ -298,14 +460,5 @@ export class GameRoom extends Room<GameRoomState> {
 
   private fail(client: Client, ref: string | undefined, code: string, message: Text): void {
     client.send("error", { ...(ref ? { ref } : {}), code, message });
-  }
-}
-
-/** JSON size of a message, or Infinity when it cannot be written as JSON (BigInt, cycles): too large to take. */
-function measure(message: unknown): number {
-  try {
-    return Buffer.byteLength(JSON.stringify(message ?? null), "utf8");
-  } catch {
-    return Number.POSITIVE_INFINITY;
   }
 }

@@ -84,6 +84,9 @@ export type ProtocolErrorCode =
   | "ALREADY_STARTED"
   | "GAME_OVER"
   | "BAD_SEAT"
+  | "ROOM_FULL"
+  | "SEAT_ELSEWHERE"
+  | "STORE_UNAVAILABLE"
   | "INTERNAL";
 
 /** Largest client message accepted, bytes of JSON: far above any real command, far below abuse. */

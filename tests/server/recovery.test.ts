@@ -220,7 +220,7 @@ describe("rebuilding from the store", () => {
       seat: null,
     });
     const token = joined.seatToken ?? "";
-    expect(back.join("s9", { name: "x", role: "player", seatToken: token }, 1000)).toEqual({
+    expect(back.join("s9", { name: "x", role: "player", seatToken: token }, 1000)).toMatchObject({
       role: "player",
       seat: "p1",
       seatToken: token,

@@ -1,0 +1,63 @@
+/**
+ * The room's side of the store's health. While the store cannot write, a room takes no command and no
+ * day passes: an acknowledgement is a promise that the action is stored, and a day that cannot be
+ * stored would be lost at the next crash. The store keeps retrying what it holds; when it can write
+ * again the room goes on by itself.
+ */
+import type { Denial } from "../game/authorize.ts";
+import type { GameStore } from "../store/store.ts";
+
+export interface GateEvents {
+  down(reason: string): void;
+  up(): void;
+}
+
+export class StoreGate {
+  /** The room paused its game because the store could not write (so it resumes it when it can). */
+  pausedGame = false;
+  private reason = "";
+  private readonly unsubscribe: (() => void)[];
+
+  constructor(
+    private readonly store: GameStore,
+    events: GateEvents,
+  ) {
+    this.unsubscribe = [
+      store.onUnavailable((reason) => {
+        this.reason = reason;
+        events.down(reason);
+      }),
+      store.onAvailable(() => events.up()),
+    ];
+    if (!store.writable) {
+      this.reason = store.unavailableReason ?? "the database cannot be written";
+      events.down(this.reason);
+    }
+  }
+
+  get writable(): boolean {
+    return this.store.writable;
+  }
+
+  refusal(): Denial {
+    return {
+      code: "STORE_UNAVAILABLE",
+      message: {
+        en: `The server cannot save right now (${this.reason}), so it takes no commands; try again when the game goes on.`,
+        zh: `服务器暂时无法保存（${this.reason}），因此不接受指令；游戏继续后请重试。`,
+      },
+    };
+  }
+
+  /** Resolves true once the write is committed; false if it never can be (the store closed). */
+  stored(write: Promise<void>): Promise<boolean> {
+    return write.then(
+      () => true,
+      () => false,
+    );
+  }
+
+  dispose(): void {
+    for (const off of this.unsubscribe) off();
+  }
+}
