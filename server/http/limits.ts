@@ -53,6 +53,14 @@ export function roomCreations(): AddressLimiter {
   return creations;
 }
 
+/**
+ * Live games one address may hold in this process (MAX_ROOMS_PER_ADDRESS): enough for several teachers
+ * behind one school address, far from the hundred bot games one client once ran to slow everyone down.
+ */
+export function maxRoomsPerAddress(): number {
+  return Math.floor(envNumber("MAX_ROOMS_PER_ADDRESS", 20));
+}
+
 /** Rooms (of any kind) this process holds at most: past it, new games wait for old ones to end. */
 export function maxRooms(): number {
   return Math.floor(envNumber("MAX_ROOMS", 200));
@@ -92,6 +100,13 @@ export const SERVER_FULL = (max: number): Refusal =>
     "SERVER_FULL",
     `The server is running as many games as it can (${max}). Please try again when one has ended.`,
     `服务器上的游戏数量已达上限（${max} 局），请等有游戏结束后再试。`,
+  );
+
+export const TOO_MANY_LIVE_ROOMS = (max: number): Refusal =>
+  refusal(
+    "TOO_MANY_GAMES",
+    `This address already runs ${max} games on this server; end one before starting another.`,
+    `该地址已在本服务器上运行 ${max} 局游戏；请先结束一局再开新局。`,
   );
 
 export const TOO_MANY_MISSES = (seconds: number): Refusal =>

@@ -11,7 +11,15 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 import { getBearerToken, matchMaker } from "@colyseus/core";
 import { clientAddress } from "../limits/addressLimiter.ts";
 import { declaredTooLarge, readBody, refuseTooLarge } from "./body.ts";
-import { maxRooms, roomCreations, SERVER_FULL, TOO_MANY_ROOMS } from "./limits.ts";
+import { liveRoomsOf, noteCreated } from "../limits/roomOwners.ts";
+import {
+  maxRooms,
+  maxRoomsPerAddress,
+  roomCreations,
+  SERVER_FULL,
+  TOO_MANY_LIVE_ROOMS,
+  TOO_MANY_ROOMS,
+} from "./limits.ts";
 import { refusal, refuse, sendJson, tooMany } from "./respond.ts";
 
 const ROUTE = `/${matchMaker.controller.matchmakeRoute}`;
@@ -84,6 +92,11 @@ function admitCreation(req: IncomingMessage, res: ServerResponse, cors: Outgoing
     return false;
   }
   const address = clientAddress(req);
+  const perAddress = maxRoomsPerAddress();
+  if (liveRoomsOf(address) >= perAddress) {
+    refuse(res, 429, TOO_MANY_LIVE_ROOMS(perAddress), { ...cors, "retry-after": "60" });
+    return false;
+  }
   const now = Date.now();
   if (roomCreations().allow(address, now)) return true;
   tooMany(res, roomCreations().retryAfterMs(address, now), TOO_MANY_ROOMS, cors);
@@ -115,6 +128,8 @@ async function invoke(req: IncomingMessage, res: ServerResponse, cors: OutgoingH
       },
     )) as Record<string, unknown>;
     answer = call.protocol === undefined ? response : { ...response, protocol: call.protocol };
+    const room = response.room as { roomId?: unknown } | undefined;
+    if (counted && typeof room?.roomId === "string") noteCreated(room.roomId, clientAddress(req));
   } catch (e) {
     const error = e as { code?: unknown; message?: unknown };
     answer = { code: error.code, error: error.message };
