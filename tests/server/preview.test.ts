@@ -45,7 +45,9 @@ const command = (cmd: object) => ({ kind: "command", command: cmd });
 const isReply = (m: PreviewReply | ErrorMessage): m is PreviewReply => "ok" in m;
 
 /** A paused game (prices hold still between a preview and its command) with a player in seat p1. */
-async function pausedGame(): Promise<{ host: AnyRoom; player: AnyRoom }> {
+async function pausedGame(
+  before?: (host: AnyRoom) => Promise<void>,
+): Promise<{ host: AnyRoom; player: AnyRoom }> {
   const host = await new Client(server.ws).create("game", {
     scenario: "halving-2020",
     seats: 2,
@@ -57,6 +59,7 @@ async function pausedGame(): Promise<{ host: AnyRoom; player: AnyRoom }> {
   await next(host, "welcome");
   const player = await new Client(server.ws).joinById(host.roomId, { name: "Ana" });
   await next(player, "welcome");
+  await before?.(host);
   host.send("host", { action: { type: "start" } });
   await until(() => host.state.tick >= 1);
   host.send("host", { action: { type: "pause" } });
@@ -163,5 +166,50 @@ describe("preview", () => {
     const asP1 = await ask(host, "w4", { kind: "shop", seat: "p1" });
     expect(isReply(asP1) && asP1.quote?.kind === "shop" && asP1.quote.cashCents).toBe(cashCents(player));
     await Promise.all([watcher.leave(), player.leave(), host.leave()]);
+  });
+
+  it("answers another company's lot or offer exactly as an id that does not exist", async () => {
+    let rival!: AnyRoom;
+    const { host, player } = await pausedGame(async (h) => {
+      rival = await new Client(server.ws).joinById(h.roomId, { name: "Bo" });
+      await next(rival, "welcome");
+    }, 3); // p3 is a bot: the third party
+    const shop = (await ask(rival, "s", { kind: "shop" })) as PreviewReply;
+    const model = (shop.quote as ShopQuote).models.find((m) => m.onSale && m.usedOpen)?.id;
+    rival.send("command", {
+      ref: "b1",
+      command: { type: "buyUsed", model, quantity: 5, region: "us-texas" },
+    });
+    await next(rival, "ack");
+    await until(() => rival.state.companies.get("p2")?.priv?.lots.size === 1);
+    const lot = [...rival.state.companies.get("p2").priv.lots.keys()][0] as string;
+    rival.send("command", {
+      ref: "b2",
+      command: { type: "offerLot", lot, quantity: 1, to: "p1", priceCents: 100, days: 5 },
+    });
+    await next(rival, "ack");
+
+    // The player (p1) probes: the rival's real lot and a made-up one get the same answer, word for word.
+    const sellTheirs = await ask(player, "l1", command({ type: "sellMachines", lot, quantity: 1 }));
+    const sellNone = await ask(player, "l2", command({ type: "sellMachines", lot: "lot-9999", quantity: 1 }));
+    const same = (m: PreviewReply | ErrorMessage, id: string) =>
+      isReply(m) ? { ok: m.ok, code: m.error?.code, en: m.error?.message.en.replace(id, "ID") } : m.code;
+    expect(same(sellTheirs, lot)).toEqual(same(sellNone, "lot-9999"));
+    expect(same(sellTheirs, lot)).toMatchObject({ ok: false, code: "UNKNOWN_LOT" });
+
+    // The host previews as p3, a third party: an offer p3 neither made nor received is unknown.
+    await until(() => player.state.companies.get("p1")?.priv?.offers.size === 1);
+    const offerId = [...player.state.companies.get("p1").priv.offers.keys()][0] as string;
+    const asThird = await ask(host, "o1", {
+      ...command({ type: "respondOffer", offer: offerId, accept: true }),
+      seat: "p3",
+    });
+    const asNone = await ask(host, "o2", {
+      ...command({ type: "respondOffer", offer: "offer-999", accept: true }),
+      seat: "p3",
+    });
+    expect(same(asThird, offerId)).toEqual(same(asNone, "offer-999"));
+    expect(JSON.stringify(asThird)).not.toMatch(/Seat|p1|Ana/);
+    await Promise.all([rival.leave(), player.leave(), host.leave()]);
   });
 });
