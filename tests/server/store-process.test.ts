@@ -5,7 +5,7 @@
  * written back from the open connection, so the game survives the next restart.
  */
 import { spawn } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
@@ -150,4 +150,27 @@ describe("a database file deleted while a game runs", () => {
     expect(await storedRatios(second, host.roomId)).toEqual(expect.arrayContaining([2222, 3333]));
     expect(second.output()).toContain(`recovery: room ${host.roomId}`);
   }, 90_000);
+});
+
+describe("a database damaged while the server was down", () => {
+  it("lets the server start, sets the damaged file aside, says so, and brings the game back", async () => {
+    const first = await start(2726);
+    const { host, player, code } = await newGame(first);
+    await command(player, 3333);
+    await untilStored(first, host.roomId, [3333]);
+    await first.stop("SIGTERM"); // a clean stop: the game waits in the file, all in the main file
+
+    // The file's header is clobbered (a disk fault, a bad copy): SQLite no longer knows it.
+    const path = join(first.dir, "atlas.db");
+    const fd = openSync(path, "r+");
+    writeSync(fd, Buffer.alloc(100, 0x42), 0, 100, 0);
+    closeSync(fd);
+
+    const second = await start(2727, first.dir);
+    expect(second.output()).toMatch(/damaged/);
+    expect(readdirSync(first.dir).some((f) => f.startsWith("atlas.db.damaged-"))).toBe(true);
+    const found = (await (await fetch(`${second.url}/api/code/${code}`)).json()) as { roomId?: string };
+    expect(found.roomId).toBe(host.roomId);
+    expect(await storedRatios(second, host.roomId)).toContain(3333);
+  }, 60_000);
 });
