@@ -6,6 +6,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
+import { storedRatios } from "../helpers/exports.ts";
 import { until, welcome, type AnyRoom } from "../helpers/rooms.ts";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
 
@@ -19,18 +20,6 @@ afterAll(async () => {
   await server?.stop("SIGKILL").catch(() => undefined);
   if (server) cleanup(server);
 });
-
-async function storedRatios(s: TestServer, roomId: string): Promise<Set<number>> {
-  const r = await fetch(`${s.url}/api/export/${roomId}/commands.json`, {
-    headers: { "x-host-secret": SECRET },
-  });
-  const rows = ((await r.json()) as { rows: { command: string }[] }).rows;
-  const ratios = rows
-    .map((row) => JSON.parse(row.command) as { type: string; ratioBps?: number })
-    .filter((c) => c.type === "setSellRatio")
-    .map((c) => c.ratioBps ?? -1);
-  return new Set(ratios);
-}
 
 /** Sends a burst of commands and kills the server the instant the `killAt`-th ack arrives. */
 async function burstThenKill(
@@ -81,7 +70,7 @@ describe("acknowledged means durable", () => {
       const killAt = 1 + (round % BURST); // killed after the first ack, the second, … the last
       everAcked.push(...(await burstThenKill(server, player, round, killAt)));
       server = await startTestServer(PORT, dir);
-      const stored = await storedRatios(server, host.roomId);
+      const stored = new Set(await storedRatios(server, host.roomId, SECRET));
       const lost = everAcked.filter((r) => !stored.has(r));
       expect(lost, `round ${round}: acknowledged but not stored`).toEqual([]);
       player = await new Client(server.ws).joinById(host.roomId, { name: "Kai", seatToken: token });

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createClient } from "@libsql/client";
 import { Client } from "colyseus.js";
+import { storedRatios } from "../helpers/exports.ts";
 import { next, until, welcome, type AnyRoom } from "../helpers/rooms.ts";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
 
@@ -57,14 +58,6 @@ function command(t: Table): void {
   t.player.send("command", { ref: String(ratio), command: { type: "setSellRatio", ratioBps: ratio } });
 }
 
-async function storedRatios(server: TestServer, roomId: string): Promise<Set<number>> {
-  const r = await fetch(`${server.url}/api/export/${roomId}/commands.json`, {
-    headers: { "x-host-secret": SECRET },
-  });
-  const rows = ((await r.json()) as { rows: { command: string }[] }).rows;
-  return new Set(rows.map((row) => (JSON.parse(row.command) as { ratioBps?: number }).ratioBps ?? -1));
-}
-
 /** While the store is down: the game pauses, commands are refused, and the player is told why. */
 async function expectHeld(t: Table, why: RegExp): Promise<void> {
   await until(() => t.player.state.phase === "paused" && t.notices.length > 0, 120_000);
@@ -81,7 +74,7 @@ async function expectRecovered(server: TestServer, t: Table): Promise<void> {
   const acked = next<{ ref: string }>(t.player, "ack");
   command(t);
   await acked;
-  const stored = await storedRatios(server, t.host.roomId);
+  const stored = new Set(await storedRatios(server, t.host.roomId, SECRET));
   expect(t.acked.filter((r) => !stored.has(r))).toEqual([]);
   await Promise.all([t.player.leave(), t.host.leave()]);
 }

@@ -47,10 +47,11 @@ const isReply = (m: PreviewReply | ErrorMessage): m is PreviewReply => "ok" in m
 /** A paused game (prices hold still between a preview and its command) with a player in seat p1. */
 async function pausedGame(
   before?: (host: AnyRoom) => Promise<void>,
+  seats = 2,
 ): Promise<{ host: AnyRoom; player: AnyRoom }> {
   const host = await new Client(server.ws).create("game", {
     scenario: "halving-2020",
-    seats: 2,
+    seats,
     pace: 16,
     visibility: "private",
     hostSecret: SECRET,
@@ -209,6 +210,7 @@ describe("preview", () => {
       seat: "p3",
     });
     expect(same(asThird, offerId)).toEqual(same(asNone, "offer-999"));
+    expect(same(asThird, offerId)).toMatchObject({ ok: false, code: "UNKNOWN_OFFER" });
     expect(JSON.stringify(asThird)).not.toMatch(/Seat|p1|Ana/);
     await Promise.all([rival.leave(), player.leave(), host.leave()]);
   });

@@ -8,33 +8,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createClient } from "@libsql/client";
-import { createOptionsSchema } from "../../shared/protocol/index.ts";
-import { GameSession } from "../../server/game/session.ts";
 import { openStore } from "../../server/store/open.ts";
 import { storeSettingsFromEnv } from "../../server/store/settings.ts";
-import { scenario } from "../helpers/game.ts";
+import { ratioActor, startedSession } from "../helpers/sessions.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "atlas-store-health-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function newGame(): GameSession {
-  const options = createOptionsSchema.parse({
-    scenario: "halving-2020",
-    seats: 2,
-    hostSecret: "health-secret-0123456789",
-    name: "Lab",
-  });
-  const session = GameSession.create(scenario("halving-2020"), options, "HLT234", 3);
-  session.join("s1", { name: "Kai", role: "player" }, 0);
-  session.host({ type: "start" });
-  return session;
-}
-
-let ratio = 0;
-function act(session: GameSession): void {
-  ratio = (ratio + 100) % 10_000;
-  expect(session.command("s1", { type: "setSellRatio", ratioBps: ratio }).ok).toBe(true);
-}
+const newGame = () => startedSession("HLT234", 3);
+const act = ratioActor();
 
 async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((r) => setTimeout(r, 10));

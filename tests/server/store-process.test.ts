@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
 import { ROOT } from "../../tools/lib/scenarios.ts";
+import { storedRatios } from "../helpers/exports.ts";
 import { until, welcome, type AnyRoom } from "../helpers/rooms.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
@@ -76,21 +77,9 @@ function command(player: AnyRoom, ratioBps: number): Promise<void> {
   });
 }
 
-/** The sell ratios of the commands the server has stored for a room (read back from its database). */
-async function storedRatios(server: TestServer, roomId: string): Promise<number[]> {
-  const r = await fetch(`${server.url}/api/export/${roomId}/commands.json`, {
-    headers: { "x-host-secret": SECRET },
-  });
-  if (!r.ok) return [];
-  const rows = ((await r.json()) as { rows: { command: string }[] }).rows;
-  return rows
-    .map((row) => (JSON.parse(row.command) as { ratioBps?: number }).ratioBps ?? -1)
-    .filter((x) => x > 0);
-}
-
 async function untilStored(server: TestServer, roomId: string, ratios: number[]): Promise<void> {
   for (;;) {
-    const stored = await storedRatios(server, roomId);
+    const stored = await storedRatios(server, roomId, SECRET);
     if (ratios.every((x) => stored.includes(x))) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -147,7 +136,7 @@ describe("a database file deleted while a game runs", () => {
     const second = await start(2725, first.dir);
     const found = (await (await fetch(`${second.url}/api/code/${code}`)).json()) as { roomId: string };
     expect(found.roomId).toBe(host.roomId);
-    expect(await storedRatios(second, host.roomId)).toEqual(expect.arrayContaining([2222, 3333]));
+    expect(await storedRatios(second, host.roomId, SECRET)).toEqual(expect.arrayContaining([2222, 3333]));
     expect(second.output()).toContain(`recovery: room ${host.roomId}`);
   }, 90_000);
 });
@@ -171,6 +160,6 @@ describe("a database damaged while the server was down", () => {
     expect(readdirSync(first.dir).some((f) => f.startsWith("atlas.db.damaged-"))).toBe(true);
     const found = (await (await fetch(`${second.url}/api/code/${code}`)).json()) as { roomId?: string };
     expect(found.roomId).toBe(host.roomId);
-    expect(await storedRatios(second, host.roomId)).toContain(3333);
+    expect(await storedRatios(second, host.roomId, SECRET)).toContain(3333);
   }, 60_000);
 });

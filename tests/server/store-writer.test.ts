@@ -9,35 +9,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createClient, LibsqlBatchError, LibsqlError, type InStatement } from "@libsql/client";
-import { createOptionsSchema } from "../../shared/protocol/index.ts";
-import { GameSession } from "../../server/game/session.ts";
 import { FileDatabase, type StoreDatabase } from "../../server/store/file.ts";
 import { LibsqlStore, SCHEMA } from "../../server/store/libsql.ts";
 import { StoreUnavailableError } from "../../server/store/store.ts";
-import { scenario } from "../helpers/game.ts";
+import { ratioActor, startedSession } from "../helpers/sessions.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "atlas-store-writer-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 
-function newGame(): GameSession {
-  const options = createOptionsSchema.parse({
-    scenario: "halving-2020",
-    seats: 2,
-    hostSecret: "writer-secret-0123456789",
-    name: "Lab",
-  });
-  const session = GameSession.create(scenario("halving-2020"), options, "WRT234", 7);
-  session.join("s1", { name: "Kai", role: "player" }, 0);
-  session.host({ type: "start" });
-  return session;
-}
-
-let ratio = 0;
-function act(session: GameSession): void {
-  ratio = (ratio + 100) % 10_000;
-  expect(session.command("s1", { type: "setSellRatio", ratioBps: ratio }).ok).toBe(true);
-}
+const newGame = () => startedSession("WRT234", 7);
+const act = ratioActor();
 
 /** The file database, with a hook in front of each commit (to count, hold or fail it). */
 function hooked(path: string, before: (statements: InStatement[]) => Promise<void> | void): StoreDatabase {
