@@ -1,7 +1,6 @@
 /**
- * npm start. The multiplayer server (issue #4) and the browser client (issue #5) are not built yet, so
- * this runs what exists honestly: every shipped scenario through the rules engine with no players, and
- * prints where each one lands against history. It will become the server's entry point.
+ * npm run demo: every shipped scenario through the rules engine with no players (seed 1), and where
+ * each one lands against history. (The game itself: npm start.)
  */
 import { createGame } from "../shared/index.ts";
 import { table } from "./lib/format.ts";
@@ -9,8 +8,8 @@ import { historyComparison } from "./lib/history.ts";
 import { recordGame } from "./lib/recorder.ts";
 import { loadDatasets, loadScenario, scenarioIds } from "./lib/scenarios.ts";
 
-console.log("Hashrate Atlas: the multiplayer server and the browser client are not built yet.");
-console.log("Here is the rules engine replaying every shipped scenario with no players (seed 1).\n");
+console.log("Hashrate Atlas: the rules engine replaying every shipped scenario with no players (seed 1).");
+console.log("To play: npm start, then open http://localhost:2567.\n");
 
 const rows: string[][] = [];
 for (const id of scenarioIds()) {
