@@ -59,6 +59,8 @@ export class GameRoom extends Room<GameRoomState> {
   /** The room paused itself because nobody was connected: the host's return resumes it. */
   private pausedEmpty = false;
   private gate!: StoreGate;
+  /** Each company's TH/s on the last day stepped (the HUD's "my share"). */
+  private hashing = new Map<string, number>();
 
   override onCreate(raw: unknown): void {
     // A room brought back after a restart (server/recovery.ts) keeps its id, code and everything else.
@@ -394,6 +396,7 @@ export class GameRoom extends Room<GameRoomState> {
     if (this.session.phase !== "running") return;
     this.session.expireDropped(this.clock.currentTime);
     const report = this.session.tick();
+    this.hashing = new Map(report.ledgers.map((l) => [l.company, l.ths]));
     this.publish(report.notices.filter((n) => !this.session.wasShown(n)));
     void services().store.recordDay(this.roomId, this.session, report);
     this.refresh();
@@ -444,7 +447,7 @@ export class GameRoom extends Room<GameRoomState> {
     this.state.phase = this.session.phase;
     this.state.pace = this.session.pace;
     this.state.hideNames = this.session.hideNames;
-    projectGame(this.state, this.session.state, this.session.seats);
+    projectGame(this.state, this.session.state, this.session.seats, this.hashing);
     void this.setMetadata(this.lobbyEntry());
   }
 

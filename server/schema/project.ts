@@ -19,7 +19,16 @@ import { CompanyView, LeaseView, LotView, NewsView, OfferView, RegionView, Shipm
 const NEWS_KEPT = 30;
 const REGION_HISTORY_KEPT = 6;
 
-export function projectGame(view: GameRoomState, state: GameState, seats: SeatInfo[]): void {
+/**
+ * Writes the synced view of the game. `hashing` is each company's TH/s today, from the last day's
+ * report (the engine works it out while stepping; it is not kept in the state).
+ */
+export function projectGame(
+  view: GameRoomState,
+  state: GameState,
+  seats: SeatInfo[],
+  hashing: ReadonlyMap<string, number> = new Map(),
+): void {
   view.date = formatIsoDate(state.day);
   view.tick = state.tick;
   view.days = state.scenario.days;
@@ -33,7 +42,7 @@ export function projectGame(view: GameRoomState, state: GameState, seats: SeatIn
   view.networkEhs = state.networkThs / 1e6;
   view.playerEhs = state.playerThs / 1e6;
   projectRegions(view, state);
-  projectCompanies(view, state, seats);
+  projectCompanies(view, state, seats, hashing);
   projectShipments(view, state);
 }
 
@@ -67,7 +76,12 @@ function projectRegions(view: GameRoomState, state: GameState): void {
   });
 }
 
-function projectCompanies(view: GameRoomState, state: GameState, seats: SeatInfo[]): void {
+function projectCompanies(
+  view: GameRoomState,
+  state: GameState,
+  seats: SeatInfo[],
+  hashing: ReadonlyMap<string, number>,
+): void {
   // One pass over the lots values every company (the engine's equities), not one pass per company.
   const equity = equities(state);
   const shipments = new Map(state.shipments.map((s) => [s.id, s]));
@@ -89,6 +103,7 @@ function projectCompanies(view: GameRoomState, state: GameState, seats: SeatInfo
     c.equityUsd = (ranked.find((r) => r.id === company.id)?.equity ?? 0) / 100;
     c.rank = ranked.findIndex((r) => r.id === company.id) + 1;
     c.minedBtc = company.minedSats / 1e8;
+    c.ths = hashing.get(company.id) ?? 0;
     c.carbonT = company.carbonKgTotal / 1000;
     c.bankrupt = company.bankrupt;
     const p = c.priv;
