@@ -7,8 +7,8 @@ import type { EpochDay } from "../shared/math/calendar.ts";
 import type { DebriefPayload, DebriefText } from "../shared/protocol/debrief.ts";
 import type { Datasets } from "../shared/scenario/datasets.ts";
 import type { Scenario } from "../shared/scenario/types.ts";
-import { realCountryShares, realDifficulty, realHashprice, realHashrate7d } from "../tools/lib/history.ts";
-import { PLAYERS, type Recording } from "../tools/lib/recorder.ts";
+import { realCountryShares, realDifficulty, realHashprice, realHashrate7d } from "../node/history.ts";
+import { PLAYERS, type Recording } from "../node/recorder.ts";
 import { sig } from "./debriefReplay.ts";
 
 /** Six significant figures for the network's series: enough for any chart, a third of the bytes. */

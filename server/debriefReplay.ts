@@ -15,7 +15,7 @@ import { formatIsoDate } from "../shared/math/calendar.ts";
 import type { DebriefDecision, DebriefEvent, DebriefFrame } from "../shared/protocol/debrief.ts";
 import type { LoggedAction, ReplayLog } from "../shared/replay/index.ts";
 import type { Scenario } from "../shared/scenario/types.ts";
-import { createRecording, recordDay, type Recording } from "../tools/lib/recorder.ts";
+import { createRecording, recordDay, type Recording } from "../node/recorder.ts";
 import { summarizeCommand } from "./debriefSummary.ts";
 
 export type LogHeader = Omit<ReplayLog, "actions" | "finalTick" | "finalHash">;

@@ -4,7 +4,7 @@
  */
 import { randomInt } from "node:crypto";
 import type { Scenario } from "../shared/scenario/types.ts";
-import { loadScenario } from "../tools/lib/scenarios.ts";
+import { loadScenario } from "../node/scenarios.ts";
 import type { GameStore } from "./store/store.ts";
 
 export interface Services {

@@ -24,7 +24,7 @@ function flag(name: string): string | undefined {
 async function loadFrom(): Promise<Scenario> {
   const file = flag("scenario");
   if (file) return JSON.parse(readFileSync(file, "utf8")) as Scenario;
-  const { loadScenario } = await import("./lib/scenarios.ts");
+  const { loadScenario } = await import("../node/scenarios.ts");
   return loadScenario(flag("id") ?? "sandbox");
 }
 

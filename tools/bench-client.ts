@@ -19,7 +19,7 @@ import { parse } from "yaml";
 import type { GameView, RegionState, ShipmentState } from "../client/src/net/view.ts";
 import { intFlag, parseFlags, pathFlag, runMain, UsageError } from "./lib/cli.ts";
 import { fixed, int, table } from "./lib/format.ts";
-import { ROOT } from "./lib/scenarios.ts";
+import { ROOT } from "../node/scenarios.ts";
 import { spawnServer } from "./lib/serverProcess.ts";
 
 const USAGE = `usage: npm run bench:client [-- --runs N] [--seconds S] [--shipments N] [--port P] [--json FILE]

@@ -15,7 +15,7 @@ import { createOptionsSchema } from "../shared/protocol/index.ts";
 import { GameSession } from "../server/game/session.ts";
 import { LibsqlStore, SCHEMA } from "../server/store/libsql.ts";
 import type { StoreSettings } from "../server/store/settings.ts";
-import { loadScenario } from "./lib/scenarios.ts";
+import { loadScenario } from "../node/scenarios.ts";
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({

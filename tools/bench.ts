@@ -15,7 +15,7 @@ import { intFlag, parseFlags, pathFlag, runMain } from "./lib/cli.ts";
 import { fixed, int, table } from "./lib/format.ts";
 import { defaultJobs, runPool } from "./lib/mc-pool.ts";
 import { BOTS } from "./lib/montecarlo.ts";
-import { loadScenario, scenarioIds } from "./lib/scenarios.ts";
+import { loadScenario, scenarioIds } from "../node/scenarios.ts";
 
 const USAGE = `usage: npm run bench [-- --json FILE] [--days N] [--mc-runs N]
 

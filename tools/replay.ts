@@ -11,7 +11,7 @@ import { forkAt, parseReplayLog, replayLog, ReplayError, type ReplayLog } from "
 import type { Scenario } from "../shared/index.ts";
 import { intFlag, pathFlag, runMain, UsageError } from "./lib/cli.ts";
 import { int, keyValues } from "./lib/format.ts";
-import { loadScenario, scenarioIds } from "./lib/scenarios.ts";
+import { loadScenario, scenarioIds } from "../node/scenarios.ts";
 
 const USAGE = `usage: npm run replay -- FILE [--until TICK] [--fork-at TICK --out FILE]
 

@@ -24,7 +24,7 @@ import {
   REGION_CATALOG,
   scenarioFiles,
   type ParsedYaml,
-} from "./lib/scenarios.ts";
+} from "../node/scenarios.ts";
 
 /** A problem with its place in the file ("line:col"). */
 export interface LocatedProblem extends LintProblem {

@@ -15,7 +15,7 @@ import {
   regionCatalogSchema,
   scenarioFileSchema,
 } from "../shared/scenario/schema.ts";
-import { rel, SCENARIO_DIR } from "./lib/scenarios.ts";
+import { rel, SCENARIO_DIR } from "../node/scenarios.ts";
 
 export const SCHEMA_FILES = {
   scenario: join(SCENARIO_DIR, "scenario.schema.json"),

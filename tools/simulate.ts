@@ -12,12 +12,12 @@ import { createGame, ENGINE_VERSION, step, type PlayerSeat } from "../shared/ind
 import { finishLog, startLog } from "../shared/replay/index.ts";
 import { intFlag, parseFlags, pathFlag, runMain, UsageError } from "./lib/cli.ts";
 import { simulationCsv, simulationDocument } from "./lib/export.ts";
-import { historyComparison } from "./lib/history.ts";
+import { historyComparison } from "../node/history.ts";
 import { buildReport, reportCsv, reportLines } from "./lib/mc-report.ts";
 import { defaultJobs, runPool } from "./lib/mc-pool.ts";
 import { availableStrategies, BOTS, type McConfig } from "./lib/montecarlo.ts";
-import { createRecording, recordDay } from "./lib/recorder.ts";
-import { loadDatasets, loadScenario, scenarioIds } from "./lib/scenarios.ts";
+import { createRecording, recordDay } from "../node/recorder.ts";
+import { loadDatasets, loadScenario, scenarioIds } from "../node/scenarios.ts";
 import { summaryLines } from "./lib/summary.ts";
 
 const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players N] [--days N] [--json FILE] [--csv FILE]

@@ -4,9 +4,9 @@
  */
 import { createGame } from "../shared/index.ts";
 import { table } from "./lib/format.ts";
-import { historyComparison } from "./lib/history.ts";
-import { recordGame } from "./lib/recorder.ts";
-import { loadDatasets, loadScenario, scenarioIds } from "./lib/scenarios.ts";
+import { historyComparison } from "../node/history.ts";
+import { recordGame } from "../node/recorder.ts";
+import { loadDatasets, loadScenario, scenarioIds } from "../node/scenarios.ts";
 
 console.log("Hashrate Atlas: the rules engine replaying every shipped scenario with no players (seed 1).");
 console.log("To play: npm start, then open http://localhost:2567.\n");

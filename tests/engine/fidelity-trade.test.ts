@@ -4,7 +4,7 @@
  * Checked on three seeds; tolerances hold for any seed and fail if a mechanism breaks.
  */
 import { describe, expect, it } from "vitest";
-import { recordGame, type Recording } from "../../tools/lib/recorder.ts";
+import { recordGame, type Recording } from "../../node/recorder.ts";
 import { newGame } from "../helpers/game.ts";
 
 function mean(rec: Recording, from: string, to: string, f: (d: Recording["days"][number]) => number): number {

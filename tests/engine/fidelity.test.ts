@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseIsoDate } from "../../shared/math/calendar.ts";
-import { recordGame } from "../../tools/lib/recorder.ts";
+import { recordGame } from "../../node/recorder.ts";
 import { newGame } from "../helpers/game.ts";
 
 const SEEDS = [1, 2, 3];

@@ -7,7 +7,7 @@ import { applyCommand, computeHashprice, step } from "../../shared/index.ts";
 import { hashesPerBlockForBits } from "../../shared/engine/chain.ts";
 import { energyCostCents, satsValueCents } from "../../shared/math/money.ts";
 import { parseIsoDate } from "../../shared/math/calendar.ts";
-import { loadDatasets } from "../../tools/lib/scenarios.ts";
+import { loadDatasets } from "../../node/scenarios.ts";
 import { newGame, player, shipAndWait, stepUntil } from "../helpers/game.ts";
 
 describe("hashprice", () => {

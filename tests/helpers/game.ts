@@ -3,7 +3,7 @@ import { applyCommand, createGame, step, type StepReport } from "../../shared/in
 import type { GameState } from "../../shared/engine/state.ts";
 import { parseIsoDate } from "../../shared/math/calendar.ts";
 import type { Scenario } from "../../shared/scenario/types.ts";
-import { loadScenario } from "../../tools/lib/scenarios.ts";
+import { loadScenario } from "../../node/scenarios.ts";
 
 const cache = new Map<string, Scenario>();
 export function scenario(id: string): Scenario {

@@ -1,7 +1,7 @@
 /** Broken variants of a valid fixture: the checker names the problem, the path and the line. */
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT } from "../../tools/lib/scenarios.ts";
+import { ROOT } from "../../node/scenarios.ts";
 import {
   baseText,
   check,

@@ -9,7 +9,7 @@ import {
   type FileReport,
   type LocatedProblem,
 } from "../../tools/scenario-check.ts";
-import { loadDatasets, REGION_CATALOG, ROOT } from "../../tools/lib/scenarios.ts";
+import { loadDatasets, REGION_CATALOG, ROOT } from "../../node/scenarios.ts";
 
 export const BASE_FIXTURE = join(ROOT, "tests/fixtures/scenarios/lint-base.yaml");
 export const baseText = (): string => readFileSync(BASE_FIXTURE, "utf8");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { resolveScenario, ScenarioError } from "../../shared/scenario/resolve.ts";
 import { scenarioFileSchema } from "../../shared/scenario/schema.ts";
-import { loadDatasets, loadLogisticsCatalog, loadRegionCatalog } from "../../tools/lib/scenarios.ts";
+import { loadDatasets, loadLogisticsCatalog, loadRegionCatalog } from "../../node/scenarios.ts";
 import { baseText, variant } from "./helpers.ts";
 
 const HISTORICAL = /price:\n(?: {2}.*\n)+/;

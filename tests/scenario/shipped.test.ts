@@ -12,7 +12,7 @@ import {
   REGION_CATALOG,
   ROOT,
   scenarioFiles,
-} from "../../tools/lib/scenarios.ts";
+} from "../../node/scenarios.ts";
 import { baseText, check, cleanTempDir, errorsOf } from "./helpers.ts";
 
 afterAll(cleanTempDir);

@@ -9,7 +9,7 @@ import { closeSync, existsSync, openSync, readdirSync, rmSync, writeSync } from 
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
-import { ROOT } from "../../tools/lib/scenarios.ts";
+import { ROOT } from "../../node/scenarios.ts";
 import { storedRatios } from "../helpers/exports.ts";
 import { until, welcome, type AnyRoom } from "../helpers/rooms.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";

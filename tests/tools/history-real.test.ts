@@ -1,8 +1,8 @@
 /** The real series the debrief sets beside a game: difficulty in force, Cambridge's shares, hashprice. */
 import { describe, expect, it } from "vitest";
 import { parseIsoDate } from "../../shared/math/calendar.ts";
-import { realCountryShares, realDifficulty, realHashprice, realHashrate7d } from "../../tools/lib/history.ts";
-import { loadDatasets } from "../../tools/lib/scenarios.ts";
+import { realCountryShares, realDifficulty, realHashprice, realHashrate7d } from "../../node/history.ts";
+import { loadDatasets } from "../../node/scenarios.ts";
 
 const data = loadDatasets();
 const day = (iso: string) => parseIsoDate(iso);

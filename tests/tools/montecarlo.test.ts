@@ -22,7 +22,7 @@ import {
   type McConfig,
   type RunResult,
 } from "../../tools/lib/montecarlo.ts";
-import { ROOT } from "../../tools/lib/scenarios.ts";
+import { ROOT } from "../../node/scenarios.ts";
 import { scenario } from "../helpers/game.ts";
 
 const node = (args: string[]) =>

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyCommand, createGame, step, stateHash } from "../../shared/index.ts";
 import { finishLog, logAction, startLog, type ReplayLog } from "../../shared/replay/index.ts";
-import { ROOT } from "../../tools/lib/scenarios.ts";
+import { ROOT } from "../../node/scenarios.ts";
 import { scenario, seats } from "../helpers/game.ts";
 
 const replay = (args: string[]) =>

@@ -9,10 +9,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGame, step, type GameState } from "../../shared/index.ts";
 import { parseIsoDate } from "../../shared/math/calendar.ts";
-import { hexBits, createRecording, recordDay, type Recording } from "../../tools/lib/recorder.ts";
-import { historyComparison, type HistoryComparison } from "../../tools/lib/history.ts";
+import { hexBits, createRecording, recordDay, type Recording } from "../../node/recorder.ts";
+import { historyComparison, type HistoryComparison } from "../../node/history.ts";
 import { simulationCsv } from "../../tools/lib/export.ts";
-import { loadDatasets, loadScenario, ROOT, scenarioIds } from "../../tools/lib/scenarios.ts";
+import { loadDatasets, loadScenario, ROOT, scenarioIds } from "../../node/scenarios.ts";
 
 const DAYS = 200;
 

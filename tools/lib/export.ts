@@ -1,6 +1,6 @@
 /** A recorded game as files: a JSON document for programs, a CSV of the daily rows for spreadsheets. */
-import type { HistoryComparison } from "./history.ts";
-import type { DayRow, HalvingRow, Recording, RetargetRow } from "./recorder.ts";
+import type { HistoryComparison } from "../../node/history.ts";
+import type { DayRow, HalvingRow, Recording, RetargetRow } from "../../node/recorder.ts";
 
 export interface SimulationDocument {
   scenario: string;

@@ -11,7 +11,7 @@ import type { Scenario } from "../../shared/index.ts";
 import type { ReplayLog } from "../../shared/replay/index.ts";
 import { workerBundle } from "./mc-bundle.ts";
 import { BOTS, playRun, type McConfig, type RunResult } from "./montecarlo.ts";
-import { loadScenario } from "./scenarios.ts";
+import { loadScenario } from "../../node/scenarios.ts";
 
 export type ToWorker = { type: "run"; run: number } | { type: "stop" };
 export type ToPool =

@@ -6,7 +6,7 @@
  */
 import type { McConfig, RunResult } from "./montecarlo.ts";
 import { int, share, table } from "./format.ts";
-import { CCAF_COUNTRIES } from "./history.ts";
+import { CCAF_COUNTRIES } from "../../node/history.ts";
 
 export const MC_FORMAT = "hashrate-atlas/montecarlo@1";
 

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import { ROOT } from "./scenarios.ts";
+import { ROOT } from "../../node/scenarios.ts";
 
 export interface ServerProcess {
   url: string;

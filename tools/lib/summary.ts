@@ -1,7 +1,7 @@
 /** The printed summary of a recorded game: what happened to the chain, the market and the map. */
-import type { HistoryComparison } from "./history.ts";
+import type { HistoryComparison } from "../../node/history.ts";
 import { difficultyT, fixed, int, keyValues, share, signedPct, table } from "./format.ts";
-import type { DayRow, Recording } from "./recorder.ts";
+import type { DayRow, Recording } from "../../node/recorder.ts";
 
 export interface RunInfo {
   /** Wall time of the game loop, milliseconds. */

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { translate, type Lang, type MessageKey } from "../../../client/src/i18n/index.ts";
-import { ROOT } from "../../../tools/lib/scenarios.ts";
+import { ROOT } from "../../../node/scenarios.ts";
 
 export type { Lang };
 

@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "../../../tools/lib/scenarios.ts";
+import { ROOT } from "../../../node/scenarios.ts";
 
 const DIST_INDEX = join(ROOT, "client/dist/index.html");
 const LOCK = join(ROOT, "client/.dist-build.lock");

@@ -13,8 +13,8 @@ import {
   parseDatasets,
   type Datasets,
   type DatasetTexts,
-} from "../../shared/scenario/datasets.ts";
-import { resolveScenario, ScenarioError, type ScenarioProblem } from "../../shared/scenario/resolve.ts";
+} from "../shared/scenario/datasets.ts";
+import { resolveScenario, ScenarioError, type ScenarioProblem } from "../shared/scenario/resolve.ts";
 import {
   logisticsCatalogSchema,
   regionCatalogSchema,
@@ -22,10 +22,10 @@ import {
   type LogisticsCatalog,
   type RegionCatalog,
   type ScenarioFile,
-} from "../../shared/scenario/schema.ts";
-import type { Scenario } from "../../shared/scenario/types.ts";
+} from "../shared/scenario/schema.ts";
+import type { Scenario } from "../shared/scenario/types.ts";
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SCENARIO_DIR = join(ROOT, "shared/scenarios");
 export const DATA_DIR = join(ROOT, "shared/data");
 export const REGION_CATALOG = join(ROOT, "shared/world/regions.yaml");

@@ -3,8 +3,8 @@
  * any CLI so that the server or a debrief screen can record a live game the same way the simulate tool
  * does: create a recording from the initial state, then feed it each day's state and step report.
  */
-import { difficultyFromBits, step, type GameState, type StepReport } from "../../shared/index.ts";
-import { formatIsoDate } from "../../shared/math/calendar.ts";
+import { difficultyFromBits, step, type GameState, type StepReport } from "../shared/index.ts";
+import { formatIsoDate } from "../shared/math/calendar.ts";
 
 /** Pseudo-country under which the players' hashrate is counted (players' lots could be anywhere). */
 export const PLAYERS = "PLAYERS";
