@@ -59,6 +59,7 @@ export function startServer(port: number, nodeOptions: string[]): Promise<ChildS
     ROOM_CREATE_BURST: "100000",
     ROOM_CREATE_PER_MINUTE: "100000",
     MAX_ROOMS: "100000",
+    MAX_ROOMS_PER_ADDRESS: "100000",
   };
   return spawnServer({ port, dir, nodeOptions, env });
 }
