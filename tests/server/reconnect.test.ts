@@ -54,7 +54,9 @@ describe("reconnection", () => {
 
     // Away for longer than the window: the seat stays with its bot; the old token no longer works.
     again.connection.close();
-    await new Promise((r) => setTimeout(r, 6_500));
+    // Wait for the server to hand the seat to its bot for good (no longer "away"), not for a duration.
+    await until(() => host.state.companies.get("p1")?.connected === false);
+    await until(() => host.state.companies.get("p1")?.away === false, 30_000);
     const late = await new Client(server.ws).joinById(host.roomId, {
       name: "Kai",
       seatToken: w1.seatToken ?? "",
