@@ -1,25 +1,7 @@
 /** The only way cash and BTC change: a ledger entry, recorded today and added to the totals. */
-import type { Company, LedgerKind } from "./state.ts";
+import { LEDGER_KINDS, type Company, type LedgerKind } from "./state.ts";
 
-export const LEDGER_KINDS: readonly LedgerKind[] = [
-  "machinePurchase",
-  "machineSale",
-  "miningRevenue",
-  "btcSale",
-  "power",
-  "hosting",
-  "leaseSetup",
-  "freight",
-  "insurance",
-  "insurancePayout",
-  "tariff",
-  "vat",
-  "storage",
-  "carbonTax",
-  "demandResponse",
-  "tradePurchase",
-  "tradeSale",
-];
+export { LEDGER_KINDS };
 
 export function emptyTotals(): Record<LedgerKind, number> {
   return Object.fromEntries(LEDGER_KINDS.map((k) => [k, 0])) as Record<LedgerKind, number>;

@@ -139,24 +139,27 @@ export interface Lot {
   costCents: Cents;
 }
 
-export type LedgerKind =
-  | "machinePurchase"
-  | "machineSale"
-  | "miningRevenue"
-  | "btcSale"
-  | "power"
-  | "hosting"
-  | "leaseSetup"
-  | "freight"
-  | "insurance"
-  | "insurancePayout"
-  | "tariff"
-  | "vat"
-  | "storage"
-  | "carbonTax"
-  | "demandResponse"
-  | "tradePurchase"
-  | "tradeSale";
+/** Every kind of ledger entry, declared once: the type is read off the list. */
+export const LEDGER_KINDS = [
+  "machinePurchase",
+  "machineSale",
+  "miningRevenue",
+  "btcSale",
+  "power",
+  "hosting",
+  "leaseSetup",
+  "freight",
+  "insurance",
+  "insurancePayout",
+  "tariff",
+  "vat",
+  "storage",
+  "carbonTax",
+  "demandResponse",
+  "tradePurchase",
+  "tradeSale",
+] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export interface LedgerEntry {
   day: EpochDay;

@@ -4,6 +4,7 @@
  * and Chinese, and never disconnects the sender.
  */
 import { z } from "zod";
+import { MAX_SEATS, SEAT_PATTERN } from "./constants.ts";
 import { previewMessage, previewReply } from "./preview.ts";
 
 const ref = z.string().min(1).max(32).optional();
@@ -12,7 +13,7 @@ const text = z.object({ en: z.string(), zh: z.string() });
 /** Client → server: a company command (the engine's own schema checks its body). */
 export const commandMessage = z.object({ ref, command: z.unknown() });
 
-const seat = z.string().regex(/^p[1-8]$/, "a seat is p1 to p8");
+const seat = z.string().regex(SEAT_PATTERN, `a seat is p1 to p${MAX_SEATS}`);
 
 /** Client → server: host controls. */
 export const hostMessage = z.object({

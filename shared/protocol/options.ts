@@ -3,6 +3,7 @@
  * them before anything else; a client (or a script) can build them from these schemas.
  */
 import { z } from "zod";
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, MAX_SEATS, PACES } from "./constants.ts";
 
 /** Player and room names are plain text, trimmed, without control characters (\p{Cc}). */
 export const displayName = z
@@ -15,7 +16,7 @@ export const displayName = z
       .max(24, "names are at most 24 characters"),
   );
 
-export const PACES = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
+export { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, PACES } from "./constants.ts";
 
 /** Options for creating a room; the creator becomes the host by knowing `hostSecret`. */
 export const createOptionsSchema = z.object({
@@ -23,7 +24,7 @@ export const createOptionsSchema = z.object({
     .string()
     .regex(/^[a-z0-9-]+$/)
     .max(40),
-  seats: z.number().int().min(1).max(8).default(4),
+  seats: z.number().int().min(1).max(MAX_SEATS).default(4),
   fillWithBots: z.boolean().default(true),
   pace: z
     .number()
@@ -61,11 +62,13 @@ export const joinOptionsSchema = z.object({
 
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 
-/** Short join codes: no 0/O, 1/I/L, so that a class can read them off a projector. */
-export const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+/** Short join codes (see constants.ts for the alphabet). */
 export const joinCode = z
   .string()
-  .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`), "a join code is 6 letters and digits");
+  .regex(
+    new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`),
+    `a join code is ${JOIN_CODE_LENGTH} letters and digits`,
+  );
 
 /**
  * Colyseus hands the creator's create options to onJoin as their join options: there `name` is the

@@ -5,12 +5,14 @@
  * per kWh, basis points, game days (with ISO dates beside them).
  */
 import { z } from "zod";
+import { SHIPPING_MODES } from "../scenario/types.ts";
+import { MAX_SEATS, SEAT_PATTERN } from "./constants.ts";
 
 const ref = z.string().min(1).max(32).optional();
 const text = z.object({ en: z.string(), zh: z.string() });
-const seat = z.string().regex(/^p[1-8]$/, "a seat is p1 to p8");
+const seat = z.string().regex(SEAT_PATTERN, `a seat is p1 to p${MAX_SEATS}`);
 const int = z.number().int();
-const mode = z.enum(["air", "sea", "rail", "truck"]);
+const mode = z.enum(SHIPPING_MODES);
 
 /**
  * Client → server. `command`: a candidate company command (the engine's schema checks it); `shop`: the

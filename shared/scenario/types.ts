@@ -31,8 +31,8 @@ export interface AsicModel {
 
 export type MiningPolicy = "allowed" | "licensed" | "banned";
 
-export type ShippingMode = "air" | "sea" | "rail" | "truck";
-export const SHIPPING_MODES: readonly ShippingMode[] = ["air", "sea", "rail", "truck"];
+export const SHIPPING_MODES = ["air", "sea", "rail", "truck"] as const;
+export type ShippingMode = (typeof SHIPPING_MODES)[number];
 
 /** A place machines leave from or pass through: factories, ports, airports, railheads. */
 export interface Hub {

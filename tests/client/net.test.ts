@@ -1,6 +1,4 @@
 import { describe, expect, it, vi } from "vitest";
-import { JOIN_CODE_ALPHABET, PACES } from "../../shared/protocol/options.ts";
-import * as constants from "../../client/src/net/constants.ts";
 import { Emitter } from "../../client/src/net/events.ts";
 import { joinLink, normalizeCode } from "../../client/src/net/http.ts";
 import { PendingRequests, RequestError } from "../../client/src/net/pending.ts";
@@ -18,11 +16,6 @@ const memory = (): KeyValue => {
 };
 
 describe("client protocol helpers", () => {
-  it("copy the protocol's constants exactly", () => {
-    expect(constants.PACES).toEqual(PACES);
-    expect(constants.JOIN_CODE_ALPHABET).toBe(JOIN_CODE_ALPHABET);
-  });
-
   it("normalise join codes and build join links", () => {
     expect(normalizeCode(" abc234 ")).toBe("ABC234");
     expect(normalizeCode("ABC23O")).toBeNull(); // no letter O

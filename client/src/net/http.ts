@@ -1,5 +1,5 @@
 /** The game server's HTTP routes the lobby uses: the room list and join codes (docs/protocol.md). */
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "./constants.ts";
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "../../../shared/protocol/constants.ts";
 
 export interface RoomListing {
   roomId: string;

@@ -5,7 +5,7 @@
  */
 import catalog from "virtual:atlas-catalog";
 import { lang, pick, t } from "../i18n/index.ts";
-import { PACES } from "../net/constants.ts";
+import { PACES } from "../../../shared/protocol/constants.ts";
 import { fill, h } from "./dom.ts";
 import { formatMonth } from "./format.ts";
 

@@ -4,6 +4,7 @@
  * the debrief (at any time) and the projector view for the class (a new window, joined as a spectator).
  * Every action shows the server's answer, or its refusal reason, in a live status line.
  */
+import { PACES } from "../../../shared/protocol/constants.ts";
 import { t } from "../i18n/index.ts";
 import type { GameServer, Welcome } from "../net/Server.ts";
 import type { CompanyState, GameView } from "../net/view.ts";
@@ -12,8 +13,6 @@ import { openDebrief } from "./debrief/entry.ts";
 import { fill, fillKeepFocus, h, status } from "./dom.ts";
 import { createInjectForm } from "./inject.ts";
 import { projectorLink } from "./projectorLink.ts";
-
-export const PACES: readonly number[] = [0.25, 0.5, 1, 2, 4, 8, 16];
 
 /** A seat's row: who holds it and what the host can do with it. */
 export function seatActions(c: Pick<CompanyState, "bot" | "bankrupt">): ("botSeat" | "humanSeat" | "kick")[] {
@@ -60,7 +59,7 @@ export function createTeacher(parent: HTMLElement, server: GameServer) {
       opt.selected = p === v.pace;
       pace.append(opt);
     }
-    if (!PACES.includes(v.pace))
+    if (!(PACES as readonly number[]).includes(v.pace))
       pace.append(h("option", { value: String(v.pace), selected: true, text: `×${v.pace}` }));
     const toggle =
       v.phase === "running"

@@ -8,8 +8,7 @@ import { lotKw, lotModel, leasedKw, usedLeaseKw } from "../fleet.ts";
 import type { GameState } from "../state.ts";
 import { validate } from "./index.ts";
 import type { Actor, Command } from "./schema.ts";
-
-const MODES = ["air", "sea", "rail", "truck"] as const;
+import { SHIPPING_MODES } from "../../scenario/types.ts";
 
 export function candidateCommands(state: GameState, actor: Actor): Command[] {
   if (actor.kind !== "company") return [];
@@ -40,7 +39,7 @@ export function candidateCommands(state: GameState, actor: Actor): Command[] {
         const room = leasedKw(state, company.id, region.id) - usedLeaseKw(state, company.id, region.id);
         if (room < kw) out.push({ type: "leaseCapacity", region: region.id, kw: kw - Math.floor(room) });
       } else {
-        for (const mode of MODES)
+        for (const mode of SHIPPING_MODES)
           out.push({ type: "shipLot", lot: lot.id, to: region.id, mode, insured: true });
       }
     }

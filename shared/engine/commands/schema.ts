@@ -3,6 +3,7 @@
  * and replays share. Commands carry no player id: the server stamps the actor from the connection.
  */
 import { z } from "zod";
+import { SHIPPING_MODES } from "../../scenario/types.ts";
 
 const id = z.string().min(1).max(64);
 
@@ -69,7 +70,7 @@ export const shipLotSchema = z.object({
   lot: id,
   /** Destination region. */
   to: id,
-  mode: z.enum(["air", "sea", "rail", "truck"]),
+  mode: z.enum(SHIPPING_MODES),
   insured: z.boolean(),
   /** Units to ship (the rest of the lot stays); default: the whole lot. */
   quantity: z.number().int().min(1).max(100_000).optional(),

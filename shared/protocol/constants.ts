@@ -1,0 +1,15 @@
+/**
+ * Constants both ends of the wire need, declared once and free of zod, so that the browser's first
+ * page can import them without the schemas that check them (shared/protocol/options.ts, messages.ts).
+ */
+
+/** Game days per second the host may choose. */
+export const PACES = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
+
+/** Join codes: no 0/O, 1/I/L, so that a class can read them off a projector. */
+export const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+export const JOIN_CODE_LENGTH = 6;
+
+/** Companies in a game, and how their seats are named: p1 … p8. */
+export const MAX_SEATS = 8;
+export const SEAT_PATTERN = new RegExp(`^p[1-${MAX_SEATS}]$`);
