@@ -4,9 +4,11 @@
  * (tariffs, licences, blackouts...), which the host and random hazards use too.
  */
 import type { ScenarioEvent } from "../scenario/types.ts";
-import { addToTier, regionState, rowInstalledThs } from "./regions.ts";
+import { applyEvent } from "./eventEffects.ts";
 import type { GameState } from "./state.ts";
 import { applyShock, checkShock } from "./shocks/apply.ts";
+
+export { applyEvent };
 
 export interface NewsItem {
   day: number;
@@ -58,42 +60,4 @@ function applyScheduled(state: GameState, event: ScenarioEvent): ScenarioEvent["
     targets: event.regions,
   });
   return event.headline;
-}
-
-export function applyEvent(state: GameState, event: ScenarioEvent): void {
-  for (const id of event.regions) {
-    const region = regionState(state, id);
-    if (!region) continue; // The scenario lint guarantees ids; an injected event may name none.
-    switch (event.kind) {
-      case "ban": {
-        region.policy = "banned";
-        const installed = rowInstalledThs(region);
-        const days = Math.max(1, event.rampDays);
-        region.banRampDaysLeft = days;
-        region.banRampThsPerDay = (installed * event.complianceBps) / 10_000 / days;
-        region.banIdleBps = event.idleBps;
-        region.banEmigrateBps = event.emigrateBps;
-        break;
-      }
-      case "unban":
-        region.policy = "allowed";
-        region.banRampDaysLeft = 0;
-        // Idle machines that waited out the ban come back (and run if they pay).
-        for (const tier of region.idleTiers) addToTier(region, tier.jPerTh, tier.installedThs);
-        region.idleTiers = [];
-        break;
-      case "powerPrice":
-        region.powerMultiplierBps = Math.round((region.powerMultiplierBps * event.multiplierBps) / 10_000);
-        break;
-      case "capacity":
-        region.capacityKw = Math.max(0, region.capacityKw + event.deltaKw);
-        break;
-      case "shock":
-        break; // Shocks apply once for all their targets, below.
-      default: {
-        const never: never = event;
-        throw new Error(`unknown event kind ${JSON.stringify(never)}`);
-      }
-    }
-  }
 }

@@ -1,6 +1,6 @@
 /** Shock templates of policy: bans and legalisation, licences, tariffs, power prices, carbon taxes. */
 import { z } from "zod";
-import { applyEvent } from "../events.ts";
+import { applyEvent } from "../eventEffects.ts";
 import type { GameState } from "../state.ts";
 import { countriesOf, n, num, regionsOf, type Params, type ShockTemplate } from "./kit.ts";
 import { originName } from "./text.ts";

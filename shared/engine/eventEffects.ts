@@ -1,0 +1,48 @@
+/**
+ * What a written-out scenario event does to its regions: a ban (with its ramp, idle fleet and
+ * emigration), lifting a ban, a power price or a capacity change. Kept apart from events.ts, which
+ * also reaches the shock templates, because the templates use these effects too: one module each way,
+ * and no import cycle (events → shocks → templates → events once failed when a script imported a
+ * template module first).
+ */
+import type { ScenarioEvent } from "../scenario/types.ts";
+import { addToTier, regionState, rowInstalledThs } from "./regions.ts";
+import type { GameState } from "./state.ts";
+
+export function applyEvent(state: GameState, event: ScenarioEvent): void {
+  for (const id of event.regions) {
+    const region = regionState(state, id);
+    if (!region) continue; // The scenario lint guarantees ids; an injected event may name none.
+    switch (event.kind) {
+      case "ban": {
+        region.policy = "banned";
+        const installed = rowInstalledThs(region);
+        const days = Math.max(1, event.rampDays);
+        region.banRampDaysLeft = days;
+        region.banRampThsPerDay = (installed * event.complianceBps) / 10_000 / days;
+        region.banIdleBps = event.idleBps;
+        region.banEmigrateBps = event.emigrateBps;
+        break;
+      }
+      case "unban":
+        region.policy = "allowed";
+        region.banRampDaysLeft = 0;
+        // Idle machines that waited out the ban come back (and run if they pay).
+        for (const tier of region.idleTiers) addToTier(region, tier.jPerTh, tier.installedThs);
+        region.idleTiers = [];
+        break;
+      case "powerPrice":
+        region.powerMultiplierBps = Math.round((region.powerMultiplierBps * event.multiplierBps) / 10_000);
+        break;
+      case "capacity":
+        region.capacityKw = Math.max(0, region.capacityKw + event.deltaKw);
+        break;
+      case "shock":
+        break; // Shocks apply once for all their targets, below.
+      default: {
+        const never: never = event;
+        throw new Error(`unknown event kind ${JSON.stringify(never)}`);
+      }
+    }
+  }
+}
