@@ -28,9 +28,3 @@ export function tickStats(): { ticks: number; p50: number; p99: number; max: num
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   return { ticks, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0, window: sorted.length };
 }
-
-export function resetTickStats(): void {
-  samples.length = 0;
-  next = 0;
-  ticks = 0;
-}

@@ -15,8 +15,6 @@ import { PidLock, StoreLockedError } from "./lock.ts";
 import { salvage } from "./salvage.ts";
 import { storeSettingsFromEnv, type StoreSettings } from "./settings.ts";
 
-export { StoreLockedError } from "./lock.ts";
-
 export interface OpenedStore {
   store: LibsqlStore;
   /** The file was damaged: it was moved aside and a new one made from what could be read. */

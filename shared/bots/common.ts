@@ -225,9 +225,3 @@ export function reserveCents(ctx: Ctx, extraOpexPerDay = 0): number {
 export function spendable(ctx: Ctx): number {
   return Math.max(0, ctx.cash - reserveCents(ctx));
 }
-
-/** The day of the week a company reviews its business: spread over the week so seats do not all think at once. */
-export function reviewDay(state: GameState, companyId: string): boolean {
-  const i = state.companies.findIndex((c) => c.id === companyId);
-  return state.tick % 7 === (i < 0 ? 0 : i % 7);
-}

@@ -4,7 +4,7 @@
  * machines to. Money per TH/s per day is in micro-USD, as the engine's hashprice; capex is in cents.
  */
 import { blockSubsidySats } from "../protocol/bitcoin/index.ts";
-import { powerPriceToday, uptimeToday, freeKw } from "../engine/regions.ts";
+import { powerPriceToday, uptimeToday } from "../engine/regions.ts";
 import { importTaxShare } from "../engine/logistics/customs.ts";
 import type { GameState, RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
@@ -132,12 +132,6 @@ export function paysItsWay(d: ThDay, maxCostShare: number): boolean {
   return d.revenue > 0 && d.energy + d.hosting <= d.revenue * maxCostShare;
 }
 
-/** Why a region cannot take machines now: banned, a ban announced, a moratorium, or unknown. */
-export function regionClosed(state: GameState, region: string): boolean {
-  const r = state.world.regions.find((x) => x.id === region);
-  return !r || r.policy === "banned" || r.banPendingDay !== null || r.moratoriumUntil > state.day;
-}
-
 /** A region whose machines are at risk: a ban in force or announced. */
 export function regionUnsafe(r: RegionState): boolean {
   return r.policy === "banned" || r.banPendingDay !== null;
@@ -154,35 +148,12 @@ export function licenceDays(state: GameState, r: number): number {
   return state.countries.find((c) => c.country === spec.country)?.licenceMeanDays ?? 0;
 }
 
-export interface LandedCost {
-  /** Cents per unit once installed: price, duty, VAT, freight estimate, storage, the lease's first month. */
-  unitCents: number;
-  /** Days from now until it earns (factory lead, transit, customs, licence). */
-  waitDays: number;
-}
-
 /**
- * Landed cost of a unit bought at `unitCents` and sent to region `r`, where `duty` is the duty and VAT
- * share for its origin (and `licenceMeanDays` its licence wait, when already known). Freight is an estimate (about 2% of the value by sea, the bots' usual mode); the
- * exact quote is taken when the lot ships.
+ * Landed cost of a unit bought at `unitCents` and sent to region `r`, in cents once installed: price,
+ * duty and VAT (`duty`, the share for its origin), a freight estimate (about 2% of the value by sea,
+ * the bots' usual mode; the exact quote is taken when the lot ships), storage and the lease's first
+ * month. A number, not an object: buyers price many offers.
  */
-export function landedCost(
-  state: GameState,
-  r: number,
-  model: AsicModel,
-  duty: number,
-  unitCents: number,
-  shipped: boolean,
-  licenceMeanDays = licenceDays(state, r),
-): LandedCost {
-  const licence = shipped ? licenceMeanDays : 0;
-  return {
-    unitCents: landedUnitCents(state, r, model, duty, unitCents, shipped, licenceMeanDays),
-    waitDays: (shipped ? 35 : 2) + licence,
-  };
-}
-
-/** landedCost's cents per unit alone (no object: buyers price many offers). */
 export function landedUnitCents(
   state: GameState,
   r: number,
@@ -199,11 +170,4 @@ export function landedUnitCents(
   const lease = (model.powerW / 1000) * spec.hostingCentsPerKwMonth;
   const taxes = shipped ? unitCents * duty : 0;
   return unitCents + taxes + freight + storage + lease;
-}
-
-/** Capacity a company may count on in a region: its share of what is free, split among active players. */
-export function fairFreeKw(state: GameState, region: RegionState): number {
-  let active = 0;
-  for (const c of state.companies) if (!c.bankrupt) active++;
-  return freeKw(region) / Math.max(1, active);
 }

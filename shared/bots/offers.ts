@@ -14,11 +14,6 @@ import { roomKw, survey } from "./buy.ts";
 import { add, spendable, type Ctx } from "./common.ts";
 import { marginOf, paysItsWay, thDay } from "./econ.ts";
 
-/** Whether any open offer awaits this company's answer: a reason to look today. */
-export function hasOffers(ctx: { state: Ctx["state"] }, companyId: string): boolean {
-  return ctx.state.offers.some((o) => o.to === companyId && o.status === "open");
-}
-
 /** What `quantity` units of a lot standing in a region are worth to this company, cents (0: not wanted). */
 function worth(ctx: Ctx, lot: Lot, quantity: number, paybackDays: number): number {
   const { state } = ctx;

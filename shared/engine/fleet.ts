@@ -24,10 +24,6 @@ export function lotKw(model: AsicModel, quantity: number): number {
   return (model.powerW * quantity) / 1000;
 }
 
-export function lotsOf(state: GameState, companyId: string): Lot[] {
-  return state.lots.filter((l) => l.owner === companyId);
-}
-
 /** kW of a company's lease in a region taken by its installed lots. */
 export function usedLeaseKw(state: GameState, companyId: string, region: string): number {
   let kw = 0;
@@ -42,13 +38,6 @@ export function usedLeaseKw(state: GameState, companyId: string, region: string)
 export function leasedKw(state: GameState, companyId: string, region: string): number {
   const company = state.companies.find((c) => c.id === companyId);
   return company?.leases.find((l) => l.region === region)?.kw ?? 0;
-}
-
-/** Units of each model in the game, by status: for conservation checks and reports. */
-export function unitsByModel(state: GameState): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const lot of state.lots) out[lot.model] = (out[lot.model] ?? 0) + lot.quantity;
-  return out;
 }
 
 /** A purchase of new or used machines: pays for them and creates their lot; returns it. */

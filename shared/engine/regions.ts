@@ -66,14 +66,6 @@ export function freeKw(region: RegionState): number {
   return Math.max(0, region.capacityKw - region.leasedKw - rowKw(region));
 }
 
-/**
- * Capacity the rest of the world may still fill, kW: it leaves a reserve free so that players can always
- * find some room, as hosts keep space for new clients.
- */
-export function rowFreeKw(region: RegionState, reserveBps: number): number {
-  return Math.max(0, region.capacityKw * (1 - reserveBps / 10_000) - region.leasedKw - rowKw(region));
-}
-
 export function regionIndex(state: GameState, id: string): number {
   return regionPosition(state.scenario, id);
 }

@@ -4,7 +4,7 @@
  * Unix seconds, block heights); hashrates are floats computed with exact IEEE arithmetic only.
  */
 import type { RngState } from "../math/rng.ts";
-import type { Cents, MicroUsdPerKwh, Sats } from "../math/money.ts";
+import type { Cents, Sats } from "../math/money.ts";
 import type { EpochDay } from "../math/calendar.ts";
 import type { MiningPolicy, Scenario } from "../scenario/types.ts";
 import type { ActiveEffect, CountryState, FactoryState, Notice, Offer, Shipment } from "./tradeState.ts";
@@ -252,5 +252,3 @@ export interface GameState {
   /** Players' running hashrate at the end of the last day, TH/s. */
   playerThs: number;
 }
-
-export type PowerPrice = MicroUsdPerKwh;

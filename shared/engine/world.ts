@@ -106,7 +106,10 @@ function rowKwOf(memo: RowKwMemo, region: RegionState, i: number): number {
   return kw;
 }
 
-/** rowFreeKw, from the memo. */
+/**
+ * Capacity the rest of the world may still fill in a region, kW: it leaves a reserve free so that
+ * players can always find some room, as hosts keep space for new clients.
+ */
 function freeForRow(memo: RowKwMemo, region: RegionState, i: number, reserveBps: number): number {
   return Math.max(
     0,

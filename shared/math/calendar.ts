@@ -75,12 +75,6 @@ export function formatIsoTimestamp(seconds: number): string {
   return `${formatIsoDate(day)}T${pad(hh)}:${pad(mm)}:${pad(ss)}Z`;
 }
 
-/** Day of the year, 0-based (0 = 1 January): for seasonal curves. */
-export function dayOfYear(day: EpochDay): number {
-  const { y } = civilFromDays(day);
-  return day - daysFromCivil(y, 1, 1);
-}
-
 // The last day asked for and its month: every lot and region asks the same day's month many times.
 // A pure memo: it changes no result.
 let memoDay = Number.NaN;

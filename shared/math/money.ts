@@ -20,16 +20,8 @@ export function usdToCents(usd: number): Cents {
   return roundHalfAway(usd * CENTS_PER_USD);
 }
 
-export function centsToUsd(cents: Cents): number {
-  return cents / CENTS_PER_USD;
-}
-
 export function btcToSats(btc: number): Sats {
   return roundHalfAway(btc * SATS_PER_BTC);
-}
-
-export function satsToBtc(sats: Sats): number {
-  return sats / SATS_PER_BTC;
 }
 
 /** Value in cents of `sats` at a price in cents per BTC, rounded once. */
@@ -49,8 +41,4 @@ export function centsToSatsFloor(cents: Cents, priceCentsPerBtc: Cents): Sats {
 /** Cost in cents of `kwh` kilowatt-hours at a price in micro-dollars per kWh. */
 export function energyCostCents(kwh: number, price: MicroUsdPerKwh): Cents {
   return roundHalfAway((kwh * price) / 10_000);
-}
-
-export function assertSafeInteger(value: number, what: string): void {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be a safe integer, got ${value}`);
 }

@@ -53,8 +53,3 @@ export function sampleNormal(rng: RngState): number {
     if (s > 0 && s < 1) return u * Math.sqrt((-2 * detLn(s)) / s);
   }
 }
-
-/** True with probability p. */
-export function chance(rng: RngState, p: number): boolean {
-  return nextFloat(rng) < p;
-}

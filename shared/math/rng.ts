@@ -3,7 +3,7 @@
  *
  * sfc32 (Chris Doty-Humphrey's "small fast counting" generator): 128 bits of state, passes PractRand,
  * and needs only 32-bit integer operations, so it gives the same stream on every JavaScript engine.
- * Streams are named (`forkRng(parent, "blocks")`) so that adding a draw in one system never shifts
+ * Streams are named (`createRng(seed, "blocks")`) so that adding a draw in one system never shifts
  * the numbers another system sees: a balance change to shipping must not change block times.
  */
 export interface RngState {
@@ -43,11 +43,6 @@ export function createRng(seed: number, stream = ""): RngState {
   return state;
 }
 
-/** A child stream derived from the parent's current state and a name; the parent does not advance. */
-export function forkRng(parent: RngState, name: string): RngState {
-  return createRng((parent.a ^ parent.c ^ hash32(name)) >>> 0, `${name}:${parent.b}:${parent.d}`);
-}
-
 export function nextUint32(s: RngState): number {
   const t = (((s.a + s.b) >>> 0) + s.d) >>> 0;
   s.d = (s.d + 1) >>> 0;
@@ -63,11 +58,6 @@ export function nextFloat(s: RngState): number {
   const hi = nextUint32(s) >>> 5; // 27 bits
   const lo = nextUint32(s) >>> 6; // 26 bits
   return (hi * 67108864 + lo) / 9007199254740992;
-}
-
-/** Uniform in (0, 1]: safe to take the logarithm of. */
-export function nextOpenFloat(s: RngState): number {
-  return 1 - nextFloat(s);
 }
 
 /** Uniform integer in [0, n). */

@@ -16,7 +16,7 @@ export const displayName = z
       .max(24, "names are at most 24 characters"),
   );
 
-export { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, PACES } from "./constants.ts";
+export { JOIN_CODE_ALPHABET } from "./constants.ts";
 
 /** Options for creating a room; the creator becomes the host by knowing `hostSecret`. */
 export const createOptionsSchema = z.object({

@@ -95,9 +95,3 @@ function parseAsic(r: Record<string, string>): AsicModel {
       : null,
   };
 }
-
-/** The epoch whose period contains `height`. */
-export function epochOf(data: Datasets, height: number): Epoch | undefined {
-  const start = height - (height % 2016);
-  return data.epochs.find((e) => e.height === start);
-}

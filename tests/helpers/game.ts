@@ -32,13 +32,6 @@ export function stepUntil(state: GameState, date: string, onDay?: (r: StepReport
   }
 }
 
-export function runToEnd(state: GameState, onDay?: (r: StepReport) => void): void {
-  while (!state.finished) {
-    const report = step(state);
-    onDay?.(report);
-  }
-}
-
 export const player = (n: number) => ({ kind: "company" as const, companyId: `p${n}` });
 
 /** Ships a whole lot to a region and steps until customs releases it; throws if it is lost or held. */

@@ -7,7 +7,6 @@ import { zh } from "./zh.ts";
 
 export type Lang = "en" | "zh";
 export type { MessageKey };
-export const LANGS: readonly Lang[] = ["en", "zh"];
 export const DICTIONARIES: Record<Lang, Dictionary> = { en, zh };
 /** System fonts with Chinese glyphs, for the page and for text drawn on the canvas. */
 export const FONT_STACK = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';

@@ -1,13 +1,11 @@
 /** Bitcoin Core consensus arithmetic (mainnet): compact nBits, difficulty/work, retarget, subsidy. */
 export {
   COIN,
-  COMPACT_SIGN_BIT,
   DIFF1_TARGET,
   GENESIS_TIME,
   HALVING_INTERVAL,
   INITIAL_SUBSIDY,
   MAX_ACTUAL_TIMESPAN,
-  MAX_HALVINGS,
   MAX_MONEY,
   MIN_ACTUAL_TIMESPAN,
   POW_LIMIT,
@@ -18,7 +16,6 @@ export {
   UINT256_MAX,
 } from "./constants.ts";
 export { bitLength, compactToTarget, decodeCompact, isCanonicalCompact, targetToCompact } from "./compact.ts";
-export type { DecodedCompact } from "./compact.ts";
 export {
   checkProofOfWork,
   difficultyFromBits,
