@@ -4,6 +4,7 @@
  */
 import { ArraySchema } from "@colyseus/schema";
 import { difficultyFromBits } from "../../shared/index.ts";
+import { retargetEstimatePct } from "../../shared/engine/chain.ts";
 import { equities } from "../../shared/engine/companies.ts";
 import { nextHalvingHeight, nextRetargetHeight } from "../../shared/protocol/bitcoin/index.ts";
 import { formatIsoDate } from "../../shared/math/calendar.ts";
@@ -36,7 +37,7 @@ export function projectGame(
   view.difficulty = difficultyFromBits(state.chain.bits);
   view.nextRetargetHeight = nextRetargetHeight(state.chain.height);
   view.nextHalvingHeight = nextHalvingHeight(state.chain.height);
-  view.retargetEstimatePct = retargetEstimate(state);
+  view.retargetEstimatePct = retargetEstimatePct(state.chain);
   view.priceUsd = state.market.priceCents / 100;
   view.hashpriceUsd = state.market.hashpriceMicroUsd / 1e6;
   view.networkEhs = state.networkThs / 1e6;
@@ -44,15 +45,6 @@ export function projectGame(
   projectRegions(view, state);
   projectCompanies(view, state, seats, hashing);
   projectShipments(view, state);
-}
-
-/** The next retarget's expected change if blocks keep coming at the period's pace so far. */
-function retargetEstimate(state: GameState): number {
-  const c = state.chain;
-  const blocks = c.height % 2016;
-  if (blocks < 10) return 0;
-  const elapsed = Math.max(1, c.tipTime - c.periodFirstTime);
-  return ((600 * blocks) / elapsed - 1) * 100;
 }
 
 function projectRegions(view: GameRoomState, state: GameState): void {

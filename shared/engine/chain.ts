@@ -8,15 +8,34 @@ import {
   calculateNextWorkRequired,
   compactToTarget,
   difficultyFromBits,
+  HALVING_INTERVAL,
+  MAX_ACTUAL_TIMESPAN,
+  MIN_ACTUAL_TIMESPAN,
+  RETARGET_INTERVAL,
+  TARGET_TIMESPAN,
   workFromTarget,
 } from "../protocol/bitcoin/index.ts";
 import { SECONDS_PER_DAY } from "../math/calendar.ts";
 import { sampleExponential } from "../math/random.ts";
 import { nextFloat } from "../math/rng.ts";
-import type { GameState, RetargetRecord } from "./state.ts";
+import type { ChainState, GameState, RetargetRecord } from "./state.ts";
 
-const RETARGET_INTERVAL = 2016;
-const HALVING_INTERVAL = 210_000;
+/** Blocks into a period before its pace says anything about the next retarget. */
+const ESTIMATE_AFTER_BLOCKS = 10;
+
+/**
+ * The next retarget's expected change, percent, if blocks keep coming at the period's pace so far: the
+ * period's time so far stretched to a whole period, clamped as Bitcoin Core clamps the timespan (a
+ * quarter to four times the target), so the estimate never promises a change the rule cannot make.
+ */
+export function retargetEstimatePct(chain: ChainState): number {
+  const blocks = chain.height % RETARGET_INTERVAL;
+  if (blocks < ESTIMATE_AFTER_BLOCKS) return 0;
+  const elapsed = Math.max(1, chain.tipTime - chain.periodFirstTime);
+  const projected = (elapsed * RETARGET_INTERVAL) / blocks;
+  const timespan = Math.min(MAX_ACTUAL_TIMESPAN, Math.max(MIN_ACTUAL_TIMESPAN, projected));
+  return (TARGET_TIMESPAN / timespan - 1) * 100;
+}
 
 export function hashesPerBlockForBits(bits: number): number {
   return Number(workFromTarget(compactToTarget(bits)));
