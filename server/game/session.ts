@@ -19,6 +19,8 @@ import { finishLog, logAction, startLog, type ReplayLog } from "../../shared/rep
 import type { Scenario } from "../../shared/scenario/types.ts";
 import type { Denial, Phase } from "./authorize.ts";
 import { hashSecret, newToken, secretMatches } from "./codes.ts";
+import { HeldTokens } from "./heldTokens.ts";
+import { NoticeFeed } from "./noticeFeed.ts";
 import type { StoredSeat } from "../store/store.ts";
 import { botPlays, newSeats, type SeatInfo } from "./seats.ts";
 
@@ -60,19 +62,9 @@ export class GameSession {
   readonly log: ReplayLog;
   /** Sessions (connections) and what they are. */
   readonly members = new Map<string, Membership>();
-  /**
-   * Seats restored after a restart keep only their token's hash (that is all the store holds): the
-   * holder's client still has the token, and presenting it (hash equal) takes the seat back.
-   */
-  private readonly heldTokens = new Map<string, string>();
-  /**
-   * Notices raised between days (a host's injected shock, a player's offer) are shown at once; the
-   * engine's next step clears state.notices, so the session keeps them for that day's report (and the
-   * store) and remembers which were shown so the room does not show them twice.
-   */
-  private noticesTaken: number;
-  private betweenDays: Notice[] = [];
-  private readonly shown = new WeakSet<Notice>();
+  /** Tokens of seats restored after a restart, as hashes (see heldTokens.ts). */
+  private readonly heldTokens = new HeldTokens();
+  private readonly notices: NoticeFeed;
 
   constructor(
     readonly state: GameState,
@@ -83,7 +75,7 @@ export class GameSession {
   ) {
     this.pace = options.pace;
     this.hideNames = options.hideNames;
-    this.noticesTaken = state.notices.length; // a restored game's last day was shown before the restart
+    this.notices = new NoticeFeed(state.notices.length); // a restored game's last day was shown before
     this.seats = restored?.seats ?? newSeats(state.companies.length, STRATEGIES);
     this.log =
       restored?.log ??
@@ -119,7 +111,7 @@ export class GameSession {
       droppedAt: s.kind === "human" ? now : null,
     }));
     const session = new GameSession(r.state, r.options, r.hostHash, r.code, { seats, log: r.log });
-    for (const s of r.seats) if (s.tokenHash) session.heldTokens.set(s.id, s.tokenHash);
+    for (const s of r.seats) if (s.tokenHash) session.heldTokens.hold(s.id, s.tokenHash);
     session.phase = r.phase;
     session.pace = r.pace;
     session.hideNames = r.hideNames;
@@ -128,22 +120,17 @@ export class GameSession {
 
   /** The hash of the token that takes this seat back (what the store keeps), or null. */
   tokenHash(seat: SeatInfo): string | null {
-    return seat.token ? hashSecret(seat.token) : (this.heldTokens.get(seat.id) ?? null);
+    return this.heldTokens.hashOf(seat);
   }
 
-  /** The seat a token takes back: by the token itself, or by its hash for a seat restored after a restart. */
+  /** The seat a token takes back; a seat held since a restart gets its token again. */
   private seatOf(token: string): SeatInfo | undefined {
-    const seat = this.seats.find((s) => s.token === token);
-    if (seat) return seat;
-    const held = this.seats.find((s) => {
-      const hash = this.heldTokens.get(s.id);
-      return hash !== undefined && secretMatches(token, hash);
-    });
-    if (held) {
-      held.token = token;
-      this.heldTokens.delete(held.id);
+    const seat = this.heldTokens.seatOf(this.seats, token);
+    if (seat && seat.token !== token) {
+      seat.token = token;
+      this.heldTokens.forget(seat.id);
     }
-    return held;
+    return seat;
   }
 
   get reconnectMs(): number {
@@ -159,10 +146,7 @@ export class GameSession {
   }
 
   private holdsSeat(token: string): boolean {
-    return this.seats.some((s) => {
-      const hash = this.heldTokens.get(s.id);
-      return s.token === token || (hash !== undefined && secretMatches(token, hash));
-    });
+    return this.heldTokens.seatOf(this.seats, token) !== undefined;
   }
 
   /** Joins a connection: the host by secret, a returning player by token, a new player to an open seat. */
@@ -240,7 +224,7 @@ export class GameSession {
       ) {
         seat.kind = "bot";
         seat.token = null;
-        this.heldTokens.delete(seat.id);
+        this.heldTokens.forget(seat.id);
         seat.sessionId = null;
         lapsed.push(seat.id);
       }
@@ -316,11 +300,11 @@ export class GameSession {
       if (strategy && STRATEGIES.includes(strategy)) seat.strategy = strategy;
     } else if (type === "humanSeat") {
       // Back to people: the seat's holder (if any) can resume it with their token; otherwise it opens.
-      seat.kind = seat.token || this.heldTokens.has(seat.id) ? "human" : "open";
+      seat.kind = seat.token || this.heldTokens.holds(seat.id) ? "human" : "open";
     } else {
       seat.kind = "bot";
       seat.token = null;
-      this.heldTokens.delete(seat.id);
+      this.heldTokens.forget(seat.id);
       seat.connected = false;
       if (seat.sessionId) this.members.delete(seat.sessionId);
       seat.sessionId = null;
@@ -330,16 +314,12 @@ export class GameSession {
 
   /** Notices raised since the last call, to show now (and kept for the day's report). */
   takeNotices(): Notice[] {
-    const fresh = this.state.notices.slice(this.noticesTaken);
-    this.noticesTaken = this.state.notices.length;
-    for (const n of fresh) this.shown.add(n);
-    this.betweenDays.push(...fresh);
-    return fresh;
+    return this.notices.take(this.state.notices);
   }
 
   /** Whether a notice was already shown when it was raised (between days). */
   wasShown(notice: Notice): boolean {
-    return this.shown.has(notice);
+    return this.notices.wasShown(notice);
   }
 
   /**
@@ -355,10 +335,9 @@ export class GameSession {
           logAction(this.log, this.state, actor, command);
       }
     });
-    const early = [...this.betweenDays, ...this.state.notices.slice(this.noticesTaken)];
-    this.betweenDays = [];
+    const early = this.notices.beforeStep(this.state.notices);
     const report = step(this.state);
-    this.noticesTaken = this.state.notices.length;
+    this.notices.afterStep(this.state.notices);
     if (this.state.finished) {
       this.phase = "ended";
       finishLog(this.log, this.state);
