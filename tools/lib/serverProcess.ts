@@ -67,12 +67,21 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
     await new Promise((r) => setTimeout(r, 100));
   }
   const pid = child.pid ?? -1;
+  // A server that dies while a test still talks to it leaves only ECONNREFUSED behind: say why it died.
+  let stopping = false;
+  child.once("exit", (code, signal) => {
+    if (!stopping && signal !== "SIGKILL")
+      console.error(
+        `server on port ${options.port} (pid ${pid}) exited (${code ?? signal}) unasked:\n${output}`,
+      );
+  });
   return {
     url,
     ws: `ws://127.0.0.1:${options.port}`,
     pid,
     output: () => output,
     async stop(signal: NodeJS.Signals = "SIGTERM") {
+      stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));
       process.kill(pid, signal);
