@@ -17,6 +17,7 @@ import type { ShipmentQuote } from "../../shared/engine/logistics/quote.ts";
 import { usedBidUnitCents, usedValueUnitCents } from "../../shared/engine/market.ts";
 import { freeKw, powerPriceToday, regionIndex, uptimeToday } from "../../shared/engine/regions.ts";
 import { shopCatalogue } from "../../shared/engine/shop.ts";
+import { pricedWithPremium } from "../../shared/engine/siteRates.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import { formatIsoDate } from "../../shared/math/calendar.ts";
 import { satsValueCents } from "../../shared/math/money.ts";
@@ -171,7 +172,7 @@ function leaseQuote(
     policy: region.policy,
     setupCents: leaseSetupCents(spec, cmd.kw),
     hostingCentsPerKwMonth: spec.hostingCentsPerKwMonth,
-    powerMicroUsdPerKwh: (grid * (10_000 + supply.premiumBps)) / 10_000,
+    powerMicroUsdPerKwh: pricedWithPremium(grid, supply.premiumBps),
     gridMicroUsdPerKwh: grid,
     carbonGPerKwh: supply.carbonGPerKwh,
     renewableOption: spec.renewable,

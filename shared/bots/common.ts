@@ -14,6 +14,7 @@ import type { Company, GameState, Lot, RegionState } from "../engine/state.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import { lotsOf, siteOf, worldOf, type World } from "./world.ts";
 import type { Survey } from "./buy.ts";
+import { hostingCentsPerDay } from "../engine/siteRates.ts";
 
 export interface Profile {
   /** Share of each day's mined BTC sold at the close, basis points. */
@@ -195,7 +196,7 @@ function computeOpex(ctx: Ctx): number {
   let hosting = 0;
   for (const lease of ctx.company.leases) {
     const spec = state.scenario.regions[regionIndex(state, lease.region)];
-    if (spec) hosting += (lease.kw * spec.hostingCentsPerKwMonth) / 30;
+    if (spec) hosting += hostingCentsPerDay(lease.kw, spec);
   }
   return microUsd / 10_000 + hosting;
 }

@@ -5,6 +5,7 @@
  */
 import { blockSubsidySats } from "../protocol/bitcoin/index.ts";
 import { powerPriceToday, uptimeToday } from "../engine/regions.ts";
+import { carbonTaxCentsPerTonne, pricedWithPremium } from "../engine/siteRates.ts";
 import { importTaxShare } from "../engine/logistics/customs.ts";
 import type { GameState, RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
@@ -34,10 +35,6 @@ export function planningHashprice(state: GameState): number {
 /** Share of mined revenue a company keeps after the pool's fee. */
 function keep(state: GameState): number {
   return 1 - state.scenario.poolFeeBps / 10_000;
-}
-
-function carbonTaxCentsPerTonne(state: GameState, country: string): number {
-  return state.countries.find((c) => c.country === country)?.carbonTaxCentsPerTonne ?? 0;
 }
 
 /** Whether a renewable lease pays off here: it does only where carbon is taxed enough to cover the premium. */
@@ -88,7 +85,7 @@ export function siteCosts(state: GameState, r: number, renewable: boolean, longR
   const premiumBps = green ? green.premiumBps : 0;
   const carbonG = green ? green.carbonGPerKwh : spec.carbonGPerKwh;
   return {
-    price: (price * (10_000 + premiumBps)) / 10_000,
+    price: pricedWithPremium(price, premiumBps),
     uptime,
     carbonPerKwh: (carbonG * carbonTaxCentsPerTonne(state, spec.country)) / 100,
     hostingPerKwDay: (spec.hostingCentsPerKwMonth * 10_000) / 30,

@@ -3,13 +3,25 @@
  * charged, mining revenue arrives (pool or solo), the BTC sell policy runs, and a company that cannot
  * pay sells BTC, then machines, and is bankrupt only when nothing is left.
  */
-import { centsToSatsFloor, roundHalfAway, satsValueCents, SATS_PER_BTC } from "../math/money.ts";
+import {
+  centsToSatsFloor,
+  energyCostCents,
+  roundHalfAway,
+  satsValueCents,
+  SATS_PER_BTC,
+} from "../math/money.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import { pushUsedSupply, usedBidUnitCents, usedValueUnitCents } from "./market.ts";
 import { lotKw, lotModel, lotThs, modelOf } from "./fleet.ts";
 import { post } from "./ledger.ts";
 import { lotTable } from "./lotFacts.ts";
 import { powerPriceToday, regionSpec, uptimeToday } from "./regions.ts";
+import {
+  carbonTaxCentsPerTonne,
+  demandResponseCents,
+  hostingCentsPerDay,
+  pricedWithPremium,
+} from "./siteRates.ts";
 import type { Company, GameState, Lot, RegionState } from "./state.ts";
 
 export interface CompanyDay {
@@ -116,15 +128,15 @@ export function operateFleets(state: GameState): CompanyDay[] {
       if (region.offlineUntil > day) {
         // The grid has switched the site off: no hashrate and no bill; a curtailment (unlike a
         // blackout) pays for the energy the lots would have drawn today.
-        const credit = (kwh / 1000) * region.demandResponseCentsPerMwh;
+        const credit = demandResponseCents(kwh, region);
         if (credit > 0) post(company, day, "demandResponse", roundHalfAway(credit), 0, spec.id);
         continue;
       }
       const green = renewableLease(company, spec) ? spec.renewable : null;
       // Unrounded premium price, so that the bill is rounded once (with a zero premium it is the grid price).
-      const price = (powerPriceToday(state, r) * (10_000 + (green ? green.premiumBps : 0))) / 10_000;
-      const bill = (kwh * price) / 10_000;
-      if (bill > 0) post(company, day, "power", -roundHalfAway(bill), 0, spec.id);
+      const price = pricedWithPremium(powerPriceToday(state, r), green ? green.premiumBps : 0);
+      // (kwh and price are never negative: the bill is positive exactly when both are.)
+      if (kwh > 0 && price > 0) post(company, day, "power", -energyCostCents(kwh, price), 0, spec.id);
       const carbon = (kwh * (green ? green.carbonGPerKwh : spec.carbonGPerKwh)) / 1000;
       today.ths += (sums[cells + k] as number) * uptime;
       today.kwh += kwh;
@@ -149,7 +161,7 @@ export function operateFleets(state: GameState): CompanyDay[] {
 function chargeCarbonTax(state: GameState, company: Company, countries: string[], kgs: number[]): void {
   for (let c = 0; c < countries.length; c++) {
     const country = countries[c] as string;
-    const rate = state.countries.find((x) => x.country === country)?.carbonTaxCentsPerTonne ?? 0;
+    const rate = carbonTaxCentsPerTonne(state, country);
     const cents = roundHalfAway(((kgs[c] as number) / 1000) * rate);
     post(company, state.day, "carbonTax", -cents, 0, country);
   }
@@ -159,7 +171,7 @@ function chargeHosting(state: GameState, company: Company): void {
   for (const lease of company.leases) {
     const spec = regionSpec(state, lease.region);
     if (!spec) continue;
-    const cents = roundHalfAway((lease.kw * spec.hostingCentsPerKwMonth) / 30);
+    const cents = roundHalfAway(hostingCentsPerDay(lease.kw, spec));
     post(company, state.day, "hosting", -cents, 0, lease.region);
   }
 }

@@ -9,7 +9,14 @@ import { renewableLease } from "./companies.ts";
 import { lotKw, lotModel, lotThs } from "./fleet.ts";
 import { powerCostMicroUsdPerThDay } from "./market.ts";
 import { powerPriceToday, regionIndex, uptimeToday } from "./regions.ts";
+import {
+  carbonTaxCentsPerTonne,
+  demandResponseCents,
+  hostingCentsPerDay,
+  pricedWithPremium,
+} from "./siteRates.ts";
 import type { Company, GameState, Lot } from "./state.ts";
+import { energyCostExactCents } from "../math/money.ts";
 
 /** What one TH/s earns in a pool today, micro-USD: the hashprice less the pool's fee. */
 export function poolHashpriceMicroUsd(state: GameState): number {
@@ -73,20 +80,20 @@ export function lotDay(state: GameState, lot: Lot): LotDay {
   if (!spec || !region) return NOTHING;
   const model = lotModel(state, lot);
   const kw = lotKw(model, lot.quantity);
-  const hostingCents = (kw * spec.hostingCentsPerKwMonth) / 30;
+  const hostingCents = hostingCentsPerDay(kw, spec);
   const runs = lot.powered && region.policy !== "banned";
   if (!runs) return { ...NOTHING, hostingCents, netCents: -hostingCents };
   const uptime = uptimeToday(state, r);
   const kwh = kw * uptime * 24;
   if (region.offlineUntil > state.day) {
-    const creditCents = (kwh / 1000) * region.demandResponseCentsPerMwh;
+    const creditCents = demandResponseCents(kwh, region);
     return { ...NOTHING, hostingCents, creditCents, netCents: creditCents - hostingCents };
   }
   const company = state.companies.find((c) => c.id === lot.owner);
   const supply = powerSupply(company, spec);
-  const price = (powerPriceToday(state, r) * (10_000 + supply.premiumBps)) / 10_000;
-  const powerCents = (kwh * price) / 10_000;
-  const rate = state.countries.find((c) => c.country === spec.country)?.carbonTaxCentsPerTonne ?? 0;
+  const price = pricedWithPremium(powerPriceToday(state, r), supply.premiumBps);
+  const powerCents = energyCostExactCents(kwh, price);
+  const rate = carbonTaxCentsPerTonne(state, spec.country);
   const carbonTaxCents = ((kwh * supply.carbonGPerKwh) / 1e6) * rate;
   const revenueCents = (lotThs(model, lot.quantity) * uptime * poolHashpriceMicroUsd(state)) / 10_000;
   return {

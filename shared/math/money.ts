@@ -38,7 +38,12 @@ export function centsToSatsFloor(cents: Cents, priceCentsPerBtc: Cents): Sats {
   return Math.floor((cents / priceCentsPerBtc) * SATS_PER_BTC);
 }
 
-/** Cost in cents of `kwh` kilowatt-hours at a price in micro-dollars per kWh. */
+/** Cost in cents of `kwh` kilowatt-hours at a price in micro-dollars per kWh, unrounded (estimates). */
+export function energyCostExactCents(kwh: number, price: MicroUsdPerKwh): number {
+  return (kwh * price) / 10_000;
+}
+
+/** The same, rounded as the ledger posts it (the daily step's power bill). */
 export function energyCostCents(kwh: number, price: MicroUsdPerKwh): Cents {
-  return roundHalfAway((kwh * price) / 10_000);
+  return roundHalfAway(energyCostExactCents(kwh, price));
 }
