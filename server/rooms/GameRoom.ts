@@ -29,7 +29,7 @@ import { authorize, type ActorInfo, type Denial } from "../game/authorize.ts";
 import { newJoinCode } from "../game/codes.ts";
 import { newBucket, take, type Bucket } from "../game/rateLimit.ts";
 import { preview } from "../game/preview.ts";
-import { GameSession } from "../game/session.ts";
+import { GameSession, type Membership } from "../game/session.ts";
 import { clientAddress } from "../limits/addressLimiter.ts";
 import { takeRestored } from "../recovery.ts";
 import { pushNews, projectGame } from "../schema/project.ts";
@@ -180,7 +180,8 @@ export class GameRoom extends Room<GameRoomState> {
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
-    const seated = this.session.members.get(client.sessionId)?.seat ?? null;
+    const before = this.session.members.get(client.sessionId);
+    const present = this.present.get(client.sessionId);
     this.session.drop(client.sessionId, this.clock.currentTime);
     this.present.delete(client.sessionId);
     this.buckets.delete(client.sessionId);
@@ -188,22 +189,33 @@ export class GameRoom extends Room<GameRoomState> {
     if (this.clients.length === 0) this.whenEmpty();
     // Only a seat is worth holding: a spectator who drops simply joins again (and holding a place
     // for every dropped spectator would fill the room and lock it).
-    if (consented || this.session.phase === "ended" || seated === null) return;
+    if (consented || this.session.phase === "ended" || !before?.seat) return;
     try {
       // Within the window, the same client object resumes (colyseus reconnect); after it, a reload with
       // the seat token still takes the seat back until expireDropped hands it to a bot for good.
       await this.allowReconnection(client, Math.round(this.session.reconnectMs / 1000));
-      this.session.join(
-        client.sessionId,
-        { name: "", role: "player", seatToken: this.tokenOf(client) },
-        this.clock.currentTime,
-      );
-      this.present.set(client.sessionId, { role: "player", address: "reconnected" });
-      this.cancelIdle();
-      this.refresh();
+      this.resumed(client, before, present);
     } catch {
       // The window closed: the seat stays with its bot.
     }
+  }
+
+  /** The same connection is back within the window: its seat, and its host powers if it had them. */
+  private resumed(client: Client, before: Membership, present: Present | undefined): void {
+    const joined = this.session.join(
+      client.sessionId,
+      { name: "", role: "player", seatToken: this.tokenOf(client) },
+      this.clock.currentTime,
+    );
+    if ("code" in joined) return;
+    // A host who also plays (a game among friends) comes back as the host, not only as a player.
+    const role = before.role === "host" ? "host" : joined.role;
+    this.session.members.set(client.sessionId, { role, seat: joined.seat, seatToken: joined.seatToken });
+    this.present.set(client.sessionId, { role, address: present?.address ?? "unknown" });
+    this.buckets.set(client.sessionId, newBucket(RATE_BURST, this.clock.currentTime));
+    this.cancelIdle();
+    if (role === "host" && this.pausedEmpty && this.session.phase === "paused") this.resumeAfterEmpty();
+    this.refresh();
   }
 
   private tokenOf(client: Client): string | undefined {

@@ -66,4 +66,44 @@ describe("reconnection", () => {
     expect(host.state.companies.get("p1")?.bot).toBe(true);
     await Promise.all([late.leave(), host.leave()]);
   });
+
+  it("gives a host who also plays their host powers back on a quick reconnect, and the empty game resumes", async () => {
+    const host = await new Client(server.ws).create("game", {
+      scenario: "halving-2020",
+      seats: 2,
+      pace: 8,
+      hostPlays: true,
+      hostSecret: SECRET,
+      name: "Friends",
+      nickname: "Ana",
+    });
+    const w = await welcome(host);
+    expect(w).toMatchObject({ role: "host", seat: "p1" });
+    host.send("host", { action: { type: "start" } });
+    await until(() => host.state.phase === "running");
+    const token = host.reconnectionToken;
+    host.connection.close(); // the only person leaves: the game pauses and waits
+    const back = await reconnectWhenReady(token);
+    await until(() => back.state.phase === "running"); // the host's return resumes it
+    const acked = new Promise<string>((resolve) =>
+      back.onMessage("ack", (m: { ref: string }) => resolve(m.ref)),
+    );
+    back.send("host", { ref: "p", action: { type: "pause" } });
+    expect(await acked).toBe("p"); // still the host
+    await until(() => back.state.phase === "paused");
+    await back.leave();
+  });
 });
+
+/** As the real client does: retry until the server has seen the drop and holds the place (15 s at most). */
+async function reconnectWhenReady(token: string) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      return await new Client(server.ws).reconnect(token);
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
