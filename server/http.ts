@@ -13,14 +13,8 @@ import { tickStats } from "./metrics.ts";
 import { services } from "./services.ts";
 import type { GameRoom } from "./rooms/GameRoom.ts";
 import { clientAddress } from "./limits/addressLimiter.ts";
-import {
-  codeMisses,
-  noteFailedSecret,
-  secretGuessAllowed,
-  secretRetryAfterMs,
-  TOO_MANY_MISSES,
-  TOO_MANY_WRONG_SECRETS,
-} from "./http/limits.ts";
+import { codeMisses, TOO_MANY_MISSES, TOO_MANY_WRONG_SECRETS } from "./http/limits.ts";
+import { noteFailedSecret, secretGuessAllowed, secretRetryAfterMs } from "./limits/failures.ts";
 import { decodeSegment, refusal, refuse, requestUrl, sendJson as json, tooMany } from "./http/respond.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;

@@ -3,12 +3,11 @@
  * go with them. One address may create a few games, miss a few join codes and get a secret wrong a few
  * times; past that it waits, and everybody else is unaffected.
  *
- * Failure limits (join-code misses, wrong secrets) count only failures: a class of thirty behind one
- * school address typing the right code, or a host opening their own exports, never runs into them,
- * while guessing is nothing but failures. Once an address is over a failure limit, every attempt
- * is refused until it refills, right or wrong: otherwise a lucky guess would still get through.
+ * Join-code misses count only failures (see limits/failures.ts); the budget of wrong secrets, which
+ * the game room shares, lives there too.
  */
-import { AddressLimiter, type AddressLimit } from "../limits/addressLimiter.ts";
+import { AddressLimiter } from "../limits/addressLimiter.ts";
+import { FailureLimit } from "../limits/failures.ts";
 import { refusal, type Refusal } from "./respond.ts";
 
 /** A positive number from the environment, or the default (a typo must not turn a limit off). */
@@ -16,28 +15,6 @@ function envNumber(name: string, fallback: number): number {
   const raw = process.env[name];
   const value = raw === undefined || raw === "" ? NaN : Number(raw);
   return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-/** Limits whose budget is spent by failures only; checked before an attempt, spent after a failed one. */
-export class FailureLimit {
-  private readonly limiter: AddressLimiter;
-
-  constructor(limit: AddressLimit) {
-    this.limiter = new AddressLimiter(limit);
-  }
-
-  /** Milliseconds until `address` may try again; 0 when it may now. */
-  retryAfterMs(address: string, now: number): number {
-    return this.limiter.retryAfterMs(address, now);
-  }
-
-  allowed(address: string, now: number): boolean {
-    return this.retryAfterMs(address, now) === 0;
-  }
-
-  noteFailure(address: string, now: number): void {
-    this.limiter.allow(address, now);
-  }
 }
 
 /**
@@ -68,25 +45,6 @@ export function maxRooms(): number {
 
 /** Join-code look-ups that matched no game: 20 at once, then one a second (6 characters of 31: ~887M codes). */
 export const codeMisses = new FailureLimit({ burst: 20, perSecond: 1 });
-
-/** Wrong host secrets, seat tokens and admin secrets: 10 at once, then one every 10 seconds. */
-const secretFailures = new FailureLimit({ burst: 10, perSecond: 0.1 });
-
-/**
- * Whether `address` may present a secret now. The game room calls this before checking a host secret
- * on a WebSocket join, and noteFailedSecret after a wrong one: one budget for HTTP and sockets alike.
- */
-export function secretGuessAllowed(address: string, now: number): boolean {
-  return secretFailures.allowed(address, now);
-}
-
-export function noteFailedSecret(address: string, now: number): void {
-  secretFailures.noteFailure(address, now);
-}
-
-export function secretRetryAfterMs(address: string, now: number): number {
-  return secretFailures.retryAfterMs(address, now);
-}
 
 export const TOO_MANY_ROOMS = (seconds: number): Refusal =>
   refusal(

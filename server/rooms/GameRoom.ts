@@ -21,6 +21,7 @@ import {
   MAX_MESSAGE_BYTES,
   type ClientMessageType,
   type HostAction,
+  type JoinOptions,
   type PreviewRequest,
 } from "../../shared/protocol/index.ts";
 import type { Notice } from "../../shared/engine/tradeState.ts";
@@ -59,6 +60,9 @@ export class GameRoom extends Room<GameRoomState> {
   /** The room paused itself because nobody was connected: the host's return resumes it. */
   private pausedEmpty = false;
   private gate!: StoreGate;
+  /** The room paused its game because the store could not write: it resumes it when it can. */
+  private pausedStore = false;
+  private readonly idle = idleLimitsFromEnv();
   /** Each company's TH/s on the last day stepped (the HUD's "my share"). */
   private hashing = new Map<string, number>();
 
@@ -121,7 +125,7 @@ export class GameRoom extends Room<GameRoomState> {
   }
 
   /** Who gets in: seats, the host and returning players always; spectators within their allowance. */
-  override onAuth(client: Client, raw: unknown, context: AuthContext): boolean {
+  override onAuth(client: Client, raw: unknown, context: AuthContext): JoinOptions {
     const parsed = joinOptionsSchema.safeParse(joinOptionsOf(raw ?? {}));
     if (!parsed.success)
       throw new ServerError(400, `bad join options: ${parsed.error.issues[0]?.message ?? "invalid"}`);
@@ -135,13 +139,11 @@ export class GameRoom extends Room<GameRoomState> {
       throw e;
     }
     this.present.set(client.sessionId, { role, address });
-    return true;
+    return parsed.data; // Colyseus hands it to onJoin: parsed once
   }
 
-  override onJoin(client: Client, raw: unknown): void {
-    const parsed = joinOptionsSchema.safeParse(joinOptionsOf(raw ?? {}));
-    if (!parsed.success) throw new Error(`bad join options: ${parsed.error.issues[0]?.message ?? "invalid"}`);
-    const joined = this.session.join(client.sessionId, parsed.data, this.clock.currentTime);
+  override onJoin(client: Client, _raw: unknown, options: JoinOptions): void {
+    const joined = this.session.join(client.sessionId, options, this.clock.currentTime);
     if ("code" in joined) throw new Error(joined.message.en);
     this.present.set(client.sessionId, {
       role: joined.role,
@@ -224,7 +226,7 @@ export class GameRoom extends Room<GameRoomState> {
 
   /** Nobody is connected: an ended game closes; any other waits (paused, if it was running). */
   private whenEmpty(): void {
-    const next = whenEmpty(this.session.phase, idleLimitsFromEnv(), this.neverJoined);
+    const next = whenEmpty(this.session.phase, this.idle, this.neverJoined);
     if ("close" in next) return this.close(next.close);
     if (this.session.phase === "running") {
       this.session.host({ type: "pause" });
@@ -357,9 +359,12 @@ export class GameRoom extends Room<GameRoomState> {
     this.refresh();
     // Acknowledged means stored: the ack goes out once the store has committed the action (writes
     // arriving together are committed together, so this costs one commit per batch, not per command).
-    void this.gate.stored(services().store.saveProgress(this.roomId, this.session)).then((ok) => {
-      if (ok && ref) client.send("ack", { ref });
-    });
+    void services()
+      .store.saveProgress(this.roomId, this.session)
+      .then(
+        () => ref && client.send("ack", { ref }),
+        () => undefined,
+      ); // never stored: no ack
   }
 
   /** The engine's verdict and quote, as the sender's seat (or the seat the host names); nothing changes. */
@@ -420,7 +425,7 @@ export class GameRoom extends Room<GameRoomState> {
     if (this.session.phase === "running") {
       this.stopClock();
       this.session.host({ type: "pause" });
-      this.gate.pausedGame = true;
+      this.pausedStore = true;
     }
     this.refresh();
     this.tellEveryone({
@@ -430,11 +435,11 @@ export class GameRoom extends Room<GameRoomState> {
   }
 
   private storeUp(): void {
-    if (this.gate.pausedGame && this.session.phase === "paused" && !this.pausedEmpty) {
+    if (this.pausedStore && this.session.phase === "paused" && !this.pausedEmpty) {
       this.session.host({ type: "resume" });
       this.schedule();
     }
-    this.gate.pausedGame = false;
+    this.pausedStore = false;
     this.refresh();
     this.tellEveryone({ en: "Saving works again; the game goes on.", zh: "保存已恢复，游戏继续。" });
   }

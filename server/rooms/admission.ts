@@ -6,7 +6,7 @@
  * the people who play; wrong host secrets are counted per address and slowed down.
  */
 import type { Text } from "../../shared/scenario/types.ts";
-import { noteFailedSecret, secretGuessAllowed, secretRetryAfterMs } from "../http/limits.ts";
+import { noteFailedSecret, secretGuessAllowed, secretRetryAfterMs } from "../limits/failures.ts";
 
 /** Spectators a room takes (a projector, a few watchers, a class's screens), and per address. */
 export const MAX_SPECTATORS = 32;

@@ -13,8 +13,6 @@ export interface GateEvents {
 }
 
 export class StoreGate {
-  /** The room paused its game because the store could not write (so it resumes it when it can). */
-  pausedGame = false;
   private reason = "";
   private readonly unsubscribe: (() => void)[];
 
@@ -47,14 +45,6 @@ export class StoreGate {
         zh: `服务器暂时无法保存（${this.reason}），因此不接受指令；游戏继续后请重试。`,
       },
     };
-  }
-
-  /** Resolves true once the write is committed; false if it never can be (the store closed). */
-  stored(write: Promise<void>): Promise<boolean> {
-    return write.then(
-      () => true,
-      () => false,
-    );
   }
 
   dispose(): void {
