@@ -1,5 +1,6 @@
 /**
- * The import graph: no value-level import cycle anywhere in the game's code. A cycle makes a module's
+ * The import graph: each folder imports only the folders its layer may see (type imports included: a
+ * layer must not even know another's types), and no value-level import cycle anywhere in the game's code. A cycle makes a module's
  * exports undefined while another module of the cycle first runs (events.ts → shocks/apply.ts →
  * templates.ts → templatesPolicy.ts → events.ts crashed with a ReferenceError when a script imported
  * templatesPolicy.ts first). Type-only imports are erased and cannot cycle at run time: not counted.
@@ -54,6 +55,66 @@ export function cycles(graph: Map<string, string[]>): string[][] {
   for (const node of graph.keys()) if (!state.has(node)) visit(node);
   return found;
 }
+
+/**
+ * Which folders each folder may import. shared/ is the pure engine and sees only itself; node/ is the
+ * Node-side library the server and the tools share; the client sees shared/ and itself, never the server;
+ * nothing but the tests imports tools/.
+ */
+const ALLOWED: Record<string, readonly string[]> = {
+  shared: ["shared"],
+  node: ["node", "shared"],
+  server: ["server", "node", "shared"],
+  "client/src": ["client/src", "shared"],
+  tools: ["tools", "node", "server", "client/src", "shared"],
+};
+
+/** Every relative import of a file, type-only ones included. */
+function allImports(file: string, text = readFileSync(file, "utf8")): string[] {
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["'](\.[^"']+)["']/g)].map(
+    ([, spec]) => resolve(dirname(file), spec as string),
+  );
+}
+
+function folderOf(file: string): string | undefined {
+  const rel = relative(ROOT, file);
+  return FOLDERS.find((f) => rel === f || rel.startsWith(`${f}/`));
+}
+
+/** Imports that cross into a folder the importing folder may not see, as "from → to". */
+export function forbiddenEdges(files: readonly string[], read: (f: string) => string): string[] {
+  const out: string[] = [];
+  for (const file of files) {
+    const from = folderOf(file) as string;
+    for (const target of allImports(file, read(file))) {
+      const to = folderOf(target) ?? relative(ROOT, target).split("/")[0];
+      if (!ALLOWED[from]?.includes(to as string))
+        out.push(`${relative(ROOT, file)} → ${relative(ROOT, target)}`);
+    }
+  }
+  return out;
+}
+
+describe("the layers", () => {
+  it("import only the folders they may see", () => {
+    const files = FOLDERS.flatMap(sources);
+    expect(files.length).toBeGreaterThan(100);
+    expect(forbiddenEdges(files, (f) => readFileSync(f, "utf8"))).toEqual([]);
+  });
+
+  it("would see a client file importing the server, and the server importing tools (the check can fail)", () => {
+    const client = join(ROOT, "client/src/x.ts");
+    const server = join(ROOT, "server/x.ts");
+    const texts: Record<string, string> = {
+      [client]: 'import type { GameRoomState } from "../../server/schema/state.ts";',
+      [server]: 'import { table } from "../tools/lib/format.ts";\nimport { a } from "../shared/index.ts";',
+    };
+    expect(forbiddenEdges([client, server], (f) => texts[f] as string)).toEqual([
+      "client/src/x.ts → server/schema/state.ts",
+      "server/x.ts → tools/lib/format.ts",
+    ]);
+  });
+});
 
 describe("the import graph", () => {
   it("has no value-level import cycle", () => {

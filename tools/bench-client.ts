@@ -16,9 +16,10 @@ import { dirname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "playwright-core";
 import { parse } from "yaml";
-import type { GameView, RegionState, ShipmentState } from "../client/src/net/view.ts";
+import type { GameView, RegionView, ShipmentView } from "../client/src/net/view.ts";
 import { intFlag, parseFlags, pathFlag, runMain, UsageError } from "./lib/cli.ts";
 import { fixed, int, table } from "./lib/format.ts";
+import { parseIsoDate } from "../shared/math/calendar.ts";
 import { ROOT } from "../node/scenarios.ts";
 import { spawnServer } from "./lib/serverProcess.ts";
 
@@ -158,18 +159,20 @@ export function syntheticView(count: number): GameView {
   const hubsDoc = parse(readFileSync(join(ROOT, "shared/world/logistics.yaml"), "utf8")) as {
     hubs: { id: string; lon: number; lat: number }[];
   };
-  const regions: RegionState[] = regionsDoc.regions.map((r, i) => ({
+  const regions: RegionView[] = regionsDoc.regions.map((r, i) => ({
     id: r.id,
+    country: "",
     policy: i % 9 === 0 ? "banned" : i % 5 === 0 ? "licensed" : "allowed",
     banPending: false,
     offline: false,
-    powerUsdPerKwh: r.powerUsdPerKwh,
-    freeMw: 50 + ((i * 37) % 400),
-    rowEhs: 5 + (i % 7),
-    sharePct: 1 + ((i * 13) % 17),
+    powerMicroUsdPerKwh: Math.round(r.powerUsdPerKwh * 1e6),
+    freeKw: (50 + ((i * 37) % 400)) * 1000,
+    restOfWorldThs: (5 + (i % 7)) * 1e6,
+    shareBps: (1 + ((i * 13) % 17)) * 100,
+    history: [],
   }));
-  const modes = ["sea", "air", "rail", "truck"];
-  const shipments: ShipmentState[] = [];
+  const modes = ["sea", "air", "rail", "truck"] as const;
+  const shipments: ShipmentView[] = [];
   for (let i = 0; i < count; i++) {
     const from = hubsDoc.hubs[i % hubsDoc.hubs.length] as { lon: number; lat: number };
     const to = regionsDoc.regions[(i * 7) % regionsDoc.regions.length] as { lon: number; lat: number };
@@ -181,8 +184,8 @@ export function syntheticView(count: number): GameView {
     shipments.push({
       id: `bench-${i}`,
       owner: i % 8 === 0 ? "p1" : `p${2 + (i % 7)}`,
-      mode: modes[i % modes.length] as string,
-      status: "moving",
+      mode: modes[i % modes.length] ?? "sea",
+      status: "inTransit",
       progress: (i * 0.618) % 1,
       path,
     });
@@ -194,7 +197,7 @@ export function syntheticView(count: number): GameView {
     privateRoom: false,
     pace: 2,
     hideNames: false,
-    date: "2024-06-01",
+    day: parseIsoDate("2024-06-01"),
     tick: 0,
     days: 1096,
     height: 848_000,
@@ -202,10 +205,10 @@ export function syntheticView(count: number): GameView {
     nextRetargetHeight: 848_448,
     retargetEstimatePct: 1.2,
     nextHalvingHeight: 1_050_000,
-    priceUsd: 67_000,
-    hashpriceUsd: 0.052,
-    networkEhs: 600,
-    playerEhs: 3,
+    priceCents: 6_700_000,
+    hashpriceMicroUsd: 52_000,
+    networkThs: 600e6,
+    playerThs: 3e6,
     regions,
     companies: [],
     shipments,

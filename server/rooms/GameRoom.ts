@@ -33,7 +33,7 @@ import { preview } from "../game/preview.ts";
 import { GameSession, type Membership } from "../game/session.ts";
 import { clientAddress } from "../limits/addressLimiter.ts";
 import { takeRestored } from "../recovery.ts";
-import { pushNews, projectGame } from "../schema/project.ts";
+import { SyncedView } from "./synced.ts";
 import { GameRoomState } from "../schema/state.ts";
 import { timeTick } from "../metrics.ts";
 import { services } from "../services.ts";
@@ -64,7 +64,7 @@ export class GameRoom extends Room<GameRoomState> {
   private pausedStore = false;
   private readonly idle = idleLimitsFromEnv();
   /** Each company's TH/s on the last day stepped (the HUD's "my share"). */
-  private hashing = new Map<string, number>();
+  private synced = new SyncedView();
 
   override onCreate(raw: unknown): void {
     // A room brought back after a restart (server/recovery.ts) keeps its id, code and everything else.
@@ -413,7 +413,7 @@ export class GameRoom extends Room<GameRoomState> {
     if (this.session.phase !== "running") return;
     this.session.expireDropped(this.clock.currentTime);
     const report = this.session.tick();
-    this.hashing = new Map(report.ledgers.map((l) => [l.company, l.ths]));
+    this.synced.dayDone(report);
     this.publish(report.notices.filter((n) => !this.session.wasShown(n)));
     void services().store.recordDay(this.roomId, this.session, report);
     this.refresh();
@@ -451,7 +451,7 @@ export class GameRoom extends Room<GameRoomState> {
 
   /** Public notices to the news ticker; a company's own to its seat's client. */
   private publish(notices: readonly Notice[]): void {
-    pushNews(this.state, notices);
+    this.synced.post(notices, this.session.state);
     for (const n of notices) {
       if (n.company === null) continue;
       const seat = this.session.seats.find((s) => s.id === n.company);
@@ -464,7 +464,7 @@ export class GameRoom extends Room<GameRoomState> {
     this.state.phase = this.session.phase;
     this.state.pace = this.session.pace;
     this.state.hideNames = this.session.hideNames;
-    projectGame(this.state, this.session.state, this.session.seats, this.hashing);
+    this.synced.write(this.state, this.session.state, this.session.seats, this.session.hideNames);
     void this.setMetadata(this.lobbyEntry());
   }
 

@@ -1,12 +1,19 @@
 /**
- * The synced state: a projection of the engine's plain state, written after each step. Fractional
- * figures are float64: schema's "number" may send them as float32 and round money and shares. What everyone
- * may see is plain fields; a company's private details sit behind @view(), visible only to its own
- * seat's client and the host (StateView). No rule lives here.
+ * The synced state: Colyseus schema classes holding the view declared in shared/view/types.ts, field
+ * for field (server/schema/contract.ts makes the compiler check it both ways). Money and other
+ * integers that may pass 2^31 are float64, which holds every integer below 2^53 exactly. What
+ * everyone may see is plain fields; a company's private details sit behind @view(), visible only to its
+ * own seat's client and the host (StateView). A map's items are keyed by their first field. No rule
+ * lives here, and nothing is written here by hand: the room writes viewOf's output with writeView.
  */
 import { ArraySchema, MapSchema, Schema, type, view } from "@colyseus/schema";
+import type { LotStatus } from "../../shared/engine/state.ts";
+import type { ShipmentStatus } from "../../shared/engine/tradeState.ts";
+import type { Phase } from "../../shared/protocol/constants.ts";
+import type { MiningPolicy, ShippingMode } from "../../shared/scenario/types.ts";
+import type { PlaceKind } from "../../shared/view/types.ts";
 
-export class NewsView extends Schema {
+export class NewsSchema extends Schema {
   @type("number") day = 0;
   @type("string") kind = "";
   @type("string") en = "";
@@ -14,104 +21,94 @@ export class NewsView extends Schema {
   @type(["string"]) targets = new ArraySchema<string>();
 }
 
-export class RegionView extends Schema {
+export class RegionSchema extends Schema {
   @type("string") id = "";
-  /** ISO country: news about the country (tariffs, bans) concerns the region too. */
   @type("string") country = "";
-  @type("string") policy = "allowed";
+  @type("string") policy: MiningPolicy = "allowed";
   @type("boolean") banPending = false;
   @type("boolean") offline = false;
-  @type("float64") powerUsdPerKwh = 0;
-  @type("float64") freeMw = 0;
-  @type("float64") rowEhs = 0;
-  @type("float64") sharePct = 0;
-  /** The last few news items naming the region or its country (policy history for the region panel). */
-  @type([NewsView]) history = new ArraySchema<NewsView>();
+  @type("float64") powerMicroUsdPerKwh = 0;
+  @type("float64") freeKw = 0;
+  @type("float64") restOfWorldThs = 0;
+  @type("number") shareBps = 0;
+  @type([NewsSchema]) history = new ArraySchema<NewsSchema>();
 }
 
-export class LotView extends Schema {
+export class LotSchema extends Schema {
   @type("string") id = "";
   @type("string") model = "";
+  @type("string") name = "";
   @type("number") quantity = 0;
-  @type("string") status = "";
-  /** "factory:<hub>", "region:<id>" or "shipment:<id>". */
-  @type("string") location = "";
+  @type("string") status: LotStatus = "stored";
+  @type("string") placeKind: PlaceKind = "factory";
+  @type("string") placeId = "";
   @type("boolean") powered = false;
   @type("string") origin = "";
-  /** The model's name, for people (model is its id). */
-  @type("string") name = "";
-  /** Nameplate power, kW: what a lease must hold to install it. */
   @type("float64") kw = 0;
-  /** Expected profit today at today's prices, USD (the engine's lotDay; 0 unless installed). */
-  @type("float64") pnlUsdDay = 0;
-  /** On order: the day it leaves the factory; in transit: the day customs decides (ISO), else "". */
-  @type("string") until = "";
+  @type("float64") pnlCentsPerDay = 0;
+  @type("number") untilDay = 0;
 }
 
-/** An open offer of machines this company made or received. */
-export class OfferView extends Schema {
+export class OfferSchema extends Schema {
   @type("string") id = "";
   @type("string") from = "";
   @type("string") to = "";
   @type("string") lot = "";
   @type("string") model = "";
   @type("number") quantity = 0;
-  @type("float64") priceUsd = 0;
-  /** Last day it can be accepted (ISO). */
-  @type("string") expires = "";
+  @type("float64") priceCents = 0;
+  @type("number") expiresDay = 0;
 }
 
-export class LeaseView extends Schema {
+export class LeaseSchema extends Schema {
   @type("string") region = "";
-  @type("number") kw = 0;
+  @type("float64") kw = 0;
   @type("boolean") renewable = false;
 }
 
-export class CompanyPrivate extends Schema {
-  @type("float64") cashUsd = 0;
-  @type("float64") btc = 0;
+export class CompanyPrivateSchema extends Schema {
+  @type("float64") cashCents = 0;
+  @type("float64") btcSats = 0;
   @type("number") sellRatioBps = 0;
-  @type("string") payout = "pool";
-  @type({ map: LotView }) lots = new MapSchema<LotView>();
-  @type([LeaseView]) leases = new ArraySchema<LeaseView>();
-  @type({ map: OfferView }) offers = new MapSchema<OfferView>();
+  @type("string") payout: "pool" | "solo" = "pool";
+  @type({ map: LotSchema }) lots = new MapSchema<LotSchema>();
+  @type([LeaseSchema]) leases = new ArraySchema<LeaseSchema>();
+  @type({ map: OfferSchema }) offers = new MapSchema<OfferSchema>();
 }
 
-export class CompanyView extends Schema {
+export class CompanySchema extends Schema {
   @type("string") seat = "";
   @type("string") name = "";
   @type("boolean") bot = false;
   @type("boolean") connected = false;
-  /** A person holds the seat but is away: a bot stands in until they come back (bot is true too). */
   @type("boolean") away = false;
-  @type("float64") equityUsd = 0;
-  @type("float64") minedBtc = 0;
+  @type("float64") equityCents = 0;
+  @type("float64") minedSats = 0;
   @type("float64") ths = 0;
-  @type("float64") carbonT = 0;
+  @type("number") shareBps = 0;
+  @type("float64") carbonKg = 0;
   @type("boolean") bankrupt = false;
   @type("number") rank = 0;
-  @view() @type(CompanyPrivate) priv = new CompanyPrivate();
+  @view() @type(CompanyPrivateSchema) priv = new CompanyPrivateSchema();
 }
 
-export class ShipmentView extends Schema {
+export class ShipmentSchema extends Schema {
   @type("string") id = "";
   @type("string") owner = "";
-  @type("string") mode = "";
-  @type("string") status = "";
-  /** Share of the way covered, 0..1, for the map. */
+  @type("string") mode: ShippingMode = "sea";
+  @type("string") status: ShipmentStatus = "inTransit";
   @type("float64") progress = 0;
-  /** Waypoints as [lon, lat, lon, lat, ...]. */
   @type(["float64"]) path = new ArraySchema<number>();
 }
 
 export class GameRoomState extends Schema {
-  @type("string") phase = "lobby";
+  @type("string") phase: Phase = "lobby";
   @type("string") scenario = "";
   @type("string") code = "";
   @type("boolean") privateRoom = false;
   @type("number") pace = 1;
   @type("boolean") hideNames = false;
-  @type("string") date = "";
+  @type("number") day = 0;
   @type("number") tick = 0;
   @type("number") days = 0;
   @type("number") height = 0;
@@ -119,12 +116,12 @@ export class GameRoomState extends Schema {
   @type("number") nextRetargetHeight = 0;
   @type("float64") retargetEstimatePct = 0;
   @type("number") nextHalvingHeight = 0;
-  @type("float64") priceUsd = 0;
-  @type("float64") hashpriceUsd = 0;
-  @type("float64") networkEhs = 0;
-  @type("float64") playerEhs = 0;
-  @type({ map: RegionView }) regions = new MapSchema<RegionView>();
-  @type({ map: CompanyView }) companies = new MapSchema<CompanyView>();
-  @type({ map: ShipmentView }) shipments = new MapSchema<ShipmentView>();
-  @type([NewsView]) news = new ArraySchema<NewsView>();
+  @type("float64") priceCents = 0;
+  @type("float64") hashpriceMicroUsd = 0;
+  @type("float64") networkThs = 0;
+  @type("float64") playerThs = 0;
+  @type({ map: RegionSchema }) regions = new MapSchema<RegionSchema>();
+  @type({ map: CompanySchema }) companies = new MapSchema<CompanySchema>();
+  @type({ map: ShipmentSchema }) shipments = new MapSchema<ShipmentSchema>();
+  @type([NewsSchema]) news = new ArraySchema<NewsSchema>();
 }

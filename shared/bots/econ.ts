@@ -5,7 +5,7 @@
  */
 import { blockSubsidySats } from "../protocol/bitcoin/index.ts";
 import { powerPriceToday, uptimeToday } from "../engine/regions.ts";
-import { carbonTaxCentsPerTonne, pricedWithPremium } from "../engine/siteRates.ts";
+import { carbonTaxCentsPerTonne, hostingCentsPerDay, pricedWithPremium } from "../engine/siteRates.ts";
 import { importTaxShare } from "../engine/logistics/customs.ts";
 import type { GameState, RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
@@ -33,6 +33,9 @@ export function planningHashprice(state: GameState): number {
 }
 
 /** Share of mined revenue a company keeps after the pool's fee. */
+/** Bots reason in micro-USD; the engine's site rates are in cents. */
+const MICRO_USD_PER_CENT = 10_000;
+
 function keep(state: GameState): number {
   return 1 - state.scenario.poolFeeBps / 10_000;
 }
@@ -88,7 +91,7 @@ export function siteCosts(state: GameState, r: number, renewable: boolean, longR
     price: pricedWithPremium(price, premiumBps),
     uptime,
     carbonPerKwh: (carbonG * carbonTaxCentsPerTonne(state, spec.country)) / 100,
-    hostingPerKwDay: (spec.hostingCentsPerKwMonth * 10_000) / 30,
+    hostingPerKwDay: hostingCentsPerDay(1, spec) * MICRO_USD_PER_CENT,
   };
 }
 

@@ -13,3 +13,7 @@ export const JOIN_CODE_LENGTH = 6;
 /** Companies in a game, and how their seats are named: p1 … p8. */
 export const MAX_SEATS = 8;
 export const SEAT_PATTERN = new RegExp(`^p[1-${MAX_SEATS}]$`);
+
+/** A game's phases: seats fill in the lobby, days pass while running, the host may pause, then it ends. */
+export const PHASES = ["lobby", "running", "paused", "ended"] as const;
+export type Phase = (typeof PHASES)[number];

@@ -9,6 +9,7 @@ import {
 } from "../../client/src/ui/debrief/replayModel.ts";
 import { parseIsoDate } from "../../shared/math/calendar.ts";
 import { fixture } from "./debrief-fixture.ts";
+import { pctOfBps, usdOfCents, usdOfMicro } from "../../client/src/ui/format.ts";
 
 describe("debrief replay slider", () => {
   it("uses the latest frame on or before the day", () => {
@@ -18,7 +19,7 @@ describe("debrief replay slider", () => {
     expect(frameAt(p, 2)?.day).toBe(2);
     expect(frameAt(fixture({ frames: [] }), 1)).toBeNull();
     const regions = regionsAt(p, 2);
-    expect(regions.map((r) => [r.id, r.sharePct, r.policy])).toEqual([
+    expect(regions.map((r) => [r.id, pctOfBps(r.shareBps), r.policy])).toEqual([
       ["cn-sichuan", 60, "allowed"],
       ["us-texas", 40, "banned"],
     ]);
@@ -26,11 +27,11 @@ describe("debrief replay slider", () => {
 
   it("ranks companies by that day's equity, and by the final standings on the last day", () => {
     const p = fixture();
-    expect(standingsAt(p, 1, "en").map((c) => [c.seat, c.rank, c.equityUsd])).toEqual([
+    expect(standingsAt(p, 1, "en").map((c) => [c.seat, c.rank, usdOfCents(c.equityCents)])).toEqual([
       ["p1", 1, 1100],
       ["p2", 2, 1050],
     ]);
-    expect(standingsAt(p, 2, "en").map((c) => [c.seat, c.equityUsd])).toEqual([
+    expect(standingsAt(p, 2, "en").map((c) => [c.seat, usdOfCents(c.equityCents)])).toEqual([
       ["p2", 1200],
       ["p1", 900],
     ]);
@@ -50,8 +51,8 @@ describe("debrief replay slider", () => {
     expect(clampDay(p, 99)).toBe(2);
     expect(clampDay(p, -3)).toBe(0);
     const v = viewAt(null, p, 1, "zh");
-    expect(v.date).toBe("2020-01-02");
-    expect(v.hashpriceUsd).toBe(0.11);
+    expect(v.day).toBe(parseIsoDate("2020-01-02"));
+    expect(usdOfMicro(v.hashpriceMicroUsd)).toBe(0.11);
     expect(v.shipments).toEqual([]);
     expect(v.companies).toHaveLength(2);
     expect(viewAt(null, fixture({ access: "player", hideNames: true }), 1, "zh").companies[0]?.name).toBe(

@@ -3,7 +3,6 @@ import { Emitter } from "../../client/src/net/events.ts";
 import { joinLink, normalizeCode } from "../../client/src/net/http.ts";
 import { PendingRequests, RequestError } from "../../client/src/net/pending.ts";
 import { SeatStore, type KeyValue } from "../../client/src/net/storage.ts";
-import { toView } from "../../client/src/net/view.ts";
 import { pointAlong } from "../../client/src/map/geo.ts";
 
 const memory = (): KeyValue => {
@@ -79,33 +78,6 @@ describe("client protocol helpers", () => {
     s.setLast(seat);
     s.clearLast();
     expect(s.last()).toBeNull();
-  });
-
-  it("turn the synced state's JSON into a typed view with defaults", () => {
-    const v = toView({
-      phase: "running",
-      date: "2021-05-21",
-      regions: { "cn-sichuan": { id: "cn-sichuan", policy: "banned", sharePct: 12 } },
-      companies: {
-        p2: { seat: "p2", name: "B", rank: 1, equityUsd: 5 },
-        p1: {
-          seat: "p1",
-          name: "A",
-          rank: 2,
-          priv: { cashUsd: 7, lots: { l1: { id: "l1", quantity: 3 } }, leases: [] },
-        },
-      },
-      shipments: { s1: { id: "s1", progress: 1.4, path: [114, 22, 0, 51] } },
-      news: [{ day: 18768, en: "Ban", zh: "禁令" }],
-    });
-    expect(v.phase).toBe("running");
-    expect(v.regions[0]).toMatchObject({ id: "cn-sichuan", policy: "banned", sharePct: 12, offline: false });
-    expect(v.companies.map((c) => c.seat)).toEqual(["p2", "p1"]);
-    expect(v.companies[0]?.priv).toBeNull();
-    expect(v.companies[1]?.priv?.lots[0]).toMatchObject({ id: "l1", quantity: 3, powered: false });
-    expect(v.shipments[0]?.progress).toBe(1);
-    expect(v.news[0]?.targets).toEqual([]);
-    expect(toView(null).regions).toEqual([]);
   });
 
   it("place a shipment along its path by length", () => {

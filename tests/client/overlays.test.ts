@@ -8,19 +8,9 @@ import {
   scaleColor,
   shareTop,
 } from "../../client/src/map/overlays.ts";
-import type { RegionState } from "../../client/src/net/view.ts";
+import { regionView } from "../helpers/views.ts";
 
-const region = (id: string, over: Partial<RegionState> = {}): RegionState => ({
-  id,
-  policy: "allowed",
-  banPending: false,
-  offline: false,
-  powerUsdPerKwh: 0.05,
-  freeMw: 10,
-  rowEhs: 1,
-  sharePct: 1,
-  ...over,
-});
+const region = regionView;
 
 describe("overlay colours", () => {
   it("interpolate between stops and clamp outside [0, 1]", () => {
@@ -37,8 +27,8 @@ describe("overlay colours", () => {
 
   it("colour cheap power green and dear power red, with a five-step legend", () => {
     const { colors, legend } = computeOverlay("power", [
-      region("cheap", { powerUsdPerKwh: 0.01 }),
-      region("dear", { powerUsdPerKwh: 0.2 }),
+      region("cheap", { powerMicroUsdPerKwh: 10000 }),
+      region("dear", { powerMicroUsdPerKwh: 200000 }),
     ]);
     expect(css(colors.get("cheap") ?? 0)).toBe("#1a9850");
     expect(css(colors.get("dear") ?? 0)).toBe("#d73027");
@@ -47,11 +37,11 @@ describe("overlay colours", () => {
   });
 
   it("scale shares to a readable top", () => {
-    expect(shareTop([region("a", { sharePct: 3 })])).toBe(5);
-    expect(shareTop([region("a", { sharePct: 21 })])).toBe(25);
-    expect(shareTop([region("a", { sharePct: 65 })])).toBe(100);
+    expect(shareTop([region("a", { shareBps: 300 })])).toBe(5);
+    expect(shareTop([region("a", { shareBps: 2100 })])).toBe(25);
+    expect(shareTop([region("a", { shareBps: 6500 })])).toBe(100);
     expect(shareTop([])).toBe(5);
-    const { legend } = computeOverlay("share", [region("a", { sharePct: 18 })]);
+    const { legend } = computeOverlay("share", [region("a", { shareBps: 1800 })]);
     expect(legend.map((e) => e.value)).toEqual([0, 5, 10, 15, 20]);
   });
 
@@ -123,7 +113,10 @@ describe("carbon and breakeven overlays", () => {
   });
 
   it("colour each region by how far its power is under the chosen machine's breakeven", () => {
-    const regions = [region("cheap", { powerUsdPerKwh: 0.02 }), region("dear", { powerUsdPerKwh: 0.11 })];
+    const regions = [
+      region("cheap", { powerMicroUsdPerKwh: 20000 }),
+      region("dear", { powerMicroUsdPerKwh: 110000 }),
+    ];
     const { colors } = computeOverlay("breakeven", regions, { breakevenUsdPerKwh: 0.06 });
     expect(colors.get("cheap")).toBe(0x1a9850); // 4 ¢ under: pays, as green as it gets
     expect(colors.get("dear")).toBe(0xd73027); // 5 ¢ over: loses money

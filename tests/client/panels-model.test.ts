@@ -13,7 +13,6 @@ import {
   parseBtcSats,
   parseCount,
   parseUsdCents,
-  placeOf,
   pnl,
   quoteOf,
   regionHistory,
@@ -25,6 +24,7 @@ import {
   usdPerTh,
 } from "../../client/src/ui/panelModel.ts";
 import type { PreviewState } from "../../client/src/ui/previewer.ts";
+import { parseIsoDate } from "../../shared/math/calendar.ts";
 
 setLang("en");
 const refused = { code: "INSUFFICIENT_CASH", message: { en: "Too dear.", zh: "太贵了。" } };
@@ -186,12 +186,10 @@ describe("fleet and market helpers", () => {
   it("ship stored lots, install those in a region's warehouse, read places", () => {
     expect(shippable({ status: "stored" })).toBe(true);
     expect(shippable({ status: "onOrder" })).toBe(false);
-    expect(installable({ status: "stored", location: "region:us-texas" })).toBe(true);
-    expect(installable({ status: "stored", location: "factory:shenzhen" })).toBe(false);
-    expect(placeOf("region:us-texas")).toBe("us-texas");
-    expect(placeOf("plain")).toBe("plain");
+    expect(installable({ status: "stored", placeKind: "region" })).toBe(true);
+    expect(installable({ status: "stored", placeKind: "factory" })).toBe(false);
     expect(kwFor({ kw: 10.47 })).toBe(11);
-    expect(kwFor({})).toBe(1);
+    expect(kwFor({ kw: 0 })).toBe(1);
   });
 
   it("sign daily profit and tone it", () => {
@@ -208,8 +206,8 @@ describe("fleet and market helpers", () => {
       lot: "l",
       model: "s9",
       quantity: 1,
-      priceUsd: 1,
-      expires,
+      priceCents: 100,
+      expiresDay: parseIsoDate(expires),
     });
     const p = {
       offers: [
@@ -238,10 +236,11 @@ describe("fleet and market helpers", () => {
       policy: "allowed" as const,
       banPending: false,
       offline: false,
-      powerUsdPerKwh: 0.03,
-      freeMw: 1,
-      rowEhs: 1,
-      sharePct: 1,
+      powerMicroUsdPerKwh: 30000,
+      freeKw: 1000,
+      restOfWorldThs: 1000000,
+      shareBps: 100,
+      history: [],
     };
     const own = {
       ...base,

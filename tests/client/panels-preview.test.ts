@@ -6,7 +6,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { PreviewReply } from "../../shared/protocol/index.ts";
 import { PendingRequests, RequestError } from "../../client/src/net/pending.ts";
-import { toView } from "../../client/src/net/view.ts";
 import { Previewer, type PreviewState } from "../../client/src/ui/previewer.ts";
 
 beforeEach(() => vi.useFakeTimers());
@@ -96,69 +95,5 @@ describe("the façade's requests", () => {
     await vi.advanceTimersByTimeAsync(1001);
     await late;
     expect(pending.size).toBe(0);
-  });
-});
-
-describe("the view", () => {
-  it("carries lots' profit, kW and waits, open offers and regions' history", () => {
-    const view = toView({
-      regions: {
-        "cn-sichuan": {
-          id: "cn-sichuan",
-          country: "CN",
-          history: [{ day: 3, kind: "ban", en: "Ban", zh: "禁", targets: ["CN"] }],
-        },
-      },
-      companies: {
-        p1: {
-          seat: "p1",
-          priv: {
-            cashUsd: 5,
-            lots: {
-              "lot-1": {
-                id: "lot-1",
-                model: "s9",
-                name: "Antminer S9",
-                kw: 13.5,
-                pnlUsdDay: -2.5,
-                until: "2020-02-01",
-              },
-            },
-            offers: {
-              "offer-2": {
-                id: "offer-2",
-                from: "p2",
-                to: "p1",
-                quantity: 3,
-                priceUsd: 900,
-                expires: "2020-03-01",
-              },
-            },
-          },
-        },
-      },
-    });
-    expect(view.regions[0]).toMatchObject({
-      country: "CN",
-      history: [{ day: 3, en: "Ban", targets: ["CN"] }],
-    });
-    const priv = view.companies[0]?.priv;
-    expect(priv?.lots[0]).toMatchObject({
-      name: "Antminer S9",
-      kw: 13.5,
-      pnlUsdDay: -2.5,
-      until: "2020-02-01",
-    });
-    expect(priv?.offers?.[0]).toMatchObject({
-      id: "offer-2",
-      from: "p2",
-      to: "p1",
-      quantity: 3,
-      priceUsd: 900,
-    });
-    const bare = toView({
-      companies: { p1: { seat: "p1", priv: { cashUsd: 1, lots: { l: { id: "l", model: "s9" } } } } },
-    });
-    expect(bare.companies[0]?.priv?.lots[0]?.name).toBe("s9"); // an old server without names shows the id
   });
 });

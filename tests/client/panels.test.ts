@@ -25,8 +25,16 @@ describe("fleet panel helpers", () => {
   });
 
   it("redraws only when the fleet changes", () => {
-    const p = { cashUsd: 1, btc: 0, sellRatioBps: 0, payout: "pool", lots: [], leases: [] };
-    expect(fleetKey(p)).toBe(fleetKey({ ...p, cashUsd: 99 }));
+    const p = {
+      cashCents: 100,
+      btcSats: 0,
+      sellRatioBps: 0,
+      payout: "pool" as const,
+      lots: [],
+      leases: [],
+      offers: [],
+    };
+    expect(fleetKey(p)).toBe(fleetKey({ ...p, cashCents: 9900 }));
     expect(fleetKey(p)).not.toBe(fleetKey({ ...p, sellRatioBps: 5000 }));
   });
 });

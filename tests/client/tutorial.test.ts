@@ -5,37 +5,25 @@
  */
 import { describe, expect, it } from "vitest";
 import { translate } from "../../client/src/i18n/index.ts";
-import type { CompanyPrivateState, GameView, LotState } from "../../client/src/net/view.ts";
+import type { CompanyPrivateView, GameView, LotView } from "../../client/src/net/view.ts";
 import { TERMS } from "../../client/src/ui/glossary.ts";
 import { sparkPath, SeriesBuffer } from "../../client/src/ui/spark.ts";
 import { currentStep, STEPS, waitsForAction } from "../../client/src/ui/tutorialSteps.ts";
+import { companyView, gameView, lotView } from "../helpers/views.ts";
 
-const lot = (over: Partial<LotState>): LotState => ({
-  id: "l1",
-  model: "s19",
-  quantity: 10,
-  status: "onOrder",
-  location: "factory:shenzhen",
-  powered: false,
-  origin: "CN",
-  ...over,
-});
+const lot = (over: Partial<LotView>): LotView => lotView(over);
 
-function viewWith(priv: Partial<CompanyPrivateState>): GameView {
-  const company = {
-    seat: "p1",
-    name: "A",
-    bot: false,
-    connected: true,
-    equityUsd: 0,
-    minedBtc: 0,
-    ths: 0,
-    carbonT: 0,
-    bankrupt: false,
-    rank: 1,
-    priv: { cashUsd: 1, btc: 0, sellRatioBps: 0, payout: "pool", lots: [], leases: [], ...priv },
+function viewWith(priv: Partial<CompanyPrivateView>): GameView {
+  const mine = {
+    cashCents: 100,
+    btcSats: 0,
+    sellRatioBps: 0,
+    payout: "pool" as const,
+    lots: [],
+    leases: [],
+    offers: [],
   };
-  return { companies: [company] } as unknown as GameView;
+  return gameView({ companies: [companyView({ priv: { ...mine, ...priv } })] });
 }
 
 const at = (id: string) => STEPS.findIndex((s) => s.id === id);
@@ -62,7 +50,7 @@ describe("tutorial steps", () => {
 
   it("pass over every step the player has already done", () => {
     const view = viewWith({
-      lots: [lot({ status: "installed", location: "region:us-tx" })],
+      lots: [lot({ status: "installed", placeKind: "region", placeId: "us-tx" })],
       leases: [{ region: "us-tx", kw: 500, renewable: false }],
     });
     expect(currentStep(at("buy"), view, "p1")).toBe(at("finish"));
@@ -70,9 +58,15 @@ describe("tutorial steps", () => {
 
   it("count a lot on its way or arrived as shipped, and only an installed lot as installed", () => {
     const leased = { leases: [{ region: "us-tx", kw: 100, renewable: false }] };
-    const moving = viewWith({ ...leased, lots: [lot({ status: "inTransit", location: "shipment:s1" })] });
+    const moving = viewWith({
+      ...leased,
+      lots: [lot({ status: "inTransit", placeKind: "shipment", placeId: "s1" })],
+    });
     expect(currentStep(at("ship"), moving, "p1")).toBe(at("install"));
-    const stored = viewWith({ ...leased, lots: [lot({ status: "stored", location: "region:us-tx" })] });
+    const stored = viewWith({
+      ...leased,
+      lots: [lot({ status: "stored", placeKind: "region", placeId: "us-tx" })],
+    });
     expect(currentStep(at("install"), stored, "p1")).toBe(at("install"));
   });
 

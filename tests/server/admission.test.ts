@@ -78,7 +78,7 @@ describe("a seat taken over in another window", () => {
     const first = await new Client(server.ws).joinById(host.roomId, { name: "Kai" });
     const w = await welcome(first);
     host.send("host", { action: { type: "start" } });
-    await until(() => first.state.companies?.get("p1")?.priv?.cashUsd > 0);
+    await until(() => first.state.companies?.get("p1")?.priv?.cashCents > 0);
 
     const demoted = next<{ role: string; seat: string | null }>(first, "welcome");
     const told = next<{ code: string }>(first, "error");

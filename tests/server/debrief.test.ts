@@ -127,8 +127,8 @@ describe("debrief", () => {
     expect(body.network.realDifficulty.every((x) => x !== null && x > 1e12)).toBe(true);
 
     body.companies.forEach((c, i) => {
-      const room = host.state.companies.get(c.id) as { equityUsd: number; name: string };
-      expect(body.final.equityUsd[i]).toBe(room.equityUsd);
+      const room = host.state.companies.get(c.id) as { equityCents: number; name: string };
+      expect(body.final.equityUsd[i]).toBe(room.equityCents / 100);
     });
     // The host sees names even when they are hidden from the class.
     expect(body.companies.map((c) => c.name)).toEqual(["Wei", "Seat 2"]);

@@ -235,7 +235,7 @@ async function play(p: Player, stop: () => boolean): Promise<void> {
 function watch(p: Player): void {
   p.t.room.onStateChange(() => {
     const c = p.t.room.state.companies?.get(p.seat);
-    const cash = c?.priv?.cashUsd as number | undefined;
+    const cash = c?.priv?.cashCents as number | undefined;
     if (typeof cash === "number" && cash < 0 && !c.bankrupt)
       p.violations.push(`cash ${cash} at ${p.t.room.state.tick}`);
   });
@@ -274,7 +274,7 @@ describe("fuzzing the game room", () => {
     const late = await join({ name: "Trudy", role: "player", hostSecret: "not-the-secret-at-all" });
     for (const [i, p] of players.entries()) {
       p.seat = `p${i + 1}`;
-      expect(await until(() => p.t.room.state.companies?.get(p.seat)?.priv?.cashUsd !== undefined)).toBe(
+      expect(await until(() => p.t.room.state.companies?.get(p.seat)?.priv?.cashCents !== undefined)).toBe(
         true,
       );
       watch(p);
@@ -351,7 +351,7 @@ describe("fuzzing the game room", () => {
       expect(state()?.priv?.lots.size).toBe(ordered.length);
       expect(units()).toBe(want);
       expect(state()?.priv?.sellRatioBps).toBe(lastRatio);
-      if (!state()?.bankrupt) expect(state()?.priv?.cashUsd).toBeGreaterThanOrEqual(0);
+      if (!state()?.bankrupt) expect(state()?.priv?.cashCents).toBeGreaterThanOrEqual(0);
     }
     await Promise.all(
       [...fuzzers, ...players.map((p) => p.t), host].map((t) => t.room.leave().catch(() => 0)),

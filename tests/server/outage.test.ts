@@ -7,7 +7,7 @@
  */
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createClient } from "@libsql/client";
+import { createClient, type Client as SqlClient, type Transaction } from "@libsql/client";
 import { Client } from "colyseus.js";
 import { storedRatios } from "../helpers/exports.ts";
 import { next, until, welcome, type AnyRoom } from "../helpers/rooms.ts";
@@ -79,6 +79,16 @@ async function expectRecovered(server: TestServer, t: Table): Promise<void> {
   await Promise.all([t.player.leave(), t.host.leave()]);
 }
 
+/**
+ * Takes the database's write lock from another program. The server commits every day, so the lock may
+ * be held at that moment: SQLite waits for it (busy_timeout on the connection the transaction takes
+ * over) instead of failing at once.
+ */
+async function writeLock(other: SqlClient): Promise<Transaction> {
+  await other.execute("PRAGMA busy_timeout = 30000");
+  return other.transaction("write");
+}
+
 describe("a database that cannot be written", () => {
   it("pauses the game while another program holds the write lock, then goes on and loses nothing acknowledged", async () => {
     const server = await startTestServer(2749);
@@ -88,7 +98,7 @@ describe("a database that cannot be written", () => {
     await until(() => t.acked.length === 5);
 
     const other = createClient({ url: `file:${join(server.dir, "atlas.db")}` });
-    const lock = await other.transaction("write"); // BEGIN IMMEDIATE: holds the write lock
+    const lock = await writeLock(other); // BEGIN IMMEDIATE: holds the write lock
     await lock.execute("create table if not exists held (x integer)");
     command(t); // accepted before the store notices; acknowledged only once it is stored
     await expectHeld(t, /locked/);

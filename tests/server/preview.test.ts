@@ -68,8 +68,7 @@ async function pausedGame(
   return { host, player };
 }
 
-const cashCents = (room: AnyRoom): number =>
-  Math.round((room.state.companies.get("p1")?.priv?.cashUsd as number) * 100);
+const cashCents = (room: AnyRoom): number => room.state.companies.get("p1")?.priv?.cashCents as number;
 
 describe("preview", () => {
   it("quotes an order at exactly what the order then charges, and a shipment likewise", async () => {

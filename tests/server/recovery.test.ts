@@ -57,7 +57,7 @@ interface Seen {
 
 function mine(room: AnyRoom, seat: string): Seen | undefined {
   const priv = room.state.companies?.get(seat)?.priv;
-  return priv ? { cash: priv.cashUsd as number, lots: [...priv.lots.keys()].sort() } : undefined;
+  return priv ? { cash: (priv.cashCents as number) / 100, lots: [...priv.lots.keys()].sort() } : undefined;
 }
 
 /** What the player's client saw on each tick: its own cash and lots. */

@@ -69,16 +69,16 @@ describe("rooms, seats and sync", () => {
     expect((await acked).ref).toBe("go");
     await until(() => a.state.phase === "running" && a.state.tick > 0);
     // Ana orders machines; her cash moves, and Bo cannot see her cash at all.
-    const cashBefore = () => a.state.companies.get("p1")?.priv?.cashUsd as number;
+    const cashBefore = () => a.state.companies.get("p1")?.priv?.cashCents as number;
     await until(() => typeof cashBefore() === "number");
     const start = cashBefore();
     a.send("command", { ref: "o1", command: { type: "orderMachines", model: "s17-pro", quantity: 10 } });
     await until(() => cashBefore() < start);
     expect(a.state.companies.get("p1").priv.lots.size).toBe(1);
     expect(b.state.companies.get("p1")?.priv).toBeUndefined();
-    expect(b.state.companies.get("p2")?.priv?.cashUsd).toBeGreaterThan(0);
+    expect(b.state.companies.get("p2")?.priv?.cashCents).toBeGreaterThan(0);
     // The host sees everyone (its own copy gets the same patch, maybe a moment later: wait for it).
-    await until(() => host.state.companies.get("p1")?.priv?.cashUsd === cashBefore());
+    await until(() => host.state.companies.get("p1")?.priv?.cashCents === cashBefore());
     expect(a.state.companies.get("p3")?.bot).toBe(true); // the empty seat went to a bot at start
     await Promise.all([a.leave(), b.leave(), host.leave()]);
   });

@@ -3,7 +3,8 @@
  * Pure functions of the synced region figures: unit-tested, and shared by the map and the legend panel.
  */
 import type { MessageKey } from "../i18n/index.ts";
-import type { RegionState } from "../net/view.ts";
+import type { RegionView } from "../net/view.ts";
+import { pctOfBps, usdOfMicro } from "../ui/format.ts";
 
 export type OverlayKind = "power" | "breakeven" | "policy" | "share" | "carbon";
 export const OVERLAYS: readonly OverlayKind[] = ["power", "breakeven", "policy", "share", "carbon"];
@@ -82,12 +83,12 @@ export function legendValues(lo: number, hi: number, count = 5): number[] {
 }
 
 /** The share scale's top: the largest share rounded up to a readable step (5, 10, 20, 25, 50, 100 %). */
-export function shareTop(regions: readonly RegionState[]): number {
-  const max = Math.max(0, ...regions.map((r) => r.sharePct));
+export function shareTop(regions: readonly RegionView[]): number {
+  const max = Math.max(0, ...regions.map((r) => pctOfBps(r.shareBps)));
   return [5, 10, 20, 25, 50, 100].find((s) => max <= s) ?? 100;
 }
 
-export function policyColor(r: RegionState): Rgb {
+export function policyColor(r: RegionView): Rgb {
   if (r.offline) return POLICY_COLORS.offline;
   if (r.policy === "banned") return POLICY_COLORS.banned;
   if (r.banPending) return POLICY_COLORS.banPending;
@@ -103,10 +104,10 @@ export function carbonByRegion(
 
 /** Colours spread over a domain, with a legend of evenly spaced values. */
 function scaled(
-  regions: readonly RegionState[],
+  regions: readonly RegionView[],
   stops: readonly Rgb[],
   [lo, hi]: readonly [number, number],
-  value: (r: RegionState) => number | undefined,
+  value: (r: RegionView) => number | undefined,
 ): OverlayResult {
   const colors = new Map<string, Rgb>();
   const at = (v: number) => scaleColor(stops, (v - lo) / (hi - lo));
@@ -119,7 +120,7 @@ function scaled(
 
 export function computeOverlay(
   kind: OverlayKind,
-  regions: readonly RegionState[],
+  regions: readonly RegionView[],
   ctx: OverlayContext = {},
 ): OverlayResult {
   const colors = new Map<string, Rgb>();
@@ -130,12 +131,13 @@ export function computeOverlay(
       // How far under the chosen machine's breakeven each region's power is: green pays, red loses.
       const b = ctx.breakevenUsdPerKwh;
       return scaled(regions, MARGIN_STOPS, MARGIN_DOMAIN, (r) =>
-        b === null || b === undefined ? undefined : b - r.powerUsdPerKwh,
+        b === null || b === undefined ? undefined : b - usdOfMicro(r.powerMicroUsdPerKwh),
       );
     }
     case "power": {
       const [lo, hi] = POWER_DOMAIN;
-      for (const r of regions) colors.set(r.id, scaleColor(POWER_STOPS, (r.powerUsdPerKwh - lo) / (hi - lo)));
+      for (const r of regions)
+        colors.set(r.id, scaleColor(POWER_STOPS, (usdOfMicro(r.powerMicroUsdPerKwh) - lo) / (hi - lo)));
       const legend = legendValues(lo, hi).map((value) => ({
         value,
         color: scaleColor(POWER_STOPS, (value - lo) / (hi - lo)),
@@ -144,7 +146,7 @@ export function computeOverlay(
     }
     case "share": {
       const top = shareTop(regions);
-      for (const r of regions) colors.set(r.id, scaleColor(SHARE_STOPS, r.sharePct / top));
+      for (const r of regions) colors.set(r.id, scaleColor(SHARE_STOPS, pctOfBps(r.shareBps) / top));
       const legend = legendValues(0, top).map((value) => ({
         value,
         color: scaleColor(SHARE_STOPS, value / top),

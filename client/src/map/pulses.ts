@@ -2,10 +2,10 @@
  * Which regions an event hits, and which news items are new: the data behind the map's flashes. A
  * news item targets region ids or country codes (a country's ban hits each of its regions). Pure.
  */
-import type { NewsItem } from "../net/view.ts";
+import type { NewsView } from "../net/view.ts";
 
 /** A news item's identity: the day and its English headline (news carries no id on the wire). */
-export const newsKey = (n: NewsItem): string => `${n.day}|${n.kind}|${n.en}`;
+export const newsKey = (n: NewsView): string => `${n.day}|${n.kind}|${n.en}`;
 
 /** Region ids hit by these targets: a region id hits itself, a country code hits its regions. */
 export function regionsHit(
@@ -23,10 +23,10 @@ export function regionsHit(
 export class NewsWatcher {
   private seen: Set<string> | null = null;
 
-  fresh(news: readonly NewsItem[]): NewsItem[] {
+  fresh(news: readonly NewsView[]): NewsView[] {
     const first = this.seen === null;
     const seen = (this.seen ??= new Set());
-    const out: NewsItem[] = [];
+    const out: NewsView[] = [];
     for (const n of news) {
       const key = newsKey(n);
       if (seen.has(key)) continue;

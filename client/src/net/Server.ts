@@ -189,11 +189,7 @@ export class GameServer {
     this.leaving = false;
     this.store.setLast(seat);
     room.onStateChange((state: unknown) => {
-      const raw =
-        state && typeof state === "object" && "toJSON" in state
-          ? (state as { toJSON(): unknown }).toJSON()
-          : state;
-      this.latest = toView(raw);
+      this.latest = toView(state);
       this.events.emit("state", this.latest);
     });
     room.onMessage("welcome", (m: Welcome) => {

@@ -1,12 +1,11 @@
 /** Small form helpers shared by the gameplay panels. */
-import type { LotState } from "../net/view.ts";
+import type { LotView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
 import { placeName, statusLabel } from "./fleet.ts";
-import { placeOf } from "./panelModel.ts";
 
 /** How a lot reads in a list: model × units · where · status. */
-export function lotLabel(l: LotState): string {
-  return `${l.name ?? l.model} ×${l.quantity} · ${placeName(placeOf(l.location))} · ${statusLabel(l.status)}`;
+export function lotLabel(l: LotView): string {
+  return `${l.name ?? l.model} ×${l.quantity} · ${placeName(l.placeId)} · ${statusLabel(l.status)}`;
 }
 
 /**

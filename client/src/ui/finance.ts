@@ -5,13 +5,21 @@
  */
 import { lang, t } from "../i18n/index.ts";
 import type { GameServer } from "../net/Server.ts";
-import type { CompanyPrivateState, GameView } from "../net/view.ts";
+import type { CompanyPrivateView, GameView } from "../net/view.ts";
 import { perform } from "./act.ts";
 import { applyGate, createDialog } from "./dialog.ts";
 import { h, status } from "./dom.ts";
 import { fillSelect } from "./fields.ts";
 import { ratioBps } from "./fleet.ts";
-import { formatBtc, formatNumber, formatUsd } from "./format.ts";
+import {
+  btcOfSats,
+  formatBtc,
+  formatCents,
+  formatNumber,
+  formatSats,
+  formatUsd,
+  usdOfCents,
+} from "./format.ts";
 import { gateOf, parseBtcSats, quoteOf, usd } from "./panelModel.ts";
 import { Previewer, type PreviewState } from "./previewer.ts";
 
@@ -94,7 +102,7 @@ export function createFinance(parent: HTMLElement, server: GameServer) {
     out,
   );
 
-  let priv: CompanyPrivateState | null = null;
+  let priv: CompanyPrivateView | null = null;
   const ratioAsk = new Previewer((s) => applyGate(ratioSet, ratioReason, gateOf(s, lang())));
   const payoutAsk = new Previewer((s) => applyGate(payoutSet, payoutReason, gateOf(s, lang())));
   const sellAsk = new Previewer((s) => showSell(s));
@@ -150,7 +158,7 @@ export function createFinance(parent: HTMLElement, server: GameServer) {
   sell.addEventListener("click", () => act(sellCommand(), () => askSell(true))());
   all.addEventListener("click", () => {
     // Everything held: the form shows it; the engine's preview says what it would bring.
-    btc.value = String((priv?.btc ?? 0).toFixed(8));
+    btc.value = String(btcOfSats(priv?.btcSats ?? 0).toFixed(8));
     askSell(true);
   });
 
@@ -158,9 +166,9 @@ export function createFinance(parent: HTMLElement, server: GameServer) {
     if (!priv) return void (money.textContent = "");
     const l = lang();
     money.textContent = t("panels.finance.money", {
-      cash: formatUsd(priv.cashUsd, l),
-      btc: formatBtc(priv.btc, l),
-      value: formatUsd(priv.btc * (view?.priceUsd ?? 0), l),
+      cash: formatCents(priv.cashCents, l),
+      btc: formatSats(priv.btcSats, l),
+      value: formatUsd(btcOfSats(priv.btcSats) * usdOfCents(view?.priceCents ?? 0), l),
       ratio: formatNumber(priv.sellRatioBps / 100, l),
       payout: t(priv.payout === "solo" ? "panels.finance.solo" : "panels.finance.pool"),
     });

@@ -7,15 +7,15 @@
 import catalog from "virtual:atlas-catalog";
 import { lang, pick, t, type MessageKey } from "../i18n/index.ts";
 import type { GameServer } from "../net/Server.ts";
-import type { CompanyPrivateState, GameView, LotState } from "../net/view.ts";
+import type { CompanyPrivateView, GameView, LotView } from "../net/view.ts";
 import { perform, statusLine } from "./act.ts";
 import { fill, fillKeepFocus, h, status } from "./dom.ts";
-import { formatBtc, formatDate, formatNumber, formatUsd } from "./format.ts";
-import { installable, placeOf, pnl, shippable } from "./panelModel.ts";
+import { formatCents, formatDay, formatNumber, formatSats, usdOfCents } from "./format.ts";
+import { installable, pnl, shippable } from "./panelModel.ts";
 
 /** What the fleet asks of the other panels: the ship dialog for a lot, the region panel for a place. */
 export interface FleetHooks {
-  ship(lot: LotState, opener: Element): void;
+  ship(lot: LotView, opener: Element): void;
   region(id: string, opener: Element): void;
 }
 
@@ -31,7 +31,7 @@ export function placeName(id: string): string {
 }
 
 /** Whether the power button makes sense for a lot: only installed machines draw power. */
-export function canPower(lot: Pick<LotState, "status">): boolean {
+export function canPower(lot: Pick<LotView, "status">): boolean {
   return lot.status === "installed";
 }
 
@@ -41,10 +41,10 @@ export function ratioBps(pct: number): number {
   return Math.round(Math.min(100, Math.max(0, pct)) * 100);
 }
 
-export function fleetKey(p: CompanyPrivateState): string {
+export function fleetKey(p: CompanyPrivateView): string {
   const lots = p.lots.map(
     (l) =>
-      `${l.id}:${l.model}:${l.quantity}:${l.status}:${l.location}:${l.powered}:${Math.round((l.pnlUsdDay ?? 0) * 100)}:${l.until ?? ""}`,
+      `${l.id}:${l.model}:${l.quantity}:${l.status}:${l.placeKind}:${l.placeId}:${l.powered}:${Math.round(usdOfCents(l.pnlCentsPerDay ?? 0) * 100)}:${l.untilDay}`,
   );
   const leases = p.leases.map((l) => `${l.region}:${l.kw}:${l.renewable}`);
   return `${lots.join("|")}#${leases.join("|")}#${p.sellRatioBps}`;
@@ -61,9 +61,9 @@ export function createFleet(parent: HTMLElement, server: GameServer, hooks?: Fle
   const sellQty = new Map<string, number>();
   let ratioPct: number | null = null;
   let drawn = "";
-  let mine: CompanyPrivateState | null = null;
+  let mine: CompanyPrivateView | null = null;
 
-  function lotRow(lot: LotState): HTMLElement[] {
+  function lotRow(lot: LotView): HTMLElement[] {
     const qtyId = `sell-${lot.id}`;
     const qty = h("input", {
       id: qtyId,
@@ -106,10 +106,7 @@ export function createFleet(parent: HTMLElement, server: GameServer, hooks?: Fle
           text: t("panels.fleet.install"),
           "aria-label": `${t("panels.fleet.install")}: ${lot.name ?? lot.model} ×${lot.quantity}`,
           onclick: () =>
-            void perform(
-              server.command({ type: "installLot", lot: lot.id, region: placeOf(lot.location) }),
-              out,
-            ),
+            void perform(server.command({ type: "installLot", lot: lot.id, region: lot.placeId }), out),
         })
       : null;
     const sell = h("button", {
@@ -126,10 +123,10 @@ export function createFleet(parent: HTMLElement, server: GameServer, hooks?: Fle
         void perform(server.command({ type: "sellMachines", lot: lot.id, quantity: n }), out);
       },
     });
-    const profit = pnl(lot.pnlUsdDay ?? 0, lang());
-    const where = placeOf(lot.location);
+    const profit = pnl(usdOfCents(lot.pnlCentsPerDay ?? 0), lang());
+    const where = lot.placeId;
     const place =
-      hooks && lot.location.startsWith("region:")
+      hooks && lot.placeKind === "region"
         ? h("button", {
             type: "button",
             class: "link",
@@ -139,8 +136,11 @@ export function createFleet(parent: HTMLElement, server: GameServer, hooks?: Fle
             onclick: (e: Event) => hooks.region(where, e.currentTarget as Element),
           })
         : placeName(where);
-    const until = lot.until
-      ? h("span", { class: "until", text: t("panels.fleet.until", { date: formatDate(lot.until, lang()) }) })
+    const until = lot.untilDay
+      ? h("span", {
+          class: "until",
+          text: t("panels.fleet.until", { date: formatDay(lot.untilDay, lang()) }),
+        })
       : null;
     return [
       h(
@@ -170,7 +170,7 @@ export function createFleet(parent: HTMLElement, server: GameServer, hooks?: Fle
     ];
   }
 
-  function lotsTable(p: CompanyPrivateState): HTMLElement {
+  function lotsTable(p: CompanyPrivateView): HTMLElement {
     if (!p.lots.length) return h("p", { class: "muted", text: t("fleet.noLots") });
     const cols: MessageKey[] = [
       "fleet.model",
@@ -189,7 +189,7 @@ export function createFleet(parent: HTMLElement, server: GameServer, hooks?: Fle
     );
   }
 
-  function leasesList(p: CompanyPrivateState): HTMLElement {
+  function leasesList(p: CompanyPrivateView): HTMLElement {
     if (!p.leases.length) return h("p", { class: "muted", text: t("fleet.noLeases") });
     return h(
       "ul",
@@ -214,7 +214,7 @@ export function createFleet(parent: HTMLElement, server: GameServer, hooks?: Fle
     );
   }
 
-  function ratioForm(p: CompanyPrivateState): HTMLElement {
+  function ratioForm(p: CompanyPrivateView): HTMLElement {
     const input = h("input", {
       id: "fleet-ratio",
       type: "number",
@@ -245,7 +245,7 @@ export function createFleet(parent: HTMLElement, server: GameServer, hooks?: Fle
     );
   }
 
-  function render(p: CompanyPrivateState): void {
+  function render(p: CompanyPrivateView): void {
     drawn = fleetKey(p);
     fillKeepFocus(
       body,
@@ -260,7 +260,7 @@ export function createFleet(parent: HTMLElement, server: GameServer, hooks?: Fle
   function relabel(): void {
     title.textContent = t("fleet.title");
     if (mine) {
-      money.textContent = `${t("hud.cash")} ${formatUsd(mine.cashUsd, lang(), true)} · ${t("hud.btc")} ${formatBtc(mine.btc, lang())}`;
+      money.textContent = `${t("hud.cash")} ${formatCents(mine.cashCents, lang(), true)} · ${t("hud.btc")} ${formatSats(mine.btcSats, lang())}`;
       render(mine);
     }
   }
@@ -271,7 +271,7 @@ export function createFleet(parent: HTMLElement, server: GameServer, hooks?: Fle
       mine = view.companies.find((c) => c.seat === seat)?.priv ?? null;
       el.hidden = !mine;
       if (!mine) return void ((drawn = ""), fill(body));
-      money.textContent = `${t("hud.cash")} ${formatUsd(mine.cashUsd, lang(), true)} · ${t("hud.btc")} ${formatBtc(mine.btc, lang())}`;
+      money.textContent = `${t("hud.cash")} ${formatCents(mine.cashCents, lang(), true)} · ${t("hud.btc")} ${formatSats(mine.btcSats, lang())}`;
       if (fleetKey(mine) !== drawn) render(mine);
     },
     relabel,

@@ -3,6 +3,7 @@
  * unit-tested in Node; the HUD passes the current language. Chinese groups large amounts by 万 (10⁴) and
  * 亿 (10⁸), English by thousand, million and billion.
  */
+import { formatIsoDate } from "../../../shared/math/calendar.ts";
 import type { Lang } from "../i18n/index.ts";
 
 const LOCALE: Record<Lang, string> = { en: "en-US", zh: "zh-CN" };
@@ -109,3 +110,49 @@ export function formatMonth(iso: string, lang: Lang): string {
   const [, y, mo] = m;
   return lang === "zh" ? `${y}年${Number(mo)}月` : `${MONTHS_EN[Number(mo) - 1] ?? mo} ${y}`;
 }
+
+/*
+ * The view carries the engine's units (cents, satoshis, TH/s, µUSD, epoch days); these read them for
+ * people, so that unit conversions live here and nowhere else in the client.
+ */
+export const usdOfCents = (cents: number): number => cents / 100;
+export const btcOfSats = (sats: number): number => sats / 1e8;
+export const ehsOfThs = (ths: number): number => ths / 1e6;
+export const usdOfMicro = (micro: number): number => micro / 1e6;
+
+export function formatCents(cents: number, lang: Lang, compact = false): string {
+  return formatUsd(usdOfCents(cents), lang, compact);
+}
+
+export function formatSats(sats: number, lang: Lang): string {
+  return formatBtc(btcOfSats(sats), lang);
+}
+
+/** Hashrate given in TH/s, shown in the best unit. */
+export function formatThs(ths: number, lang: Lang): string {
+  return formatHashrate(ehsOfThs(ths), lang);
+}
+
+/** Hashprice from µUSD per TH/s per day. */
+export function formatHashpriceMicro(microUsdPerThDay: number, lang: Lang): string {
+  return formatHashprice(usdOfMicro(microUsdPerThDay), lang);
+}
+
+/** Power price from µUSD per kWh. */
+export function formatPowerMicro(microUsdPerKwh: number, lang: Lang): string {
+  return formatPowerPrice(usdOfMicro(microUsdPerKwh), lang);
+}
+
+/** A game day (days since 1970-01-01). */
+export function formatDay(day: number, lang: Lang): string {
+  return formatDate(formatIsoDate(day), lang);
+}
+
+/** Basis points as a percentage. */
+export function formatBps(bps: number, lang: Lang): string {
+  return formatPct(bps / 100, lang);
+}
+
+export const pctOfBps = (bps: number): number => bps / 100;
+export const mwOfKw = (kw: number): number => kw / 1000;
+export const isoOfDay = (day: number): string => formatIsoDate(day);

@@ -10,7 +10,7 @@ import type { OverlayKind } from "../map/overlays.ts";
 import type { GameServer } from "../net/Server.ts";
 import type { GameView } from "../net/view.ts";
 import { h, toast } from "./dom.ts";
-import { formatPct, formatPowerPrice } from "./format.ts";
+import { formatBps, formatPowerMicro, mwOfKw } from "./format.ts";
 import { createFleet } from "./fleet.ts";
 import { createGameBar, TUTORIAL_EVENT } from "./gamebar.ts";
 import { createHud } from "./hud.ts";
@@ -73,7 +73,7 @@ export function createGameUi(
   function render(view: GameView): void {
     hud.update(view, seat());
     board.update(view, seat());
-    legend.update(view.regions, view.date);
+    legend.update(view.regions, view.day);
     bar.update(view, server.welcome);
     ticker.update(view);
     fleet.update(view, seat());
@@ -128,9 +128,9 @@ export function createGameUi(
       tip.textContent = s
         ? t("map.regionTip", {
             name: pick(hover.info.name),
-            power: formatPowerPrice(s.powerUsdPerKwh, lang()),
-            share: formatPct(s.sharePct, lang()),
-            mw: Math.round(s.freeMw),
+            power: formatPowerMicro(s.powerMicroUsdPerKwh, lang()),
+            share: formatBps(s.shareBps, lang()),
+            mw: Math.round(mwOfKw(s.freeKw)),
           })
         : pick(catalog.regions.find((r) => r.id === hover.info.id)?.name ?? hover.info.name);
     },

@@ -8,14 +8,16 @@ import { fill, h } from "./dom.ts";
 import { termTip, type Term } from "./glossary.ts";
 import { sparkPath, SeriesBuffer } from "./spark.ts";
 import {
-  formatBtc,
-  formatDate,
+  formatBps,
+  formatCents,
+  formatDay,
   formatDifficulty,
-  formatHashprice,
-  formatHashrate,
+  formatHashpriceMicro,
   formatNumber,
   formatPct,
-  formatUsd,
+  formatSats,
+  formatThs,
+  usdOfMicro,
 } from "./format.ts";
 
 interface Stat {
@@ -32,10 +34,10 @@ export function hudStats(view: GameView, seat: string | null): Stat[] {
   const stats: Stat[] = [
     {
       key: "hud.date",
-      value: formatDate(view.date, l),
+      value: formatDay(view.day, l),
       sub: `${t("hud.height")} ${formatNumber(view.height, l)}`,
     },
-    { key: "hud.price", value: formatUsd(view.priceUsd, l) },
+    { key: "hud.price", value: formatCents(view.priceCents, l) },
     {
       key: "hud.difficulty",
       term: "difficulty",
@@ -47,29 +49,27 @@ export function hudStats(view: GameView, seat: string | null): Stat[] {
     },
     {
       key: "hud.hashprice",
-      value: `${formatHashprice(view.hashpriceUsd, l)}${t("hud.hashpriceUnit")}`,
+      value: `${formatHashpriceMicro(view.hashpriceMicroUsd, l)}${t("hud.hashpriceUnit")}`,
       term: "hashprice",
     },
     {
       key: "hud.network",
       term: "halving",
-      value: formatHashrate(view.networkEhs, l),
+      value: formatThs(view.networkThs, l),
       sub: t("hud.halving", { blocks: formatNumber(Math.max(0, view.nextHalvingHeight - view.height), l) }),
     },
   ];
   const mine = view.companies.find((c) => c.seat === seat);
   if (mine?.priv) {
     stats.push(
-      { key: "hud.cash", value: formatUsd(mine.priv.cashUsd, l, true), mine: true },
-      { key: "hud.btc", value: formatBtc(mine.priv.btc, l), mine: true },
+      { key: "hud.cash", value: formatCents(mine.priv.cashCents, l, true), mine: true },
+      { key: "hud.btc", value: formatSats(mine.priv.btcSats, l), mine: true },
     );
   }
   if (mine) {
-    // My share of the network: TH/s against EH/s (1 EH/s = 1,000,000 TH/s).
-    const share = view.networkEhs > 0 ? (mine.ths / (view.networkEhs * 1e6)) * 100 : 0;
     stats.push(
-      { key: "hud.share", value: formatPct(share, l), mine: true, term: "share" },
-      { key: "hud.equity", value: formatUsd(mine.equityUsd, l, true), mine: true, term: "equity" },
+      { key: "hud.share", value: formatBps(mine.shareBps, l), mine: true, term: "share" },
+      { key: "hud.equity", value: formatCents(mine.equityCents, l, true), mine: true, term: "equity" },
     );
   }
   return stats;
@@ -89,7 +89,7 @@ export function createHud(root: HTMLElement): { update(view: GameView, seat: str
   if (typeof ResizeObserver !== "undefined") new ResizeObserver(place).observe(el);
   return {
     update(view, seat) {
-      if (view.date) hashprices.put(view.tick, view.hashpriceUsd);
+      if (view.day) hashprices.put(view.tick, usdOfMicro(view.hashpriceMicroUsd));
       fill(
         el,
         ...hudStats(view, seat).map((s) =>

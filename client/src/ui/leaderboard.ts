@@ -2,7 +2,7 @@
 import { lang, t } from "../i18n/index.ts";
 import type { GameView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
-import { formatUsd } from "./format.ts";
+import { formatCents } from "./format.ts";
 
 export function createLeaderboard(parent: HTMLElement): {
   update(view: GameView, seat: string | null): void;
@@ -34,7 +34,7 @@ export function createLeaderboard(parent: HTMLElement): {
             h("span", { text: `${c.rank || "–"}.` }),
             h("span", { class: "grow", text: c.name || c.seat }),
             tags.length ? h("span", { class: "tag", text: tags.join(" · ") }) : null,
-            h("span", { text: formatUsd(c.equityUsd, lang(), true) }),
+            h("span", { text: formatCents(c.equityCents, lang(), true) }),
           );
         }),
       );

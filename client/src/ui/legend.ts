@@ -5,9 +5,9 @@
  */
 import { lang, t } from "../i18n/index.ts";
 import { computeOverlay, css, OVERLAYS, type OverlayKind } from "../map/overlays.ts";
-import type { RegionState } from "../net/view.ts";
+import type { RegionView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
-import { formatNumber, formatPct, formatPowerPrice } from "./format.ts";
+import { formatNumber, formatPct, formatPowerPrice, isoOfDay } from "./format.ts";
 import { termTip } from "./glossary.ts";
 
 /** A machine for the breakeven overlay: its breakeven power price today, USD per kWh. */
@@ -42,10 +42,10 @@ export function legendLabel(kind: OverlayKind, value: number): string {
 export function createLegend(
   root: HTMLElement,
   hooks: LegendHooks | ((kind: OverlayKind) => void),
-): { update(regions: readonly RegionState[], date?: string): void; kind(): OverlayKind } {
+): { update(regions: readonly RegionView[], day?: number): void; kind(): OverlayKind } {
   const on: LegendHooks = typeof hooks === "function" ? { onPick: hooks } : hooks;
   let kind: OverlayKind = "power";
-  let regions: readonly RegionState[] = [];
+  let regions: readonly RegionView[] = [];
   let models: ModelChoice[] = [];
   let chosen = "";
   let modelsDate = "";
@@ -131,9 +131,9 @@ export function createLegend(
   }
   render();
   return {
-    update(next, date = "") {
+    update(next, day = 0) {
       regions = next;
-      if (kind === "breakeven") void loadModels(date);
+      if (kind === "breakeven") void loadModels(day ? isoOfDay(day) : "");
       render();
     },
     kind: () => kind,

@@ -7,7 +7,7 @@ import catalog from "virtual:atlas-catalog";
 import type { ShopQuote } from "../../../shared/protocol/index.ts";
 import { lang, pick, t } from "../i18n/index.ts";
 import type { GameServer } from "../net/Server.ts";
-import type { CompanyPrivateState, GameView } from "../net/view.ts";
+import type { CompanyPrivateView, GameView } from "../net/view.ts";
 import { perform } from "./act.ts";
 import { applyGate, createDialog } from "./dialog.ts";
 import { h, status } from "./dom.ts";
@@ -93,7 +93,7 @@ export function createMarket(parent: HTMLElement, server: GameServer) {
     offersBox,
   );
 
-  let priv: CompanyPrivateState | null = null;
+  let priv: CompanyPrivateView | null = null;
   let lotsKey = "";
   let shop: ShopQuote | null = null;
   const shopAsk = new Previewer((s) => {
@@ -167,7 +167,7 @@ export function createMarket(parent: HTMLElement, server: GameServer) {
 
   function renderLots(): void {
     const lots = tradable(priv?.lots ?? []);
-    const key = lots.map((l) => `${l.id}:${l.quantity}:${l.status}:${l.location}`).join("|");
+    const key = lots.map((l) => `${l.id}:${l.quantity}:${l.status}:${l.placeKind}:${l.placeId}`).join("|");
     if (key === lotsKey) return;
     lotsKey = key;
     const before = sellLot.value;

@@ -5,11 +5,11 @@
  */
 import { lang, t } from "../i18n/index.ts";
 import type { GameServer } from "../net/Server.ts";
-import type { CompanyState, GameView, OfferState } from "../net/view.ts";
+import type { CompanyView, GameView, OfferView } from "../net/view.ts";
 import { perform } from "./act.ts";
 import { applyGate } from "./dialog.ts";
 import { fill, fillKeepFocus, h, status } from "./dom.ts";
-import { formatDate, formatUsd } from "./format.ts";
+import { formatCents, formatDay } from "./format.ts";
 import { fillSelect, lotLabel } from "./fields.ts";
 import { gateOf, parseCount, parseUsdCents, quoteOf, splitOffers, tradable, usd } from "./panelModel.ts";
 import { Previewer, type PreviewState } from "./previewer.ts";
@@ -118,14 +118,14 @@ export function createOffers(parent: HTMLElement, server: GameServer) {
 
   const nameOf = (id: string) => view?.companies.find((c) => c.seat === id)?.name || id;
 
-  function offerItem(o: OfferState, answer: boolean): HTMLElement {
+  function offerItem(o: OfferView, answer: boolean): HTMLElement {
     const l = lang();
     const line = t(answer ? "panels.offers.incoming" : "panels.offers.outgoing", {
       who: nameOf(answer ? o.from : o.to),
       qty: o.quantity,
       model: o.model,
-      price: formatUsd(o.priceUsd, l),
-      date: formatDate(o.expires, l),
+      price: formatCents(o.priceCents, l),
+      date: formatDay(o.expiresDay, l),
     });
     const button = (kind: "accept" | "decline" | "cancel", onclick: () => void) =>
       h("button", {
@@ -198,7 +198,7 @@ export function createOffers(parent: HTMLElement, server: GameServer) {
       lot,
       tradable(mine()?.lots ?? []).map((x) => [x.id, lotLabel(x)]),
     );
-    const others = (view?.companies ?? []).filter((c: CompanyState) => c.seat !== seat && !c.bankrupt);
+    const others = (view?.companies ?? []).filter((c: CompanyView) => c.seat !== seat && !c.bankrupt);
     fillSelect(
       to,
       others.map((c) => [c.seat, c.name || c.seat]),

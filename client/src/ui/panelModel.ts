@@ -5,8 +5,8 @@
  */
 import type { PreviewReply, ShipQuote, ShopModelQuote } from "../../../shared/protocol/index.ts";
 import { pick, t, type Lang } from "../i18n/index.ts";
-import type { CompanyPrivateState, LotState, NewsItem, OfferState, RegionState } from "../net/view.ts";
-import { formatDate, formatNumber, formatPct, formatPowerPrice, formatUsd } from "./format.ts";
+import type { CompanyPrivateView, LotView, NewsView, OfferView, RegionView } from "../net/view.ts";
+import { formatDate, formatNumber, formatPct, formatPowerPrice, formatUsd, isoOfDay } from "./format.ts";
 import type { PreviewState } from "./previewer.ts";
 
 export interface Gate {
@@ -138,23 +138,17 @@ export function cheapestMode(reply: PreviewReply | null): ShipQuote["mode"] | nu
 }
 
 /** Lots that can leave where they are: in storage at a factory or a warehouse. */
-export function shippable(lot: Pick<LotState, "status">): boolean {
+export function shippable(lot: Pick<LotView, "status">): boolean {
   return lot.status === "stored";
 }
 
 /** Lots waiting in a region's warehouse: they can be installed there once a lease has room. */
-export function installable(lot: Pick<LotState, "status" | "location">): boolean {
-  return lot.status === "stored" && lot.location.startsWith("region:");
-}
-
-/** The region or hub id in a lot's location ("region:us-texas" → "us-texas"). */
-export function placeOf(location: string): string {
-  const i = location.indexOf(":");
-  return i < 0 ? location : location.slice(i + 1);
+export function installable(lot: Pick<LotView, "status" | "placeKind">): boolean {
+  return lot.status === "stored" && lot.placeKind === "region";
 }
 
 /** Lots that can be sold or offered: anything already delivered (the engine says the rest). */
-export function tradable(lots: readonly LotState[]): LotState[] {
+export function tradable(lots: readonly LotView[]): LotView[] {
   return lots.filter((l) => l.status !== "onOrder");
 }
 
@@ -168,17 +162,17 @@ export function pnl(usdPerDay: number, lang: Lang): { text: string; tone: "gain"
 
 /** Open offers to me (to answer) and from me (to cancel), soonest to expire first. */
 export function splitOffers(
-  p: Pick<CompanyPrivateState, "offers"> | null,
+  p: Pick<CompanyPrivateView, "offers"> | null,
   seat: string | null,
-): { incoming: OfferState[]; outgoing: OfferState[] } {
+): { incoming: OfferView[]; outgoing: OfferView[] } {
   const all = [...(p?.offers ?? [])].sort(
-    (a, b) => a.expires.localeCompare(b.expires) || a.id.localeCompare(b.id),
+    (a, b) => isoOfDay(a.expiresDay).localeCompare(isoOfDay(b.expiresDay)) || a.id.localeCompare(b.id),
   );
   return { incoming: all.filter((o) => o.to === seat), outgoing: all.filter((o) => o.from === seat) };
 }
 
 /** A region's news, newest first; falls back to the ticker's items naming it or its country. */
-export function regionHistory(region: RegionState | undefined, news: readonly NewsItem[]): NewsItem[] {
+export function regionHistory(region: RegionView | undefined, news: readonly NewsView[]): NewsView[] {
   if (!region) return [];
   const own = region.history ?? [];
   const items = own.length
@@ -188,8 +182,8 @@ export function regionHistory(region: RegionState | undefined, news: readonly Ne
 }
 
 /** kW of lease a lot needs, whole (the engine compares the exact figure; this is the form's default). */
-export function kwFor(lot: Pick<LotState, "kw">): number {
-  return Math.max(1, Math.ceil(lot.kw ?? 0));
+export function kwFor(lot: Pick<LotView, "kw">): number {
+  return Math.max(1, Math.ceil(lot.kw));
 }
 
 export const ths = (value: number, lang: Lang): string =>

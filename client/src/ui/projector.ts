@@ -13,7 +13,7 @@ import { GameServer } from "../net/Server.ts";
 import { SeatStore, type KeyValue } from "../net/storage.ts";
 import type { GameView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
-import { formatDate, formatHashprice, formatHashrate, formatNumber, formatUsd } from "./format.ts";
+import { formatCents, formatDay, formatHashpriceMicro, formatNumber, formatThs } from "./format.ts";
 import type { MapSink } from "./game.ts";
 import { createLeaderboard } from "./leaderboard.ts";
 import "./projector.css";
@@ -85,12 +85,16 @@ export function startProjector(root: HTMLElement, rawCode: string, map: MapSink)
       stats,
       stat(
         t("projector.date"),
-        v.date ? formatDate(v.date, l) : "–",
+        v.day ? formatDay(v.day, l) : "–",
         t("projector.day", { day: formatNumber(v.tick, l), days: formatNumber(v.days, l) }),
       ),
-      stat(t("projector.hashprice"), formatHashprice(v.hashpriceUsd, l), t("projector.hashpriceUnit")),
-      stat(t("projector.price"), formatUsd(v.priceUsd, l)),
-      stat(t("projector.network"), formatHashrate(v.networkEhs, l)),
+      stat(
+        t("projector.hashprice"),
+        formatHashpriceMicro(v.hashpriceMicroUsd, l),
+        t("projector.hashpriceUnit"),
+      ),
+      stat(t("projector.price"), formatCents(v.priceCents, l)),
+      stat(t("projector.network"), formatThs(v.networkThs, l)),
     );
     const phase = phaseText(v.phase);
     banner.hidden = phase === null;

@@ -8,12 +8,12 @@ import catalog from "virtual:atlas-catalog";
 import { formatIsoDate } from "../../../shared/math/calendar.ts";
 import { lang, pick, t, type MessageKey } from "../i18n/index.ts";
 import type { GameServer } from "../net/Server.ts";
-import type { CompanyPrivateState, GameView } from "../net/view.ts";
+import type { CompanyPrivateView, GameView } from "../net/view.ts";
 import { perform } from "./act.ts";
 import { applyGate, createDialog } from "./dialog.ts";
 import { fill, h, status } from "./dom.ts";
-import { formatDate, formatNumber, formatPct, formatPowerPrice } from "./format.ts";
-import { gateOf, kwFor, parseCount, placeOf, power, quoteOf, regionHistory, usd } from "./panelModel.ts";
+import { formatBps, formatDate, formatNumber, formatPct, formatPowerMicro, mwOfKw } from "./format.ts";
+import { gateOf, kwFor, parseCount, power, quoteOf, regionHistory, usd } from "./panelModel.ts";
 import { Previewer, type PreviewState } from "./previewer.ts";
 
 export function createRegionPanel(parent: HTMLElement, server: GameServer) {
@@ -107,7 +107,7 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer) {
 
   let region = "";
   let view: GameView | null = null;
-  let priv: CompanyPrivateState | null = null;
+  let priv: CompanyPrivateView | null = null;
   let lastLease: ReturnType<typeof quoteOf<"lease">> = null;
   let leasedShown = -1;
   const leaseAsk = new Previewer((s) => showLease(s));
@@ -196,9 +196,9 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer) {
               .filter(Boolean)
               .join(" · "),
           ],
-          [t("overlay.power"), formatPowerPrice(s.powerUsdPerKwh, l)],
-          [t("panels.region.free"), `${formatNumber(s.freeMw, l, s.freeMw < 10 ? 2 : 0)} MW`],
-          [t("overlay.share"), formatPct(s.sharePct, l)],
+          [t("overlay.power"), formatPowerMicro(s.powerMicroUsdPerKwh, l)],
+          [t("panels.region.free"), `${formatNumber(mwOfKw(s.freeKw), l, mwOfKw(s.freeKw) < 10 ? 2 : 0)} MW`],
+          [t("overlay.share"), formatBps(s.shareBps, l)],
         ]
       : [];
     if (q) rows.push([t("panels.region.hosting"), usd(q.hostingCentsPerKwMonth, l)]);
@@ -234,7 +234,7 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer) {
     const info = catalog.regions.find((r) => r.id === id);
     dialog.setTitle(info ? `${pick(info.name)} (${info.country})` : t("panels.region.title"));
     // Start from what the lots waiting here need, else a round 100 kW.
-    const waiting = (priv?.lots ?? []).filter((x) => x.status === "stored" && placeOf(x.location) === id);
+    const waiting = (priv?.lots ?? []).filter((x) => x.status === "stored" && x.placeId === id);
     kw.value = String(waiting.length ? waiting.reduce((sum, x) => sum + kwFor(x), 0) : 100);
     releaseKw.value = "";
     out.textContent = "";

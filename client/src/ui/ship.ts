@@ -7,13 +7,13 @@ import catalog from "virtual:atlas-catalog";
 import type { ShipQuote } from "../../../shared/protocol/index.ts";
 import { lang, pick, t, type MessageKey } from "../i18n/index.ts";
 import type { GameServer } from "../net/Server.ts";
-import type { GameView, LotState } from "../net/view.ts";
+import type { GameView, LotView } from "../net/view.ts";
 import { perform } from "./act.ts";
 import { applyGate, createDialog } from "./dialog.ts";
 import { fill, fillKeepFocus, h, status } from "./dom.ts";
 import { placeName } from "./fleet.ts";
-import { formatDate, formatPowerPrice } from "./format.ts";
-import { cheapestMode, parseCount, placeOf, shipGate, shipRows, shippable, usd } from "./panelModel.ts";
+import { formatDate, formatPowerMicro } from "./format.ts";
+import { cheapestMode, parseCount, shipGate, shipRows, shippable, usd } from "./panelModel.ts";
 import { Previewer, type PreviewState } from "./previewer.ts";
 
 type Mode = ShipQuote["mode"];
@@ -66,7 +66,7 @@ export function createShipDialog(parent: HTMLElement, server: GameServer) {
     out,
   );
 
-  let lot: LotState | null = null;
+  let lot: LotView | null = null;
   let view: GameView | null = null;
   let chosen: Mode | null = null;
   const ask = new Previewer((s) => show(s));
@@ -103,7 +103,7 @@ export function createShipDialog(parent: HTMLElement, server: GameServer) {
   }
 
   function renderDestinations(): void {
-    const here = lot ? placeOf(lot.location) : "";
+    const here = lot ? lot.placeId : "";
     const keep = dest.value;
     const regions = catalog.regions
       .filter((r) => r.id !== here)
@@ -117,7 +117,7 @@ export function createShipDialog(parent: HTMLElement, server: GameServer) {
           value: r.id,
           text: [
             pick(r.name),
-            s ? formatPowerPrice(s.powerUsdPerKwh, lang()) : "",
+            s ? formatPowerMicro(s.powerMicroUsdPerKwh, lang()) : "",
             s && s.policy !== "allowed" ? t(`policy.${s.policy}` as MessageKey) : "",
           ]
             .filter(Boolean)
@@ -176,7 +176,7 @@ export function createShipDialog(parent: HTMLElement, server: GameServer) {
     if (!lot) return;
     dialog.setTitle(t("panels.ship.title", { model: lot.name ?? lot.model, qty: lot.quantity }));
     from.textContent = shippable(lot)
-      ? t("panels.ship.from", { place: placeName(placeOf(lot.location)) })
+      ? t("panels.ship.from", { place: placeName(lot.placeId) })
       : t("panels.ship.notStored");
   }
 
@@ -193,7 +193,7 @@ export function createShipDialog(parent: HTMLElement, server: GameServer) {
 
   relabel();
   return {
-    open(target: LotState, current: GameView | null, opener?: Element | null) {
+    open(target: LotView, current: GameView | null, opener?: Element | null) {
       lot = target;
       view = current;
       chosen = null;

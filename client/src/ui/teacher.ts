@@ -7,7 +7,7 @@
 import { PACES } from "../../../shared/protocol/constants.ts";
 import { t } from "../i18n/index.ts";
 import type { GameServer, Welcome } from "../net/Server.ts";
-import type { CompanyState, GameView } from "../net/view.ts";
+import type { CompanyView, GameView } from "../net/view.ts";
 import { perform } from "./act.ts";
 import { openDebrief } from "./debrief/entry.ts";
 import { fill, fillKeepFocus, h, status } from "./dom.ts";
@@ -15,7 +15,7 @@ import { createInjectForm } from "./inject.ts";
 import { projectorLink } from "./projectorLink.ts";
 
 /** A seat's row: who holds it and what the host can do with it. */
-export function seatActions(c: Pick<CompanyState, "bot" | "bankrupt">): ("botSeat" | "humanSeat" | "kick")[] {
+export function seatActions(c: Pick<CompanyView, "bot" | "bankrupt">): ("botSeat" | "humanSeat" | "kick")[] {
   if (c.bankrupt) return [];
   return c.bot ? ["humanSeat", "kick"] : ["botSeat", "kick"];
 }
@@ -135,7 +135,7 @@ export function createTeacher(parent: HTMLElement, server: GameServer) {
     );
   }
 
-  function seatButton(c: CompanyState, action: "botSeat" | "humanSeat" | "kick"): HTMLElement {
+  function seatButton(c: CompanyView, action: "botSeat" | "humanSeat" | "kick"): HTMLElement {
     const who = c.name || c.seat;
     const label = t(
       action === "botSeat" ? "teacher.toBot" : action === "humanSeat" ? "teacher.takeBack" : "teacher.kick",

@@ -3,7 +3,7 @@
  * state the server sends (never from a click alone), so a step ends when the thing really happened.
  * Pure: tested without a browser.
  */
-import type { CompanyPrivateState, GameView } from "../net/view.ts";
+import type { CompanyPrivateView, GameView } from "../net/view.ts";
 
 export type StepId = "welcome" | "hashprice" | "buy" | "lease" | "ship" | "install" | "finish";
 
@@ -12,13 +12,11 @@ export interface TourStep {
   /** Where to point, most specific first; the first one on screen gets the ring. */
   targets: readonly string[];
   /** Done when the player has really done it; a step without one waits for "Next". */
-  done?: (mine: CompanyPrivateState) => boolean;
+  done?: (mine: CompanyPrivateView) => boolean;
 }
 
-const arrivedOrMoving = (m: CompanyPrivateState) =>
-  m.lots.some(
-    (l) => l.status === "inTransit" || l.status === "installed" || l.location.startsWith("region:"),
-  );
+const arrivedOrMoving = (m: CompanyPrivateView) =>
+  m.lots.some((l) => l.status === "inTransit" || l.status === "installed" || l.placeKind === "region");
 
 export const STEPS: readonly TourStep[] = [
   { id: "welcome", targets: [] },
@@ -39,7 +37,7 @@ export const STEPS: readonly TourStep[] = [
 ];
 
 /** My company's private part, if I hold a seat and the server has sent it. */
-export function mine(view: GameView, seat: string | null): CompanyPrivateState | null {
+export function mine(view: GameView, seat: string | null): CompanyPrivateView | null {
   return view.companies.find((c) => c.seat === seat)?.priv ?? null;
 }
 

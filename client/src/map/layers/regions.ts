@@ -6,10 +6,11 @@
 import type Phaser from "phaser";
 import catalog, { type RegionInfo } from "virtual:atlas-catalog";
 import { FONT_STACK, pick } from "../../i18n/index.ts";
-import type { RegionState } from "../../net/view.ts";
+import type { RegionView } from "../../net/view.ts";
 import { project, type Pt } from "../geo.ts";
 import { carbonByRegion, computeOverlay, markerRadius } from "../overlays.ts";
 import type { Layer, MapContext, MapFrame } from "./Layer.ts";
+import { pctOfBps } from "../../ui/format.ts";
 
 interface Marker {
   info: RegionInfo;
@@ -20,7 +21,7 @@ interface Marker {
 
 export interface RegionHover {
   info: RegionInfo;
-  state: RegionState | undefined;
+  state: RegionView | undefined;
   screen: Pt;
 }
 
@@ -87,7 +88,7 @@ export function regionsLayer(
       g.clear();
       for (const m of markers) {
         const state = byId.get(m.info.id);
-        m.radius = markerRadius(state?.sharePct ?? 0) / z;
+        m.radius = markerRadius(pctOfBps(state?.shareBps ?? 0)) / z;
         g.fillStyle(colors.get(m.info.id) ?? 0x8899aa, state ? 0.9 : 0.5);
         g.fillCircle(m.at.x, m.at.y, m.radius);
         g.lineStyle(1.5 / z, 0x0b1a2a, 1);
@@ -97,7 +98,7 @@ export function regionsLayer(
           g.strokeCircle(m.at.x, m.at.y, m.radius + 3 / z);
         }
         // Labels where there is room: all of them once zoomed in, the big ones before.
-        const show = frame.relZoom >= 1.8 || (state?.sharePct ?? 0) >= 4;
+        const show = frame.relZoom >= 1.8 || pctOfBps(state?.shareBps ?? 0) >= 4;
         m.label
           .setText(pick(m.info.name, frame.lang))
           .setScale(1 / z)

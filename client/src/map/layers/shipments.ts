@@ -4,7 +4,7 @@
  */
 import type { GeoProjection } from "d3-geo";
 import type Phaser from "phaser";
-import type { ShipmentState } from "../../net/view.ts";
+import type { ShipmentView } from "../../net/view.ts";
 import { pointAlong, projectPath, type Pt } from "../geo.ts";
 import { asPoints, type Layer, type MapContext, type MapFrame } from "./Layer.ts";
 
@@ -39,7 +39,7 @@ export function shipmentsLayer(mySeat: () => string | null): Layer {
     }
   }
 
-  function sync(list: readonly ShipmentState[]): void {
+  function sync(list: readonly ShipmentView[]): void {
     const seen = new Set<string>();
     for (const s of list) {
       seen.add(s.id);

@@ -6,7 +6,7 @@ import type { DebriefPayload } from "../../../../shared/protocol/debrief.ts";
 import { lang, pick, t, type MessageKey } from "../../i18n/index.ts";
 import type { GameServer } from "../../net/Server.ts";
 import { fill, h, status } from "../dom.ts";
-import { formatDate, formatUsd } from "../format.ts";
+import { formatCents, formatDate } from "../format.ts";
 import type { MapSink } from "../game.ts";
 import { downloadCsv, EXPORT_TABLES, fetchDebrief, type Credentials, type ExportTable } from "./api.ts";
 import { drawCharts, type Charts } from "./charts.ts";
@@ -175,7 +175,7 @@ export function createDebriefPanel(deps: DebriefDeps): DebriefPanel {
                 { class: c.seat === p.seat ? "me" : "" },
                 h("span", { text: `${c.rank}.` }),
                 h("span", { class: "grow", text: c.name }),
-                h("span", { text: formatUsd(c.equityUsd, l, true) }),
+                h("span", { text: formatCents(c.equityCents, l, true) }),
               ),
             ),
           ),

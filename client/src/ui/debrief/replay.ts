@@ -8,10 +8,10 @@ import { pick, t, type Lang } from "../../i18n/index.ts";
 import type { GameServer } from "../../net/Server.ts";
 import type { GameView } from "../../net/view.ts";
 import { fill, h } from "../dom.ts";
-import { formatDate, formatHashprice, formatHashrate, formatUsd } from "../format.ts";
+import { formatCents, formatDay, formatHashpriceMicro, formatThs } from "../format.ts";
 import type { MapSink } from "../game.ts";
 import { createLeaderboard } from "../leaderboard.ts";
-import { formatIsoDate } from "../../../../shared/math/calendar.ts";
+
 import { viewAt } from "./replayModel.ts";
 
 const PLAY_MS = 100;
@@ -63,15 +63,17 @@ export function renderReplay(
     view = viewAt(deps.server.view, p, day, lang);
     deps.map.setView(view);
     board.update(view, p.seat);
-    when.textContent = `${formatDate(view.date, lang)} · ${t("debrief.replayDay", { day: day + 1, days: p.totalDays })}`;
+    when.textContent = `${formatDay(view.day, lang)} · ${t("debrief.replayDay", { day: day + 1, days: p.totalDays })}`;
     fill(
       figures,
       h("dt", { text: t("projector.hashprice") }),
-      h("dd", { text: `${formatHashprice(view.hashpriceUsd, lang)} ${t("projector.hashpriceUnit")}` }),
+      h("dd", {
+        text: `${formatHashpriceMicro(view.hashpriceMicroUsd, lang)} ${t("projector.hashpriceUnit")}`,
+      }),
       h("dt", { text: t("projector.price") }),
-      h("dd", { text: formatUsd(view.priceUsd, lang) }),
+      h("dd", { text: formatCents(view.priceCents, lang) }),
       h("dt", { text: t("projector.network") }),
-      h("dd", { text: formatHashrate(view.networkEhs, lang) }),
+      h("dd", { text: formatThs(view.networkThs, lang) }),
     );
     fill(
       news,
@@ -79,12 +81,7 @@ export function renderReplay(
         .reverse()
         .slice(0, 2)
         .map((n) =>
-          h(
-            "li",
-            {},
-            h("span", { class: "muted", text: `${formatDate(formatIsoDate(n.day), lang)} ` }),
-            pick(n, lang),
-          ),
+          h("li", {}, h("span", { class: "muted", text: `${formatDay(n.day, lang)} ` }), pick(n, lang)),
         ),
     );
   }

@@ -2,11 +2,13 @@
  * What the replay slider shows for one day of a finished (or running) game: the map's regions from the
  * nearest frame at or before that day, the leaderboard from that day's equities, the news so far, and the
  * day's market figures, as a GameView so that the map and the leaderboard draw it like a live day. Pure.
+ * The debrief's series are in display units (USD, EH/s, %); the view's are the engine's, so they are
+ * converted back here.
  */
 import type { DebriefFrame, DebriefPayload } from "../../../../shared/protocol/debrief.ts";
 import { parseIsoDate } from "../../../../shared/math/calendar.ts";
 import type { Lang } from "../../i18n/index.ts";
-import type { CompanyState, GameView, NewsItem, RegionState } from "../../net/view.ts";
+import type { CompanyView, GameView, NewsView, RegionView } from "../../net/view.ts";
 import { companyLabel } from "./series.ts";
 
 /** News items the ticker keeps, as the live room does. */
@@ -32,23 +34,25 @@ export function frameAt(p: DebriefPayload, day: number): DebriefFrame | null {
   return p.frames[Math.max(0, found)] ?? null;
 }
 
-export function regionsAt(p: DebriefPayload, day: number): RegionState[] {
+export function regionsAt(p: DebriefPayload, day: number): RegionView[] {
   const f = frameAt(p, day);
   if (!f) return [];
   return p.regionIds.map((id, i) => ({
     id,
+    country: "",
     policy: f.policy[i] ?? "allowed",
     banPending: f.banPending[i] ?? false,
     offline: f.offline[i] ?? false,
-    powerUsdPerKwh: f.powerUsdPerKwh[i] ?? 0,
-    freeMw: f.freeMw[i] ?? 0,
-    rowEhs: f.rowEhs[i] ?? 0,
-    sharePct: f.sharePct[i] ?? 0,
+    powerMicroUsdPerKwh: Math.round((f.powerUsdPerKwh[i] ?? 0) * 1e6),
+    freeKw: Math.round((f.freeMw[i] ?? 0) * 1000),
+    restOfWorldThs: (f.rowEhs[i] ?? 0) * 1e6,
+    shareBps: Math.round((f.sharePct[i] ?? 0) * 100),
+    history: [],
   }));
 }
 
 /** Companies ranked by that day's equity (ties keep seat order); the last day uses the final standings. */
-export function standingsAt(p: DebriefPayload, day: number, lang: Lang): CompanyState[] {
+export function standingsAt(p: DebriefPayload, day: number, lang: Lang): CompanyView[] {
   const last = day >= p.dates.length - 1;
   const equity = p.companies.map((_, i) =>
     last ? (p.final.equityUsd[i] ?? 0) : (p.equityUsd[i]?.[day] ?? 0),
@@ -63,10 +67,12 @@ export function standingsAt(p: DebriefPayload, day: number, lang: Lang): Company
       bot: c?.bot ?? false,
       // A replay has nobody away: show bots as bots and people as present.
       connected: !(c?.bot ?? false),
-      equityUsd: equity[i] ?? 0,
-      minedBtc: 0,
+      away: false,
+      equityCents: Math.round((equity[i] ?? 0) * 100),
+      minedSats: 0,
       ths: (p.companyEhs[i]?.[day] ?? 0) * 1e6,
-      carbonT: p.carbonT[i]?.[day] ?? 0,
+      shareBps: 0,
+      carbonKg: (p.carbonT[i]?.[day] ?? 0) * 1000,
       bankrupt: last ? (p.final.bankrupt[i] ?? false) : false,
       rank: rank.get(i) ?? 0,
       priv: null,
@@ -75,7 +81,7 @@ export function standingsAt(p: DebriefPayload, day: number, lang: Lang): Company
 }
 
 /** Public news up to and including `day`, oldest first (the ticker shows the newest first). */
-export function newsAt(p: DebriefPayload, day: number): NewsItem[] {
+export function newsAt(p: DebriefPayload, day: number): NewsView[] {
   return p.events
     .filter((e) => e.company === null && e.day <= day)
     .slice(-NEWS_KEPT)
@@ -93,13 +99,13 @@ export function viewAt(base: GameView | null, p: DebriefPayload, day: number, la
   const d = clampDay(p, day);
   const n = p.network;
   return {
-    phase: base?.phase ?? p.status,
+    phase: base?.phase ?? (p.status === "abandoned" ? "ended" : p.status),
     scenario: p.scenario,
     code: p.code,
     privateRoom: base?.privateRoom ?? false,
     pace: base?.pace ?? 1,
     hideNames: p.hideNames,
-    date: p.dates[d] ?? "",
+    day: p.dates[d] ? parseIsoDate(p.dates[d]) : 0,
     tick: d + 1,
     days: p.totalDays,
     height: base?.height ?? 0,
@@ -107,10 +113,10 @@ export function viewAt(base: GameView | null, p: DebriefPayload, day: number, la
     nextRetargetHeight: base?.nextRetargetHeight ?? 0,
     retargetEstimatePct: 0,
     nextHalvingHeight: base?.nextHalvingHeight ?? 0,
-    priceUsd: n.priceUsd[d] ?? 0,
-    hashpriceUsd: n.hashpriceUsdPerThDay[d] ?? 0,
-    networkEhs: n.ehs[d] ?? 0,
-    playerEhs: n.playerEhs[d] ?? 0,
+    priceCents: Math.round((n.priceUsd[d] ?? 0) * 100),
+    hashpriceMicroUsd: Math.round((n.hashpriceUsdPerThDay[d] ?? 0) * 1e6),
+    networkThs: (n.ehs[d] ?? 0) * 1e6,
+    playerThs: (n.playerEhs[d] ?? 0) * 1e6,
     regions: regionsAt(p, d),
     companies: standingsAt(p, d, lang),
     shipments: [],

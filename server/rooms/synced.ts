@@ -1,0 +1,29 @@
+/**
+ * What the room keeps for its synced view beyond the engine state: each company's TH/s from the last
+ * day's report (worked out while stepping, not kept in the state) and the news board (notices live one
+ * day in the state). `write` projects the game with the engine's viewOf and writes it into the schema.
+ */
+import type { StepReport } from "../../shared/engine/step.ts";
+import type { GameState } from "../../shared/engine/state.ts";
+import type { Notice } from "../../shared/engine/tradeState.ts";
+import { emptyNewsBoard, postNews, type NewsBoard } from "../../shared/view/news.ts";
+import { viewOf, type SeatLabel } from "../../shared/view/project.ts";
+import type { GameRoomState } from "../schema/state.ts";
+import { writeView } from "../schema/write.ts";
+
+export class SyncedView {
+  private hashing: ReadonlyMap<string, number> = new Map();
+  private news: NewsBoard = emptyNewsBoard();
+
+  dayDone(report: Pick<StepReport, "ledgers">): void {
+    this.hashing = new Map(report.ledgers.map((l) => [l.company, l.ths]));
+  }
+
+  post(notices: readonly Notice[], state: GameState): void {
+    this.news = postNews(this.news, notices, state.scenario.regions);
+  }
+
+  write(target: GameRoomState, state: GameState, seats: readonly SeatLabel[], hideNames: boolean): void {
+    writeView(target, viewOf(state, { seats, hideNames, hashing: this.hashing, news: this.news }));
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * viewOf: the one projector from the engine's state to what players see. It returns object literals
+ * of the declared view types (types.ts), so a field added to a view and forgotten here is a compile
+ * error. Every figure is the engine's own, in the engine's units; derived figures come from engine
+ * functions with the engine's constants.
+ */
+import { retargetEstimatePct } from "../engine/chain.ts";
+import { equities } from "../engine/companies.ts";
+import { lotDay } from "../engine/economics.ts";
+import { lotKw, lotModel } from "../engine/fleet.ts";
+import { freeKw, powerPriceToday, rowRunningThs } from "../engine/regions.ts";
+import type { Company, GameState, Lot, LotLocation } from "../engine/state.ts";
+import type { Shipment } from "../engine/tradeState.ts";
+import { difficultyFromBits, nextHalvingHeight, nextRetargetHeight } from "../protocol/bitcoin/index.ts";
+import type { NewsBoard } from "./news.ts";
+import type {
+  CompanyPrivateView,
+  CompanyView,
+  LotView,
+  OfferView,
+  RegionView,
+  ShipmentView,
+  WorldView,
+} from "./types.ts";
+
+/** Who sits in each seat, as the view shows them (the room knows; the engine does not). */
+export interface SeatLabel {
+  name: string;
+  kind: "human" | "bot" | "open";
+  connected: boolean;
+}
+
+export interface ViewInput {
+  /** In the order of `state.companies`. */
+  seats: readonly SeatLabel[];
+  /** Shared screens show "Company 1…" instead of names. */
+  hideNames: boolean;
+  /** Each company's TH/s today, from the last day's report (worked out while stepping, not kept). */
+  hashing: ReadonlyMap<string, number>;
+  news: NewsBoard;
+}
+
+export function viewOf(state: GameState, input: ViewInput): WorldView {
+  const chain = state.chain;
+  return {
+    day: state.day,
+    tick: state.tick,
+    days: state.scenario.days,
+    height: chain.height,
+    difficulty: difficultyFromBits(chain.bits),
+    nextRetargetHeight: nextRetargetHeight(chain.height),
+    retargetEstimatePct: retargetEstimatePct(chain),
+    nextHalvingHeight: nextHalvingHeight(chain.height),
+    priceCents: state.market.priceCents,
+    hashpriceMicroUsd: state.market.hashpriceMicroUsd,
+    networkThs: state.networkThs,
+    playerThs: state.playerThs,
+    regions: regionsOf(state, input.news),
+    companies: companiesOf(state, input),
+    shipments: state.shipments.map((s) => shipmentOf(state, s)),
+    news: input.news.ticker,
+  };
+}
+
+function regionsOf(state: GameState, news: NewsBoard): RegionView[] {
+  return state.world.regions.map((region, i) => {
+    const offline = region.offlineUntil > state.day;
+    const ths = offline ? 0 : rowRunningThs(region);
+    return {
+      id: region.id,
+      country: state.scenario.regions[i]?.country ?? "",
+      policy: region.policy,
+      banPending: region.banPendingDay !== null,
+      offline,
+      powerMicroUsdPerKwh: powerPriceToday(state, i),
+      freeKw: Math.floor(freeKw(region)),
+      restOfWorldThs: ths,
+      shareBps: shareBps(ths, state.networkThs),
+      history: news.regions[region.id] ?? [],
+    };
+  });
+}
+
+function companiesOf(state: GameState, input: ViewInput): CompanyView[] {
+  // One pass over the lots values every company (the engine's equities), not one pass per company.
+  const equity = equities(state);
+  const order = state.companies.map((_, i) => i).sort((a, b) => (equity[b] ?? 0) - (equity[a] ?? 0));
+  const shipments = new Map(state.shipments.map((s) => [s.id, s]));
+  return state.companies.map((company, i) => {
+    const seat = input.seats[i];
+    const held = seat?.kind === "human";
+    return {
+      seat: company.id,
+      name: input.hideNames ? `Company ${i + 1}` : (seat?.name ?? company.name),
+      bot: !held || !seat.connected,
+      connected: seat?.connected ?? false,
+      away: held && !seat.connected,
+      equityCents: equity[i] ?? 0,
+      minedSats: company.minedSats,
+      ths: input.hashing.get(company.id) ?? 0,
+      shareBps: shareBps(input.hashing.get(company.id) ?? 0, state.networkThs),
+      carbonKg: company.carbonKgTotal,
+      bankrupt: company.bankrupt,
+      rank: order.indexOf(i) + 1,
+      priv: privateOf(state, company, shipments),
+    };
+  });
+}
+
+/** A part of a whole, basis points (0 when there is no whole). */
+function shareBps(part: number, whole: number): number {
+  return whole > 0 ? Math.round((part / whole) * 10_000) : 0;
+}
+
+function privateOf(state: GameState, company: Company, shipments: Map<string, Shipment>): CompanyPrivateView {
+  return {
+    cashCents: company.cashCents,
+    btcSats: company.btcSats,
+    sellRatioBps: company.sellRatioBps,
+    payout: company.payout,
+    lots: state.lots.filter((l) => l.owner === company.id).map((l) => lotOf(state, l, shipments)),
+    leases: company.leases.map((l) => ({ region: l.region, kw: l.kw, renewable: l.renewable })),
+    offers: offersOf(state, company.id),
+  };
+}
+
+function lotOf(state: GameState, lot: Lot, shipments: Map<string, Shipment>): LotView {
+  const model = lotModel(state, lot);
+  return {
+    id: lot.id,
+    model: lot.model,
+    name: model.name,
+    quantity: lot.quantity,
+    status: lot.status,
+    ...placeOf(lot.location),
+    powered: lot.powered,
+    origin: lot.origin,
+    kw: lotKw(model, lot.quantity),
+    pnlCentsPerDay: lotDay(state, lot).netCents,
+    untilDay: untilOf(lot, shipments),
+  };
+}
+
+function placeOf(location: LotLocation): Pick<LotView, "placeKind" | "placeId"> {
+  switch (location.kind) {
+    case "factory":
+      return { placeKind: "factory", placeId: location.hub };
+    case "region":
+      return { placeKind: "region", placeId: location.region };
+    case "shipment":
+      return { placeKind: "shipment", placeId: location.shipment };
+  }
+}
+
+/** When a lot's wait ends: the factory's hand-over, or customs' decision for a lot at sea or at a port. */
+function untilOf(lot: Lot, shipments: Map<string, Shipment>): number {
+  if (lot.status === "onOrder") return lot.readyDay;
+  if (lot.location.kind !== "shipment") return 0;
+  return shipments.get(lot.location.shipment)?.customsDay ?? 0;
+}
+
+function offersOf(state: GameState, companyId: string): OfferView[] {
+  return state.offers
+    .filter((o) => o.status === "open" && (o.from === companyId || o.to === companyId))
+    .map((o) => ({
+      id: o.id,
+      from: o.from,
+      to: o.to,
+      lot: o.lot,
+      model: state.lots.find((l) => l.id === o.lot)?.model ?? "",
+      quantity: o.quantity,
+      priceCents: o.priceCents,
+      expiresDay: o.expiresDay,
+    }));
+}
+
+function shipmentOf(state: GameState, s: Shipment): ShipmentView {
+  const span = Math.max(1, s.arriveDay - s.departDay);
+  return {
+    id: s.id,
+    owner: s.owner,
+    mode: s.mode,
+    status: s.status,
+    progress: Math.min(1, Math.max(0, (state.day - s.departDay) / span)),
+    path: s.path.flat(),
+  };
+}

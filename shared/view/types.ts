@@ -1,0 +1,171 @@
+/**
+ * What players see, declared once: the synced state's shape, in the engine's units (cents, satoshis,
+ * TH/s, kW, µUSD/kWh, epoch days). `viewOf` (project.ts) writes it from the game state; the server's
+ * schema classes are checked against it by the compiler (server/schema/contract.ts); the client reads
+ * these same types. Formatting for people happens only in the client (client/src/ui/format.ts).
+ */
+import type { EpochDay } from "../math/calendar.ts";
+import type { Cents, Sats } from "../math/money.ts";
+import type { Phase } from "../protocol/constants.ts";
+import type { LotStatus } from "../engine/state.ts";
+import type { ShipmentStatus } from "../engine/tradeState.ts";
+import type { MiningPolicy, ShippingMode } from "../scenario/types.ts";
+
+/** A public notice on the news ticker (and in the history of the regions it names). */
+export interface NewsView {
+  day: EpochDay;
+  kind: string;
+  en: string;
+  zh: string;
+  /** Region ids and ISO countries the item concerns. */
+  targets: string[];
+}
+
+export interface RegionView {
+  id: string;
+  /** ISO country: news about the country (tariffs, bans) concerns the region too. */
+  country: string;
+  policy: MiningPolicy;
+  banPending: boolean;
+  offline: boolean;
+  /** Today's grid power price, µUSD per kWh. */
+  powerMicroUsdPerKwh: number;
+  /** Capacity nobody leases yet, whole kW. */
+  freeKw: number;
+  /** The rest of the world's machines running here today, TH/s (0 while the region is offline). */
+  restOfWorldThs: number;
+  /** The rest of the world's share of the network's hashrate here, basis points. */
+  shareBps: number;
+  /** The last few news items naming the region or its country, oldest first. */
+  history: NewsView[];
+}
+
+/** Where a lot is: at a factory (a hub), in a region (stored or installed), or aboard a shipment. */
+export type PlaceKind = "factory" | "region" | "shipment";
+
+export interface LotView {
+  id: string;
+  model: string;
+  /** The model's name, for people (model is its id). */
+  name: string;
+  quantity: number;
+  status: LotStatus;
+  /**
+   * Where it is: the kind of place, and the hub's, region's or shipment's id. A pair of fields rather
+   * than a nested object: Colyseus shows a seat's private items to its view one level deep only.
+   */
+  placeKind: PlaceKind;
+  placeId: string;
+  powered: boolean;
+  /** Country of manufacture. */
+  origin: string;
+  /** Nameplate power, kW: what a lease must hold to install it. */
+  kw: number;
+  /** Expected profit today at today's prices, cents (the engine's lotDay; 0 unless installed). */
+  pnlCentsPerDay: Cents;
+  /** On order: the day it leaves the factory; in transit: the day customs decides; otherwise 0. */
+  untilDay: EpochDay;
+}
+
+/** An open offer of machines this company made or received. */
+export interface OfferView {
+  id: string;
+  from: string;
+  to: string;
+  lot: string;
+  model: string;
+  quantity: number;
+  priceCents: Cents;
+  /** Last day it can be accepted. */
+  expiresDay: EpochDay;
+}
+
+export interface LeaseView {
+  region: string;
+  kw: number;
+  renewable: boolean;
+}
+
+/** Only the company's own seat (and the host) see this part. */
+export interface CompanyPrivateView {
+  cashCents: Cents;
+  btcSats: Sats;
+  sellRatioBps: number;
+  payout: "pool" | "solo";
+  lots: LotView[];
+  leases: LeaseView[];
+  /** Open offers made or received (closed ones leave: the notices told the story). */
+  offers: OfferView[];
+}
+
+export interface CompanyView {
+  seat: string;
+  name: string;
+  /** A bot plays the seat: a bot's seat, or a person's while they are away. */
+  bot: boolean;
+  connected: boolean;
+  /** A person holds the seat but is away: a bot stands in until they come back (bot is true too). */
+  away: boolean;
+  equityCents: Cents;
+  minedSats: Sats;
+  /** The company's machines hashing today, TH/s (after uptime), from the day's report. */
+  ths: number;
+  /** That hashrate's share of the network's, basis points. */
+  shareBps: number;
+  carbonKg: number;
+  bankrupt: boolean;
+  /** 1 for the highest equity. */
+  rank: number;
+  /** Null on a client for every company but its own (the host sees all). */
+  priv: CompanyPrivateView | null;
+}
+
+export interface ShipmentView {
+  id: string;
+  owner: string;
+  mode: ShippingMode;
+  status: ShipmentStatus;
+  /** Share of the way covered, 0..1, for the map. */
+  progress: number;
+  /** Waypoints as [lon, lat, lon, lat, ...]. */
+  path: number[];
+}
+
+/** The game's part of the view: everything `viewOf` derives from the engine state. */
+export interface WorldView {
+  day: EpochDay;
+  tick: number;
+  /** The scenario's length, days. */
+  days: number;
+  height: number;
+  difficulty: number;
+  nextRetargetHeight: number;
+  /** The next retarget's change if blocks keep today's pace, percent (Core's ×4 clamp applied). */
+  retargetEstimatePct: number;
+  nextHalvingHeight: number;
+  priceCents: Cents;
+  /** One TH/s's expected revenue for a day, µUSD. */
+  hashpriceMicroUsd: number;
+  networkThs: number;
+  /** All players' machines hashing today, TH/s. */
+  playerThs: number;
+  regions: RegionView[];
+  companies: CompanyView[];
+  shipments: ShipmentView[];
+  news: NewsView[];
+}
+
+/** The room's part: set by the room, not derived from the engine state. */
+export interface RoomView {
+  phase: Phase;
+  scenario: string;
+  /** The join code a class types (or reads off the projector). */
+  code: string;
+  privateRoom: boolean;
+  pace: number;
+  /** Companies shown as "Company 1…" on shared screens (a classroom option). */
+  hideNames: boolean;
+}
+
+/** The whole synced state, as every client reads it. */
+export type GameView = RoomView & WorldView;
