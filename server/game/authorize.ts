@@ -25,7 +25,10 @@ export interface Denial {
   message: Text;
 }
 
-const deny = (code: ProtocolErrorCode, en: string, zh: string): Denial => ({ code, message: { en, zh } });
+export const deny = (code: ProtocolErrorCode, en: string, zh: string): Denial => ({
+  code,
+  message: { en, zh },
+});
 
 /** Host actions allowed in each phase (the host may always broadcast and end). */
 const HOST_PHASES: Record<string, readonly Phase[]> = {

@@ -30,7 +30,7 @@ import { authorize, type ActorInfo, type Denial } from "../game/authorize.ts";
 import { newJoinCode } from "../game/codes.ts";
 import { newBucket, take, type Bucket } from "../game/rateLimit.ts";
 import { preview } from "../game/preview.ts";
-import { GameSession, type Membership } from "../game/session.ts";
+import { GameSession } from "../game/session.ts";
 import { clientAddress } from "../limits/addressLimiter.ts";
 import { takeRestored } from "../recovery.ts";
 import { pushNews, projectGame } from "../schema/project.ts";
@@ -203,7 +203,7 @@ export class GameRoom extends Room<GameRoomState> {
   }
 
   /** The same connection is back within the window: its seat, and its host powers if it had them. */
-  private resumed(client: Client, before: Membership, present: Present | undefined): void {
+  private resumed(client: Client, before: ActorInfo, present: Present | undefined): void {
     const joined = this.session.join(
       client.sessionId,
       { name: "", role: "player", seatToken: this.tokenOf(client) },
