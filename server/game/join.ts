@@ -4,7 +4,8 @@
  * the connection that held it (members.ts).
  */
 import type { JoinOptions } from "../../shared/protocol/index.ts";
-import { deny, type Denial, type Phase } from "./authorize.ts";
+import { refuse } from "../../shared/protocol/refusals/index.ts";
+import type { Denial, Phase } from "./authorize.ts";
 import { secretMatches } from "./codes.ts";
 import { displaceHolder, type Joined, type Membership, type Roster } from "./members.ts";
 import { occupy, type SeatInfo } from "./seats.ts";
@@ -65,5 +66,5 @@ function newSeat(
   if (open) return open;
   // A host without a free seat still hosts; a late player watches.
   if (rules.phase !== "lobby" || isHost) return undefined;
-  return deny("BAD_SEAT", "Every seat is taken; join as a spectator.", "席位已满，请以观众身份加入。");
+  return refuse("SEATS_TAKEN");
 }

@@ -4,7 +4,8 @@
  */
 import { STRATEGIES } from "../../shared/bots/index.ts";
 import type { HostAction } from "../../shared/protocol/index.ts";
-import { deny, type Denial } from "./authorize.ts";
+import { refuse } from "../../shared/protocol/refusals/index.ts";
+import type { Denial } from "./authorize.ts";
 import type { Roster } from "./members.ts";
 import { giveToBot, type SeatInfo } from "./seats.ts";
 
@@ -12,7 +13,7 @@ export type SeatControl = Extract<HostAction, { type: "botSeat" | "humanSeat" | 
 
 export function controlSeat(roster: Roster, action: SeatControl): Denial | null {
   const seat = roster.seats.find((s) => s.id === action.seat);
-  if (!seat) return deny("BAD_SEAT", `No seat ${action.seat}.`, `没有席位 ${action.seat}。`);
+  if (!seat) return refuse("NO_SUCH_SEAT", { seat: action.seat });
   if (action.type === "botSeat") toBot(seat, action.strategy);
   else if (action.type === "humanSeat") toPeople(roster, seat);
   else kick(roster, seat);
