@@ -14,6 +14,7 @@ import { stateHash } from "../shared/index.ts";
 import { equities } from "../shared/engine/companies.ts";
 import { parseIsoDate } from "../shared/math/calendar.ts";
 import { DEBRIEF_FORMAT, type DebriefDenial, type DebriefPayload } from "../shared/protocol/debrief.ts";
+import { refuse, type Refused } from "../shared/protocol/refusals/index.ts";
 import { checkLog, type LoggedAction } from "../shared/replay/index.ts";
 import { historyComparison } from "../node/history.ts";
 import { loadDatasets } from "../node/scenarios.ts";
@@ -54,9 +55,10 @@ interface Source {
   finalHash: string | null;
 }
 
-const deny = (status: number, code: DebriefDenial["code"], en: string, zh: string): DebriefAnswer => ({
+/** A debrief refusal: its code, the English reason as `error`, and the reason in both languages. */
+const deny = (status: number, { code, message }: Refused<DebriefDenial["code"]>): DebriefAnswer => ({
   status,
-  body: { code, error: en, message: { en, zh } },
+  body: { code, error: message.en, message },
 });
 
 async function sourceOf(roomId: string, live: GameSession | undefined): Promise<Source | null> {
@@ -292,20 +294,8 @@ export async function debrief(
   // exactly as one whose secret or token does not match (403 FORBIDDEN, same body): no answer tells a
   // prober whether a room id exists. (403, not 404: a reader with a real game and a stale token is the
   // usual case.)
-  if (!request.hostSecret && !request.seatToken)
-    return deny(
-      401,
-      "NO_CREDENTIALS",
-      "The debrief needs the host secret, or a player's seat token once the game has ended.",
-      "复盘需要主持人密钥；游戏结束后，玩家可凭席位令牌查看。",
-    );
-  const forbidden = () =>
-    deny(
-      403,
-      "FORBIDDEN",
-      "Either there is no game with that id, or neither the host secret nor a seat token of it was given.",
-      "没有这个 id 的游戏，或者所给的既不是本局的主持人密钥，也不是本局的席位令牌。",
-    );
+  if (!request.hostSecret && !request.seatToken) return deny(401, refuse("NO_CREDENTIALS"));
+  const forbidden = () => deny(403, refuse("DEBRIEF_DENIED"));
   const source = await sourceOf(request.roomId, liveSession(request.roomId));
   if (!source) return forbidden();
   const isHost = secretMatches(request.hostSecret, source.hostHash);
@@ -313,13 +303,7 @@ export async function debrief(
   if (!isHost) {
     seat = source.seats.find((s) => s.tokenHash && secretMatches(request.seatToken, s.tokenHash))?.id ?? null;
     if (seat === null) return forbidden();
-    if (source.status !== "ended")
-      return deny(
-        403,
-        "NOT_ENDED",
-        "Players see the debrief when the game has ended; the host can open it at any time.",
-        "游戏结束后玩家才能查看复盘；主持人可随时查看。",
-      );
+    if (source.status !== "ended") return deny(403, refuse("NOT_ENDED"));
   }
   // One build at a time per room: a second reader waits for the first and then finds it cached.
   const full = await serial(source.roomId, async () => {

@@ -67,9 +67,9 @@ async function withSecret<T>(
 async function adminOnly(
   req: IncomingMessage,
   res: ServerResponse,
-  what: { en: string; zh: string },
+  what: "debugState" | "metrics",
 ): Promise<boolean> {
-  const why = refusal("FORBIDDEN", `${what.en} needs the admin secret.`, `${what.zh}需要管理员密钥。`);
+  const why = refusal("ADMIN_ONLY", { what });
   const secret = String(req.headers["x-admin-secret"] ?? "");
   const granted = await withSecret(
     req,
@@ -86,11 +86,7 @@ async function adminOnly(
  * body): otherwise the difference would tell a prober which room ids exist. 403 rather than 404
  * because the client's usual case is a real game with a wrong or missing secret.
  */
-const EXPORT_DENIED = refusal(
-  "FORBIDDEN",
-  "Either there is no game with that id, or the host secret is not this game's.",
-  "没有这个 id 的游戏，或者主持人密钥不属于本局。",
-);
+const EXPORT_DENIED = refusal("EXPORT_DENIED");
 
 function csv(rows: (string | number | null)[][]): string {
   const cell = (v: string | number | null) => {
@@ -107,8 +103,8 @@ const LANDING = `<!doctype html><meta charset="utf-8"><title>Hashrate Atlas</tit
 protocol (docs/protocol.md): WebSocket rooms named <code>game</code>, HTTP <a href="/api/rooms">/api/rooms</a>.</p>
 <p>游戏服务器正在运行。浏览器客户端尚未完成；脚本可以通过协议（docs/protocol.md）进行游戏。</p>`;
 
-const BAD_CODE = refusal("BAD_CODE", "A join code is 6 letters and digits.", "加入码由 6 个字母和数字组成。");
-const NO_SUCH_CODE = refusal("NO_GAME", "No game has that join code.", "没有使用这个加入码的游戏。");
+const BAD_CODE = refusal("BAD_CODE");
+const NO_SUCH_CODE = refusal("NO_SUCH_CODE");
 
 const routes: { pattern: RegExp; handler: Handler }[] = [
   {
@@ -124,14 +120,9 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
     // check clients decode exactly what the server sent: behind the admin secret.
     pattern: /^\/api\/debug\/state\/[^/]+$/,
     handler: async (req, res, url) => {
-      if (!(await adminOnly(req, res, { en: "The debug state", zh: "调试状态" }))) return;
+      if (!(await adminOnly(req, res, "debugState"))) return;
       const room = roomOf(decodeSegment(url.pathname.split("/").pop() ?? ""));
-      if (!room)
-        return refuse(
-          res,
-          404,
-          refusal("NO_GAME", "No such room in this process.", "本进程中没有这个房间。"),
-        );
+      if (!room) return refuse(res, 404, refusal("NO_SUCH_ROOM"));
       json(res, 200, room.state.toJSON());
     },
   },
@@ -139,7 +130,7 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
     // Server-side tick timing for the load test and operators: behind the admin secret.
     pattern: /^\/api\/metrics$/,
     handler: async (req, res) => {
-      if (!(await adminOnly(req, res, { en: "Metrics", zh: "运行指标" }))) return;
+      if (!(await adminOnly(req, res, "metrics"))) return;
       json(res, 200, { ticks: tickStats(), memoryMb: process.memoryUsage().rss / 1e6 });
     },
   },

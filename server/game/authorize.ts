@@ -3,6 +3,7 @@
  * after parsing and before the engine; the engine then checks the command's own rules.
  */
 import type { ProtocolErrorCode } from "../../shared/protocol/index.ts";
+import { refuse } from "../../shared/protocol/refusals/index.ts";
 import type { Text } from "../../shared/scenario/types.ts";
 
 export type Phase = "lobby" | "running" | "paused" | "ended";
@@ -25,8 +26,6 @@ export interface Denial {
   message: Text;
 }
 
-const deny = (code: ProtocolErrorCode, en: string, zh: string): Denial => ({ code, message: { en, zh } });
-
 /** Host actions allowed in each phase (the host may always broadcast and end). */
 const HOST_PHASES: Record<string, readonly Phase[]> = {
   start: ["lobby"],
@@ -44,47 +43,22 @@ const HOST_PHASES: Record<string, readonly Phase[]> = {
 
 export function authorize(request: Request, actor: ActorInfo, phase: Phase): Denial | null {
   if (request.kind === "host") {
-    if (actor.role !== "host")
-      return deny("NOT_HOST", "Only the host can do this.", "只有主持人可以执行此操作。");
+    if (actor.role !== "host") return refuse("NOT_HOST");
     const phases = HOST_PHASES[request.action];
-    if (!phases)
-      return deny(
-        "MALFORMED",
-        `Unknown host action "${request.action}".`,
-        `未知的主持人操作"${request.action}"。`,
-      );
-    if (phase === "ended") return deny("GAME_OVER", "The game is over.", "游戏已经结束。");
+    if (!phases) return refuse("UNKNOWN_HOST_ACTION", { action: request.action });
+    if (phase === "ended") return refuse("GAME_OVER");
     if (!phases.includes(phase)) {
-      if (request.action === "start")
-        return deny("ALREADY_STARTED", "The game has already started.", "游戏已经开始。");
-      return deny(
-        "NOT_RUNNING",
-        `Not possible while the game is ${phase}.`,
-        `游戏处于${PHASE_ZH[phase]}状态，无法执行。`,
-      );
+      if (request.action === "start") return refuse("ALREADY_STARTED");
+      return refuse("NOT_IN_PHASE", { phase });
     }
     return null;
   }
-  if (actor.role === "spectator")
-    return deny("SPECTATOR", "Spectators watch; they cannot act.", "观众只能观看，不能操作。");
+  if (actor.role === "spectator") return refuse("SPECTATOR");
   // A preview may name a seat: the host looks over any company's options; a player only at their own.
   const asked = request.kind === "preview" ? request.seat : null;
-  if (asked && asked !== actor.seat && actor.role !== "host")
-    return deny(
-      "NOT_HOST",
-      "Only the host can look at another company's options.",
-      "只有主持人可以查看其他公司的选项。",
-    );
-  if (!actor.seat && !asked)
-    return deny("NOT_A_PLAYER", "You do not hold a seat in this game.", "你在本局游戏中没有席位。");
-  if (phase === "ended") return deny("GAME_OVER", "The game is over.", "游戏已经结束。");
-  if (phase === "lobby") return deny("NOT_RUNNING", "The game has not started yet.", "游戏尚未开始。");
+  if (asked && asked !== actor.seat && actor.role !== "host") return refuse("NOT_HOST_PREVIEW");
+  if (!actor.seat && !asked) return refuse("NOT_A_PLAYER");
+  if (phase === "ended") return refuse("GAME_OVER");
+  if (phase === "lobby") return refuse("NOT_STARTED");
   return null;
 }
-
-const PHASE_ZH: Record<Phase, string> = {
-  lobby: "等待开始",
-  running: "进行中",
-  paused: "暂停",
-  ended: "已结束",
-};

@@ -30,6 +30,16 @@ export class HeldTokens {
     return seats.find((s) => s.token === token) ?? seats.find((s) => this.matches(s.id, token));
   }
 
+  /** The seat a token takes back; a seat held since a restart gets its token again (no hash kept). */
+  claim(seats: readonly SeatInfo[], token: string): SeatInfo | undefined {
+    const seat = this.seatOf(seats, token);
+    if (seat && seat.token !== token) {
+      seat.token = token;
+      this.forget(seat.id);
+    }
+    return seat;
+  }
+
   private matches(seatId: string, token: string): boolean {
     const hash = this.hashes.get(seatId);
     return hash !== undefined && secretMatches(token, hash);

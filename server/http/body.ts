@@ -73,14 +73,5 @@ export function refuseTooLarge(
   headers: OutgoingHttpHeaders = {},
 ): void {
   closeGently(req);
-  refuse(
-    res,
-    413,
-    refusal(
-      "TOO_LARGE",
-      `The request body is larger than the server accepts (${BODY_LIMIT / 1024} KiB).`,
-      `请求内容超过服务器接受的上限（${BODY_LIMIT / 1024} KiB）。`,
-    ),
-    { ...headers, connection: "close" },
-  );
+  refuse(res, 413, refusal("BODY_TOO_LARGE", { maxBytes: BODY_LIMIT }), { ...headers, connection: "close" });
 }

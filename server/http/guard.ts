@@ -17,12 +17,8 @@ import { BadRequest, refuse, refusal } from "./respond.ts";
 type Listener = (req: IncomingMessage, res: ServerResponse) => unknown;
 export type AdminHandler = ((req: IncomingMessage, res: ServerResponse) => boolean) | null;
 
-const INTERNAL = refusal(
-  "INTERNAL",
-  "The server failed on this request; the failure has been logged.",
-  "服务器处理此请求时出错，错误已记录。",
-);
-const NOT_FOUND = refusal("NOT_FOUND", "Nothing here.", "此地址没有内容。");
+const INTERNAL = refusal("REQUEST_FAILED");
+const NOT_FOUND = refusal("NOT_FOUND");
 
 /** What a failed handler answers: its 400 for a bad request, else 500 (and a log line for the operator). */
 function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {

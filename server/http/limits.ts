@@ -46,37 +46,9 @@ export function maxRooms(): number {
 /** Join-code look-ups that matched no game: 20 at once, then one a second (6 characters of 31: ~887M codes). */
 export const codeMisses = new FailureLimit({ burst: 20, perSecond: 1 });
 
-export const TOO_MANY_ROOMS = (seconds: number): Refusal =>
-  refusal(
-    "RATE_LIMITED",
-    `Too many new games from your network address. Please wait ${seconds} s and try again.`,
-    `你的网络地址创建新游戏过于频繁，请等待 ${seconds} 秒后再试。`,
-  );
-
-export const SERVER_FULL = (max: number): Refusal =>
-  refusal(
-    "SERVER_FULL",
-    `The server is running as many games as it can (${max}). Please try again when one has ended.`,
-    `服务器上的游戏数量已达上限（${max} 局），请等有游戏结束后再试。`,
-  );
-
-export const TOO_MANY_LIVE_ROOMS = (max: number): Refusal =>
-  refusal(
-    "TOO_MANY_GAMES",
-    `This address already runs ${max} games on this server; end one before starting another.`,
-    `该地址已在本服务器上运行 ${max} 局游戏；请先结束一局再开新局。`,
-  );
-
-export const TOO_MANY_MISSES = (seconds: number): Refusal =>
-  refusal(
-    "RATE_LIMITED",
-    `Too many join codes that matched no game. Please wait ${seconds} s and try again.`,
-    `输入的加入码多次没有对应的游戏，请等待 ${seconds} 秒后再试。`,
-  );
-
+export const TOO_MANY_ROOMS = (seconds: number): Refusal => refusal("TOO_MANY_ROOMS", { seconds });
+export const SERVER_FULL = (max: number): Refusal => refusal("SERVER_FULL", { max });
+export const TOO_MANY_LIVE_ROOMS = (max: number): Refusal => refusal("TOO_MANY_GAMES", { max });
+export const TOO_MANY_MISSES = (seconds: number): Refusal => refusal("TOO_MANY_MISSES", { seconds });
 export const TOO_MANY_WRONG_SECRETS = (seconds: number): Refusal =>
-  refusal(
-    "RATE_LIMITED",
-    `Too many wrong secrets or seat tokens from your network address. Please wait ${seconds} s and try again.`,
-    `你的网络地址多次输入错误的密钥或席位令牌，请等待 ${seconds} 秒后再试。`,
-  );
+  refusal("TOO_MANY_WRONG_SECRETS", { seconds });

@@ -140,23 +140,7 @@ async function invoke(req: IncomingMessage, res: ServerResponse, cors: OutgoingH
   sendJson(res, 200, answer, cors);
 }
 
-const SHUTTING_DOWN = refusal(
-  "SHUTTING_DOWN",
-  "The server is shutting down; games come back when it restarts.",
-  "服务器正在关闭；重启后游戏会恢复。",
-);
-const WRONG_METHOD = refusal(
-  "METHOD_NOT_ALLOWED",
-  "Matchmaking takes POST (and OPTIONS for CORS).",
-  "匹配接口只接受 POST 请求（以及用于 CORS 的 OPTIONS）。",
-);
-const NO_ROUTE = refusal(
-  "NO_ROUTE",
-  `Matchmaking is POST /matchmake/<method>/<room>, method one of ${matchMaker.controller.exposedMethods.join(", ")}.`,
-  `匹配接口为 POST /matchmake/<方法>/<房间>，方法为 ${matchMaker.controller.exposedMethods.join("、")} 之一。`,
-);
-const BAD_JSON = refusal(
-  "BAD_JSON",
-  "The room options must be a JSON object.",
-  "房间选项必须是一个 JSON 对象。",
-);
+const SHUTTING_DOWN = refusal("SHUTTING_DOWN");
+const WRONG_METHOD = refusal("METHOD_NOT_ALLOWED");
+const NO_ROUTE = refusal("NO_MATCHMAKE_ROUTE", { methods: matchMaker.controller.exposedMethods });
+const BAD_JSON = refusal("BAD_JSON");

@@ -5,6 +5,11 @@
  * (guard.ts) answers with 400 wherever it is thrown.
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import {
+  refuse as refusalText,
+  type RefusalId,
+  type RefusalParams,
+} from "../../shared/protocol/refusals/index.ts";
 
 export interface Refusal {
   code: string;
@@ -12,8 +17,10 @@ export interface Refusal {
   zh: string;
 }
 
-export function refusal(code: string, en: string, zh: string): Refusal {
-  return { code, error: en, zh };
+/** The refusal `id` of the table (shared/protocol/refusals) with its parameters, as HTTP answers it. */
+export function refusal<K extends RefusalId>(id: K, ...params: RefusalParams[K]): Refusal {
+  const { code, message } = refusalText(id, ...params);
+  return { code, error: message.en, zh: message.zh };
 }
 
 export function sendJson(
@@ -58,13 +65,8 @@ export class BadRequest extends Error {
   }
 }
 
-const BAD_ESCAPE = refusal(
-  "BAD_REQUEST",
-  "The address has a malformed percent-escape: a % must be followed by two hexadecimal digits of valid UTF-8.",
-  "地址中的百分号转义格式错误：% 后面必须是两位十六进制数字，并构成有效的 UTF-8。",
-);
-
-const BAD_URL = refusal("BAD_REQUEST", "The request address cannot be parsed.", "无法解析请求地址。");
+const BAD_ESCAPE = refusal("BAD_ESCAPE");
+const BAD_URL = refusal("BAD_URL");
 
 /** decodeURIComponent, whose URIError on "%" or "%E0%A4" would otherwise escape as a crash. */
 export function decodeSegment(segment: string): string {

@@ -25,12 +25,13 @@ import {
   type PreviewRequest,
 } from "../../shared/protocol/index.ts";
 import type { Notice } from "../../shared/engine/tradeState.ts";
+import { refuse, type Refused } from "../../shared/protocol/refusals/index.ts";
 import type { Text } from "../../shared/scenario/types.ts";
-import { authorize, type ActorInfo, type Denial } from "../game/authorize.ts";
+import { authorize, type ActorInfo } from "../game/authorize.ts";
 import { newJoinCode } from "../game/codes.ts";
 import { newBucket, take, type Bucket } from "../game/rateLimit.ts";
 import { preview } from "../game/preview.ts";
-import { GameSession, type Membership } from "../game/session.ts";
+import { GameSession } from "../game/session.ts";
 import { clientAddress } from "../limits/addressLimiter.ts";
 import { takeRestored } from "../recovery.ts";
 import { SyncedView } from "./synced.ts";
@@ -175,10 +176,7 @@ export class GameRoom extends Room<GameRoomState> {
     const present = this.present.get(sessionId);
     if (present) present.role = membership.role;
     old.send("welcome", { ...membership, code: this.session.code, scenario: this.session.options.scenario });
-    this.fail(old, undefined, "SEAT_ELSEWHERE", {
-      en: "Your seat was opened in another window; this one now watches.",
-      zh: "你的席位已在另一个窗口中打开；此窗口现在仅可观看。",
-    });
+    this.deny(old, undefined, refuse("SEAT_ELSEWHERE"));
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
@@ -203,7 +201,7 @@ export class GameRoom extends Room<GameRoomState> {
   }
 
   /** The same connection is back within the window: its seat, and its host powers if it had them. */
-  private resumed(client: Client, before: Membership, present: Present | undefined): void {
+  private resumed(client: Client, before: ActorInfo, present: Present | undefined): void {
     const joined = this.session.join(
       client.sessionId,
       { name: "", role: "player", seatToken: this.tokenOf(client) },
@@ -274,27 +272,21 @@ export class GameRoom extends Room<GameRoomState> {
   protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
     const verdict = inspectFrame(buffer);
     if (verdict.pass) return super._onMessage(client, buffer);
-    if (this.allowed(client)) this.fail(client, undefined, verdict.code, verdict.message);
+    if (this.allowed(client)) this.deny(client, undefined, verdict);
   }
 
   /** Takes one of the sender's tokens; when none is left, answers RATE_LIMITED and returns false. */
   private allowed(client: Client, ref?: string): boolean {
     const bucket = this.buckets.get(client.sessionId);
     if (!bucket || take(bucket, this.clock.currentTime, RATE_PER_SECOND, RATE_BURST)) return true;
-    this.fail(client, ref, "RATE_LIMITED", {
-      en: "Too many messages; slow down.",
-      zh: "消息过多，请放慢速度。",
-    });
+    this.deny(client, ref, refuse("RATE_LIMITED"));
     return false;
   }
 
   /** An unknown type: counted like any message, answered without repeating what was sent. */
   private unknown(client: Client): void {
     if (!this.allowed(client)) return;
-    this.fail(client, undefined, "UNKNOWN_MESSAGE", {
-      en: "Unknown message type: see docs/protocol.md for the messages a client may send.",
-      zh: "未知的消息类型：客户端可发送的消息见 docs/protocol.md。",
-    });
+    this.deny(client, undefined, refuse("UNKNOWN_MESSAGE"));
   }
 
   /**
@@ -308,10 +300,7 @@ export class GameRoom extends Room<GameRoomState> {
       console.error(
         `room ${this.roomId}: ${type} from ${client.sessionId} failed: ${e instanceof Error ? e.stack : String(e)}`,
       );
-      this.fail(client, undefined, "INTERNAL", {
-        en: "The server could not handle that message; nothing changed.",
-        zh: "服务器无法处理该消息；未作任何更改。",
-      });
+      this.deny(client, undefined, refuse("INTERNAL"));
     }
   }
 
@@ -321,17 +310,10 @@ export class GameRoom extends Room<GameRoomState> {
       typeof message === "object" && message !== null ? (message as { ref?: unknown }).ref : undefined;
     const ref = typeof raw === "string" ? raw.slice(0, 32) : undefined;
     if (!this.allowed(client, ref)) return;
-    if (jsonBytes(message) > MAX_MESSAGE_BYTES) {
-      return this.fail(client, ref, "TOO_LARGE", { en: "Message too large.", zh: "消息过大。" });
-    }
+    if (jsonBytes(message) > MAX_MESSAGE_BYTES) return this.deny(client, ref, refuse("TOO_LARGE"));
     const parsed = CLIENT_MESSAGES[type].safeParse(message);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return this.fail(client, ref, "MALFORMED", {
-        en: `Malformed ${type} message${issue?.path.length ? ` at "${issue.path.join(".")}"` : ""}: ${issue?.message ?? "invalid"}.`,
-        zh: `${type} 消息格式错误：${issue?.message ?? "invalid"}。`,
-      });
-    }
+    if (!parsed.success)
+      return this.deny(client, ref, refuse("MALFORMED_MESSAGE", { type, issue: parsed.error.issues[0] }));
     const member = this.session.members.get(client.sessionId) ?? {
       role: "spectator" as const,
       seat: null,
@@ -343,14 +325,14 @@ export class GameRoom extends Room<GameRoomState> {
       if (denial) return this.deny(client, ref, denial);
       if (!this.gate.writable) return this.deny(client, ref, this.gate.refusal());
       const result = this.session.command(client.sessionId, (parsed.data as { command: unknown }).command);
-      if (!result.ok) return this.fail(client, ref, result.error.code, result.error.message);
+      if (!result.ok) return this.deny(client, ref, result.error);
     } else {
       const action = (parsed.data as { action: HostAction }).action;
       const denial = authorize({ kind: "host", action: action.type }, member, this.session.phase);
       if (denial) return this.deny(client, ref, denial);
       if (!this.gate.writable) return this.deny(client, ref, this.gate.refusal());
       const error = this.session.host(action);
-      if (error) return this.fail(client, ref, error.code, error.message);
+      if (error) return this.deny(client, ref, error);
       this.afterHost(action);
     }
     // What the command or shock announced is news now, not at the next tick (which may be far off
@@ -373,7 +355,7 @@ export class GameRoom extends Room<GameRoomState> {
     const denial = authorize({ kind: "preview", seat }, member, this.session.phase);
     if (denial) return this.deny(client, ref, denial);
     const answer = preview(this.session.state, seat ?? member.seat ?? "", request);
-    if ("malformed" in answer) return this.fail(client, ref, answer.malformed.code, answer.malformed.message);
+    if ("malformed" in answer) return this.deny(client, ref, answer.malformed);
     client.send("preview", { ...(ref ? { ref } : {}), ...answer.reply });
   }
 
@@ -474,11 +456,8 @@ export class GameRoom extends Room<GameRoomState> {
     this.broadcast("ended", { reason });
   }
 
-  private deny(client: Client, ref: string | undefined, denial: Denial): void {
-    this.fail(client, ref, denial.code, denial.message);
-  }
-
-  private fail(client: Client, ref: string | undefined, code: string, message: Text): void {
+  /** A refusal, answered to the sender (with the message's ref) as an `error`; nothing else happens. */
+  private deny(client: Client, ref: string | undefined, { code, message }: Refused): void {
     client.send("error", { ...(ref ? { ref } : {}), code, message });
   }
 }

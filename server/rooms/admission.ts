@@ -5,7 +5,7 @@
  * So spectators have their own small allowance, per room and per address, and never use the places of
  * the people who play; wrong host secrets are counted per address and slowed down.
  */
-import type { Text } from "../../shared/scenario/types.ts";
+import { refuse, type Refused } from "../../shared/protocol/refusals/index.ts";
 import { noteFailedSecret, secretGuessAllowed, secretRetryAfterMs } from "../limits/failures.ts";
 
 /** Spectators a room takes (a projector, a few watchers, a class's screens), and per address. */
@@ -26,12 +26,13 @@ export interface Present {
   address: string;
 }
 
+/** A connection refused before it joins; Colyseus reports the English reason (`message`). */
 export class Refusal extends Error {
-  constructor(
-    readonly code: string,
-    readonly text: Text,
-  ) {
-    super(text.en);
+  readonly code: string;
+
+  constructor(refused: Refused) {
+    super(refused.message.en);
+    this.code = refused.code;
   }
 }
 
@@ -43,10 +44,7 @@ export class Refusal extends Error {
 export function checkSecretTry(address: string, right: boolean, now: number): void {
   if (!secretGuessAllowed(address, now)) {
     const seconds = Math.ceil(secretRetryAfterMs(address, now) / 1000);
-    throw new Refusal("RATE_LIMITED", {
-      en: `Too many wrong host secrets from this address; try again in ${seconds} s.`,
-      zh: `该地址输入错误的主持人密钥次数过多；请 ${seconds} 秒后再试。`,
-    });
+    throw new Refusal(refuse("WRONG_HOST_SECRETS", { seconds }));
   }
   if (!right) noteFailedSecret(address, now);
 }
@@ -63,19 +61,9 @@ export function admit(role: Role, address: string, present: Iterable<Present>): 
     } else if (p.role === "host") hosts++;
   }
   if (role === "host" && hosts >= MAX_HOST_CONNECTIONS)
-    throw new Refusal("ROOM_FULL", {
-      en: `The host is already connected from ${MAX_HOST_CONNECTIONS} places; close one first.`,
-      zh: `主持人已在 ${MAX_HOST_CONNECTIONS} 处连接；请先关闭一处。`,
-    });
+    throw new Refusal(refuse("HOST_CONNECTIONS", { max: MAX_HOST_CONNECTIONS }));
   if (role !== "spectator") return;
-  if (spectators >= MAX_SPECTATORS)
-    throw new Refusal("ROOM_FULL", {
-      en: `This game already has ${MAX_SPECTATORS} spectators; players and the host can still join.`,
-      zh: `本局已有 ${MAX_SPECTATORS} 名观众；玩家和主持人仍可加入。`,
-    });
+  if (spectators >= MAX_SPECTATORS) throw new Refusal(refuse("SPECTATORS_FULL", { max: MAX_SPECTATORS }));
   if (fromAddress >= MAX_SPECTATORS_PER_ADDRESS)
-    throw new Refusal("ROOM_FULL", {
-      en: `At most ${MAX_SPECTATORS_PER_ADDRESS} spectators from one address.`,
-      zh: `同一地址最多 ${MAX_SPECTATORS_PER_ADDRESS} 名观众。`,
-    });
+    throw new Refusal(refuse("SPECTATORS_PER_ADDRESS", { max: MAX_SPECTATORS_PER_ADDRESS }));
 }

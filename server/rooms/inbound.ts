@@ -10,6 +10,7 @@ import { Protocol } from "@colyseus/core";
 import { unpack } from "@colyseus/msgpackr";
 import { decode, type Iterator } from "@colyseus/schema";
 import { MAX_MESSAGE_BYTES } from "../../shared/protocol/index.ts";
+import { refuse } from "../../shared/protocol/refusals/index.ts";
 import type { Text } from "../../shared/scenario/types.ts";
 
 /** Room data frames carry their type, then the body; a little room for both beside the JSON limit. */
@@ -17,20 +18,9 @@ const MAX_FRAME_BYTES = MAX_MESSAGE_BYTES + 256;
 
 export type Inbound = { pass: true } | { pass: false; code: "TOO_LARGE" | "MALFORMED"; message: Text };
 
-const TOO_LARGE: Inbound = {
-  pass: false,
-  code: "TOO_LARGE",
-  message: {
-    en: `Message too large: at most ${MAX_MESSAGE_BYTES / 1024} KB.`,
-    zh: `消息过大：最多 ${MAX_MESSAGE_BYTES / 1024} KB。`,
-  },
-};
+const TOO_LARGE: Inbound = { pass: false, ...refuse("FRAME_TOO_LARGE", { maxBytes: MAX_MESSAGE_BYTES }) };
 
-const UNDECODABLE: Inbound = {
-  pass: false,
-  code: "MALFORMED",
-  message: { en: "The message could not be decoded.", zh: "无法解码该消息。" },
-};
+const UNDECODABLE: Inbound = { pass: false, ...refuse("UNDECODABLE") };
 
 /** Whether a frame may go on to Colyseus; join and leave frames always may. */
 export function inspectFrame(buffer: Buffer): Inbound {

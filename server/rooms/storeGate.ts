@@ -4,6 +4,7 @@
  * stored would be lost at the next crash. The store keeps retrying what it holds; when it can write
  * again the room goes on by itself.
  */
+import { refuse } from "../../shared/protocol/refusals/index.ts";
 import type { Denial } from "../game/authorize.ts";
 import type { GameStore } from "../store/store.ts";
 
@@ -38,13 +39,7 @@ export class StoreGate {
   }
 
   refusal(): Denial {
-    return {
-      code: "STORE_UNAVAILABLE",
-      message: {
-        en: `The server cannot save right now (${this.reason}), so it takes no commands; try again when the game goes on.`,
-        zh: `服务器暂时无法保存（${this.reason}），因此不接受指令；游戏继续后请重试。`,
-      },
-    };
+    return refuse("STORE_UNAVAILABLE", { reason: this.reason });
   }
 
   dispose(): void {

@@ -6,7 +6,7 @@
  */
 import type { Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import type { Membership } from "../game/session.ts";
+import type { Membership } from "../game/members.ts";
 import type { GameRoomState } from "../schema/state.ts";
 
 export function showOnly(

@@ -5,7 +5,8 @@
  * and the daily pass judge it the same way.
  */
 import { roundHalfAway } from "../math/money.ts";
-import { reject, type Rejection } from "./commands/errors.ts";
+import { refuse } from "../protocol/refusals/index.ts";
+import type { Rejection } from "./commands/errors.ts";
 import { lotById } from "./lotFacts.ts";
 import type { GameState, Lot } from "./state.ts";
 import type { Offer } from "./tradeState.ts";
@@ -24,24 +25,20 @@ export function reservedUnits(state: GameState, lotId: string): number {
 export function offerBroken(state: GameState, offer: Offer): Rejection | null {
   const lot = lotById(state, offer.lot);
   if (!lot || lot.owner !== offer.from) {
-    return reject(
-      "OFFER_CLOSED",
-      `Offer ${offer.id} can no longer be honoured: lot ${offer.lot} is no longer the seller's.`,
-      `报价 ${offer.id} 已无法履行：批次 ${offer.lot} 已不属于卖方。`,
-    );
+    return refuse("OFFER_LOT_GONE", { offer: offer.id, lot: offer.lot });
   }
   if (lot.quantity < offer.quantity) {
-    return reject(
-      "LOT_BUSY",
-      `Offer ${offer.id} promised ${offer.quantity} machines; lot ${lot.id} now holds ${lot.quantity}.`,
-      `报价 ${offer.id} 承诺了 ${offer.quantity} 台矿机，但批次 ${lot.id} 现在只有 ${lot.quantity} 台。`,
-    );
+    return refuse("OFFER_LOT_SHRUNK", {
+      offer: offer.id,
+      promised: offer.quantity,
+      lot: lot.id,
+      holds: lot.quantity,
+    });
   }
   for (const party of [offer.from, offer.to]) {
     const company = state.companies.find((c) => c.id === party);
     if (!company || company.bankrupt) {
-      const name = company?.name ?? party;
-      return reject("OFFER_CLOSED", `${name} is bankrupt.`, `${name} 已经破产。`);
+      return refuse("PARTY_BANKRUPT", { company: company?.name ?? party });
     }
   }
   return null;
@@ -54,31 +51,14 @@ export function offerUnavailable(state: GameState, offer: Offer): Rejection | nu
   if (broken) return broken;
   const lot = lotById(state, offer.lot) as Lot;
   if (lot.status === "inTransit" || lot.status === "onOrder") {
-    return reject(
-      "LOT_BUSY",
-      `Lot ${lot.id} is ${lot.status === "inTransit" ? "in transit" : "still at the factory"}; it can change hands once it is stored or installed.`,
-      `批次 ${lot.id}${lot.status === "inTransit" ? "正在运输途中" : "尚未出厂"}，入库或安装后才能转手。`,
-    );
+    return refuse("LOT_NOT_TRADABLE", { lot: lot.id, status: lot.status });
   }
   return null;
 }
 
-const STATUS_ZH: Record<Offer["status"], string> = {
-  open: "过期", // an open offer past its last day is closed only because it has expired
-  accepted: "被接受",
-  declined: "被拒绝",
-  expired: "过期",
-  cancelled: "撤销",
-};
-
 /** The rejection for an offer that is no longer open. */
 export function offerClosed(offer: Offer): Rejection {
-  const en = offer.status === "open" ? "expired" : offer.status;
-  return reject(
-    "OFFER_CLOSED",
-    `Offer ${offer.id} is ${en}.`,
-    `报价 ${offer.id} 已${STATUS_ZH[offer.status]}。`,
-  );
+  return refuse("OFFER_CLOSED", { offer: offer.id, status: offer.status });
 }
 
 /** Map targets of a lot: where it stands, so the client can point at it. */

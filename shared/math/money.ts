@@ -47,3 +47,11 @@ export function energyCostExactCents(kwh: number, price: MicroUsdPerKwh): number
 export function energyCostCents(kwh: number, price: MicroUsdPerKwh): Cents {
   return roundHalfAway(energyCostExactCents(kwh, price));
 }
+
+/** "$1,234.56" without locale data, so messages read the same on every machine. */
+export function usd(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(Math.round(cents));
+  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${sign}$${whole}.${String(abs % 100).padStart(2, "0")}`;
+}

@@ -1,4 +1,7 @@
-/** Rejections: a stable code for programs and a plain-language reason in English and Chinese. */
+/**
+ * Rejections: a stable code for programs and a plain-language reason in English and Chinese. The
+ * wordings live in one table, shared/protocol/refusals: `refuse(id, params)` makes a rejection.
+ */
 import type { Text } from "../../scenario/types.ts";
 
 export interface Rejection {
@@ -40,15 +43,3 @@ export type RejectionCode =
   | "BAD_TARGET"
   | "BAD_PARAMS"
   | "MORATORIUM";
-
-export function reject(code: RejectionCode, en: string, zh: string): Rejection {
-  return { code, message: { en, zh } };
-}
-
-/** "$1,234.56" without locale data, so messages read the same on every machine. */
-export function usd(cents: number): string {
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(Math.round(cents));
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${sign}$${whole}.${String(abs % 100).padStart(2, "0")}`;
-}

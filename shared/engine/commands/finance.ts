@@ -1,7 +1,8 @@
 /** Treasury commands: the BTC sell ratio and the payout scheme. */
 import { sellBtc } from "../companies.ts";
 import type { Company, GameState } from "../state.ts";
-import { reject, type Rejection } from "./errors.ts";
+import { refuse } from "../../protocol/refusals/index.ts";
+import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
 
 export function validateSellRatio(
@@ -10,11 +11,7 @@ export function validateSellRatio(
   cmd: CommandOf<"setSellRatio">,
 ): Rejection | null {
   if (company.sellRatioBps === cmd.ratioBps) {
-    return reject(
-      "ALREADY_SO",
-      `Your sell ratio is already ${cmd.ratioBps / 100}%.`,
-      `你的出售比例已经是 ${cmd.ratioBps / 100}%。`,
-    );
+    return refuse("SELL_RATIO_ALREADY", { ratioBps: cmd.ratioBps });
   }
   return null;
 }
@@ -29,11 +26,7 @@ export function validatePayout(
   cmd: CommandOf<"setPayout">,
 ): Rejection | null {
   if (company.payout === cmd.payout) {
-    return reject(
-      "ALREADY_SO",
-      `You already mine ${cmd.payout}.`,
-      `你已经采用${cmd.payout === "pool" ? "矿池" : "独立"}挖矿。`,
-    );
+    return refuse("PAYOUT_ALREADY", { payout: cmd.payout });
   }
   return null;
 }
@@ -48,11 +41,7 @@ export function validateSellBtc(
   cmd: CommandOf<"sellBtc">,
 ): Rejection | null {
   if (cmd.sats > company.btcSats) {
-    return reject(
-      "BAD_QUANTITY",
-      `You hold ${company.btcSats / 1e8} BTC; you cannot sell ${cmd.sats / 1e8}.`,
-      `你持有 ${company.btcSats / 1e8} BTC，无法出售 ${cmd.sats / 1e8} BTC。`,
-    );
+    return refuse("NOT_ENOUGH_BTC", { heldSats: company.btcSats, sellSats: cmd.sats });
   }
   return null;
 }

@@ -11,7 +11,8 @@ import * as lots from "./lots.ts";
 import * as order from "./orderMachines.ts";
 import * as shipping from "./shipping.ts";
 import * as trade from "./trade.ts";
-import { reject, type Rejection } from "./errors.ts";
+import { refuse } from "../../protocol/refusals/index.ts";
+import type { Rejection } from "./errors.ts";
 import {
   commandSchema,
   HOST_COMMANDS,
@@ -55,15 +56,11 @@ const hostHandlers: { [T in Extract<CommandType, "injectEvent">]: Handler<T, nul
 
 function companyOf(state: GameState, actor: Actor): Company | Rejection {
   if (actor.kind !== "company") {
-    return reject("NOT_A_COMPANY", "Only a company can give this command.", "只有公司可以执行此操作。");
+    return refuse("NOT_A_COMPANY");
   }
   const company = state.companies.find((c) => c.id === actor.companyId);
   if (!company) {
-    return reject(
-      "NOT_A_COMPANY",
-      `No company "${actor.companyId}".`,
-      `没有名为"${actor.companyId}"的公司。`,
-    );
+    return refuse("NO_SUCH_COMPANY", { company: actor.companyId });
   }
   return company;
 }
@@ -74,16 +71,16 @@ function isHostCommand(command: Command): command is CommandOf<"injectEvent"> {
 
 /** Why `command` by `actor` is not allowed now, or null if it is. Pure: reads the state only. */
 export function validate(state: GameState, actor: Actor, command: Command): Rejection | null {
-  if (state.finished) return reject("GAME_OVER", "The game is over.", "游戏已经结束。");
+  if (state.finished) return refuse("GAME_OVER");
   if (isHostCommand(command)) {
     if (actor.kind !== "host" && actor.kind !== "system") {
-      return reject("NOT_HOST", "Only the host can do this.", "只有主持人可以执行此操作。");
+      return refuse("NOT_HOST");
     }
     return hostHandlers[command.type].validate(state, null, command);
   }
   const company = companyOf(state, actor);
   if ("code" in company) return company;
-  if (company.bankrupt) return reject("BANKRUPT", "Your company is bankrupt.", "你的公司已经破产。");
+  if (company.bankrupt) return refuse("BANKRUPT");
   const handler = companyHandlers[command.type] as Handler<CompanyCommand, Company>;
   return handler.validate(state, company, command as CommandOf<CompanyCommand>);
 }
@@ -104,13 +101,7 @@ export function parseCommand(
 ): { ok: true; command: Command } | { ok: false; error: Rejection } {
   const parsed = commandSchema.safeParse(input);
   if (parsed.success) return { ok: true, command: parsed.data };
-  const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` at "${issue.path.join(".")}"` : "";
-  const what = issue?.message ?? "invalid";
-  return {
-    ok: false,
-    error: reject("MALFORMED", `Malformed command${where}: ${what}.`, `指令格式错误${where}：${what}。`),
-  };
+  return { ok: false, error: refuse("MALFORMED_COMMAND", { issue: parsed.error.issues[0] }) };
 }
 
 /**

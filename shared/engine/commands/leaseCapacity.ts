@@ -4,7 +4,8 @@ import { freeKw, regionIndex } from "../regions.ts";
 import { usedLeaseKw } from "../fleet.ts";
 import type { Company, GameState, RegionState } from "../state.ts";
 import type { RegionSpec } from "../../scenario/types.ts";
-import { reject, type Rejection } from "./errors.ts";
+import { refuse } from "../../protocol/refusals/index.ts";
+import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
 
 /** A lease starts with one month of hosting paid up front as a setup fee. */
@@ -19,7 +20,7 @@ function findRegion(state: GameState, id: string): { spec: RegionSpec; region: R
 }
 
 function unknownRegion(id: string): Rejection {
-  return reject("UNKNOWN_REGION", `No region "${id}".`, `没有名为"${id}"的地区。`);
+  return refuse("UNKNOWN_REGION", { region: id });
 }
 
 export function validateLease(
@@ -31,47 +32,25 @@ export function validateLease(
   if (!found) return unknownRegion(cmd.region);
   const { spec, region } = found;
   if (region.policy === "banned") {
-    return reject("REGION_BANNED", `Mining is banned in ${spec.name.en}.`, `${spec.name.zh}已禁止挖矿。`);
+    return refuse("REGION_BANNED", { region: spec.name });
   }
   if (region.moratoriumUntil > state.day) {
-    return reject(
-      "MORATORIUM",
-      `${spec.name.en} accepts no new mining load during its moratorium.`,
-      `${spec.name.zh}在暂停期内不接受新的挖矿用电。`,
-    );
+    return refuse("MORATORIUM", { region: spec.name });
   }
   const existing = company.leases.find((l) => l.region === cmd.region);
   if (existing && existing.renewable !== (cmd.renewable ?? false)) {
-    const en = existing.renewable ? "renewable" : "grid";
-    const zh = existing.renewable ? "可再生能源" : "电网";
-    return reject(
-      "BAD_PARAMS",
-      `Your lease in ${spec.name.en} runs on ${en} power; extend it the same way or release it first.`,
-      `你在${spec.name.zh}的租约使用${zh}电力；请按相同方式扩租，或先退租。`,
-    );
+    return refuse("LEASE_POWER_DIFFERS", { region: spec.name, renewable: existing.renewable });
   }
   if (cmd.renewable && !spec.renewable) {
-    return reject(
-      "BAD_PARAMS",
-      `${spec.name.en} offers no renewable option.`,
-      `${spec.name.zh}不提供可再生能源选项。`,
-    );
+    return refuse("NO_RENEWABLE", { region: spec.name });
   }
   const free = Math.floor(freeKw(region));
   if (cmd.kw > free) {
-    return reject(
-      "NO_CAPACITY",
-      `${spec.name.en} has ${free} kW free; you asked for ${cmd.kw} kW.`,
-      `${spec.name.zh}仅剩 ${free} 千瓦可租，你申请了 ${cmd.kw} 千瓦。`,
-    );
+    return refuse("NO_CAPACITY", { region: spec.name, freeKw: free, askedKw: cmd.kw });
   }
   const setup = leaseSetupCents(spec, cmd.kw);
   if (setup > company.cashCents) {
-    return reject(
-      "INSUFFICIENT_CASH",
-      `The first month of hosting for ${cmd.kw} kW is due up front; you cannot pay it.`,
-      `租用 ${cmd.kw} 千瓦需预付首月托管费，你的现金不足。`,
-    );
+    return refuse("LEASE_SETUP_UNPAID", { kw: cmd.kw });
   }
   return null;
 }
@@ -93,21 +72,13 @@ export function validateRelease(
 ): Rejection | null {
   if (!findRegion(state, cmd.region)) return unknownRegion(cmd.region);
   const lease = company.leases.find((l) => l.region === cmd.region);
-  if (!lease) return reject("NO_LEASE", `You lease nothing in ${cmd.region}.`, `你在该地区没有租用容量。`);
+  if (!lease) return refuse("NO_LEASE", { region: cmd.region });
   if (cmd.kw > lease.kw) {
-    return reject(
-      "BAD_QUANTITY",
-      `Your lease in ${cmd.region} is ${lease.kw} kW; you cannot release ${cmd.kw} kW.`,
-      `你在该地区只租了 ${lease.kw} 千瓦，不能退租 ${cmd.kw} 千瓦。`,
-    );
+    return refuse("RELEASE_TOO_MUCH", { region: cmd.region, leasedKw: lease.kw, releaseKw: cmd.kw });
   }
   const inUse = usedLeaseKw(state, company.id, cmd.region);
   if (lease.kw - cmd.kw < inUse - 1e-9) {
-    return reject(
-      "LEASE_IN_USE",
-      `Installed machines use ${Math.ceil(inUse)} kW of your ${lease.kw} kW lease; remove them first.`,
-      `已安装的矿机占用了你 ${lease.kw} 千瓦中的 ${Math.ceil(inUse)} 千瓦，请先移除矿机。`,
-    );
+    return refuse("LEASE_IN_USE", { usedKw: inUse, leasedKw: lease.kw });
   }
   return null;
 }

@@ -7,7 +7,8 @@ import { sellLotUnits } from "../companies.ts";
 import type { Company, GameState, Lot } from "../state.ts";
 import { reservedUnits } from "../trade.ts";
 import type { RegionSpec } from "../../scenario/types.ts";
-import { reject, type Rejection } from "./errors.ts";
+import { refuse } from "../../protocol/refusals/index.ts";
+import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
 
 /**
@@ -16,8 +17,7 @@ import type { CommandOf } from "./schema.ts";
  */
 export function ownLot(state: GameState, company: Company, id: string): Lot | Rejection {
   const lot = lotById(state, id);
-  if (!lot || lot.owner !== company.id)
-    return reject("UNKNOWN_LOT", `No lot "${id}".`, `没有编号为"${id}"的矿机批次。`);
+  if (!lot || lot.owner !== company.id) return refuse("UNKNOWN_LOT", { lot: id });
   return lot;
 }
 
@@ -26,7 +26,7 @@ function isRejection(x: Lot | Rejection): x is Rejection {
 }
 
 function notYetDelivered(lot: Lot): Rejection {
-  return reject("LOT_NOT_READY", `Lot ${lot.id} has not left the factory yet.`, `批次 ${lot.id} 尚未出厂。`);
+  return refuse("LOT_NOT_READY", { lot: lot.id });
 }
 
 export function validateInstall(
@@ -38,40 +38,24 @@ export function validateInstall(
   if (isRejection(lot)) return lot;
   if (lot.status === "onOrder") return notYetDelivered(lot);
   if (lot.status === "installed") {
-    return reject(
-      "LOT_ALREADY_INSTALLED",
-      `Lot ${lot.id} is already installed.`,
-      `批次 ${lot.id} 已经安装。`,
-    );
+    return refuse("LOT_ALREADY_INSTALLED", { lot: lot.id });
   }
   if (lot.status === "inTransit") {
-    return reject(
-      "LOT_BUSY",
-      `Lot ${lot.id} is on its way; wait until it arrives.`,
-      `批次 ${lot.id} 正在运输途中，请等待到达。`,
-    );
+    return refuse("LOT_ON_ITS_WAY", { lot: lot.id });
   }
   const r = regionIndex(state, cmd.region);
-  if (r < 0) return reject("UNKNOWN_REGION", `No region "${cmd.region}".`, `没有名为"${cmd.region}"的地区。`);
+  if (r < 0) return refuse("UNKNOWN_REGION", { region: cmd.region });
   const spec = state.scenario.regions[r] as RegionSpec;
   if (lot.location.kind !== "region" || lot.location.region !== cmd.region) {
-    return reject(
-      "LOT_NOT_HERE",
-      `Lot ${lot.id} is not in ${spec.name.en}: ship it there first.`,
-      `批次 ${lot.id} 不在${spec.name.zh}：请先运过去。`,
-    );
+    return refuse("LOT_NOT_HERE", { lot: lot.id, region: spec.name });
   }
   if (state.world.regions[r]?.policy === "banned") {
-    return reject("REGION_BANNED", `Mining is banned in ${spec.name.en}.`, `${spec.name.zh}已禁止挖矿。`);
+    return refuse("REGION_BANNED", { region: spec.name });
   }
   const need = lotKw(lotModel(state, lot), lot.quantity);
   const room = leasedKw(state, company.id, cmd.region) - usedLeaseKw(state, company.id, cmd.region);
   if (need > room + 1e-9) {
-    return reject(
-      "NO_LEASE_ROOM",
-      `Lot ${lot.id} needs ${Math.ceil(need)} kW; your free lease in ${spec.name.en} is ${Math.floor(room)} kW.`,
-      `批次 ${lot.id} 需要 ${Math.ceil(need)} 千瓦，你在${spec.name.zh}的剩余租用容量为 ${Math.floor(room)} 千瓦。`,
-    );
+    return refuse("NO_LEASE_ROOM", { lot: lot.id, region: spec.name, needKw: need, freeKw: room });
   }
   return null;
 }
@@ -91,16 +75,10 @@ export function validatePower(
   const lot = ownLot(state, company, cmd.lot);
   if (isRejection(lot)) return lot;
   if (lot.status !== "installed") {
-    return reject(
-      "LOT_NOT_INSTALLED",
-      `Lot ${lot.id} is not installed anywhere.`,
-      `批次 ${lot.id} 尚未安装。`,
-    );
+    return refuse("LOT_NOT_INSTALLED", { lot: lot.id });
   }
   if (lot.powered === cmd.on) {
-    const en = cmd.on ? "already running" : "already off";
-    const zh = cmd.on ? "已在运行" : "已经关机";
-    return reject("ALREADY_SO", `Lot ${lot.id} is ${en}.`, `批次 ${lot.id} ${zh}。`);
+    return refuse("POWER_ALREADY", { lot: lot.id, on: cmd.on });
   }
   return null;
 }
@@ -127,17 +105,9 @@ export function validateSell(
   const free = lot.quantity - reservedUnits(state, lot.id);
   if (cmd.quantity > free) {
     if (free < lot.quantity) {
-      return reject(
-        "LOT_BUSY",
-        `${lot.quantity - free} machines of lot ${lot.id} are promised in an open offer; you can sell ${free}.`,
-        `批次 ${lot.id} 中有 ${lot.quantity - free} 台已在报价中承诺出售，你只能卖出 ${free} 台。`,
-      );
+      return refuse("SALE_PROMISED", { lot: lot.id, promised: lot.quantity - free, free });
     }
-    return reject(
-      "BAD_QUANTITY",
-      `Lot ${lot.id} holds ${lot.quantity} machines; you tried to sell ${cmd.quantity}.`,
-      `批次 ${lot.id} 只有 ${lot.quantity} 台矿机，你试图出售 ${cmd.quantity} 台。`,
-    );
+    return refuse("SELL_TOO_MANY", { lot: lot.id, holds: lot.quantity, asked: cmd.quantity });
   }
   return null;
 }

@@ -7,7 +7,8 @@ import type { AsicModel, Hub } from "../../scenario/types.ts";
 import { factoryUnitPriceCents, isReleased } from "../market.ts";
 import { modelOf, purchaseLot } from "../fleet.ts";
 import type { Company, GameState } from "../state.ts";
-import { reject, usd, type Rejection } from "./errors.ts";
+import { refuse } from "../../protocol/refusals/index.ts";
+import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
 
 type Cmd = CommandOf<"orderMachines">;
@@ -52,26 +53,24 @@ export function quoteOrder(state: GameState, cmd: Cmd): OrderQuote | null {
 
 export function validate(state: GameState, company: Company, cmd: Cmd): Rejection | null {
   const model = modelOf(state, cmd.model);
-  if (!model)
-    return reject("UNKNOWN_MODEL", `No machine model "${cmd.model}".`, `没有名为"${cmd.model}"的矿机型号。`);
+  if (!model) return refuse("UNKNOWN_MODEL", { model: cmd.model });
   if (!isReleased(model, state.day)) {
-    return reject("NOT_RELEASED", `${model.name} is not on sale yet.`, `${model.name} 尚未上市。`);
+    return refuse("NOT_RELEASED", { model: model.name });
   }
   const hub = factoryFor(state, model, cmd.factory);
-  if (!hub)
-    return reject("UNKNOWN_FACTORY", `No factory "${cmd.factory}".`, `没有名为"${cmd.factory}"的工厂。`);
+  if (!hub) return refuse("UNKNOWN_FACTORY", { factory: cmd.factory });
   if (hub.opensDay > state.day) {
-    return reject("FACTORY_CLOSED", `${hub.name.en} is not producing yet.`, `${hub.name.zh}尚未投产。`);
+    return refuse("FACTORY_CLOSED", { factory: hub.name });
   }
   const quote = quoteOrder(state, cmd);
-  if (!quote)
-    return reject("UNKNOWN_FACTORY", `No factory "${cmd.factory}".`, `没有名为"${cmd.factory}"的工厂。`);
+  if (!quote) return refuse("UNKNOWN_FACTORY", { factory: cmd.factory });
   if (quote.totalCents > company.cashCents) {
-    return reject(
-      "INSUFFICIENT_CASH",
-      `${cmd.quantity} × ${model.name} cost ${usd(quote.totalCents)}; you have ${usd(company.cashCents)}.`,
-      `${cmd.quantity} 台 ${model.name} 需要 ${usd(quote.totalCents)}，你只有 ${usd(company.cashCents)}。`,
-    );
+    return refuse("ORDER_UNAFFORDABLE", {
+      quantity: cmd.quantity,
+      model: model.name,
+      costCents: quote.totalCents,
+      cashCents: company.cashCents,
+    });
   }
   return null;
 }

@@ -7,7 +7,8 @@ import type { ShippingMode } from "../../scenario/types.ts";
 import type { Company, GameState, Lot } from "../state.ts";
 import { reservedUnits } from "../trade.ts";
 import { ownLot } from "./lots.ts";
-import { reject, usd, type Rejection } from "./errors.ts";
+import { refuse } from "../../protocol/refusals/index.ts";
+import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
 
 type Cmd = CommandOf<"shipLot">;
@@ -30,29 +31,20 @@ export function validateShip(state: GameState, company: Company, cmd: Cmd): Reje
     const dest = state.scenario.regions.find((r) => r.id === cmd.to);
     const hub = state.scenario.hubs.find((h) => h.id === from.hub);
     if (factory && hub && dest && factory.exportBlockedUntil > state.day && dest.country !== hub.country) {
-      return reject(
-        "EXPORT_BLOCKED",
-        `Exports from ${hub.name.en} are restricted until further notice.`,
-        `${hub.name.zh}的出口目前受到限制。`,
-      );
+      return refuse("EXPORT_BLOCKED", { factory: hub.name });
     }
   }
   const quoted = quoteShipment(state, input(cmd));
   if (!quoted.ok) return quoted.error;
   const reserved = reservedUnits(state, lot.id);
   if (reserved > 0 && (cmd.quantity ?? lot.quantity) > lot.quantity - reserved) {
-    return reject(
-      "LOT_BUSY",
-      `${reserved} machines of lot ${lot.id} are promised in an open offer; ship the others or cancel it.`,
-      `批次 ${lot.id} 中有 ${reserved} 台已在报价中承诺出售；请只运其余矿机，或先撤回报价。`,
-    );
+    return refuse("SHIP_PROMISED", { lot: lot.id, promised: reserved });
   }
   if (quoted.quote.payNowCents > company.cashCents) {
-    return reject(
-      "INSUFFICIENT_CASH",
-      `Freight and insurance cost ${usd(quoted.quote.payNowCents)}; you have ${usd(company.cashCents)}.`,
-      `运费和保险共需 ${usd(quoted.quote.payNowCents)}，你只有 ${usd(company.cashCents)}。`,
-    );
+    return refuse("FREIGHT_UNAFFORDABLE", {
+      costCents: quoted.quote.payNowCents,
+      cashCents: company.cashCents,
+    });
   }
   return null;
 }

@@ -13,7 +13,9 @@ import { offerClosed, offerUnavailable, reservedUnits, tellParty, transferUnits 
 import type { Offer } from "../tradeState.ts";
 import type { RegionSpec } from "../../scenario/types.ts";
 import { formatIsoDate } from "../../math/calendar.ts";
-import { reject, usd, type Rejection } from "./errors.ts";
+import { usd } from "../../math/money.ts";
+import { refuse } from "../../protocol/refusals/index.ts";
+import type { Rejection } from "./errors.ts";
 import { ownLot } from "./lots.ts";
 import type { CommandOf } from "./schema.ts";
 
@@ -38,32 +40,29 @@ export function validateBuyUsed(
 ): Rejection | null {
   const model = modelOf(state, cmd.model);
   if (!model) {
-    return reject("UNKNOWN_MODEL", `No machine model "${cmd.model}".`, `没有名为"${cmd.model}"的矿机型号。`);
+    return refuse("UNKNOWN_MODEL", { model: cmd.model });
   }
   if (!isReleased(model, state.day)) {
-    return reject("NOT_RELEASED", `${model.name} is not on sale yet.`, `${model.name} 尚未上市。`);
+    return refuse("NOT_RELEASED", { model: model.name });
   }
   const opens = model.releaseDay + USED_MARKET_DELAY_DAYS;
   if (state.day < opens) {
-    return reject(
-      "NOT_RELEASED",
-      `No second-hand ${model.name} exist yet: the used market for it opens on ${formatIsoDate(opens)}.`,
-      `尚无二手 ${model.name}：其二手市场将于 ${formatIsoDate(opens)} 开放。`,
-    );
+    return refuse("NO_USED_YET", { model: model.name, opensDay: opens });
   }
   const r = regionIndex(state, cmd.region);
-  if (r < 0) return reject("UNKNOWN_REGION", `No region "${cmd.region}".`, `没有名为"${cmd.region}"的地区。`);
+  if (r < 0) return refuse("UNKNOWN_REGION", { region: cmd.region });
   const spec = state.scenario.regions[r] as RegionSpec;
   if (state.world.regions[r]?.policy === "banned") {
-    return reject("REGION_BANNED", `Mining is banned in ${spec.name.en}.`, `${spec.name.zh}已禁止挖矿。`);
+    return refuse("REGION_BANNED", { region: spec.name });
   }
   const total = usedAskUnitCents(state, model) * cmd.quantity;
   if (total > company.cashCents) {
-    return reject(
-      "INSUFFICIENT_CASH",
-      `${cmd.quantity} used ${model.name} cost ${usd(total)}; you have ${usd(company.cashCents)}.`,
-      `${cmd.quantity} 台二手 ${model.name} 需要 ${usd(total)}，你只有 ${usd(company.cashCents)}。`,
-    );
+    return refuse("USED_UNAFFORDABLE", {
+      quantity: cmd.quantity,
+      model: model.name,
+      costCents: total,
+      cashCents: company.cashCents,
+    });
   }
   return null;
 }
@@ -90,10 +89,6 @@ function nameOf(state: GameState, id: string): string {
   return state.companies.find((c) => c.id === id)?.name ?? id;
 }
 
-function badTarget(en: string, zh: string): Rejection {
-  return reject("BAD_TARGET", en, zh);
-}
-
 export function validateOffer(
   state: GameState,
   company: Company,
@@ -102,40 +97,22 @@ export function validateOffer(
   const lot = ownLot(state, company, cmd.lot);
   if ("code" in lot) return lot;
   if (lot.status === "onOrder") {
-    return reject(
-      "LOT_NOT_READY",
-      `Lot ${lot.id} has not left the factory yet.`,
-      `批次 ${lot.id} 尚未出厂。`,
-    );
+    return refuse("LOT_NOT_READY", { lot: lot.id });
   }
   if (lot.status === "inTransit") {
-    return reject(
-      "LOT_BUSY",
-      `Lot ${lot.id} is in transit; offer it once it has arrived.`,
-      `批次 ${lot.id} 正在运输途中，到达后才能出售给其他玩家。`,
-    );
+    return refuse("OFFER_IN_TRANSIT", { lot: lot.id });
   }
   const free = lot.quantity - reservedUnits(state, lot.id);
   if (cmd.quantity > lot.quantity) {
-    return reject(
-      "BAD_QUANTITY",
-      `Lot ${lot.id} holds ${lot.quantity} machines; you tried to offer ${cmd.quantity}.`,
-      `批次 ${lot.id} 只有 ${lot.quantity} 台矿机，你试图出售 ${cmd.quantity} 台。`,
-    );
+    return refuse("OFFER_TOO_MANY", { lot: lot.id, holds: lot.quantity, asked: cmd.quantity });
   }
   if (cmd.quantity > free) {
-    return reject(
-      "LOT_BUSY",
-      `${lot.quantity - free} machines of lot ${lot.id} are already offered; ${free} are free to offer.`,
-      `批次 ${lot.id} 中已有 ${lot.quantity - free} 台矿机在报价中，仅剩 ${free} 台可报价。`,
-    );
+    return refuse("ALREADY_OFFERED", { lot: lot.id, offered: lot.quantity - free, free });
   }
-  if (cmd.to === company.id) {
-    return badTarget("You cannot make an offer to yourself.", "你不能向自己报价。");
-  }
+  if (cmd.to === company.id) return refuse("OFFER_TO_SELF");
   const buyer = state.companies.find((c) => c.id === cmd.to);
-  if (!buyer) return badTarget(`No company "${cmd.to}".`, `没有名为"${cmd.to}"的公司。`);
-  if (buyer.bankrupt) return badTarget(`${buyer.name} is bankrupt.`, `${buyer.name} 已经破产。`);
+  if (!buyer) return refuse("OFFER_TO_NOBODY", { company: cmd.to });
+  if (buyer.bankrupt) return refuse("OFFER_TO_BANKRUPT", { company: buyer.name });
   return null;
 }
 
@@ -175,7 +152,7 @@ export function applyOffer(state: GameState, company: Company, cmd: CommandOf<"o
 function findOffer(state: GameState, id: string, company: Company): Offer | Rejection {
   const offer = state.offers.find((o) => o.id === id);
   if (!offer || (offer.from !== company.id && offer.to !== company.id))
-    return reject("UNKNOWN_OFFER", `No offer "${id}".`, `没有编号为"${id}"的报价。`);
+    return refuse("UNKNOWN_OFFER", { offer: id });
   return offer;
 }
 
@@ -187,11 +164,7 @@ export function validateRespond(
   const offer = findOffer(state, cmd.offer, company);
   if ("code" in offer) return offer;
   if (offer.to !== company.id) {
-    return reject(
-      "NOT_OWNER",
-      `Offer ${offer.id} was not made to you; only ${nameOf(state, offer.to)} can answer it.`,
-      `报价 ${offer.id} 不是给你的，只有 ${nameOf(state, offer.to)} 可以答复。`,
-    );
+    return refuse("NOT_YOURS_TO_ANSWER", { offer: offer.id, to: nameOf(state, offer.to) });
   }
   if (!cmd.accept) {
     if (offer.status === "open") return null;
@@ -201,11 +174,11 @@ export function validateRespond(
   const unavailable = offerUnavailable(state, offer);
   if (unavailable) return unavailable;
   if (offer.priceCents > company.cashCents) {
-    return reject(
-      "INSUFFICIENT_CASH",
-      `Offer ${offer.id} costs ${usd(offer.priceCents)}; you have ${usd(company.cashCents)}.`,
-      `报价 ${offer.id} 需要 ${usd(offer.priceCents)}，你只有 ${usd(company.cashCents)}。`,
-    );
+    return refuse("OFFER_UNAFFORDABLE", {
+      offer: offer.id,
+      priceCents: offer.priceCents,
+      cashCents: company.cashCents,
+    });
   }
   return null;
 }
@@ -260,11 +233,7 @@ export function validateCancel(
   const offer = findOffer(state, cmd.offer, company);
   if ("code" in offer) return offer;
   if (offer.from !== company.id) {
-    return reject(
-      "NOT_OWNER",
-      `Offer ${offer.id} is not yours to cancel.`,
-      `报价 ${offer.id} 不是你发出的，不能撤销。`,
-    );
+    return refuse("NOT_YOURS_TO_CANCEL", { offer: offer.id });
   }
   if (offer.status !== "open") return offerClosed(offer);
   return null;

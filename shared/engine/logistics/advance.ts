@@ -5,7 +5,7 @@
  */
 import { nextFloat } from "../../math/rng.ts";
 import { sampleNormal } from "../../math/random.ts";
-import { usd } from "../commands/errors.ts";
+import { usd } from "../../math/money.ts";
 import { post } from "../ledger.ts";
 import { lotById } from "../lotFacts.ts";
 import type { Company, GameState, Lot } from "../state.ts";

@@ -5,7 +5,8 @@
  */
 import { roundHalfAway } from "../../math/money.ts";
 import type { AsicModel, ShippingMode, Text } from "../../scenario/types.ts";
-import { reject, type Rejection } from "../commands/errors.ts";
+import { refuse } from "../../protocol/refusals/index.ts";
+import type { Rejection } from "../commands/errors.ts";
 import { regionState } from "../regions.ts";
 import type { GameState } from "../state.ts";
 import type { Place } from "../tradeState.ts";
@@ -60,39 +61,23 @@ export function modeRejection(
 ): Rejection | null {
   const spec = state.scenario.logistics.modes[mode];
   // The names are spelt out only for a refusal: most quotes pass, and bots ask for many.
-  if (km > spec.maxKm) {
-    return reject(
-      "NO_ROUTE",
-      `${where(from, to)} is too far for ${mode} freight.`,
-      `${whereZh(from, to)} 距离过远，无法使用该运输方式。`,
-    );
-  }
+  const route = { from: from.name, to: to.name };
+  if (km > spec.maxKm) return refuse("TOO_FAR", { ...route, mode });
   const land = from.landmass === to.landmass;
   if (mode === "truck" && !land) {
-    return reject("NO_ROUTE", `No road links ${where(from, to)}.`, `${whereZh(from, to)} 之间没有公路相通。`);
+    return refuse("NO_ROAD", route);
   }
   if (mode === "rail") {
     const rail = state.scenario.logistics.railCountries;
     if (!land || !rail.includes(from.country) || !rail.includes(to.country)) {
-      return reject(
-        "NO_ROUTE",
-        `No railway links ${where(from, to)}.`,
-        `${whereZh(from, to)} 之间没有铁路相通。`,
-      );
+      return refuse("NO_RAILWAY", route);
     }
   }
   if (mode === "sea" && land && km < 1500) {
-    return reject(
-      "NO_ROUTE",
-      `${where(from, to)} is too close for sea freight: use a truck.`,
-      `${whereZh(from, to)} 距离太近，不适合海运，请用卡车。`,
-    );
+    return refuse("TOO_CLOSE_FOR_SEA", route);
   }
   return null;
 }
-
-const where = (from: Point, to: Point): string => `${from.name.en} → ${to.name.en}`;
-const whereZh = (from: Point, to: Point): string => `${from.name.zh} → ${to.name.zh}`;
 
 function legCost(
   state: GameState,
@@ -114,12 +99,8 @@ export function quoteFreight(
 ): { ok: true; quote: ShipmentQuote } | { ok: false; error: Rejection } {
   const from = pointOf(state, input.from);
   const to = pointOf(state, { kind: "region", region: input.to });
-  if (!from) return { ok: false, error: reject("NO_ROUTE", "Unknown place of departure.", "出发地未知。") };
-  if (!to)
-    return {
-      ok: false,
-      error: reject("UNKNOWN_REGION", `No region "${input.to}".`, `没有名为"${input.to}"的地区。`),
-    };
+  if (!from) return { ok: false, error: refuse("UNKNOWN_DEPARTURE") };
+  if (!to) return { ok: false, error: refuse("UNKNOWN_REGION", { region: input.to }) };
   const km = placeDistanceKm(state, from, to);
   const modeError = modeRejection(state, from, to, input.mode, km);
   if (modeError) return { ok: false, error: modeError };

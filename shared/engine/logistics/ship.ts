@@ -1,5 +1,6 @@
 /** The lot side of shipping: where a lot ships from, what it declares, and the quote for it. */
-import { reject, type Rejection } from "../commands/errors.ts";
+import { refuse } from "../../protocol/refusals/index.ts";
+import type { Rejection } from "../commands/errors.ts";
 import { lotModel } from "../fleet.ts";
 import { lotById } from "../lotFacts.ts";
 import type { GameState, Lot } from "../state.ts";
@@ -16,22 +17,14 @@ export function shipmentOf(state: GameState, lot: Lot): Shipment | undefined {
 /** Where a lot would leave from, or why it cannot leave now. */
 export function departurePlace(state: GameState, lot: Lot): Place | Rejection {
   if (lot.status === "onOrder") {
-    return reject(
-      "LOT_NOT_READY",
-      `Lot ${lot.id} has not left the factory yet.`,
-      `批次 ${lot.id} 尚未出厂。`,
-    );
+    return refuse("LOT_NOT_READY", { lot: lot.id });
   }
   if (lot.location.kind === "factory") return { kind: "hub", hub: lot.location.hub };
   if (lot.location.kind === "region") return { kind: "region", region: lot.location.region };
   const shipment = shipmentOf(state, lot);
   // A lot held by customs can be re-exported from the port where it waits.
   if (shipment?.status === "held") return { kind: "region", region: shipment.to };
-  return reject(
-    "LOT_BUSY",
-    `Lot ${lot.id} is on its way; wait until it arrives.`,
-    `批次 ${lot.id} 正在运输途中，请等待到达。`,
-  );
+  return refuse("LOT_ON_ITS_WAY", { lot: lot.id });
 }
 
 /** Declared value of `quantity` units: their share of what the owner paid (the customs value). */
@@ -53,26 +46,15 @@ export function quoteShipment(
   input: LotShipping,
 ): { ok: true; quote: ShipmentQuote } | { ok: false; error: Rejection } {
   const lot = lotById(state, input.lotId);
-  if (!lot)
-    return {
-      ok: false,
-      error: reject("UNKNOWN_LOT", `No lot "${input.lotId}".`, `没有编号为"${input.lotId}"的矿机批次。`),
-    };
+  if (!lot) return { ok: false, error: refuse("UNKNOWN_LOT", { lot: input.lotId }) };
   const quantity = input.quantity ?? lot.quantity;
   if (quantity > lot.quantity) {
-    return {
-      ok: false,
-      error: reject(
-        "BAD_QUANTITY",
-        `Lot ${lot.id} holds ${lot.quantity} machines.`,
-        `批次 ${lot.id} 只有 ${lot.quantity} 台矿机。`,
-      ),
-    };
+    return { ok: false, error: refuse("SHIP_TOO_MANY", { lot: lot.id, holds: lot.quantity }) };
   }
   const from = departurePlace(state, lot);
   if ("code" in from) return { ok: false, error: from };
   if (from.kind === "region" && from.region === input.to && lot.location.kind === "region") {
-    return { ok: false, error: reject("NO_ROUTE", "The lot is already there.", "该批次已在目的地。") };
+    return { ok: false, error: refuse("ALREADY_THERE") };
   }
   return quoteFreight(state, {
     model: lotModel(state, lot),

@@ -3,7 +3,8 @@
  * (headline and explanation in both languages) and, for a shock that lasts, remember when it ends.
  */
 import type { Text } from "../../scenario/types.ts";
-import { reject, type Rejection } from "../commands/errors.ts";
+import { refuse } from "../../protocol/refusals/index.ts";
+import type { Rejection } from "../commands/errors.ts";
 import type { GameState } from "../state.ts";
 import type { Params } from "./kit.ts";
 import { templateById, type ShockTemplate } from "./templates.ts";
@@ -25,33 +26,19 @@ export function checkShock(
 ): CheckedShock | Rejection {
   const template = templateById(templateId);
   if (!template) {
-    return reject(
-      "UNKNOWN_TEMPLATE",
-      `No shock template "${templateId}".`,
-      `没有名为"${templateId}"的冲击模板。`,
-    );
+    return refuse("UNKNOWN_TEMPLATE", { template: templateId });
   }
   const names: Text[] = [];
   for (const id of targets) {
     const name = targetName(state, template.target, id);
     if (!name) {
-      return reject(
-        "BAD_TARGET",
-        `"${id}" is not a ${template.target} this shock can hit.`,
-        `"${id}"不是该冲击可作用的${template.target}。`,
-      );
+      return refuse("NOT_A_SHOCK_TARGET", { target: id, kind: template.target });
     }
     names.push(name);
   }
   const parsed = template.params.safeParse(params);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join(".") ?? "";
-    return reject(
-      "BAD_PARAMS",
-      `Bad parameter ${where ? `"${where}"` : ""} for ${templateId}: ${issue?.message ?? "invalid"}.`,
-      `${templateId} 的参数 ${where} 无效：${issue?.message ?? "invalid"}。`,
-    );
+    return refuse("BAD_SHOCK_PARAMS", { template: templateId, issue: parsed.error.issues[0] });
   }
   return { template, targets, params: parsed.data, names: joinNames(names) };
 }

@@ -1,0 +1,53 @@
+/**
+ * The command log: every command the game accepted, in order, so that the game replays exactly
+ * (shared/replay). Whatever changes the game (a player, a bot standing in, the host's injected shock)
+ * goes through here, and only what the engine accepted is logged.
+ */
+import {
+  applyCommand,
+  applyTrustedCommand,
+  parseCommand,
+  type Actor,
+  type Command,
+  type CommandResult,
+  type Rejection,
+} from "../../shared/index.ts";
+import type { GameState } from "../../shared/engine/state.ts";
+import type { HostAction } from "../../shared/protocol/index.ts";
+import { logAction, type ReplayLog } from "../../shared/replay/index.ts";
+
+/** A parsed command applied for `actor`, and logged when the engine accepts it. */
+export function applyLogged(state: GameState, log: ReplayLog, actor: Actor, command: Command): CommandResult {
+  const result = applyTrustedCommand(state, actor, command);
+  if (result.ok) logAction(log, state, actor, command);
+  return result;
+}
+
+/** A player's command, stamped with their seat; rejections come back with the engine's reason. */
+export function playerCommand(state: GameState, log: ReplayLog, seat: string | null, raw: unknown) {
+  const actor = { kind: "company" as const, companyId: seat ?? "" };
+  // The parsed command, not what was sent: unknown fields never reach the log (a client once stored
+  // 8 KB of junk with every command).
+  const parsed = parseCommand(raw);
+  if (!parsed.ok) return parsed;
+  return applyLogged(state, log, actor, parsed.command);
+}
+
+/** The host's shock, as an injectEvent command by the host; the engine's rejection, or null. */
+export function injectShock(
+  state: GameState,
+  log: ReplayLog,
+  action: Extract<HostAction, { type: "inject" }>,
+): Rejection | null {
+  const actor = { kind: "host" as const };
+  const command = {
+    type: "injectEvent",
+    template: action.template,
+    targets: action.targets,
+    params: action.params,
+  };
+  const result = applyCommand(state, actor, command);
+  if (!result.ok) return result.error;
+  logAction(log, state, actor, command);
+  return null;
+}
