@@ -6,7 +6,9 @@ import type { ProtocolErrorCode } from "../../shared/protocol/index.ts";
 import { refuse } from "../../shared/protocol/refusals/index.ts";
 import type { Text } from "../../shared/scenario/types.ts";
 
-export type Phase = "lobby" | "running" | "paused" | "ended";
+import type { Phase } from "../../shared/protocol/constants.ts";
+
+export type { Phase };
 
 export interface ActorInfo {
   role: "host" | "player" | "spectator";

@@ -6,11 +6,9 @@
 import type { Row } from "@libsql/client";
 import type { CreateOptions } from "../../shared/protocol/index.ts";
 import type { LoggedAction } from "../../shared/replay/index.ts";
-import type { Phase } from "../game/authorize.ts";
+import { PHASES } from "../../shared/protocol/constants.ts";
 import type { Reader } from "./file.ts";
 import type { ArchivedGame, RunningGame, StoredSeat } from "./store.ts";
-
-const PHASES: readonly Phase[] = ["lobby", "running", "paused", "ended"];
 
 async function rows(db: Reader, sql: string, args: (string | number)[] = []): Promise<Row[]> {
   return (await db.execute({ sql, args })).rows;

@@ -16,4 +16,4 @@ export type Issue = { readonly path: readonly PropertyKey[]; readonly message: s
 export const problem = (issue: Issue): string => issue?.message ?? "invalid";
 
 /** A game's phase, as the server keeps it. */
-export type GamePhase = "lobby" | "running" | "paused" | "ended";
+export type { Phase as GamePhase } from "../constants.ts";
