@@ -91,7 +91,8 @@ export function gatedAction<C extends Command>(spec: GatedActionSpec<C>): GatedA
   function ask(now = false): void {
     const intent = spec.intent();
     asked = intent ? keyOf(intent) : null;
-    previewer.ask(intent ? { key: keyOf(intent), ask: () => spec.server.preview(intent) } : null, now);
+    if (!intent || asked === null) return previewer.ask(null, now);
+    previewer.ask({ key: asked, ask: () => spec.server.preview(intent) }, now);
   }
 
   button.addEventListener("click", () => {
