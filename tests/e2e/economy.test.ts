@@ -1,7 +1,7 @@
 /**
  * A player's core loop, through the panels, in one browser (the host plays a company too): buy
  * machines in the shop, ship them from the factory to Texas by air, watch them arrive, lease power
- * there, install them and mine bitcoin. The host pauses the clock while acting, as a careful player
+ * there, install them and mine bitcoin; then sell the bitcoin and a machine. The host pauses the clock while acting, as a careful player
  * would, so that a slow machine does not let the game run away between clicks.
  */
 import { describe, expect, it } from "vitest";
@@ -117,6 +117,29 @@ describe.skipIf(!CHROMIUM)("buy, ship, lease, install and mine (Chromium)", { ti
     await seeText(me, "section.fleet", me.say("fleet.sellRatio", { pct: "0" }), "the sell ratio at 0%");
     await resume();
     await seeText(me, "section.fleet .money", /BTC 0\.0*[1-9]/, "a BTC balance above zero", SLOW_MS);
+    expect(me.errors, "uncaught errors in the page").toEqual([]);
+  });
+
+  it("sells the BTC mined and one machine, each once the engine says yes", async () => {
+    await pause();
+    await click("the toolbar's Finance button", me.page.getByTestId("open-finance"));
+    const sellBtc = me.page.getByTestId("finance-sell");
+    await me.page.getByTestId("finance-sell-btc").fill("1000");
+    await seeText(me, "[data-testid=finance-sell-reason]", /\b1000\b/, "why 1000 BTC cannot be sold");
+    expect(await sellBtc.isEnabled(), "Sell enabled for more BTC than held").toBe(false);
+    await click("the finance panel's All button", me.page.getByTestId("finance-sell-all"));
+    await (await whenEnabled("the finance panel's Sell button", sellBtc)).click();
+    await seeText(me, "[data-testid=finance-status]", me.say("act.done"), "the BTC sold");
+    await seeText(me, "section.fleet .money", /BTC 0\.0+ BTC$/, "no BTC left");
+    await me.page.getByTestId("finance-close").click();
+    await click("the toolbar's Used market button", me.page.getByTestId("open-market"));
+    await me.page.getByTestId("market-sell-lot").selectOption(lot);
+    await me.page.getByTestId("market-sell-qty").fill("1");
+    await (await whenEnabled("the market's Sell button", me.page.getByTestId("market-sell"))).click();
+    await seeText(me, "[data-testid=market-status]", me.say("act.done"), "one machine sold");
+    await me.page.getByTestId("market-close").click();
+    const units = `[data-testid=fleet-lot-${lot}] td:nth-child(2)`;
+    await seeText(me, units, new RegExp(`^${UNITS - 1}$`), "one machine fewer in the lot");
     expect(me.errors, "uncaught errors in the page").toEqual([]);
   });
 });

@@ -95,18 +95,3 @@ export function createDialog(parent: HTMLElement, id: string, onClose?: () => vo
 export function closeDialogs(): void {
   for (const d of [...openDialogs]) d.close();
 }
-
-/**
- * Shows an action's gate: the button is enabled only when the engine said yes; otherwise the reason
- * is shown next to it (and read out with it through aria-describedby).
- */
-export function applyGate(
-  button: HTMLButtonElement,
-  reason: HTMLElement,
-  gate: { enabled: boolean; reason: string | null },
-): void {
-  button.disabled = !gate.enabled;
-  reason.textContent = gate.reason ?? "";
-  reason.hidden = !gate.reason;
-  if (reason.id) button.setAttribute("aria-describedby", reason.id);
-}

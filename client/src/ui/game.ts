@@ -39,6 +39,44 @@ export interface GameUi {
   destroy(): void;
 }
 
+/** The region tooltip's text: name, power price, share and free MW (or just the name, before a state). */
+function regionTip(hover: RegionHover): string {
+  const s = hover.state;
+  if (!s) return pick(catalog.regions.find((r) => r.id === hover.info.id)?.name ?? hover.info.name);
+  return t("map.regionTip", {
+    name: pick(hover.info.name),
+    power: formatPowerMicro(s.powerMicroUsdPerKwh, lang()),
+    share: formatBps(s.shareBps, lang()),
+    mw: Math.round(mwOfKw(s.freeKw)),
+  });
+}
+
+/**
+ * Toasts for what the server says outside the state (notices, broadcasts, prompts, the end, errors,
+ * the connection); `onLost` when the connection is gone for good. Returns the unsubscribers.
+ */
+function toastMessages(server: GameServer, onLost: () => void): (() => void)[] {
+  return [
+    server.events.on("notice", (n) => toast(pick(n.text), "info", 8000)),
+    server.events.on("broadcast", (b) => toast(`${t("game.broadcast")}: ${b.text}`, "info", 12000)),
+    server.events.on("predict", (p) => toast(`${t("game.predict")}: ${pick(p.prompt)}`, "info", 20000)),
+    server.events.on("ended", (e) => {
+      const reason =
+        e.reason === "host" || e.reason === "finished" ? t(`game.endedBy.${e.reason}`) : e.reason;
+      toast(t("game.ended", { reason }), "info", 20000);
+    }),
+    server.events.on("error", (e) => toast(pick(e.message), "error")),
+    server.events.on("connection", (c) => {
+      if (c === "reconnecting") toast(t("conn.lost"), "error");
+      else if (c === "reconnected") toast(t("conn.back"));
+      else if (c === "lost") {
+        toast(t("conn.failed"), "error", 12000);
+        onLost();
+      }
+    }),
+  ];
+}
+
 export function createGameUi(
   root: HTMLElement,
   server: GameServer,
@@ -92,23 +130,7 @@ export function createGameUi(
       tour.offer(w.seat); // first game in this browser: the guided tour starts by itself
       if (server.view) render(server.view);
     }),
-    server.events.on("notice", (n) => toast(pick(n.text), "info", 8000)),
-    server.events.on("broadcast", (b) => toast(`${t("game.broadcast")}: ${b.text}`, "info", 12000)),
-    server.events.on("predict", (p) => toast(`${t("game.predict")}: ${pick(p.prompt)}`, "info", 20000)),
-    server.events.on("ended", (e) => {
-      const reason =
-        e.reason === "host" || e.reason === "finished" ? t(`game.endedBy.${e.reason}`) : e.reason;
-      toast(t("game.ended", { reason }), "info", 20000);
-    }),
-    server.events.on("error", (e) => toast(pick(e.message), "error")),
-    server.events.on("connection", (c) => {
-      if (c === "reconnecting") toast(t("conn.lost"), "error");
-      else if (c === "reconnected") toast(t("conn.back"));
-      else if (c === "lost") {
-        toast(t("conn.failed"), "error", 12000);
-        onExit();
-      }
-    }),
+    ...toastMessages(server, onExit),
   ];
 
   return {
@@ -120,19 +142,11 @@ export function createGameUi(
       if (server.view) render(server.view);
     },
     hover(hover) {
-      if (!hover) return void (tip.hidden = true);
-      const s = hover.state;
-      tip.hidden = false;
+      tip.hidden = !hover;
+      if (!hover) return;
       tip.style.left = `${hover.screen.x + 14}px`;
       tip.style.top = `${hover.screen.y + 14}px`;
-      tip.textContent = s
-        ? t("map.regionTip", {
-            name: pick(hover.info.name),
-            power: formatPowerMicro(s.powerMicroUsdPerKwh, lang()),
-            share: formatBps(s.shareBps, lang()),
-            mw: Math.round(mwOfKw(s.freeKw)),
-          })
-        : pick(catalog.regions.find((r) => r.id === hover.info.id)?.name ?? hover.info.name);
+      tip.textContent = regionTip(hover);
     },
     selectRegion: (id) => panels.selectRegion(id),
     destroy() {

@@ -22,6 +22,118 @@ interface InjectForm {
   predictZh: string;
 }
 
+const shockOf = (form: InjectForm): ShockInfo => shockById(form.template) ?? (SHOCKS[0] as ShockInfo);
+
+/** The targets the template can hit (regions of this game, countries, factories, or the world). */
+function targetSelect(form: InjectForm, view: GameView | null): HTMLSelectElement {
+  const s = shockOf(form);
+  const options = targetOptions(s.target, view, catalog);
+  if (s.target === "world") form.targets = ["world"];
+  form.targets = form.targets.filter((id) => options.some((o) => o.id === id));
+  const select = h("select", {
+    id: "inject-targets",
+    multiple: true,
+    size: Math.min(6, Math.max(2, options.length)),
+    onchange: () => (form.targets = Array.from(select.selectedOptions, (o) => o.value)),
+  });
+  for (const o of options) {
+    const opt = h("option", {
+      value: o.id,
+      text: o.id === pick(o.name) ? o.id : `${pick(o.name)} (${o.id})`,
+    });
+    opt.selected = form.targets.includes(o.id);
+    select.append(opt);
+  }
+  return select;
+}
+
+function paramInput(form: InjectForm, p: ShockInfo["params"][number]): HTMLElement {
+  const id = `inject-p-${p.name}`;
+  const input = h("input", {
+    id,
+    type: p.kind === "number" ? "number" : "text",
+    value: String(form.params[p.name] ?? p.def),
+    ...(p.kind === "number" ? { min: p.min, max: p.max, step: "any" } : { pattern: p.pattern }),
+    oninput: () => (form.params[p.name] = p.kind === "number" ? Number(input.value) : input.value.trim()),
+  });
+  const range = p.kind === "number" ? ` (${p.min}–${p.max})` : "";
+  return h("label", { for: id }, `${paramLabel(p.name)}${range} `, input);
+}
+
+/** The "predict first" prompt in both languages, when asked for. */
+function predictPart(form: InjectForm): HTMLElement | null {
+  if (!form.predict) return null;
+  const prompt = (l: "En" | "Zh") => {
+    const area = h("textarea", {
+      id: `inject-predict-${l.toLowerCase()}`,
+      maxlength: 280,
+      rows: 2,
+      oninput: () => (form[`predict${l}`] = area.value),
+    });
+    area.value = form[`predict${l}`];
+    return area;
+  };
+  return h(
+    "div",
+    { class: "predict" },
+    h("label", { for: "inject-predict-en", text: t("teacher.predictEn") }),
+    prompt("En"),
+    h("label", { for: "inject-predict-zh", text: t("teacher.predictZh") }),
+    prompt("Zh"),
+  );
+}
+
+/** Checks the form here (targets, parameters in range) before the server judges the shock. */
+function submitShock(form: InjectForm, server: GameServer, out: HTMLElement): void {
+  const s = shockOf(form);
+  if (!form.targets.length) return statusLine(out, t("teacher.noTargets"), true);
+  for (const p of s.params) {
+    const range = paramProblem(p, form.params[p.name] ?? p.def);
+    if (range) return statusLine(out, t("teacher.badParam", { name: paramLabel(p.name), range }), true);
+  }
+  const en = form.predictEn.trim();
+  const zh = form.predictZh.trim();
+  const predictFirst = form.predict && (en || zh) ? { en: en || zh, zh: zh || en } : undefined;
+  void perform(
+    server.host({
+      type: "inject",
+      template: s.id,
+      targets: form.targets.slice(0, 32),
+      params: Object.fromEntries(s.params.map((p) => [p.name, form.params[p.name] ?? p.def])),
+      ...(predictFirst ? { predictFirst } : {}),
+    }),
+    out,
+  );
+}
+
+/** The template picker and the predict checkbox: each change redraws the form (`redraw`). */
+function formSwitches(form: InjectForm, redraw: (focus: string) => void) {
+  const picker = h("select", {
+    id: "inject-template",
+    onchange: () => {
+      form.template = picker.value;
+      form.params = defaultParams(shockOf(form));
+      form.targets = [];
+      redraw("inject-template");
+    },
+  });
+  for (const x of SHOCKS) {
+    const opt = h("option", { value: x.id, text: shockLabel(x.id) });
+    opt.selected = x.id === shockOf(form).id;
+    picker.append(opt);
+  }
+  const predict = h("input", {
+    id: "inject-predict",
+    type: "checkbox",
+    onchange: () => {
+      form.predict = predict.checked;
+      redraw("inject-predict");
+    },
+  });
+  predict.checked = form.predict;
+  return { picker, predict };
+}
+
 export function createInjectForm(parent: HTMLElement, server: GameServer) {
   const first = SHOCKS[0] as ShockInfo;
   const form: InjectForm = {
@@ -38,136 +150,34 @@ export function createInjectForm(parent: HTMLElement, server: GameServer) {
   let view: GameView | null = null;
   let targetsFor = "";
 
-  const shock = () => shockById(form.template) ?? first;
-
-  function targetSelect(): HTMLSelectElement {
-    const s = shock();
-    const options = targetOptions(s.target, view, catalog);
-    if (s.target === "world") form.targets = ["world"];
-    form.targets = form.targets.filter((id) => options.some((o) => o.id === id));
-    const select = h("select", {
-      id: "inject-targets",
-      multiple: true,
-      size: Math.min(6, Math.max(2, options.length)),
-      onchange: () => (form.targets = Array.from(select.selectedOptions, (o) => o.value)),
-    });
-    for (const o of options) {
-      const opt = h("option", {
-        value: o.id,
-        text: o.id === pick(o.name) ? o.id : `${pick(o.name)} (${o.id})`,
-      });
-      opt.selected = form.targets.includes(o.id);
-      select.append(opt);
-    }
-    return select;
-  }
-
-  function paramInput(p: ShockInfo["params"][number]): HTMLElement {
-    const id = `inject-p-${p.name}`;
-    const input = h("input", {
-      id,
-      type: p.kind === "number" ? "number" : "text",
-      value: String(form.params[p.name] ?? p.def),
-      ...(p.kind === "number" ? { min: p.min, max: p.max, step: "any" } : { pattern: p.pattern }),
-      oninput: () => (form.params[p.name] = p.kind === "number" ? Number(input.value) : input.value.trim()),
-    });
-    const range = p.kind === "number" ? ` (${p.min}–${p.max})` : "";
-    return h("label", { for: id }, `${paramLabel(p.name)}${range} `, input);
-  }
-
-  function predictPart(): HTMLElement | null {
-    if (!form.predict) return null;
-    const en = h("textarea", {
-      id: "inject-predict-en",
-      maxlength: 280,
-      rows: 2,
-      oninput: () => (form.predictEn = en.value),
-    });
-    en.value = form.predictEn;
-    const zh = h("textarea", {
-      id: "inject-predict-zh",
-      maxlength: 280,
-      rows: 2,
-      oninput: () => (form.predictZh = zh.value),
-    });
-    zh.value = form.predictZh;
-    return h(
-      "div",
-      { class: "predict" },
-      h("label", { for: "inject-predict-en", text: t("teacher.predictEn") }),
-      en,
-      h("label", { for: "inject-predict-zh", text: t("teacher.predictZh") }),
-      zh,
-    );
-  }
-
-  function submit(ev: Event): void {
-    ev.preventDefault();
-    const s = shock();
-    if (!form.targets.length) return statusLine(out, t("teacher.noTargets"), true);
-    for (const p of s.params) {
-      const range = paramProblem(p, form.params[p.name] ?? p.def);
-      if (range) return statusLine(out, t("teacher.badParam", { name: paramLabel(p.name), range }), true);
-    }
-    const en = form.predictEn.trim();
-    const zh = form.predictZh.trim();
-    const predictFirst = form.predict && (en || zh) ? { en: en || zh, zh: zh || en } : undefined;
-    void perform(
-      server.host({
-        type: "inject",
-        template: s.id,
-        targets: form.targets.slice(0, 32),
-        params: Object.fromEntries(s.params.map((p) => [p.name, form.params[p.name] ?? p.def])),
-        ...(predictFirst ? { predictFirst } : {}),
-      }),
-      out,
-    );
-  }
-
   function render(): void {
-    const s = shock();
+    const s = shockOf(form);
     targetsFor = `${s.target}|${view?.regions.map((r) => r.id).join(",") ?? ""}`;
-    const picker = h("select", {
-      id: "inject-template",
-      onchange: () => {
-        form.template = picker.value;
-        form.params = defaultParams(shock());
-        form.targets = [];
-        render();
-        document.getElementById("inject-template")?.focus();
-      },
+    const { picker, predict } = formSwitches(form, (focus) => {
+      render();
+      document.getElementById(focus)?.focus();
     });
-    for (const x of SHOCKS) {
-      const opt = h("option", { value: x.id, text: shockLabel(x.id) });
-      opt.selected = x.id === s.id;
-      picker.append(opt);
-    }
-    const predict = h("input", {
-      id: "inject-predict",
-      type: "checkbox",
-      onchange: () => {
-        form.predict = predict.checked;
-        render();
-        document.getElementById("inject-predict")?.focus();
-      },
-    });
-    predict.checked = form.predict;
     fill(
       el,
       h("legend", { text: t("teacher.inject") }),
       h(
         "form",
-        { onsubmit: submit },
+        {
+          onsubmit: (ev: Event) => {
+            ev.preventDefault();
+            submitShock(form, server, out);
+          },
+        },
         h("label", { for: "inject-template", text: t("teacher.template") }),
         picker,
         h("label", {
           for: "inject-targets",
           text: `${t("teacher.targets")} · ${t(`target.${s.target}` as MessageKey)}`,
         }),
-        targetSelect(),
-        h("div", { class: "params" }, ...s.params.map(paramInput)),
+        targetSelect(form, view),
+        h("div", { class: "params" }, ...s.params.map((p) => paramInput(form, p))),
         h("label", { class: "check" }, predict, ` ${t("teacher.predict")}`),
-        predictPart(),
+        predictPart(form),
         h("button", { type: "submit", class: "primary", text: t("teacher.send") }),
         out,
       ),
@@ -178,7 +188,7 @@ export function createInjectForm(parent: HTMLElement, server: GameServer) {
   return {
     update(next: GameView) {
       view = next;
-      const s = shock();
+      const s = shockOf(form);
       const key = `${s.target}|${next.regions.map((r) => r.id).join(",")}`;
       // Only the region list changes with the state; rebuild the form (keeping its values) then alone.
       if (key !== targetsFor && s.target === "region") render();

@@ -39,6 +39,57 @@ export function legendLabel(kind: OverlayKind, value: number): string {
   return formatPct(value, l);
 }
 
+/** Which machine the breakeven overlay is for (from today's shop), or why there is none. */
+function modelPicker(models: ModelChoice[], chosen: string, choose: (id: string) => void): HTMLElement {
+  if (models.length === 0) return h("p", { class: "muted", text: t("overlay.noModels") });
+  return h(
+    "label",
+    {},
+    t("overlay.machine"),
+    termTip("breakeven"),
+    h(
+      "select",
+      {
+        "data-testid": "overlay-model",
+        onchange: (e: Event) => choose((e.target as HTMLSelectElement).value),
+      },
+      ...models.map((m) => h("option", { value: m.id, text: m.name, selected: m.id === chosen })),
+    ),
+  );
+}
+
+function overlayButtons(kind: OverlayKind, pick: (k: OverlayKind) => void): HTMLElement {
+  return h(
+    "div",
+    { class: "row", role: "group", "aria-label": t("overlay.label") },
+    ...OVERLAYS.map((k) =>
+      h("button", {
+        type: "button",
+        "data-testid": `overlay-${k}`,
+        "aria-pressed": k === kind ? "true" : "false",
+        text: t(`overlay.${k}`),
+        onclick: () => pick(k),
+      }),
+    ),
+  );
+}
+
+/** The overlay's colours and what each means, in its unit. */
+function legendList(kind: OverlayKind, legend: ReturnType<typeof computeOverlay>["legend"]): HTMLElement {
+  return h(
+    "ul",
+    {},
+    ...legend.map((e) =>
+      h(
+        "li",
+        {},
+        h("span", { class: "swatch", style: `background:${css(e.color)}` }),
+        e.label ? t(e.label) : legendLabel(kind, e.value ?? 0),
+      ),
+    ),
+  );
+}
+
 export function createLegend(
   root: HTMLElement,
   hooks: LegendHooks | ((kind: OverlayKind) => void),
@@ -67,66 +118,29 @@ export function createLegend(
     render();
   }
 
-  function modelPicker(): HTMLElement {
-    if (models.length === 0) return h("p", { class: "muted", text: t("overlay.noModels") });
-    return h(
-      "label",
-      {},
-      t("overlay.machine"),
-      termTip("breakeven"),
-      h(
-        "select",
-        {
-          "data-testid": "overlay-model",
-          onchange: (e: Event) => {
-            chosen = (e.target as HTMLSelectElement).value;
-            on.onBreakeven?.(breakeven());
-            render();
-          },
-        },
-        ...models.map((m) => h("option", { value: m.id, text: m.name, selected: m.id === chosen })),
-      ),
-    );
+  function choose(id: string): void {
+    chosen = id;
+    on.onBreakeven?.(breakeven());
+    render();
+  }
+
+  function pick(k: OverlayKind): void {
+    kind = k;
+    on.onPick(k);
+    render();
   }
 
   function render(): void {
-    const { legend } = computeOverlay(kind, regions, { breakevenUsdPerKwh: breakeven() });
     const b = breakeven();
+    const { legend } = computeOverlay(kind, regions, { breakevenUsdPerKwh: b });
     fill(
       el,
-      h(
-        "div",
-        { class: "row", role: "group", "aria-label": t("overlay.label") },
-        ...OVERLAYS.map((k) =>
-          h("button", {
-            type: "button",
-            "data-testid": `overlay-${k}`,
-            "aria-pressed": k === kind ? "true" : "false",
-            text: t(`overlay.${k}`),
-            onclick: () => {
-              kind = k;
-              on.onPick(k);
-              render();
-            },
-          }),
-        ),
-      ),
-      kind === "breakeven" ? modelPicker() : null,
+      overlayButtons(kind, pick),
+      kind === "breakeven" ? modelPicker(models, chosen, choose) : null,
       kind === "breakeven" && b !== null
         ? h("p", { class: "muted", text: t("overlay.breakevenIs", { price: formatPowerPrice(b, lang()) }) })
         : null,
-      h(
-        "ul",
-        {},
-        ...legend.map((e) =>
-          h(
-            "li",
-            {},
-            h("span", { class: "swatch", style: `background:${css(e.color)}` }),
-            e.label ? t(e.label) : legendLabel(kind, e.value ?? 0),
-          ),
-        ),
-      ),
+      legendList(kind, legend),
     );
   }
   render();

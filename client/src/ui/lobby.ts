@@ -5,7 +5,7 @@
 import catalog from "virtual:atlas-catalog";
 import { lang, pick, t } from "../i18n/index.ts";
 import { fetchRooms, normalizeCode, type RoomListing } from "../net/http.ts";
-import type { GameServer } from "../net/Server.ts";
+import type { GameServer, NewGame } from "../net/Server.ts";
 import type { SeatStore } from "../net/storage.ts";
 import { fill, h } from "./dom.ts";
 import { langToggle } from "./langToggle.ts";
@@ -18,48 +18,200 @@ interface Form extends CreateForm {
   code: string;
 }
 
+/** The lobby's form as a first visit finds it (the first scenario is filled in when the lobby is made). */
+const NEW_FORM: Omit<Form, "scenario"> = {
+  roomName: "",
+  seats: 4,
+  bots: true,
+  pace: 1,
+  visibility: "public",
+  mode: "play",
+  filter: "",
+  code: "",
+};
+
 export interface Lobby {
   show(): void;
   hide(): void;
   relabel(): void;
 }
 
-export function createLobby(
-  root: HTMLElement,
-  server: GameServer,
-  store: SeatStore,
-  onJoined: () => void,
-): Lobby {
-  const form: Form = {
-    scenario: catalog.scenarios[0]?.id ?? "sandbox",
-    roomName: "",
-    seats: 4,
-    bots: true,
-    pace: 1,
-    visibility: "public",
-    mode: "play",
-    filter: "",
-    code: "",
-  };
-  let rooms: RoomListing[] | null = null;
-  let roomsError = false;
-  let timer: ReturnType<typeof setInterval> | null = null;
-  let busy = false;
-  const el = h("div", { class: "lobby" });
-  const status = h("p", { class: "error", role: "alert" });
-
-  const nickname = (): string | null => {
-    const name = store.name().trim();
-    if (name) return name;
-    status.textContent = t("lobby.nicknameRequired");
-    document.getElementById("nickname")?.focus();
-    return null;
-  };
-
-  async function attempt(
+/** What the lobby's parts share: the façade, the seat store, the form, the rooms listed and the status. */
+interface LobbyContext {
+  server: GameServer;
+  store: SeatStore;
+  form: Form;
+  rooms: RoomListing[] | null;
+  roomsError: boolean;
+  status: HTMLElement;
+  /** The nickname, or null (having said it is required and moved focus to it). */
+  nickname(): string | null;
+  /** Joins (or creates, or resumes) once at a time, saying so; `failKey` says why a join found nothing. */
+  attempt(
     run: () => Promise<boolean | void>,
-    failKey: "lobby.codeNotFound" | "lobby.resumeGone" | null = null,
-  ) {
+    failKey?: "lobby.codeNotFound" | "lobby.resumeGone",
+  ): Promise<void>;
+}
+
+const scenarioName = (id: string) => {
+  const s = catalog.scenarios.find((x) => x.id === id);
+  return s ? pick(s.name) : id;
+};
+
+/** An open game: its name, scenario, seats, phase and pace; join it or watch it. */
+function roomItem(r: RoomListing, ctx: LobbyContext): HTMLElement {
+  const join = (role?: "spectator") => () => {
+    const name = ctx.nickname();
+    if (name) void ctx.attempt(() => ctx.server.joinRoom(r.roomId, name, role));
+  };
+  const phase = t(`phase.${r.phase}` as "phase.lobby");
+  const seats = t("lobby.seatsTaken", { taken: r.taken, seats: r.seats });
+  return h(
+    "li",
+    {},
+    h(
+      "div",
+      { class: "grow" },
+      h("div", { class: "name", text: r.name }),
+      h(
+        "div",
+        { class: "muted" },
+        `${scenarioName(r.scenario)} · ${seats} · ${phase} · ${r.pace}×${r.classroom ? ` · ${t("lobby.classroom")}` : ""}`,
+      ),
+    ),
+    h("button", {
+      text: t("lobby.join"),
+      disabled: r.taken >= r.seats && r.phase === "lobby",
+      onclick: join(),
+    }),
+    h("button", { text: t("lobby.watch"), onclick: join("spectator") }),
+  );
+}
+
+function roomsList(ctx: LobbyContext): HTMLElement {
+  if (ctx.roomsError) return h("p", { class: "error", text: t("lobby.unreachable") });
+  const list = (ctx.rooms ?? []).filter((r) => !ctx.form.filter || r.scenario === ctx.form.filter);
+  if (list.length === 0) return h("p", { class: "muted", text: t("lobby.noRooms") });
+  return h("ul", { class: "rooms" }, ...list.map((r) => roomItem(r, ctx)));
+}
+
+/** Joining by a game's code. */
+function codeForm(ctx: LobbyContext): HTMLElement {
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const code = normalizeCode(ctx.form.code);
+    if (!code) return void (ctx.status.textContent = t("lobby.codeInvalid"));
+    const name = ctx.nickname();
+    if (name) void ctx.attempt(() => ctx.server.joinByCode(code, name), "lobby.codeNotFound");
+  };
+  return h(
+    "form",
+    { class: "row", onsubmit: submit },
+    h("input", {
+      id: "code",
+      class: "grow",
+      maxlength: 6,
+      value: ctx.form.code,
+      placeholder: t("lobby.codePlaceholder"),
+      autocomplete: "off",
+      oninput: (e: Event) => (ctx.form.code = (e.target as HTMLInputElement).value),
+    }),
+    h("button", { type: "submit", text: t("lobby.join") }),
+  );
+}
+
+/** Going back to the last seat this browser held, if any; `gone` when it no longer exists. */
+function resumeBox(ctx: LobbyContext, gone: () => void): HTMLElement | null {
+  const last = ctx.store.last();
+  if (!last) return null;
+  return h(
+    "div",
+    {},
+    h("label", { text: t("lobby.resumeHint", { code: last.code || "…", name: last.name }) }),
+    h("button", {
+      class: "primary",
+      text: t("lobby.resume"),
+      onclick: () =>
+        void ctx
+          .attempt(() => ctx.server.resume(), "lobby.resumeGone")
+          .then(() => {
+            if (!ctx.store.last()) gone();
+          }),
+    }),
+  );
+}
+
+/** Who I am (nickname), joining by code, and resuming my last seat. */
+function playerPanel(ctx: LobbyContext, redraw: () => void): HTMLElement {
+  return h(
+    "section",
+    { class: "panel", "aria-labelledby": "who" },
+    h("h2", { id: "who", text: t("lobby.nickname") }),
+    h("input", {
+      id: "nickname",
+      maxlength: 24,
+      value: ctx.store.name(),
+      placeholder: t("lobby.nicknamePlaceholder"),
+      "aria-label": t("lobby.nickname"),
+      oninput: (e: Event) => ctx.store.setName((e.target as HTMLInputElement).value),
+    }),
+    h("label", { for: "code", text: t("lobby.joinByCode") }),
+    codeForm(ctx),
+    resumeBox(ctx, redraw),
+    ctx.status,
+  );
+}
+
+/** The open games, filtered by scenario; `box` holds the list the poll refreshes. */
+function roomsPanel(ctx: LobbyContext, box: HTMLElement): HTMLElement {
+  const filter = h(
+    "select",
+    {
+      id: "filter",
+      onchange: (e: Event) => {
+        ctx.form.filter = (e.target as HTMLSelectElement).value;
+        fill(box, roomsList(ctx));
+      },
+    },
+    h("option", { value: "", text: t("lobby.filterAll") }),
+    ...catalog.scenarios.map((s) =>
+      h("option", { value: s.id, text: pick(s.name), selected: s.id === ctx.form.filter }),
+    ),
+  );
+  fill(box, roomsList(ctx));
+  return h(
+    "section",
+    { class: "panel", "aria-labelledby": "open" },
+    h(
+      "div",
+      { class: "row" },
+      h("h2", { id: "open", class: "grow", text: t("lobby.openRooms") }),
+      h("label", { for: "filter", class: "sr-only", text: t("lobby.filter") }),
+      filter,
+    ),
+    box,
+  );
+}
+
+/** The create form as the server's options for a new game, named after me unless named. */
+function newGame(form: CreateForm, name: string): NewGame {
+  return {
+    scenario: form.scenario,
+    seats: form.seats,
+    fillWithBots: form.bots,
+    pace: form.pace,
+    visibility: form.visibility,
+    classroom: form.mode === "classroom",
+    hostPlays: form.mode === "play",
+    name: (form.roomName.trim() || t("lobby.roomNameDefault", { name })).slice(0, 24),
+    language: lang(),
+  };
+}
+
+/** Runs one join at a time, saying so in `status`; `onJoined` when it worked. */
+function attempter(status: HTMLElement, onJoined: () => void): LobbyContext["attempt"] {
+  let busy = false;
+  return async (run, failKey) => {
     if (busy) return;
     busy = true;
     status.textContent = t("lobby.joining");
@@ -75,173 +227,49 @@ export function createLobby(
     } finally {
       busy = false;
     }
-  }
-
-  const scenarioName = (id: string) => {
-    const s = catalog.scenarios.find((x) => x.id === id);
-    return s ? pick(s.name) : id;
   };
+}
 
-  function roomsList(): HTMLElement {
-    if (roomsError) return h("p", { class: "error", text: t("lobby.unreachable") });
-    const list = (rooms ?? []).filter((r) => !form.filter || r.scenario === form.filter);
-    if (list.length === 0) return h("p", { class: "muted", text: t("lobby.noRooms") });
-    return h(
-      "ul",
-      { class: "rooms" },
-      ...list.map((r) =>
-        h(
-          "li",
-          {},
-          h(
-            "div",
-            { class: "grow" },
-            h("div", { class: "name", text: r.name }),
-            h(
-              "div",
-              { class: "muted" },
-              `${scenarioName(r.scenario)} · ${t("lobby.seatsTaken", { taken: r.taken, seats: r.seats })} · ${t(
-                `phase.${r.phase}` as "phase.lobby",
-              )} · ${r.pace}×${r.classroom ? ` · ${t("lobby.classroom")}` : ""}`,
-            ),
-          ),
-          h("button", {
-            text: t("lobby.join"),
-            disabled: r.taken >= r.seats && r.phase === "lobby",
-            onclick: () => {
-              const name = nickname();
-              if (name) void attempt(() => server.joinRoom(r.roomId, name));
-            },
-          }),
-          h("button", {
-            text: t("lobby.watch"),
-            onclick: () => {
-              const name = nickname();
-              if (name) void attempt(() => server.joinRoom(r.roomId, name, "spectator"));
-            },
-          }),
-        ),
-      ),
-    );
-  }
-
+export function createLobby(
+  root: HTMLElement,
+  server: GameServer,
+  store: SeatStore,
+  onJoined: () => void,
+): Lobby {
+  const status = h("p", { class: "error", role: "alert" });
+  const ctx: LobbyContext = {
+    server,
+    store,
+    form: { ...NEW_FORM, scenario: catalog.scenarios[0]?.id ?? "sandbox" },
+    rooms: null,
+    roomsError: false,
+    status,
+    nickname: () => {
+      const name = store.name().trim();
+      if (name) return name;
+      status.textContent = t("lobby.nicknameRequired");
+      document.getElementById("nickname")?.focus();
+      return null;
+    },
+    attempt: attempter(status, onJoined),
+  };
+  let timer: ReturnType<typeof setInterval> | null = null;
+  const el = h("div", { class: "lobby" });
   const roomsBox = h("div", {});
+
   async function poll(): Promise<void> {
     try {
-      rooms = await fetchRooms();
-      roomsError = false;
+      ctx.rooms = await fetchRooms();
+      ctx.roomsError = false;
     } catch {
-      roomsError = true;
+      ctx.roomsError = true;
     }
-    fill(roomsBox, roomsList());
-  }
-
-  function playerPanel(): HTMLElement {
-    const last = store.last();
-    return h(
-      "section",
-      { class: "panel", "aria-labelledby": "who" },
-      h("h2", { id: "who", text: t("lobby.nickname") }),
-      h("input", {
-        id: "nickname",
-        maxlength: 24,
-        value: store.name(),
-        placeholder: t("lobby.nicknamePlaceholder"),
-        "aria-label": t("lobby.nickname"),
-        oninput: (e: Event) => store.setName((e.target as HTMLInputElement).value),
-      }),
-      h("label", { for: "code", text: t("lobby.joinByCode") }),
-      h(
-        "form",
-        {
-          class: "row",
-          onsubmit: (e: Event) => {
-            e.preventDefault();
-            const code = normalizeCode(form.code);
-            if (!code) return void (status.textContent = t("lobby.codeInvalid"));
-            const name = nickname();
-            if (name) void attempt(() => server.joinByCode(code, name), "lobby.codeNotFound");
-          },
-        },
-        h("input", {
-          id: "code",
-          class: "grow",
-          maxlength: 6,
-          value: form.code,
-          placeholder: t("lobby.codePlaceholder"),
-          autocomplete: "off",
-          oninput: (e: Event) => (form.code = (e.target as HTMLInputElement).value),
-        }),
-        h("button", { type: "submit", text: t("lobby.join") }),
-      ),
-      last &&
-        h(
-          "div",
-          {},
-          h("label", { text: t("lobby.resumeHint", { code: last.code || "…", name: last.name }) }),
-          h("button", {
-            class: "primary",
-            text: t("lobby.resume"),
-            onclick: () =>
-              void attempt(() => server.resume(), "lobby.resumeGone").then(() => {
-                if (!store.last()) render();
-              }),
-          }),
-        ),
-      status,
-    );
-  }
-
-  function roomsPanel(): HTMLElement {
-    const filter = h(
-      "select",
-      {
-        id: "filter",
-        onchange: (e: Event) => {
-          form.filter = (e.target as HTMLSelectElement).value;
-          fill(roomsBox, roomsList());
-        },
-      },
-      h("option", { value: "", text: t("lobby.filterAll") }),
-      ...catalog.scenarios.map((s) =>
-        h("option", { value: s.id, text: pick(s.name), selected: s.id === form.filter }),
-      ),
-    );
-    fill(roomsBox, roomsList());
-    return h(
-      "section",
-      { class: "panel", "aria-labelledby": "open" },
-      h(
-        "div",
-        { class: "row" },
-        h("h2", { id: "open", class: "grow", text: t("lobby.openRooms") }),
-        h("label", { for: "filter", class: "sr-only", text: t("lobby.filter") }),
-        filter,
-      ),
-      roomsBox,
-    );
+    fill(roomsBox, roomsList(ctx));
   }
 
   function submitCreate(): void {
-    const name = nickname();
-    if (!name) return;
-    const roomName = (form.roomName.trim() || t("lobby.roomNameDefault", { name })).slice(0, 24);
-    void attempt(() =>
-      server.createGame(
-        {
-          scenario: form.scenario,
-          seats: form.seats,
-          fillWithBots: form.bots,
-          pace: form.pace,
-          visibility: form.visibility,
-          classroom: form.mode === "classroom",
-          hostPlays: form.mode === "play",
-          name: roomName,
-          language: lang(),
-        },
-        name,
-      ),
-    );
+    const name = ctx.nickname();
+    if (name) void ctx.attempt(() => server.createGame(newGame(ctx.form, name), name));
   }
 
   function render(): void {
@@ -254,9 +282,9 @@ export function createLobby(
         h("span", { class: "tagline", text: t("app.tagline") }),
         langToggle(),
       ),
-      playerPanel(),
-      roomsPanel(),
-      createPanel(form, submitCreate),
+      playerPanel(ctx, render),
+      roomsPanel(ctx, roomsBox),
+      createPanel(ctx.form, submitCreate),
     );
   }
 

@@ -20,8 +20,17 @@ export interface CreateForm {
   mode: "play" | "classroom";
 }
 
-export function createPanel(form: CreateForm, onSubmit: () => void): HTMLElement {
-  const chosen = catalog.scenarios.find((s) => s.id === form.scenario);
+/** Sets a form field from an input's value (or the input itself: a checkbox's state). */
+const setter =
+  (form: CreateForm) =>
+  <K extends keyof CreateForm>(key: K, parse: (v: string, el: HTMLInputElement) => CreateForm[K]) =>
+  (e: Event) => {
+    const target = e.target as HTMLInputElement;
+    form[key] = parse(target.value, target);
+  };
+
+/** The scenario picker, with the chosen one's period and description under it. */
+function scenarioPart(form: CreateForm): HTMLElement[] {
   const desc = h("p", { class: "scenario-desc" });
   const describe = (id: string) => {
     const s = catalog.scenarios.find((x) => x.id === id);
@@ -32,103 +41,102 @@ export function createPanel(form: CreateForm, onSubmit: () => void): HTMLElement
     });
     fill(desc, h("strong", { text: period }), h("br"), pick(s.description));
   };
-  describe(chosen?.id ?? "");
-  const set =
-    <K extends keyof CreateForm>(key: K, parse: (v: string, el: HTMLInputElement) => CreateForm[K]) =>
-    (e: Event) => {
-      const target = e.target as HTMLInputElement;
-      form[key] = parse(target.value, target);
-    };
+  describe(catalog.scenarios.find((s) => s.id === form.scenario)?.id ?? "");
+  const select = h(
+    "select",
+    {
+      id: "scenario",
+      onchange: (e: Event) => {
+        form.scenario = (e.target as HTMLSelectElement).value;
+        describe(form.scenario);
+      },
+    },
+    ...catalog.scenarios.map((s) =>
+      h("option", { value: s.id, text: pick(s.name), selected: s.id === form.scenario }),
+    ),
+  );
+  return [h("label", { for: "scenario", text: t("lobby.scenario") }), select, desc];
+}
+
+/** How many seats, and how fast the game's days pass. */
+function seatsAndPace(form: CreateForm): HTMLElement {
+  const set = setter(form);
+  return h(
+    "div",
+    { class: "row" },
+    h(
+      "div",
+      {},
+      h("label", { for: "seats", text: t("lobby.seats") }),
+      h(
+        "select",
+        { id: "seats", onchange: set("seats", Number) },
+        ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) =>
+          h("option", { value: n, text: n, selected: n === form.seats }),
+        ),
+      ),
+    ),
+    h(
+      "div",
+      {},
+      h("label", { for: "pace", text: t("lobby.pace") }),
+      h(
+        "select",
+        { id: "pace", onchange: set("pace", Number) },
+        ...PACES.map((p) => h("option", { value: p, text: `${p}×`, selected: p === form.pace })),
+      ),
+    ),
+  );
+}
+
+/** Who can join: anyone from the list of open games, or only those given the code. */
+function visibilityChoice(form: CreateForm): HTMLElement {
+  return h(
+    "fieldset",
+    { style: "border:0;padding:0;margin:0" },
+    h("legend", { class: "muted", style: "font-size:12px;margin-top:8px", text: t("lobby.visibility") }),
+    ...(["public", "private"] as const).map((v) =>
+      h(
+        "label",
+        { class: "inline" },
+        h("input", {
+          type: "radio",
+          name: "visibility",
+          value: v,
+          checked: form.visibility === v,
+          onchange: () => (form.visibility = v),
+        }),
+        t(`lobby.${v}`),
+      ),
+    ),
+  );
+}
+
+export function createPanel(form: CreateForm, onSubmit: () => void): HTMLElement {
+  const set = setter(form);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    onSubmit();
+  };
   return h(
     "section",
     { class: "panel", "aria-labelledby": "create" },
     h("h2", { id: "create", text: t("lobby.create") }),
     h(
       "form",
-      {
-        onsubmit: (e: Event) => {
-          e.preventDefault();
-          onSubmit();
-        },
-      },
-      h("label", { for: "scenario", text: t("lobby.scenario") }),
-      h(
-        "select",
-        {
-          id: "scenario",
-          onchange: (e: Event) => {
-            form.scenario = (e.target as HTMLSelectElement).value;
-            describe(form.scenario);
-          },
-        },
-        ...catalog.scenarios.map((s) =>
-          h("option", { value: s.id, text: pick(s.name), selected: s.id === form.scenario }),
-        ),
-      ),
-      desc,
+      { onsubmit: submit },
+      ...scenarioPart(form),
       h("label", { for: "roomName", text: t("lobby.roomName") }),
-      h("input", {
-        id: "roomName",
-        maxlength: 24,
-        value: form.roomName,
-        oninput: set("roomName", (v) => v),
-      }),
-      h(
-        "div",
-        { class: "row" },
-        h(
-          "div",
-          {},
-          h("label", { for: "seats", text: t("lobby.seats") }),
-          h(
-            "select",
-            { id: "seats", onchange: set("seats", Number) },
-            ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) =>
-              h("option", { value: n, text: n, selected: n === form.seats }),
-            ),
-          ),
-        ),
-        h(
-          "div",
-          {},
-          h("label", { for: "pace", text: t("lobby.pace") }),
-          h(
-            "select",
-            { id: "pace", onchange: set("pace", Number) },
-            ...PACES.map((p) => h("option", { value: p, text: `${p}×`, selected: p === form.pace })),
-          ),
-        ),
-      ),
+      h("input", { id: "roomName", maxlength: 24, value: form.roomName, oninput: set("roomName", (v) => v) }),
+      seatsAndPace(form),
       h(
         "label",
         { class: "inline" },
-        h("input", { type: "checkbox", checked: form.bots, onchange: set("bots", (_v, t) => t.checked) }),
+        h("input", { type: "checkbox", checked: form.bots, onchange: set("bots", (_v, el) => el.checked) }),
         t("lobby.bots"),
       ),
       choice("mode", ["play", "classroom"] as const, (v) => (form.mode = v), form.mode),
-      h(
-        "fieldset",
-        { style: "border:0;padding:0;margin:0" },
-        h("legend", {
-          class: "muted",
-          style: "font-size:12px;margin-top:8px",
-          text: t("lobby.visibility"),
-        }),
-        ...(["public", "private"] as const).map((v) =>
-          h(
-            "label",
-            { class: "inline" },
-            h("input", {
-              type: "radio",
-              name: "visibility",
-              value: v,
-              checked: form.visibility === v,
-              onchange: () => (form.visibility = v),
-            }),
-            t(`lobby.${v}`),
-          ),
-        ),
-      ),
+      visibilityChoice(form),
       h("p", {}, h("button", { type: "submit", class: "primary", text: t("lobby.createButton") })),
     ),
   );

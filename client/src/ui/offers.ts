@@ -3,243 +3,274 @@
  * the ones made to me (accept or decline) and withdraw my own. The engine's preview says whether each
  * is possible now (an accept needs the cash and the seller still holding the units).
  */
-import { lang, t } from "../i18n/index.ts";
+import { lang, t, type MessageKey } from "../i18n/index.ts";
 import type { GameServer } from "../net/Server.ts";
-import type { CompanyView, GameView, OfferView } from "../net/view.ts";
+import type { CompanyPrivateView, GameView, OfferView } from "../net/view.ts";
 import { perform } from "./act.ts";
-import { applyGate } from "./dialog.ts";
 import { fill, fillKeepFocus, h, status } from "./dom.ts";
 import { formatCents, formatDay } from "./format.ts";
-import { fillSelect, lotLabel } from "./fields.ts";
-import { gateOf, parseCount, parseUsdCents, quoteOf, splitOffers, tradable, usd } from "./panelModel.ts";
-import { Previewer, type PreviewState } from "./previewer.ts";
+import { fillSelect, lotLabel, texts } from "./fields.ts";
+import { gatedAction, type GatedAction } from "./gatedAction.ts";
+import { parseCount, parseUsdCents, quoteOf, splitOffers, tradable, usd } from "./panelModel.ts";
 
-export function createOffers(parent: HTMLElement, server: GameServer) {
-  const field = (id: string, value: string, onInput: () => void) =>
-    h("input", { id, type: "number", min: 1, step: 1, value, "data-testid": id, oninput: onInput });
-  const lot = h("select", {
-    id: "market-offer-lot",
-    "data-testid": "market-offer-lot",
-    onchange: () => lotChanged(),
-  });
-  const to = h("select", {
-    id: "market-offer-to",
-    "data-testid": "market-offer-to",
-    onchange: () => askOffer(true),
-  });
-  const qty = field("market-offer-qty", "", () => askOffer());
-  const price = field("market-offer-price", "", () => askOffer());
+/** What the offers need to know of the game: the state, my seat, my private state. */
+interface Context {
+  server: GameServer;
+  out: HTMLElement;
+  view(): GameView | null;
+  seat(): string | null;
+  mine(): CompanyPrivateView | null;
+}
+
+type Answer =
+  { type: "respondOffer"; offer: string; accept: boolean } | { type: "cancelOffer"; offer: string };
+
+const field = (id: string, value: string, onInput: () => void) =>
+  h("input", { id, type: "number", min: 1, step: 1, value, "data-testid": id, oninput: onInput });
+
+/** The offer form's fields; `changed(now)` when what it describes changes (the lot: `lotChanged`). */
+function offerFields(lotChanged: () => void, changed: (now: boolean) => void) {
+  const select = (id: string, onchange: () => void) => h("select", { id, "data-testid": id, onchange });
+  const lot = select("market-offer-lot", lotChanged);
+  const to = select("market-offer-to", () => changed(true));
+  const qty = field("market-offer-qty", "", () => changed(false));
+  const price = field("market-offer-price", "", () => changed(false));
   price.min = "0";
   price.step = "any";
-  const days = field("market-offer-days", "7", () => askOffer());
+  const days = field("market-offer-days", "7", () => changed(false));
   days.max = "90";
-  const quote = h("p", { class: "quote", "data-testid": "market-offer-quote" });
-  const reason = h("p", {
-    id: "market-offer-reason",
-    class: "reason",
-    "data-testid": "market-offer-reason",
-    hidden: true,
-  });
-  const send = h("button", { type: "button", "data-testid": "market-offer-send", disabled: true });
-  const incoming = h("ul", { class: "offers", "data-testid": "offers-in" });
-  const outgoing = h("ul", { class: "offers", "data-testid": "offers-out" });
-  const out = status();
-  out.setAttribute("data-testid", "offers-status");
-  const text = {
-    title: h("h3", {}),
-    lot: h("label", { for: "market-offer-lot" }),
-    to: h("label", { for: "market-offer-to" }),
-    qty: h("label", { for: "market-offer-qty" }),
-    price: h("label", { for: "market-offer-price" }),
-    days: h("label", { for: "market-offer-days" }),
-    incoming: h("h3", {}),
-    outgoing: h("h3", {}),
-  };
-  parent.append(
-    text.title,
-    text.lot,
+  const text = texts();
+  const label = (id: string, key: MessageKey) => text.label(`market-offer-${id}`, key);
+  const nodes = (send: HTMLElement) => [
+    text.heading("panels.offers.title"),
+    label("lot", "panels.market.lot"),
     lot,
-    h("div", { class: "row wrap" }, h("div", {}, text.to, to), h("div", {}, text.qty, qty)),
-    h("div", { class: "row wrap" }, h("div", {}, text.price, price), h("div", {}, text.days, days), send),
-    quote,
-    reason,
-    out,
-    text.incoming,
-    incoming,
-    text.outgoing,
-    outgoing,
+    h(
+      "div",
+      { class: "row wrap" },
+      h("div", {}, label("to", "panels.offers.to"), to),
+      h("div", {}, label("qty", "panels.qty"), qty),
+    ),
+    h(
+      "div",
+      { class: "row wrap" },
+      h("div", {}, label("price", "panels.offers.price"), price),
+      h("div", {}, label("days", "panels.offers.days"), days),
+      send,
+    ),
+  ];
+  return { lot, to, qty, price, days, nodes, relabel: text.relabel };
+}
+
+/** Making an offer: which lot, to whom, how many, at what price, open for how many days. */
+function offerForm(ctx: Context) {
+  const f = offerFields(
+    () => lotChanged(),
+    (now) => send.ask(now),
   );
-
-  let view: GameView | null = null;
-  let seat: string | null = null;
-  let drawn = "";
-  const offerAsk = new Previewer((s) => showOffer(s));
-  /** One preview per offer made to me: can I accept it now? */
-  const accepts = new Map<string, Previewer>();
-
-  send.addEventListener("click", () => {
-    const cmd = offerCommand();
-    if (cmd) void perform(server.command(cmd), out).then(() => askOffer(true));
+  const quote = h("p", { class: "quote", "data-testid": "market-offer-quote" });
+  const chosen = () => ctx.mine()?.lots.find((x) => x.id === f.lot.value);
+  const send = gatedAction({
+    server: ctx.server,
+    status: ctx.out,
+    testid: "market-offer-send",
+    reasonId: "market-offer-reason",
+    label: "panels.offers.send",
+    intent: () => {
+      const l = chosen();
+      const n = parseCount(f.qty.value, l?.quantity ?? 0);
+      const cents = parseUsdCents(f.price.value);
+      const d = parseCount(f.days.value, 90);
+      if (!l || !f.to.value || n === null || cents === null || d === null) return null;
+      return {
+        type: "offerLot" as const,
+        lot: l.id,
+        quantity: n,
+        to: f.to.value,
+        priceCents: cents,
+        days: d,
+      };
+    },
+    show: (s) => {
+      if (s.status === "idle") quote.textContent = t("panels.offers.fill");
+      const q = quoteOf(s, "offer");
+      if (q)
+        quote.textContent = t("panels.offers.quote", {
+          market: usd(q.marketCents, lang()),
+          bid: usd(q.bidCents, lang()),
+        });
+    },
   });
-
-  const mine = () => view?.companies.find((c) => c.seat === seat)?.priv ?? null;
-
-  function offerCommand() {
-    const l = mine()?.lots.find((x) => x.id === lot.value);
-    const n = parseCount(qty.value, l?.quantity ?? 0);
-    const cents = parseUsdCents(price.value);
-    const d = parseCount(days.value, 90);
-    if (!l || !to.value || n === null || cents === null || d === null) return null;
-    return { type: "offerLot" as const, lot: l.id, quantity: n, to: to.value, priceCents: cents, days: d };
-  }
-
-  function askOffer(now = false): void {
-    const cmd = offerCommand();
-    offerAsk.ask(cmd ? { key: JSON.stringify(cmd), ask: () => server.preview(cmd) } : null, now);
-    if (!cmd) quote.textContent = t("panels.offers.fill");
-  }
-
-  function showOffer(s: PreviewState): void {
-    applyGate(send, reason, gateOf(s, lang()));
-    const q = quoteOf(s, "offer");
-    if (q)
-      quote.textContent = t("panels.offers.quote", {
-        market: usd(q.marketCents, lang()),
-        bid: usd(q.bidCents, lang()),
-      });
-  }
 
   function lotChanged(): void {
-    const l = mine()?.lots.find((x) => x.id === lot.value);
-    qty.max = String(l?.quantity ?? 1);
-    qty.value = String(l?.quantity ?? "");
-    askOffer(true);
+    const l = chosen();
+    f.qty.max = String(l?.quantity ?? 1);
+    f.qty.value = String(l?.quantity ?? "");
+    send.ask(true);
   }
 
-  const nameOf = (id: string) => view?.companies.find((c) => c.seat === id)?.name || id;
-
-  function offerItem(o: OfferView, answer: boolean): HTMLElement {
-    const l = lang();
-    const line = t(answer ? "panels.offers.incoming" : "panels.offers.outgoing", {
-      who: nameOf(answer ? o.from : o.to),
-      qty: o.quantity,
-      model: o.model,
-      price: formatCents(o.priceCents, l),
-      date: formatDay(o.expiresDay, l),
-    });
-    const button = (kind: "accept" | "decline" | "cancel", onclick: () => void) =>
-      h("button", {
-        type: "button",
-        "data-testid": `offer-${kind}-${o.id}`,
-        "data-k": `offer-${kind}-${o.id}`,
-        class: kind === "accept" ? "primary" : "",
-        text: t(`panels.offers.${kind}`),
-        onclick,
-      });
-    if (!answer) {
-      return h(
-        "li",
-        {},
-        h("span", { class: "grow", text: line }),
-        button("cancel", () => respond({ type: "cancelOffer", offer: o.id })),
+  return {
+    send,
+    nodes: [...f.nodes(send.button), quote, send.reason],
+    /** My lots and the other (solvent) companies, keeping the choices still offered. */
+    render(): void {
+      const before = f.lot.value;
+      fillSelect(
+        f.lot,
+        tradable(ctx.mine()?.lots ?? []).map((x) => [x.id, lotLabel(x)]),
       );
-    }
-    const accept = button("accept", () => respond({ type: "respondOffer", offer: o.id, accept: true }));
-    const why = h("span", {
-      id: `offer-reason-${o.id}`,
-      class: "reason",
-      "data-testid": `offer-reason-${o.id}`,
-      hidden: true,
+      const others = (ctx.view()?.companies ?? []).filter((c) => c.seat !== ctx.seat() && !c.bankrupt);
+      fillSelect(
+        f.to,
+        others.map((c) => [c.seat, c.name || c.seat]),
+      );
+      if (f.lot.value !== before || !f.qty.value) lotChanged();
+    },
+    relabel(): void {
+      f.relabel();
+      send.render();
+    },
+  };
+}
+
+function offerLine(o: OfferView, toMe: boolean, nameOf: (seat: string) => string): string {
+  const l = lang();
+  return t(toMe ? "panels.offers.incoming" : "panels.offers.outgoing", {
+    who: nameOf(toMe ? o.from : o.to),
+    qty: o.quantity,
+    model: o.model,
+    price: formatCents(o.priceCents, l),
+    date: formatDay(o.expiresDay, l),
+  });
+}
+
+/** An offer in a list: to me, accept (when the engine would) or decline; mine, withdraw. */
+function offerItem(o: OfferView, line: string, accept: GatedAction | undefined, answer: (a: Answer) => void) {
+  const button = (kind: "decline" | "cancel", a: Answer) =>
+    h("button", {
+      type: "button",
+      "data-testid": `offer-${kind}-${o.id}`,
+      "data-k": `offer-${kind}-${o.id}`,
+      text: t(`panels.offers.${kind}`),
+      onclick: () => answer(a),
     });
-    const gate = accepts.get(o.id);
-    applyGate(accept, why, gateOf(gate?.state ?? { status: "pending" }, l));
-    return h(
-      "li",
-      {},
-      h("span", { class: "grow", text: line }),
-      accept,
-      button("decline", () => respond({ type: "respondOffer", offer: o.id, accept: false })),
-      why,
-    );
-  }
+  const text = h("span", { class: "grow", text: line });
+  if (!accept) return h("li", {}, text, button("cancel", { type: "cancelOffer", offer: o.id }));
+  return h(
+    "li",
+    {},
+    text,
+    accept.button,
+    button("decline", { type: "respondOffer", offer: o.id, accept: false }),
+    accept.reason,
+  );
+}
 
-  function respond(
-    cmd: { type: "respondOffer"; offer: string; accept: boolean } | { type: "cancelOffer"; offer: string },
-  ): void {
-    void perform(server.command(cmd), out);
-  }
+/** The offers to me and mine; one accept per offer to me, asking the engine whether I can. */
+function offerLists(ctx: Context) {
+  const incoming = h("ul", { class: "offers", "data-testid": "offers-in" });
+  const outgoing = h("ul", { class: "offers", "data-testid": "offers-out" });
+  const text = texts();
+  const accepts = new Map<string, GatedAction>();
+  let drawn = "";
+  const answer = (a: Answer) => void perform(ctx.server.command(a), ctx.out);
+  const nameOf = (seat: string) => ctx.view()?.companies.find((c) => c.seat === seat)?.name || seat;
 
-  function renderLists(force = false): void {
-    const { incoming: ins, outgoing: outs } = splitOffers(mine(), seat);
-    const key = `${[...ins, ...outs].map((o) => o.id).join("|")}#${[...accepts.values()].map((p) => p.state.status).join("")}`;
-    if (key === drawn && !force) return;
-    drawn = key;
-    // Keep one accept preview per open offer to me; drop those that closed.
-    for (const [id, p] of accepts) {
-      if (ins.some((o) => o.id === id)) continue;
-      p.stop();
+  /** Keeps one accept per open offer to me; drops those that closed. */
+  function syncAccepts(open: readonly OfferView[]): void {
+    for (const [id, a] of accepts) {
+      if (open.some((o) => o.id === id)) continue;
+      a.stop();
       accepts.delete(id);
     }
-    for (const o of ins) {
+    for (const o of open) {
       if (accepts.has(o.id)) continue;
-      const p = new Previewer(() => renderLists(true));
-      accepts.set(o.id, p);
-      const cmd = { type: "respondOffer" as const, offer: o.id, accept: true };
-      p.ask({ key: o.id, ask: () => server.preview(cmd) }, true);
+      const accept = gatedAction({
+        server: ctx.server,
+        status: ctx.out,
+        testid: `offer-accept-${o.id}`,
+        reasonId: `offer-reason-${o.id}`,
+        focusKey: `offer-accept-${o.id}`,
+        label: "panels.offers.accept",
+        primary: true,
+        inline: true,
+        intent: () => ({ type: "respondOffer" as const, offer: o.id, accept: true }),
+      });
+      accepts.set(o.id, accept);
+      accept.ask(true);
     }
-    const none = h("li", { class: "muted", text: t("panels.offers.none") });
-    fillKeepFocus(incoming, ...(ins.length ? ins.map((o) => offerItem(o, true)) : [none]));
-    fillKeepFocus(outgoing, ...(outs.length ? outs.map((o) => offerItem(o, false)) : [none.cloneNode(true)]));
   }
 
-  function renderForm(): void {
-    const l = lot.value;
-    fillSelect(
-      lot,
-      tradable(mine()?.lots ?? []).map((x) => [x.id, lotLabel(x)]),
-    );
-    const others = (view?.companies ?? []).filter((c: CompanyView) => c.seat !== seat && !c.bankrupt);
-    fillSelect(
-      to,
-      others.map((c) => [c.seat, c.name || c.seat]),
-    );
-    if (lot.value !== l || !qty.value) lotChanged();
+  function render(force = false): void {
+    const { incoming: ins, outgoing: outs } = splitOffers(ctx.mine(), ctx.seat());
+    const key = [...ins, ...outs].map((o) => o.id).join("|");
+    if (key === drawn && !force) return;
+    drawn = key;
+    syncAccepts(ins);
+    const item = (o: OfferView, toMe: boolean) =>
+      offerItem(o, offerLine(o, toMe, nameOf), toMe ? accepts.get(o.id) : undefined, answer);
+    const none = () => h("li", { class: "muted", text: t("panels.offers.none") });
+    fillKeepFocus(incoming, ...(ins.length ? ins.map((o) => item(o, true)) : [none()]));
+    fillKeepFocus(outgoing, ...(outs.length ? outs.map((o) => item(o, false)) : [none()]));
   }
+
+  return {
+    nodes: [text.heading("panels.offers.toMe"), incoming, text.heading("panels.offers.mine"), outgoing],
+    render,
+    refresh: () => accepts.forEach((a) => a.refresh()),
+    stop(): void {
+      for (const a of accepts.values()) a.stop();
+      accepts.clear();
+    },
+    relabel(): void {
+      text.relabel();
+      for (const a of accepts.values()) a.render();
+      fill(incoming);
+      render(true);
+    },
+  };
+}
+
+export function createOffers(parent: HTMLElement, server: GameServer) {
+  let view: GameView | null = null;
+  let seat: string | null = null;
+  const out = status();
+  out.setAttribute("data-testid", "offers-status");
+  const ctx: Context = {
+    server,
+    out,
+    view: () => view,
+    seat: () => seat,
+    mine: () => view?.companies.find((c) => c.seat === seat)?.priv ?? null,
+  };
+  const form = offerForm(ctx);
+  const lists = offerLists(ctx);
+  parent.append(...form.nodes, out, ...lists.nodes);
 
   function relabel(): void {
-    text.title.textContent = t("panels.offers.title");
-    text.lot.textContent = t("panels.market.lot");
-    text.to.textContent = t("panels.offers.to");
-    text.qty.textContent = t("panels.qty");
-    text.price.textContent = t("panels.offers.price");
-    text.days.textContent = t("panels.offers.days");
-    text.incoming.textContent = t("panels.offers.toMe");
-    text.outgoing.textContent = t("panels.offers.mine");
-    send.textContent = t("panels.offers.send");
-    fill(incoming);
-    renderLists(true);
+    form.relabel();
+    lists.relabel();
   }
 
   relabel();
   return {
     open() {
-      renderForm();
-      askOffer(true);
-      renderLists(true);
+      form.render();
+      form.send.ask(true);
+      lists.render(true);
     },
     update(next: GameView, me: string | null) {
       view = next;
       seat = me;
       if (!parent.isConnected || parent.closest("[hidden]")) return;
-      renderForm();
-      renderLists();
-      offerAsk.refresh();
-      for (const p of accepts.values()) p.refresh();
+      form.render();
+      lists.render();
+      form.send.refresh();
+      lists.refresh();
     },
     stop() {
-      offerAsk.stop();
-      for (const p of accepts.values()) p.stop();
-      accepts.clear();
+      form.send.stop();
+      lists.stop();
     },
     relabel,
   };

@@ -36,66 +36,70 @@ export function phaseText(phase: string): string | null {
   return null;
 }
 
+/** The join code very large, the link under it, and the QR code of the link. */
+function joinCard(code: string, link: string, qr: HTMLCanvasElement): HTMLElement[] {
+  return [
+    h(
+      "div",
+      {},
+      h("div", { class: "proj-label", text: t("projector.code") }),
+      h("div", { class: "proj-code", text: code }),
+      h("div", { class: "proj-label", text: t("projector.joinAt") }),
+      h("div", { class: "proj-link", text: link }),
+    ),
+    h("div", {}, qr, h("div", { class: "proj-label", text: t("projector.scan") })),
+  ];
+}
+
+function stat(label: string, value: string, sub?: string): HTMLElement {
+  return h(
+    "div",
+    { class: "proj-stat" },
+    h("div", { class: "proj-label", text: label }),
+    h("div", { class: "proj-value", text: value }),
+    sub ? h("div", { class: "proj-sub", text: sub }) : null,
+  );
+}
+
+/** The date (and day of how many), hashprice, the bitcoin price and the network's hashrate. */
+function stats(v: GameView): HTMLElement[] {
+  const l = lang();
+  return [
+    stat(
+      t("projector.date"),
+      v.day ? formatDay(v.day, l) : "–",
+      t("projector.day", { day: formatNumber(v.tick, l), days: formatNumber(v.days, l) }),
+    ),
+    stat(
+      t("projector.hashprice"),
+      formatHashpriceMicro(v.hashpriceMicroUsd, l),
+      t("projector.hashpriceUnit"),
+    ),
+    stat(t("projector.price"), formatCents(v.priceCents, l)),
+    stat(t("projector.network"), formatThs(v.networkThs, l)),
+  ];
+}
+
 export function startProjector(root: HTMLElement, rawCode: string, map: MapSink): void {
   const code = normalizeCode(rawCode) ?? rawCode;
   const server = new GameServer(new SeatStore(memory()));
   const el = h("div", { class: "projector", "data-testid": "projector" });
-  const stats = h("div", { class: "proj-stats" });
+  const statsBox = h("div", { class: "proj-stats" });
   const banner = h("div", { class: "proj-banner", hidden: true, "aria-live": "polite" });
   const join = h("div", { class: "proj-join panel" });
   const side = h("div", { class: "proj-side" });
   const message = h("p", { class: "proj-message", "aria-live": "polite" });
   root.append(el);
   // Along the bottom, over the southern oceans: the map's regions (nearly all in the north) stay in view.
-  el.append(banner, h("div", { class: "proj-band" }, join, stats, side), message);
+  el.append(banner, h("div", { class: "proj-band" }, join, statsBox, side), message);
   const board = createLeaderboard(side);
   const ticker = createTicker(el);
   const link = joinLink(location.origin, location.pathname, code);
   const qr = h("canvas", { class: "qr", role: "img", "aria-label": `${t("projector.scan")}: ${link}` });
   let latest: GameView | null = null;
 
-  function renderJoin(): void {
-    fill(
-      join,
-      h(
-        "div",
-        {},
-        h("div", { class: "proj-label", text: t("projector.code") }),
-        h("div", { class: "proj-code", text: code }),
-        h("div", { class: "proj-label", text: t("projector.joinAt") }),
-        h("div", { class: "proj-link", text: link }),
-      ),
-      h("div", {}, qr, h("div", { class: "proj-label", text: t("projector.scan") })),
-    );
-  }
-
-  function stat(label: string, value: string, sub?: string): HTMLElement {
-    return h(
-      "div",
-      { class: "proj-stat" },
-      h("div", { class: "proj-label", text: label }),
-      h("div", { class: "proj-value", text: value }),
-      sub ? h("div", { class: "proj-sub", text: sub }) : null,
-    );
-  }
-
   function render(v: GameView): void {
-    const l = lang();
-    fill(
-      stats,
-      stat(
-        t("projector.date"),
-        v.day ? formatDay(v.day, l) : "–",
-        t("projector.day", { day: formatNumber(v.tick, l), days: formatNumber(v.days, l) }),
-      ),
-      stat(
-        t("projector.hashprice"),
-        formatHashpriceMicro(v.hashpriceMicroUsd, l),
-        t("projector.hashpriceUnit"),
-      ),
-      stat(t("projector.price"), formatCents(v.priceCents, l)),
-      stat(t("projector.network"), formatThs(v.networkThs, l)),
-    );
+    fill(statsBox, ...stats(v));
     const phase = phaseText(v.phase);
     banner.hidden = phase === null;
     banner.textContent = phase ?? "";
@@ -117,11 +121,11 @@ export function startProjector(root: HTMLElement, rawCode: string, map: MapSink)
     if (e.key === "atlas.lang" && (e.newValue === "en" || e.newValue === "zh")) setLang(e.newValue);
   });
   onLangChange(() => {
-    renderJoin();
+    fill(join, ...joinCard(code, link, qr));
     if (latest) render(latest);
   });
 
-  renderJoin();
+  fill(join, ...joinCard(code, link, qr));
   message.textContent = t("projector.connecting", { code });
   map.setSeat(null);
   void import("qrcode").then(({ default: QRCode }) => QRCode.toCanvas(qr, link, { width: 220, margin: 1 }));

@@ -24,6 +24,165 @@ export function rosterKey(view: GameView): string {
   return view.companies.map((c) => `${c.seat}:${c.name}:${c.bot}:${c.connected}:${c.bankrupt}`).join("|");
 }
 
+type Host = GameServer["host"];
+
+/** The start, pause or resume button for the game's phase (none once it has ended). */
+function clockButton(phase: GameView["phase"], act: (a: Parameters<Host>[0]) => void): HTMLElement | null {
+  const button = (text: string, type: "pause" | "resume" | "start", primary: boolean) =>
+    h("button", {
+      type: "button",
+      "data-k": "clock",
+      class: primary ? "primary" : undefined,
+      text,
+      onclick: () => act({ type }),
+    });
+  if (phase === "running") return button(t("game.pause"), "pause", false);
+  if (phase === "paused") return button(t("game.resume"), "resume", true);
+  if (phase === "lobby") return button(t("game.start"), "start", true);
+  return null;
+}
+
+/** The pace, the clock's button and hidden names. */
+function clockControls(v: GameView, server: GameServer, out: HTMLElement): (HTMLElement | null)[] {
+  const act = (a: Parameters<Host>[0]) => void perform(server.host(a), out);
+  const pace = h("select", {
+    id: "teacher-pace",
+    "data-k": "pace",
+    onchange: () => act({ type: "pace", pace: Number(pace.value) }),
+  });
+  for (const p of PACES) {
+    const opt = h("option", { value: String(p), text: `×${p}` });
+    opt.selected = p === v.pace;
+    pace.append(opt);
+  }
+  if (!(PACES as readonly number[]).includes(v.pace))
+    pace.append(h("option", { value: String(v.pace), selected: true, text: `×${v.pace}` }));
+  const hide = h("input", {
+    id: "teacher-hide",
+    type: "checkbox",
+    "data-k": "hide",
+    onchange: () => act({ type: "hideNames", hide: hide.checked }),
+  });
+  hide.checked = v.hideNames;
+  return [
+    h("label", { for: "teacher-pace", text: t("teacher.pace") }),
+    pace,
+    clockButton(v.phase, act),
+    h("label", { class: "check" }, hide, ` ${t("teacher.hideNames")}`),
+  ];
+}
+
+/** A message to every player; what was typed survives a redraw (`draft`) until it is sent. */
+function broadcastForm(server: GameServer, draft: { message: string }): HTMLElement[] {
+  const out = status();
+  const text = h("input", {
+    id: "teacher-message",
+    type: "text",
+    maxlength: 280,
+    value: draft.message,
+    oninput: () => (draft.message = text.value),
+  });
+  const send = (ev: Event) => {
+    ev.preventDefault();
+    const body = draft.message.trim();
+    if (!body) return;
+    void perform(server.host({ type: "broadcast", text: body }), out).then((ok) => {
+      if (!ok) return;
+      draft.message = "";
+      text.value = "";
+    });
+  };
+  return [
+    h("legend", { text: t("teacher.broadcast") }),
+    h(
+      "form",
+      { class: "row", onsubmit: send },
+      h("label", { for: "teacher-message", class: "sr-only", text: t("teacher.message") }),
+      text,
+      h("button", { type: "submit", text: t("teacher.sendMessage") }),
+    ),
+    out,
+  ];
+}
+
+function seatButton(
+  c: CompanyView,
+  action: "botSeat" | "humanSeat" | "kick",
+  server: GameServer,
+  out: HTMLElement,
+): HTMLElement {
+  const who = c.name || c.seat;
+  const label = t(
+    action === "botSeat" ? "teacher.toBot" : action === "humanSeat" ? "teacher.takeBack" : "teacher.kick",
+  );
+  return h("button", {
+    type: "button",
+    "data-k": `${c.seat}-${action}`,
+    text: label,
+    "aria-label": `${label}: ${who}`,
+    onclick: () => {
+      if (action === "kick" && !window.confirm(t("teacher.kickConfirm", { name: who }))) return;
+      void perform(server.host({ type: action, seat: c.seat }), out);
+    },
+  });
+}
+
+/** A seat in the roster: who holds it, whether they are here, and what the host can do with it. */
+function seatItem(c: CompanyView, server: GameServer, out: HTMLElement): HTMLElement {
+  const who = c.bankrupt
+    ? t("hud.bankrupt")
+    : c.away
+      ? t("hud.awayBot")
+      : c.bot
+        ? t("hud.bot")
+        : t("teacher.human");
+  const conn = c.bot ? "" : c.connected ? t("teacher.connected") : t("hud.away");
+  return h(
+    "li",
+    {},
+    h("span", { class: "grow", text: `${c.seat} · ${c.name || "–"}` }),
+    h("span", { class: "tag", text: [who, conn].filter(Boolean).join(" · ") }),
+    ...seatActions(c).map((a) => seatButton(c, a, server, out)),
+  );
+}
+
+/** Ending the game (after a confirmation). */
+function endButton(server: GameServer, out: HTMLElement): HTMLElement {
+  return h("button", {
+    type: "button",
+    class: "danger",
+    text: t("teacher.end"),
+    onclick: () => {
+      if (window.confirm(t("teacher.endConfirm"))) void perform(server.host({ type: "end" }), out);
+    },
+  });
+}
+
+/** For the class: the debrief (at any time) and the projector's view of the game. */
+function classButtons(code: () => string): HTMLElement[] {
+  return [
+    h("button", {
+      type: "button",
+      "data-testid": "open-debrief",
+      text: t("debrief.openButton"),
+      onclick: () => void openDebrief(),
+    }),
+    h("button", {
+      type: "button",
+      "data-testid": "open-projector",
+      text: t("projector.openButton"),
+      title: t("projector.openHint"),
+      // A window of its own, for the projector's screen: it joins as a spectator and shows no controls.
+      onclick: () => {
+        if (code())
+          window.open(projectorLink(location.origin, location.pathname, code()), "atlas-projector", "popup");
+      },
+    }),
+  ];
+}
+
+const clockKey = (v: GameView) => `${v.phase}|${v.pace}|${v.hideNames}`;
+
 export function createTeacher(parent: HTMLElement, server: GameServer) {
   const el = h("section", { class: "panel teacher", "aria-labelledby": "teacher-title", hidden: true });
   parent.append(el);
@@ -39,7 +198,7 @@ export function createTeacher(parent: HTMLElement, server: GameServer) {
   const endBox = h("div", { class: "row" });
   const endOut = status();
   const classBox = h("div", { class: "row" });
-  let message = "";
+  const draft = { message: "" };
   let code = "";
   let view: GameView | null = null;
   let rosterFor = "";
@@ -48,170 +207,22 @@ export function createTeacher(parent: HTMLElement, server: GameServer) {
   el.append(title, clock, clockOut, classBox, injectBox, broadcastBox, rosterBox, endBox, endOut);
 
   function renderClock(v: GameView): void {
-    clockFor = `${v.phase}|${v.pace}|${v.hideNames}`;
-    const pace = h("select", {
-      id: "teacher-pace",
-      "data-k": "pace",
-      onchange: () => void perform(server.host({ type: "pace", pace: Number(pace.value) }), clockOut),
-    });
-    for (const p of PACES) {
-      const opt = h("option", { value: String(p), text: `×${p}` });
-      opt.selected = p === v.pace;
-      pace.append(opt);
-    }
-    if (!(PACES as readonly number[]).includes(v.pace))
-      pace.append(h("option", { value: String(v.pace), selected: true, text: `×${v.pace}` }));
-    const toggle =
-      v.phase === "running"
-        ? h("button", {
-            type: "button",
-            "data-k": "clock",
-            text: t("game.pause"),
-            onclick: () => void perform(server.host({ type: "pause" }), clockOut),
-          })
-        : v.phase === "paused"
-          ? h("button", {
-              type: "button",
-              "data-k": "clock",
-              class: "primary",
-              text: t("game.resume"),
-              onclick: () => void perform(server.host({ type: "resume" }), clockOut),
-            })
-          : v.phase === "lobby"
-            ? h("button", {
-                type: "button",
-                "data-k": "clock",
-                class: "primary",
-                text: t("game.start"),
-                onclick: () => void perform(server.host({ type: "start" }), clockOut),
-              })
-            : null;
-    const hide = h("input", {
-      id: "teacher-hide",
-      type: "checkbox",
-      "data-k": "hide",
-      onchange: () => void perform(server.host({ type: "hideNames", hide: hide.checked }), clockOut),
-    });
-    hide.checked = v.hideNames;
-    fillKeepFocus(
-      clock,
-      h("label", { for: "teacher-pace", text: t("teacher.pace") }),
-      pace,
-      toggle,
-      h("label", { class: "check" }, hide, ` ${t("teacher.hideNames")}`),
-    );
-  }
-
-  function renderBroadcast(): void {
-    const out = status();
-    const text = h("input", {
-      id: "teacher-message",
-      type: "text",
-      maxlength: 280,
-      value: message,
-      oninput: () => (message = text.value),
-    });
-    const send = (ev: Event) => {
-      ev.preventDefault();
-      const body = message.trim();
-      if (!body) return;
-      void perform(server.host({ type: "broadcast", text: body }), out).then((ok) => {
-        if (!ok) return;
-        message = "";
-        text.value = "";
-      });
-    };
-    fill(
-      broadcastBox,
-      h("legend", { text: t("teacher.broadcast") }),
-      h(
-        "form",
-        { class: "row", onsubmit: send },
-        h("label", { for: "teacher-message", class: "sr-only", text: t("teacher.message") }),
-        text,
-        h("button", { type: "submit", text: t("teacher.sendMessage") }),
-      ),
-      out,
-    );
-  }
-
-  function seatButton(c: CompanyView, action: "botSeat" | "humanSeat" | "kick"): HTMLElement {
-    const who = c.name || c.seat;
-    const label = t(
-      action === "botSeat" ? "teacher.toBot" : action === "humanSeat" ? "teacher.takeBack" : "teacher.kick",
-    );
-    return h("button", {
-      type: "button",
-      "data-k": `${c.seat}-${action}`,
-      text: label,
-      "aria-label": `${label}: ${who}`,
-      onclick: () => {
-        if (action === "kick" && !window.confirm(t("teacher.kickConfirm", { name: who }))) return;
-        void perform(server.host({ type: action, seat: c.seat }), rosterOut);
-      },
-    });
+    clockFor = clockKey(v);
+    fillKeepFocus(clock, ...clockControls(v, server, clockOut));
   }
 
   function renderRoster(v: GameView): void {
     rosterFor = rosterKey(v);
-    fillKeepFocus(
-      roster,
-      ...v.companies.map((c) => {
-        const who = c.bankrupt
-          ? t("hud.bankrupt")
-          : c.away
-            ? t("hud.awayBot")
-            : c.bot
-              ? t("hud.bot")
-              : t("teacher.human");
-        const conn = c.bot ? "" : c.connected ? t("teacher.connected") : t("hud.away");
-        return h(
-          "li",
-          {},
-          h("span", { class: "grow", text: `${c.seat} · ${c.name || "–"}` }),
-          h("span", { class: "tag", text: [who, conn].filter(Boolean).join(" · ") }),
-          ...seatActions(c).map((a) => seatButton(c, a)),
-        );
-      }),
-    );
+    fillKeepFocus(roster, ...v.companies.map((c) => seatItem(c, server, rosterOut)));
     if (!v.companies.length) fill(roster, h("li", { class: "muted", text: t("teacher.noSeats") }));
   }
 
   function renderStatic(): void {
     title.textContent = t("teacher.title");
     fill(rosterBox, h("legend", { text: t("teacher.roster") }), roster, rosterOut);
-    renderBroadcast();
-    fill(
-      endBox,
-      h("button", {
-        type: "button",
-        class: "danger",
-        text: t("teacher.end"),
-        onclick: () => {
-          if (window.confirm(t("teacher.endConfirm"))) void perform(server.host({ type: "end" }), endOut);
-        },
-      }),
-    );
-    fill(
-      classBox,
-      h("button", {
-        type: "button",
-        "data-testid": "open-debrief",
-        text: t("debrief.openButton"),
-        onclick: () => void openDebrief(),
-      }),
-      h("button", {
-        type: "button",
-        "data-testid": "open-projector",
-        text: t("projector.openButton"),
-        title: t("projector.openHint"),
-        // A window of its own, for the projector's screen: it joins as a spectator and shows no controls.
-        onclick: () => {
-          if (code)
-            window.open(projectorLink(location.origin, location.pathname, code), "atlas-projector", "popup");
-        },
-      }),
-    );
+    fill(broadcastBox, ...broadcastForm(server, draft));
+    fill(endBox, endButton(server, endOut));
+    fill(classBox, ...classButtons(() => code));
     inject.relabel();
     if (view) {
       renderClock(view);
@@ -226,7 +237,7 @@ export function createTeacher(parent: HTMLElement, server: GameServer) {
       code = me?.code || v.code;
       el.hidden = me?.role !== "host";
       if (el.hidden) return;
-      if (`${v.phase}|${v.pace}|${v.hideNames}` !== clockFor) renderClock(v);
+      if (clockKey(v) !== clockFor) renderClock(v);
       if (rosterKey(v) !== rosterFor) renderRoster(v);
       inject.update(v);
     },

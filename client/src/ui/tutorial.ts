@@ -38,6 +38,55 @@ function remember(): void {
   }
 }
 
+/** Puts the ring around the step's first target on screen; hides it when none is. */
+function placeRing(ring: HTMLElement, index: number): void {
+  const target = STEPS[index]?.targets
+    .map((sel) => document.querySelector<HTMLElement>(sel))
+    .find((el) => el && el.getClientRects().length > 0);
+  if (target) {
+    const r = target.getBoundingClientRect();
+    Object.assign(ring.style, {
+      left: `${r.left - 4}px`,
+      top: `${r.top - 4}px`,
+      width: `${r.width + 8}px`,
+      height: `${r.height + 8}px`,
+    });
+  }
+  ring.hidden = !target;
+}
+
+/** A step's card: its title and text, whether it waits for an action, progress, skip and next. */
+function stepCard(index: number, skip: () => void, next: () => void): (HTMLElement | null)[] {
+  const step = STEPS[index]!;
+  const waiting = waitsForAction(index);
+  const last = index === STEPS.length - 1;
+  return [
+    h("h3", { text: t(`tour.${step.id}.title` as MessageKey) }),
+    h("p", { text: t(`tour.${step.id}.text` as MessageKey) }),
+    waiting ? h("p", { class: "tour-waiting", text: t("tour.waiting") }) : null,
+    h(
+      "div",
+      { class: "tour-foot" },
+      h("span", { class: "grow", text: t("tour.progress", { n: index + 1, total: STEPS.length }) }),
+      last
+        ? null
+        : h("button", {
+            type: "button",
+            "data-testid": "tutorial-skip",
+            text: t("tour.skip"),
+            onclick: skip,
+          }),
+      h("button", {
+        type: "button",
+        class: waiting ? "" : "primary",
+        "data-testid": "tutorial-next",
+        text: last ? t("tour.finish") : waiting ? t("tour.skipStep") : t("tour.next"),
+        onclick: next,
+      }),
+    ),
+  ];
+}
+
 export function createTutorial(root: HTMLElement): Tutorial {
   const card = h("section", {
     class: "tour",
@@ -65,53 +114,14 @@ export function createTutorial(root: HTMLElement): Tutorial {
   function follow(): void {
     cancelAnimationFrame(raf);
     if (!running()) return;
-    const target = STEPS[index]?.targets
-      .map((sel) => document.querySelector<HTMLElement>(sel))
-      .find((el) => el && el.getClientRects().length > 0);
-    if (target) {
-      const r = target.getBoundingClientRect();
-      Object.assign(ring.style, {
-        left: `${r.left - 4}px`,
-        top: `${r.top - 4}px`,
-        width: `${r.width + 8}px`,
-        height: `${r.height + 8}px`,
-      });
-    }
-    ring.hidden = !target;
+    placeRing(ring, index);
     raf = requestAnimationFrame(follow);
   }
 
   function render(): void {
     if (!running()) return;
-    const step = STEPS[index]!;
-    const waiting = waitsForAction(index);
-    const last = index === STEPS.length - 1;
-    fill(
-      card,
-      h("h3", { text: t(`tour.${step.id}.title` as MessageKey) }),
-      h("p", { text: t(`tour.${step.id}.text` as MessageKey) }),
-      waiting ? h("p", { class: "tour-waiting", text: t("tour.waiting") }) : null,
-      h(
-        "div",
-        { class: "tour-foot" },
-        h("span", { class: "grow", text: t("tour.progress", { n: index + 1, total: STEPS.length }) }),
-        last
-          ? null
-          : h("button", {
-              type: "button",
-              "data-testid": "tutorial-skip",
-              text: t("tour.skip"),
-              onclick: () => stop(true),
-            }),
-        h("button", {
-          type: "button",
-          class: waiting ? "" : "primary",
-          "data-testid": "tutorial-next",
-          text: last ? t("tour.finish") : waiting ? t("tour.skipStep") : t("tour.next"),
-          onclick: () => advance(index + 1),
-        }),
-      ),
-    );
+    const skip = () => stop(true);
+    fill(card, ...stepCard(index, skip, () => advance(index + 1)));
   }
 
   function advance(to: number): void {

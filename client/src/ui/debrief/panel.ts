@@ -3,7 +3,7 @@
  * Loaded on demand (entry.ts imports it dynamically), with uPlot and the debrief's styles.
  */
 import type { DebriefPayload } from "../../../../shared/protocol/debrief.ts";
-import { lang, pick, t, type MessageKey } from "../../i18n/index.ts";
+import { lang, pick, t, type Lang, type MessageKey } from "../../i18n/index.ts";
 import type { GameServer } from "../../net/Server.ts";
 import { fill, h, status } from "../dom.ts";
 import { formatCents, formatDate } from "../format.ts";
@@ -43,6 +43,151 @@ export interface DebriefPanel {
   destroy(): void;
 }
 
+/** The host's CSV downloads; a failed one says why in `out`. */
+function csvButtons(p: DebriefPayload, c: Credentials, out: HTMLElement): HTMLElement {
+  return h(
+    "div",
+    { class: "csv", role: "group", "aria-label": t("debrief.csvTitle") },
+    h("span", { class: "muted", text: t("debrief.csvTitle") }),
+    ...EXPORT_TABLES.map((table) =>
+      h("button", {
+        type: "button",
+        "data-testid": `debrief-csv-${table}`,
+        text: t(CSV_KEYS[table]),
+        onclick: () =>
+          void downloadCsv(c, table, p.code).catch((e: unknown) => {
+            out.classList.add("error");
+            out.textContent = t("debrief.csvFailed", {
+              reason: e instanceof Error ? e.message : String(e),
+            });
+          }),
+      }),
+    ),
+  );
+}
+
+function statusText(p: DebriefPayload): string {
+  const day = p.dates.length;
+  if (p.status === "running") return t("debrief.statusRunning", { day, days: p.totalDays });
+  return t(p.status === "ended" ? "debrief.statusEnded" : "debrief.statusAbandoned", { day });
+}
+
+function tabButtons(tab: Tab, choose: (k: Tab) => void): HTMLElement {
+  return h(
+    "nav",
+    { class: "tabs", role: "tablist" },
+    ...TABS.map((k) =>
+      h("button", {
+        type: "button",
+        role: "tab",
+        "data-testid": `debrief-tab-${k}`,
+        "aria-selected": String(k === tab),
+        "aria-pressed": String(k === tab),
+        text: t(TAB_KEYS[k]),
+        onclick: () => choose(k),
+      }),
+    ),
+  );
+}
+
+interface HeadActions {
+  tab(k: Tab): void;
+  refresh(): void;
+  close(): void;
+}
+
+/** The title and status, whether the record verifies, the tabs, CSVs (host), refresh (running) and close. */
+function headParts(
+  p: DebriefPayload | null,
+  c: Credentials | null,
+  tab: Tab,
+  on: HeadActions,
+  out: HTMLElement,
+) {
+  return [
+    h("h2", {
+      id: "debrief-title",
+      text: p ? `${t("debrief.title")} · ${pick(p.scenarioName)}` : t("debrief.title"),
+    }),
+    p ? h("span", { class: "muted", text: statusText(p) }) : null,
+    p && p.verified !== null
+      ? h("span", {
+          class: p.verified ? "badge good" : "badge bad",
+          text: t(p.verified ? "debrief.verified" : "debrief.unverified"),
+        })
+      : null,
+    tabButtons(tab, on.tab),
+    p && p.access === "host" && c?.hostSecret ? csvButtons(p, c, out) : null,
+    p?.status === "running"
+      ? h("button", { type: "button", text: t("debrief.refresh"), onclick: () => on.refresh() })
+      : null,
+    h("button", {
+      type: "button",
+      class: "close",
+      "data-testid": "debrief-close",
+      "aria-label": t("debrief.close"),
+      title: t("debrief.close"),
+      text: "×",
+      onclick: () => on.close(),
+    }),
+  ];
+}
+
+/** The standings (final, or as of the last day played) and how close the class came to history. */
+function summary(p: DebriefPayload, l: Lang): HTMLElement {
+  const final = standingsAt(p, p.dates.length - 1, l);
+  const title =
+    p.status === "running"
+      ? t("debrief.standings", { date: formatDate(p.dates.at(-1) ?? "", l) })
+      : t("debrief.final");
+  return h(
+    "div",
+    { class: "debrief-summary" },
+    h(
+      "div",
+      {},
+      h("h3", { text: title }),
+      h(
+        "ol",
+        { class: "board" },
+        ...final.map((c) =>
+          h(
+            "li",
+            { class: c.seat === p.seat ? "me" : "" },
+            h("span", { text: `${c.rank}.` }),
+            h("span", { class: "grow", text: c.name }),
+            h("span", { text: formatCents(c.equityCents, l, true) }),
+          ),
+        ),
+      ),
+    ),
+    h("div", {}, ...fitSummary(p, l).map((s) => h("p", { class: "muted", text: s }))),
+  );
+}
+
+function renderCharts(body: HTMLElement, p: DebriefPayload): Charts {
+  const grid = h("div", { class: "chart-grid" });
+  fill(body, summary(p, lang()), grid);
+  return drawCharts(grid, chartSpecs(p, lang()), lang());
+}
+
+/** Fetches the debrief, saying so in `out` (and why it failed); null when it did. */
+async function load(c: Credentials | null, out: HTMLElement): Promise<DebriefPayload | null> {
+  out.classList.remove("error");
+  out.textContent = t("debrief.loading");
+  const result = c ? await fetchDebrief(c) : ({ ok: false, code: "NO_CREDENTIALS", reason: "" } as const);
+  if (result.ok) {
+    out.textContent = "";
+    return result.payload;
+  }
+  out.classList.add("error");
+  out.textContent =
+    result.code === "NETWORK"
+      ? t("debrief.errorNetwork")
+      : t(`debrief.error${result.code}`, { reason: result.reason });
+  return null;
+}
+
 export function createDebriefPanel(deps: DebriefDeps): DebriefPanel {
   const el = h("section", {
     class: "debrief panel",
@@ -70,155 +215,36 @@ export function createDebriefPanel(deps: DebriefDeps): DebriefPanel {
     replay = null;
   }
 
-  function csvButtons(p: DebriefPayload, c: Credentials): HTMLElement {
-    return h(
-      "div",
-      { class: "csv", role: "group", "aria-label": t("debrief.csvTitle") },
-      h("span", { class: "muted", text: t("debrief.csvTitle") }),
-      ...EXPORT_TABLES.map((table) =>
-        h("button", {
-          type: "button",
-          "data-testid": `debrief-csv-${table}`,
-          text: t(CSV_KEYS[table]),
-          onclick: () =>
-            void downloadCsv(c, table, p.code).catch((e: unknown) => {
-              out.classList.add("error");
-              out.textContent = t("debrief.csvFailed", {
-                reason: e instanceof Error ? e.message : String(e),
-              });
-            }),
-        }),
-      ),
-    );
-  }
-
-  function statusLine(p: DebriefPayload): string {
-    const day = p.dates.length;
-    if (p.status === "running") return t("debrief.statusRunning", { day, days: p.totalDays });
-    return t(p.status === "ended" ? "debrief.statusEnded" : "debrief.statusAbandoned", { day });
-  }
-
-  function renderHead(): void {
-    const p = payload;
-    const c = deps.credentials();
-    fill(
-      head,
-      h("h2", {
-        id: "debrief-title",
-        text: p ? `${t("debrief.title")} · ${pick(p.scenarioName)}` : t("debrief.title"),
-      }),
-      p ? h("span", { class: "muted", text: statusLine(p) }) : null,
-      p && p.verified !== null
-        ? h("span", {
-            class: p.verified ? "badge good" : "badge bad",
-            text: t(p.verified ? "debrief.verified" : "debrief.unverified"),
-          })
-        : null,
-      h(
-        "nav",
-        { class: "tabs", role: "tablist" },
-        ...TABS.map((k) =>
-          h("button", {
-            type: "button",
-            role: "tab",
-            "data-testid": `debrief-tab-${k}`,
-            "aria-selected": String(k === tab),
-            "aria-pressed": String(k === tab),
-            text: t(TAB_KEYS[k]),
-            onclick: () => {
-              tab = k;
-              render();
-            },
-          }),
-        ),
-      ),
-      p && p.access === "host" && c?.hostSecret ? csvButtons(p, c) : null,
-      p?.status === "running"
-        ? h("button", { type: "button", text: t("debrief.refresh"), onclick: () => void panel.refresh() })
-        : null,
-      h("button", {
-        type: "button",
-        class: "close",
-        "data-testid": "debrief-close",
-        "aria-label": t("debrief.close"),
-        title: t("debrief.close"),
-        text: "×",
-        onclick: () => deps.onClose(),
-      }),
-    );
-  }
-
-  function renderCharts(p: DebriefPayload): void {
-    const l = lang();
-    const final = standingsAt(p, p.dates.length - 1, l);
-    const grid = h("div", { class: "chart-grid" });
-    fill(
-      body,
-      h(
-        "div",
-        { class: "debrief-summary" },
-        h(
-          "div",
-          {},
-          h("h3", {
-            text:
-              p.status === "running"
-                ? t("debrief.standings", { date: formatDate(p.dates.at(-1) ?? "", l) })
-                : t("debrief.final"),
-          }),
-          h(
-            "ol",
-            { class: "board" },
-            ...final.map((c) =>
-              h(
-                "li",
-                { class: c.seat === p.seat ? "me" : "" },
-                h("span", { text: `${c.rank}.` }),
-                h("span", { class: "grow", text: c.name }),
-                h("span", { text: formatCents(c.equityCents, l, true) }),
-              ),
-            ),
-          ),
-        ),
-        h("div", {}, ...fitSummary(p, l).map((s) => h("p", { class: "muted", text: s }))),
-      ),
-      grid,
-    );
-    charts = drawCharts(grid, chartSpecs(p, l), l);
-  }
+  const actions: HeadActions = {
+    tab: (k) => {
+      tab = k;
+      render();
+    },
+    refresh: () => void panel.refresh(),
+    close: () => deps.onClose(),
+  };
 
   function render(): void {
     teardown();
-    renderHead();
+    fill(head, ...headParts(payload, deps.credentials(), tab, actions, out));
     el.classList.toggle("replay", tab === "replay");
     const p = payload;
     if (!p) return;
     if (p.dates.length === 0 && tab !== "decisions")
       return fill(body, h("p", { class: "muted", text: t("debrief.noDays") }));
-    if (tab === "charts") renderCharts(p);
+    if (tab === "charts") charts = renderCharts(body, p);
     else if (tab === "decisions") renderTimeline(body, p, lang());
     else replay = renderReplay(body, p, lang(), deps);
   }
 
   const panel: DebriefPanel = {
     async refresh() {
-      const c = deps.credentials();
       if (loading) return;
       loading = true;
-      out.classList.remove("error");
-      out.textContent = t("debrief.loading");
-      const result = c ? await fetchDebrief(c) : ({ ok: false, code: "NO_CREDENTIALS", reason: "" } as const);
+      const next = await load(deps.credentials(), out);
       loading = false;
-      if (result.ok) {
-        payload = result.payload;
-        out.textContent = "";
-      } else {
-        out.classList.add("error");
-        out.textContent =
-          result.code === "NETWORK"
-            ? t("debrief.errorNetwork")
-            : t(`debrief.error${result.code}`, { reason: result.reason });
-      }
+      // A failed refresh keeps what was shown (and says why above it).
+      if (next) payload = next;
       render();
     },
     relabel: render,

@@ -4,7 +4,7 @@
  * that it is unit-tested; charts.ts draws the specifications.
  */
 import type { DebriefPayload } from "../../../../shared/protocol/debrief.ts";
-import { pick, translate, type Lang } from "../../i18n/index.ts";
+import { pick, translate, type Lang, type MessageKey } from "../../i18n/index.ts";
 
 export type ChartUnit = "usd" | "ehs" | "difficulty" | "hashprice" | "tonnes";
 
@@ -83,91 +83,73 @@ function classVsHistory(lang: Lang, game: (number | null)[], real: (number | nul
   return lines;
 }
 
-export function chartSpecs(p: DebriefPayload, lang: Lang): ChartSpec[] {
-  const x = p.dates.map(dayToSeconds);
-  const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-    translate(lang, key, params);
-  const perCompany = (series: number[][]): ChartLine[] =>
-    series.map((values, i) => ({
-      label: companyLabel(p, i, lang),
-      values,
-      color: PALETTE[i % PALETTE.length] as string,
-      dash: false,
-    }));
-  const countries = topCountries(p).flatMap((id, k): ChartLine[] => {
+/** One line per company (equity, carbon), each in its company's colour. */
+function perCompany(p: DebriefPayload, lang: Lang, series: number[][]): ChartLine[] {
+  return series.map((values, i) => ({
+    label: companyLabel(p, i, lang),
+    values,
+    color: PALETTE[i % PALETTE.length] as string,
+    dash: false,
+  }));
+}
+
+/** The biggest countries' hashrate in the game, each with its real history dashed beside it. */
+function countryLines(p: DebriefPayload, lang: Lang): ChartLine[] {
+  return topCountries(p).flatMap((id, k): ChartLine[] => {
     const i = p.countries.ids.indexOf(id);
     const name = countryLabel(p, id, lang);
     const color = PALETTE[k % PALETTE.length] as string;
     const real = p.countries.realEhs[i] ?? [];
     const game: ChartLine = {
-      label: tr("debrief.game", { name }),
+      label: translate(lang, "debrief.game", { name }),
       values: p.countries.ehs[i] ?? [],
       color,
       dash: false,
     };
     return hasAny(real)
-      ? [game, { label: tr("debrief.real", { name }), values: real, color, dash: true }]
+      ? [game, { label: translate(lang, "debrief.real", { name }), values: real, color, dash: true }]
       : [game];
   });
+}
+
+export function chartSpecs(p: DebriefPayload, lang: Lang): ChartSpec[] {
+  const x = p.dates.map(dayToSeconds);
+  const chart = (
+    id: ChartSpec["id"],
+    title: MessageKey,
+    unit: ChartUnit,
+    lines: ChartLine[],
+    note: MessageKey | null = null,
+  ): ChartSpec => ({
+    id,
+    title: translate(lang, title),
+    note: note && translate(lang, note),
+    unit,
+    x,
+    lines,
+  });
+  // The payload holds hashprice per TH/s a day; it is quoted per PH/s a day, as the HUD does.
   const perPh = (xs: (number | null)[]) => xs.map((v) => (v === null ? null : v * 1000));
   const n = p.network;
   return [
-    {
-      id: "equity",
-      title: tr("debrief.chartEquity"),
-      note: null,
-      unit: "usd",
-      x,
-      lines: perCompany(p.equityUsd),
-    },
-    {
-      id: "countries",
-      title: tr("debrief.chartCountries"),
-      note: tr("debrief.chartCountriesNote"),
-      unit: "ehs",
-      x,
-      lines: countries,
-    },
-    {
-      id: "network",
-      title: tr("debrief.chartNetwork"),
-      note: null,
-      unit: "ehs",
-      x,
-      lines: classVsHistory(lang, n.ehs, n.realEhs),
-    },
-    {
-      id: "difficulty",
-      title: tr("debrief.chartDifficulty"),
-      note: null,
-      unit: "difficulty",
-      x,
-      lines: classVsHistory(lang, n.difficulty, n.realDifficulty),
-    },
-    {
-      id: "hashprice",
-      title: tr("debrief.chartHashprice"),
-      note: tr("debrief.chartHashpriceNote"),
-      unit: "hashprice",
-      x,
-      lines: classVsHistory(lang, perPh(n.hashpriceUsdPerThDay), perPh(n.realHashpriceUsdPerThDay)),
-    },
-    {
-      id: "price",
-      title: tr("debrief.chartPrice"),
-      note: null,
-      unit: "usd",
-      x,
-      lines: classVsHistory(lang, n.priceUsd, n.realPriceUsd),
-    },
-    {
-      id: "carbon",
-      title: tr("debrief.chartCarbon"),
-      note: null,
-      unit: "tonnes",
-      x,
-      lines: perCompany(p.carbonT),
-    },
+    chart("equity", "debrief.chartEquity", "usd", perCompany(p, lang, p.equityUsd)),
+    chart("countries", "debrief.chartCountries", "ehs", countryLines(p, lang), "debrief.chartCountriesNote"),
+    chart("network", "debrief.chartNetwork", "ehs", classVsHistory(lang, n.ehs, n.realEhs)),
+    chart(
+      "difficulty",
+      "debrief.chartDifficulty",
+      "difficulty",
+      classVsHistory(lang, n.difficulty, n.realDifficulty),
+    ),
+    chart(
+      "hashprice",
+      "debrief.chartHashprice",
+      "hashprice",
+      classVsHistory(lang, perPh(n.hashpriceUsdPerThDay), perPh(n.realHashpriceUsdPerThDay)),
+      "debrief.chartHashpriceNote",
+    ),
+    chart("price", "debrief.chartPrice", "usd", classVsHistory(lang, n.priceUsd, n.realPriceUsd)),
+    chart("carbon", "debrief.chartCarbon", "tonnes", perCompany(p, lang, p.carbonT)),
   ];
 }
 
