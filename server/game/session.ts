@@ -7,11 +7,13 @@ import {
   applyCommand,
   applyTrustedCommand,
   createGame,
+  EngineCaches,
   parseCommand,
   step,
   type StepReport,
 } from "../../shared/index.ts";
 import { decide, STRATEGIES } from "../../shared/bots/index.ts";
+import { BotCaches } from "../../shared/bots/caches.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import type { Notice } from "../../shared/engine/tradeState.ts";
 import type { CreateOptions, HostAction, JoinOptions } from "../../shared/protocol/index.ts";
@@ -65,6 +67,12 @@ export class GameSession {
   /** Tokens of seats restored after a restart, as hashes (see heldTokens.ts). */
   private readonly heldTokens = new HeldTokens();
   private readonly notices: NoticeFeed;
+  /**
+   * The game's speed caches (shared/engine/caches.ts), given to every command, step and preview of it;
+   * the bots' own (shared/bots/caches.ts) sit over them. Not state: a restored session starts afresh.
+   */
+  readonly caches = new EngineCaches();
+  private readonly bots = new BotCaches(this.caches);
 
   constructor(
     readonly state: GameState,
@@ -240,7 +248,7 @@ export class GameSession {
     // 8 KB of junk with every command).
     const parsed = parseCommand(raw);
     if (!parsed.ok) return parsed;
-    const result = applyTrustedCommand(this.state, actor, parsed.command);
+    const result = applyTrustedCommand(this.state, actor, parsed.command, this.caches);
     if (result.ok) logAction(this.log, this.state, actor, parsed.command);
     return result;
   }
@@ -270,7 +278,7 @@ export class GameSession {
           targets: action.targets,
           params: action.params,
         };
-        const result = applyCommand(this.state, actor, command);
+        const result = applyCommand(this.state, actor, command, this.caches);
         if (!result.ok) return result.error;
         logAction(this.log, this.state, actor, command);
         if (action.predictFirst) this.phase = "paused";
@@ -330,13 +338,13 @@ export class GameSession {
     this.seats.forEach((seat) => {
       if (!botPlays(seat)) return;
       const actor = { kind: "company" as const, companyId: seat.id };
-      for (const command of decide(this.state, seat.id, seat.strategy)) {
-        if (applyTrustedCommand(this.state, actor, command).ok)
+      for (const command of decide(this.state, seat.id, seat.strategy, this.bots)) {
+        if (applyTrustedCommand(this.state, actor, command, this.caches).ok)
           logAction(this.log, this.state, actor, command);
       }
     });
     const early = this.notices.beforeStep(this.state.notices);
-    const report = step(this.state);
+    const report = step(this.state, this.caches);
     this.notices.afterStep(this.state.notices);
     if (this.state.finished) {
       this.phase = "ended";

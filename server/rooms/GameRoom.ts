@@ -372,7 +372,7 @@ export class GameRoom extends Room<GameRoomState> {
     const seat = request.seat ?? null;
     const denial = authorize({ kind: "preview", seat }, member, this.session.phase);
     if (denial) return this.deny(client, ref, denial);
-    const answer = preview(this.session.state, seat ?? member.seat ?? "", request);
+    const answer = preview(this.session.state, seat ?? member.seat ?? "", request, this.session.caches);
     if ("malformed" in answer) return this.fail(client, ref, answer.malformed.code, answer.malformed.message);
     client.send("preview", { ...(ref ? { ref } : {}), ...answer.reply });
   }
@@ -464,7 +464,7 @@ export class GameRoom extends Room<GameRoomState> {
     this.state.phase = this.session.phase;
     this.state.pace = this.session.pace;
     this.state.hideNames = this.session.hideNames;
-    projectGame(this.state, this.session.state, this.session.seats, this.hashing);
+    projectGame(this.state, this.session.state, this.session.seats, this.session.caches, this.hashing);
     void this.setMetadata(this.lobbyEntry());
   }
 

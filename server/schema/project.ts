@@ -3,7 +3,7 @@
  * that patches stay small (schema setters send nothing for an unchanged value).
  */
 import { ArraySchema } from "@colyseus/schema";
-import { difficultyFromBits } from "../../shared/index.ts";
+import { difficultyFromBits, type EngineCaches } from "../../shared/index.ts";
 import { retargetEstimatePct } from "../../shared/engine/chain.ts";
 import { equities } from "../../shared/engine/companies.ts";
 import { nextHalvingHeight, nextRetargetHeight } from "../../shared/protocol/bitcoin/index.ts";
@@ -21,13 +21,15 @@ const NEWS_KEPT = 30;
 const REGION_HISTORY_KEPT = 6;
 
 /**
- * Writes the synced view of the game. `hashing` is each company's TH/s today, from the last day's
- * report (the engine works it out while stepping; it is not kept in the state).
+ * Writes the synced view of the game. `caches` are the game's engine caches (the session's); `hashing`
+ * is each company's TH/s today, from the last day's report (the engine works it out while stepping; it
+ * is not kept in the state).
  */
 export function projectGame(
   view: GameRoomState,
   state: GameState,
   seats: SeatInfo[],
+  caches: EngineCaches,
   hashing: ReadonlyMap<string, number> = new Map(),
 ): void {
   view.date = formatIsoDate(state.day);
@@ -42,12 +44,12 @@ export function projectGame(
   view.hashpriceUsd = state.market.hashpriceMicroUsd / 1e6;
   view.networkEhs = state.networkThs / 1e6;
   view.playerEhs = state.playerThs / 1e6;
-  projectRegions(view, state);
-  projectCompanies(view, state, seats, hashing);
+  projectRegions(view, state, caches);
+  projectCompanies(view, state, seats, hashing, caches);
   projectShipments(view, state);
 }
 
-function projectRegions(view: GameRoomState, state: GameState): void {
+function projectRegions(view: GameRoomState, state: GameState, caches: EngineCaches): void {
   const total = state.networkThs || 1;
   state.world.regions.forEach((region, i) => {
     let r = view.regions.get(region.id);
@@ -61,7 +63,7 @@ function projectRegions(view: GameRoomState, state: GameState): void {
     r.policy = region.policy;
     r.banPending = region.banPendingDay !== null;
     r.offline = region.offlineUntil > state.day;
-    r.powerUsdPerKwh = powerPriceToday(state, i) / 1e6;
+    r.powerUsdPerKwh = powerPriceToday(state, i, caches) / 1e6;
     r.freeMw = Math.floor(freeKw(region)) / 1000;
     r.rowEhs = ths / 1e6;
     r.sharePct = (ths / total) * 100;
@@ -73,9 +75,10 @@ function projectCompanies(
   state: GameState,
   seats: SeatInfo[],
   hashing: ReadonlyMap<string, number>,
+  caches: EngineCaches,
 ): void {
   // One pass over the lots values every company (the engine's equities), not one pass per company.
-  const equity = equities(state);
+  const equity = equities(state, caches);
   const shipments = new Map(state.shipments.map((s) => [s.id, s]));
   const ranked = state.companies
     .map((c, i) => ({ id: c.id, equity: equity[i] as number }))
@@ -103,13 +106,19 @@ function projectCompanies(
     p.btc = company.btcSats / 1e8;
     p.sellRatioBps = company.sellRatioBps;
     p.payout = company.payout;
-    syncLots(c, state, company.id, shipments);
+    syncLots(c, state, company.id, shipments, caches);
     syncLeases(c, company.leases);
     syncOffers(c, state, company.id);
   });
 }
 
-function syncLots(c: CompanyView, state: GameState, owner: string, shipments: Map<string, Shipment>): void {
+function syncLots(
+  c: CompanyView,
+  state: GameState,
+  owner: string,
+  shipments: Map<string, Shipment>,
+  caches: EngineCaches,
+): void {
   const lots = c.priv.lots;
   const live = new Set<string>();
   for (const lot of state.lots) {
@@ -121,12 +130,12 @@ function syncLots(c: CompanyView, state: GameState, owner: string, shipments: Ma
       l.id = lot.id;
       l.model = lot.model;
       l.origin = lot.origin;
-      l.name = lotModel(state, lot).name;
+      l.name = lotModel(state, lot, caches).name;
       lots.set(lot.id, l);
     }
     l.quantity = lot.quantity;
-    l.kw = lotKw(lotModel(state, lot), lot.quantity);
-    l.pnlUsdDay = lotDay(state, lot).netCents / 100;
+    l.kw = lotKw(lotModel(state, lot, caches), lot.quantity);
+    l.pnlUsdDay = lotDay(state, lot, caches).netCents / 100;
     l.until = untilOf(lot, shipments);
     l.status = lot.status;
     l.powered = lot.powered;

@@ -6,14 +6,19 @@ import type { Company, GameState, RegionState } from "../state.ts";
 import type { RegionSpec } from "../../scenario/types.ts";
 import { reject, type Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
+import type { EngineCaches } from "../caches.ts";
 
 /** A lease starts with one month of hosting paid up front as a setup fee. */
 export function leaseSetupCents(spec: RegionSpec, kw: number): number {
   return roundHalfAway(kw * spec.hostingCentsPerKwMonth);
 }
 
-function findRegion(state: GameState, id: string): { spec: RegionSpec; region: RegionState } | null {
-  const i = regionIndex(state, id);
+function findRegion(
+  state: GameState,
+  id: string,
+  caches: EngineCaches,
+): { spec: RegionSpec; region: RegionState } | null {
+  const i = regionIndex(state, id, caches);
   if (i < 0) return null;
   return { spec: state.scenario.regions[i] as RegionSpec, region: state.world.regions[i] as RegionState };
 }
@@ -26,8 +31,9 @@ export function validateLease(
   state: GameState,
   company: Company,
   cmd: CommandOf<"leaseCapacity">,
+  caches: EngineCaches,
 ): Rejection | null {
-  const found = findRegion(state, cmd.region);
+  const found = findRegion(state, cmd.region, caches);
   if (!found) return unknownRegion(cmd.region);
   const { spec, region } = found;
   if (region.policy === "banned") {
@@ -76,8 +82,13 @@ export function validateLease(
   return null;
 }
 
-export function applyLease(state: GameState, company: Company, cmd: CommandOf<"leaseCapacity">): void {
-  const found = findRegion(state, cmd.region);
+export function applyLease(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"leaseCapacity">,
+  caches: EngineCaches,
+): void {
+  const found = findRegion(state, cmd.region, caches);
   if (!found) throw new Error("leaseCapacity applied without validation");
   post(company, state.day, "leaseSetup", -leaseSetupCents(found.spec, cmd.kw), 0, cmd.region);
   found.region.leasedKw += cmd.kw;
@@ -90,8 +101,9 @@ export function validateRelease(
   state: GameState,
   company: Company,
   cmd: CommandOf<"releaseCapacity">,
+  caches: EngineCaches,
 ): Rejection | null {
-  if (!findRegion(state, cmd.region)) return unknownRegion(cmd.region);
+  if (!findRegion(state, cmd.region, caches)) return unknownRegion(cmd.region);
   const lease = company.leases.find((l) => l.region === cmd.region);
   if (!lease) return reject("NO_LEASE", `You lease nothing in ${cmd.region}.`, `你在该地区没有租用容量。`);
   if (cmd.kw > lease.kw) {
@@ -101,7 +113,7 @@ export function validateRelease(
       `你在该地区只租了 ${lease.kw} 千瓦，不能退租 ${cmd.kw} 千瓦。`,
     );
   }
-  const inUse = usedLeaseKw(state, company.id, cmd.region);
+  const inUse = usedLeaseKw(state, company.id, cmd.region, caches);
   if (lease.kw - cmd.kw < inUse - 1e-9) {
     return reject(
       "LEASE_IN_USE",
@@ -112,8 +124,13 @@ export function validateRelease(
   return null;
 }
 
-export function applyRelease(state: GameState, company: Company, cmd: CommandOf<"releaseCapacity">): void {
-  const found = findRegion(state, cmd.region);
+export function applyRelease(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"releaseCapacity">,
+  caches: EngineCaches,
+): void {
+  const found = findRegion(state, cmd.region, caches);
   const lease = company.leases.find((l) => l.region === cmd.region);
   if (!found || !lease) throw new Error("releaseCapacity applied without validation");
   lease.kw -= cmd.kw;

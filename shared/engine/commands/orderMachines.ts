@@ -9,6 +9,7 @@ import { modelOf, purchaseLot } from "../fleet.ts";
 import type { Company, GameState } from "../state.ts";
 import { reject, usd, type Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
+import type { EngineCaches } from "../caches.ts";
 
 type Cmd = CommandOf<"orderMachines">;
 
@@ -32,14 +33,14 @@ export interface OrderQuote {
 }
 
 /** The factory's quote for an order: what the shop shows and exactly what the order charges. */
-export function quoteOrder(state: GameState, cmd: Cmd): OrderQuote | null {
-  const model = modelOf(state, cmd.model);
+export function quoteOrder(state: GameState, cmd: Cmd, caches: EngineCaches): OrderQuote | null {
+  const model = modelOf(state, cmd.model, caches);
   if (!model) return null;
   const hub = factoryFor(state, model, cmd.factory);
   const factory = hub && state.factories.find((f) => f.hub === hub.id);
   if (!hub || !factory) return null;
   const unitCents = roundHalfAway(
-    (factoryUnitPriceCents(state, model) * factory.priceMultiplierBps) / 10_000,
+    (factoryUnitPriceCents(state, model, caches) * factory.priceMultiplierBps) / 10_000,
   );
   return {
     factory: hub.id,
@@ -50,8 +51,13 @@ export function quoteOrder(state: GameState, cmd: Cmd): OrderQuote | null {
   };
 }
 
-export function validate(state: GameState, company: Company, cmd: Cmd): Rejection | null {
-  const model = modelOf(state, cmd.model);
+export function validate(
+  state: GameState,
+  company: Company,
+  cmd: Cmd,
+  caches: EngineCaches,
+): Rejection | null {
+  const model = modelOf(state, cmd.model, caches);
   if (!model)
     return reject("UNKNOWN_MODEL", `No machine model "${cmd.model}".`, `没有名为"${cmd.model}"的矿机型号。`);
   if (!isReleased(model, state.day)) {
@@ -63,7 +69,7 @@ export function validate(state: GameState, company: Company, cmd: Cmd): Rejectio
   if (hub.opensDay > state.day) {
     return reject("FACTORY_CLOSED", `${hub.name.en} is not producing yet.`, `${hub.name.zh}尚未投产。`);
   }
-  const quote = quoteOrder(state, cmd);
+  const quote = quoteOrder(state, cmd, caches);
   if (!quote)
     return reject("UNKNOWN_FACTORY", `No factory "${cmd.factory}".`, `没有名为"${cmd.factory}"的工厂。`);
   if (quote.totalCents > company.cashCents) {
@@ -76,9 +82,9 @@ export function validate(state: GameState, company: Company, cmd: Cmd): Rejectio
   return null;
 }
 
-export function apply(state: GameState, company: Company, cmd: Cmd): void {
-  const model = modelOf(state, cmd.model);
-  const quote = quoteOrder(state, cmd);
+export function apply(state: GameState, company: Company, cmd: Cmd, caches: EngineCaches): void {
+  const model = modelOf(state, cmd.model, caches);
+  const quote = quoteOrder(state, cmd, caches);
   if (!model || !quote) throw new Error("orderMachines applied without validation");
   purchaseLot(state, company, {
     model: model.id,

@@ -16,6 +16,7 @@ import { formatIsoDate } from "../../math/calendar.ts";
 import { reject, usd, type Rejection } from "./errors.ts";
 import { ownLot } from "./lots.ts";
 import type { CommandOf } from "./schema.ts";
+import type { EngineCaches } from "../caches.ts";
 
 /** Days after a model's release before second-hand units of it exist to buy. */
 export const USED_MARKET_DELAY_DAYS = 90;
@@ -24,8 +25,9 @@ export const USED_MARKET_DELAY_DAYS = 90;
 export function quoteBuyUsed(
   state: GameState,
   cmd: CommandOf<"buyUsed">,
+  caches: EngineCaches,
 ): { unitCents: number; totalCents: number } | null {
-  const model = modelOf(state, cmd.model);
+  const model = modelOf(state, cmd.model, caches);
   if (!model) return null;
   const unitCents = usedAskUnitCents(state, model);
   return { unitCents, totalCents: unitCents * cmd.quantity };
@@ -35,8 +37,9 @@ export function validateBuyUsed(
   state: GameState,
   company: Company,
   cmd: CommandOf<"buyUsed">,
+  caches: EngineCaches,
 ): Rejection | null {
-  const model = modelOf(state, cmd.model);
+  const model = modelOf(state, cmd.model, caches);
   if (!model) {
     return reject("UNKNOWN_MODEL", `No machine model "${cmd.model}".`, `没有名为"${cmd.model}"的矿机型号。`);
   }
@@ -51,7 +54,7 @@ export function validateBuyUsed(
       `尚无二手 ${model.name}：其二手市场将于 ${formatIsoDate(opens)} 开放。`,
     );
   }
-  const r = regionIndex(state, cmd.region);
+  const r = regionIndex(state, cmd.region, caches);
   if (r < 0) return reject("UNKNOWN_REGION", `No region "${cmd.region}".`, `没有名为"${cmd.region}"的地区。`);
   const spec = state.scenario.regions[r] as RegionSpec;
   if (state.world.regions[r]?.policy === "banned") {
@@ -69,9 +72,14 @@ export function validateBuyUsed(
 }
 
 /** The machines arrive at once in the region's warehouse, paid at the ask; the tier's index rises. */
-export function applyBuyUsed(state: GameState, company: Company, cmd: CommandOf<"buyUsed">): void {
-  const model = modelOf(state, cmd.model);
-  const quote = quoteBuyUsed(state, cmd);
+export function applyBuyUsed(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"buyUsed">,
+  caches: EngineCaches,
+): void {
+  const model = modelOf(state, cmd.model, caches);
+  const quote = quoteBuyUsed(state, cmd, caches);
   if (!model || !quote) throw new Error("buyUsed applied without validation");
   purchaseLot(state, company, {
     model: model.id,
@@ -98,8 +106,9 @@ export function validateOffer(
   state: GameState,
   company: Company,
   cmd: CommandOf<"offerLot">,
+  caches: EngineCaches,
 ): Rejection | null {
-  const lot = ownLot(state, company, cmd.lot);
+  const lot = ownLot(state, company, cmd.lot, caches);
   if ("code" in lot) return lot;
   if (lot.status === "onOrder") {
     return reject(
@@ -140,8 +149,13 @@ export function validateOffer(
 }
 
 /** The offer opens today and stays open through its last day, `expiresDay`. */
-export function applyOffer(state: GameState, company: Company, cmd: CommandOf<"offerLot">): void {
-  const lot = ownLot(state, company, cmd.lot);
+export function applyOffer(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"offerLot">,
+  caches: EngineCaches,
+): void {
+  const lot = ownLot(state, company, cmd.lot, caches);
   if ("code" in lot) throw new Error("offerLot applied without validation");
   const offer: Offer = {
     id: `offer-${state.nextId++}`,
@@ -155,7 +169,7 @@ export function applyOffer(state: GameState, company: Company, cmd: CommandOf<"o
     status: "open",
   };
   state.offers.push(offer);
-  const model = lotModel(state, lot);
+  const model = lotModel(state, lot, caches);
   const until = formatIsoDate(offer.expiresDay);
   tellParty(
     state,
@@ -183,6 +197,7 @@ export function validateRespond(
   state: GameState,
   company: Company,
   cmd: CommandOf<"respondOffer">,
+  caches: EngineCaches,
 ): Rejection | null {
   const offer = findOffer(state, cmd.offer, company);
   if ("code" in offer) return offer;
@@ -198,7 +213,7 @@ export function validateRespond(
     return offerClosed(offer);
   }
   // Everything is checked again now: the seller may have sold, shipped or lost the units meanwhile.
-  const unavailable = offerUnavailable(state, offer);
+  const unavailable = offerUnavailable(state, offer, caches);
   if (unavailable) return unavailable;
   if (offer.priceCents > company.cashCents) {
     return reject(
@@ -210,7 +225,12 @@ export function validateRespond(
   return null;
 }
 
-export function applyRespond(state: GameState, company: Company, cmd: CommandOf<"respondOffer">): void {
+export function applyRespond(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"respondOffer">,
+  caches: EngineCaches,
+): void {
   const offer = findOffer(state, cmd.offer, company);
   if ("code" in offer) throw new Error("respondOffer applied without validation");
   const seller = state.companies.find((c) => c.id === offer.from);
@@ -231,7 +251,7 @@ export function applyRespond(state: GameState, company: Company, cmd: CommandOf<
   post(company, state.day, "tradePurchase", -offer.priceCents, 0, offer.id);
   post(seller, state.day, "tradeSale", offer.priceCents, 0, offer.id);
   const lot = transferUnits(state, offer);
-  const model = lotModel(state, lot);
+  const model = lotModel(state, lot, caches);
   const place = lot.location.kind === "region" ? lot.location.region : "";
   const spec = state.scenario.regions.find((r) => r.id === place);
   tellParty(

@@ -11,6 +11,7 @@ import type { GameState } from "../state.ts";
 import type { Place } from "../tradeState.ts";
 import { countryOf, duties, tariffBps, vatBps } from "./customs.ts";
 import { distanceKm, placeDistanceKm, pointOf, type Point } from "./geo.ts";
+import type { EngineCaches } from "../caches.ts";
 
 export interface FreightInput {
   model: AsicModel;
@@ -111,16 +112,17 @@ function legCost(
 export function quoteFreight(
   state: GameState,
   input: FreightInput,
+  caches: EngineCaches,
 ): { ok: true; quote: ShipmentQuote } | { ok: false; error: Rejection } {
-  const from = pointOf(state, input.from);
-  const to = pointOf(state, { kind: "region", region: input.to });
+  const from = pointOf(state, input.from, caches);
+  const to = pointOf(state, { kind: "region", region: input.to }, caches);
   if (!from) return { ok: false, error: reject("NO_ROUTE", "Unknown place of departure.", "出发地未知。") };
   if (!to)
     return {
       ok: false,
       error: reject("UNKNOWN_REGION", `No region "${input.to}".`, `没有名为"${input.to}"的地区。`),
     };
-  const km = placeDistanceKm(state, from, to);
+  const km = placeDistanceKm(state, from, to, caches);
   const modeError = modeRejection(state, from, to, input.mode, km);
   if (modeError) return { ok: false, error: modeError };
 
@@ -171,14 +173,21 @@ export function quoteFreight(
         input.to,
         arriveDay + customsDays,
         international ? (dest?.licenceMeanDays ?? 0) : 0,
+        caches,
       ),
     },
   };
 }
 
-function warnings(state: GameState, region: string, customsDay: number, licenceDays: number): Text[] {
+function warnings(
+  state: GameState,
+  region: string,
+  customsDay: number,
+  licenceDays: number,
+  caches: EngineCaches,
+): Text[] {
   const out: Text[] = [];
-  const r = regionState(state, region);
+  const r = regionState(state, region, caches);
   if (r?.policy === "banned") {
     out.push({
       en: "Mining is banned there: customs will hold the machines until the ban lifts or you re-export them.",
