@@ -19,8 +19,7 @@ import {
   type Command,
   type Scenario,
 } from "../shared/index.ts";
-import { decide } from "../shared/bots/index.ts";
-import { BotCaches } from "../shared/bots/caches.ts";
+import { BotCaches, decide } from "../shared/bots/index.ts";
 
 const SEATS = ["efficiency", "cheap-power", "cautious", "trader"].flatMap((s) => [s, s]);
 

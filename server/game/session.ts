@@ -12,8 +12,7 @@ import {
   step,
   type StepReport,
 } from "../../shared/index.ts";
-import { decide, STRATEGIES } from "../../shared/bots/index.ts";
-import { BotCaches } from "../../shared/bots/caches.ts";
+import { BotCaches, decide, STRATEGIES } from "../../shared/bots/index.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import type { Notice } from "../../shared/engine/tradeState.ts";
 import type { CreateOptions, HostAction, JoinOptions } from "../../shared/protocol/index.ts";

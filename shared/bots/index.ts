@@ -21,6 +21,8 @@ import { releaseLeases, tendLots } from "./pipeline.ts";
 import { atRiskLotsOf, heldShipmentsOf, siteOf, unsettledLotsOf, worldOf, type World } from "./world.ts";
 import { buyTrader, tradeUsed, TRADER } from "./trader.ts";
 
+export { BotCaches };
+
 export const STRATEGIES: readonly string[] = ["efficiency", "cheap-power", "cautious", "trader"];
 
 interface Strategy {

@@ -11,8 +11,7 @@ import {
   type Command,
   type EngineCaches,
 } from "../../shared/index.ts";
-import { decide } from "../../shared/bots/index.ts";
-import { BotCaches } from "../../shared/bots/caches.ts";
+import { BotCaches, decide } from "../../shared/bots/index.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import { modelOf } from "../../shared/engine/fleet.ts";
 import { powerCostMicroUsdPerThDay } from "../../shared/engine/market.ts";

@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { applyCommand, EngineCaches, step } from "../../shared/index.ts";
-import { decide } from "../../shared/bots/index.ts";
-import { BotCaches } from "../../shared/bots/caches.ts";
+import { BotCaches, decide } from "../../shared/bots/index.ts";
 import { dutyShare, licenceDays, siteCosts } from "../../shared/bots/econ.ts";
 import { modeMask } from "../../shared/bots/routes.ts";
 import { dutyOf, factoryDutiesOf } from "../../shared/bots/duties.ts";

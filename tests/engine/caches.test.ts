@@ -7,8 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { applyCommand, createGame, EngineCaches, step, stateHash } from "../../shared/index.ts";
-import { decide } from "../../shared/bots/index.ts";
-import { BotCaches } from "../../shared/bots/caches.ts";
+import { BotCaches, decide } from "../../shared/bots/index.ts";
 import { canonicalJson, hashScenario } from "../../shared/engine/hash.ts";
 import { lotById, lotTable } from "../../shared/engine/lotFacts.ts";
 import { distanceKm, placeDistanceKm, pointOf } from "../../shared/engine/logistics/geo.ts";

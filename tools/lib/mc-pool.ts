@@ -8,7 +8,7 @@ import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { Scenario } from "../../shared/index.ts";
-import { BotCaches } from "../../shared/bots/caches.ts";
+import { BotCaches } from "../../shared/bots/index.ts";
 import type { ReplayLog } from "../../shared/replay/index.ts";
 import { workerBundle } from "./mc-bundle.ts";
 import { BOTS, playRun, type McConfig, type RunResult } from "./montecarlo.ts";

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Scenario } from "../../shared/index.ts";
-import { BotCaches } from "../../shared/bots/caches.ts";
+import { BotCaches } from "../../shared/bots/index.ts";
 import { BOTS, playRun, type McConfig } from "./montecarlo.ts";
 import type { ToPool, ToWorker } from "./mc-pool.ts";
 

@@ -19,8 +19,7 @@ import { stepNetwork, type NetworkDayReport } from "../../shared/engine/step.ts"
 import { lotModel, lotThs } from "../../shared/engine/fleet.ts";
 import { regionIndex, uptimeToday } from "../../shared/engine/regions.ts";
 import { finishLog, logAction, startLog, type ReplayLog } from "../../shared/replay/index.ts";
-import { decide, STRATEGIES } from "../../shared/bots/index.ts";
-import { BotCaches } from "../../shared/bots/caches.ts";
+import { BotCaches, decide, STRATEGIES } from "../../shared/bots/index.ts";
 
 /**
  * A bot: the commands `companyId` gives today, following `strategy`. Pure: it reads the state only (and
