@@ -3,7 +3,7 @@
  * any CLI so that the server or a debrief screen can record a live game the same way the simulate tool
  * does: create a recording from the initial state, then feed it each day's state and step report.
  */
-import { difficultyFromBits, step, type GameState, type StepReport } from "../shared/index.ts";
+import { difficultyFromBits, EngineCaches, step, type GameState, type StepReport } from "../shared/index.ts";
 import { formatIsoDate } from "../shared/math/calendar.ts";
 
 /** Pseudo-country under which the players' hashrate is counted (players' lots could be anywhere). */
@@ -135,8 +135,9 @@ function countryShares(recording: Recording, state: GameState, report: StepRepor
 /** Steps a game to its end, recording every day; `onDay` sees each row as it is recorded (progress bars). */
 export function recordGame(state: GameState, onDay?: (row: DayRow, dayIndex: number) => void): Recording {
   const recording = createRecording(state);
+  const caches = new EngineCaches();
   while (!state.finished) {
-    const row = recordDay(recording, state, step(state));
+    const row = recordDay(recording, state, step(state, caches));
     onDay?.(row, recording.days.length - 1);
   }
   return recording;

@@ -202,7 +202,7 @@ async function buildFull(source: Source): Promise<DebriefPayload> {
   const last = rec.days.length - 1;
   const frames = [...replay.frames];
   if (last >= 0 && frames.at(-1)?.day !== last)
-    frames.push(regionFrame(state, last, rec.days[last]?.date ?? ""));
+    frames.push(regionFrame(state, last, rec.days[last]?.date ?? "", replay.caches));
   const seatOf = new Map(source.seats.map((s) => [s.id, s]));
   const payload: DebriefPayload = {
     format: DEBRIEF_FORMAT,
@@ -226,7 +226,7 @@ async function buildFull(source: Source): Promise<DebriefPayload> {
       bot: seatOf.get(c.id)?.bot ?? true,
     })),
     final: {
-      equityUsd: equities(state).map((c) => c / 100),
+      equityUsd: equities(state, replay.caches).map((c) => c / 100),
       carbonT: state.companies.map((c) => round(c.carbonKgTotal / 1000, 3)),
       bankrupt: state.companies.map((c) => c.bankrupt),
     },

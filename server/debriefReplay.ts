@@ -8,7 +8,7 @@
  * days. It applies each logged action at its tick before stepping that day, exactly as the live game and
  * recovery did (the engine is deterministic: same log, same days).
  */
-import { applyCommand, createGame, step } from "../shared/index.ts";
+import { applyCommand, createGame, EngineCaches, step } from "../shared/index.ts";
 import { freeKw, powerPriceToday, rowRunningThs } from "../shared/engine/regions.ts";
 import type { GameState } from "../shared/engine/state.ts";
 import { formatIsoDate } from "../shared/math/calendar.ts";
@@ -30,7 +30,7 @@ export interface CompanySeries {
 }
 
 /** The map's regions as the live projection writes them (server/schema/project.ts), for one day. */
-export function regionFrame(state: GameState, day: number, date: string): DebriefFrame {
+export function regionFrame(state: GameState, day: number, date: string, caches: EngineCaches): DebriefFrame {
   const total = state.networkThs || 1;
   const frame: DebriefFrame = {
     day,
@@ -48,7 +48,7 @@ export function regionFrame(state: GameState, day: number, date: string): Debrie
     const ths = offline ? 0 : rowRunningThs(region);
     frame.sharePct.push(round((ths / total) * 100, 3));
     frame.rowEhs.push(sig(ths / 1e6, 4));
-    frame.powerUsdPerKwh.push(round(powerPriceToday(state, i) / 1e6, 5));
+    frame.powerUsdPerKwh.push(round(powerPriceToday(state, i, caches) / 1e6, 5));
     frame.freeMw.push(Math.floor(freeKw(region)) / 1000);
     frame.policy.push(region.policy);
     frame.banPending.push(region.banPendingDay !== null);
@@ -80,6 +80,8 @@ export function nameCompanies(text: string, name: (id: string) => string): strin
 
 export class DebriefReplay {
   readonly state: GameState;
+  /** The replayed game's engine caches (see shared/engine/caches.ts). */
+  readonly caches = new EngineCaches();
   readonly recording: Recording;
   readonly companies: CompanySeries[];
   readonly frames: DebriefFrame[] = [];
@@ -114,7 +116,7 @@ export class DebriefReplay {
     for (;;) {
       this.applyUpTo(actions, state.tick);
       if (state.tick >= target || state.finished) break;
-      const report = step(state);
+      const report = step(state, this.caches);
       recordDay(this.recording, state, report);
       const day = report.tick;
       report.ledgers.forEach((l, i) => {
@@ -134,7 +136,7 @@ export class DebriefReplay {
           targets: [...n.targets],
         });
       }
-      if (day % FRAME_EVERY === 0) this.frames.push(regionFrame(state, day, report.date));
+      if (day % FRAME_EVERY === 0) this.frames.push(regionFrame(state, day, report.date, this.caches));
     }
   }
 
@@ -145,7 +147,7 @@ export class DebriefReplay {
       if (!action || action.tick > tick) break;
       // The summary reads the state before the command (a lot shipped whole is gone after it).
       const summary = summarizeCommand(state, action.actor, action.command, companyToken);
-      if (!applyCommand(state, action.actor, action.command).ok) {
+      if (!applyCommand(state, action.actor, action.command, this.caches).ok) {
         this.rejected++;
         continue;
       }

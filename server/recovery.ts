@@ -13,7 +13,7 @@
  * teacher, in a classroom) decides when play resumes, once people are back in their seats.
  */
 import { matchMaker } from "@colyseus/core";
-import { applyCommand, createGame, step } from "../shared/index.ts";
+import { applyCommand, createGame, EngineCaches, step } from "../shared/index.ts";
 import { canonicalJson, sha256Hex, stateHash } from "../shared/engine/hash.ts";
 import type { GameState } from "../shared/engine/state.ts";
 import { checkLog } from "../shared/replay/index.ts";
@@ -53,6 +53,7 @@ export function rebuild(game: RunningGame, scenario: Scenario): Rebuilt {
     scenario,
   );
   const state: GameState = createGame(scenario, log.seed, log.players);
+  const caches = new EngineCaches();
   const snapshotHash = game.snapshot ? sha256Hex(canonicalJson(game.snapshot.state)) : null;
   let snapshotMatches: boolean | null = null;
   let rejected = 0;
@@ -64,10 +65,10 @@ export function rebuild(game: RunningGame, scenario: Scenario): Rebuilt {
     for (; next < log.actions.length; next++) {
       const action = log.actions[next];
       if (!action || action.tick > state.tick) break;
-      if (!applyCommand(state, action.actor, action.command).ok) rejected++;
+      if (!applyCommand(state, action.actor, action.command, caches).ok) rejected++;
     }
     if (state.tick >= target || state.finished) break;
-    step(state);
+    step(state, caches);
   }
   log.finalTick = state.tick;
   log.finalHash = stateHash(state);

@@ -1,6 +1,11 @@
 /**
  * Hashrate Atlas rules engine: the public surface. Pure and deterministic: no I/O, no clock, no
- * ambient randomness. The server, the bots, the tools and the client all run this one engine.
+ * ambient randomness, no state of its own. The server, the bots, the tools and the client all run this
+ * one engine.
+ *
+ * A game is a GameState (plain data) and, beside it, the EngineCaches its owner makes once and passes
+ * to step, applyCommand, validate and the quotes: look-ups the engine would otherwise repeat, which
+ * change no result (see engine/caches.ts).
  */
 export {
   compactToTarget,
@@ -11,6 +16,7 @@ export {
 } from "./protocol/bitcoin/index.ts";
 
 export { createGame, type PlayerSeat } from "./engine/create.ts";
+export { EngineCaches } from "./engine/caches.ts";
 export { step, type StepReport } from "./engine/step.ts";
 export {
   applyCommand,

@@ -10,8 +10,16 @@
  *   npx tsx tools/bench-bots.ts [--seeds N] [--warmup N] [--scenario FILE.json | --id NAME] [--profile]
  */
 import { readFileSync } from "node:fs";
-import { applyCommand, createGame, stateHash, step, type Command, type Scenario } from "../shared/index.ts";
-import { decide } from "../shared/bots/index.ts";
+import {
+  applyCommand,
+  createGame,
+  EngineCaches,
+  stateHash,
+  step,
+  type Command,
+  type Scenario,
+} from "../shared/index.ts";
+import { BotCaches, decide } from "../shared/bots/index.ts";
 
 const SEATS = ["efficiency", "cheap-power", "cautious", "trader"].flatMap((s) => [s, s]);
 
@@ -51,13 +59,14 @@ function cpuMs(): number {
 function replay(scenario: Scenario, seed: number, log: Command[][][]): number {
   const c0 = cpuMs();
   const state = createGame(scenario, seed, SEAT_IDS);
+  const caches = new EngineCaches();
   while (!state.finished) {
     const day = log[state.tick] ?? [];
     for (let i = 0; i < SEATS.length; i++) {
       const actor = { kind: "company" as const, companyId: `p${i + 1}` };
-      for (const cmd of day[i] ?? []) applyCommand(state, actor, cmd);
+      for (const cmd of day[i] ?? []) applyCommand(state, actor, cmd, caches);
     }
-    step(state);
+    step(state, caches);
   }
   return cpuMs() - c0;
 }
@@ -65,6 +74,8 @@ function replay(scenario: Scenario, seed: number, log: Command[][][]): number {
 function play(scenario: Scenario, seed: number): Timing {
   const c0 = cpuMs();
   const state = createGame(scenario, seed, SEAT_IDS);
+  const bots = new BotCaches();
+  const caches = bots.engine;
   const t: Timing = {
     decide: 0,
     apply: 0,
@@ -82,18 +93,18 @@ function play(scenario: Scenario, seed: number): Timing {
     for (let i = 0; i < SEATS.length; i++) {
       const id = `p${i + 1}`;
       const t0 = performance.now();
-      const cmds = decide(state, id, SEATS[i] as string);
+      const cmds = decide(state, id, SEATS[i] as string, bots);
       const t1 = performance.now();
       day.push(cmds);
       for (const cmd of cmds) {
         t.commands++;
-        if (!applyCommand(state, { kind: "company", companyId: id }, cmd).ok) t.rejected++;
+        if (!applyCommand(state, { kind: "company", companyId: id }, cmd, caches).ok) t.rejected++;
       }
       t.decide += t1 - t0;
       t.apply += performance.now() - t1;
     }
     const t2 = performance.now();
-    step(state);
+    step(state, caches);
     t.step += performance.now() - t2;
   }
   t.cpuGame = cpuMs() - c0;

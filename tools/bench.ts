@@ -10,7 +10,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { cpus, platform, arch } from "node:os";
-import { createGame, step, type PlayerSeat, type Scenario } from "../shared/index.ts";
+import { createGame, EngineCaches, step, type PlayerSeat, type Scenario } from "../shared/index.ts";
 import { intFlag, parseFlags, pathFlag, runMain } from "./lib/cli.ts";
 import { fixed, int, table } from "./lib/format.ts";
 import { defaultJobs, runPool } from "./lib/mc-pool.ts";
@@ -50,10 +50,11 @@ interface BenchResult {
 /** One game: create, then step `days` days (or to the end). Returns the blocks mined. */
 function playGame(scenario: Scenario, seats: PlayerSeat[], days: number): { days: number; blocks: number } {
   const state = createGame(scenario, 1, seats);
+  const caches = new EngineCaches();
   let stepped = 0;
   let blocks = 0;
   while (!state.finished && stepped < days) {
-    blocks += step(state).blocks;
+    blocks += step(state, caches).blocks;
     stepped++;
   }
   return { days: stepped, blocks };

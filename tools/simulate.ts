@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { SingleBar } from "cli-progress";
-import { createGame, ENGINE_VERSION, step, type PlayerSeat } from "../shared/index.ts";
+import { createGame, EngineCaches, ENGINE_VERSION, step, type PlayerSeat } from "../shared/index.ts";
 import { finishLog, startLog } from "../shared/replay/index.ts";
 import { intFlag, parseFlags, pathFlag, runMain, UsageError } from "./lib/cli.ts";
 import { simulationCsv, simulationDocument } from "./lib/export.ts";
@@ -131,8 +131,9 @@ function single(options: Extract<Options, { mode: "single" }>): void {
   bar?.start(days, 0, { date: "" });
   const started = performance.now();
   const recording = createRecording(state);
+  const caches = new EngineCaches();
   while (!state.finished && state.tick < days) {
-    const row = recordDay(recording, state, step(state));
+    const row = recordDay(recording, state, step(state, caches));
     if (bar && (state.tick % 8 === 0 || state.tick === days)) bar.update(state.tick, { date: row.date });
   }
   const wallMs = performance.now() - started;

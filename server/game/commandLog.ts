@@ -10,33 +10,40 @@ import {
   type Actor,
   type Command,
   type CommandResult,
+  type EngineCaches,
   type Rejection,
 } from "../../shared/index.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import type { HostAction } from "../../shared/protocol/index.ts";
 import { logAction, type ReplayLog } from "../../shared/replay/index.ts";
 
+/** What a command changes and where it is written: the game, its log, and the game's speed caches. */
+export interface LoggedGame {
+  state: GameState;
+  log: ReplayLog;
+  caches: EngineCaches;
+}
+
 /** A parsed command applied for `actor`, and logged when the engine accepts it. */
-export function applyLogged(state: GameState, log: ReplayLog, actor: Actor, command: Command): CommandResult {
-  const result = applyTrustedCommand(state, actor, command);
-  if (result.ok) logAction(log, state, actor, command);
+export function applyLogged(game: LoggedGame, actor: Actor, command: Command): CommandResult {
+  const result = applyTrustedCommand(game.state, actor, command, game.caches);
+  if (result.ok) logAction(game.log, game.state, actor, command);
   return result;
 }
 
 /** A player's command, stamped with their seat; rejections come back with the engine's reason. */
-export function playerCommand(state: GameState, log: ReplayLog, seat: string | null, raw: unknown) {
+export function playerCommand(game: LoggedGame, seat: string | null, raw: unknown) {
   const actor = { kind: "company" as const, companyId: seat ?? "" };
   // The parsed command, not what was sent: unknown fields never reach the log (a client once stored
   // 8 KB of junk with every command).
   const parsed = parseCommand(raw);
   if (!parsed.ok) return parsed;
-  return applyLogged(state, log, actor, parsed.command);
+  return applyLogged(game, actor, parsed.command);
 }
 
 /** The host's shock, as an injectEvent command by the host; the engine's rejection, or null. */
 export function injectShock(
-  state: GameState,
-  log: ReplayLog,
+  game: LoggedGame,
   action: Extract<HostAction, { type: "inject" }>,
 ): Rejection | null {
   const actor = { kind: "host" as const };
@@ -46,8 +53,8 @@ export function injectShock(
     targets: action.targets,
     params: action.params,
   };
-  const result = applyCommand(state, actor, command);
+  const result = applyCommand(game.state, actor, command, game.caches);
   if (!result.ok) return result.error;
-  logAction(log, state, actor, command);
+  logAction(game.log, game.state, actor, command);
   return null;
 }

@@ -3,22 +3,19 @@
  * shown. The room handles the rest (the clock, broadcasts, closing kicked connections); authorize.ts
  * has already checked that the sender hosts and that the action fits the phase.
  */
-import type { GameState } from "../../shared/engine/state.ts";
 import type { CreateOptions, HostAction } from "../../shared/protocol/index.ts";
-import { finishLog, type ReplayLog } from "../../shared/replay/index.ts";
+import { finishLog } from "../../shared/replay/index.ts";
 import type { Phase } from "./authorize.ts";
-import { injectShock } from "./commandLog.ts";
+import { injectShock, type LoggedGame } from "./commandLog.ts";
 import type { Roster } from "./members.ts";
 import { controlSeat } from "./seatControls.ts";
 import { fillWithBots } from "./seats.ts";
 
 /** What host controls change: the game's settings, its state and log, and its roster. */
-export interface Hosted {
+export interface Hosted extends LoggedGame {
   phase: Phase;
   pace: number;
   hideNames: boolean;
-  readonly state: GameState;
-  readonly log: ReplayLog;
   readonly options: Pick<CreateOptions, "fillWithBots">;
   readonly roster: Roster;
 }
@@ -58,7 +55,7 @@ export function hostControl(game: Hosted, action: HostAction) {
 
 /** A shock now; with predictFirst the game pauses until the host resumes (students predict first). */
 function inject(game: Hosted, action: Extract<HostAction, { type: "inject" }>) {
-  const error = injectShock(game.state, game.log, action);
+  const error = injectShock(game, action);
   if (!error && action.predictFirst) game.phase = "paused";
   return error;
 }

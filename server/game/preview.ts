@@ -3,7 +3,7 @@
  * without changing the game. Thin on purpose: every figure comes from a shared engine function — the
  * same ones the commands charge by — so a preview and the command that follows cannot disagree.
  */
-import { parseCommand, validate } from "../../shared/index.ts";
+import { parseCommand, validate, type EngineCaches } from "../../shared/index.ts";
 import { leaseSetupCents } from "../../shared/engine/commands/leaseCapacity.ts";
 import { quoteSale } from "../../shared/engine/commands/lots.ts";
 import { quoteOrder } from "../../shared/engine/commands/orderMachines.ts";
@@ -26,53 +26,63 @@ import { SHIPPING_MODES } from "../../shared/scenario/types.ts";
 
 export type PreviewAnswer = { reply: Omit<PreviewReply, "ref"> } | { malformed: Rejection };
 
-/** Answers a preview as the company in `seat`. Reads the state only. */
-export function preview(state: GameState, seat: string, request: PreviewRequest): PreviewAnswer {
+/** Answers a preview as the company in `seat`. Reads the state only (through the game's caches). */
+export function preview(
+  state: GameState,
+  seat: string,
+  request: PreviewRequest,
+  caches: EngineCaches,
+): PreviewAnswer {
   const company = state.companies.find((c) => c.id === seat);
   if (request.kind === "shop") {
     return {
       reply: {
         ok: true,
-        quote: { kind: "shop", cashCents: company?.cashCents ?? 0, ...shopCatalogue(state) },
+        quote: { kind: "shop", cashCents: company?.cashCents ?? 0, ...shopCatalogue(state, caches) },
       },
     };
   }
   const parsed = parseCommand(request.command);
   if (!parsed.ok) return { malformed: parsed.error };
   const actor = { kind: "company" as const, companyId: seat };
-  const error = validate(state, actor, parsed.command);
-  const quote = quoteOf(state, seat, parsed.command);
+  const error = validate(state, actor, parsed.command, caches);
+  const quote = quoteOf(state, seat, parsed.command, caches);
   return {
     reply: { ok: error === null, ...(error ? { error } : {}), ...(quote ? { quote } : {}) },
   };
 }
 
 /** The quote for a command by its type, when it has one (and only for the company's own lots). */
-function quoteOf(state: GameState, seat: string, cmd: Command): PreviewQuote | undefined {
+function quoteOf(
+  state: GameState,
+  seat: string,
+  cmd: Command,
+  caches: EngineCaches,
+): PreviewQuote | undefined {
   switch (cmd.type) {
     case "orderMachines":
-      return orderQuote(state, cmd);
+      return orderQuote(state, cmd, caches);
     case "shipLot":
-      return ownsLot(state, seat, cmd.lot) ? shipQuotes(state, seat, cmd) : undefined;
+      return ownsLot(state, seat, cmd.lot) ? shipQuotes(state, seat, cmd, caches) : undefined;
     case "leaseCapacity":
-      return leaseQuote(state, seat, cmd);
+      return leaseQuote(state, seat, cmd, caches);
     case "releaseCapacity":
-      return regionIndex(state, cmd.region) < 0
+      return regionIndex(state, cmd.region, caches) < 0
         ? undefined
         : {
             kind: "release",
             region: cmd.region,
             leasedKw: leasedKw(state, seat, cmd.region),
-            usedKw: usedLeaseKw(state, seat, cmd.region),
+            usedKw: usedLeaseKw(state, seat, cmd.region, caches),
           };
     case "sellMachines": {
       const lot = ownsLot(state, seat, cmd.lot);
       if (!lot) return undefined;
-      const unitCents = usedBidUnitCents(state, lotModel(state, lot));
-      return { kind: "sale", unitCents, totalCents: quoteSale(state, lot, cmd.quantity) };
+      const unitCents = usedBidUnitCents(state, lotModel(state, lot, caches));
+      return { kind: "sale", unitCents, totalCents: quoteSale(state, lot, cmd.quantity, caches) };
     }
     case "buyUsed": {
-      const q = quoteBuyUsed(state, cmd);
+      const q = quoteBuyUsed(state, cmd, caches);
       return q ? { kind: "used", ...q } : undefined;
     }
     case "sellBtc": {
@@ -82,7 +92,7 @@ function quoteOf(state: GameState, seat: string, cmd: Command): PreviewQuote | u
     case "offerLot": {
       const lot = ownsLot(state, seat, cmd.lot);
       if (!lot) return undefined;
-      const model = lotModel(state, lot);
+      const model = lotModel(state, lot, caches);
       return {
         kind: "offer",
         marketCents: usedValueUnitCents(state, model) * cmd.quantity,
@@ -105,9 +115,13 @@ function ownsLot(state: GameState, seat: string, id: string) {
   return lot && lot.owner === seat ? lot : undefined;
 }
 
-function orderQuote(state: GameState, cmd: CommandOf<"orderMachines">): PreviewQuote | undefined {
-  const q = quoteOrder(state, cmd);
-  const model = modelOf(state, cmd.model);
+function orderQuote(
+  state: GameState,
+  cmd: CommandOf<"orderMachines">,
+  caches: EngineCaches,
+): PreviewQuote | undefined {
+  const q = quoteOrder(state, cmd, caches);
+  const model = modelOf(state, cmd.model, caches);
   if (!q || !model) return undefined;
   return {
     kind: "order",
@@ -122,19 +136,28 @@ function orderQuote(state: GameState, cmd: CommandOf<"orderMachines">): PreviewQ
 }
 
 /** Every mode to the same destination: each judged by validate (as that command) and quoted. */
-function shipQuotes(state: GameState, seat: string, cmd: CommandOf<"shipLot">): PreviewQuote {
+function shipQuotes(
+  state: GameState,
+  seat: string,
+  cmd: CommandOf<"shipLot">,
+  caches: EngineCaches,
+): PreviewQuote {
   const actor = { kind: "company" as const, companyId: seat };
   return {
     kind: "ship",
     modes: SHIPPING_MODES.map((mode) => {
-      const error = validate(state, actor, { ...cmd, mode });
-      const quoted = quoteShipment(state, {
-        lotId: cmd.lot,
-        to: cmd.to,
-        mode,
-        insured: cmd.insured,
-        quantity: cmd.quantity,
-      });
+      const error = validate(state, actor, { ...cmd, mode }, caches);
+      const quoted = quoteShipment(
+        state,
+        {
+          lotId: cmd.lot,
+          to: cmd.to,
+          mode,
+          insured: cmd.insured,
+          quantity: cmd.quantity,
+        },
+        caches,
+      );
       return {
         mode,
         ok: error === null,
@@ -154,8 +177,9 @@ function leaseQuote(
   state: GameState,
   seat: string,
   cmd: CommandOf<"leaseCapacity">,
+  caches: EngineCaches,
 ): PreviewQuote | undefined {
-  const r = regionIndex(state, cmd.region);
+  const r = regionIndex(state, cmd.region, caches);
   const spec = state.scenario.regions[r];
   const region = state.world.regions[r];
   if (!spec || !region) return undefined;
@@ -164,7 +188,7 @@ function leaseQuote(
     { leases: [{ region: spec.id, kw: cmd.kw, renewable: cmd.renewable ?? false }] },
     spec,
   );
-  const grid = powerPriceToday(state, r);
+  const grid = powerPriceToday(state, r, caches);
   return {
     kind: "lease",
     region: spec.id,
@@ -176,10 +200,10 @@ function leaseQuote(
     gridMicroUsdPerKwh: grid,
     carbonGPerKwh: supply.carbonGPerKwh,
     renewableOption: spec.renewable,
-    uptimePct: uptimeToday(state, r) * 100,
+    uptimePct: uptimeToday(state, r, caches) * 100,
     freeKw: Math.floor(freeKw(region)),
     leasedKw: leasedKw(state, seat, spec.id),
-    usedKw: usedLeaseKw(state, seat, spec.id),
+    usedKw: usedLeaseKw(state, seat, spec.id, caches),
     moratoriumUntil: region.moratoriumUntil > state.day ? formatIsoDate(region.moratoriumUntil) : null,
   };
 }

@@ -11,8 +11,8 @@
  * - commandLog.ts: commands applied and logged for replay; standIns.ts: bots playing absent seats;
  * - noticeFeed.ts: notices shown between days, so that the room shows none twice.
  */
-import { createGame, step, type StepReport } from "../../shared/index.ts";
-import { STRATEGIES } from "../../shared/bots/index.ts";
+import { createGame, EngineCaches, step, type StepReport } from "../../shared/index.ts";
+import { BotCaches, STRATEGIES } from "../../shared/bots/index.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import type { Notice } from "../../shared/engine/tradeState.ts";
 import type { CreateOptions, HostAction, JoinOptions } from "../../shared/protocol/index.ts";
@@ -51,6 +51,12 @@ export class GameSession implements Hosted {
   /** The seats, the connections and what they are, and the tokens of seats restored after a restart. */
   readonly roster: Roster;
   private readonly notices: NoticeFeed;
+  /**
+   * The game's speed caches (shared/engine/caches.ts), given to every command, step and preview of it;
+   * the bots' own (shared/bots/caches.ts) sit over them. Not state: a restored session starts afresh.
+   */
+  readonly caches = new EngineCaches();
+  private readonly bots = new BotCaches(this.caches);
 
   constructor(
     readonly state: GameState,
@@ -143,7 +149,7 @@ export class GameSession implements Hosted {
 
   /** A player's command, stamped with their seat; rejections come back with the engine's reason. */
   command(sessionId: string, raw: unknown) {
-    return playerCommand(this.state, this.log, this.members.get(sessionId)?.seat ?? null, raw);
+    return playerCommand(this, this.members.get(sessionId)?.seat ?? null, raw);
   }
 
   /** Host controls that belong to the game itself (the room handles pace timing and kicks). */
@@ -166,9 +172,9 @@ export class GameSession implements Hosted {
    * notices include those raised since the last day (commands, injections, bots), oldest first.
    */
   tick(): StepReport {
-    standInsPlay(this.state, this.log, this.seats);
+    standInsPlay(this, this.seats, this.bots);
     const early = this.notices.beforeStep(this.state.notices);
-    const report = step(this.state);
+    const report = step(this.state, this.caches);
     this.notices.afterStep(this.state.notices);
     if (this.state.finished) endGame(this);
     return early.length > 0 ? { ...report, notices: [...early, ...report.notices] } : report;

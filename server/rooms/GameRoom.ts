@@ -354,7 +354,7 @@ export class GameRoom extends Room<GameRoomState> {
     const seat = request.seat ?? null;
     const denial = authorize({ kind: "preview", seat }, member, this.session.phase);
     if (denial) return this.deny(client, ref, denial);
-    const answer = preview(this.session.state, seat ?? member.seat ?? "", request);
+    const answer = preview(this.session.state, seat ?? member.seat ?? "", request, this.session.caches);
     if ("malformed" in answer) return this.deny(client, ref, answer.malformed);
     client.send("preview", { ...(ref ? { ref } : {}), ...answer.reply });
   }
@@ -446,7 +446,7 @@ export class GameRoom extends Room<GameRoomState> {
     this.state.phase = this.session.phase;
     this.state.pace = this.session.pace;
     this.state.hideNames = this.session.hideNames;
-    this.synced.write(this.state, this.session.state, this.session.seats, this.session.hideNames);
+    this.synced.write(this.state, this.session);
     void this.setMetadata(this.lobbyEntry());
   }
 

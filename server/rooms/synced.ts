@@ -3,6 +3,7 @@
  * day's report (worked out while stepping, not kept in the state) and the news board (notices live one
  * day in the state). `write` projects the game with the engine's viewOf and writes it into the schema.
  */
+import type { EngineCaches } from "../../shared/engine/caches.ts";
 import type { StepReport } from "../../shared/engine/step.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import type { Notice } from "../../shared/engine/tradeState.ts";
@@ -10,6 +11,14 @@ import { emptyNewsBoard, postNews, type NewsBoard } from "../../shared/view/news
 import { viewOf, type SeatLabel } from "../../shared/view/project.ts";
 import type { GameRoomState } from "../schema/state.ts";
 import { writeView } from "../schema/write.ts";
+
+/** What the projection reads from a game session. */
+export interface ProjectedSession {
+  state: GameState;
+  seats: readonly SeatLabel[];
+  hideNames: boolean;
+  caches: EngineCaches;
+}
 
 export class SyncedView {
   private hashing: ReadonlyMap<string, number> = new Map();
@@ -23,7 +32,9 @@ export class SyncedView {
     this.news = postNews(this.news, notices, state.scenario.regions);
   }
 
-  write(target: GameRoomState, state: GameState, seats: readonly SeatLabel[], hideNames: boolean): void {
-    writeView(target, viewOf(state, { seats, hideNames, hashing: this.hashing, news: this.news }));
+  /** Projects the session's game (its seats, names shown or hidden, its speed caches) into the schema. */
+  write(target: GameRoomState, session: ProjectedSession): void {
+    const { state, seats, hideNames, caches } = session;
+    writeView(target, viewOf(state, { seats, hideNames, hashing: this.hashing, news: this.news }, caches));
   }
 }

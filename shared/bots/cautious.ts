@@ -37,7 +37,7 @@ function kwByCountry(ctx: Ctx): Map<string, number> {
   });
   for (const lot of ctx.lots) {
     if (lot.status === "onOrder")
-      out.set("?", (out.get("?") ?? 0) + lotKw(lotModel(ctx.state, lot), lot.quantity));
+      out.set("?", (out.get("?") ?? 0) + lotKw(lotModel(ctx.state, lot, ctx.caches), lot.quantity));
   }
   return out;
 }

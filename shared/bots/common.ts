@@ -12,9 +12,10 @@ import { shipmentById } from "../engine/logistics/shipmentIndex.ts";
 import { freeKw, regionIndex } from "../engine/regions.ts";
 import type { Company, GameState, Lot, RegionState } from "../engine/state.ts";
 import type { RegionSpec } from "../scenario/types.ts";
-import { lotsOf, siteOf, worldOf, type World } from "./world.ts";
+import { lotsOf, siteOf, type World } from "./world.ts";
 import type { Survey } from "./buy.ts";
 import { hostingCentsPerDay } from "../engine/siteRates.ts";
+import type { EngineCaches } from "../engine/caches.ts";
 
 export interface Profile {
   /** Share of each day's mined BTC sold at the close, basis points. */
@@ -70,6 +71,8 @@ export interface Ctx {
   takenKw: (number | undefined)[];
   /** Today's facts about the world, shared by every seat. */
   world: World;
+  /** The engine's caches, which the state is read through (world.caches). */
+  caches: EngineCaches;
   /** Power and hosting per day (dailyOpexCents), once worked out: the lots and leases do not change today. */
   opex: number | null;
   /** The review's survey of regions, once made (buy.ts). */
@@ -77,23 +80,25 @@ export interface Ctx {
 }
 
 export function makeCtx(
-  state: GameState,
+  world: World,
   company: Company,
   profile: Profile,
   review: boolean,
-  lots: readonly Lot[] = lotsOf(worldOf(state), company.id),
+  lots: readonly Lot[] = lotsOf(world, company.id),
 ): Ctx {
+  const state = world.state;
+  const caches = world.caches;
   const load: (RegionLoad | undefined)[] = [];
   for (const lease of company.leases) {
-    const r = regionIndex(state, lease.region);
+    const r = regionIndex(state, lease.region, caches);
     if (r >= 0) newLoad(load, r).leased += lease.kw;
   }
   for (const lot of lots) {
-    const kw = lotKw(lotModel(state, lot), lot.quantity);
+    const kw = lotKw(lotModel(state, lot, caches), lot.quantity);
     let region: string | null = null;
     if (lot.location.kind === "region") region = lot.location.region;
-    else if (lot.location.kind === "shipment") region = shipmentTo(state, lot.location.shipment);
-    const r = region === null ? -1 : regionIndex(state, region);
+    else if (lot.location.kind === "shipment") region = shipmentTo(state, lot.location.shipment, caches);
+    const r = region === null ? -1 : regionIndex(state, region, caches);
     if (r < 0) continue;
     const l = newLoad(load, r);
     if (lot.status === "installed") l.installed += kw;
@@ -112,7 +117,8 @@ export function makeCtx(
     load,
     review,
     takenKw: [],
-    world: worldOf(state),
+    world,
+    caches,
     opex: null,
     survey: null,
   };
@@ -129,8 +135,8 @@ function newLoad(load: (RegionLoad | undefined)[], r: number): RegionLoad {
   return l;
 }
 
-function shipmentTo(state: GameState, id: string): string | null {
-  return shipmentById(state, id)?.to ?? null;
+function shipmentTo(state: GameState, id: string, caches: EngineCaches): string | null {
+  return shipmentById(state, id, caches)?.to ?? null;
 }
 
 /** kW of lease in region `r` that no machine installed, stored or inbound there needs. */
@@ -164,7 +170,7 @@ export function addLease(ctx: Ctx, r: number, kw: number, renewable: boolean): b
  */
 export function add(ctx: Ctx, cmd: Command, costCents: number): boolean {
   if (costCents > ctx.cash) return false;
-  if (validate(ctx.state, ctx.actor, cmd) !== null) return false;
+  if (validate(ctx.state, ctx.actor, cmd, ctx.caches) !== null) return false;
   ctx.out.push(cmd);
   ctx.cash -= costCents;
   return true;
@@ -187,15 +193,15 @@ function computeOpex(ctx: Ctx): number {
   for (const lot of ctx.lots) {
     if (lot.status !== "installed" || !lot.powered || lot.location.kind !== "region") continue;
     const region = lot.location.region;
-    const r = regionIndex(state, region);
+    const r = regionIndex(state, region, ctx.caches);
     if (r < 0) continue;
     const site = siteOf(ctx.world, r, leaseAt(ctx, region)?.renewable ?? false, false);
-    const kwh = lotKw(lotModel(state, lot), lot.quantity) * 24 * site.uptime;
+    const kwh = lotKw(lotModel(state, lot, ctx.caches), lot.quantity) * 24 * site.uptime;
     microUsd += kwh * (site.price + site.carbonPerKwh);
   }
   let hosting = 0;
   for (const lease of ctx.company.leases) {
-    const spec = state.scenario.regions[regionIndex(state, lease.region)];
+    const spec = state.scenario.regions[regionIndex(state, lease.region, ctx.caches)];
     if (spec) hosting += hostingCentsPerDay(lease.kw, spec);
   }
   return microUsd / 10_000 + hosting;

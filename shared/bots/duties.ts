@@ -4,9 +4,10 @@
  * A share (econ's dutyShare) reads only each country's tariffs and VAT and the region's country, and a
  * factory's row adds the open factories' countries. Those change a few times a game, with a law or a
  * factory opening; the day's memo (world.ts), made afresh every day, used to work every share out again
- * each day, a large part of what a review cost. Here the shares live beside the state under a key that
- * spells out everything they read; a day whose key differs starts a new table. So a share served from
- * here is always the share dutyShare would give now: a cache of speed, never of state.
+ * each day, a large part of what a review cost. Here the shares live in the bots' caches, for one state,
+ * under a key that spells out everything they read; a day whose key differs (or another state) starts a
+ * new table. So a share served from here is always the share dutyShare would give now: a cache of speed,
+ * never of state.
  */
 import type { GameState } from "../engine/state.ts";
 import type { RegionSpec } from "../scenario/types.ts";
@@ -14,6 +15,8 @@ import { dutyShare } from "./econ.ts";
 import { catalogOf, type World } from "./world.ts";
 
 export interface Duties {
+  /** The game the shares are for. */
+  state: GameState;
   /** What the shares were worked out from (see dutyKey). */
   key: string;
   /** dutyShare(state, r, origin) per origin country, per region index. */
@@ -23,8 +26,6 @@ export interface Duties {
   /** Per region index: the share on goods from each open factory (catalog order). */
   factories: (number[] | undefined)[];
 }
-
-const tables = new WeakMap<GameState, Duties>();
 
 /** Everything the shares depend on: the open factories' countries, each country's VAT and tariffs. */
 function dutyKey(w: World): string {
@@ -41,10 +42,10 @@ function dutyKey(w: World): string {
 function dutiesOf(w: World): Duties {
   if (w.duties) return w.duties;
   const key = dutyKey(w);
-  let table = tables.get(w.state);
-  if (!table || table.key !== key) {
-    table = { key, byRegion: new Map(), byCountry: new Map(), factories: [] };
-    tables.set(w.state, table);
+  let table = w.bots.duties;
+  if (!table || table.state !== w.state || table.key !== key) {
+    table = { state: w.state, key, byRegion: new Map(), byCountry: new Map(), factories: [] };
+    w.bots.duties = table;
   }
   return (w.duties = table);
 }

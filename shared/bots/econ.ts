@@ -9,6 +9,7 @@ import { carbonTaxCentsPerTonne, hostingCentsPerDay, pricedWithPremium } from ".
 import { importTaxShare } from "../engine/logistics/customs.ts";
 import type { GameState, RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
+import type { EngineCaches } from "../engine/caches.ts";
 
 const BLOCKS_PER_DAY = 144;
 /** How far ahead a buyer looks for a halving: a machine ordered today runs from about three months on. */
@@ -41,13 +42,13 @@ function keep(state: GameState): number {
 }
 
 /** Whether a renewable lease pays off here: it does only where carbon is taxed enough to cover the premium. */
-export function prefersRenewable(state: GameState, r: number): boolean {
+export function prefersRenewable(state: GameState, r: number, caches: EngineCaches): boolean {
   const spec = state.scenario.regions[r] as RegionSpec;
   if (!spec.renewable) return false;
   const tax = carbonTaxCentsPerTonne(state, spec.country);
   if (tax <= 0) return false;
   // Per kWh, micro-USD: premium paid vs carbon tax saved (g/kWh × cents/t × 1e4 µUSD/cent / 1e6 g/t).
-  const premium = (powerPriceToday(state, r) * spec.renewable.premiumBps) / 10_000;
+  const premium = (powerPriceToday(state, r, caches) * spec.renewable.premiumBps) / 10_000;
   const saved = ((spec.carbonGPerKwh - spec.renewable.carbonGPerKwh) * tax) / 100;
   return saved > premium;
 }
@@ -66,7 +67,13 @@ export interface SiteCosts {
  * What a site costs: today's price and uptime, or (`longRun`) the average over the twelve months at
  * today's multiplier, which is what a buyer plans with (seasons and summer heat count).
  */
-export function siteCosts(state: GameState, r: number, renewable: boolean, longRun: boolean): SiteCosts {
+export function siteCosts(
+  state: GameState,
+  r: number,
+  renewable: boolean,
+  longRun: boolean,
+  caches: EngineCaches,
+): SiteCosts {
   const spec = state.scenario.regions[r] as RegionSpec;
   const region = state.world.regions[r] as RegionState;
   let price: number;
@@ -81,8 +88,8 @@ export function siteCosts(state: GameState, r: number, renewable: boolean, longR
     price = ((p / 12) * region.powerMultiplierBps) / 10_000;
     uptime = u / 12 / 10_000;
   } else {
-    price = powerPriceToday(state, r);
-    uptime = uptimeToday(state, r);
+    price = powerPriceToday(state, r, caches);
+    uptime = uptimeToday(state, r, caches);
   }
   const green = renewable && spec.renewable ? spec.renewable : null;
   const premiumBps = green ? green.premiumBps : 0;

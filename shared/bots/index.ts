@@ -10,6 +10,7 @@ import type { Company, GameState, Lot } from "../engine/state.ts";
 import type { Shipment } from "../engine/tradeState.ts";
 import { modelOf } from "../engine/fleet.ts";
 import { regionIndex } from "../engine/regions.ts";
+import { BotCaches } from "./caches.ts";
 import { makeCtx, reserveCents, type Ctx, type Profile } from "./common.ts";
 import { buyCautious, CAUTIOUS } from "./cautious.ts";
 import { buyCheapPower, CHEAP_POWER } from "./cheapPower.ts";
@@ -19,6 +20,8 @@ import { respondOffers } from "./offers.ts";
 import { releaseLeases, tendLots } from "./pipeline.ts";
 import { atRiskLotsOf, heldShipmentsOf, siteOf, unsettledLotsOf, worldOf, type World } from "./world.ts";
 import { buyTrader, tradeUsed, TRADER } from "./trader.ts";
+
+export { BotCaches };
 
 export const STRATEGIES: readonly string[] = ["efficiency", "cheap-power", "cautious", "trader"];
 
@@ -49,7 +52,7 @@ function urgent(state: GameState, id: string, w: World): boolean {
     const s = shipments[i] as Shipment;
     if (s.owner !== id || s.status !== "held") continue;
     if (s.holdReason === "ban") return true;
-    const dest = regionIndex(state, s.to);
+    const dest = regionIndex(state, s.to, w.caches);
     if (dest >= 0 && w.unsafe[dest]) return true;
   }
   // Installed lots matter only where a region is unsafe; the others can give no reason to act today.
@@ -63,11 +66,11 @@ function urgent(state: GameState, id: string, w: World): boolean {
       if (lot.status === "stored" && lot.readyDay >= state.day - 1) return true;
     } else if (loc.kind === "region") {
       if (lot.status !== "stored" && !w.anyUnsafe) continue;
-      const r = regionIndex(state, loc.region);
+      const r = regionIndex(state, loc.region, w.caches);
       if (r < 0) continue;
       if (w.unsafe[r]) return true;
       // Waiting in the warehouse and would earn more than its power there today: install it.
-      const model = lot.status === "stored" ? modelOf(state, lot.model) : undefined;
+      const model = lot.status === "stored" ? modelOf(state, lot.model, w.caches) : undefined;
       if (model && earnsItsPower(state, siteOf(w, r, false, false), model.efficiencyJPerTh, hashprice))
         return true;
     }
@@ -89,8 +92,17 @@ function sellRatio(ctx: Ctx): void {
   }
 }
 
-/** The commands `companyId` gives today under `strategy` ([] for an unknown strategy or company). */
-export function decide(state: GameState, companyId: string, strategy: string): Command[] {
+/**
+ * The commands `companyId` gives today under `strategy` ([] for an unknown strategy or company).
+ * `bots`: the caches the game's bots keep between calls (see caches.ts); pass the game's own, made over
+ * its EngineCaches, for speed. Omitted, a fresh one is made: the same commands, only slower.
+ */
+export function decide(
+  state: GameState,
+  companyId: string,
+  strategy: string,
+  bots: BotCaches = new BotCaches(),
+): Command[] {
   const plan = BY_NAME[strategy];
   if (!plan || state.finished) return [];
   // The seat's position: its weekday for the review (as reviewDay), found without a closure.
@@ -105,8 +117,9 @@ export function decide(state: GameState, companyId: string, strategy: string): C
   const company = companies[seat];
   if (!company || company.bankrupt) return [];
   const review = state.tick % 7 === seat % 7;
-  if (!review && !urgent(state, companyId, worldOf(state))) return [];
-  const ctx = makeCtx(state, company, plan.profile, review);
+  const w = worldOf(state, bots);
+  if (!review && !urgent(state, companyId, w)) return [];
+  const ctx = makeCtx(w, company, plan.profile, review);
   tendLots(ctx);
   respondOffers(ctx, plan.offerPaybackDays);
   if (review) {

@@ -1,10 +1,11 @@
 /**
  * The models on sale on a day, new and used, and the most efficient of each used tier: a pure cache per
- * scenario (see lineupOf), shared by every game of it.
+ * scenario (see lineupOf), kept in the bots' caches.
  */
 import { USED_MARKET_DELAY_DAYS } from "../engine/commands/trade.ts";
 import { isReleased, usedTierOf } from "../engine/market.ts";
 import type { AsicModel, Scenario } from "../scenario/types.ts";
+import { botScenarioIndex, type BotCaches } from "./caches.ts";
 
 export interface Lineup {
   newModels: AsicModel[];
@@ -18,13 +19,11 @@ export interface Lineup {
 }
 
 /**
- * Per scenario: the models on sale, by how many are on sale new and used. Both sets only grow with the
- * day (a model stays released), so two days with the same counts have the same sets, in the scenario's
- * order: the lists are worked out once per release rather than every day. Shared: read only.
+ * The models on sale on `day`, kept per scenario by how many are on sale new and used. Both sets only
+ * grow with the day (a model stays released), so two days with the same counts have the same sets, in the
+ * scenario's order: the lists are worked out once per release rather than every day. Shared: read only.
  */
-const lineups = new WeakMap<Scenario, Map<number, Lineup>>();
-
-export function lineupOf(scenario: Scenario, day: number): Lineup {
+export function lineupOf(scenario: Scenario, day: number, bots: BotCaches): Lineup {
   const asics = scenario.asics;
   let released = 0;
   let used = 0;
@@ -33,8 +32,7 @@ export function lineupOf(scenario: Scenario, day: number): Lineup {
     if (isReleased(a, day)) released++;
     if (isReleased(a, day) && a.releaseDay + USED_MARKET_DELAY_DAYS <= day) used++;
   }
-  let byCount = lineups.get(scenario);
-  if (!byCount) lineups.set(scenario, (byCount = new Map()));
+  const byCount = botScenarioIndex(scenario, bots).lineups;
   const key = released * (asics.length + 1) + used;
   let lineup = byCount.get(key);
   if (!lineup) byCount.set(key, (lineup = makeLineup(scenario, day)));

@@ -19,16 +19,18 @@ function worth(ctx: Ctx, lot: Lot, quantity: number, paybackDays: number): numbe
   const { state } = ctx;
   if (lot.location.kind !== "region") return 0;
   const region = lot.location.region;
-  const r = regionIndex(state, region);
+  const r = regionIndex(state, region, ctx.caches);
   const sv = survey(ctx);
   const site = r < 0 ? null : sv.sites[r];
   if (!site) return 0;
-  const model = lotModel(state, lot);
+  const model = lotModel(state, lot, ctx.caches);
   if (roomKw(ctx, r) < lotKw(model, quantity)) return 0;
   const d = thDay(state, site, model.efficiencyJPerTh, sv.hashprice);
   if (!paysItsWay(d, ctx.profile.maxCostShare)) return 0;
   const earn = ((marginOf(d) * model.hashrateGhs) / 1000 / 10_000) * paybackDays;
-  const ask = quoteBuyUsed(state, { type: "buyUsed", model: model.id, quantity: 1, region })?.unitCents ?? 0;
+  const ask =
+    quoteBuyUsed(state, { type: "buyUsed", model: model.id, quantity: 1, region }, ctx.caches)?.unitCents ??
+    0;
   return Math.floor(Math.min(earn, ask) * quantity);
 }
 
@@ -39,7 +41,7 @@ export function respondOffers(ctx: Ctx, paybackDays: number): void {
     if (offer.to !== company.id || offer.status !== "open") continue;
     const lot = state.lots.find((l) => l.id === offer.lot);
     let accept = false;
-    if (lot && offerUnavailable(state, offer) === null) {
+    if (lot && offerUnavailable(state, offer, ctx.caches) === null) {
       const value = worth(ctx, lot, offer.quantity, paybackDays);
       accept = value > 0 && offer.priceCents <= value && offer.priceCents <= spendable(ctx);
     }
@@ -52,7 +54,7 @@ export function respondOffers(ctx: Ctx, paybackDays: number): void {
 /** Offers a lot to the company with the most cash at the used index, for a few days. */
 export function offerToPeer(ctx: Ctx, lot: Lot): boolean {
   const { state, company } = ctx;
-  const price = usedValueUnitCents(state, lotModel(state, lot)) * lot.quantity;
+  const price = usedValueUnitCents(state, lotModel(state, lot, ctx.caches)) * lot.quantity;
   let buyer: string | null = null;
   let most = price;
   for (const c of state.companies) {

@@ -60,7 +60,7 @@ function ownership(w: World): Ownership {
     atRisk.push([]);
   }
   const lots = state.lots;
-  const table = lotTable(state);
+  const table = lotTable(state, w.caches);
   for (let i = 0; i < lots.length; i++) {
     const lot = lots[i] as Lot;
     table.sync(i);
@@ -83,7 +83,9 @@ function unsettled(lot: Lot): boolean {
 }
 
 function inUnsafeRegion(w: World, lot: Lot): boolean {
-  return lot.location.kind === "region" && w.unsafe[regionIndex(w.state, lot.location.region)] === true;
+  return (
+    lot.location.kind === "region" && w.unsafe[regionIndex(w.state, lot.location.region, w.caches)] === true
+  );
 }
 
 /** A company's list, or (for an id that is no company: never for a bot) the same list found by a search. */

@@ -45,7 +45,7 @@ export function runningHashprice(ctx: Ctx): number {
  */
 export function chooseRoute(ctx: Ctx, lot: Lot, quantity: number, exclude: string | null): Route | null {
   const { state, profile, world: w } = ctx;
-  const model = lotModel(state, lot);
+  const model = lotModel(state, lot, ctx.caches);
   const kw = lotKw(model, quantity);
   const ths = lotThs(model, quantity);
   const value = declaredValue(lot, quantity);
@@ -56,7 +56,7 @@ export function chooseRoute(ctx: Ctx, lot: Lot, quantity: number, exclude: strin
   let r2 = -1;
   let s2 = 0;
   const specs = state.scenario.regions;
-  const from = departurePlace(state, lot);
+  const from = departurePlace(state, lot, ctx.caches);
   // A lot that cannot leave now has no route (every quote would be refused).
   if ("code" in from) return null;
   for (let r = 0; r < specs.length; r++) {
@@ -93,12 +93,12 @@ export function chooseRoute(ctx: Ctx, lot: Lot, quantity: number, exclude: strin
     const to = (specs[r] as RegionSpec).id;
     let pick: ShipmentQuote | null = null;
     let pickDays = 0;
-    const mask = modeMask(state, from, r);
+    const mask = modeMask(state, from, r, w.bots);
     for (let i = 0; i < SHIPPING_MODES.length; i++) {
       // Modes that cannot run between the two places are not quoted (the engine would refuse them).
       if (!(mask & (1 << i))) continue;
       const mode = SHIPPING_MODES[i] as ShippingMode;
-      const q = quoteShipment(state, { lotId: lot.id, to, mode, insured: false, quantity });
+      const q = quoteShipment(state, { lotId: lot.id, to, mode, insured: false, quantity }, ctx.caches);
       if (!q.ok || bansAhead(q.quote)) continue;
       const days = q.quote.customsDay - state.day;
       const inTime = days <= profile.maxShipDays;
@@ -124,13 +124,17 @@ export function chooseRoute(ctx: Ctx, lot: Lot, quantity: number, exclude: strin
   if (!best) return null;
   if (!best.insured) return { r: best.r, mode: best.mode, insured: false, payNow: best.quote.payNowCents };
   // Insured: the engine's quote says what the premium adds to what is paid now.
-  const q = quoteShipment(state, {
-    lotId: lot.id,
-    to: (specs[best.r] as RegionSpec).id,
-    mode: best.mode,
-    insured: true,
-    quantity,
-  });
+  const q = quoteShipment(
+    state,
+    {
+      lotId: lot.id,
+      to: (specs[best.r] as RegionSpec).id,
+      mode: best.mode,
+      insured: true,
+      quantity,
+    },
+    ctx.caches,
+  );
   return q.ok ? { r: best.r, mode: best.mode, insured: true, payNow: q.quote.payNowCents } : null;
 }
 
@@ -152,7 +156,7 @@ function ship(ctx: Ctx, lot: Lot, quantity: number, route: Route, fromR: number)
     quantity,
   };
   if (!add(ctx, cmd, route.payNow)) return false;
-  const kw = lotKw(lotModel(ctx.state, lot), quantity);
+  const kw = lotKw(lotModel(ctx.state, lot, ctx.caches), quantity);
   if (fromR >= 0) {
     const from = loadAt(ctx, fromR);
     if (lot.status === "installed") from.installed -= kw;
@@ -173,7 +177,7 @@ function sendAway(ctx: Ctx, lot: Lot, quantity: number, fromR: number, exclude: 
 function install(ctx: Ctx, lot: Lot, r: number): void {
   const { state } = ctx;
   const spec = state.scenario.regions[r] as RegionSpec;
-  const model = lotModel(state, lot);
+  const model = lotModel(state, lot, ctx.caches);
   const d = thDay(
     state,
     siteOf(ctx.world, r, renewableAt(ctx, r), false),
@@ -216,7 +220,7 @@ function install(ctx: Ctx, lot: Lot, r: number): void {
 /** Switches a lot on or off as today's revenue covers its power; on review days sells lasting losers. */
 function runOrStop(ctx: Ctx, lot: Lot, r: number): void {
   const { state } = ctx;
-  const model = lotModel(state, lot);
+  const model = lotModel(state, lot, ctx.caches);
   const site = siteOf(ctx.world, r, renewableAt(ctx, r), false);
   const today = thDay(state, site, model.efficiencyJPerTh, state.market.hashpriceMicroUsd);
   const month = thDay(state, site, model.efficiencyJPerTh, state.market.hashpriceAvgMicroUsd);
@@ -233,11 +237,11 @@ function runOrStop(ctx: Ctx, lot: Lot, r: number): void {
 }
 
 function regionOf(ctx: Ctx, id: string): number {
-  return regionIndex(ctx.state, id);
+  return regionIndex(ctx.state, id, ctx.caches);
 }
 
 function heldShipment(ctx: Ctx, id: string): Shipment | null {
-  const s = shipmentById(ctx.state, id);
+  const s = shipmentById(ctx.state, id, ctx.caches);
   return s?.status === "held" ? s : null;
 }
 
@@ -281,7 +285,7 @@ export function releaseLeases(ctx: Ctx): void {
   let pending = 0;
   for (const lot of ctx.lots) {
     if (lot.status === "onOrder" || lot.location.kind === "factory")
-      pending += lotKw(lotModel(state, lot), lot.quantity);
+      pending += lotKw(lotModel(state, lot, ctx.caches), lot.quantity);
   }
   for (const lease of ctx.company.leases) {
     const r = regionOf(ctx, lease.region);

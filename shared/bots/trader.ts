@@ -46,7 +46,7 @@ export function tradeUsed(ctx: Ctx): void {
   const rng = createRng((state.seed ^ hash32(company.id)) >>> 0, `bot:${state.tick}`);
   for (const lot of ctx.lots) {
     if (ctx.touched.has(lot.id) || lot.status === "onOrder" || lot.status === "inTransit") continue;
-    const bid = usedBidUnitCents(state, lotModel(state, lot));
+    const bid = usedBidUnitCents(state, lotModel(state, lot, ctx.caches));
     if (bid * lot.quantity < lot.costCents * TAKE_PROFIT) continue;
     // Half the time a peer gets the first chance (the offer lasts five days); otherwise the market.
     if (nextFloat(rng) < 0.5 && offerToPeer(ctx, lot)) continue;

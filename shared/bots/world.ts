@@ -4,18 +4,21 @@
  * hashprices they plan with, factory and used prices, the models on sale. (Duty shares are kept longer:
  * see duties.ts.)
  *
- * A pure cache: the memo is keyed by the state object, its tick and today's notices. Nothing it holds is
- * changed by a company's command (bans, power prices, taxes, prices and the hashprice move only when the
- * day is stepped); a shock injected by the host mid-day changes them, but every shock posts notices, and
- * a notice posted since the memo was made invalidates it. So a cached figure is always the figure the
- * uncached function would return now; the memo changes how fast the bots think, never what they decide.
+ * A pure cache, kept in the bots' caches (BotCaches) with the state object, tick and notices it was made
+ * for. Nothing it holds is changed by a company's command (bans, power prices, taxes, prices and the
+ * hashprice move only when the day is stepped); a shock injected by the host mid-day changes them, but
+ * every shock posts notices, and a notice posted since the memo was made invalidates it. So a cached
+ * figure is always the figure the uncached function would return now; the memo changes how fast the
+ * bots think, never what they decide.
  */
 import { openFactories } from "../engine/commands/orderMachines.ts";
 import { modelOf } from "../engine/fleet.ts";
 import { factoryUnitPriceCents, usedAskUnitCents } from "../engine/market.ts";
 import type { GameState, Lot, RegionState } from "../engine/state.ts";
 import type { Shipment } from "../engine/tradeState.ts";
+import type { EngineCaches } from "../engine/caches.ts";
 import type { AsicModel } from "../scenario/types.ts";
+import type { BotCaches } from "./caches.ts";
 import { roundHalfAway } from "../math/money.ts";
 import { lineupOf, type Lineup } from "./lineup.ts";
 import type { Duties } from "./duties.ts";
@@ -37,6 +40,9 @@ export interface Factory {
 
 export interface World {
   state: GameState;
+  /** The bots' caches this memo is kept in, and the engine's, which the figures are read through. */
+  bots: BotCaches;
+  caches: EngineCaches;
   tick: number;
   notices: GameState["notices"];
   noticeCount: number;
@@ -78,9 +84,8 @@ export interface Catalog extends Lineup {
 
 export { atRiskLotsOf, lotsOf, unsettledLotsOf } from "./owned.ts";
 
-const memo = new WeakMap<GameState, World>();
-
-function build(state: GameState): World {
+function build(state: GameState, bots: BotCaches): World {
+  const caches = bots.engine;
   const n = state.scenario.regions.length;
   const unsafe: boolean[] = [];
   const closed: boolean[] = [];
@@ -99,6 +104,8 @@ function build(state: GameState): World {
     if (!(companies[i] as GameState["companies"][number]).bankrupt) active++;
   return {
     state,
+    bots,
+    caches,
     tick: state.tick,
     notices: state.notices,
     noticeCount: state.notices.length,
@@ -127,7 +134,7 @@ function build(state: GameState): World {
 export function catalogOf(w: World): Catalog {
   if (w.catalog) return w.catalog;
   const state = w.state;
-  const lineup = lineupOf(state.scenario, state.day);
+  const lineup = lineupOf(state.scenario, state.day, w.bots);
   return (w.catalog = {
     newModels: lineup.newModels,
     usedModels: lineup.usedModels,
@@ -159,13 +166,17 @@ export function licenceOf(w: World, r: number): number {
 }
 
 /** Today's facts about the world (see the file's comment for why caching them is safe). */
-export function worldOf(state: GameState): World {
-  const w = memo.get(state);
-  if (w && w.tick === state.tick && w.notices === state.notices && w.noticeCount === state.notices.length)
+export function worldOf(state: GameState, bots: BotCaches): World {
+  const w = bots.world;
+  if (
+    w &&
+    w.state === state &&
+    w.tick === state.tick &&
+    w.notices === state.notices &&
+    w.noticeCount === state.notices.length
+  )
     return w;
-  const fresh = build(state);
-  memo.set(state, fresh);
-  return fresh;
+  return (bots.world = build(state, bots));
 }
 
 /** What a site costs today (longRun false) or over the year (true): siteCosts, cached. */
@@ -173,20 +184,20 @@ export function siteOf(w: World, r: number, renewable: boolean, longRun: boolean
   const cache = longRun ? w.longRun : w.now;
   const i = 2 * r + (renewable ? 1 : 0);
   let site = cache[i];
-  if (!site) site = cache[i] = siteCosts(w.state, r, renewable, longRun);
+  if (!site) site = cache[i] = siteCosts(w.state, r, renewable, longRun, w.caches);
   return site;
 }
 
 export function prefersRenewableAt(w: World, r: number): boolean {
   let p = w.prefersRenewable[r];
-  if (p === undefined) p = w.prefersRenewable[r] = prefersRenewable(w.state, r);
+  if (p === undefined) p = w.prefersRenewable[r] = prefersRenewable(w.state, r, w.caches);
   return p;
 }
 
 /** Factory list price of one unit today, cents (the market's factoryUnitPriceCents, cached). */
 export function listCentsOf(w: World, model: AsicModel): number {
   let c = w.listCents.get(model.id);
-  if (c === undefined) w.listCents.set(model.id, (c = factoryUnitPriceCents(w.state, model)));
+  if (c === undefined) w.listCents.set(model.id, (c = factoryUnitPriceCents(w.state, model, w.caches)));
   return c;
 }
 
@@ -205,7 +216,7 @@ export function factoryUnitsOf(w: World, model: AsicModel): number[] {
 export function usedAskOf(w: World, modelId: string): number | null {
   let c = w.usedAskCents.get(modelId);
   if (c === undefined) {
-    const model = modelOf(w.state, modelId);
+    const model = modelOf(w.state, modelId, w.caches);
     if (!model) return null;
     w.usedAskCents.set(modelId, (c = usedAskUnitCents(w.state, model)));
   }

@@ -13,6 +13,7 @@ import {
 import type { RegionSpec } from "../scenario/types.ts";
 import { pushUsedSupply, usedBidUnitCents, usedValueUnitCents } from "./market.ts";
 import { lotKw, lotModel, lotThs, modelOf } from "./fleet.ts";
+import type { EngineCaches } from "./caches.ts";
 import { post } from "./ledger.ts";
 import { lotTable } from "./lotFacts.ts";
 import { powerPriceToday, regionSpec, uptimeToday } from "./regions.ts";
@@ -54,14 +55,6 @@ export function renewableLease(company: Pick<Company, "leases">, spec: RegionSpe
 }
 
 /**
- * Sums per company and region, reused from day to day: allocating typed arrays every day cost more than
- * the loop that fills them. Every cell used is zeroed before the day's sums, so nothing carries over
- * from one day, or one game, to the next.
- */
-let scratch = new Float64Array(0);
-let scratchActive = new Uint8Array(0);
-
-/**
  * Running hashrate and energy of each company's powered, installed lots today, with the power bill,
  * curtailment credits and carbon tax. Bankrupt companies are skipped: they owe and earn nothing more.
  *
@@ -70,7 +63,7 @@ let scratchActive = new Uint8Array(0);
  * nothing; each site's energy, bill, credit and carbon are then worked out once, and posted once (one
  * ledger entry per site; the tax is rounded once per country).
  */
-export function operateFleets(state: GameState): CompanyDay[] {
+export function operateFleets(state: GameState, caches: EngineCaches): CompanyDay[] {
   const companies = state.companies;
   const regions = state.scenario.regions;
   const worldRegions = state.world.regions;
@@ -79,16 +72,18 @@ export function operateFleets(state: GameState): CompanyDay[] {
   const days: CompanyDay[] = [];
   for (let i = 0; i < nC; i++) days.push({ ths: 0, kwh: 0, carbonKg: 0 });
   const cells = nC * nR;
-  if (scratch.length < 2 * cells) scratch = new Float64Array(2 * cells);
-  if (scratchActive.length < nC) scratchActive = new Uint8Array(nC);
+  // Sums per company and region, in buffers the caches keep from day to day: allocating typed arrays
+  // every day cost more than the loop that fills them. Every cell used is zeroed first.
+  if (caches.siteSums.length < 2 * cells) caches.siteSums = new Float64Array(2 * cells);
+  if (caches.siteActive.length < nC) caches.siteActive = new Uint8Array(nC);
   // Nameplate kW at [0, cells), nameplate TH/s at [cells, 2 cells), by company × nR + region.
-  const sums = scratch;
+  const sums = caches.siteSums;
   sums.fill(0, 0, 2 * cells);
   // Which companies ran anything today: the others skip the per-site pass.
-  const active = scratchActive;
+  const active = caches.siteActive;
   active.fill(0, 0, nC);
   const lots = state.lots;
-  const table = lotTable(state);
+  const table = lotTable(state, caches);
   for (let n = 0; n < lots.length; n++) {
     const lot = lots[n] as Lot;
     if (lot.status !== "installed" || !lot.powered) continue;
@@ -100,7 +95,7 @@ export function operateFleets(state: GameState): CompanyDay[] {
     const i = table.owner[n] as number;
     if (i < 0 || (companies[i] as Company).bankrupt) continue;
     // An unknown model is an error, raised by lotModel as it always was.
-    const model = table.model[n] ?? lotModel(state, lot);
+    const model = table.model[n] ?? lotModel(state, lot, caches);
     const k = i * nR + r;
     active[i] = 1;
     sums[k] = (sums[k] as number) + lotKw(model, lot.quantity);
@@ -111,7 +106,7 @@ export function operateFleets(state: GameState): CompanyDay[] {
     const company = companies[i] as Company;
     const today = days[i] as CompanyDay;
     if (active[i] === 0) {
-      chargeHosting(state, company);
+      chargeHosting(state, company, caches);
       continue;
     }
     // Carbon by country, in the order the regions first show it (the order the tax is posted in).
@@ -123,7 +118,7 @@ export function operateFleets(state: GameState): CompanyDay[] {
       if (!(kw > 0)) continue;
       const spec = regions[r] as RegionSpec;
       const region = worldRegions[r] as RegionState;
-      const uptime = uptimeToday(state, r);
+      const uptime = uptimeToday(state, r, caches);
       const kwh = kw * uptime * 24;
       if (region.offlineUntil > day) {
         // The grid has switched the site off: no hashrate and no bill; a curtailment (unlike a
@@ -134,7 +129,7 @@ export function operateFleets(state: GameState): CompanyDay[] {
       }
       const green = renewableLease(company, spec) ? spec.renewable : null;
       // Unrounded premium price, so that the bill is rounded once (with a zero premium it is the grid price).
-      const price = pricedWithPremium(powerPriceToday(state, r), green ? green.premiumBps : 0);
+      const price = pricedWithPremium(powerPriceToday(state, r, caches), green ? green.premiumBps : 0);
       // (kwh and price are never negative: the bill is positive exactly when both are.)
       if (kwh > 0 && price > 0) post(company, day, "power", -energyCostCents(kwh, price), 0, spec.id);
       const carbon = (kwh * (green ? green.carbonGPerKwh : spec.carbonGPerKwh)) / 1000;
@@ -152,7 +147,7 @@ export function operateFleets(state: GameState): CompanyDay[] {
     company.kwhTotal += today.kwh;
     company.carbonKgTotal += today.carbonKg;
     chargeCarbonTax(state, company, countries, kgs);
-    chargeHosting(state, company);
+    chargeHosting(state, company, caches);
   }
   return days;
 }
@@ -167,9 +162,9 @@ function chargeCarbonTax(state: GameState, company: Company, countries: string[]
   }
 }
 
-function chargeHosting(state: GameState, company: Company): void {
+function chargeHosting(state: GameState, company: Company, caches: EngineCaches): void {
   for (const lease of company.leases) {
-    const spec = regionSpec(state, lease.region);
+    const spec = regionSpec(state, lease.region, caches);
     if (!spec) continue;
     const cents = roundHalfAway(hostingCentsPerDay(lease.kw, spec));
     post(company, state.day, "hosting", -cents, 0, lease.region);
@@ -207,7 +202,7 @@ export function sellBtc(state: GameState, company: Company, sats: number): void 
 }
 
 /** A company in the red sells BTC, then machines (worst first); bankrupt when nothing is left. */
-export function settleDebts(state: GameState): void {
+export function settleDebts(state: GameState, caches: EngineCaches): void {
   for (const company of state.companies) {
     if (company.bankrupt || company.cashCents >= 0) continue;
     // Sell the BTC that covers the debt, plus a cent's worth so that rounding cannot leave it short.
@@ -217,10 +212,12 @@ export function settleDebts(state: GameState): void {
     if (company.cashCents >= 0) continue;
     const lots = state.lots
       .filter((l) => l.owner === company.id && l.status !== "onOrder")
-      .sort((a, b) => lotModel(state, b).efficiencyJPerTh - lotModel(state, a).efficiencyJPerTh);
+      .sort(
+        (a, b) => lotModel(state, b, caches).efficiencyJPerTh - lotModel(state, a, caches).efficiencyJPerTh,
+      );
     for (const lot of lots) {
       if (company.cashCents >= 0) break;
-      sellLotUnits(state, company, lot, lot.quantity);
+      sellLotUnits(state, company, lot, lot.quantity, caches);
     }
     if (company.cashCents < 0) {
       // Bankrupt: what is left is switched off and the leases go back to the regions (no more fees).
@@ -236,8 +233,14 @@ export function settleDebts(state: GameState): void {
 }
 
 /** Sells `quantity` units of a lot to the used market at the bid; the lot shrinks or goes. */
-export function sellLotUnits(state: GameState, company: Company, lot: Lot, quantity: number): number {
-  const model = lotModel(state, lot);
+export function sellLotUnits(
+  state: GameState,
+  company: Company,
+  lot: Lot,
+  quantity: number,
+  caches: EngineCaches,
+): number {
+  const model = lotModel(state, lot, caches);
   const cents = usedBidUnitCents(state, model) * quantity;
   post(company, state.day, "machineSale", cents, 0, lot.id);
   lot.quantity -= quantity;
@@ -248,30 +251,30 @@ export function sellLotUnits(state: GameState, company: Company, lot: Lot, quant
 }
 
 /** Equity: cash + BTC at market + machines at the used index (on order included: they are paid for). */
-export function equityCents(state: GameState, company: Company): number {
+export function equityCents(state: GameState, company: Company, caches: EngineCaches): number {
   const units = new UnitValues(state);
   let machines = 0;
   const lots = state.lots;
   for (let n = 0; n < lots.length; n++) {
     const lot = lots[n] as Lot;
-    if (lot.owner === company.id) machines += units.of(lot.model) * lot.quantity;
+    if (lot.owner === company.id) machines += units.of(lot.model, caches) * lot.quantity;
   }
   return company.cashCents + satsValueCents(company.btcSats, state.market.priceCents) + machines;
 }
 
 /** Every company's equity, in one pass over the lots (the daily report needs them all). */
-export function equities(state: GameState): number[] {
+export function equities(state: GameState, caches: EngineCaches): number[] {
   const companies = state.companies;
   const machines: number[] = [];
   for (let i = 0; i < companies.length; i++) machines.push(0);
   const units = new UnitValues(state);
   const lots = state.lots;
-  const table = lotTable(state);
+  const table = lotTable(state, caches);
   for (let n = 0; n < lots.length; n++) {
     const lot = lots[n] as Lot;
     table.sync(n);
     const i = table.owner[n] as number;
-    if (i >= 0) machines[i] = (machines[i] as number) + units.of(lot.model) * lot.quantity;
+    if (i >= 0) machines[i] = (machines[i] as number) + units.of(lot.model, caches) * lot.quantity;
   }
   const out: number[] = [];
   for (let i = 0; i < companies.length; i++) {
@@ -290,10 +293,10 @@ class UnitValues {
   private readonly values: number[] = [];
   constructor(private readonly state: GameState) {}
 
-  of(id: string): number {
+  of(id: string, caches: EngineCaches): number {
     const at = this.ids.indexOf(id);
     if (at >= 0) return this.values[at] as number;
-    const model = modelOf(this.state, id);
+    const model = modelOf(this.state, id, caches);
     const value = model ? usedValueUnitCents(this.state, model) : 0;
     this.ids.push(id);
     this.values.push(value);

@@ -17,6 +17,7 @@ import {
 } from "./siteRates.ts";
 import type { Company, GameState, Lot } from "./state.ts";
 import { energyCostExactCents } from "../math/money.ts";
+import type { EngineCaches } from "./caches.ts";
 
 /** What one TH/s earns in a pool today, micro-USD: the hashprice less the pool's fee. */
 export function poolHashpriceMicroUsd(state: GameState): number {
@@ -72,18 +73,18 @@ const NOTHING: LotDay = {
  * A lot's expected profit for today, in cents (unrounded: an estimate, not a ledger entry). Only
  * installed lots earn or cost anything here; lots in storage or in transit are at zero.
  */
-export function lotDay(state: GameState, lot: Lot): LotDay {
+export function lotDay(state: GameState, lot: Lot, caches: EngineCaches): LotDay {
   if (lot.status !== "installed" || lot.location.kind !== "region") return NOTHING;
-  const r = regionIndex(state, lot.location.region);
+  const r = regionIndex(state, lot.location.region, caches);
   const spec = state.scenario.regions[r];
   const region = state.world.regions[r];
   if (!spec || !region) return NOTHING;
-  const model = lotModel(state, lot);
+  const model = lotModel(state, lot, caches);
   const kw = lotKw(model, lot.quantity);
   const hostingCents = hostingCentsPerDay(kw, spec);
   const runs = lot.powered && region.policy !== "banned";
   if (!runs) return { ...NOTHING, hostingCents, netCents: -hostingCents };
-  const uptime = uptimeToday(state, r);
+  const uptime = uptimeToday(state, r, caches);
   const kwh = kw * uptime * 24;
   if (region.offlineUntil > state.day) {
     const creditCents = demandResponseCents(kwh, region);
@@ -91,7 +92,7 @@ export function lotDay(state: GameState, lot: Lot): LotDay {
   }
   const company = state.companies.find((c) => c.id === lot.owner);
   const supply = powerSupply(company, spec);
-  const price = pricedWithPremium(powerPriceToday(state, r), supply.premiumBps);
+  const price = pricedWithPremium(powerPriceToday(state, r, caches), supply.premiumBps);
   const powerCents = energyCostExactCents(kwh, price);
   const rate = carbonTaxCentsPerTonne(state, spec.country);
   const carbonTaxCents = ((kwh * supply.carbonGPerKwh) / 1e6) * rate;

@@ -8,10 +8,11 @@
 import type { ScenarioEvent } from "../scenario/types.ts";
 import { addToTier, regionState, rowInstalledThs } from "./regions.ts";
 import type { GameState } from "./state.ts";
+import type { EngineCaches } from "./caches.ts";
 
-export function applyEvent(state: GameState, event: ScenarioEvent): void {
+export function applyEvent(state: GameState, event: ScenarioEvent, caches: EngineCaches): void {
   for (const id of event.regions) {
-    const region = regionState(state, id);
+    const region = regionState(state, id, caches);
     if (!region) continue; // The scenario lint guarantees ids; an injected event may name none.
     switch (event.kind) {
       case "ban": {

@@ -7,6 +7,7 @@ import type { ScenarioEvent } from "../scenario/types.ts";
 import { applyEvent } from "./eventEffects.ts";
 import type { GameState } from "./state.ts";
 import { applyShock, checkShock } from "./shocks/apply.ts";
+import type { EngineCaches } from "./caches.ts";
 
 export { applyEvent };
 
@@ -18,21 +19,25 @@ export interface NewsItem {
 }
 
 /** Applies every scheduled event dated today (or earlier and not yet applied); returns the news. */
-export function applyScheduledEvents(state: GameState): NewsItem[] {
+export function applyScheduledEvents(state: GameState, caches: EngineCaches): NewsItem[] {
   const events = state.scenario.events;
   const news: NewsItem[] = [];
   while (state.nextEvent < events.length) {
     const event = events[state.nextEvent] as ScenarioEvent;
     if (event.day > state.day) break;
     state.nextEvent++;
-    const headline = applyScheduled(state, event);
+    const headline = applyScheduled(state, event, caches);
     news.push({ day: state.day, kind: event.kind, regions: event.regions, headline });
   }
   return news;
 }
 
 /** A shock, or a ban announced ahead, goes through the templates; the rest applies directly. */
-function applyScheduled(state: GameState, event: ScenarioEvent): ScenarioEvent["headline"] {
+function applyScheduled(
+  state: GameState,
+  event: ScenarioEvent,
+  caches: EngineCaches,
+): ScenarioEvent["headline"] {
   if (event.kind === "shock" || (event.kind === "ban" && event.graceDays > 0)) {
     const [template, params] =
       event.kind === "shock"
@@ -49,9 +54,9 @@ function applyScheduled(state: GameState, event: ScenarioEvent): ScenarioEvent["
           ];
     const checked = checkShock(state, template, event.regions, params);
     // The scenario lint checks scheduled shocks; one that fails here is skipped rather than stop a game.
-    return "code" in checked ? event.headline : applyShock(state, checked, event.headline);
+    return "code" in checked ? event.headline : applyShock(state, checked, caches, event.headline);
   }
-  applyEvent(state, event);
+  applyEvent(state, event, caches);
   state.notices.push({
     day: state.day,
     company: null,

@@ -1,15 +1,16 @@
 /** Machine lots: look-ups and the figures derived from them. */
 import type { AsicModel } from "../scenario/types.ts";
 import { post } from "./ledger.ts";
+import type { EngineCaches } from "./caches.ts";
 import { modelById } from "./lookup.ts";
 import type { Company, GameState, Lot } from "./state.ts";
 
-export function modelOf(state: GameState, id: string): AsicModel | undefined {
-  return modelById(state.scenario, id);
+export function modelOf(state: GameState, id: string, caches: EngineCaches): AsicModel | undefined {
+  return modelById(state.scenario, id, caches);
 }
 
-export function lotModel(state: GameState, lot: Lot): AsicModel {
-  const model = modelOf(state, lot.model);
+export function lotModel(state: GameState, lot: Lot, caches: EngineCaches): AsicModel {
+  const model = modelOf(state, lot.model, caches);
   if (!model) throw new Error(`lot ${lot.id} has unknown model ${lot.model}`);
   return model;
 }
@@ -25,12 +26,17 @@ export function lotKw(model: AsicModel, quantity: number): number {
 }
 
 /** kW of a company's lease in a region taken by its installed lots. */
-export function usedLeaseKw(state: GameState, companyId: string, region: string): number {
+export function usedLeaseKw(
+  state: GameState,
+  companyId: string,
+  region: string,
+  caches: EngineCaches,
+): number {
   let kw = 0;
   for (const lot of state.lots) {
     if (lot.owner !== companyId || lot.status !== "installed") continue;
     if (lot.location.kind !== "region" || lot.location.region !== region) continue;
-    kw += lotKw(lotModel(state, lot), lot.quantity);
+    kw += lotKw(lotModel(state, lot, caches), lot.quantity);
   }
   return kw;
 }

@@ -19,7 +19,8 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-const NOT_PLAIN = new Error("not plain data");
+/** Thrown by the fast writer, caught just above: one frozen marker, never changed. */
+const NOT_PLAIN = Object.freeze(new Error("not plain data"));
 
 /** canonicalJson for plain data, built by appending rather than by mapping and joining arrays. */
 function write(value: unknown): string {

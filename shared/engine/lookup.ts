@@ -1,54 +1,52 @@
 /**
- * Look-ups by id into a scenario, memoised per scenario object. A scenario never changes once
- * resolved, so the maps are pure caches: they change no result, only how fast it is found (the daily
- * step looks up each lot's model and region, which a linear search made the hottest path).
+ * Look-ups by id into a scenario, through an index made once per scenario and kept in the caller's
+ * EngineCaches. A scenario never changes once resolved, so the index is a pure cache: it changes no
+ * result, only how fast it is found (the daily step looks up each lot's model and region, which a linear
+ * search made the hottest path). Other modules keep what they derive from the scenario here too (points
+ * and distances, the best machine on sale), so that one check of the scenario covers them all.
  */
 import type { AsicModel, RegionSpec, Scenario } from "../scenario/types.ts";
+import type { EngineCaches } from "./caches.ts";
+import type { Places } from "./logistics/geo.ts";
 
 export interface ScenarioIndex {
-  models: Map<string, AsicModel>;
-  regions: Map<string, number>;
+  readonly scenario: Scenario;
+  readonly models: Map<string, AsicModel>;
+  readonly regions: Map<string, number>;
+  /** Points of hubs and regions and distances between them, filled as asked (logistics/geo.ts). */
+  readonly places: Places;
+  /** The day bestEfficiency was last asked about, and its answer (market.ts). */
+  bestDay: number;
+  bestJPerTh: number;
 }
-
-const indexes = new WeakMap<Scenario, ScenarioIndex>();
 
 /**
- * The scenario's look-up maps (read only). Loops over every lot take them once rather than going
- * through the per-scenario memo for each look-up.
+ * The scenario's index (read only), made when the caches last served another scenario. Loops over every
+ * lot take it once rather than asking for each look-up.
  */
-export function scenarioIndex(scenario: Scenario): ScenarioIndex {
-  return indexOf(scenario);
+export function scenarioIndex(scenario: Scenario, caches: EngineCaches): ScenarioIndex {
+  const index = caches.scenario;
+  if (index !== null && index.scenario === scenario) return index;
+  return (caches.scenario = {
+    scenario,
+    models: new Map(scenario.asics.map((m) => [m.id, m])),
+    regions: new Map(scenario.regions.map((r, i) => [r.id, i])),
+    places: { hubs: new Map(), regions: new Map(), km: new WeakMap() },
+    bestDay: Number.NaN,
+    bestJPerTh: Infinity,
+  });
 }
 
-/** The scenario asked for last, and its index: nearly every look-up is for the same one. */
-let lastScenario: Scenario | null = null;
-let lastIndex: ScenarioIndex | null = null;
-
-function indexOf(scenario: Scenario): ScenarioIndex {
-  if (scenario === lastScenario) return lastIndex as ScenarioIndex;
-  let index = indexes.get(scenario);
-  if (!index) {
-    index = {
-      models: new Map(scenario.asics.map((m) => [m.id, m])),
-      regions: new Map(scenario.regions.map((r, i) => [r.id, i])),
-    };
-    indexes.set(scenario, index);
-  }
-  lastScenario = scenario;
-  lastIndex = index;
-  return index;
-}
-
-export function modelById(scenario: Scenario, id: string): AsicModel | undefined {
-  return indexOf(scenario).models.get(id);
+export function modelById(scenario: Scenario, id: string, caches: EngineCaches): AsicModel | undefined {
+  return scenarioIndex(scenario, caches).models.get(id);
 }
 
 /** Position of a region in the scenario's (and the world state's) region list, or -1. */
-export function regionPosition(scenario: Scenario, id: string): number {
-  return indexOf(scenario).regions.get(id) ?? -1;
+export function regionPosition(scenario: Scenario, id: string, caches: EngineCaches): number {
+  return scenarioIndex(scenario, caches).regions.get(id) ?? -1;
 }
 
-export function regionSpecById(scenario: Scenario, id: string): RegionSpec | undefined {
-  const i = regionPosition(scenario, id);
+export function regionSpecById(scenario: Scenario, id: string, caches: EngineCaches): RegionSpec | undefined {
+  const i = regionPosition(scenario, id, caches);
   return i < 0 ? undefined : scenario.regions[i];
 }

@@ -1,6 +1,6 @@
 /**
  * What a lot's ids point at — its model, its owner's seat, the region it stands in — remembered per
- * position in `state.lots`, beside the state rather than in it (a WeakMap keyed by the state object).
+ * position in `state.lots`, beside the state rather than in it (in the caller's EngineCaches).
  *
  * The daily step and the bots walk every lot several times a day, and looking up three ids in maps for
  * each lot was a large share of the work. Here a lot's facts are found by its position, and every read
@@ -12,7 +12,8 @@
  * reads them in order.
  */
 import type { AsicModel, Scenario } from "../scenario/types.ts";
-import { scenarioIndex } from "./lookup.ts";
+import type { EngineCaches } from "./caches.ts";
+import { scenarioIndex, type ScenarioIndex } from "./lookup.ts";
 import type { Company, GameState, Lot, LotLocation } from "./state.ts";
 
 /** One state's facts, by position in its list of lots: take it once, then read it lot by lot. */
@@ -36,12 +37,14 @@ export class LotTable {
   private readonly byId = new Map<string, number>();
   private byIdLength = 0;
 
+  readonly scenario: Scenario;
+
   constructor(
     readonly lots: Lot[],
     readonly companies: Company[],
-    readonly scenario: Scenario,
+    index: ScenarioIndex,
   ) {
-    const index = scenarioIndex(scenario);
+    this.scenario = index.scenario;
     this.models = index.models;
     this.regions = index.regions;
   }
@@ -118,27 +121,27 @@ export class LotTable {
   }
 }
 
-const tables = new WeakMap<GameState, LotTable>();
-
-/** The state's lot table, valid while its lists of lots and companies are the ones it was made for. */
-export function lotTable(state: GameState): LotTable {
-  let table = tables.get(state);
+/**
+ * The state's lot table, kept in the caches while the state's lists of lots and companies and its
+ * scenario are the ones it was made for (the facts depend on nothing else).
+ */
+export function lotTable(state: GameState, caches: EngineCaches): LotTable {
+  let table = caches.lots;
   if (
     !table ||
     table.lots !== state.lots ||
     table.companies !== state.companies ||
     table.scenario !== state.scenario
   ) {
-    // A new list (lots removed), other companies or another scenario: start afresh.
-    table = new LotTable(state.lots, state.companies, state.scenario);
-    tables.set(state, table);
+    // A new list (lots removed), other companies, another scenario or another game: start afresh.
+    table = caches.lots = new LotTable(state.lots, state.companies, scenarioIndex(state.scenario, caches));
   }
   return table;
 }
 
 /** The lot with this id in the state (as a search of `state.lots` finds it), or undefined. */
-export function lotById(state: GameState, id: string): Lot | undefined {
-  return lotTable(state).byLotId(id);
+export function lotById(state: GameState, id: string, caches: EngineCaches): Lot | undefined {
+  return lotTable(state, caches).byLotId(id);
 }
 
 /** Position of the company `id` in the list, or -1 (a handful of seats: a scan beats a map). */

@@ -7,6 +7,8 @@ import { detExp, detPow } from "../math/detmath.ts";
 import { sampleNormal } from "../math/random.ts";
 import { roundHalfAway, type Cents } from "../math/money.ts";
 import type { AsicModel, Scenario } from "../scenario/types.ts";
+import type { EngineCaches } from "./caches.ts";
+import { scenarioIndex } from "./lookup.ts";
 import type { GameState, MarketState } from "./state.ts";
 
 /** Used-market efficiency tiers: upper bounds in J/TH (the last tier is open-ended). */
@@ -80,36 +82,39 @@ export function powerCostMicroUsdPerThDay(jPerTh: number, powerPrice: number): n
 }
 
 /** Best (lowest) efficiency among the models on sale today, J/TH. */
-export function bestEfficiency(scenario: Scenario, day: number): number {
-  // A pure function of the (unchanging) scenario and the day: the last answer per scenario is kept,
-  // since the daily step and every quote of the day ask for the same day.
-  const last = lastBest.get(scenario);
-  if (last !== undefined && last.day === day) return last.best;
+export function bestEfficiency(scenario: Scenario, day: number, caches: EngineCaches): number {
+  // A pure function of the (unchanging) scenario and the day: the last answer is kept in the scenario's
+  // index, since the daily step and every quote of the day ask for the same day.
+  const index = scenarioIndex(scenario, caches);
+  if (index.bestDay === day) return index.bestJPerTh;
   let best = Infinity;
   for (const m of scenario.asics)
     if (m.releaseDay <= day && m.efficiencyJPerTh < best) best = m.efficiencyJPerTh;
-  lastBest.set(scenario, { day, best });
+  index.bestDay = day;
+  index.bestJPerTh = best;
   return best;
 }
-
-const lastBest = new WeakMap<Scenario, { day: number; best: number }>();
 
 /**
  * The factory's discount for an older model: (best / model efficiency) ^ exponent, a deterministic power
  * that is slow to compute. It depends on those three numbers alone, and a game meets only a few of
- * them (one per model and best machine on sale), so each is computed once: the same function of the
- * same numbers, hence the same figure.
+ * them (one per model and best machine on sale), so each is computed once and kept in the caches: the
+ * same function of the same numbers, hence the same figure.
  */
-export function efficiencyDiscount(bestJPerTh: number, modelJPerTh: number, exponent: number): number {
+export function efficiencyDiscount(
+  bestJPerTh: number,
+  modelJPerTh: number,
+  exponent: number,
+  caches: EngineCaches,
+): number {
   const ratio = Number.isFinite(bestJPerTh) ? bestJPerTh / modelJPerTh : 1;
+  const discounts = caches.discounts;
   let byRatio = discounts.get(exponent);
   if (!byRatio) discounts.set(exponent, (byRatio = new Map()));
   let d = byRatio.get(ratio);
   if (d === undefined) byRatio.set(ratio, (d = detPow(ratio, exponent)));
   return d;
 }
-
-const discounts = new Map<number, Map<number, number>>();
 
 export function isReleased(model: AsicModel, day: number): boolean {
   return model.releaseDay <= day;
@@ -121,10 +126,15 @@ export function isReleased(model: AsicModel, day: number): boolean {
  * what the used market asks for the same machine: a factory does not sell new units cheaper than
  * second-hand ones, which would let anyone buy new and sell used at a profit.
  */
-export function factoryUnitPriceCents(state: GameState, model: AsicModel): Cents {
+export function factoryUnitPriceCents(state: GameState, model: AsicModel, caches: EngineCaches): Cents {
   const scenario = state.scenario;
-  const best = bestEfficiency(scenario, state.day);
-  const discount = efficiencyDiscount(best, model.efficiencyJPerTh, scenario.factory.efficiencyExponent);
+  const best = bestEfficiency(scenario, state.day, caches);
+  const discount = efficiencyDiscount(
+    best,
+    model.efficiencyJPerTh,
+    scenario.factory.efficiencyExponent,
+    caches,
+  );
   const perTh = Math.max(scenario.factory.floorCentsPerTh, state.market.factoryCentsPerTh * discount);
   return Math.max(roundHalfAway((perTh * model.hashrateGhs) / 1000), usedAskUnitCents(state, model));
 }

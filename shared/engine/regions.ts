@@ -1,30 +1,43 @@
 /** Region look-ups and derived figures: power price today, uptime, free capacity. */
 import { monthOf } from "../math/calendar.ts";
 import type { RegionSpec } from "../scenario/types.ts";
+import type { EngineCaches } from "./caches.ts";
 import { regionPosition, regionSpecById } from "./lookup.ts";
 import type { GameState, RegionState } from "./state.ts";
 
-export function regionSpec(state: GameState, id: string): RegionSpec | undefined {
-  return regionSpecById(state.scenario, id);
+export function regionSpec(state: GameState, id: string, caches: EngineCaches): RegionSpec | undefined {
+  return regionSpecById(state.scenario, id, caches);
 }
 
-export function regionState(state: GameState, id: string): RegionState | undefined {
-  const i = regionPosition(state.scenario, id);
+export function regionState(state: GameState, id: string, caches: EngineCaches): RegionState | undefined {
+  const i = regionPosition(state.scenario, id, caches);
   return i < 0 ? undefined : state.world.regions[i];
 }
 
+/**
+ * The month of the state's day (1..12), remembered in the caches for the day asked about last: every
+ * region and lot asks the same day's month many times. A pure memo: it changes no result.
+ */
+export function monthToday(state: GameState, caches: EngineCaches): number {
+  if (caches.monthDay !== state.day) {
+    caches.month = monthOf(state.day);
+    caches.monthDay = state.day;
+  }
+  return caches.month;
+}
+
 /** Power price today, micro-USD per kWh (season × events). */
-export function powerPriceToday(state: GameState, index: number): number {
+export function powerPriceToday(state: GameState, index: number, caches: EngineCaches): number {
   const spec = state.scenario.regions[index] as RegionSpec;
   const region = state.world.regions[index] as RegionState;
-  const base = spec.powerPriceMonthly[monthOf(state.day) - 1] as number;
+  const base = spec.powerPriceMonthly[monthToday(state, caches) - 1] as number;
   return Math.round((base * region.powerMultiplierBps) / 10_000);
 }
 
 /** Share of installed machines that can run today (heat, curtailment), 0..1. */
-export function uptimeToday(state: GameState, index: number): number {
+export function uptimeToday(state: GameState, index: number, caches: EngineCaches): number {
   const spec = state.scenario.regions[index] as RegionSpec;
-  return (spec.uptimeMonthlyBps[monthOf(state.day) - 1] as number) / 10_000;
+  return (spec.uptimeMonthlyBps[monthToday(state, caches) - 1] as number) / 10_000;
 }
 
 /** kW taken by the rest of the world's installed machines in a region (idle ones keep their space). */
@@ -66,6 +79,6 @@ export function freeKw(region: RegionState): number {
   return Math.max(0, region.capacityKw - region.leasedKw - rowKw(region));
 }
 
-export function regionIndex(state: GameState, id: string): number {
-  return regionPosition(state.scenario, id);
+export function regionIndex(state: GameState, id: string, caches: EngineCaches): number {
+  return regionPosition(state.scenario, id, caches);
 }

@@ -10,6 +10,7 @@ import { USED_MARKET_DELAY_DAYS } from "./commands/trade.ts";
 import { breakevenPowerPrice } from "./economics.ts";
 import { isReleased, usedAskUnitCents, usedBidUnitCents } from "./market.ts";
 import type { GameState } from "./state.ts";
+import type { EngineCaches } from "./caches.ts";
 
 /** Models released within this many days are listed as coming soon. */
 const COMING_SOON_DAYS = 120;
@@ -57,7 +58,7 @@ export interface ShopCatalogue {
   models: ShopModel[];
 }
 
-export function shopCatalogue(state: GameState): ShopCatalogue {
+export function shopCatalogue(state: GameState, caches: EngineCaches): ShopCatalogue {
   const day = state.day;
   const factories: ShopFactory[] = openFactories(state).map((hub) => {
     const f = state.factories.find((x) => x.hub === hub.id);
@@ -74,7 +75,7 @@ export function shopCatalogue(state: GameState): ShopCatalogue {
     const onSale = isReleased(m, day);
     if (!onSale && m.releaseDay > day + COMING_SOON_DAYS) continue;
     const hub = onSale ? factoryFor(state, m) : undefined;
-    const quote = hub ? quoteOrder(state, { type: "orderMachines", model: m.id, quantity: 1 }) : null;
+    const quote = hub ? quoteOrder(state, { type: "orderMachines", model: m.id, quantity: 1 }, caches) : null;
     const usedFrom = m.releaseDay + USED_MARKET_DELAY_DAYS;
     models.push({
       id: m.id,

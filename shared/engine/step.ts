@@ -3,6 +3,10 @@
  * rules: events, then prices, then the world's fleet, then the chain mines the day, then companies are
  * paid and charged, then prices are marked for tomorrow and tomorrow's deliveries arrive.
  * `state.day` is always the day that commands act on and that the next step simulates.
+ *
+ * `caches` are the game's speed caches (see caches.ts), handed down to every part of the day that looks
+ * something up: pass the game's own for speed; omitted, a fresh set serves this one day, the same day
+ * only slower.
  */
 import { formatIsoDate } from "../math/calendar.ts";
 import { mineDay, type DayBlocks, type SoloMiner } from "./chain.ts";
@@ -22,6 +26,7 @@ import { advanceShipments } from "./logistics/advance.ts";
 import { advanceShocks } from "./shocks/advance.ts";
 import { advanceOffers } from "./trade.ts";
 import type { Notice } from "./tradeState.ts";
+import { EngineCaches } from "./caches.ts";
 
 export interface StepReport {
   tick: number;
@@ -65,10 +70,10 @@ interface DayPlayed {
   rowThsByRegion: number[];
 }
 
-export function step(state: GameState): StepReport {
-  const played = playDay(state);
+export function step(state: GameState, caches: EngineCaches = new EngineCaches()): StepReport {
+  const played = playDay(state, caches);
   const { mined, fleets } = played;
-  const equity = equities(state);
+  const equity = equities(state, caches);
   const report: StepReport = {
     tick: state.tick,
     day: state.day,
@@ -109,8 +114,8 @@ export type NetworkDayReport = Pick<
  * network's figures: no equity marks nor ledgers for each company, which are the report's dearest part
  * and which Monte-Carlo runs, reading the books once at the end, do not need every day.
  */
-export function stepNetwork(state: GameState): NetworkDayReport {
-  const played = playDay(state);
+export function stepNetwork(state: GameState, caches: EngineCaches = new EngineCaches()): NetworkDayReport {
+  const played = playDay(state, caches);
   const report: NetworkDayReport = {
     tick: state.tick,
     day: state.day,
@@ -124,23 +129,23 @@ export function stepNetwork(state: GameState): NetworkDayReport {
 }
 
 /** The day itself, in the rules' order, up to the close (reports read the state at this point). */
-function playDay(state: GameState): DayPlayed {
+function playDay(state: GameState, caches: EngineCaches): DayPlayed {
   if (state.finished) throw new Error("the game is over: no more days to step");
   for (const company of state.companies) company.ledger = [];
   state.notices = [];
 
-  const news = applyScheduledEvents(state);
-  advanceShocks(state);
+  const news = applyScheduledEvents(state, caches);
+  advanceShocks(state, caches);
   state.market.priceCents = advancePrice(state);
   // Fee spikes scale the day's fees (a mempool rush); 10000 bps is a normal day.
   state.market.feesSatsPerBlock = Math.round((feesForDay(state) * state.feeMultiplierBps) / 10_000);
-  advanceWorld(state);
-  advanceShipments(state);
-  advanceOffers(state);
+  advanceWorld(state, caches);
+  advanceShipments(state, caches);
+  advanceOffers(state, caches);
 
-  const rowThsByRegion = rowHashrateByRegion(state);
+  const rowThsByRegion = rowHashrateByRegion(state, caches);
   const rowThs = rowThsByRegion.reduce((s, x) => s + x, 0);
-  const fleets = operateFleets(state);
+  const fleets = operateFleets(state, caches);
   const playerThs = fleets.reduce((s, d) => s + d.ths, 0);
   const networkThs = rowThs + playerThs;
 
@@ -151,7 +156,7 @@ function playDay(state: GameState): DayPlayed {
   });
   const mined = mineDay(state, networkThs, solo);
   payMiners(state, fleets, networkThs, mined.soloWins);
-  settleDebts(state);
+  settleDebts(state, caches);
   updatePrices(state);
 
   state.networkThs = networkThs;

@@ -10,6 +10,7 @@ import type { Rejection } from "./commands/errors.ts";
 import { lotById } from "./lotFacts.ts";
 import type { GameState, Lot } from "./state.ts";
 import type { Offer } from "./tradeState.ts";
+import type { EngineCaches } from "./caches.ts";
 
 /** Units of a lot already promised in open offers: they are reserved. */
 export function reservedUnits(state: GameState, lotId: string): number {
@@ -22,8 +23,8 @@ export function reservedUnits(state: GameState, lotId: string): number {
  * Why an open offer can no longer be honoured for good (lot gone or shrunk, a party bankrupt), or null.
  * Lots never grow back, so such an offer is dead and the daily pass withdraws it.
  */
-export function offerBroken(state: GameState, offer: Offer): Rejection | null {
-  const lot = lotById(state, offer.lot);
+export function offerBroken(state: GameState, offer: Offer, caches: EngineCaches): Rejection | null {
+  const lot = lotById(state, offer.lot, caches);
   if (!lot || lot.owner !== offer.from) {
     return refuse("OFFER_LOT_GONE", { offer: offer.id, lot: offer.lot });
   }
@@ -45,11 +46,11 @@ export function offerBroken(state: GameState, offer: Offer): Rejection | null {
 }
 
 /** Why an offer cannot be accepted right now (closed, broken, or its lot busy in transit), or null. */
-export function offerUnavailable(state: GameState, offer: Offer): Rejection | null {
+export function offerUnavailable(state: GameState, offer: Offer, caches: EngineCaches): Rejection | null {
   if (offer.status !== "open" || state.day > offer.expiresDay) return offerClosed(offer);
-  const broken = offerBroken(state, offer);
+  const broken = offerBroken(state, offer, caches);
   if (broken) return broken;
-  const lot = lotById(state, offer.lot) as Lot;
+  const lot = lotById(state, offer.lot, caches) as Lot;
   if (lot.status === "inTransit" || lot.status === "onOrder") {
     return refuse("LOT_NOT_TRADABLE", { lot: lot.id, status: lot.status });
   }
@@ -113,10 +114,10 @@ export function transferUnits(state: GameState, offer: Offer): Lot {
  * The day's pass over offers: those whose last day (expiresDay) has ended expire, and those that can
  * no longer be honoured are withdrawn, each with a notice to both parties.
  */
-export function advanceOffers(state: GameState): void {
+export function advanceOffers(state: GameState, caches: EngineCaches): void {
   for (const offer of state.offers) {
     if (offer.status !== "open") continue;
-    const broken = offerBroken(state, offer);
+    const broken = offerBroken(state, offer, caches);
     if (broken) {
       offer.status = "cancelled";
       for (const party of [offer.from, offer.to]) {

@@ -8,12 +8,13 @@ import type { RegionSpec } from "../scenario/types.ts";
 import { bestEfficiency, powerCostMicroUsdPerThDay } from "./market.ts";
 import { addToTier, powerPriceToday, rowInstalledThs, rowKw, rowRunningThs, uptimeToday } from "./regions.ts";
 import type { GameState, MigrationBatch, RegionState } from "./state.ts";
+import type { EngineCaches } from "./caches.ts";
 
 /** Below this ratio of hashprice to power cost a tier switches fully off; above the upper one fully on. */
 const OFF_RATIO = 0.85;
 const ON_RATIO = 1.25;
 
-export function advanceWorld(state: GameState): void {
+export function advanceWorld(state: GameState, caches: EngineCaches): void {
   const regions = state.world.regions;
   for (let i = 0; i < regions.length; i++) {
     const region = regions[i] as RegionState;
@@ -22,27 +23,27 @@ export function advanceWorld(state: GameState): void {
     if (region.moratoriumUntil <= state.day)
       region.capacityKw = Math.max(0, region.capacityKw + spec.capacityGrowthKwPerDay);
     rampBan(state, region);
-    respondToProfit(state, region, i);
+    respondToProfit(state, region, i, caches);
   }
   // Only placing machines changes the rest of the world's kW from here on: one memo serves both.
   const memo: RowKwMemo = [];
-  deployNewMachines(state, memo);
-  resettleMigrants(state, memo);
+  deployNewMachines(state, memo, caches);
+  resettleMigrants(state, memo, caches);
 }
 
 /** Rest-of-world hashrate running today, by region (after uptime), TH/s. */
-export function rowHashrateByRegion(state: GameState): number[] {
+export function rowHashrateByRegion(state: GameState, caches: EngineCaches): number[] {
   // Under a ban only the non-compliant fleet is left in `rowTiers`: it keeps running illegally.
   // A blackout or a curtailment switches everyone off until it ends.
   return state.world.regions.map((r, i) =>
-    r.offlineUntil > state.day ? 0 : rowRunningThs(r) * uptimeToday(state, i),
+    r.offlineUntil > state.day ? 0 : rowRunningThs(r) * uptimeToday(state, i, caches),
   );
 }
 
-function respondToProfit(state: GameState, region: RegionState, index: number): void {
+function respondToProfit(state: GameState, region: RegionState, index: number, caches: EngineCaches): void {
   // Miners switch off on today's hashprice (smoothed by responseDays), not on the monthly average.
   const hashprice = state.market.hashpriceMicroUsd;
-  const price = powerPriceToday(state, index);
+  const price = powerPriceToday(state, index, caches);
   const step = 1 / Math.max(1, state.scenario.world.responseDays);
   for (const tier of region.rowTiers) {
     const cost = powerCostMicroUsdPerThDay(tier.jPerTh, price);
@@ -118,13 +119,13 @@ function freeForRow(memo: RowKwMemo, region: RegionState, i: number, reserveBps:
 }
 
 /** Where a machine would go today: weights by free capacity, cheap power and attractiveness. */
-function placementWeights(state: GameState, memo: RowKwMemo): number[] {
+function placementWeights(state: GameState, memo: RowKwMemo, caches: EngineCaches): number[] {
   return state.world.regions.map((region, i) => {
     if (region.policy === "banned") return 0;
     const free = freeForRow(memo, region, i, state.scenario.world.playerReserveBps);
     if (free <= 0) return 0;
     const spec = state.scenario.regions[i] as RegionSpec;
-    const price = Math.max(1, powerPriceToday(state, i));
+    const price = Math.max(1, powerPriceToday(state, i, caches));
     return (free * spec.attractiveness) / price;
   });
 }
@@ -154,10 +155,10 @@ function place(state: GameState, ths: number, jPerTh: number, weights: number[],
 }
 
 /** New rest-of-world machines, at the scenario's pace scaled by how well a new machine pays today. */
-function deployNewMachines(state: GameState, memo: RowKwMemo): void {
+function deployNewMachines(state: GameState, memo: RowKwMemo, caches: EngineCaches): void {
   const base = deploymentRate(state);
   if (base <= 0) return;
-  const jPerTh = newFleetEfficiency(state);
+  const jPerTh = newFleetEfficiency(state, caches);
   const hashprice = state.market.hashpriceAvgMicroUsd;
   const cost = powerCostMicroUsdPerThDay(jPerTh, state.scenario.usedMarket.referencePowerPrice);
   // Margin share of a new machine: 0.6 is "normal" (factor 1); clamped to [0, 1.25] because factories,
@@ -165,7 +166,7 @@ function deployNewMachines(state: GameState, memo: RowKwMemo): void {
   const marginShare = hashprice > 0 ? (hashprice - cost) / hashprice : 0;
   const factor = Math.min(1.25, Math.max(0, marginShare / 0.6));
   if (factor <= 0) return;
-  place(state, base * factor, jPerTh, placementWeights(state, memo), memo);
+  place(state, base * factor, jPerTh, placementWeights(state, memo, caches), memo);
 }
 
 /** Interpolated deployment rate for today, TH/s per day. */
@@ -186,13 +187,13 @@ export function deploymentRate(state: GameState): number {
 }
 
 /** Efficiency of the machines the rest of the world installs today: a little behind the best on sale. */
-export function newFleetEfficiency(state: GameState): number {
-  const best = bestEfficiency(state.scenario, state.day);
+export function newFleetEfficiency(state: GameState, caches: EngineCaches): number {
+  const best = bestEfficiency(state.scenario, state.day, caches);
   return Number.isFinite(best) ? best * 1.15 : 60;
 }
 
 /** Migrants whose delay is over settle where capacity is free; the rest keep waiting. */
-function resettleMigrants(state: GameState, memo: RowKwMemo): void {
+function resettleMigrants(state: GameState, memo: RowKwMemo, caches: EngineCaches): void {
   const pool = state.world.migration;
   if (pool.length === 0) return;
   const waiting: MigrationBatch[] = [];
@@ -202,7 +203,7 @@ function resettleMigrants(state: GameState, memo: RowKwMemo): void {
       waiting.push(batch);
       continue;
     }
-    weights ??= placementWeights(state, memo);
+    weights ??= placementWeights(state, memo, caches);
     const left = place(state, batch.ths, batch.jPerTh, weights, memo);
     if (left <= 1e-6) continue;
     // Machines that found no room try again in a week; those of one efficiency wait together, so the

@@ -75,16 +75,7 @@ export function formatIsoTimestamp(seconds: number): string {
   return `${formatIsoDate(day)}T${pad(hh)}:${pad(mm)}:${pad(ss)}Z`;
 }
 
-// The last day asked for and its month: every lot and region asks the same day's month many times.
-// A pure memo: it changes no result.
-let memoDay = Number.NaN;
-let memoMonth = 0;
-
-/** Month index 1..12. */
+/** Month index 1..12 (the engine remembers the day's month in its caches: see regions.ts's monthToday). */
 export function monthOf(day: EpochDay): number {
-  if (day !== memoDay) {
-    memoMonth = civilFromDays(day).m;
-    memoDay = day;
-  }
-  return memoMonth;
+  return civilFromDays(day).m;
 }

@@ -8,27 +8,46 @@
  */
 const LN2 = 0.6931471805599453;
 
-// Scratch view to read and write a double's exponent bits: exact, and far faster than halving in a loop.
-const scratch = new Float64Array(1);
-const words = new Uint32Array(scratch.buffer);
-const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // little-endian: high word is [1]
+/**
+ * 2^k for k from -1022 to 1023, at index k + 1022: made once from 1 by doublings and halvings, which are
+ * exact, so every entry is the power itself. Read only.
+ */
+const POW2: readonly number[] = Object.freeze(powersOfTwo());
+
+function powersOfTwo(): number[] {
+  let p = 1;
+  for (let k = 0; k > -1022; k--) p /= 2;
+  const out: number[] = [];
+  for (let k = -1022; k <= 1023; k++, p *= 2) out.push(p);
+  return out;
+}
+
+/** The k with 2^k <= x < 2^(k+1), for a normal x > 0 (a binary search of POW2: comparisons only). */
+function binaryExponent(x: number): number {
+  let lo = -1022;
+  let hi = 1023;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((POW2[mid + 1022] as number) <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 /** Natural logarithm for x > 0. */
 export function detLn(x: number): number {
   if (!(x > 0)) throw new RangeError(`detLn: argument must be positive, got ${x}`);
   if (x === Infinity) return Infinity;
-  // Range-reduce to m in [sqrt(1/2), sqrt(2)) with x = m * 2^k; setting the exponent bits is exact.
+  // Range-reduce to m in [sqrt(1/2), sqrt(2)) with x = m * 2^k; dividing by a power of two is exact.
   let k = 0;
   let m = x;
   if (x < 2.2250738585072014e-308) {
     m = x * 18014398509481984; // 2^54: lift subnormals into the normal range first
     k = -54;
   }
-  scratch[0] = m;
-  const hi = words[HI] as number;
-  k += ((hi >>> 20) & 0x7ff) - 1023;
-  words[HI] = (hi & 0x800fffff) | (1023 << 20);
-  m = scratch[0] as number; // now in [1, 2)
+  const e = binaryExponent(m);
+  k += e;
+  m /= POW2[e + 1022] as number; // now in [1, 2)
   if (m >= 1.4142135623730951) {
     m /= 2;
     k++;

@@ -12,6 +12,7 @@ import { ENGINE_VERSION, type GameState } from "../engine/state.ts";
 import { step } from "../engine/step.ts";
 import type { Scenario } from "../scenario/types.ts";
 import { parseReplayLog, REPLAY_FORMAT, ReplayError, type ReplayLog } from "./log.ts";
+import { EngineCaches } from "../engine/caches.ts";
 
 export interface ReplayOptions {
   /**
@@ -94,13 +95,15 @@ function replayChecked(
   }
   const complete = target === log.finalTick;
   const state = createGame(scenario, log.seed, log.players);
+  // The replay owns this game from start to end: one set of caches serves every command and day of it.
+  const caches = new EngineCaches();
   const rejections: ReplayRejection[] = [];
   let next = 0;
   const applyUpTo = (lastTick: number): void => {
     for (; next < log.actions.length; next++) {
       const action = log.actions[next];
       if (!action || action.tick > lastTick) break;
-      const result = applyCommand(state, action.actor, action.command);
+      const result = applyCommand(state, action.actor, action.command, caches);
       if (!result.ok) {
         rejections.push({
           index: next,
@@ -114,7 +117,7 @@ function replayChecked(
   while (state.tick < target) {
     applyUpTo(state.tick);
     if (state.finished) break;
-    step(state);
+    step(state, caches);
   }
   // Commands given on the final tick were applied after the last step; a partial replay stops before them.
   if (withTargetActions) applyUpTo(state.tick);

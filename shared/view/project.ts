@@ -4,6 +4,7 @@
  * error. Every figure is the engine's own, in the engine's units; derived figures come from engine
  * functions with the engine's constants.
  */
+import type { EngineCaches } from "../engine/caches.ts";
 import { retargetEstimatePct } from "../engine/chain.ts";
 import { equities } from "../engine/companies.ts";
 import { lotDay } from "../engine/economics.ts";
@@ -40,7 +41,8 @@ export interface ViewInput {
   news: NewsBoard;
 }
 
-export function viewOf(state: GameState, input: ViewInput): WorldView {
+/** The view of `state`; `caches` are the game's speed caches (shared/engine/caches.ts). */
+export function viewOf(state: GameState, input: ViewInput, caches: EngineCaches): WorldView {
   const chain = state.chain;
   return {
     day: state.day,
@@ -55,14 +57,14 @@ export function viewOf(state: GameState, input: ViewInput): WorldView {
     hashpriceMicroUsd: state.market.hashpriceMicroUsd,
     networkThs: state.networkThs,
     playerThs: state.playerThs,
-    regions: regionsOf(state, input.news),
-    companies: companiesOf(state, input),
+    regions: regionsOf(state, input.news, caches),
+    companies: companiesOf(state, input, caches),
     shipments: state.shipments.map((s) => shipmentOf(state, s)),
     news: input.news.ticker,
   };
 }
 
-function regionsOf(state: GameState, news: NewsBoard): RegionView[] {
+function regionsOf(state: GameState, news: NewsBoard, caches: EngineCaches): RegionView[] {
   return state.world.regions.map((region, i) => {
     const offline = region.offlineUntil > state.day;
     const ths = offline ? 0 : rowRunningThs(region);
@@ -72,7 +74,7 @@ function regionsOf(state: GameState, news: NewsBoard): RegionView[] {
       policy: region.policy,
       banPending: region.banPendingDay !== null,
       offline,
-      powerMicroUsdPerKwh: powerPriceToday(state, i),
+      powerMicroUsdPerKwh: powerPriceToday(state, i, caches),
       freeKw: Math.floor(freeKw(region)),
       restOfWorldThs: ths,
       shareBps: shareBps(ths, state.networkThs),
@@ -81,9 +83,9 @@ function regionsOf(state: GameState, news: NewsBoard): RegionView[] {
   });
 }
 
-function companiesOf(state: GameState, input: ViewInput): CompanyView[] {
+function companiesOf(state: GameState, input: ViewInput, caches: EngineCaches): CompanyView[] {
   // One pass over the lots values every company (the engine's equities), not one pass per company.
-  const equity = equities(state);
+  const equity = equities(state, caches);
   const order = state.companies.map((_, i) => i).sort((a, b) => (equity[b] ?? 0) - (equity[a] ?? 0));
   const shipments = new Map(state.shipments.map((s) => [s.id, s]));
   return state.companies.map((company, i) => {
@@ -102,7 +104,7 @@ function companiesOf(state: GameState, input: ViewInput): CompanyView[] {
       carbonKg: company.carbonKgTotal,
       bankrupt: company.bankrupt,
       rank: order.indexOf(i) + 1,
-      priv: privateOf(state, company, shipments),
+      priv: privateOf(state, company, shipments, caches),
     };
   });
 }
@@ -112,20 +114,25 @@ function shareBps(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 10_000) : 0;
 }
 
-function privateOf(state: GameState, company: Company, shipments: Map<string, Shipment>): CompanyPrivateView {
+function privateOf(
+  state: GameState,
+  company: Company,
+  shipments: Map<string, Shipment>,
+  caches: EngineCaches,
+): CompanyPrivateView {
   return {
     cashCents: company.cashCents,
     btcSats: company.btcSats,
     sellRatioBps: company.sellRatioBps,
     payout: company.payout,
-    lots: state.lots.filter((l) => l.owner === company.id).map((l) => lotOf(state, l, shipments)),
+    lots: state.lots.filter((l) => l.owner === company.id).map((l) => lotOf(state, l, shipments, caches)),
     leases: company.leases.map((l) => ({ region: l.region, kw: l.kw, renewable: l.renewable })),
     offers: offersOf(state, company.id),
   };
 }
 
-function lotOf(state: GameState, lot: Lot, shipments: Map<string, Shipment>): LotView {
-  const model = lotModel(state, lot);
+function lotOf(state: GameState, lot: Lot, shipments: Map<string, Shipment>, caches: EngineCaches): LotView {
+  const model = lotModel(state, lot, caches);
   return {
     id: lot.id,
     model: lot.model,
@@ -136,7 +143,7 @@ function lotOf(state: GameState, lot: Lot, shipments: Map<string, Shipment>): Lo
     powered: lot.powered,
     origin: lot.origin,
     kw: lotKw(model, lot.quantity),
-    pnlCentsPerDay: lotDay(state, lot).netCents,
+    pnlCentsPerDay: lotDay(state, lot, caches).netCents,
     untilDay: untilOf(lot, shipments),
   };
 }

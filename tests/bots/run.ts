@@ -3,8 +3,15 @@
  * in order (rejections counted), purchases checked against the margin at that moment, shipments checked
  * against the destination's policy, and each company's final equity and mined BTC.
  */
-import { applyCommand, equityCents, step, stateHash, type Command } from "../../shared/index.ts";
-import { decide } from "../../shared/bots/index.ts";
+import {
+  applyCommand,
+  equityCents,
+  step,
+  stateHash,
+  type Command,
+  type EngineCaches,
+} from "../../shared/index.ts";
+import { BotCaches, decide } from "../../shared/bots/index.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import { modelOf } from "../../shared/engine/fleet.ts";
 import { powerCostMicroUsdPerThDay } from "../../shared/engine/market.ts";
@@ -39,31 +46,32 @@ export interface RunResult {
 }
 
 /** Best margin of one TH/s of `model` today over regions open to it (or only `region`), micro-USD/day. */
-export function bestMargin(state: GameState, modelId: string, region?: string): number {
-  const model = modelOf(state, modelId);
+function bestMargin(state: GameState, modelId: string, caches: EngineCaches, region?: string): number {
+  const model = modelOf(state, modelId, caches);
   if (!model) return -Infinity;
   let best = -Infinity;
   state.scenario.regions.forEach((spec, r) => {
     if (region !== undefined && spec.id !== region) return;
     const rs = state.world.regions[r];
     if (!rs || rs.policy === "banned" || rs.banPendingDay !== null) return;
-    const uptime = uptimeToday(state, r);
+    const uptime = uptimeToday(state, r, caches);
     const revenue = state.market.hashpriceMicroUsd * uptime;
-    const power = powerCostMicroUsdPerThDay(model.efficiencyJPerTh, powerPriceToday(state, r)) * uptime;
+    const power =
+      powerCostMicroUsdPerThDay(model.efficiencyJPerTh, powerPriceToday(state, r, caches)) * uptime;
     best = Math.max(best, revenue - power);
   });
   return best;
 }
 
-function check(state: GameState, who: string, cmd: Command, out: RunResult): void {
+function check(state: GameState, who: string, cmd: Command, out: RunResult, caches: EngineCaches): void {
   if (cmd.type === "orderMachines" || cmd.type === "buyUsed") {
     out.purchases++;
-    const margin = bestMargin(state, cmd.model, cmd.type === "buyUsed" ? cmd.region : undefined);
+    const margin = bestMargin(state, cmd.model, caches, cmd.type === "buyUsed" ? cmd.region : undefined);
     if (!(margin > 0))
       out.losingPurchases.push(`${state.day} ${who} ${JSON.stringify(cmd)} margin ${margin}`);
   }
   if (cmd.type === "shipLot") {
-    const r = state.world.regions[regionIndex(state, cmd.to)];
+    const r = state.world.regions[regionIndex(state, cmd.to, caches)];
     if (!r || r.policy === "banned" || r.banPendingDay !== null)
       out.bannedShipments.push(`${state.day} ${who} → ${cmd.to}`);
   }
@@ -86,6 +94,9 @@ export function runBots(
   opts: RunOptions = {},
 ): RunResult {
   const state = newGame(scenario, seed, strategies.length);
+  // The game's caches, as a server or a Monte-Carlo run keeps them: the bots' over the engine's.
+  const bots = new BotCaches();
+  const caches = bots.engine;
   const out: RunResult = {
     state,
     companies: [],
@@ -109,30 +120,30 @@ export function runBots(
         const sample = opts.purityEvery && state.tick % opts.purityEvery === i;
         const before = sample ? stateHash(state) : "";
         const d0 = performance.now();
-        const cmds = decide(state, id, strategy);
+        const cmds = decide(state, id, strategy, bots);
         out.decideMs += performance.now() - d0;
         if (sample && stateHash(state) !== before) out.mutations.push(state.tick);
         for (const cmd of cmds) {
           out.commands++;
-          check(state, id, cmd, out);
-          const res = applyCommand(state, { kind: "company", companyId: id }, cmd);
+          check(state, id, cmd, out, caches);
+          const res = applyCommand(state, { kind: "company", companyId: id }, cmd, caches);
           if (!res.ok)
             out.rejections.push({ type: cmd.type, code: res.error.code, message: res.error.message.en });
         }
       });
       for (const lot of state.lots) {
         if (lot.status !== "installed" || !lot.powered || lot.location.kind !== "region") continue;
-        const r = state.world.regions[regionIndex(state, lot.location.region)];
+        const r = state.world.regions[regionIndex(state, lot.location.region, caches)];
         if (r?.policy === "banned") out.runningUnderBan.push(`${state.day} ${lot.owner} ${lot.id} ${r.id}`);
       }
     }
-    step(state);
+    step(state, caches);
   }
   out.ms = performance.now() - t0;
   out.companies = state.companies.map((c, i) => ({
     id: c.id,
     strategy: strategies[i] ?? "",
-    equityCents: equityCents(state, c),
+    equityCents: equityCents(state, c, caches),
     minedSats: c.minedSats,
     bankrupt: c.bankrupt,
   }));

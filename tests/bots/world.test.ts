@@ -4,8 +4,8 @@
  * (or econ's) own function returns at that moment, and each list what a search of the state finds.
  */
 import { describe, expect, it } from "vitest";
-import { applyCommand, step } from "../../shared/index.ts";
-import { decide } from "../../shared/bots/index.ts";
+import { applyCommand, EngineCaches, step } from "../../shared/index.ts";
+import { BotCaches, decide } from "../../shared/bots/index.ts";
 import { dutyShare, licenceDays, siteCosts } from "../../shared/bots/econ.ts";
 import { modeMask } from "../../shared/bots/routes.ts";
 import { dutyOf, factoryDutiesOf } from "../../shared/bots/duties.ts";
@@ -32,21 +32,23 @@ import { newGame } from "../helpers/game.ts";
 
 const SEATS = ["efficiency", "cheap-power", "cautious", "trader"];
 
-function checkWorld(state: GameState): void {
-  const w = worldOf(state);
+/** The memo the bots used today (in `bots`) against the engine's figures worked out afresh (`caches`). */
+function checkWorld(state: GameState, bots: BotCaches): void {
+  const w = worldOf(state, bots);
+  const caches = new EngineCaches();
   const origins = new Set(state.scenario.hubs.map((h) => h.country));
   state.scenario.regions.forEach((_, r) => {
     expect(licenceOf(w, r)).toBe(licenceDays(state, r));
     for (const origin of origins) expect(dutyOf(w, r, origin)).toBe(dutyShare(state, r, origin));
     for (const renewable of [false, true])
       for (const longRun of [false, true])
-        expect(siteOf(w, r, renewable, longRun)).toEqual(siteCosts(state, r, renewable, longRun));
+        expect(siteOf(w, r, renewable, longRun)).toEqual(siteCosts(state, r, renewable, longRun, caches));
   });
   for (const model of catalogOf(w).newModels) {
-    expect(listCentsOf(w, model)).toBe(factoryUnitPriceCents(state, model));
+    expect(listCentsOf(w, model)).toBe(factoryUnitPriceCents(state, model, caches));
     const region = state.scenario.regions[0]?.id ?? "";
     expect(usedAskOf(w, model.id)).toBe(
-      quoteBuyUsed(state, { type: "buyUsed", model: model.id, quantity: 1, region })?.unitCents,
+      quoteBuyUsed(state, { type: "buyUsed", model: model.id, quantity: 1, region }, caches)?.unitCents,
     );
   }
   expect(heldShipmentsOf(w)).toEqual(state.shipments.filter((s) => s.status === "held"));
@@ -84,22 +86,23 @@ function checkWorld(state: GameState): void {
       mine.filter(
         (l) =>
           unsettled(l) ||
-          (l.location.kind === "region" && w.unsafe[regionIndex(state, l.location.region)] === true),
+          (l.location.kind === "region" && w.unsafe[regionIndex(state, l.location.region, caches)] === true),
       ),
     );
   }
 }
 
 /** Every mode a quote accepts from where a lot stands is in the mask (the mask only skips refusals). */
-function checkRoutes(state: GameState): number {
+function checkRoutes(state: GameState, bots: BotCaches): number {
+  const caches = new EngineCaches();
   let checked = 0;
   for (const lot of state.lots) {
-    const from = departurePlace(state, lot);
+    const from = departurePlace(state, lot, caches);
     if ("code" in from) continue;
     state.scenario.regions.forEach((spec, r) => {
-      const mask = modeMask(state, from, r);
+      const mask = modeMask(state, from, r, bots);
       SHIPPING_MODES.forEach((mode, i) => {
-        const q = quoteShipment(state, { lotId: lot.id, to: spec.id, mode, insured: false });
+        const q = quoteShipment(state, { lotId: lot.id, to: spec.id, mode, insured: false }, caches);
         if (q.ok) expect(mask & (1 << i), `${lot.id} → ${spec.id} by ${mode}`).not.toBe(0);
         else if (q.error.code === "NO_ROUTE" && !(from.kind === "region" && from.region === spec.id))
           expect(mask & (1 << i), `${lot.id} → ${spec.id} by ${mode}`).toBe(0);
@@ -113,18 +116,19 @@ function checkRoutes(state: GameState): number {
 describe("the bots' memo of the day", () => {
   it("agrees with the engine's figures through a game with bots", () => {
     const state = newGame("sandbox", 3, SEATS.length);
+    const bots = new BotCaches();
     let routes = 0;
     while (!state.finished && state.tick < 500) {
       SEATS.forEach((strategy, i) => {
         const id = `p${i + 1}`;
-        for (const cmd of decide(state, id, strategy))
-          applyCommand(state, { kind: "company", companyId: id }, cmd);
+        for (const cmd of decide(state, id, strategy, bots))
+          applyCommand(state, { kind: "company", companyId: id }, cmd, bots.engine);
       });
       if (state.tick % 25 === 0) {
-        checkWorld(state);
-        if (routes < 2000) routes += checkRoutes(state);
+        checkWorld(state, bots);
+        if (routes < 2000) routes += checkRoutes(state, bots);
       }
-      step(state);
+      step(state, bots.engine);
     }
     expect(routes).toBeGreaterThan(0);
   });
@@ -134,26 +138,28 @@ describe("the bots' duty shares, kept from day to day", () => {
   /** Each region's shares on goods from the open factories, as econ's dutyShare gives them now. */
   const fresh = (state: GameState): number[][] =>
     state.scenario.regions.map((_, r) =>
-      catalogOf(worldOf(state)).factories.map((f) => dutyShare(state, r, f.country)),
+      catalogOf(worldOf(state, new BotCaches())).factories.map((f) => dutyShare(state, r, f.country)),
     );
-  const kept = (state: GameState): number[][] =>
-    state.scenario.regions.map((_, r) => [...factoryDutiesOf(worldOf(state), r)]);
+  /** The same shares as the bots' caches, kept across days in `bots`, serve them. */
+  const kept = (state: GameState, bots: BotCaches): number[][] =>
+    state.scenario.regions.map((_, r) => [...factoryDutiesOf(worldOf(state, bots), r)]);
 
   it("follow every scheduled change of tariff, and one the host injects in the middle of a day", () => {
     const state = newGame("tariffs-2025", 4, 2);
+    const bots = new BotCaches();
     let changes = 0;
-    let previous = kept(state);
+    let previous = kept(state, bots);
     while (!state.finished && state.tick < 500) {
-      const today = kept(state);
+      const today = kept(state, bots);
       expect(today).toEqual(fresh(state));
       if (JSON.stringify(today) !== JSON.stringify(previous)) changes++;
       previous = today;
-      step(state);
+      step(state, bots.engine);
     }
     // The scenario's tariff events did change the shares: the table was renewed, not merely reused.
     expect(changes).toBeGreaterThan(0);
 
-    const before = kept(state);
+    const before = kept(state, bots);
     const injected = applyCommand(
       state,
       { kind: "host" },
@@ -163,9 +169,10 @@ describe("the bots' duty shares, kept from day to day", () => {
         targets: ["US"],
         params: { origin: "*", ratePct: 90 },
       },
+      bots.engine,
     );
     expect(injected.ok).toBe(true);
-    const after = kept(state);
+    const after = kept(state, bots);
     expect(after).toEqual(fresh(state));
     expect(after).not.toEqual(before);
   });

@@ -15,6 +15,10 @@ import type { GameState, LedgerEntry, LedgerKind } from "../../shared/engine/sta
 import { powerPriceToday, regionIndex, uptimeToday } from "../../shared/engine/regions.ts";
 import { energyCostCents } from "../../shared/math/money.ts";
 import { newGame, player, stepUntil } from "../helpers/game.ts";
+import { EngineCaches } from "../../shared/engine/caches.ts";
+
+/** The engine's caches for the look-ups and quotes these tests make outside commands and steps. */
+const caches = new EngineCaches();
 
 let base: GameState;
 let g: GameState;
@@ -52,14 +56,14 @@ function entries(report: StepReport, kind: LedgerKind): LedgerEntry[] {
   return report.ledgers.find((l) => l.company === "p1")?.entries.filter((e) => e.kind === kind) ?? [];
 }
 
-const texas = () => regionIndex(g, "us-texas");
+const texas = () => regionIndex(g, "us-texas", caches);
 const sum = (es: LedgerEntry[]) => es.reduce((s, e) => s + e.cents, 0);
 
 describe("carbon tax", () => {
   it("charges tonnes × the country's rate, once a day", () => {
     runLot();
-    expect(powerPriceToday(g, texas())).toBe(28_000);
-    expect(uptimeToday(g, texas())).toBe(0.97);
+    expect(powerPriceToday(g, texas(), caches)).toBe(28_000);
+    expect(uptimeToday(g, texas(), caches)).toBe(0.97);
     const report = step(g);
     const day = report.ledgers.find((l) => l.company === "p1");
     expect(day?.kwh).toBeCloseTo(756.6, 9);
@@ -100,8 +104,8 @@ describe("renewable leases", () => {
     const hp = (r: StepReport) => r.ledgers.find((l) => l.company === "p1")?.ths;
     expect(hp(green)).toBe(hp(plain));
     // The premium applies to the price, and the bill is rounded once: round(756.6 × 28,000 × 1.1 / 10,000).
-    const kwh = 32.5 * uptimeToday(grid, texas()) * 24;
-    const price = powerPriceToday(grid, texas());
+    const kwh = 32.5 * uptimeToday(grid, texas(), caches) * 24;
+    const price = powerPriceToday(grid, texas(), caches);
     expect(sum(entries(plain, "power"))).toBe(-energyCostCents(kwh, price));
     expect(sum(entries(green, "power"))).toBe(-energyCostCents(kwh, (price * 11_000) / 10_000));
     expect(sum(entries(green, "power")) - sum(entries(plain, "power"))).toBe(-212);

@@ -16,6 +16,10 @@ import { factoryUnitPriceCents, usedAskUnitCents, usedBidUnitCents } from "../..
 import type { GameState } from "../../shared/engine/state.ts";
 import { formatIsoDate, monthOf } from "../../shared/math/calendar.ts";
 import { newGame, player, shipAndWait, stepUntil } from "../helpers/game.ts";
+import { EngineCaches } from "../../shared/engine/caches.ts";
+
+/** The engine's caches for the look-ups and quotes these tests make outside commands and steps. */
+const caches = new EngineCaches();
 
 let g: GameState;
 beforeEach(() => {
@@ -83,7 +87,7 @@ describe("malformed input", () => {
 describe("orderMachines", () => {
   it("charges exactly the factory quote and creates a lot on order", () => {
     const cash = g.companies[0]?.cashCents ?? 0;
-    const quote = quoteOrder(g, { type: "orderMachines", model: "s19-pro", quantity: 20 });
+    const quote = quoteOrder(g, { type: "orderMachines", model: "s19-pro", quantity: 20 }, caches);
     ok(player(1), { type: "orderMachines", model: "s19-pro", quantity: 20 });
     const lot = g.lots.at(-1);
     expect(quote?.totalCents).toBeGreaterThan(0);
@@ -102,7 +106,7 @@ describe("orderMachines", () => {
     const s9 = g.scenario.asics.find((m) => m.id === "s9");
     const pro = g.scenario.asics.find((m) => m.id === "s19-pro");
     if (!s9 || !pro) throw new Error("catalog");
-    const perTh = (m: typeof s9) => factoryUnitPriceCents(g, m) / (m.hashrateGhs / 1000);
+    const perTh = (m: typeof s9) => factoryUnitPriceCents(g, m, caches) / (m.hashrateGhs / 1000);
     expect(perTh(s9)).toBeLessThan(perTh(pro));
   });
 
@@ -278,8 +282,8 @@ describe("selling BTC from the treasury and factory prices", () => {
 
   it("never sells a new machine for less than the used market asks for it", () => {
     for (const model of g.scenario.asics.filter((m) => m.releaseDay <= g.day)) {
-      expect(factoryUnitPriceCents(g, model)).toBeGreaterThanOrEqual(usedAskUnitCents(g, model));
-      expect(factoryUnitPriceCents(g, model)).toBeGreaterThan(usedBidUnitCents(g, model));
+      expect(factoryUnitPriceCents(g, model, caches)).toBeGreaterThanOrEqual(usedAskUnitCents(g, model));
+      expect(factoryUnitPriceCents(g, model, caches)).toBeGreaterThan(usedBidUnitCents(g, model));
     }
   });
 });

@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyCommand, step, type Command, type StepReport } from "../../shared/index.ts";
+import { EngineCaches } from "../../shared/engine/caches.ts";
 import { lotDay } from "../../shared/engine/economics.ts";
 import type { GameState, LedgerKind } from "../../shared/engine/state.ts";
 import { roundHalfAway } from "../../shared/math/money.ts";
@@ -90,7 +91,7 @@ describe("a lot's estimated day", () => {
         const { g, lotId } = siteToday(site);
         const lot = g.lots.find((l) => l.id === lotId);
         if (!lot) throw new Error("no lot");
-        const estimate = lotDay(g, lot);
+        const estimate = lotDay(g, lot, new EngineCaches());
         const report = step(g);
         expect(0 - sum(report, "power")).toBe(roundHalfAway(estimate.powerCents));
         expect(0 - sum(report, "hosting")).toBe(roundHalfAway(estimate.hostingCents));

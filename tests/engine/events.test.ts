@@ -7,6 +7,10 @@ import { applyEvent } from "../../shared/engine/events.ts";
 import { step } from "../../shared/index.ts";
 import type { ScenarioEvent } from "../../shared/scenario/types.ts";
 import { newGame } from "../helpers/game.ts";
+import { EngineCaches } from "../../shared/engine/caches.ts";
+
+/** The engine's caches for the look-ups and quotes these tests make outside commands and steps. */
+const caches = new EngineCaches();
 
 const headline = { en: "Test headline", zh: "测试标题" };
 
@@ -15,32 +19,44 @@ describe("scenario events", () => {
     const g = newGame("halving-2020", 1, 0);
     const texas = g.world.regions.find((r) => r.id === "us-texas")!;
     const kw = texas.capacityKw;
-    applyEvent(g, {
-      kind: "powerPrice",
-      day: g.day,
-      regions: ["us-texas"],
-      multiplierBps: 12_500,
-      headline,
-      source: "t",
-    });
+    applyEvent(
+      g,
+      {
+        kind: "powerPrice",
+        day: g.day,
+        regions: ["us-texas"],
+        multiplierBps: 12_500,
+        headline,
+        source: "t",
+      },
+      caches,
+    );
     expect(texas.powerMultiplierBps).toBe(12_500);
-    applyEvent(g, {
-      kind: "capacity",
-      day: g.day,
-      regions: ["us-texas"],
-      deltaKw: 50_000,
-      headline,
-      source: "t",
-    });
+    applyEvent(
+      g,
+      {
+        kind: "capacity",
+        day: g.day,
+        regions: ["us-texas"],
+        deltaKw: 50_000,
+        headline,
+        source: "t",
+      },
+      caches,
+    );
     expect(texas.capacityKw).toBe(kw + 50_000);
-    applyEvent(g, {
-      kind: "capacity",
-      day: g.day,
-      regions: ["us-texas"],
-      deltaKw: -1_000_000_000,
-      headline,
-      source: "t",
-    });
+    applyEvent(
+      g,
+      {
+        kind: "capacity",
+        day: g.day,
+        regions: ["us-texas"],
+        deltaKw: -1_000_000_000,
+        headline,
+        source: "t",
+      },
+      caches,
+    );
     expect(texas.capacityKw).toBe(0); // never below zero
   });
 
@@ -60,12 +76,12 @@ describe("scenario events", () => {
       headline,
       source: "t",
     };
-    applyEvent(g, ban);
+    applyEvent(g, ban, caches);
     step(g);
     step(g);
     const idle = iran.idleTiers.reduce((s, t) => s + t.installedThs, 0);
     expect(idle / installed).toBeCloseTo(0.5, 6);
-    applyEvent(g, { kind: "unban", day: g.day, regions: ["ir-iran"], headline, source: "t" });
+    applyEvent(g, { kind: "unban", day: g.day, regions: ["ir-iran"], headline, source: "t" }, caches);
     expect(iran.idleTiers).toEqual([]);
     expect(iran.rowTiers.reduce((s, t) => s + t.installedThs, 0)).toBeCloseTo(installed, 3);
   });

@@ -15,6 +15,10 @@ import {
 import type { GameState, Lot } from "../../shared/engine/state.ts";
 import type { AsicModel } from "../../shared/scenario/types.ts";
 import { newGame, player, stepUntil } from "../helpers/game.ts";
+import { EngineCaches } from "../../shared/engine/caches.ts";
+
+/** The engine's caches for the look-ups and quotes these tests make outside commands and steps. */
+const caches = new EngineCaches();
 
 let base: GameState;
 let g: GameState;
@@ -43,7 +47,7 @@ function ok(actor: Who, cmd: Command, state: GameState = g): void {
   expect(applyCommand(state, actor, cmd)).toEqual({ ok: true });
 }
 
-const s19pro = (): AsicModel => modelOf(g, "s19-pro") as AsicModel;
+const s19pro = (): AsicModel => modelOf(g, "s19-pro", caches) as AsicModel;
 const company = (n: number) => g.companies[n - 1] as (typeof g.companies)[number];
 const lotById = (id: string): Lot | undefined => g.lots.find((l) => l.id === id);
 
@@ -178,7 +182,7 @@ describe("offers between players", () => {
     const id = offer(lot, 10, 1_000_000);
     ok(player(2), { type: "respondOffer", offer: id, accept: true });
     expect(lotById(lot)).toMatchObject({ owner: "p2", quantity: 10, status: "stored", powered: false });
-    expect(usedLeaseKw(g, "p1", "us-texas")).toBe(0);
+    expect(usedLeaseKw(g, "p1", "us-texas", caches)).toBe(0);
     const report = step(g);
     const p2 = report.ledgers.find((l) => l.company === "p2");
     expect(p2?.entries.some((e) => e.kind === "power")).toBe(false);

@@ -9,6 +9,10 @@ import { quoteShipment } from "../../shared/engine/logistics/ship.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import { formatIsoDate } from "../../shared/math/calendar.ts";
 import { newGame, player, stepUntil } from "../helpers/game.ts";
+import { EngineCaches } from "../../shared/engine/caches.ts";
+
+/** The engine's caches for the look-ups and quotes these tests make outside commands and steps. */
+const caches = new EngineCaches();
 
 let g: GameState;
 
@@ -51,7 +55,7 @@ describe("quotes and charges", () => {
 
   it("charges freight and insurance exactly as quoted, and the lot travels", () => {
     const lot = g.lots.at(-1)!;
-    const quote = quoteShipment(g, { lotId: lot.id, to: "us-texas", mode: "sea", insured: true });
+    const quote = quoteShipment(g, { lotId: lot.id, to: "us-texas", mode: "sea", insured: true }, caches);
     if (!quote.ok) throw new Error(quote.error.message.en);
     const cash = g.companies[0]!.cashCents;
     expect(ship(lot.id, "us-texas", "sea")).toEqual({ ok: true });
@@ -72,7 +76,7 @@ describe("quotes and charges", () => {
 
   it("prices air about $9.4/kg from Shenzhen to the US East Coast (the sourced 2021 rate)", () => {
     const lot = g.lots.at(-1)!;
-    const q = quoteShipment(g, { lotId: lot.id, to: "us-newyork", mode: "air", insured: false });
+    const q = quoteShipment(g, { lotId: lot.id, to: "us-newyork", mode: "air", insured: false }, caches);
     if (!q.ok) throw new Error(q.error.message.en);
     const perKg = q.quote.freightCents / 100 / q.quote.weightKg;
     expect(perKg).toBeGreaterThan(8.5);
@@ -105,7 +109,7 @@ describe("duty on arrival, by origin", () => {
   /** Ships by air so that customs clears on `clearDate`; returns the shipment. */
   function clearOn(clearDate: string, factory?: string) {
     const lotId = withLot("2025-05-01", 10, factory);
-    const q = quoteShipment(g, { lotId, to: "us-texas", mode: "air", insured: false });
+    const q = quoteShipment(g, { lotId, to: "us-texas", mode: "air", insured: false }, caches);
     if (!q.ok) throw new Error(q.error.message.en);
     const travel = q.quote.customsDay - g.day;
     stepUntil(g, formatIsoDate(Date.parse(clearDate) / 86_400_000 - travel));
@@ -170,7 +174,7 @@ describe("holds, bans, losses and restrictions", () => {
   it("holds a lot bound for a banned region; re-exporting it sends it on", () => {
     const lotId = withLot("2024-03-01", 10);
     g.world.regions.find((r) => r.id === "ir-iran")!.policy = "banned";
-    const q = quoteShipment(g, { lotId, to: "ir-iran", mode: "air", insured: true });
+    const q = quoteShipment(g, { lotId, to: "ir-iran", mode: "air", insured: true }, caches);
     expect(q.ok && q.quote.warnings.some((w) => w.en.includes("banned"))).toBe(true);
     expect(ship(lotId, "ir-iran", "air")).toEqual({ ok: true });
     const s = g.shipments.at(-1)!;

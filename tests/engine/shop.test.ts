@@ -11,16 +11,20 @@ import { powerCostMicroUsdPerThDay } from "../../shared/engine/market.ts";
 import { shopCatalogue } from "../../shared/engine/shop.ts";
 import { roundHalfAway } from "../../shared/math/money.ts";
 import { newGame, player, stepUntil } from "../helpers/game.ts";
+import { EngineCaches } from "../../shared/engine/caches.ts";
+
+/** The engine's caches for the look-ups and quotes these tests make outside commands and steps. */
+const caches = new EngineCaches();
 
 describe("the machine shop", () => {
   it("lists today's models at the order's own quote, best efficiency first, with breakeven power", () => {
     const state = newGame("halving-2020", 1, 1);
-    const shop = shopCatalogue(state);
+    const shop = shopCatalogue(state, caches);
     const onSale = shop.models.filter((m) => m.onSale);
     expect(onSale.length).toBeGreaterThan(3);
     expect(shop.factories.length).toBeGreaterThan(0);
     for (const m of onSale) {
-      const q = quoteOrder(state, { type: "orderMachines", model: m.id, quantity: 1 });
+      const q = quoteOrder(state, { type: "orderMachines", model: m.id, quantity: 1 }, caches);
       expect(m.unitCents).toBe(q?.unitCents);
       expect(m.leadDays).toBe((q?.readyDay ?? 0) - state.day);
       expect(m.breakevenMicroUsdPerKwh * powerCostMicroUsdPerThDay(m.jPerTh, 1)).toBeCloseTo(
@@ -46,14 +50,14 @@ describe("a lot's day", () => {
     );
     const lot = state.lots.find((l) => l.owner === "p1");
     if (!lot) throw new Error("no lot");
-    expect(lotDay(state, lot).netCents).toBe(0); // stored: earns and costs nothing here
+    expect(lotDay(state, lot, caches).netCents).toBe(0); // stored: earns and costs nothing here
     expect(applyCommand(state, who, { type: "leaseCapacity", region, kw: 200 }).ok).toBe(true);
     expect(applyCommand(state, who, { type: "installLot", lot: lot.id, region }).ok).toBe(true);
     let expected = 0;
     let paidSats = 0;
     let paidCents = 0;
     for (let d = 0; d < 20; d++) {
-      const estimate = lotDay(state, lot);
+      const estimate = lotDay(state, lot, caches);
       expect(estimate.revenueCents).toBeGreaterThan(0);
       expected += estimate.revenueCents;
       const report = step(state);
@@ -68,7 +72,7 @@ describe("a lot's day", () => {
     expect(paidCents / expected).toBeGreaterThan(0.7);
     expect(paidCents / expected).toBeLessThan(1.3);
     expect(applyCommand(state, who, { type: "powerLot", lot: lot.id, on: false }).ok).toBe(true);
-    const off = lotDay(state, lot);
+    const off = lotDay(state, lot, caches);
     expect(off.revenueCents).toBe(0);
     expect(off.netCents).toBeCloseTo(-off.hostingCents, 9);
     expect(off.hostingCents).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import { powerPriceToday } from "../../shared/engine/regions.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import { emptyNewsBoard, postNews } from "../../shared/view/news.ts";
 import { viewOf } from "../../shared/view/project.ts";
+import { EngineCaches } from "../../shared/engine/caches.ts";
 import type { GameView, WorldView } from "../../shared/view/types.ts";
 import { GameRoomState } from "../../server/schema/state.ts";
 import { writeView } from "../../server/schema/write.ts";
@@ -87,7 +88,8 @@ describe("the view contract", () => {
     { name: "Kai", kind: "human" as const, connected: true },
     { name: "Bot", kind: "bot" as const, connected: false },
   ];
-  const world = viewOf(g, { seats, hideNames: false, hashing, news });
+  const caches = new EngineCaches();
+  const world = viewOf(g, { seats, hideNames: false, hashing, news }, caches);
   const seen = throughTheWire(world);
 
   it("reaches the client as viewOf wrote it, field for field", () => {
@@ -111,17 +113,17 @@ describe("the view contract", () => {
     expect(me?.ths).toBeGreaterThan(0);
     expect(me?.ths).toBe(ledger?.ths);
     expect(seen.playerThs).toBe(g.playerThs);
-    expect(me?.equityCents).toBe(equities(g)[0]);
+    expect(me?.equityCents).toBe(equities(g, caches)[0]);
     expect(me?.priv?.cashCents).toBe(company?.cashCents);
     expect(me?.priv?.btcSats).toBe(company?.btcSats);
     expect(seen.priceCents).toBe(g.market.priceCents);
     const texas = g.world.regions.findIndex((r) => r.id === "us-texas");
     expect(seen.regions.find((r) => r.id === "us-texas")?.powerMicroUsdPerKwh).toBe(
-      powerPriceToday(g, texas),
+      powerPriceToday(g, texas, caches),
     );
     for (const lot of me?.priv?.lots ?? []) {
       const engine = g.lots.find((l) => l.id === lot.id);
-      expect(lot.pnlCentsPerDay).toBe(engine ? lotDay(g, engine).netCents : NaN);
+      expect(lot.pnlCentsPerDay).toBe(engine ? lotDay(g, engine, caches).netCents : NaN);
     }
   });
 
@@ -173,12 +175,16 @@ describe("writeView", () => {
     zh: `新闻${day}`,
     targets: ["us-texas"],
   });
-  const base = viewOf(newGame("halving-2020", 2, 2), {
-    seats: [],
-    hideNames: true,
-    hashing: new Map(),
-    news: { ticker: [item(1), item(2), item(3)], regions: {} },
-  });
+  const base = viewOf(
+    newGame("halving-2020", 2, 2),
+    {
+      seats: [],
+      hideNames: true,
+      hashing: new Map(),
+      news: { ticker: [item(1), item(2), item(3)], regions: {} },
+    },
+    new EngineCaches(),
+  );
 
   it("follows a rolling list, a shrinking map and changed figures", () => {
     const room = new GameRoomState();

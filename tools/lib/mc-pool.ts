@@ -8,6 +8,7 @@ import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { Scenario } from "../../shared/index.ts";
+import { BotCaches } from "../../shared/bots/index.ts";
 import type { ReplayLog } from "../../shared/replay/index.ts";
 import { workerBundle } from "./mc-bundle.ts";
 import { BOTS, playRun, type McConfig, type RunResult } from "./montecarlo.ts";
@@ -124,8 +125,9 @@ async function runHere(
   const results: RunResult[] = [];
   let log: ReplayLog | null = null;
   const startupMs = performance.now() - started;
+  const caches = new BotCaches();
   for (let run = 0; run < config.runs; run++) {
-    const played = playRun(scenario, BOTS, config, run, run === logRun);
+    const played = playRun(scenario, BOTS, config, run, run === logRun, caches);
     results.push(played.result);
     if (played.log) log = played.log;
     onResult?.(played.result, run + 1);

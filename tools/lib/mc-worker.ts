@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Scenario } from "../../shared/index.ts";
+import { BotCaches } from "../../shared/bots/index.ts";
 import { BOTS, playRun, type McConfig } from "./montecarlo.ts";
 import type { ToPool, ToWorker } from "./mc-pool.ts";
 
@@ -18,6 +19,9 @@ const { config, scenario, logRun } = workerData as {
   logRun: number | null;
 };
 
+/** The speed caches of the runs this thread plays, one after another (see playRun). */
+const caches = new BotCaches();
+
 const describe = (error: unknown): string =>
   error instanceof Error ? (error.stack ?? error.message) : String(error);
 
@@ -27,7 +31,7 @@ port.on("message", (message: ToWorker) => {
     return;
   }
   try {
-    const played = playRun(scenario, BOTS, config, message.run, message.run === logRun);
+    const played = playRun(scenario, BOTS, config, message.run, message.run === logRun, caches);
     send({ type: "result", result: played.result, log: played.log });
   } catch (error) {
     send({ type: "error", message: describe(error) });

@@ -8,6 +8,7 @@ import {
   createGame,
   equityCents,
   type Command,
+  type EngineCaches,
   type GameState,
   type PlayerSeat,
   type Scenario,
@@ -18,10 +19,18 @@ import { stepNetwork, type NetworkDayReport } from "../../shared/engine/step.ts"
 import { lotModel, lotThs } from "../../shared/engine/fleet.ts";
 import { regionIndex, uptimeToday } from "../../shared/engine/regions.ts";
 import { finishLog, logAction, startLog, type ReplayLog } from "../../shared/replay/index.ts";
-import { decide, STRATEGIES } from "../../shared/bots/index.ts";
+import { BotCaches, decide, STRATEGIES } from "../../shared/bots/index.ts";
 
-/** A bot: the commands `companyId` gives today, following `strategy`. Pure: it reads the state only. */
-export type BotDecide = (state: GameState, companyId: string, strategy: string) => Command[];
+/**
+ * A bot: the commands `companyId` gives today, following `strategy`. Pure: it reads the state only (and
+ * may keep what it works out in `caches`, the bots' speed caches of the game).
+ */
+export type BotDecide = (
+  state: GameState,
+  companyId: string,
+  strategy: string,
+  caches: BotCaches,
+) => Command[];
 
 /** The strategy every build has: give no commands (a baseline to measure the others against). */
 export const IDLE = "idle";
@@ -43,7 +52,8 @@ export const BOTS: Bots = {
   strategies: STRATEGIES,
   decide: STRATEGIES.includes(IDLE)
     ? decide
-    : (state, companyId, strategy) => (strategy === IDLE ? [] : decide(state, companyId, strategy)),
+    : (state, companyId, strategy, caches) =>
+        strategy === IDLE ? [] : decide(state, companyId, strategy, caches),
 };
 
 /** Strategy names one may seat: the module's, plus idle. */
@@ -110,6 +120,7 @@ const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 export function countryShares(
   state: GameState,
   report: Pick<NetworkDayReport, "rowThsByRegion" | "playerThs">,
+  caches: EngineCaches,
 ): Record<string, number> {
   const ths: Record<string, number> = {};
   const regions = state.scenario.regions;
@@ -122,9 +133,9 @@ export function countryShares(
   let nameplate = 0;
   for (const lot of state.lots) {
     if (lot.status !== "installed" || !lot.powered || lot.location.kind !== "region") continue;
-    const r = regionIndex(state, lot.location.region);
+    const r = regionIndex(state, lot.location.region, caches);
     if (r < 0 || state.world.regions[r]?.policy === "banned") continue;
-    const value = lotThs(lotModel(state, lot), lot.quantity) * uptimeToday(state, r);
+    const value = lotThs(lotModel(state, lot, caches), lot.quantity) * uptimeToday(state, r, caches);
     byRegion.set(r, (byRegion.get(r) ?? 0) + value);
     nameplate += value;
   }
@@ -157,7 +168,9 @@ function scenarioHashOf(scenario: Scenario): string {
 /**
  * Plays run `run` (seed config.seed + run): every day each solvent company's bot decides on the same
  * state, then their commands are applied in seat order (rejections counted, not fatal), then the day
- * is stepped. With `log`, the accepted commands are logged for a replay.
+ * is stepped. With `log`, the accepted commands are logged for a replay. `caches`: the bots' and the
+ * engine's speed caches, best kept for all the runs one thread plays one after another (what they hold
+ * for the scenario carries over); a fresh set gives the same run, only slower.
  */
 export function playRun(
   scenario: Scenario,
@@ -165,7 +178,9 @@ export function playRun(
   config: McConfig,
   run: number,
   log = false,
+  caches: BotCaches = new BotCaches(),
 ): { result: RunResult; log: ReplayLog | null } {
+  const engine = caches.engine;
   const seed = config.seed + run;
   const seats = seatsFor(config.bots);
   const state = createGame(scenario, seed, seats, scenarioHashOf(scenario));
@@ -184,13 +199,13 @@ export function playRun(
   const days = Math.min(config.days ?? scenario.days, scenario.days);
   while (!state.finished && state.tick < days) {
     const orders = state.companies.map((c, i) =>
-      c.bankrupt ? [] : bots.decide(state, c.id, companies[i]?.strategy as string),
+      c.bankrupt ? [] : bots.decide(state, c.id, companies[i]?.strategy as string, caches),
     );
     orders.forEach((commands, i) => {
       const tally = companies[i] as CompanyResult;
       const actor = { kind: "company", companyId: tally.id } as const;
       for (const command of commands) {
-        const result = applyTrustedCommand(state, actor, command);
+        const result = applyTrustedCommand(state, actor, command, engine);
         if (result.ok) {
           tally.accepted++;
           if (replay) logAction(replay, state, actor, command);
@@ -201,14 +216,14 @@ export function playRun(
       }
     });
     // The network's figures are all a run reads from the day (the books are read once, at the end).
-    const report = stepNetwork(state);
+    const report = stepNetwork(state, engine);
     if (report.date.endsWith("-01"))
-      monthly.push({ date: report.date, shares: countryShares(state, report) });
+      monthly.push({ date: report.date, shares: countryShares(state, report, engine) });
   }
   let winner: string | null = null;
   let best = -Infinity;
   state.companies.forEach((c, i) => {
-    const cents = equityCents(state, c);
+    const cents = equityCents(state, c, engine);
     const tally = companies[i] as CompanyResult;
     tally.equityUsd = cents / 100;
     tally.bankrupt = c.bankrupt;

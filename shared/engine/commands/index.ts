@@ -2,7 +2,11 @@
  * One entry point for every command: parse, authorize the actor, validate against the state, apply.
  * Validation never mutates, so a rejected command leaves the state exactly as it was. The client greys
  * out buttons, bots choose and the server decides with these same functions.
+ *
+ * Each takes the game's EngineCaches last (see ../caches.ts): pass the caches of the game being played
+ * for speed; omitted, a fresh set is made for the call, which decides the same, only slower.
  */
+import { EngineCaches } from "../caches.ts";
 import type { Company, GameState } from "../state.ts";
 import * as finance from "./finance.ts";
 import * as host from "./host.ts";
@@ -26,8 +30,8 @@ export type CommandResult = { ok: true } | { ok: false; error: Rejection };
 
 /** A command's rules: why it is illegal now (or null), and what it does when legal. */
 interface Handler<T extends CommandType, Who> {
-  validate(state: GameState, who: Who, cmd: CommandOf<T>): Rejection | null;
-  apply(state: GameState, who: Who, cmd: CommandOf<T>): void;
+  validate(state: GameState, who: Who, cmd: CommandOf<T>, caches: EngineCaches): Rejection | null;
+  apply(state: GameState, who: Who, cmd: CommandOf<T>, caches: EngineCaches): void;
 }
 
 type CompanyCommand = Exclude<CommandType, "injectEvent">;
@@ -70,29 +74,39 @@ function isHostCommand(command: Command): command is CommandOf<"injectEvent"> {
 }
 
 /** Why `command` by `actor` is not allowed now, or null if it is. Pure: reads the state only. */
-export function validate(state: GameState, actor: Actor, command: Command): Rejection | null {
+export function validate(
+  state: GameState,
+  actor: Actor,
+  command: Command,
+  caches: EngineCaches = new EngineCaches(),
+): Rejection | null {
   if (state.finished) return refuse("GAME_OVER");
   if (isHostCommand(command)) {
     if (actor.kind !== "host" && actor.kind !== "system") {
       return refuse("NOT_HOST");
     }
-    return hostHandlers[command.type].validate(state, null, command);
+    return hostHandlers[command.type].validate(state, null, command, caches);
   }
   const company = companyOf(state, actor);
   if ("code" in company) return company;
   if (company.bankrupt) return refuse("BANKRUPT");
   const handler = companyHandlers[command.type] as Handler<CompanyCommand, Company>;
-  return handler.validate(state, company, command as CommandOf<CompanyCommand>);
+  return handler.validate(state, company, command as CommandOf<CompanyCommand>, caches);
 }
 
 /**
  * Applies a command if it is legal. `command` may be untrusted input: it is parsed first.
  * On rejection nothing in `state` has changed.
  */
-export function applyCommand(state: GameState, actor: Actor, input: unknown): CommandResult {
+export function applyCommand(
+  state: GameState,
+  actor: Actor,
+  input: unknown,
+  caches: EngineCaches = new EngineCaches(),
+): CommandResult {
   const parsed = parseCommand(input);
   if (!parsed.ok) return parsed;
-  return applyTrustedCommand(state, actor, parsed.command);
+  return applyTrustedCommand(state, actor, parsed.command, caches);
 }
 
 /** Untrusted input checked against the command schema, or the MALFORMED rejection saying where. */
@@ -108,13 +122,19 @@ export function parseCommand(
  * Applies a command built by trusted code (bots, the engine's own tools), skipping the schema parse
  * that untrusted input needs; the rules are checked exactly as for anyone.
  */
-export function applyTrustedCommand(state: GameState, actor: Actor, command: Command): CommandResult {
-  const error = validate(state, actor, command);
+export function applyTrustedCommand(
+  state: GameState,
+  actor: Actor,
+  command: Command,
+  caches: EngineCaches = new EngineCaches(),
+): CommandResult {
+  const error = validate(state, actor, command, caches);
   if (error) return { ok: false, error };
-  if (isHostCommand(command)) hostHandlers[command.type].apply(state, null, command);
+  if (isHostCommand(command)) hostHandlers[command.type].apply(state, null, command, caches);
   else {
     const handler = companyHandlers[command.type] as Handler<CompanyCommand, Company>;
-    handler.apply(state, companyOf(state, actor) as Company, command as CommandOf<CompanyCommand>);
+    const company = companyOf(state, actor) as Company;
+    handler.apply(state, company, command as CommandOf<CompanyCommand>, caches);
   }
   return { ok: true };
 }

@@ -7,14 +7,19 @@ import type { RegionSpec } from "../../scenario/types.ts";
 import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
+import type { EngineCaches } from "../caches.ts";
 
 /** A lease starts with one month of hosting paid up front as a setup fee. */
 export function leaseSetupCents(spec: RegionSpec, kw: number): number {
   return roundHalfAway(kw * spec.hostingCentsPerKwMonth);
 }
 
-function findRegion(state: GameState, id: string): { spec: RegionSpec; region: RegionState } | null {
-  const i = regionIndex(state, id);
+function findRegion(
+  state: GameState,
+  id: string,
+  caches: EngineCaches,
+): { spec: RegionSpec; region: RegionState } | null {
+  const i = regionIndex(state, id, caches);
   if (i < 0) return null;
   return { spec: state.scenario.regions[i] as RegionSpec, region: state.world.regions[i] as RegionState };
 }
@@ -27,8 +32,9 @@ export function validateLease(
   state: GameState,
   company: Company,
   cmd: CommandOf<"leaseCapacity">,
+  caches: EngineCaches,
 ): Rejection | null {
-  const found = findRegion(state, cmd.region);
+  const found = findRegion(state, cmd.region, caches);
   if (!found) return unknownRegion(cmd.region);
   const { spec, region } = found;
   if (region.policy === "banned") {
@@ -55,8 +61,13 @@ export function validateLease(
   return null;
 }
 
-export function applyLease(state: GameState, company: Company, cmd: CommandOf<"leaseCapacity">): void {
-  const found = findRegion(state, cmd.region);
+export function applyLease(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"leaseCapacity">,
+  caches: EngineCaches,
+): void {
+  const found = findRegion(state, cmd.region, caches);
   if (!found) throw new Error("leaseCapacity applied without validation");
   post(company, state.day, "leaseSetup", -leaseSetupCents(found.spec, cmd.kw), 0, cmd.region);
   found.region.leasedKw += cmd.kw;
@@ -69,22 +80,28 @@ export function validateRelease(
   state: GameState,
   company: Company,
   cmd: CommandOf<"releaseCapacity">,
+  caches: EngineCaches,
 ): Rejection | null {
-  if (!findRegion(state, cmd.region)) return unknownRegion(cmd.region);
+  if (!findRegion(state, cmd.region, caches)) return unknownRegion(cmd.region);
   const lease = company.leases.find((l) => l.region === cmd.region);
   if (!lease) return refuse("NO_LEASE", { region: cmd.region });
   if (cmd.kw > lease.kw) {
     return refuse("RELEASE_TOO_MUCH", { region: cmd.region, leasedKw: lease.kw, releaseKw: cmd.kw });
   }
-  const inUse = usedLeaseKw(state, company.id, cmd.region);
+  const inUse = usedLeaseKw(state, company.id, cmd.region, caches);
   if (lease.kw - cmd.kw < inUse - 1e-9) {
     return refuse("LEASE_IN_USE", { usedKw: inUse, leasedKw: lease.kw });
   }
   return null;
 }
 
-export function applyRelease(state: GameState, company: Company, cmd: CommandOf<"releaseCapacity">): void {
-  const found = findRegion(state, cmd.region);
+export function applyRelease(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"releaseCapacity">,
+  caches: EngineCaches,
+): void {
+  const found = findRegion(state, cmd.region, caches);
   const lease = company.leases.find((l) => l.region === cmd.region);
   if (!found || !lease) throw new Error("releaseCapacity applied without validation");
   lease.kw -= cmd.kw;

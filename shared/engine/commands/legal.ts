@@ -1,6 +1,7 @@
 /**
  * The commands a company could give now, each checked by `validate`. The client lists them and random
  * tests explore with them; quantities are representative (one unit, a lot's size, a lease that fits a lot).
+ * `caches`: the game's EngineCaches (a fresh set when omitted: the same list, only slower).
  */
 import { isReleased, usedValueUnitCents } from "../market.ts";
 import { USED_MARKET_DELAY_DAYS } from "./trade.ts";
@@ -9,8 +10,13 @@ import type { GameState } from "../state.ts";
 import { validate } from "./index.ts";
 import type { Actor, Command } from "./schema.ts";
 import { SHIPPING_MODES } from "../../scenario/types.ts";
+import { EngineCaches } from "../caches.ts";
 
-export function candidateCommands(state: GameState, actor: Actor): Command[] {
+export function candidateCommands(
+  state: GameState,
+  actor: Actor,
+  caches: EngineCaches = new EngineCaches(),
+): Command[] {
   if (actor.kind !== "company") return [];
   const company = state.companies.find((c) => c.id === actor.companyId);
   if (!company) return [];
@@ -32,11 +38,12 @@ export function candidateCommands(state: GameState, actor: Actor): Command[] {
   }
   for (const lot of state.lots) {
     if (lot.owner !== company.id) continue;
-    const kw = Math.ceil(lotKw(lotModel(state, lot), lot.quantity));
+    const kw = Math.ceil(lotKw(lotModel(state, lot, caches), lot.quantity));
     for (const region of state.scenario.regions) {
       if (lot.location.kind === "region" && lot.location.region === region.id) {
         out.push({ type: "installLot", lot: lot.id, region: region.id });
-        const room = leasedKw(state, company.id, region.id) - usedLeaseKw(state, company.id, region.id);
+        const room =
+          leasedKw(state, company.id, region.id) - usedLeaseKw(state, company.id, region.id, caches);
         if (room < kw) out.push({ type: "leaseCapacity", region: region.id, kw: kw - Math.floor(room) });
       } else {
         for (const mode of SHIPPING_MODES)
@@ -46,7 +53,7 @@ export function candidateCommands(state: GameState, actor: Actor): Command[] {
     out.push({ type: "powerLot", lot: lot.id, on: !lot.powered });
     for (const other of state.companies) {
       if (other.id === company.id || other.bankrupt) continue;
-      const price = usedValueUnitCents(state, lotModel(state, lot)) * lot.quantity;
+      const price = usedValueUnitCents(state, lotModel(state, lot, caches)) * lot.quantity;
       out.push({
         type: "offerLot",
         lot: lot.id,
@@ -76,6 +83,10 @@ export function candidateCommands(state: GameState, actor: Actor): Command[] {
 }
 
 /** The legal subset of the candidates. */
-export function legalCommands(state: GameState, actor: Actor): Command[] {
-  return candidateCommands(state, actor).filter((c) => validate(state, actor, c) === null);
+export function legalCommands(
+  state: GameState,
+  actor: Actor,
+  caches: EngineCaches = new EngineCaches(),
+): Command[] {
+  return candidateCommands(state, actor, caches).filter((c) => validate(state, actor, c, caches) === null);
 }

@@ -10,13 +10,19 @@ import type { RegionSpec } from "../../scenario/types.ts";
 import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
+import type { EngineCaches } from "../caches.ts";
 
 /**
  * Finds a lot the company owns. Another company's lot is answered exactly like an id that does not
  * exist: lots are private, and "not yours" would tell a stranger which ids are someone else's.
  */
-export function ownLot(state: GameState, company: Company, id: string): Lot | Rejection {
-  const lot = lotById(state, id);
+export function ownLot(
+  state: GameState,
+  company: Company,
+  id: string,
+  caches: EngineCaches,
+): Lot | Rejection {
+  const lot = lotById(state, id, caches);
   if (!lot || lot.owner !== company.id) return refuse("UNKNOWN_LOT", { lot: id });
   return lot;
 }
@@ -33,8 +39,9 @@ export function validateInstall(
   state: GameState,
   company: Company,
   cmd: CommandOf<"installLot">,
+  caches: EngineCaches,
 ): Rejection | null {
-  const lot = ownLot(state, company, cmd.lot);
+  const lot = ownLot(state, company, cmd.lot, caches);
   if (isRejection(lot)) return lot;
   if (lot.status === "onOrder") return notYetDelivered(lot);
   if (lot.status === "installed") {
@@ -43,7 +50,7 @@ export function validateInstall(
   if (lot.status === "inTransit") {
     return refuse("LOT_ON_ITS_WAY", { lot: lot.id });
   }
-  const r = regionIndex(state, cmd.region);
+  const r = regionIndex(state, cmd.region, caches);
   if (r < 0) return refuse("UNKNOWN_REGION", { region: cmd.region });
   const spec = state.scenario.regions[r] as RegionSpec;
   if (lot.location.kind !== "region" || lot.location.region !== cmd.region) {
@@ -52,16 +59,21 @@ export function validateInstall(
   if (state.world.regions[r]?.policy === "banned") {
     return refuse("REGION_BANNED", { region: spec.name });
   }
-  const need = lotKw(lotModel(state, lot), lot.quantity);
-  const room = leasedKw(state, company.id, cmd.region) - usedLeaseKw(state, company.id, cmd.region);
+  const need = lotKw(lotModel(state, lot, caches), lot.quantity);
+  const room = leasedKw(state, company.id, cmd.region) - usedLeaseKw(state, company.id, cmd.region, caches);
   if (need > room + 1e-9) {
     return refuse("NO_LEASE_ROOM", { lot: lot.id, region: spec.name, needKw: need, freeKw: room });
   }
   return null;
 }
 
-export function applyInstall(state: GameState, company: Company, cmd: CommandOf<"installLot">): void {
-  const lot = ownLot(state, company, cmd.lot);
+export function applyInstall(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"installLot">,
+  caches: EngineCaches,
+): void {
+  const lot = ownLot(state, company, cmd.lot, caches);
   if (isRejection(lot)) throw new Error("installLot applied without validation");
   lot.status = "installed";
   lot.powered = true;
@@ -71,8 +83,9 @@ export function validatePower(
   state: GameState,
   company: Company,
   cmd: CommandOf<"powerLot">,
+  caches: EngineCaches,
 ): Rejection | null {
-  const lot = ownLot(state, company, cmd.lot);
+  const lot = ownLot(state, company, cmd.lot, caches);
   if (isRejection(lot)) return lot;
   if (lot.status !== "installed") {
     return refuse("LOT_NOT_INSTALLED", { lot: lot.id });
@@ -83,23 +96,29 @@ export function validatePower(
   return null;
 }
 
-export function applyPower(state: GameState, company: Company, cmd: CommandOf<"powerLot">): void {
-  const lot = ownLot(state, company, cmd.lot);
+export function applyPower(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"powerLot">,
+  caches: EngineCaches,
+): void {
+  const lot = ownLot(state, company, cmd.lot, caches);
   if (isRejection(lot)) throw new Error("powerLot applied without validation");
   lot.powered = cmd.on;
 }
 
 /** What selling `quantity` units of a lot to the used market pays now. */
-export function quoteSale(state: GameState, lot: Lot, quantity: number): number {
-  return usedBidUnitCents(state, lotModel(state, lot)) * quantity;
+export function quoteSale(state: GameState, lot: Lot, quantity: number, caches: EngineCaches): number {
+  return usedBidUnitCents(state, lotModel(state, lot, caches)) * quantity;
 }
 
 export function validateSell(
   state: GameState,
   company: Company,
   cmd: CommandOf<"sellMachines">,
+  caches: EngineCaches,
 ): Rejection | null {
-  const lot = ownLot(state, company, cmd.lot);
+  const lot = ownLot(state, company, cmd.lot, caches);
   if (isRejection(lot)) return lot;
   if (lot.status === "onOrder") return notYetDelivered(lot);
   const free = lot.quantity - reservedUnits(state, lot.id);
@@ -112,8 +131,13 @@ export function validateSell(
   return null;
 }
 
-export function applySell(state: GameState, company: Company, cmd: CommandOf<"sellMachines">): void {
-  const lot = ownLot(state, company, cmd.lot);
+export function applySell(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"sellMachines">,
+  caches: EngineCaches,
+): void {
+  const lot = ownLot(state, company, cmd.lot, caches);
   if (isRejection(lot)) throw new Error("sellMachines applied without validation");
-  sellLotUnits(state, company, lot, cmd.quantity);
+  sellLotUnits(state, company, lot, cmd.quantity, caches);
 }

@@ -10,6 +10,7 @@ import type { Company, GameState } from "../state.ts";
 import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
+import type { EngineCaches } from "../caches.ts";
 
 type Cmd = CommandOf<"orderMachines">;
 
@@ -33,14 +34,14 @@ export interface OrderQuote {
 }
 
 /** The factory's quote for an order: what the shop shows and exactly what the order charges. */
-export function quoteOrder(state: GameState, cmd: Cmd): OrderQuote | null {
-  const model = modelOf(state, cmd.model);
+export function quoteOrder(state: GameState, cmd: Cmd, caches: EngineCaches): OrderQuote | null {
+  const model = modelOf(state, cmd.model, caches);
   if (!model) return null;
   const hub = factoryFor(state, model, cmd.factory);
   const factory = hub && state.factories.find((f) => f.hub === hub.id);
   if (!hub || !factory) return null;
   const unitCents = roundHalfAway(
-    (factoryUnitPriceCents(state, model) * factory.priceMultiplierBps) / 10_000,
+    (factoryUnitPriceCents(state, model, caches) * factory.priceMultiplierBps) / 10_000,
   );
   return {
     factory: hub.id,
@@ -51,8 +52,13 @@ export function quoteOrder(state: GameState, cmd: Cmd): OrderQuote | null {
   };
 }
 
-export function validate(state: GameState, company: Company, cmd: Cmd): Rejection | null {
-  const model = modelOf(state, cmd.model);
+export function validate(
+  state: GameState,
+  company: Company,
+  cmd: Cmd,
+  caches: EngineCaches,
+): Rejection | null {
+  const model = modelOf(state, cmd.model, caches);
   if (!model) return refuse("UNKNOWN_MODEL", { model: cmd.model });
   if (!isReleased(model, state.day)) {
     return refuse("NOT_RELEASED", { model: model.name });
@@ -62,7 +68,7 @@ export function validate(state: GameState, company: Company, cmd: Cmd): Rejectio
   if (hub.opensDay > state.day) {
     return refuse("FACTORY_CLOSED", { factory: hub.name });
   }
-  const quote = quoteOrder(state, cmd);
+  const quote = quoteOrder(state, cmd, caches);
   if (!quote) return refuse("UNKNOWN_FACTORY", { factory: cmd.factory });
   if (quote.totalCents > company.cashCents) {
     return refuse("ORDER_UNAFFORDABLE", {
@@ -75,9 +81,9 @@ export function validate(state: GameState, company: Company, cmd: Cmd): Rejectio
   return null;
 }
 
-export function apply(state: GameState, company: Company, cmd: Cmd): void {
-  const model = modelOf(state, cmd.model);
-  const quote = quoteOrder(state, cmd);
+export function apply(state: GameState, company: Company, cmd: Cmd, caches: EngineCaches): void {
+  const model = modelOf(state, cmd.model, caches);
+  const quote = quoteOrder(state, cmd, caches);
   if (!model || !quote) throw new Error("orderMachines applied without validation");
   purchaseLot(state, company, {
     model: model.id,

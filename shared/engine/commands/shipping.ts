@@ -10,6 +10,7 @@ import { ownLot } from "./lots.ts";
 import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
+import type { EngineCaches } from "../caches.ts";
 
 type Cmd = CommandOf<"shipLot">;
 
@@ -21,10 +22,15 @@ const input = (cmd: Cmd) => ({
   quantity: cmd.quantity,
 });
 
-export function validateShip(state: GameState, company: Company, cmd: Cmd): Rejection | null {
-  const lot = ownLot(state, company, cmd.lot);
+export function validateShip(
+  state: GameState,
+  company: Company,
+  cmd: Cmd,
+  caches: EngineCaches,
+): Rejection | null {
+  const lot = ownLot(state, company, cmd.lot, caches);
   if ("code" in lot) return lot;
-  const from = departurePlace(state, lot);
+  const from = departurePlace(state, lot, caches);
   if ("code" in from) return from;
   if (from.kind === "hub") {
     const factory = state.factories.find((f) => f.hub === from.hub);
@@ -34,7 +40,7 @@ export function validateShip(state: GameState, company: Company, cmd: Cmd): Reje
       return refuse("EXPORT_BLOCKED", { factory: hub.name });
     }
   }
-  const quoted = quoteShipment(state, input(cmd));
+  const quoted = quoteShipment(state, input(cmd), caches);
   if (!quoted.ok) return quoted.error;
   const reserved = reservedUnits(state, lot.id);
   if (reserved > 0 && (cmd.quantity ?? lot.quantity) > lot.quantity - reserved) {
@@ -66,15 +72,15 @@ export function splitLot(state: GameState, lot: Lot, quantity: number): Lot {
   return part;
 }
 
-export function applyShip(state: GameState, company: Company, cmd: Cmd): void {
-  const whole = ownLot(state, company, cmd.lot);
-  const quoted = quoteShipment(state, input(cmd));
+export function applyShip(state: GameState, company: Company, cmd: Cmd, caches: EngineCaches): void {
+  const whole = ownLot(state, company, cmd.lot, caches);
+  const quoted = quoteShipment(state, input(cmd), caches);
   if ("code" in whole || !quoted.ok) throw new Error("shipLot applied without validation");
-  const from = departurePlace(state, whole);
+  const from = departurePlace(state, whole, caches);
   if ("code" in from) throw new Error("shipLot applied without validation");
   const q = quoted.quote;
   // A lot held by customs is re-exported: its old shipment ends there.
-  const held = shipmentOf(state, whole);
+  const held = shipmentOf(state, whole, caches);
   if (held) held.status = "refused";
   const lot = splitLot(state, whole, cmd.quantity ?? whole.quantity);
   const id = `ship-${state.nextId++}`;
@@ -107,7 +113,7 @@ export function applyShip(state: GameState, company: Company, cmd: Cmd): void {
     damagedUnits: 0,
     holdReason: null,
     licenceDay: null,
-    path: shipmentPath(state, from, cmd.to, cmd.mode),
+    path: shipmentPath(state, from, cmd.to, cmd.mode, caches),
   });
   lot.status = "inTransit";
   lot.powered = false;
@@ -115,8 +121,14 @@ export function applyShip(state: GameState, company: Company, cmd: Cmd): void {
 }
 
 /** The waypoints drawn on the map (only computed for real shipments: quotes do not need them). */
-function shipmentPath(state: GameState, from: Place, to: string, mode: ShippingMode): [number, number][] {
-  const a = pointOf(state, from);
-  const b = pointOf(state, { kind: "region", region: to });
+function shipmentPath(
+  state: GameState,
+  from: Place,
+  to: string,
+  mode: ShippingMode,
+  caches: EngineCaches,
+): [number, number][] {
+  const a = pointOf(state, from, caches);
+  const b = pointOf(state, { kind: "region", region: to }, caches);
   return a && b ? routePath(state, a, b, mode) : [];
 }

@@ -18,6 +18,7 @@ import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";
 import { ownLot } from "./lots.ts";
 import type { CommandOf } from "./schema.ts";
+import type { EngineCaches } from "../caches.ts";
 
 /** Days after a model's release before second-hand units of it exist to buy. */
 export const USED_MARKET_DELAY_DAYS = 90;
@@ -26,8 +27,9 @@ export const USED_MARKET_DELAY_DAYS = 90;
 export function quoteBuyUsed(
   state: GameState,
   cmd: CommandOf<"buyUsed">,
+  caches: EngineCaches,
 ): { unitCents: number; totalCents: number } | null {
-  const model = modelOf(state, cmd.model);
+  const model = modelOf(state, cmd.model, caches);
   if (!model) return null;
   const unitCents = usedAskUnitCents(state, model);
   return { unitCents, totalCents: unitCents * cmd.quantity };
@@ -37,8 +39,9 @@ export function validateBuyUsed(
   state: GameState,
   company: Company,
   cmd: CommandOf<"buyUsed">,
+  caches: EngineCaches,
 ): Rejection | null {
-  const model = modelOf(state, cmd.model);
+  const model = modelOf(state, cmd.model, caches);
   if (!model) {
     return refuse("UNKNOWN_MODEL", { model: cmd.model });
   }
@@ -49,7 +52,7 @@ export function validateBuyUsed(
   if (state.day < opens) {
     return refuse("NO_USED_YET", { model: model.name, opensDay: opens });
   }
-  const r = regionIndex(state, cmd.region);
+  const r = regionIndex(state, cmd.region, caches);
   if (r < 0) return refuse("UNKNOWN_REGION", { region: cmd.region });
   const spec = state.scenario.regions[r] as RegionSpec;
   if (state.world.regions[r]?.policy === "banned") {
@@ -68,9 +71,14 @@ export function validateBuyUsed(
 }
 
 /** The machines arrive at once in the region's warehouse, paid at the ask; the tier's index rises. */
-export function applyBuyUsed(state: GameState, company: Company, cmd: CommandOf<"buyUsed">): void {
-  const model = modelOf(state, cmd.model);
-  const quote = quoteBuyUsed(state, cmd);
+export function applyBuyUsed(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"buyUsed">,
+  caches: EngineCaches,
+): void {
+  const model = modelOf(state, cmd.model, caches);
+  const quote = quoteBuyUsed(state, cmd, caches);
   if (!model || !quote) throw new Error("buyUsed applied without validation");
   purchaseLot(state, company, {
     model: model.id,
@@ -93,8 +101,9 @@ export function validateOffer(
   state: GameState,
   company: Company,
   cmd: CommandOf<"offerLot">,
+  caches: EngineCaches,
 ): Rejection | null {
-  const lot = ownLot(state, company, cmd.lot);
+  const lot = ownLot(state, company, cmd.lot, caches);
   if ("code" in lot) return lot;
   if (lot.status === "onOrder") {
     return refuse("LOT_NOT_READY", { lot: lot.id });
@@ -117,8 +126,13 @@ export function validateOffer(
 }
 
 /** The offer opens today and stays open through its last day, `expiresDay`. */
-export function applyOffer(state: GameState, company: Company, cmd: CommandOf<"offerLot">): void {
-  const lot = ownLot(state, company, cmd.lot);
+export function applyOffer(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"offerLot">,
+  caches: EngineCaches,
+): void {
+  const lot = ownLot(state, company, cmd.lot, caches);
   if ("code" in lot) throw new Error("offerLot applied without validation");
   const offer: Offer = {
     id: `offer-${state.nextId++}`,
@@ -132,7 +146,7 @@ export function applyOffer(state: GameState, company: Company, cmd: CommandOf<"o
     status: "open",
   };
   state.offers.push(offer);
-  const model = lotModel(state, lot);
+  const model = lotModel(state, lot, caches);
   const until = formatIsoDate(offer.expiresDay);
   tellParty(
     state,
@@ -160,6 +174,7 @@ export function validateRespond(
   state: GameState,
   company: Company,
   cmd: CommandOf<"respondOffer">,
+  caches: EngineCaches,
 ): Rejection | null {
   const offer = findOffer(state, cmd.offer, company);
   if ("code" in offer) return offer;
@@ -171,7 +186,7 @@ export function validateRespond(
     return offerClosed(offer);
   }
   // Everything is checked again now: the seller may have sold, shipped or lost the units meanwhile.
-  const unavailable = offerUnavailable(state, offer);
+  const unavailable = offerUnavailable(state, offer, caches);
   if (unavailable) return unavailable;
   if (offer.priceCents > company.cashCents) {
     return refuse("OFFER_UNAFFORDABLE", {
@@ -183,7 +198,12 @@ export function validateRespond(
   return null;
 }
 
-export function applyRespond(state: GameState, company: Company, cmd: CommandOf<"respondOffer">): void {
+export function applyRespond(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"respondOffer">,
+  caches: EngineCaches,
+): void {
   const offer = findOffer(state, cmd.offer, company);
   if ("code" in offer) throw new Error("respondOffer applied without validation");
   const seller = state.companies.find((c) => c.id === offer.from);
@@ -204,7 +224,7 @@ export function applyRespond(state: GameState, company: Company, cmd: CommandOf<
   post(company, state.day, "tradePurchase", -offer.priceCents, 0, offer.id);
   post(seller, state.day, "tradeSale", offer.priceCents, 0, offer.id);
   const lot = transferUnits(state, offer);
-  const model = lotModel(state, lot);
+  const model = lotModel(state, lot, caches);
   const place = lot.location.kind === "region" ? lot.location.region : "";
   const spec = state.scenario.regions.find((r) => r.id === place);
   tellParty(

@@ -11,12 +11,13 @@ import { lotById } from "../lotFacts.ts";
 import type { Company, GameState, Lot } from "../state.ts";
 import type { Shipment } from "../tradeState.ts";
 import { countryOf, duties, tariffBps, vatBps } from "./customs.ts";
+import type { EngineCaches } from "../caches.ts";
 
-export function advanceShipments(state: GameState): void {
+export function advanceShipments(state: GameState, caches: EngineCaches): void {
   for (const s of state.shipments) {
-    if (s.status === "inTransit" && s.arriveDay <= state.day) arrive(state, s);
-    if (s.status === "atCustoms" && s.customsDay <= state.day) decide(state, s);
-    else if (s.status === "held") hold(state, s);
+    if (s.status === "inTransit" && s.arriveDay <= state.day) arrive(state, s, caches);
+    if (s.status === "atCustoms" && s.customsDay <= state.day) decide(state, s, caches);
+    else if (s.status === "held") hold(state, s, caches);
   }
   // Keep finished shipments a month for the map and the log, then drop them: the state stays small.
   state.shipments = state.shipments.filter(
@@ -28,10 +29,14 @@ export function advanceShipments(state: GameState): void {
   );
 }
 
-function parties(state: GameState, s: Shipment): { company: Company | undefined; lot: Lot | undefined } {
+function parties(
+  state: GameState,
+  s: Shipment,
+  caches: EngineCaches,
+): { company: Company | undefined; lot: Lot | undefined } {
   return {
     company: state.companies.find((c) => c.id === s.owner),
-    lot: lotById(state, s.lot),
+    lot: lotById(state, s.lot, caches),
   };
 }
 
@@ -43,8 +48,8 @@ function destroy(state: GameState, model: string, units: number): void {
   state.destroyedUnits[model] = (state.destroyedUnits[model] ?? 0) + units;
 }
 
-function arrive(state: GameState, s: Shipment): void {
-  const { company, lot } = parties(state, s);
+function arrive(state: GameState, s: Shipment, caches: EngineCaches): void {
+  const { company, lot } = parties(state, s, caches);
   const lossBps = state.scenario.logistics.modes[s.mode].lossBps;
   if (nextFloat(state.rng.trade) * 10_000 < lossBps) {
     s.status = "lost";
@@ -63,11 +68,11 @@ function arrive(state: GameState, s: Shipment): void {
     return;
   }
   s.status = "atCustoms";
-  if (s.customsDay <= state.day) decide(state, s);
+  if (s.customsDay <= state.day) decide(state, s, caches);
 }
 
 /** Customs decides: banned destination or missing licence holds the lot; otherwise duty, VAT, release. */
-function decide(state: GameState, s: Shipment): void {
+function decide(state: GameState, s: Shipment, caches: EngineCaches): void {
   const region = state.world.regions.find((r) => r.id === s.to);
   const spec = state.scenario.regions.find((r) => r.id === s.to);
   if (!region || !spec) return;
@@ -84,7 +89,7 @@ function decide(state: GameState, s: Shipment): void {
     return;
   }
   if (!s.international) {
-    release(state, s);
+    release(state, s, caches);
     return;
   }
   const licenceDays = countryOf(state, spec.country)?.licenceMeanDays ?? 0;
@@ -103,11 +108,11 @@ function decide(state: GameState, s: Shipment): void {
     );
     return;
   }
-  release(state, s);
+  release(state, s, caches);
 }
 
-function hold(state: GameState, s: Shipment): void {
-  const { company } = parties(state, s);
+function hold(state: GameState, s: Shipment, caches: EngineCaches): void {
+  const { company } = parties(state, s, caches);
   const cents = state.scenario.logistics.storageCentsPerUnitDay * s.quantity;
   if (company && cents > 0) post(company, state.day, "storage", -cents, 0, s.id);
   s.storageCents += cents;
@@ -118,12 +123,12 @@ function hold(state: GameState, s: Shipment): void {
       s.licenceDay <= state.day &&
       region?.policy !== "banned") ||
     (s.holdReason === "ban" && region?.policy !== "banned");
-  if (ready) release(state, s);
+  if (ready) release(state, s, caches);
 }
 
 /** Duty and VAT at the law in force today on the declared value, breakage, then into the warehouse. */
-function release(state: GameState, s: Shipment): void {
-  const { company, lot } = parties(state, s);
+function release(state: GameState, s: Shipment, caches: EngineCaches): void {
+  const { company, lot } = parties(state, s, caches);
   const spec = state.scenario.regions.find((r) => r.id === s.to);
   if (!company || !lot || !spec) return;
   const dutyBps = s.international ? tariffBps(state, spec.country, s.origin) : 0;

@@ -1,6 +1,8 @@
 /** Where places are: hubs and regions as points, distances between them, the route a mode takes. */
 import { greatCircleKm } from "../../math/detmath.ts";
-import type { Hub, RegionSpec, Scenario, ShippingMode } from "../../scenario/types.ts";
+import type { Hub, RegionSpec, ShippingMode } from "../../scenario/types.ts";
+import type { EngineCaches } from "../caches.ts";
+import { scenarioIndex } from "../lookup.ts";
 import type { GameState } from "../state.ts";
 import type { Place } from "../tradeState.ts";
 
@@ -20,27 +22,19 @@ export function hubOf(state: GameState, id: string): Hub | undefined {
 
 /**
  * Points and distances are geometry of the scenario, which never changes once resolved: they are worked
- * out once per scenario and place (a WeakMap keyed by the scenario object, beside the state), because
- * every shipping quote needs two points and a distance, and a great-circle distance in deterministic
- * arithmetic is slow. The points handed out are shared: read only.
+ * out once per scenario and place (in the scenario's index, lookup.ts, kept in the caller's caches),
+ * because every shipping quote needs two points and a distance, and a great-circle distance in
+ * deterministic arithmetic is slow. The points handed out are shared: read only.
  */
-interface Places {
-  hubs: Map<string, Point | undefined>;
-  regions: Map<string, Point | undefined>;
+export interface Places {
+  readonly hubs: Map<string, Point | undefined>;
+  readonly regions: Map<string, Point | undefined>;
   /** Distances between points of this scenario, by the two point objects. */
-  km: WeakMap<Point, Map<Point, number>>;
+  readonly km: WeakMap<Point, Map<Point, number>>;
 }
 
-const places = new WeakMap<Scenario, Places>();
-
-function placesOf(scenario: Scenario): Places {
-  let p = places.get(scenario);
-  if (!p) places.set(scenario, (p = { hubs: new Map(), regions: new Map(), km: new WeakMap() }));
-  return p;
-}
-
-export function pointOf(state: GameState, place: Place): Point | undefined {
-  const memo = placesOf(state.scenario);
+export function pointOf(state: GameState, place: Place, caches: EngineCaches): Point | undefined {
+  const memo = scenarioIndex(state.scenario, caches).places;
   if (place.kind === "hub") {
     if (memo.hubs.has(place.hub)) return memo.hubs.get(place.hub);
     const point = hubPoint(state, place.hub);
@@ -86,8 +80,8 @@ export function distanceKm(a: Point, b: Point): number {
 }
 
 /** distanceKm between two points pointOf gave for this state's scenario, worked out once per pair. */
-export function placeDistanceKm(state: GameState, a: Point, b: Point): number {
-  const memo = placesOf(state.scenario).km;
+export function placeDistanceKm(state: GameState, a: Point, b: Point, caches: EngineCaches): number {
+  const memo = scenarioIndex(state.scenario, caches).places.km;
   let row = memo.get(a);
   if (!row) memo.set(a, (row = new Map()));
   let km = row.get(b);

@@ -12,6 +12,7 @@ import type { GameState } from "../state.ts";
 import type { Place } from "../tradeState.ts";
 import { countryOf, duties, tariffBps, vatBps } from "./customs.ts";
 import { distanceKm, placeDistanceKm, pointOf, type Point } from "./geo.ts";
+import type { EngineCaches } from "../caches.ts";
 
 export interface FreightInput {
   model: AsicModel;
@@ -96,12 +97,17 @@ function legCost(
 export function quoteFreight(
   state: GameState,
   input: FreightInput,
+  caches: EngineCaches,
 ): { ok: true; quote: ShipmentQuote } | { ok: false; error: Rejection } {
-  const from = pointOf(state, input.from);
-  const to = pointOf(state, { kind: "region", region: input.to });
+  const from = pointOf(state, input.from, caches);
+  const to = pointOf(state, { kind: "region", region: input.to }, caches);
   if (!from) return { ok: false, error: refuse("UNKNOWN_DEPARTURE") };
-  if (!to) return { ok: false, error: refuse("UNKNOWN_REGION", { region: input.to }) };
-  const km = placeDistanceKm(state, from, to);
+  if (!to)
+    return {
+      ok: false,
+      error: refuse("UNKNOWN_REGION", { region: input.to }),
+    };
+  const km = placeDistanceKm(state, from, to, caches);
   const modeError = modeRejection(state, from, to, input.mode, km);
   if (modeError) return { ok: false, error: modeError };
 
@@ -152,14 +158,21 @@ export function quoteFreight(
         input.to,
         arriveDay + customsDays,
         international ? (dest?.licenceMeanDays ?? 0) : 0,
+        caches,
       ),
     },
   };
 }
 
-function warnings(state: GameState, region: string, customsDay: number, licenceDays: number): Text[] {
+function warnings(
+  state: GameState,
+  region: string,
+  customsDay: number,
+  licenceDays: number,
+  caches: EngineCaches,
+): Text[] {
   const out: Text[] = [];
-  const r = regionState(state, region);
+  const r = regionState(state, region, caches);
   if (r?.policy === "banned") {
     out.push({
       en: "Mining is banned there: customs will hold the machines until the ban lifts or you re-export them.",

@@ -8,20 +8,21 @@ import type { Place, Shipment } from "../tradeState.ts";
 import type { ShippingMode } from "../../scenario/types.ts";
 import { quoteFreight, type ShipmentQuote } from "./quote.ts";
 import { shipmentById } from "./shipmentIndex.ts";
+import type { EngineCaches } from "../caches.ts";
 
 /** The shipment holding a lot, if it is aboard one. */
-export function shipmentOf(state: GameState, lot: Lot): Shipment | undefined {
-  return lot.location.kind === "shipment" ? shipmentById(state, lot.location.shipment) : undefined;
+export function shipmentOf(state: GameState, lot: Lot, caches: EngineCaches): Shipment | undefined {
+  return lot.location.kind === "shipment" ? shipmentById(state, lot.location.shipment, caches) : undefined;
 }
 
 /** Where a lot would leave from, or why it cannot leave now. */
-export function departurePlace(state: GameState, lot: Lot): Place | Rejection {
+export function departurePlace(state: GameState, lot: Lot, caches: EngineCaches): Place | Rejection {
   if (lot.status === "onOrder") {
     return refuse("LOT_NOT_READY", { lot: lot.id });
   }
   if (lot.location.kind === "factory") return { kind: "hub", hub: lot.location.hub };
   if (lot.location.kind === "region") return { kind: "region", region: lot.location.region };
-  const shipment = shipmentOf(state, lot);
+  const shipment = shipmentOf(state, lot, caches);
   // A lot held by customs can be re-exported from the port where it waits.
   if (shipment?.status === "held") return { kind: "region", region: shipment.to };
   return refuse("LOT_ON_ITS_WAY", { lot: lot.id });
@@ -44,26 +45,35 @@ export interface LotShipping {
 export function quoteShipment(
   state: GameState,
   input: LotShipping,
+  caches: EngineCaches,
 ): { ok: true; quote: ShipmentQuote } | { ok: false; error: Rejection } {
-  const lot = lotById(state, input.lotId);
-  if (!lot) return { ok: false, error: refuse("UNKNOWN_LOT", { lot: input.lotId }) };
+  const lot = lotById(state, input.lotId, caches);
+  if (!lot)
+    return {
+      ok: false,
+      error: refuse("UNKNOWN_LOT", { lot: input.lotId }),
+    };
   const quantity = input.quantity ?? lot.quantity;
   if (quantity > lot.quantity) {
     return { ok: false, error: refuse("SHIP_TOO_MANY", { lot: lot.id, holds: lot.quantity }) };
   }
-  const from = departurePlace(state, lot);
+  const from = departurePlace(state, lot, caches);
   if ("code" in from) return { ok: false, error: from };
   if (from.kind === "region" && from.region === input.to && lot.location.kind === "region") {
     return { ok: false, error: refuse("ALREADY_THERE") };
   }
-  return quoteFreight(state, {
-    model: lotModel(state, lot),
-    quantity,
-    origin: lot.origin,
-    declaredValueCents: declaredValue(lot, quantity),
-    from,
-    to: input.to,
-    mode: input.mode,
-    insured: input.insured,
-  });
+  return quoteFreight(
+    state,
+    {
+      model: lotModel(state, lot, caches),
+      quantity,
+      origin: lot.origin,
+      declaredValueCents: declaredValue(lot, quantity),
+      from,
+      to: input.to,
+      mode: input.mode,
+      insured: input.insured,
+    },
+    caches,
+  );
 }

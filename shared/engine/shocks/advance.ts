@@ -8,22 +8,24 @@ import { lotTable } from "../lotFacts.ts";
 import type { GameState, Lot } from "../state.ts";
 import { applyShock, checkShock } from "./apply.ts";
 import { templateById } from "./templates.ts";
+import type { EngineCaches } from "../caches.ts";
 
-export function advanceShocks(state: GameState): void {
-  endEffects(state);
-  for (const hazard of state.scenario.hazards) strike(state, hazard);
-  seize(state);
+export function advanceShocks(state: GameState, caches: EngineCaches): void {
+  endEffects(state, caches);
+  for (const hazard of state.scenario.hazards) strike(state, hazard, caches);
+  seize(state, caches);
 }
 
-function endEffects(state: GameState): void {
+function endEffects(state: GameState, caches: EngineCaches): void {
   const due = state.effects.filter((e) => e.endDay <= state.day);
   if (due.length === 0) return;
   state.effects = state.effects.filter((e) => e.endDay > state.day);
-  for (const effect of due) templateById(effect.template)?.end?.(state, effect.targets, effect.params);
+  for (const effect of due)
+    templateById(effect.template)?.end?.(state, effect.targets, effect.params, caches);
 }
 
 /** A hazard strikes with probability perYear/365 a day, on one of its targets (or any of its kind). */
-function strike(state: GameState, hazard: Hazard): void {
+function strike(state: GameState, hazard: Hazard, caches: EngineCaches): void {
   if (nextFloat(state.rng.hazards) >= hazard.perYear / 365) return;
   const template = templateById(hazard.template);
   if (!template) return;
@@ -31,7 +33,7 @@ function strike(state: GameState, hazard: Hazard): void {
   if (pool.length === 0) return;
   const target = pool[nextInt(state.rng.hazards, pool.length)] as string;
   const checked = checkShock(state, hazard.template, [target], hazard.params);
-  if (!("code" in checked)) applyShock(state, checked);
+  if (!("code" in checked)) applyShock(state, checked, caches);
 }
 
 function candidates(state: GameState, kind: string): string[] {
@@ -48,11 +50,11 @@ function candidates(state: GameState, kind: string): string[] {
 }
 
 /** Machines left powered in a banned region are seized at the region's daily rate, lot by lot. */
-function seize(state: GameState): void {
+function seize(state: GameState, caches: EngineCaches): void {
   if (!state.world.regions.some((r) => r.policy === "banned" && r.seizureBpsPerDay > 0)) return;
   const seized: Lot[] = [];
   const lots = state.lots;
-  const table = lotTable(state);
+  const table = lotTable(state, caches);
   for (let n = 0; n < lots.length; n++) {
     const lot = lots[n] as Lot;
     if (lot.status !== "installed" || !lot.powered) continue;

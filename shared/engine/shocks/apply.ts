@@ -9,6 +9,7 @@ import type { GameState } from "../state.ts";
 import type { Params } from "./kit.ts";
 import { templateById, type ShockTemplate } from "./templates.ts";
 import { joinNames, targetName } from "./text.ts";
+import type { EngineCaches } from "../caches.ts";
 
 export interface CheckedShock {
   template: ShockTemplate;
@@ -44,9 +45,14 @@ export function checkShock(
 }
 
 /** Applies a checked shock now; returns the headline used. */
-export function applyShock(state: GameState, shock: CheckedShock, headline?: Text): Text {
+export function applyShock(
+  state: GameState,
+  shock: CheckedShock,
+  caches: EngineCaches,
+  headline?: Text,
+): Text {
   const { template, targets, params, names } = shock;
-  template.apply(state, targets, params);
+  template.apply(state, targets, params, caches);
   const text = template.text(params, names);
   const title = headline && headline.en ? headline : text.headline;
   state.notices.push({ day: state.day, company: null, kind: `shock:${template.id}`, text: title, targets });

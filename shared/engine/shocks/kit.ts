@@ -1,6 +1,7 @@
 /** What a shock template is, and helpers the template files share. */
 import { z } from "zod";
 import type { Text } from "../../scenario/types.ts";
+import type { EngineCaches } from "../caches.ts";
 import type { GameState, RegionState } from "../state.ts";
 import type { CountryState, FactoryState } from "../tradeState.ts";
 import type { TargetKind } from "./text.ts";
@@ -14,9 +15,9 @@ export interface ShockTemplate {
   /** How long it lasts, in days, from its parameters (0: it does not end by itself). */
   days(p: Params): number;
   text(p: Params, names: Text): { headline: Text; explanation: Text };
-  apply(state: GameState, targets: string[], p: Params): void;
+  apply(state: GameState, targets: string[], p: Params, caches: EngineCaches): void;
   /** Undoes a temporary shock (or completes an announced one) when its days are over. */
-  end?(state: GameState, targets: string[], p: Params): void;
+  end?(state: GameState, targets: string[], p: Params, caches: EngineCaches): void;
 }
 
 export const n = (p: Params, k: string): number => Number(p[k] ?? 0);

@@ -4,6 +4,7 @@ import { applyEvent } from "../eventEffects.ts";
 import type { GameState } from "../state.ts";
 import { countriesOf, n, num, regionsOf, type Params, type ShockTemplate } from "./kit.ts";
 import { originName } from "./text.ts";
+import type { EngineCaches } from "../caches.ts";
 
 const banParams = z.object({
   graceDays: num(0, 365, 0),
@@ -14,19 +15,23 @@ const banParams = z.object({
   seizurePctPerDay: num(0, 100, 2),
 });
 
-function banNow(state: GameState, targets: string[], p: Params): void {
-  applyEvent(state, {
-    kind: "ban",
-    day: state.day,
-    regions: targets,
-    rampDays: n(p, "rampDays"),
-    graceDays: 0,
-    complianceBps: Math.round(n(p, "compliancePct") * 100),
-    idleBps: Math.round(n(p, "idlePct") * 100),
-    emigrateBps: Math.round(n(p, "emigratePct") * 100),
-    headline: { en: "", zh: "" },
-    source: "shock",
-  });
+function banNow(state: GameState, targets: string[], p: Params, caches: EngineCaches): void {
+  applyEvent(
+    state,
+    {
+      kind: "ban",
+      day: state.day,
+      regions: targets,
+      rampDays: n(p, "rampDays"),
+      graceDays: 0,
+      complianceBps: Math.round(n(p, "compliancePct") * 100),
+      idleBps: Math.round(n(p, "idlePct") * 100),
+      emigrateBps: Math.round(n(p, "emigratePct") * 100),
+      headline: { en: "", zh: "" },
+      source: "shock",
+    },
+    caches,
+  );
   for (const r of regionsOf(state, targets)) {
     r.banPendingDay = null;
     r.seizureBpsPerDay = Math.round(n(p, "seizurePctPerDay") * 100);
@@ -46,11 +51,11 @@ export const POLICY_TEMPLATES: readonly ShockTemplate[] = [
         zh: `${n(p, "graceDays") > 0 ? `${n(p, "graceDays")} 天后` : "即日起"}${t.zh}挖矿违法：不得新租容量，运往该地的货物将被海关扣留，仍在运行的矿机每天有 ${n(p, "seizurePctPerDay")}% 的概率被没收。当地多数矿工将在未来数月内关机并迁往海外。`,
       },
     }),
-    apply(state, targets, p) {
-      if (n(p, "graceDays") <= 0) return banNow(state, targets, p);
+    apply(state, targets, p, caches) {
+      if (n(p, "graceDays") <= 0) return banNow(state, targets, p, caches);
       for (const r of regionsOf(state, targets)) r.banPendingDay = state.day + n(p, "graceDays");
     },
-    end: (state, targets, p) => banNow(state, targets, p),
+    end: (state, targets, p, caches) => banNow(state, targets, p, caches),
   },
   {
     id: "legalise",
@@ -64,14 +69,18 @@ export const POLICY_TEMPLATES: readonly ShockTemplate[] = [
         zh: `${t.zh}重新允许挖矿：可以租用容量，被扣货物可以清关，闲置矿机重新开机。`,
       },
     }),
-    apply(state, targets) {
-      applyEvent(state, {
-        kind: "unban",
-        day: state.day,
-        regions: targets,
-        headline: { en: "", zh: "" },
-        source: "shock",
-      });
+    apply(state, targets, _p, caches) {
+      applyEvent(
+        state,
+        {
+          kind: "unban",
+          day: state.day,
+          regions: targets,
+          headline: { en: "", zh: "" },
+          source: "shock",
+        },
+        caches,
+      );
       for (const r of regionsOf(state, targets)) {
         r.seizureBpsPerDay = 0;
         r.banPendingDay = null;
