@@ -30,7 +30,7 @@ import type { Text } from "../../shared/scenario/types.ts";
 import { authorize, type ActorInfo } from "../game/authorize.ts";
 import { newJoinCode } from "../game/codes.ts";
 import { newBucket, take, type Bucket } from "../game/rateLimit.ts";
-import { preview } from "../game/preview.ts";
+import { preview } from "../../shared/engine/preview.ts";
 import { GameSession } from "../game/session.ts";
 import { clientAddress } from "../limits/addressLimiter.ts";
 import { takeRestored } from "../recovery.ts";

@@ -1,7 +1,7 @@
 /**
  * The estimate is the charge: for any site (grid or renewable power, any carbon-tax rate, curtailed or
  * not, several regions and days), what lotDay estimates for an installed lot today is what the next
- * step bills, entry by entry, to the cent. Bots, the fleet panel's profit column and the players'
+ * step bills, entry by entry, to the cent; and the lease's preview quoted the power price it bills at. Bots, the fleet panel's profit column and the players'
  * decisions read the estimate; the ledger is the charge.
  */
 import fc from "fast-check";
@@ -10,7 +10,9 @@ import { applyCommand, step, type Command, type StepReport } from "../../shared/
 import { EngineCaches } from "../../shared/engine/caches.ts";
 import { lotDay } from "../../shared/engine/economics.ts";
 import type { GameState, LedgerKind } from "../../shared/engine/state.ts";
-import { roundHalfAway } from "../../shared/math/money.ts";
+import { energyCostCents, roundHalfAway } from "../../shared/math/money.ts";
+import { preview } from "../../shared/engine/preview.ts";
+import type { PreviewQuote } from "../../shared/protocol/index.ts";
 import { newGame, player, stepUntil } from "../helpers/game.ts";
 
 /** Regions with room that a used machine can be bought into (allowed, not under a moratorium). */
@@ -43,7 +45,7 @@ function sum(report: StepReport, kind: LedgerKind): number {
   return entries.filter((e) => e.kind === kind).reduce((s, e) => s + e.cents, 0);
 }
 
-function siteToday(site: Site): { g: GameState; lotId: string } {
+function siteToday(site: Site): { g: GameState; lotId: string; leaseQuote: PreviewQuote | undefined } {
   const g = structuredClone(base);
   for (let d = 0; d < site.daysLater; d++) step(g);
   const spec = g.scenario.regions.find((r) => r.id === site.region);
@@ -61,7 +63,10 @@ function siteToday(site: Site): { g: GameState; lotId: string } {
   const lotId = g.lots.at(-1)?.id ?? "";
   // Renewable where the region offers it (asking elsewhere is refused, as it should be).
   const renewable = site.renewable && Boolean(spec?.renewable);
-  ok(g, { type: "leaseCapacity", region: site.region, kw: site.fours * 13, renewable });
+  const lease = { type: "leaseCapacity", region: site.region, kw: site.fours * 13, renewable } as const;
+  const asked = preview(g, "p1", { kind: "command", command: lease });
+  const leaseQuote = "reply" in asked ? asked.reply.quote : undefined;
+  ok(g, lease);
   ok(g, { type: "installLot", lot: lotId, region: site.region });
   if (site.curtailed) {
     const region = g.world.regions.find((r) => r.id === site.region);
@@ -70,7 +75,7 @@ function siteToday(site: Site): { g: GameState; lotId: string } {
       region.demandResponseCentsPerMwh = site.creditCentsPerMwh;
     }
   }
-  return { g, lotId };
+  return { g, lotId, leaseQuote };
 }
 
 const sites = fc.record({
@@ -88,7 +93,7 @@ describe("a lot's estimated day", () => {
     let renewableSeen = 0;
     fc.assert(
       fc.property(sites, (site) => {
-        const { g, lotId } = siteToday(site);
+        const { g, lotId, leaseQuote } = siteToday(site);
         const lot = g.lots.find((l) => l.id === lotId);
         if (!lot) throw new Error("no lot");
         const estimate = lotDay(g, lot, new EngineCaches());
@@ -99,6 +104,10 @@ describe("a lot's estimated day", () => {
         expect(sum(report, "demandResponse")).toBe(roundHalfAway(estimate.creditCents));
         if (site.curtailed) expect(estimate.powerCents).toBe(0);
         else expect(estimate.powerCents).toBeGreaterThan(0);
+        // The lease's preview quoted the price the bill is worked out at (grid or renewable).
+        const kwh = report.ledgers.find((l) => l.company === "p1")?.kwh ?? 0;
+        const price = leaseQuote?.kind === "lease" ? leaseQuote.powerMicroUsdPerKwh : NaN;
+        expect(0 - sum(report, "power")).toBe(kwh > 0 ? energyCostCents(kwh, price) : 0);
         if (g.companies[0]?.leases.some((l) => l.renewable)) renewableSeen++;
       }),
       { numRuns: 60, seed: 20_201_001 },

@@ -4,6 +4,8 @@ import type { Company, GameState } from "../state.ts";
 import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
+import { satsValueCents } from "../../math/money.ts";
+import type { Quoter } from "./quote.ts";
 
 export function validateSellRatio(
   _s: GameState,
@@ -49,3 +51,9 @@ export function validateSellBtc(
 export function applySellBtc(state: GameState, company: Company, cmd: CommandOf<"sellBtc">): void {
   sellBtc(state, company, cmd.sats);
 }
+
+/** What the BTC would bring at today's price. */
+export const previewSellBtc: Quoter<"sellBtc"> = ({ state }, cmd) => {
+  const priceCents = state.market.priceCents;
+  return { kind: "btc", sats: cmd.sats, priceCents, cents: satsValueCents(cmd.sats, priceCents) };
+};

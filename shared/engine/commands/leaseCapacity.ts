@@ -8,6 +8,12 @@ import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
 import type { EngineCaches } from "../caches.ts";
+import { leasedKw } from "../fleet.ts";
+import { powerSupply } from "../economics.ts";
+import { powerPriceToday, uptimeToday } from "../regions.ts";
+import { pricedWithPremium } from "../siteRates.ts";
+import { formatIsoDate } from "../../math/calendar.ts";
+import type { Quoter } from "./quote.ts";
 
 /** A lease starts with one month of hosting paid up front as a setup fee. */
 export function leaseSetupCents(spec: RegionSpec, kw: number): number {
@@ -108,3 +114,45 @@ export function applyRelease(
   found.region.leasedKw -= cmd.kw;
   if (lease.kw <= 0) company.leases = company.leases.filter((l) => l !== lease);
 }
+
+/** The lease's quote: setup, hosting and the power price this supply (grid or renewable) would pay. */
+export const previewLease: Quoter<"leaseCapacity"> = ({ state, companyId, caches }, cmd) => {
+  const r = regionIndex(state, cmd.region, caches);
+  const spec = state.scenario.regions[r];
+  const region = state.world.regions[r];
+  if (!spec || !region) return undefined;
+  // The supply this lease would have: what the engine bills for a lease taken this way.
+  const supply = powerSupply(
+    { leases: [{ region: spec.id, kw: cmd.kw, renewable: cmd.renewable ?? false }] },
+    spec,
+  );
+  const grid = powerPriceToday(state, r, caches);
+  return {
+    kind: "lease",
+    region: spec.id,
+    kw: cmd.kw,
+    policy: region.policy,
+    setupCents: leaseSetupCents(spec, cmd.kw),
+    hostingCentsPerKwMonth: spec.hostingCentsPerKwMonth,
+    powerMicroUsdPerKwh: pricedWithPremium(grid, supply.premiumBps),
+    gridMicroUsdPerKwh: grid,
+    carbonGPerKwh: supply.carbonGPerKwh,
+    renewableOption: spec.renewable,
+    uptimePct: uptimeToday(state, r, caches) * 100,
+    freeKw: Math.floor(freeKw(region)),
+    leasedKw: leasedKw(state, companyId, spec.id),
+    usedKw: usedLeaseKw(state, companyId, spec.id, caches),
+    moratoriumUntil: region.moratoriumUntil > state.day ? formatIsoDate(region.moratoriumUntil) : null,
+  };
+};
+
+/** What the company leases in the region and how much of it its machines use. */
+export const previewRelease: Quoter<"releaseCapacity"> = ({ state, companyId, caches }, cmd) =>
+  regionIndex(state, cmd.region, caches) < 0
+    ? undefined
+    : {
+        kind: "release",
+        region: cmd.region,
+        leasedKw: leasedKw(state, companyId, cmd.region),
+        usedKw: usedLeaseKw(state, companyId, cmd.region, caches),
+      };

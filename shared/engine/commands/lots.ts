@@ -11,6 +11,7 @@ import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
 import type { EngineCaches } from "../caches.ts";
+import { ownedLot, type Quoter } from "./quote.ts";
 
 /**
  * Finds a lot the company owns. Another company's lot is answered exactly like an id that does not
@@ -141,3 +142,11 @@ export function applySell(
   if (isRejection(lot)) throw new Error("sellMachines applied without validation");
   sellLotUnits(state, company, lot, cmd.quantity, caches);
 }
+
+/** What selling the units into the used market would bring, at today's bid. */
+export const previewSale: Quoter<"sellMachines"> = (q, cmd) => {
+  const lot = ownedLot(q, cmd.lot);
+  if (!lot) return undefined;
+  const unitCents = usedBidUnitCents(q.state, lotModel(q.state, lot, q.caches));
+  return { kind: "sale", unitCents, totalCents: quoteSale(q.state, lot, cmd.quantity, q.caches) };
+};

@@ -11,6 +11,9 @@ import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
 import type { EngineCaches } from "../caches.ts";
+import { breakevenPowerPrice } from "../economics.ts";
+import { formatIsoDate } from "../../math/calendar.ts";
+import type { Quoter } from "./quote.ts";
 
 type Cmd = CommandOf<"orderMachines">;
 
@@ -95,3 +98,20 @@ export function apply(state: GameState, company: Company, cmd: Cmd, caches: Engi
     costCents: quote.totalCents,
   });
 }
+
+/** The order's quote: the factory, the unit and total price, when it ships, and the breakeven power price. */
+export const previewOrder: Quoter<"orderMachines"> = ({ state, caches }, cmd) => {
+  const q = quoteOrder(state, cmd, caches);
+  const model = modelOf(state, cmd.model, caches);
+  if (!q || !model) return undefined;
+  return {
+    kind: "order",
+    factory: q.factory,
+    origin: q.origin,
+    unitCents: q.unitCents,
+    totalCents: q.totalCents,
+    leadDays: q.readyDay - state.day,
+    readyDate: formatIsoDate(q.readyDay),
+    breakevenMicroUsdPerKwh: breakevenPowerPrice(state, model.efficiencyJPerTh),
+  };
+};

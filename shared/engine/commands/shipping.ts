@@ -11,6 +11,11 @@ import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
 import type { EngineCaches } from "../caches.ts";
+import { SHIPPING_MODES } from "../../scenario/types.ts";
+import { formatIsoDate } from "../../math/calendar.ts";
+import type { ShipmentQuote } from "../logistics/quote.ts";
+import type { ShipQuote } from "../../protocol/preview.ts";
+import { ownedLot, type Quoter } from "./quote.ts";
 
 type Cmd = CommandOf<"shipLot">;
 
@@ -131,4 +136,28 @@ function shipmentPath(
   const a = pointOf(state, from, caches);
   const b = pointOf(state, { kind: "region", region: to }, caches);
   return a && b ? routePath(state, a, b, mode) : [];
+}
+
+/** Every mode to the same destination, each judged as that command would be, and quoted. */
+export const previewShip: Quoter<"shipLot"> = (q, cmd) => {
+  if (!ownedLot(q, cmd.lot)) return undefined;
+  const trip = { lotId: cmd.lot, to: cmd.to, insured: cmd.insured, quantity: cmd.quantity };
+  return {
+    kind: "ship",
+    modes: SHIPPING_MODES.map((mode) => {
+      const error = q.judge({ ...cmd, mode });
+      const quoted = quoteShipment(q.state, { ...trip, mode }, q.caches);
+      return {
+        mode,
+        ok: error === null,
+        ...(error ? { error } : {}),
+        ...(quoted.ok ? { quote: shipQuoteOf(quoted.quote) } : {}),
+      };
+    }),
+  };
+};
+
+function shipQuoteOf(q: ShipmentQuote): ShipQuote {
+  const { departDay: _d, arriveDay, customsDay, ...rest } = q;
+  return { ...rest, arriveDate: formatIsoDate(arriveDay), customsDate: formatIsoDate(customsDay) };
 }

@@ -19,6 +19,8 @@ import type { Rejection } from "./errors.ts";
 import { ownLot } from "./lots.ts";
 import type { CommandOf } from "./schema.ts";
 import type { EngineCaches } from "../caches.ts";
+import { usedBidUnitCents, usedValueUnitCents } from "../market.ts";
+import { ownedLot, type Quoter } from "./quote.ts";
 
 /** Days after a model's release before second-hand units of it exist to buy. */
 export const USED_MARKET_DELAY_DAYS = 90;
@@ -272,3 +274,21 @@ export function applyCancel(state: GameState, company: Company, cmd: CommandOf<"
     `${company.name} 撤回了报价 ${offer.id}。`,
   );
 }
+
+/** The used machines' price, delivered to the region's warehouse. */
+export const previewBuyUsed: Quoter<"buyUsed"> = ({ state, caches }, cmd) => {
+  const q = quoteBuyUsed(state, cmd, caches);
+  return q ? { kind: "used", ...q } : undefined;
+};
+
+/** What the offered units are worth on the used market (its index and its bid), to price an offer by. */
+export const previewOffer: Quoter<"offerLot"> = (q, cmd) => {
+  const lot = ownedLot(q, cmd.lot);
+  if (!lot) return undefined;
+  const model = lotModel(q.state, lot, q.caches);
+  return {
+    kind: "offer",
+    marketCents: usedValueUnitCents(q.state, model) * cmd.quantity,
+    bidCents: usedBidUnitCents(q.state, model) * cmd.quantity,
+  };
+};
