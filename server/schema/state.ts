@@ -47,6 +47,9 @@ export class LotSchema extends Schema {
   @type("float64") kw = 0;
   @type("float64") pnlCentsPerDay = 0;
   @type("number") untilDay = 0;
+  @type("boolean") canShip = false;
+  @type("boolean") canInstall = false;
+  @type("boolean") canPower = false;
 }
 
 export class OfferSchema extends Schema {

@@ -9,6 +9,7 @@ import { retargetEstimatePct } from "../engine/chain.ts";
 import { equities } from "../engine/companies.ts";
 import { lotDay } from "../engine/economics.ts";
 import { lotKw, lotModel } from "../engine/fleet.ts";
+import { installableIn, lotCannotPower, lotCannotShip } from "../engine/lotActions.ts";
 import { freeKw, powerPriceToday, rowRunningThs } from "../engine/regions.ts";
 import type { Company, GameState, Lot, LotLocation } from "../engine/state.ts";
 import type { Shipment } from "../engine/tradeState.ts";
@@ -145,6 +146,9 @@ function lotOf(state: GameState, lot: Lot, shipments: Map<string, Shipment>, cac
     kw: lotKw(model, lot.quantity),
     pnlCentsPerDay: lotDay(state, lot, caches).netCents,
     untilDay: untilOf(lot, shipments),
+    canShip: lotCannotShip(state, lot, caches) === null,
+    canInstall: installableIn(lot) !== null,
+    canPower: lotCannotPower(lot) === null,
   };
 }
 

@@ -65,6 +65,14 @@ export interface LotView {
   pnlCentsPerDay: Cents;
   /** On order: the day it leaves the factory; in transit: the day customs decides; otherwise 0. */
   untilDay: EpochDay;
+  /**
+   * What the lot's own state allows (shared/engine/lotActions.ts, the commands' first checks): leave
+   * where it is, be installed in the region it waits in, be switched on or off. The rest (a lease with
+   * room, a route, cash) the command's preview says.
+   */
+  canShip: boolean;
+  canInstall: boolean;
+  canPower: boolean;
 }
 
 /** An open offer of machines this company made or received. */

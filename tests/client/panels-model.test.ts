@@ -8,7 +8,6 @@ import { setLang, translate } from "../../client/src/i18n/index.ts";
 import {
   cheapestMode,
   gateOf,
-  installable,
   kwFor,
   parseBtcSats,
   parseCount,
@@ -17,7 +16,6 @@ import {
   quoteOf,
   regionHistory,
   shipGate,
-  shippable,
   shipRows,
   sortModels,
   splitOffers,
@@ -183,11 +181,7 @@ describe("the ship dialog's rows", () => {
 });
 
 describe("fleet and market helpers", () => {
-  it("ship stored lots, install those in a region's warehouse, read places", () => {
-    expect(shippable({ status: "stored" })).toBe(true);
-    expect(shippable({ status: "onOrder" })).toBe(false);
-    expect(installable({ status: "stored", placeKind: "region" })).toBe(true);
-    expect(installable({ status: "stored", placeKind: "factory" })).toBe(false);
+  it("asks for at least one kW", () => {
     expect(kwFor({ kw: 10.47 })).toBe(11);
     expect(kwFor({ kw: 0 })).toBe(1);
   });

@@ -31,6 +31,9 @@ export function lotView(over: Partial<LotView> = {}): LotView {
     kw: 32.5,
     pnlCentsPerDay: 0,
     untilDay: 0,
+    canShip: false,
+    canInstall: false,
+    canPower: false,
     ...over,
   };
 }

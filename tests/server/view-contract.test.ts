@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { Encoder, Reflection, StateView } from "@colyseus/schema";
-import { applyCommand, step, type Command, type StepReport } from "../../shared/index.ts";
+import { applyCommand, step, validate, type Command, type StepReport } from "../../shared/index.ts";
 import { equities } from "../../shared/engine/companies.ts";
 import { lotDay } from "../../shared/engine/economics.ts";
 import { powerPriceToday } from "../../shared/engine/regions.ts";
@@ -149,6 +149,27 @@ describe("the view contract", () => {
     expect(me?.priv?.leases).toEqual([{ region: "us-texas", kw: 200, renewable: true }]);
     expect(seen.shipments.length).toBeGreaterThan(0);
     expect(seen.shipments[0]?.path.length).toBeGreaterThan(2);
+  });
+
+  it("carries each lot's actions as the engine's commands judge them", () => {
+    const lots = seen.companies.find((c) => c.seat === "p1")?.priv?.lots ?? [];
+    const by = (status: string) => lots.find((l) => l.status === status);
+    expect(by("installed")).toMatchObject({ canShip: true, canInstall: false, canPower: true });
+    expect(by("stored")).toMatchObject({ canShip: true, canInstall: true, canPower: false });
+    expect(by("onOrder")).toMatchObject({ canShip: false, canInstall: false, canPower: false });
+    expect(by("inTransit")).toMatchObject({ canShip: false, canInstall: false, canPower: false });
+    for (const lot of lots) {
+      const power = validate(g, player(1), { type: "powerLot", lot: lot.id, on: !lot.powered }, caches);
+      expect([lot.id, lot.canPower]).toEqual([lot.id, power === null]);
+      const install = validate(
+        g,
+        player(1),
+        { type: "installLot", lot: lot.id, region: lot.placeId },
+        caches,
+      );
+      if (install === null) expect(lot.canInstall).toBe(true);
+      if (!lot.canInstall) expect(install).not.toBeNull();
+    }
   });
 
   it("hides another seat's private part", () => {

@@ -11,7 +11,7 @@ import type { CompanyPrivateView, GameView, LotView } from "../net/view.ts";
 import { perform, statusLine } from "./act.ts";
 import { fill, fillKeepFocus, h, status } from "./dom.ts";
 import { formatCents, formatDay, formatNumber, formatSats, usdOfCents } from "./format.ts";
-import { installable, pnl, shippable } from "./panelModel.ts";
+import { pnl } from "./panelModel.ts";
 
 /** What the fleet asks of the other panels: the ship dialog for a lot, the region panel for a place. */
 export interface FleetHooks {
@@ -28,11 +28,6 @@ export function statusLabel(s: string): string {
 export function placeName(id: string): string {
   const place = catalog.regions.find((r) => r.id === id) ?? catalog.hubs.find((x) => x.id === id);
   return place ? pick(place.name) : id || "–";
-}
-
-/** Whether the power button makes sense for a lot: only installed machines draw power. */
-export function canPower(lot: Pick<LotView, "status">): boolean {
-  return lot.status === "installed";
 }
 
 /** Sell ratio basis points from a percentage typed by the player (clamped, whole bps). */
@@ -104,18 +99,18 @@ function lotActions(lot: LotView, ctx: FleetContext): (HTMLElement | null)[] {
     command({ type: "sellMachines", lot: lot.id, quantity: n });
   };
   return [
-    hooks && shippable(lot)
+    hooks && lot.canShip
       ? lotButton(lot, "ship", t("panels.fleet.ship"), lotName(lot), {
           "aria-haspopup": "dialog",
           onclick: (e: Event) => hooks.ship(lot, e.currentTarget as Element),
         })
       : null,
-    installable(lot)
+    lot.canInstall
       ? lotButton(lot, "install", t("panels.fleet.install"), lotName(lot), {
           onclick: () => command({ type: "installLot", lot: lot.id, region: lot.placeId }),
         })
       : null,
-    canPower(lot)
+    lot.canPower
       ? lotButton(lot, "power", onOff, `${lot.model} ×${lot.quantity}`, {
           onclick: () => command({ type: "powerLot", lot: lot.id, on: !lot.powered }),
         })
@@ -154,7 +149,7 @@ function lotRows(lot: LotView, ctx: FleetContext): HTMLElement[] {
       h("td", { class: "num", text: formatNumber(lot.quantity, lang()) }),
       h("td", {}, statusLabel(lot.status), until),
       h("td", {}, lotPlace(lot, ctx.hooks)),
-      h("td", { text: canPower(lot) ? (lot.powered ? t("fleet.isOn") : t("fleet.isOff")) : "–" }),
+      h("td", { text: lot.canPower ? (lot.powered ? t("fleet.isOn") : t("fleet.isOff")) : "–" }),
       h("td", { class: `num ${profit.tone}`, "data-testid": `pnl-${lot.id}`, text: profit.text }),
     ),
     h("tr", { class: "lot-actions" }, h("td", { colspan: 6, class: "actions" }, ...lotActions(lot, ctx))),

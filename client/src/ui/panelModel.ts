@@ -137,16 +137,6 @@ export function cheapestMode(reply: PreviewReply | null): ShipQuote["mode"] | nu
   return ok[0]?.mode ?? null;
 }
 
-/** Lots that can leave where they are: in storage at a factory or a warehouse. */
-export function shippable(lot: Pick<LotView, "status">): boolean {
-  return lot.status === "stored";
-}
-
-/** Lots waiting in a region's warehouse: they can be installed there once a lease has room. */
-export function installable(lot: Pick<LotView, "status" | "placeKind">): boolean {
-  return lot.status === "stored" && lot.placeKind === "region";
-}
-
 /** Lots that can be sold or offered: anything already delivered (the engine says the rest). */
 export function tradable(lots: readonly LotView[]): LotView[] {
   return lots.filter((l) => l.status !== "onOrder");

@@ -14,7 +14,7 @@ import { placeName } from "./fleet.ts";
 import { texts } from "./fields.ts";
 import { formatDate, formatPowerMicro } from "./format.ts";
 import { gatedAction } from "./gatedAction.ts";
-import { cheapestMode, parseCount, shipGate, shipRows, shippable, usd } from "./panelModel.ts";
+import { cheapestMode, parseCount, shipGate, shipRows, usd } from "./panelModel.ts";
 import type { PreviewState } from "./previewer.ts";
 
 type Mode = ShipQuote["mode"];
@@ -190,7 +190,7 @@ export function createShipDialog(parent: HTMLElement, server: GameServer) {
   function describe(): void {
     if (!lot) return;
     dialog.setTitle(t("panels.ship.title", { model: lot.name ?? lot.model, qty: lot.quantity }));
-    form.from.textContent = shippable(lot)
+    form.from.textContent = lot.canShip
       ? t("panels.ship.from", { place: placeName(lot.placeId) })
       : t("panels.ship.notStored");
   }

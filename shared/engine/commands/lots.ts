@@ -12,6 +12,7 @@ import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
 import type { EngineCaches } from "../caches.ts";
 import { ownedLot, type Quoter } from "./quote.ts";
+import { installableIn, lotCannotInstall, lotCannotPower } from "../lotActions.ts";
 
 /**
  * Finds a lot the company owns. Another company's lot is answered exactly like an id that does not
@@ -44,17 +45,12 @@ export function validateInstall(
 ): Rejection | null {
   const lot = ownLot(state, company, cmd.lot, caches);
   if (isRejection(lot)) return lot;
-  if (lot.status === "onOrder") return notYetDelivered(lot);
-  if (lot.status === "installed") {
-    return refuse("LOT_ALREADY_INSTALLED", { lot: lot.id });
-  }
-  if (lot.status === "inTransit") {
-    return refuse("LOT_ON_ITS_WAY", { lot: lot.id });
-  }
+  const cannot = lotCannotInstall(lot);
+  if (cannot) return cannot;
   const r = regionIndex(state, cmd.region, caches);
   if (r < 0) return refuse("UNKNOWN_REGION", { region: cmd.region });
   const spec = state.scenario.regions[r] as RegionSpec;
-  if (lot.location.kind !== "region" || lot.location.region !== cmd.region) {
+  if (installableIn(lot) !== cmd.region) {
     return refuse("LOT_NOT_HERE", { lot: lot.id, region: spec.name });
   }
   if (state.world.regions[r]?.policy === "banned") {
@@ -88,9 +84,8 @@ export function validatePower(
 ): Rejection | null {
   const lot = ownLot(state, company, cmd.lot, caches);
   if (isRejection(lot)) return lot;
-  if (lot.status !== "installed") {
-    return refuse("LOT_NOT_INSTALLED", { lot: lot.id });
-  }
+  const cannot = lotCannotPower(lot);
+  if (cannot) return cannot;
   if (lot.powered === cmd.on) {
     return refuse("POWER_ALREADY", { lot: lot.id, on: cmd.on });
   }
