@@ -121,7 +121,7 @@ export function recordDay(recording: Recording, state: GameState, report: StepRe
 function countryShares(recording: Recording, state: GameState, report: StepReport): Record<string, number> {
   const ths: Record<string, number> = {};
   for (const key of recording.countries) ths[key] = 0;
-  report.rowThsByRegion.forEach((value, i) => {
+  report.restOfWorldThsByRegion.forEach((value, i) => {
     const country = state.scenario.regions[i]?.country;
     if (country !== undefined) ths[country] = (ths[country] ?? 0) + value;
   });

@@ -9,7 +9,7 @@
  * recovery did (the engine is deterministic: same log, same days).
  */
 import { applyCommand, createGame, EngineCaches, step } from "../shared/index.ts";
-import { freeKw, powerPriceToday, rowRunningThs } from "../shared/engine/regions.ts";
+import { freeKw, powerPriceToday, restOfWorldRunningThs } from "../shared/engine/regions.ts";
 import type { GameState } from "../shared/engine/state.ts";
 import { formatIsoDate } from "../shared/math/calendar.ts";
 import type { DebriefDecision, DebriefEvent, DebriefFrame } from "../shared/protocol/debrief.ts";
@@ -45,7 +45,7 @@ export function regionFrame(state: GameState, day: number, date: string, caches:
   };
   state.world.regions.forEach((region, i) => {
     const offline = region.offlineUntil > state.day;
-    const ths = offline ? 0 : rowRunningThs(region);
+    const ths = offline ? 0 : restOfWorldRunningThs(region);
     frame.sharePct.push(round((ths / total) * 100, 3));
     frame.rowEhs.push(sig(ths / 1e6, 4));
     frame.powerUsdPerKwh.push(round(powerPriceToday(state, i, caches) / 1e6, 5));

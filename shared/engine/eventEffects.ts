@@ -6,7 +6,7 @@
  * template module first).
  */
 import type { ScenarioEvent } from "../scenario/types.ts";
-import { addToTier, regionState, rowInstalledThs } from "./regions.ts";
+import { addToTier, regionState, restOfWorldInstalledThs } from "./regions.ts";
 import type { GameState } from "./state.ts";
 import type { EngineCaches } from "./caches.ts";
 
@@ -17,7 +17,7 @@ export function applyEvent(state: GameState, event: ScenarioEvent, caches: Engin
     switch (event.kind) {
       case "ban": {
         region.policy = "banned";
-        const installed = rowInstalledThs(region);
+        const installed = restOfWorldInstalledThs(region);
         const days = Math.max(1, event.rampDays);
         region.banRampDaysLeft = days;
         region.banRampThsPerDay = (installed * event.complianceBps) / 10_000 / days;

@@ -41,7 +41,7 @@ export function uptimeToday(state: GameState, index: number, caches: EngineCache
 }
 
 /** kW taken by the rest of the world's installed machines in a region (idle ones keep their space). */
-export function rowKw(region: RegionState): number {
+export function restOfWorldKw(region: RegionState): number {
   let kw = 0;
   for (const tier of region.rowTiers) kw += (tier.installedThs * tier.jPerTh) / 1000;
   for (const tier of region.idleTiers) kw += (tier.installedThs * tier.jPerTh) / 1000;
@@ -61,14 +61,14 @@ export function addToTier(region: RegionState, jPerTh: number, ths: number): voi
   }
 }
 
-export function rowInstalledThs(region: RegionState): number {
+export function restOfWorldInstalledThs(region: RegionState): number {
   let ths = 0;
   for (const tier of region.rowTiers) ths += tier.installedThs;
   return ths;
 }
 
 /** Running rest-of-world hashrate in a region today, TH/s (before uptime). */
-export function rowRunningThs(region: RegionState): number {
+export function restOfWorldRunningThs(region: RegionState): number {
   let ths = 0;
   for (const tier of region.rowTiers) ths += tier.installedThs * tier.running;
   return ths;
@@ -76,7 +76,7 @@ export function rowRunningThs(region: RegionState): number {
 
 /** Capacity still free for new leases, kW. */
 export function freeKw(region: RegionState): number {
-  return Math.max(0, region.capacityKw - region.leasedKw - rowKw(region));
+  return Math.max(0, region.capacityKw - region.leasedKw - restOfWorldKw(region));
 }
 
 export function regionIndex(state: GameState, id: string, caches: EngineCaches): number {

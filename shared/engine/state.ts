@@ -66,7 +66,7 @@ export interface MarketState {
 }
 
 /** A slice of the rest of the world's fleet in one region. */
-export interface RowTier {
+export interface RestOfWorldTier {
   jPerTh: number;
   /** Installed TH/s. */
   installedThs: number;
@@ -89,9 +89,13 @@ export interface RegionState {
   capacityKw: number;
   /** kW leased by companies. */
   leasedKw: number;
-  rowTiers: RowTier[];
+  /**
+   * The rest of the world's machines here ("row": rest of world). The field keeps its short name
+   * because field names are part of the state's hash, which replays check.
+   */
+  rowTiers: RestOfWorldTier[];
   /** Machines installed but idle under a ban, waiting for it to lift (they keep their space). */
-  idleTiers: RowTier[];
+  idleTiers: RestOfWorldTier[];
   /** A ban announced for a later day (grace period): day it takes effect, or null. */
   banPendingDay: EpochDay | null;
   /** Everyone's machines here are switched off until this day (blackout, curtailment). */

@@ -21,7 +21,7 @@ import {
 import { applyScheduledEvents, type NewsItem } from "./events.ts";
 import { advancePrice, feesForDay, updatePrices } from "./market.ts";
 import type { Company, GameState, LedgerEntry, RetargetRecord } from "./state.ts";
-import { advanceWorld, rowHashrateByRegion } from "./world.ts";
+import { advanceWorld, restOfWorldHashrate } from "./world.ts";
 import { advanceShipments } from "./logistics/advance.ts";
 import { advanceShocks } from "./shocks/advance.ts";
 import { advanceOffers } from "./trade.ts";
@@ -42,7 +42,7 @@ export interface StepReport {
   networkThs: number;
   playerThs: number;
   /** Rest-of-world running hashrate by region (scenario order), TH/s. */
-  rowThsByRegion: number[];
+  restOfWorldThsByRegion: number[];
   /** Each company's day: ledger entries, and where it stands at the close. */
   ledgers: CompanyDayReport[];
 }
@@ -67,7 +67,7 @@ interface DayPlayed {
   fleets: CompanyDay[];
   networkThs: number;
   playerThs: number;
-  rowThsByRegion: number[];
+  restOfWorldThsByRegion: number[];
 }
 
 export function step(state: GameState, caches: EngineCaches = new EngineCaches()): StepReport {
@@ -86,7 +86,7 @@ export function step(state: GameState, caches: EngineCaches = new EngineCaches()
     notices: state.notices,
     networkThs: played.networkThs,
     playerThs: played.playerThs,
-    rowThsByRegion: played.rowThsByRegion,
+    restOfWorldThsByRegion: played.restOfWorldThsByRegion,
     ledgers: state.companies.map((c, i) => ({
       company: c.id,
       entries: c.ledger,
@@ -106,7 +106,7 @@ export function step(state: GameState, caches: EngineCaches = new EngineCaches()
 /** The network's side of a day's report: what a headless run that does not read the books needs. */
 export type NetworkDayReport = Pick<
   StepReport,
-  "tick" | "day" | "date" | "networkThs" | "playerThs" | "rowThsByRegion"
+  "tick" | "day" | "date" | "networkThs" | "playerThs" | "restOfWorldThsByRegion"
 >;
 
 /**
@@ -122,7 +122,7 @@ export function stepNetwork(state: GameState, caches: EngineCaches = new EngineC
     date: formatIsoDate(state.day),
     networkThs: played.networkThs,
     playerThs: played.playerThs,
-    rowThsByRegion: played.rowThsByRegion,
+    restOfWorldThsByRegion: played.restOfWorldThsByRegion,
   };
   closeDay(state);
   return report;
@@ -143,11 +143,11 @@ function playDay(state: GameState, caches: EngineCaches): DayPlayed {
   advanceShipments(state, caches);
   advanceOffers(state, caches);
 
-  const rowThsByRegion = rowHashrateByRegion(state, caches);
-  const rowThs = rowThsByRegion.reduce((s, x) => s + x, 0);
+  const restOfWorldThsByRegion = restOfWorldHashrate(state, caches);
+  const restOfWorldThs = restOfWorldThsByRegion.reduce((s, x) => s + x, 0);
   const fleets = operateFleets(state, caches);
   const playerThs = fleets.reduce((s, d) => s + d.ths, 0);
-  const networkThs = rowThs + playerThs;
+  const networkThs = restOfWorldThs + playerThs;
 
   const solo: SoloMiner[] = [];
   state.companies.forEach((c: Company, i) => {
@@ -161,7 +161,7 @@ function playDay(state: GameState, caches: EngineCaches): DayPlayed {
 
   state.networkThs = networkThs;
   state.playerThs = playerThs;
-  return { news, mined, fleets, networkThs, playerThs, rowThsByRegion };
+  return { news, mined, fleets, networkThs, playerThs, restOfWorldThsByRegion };
 }
 
 /** The day is over: the calendar moves on, and lots due tomorrow are handed over. */

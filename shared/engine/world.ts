@@ -6,7 +6,14 @@
 import { nextFloat } from "../math/rng.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import { bestEfficiency, powerCostMicroUsdPerThDay } from "./market.ts";
-import { addToTier, powerPriceToday, rowInstalledThs, rowKw, rowRunningThs, uptimeToday } from "./regions.ts";
+import {
+  addToTier,
+  powerPriceToday,
+  restOfWorldInstalledThs,
+  restOfWorldKw,
+  restOfWorldRunningThs,
+  uptimeToday,
+} from "./regions.ts";
 import type { GameState, MigrationBatch, RegionState } from "./state.ts";
 import type { EngineCaches } from "./caches.ts";
 
@@ -26,17 +33,17 @@ export function advanceWorld(state: GameState, caches: EngineCaches): void {
     respondToProfit(state, region, i, caches);
   }
   // Only placing machines changes the rest of the world's kW from here on: one memo serves both.
-  const memo: RowKwMemo = [];
+  const memo: RestOfWorldKwMemo = [];
   deployNewMachines(state, memo, caches);
   resettleMigrants(state, memo, caches);
 }
 
 /** Rest-of-world hashrate running today, by region (after uptime), TH/s. */
-export function rowHashrateByRegion(state: GameState, caches: EngineCaches): number[] {
+export function restOfWorldHashrate(state: GameState, caches: EngineCaches): number[] {
   // Under a ban only the non-compliant fleet is left in `rowTiers`: it keeps running illegally.
   // A blackout or a curtailment switches everyone off until it ends.
   return state.world.regions.map((r, i) =>
-    r.offlineUntil > state.day ? 0 : rowRunningThs(r) * uptimeToday(state, i, caches),
+    r.offlineUntil > state.day ? 0 : restOfWorldRunningThs(r) * uptimeToday(state, i, caches),
   );
 }
 
@@ -61,7 +68,7 @@ function respondToProfit(state: GameState, region: RegionState, index: number, c
 function rampBan(state: GameState, region: RegionState): void {
   if (region.banRampDaysLeft <= 0) return;
   region.banRampDaysLeft--;
-  const installed = rowInstalledThs(region);
+  const installed = restOfWorldInstalledThs(region);
   const take = Math.min(installed, region.banRampThsPerDay);
   if (installed <= 0 || take <= 0) return;
   const [minDelay, maxDelay] = state.scenario.world.migrationDelayDays;
@@ -95,15 +102,15 @@ function addIdle(region: RegionState, jPerTh: number, ths: number): void {
 }
 
 /**
- * kW taken by the rest of the world in each region (rowKw), worked out when first needed and again only
+ * kW taken by the rest of the world in each region (restOfWorldKw), worked out when first needed and again only
  * after machines are placed there: placing machines reads it for every region in every round, and
  * recomputing it is a loop over the region's tiers. The same sum in the same order: the same figure.
  */
-type RowKwMemo = (number | undefined)[];
+type RestOfWorldKwMemo = (number | undefined)[];
 
-function rowKwOf(memo: RowKwMemo, region: RegionState, i: number): number {
+function restOfWorldKwOf(memo: RestOfWorldKwMemo, region: RegionState, i: number): number {
   let kw = memo[i];
-  if (kw === undefined) kw = memo[i] = rowKw(region);
+  if (kw === undefined) kw = memo[i] = restOfWorldKw(region);
   return kw;
 }
 
@@ -111,15 +118,15 @@ function rowKwOf(memo: RowKwMemo, region: RegionState, i: number): number {
  * Capacity the rest of the world may still fill in a region, kW: it leaves a reserve free so that
  * players can always find some room, as hosts keep space for new clients.
  */
-function freeForRow(memo: RowKwMemo, region: RegionState, i: number, reserveBps: number): number {
+function freeForRow(memo: RestOfWorldKwMemo, region: RegionState, i: number, reserveBps: number): number {
   return Math.max(
     0,
-    region.capacityKw * (1 - reserveBps / 10_000) - region.leasedKw - rowKwOf(memo, region, i),
+    region.capacityKw * (1 - reserveBps / 10_000) - region.leasedKw - restOfWorldKwOf(memo, region, i),
   );
 }
 
 /** Where a machine would go today: weights by free capacity, cheap power and attractiveness. */
-function placementWeights(state: GameState, memo: RowKwMemo, caches: EngineCaches): number[] {
+function placementWeights(state: GameState, memo: RestOfWorldKwMemo, caches: EngineCaches): number[] {
   return state.world.regions.map((region, i) => {
     if (region.policy === "banned") return 0;
     const free = freeForRow(memo, region, i, state.scenario.world.playerReserveBps);
@@ -131,7 +138,13 @@ function placementWeights(state: GameState, memo: RowKwMemo, caches: EngineCache
 }
 
 /** Installs `ths` at `jPerTh` across regions by weight, limited by free capacity; returns what did not fit. */
-function place(state: GameState, ths: number, jPerTh: number, weights: number[], memo: RowKwMemo): number {
+function place(
+  state: GameState,
+  ths: number,
+  jPerTh: number,
+  weights: number[],
+  memo: RestOfWorldKwMemo,
+): number {
   let left = ths;
   const reserve = state.scenario.world.playerReserveBps;
   for (let round = 0; round < 3 && left > 1e-9; round++) {
@@ -155,7 +168,7 @@ function place(state: GameState, ths: number, jPerTh: number, weights: number[],
 }
 
 /** New rest-of-world machines, at the scenario's pace scaled by how well a new machine pays today. */
-function deployNewMachines(state: GameState, memo: RowKwMemo, caches: EngineCaches): void {
+function deployNewMachines(state: GameState, memo: RestOfWorldKwMemo, caches: EngineCaches): void {
   const base = deploymentRate(state);
   if (base <= 0) return;
   const jPerTh = newFleetEfficiency(state, caches);
@@ -193,7 +206,7 @@ export function newFleetEfficiency(state: GameState, caches: EngineCaches): numb
 }
 
 /** Migrants whose delay is over settle where capacity is free; the rest keep waiting. */
-function resettleMigrants(state: GameState, memo: RowKwMemo, caches: EngineCaches): void {
+function resettleMigrants(state: GameState, memo: RestOfWorldKwMemo, caches: EngineCaches): void {
   const pool = state.world.migration;
   if (pool.length === 0) return;
   const waiting: MigrationBatch[] = [];

@@ -115,7 +115,7 @@ export interface RegionSpec {
   capacityKw: number;
   /** Capacity added per day, kW (negative: shrinking). */
   capacityGrowthKwPerDay: number;
-  /** Share of the rest of the world's hashrate here at the start, in parts per million. */
+  /** Share of the rest of the world's ("row") hashrate here at the start, ppm (the name is hashed with the scenario). */
   rowSharePpm: number;
   policy: MiningPolicy;
   /** How much a migrating miner prefers this region over others, beyond its power price (1 = neutral). */

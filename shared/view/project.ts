@@ -10,7 +10,7 @@ import { equities } from "../engine/companies.ts";
 import { lotDay } from "../engine/economics.ts";
 import { lotKw, lotModel } from "../engine/fleet.ts";
 import { installableIn, lotCannotPower, lotCannotShip } from "../engine/lotActions.ts";
-import { freeKw, powerPriceToday, rowRunningThs } from "../engine/regions.ts";
+import { freeKw, powerPriceToday, restOfWorldRunningThs } from "../engine/regions.ts";
 import type { Company, GameState, Lot, LotLocation } from "../engine/state.ts";
 import type { Shipment } from "../engine/tradeState.ts";
 import { difficultyFromBits, nextHalvingHeight, nextRetargetHeight } from "../protocol/bitcoin/index.ts";
@@ -68,7 +68,7 @@ export function viewOf(state: GameState, input: ViewInput, caches: EngineCaches)
 function regionsOf(state: GameState, news: NewsBoard, caches: EngineCaches): RegionView[] {
   return state.world.regions.map((region, i) => {
     const offline = region.offlineUntil > state.day;
-    const ths = offline ? 0 : rowRunningThs(region);
+    const ths = offline ? 0 : restOfWorldRunningThs(region);
     return {
       id: region.id,
       country: state.scenario.regions[i]?.country ?? "",

@@ -108,7 +108,7 @@ describe("engine caches", () => {
         date: full.date,
         networkThs: full.networkThs,
         playerThs: full.playerThs,
-        rowThsByRegion: full.rowThsByRegion,
+        restOfWorldThsByRegion: full.restOfWorldThsByRegion,
       });
       if (a.tick % 50 === 0) expect(stateHash(b)).toBe(stateHash(a));
     }

@@ -96,9 +96,9 @@ describe("what shocks do", () => {
     const i = g.scenario.regions.findIndex((r) => r.id === "us-texas");
     inject(g, "blackout", { days: 3 });
     const during = step(g);
-    expect(during.rowThsByRegion[i]).toBe(0);
+    expect(during.restOfWorldThsByRegion[i]).toBe(0);
     stepUntil(g, formatIsoDate(g.day + 3));
-    expect(step(g).rowThsByRegion[i]).toBeGreaterThan(0);
+    expect(step(g).restOfWorldThsByRegion[i]).toBeGreaterThan(0);
   });
 
   it("a curtailment switches machines off and sets a demand-response credit, both ending together", () => {

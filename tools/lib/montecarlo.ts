@@ -119,12 +119,12 @@ const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 /** Network hashrate share by country at the end of a day (`report` is that day's step report). */
 export function countryShares(
   state: GameState,
-  report: Pick<NetworkDayReport, "rowThsByRegion" | "playerThs">,
+  report: Pick<NetworkDayReport, "restOfWorldThsByRegion" | "playerThs">,
   caches: EngineCaches,
 ): Record<string, number> {
   const ths: Record<string, number> = {};
   const regions = state.scenario.regions;
-  report.rowThsByRegion.forEach((value, i) => {
+  report.restOfWorldThsByRegion.forEach((value, i) => {
     const country = regions[i]?.country;
     if (country !== undefined) ths[country] = (ths[country] ?? 0) + value;
   });
