@@ -2,7 +2,7 @@
  * Compares a recorded game with what really happened, where the shipped data covers the same dates or
  * heights: retarget by retarget, day by day (hashrate) and on the first of each month.
  */
-import { blockSubsidy } from "../shared/protocol/bitcoin/index.ts";
+import { blockSubsidy } from "../shared/bitcoin/index.ts";
 import { formatIsoDate, parseIsoDate, SECONDS_PER_DAY, type EpochDay } from "../shared/math/calendar.ts";
 import type { Datasets, Epoch } from "../shared/scenario/datasets.ts";
 import type { Recording } from "./recorder.ts";

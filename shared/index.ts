@@ -13,7 +13,7 @@ export {
   difficultyFromBits,
   calculateNextWorkRequired,
   blockSubsidy,
-} from "./protocol/bitcoin/index.ts";
+} from "./bitcoin/index.ts";
 
 export { createGame, type PlayerSeat } from "./engine/create.ts";
 export { EngineCaches } from "./engine/caches.ts";

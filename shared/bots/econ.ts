@@ -3,7 +3,7 @@
  * machine there costs (duty, VAT, freight, the lease's first month), and which regions are safe to send
  * machines to. Money per TH/s per day is in micro-USD, as the engine's hashprice; capex is in cents.
  */
-import { blockSubsidySats } from "../protocol/bitcoin/index.ts";
+import { blockSubsidySats } from "../bitcoin/index.ts";
 import { powerPriceToday, uptimeToday } from "../engine/regions.ts";
 import { carbonTaxCentsPerTonne, hostingCentsPerDay, pricedWithPremium } from "../engine/siteRates.ts";
 import { importTaxShare } from "../engine/logistics/customs.ts";

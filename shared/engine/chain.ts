@@ -14,7 +14,7 @@ import {
   RETARGET_INTERVAL,
   TARGET_TIMESPAN,
   workFromTarget,
-} from "../protocol/bitcoin/index.ts";
+} from "../bitcoin/index.ts";
 import { SECONDS_PER_DAY } from "../math/calendar.ts";
 import { sampleExponential } from "../math/random.ts";
 import { nextFloat } from "../math/rng.ts";

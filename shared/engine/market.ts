@@ -2,7 +2,7 @@
  * Prices: BTC (historical series or a seeded model), fees per block, hashprice, the factory's price per
  * TH/s and the used-machine index. Every quote a player, a bot or the server needs comes from here.
  */
-import { blockSubsidySats } from "../protocol/bitcoin/index.ts";
+import { blockSubsidySats } from "../bitcoin/index.ts";
 import { detExp, detPow } from "../math/detmath.ts";
 import { sampleNormal } from "../math/random.ts";
 import { roundHalfAway, type Cents } from "../math/money.ts";

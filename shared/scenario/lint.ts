@@ -23,7 +23,7 @@ import {
   POW_LIMIT_BITS,
   RETARGET_INTERVAL,
   TARGET_SPACING,
-} from "../protocol/bitcoin/index.ts";
+} from "../bitcoin/index.ts";
 import type { Datasets, Epoch } from "./datasets.ts";
 import type { ScenarioProblem } from "./resolve.ts";
 import type { RegionCatalog, ScenarioFile } from "./schema.ts";

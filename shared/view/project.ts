@@ -13,7 +13,7 @@ import { installableIn, lotCannotPower, lotCannotShip } from "../engine/lotActio
 import { freeKw, powerPriceToday, restOfWorldRunningThs } from "../engine/regions.ts";
 import type { Company, GameState, Lot, LotLocation } from "../engine/state.ts";
 import type { Shipment } from "../engine/tradeState.ts";
-import { difficultyFromBits, nextHalvingHeight, nextRetargetHeight } from "../protocol/bitcoin/index.ts";
+import { difficultyFromBits, nextHalvingHeight, nextRetargetHeight } from "../bitcoin/index.ts";
 import type { NewsBoard } from "./news.ts";
 import type {
   CompanyPrivateView,

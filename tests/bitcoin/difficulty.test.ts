@@ -12,7 +12,7 @@ import {
   expectedHashesPerBlock,
   targetToCompact,
   workFromTarget,
-} from "../../shared/protocol/bitcoin/index.ts";
+} from "../../shared/bitcoin/index.ts";
 
 /** Exact decomposition of a positive normal double: d = mantissa * 2^exponent, ulp(d) = 2^exponent. */
 function decomposeDouble(d: number): { mantissa: bigint; exponent: number } {

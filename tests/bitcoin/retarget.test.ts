@@ -21,7 +21,7 @@ import {
   periodStartHeight,
   permittedDifficultyTransition,
   targetToCompact,
-} from "../../shared/protocol/bitcoin/index.ts";
+} from "../../shared/bitcoin/index.ts";
 import { EPOCHS, SUMMA_HEADERS } from "../fixtures/protocol/mainnet-retargets.ts";
 import type { EpochRow, HeaderVector } from "../fixtures/protocol/mainnet-retargets.ts";
 

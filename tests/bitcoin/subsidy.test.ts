@@ -12,7 +12,7 @@ import {
   halvingsAt,
   isRetargetHeight,
   nextHalvingHeight,
-} from "../../shared/protocol/bitcoin/index.ts";
+} from "../../shared/bitcoin/index.ts";
 
 /**
  * Port of Bitcoin Core src/test/validation_tests.cpp TestBlockSubsidyHalvings (block_subsidy_test):

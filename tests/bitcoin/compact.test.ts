@@ -9,7 +9,7 @@ import {
   decodeCompact,
   isCanonicalCompact,
   targetToCompact,
-} from "../../shared/protocol/bitcoin/index.ts";
+} from "../../shared/bitcoin/index.ts";
 
 /**
  * Every SetCompact/GetCompact vector of Bitcoin Core's src/test/arith_uint256_tests.cpp, test case
