@@ -2,7 +2,7 @@
  * The models on sale on a day, new and used, and the most efficient of each used tier: a pure cache per
  * scenario (see lineupOf), kept in the bots' caches.
  */
-import { USED_MARKET_DELAY_DAYS } from "../engine/commands/trade.ts";
+import { USED_MARKET_DELAY_DAYS } from "../engine/commands/usedMachines.ts";
 import { isReleased, usedTierOf } from "../engine/market.ts";
 import type { AsicModel, Scenario } from "../scenario/types.ts";
 import { botScenarioIndex, type BotCaches } from "./caches.ts";

@@ -4,11 +4,11 @@
  * bot that wants to sell can offer a lot to another company at the used index, between the market's
  * bid and ask: better for both than the used market.
  */
-import { quoteBuyUsed } from "../engine/commands/trade.ts";
+import { quoteBuyUsed } from "../engine/commands/usedMachines.ts";
 import { lotKw, lotModel } from "../engine/fleet.ts";
 import { usedValueUnitCents } from "../engine/market.ts";
 import { regionIndex } from "../engine/regions.ts";
-import { offerUnavailable } from "../engine/trade.ts";
+import { offerUnavailable } from "../engine/offers.ts";
 import type { Lot } from "../engine/state.ts";
 import { roomKw, survey } from "./buy.ts";
 import { add, spendable, type Ctx } from "./common.ts";

@@ -14,7 +14,7 @@ import { previewOrder } from "./commands/orderMachines.ts";
 import type { QuoteContext, Quoter } from "./commands/quote.ts";
 import type { Command } from "./commands/schema.ts";
 import { previewShip } from "./commands/shipping.ts";
-import { previewBuyUsed, previewOffer } from "./commands/trade.ts";
+import { previewBuyUsed, previewOffer } from "./commands/usedMachines.ts";
 import { shopCatalogue } from "./shop.ts";
 import type { GameState } from "./state.ts";
 

@@ -6,7 +6,7 @@
  */
 import { formatIsoDate } from "../math/calendar.ts";
 import { factoryFor, openFactories, quoteOrder } from "./commands/orderMachines.ts";
-import { USED_MARKET_DELAY_DAYS } from "./commands/trade.ts";
+import { USED_MARKET_DELAY_DAYS } from "./commands/usedMachines.ts";
 import { breakevenPowerPrice } from "./economics.ts";
 import { isReleased, usedAskUnitCents, usedBidUnitCents } from "./market.ts";
 import type { GameState } from "./state.ts";

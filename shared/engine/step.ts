@@ -24,7 +24,7 @@ import type { Company, GameState, LedgerEntry, RetargetRecord } from "./state.ts
 import { advanceWorld, restOfWorldHashrate } from "./world.ts";
 import { advanceShipments } from "./logistics/advance.ts";
 import { advanceShocks } from "./shocks/advance.ts";
-import { advanceOffers } from "./trade.ts";
+import { advanceOffers } from "./offers.ts";
 import type { Notice } from "./tradeState.ts";
 import { EngineCaches } from "./caches.ts";
 

@@ -21,10 +21,10 @@ import {
   usedAskOf,
   worldOf,
 } from "../../shared/bots/world.ts";
-import { quoteBuyUsed } from "../../shared/engine/commands/trade.ts";
+import { quoteBuyUsed } from "../../shared/engine/commands/usedMachines.ts";
 import { departurePlace, quoteShipment } from "../../shared/engine/logistics/ship.ts";
 import { factoryUnitPriceCents, isReleased, usedTierOf } from "../../shared/engine/market.ts";
-import { USED_MARKET_DELAY_DAYS } from "../../shared/engine/commands/trade.ts";
+import { USED_MARKET_DELAY_DAYS } from "../../shared/engine/commands/usedMachines.ts";
 import { regionIndex } from "../../shared/engine/regions.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import { SHIPPING_MODES } from "../../shared/scenario/types.ts";

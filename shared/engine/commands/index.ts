@@ -14,7 +14,7 @@ import * as lease from "./leaseCapacity.ts";
 import * as lots from "./lots.ts";
 import * as order from "./orderMachines.ts";
 import * as shipping from "./shipping.ts";
-import * as trade from "./trade.ts";
+import * as usedMachines from "./usedMachines.ts";
 import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";
 import {
@@ -48,10 +48,10 @@ const companyHandlers: { [T in CompanyCommand]: Handler<T, Company> } = {
   setPayout: { validate: finance.validatePayout, apply: finance.applyPayout },
   sellBtc: { validate: finance.validateSellBtc, apply: finance.applySellBtc },
   shipLot: { validate: shipping.validateShip, apply: shipping.applyShip },
-  buyUsed: { validate: trade.validateBuyUsed, apply: trade.applyBuyUsed },
-  offerLot: { validate: trade.validateOffer, apply: trade.applyOffer },
-  respondOffer: { validate: trade.validateRespond, apply: trade.applyRespond },
-  cancelOffer: { validate: trade.validateCancel, apply: trade.applyCancel },
+  buyUsed: { validate: usedMachines.validateBuyUsed, apply: usedMachines.applyBuyUsed },
+  offerLot: { validate: usedMachines.validateOffer, apply: usedMachines.applyOffer },
+  respondOffer: { validate: usedMachines.validateRespond, apply: usedMachines.applyRespond },
+  cancelOffer: { validate: usedMachines.validateCancel, apply: usedMachines.applyCancel },
 };
 
 const hostHandlers: { [T in Extract<CommandType, "injectEvent">]: Handler<T, null> } = {

@@ -4,7 +4,7 @@
  * `caches`: the game's EngineCaches (a fresh set when omitted: the same list, only slower).
  */
 import { isReleased, usedValueUnitCents } from "../market.ts";
-import { USED_MARKET_DELAY_DAYS } from "./trade.ts";
+import { USED_MARKET_DELAY_DAYS } from "./usedMachines.ts";
 import { lotKw, lotModel, leasedKw, usedLeaseKw } from "../fleet.ts";
 import type { GameState } from "../state.ts";
 import { validate } from "./index.ts";

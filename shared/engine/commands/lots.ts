@@ -5,7 +5,7 @@ import { lotById } from "../lotFacts.ts";
 import { regionIndex } from "../regions.ts";
 import { sellLotUnits } from "../companies.ts";
 import type { Company, GameState, Lot } from "../state.ts";
-import { reservedUnits } from "../trade.ts";
+import { reservedUnits } from "../offers.ts";
 import type { RegionSpec } from "../../scenario/types.ts";
 import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";

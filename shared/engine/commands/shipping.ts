@@ -5,7 +5,7 @@ import { departurePlace, quoteShipment, shipmentOf } from "../logistics/ship.ts"
 import type { Place } from "../tradeState.ts";
 import type { ShippingMode } from "../../scenario/types.ts";
 import type { Company, GameState, Lot } from "../state.ts";
-import { reservedUnits } from "../trade.ts";
+import { reservedUnits } from "../offers.ts";
 import { ownLot } from "./lots.ts";
 import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";

@@ -1,7 +1,7 @@
 /**
- * Trade commands: buying used machines from outside sellers, and offers of machines between players
+ * Used machines: buying used machines from outside sellers, and offers of machines between players
  * (make, answer, cancel). The rules an offer is judged by when it is accepted, and the daily expiry,
- * are in ../trade.ts.
+ * are in ../offers.ts.
  */
 import { pushUsedDemand, usedAskUnitCents } from "../market.ts";
 import { lotModel, modelOf, purchaseLot } from "../fleet.ts";
@@ -9,7 +9,7 @@ import { post } from "../ledger.ts";
 import { isReleased } from "../market.ts";
 import { regionIndex } from "../regions.ts";
 import type { Company, GameState } from "../state.ts";
-import { offerClosed, offerUnavailable, reservedUnits, tellParty, transferUnits } from "../trade.ts";
+import { offerClosed, offerUnavailable, reservedUnits, tellParty, transferUnits } from "../offers.ts";
 import type { Offer } from "../tradeState.ts";
 import type { RegionSpec } from "../../scenario/types.ts";
 import { formatIsoDate } from "../../math/calendar.ts";

@@ -1,7 +1,7 @@
 /**
  * Offers between players: whether an offer can still be honoured, how its units change hands, the
  * notices the parties get, and the daily pass that expires (or withdraws) offers. The commands that make
- * and answer offers live in commands/trade.ts; the rules they share are here, so that accepting an offer
+ * and answer offers live in commands/usedMachines.ts; the rules they share are here, so that accepting an offer
  * and the daily pass judge it the same way.
  */
 import { roundHalfAway } from "../math/money.ts";
