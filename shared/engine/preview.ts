@@ -15,7 +15,7 @@ import type { QuoteContext, Quoter } from "./commands/quote.ts";
 import type { Command } from "./commands/schema.ts";
 import { previewShip } from "./commands/shipping.ts";
 import { previewBuyUsed, previewOffer } from "./commands/usedMachines.ts";
-import { shopCatalogue } from "./shop.ts";
+import { shopCatalog } from "./shop.ts";
 import type { GameState } from "./state.ts";
 
 /** The answer to a preview: the reply to send, or why the request was not a command at all. */
@@ -42,7 +42,7 @@ export function preview(
 ): PreviewAnswer {
   if (request.kind === "shop") {
     const cashCents = state.companies.find((c) => c.id === companyId)?.cashCents ?? 0;
-    return { reply: { ok: true, quote: { kind: "shop", cashCents, ...shopCatalogue(state, caches) } } };
+    return { reply: { ok: true, quote: { kind: "shop", cashCents, ...shopCatalog(state, caches) } } };
   }
   const parsed = parseCommand(request.command);
   if (!parsed.ok) return { malformed: parsed.error };

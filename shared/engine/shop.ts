@@ -1,5 +1,5 @@
 /**
- * The machine shop's catalogue for today: every model on sale (and those coming soon) with its
+ * The machine shop's catalog for today: every model on sale (and those coming soon) with its
  * nameplate figures, the factory's price and lead time (quoteOrder: what an order is charged), the
  * breakeven power price at today's hashprice, and the used market's bid and ask. Plain data, read-only:
  * the client shows it, bots or tools may use it; nothing here changes the state.
@@ -49,7 +49,7 @@ export interface ShopModel {
   usedOpen: boolean;
 }
 
-export interface ShopCatalogue {
+export interface ShopCatalog {
   date: string;
   hashpriceMicroUsd: number;
   poolFeeBps: number;
@@ -58,7 +58,7 @@ export interface ShopCatalogue {
   models: ShopModel[];
 }
 
-export function shopCatalogue(state: GameState, caches: EngineCaches): ShopCatalogue {
+export function shopCatalog(state: GameState, caches: EngineCaches): ShopCatalog {
   const day = state.day;
   const factories: ShopFactory[] = openFactories(state).map((hub) => {
     const f = state.factories.find((x) => x.hub === hub.id);

@@ -16,7 +16,7 @@ const mode = z.enum(SHIPPING_MODES);
 
 /**
  * Client → server. `command`: a candidate company command (the engine's schema checks it); `shop`: the
- * machine shop's catalogue today. The actor is the sender's seat; the host may name any `seat`.
+ * machine shop's catalog today. The actor is the sender's seat; the host may name any `seat`.
  */
 export const previewMessage = z.discriminatedUnion("kind", [
   z.object({ ref, kind: z.literal("command"), command: z.unknown(), seat: seat.optional() }),

@@ -1,5 +1,5 @@
 /**
- * The shop's catalogue and the economics estimates the panels show: the shop's prices are the orders'
+ * The shop's catalog and the economics estimates the panels show: the shop's prices are the orders'
  * quotes, the breakeven power price pays exactly the power at today's hashprice, and a lot's daily
  * estimate matches the power the step then bills and, on average, the pool revenue it then pays.
  */
@@ -8,7 +8,7 @@ import { applyCommand, step } from "../../shared/index.ts";
 import { quoteOrder } from "../../shared/engine/commands/orderMachines.ts";
 import { breakevenPowerPrice, lotDay, poolHashpriceMicroUsd } from "../../shared/engine/economics.ts";
 import { powerCostMicroUsdPerThDay } from "../../shared/engine/market.ts";
-import { shopCatalogue } from "../../shared/engine/shop.ts";
+import { shopCatalog } from "../../shared/engine/shop.ts";
 import { roundHalfAway } from "../../shared/math/money.ts";
 import { newGame, player, stepUntil } from "../helpers/game.ts";
 import { EngineCaches } from "../../shared/engine/caches.ts";
@@ -19,7 +19,7 @@ const caches = new EngineCaches();
 describe("the machine shop", () => {
   it("lists today's models at the order's own quote, best efficiency first, with breakeven power", () => {
     const state = newGame("halving-2020", 1, 1);
-    const shop = shopCatalogue(state, caches);
+    const shop = shopCatalog(state, caches);
     const onSale = shop.models.filter((m) => m.onSale);
     expect(onSale.length).toBeGreaterThan(3);
     expect(shop.factories.length).toBeGreaterThan(0);

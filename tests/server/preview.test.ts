@@ -75,10 +75,10 @@ describe("preview", () => {
     const { host, player } = await pausedGame();
     const shop = await ask(player, "s1", { kind: "shop" });
     expect(isReply(shop) && shop.ok).toBe(true);
-    const catalogue = (shop as PreviewReply).quote as ShopQuote;
-    expect(catalogue.kind).toBe("shop");
-    expect(catalogue.factories.length).toBeGreaterThan(0);
-    const model = catalogue.models.find((m) => m.onSale && m.usedOpen);
+    const catalog = (shop as PreviewReply).quote as ShopQuote;
+    expect(catalog.kind).toBe("shop");
+    expect(catalog.factories.length).toBeGreaterThan(0);
+    const model = catalog.models.find((m) => m.onSale && m.usedOpen);
     expect(model).toBeDefined();
     expect(model?.breakevenMicroUsdPerKwh).toBeGreaterThan(0);
     expect(model?.unitCents).toBeGreaterThan(0);

@@ -139,7 +139,7 @@ export class GameServer {
     return this.ask({ kind: "command", command, ...(seat ? { seat } : {}) });
   }
 
-  /** The machine shop's catalogue today (models, prices, lead times, breakeven power prices). */
+  /** The machine shop's catalog today (models, prices, lead times, breakeven power prices). */
   shop(seat?: string): Promise<PreviewReply> {
     return this.ask({ kind: "shop", ...(seat ? { seat } : {}) });
   }

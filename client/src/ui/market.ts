@@ -130,9 +130,9 @@ function buySection(server: GameServer, out: HTMLElement, mine: Mine) {
         });
     },
   });
-  // The models on the used market today come with the shop's catalogue.
+  // The models on the used market today come with the shop's catalog.
   let shop: ShopQuote | null = null;
-  const catalogue = new Previewer((s) => {
+  const catalog = new Previewer((s) => {
     const q = quoteOf(s, "shop");
     if (!q) return;
     shop = q;
@@ -170,7 +170,7 @@ function buySection(server: GameServer, out: HTMLElement, mine: Mine) {
       action.reason,
     ],
     action,
-    catalogue,
+    catalog,
     relabel(): void {
       text.relabel();
       renderRegions(region, mine());
@@ -201,7 +201,7 @@ export function createMarket(parent: HTMLElement, server: GameServer) {
   const buy = buySection(server, out, () => priv);
   const offersBox = h("div", {});
   const offers = createOffers(offersBox, server);
-  const previews = [buy.catalogue, sell.action, buy.action];
+  const previews = [buy.catalog, sell.action, buy.action];
   const dialog = createDialog(parent, "market", () => {
     for (const p of previews) p.stop();
     offers.stop();
@@ -220,7 +220,7 @@ export function createMarket(parent: HTMLElement, server: GameServer) {
     open(opener?: Element | null) {
       relabel();
       dialog.open(opener);
-      buy.catalogue.ask({ key: "shop", ask: () => server.shop() }, true);
+      buy.catalog.ask({ key: "shop", ask: () => server.shop() }, true);
       sell.action.ask(true);
       offers.open();
     },

@@ -1,6 +1,6 @@
 /**
  * The machine shop: today's models (TH/s, W, J/TH, price, breakeven power price, availability, lead
- * time) from the server's catalogue, and an order of N units from a factory. The price, the lead time
+ * time) from the server's catalog, and an order of N units from a factory. The price, the lead time
  * and whether the order is possible come from the engine's preview; Buy is enabled only when it says yes.
  */
 import catalog from "virtual:atlas-catalog";
@@ -105,13 +105,13 @@ function modelRow(m: ShopModelQuote, selected: string | null, choose: (id: strin
 
 function renderTable(
   box: HTMLElement,
-  catalogue: ShopQuote | null,
+  catalog: ShopQuote | null,
   sort: ShopSort,
   selected: string | null,
   choose: (id: string) => void,
 ): void {
-  if (!catalogue) return void fill(box, h("p", { class: "muted", text: t("panels.loading") }));
-  const rows = sortModels(catalogue.models, sort);
+  if (!catalog) return void fill(box, h("p", { class: "muted", text: t("panels.loading") }));
+  const rows = sortModels(catalog.models, sort);
   fillKeepFocus(
     box,
     h(
@@ -124,8 +124,8 @@ function renderTable(
   );
 }
 
-/** The catalogue's date, hashprice, pool fee and my cash, over the table. */
-function catalogueInfo(q: ShopQuote): string {
+/** The catalog's date, hashprice, pool fee and my cash, over the table. */
+function catalogInfo(q: ShopQuote): string {
   return t("panels.shop.info", {
     date: formatDate(q.date, lang()),
     hashprice: `${formatHashprice(q.hashpriceMicroUsd / 1e6, lang())}${t("hud.hashpriceUnit")}`,
@@ -151,10 +151,10 @@ function orderSummary(s: PreviewState, model: string | null, name: string, qty: 
 }
 
 /**
- * The catalogue: its date, hashprice and my cash, the factory and sort pickers, and the models table.
+ * The catalog: its date, hashprice and my cash, the factory and sort pickers, and the models table.
  * Picking a model (`picked`) or a factory (`factoryChanged`) changes the order the player is making.
  */
-function shopCatalogue(server: GameServer, picked: () => void, factoryChanged: () => void) {
+function shopCatalog(server: GameServer, picked: () => void, factoryChanged: () => void) {
   const text = texts();
   const head = h("p", { class: "muted", "data-testid": "shop-info" });
   const factory = h("select", {
@@ -164,12 +164,12 @@ function shopCatalogue(server: GameServer, picked: () => void, factoryChanged: (
   });
   const sort = h("select", { id: "shop-sort", "data-testid": "shop-sort", onchange: () => draw() });
   const table = h("div", { class: "shop-table" });
-  let catalogue: ShopQuote | null = null;
+  let catalog: ShopQuote | null = null;
   let selected: string | null = null;
   const previewer = new Previewer((s) => show(s));
 
   function draw(): void {
-    renderTable(table, catalogue, (sort.value || "efficiency") as ShopSort, selected, (id) => {
+    renderTable(table, catalog, (sort.value || "efficiency") as ShopSort, selected, (id) => {
       selected = id;
       draw();
       picked();
@@ -180,8 +180,8 @@ function shopCatalogue(server: GameServer, picked: () => void, factoryChanged: (
     const q = quoteOf(s, "shop");
     if (s.status === "failed") fill(table, h("p", { class: "reason", text: gateOf(s, lang()).reason ?? "" }));
     if (!q) return;
-    catalogue = q;
-    head.textContent = catalogueInfo(q);
+    catalog = q;
+    head.textContent = catalogInfo(q);
     renderFactories(factory, q);
     draw();
   }
@@ -199,7 +199,7 @@ function shopCatalogue(server: GameServer, picked: () => void, factoryChanged: (
     ],
     factory,
     selected: () => selected,
-    modelName: () => catalogue?.models.find((m) => m.id === selected)?.name ?? selected ?? "",
+    modelName: () => catalog?.models.find((m) => m.id === selected)?.name ?? selected ?? "",
     ask: () => previewer.ask({ key: "shop", ask: () => server.shop() }, true),
     refresh: () => previewer.refresh(),
     stop: () => previewer.stop(),
@@ -212,14 +212,14 @@ function shopCatalogue(server: GameServer, picked: () => void, factoryChanged: (
       );
       sort.value = keep;
       delete factory.dataset.factories;
-      if (catalogue) show({ status: "done", reply: { ok: true, quote: catalogue } });
+      if (catalog) show({ status: "done", reply: { ok: true, quote: catalog } });
       else draw();
     },
   };
 }
 
 export function createShop(parent: HTMLElement, server: GameServer) {
-  const shop = shopCatalogue(
+  const shop = shopCatalog(
     server,
     () => {
       buy.ask(true);
@@ -255,7 +255,7 @@ export function createShop(parent: HTMLElement, server: GameServer) {
       return { type: "orderMachines" as const, model, quantity: n, ...factory };
     },
     show: (s) => void (summary.textContent = orderSummary(s, shop.selected(), shop.modelName(), qty.value)),
-    // An order changes my cash and may move the factories' lead times: the catalogue too.
+    // An order changes my cash and may move the factories' lead times: the catalog too.
     after: (ok) => ok && shop.ask(),
   });
   const dialog = createDialog(parent, "shop", () => {
