@@ -17,7 +17,7 @@ import {
   type Factory,
 } from "./world.ts";
 import { factoryDutiesOf } from "./duties.ts";
-import { landedUnitCents, type SiteCosts } from "./econ.ts";
+import { landedUnitCents, ON_SITE, type SiteCosts } from "./econ.ts";
 
 /** The most a single used purchase takes from one tier, TH/s: more would lift the index against us. */
 const USED_LOT_CAP_THS = 12_000;
@@ -60,7 +60,9 @@ export function survey(ctx: Ctx): Survey {
       continue;
     }
     const lease = leaseAt(ctx, (specs[r] as RegionSpec).id);
-    sites.push(siteOf(w, r, lease ? lease.renewable : prefersRenewableAt(w, r), true));
+    sites.push(
+      siteOf(w, r, { renewable: lease ? lease.renewable : prefersRenewableAt(w, r), longRun: true }),
+    );
   }
   return (ctx.survey = { hashprice: w.planningHashprice, sites });
 }
@@ -70,10 +72,13 @@ export function tierLeaders(ctx: Ctx): AsicModel[] {
   return catalogOf(ctx.world).tierLeaders;
 }
 
+/** Where a machine is bought: from a factory (new) or on the used market. */
+export type Market = "new" | "used";
+
 /** Models on sale today (new), or with a used market open (used). */
-export function modelsOnSale(ctx: Ctx, used: boolean): AsicModel[] {
+export function modelsOnSale(ctx: Ctx, market: Market): AsicModel[] {
   const c = catalogOf(ctx.world);
-  return used ? c.usedModels : c.newModels;
+  return market === "used" ? c.usedModels : c.newModels;
 }
 
 /** Prices `model` bought new (cheapest landed factory) or used, to run in region `r`; null if it does not pay. */
@@ -82,7 +87,7 @@ export function price(
   sv: Survey,
   model: AsicModel,
   r: number,
-  used: boolean,
+  market: Market,
   limit = paybackLimit(ctx),
 ): Offer | null {
   const { state, profile } = ctx;
@@ -101,12 +106,12 @@ export function price(
   let landed = Infinity;
   let wait = 0;
   const w = ctx.world;
-  if (used) {
+  if (market === "used") {
     // quoteBuyUsed's unit price: the used market's ask, the same in every region today.
     const ask = usedAskOf(w, model.id);
     if (ask === null) return null;
     unitCents = ask;
-    landed = landedUnitCents(state, r, model, 0, ask, false, 0);
+    landed = landedUnitCents(state, r, model, ask, ON_SITE);
     wait = 2;
   } else {
     // quoteOrder's unit price at each factory and landedUnitCents, with everything that does not

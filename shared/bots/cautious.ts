@@ -65,7 +65,7 @@ export function buyCautious(ctx: Ctx): void {
   for (const model of models) {
     for (let r = 0; r < open.length; r++) {
       if (!open[r]) continue;
-      const offer = price(ctx, sv, model, r, false);
+      const offer = price(ctx, sv, model, r, "new");
       if (offer) offers.push(offer);
     }
   }

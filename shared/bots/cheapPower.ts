@@ -11,7 +11,7 @@ import {
   survey,
   tierLeaders,
   type Offer,
-  type Survey,
+  type Market,
 } from "./buy.ts";
 import type { AsicModel } from "../scenario/types.ts";
 import { spendable, type Ctx, type Profile } from "./common.ts";
@@ -32,21 +32,6 @@ export const CHEAP_POWER: Profile = {
 
 /** How many of the cheapest regions it considers. */
 const CHEAPEST = 4;
-
-function priceIn(
-  ctx: Ctx,
-  sv: Survey,
-  model: AsicModel,
-  regions: number[],
-  used: boolean,
-  limit: number,
-  out: Offer[],
-): void {
-  for (let i = 0; i < regions.length; i++) {
-    const offer = price(ctx, sv, model, regions[i] as number, used, limit);
-    if (offer) out.push(offer);
-  }
-}
 
 export function buyCheapPower(ctx: Ctx): void {
   const budget = spendable(ctx) * ctx.profile.spendShare;
@@ -72,13 +57,18 @@ export function buyCheapPower(ctx: Ctx): void {
   }
   const offers: Offer[] = [];
   const limit = paybackLimit(ctx);
+  /** Prices the model in each of the cheapest regions, keeping the offers that pay. */
+  const priceIn = (model: AsicModel, market: Market) => {
+    for (let i = 0; i < cheapest.length; i++) {
+      const offer = price(ctx, sv, model, cheapest[i] as number, market, limit);
+      if (offer) offers.push(offer);
+    }
+  };
   // Used prices depend on the tier: its most efficient model is enough.
   const leaders = tierLeaders(ctx);
-  for (let i = 0; i < leaders.length; i++)
-    priceIn(ctx, sv, leaders[i] as AsicModel, cheapest, true, limit, offers);
+  for (let i = 0; i < leaders.length; i++) priceIn(leaders[i] as AsicModel, "used");
   // Factory prices depend on efficiency alone: one model of each is enough.
   const models = catalogOf(ctx.world).oneByEfficiency;
-  for (let i = 0; i < models.length; i++)
-    priceIn(ctx, sv, models[i] as AsicModel, cheapest, false, limit, offers);
+  for (let i = 0; i < models.length; i++) priceIn(models[i] as AsicModel, "new");
   buyBest(ctx, offers, budget, budget / 2);
 }

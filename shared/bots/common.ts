@@ -195,7 +195,10 @@ function computeOpex(ctx: Ctx): number {
     const region = lot.location.region;
     const r = regionIndex(state, region, ctx.caches);
     if (r < 0) continue;
-    const site = siteOf(ctx.world, r, leaseAt(ctx, region)?.renewable ?? false, false);
+    const site = siteOf(ctx.world, r, {
+      renewable: leaseAt(ctx, region)?.renewable ?? false,
+      longRun: false,
+    });
     const kwh = lotKw(lotModel(state, lot, ctx.caches), lot.quantity) * 24 * site.uptime;
     microUsd += kwh * (site.price + site.carbonPerKwh);
   }

@@ -63,6 +63,12 @@ export interface SiteCosts {
   hostingPerKwDay: number;
 }
 
+/** Which costs of a site: with the renewable supply or the grid's; today's, or a year's average. */
+export interface SiteTerms {
+  renewable: boolean;
+  longRun: boolean;
+}
+
 /**
  * What a site costs: today's price and uptime, or (`longRun`) the average over the twelve months at
  * today's multiplier, which is what a buyer plans with (seasons and summer heat count).
@@ -70,8 +76,7 @@ export interface SiteCosts {
 export function siteCosts(
   state: GameState,
   r: number,
-  renewable: boolean,
-  longRun: boolean,
+  { renewable, longRun }: SiteTerms,
   caches: EngineCaches,
 ): SiteCosts {
   const spec = state.scenario.regions[r] as RegionSpec;
@@ -156,25 +161,31 @@ export function licenceDays(state: GameState, r: number): number {
 }
 
 /**
- * Landed cost of a unit bought at `unitCents` and sent to region `r`, in cents once installed: price,
- * duty and VAT (`duty`, the share for its origin), a freight estimate (about 2% of the value by sea,
- * the bots' usual mode; the exact quote is taken when the lot ships), storage and the lease's first
- * month. A number, not an object: buyers price many offers.
+ * How a unit reaches its site: bought there (used machines are delivered to the region's warehouse),
+ * or shipped, paying `duty` (duty and VAT, the share for its origin) and waiting for a licence.
+ */
+export type Arrival = { shipped: false } | { shipped: true; duty: number; licenceMeanDays: number };
+
+export const ON_SITE: Arrival = Object.freeze({ shipped: false });
+
+/**
+ * Landed cost of a unit bought at `unitCents` for region `r`, in cents once installed: price, duty and
+ * VAT, a freight estimate (about 2% of the value by sea, the bots' usual mode; the exact quote is taken
+ * when the lot ships), storage and the lease's first month. A number, not an object: buyers price many
+ * offers.
  */
 export function landedUnitCents(
   state: GameState,
   r: number,
   model: AsicModel,
-  duty: number,
   unitCents: number,
-  shipped: boolean,
-  licenceMeanDays: number,
+  arrival: Arrival,
 ): number {
   const spec = state.scenario.regions[r] as RegionSpec;
-  const freight = shipped ? unitCents * 0.02 : 0;
-  const licence = shipped ? licenceMeanDays : 0;
+  const freight = arrival.shipped ? unitCents * 0.02 : 0;
+  const licence = arrival.shipped ? arrival.licenceMeanDays : 0;
   const storage = licence * state.scenario.logistics.storageCentsPerUnitDay;
   const lease = (model.powerW / 1000) * spec.hostingCentsPerKwMonth;
-  const taxes = shipped ? unitCents * duty : 0;
+  const taxes = arrival.shipped ? unitCents * arrival.duty : 0;
   return unitCents + taxes + freight + storage + lease;
 }

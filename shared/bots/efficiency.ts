@@ -23,7 +23,7 @@ export function buyEfficiency(ctx: Ctx): void {
   const budget = spendable(ctx) * ctx.profile.spendShare;
   // Nothing worth an order to spend: skip the survey (most weekly reviews end here).
   if (budget < minOrderCents(ctx)) return;
-  const models = modelsOnSale(ctx, false);
+  const models = modelsOnSale(ctx, "new");
   let best = Infinity;
   for (const m of models) best = Math.min(best, m.efficiencyJPerTh);
   const sv = survey(ctx);
@@ -31,7 +31,7 @@ export function buyEfficiency(ctx: Ctx): void {
   for (const model of models) {
     if (model.efficiencyJPerTh !== best) continue;
     for (let r = 0; r < sv.sites.length; r++) {
-      const offer = price(ctx, sv, model, r, false);
+      const offer = price(ctx, sv, model, r, "new");
       if (offer) offers.push(offer);
     }
   }

@@ -71,7 +71,15 @@ function urgent(state: GameState, id: string, w: World): boolean {
       if (w.unsafe[r]) return true;
       // Waiting in the warehouse and would earn more than its power there today: install it.
       const model = lot.status === "stored" ? modelOf(state, lot.model, w.caches) : undefined;
-      if (model && earnsItsPower(state, siteOf(w, r, false, false), model.efficiencyJPerTh, hashprice))
+      if (
+        model &&
+        earnsItsPower(
+          state,
+          siteOf(w, r, { renewable: false, longRun: false }),
+          model.efficiencyJPerTh,
+          hashprice,
+        )
+      )
         return true;
     }
   }

@@ -67,7 +67,12 @@ export function chooseRoute(ctx: Ctx, lot: Lot, quantity: number, exclude: strin
     const spare = Math.max(0, spareKw(ctx, r));
     if (spare + freeTodayKw(ctx, r) * 0.8 < kw) continue;
     const margin = marginOf(
-      thDay(state, siteOf(w, r, renewableAt(ctx, r), true), model.efficiencyJPerTh, hashprice),
+      thDay(
+        state,
+        siteOf(w, r, { renewable: renewableAt(ctx, r), longRun: true }),
+        model.efficiencyJPerTh,
+        hashprice,
+      ),
     );
     if (margin <= 0) continue;
     const storage = licence * state.scenario.logistics.storageCentsPerUnitDay * quantity;
@@ -180,7 +185,7 @@ function install(ctx: Ctx, lot: Lot, r: number): void {
   const model = lotModel(state, lot, ctx.caches);
   const d = thDay(
     state,
-    siteOf(ctx.world, r, renewableAt(ctx, r), false),
+    siteOf(ctx.world, r, { renewable: renewableAt(ctx, r), longRun: false }),
     model.efficiencyJPerTh,
     runningHashprice(ctx),
   );
@@ -221,7 +226,7 @@ function install(ctx: Ctx, lot: Lot, r: number): void {
 function runOrStop(ctx: Ctx, lot: Lot, r: number): void {
   const { state } = ctx;
   const model = lotModel(state, lot, ctx.caches);
-  const site = siteOf(ctx.world, r, renewableAt(ctx, r), false);
+  const site = siteOf(ctx.world, r, { renewable: renewableAt(ctx, r), longRun: false });
   const today = thDay(state, site, model.efficiencyJPerTh, state.market.hashpriceMicroUsd);
   const month = thDay(state, site, model.efficiencyJPerTh, state.market.hashpriceAvgMicroUsd);
   if (ctx.profile.sellLosers && month.revenue < month.energy && today.revenue < today.energy) {

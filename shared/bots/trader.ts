@@ -64,7 +64,7 @@ export function buyTrader(ctx: Ctx): void {
   const bargains: Offer[] = [];
   for (const model of tierLeaders(ctx)) {
     for (let r = 0; r < sv.sites.length; r++) {
-      const offer = price(ctx, sv, model, r, true);
+      const offer = price(ctx, sv, model, r, "used");
       if (offer) bargains.push(offer);
     }
   }
@@ -73,14 +73,14 @@ export function buyTrader(ctx: Ctx): void {
   const idle = spendable(ctx) - spent;
   if (idle < state0(ctx) * 0.25 || idle * 0.3 < minOrderCents(ctx)) return;
   const limit = paybackLimit(ctx, NEW_PAYBACK_DAYS);
-  const models = modelsOnSale(ctx, false);
+  const models = modelsOnSale(ctx, "new");
   let bestJ = Infinity;
   for (const m of models) bestJ = Math.min(bestJ, m.efficiencyJPerTh);
   const fresh: Offer[] = [];
   for (const model of models) {
     if (model.efficiencyJPerTh !== bestJ) continue;
     for (let r = 0; r < sv.sites.length; r++) {
-      const offer = price(ctx, sv, model, r, false, limit);
+      const offer = price(ctx, sv, model, r, "new", limit);
       if (offer) fresh.push(offer);
     }
   }

@@ -29,6 +29,7 @@ import {
   prefersRenewable,
   regionUnsafe,
   siteCosts,
+  type SiteTerms,
   type SiteCosts,
 } from "./econ.ts";
 
@@ -53,9 +54,9 @@ export interface World {
   closed: boolean[];
   /** Per region index: days an import licence costs on average (0: none); see licenceOf. */
   licence: (number | undefined)[];
-  /** siteCosts(state, r, renewable, false), at 2r + (renewable ? 1 : 0); filled as needed. */
+  /** siteCosts(state, r, { renewable, longRun: false }), at 2r + (renewable ? 1 : 0); filled as needed. */
   now: (SiteCosts | undefined)[];
-  /** siteCosts(state, r, renewable, true), indexed as `now`. */
+  /** siteCosts(state, r, { renewable, longRun: true }), indexed as `now`. */
   longRun: (SiteCosts | undefined)[];
   prefersRenewable: (boolean | undefined)[];
   /** Duty and VAT shares (duties.ts): carried from day to day while the customs rules stay the same. */
@@ -180,11 +181,11 @@ export function worldOf(state: GameState, bots: BotCaches): World {
 }
 
 /** What a site costs today (longRun false) or over the year (true): siteCosts, cached. */
-export function siteOf(w: World, r: number, renewable: boolean, longRun: boolean): SiteCosts {
-  const cache = longRun ? w.longRun : w.now;
-  const i = 2 * r + (renewable ? 1 : 0);
+export function siteOf(w: World, r: number, terms: SiteTerms): SiteCosts {
+  const cache = terms.longRun ? w.longRun : w.now;
+  const i = 2 * r + (terms.renewable ? 1 : 0);
   let site = cache[i];
-  if (!site) site = cache[i] = siteCosts(w.state, r, renewable, longRun, w.caches);
+  if (!site) site = cache[i] = siteCosts(w.state, r, terms, w.caches);
   return site;
 }
 

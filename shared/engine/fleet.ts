@@ -2,11 +2,11 @@
 import type { AsicModel } from "../scenario/types.ts";
 import { post } from "./ledger.ts";
 import type { EngineCaches } from "./caches.ts";
-import { modelById } from "./lookup.ts";
+import { modelInScenario } from "./lookup.ts";
 import type { Company, GameState, Lot } from "./state.ts";
 
 export function modelOf(state: GameState, id: string, caches: EngineCaches): AsicModel | undefined {
-  return modelById(state.scenario, id, caches);
+  return modelInScenario(state.scenario, id, caches);
 }
 
 export function lotModel(state: GameState, lot: Lot, caches: EngineCaches): AsicModel {

@@ -37,16 +37,20 @@ export function scenarioIndex(scenario: Scenario, caches: EngineCaches): Scenari
   });
 }
 
-export function modelById(scenario: Scenario, id: string, caches: EngineCaches): AsicModel | undefined {
+export function modelInScenario(scenario: Scenario, id: string, caches: EngineCaches): AsicModel | undefined {
   return scenarioIndex(scenario, caches).models.get(id);
 }
 
 /** Position of a region in the scenario's (and the world state's) region list, or -1. */
-export function regionPosition(scenario: Scenario, id: string, caches: EngineCaches): number {
+export function regionIndexInScenario(scenario: Scenario, id: string, caches: EngineCaches): number {
   return scenarioIndex(scenario, caches).regions.get(id) ?? -1;
 }
 
-export function regionSpecById(scenario: Scenario, id: string, caches: EngineCaches): RegionSpec | undefined {
-  const i = regionPosition(scenario, id, caches);
+export function regionSpecInScenario(
+  scenario: Scenario,
+  id: string,
+  caches: EngineCaches,
+): RegionSpec | undefined {
+  const i = regionIndexInScenario(scenario, id, caches);
   return i < 0 ? undefined : scenario.regions[i];
 }

@@ -2,15 +2,15 @@
 import { monthOf } from "../math/calendar.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import type { EngineCaches } from "./caches.ts";
-import { regionPosition, regionSpecById } from "./lookup.ts";
+import { regionIndexInScenario, regionSpecInScenario } from "./lookup.ts";
 import type { GameState, RegionState } from "./state.ts";
 
 export function regionSpec(state: GameState, id: string, caches: EngineCaches): RegionSpec | undefined {
-  return regionSpecById(state.scenario, id, caches);
+  return regionSpecInScenario(state.scenario, id, caches);
 }
 
 export function regionState(state: GameState, id: string, caches: EngineCaches): RegionState | undefined {
-  const i = regionPosition(state.scenario, id, caches);
+  const i = regionIndexInScenario(state.scenario, id, caches);
   return i < 0 ? undefined : state.world.regions[i];
 }
 
@@ -80,5 +80,5 @@ export function freeKw(region: RegionState): number {
 }
 
 export function regionIndex(state: GameState, id: string, caches: EngineCaches): number {
-  return regionPosition(state.scenario, id, caches);
+  return regionIndexInScenario(state.scenario, id, caches);
 }

@@ -42,7 +42,9 @@ function checkWorld(state: GameState, bots: BotCaches): void {
     for (const origin of origins) expect(dutyOf(w, r, origin)).toBe(dutyShare(state, r, origin));
     for (const renewable of [false, true])
       for (const longRun of [false, true])
-        expect(siteOf(w, r, renewable, longRun)).toEqual(siteCosts(state, r, renewable, longRun, caches));
+        expect(siteOf(w, r, { renewable, longRun })).toEqual(
+          siteCosts(state, r, { renewable, longRun }, caches),
+        );
   });
   for (const model of catalogOf(w).newModels) {
     expect(listCentsOf(w, model)).toBe(factoryUnitPriceCents(state, model, caches));
