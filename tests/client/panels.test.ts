@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { privateView } from "../helpers/views.ts";
 
 vi.mock("virtual:atlas-catalog", () => ({
   default: { scenarios: [], regions: [{ id: "us-tx", name: { en: "Texas", zh: "得州" } }], hubs: [] },
@@ -23,15 +24,7 @@ describe("fleet panel helpers", () => {
   });
 
   it("redraws only when the fleet changes", () => {
-    const p = {
-      cashCents: 100,
-      btcSats: 0,
-      sellRatioBps: 0,
-      payout: "pool" as const,
-      lots: [],
-      leases: [],
-      offers: [],
-    };
+    const p = privateView();
     expect(fleetKey(p)).toBe(fleetKey({ ...p, cashCents: 9900 }));
     expect(fleetKey(p)).not.toBe(fleetKey({ ...p, sellRatioBps: 5000 }));
   });

@@ -9,21 +9,12 @@ import type { CompanyPrivateView, GameView, LotView } from "../../client/src/net
 import { TERMS } from "../../client/src/ui/glossary.ts";
 import { sparkPath, SeriesBuffer } from "../../client/src/ui/spark.ts";
 import { currentStep, STEPS, waitsForAction } from "../../client/src/ui/tutorialSteps.ts";
-import { companyView, gameView, lotView } from "../helpers/views.ts";
+import { companyView, gameView, lotView, privateView } from "../helpers/views.ts";
 
 const lot = (over: Partial<LotView>): LotView => lotView(over);
 
 function viewWith(priv: Partial<CompanyPrivateView>): GameView {
-  const mine = {
-    cashCents: 100,
-    btcSats: 0,
-    sellRatioBps: 0,
-    payout: "pool" as const,
-    lots: [],
-    leases: [],
-    offers: [],
-  };
-  return gameView({ companies: [companyView({ priv: { ...mine, ...priv } })] });
+  return gameView({ companies: [companyView({ priv: privateView(priv) })] });
 }
 
 const at = (id: string) => STEPS.findIndex((s) => s.id === id);

@@ -1,5 +1,11 @@
 /** Hand-built views for client tests: every field at a plain default, overridden where a test cares. */
-import type { CompanyView, GameView, LotView, RegionView } from "../../shared/view/types.ts";
+import type {
+  CompanyPrivateView,
+  CompanyView,
+  GameView,
+  LotView,
+  RegionView,
+} from "../../shared/view/types.ts";
 
 export function regionView(id: string, over: Partial<RegionView> = {}): RegionView {
   return {
@@ -34,6 +40,20 @@ export function lotView(over: Partial<LotView> = {}): LotView {
     canShip: false,
     canInstall: false,
     canPower: false,
+    ...over,
+  };
+}
+
+/** A company's private part: $1 of cash, nothing else. */
+export function privateView(over: Partial<CompanyPrivateView> = {}): CompanyPrivateView {
+  return {
+    cashCents: 100,
+    btcSats: 0,
+    sellRatioBps: 0,
+    payout: "pool",
+    lots: [],
+    leases: [],
+    offers: [],
     ...over,
   };
 }
