@@ -78,16 +78,24 @@ export function checkLog(input: unknown, scenario: Scenario): ReplayLog {
 export function replayLog(input: unknown, scenario: Scenario, options: ReplayOptions = {}): ReplayResult {
   const log = checkLog(input, scenario);
   const target = options.untilTick ?? log.finalTick;
-  return replayChecked(log, scenario, target, target === log.finalTick);
+  return replayChecked(
+    log,
+    scenario,
+    target,
+    target === log.finalTick ? "withTargetActions" : "beforeTargetActions",
+  );
 }
 
-/** `withTargetActions`: also apply the actions logged on `target` (a complete replay does). */
+/** Whether a replay to `target` also applies the actions logged on `target` (a complete replay does). */
+type TargetActions = "withTargetActions" | "beforeTargetActions";
+
 function replayChecked(
   log: ReplayLog,
   scenario: Scenario,
   target: number,
-  withTargetActions: boolean,
+  actions: TargetActions,
 ): ReplayResult {
+  const withTargetActions = actions === "withTargetActions";
   if (!Number.isSafeInteger(target) || target < 0 || target > log.finalTick) {
     throw new ReplayError(
       `untilTick must be an integer from 0 to the final tick ${log.finalTick}, got ${target}`,
@@ -149,7 +157,7 @@ export function forkAt(input: unknown, scenario: Scenario, tick: number): Fork {
   if (!Number.isSafeInteger(tick) || tick < 0 || tick > log.finalTick) {
     throw new ReplayError(`can fork at a tick from 0 to the final tick ${log.finalTick}, not ${tick}`);
   }
-  const { state, hash } = replayChecked(log, scenario, tick, false);
+  const { state, hash } = replayChecked(log, scenario, tick, "beforeTargetActions");
   return {
     state,
     log: {

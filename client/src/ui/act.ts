@@ -7,20 +7,20 @@ export function reasonOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** A polite live region that reads out results and refusals. */
-export function statusLine(el: HTMLElement, text: string, error: boolean): void {
+/** A polite live region that reads out results and refusals ("error" shows the line as a problem). */
+export function statusLine(el: HTMLElement, text: string, tone: "info" | "error" = "info"): void {
   el.textContent = text;
-  el.classList.toggle("error", error);
+  el.classList.toggle("error", tone === "error");
 }
 
 export async function perform(request: Promise<void>, status: HTMLElement, done?: string): Promise<boolean> {
-  statusLine(status, t("act.sending"), false);
+  statusLine(status, t("act.sending"));
   try {
     await request;
-    statusLine(status, done ?? t("act.done"), false);
+    statusLine(status, done ?? t("act.done"));
     return true;
   } catch (e: unknown) {
-    statusLine(status, t("act.refused", { reason: reasonOf(e) }), true);
+    statusLine(status, t("act.refused", { reason: reasonOf(e) }), "error");
     return false;
   }
 }

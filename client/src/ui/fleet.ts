@@ -95,7 +95,7 @@ function lotActions(lot: LotView, ctx: FleetContext): (HTMLElement | null)[] {
   const sell = () => {
     const n = Math.floor(Number(qty.value));
     if (!(n >= 1 && n <= lot.quantity))
-      return statusLine(out, t("fleet.badQty", { max: lot.quantity }), true);
+      return statusLine(out, t("fleet.badQty", { max: lot.quantity }), "error");
     command({ type: "sellMachines", lot: lot.id, quantity: n });
   };
   return [
@@ -218,7 +218,8 @@ function ratioForm(p: CompanyPrivateView, ctx: FleetContext): HTMLElement {
   const submit = (ev: Event) => {
     ev.preventDefault();
     const pct = Number(input.value);
-    if (!Number.isFinite(pct) || pct < 0 || pct > 100) return statusLine(ctx.out, t("fleet.badRatio"), true);
+    if (!Number.isFinite(pct) || pct < 0 || pct > 100)
+      return statusLine(ctx.out, t("fleet.badRatio"), "error");
     void perform(ctx.server.command({ type: "setSellRatio", ratioBps: ratioBps(pct) }), ctx.out).then(
       (ok) => ok && (ctx.ratioPct = null),
     );

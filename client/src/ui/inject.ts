@@ -86,10 +86,10 @@ function predictPart(form: InjectForm): HTMLElement | null {
 /** Checks the form here (targets, parameters in range) before the server judges the shock. */
 function submitShock(form: InjectForm, server: GameServer, out: HTMLElement): void {
   const s = shockOf(form);
-  if (!form.targets.length) return statusLine(out, t("teacher.noTargets"), true);
+  if (!form.targets.length) return statusLine(out, t("teacher.noTargets"), "error");
   for (const p of s.params) {
     const range = paramProblem(p, form.params[p.name] ?? p.def);
-    if (range) return statusLine(out, t("teacher.badParam", { name: paramLabel(p.name), range }), true);
+    if (range) return statusLine(out, t("teacher.badParam", { name: paramLabel(p.name), range }), "error");
   }
   const en = form.predictEn.trim();
   const zh = form.predictZh.trim();
