@@ -35,6 +35,7 @@ import { GameSession } from "../game/session.ts";
 import { clientAddress } from "../limits/addressLimiter.ts";
 import { takeRestored } from "../recovery.ts";
 import { SyncedView } from "./synced.ts";
+import { RecentRequests, type Answer } from "./recentRequests.ts";
 import { GameRoomState } from "../schema/state.ts";
 import { timeTick } from "../metrics.ts";
 import { services } from "../services.ts";
@@ -66,6 +67,7 @@ export class GameRoom extends Room<GameRoomState> {
   private readonly idle = idleLimitsFromEnv();
   /** Each company's TH/s on the last day stepped (the HUD's "my share"). */
   private synced = new SyncedView();
+  private recent = new RecentRequests();
 
   override onCreate(raw: unknown): void {
     // A room brought back after a restart (server/recovery.ts) keeps its id, code and everything else.
@@ -189,7 +191,8 @@ export class GameRoom extends Room<GameRoomState> {
     if (this.clients.length === 0) this.whenEmpty();
     // Only a seat is worth holding: a spectator who drops simply joins again (and holding a place
     // for every dropped spectator would fill the room and lock it).
-    if (consented || this.session.phase === "ended" || !before?.seat) return;
+    if (consented || this.session.phase === "ended" || !before?.seat)
+      return this.recent.forget(client.sessionId);
     try {
       // Within the window, the same client object resumes (colyseus reconnect); after it, a reload with
       // the seat token still takes the seat back until expireDropped hands it to a bot for good.
@@ -197,6 +200,7 @@ export class GameRoom extends Room<GameRoomState> {
       this.resumed(client, before, present);
     } catch {
       // The window closed: the seat stays with its bot.
+      this.recent.forget(client.sessionId);
     }
   }
 
@@ -320,19 +324,29 @@ export class GameRoom extends Room<GameRoomState> {
       seatToken: null,
     };
     if (type === "preview") return this.preview(client, ref, member, parsed.data as PreviewRequest);
+    // A ref seen before from this connection is answered as it was, and not done again.
+    const earlier = ref === undefined ? undefined : this.recent.answered(client.sessionId, ref);
+    const answer = earlier ?? this.act(client, member, type, parsed.data);
+    if (ref !== undefined && !earlier) this.recent.remember(client.sessionId, ref, answer);
+    void answer.then((a) => (a.ok ? ref && client.send("ack", { ref }) : this.deny(client, ref, a.refusal)));
+  }
+
+  /** A command or a host action: refused, or done and acknowledged once stored. */
+  private act(client: Client, member: ActorInfo, type: ClientMessageType, data: unknown): Promise<Answer> {
+    const refused = (refusal: Refused) => Promise.resolve<Answer>({ ok: false, refusal });
     if (type === "command") {
       const denial = authorize({ kind: "command" }, member, this.session.phase);
-      if (denial) return this.deny(client, ref, denial);
-      if (!this.gate.writable) return this.deny(client, ref, this.gate.refusal());
-      const result = this.session.command(client.sessionId, (parsed.data as { command: unknown }).command);
-      if (!result.ok) return this.deny(client, ref, result.error);
+      if (denial) return refused(denial);
+      if (!this.gate.writable) return refused(this.gate.refusal());
+      const result = this.session.command(client.sessionId, (data as { command: unknown }).command);
+      if (!result.ok) return refused(result.error);
     } else {
-      const action = (parsed.data as { action: HostAction }).action;
+      const action = (data as { action: HostAction }).action;
       const denial = authorize({ kind: "host", action: action.type }, member, this.session.phase);
-      if (denial) return this.deny(client, ref, denial);
-      if (!this.gate.writable) return this.deny(client, ref, this.gate.refusal());
+      if (denial) return refused(denial);
+      if (!this.gate.writable) return refused(this.gate.refusal());
       const error = this.session.host(action);
-      if (error) return this.deny(client, ref, error);
+      if (error) return refused(error);
       this.afterHost(action);
     }
     // What the command or shock announced is news now, not at the next tick (which may be far off
@@ -341,12 +355,13 @@ export class GameRoom extends Room<GameRoomState> {
     this.refresh();
     // Acknowledged means stored: the ack goes out once the store has committed the action (writes
     // arriving together are committed together, so this costs one commit per batch, not per command).
-    void services()
+    // Never stored: never acknowledged (the store gate pauses the game and says why).
+    return services()
       .store.saveProgress(this.roomId, this.session)
       .then(
-        () => ref && client.send("ack", { ref }),
-        () => undefined,
-      ); // never stored: no ack
+        (): Answer => ({ ok: true }),
+        () => new Promise<Answer>(() => undefined),
+      );
   }
 
   /** The engine's verdict and quote, as the sender's seat (or the seat the host names); nothing changes. */

@@ -124,6 +124,22 @@ describe("a preview-gated action", () => {
     expect(previews).toEqual([sell(3), sell(3)]);
   });
 
+  it("sends one command for a double or triple click, and is enabled again once answered", async () => {
+    const { action, button, sent } = setup(() => ({ ok: true }));
+    action.ask(true);
+    await vi.advanceTimersByTimeAsync(0);
+    button.click();
+    button.click();
+    button.click();
+    expect(button.disabled).toBe(true); // waiting for the answer
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual([sell(3)]);
+    expect(button.disabled).toBe(false);
+    button.click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual([sell(3), sell(3)]); // a later click is a new order
+  });
+
   it("shows the server's refusal of the command itself", async () => {
     const { form, action, button, status } = setup(() => ({ ok: true }));
     form.quantity = 7;

@@ -24,15 +24,24 @@ interface Waiting {
   timer: ReturnType<typeof setTimeout>;
 }
 
+/** A few random characters, so that refs from two page loads never coincide (the server remembers refs). */
+function pageNonce(): string {
+  return (globalThis.crypto.getRandomValues(new Uint32Array(1))[0] as number).toString(36);
+}
+
 export class PendingRequests {
   private next = 0;
+  private readonly nonce = pageNonce();
   private readonly waiting = new Map<string, Waiting>();
 
   constructor(private readonly timeoutMs = 10_000) {}
 
-  /** A fresh ref (short: the protocol allows 32 characters) and the promise of its answer. */
+  /**
+   * A fresh ref (short: the protocol allows 32 characters) and the promise of its answer. The server
+   * answers a ref it has seen from this connection as it did before, without doing it again.
+   */
   open<T = void>(): { ref: string; done: Promise<T> } {
-    const ref = `r${(++this.next).toString(36)}`;
+    const ref = `${this.nonce}.${(++this.next).toString(36)}`;
     const done = new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(ref);

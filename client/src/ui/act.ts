@@ -13,6 +13,16 @@ export function statusLine(el: HTMLElement, text: string, tone: "info" | "error"
   el.classList.toggle("error", tone === "error");
 }
 
+/**
+ * A click's request, sent once: the button stays disabled until the request settles, so a double (or
+ * triple) click sends one command, not two.
+ */
+export function sendOnce(button: HTMLButtonElement, request: () => Promise<unknown>): void {
+  if (button.disabled) return;
+  button.disabled = true;
+  void request().finally(() => (button.disabled = false));
+}
+
 export async function perform(request: Promise<void>, status: HTMLElement, done?: string): Promise<boolean> {
   statusLine(status, t("act.sending"));
   try {

@@ -8,7 +8,7 @@ import catalog from "virtual:atlas-catalog";
 import { lang, pick, t, type MessageKey } from "../i18n/index.ts";
 import type { GameServer } from "../net/Server.ts";
 import type { CompanyPrivateView, GameView, LotView } from "../net/view.ts";
-import { perform, statusLine } from "./act.ts";
+import { perform, sendOnce, statusLine } from "./act.ts";
 import { fill, fillKeepFocus, h, status } from "./dom.ts";
 import { formatCents, formatDay, formatNumber, formatSats, usdOfCents } from "./format.ts";
 import { pnl } from "./panelModel.ts";
@@ -79,7 +79,9 @@ function lotButton(
 /** Ship (opens the dialog), install (where it waits), power on or off (installed), and sell N units. */
 function lotActions(lot: LotView, ctx: FleetContext): (HTMLElement | null)[] {
   const { server, out, hooks } = ctx;
-  const command = (cmd: Parameters<GameServer["command"]>[0]) => void perform(server.command(cmd), out);
+  /** Sends the command once per click: the clicked button waits for the answer. */
+  const command = (cmd: Parameters<GameServer["command"]>[0]) => (e: Event) =>
+    sendOnce(e.currentTarget as HTMLButtonElement, () => perform(server.command(cmd), out));
   const qtyId = `sell-${lot.id}`;
   const qty = h("input", {
     id: qtyId,
@@ -92,11 +94,11 @@ function lotActions(lot: LotView, ctx: FleetContext): (HTMLElement | null)[] {
     oninput: () => ctx.sellQty.set(lot.id, Number(qty.value)),
   });
   const onOff = lot.powered ? t("fleet.off") : t("fleet.on");
-  const sell = () => {
+  const sell = (e: Event) => {
     const n = Math.floor(Number(qty.value));
     if (!(n >= 1 && n <= lot.quantity))
       return statusLine(out, t("fleet.badQty", { max: lot.quantity }), "error");
-    command({ type: "sellMachines", lot: lot.id, quantity: n });
+    command({ type: "sellMachines", lot: lot.id, quantity: n })(e);
   };
   return [
     hooks && lot.canShip
@@ -107,12 +109,12 @@ function lotActions(lot: LotView, ctx: FleetContext): (HTMLElement | null)[] {
       : null,
     lot.canInstall
       ? lotButton(lot, "install", t("panels.fleet.install"), lotName(lot), {
-          onclick: () => command({ type: "installLot", lot: lot.id, region: lot.placeId }),
+          onclick: command({ type: "installLot", lot: lot.id, region: lot.placeId }),
         })
       : null,
     lot.canPower
       ? lotButton(lot, "power", onOff, `${lot.model} ×${lot.quantity}`, {
-          onclick: () => command({ type: "powerLot", lot: lot.id, on: !lot.powered }),
+          onclick: command({ type: "powerLot", lot: lot.id, on: !lot.powered }),
         })
       : null,
     h("label", { for: qtyId, class: "sr-only", text: t("fleet.sellQty") }),

@@ -54,8 +54,8 @@ export interface GatedAction {
  * Shows an action's gate: the button is enabled only when the engine said yes; otherwise the reason
  * is shown next to it (and read out with it through aria-describedby).
  */
-function applyGate(button: HTMLButtonElement, reason: HTMLElement, gate: Gate): void {
-  button.disabled = !gate.enabled;
+function applyGate(button: HTMLButtonElement, reason: HTMLElement, gate: Gate, sending: boolean): void {
+  button.disabled = !gate.enabled || sending;
   reason.textContent = gate.reason ?? "";
   reason.hidden = !gate.reason;
 }
@@ -81,11 +81,13 @@ export function gatedAction<C extends Command>(spec: GatedActionSpec<C>): GatedA
   const previewer = new Previewer(() => render());
   /** The key of the question last asked: the answer on screen is for it (or is being fetched). */
   let asked: string | null = null;
+  /** A command is on its way: the button waits for its answer (a double click sends one command). */
+  let sending = false;
 
   function render(): void {
     button.textContent = t(spec.label);
     spec.show?.(previewer.state);
-    applyGate(button, reason, gate(previewer.state));
+    applyGate(button, reason, gate(previewer.state), sending);
   }
 
   function ask(now = false): void {
@@ -97,10 +99,13 @@ export function gatedAction<C extends Command>(spec: GatedActionSpec<C>): GatedA
 
   button.addEventListener("click", () => {
     const intent = spec.intent();
-    if (!intent) return;
+    if (!intent || sending) return;
     // The form changed without asking (its options redrawn under it): that answer is not for this.
     if (keyOf(intent) !== asked) return ask(true);
+    sending = true;
+    render();
     void perform(spec.server.command(intent), spec.status).then((ok) => {
+      sending = false;
       ask(true);
       spec.after?.(ok);
     });
