@@ -91,7 +91,17 @@ export class GameServer {
     });
   }
 
+  /**
+   * Joins a listed game. If it is the game this browser last held a seat in, the seat token (or host
+   * secret) goes with it, whatever button was clicked: a student who reloads and clicks Join gets their
+   * seat back instead of becoming a spectator and losing the token.
+   */
   async joinRoom(roomId: string, nickname: string, role: "player" | "spectator" = "player"): Promise<void> {
+    const last = this.store.last();
+    if (last?.roomId === roomId && (last.seatToken || last.hostSecret)) {
+      const room = await this.client.joinById(roomId, this.rejoinOptions(last));
+      return this.attach(room, last);
+    }
     const room = await this.client.joinById(roomId, { name: nickname, role });
     this.attach(room, { roomId, code: "", name: nickname, seatToken: null, hostSecret: null, role });
   }
