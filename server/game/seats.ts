@@ -50,9 +50,13 @@ export function restoredSeats(stored: readonly StoredSeat[], now: number): SeatI
   }));
 }
 
-/** Does a bot play this seat today? Bot seats, and human seats whose holder is away. */
+/**
+ * Does a bot play this seat today? Only a bot's seat: one the host handed to a bot, or one whose holder
+ * stayed away past the reconnection window (the host sets it: reconnectSeconds). While a person is away
+ * within it (a reload, a closed tab), nobody acts in their name: the company runs as they left it.
+ */
 export function botPlays(seat: SeatInfo): boolean {
-  return seat.kind === "bot" || (seat.kind === "human" && !seat.connected);
+  return seat.kind === "bot";
 }
 
 /** A connection takes the seat: an open seat becomes a person's, with a new token to take it back. */

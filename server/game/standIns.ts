@@ -1,6 +1,6 @@
 /**
- * Bot stand-ins: each day, before the engine steps, a bot plays every bot seat and every seat whose
- * holder is away (seats.ts: botPlays), with the seat's strategy. Their commands are logged like
+ * Bot stand-ins: each day, before the engine steps, a bot plays every bot seat (seats.ts: botPlays),
+ * with the seat's strategy; a person away within the reconnection window is not stood in for. Their commands are logged like
  * anyone's.
  */
 import { decide, type BotCaches } from "../../shared/bots/index.ts";

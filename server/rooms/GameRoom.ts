@@ -35,7 +35,7 @@ import { GameSession } from "../game/session.ts";
 import { clientAddress } from "../limits/addressLimiter.ts";
 import { takeRestored } from "../recovery.ts";
 import { SyncedView } from "./synced.ts";
-import { RecentRequests, type Answer } from "./recentRequests.ts";
+import { RecentRequests, type Answer, type Answering } from "./recentRequests.ts";
 import { GameRoomState } from "../schema/state.ts";
 import { timeTick } from "../metrics.ts";
 import { services } from "../services.ts";
@@ -328,12 +328,15 @@ export class GameRoom extends Room<GameRoomState> {
     const earlier = ref === undefined ? undefined : this.recent.answered(client.sessionId, ref);
     const answer = earlier ?? this.act(client, member, type, parsed.data);
     if (ref !== undefined && !earlier) this.recent.remember(client.sessionId, ref, answer);
-    void answer.then((a) => (a.ok ? ref && client.send("ack", { ref }) : this.deny(client, ref, a.refusal)));
+    const reply = (a: Answer) =>
+      a.ok ? ref && client.send("ack", { ref }) : this.deny(client, ref, a.refusal);
+    if (answer instanceof Promise) void answer.then(reply);
+    else reply(answer);
   }
 
   /** A command or a host action: refused, or done and acknowledged once stored. */
-  private act(client: Client, member: ActorInfo, type: ClientMessageType, data: unknown): Promise<Answer> {
-    const refused = (refusal: Refused) => Promise.resolve<Answer>({ ok: false, refusal });
+  private act(client: Client, member: ActorInfo, type: ClientMessageType, data: unknown): Answering {
+    const refused = (refusal: Refused): Answer => ({ ok: false, refusal });
     if (type === "command") {
       const denial = authorize({ kind: "command" }, member, this.session.phase);
       if (denial) return refused(denial);

@@ -8,18 +8,21 @@ import type { Refused } from "../../shared/protocol/refusals/index.ts";
 
 export type Answer = { ok: true } | { ok: false; refusal: Refused };
 
+/** A refusal is known at once (and answered in order with everything else); an ack waits for the store. */
+export type Answering = Answer | Promise<Answer>;
+
 /** How many refs each connection remembers: far more than a player has in flight. */
 const KEPT = 64;
 
 export class RecentRequests {
-  private readonly byConnection = new Map<string, Map<string, Promise<Answer>>>();
+  private readonly byConnection = new Map<string, Map<string, Answering>>();
 
   /** The answer already given (or coming) to this ref from this connection, if it was seen. */
-  answered(connection: string, ref: string): Promise<Answer> | undefined {
+  answered(connection: string, ref: string): Answering | undefined {
     return this.byConnection.get(connection)?.get(ref);
   }
 
-  remember(connection: string, ref: string, answer: Promise<Answer>): void {
+  remember(connection: string, ref: string, answer: Answering): void {
     let refs = this.byConnection.get(connection);
     if (!refs) this.byConnection.set(connection, (refs = new Map()));
     refs.set(ref, answer);

@@ -95,7 +95,7 @@ function companiesOf(state: GameState, input: ViewInput, caches: EngineCaches): 
     return {
       seat: company.id,
       name: input.hideNames ? `Company ${i + 1}` : (seat?.name ?? company.name),
-      bot: !held || !seat.connected,
+      bot: !held,
       connected: seat?.connected ?? false,
       away: held && !seat.connected,
       equityCents: equity[i] ?? 0,

@@ -109,10 +109,10 @@ export interface CompanyPrivateView {
 export interface CompanyView {
   seat: string;
   name: string;
-  /** A bot plays the seat: a bot's seat, or a person's while they are away. */
+  /** A bot plays the seat (the host handed it to one, or its holder stayed away past the window). */
   bot: boolean;
   connected: boolean;
-  /** A person holds the seat but is away: a bot stands in until they come back (bot is true too). */
+  /** A person holds the seat but is away: it is kept for them, and nobody acts in their name. */
   away: boolean;
   equityCents: Cents;
   minedSats: Sats;

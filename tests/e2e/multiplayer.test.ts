@@ -95,13 +95,13 @@ describe.skipIf(!CHROMIUM)("a teacher and a student in two browsers (Chromium)",
     const seatBefore = (await rosterRow(student.name).locator("span.grow").innerText()).trim();
     const storage = await student.context.storageState();
     await student.context.close();
-    // The teacher sees the seat kept under the student's name, a bot playing it meanwhile.
+    // The teacher sees the seat kept under the student's name, nobody acting in it meanwhile.
     await expect
       .poll(() => rosterRow(student.name).locator(".tag").innerText(), {
         timeout: SLOW_MS,
-        message: "the student's seat in the teacher's roster, played by a bot while they are gone",
+        message: "the student's seat in the teacher's roster, kept while they are gone",
       })
-      .toBe(host.say("hud.awayBot"));
+      .toBe(host.say("hud.awayKept"));
     const back = await suite.open({
       name: student.name,
       lang: "zh",

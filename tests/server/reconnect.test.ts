@@ -1,6 +1,6 @@
 /**
- * Reconnection: a dropped player's seat is kept for the window while a bot plays it, visibly; a reload
- * with the stored seat token takes the same seat back; after the window the seat stays with the bot.
+ * Reconnection: a dropped player's seat is kept for the window, visibly, with nobody acting in it; a
+ * reload with the stored seat token takes the same seat back; after the window a bot takes the seat.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
@@ -35,10 +35,10 @@ describe("reconnection", () => {
     await until(() => host.state.phase === "running");
     await until(() => host.state.companies.get("p1")?.connected === true);
 
-    // The page reloads: the socket drops without saying goodbye; a bot stands in, visibly.
+    // The page reloads: the socket drops without saying goodbye; the seat is kept, nobody acts in it.
     first.connection.close();
     await until(() => host.state.companies.get("p1")?.connected === false);
-    expect(host.state.companies.get("p1")?.bot).toBe(true);
+    expect(host.state.companies.get("p1")?.bot).toBe(false);
     expect(host.state.companies.get("p1")?.away).toBe(true); // shown as away, not as a bot's seat
 
     const again = await new Client(server.ws).joinById(host.roomId, {

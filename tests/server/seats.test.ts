@@ -88,3 +88,30 @@ describe("the creator's join", () => {
     expect(joinOptionsOf({ name: "Bo" })).toEqual({ name: "Bo" });
   });
 });
+
+describe("a player who is away", () => {
+  /** Commands logged for a seat between two ticks. */
+  const loggedFor = (s: GameSession, seat: string, fromTick: number) =>
+    s.log.actions.filter(
+      (a) => a.tick >= fromTick && a.actor.kind === "company" && a.actor.companyId === seat,
+    );
+
+  it("is not stood in for within the reconnection window; after it, a bot takes the seat and plays", () => {
+    const s = session({ seats: 1, reconnectSeconds: 60 });
+    s.join("s1", { name: "Mei", role: "player" }, 0);
+    s.host({ type: "start" });
+    for (let d = 0; d < 3; d++) s.tick();
+    s.drop("s1", 1_000);
+    const from = s.state.tick;
+    // A long absence inside the window (a closed tab, a reload): 120 game days and nobody acts for Mei.
+    for (let d = 0; d < 120; d++) s.tick();
+    expect(s.expireDropped(60_000)).toEqual([]); // 59 s away: still within the window
+    expect(loggedFor(s, "p1", from)).toEqual([]);
+    expect(s.seats[0]?.kind).toBe("human");
+    // Past the window the seat is the bot's, and the bot plays it from then on.
+    expect(s.expireDropped(61_001)).toEqual(["p1"]);
+    const handed = s.state.tick;
+    for (let d = 0; d < 120 && loggedFor(s, "p1", handed).length === 0; d++) s.tick();
+    expect(loggedFor(s, "p1", handed).length).toBeGreaterThan(0);
+  });
+});

@@ -91,7 +91,7 @@ export const en = {
   "hud.leaderboard": "Leaderboard",
   "hud.bot": "bot",
   "hud.away": "away",
-  "hud.awayBot": "away · a bot stands in",
+  "hud.awayKept": "away · seat kept",
   "hud.bankrupt": "bankrupt",
   "hud.you": "you",
   "overlay.label": "Map colours",

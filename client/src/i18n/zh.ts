@@ -90,7 +90,7 @@ export const zh: Dictionary = {
   "hud.noNews": "暂无新闻。",
   "hud.leaderboard": "排行榜",
   "hud.bot": "机器人",
-  "hud.awayBot": "离开 · 机器人代管",
+  "hud.awayKept": "离开 · 席位保留",
   "hud.away": "离线",
   "hud.bankrupt": "已破产",
   "hud.you": "你",

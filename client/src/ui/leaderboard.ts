@@ -21,7 +21,7 @@ export function createLeaderboard(parent: HTMLElement): {
             c.bankrupt
               ? t("hud.bankrupt")
               : c.away
-                ? t("hud.awayBot")
+                ? t("hud.awayKept")
                 : c.bot
                   ? t("hud.bot")
                   : !c.connected

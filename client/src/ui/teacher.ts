@@ -132,7 +132,7 @@ function seatItem(c: CompanyView, server: GameServer, out: HTMLElement): HTMLEle
   const who = c.bankrupt
     ? t("hud.bankrupt")
     : c.away
-      ? t("hud.awayBot")
+      ? t("hud.awayKept")
       : c.bot
         ? t("hud.bot")
         : t("teacher.human");
