@@ -35,6 +35,7 @@ import { GameSession } from "../game/session.ts";
 import { clientAddress } from "../limits/addressLimiter.ts";
 import { takeRestored } from "../recovery.ts";
 import { SyncedView } from "./synced.ts";
+import { CLOSE_REMOVED, CLOSE_SERVER_STOPPING } from "../../shared/protocol/constants.ts";
 import { RecentRequests, type Answer, type Answering } from "./recentRequests.ts";
 import { GameRoomState } from "../schema/state.ts";
 import { timeTick } from "../metrics.ts";
@@ -179,6 +180,14 @@ export class GameRoom extends Room<GameRoomState> {
     if (present) present.role = membership.role;
     old.send("welcome", { ...membership, code: this.session.code, scenario: this.session.options.scenario });
     this.deny(old, undefined, refuse("SEAT_ELSEWHERE"));
+  }
+
+  /**
+   * The server is stopping: close connections with a code that says "come back", not Colyseus's
+   * default (the code of a voluntary leave), so that clients reconnect when it returns.
+   */
+  override onBeforeShutdown(): void {
+    void this.disconnect(CLOSE_SERVER_STOPPING);
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
@@ -388,7 +397,7 @@ export class GameRoom extends Room<GameRoomState> {
     if (action.type === "broadcast")
       this.broadcast("broadcast", { text: action.text, day: this.session.state.day });
     if (action.type === "kick") {
-      for (const c of this.clients) if (!this.session.members.has(c.sessionId)) c.leave(4000);
+      for (const c of this.clients) if (!this.session.members.has(c.sessionId)) c.leave(CLOSE_REMOVED);
     }
     if (action.type === "end") this.finish("host");
   }

@@ -17,3 +17,9 @@ export const SEAT_PATTERN = new RegExp(`^p[1-${MAX_SEATS}]$`);
 /** A game's phases: seats fill in the lobby, days pass while running, the host may pause, then it ends. */
 export const PHASES = ["lobby", "running", "paused", "ended"] as const;
 export type Phase = (typeof PHASES)[number];
+
+/** WebSocket close code the server uses when the host removes a player (kick): not a drop to retry. */
+export const CLOSE_REMOVED = 4403;
+
+/** Close code when the server is stopping (a restart, a deploy): the client keeps its seat and comes back. */
+export const CLOSE_SERVER_STOPPING = 4503;

@@ -12,6 +12,7 @@ import type {
   PreviewRequest,
   ServerMessage,
 } from "../../../shared/protocol/index.ts";
+import { CLOSE_REMOVED } from "../../../shared/protocol/constants.ts";
 import { Emitter } from "./events.ts";
 import { roomIdForCode } from "./http.ts";
 import { PendingRequests, RequestError, type Bilingual } from "./pending.ts";
@@ -24,7 +25,12 @@ export type Broadcast = ServerMessage<"broadcast">;
 export type Predict = ServerMessage<"predict">;
 export type Ended = ServerMessage<"ended">;
 export type ServerError = ServerMessage<"error">;
-export type Connection = "connected" | "reconnecting" | "reconnected" | "lost" | "left";
+/**
+ * The connection as the game screen shows it. `lost`: every quick try failed; the façade keeps trying
+ * in the background (a server restarting) until it is back (`reconnected`) or the player leaves.
+ * `removed`: the host took this player out of the game.
+ */
+export type Connection = "connected" | "reconnecting" | "reconnected" | "lost" | "removed" | "left";
 
 export interface ServerEvents {
   state: GameView;
@@ -45,6 +51,8 @@ export type NewGame = Omit<CreateOptions, "hostSecret" | "seed" | "hideNames" | 
 type PreviewBody = PreviewRequest extends infer R ? (R extends unknown ? Omit<R, "ref"> : never) : never;
 
 const RECONNECT_TRIES = 4;
+/** After the quick tries: how often to knock again while the server is away. */
+const BACKGROUND_RETRY_MS = 5_000;
 const CONSENTED = 4000; // colyseus CloseCode.CONSENTED: we (or the server) ended the session on purpose
 export { RequestError };
 
@@ -228,9 +236,10 @@ export class GameServer {
   /** An unexpected drop: try colyseus reconnect (a new room object), then a fresh join with the token. */
   private async dropped(room: Room, code: number): Promise<void> {
     if (this.room !== room || this.leaving) return;
-    if (code === CONSENTED) {
+    if (code === CONSENTED || code === CLOSE_REMOVED) {
       this.room = null;
-      this.events.emit("connection", "left");
+      if (code === CLOSE_REMOVED) this.store.clearLast(); // removed: there is no seat to resume
+      this.events.emit("connection", code === CLOSE_REMOVED ? "removed" : "left");
       return;
     }
     this.events.emit("connection", "reconnecting");
@@ -245,18 +254,32 @@ export class GameServer {
         // The reconnection window may have closed, or the server restarted: try again, then rejoin.
       }
     }
-    const seat = this.seat;
-    if (seat && !this.leaving) {
-      try {
-        const next = await this.client.joinById(seat.roomId, this.rejoinOptions(seat));
-        return this.attach(next, seat, true);
-      } catch {
-        // Gone for good (or not yet back): the lobby offers "resume" while the seat is remembered.
-      }
-    }
+    if (await this.rejoin()) return;
     this.room = null;
     this.pending.rejectAll("DISCONNECTED", LOST);
     this.events.emit("connection", "lost");
+    // A server restarting brings its games back: keep trying, unhurried, until it answers or we leave.
+    while (!this.leaving && this.room === null) {
+      await wait(BACKGROUND_RETRY_MS);
+      if (!this.leaving && (await this.rejoin())) return;
+    }
+  }
+
+  /** Joins the remembered seat again with its token (or host secret); false when that fails. */
+  private async rejoin(): Promise<boolean> {
+    const seat = this.seat;
+    if (!seat || this.leaving) return false;
+    try {
+      const next = await this.client.joinById(seat.roomId, this.rejoinOptions(seat));
+      if (this.leaving) {
+        void next.leave(true); // the player left meanwhile: do not come back
+        return true;
+      }
+      this.attach(next, seat, true);
+      return true;
+    } catch {
+      return false; // not back yet, or gone for good: the lobby offers "resume" while the seat is remembered
+    }
   }
 }
 

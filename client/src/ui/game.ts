@@ -20,6 +20,7 @@ import { createLegend } from "./legend.ts";
 import { createPanels } from "./panels.ts";
 import { createTeacher } from "./teacher.ts";
 import { createTicker } from "./ticker.ts";
+import { createVeil, veilFor, type Veil } from "./veil.ts";
 import { createTutorial } from "./tutorial.ts";
 
 /** What the game UI needs from the map; main.ts forwards to the scene once Phaser has loaded. */
@@ -52,10 +53,10 @@ function regionTip(hover: RegionHover): string {
 }
 
 /**
- * Toasts for what the server says outside the state (notices, broadcasts, prompts, the end, errors,
- * the connection); `onLost` when the connection is gone for good. Returns the unsubscribers.
+ * Toasts for what the server says outside the state (notices, broadcasts, prompts, the end, errors);
+ * the connection's state goes on the veil over the whole screen. Returns the unsubscribers.
  */
-function toastMessages(server: GameServer, onLost: () => void): (() => void)[] {
+function toastMessages(server: GameServer, veil: Veil): (() => void)[] {
   return [
     server.events.on("notice", (n) => toast(pick(n.text), "info", 8000)),
     server.events.on("broadcast", (b) => toast(`${t("game.broadcast")}: ${b.text}`, "info", 12000)),
@@ -67,15 +68,14 @@ function toastMessages(server: GameServer, onLost: () => void): (() => void)[] {
     }),
     server.events.on("error", (e) => toast(pick(e.message), "error")),
     server.events.on("connection", (c) => {
-      if (c === "reconnecting") toast(t("conn.lost"), "error");
-      else if (c === "reconnected") toast(t("conn.back"));
-      else if (c === "lost") {
-        toast(t("conn.failed"), "error", 12000);
-        onLost();
-      }
+      veil.set(veilFor(c));
+      if (c === "reconnected") toast(t("conn.back"));
     }),
   ];
 }
+
+/** Leaves the game (if still in it) and shows the lobby. */
+const toLobby = (server: GameServer, onExit: () => void) => () => void server.leave().then(onExit);
 
 export function createGameUi(
   root: HTMLElement,
@@ -95,7 +95,7 @@ export function createGameUi(
     onBreakeven: (usd) => map.setBreakeven(usd),
     models: () => breakevenModels(server, seat() ?? server.view?.companies[0]?.seat),
   });
-  const bar = createGameBar(el, server, () => void server.leave().then(onExit));
+  const bar = createGameBar(el, server, toLobby(server, onExit));
   const ticker = createTicker(el);
   const dock = h("div", { class: "dock" });
   el.append(dock);
@@ -130,7 +130,7 @@ export function createGameUi(
       tour.offer(w.seat); // first game in this browser: the guided tour starts by itself
       if (server.view) render(server.view);
     }),
-    ...toastMessages(server, onExit),
+    ...toastMessages(server, createVeil(el, toLobby(server, onExit))),
   ];
 
   return {
