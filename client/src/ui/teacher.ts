@@ -136,7 +136,7 @@ function seatItem(c: CompanyView, server: GameServer, out: HTMLElement): HTMLEle
       : c.bot
         ? t("hud.bot")
         : t("teacher.human");
-  const conn = c.bot ? "" : c.connected ? t("teacher.connected") : t("hud.away");
+  const conn = c.bot || c.away ? "" : c.connected ? t("teacher.connected") : t("hud.away");
   return h(
     "li",
     {},
