@@ -2,17 +2,9 @@ import { describe, expect, it, vi } from "vitest";
 import { Emitter } from "../../client/src/net/events.ts";
 import { joinLink, normalizeCode } from "../../client/src/net/http.ts";
 import { PendingRequests, RequestError } from "../../client/src/net/pending.ts";
-import { SeatStore, type KeyValue } from "../../client/src/net/storage.ts";
+import { SeatStore } from "../../client/src/net/storage.ts";
+import { memoryStorage } from "../helpers/storage.ts";
 import { pointAlong } from "../../client/src/map/geo.ts";
-
-const memory = (): KeyValue => {
-  const m = new Map<string, string>();
-  return {
-    getItem: (k) => m.get(k) ?? null,
-    setItem: (k, v) => void m.set(k, v),
-    removeItem: (k) => void m.delete(k),
-  };
-};
 
 describe("client protocol helpers", () => {
   it("normalise join codes and build join links", () => {
@@ -59,7 +51,7 @@ describe("client protocol helpers", () => {
   });
 
   it("remember the nickname and the last seat, and forget garbage", () => {
-    const kv = memory();
+    const kv = memoryStorage();
     const s = new SeatStore(kv);
     s.setName("Kai");
     expect(s.name()).toBe("Kai");

@@ -8,7 +8,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
 import { GameServer, type Connection } from "../../client/src/net/Server.ts";
-import { SeatStore, type KeyValue } from "../../client/src/net/storage.ts";
+import { SeatStore } from "../../client/src/net/storage.ts";
+import { memoryStorage } from "../helpers/storage.ts";
 import { veilFor } from "../../client/src/ui/veil.ts";
 import { until, welcome } from "../helpers/rooms.ts";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
@@ -22,15 +23,6 @@ afterAll(async () => {
   }
 });
 
-function storage(): KeyValue {
-  const m = new Map<string, string>();
-  return {
-    getItem: (k) => m.get(k) ?? null,
-    setItem: (k, v) => void m.set(k, v),
-    removeItem: (k) => void m.delete(k),
-  };
-}
-
 async function classWithStudent(s: TestServer) {
   const host = await new Client(s.ws).create("game", {
     scenario: "halving-2020",
@@ -41,7 +33,7 @@ async function classWithStudent(s: TestServer) {
     name: "Class",
   });
   await welcome(host);
-  const student = new GameServer(new SeatStore(storage()), s.url);
+  const student = new GameServer(new SeatStore(memoryStorage()), s.url);
   const seen: Connection[] = [];
   student.events.on("connection", (c) => seen.push(c));
   await student.joinRoom(host.roomId, "Mei");

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
 import { GameServer } from "../../client/src/net/Server.ts";
-import { SeatStore, type KeyValue } from "../../client/src/net/storage.ts";
+import { SeatStore } from "../../client/src/net/storage.ts";
+import { memoryStorage } from "../helpers/storage.ts";
 import { until, welcome } from "../helpers/rooms.ts";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
 
@@ -20,16 +21,6 @@ afterAll(async () => {
   cleanup(server);
 });
 
-/** A browser's localStorage, kept across "reloads" (new GameServer objects). */
-function storage(): KeyValue {
-  const m = new Map<string, string>();
-  return {
-    getItem: (k) => m.get(k) ?? null,
-    setItem: (k, v) => void m.set(k, v),
-    removeItem: (k) => void m.delete(k),
-  };
-}
-
 describe("a student who reloads and clicks Join", () => {
   it("gets the same seat back, not a spectator's place", async () => {
     const host = await new Client(server.ws).create("game", {
@@ -40,7 +31,7 @@ describe("a student who reloads and clicks Join", () => {
       name: "Class",
     });
     await welcome(host);
-    const kv = storage();
+    const kv = memoryStorage();
     const first = new GameServer(new SeatStore(kv), server.url);
     await first.joinRoom(host.roomId, "Mei");
     await until(() => first.welcome?.seat === "p1");
