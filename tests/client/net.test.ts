@@ -9,6 +9,8 @@ import { pointAlong } from "../../client/src/map/geo.ts";
 describe("client protocol helpers", () => {
   it("normalise join codes and build join links", () => {
     expect(normalizeCode(" abc234 ")).toBe("ABC234");
+    expect(normalizeCode("abc 234")).toBe("ABC234"); // typed as read off the projector, in two halves
+    expect(normalizeCode("ABC-234")).toBe("ABC234");
     expect(normalizeCode("ABC23O")).toBeNull(); // no letter O
     expect(normalizeCode("ABC2345")).toBeNull();
     expect(joinLink("http://x:5173", "/", "ABC234")).toBe("http://x:5173/?code=ABC234");

@@ -7,6 +7,7 @@ vi.mock("virtual:atlas-catalog", () => ({
 
 const { fleetKey, placeName, ratioBps } = await import("../../client/src/ui/fleet.ts");
 const { seatActions } = await import("../../client/src/ui/teacher.ts");
+const { canJoin } = await import("../../client/src/ui/lobby.ts");
 const { reasonOf } = await import("../../client/src/ui/act.ts");
 const { RequestError } = await import("../../client/src/net/pending.ts");
 
@@ -42,5 +43,14 @@ describe("teacher console helpers", () => {
       "Host only.",
     );
     expect(reasonOf(new Error("x"))).toBe("x");
+  });
+});
+
+describe("the lobby's list of games", () => {
+  it("offers Join to a running game (its players come back through it), not to an ended one or a full lobby", () => {
+    expect(canJoin({ phase: "running", taken: 4, seats: 4 })).toBe(true);
+    expect(canJoin({ phase: "lobby", taken: 2, seats: 4 })).toBe(true);
+    expect(canJoin({ phase: "lobby", taken: 4, seats: 4 })).toBe(false);
+    expect(canJoin({ phase: "ended", taken: 1, seats: 4 })).toBe(false);
   });
 });

@@ -35,7 +35,7 @@ export const en = {
   "lobby.private": "Only with the code",
   "lobby.joinByCode": "Join with a code",
   "lobby.codePlaceholder": "ABC234",
-  "lobby.codeInvalid": "A code is 6 letters and digits.",
+  "lobby.codeInvalid": "A code is 6 characters: letters and the digits 2 to 9 (no 0, 1, O, I or L).",
   "lobby.codeNotFound": "No game with that code.",
   "lobby.resume": "Resume my last game",
   "lobby.resumeHint": "Game {code}, as {name}",

@@ -36,7 +36,7 @@ export const zh: Dictionary = {
   "lobby.private": "仅限持有代码者",
   "lobby.joinByCode": "用代码加入",
   "lobby.codePlaceholder": "ABC234",
-  "lobby.codeInvalid": "代码由 6 位字母和数字组成。",
+  "lobby.codeInvalid": "代码为 6 位：字母和数字 2–9（不含 0、1、O、I、L）。",
   "lobby.codeNotFound": "没有使用该代码的游戏。",
   "lobby.resume": "继续我上一局游戏",
   "lobby.resumeHint": "游戏 {code}，昵称 {name}",

@@ -23,7 +23,8 @@ export async function fetchRooms(scenario?: string): Promise<RoomListing[]> {
 
 /** Upper-cases and checks a join code the way the server does; null when it cannot be one. */
 export function normalizeCode(input: string): string | null {
-  const code = input.trim().toUpperCase();
+  // Codes are read off a projector and typed in pieces: spaces and dashes anywhere are not part of them.
+  const code = input.replace(/[\s-]/g, "").toUpperCase();
   const ok = code.length === JOIN_CODE_LENGTH && [...code].every((c) => JOIN_CODE_ALPHABET.includes(c));
   return ok ? code : null;
 }

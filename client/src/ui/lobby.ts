@@ -59,6 +59,14 @@ const scenarioName = (id: string) => {
 };
 
 /** An open game: its name, scenario, seats, phase and pace; join it or watch it. */
+/**
+ * Whether a listed game offers Join: not once it has ended (Watch still shows it), nor a lobby with every
+ * seat taken. A running game stays joinable: its own players come back through it with their token.
+ */
+export function canJoin(r: Pick<RoomListing, "phase" | "taken" | "seats">): boolean {
+  return r.phase !== "ended" && !(r.taken >= r.seats && r.phase === "lobby");
+}
+
 function roomItem(r: RoomListing, ctx: LobbyContext): HTMLElement {
   const join = (role?: "spectator") => () => {
     const name = ctx.nickname();
@@ -81,7 +89,7 @@ function roomItem(r: RoomListing, ctx: LobbyContext): HTMLElement {
     ),
     h("button", {
       text: t("lobby.join"),
-      disabled: r.taken >= r.seats && r.phase === "lobby",
+      disabled: !canJoin(r),
       onclick: join(),
     }),
     h("button", { text: t("lobby.watch"), onclick: join("spectator") }),
@@ -110,7 +118,7 @@ function codeForm(ctx: LobbyContext): HTMLElement {
     h("input", {
       id: "code",
       class: "grow",
-      maxlength: 6,
+      maxlength: 12, // room for the spaces or dashes a code is often typed with
       value: ctx.form.code,
       placeholder: t("lobby.codePlaceholder"),
       autocomplete: "off",
