@@ -187,9 +187,9 @@ describe("fleet and market helpers", () => {
   });
 
   it("sign daily profit and tone it", () => {
-    expect(pnl(29.951, "en")).toEqual({ text: "+$29.95", tone: "gain" });
-    expect(pnl(-4, "en")).toEqual({ text: "-$4", tone: "loss" });
-    expect(pnl(0.001, "en").tone).toBe("flat");
+    expect(pnl(2995.1, "en")).toEqual({ text: "+$29.95", tone: "gain" });
+    expect(pnl(-400, "en")).toEqual({ text: "-$4", tone: "loss" });
+    expect(pnl(0.1, "en").tone).toBe("flat");
   });
 
   it("split offers into mine to answer and mine to withdraw, soonest first", () => {

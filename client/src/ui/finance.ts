@@ -20,7 +20,7 @@ import {
   usdOfCents,
 } from "./format.ts";
 import { gatedAction } from "./gatedAction.ts";
-import { gateOf, parseBtcSats, quoteOf, usd } from "./panelModel.ts";
+import { gateOf, parseBtcSats, quoteOf } from "./panelModel.ts";
 
 type Mine = () => CompanyPrivateView | null;
 
@@ -136,8 +136,8 @@ function sellSection(server: GameServer, out: HTMLElement, mine: Mine) {
       if (q)
         quote.textContent = t("panels.finance.sellQuote", {
           btc: formatBtc(q.sats / 1e8, lang()),
-          usd: usd(q.cents, lang()),
-          price: usd(q.priceCents, lang()),
+          usd: formatCents(q.cents, lang()),
+          price: formatCents(q.priceCents, lang()),
         });
     },
   });

@@ -10,7 +10,7 @@ import type { GameServer } from "../net/Server.ts";
 import type { CompanyPrivateView, GameView, LotView } from "../net/view.ts";
 import { perform, sendOnce, statusLine } from "./act.ts";
 import { fill, fillKeepFocus, h, status } from "./dom.ts";
-import { formatCents, formatDay, formatNumber, formatSats, usdOfCents } from "./format.ts";
+import { formatCents, formatDay, formatNumber, formatSats } from "./format.ts";
 import { pnl } from "./panelModel.ts";
 
 /** What the fleet asks of the other panels: the ship dialog for a lot, the region panel for a place. */
@@ -139,7 +139,7 @@ function lotPlace(lot: LotView, hooks: FleetHooks | undefined): HTMLElement | st
 
 /** A lot's two rows: what it is, where and how it does today; then what I can do with it. */
 function lotRows(lot: LotView, ctx: FleetContext): HTMLElement[] {
-  const profit = pnl(usdOfCents(lot.pnlCentsPerDay), lang());
+  const profit = pnl(lot.pnlCentsPerDay, lang());
   const until = lot.untilDay
     ? h("span", { class: "until", text: t("panels.fleet.until", { date: formatDay(lot.untilDay, lang()) }) })
     : null;

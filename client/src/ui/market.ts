@@ -13,8 +13,9 @@ import { h, status } from "./dom.ts";
 import { fillSelect, lotLabel, texts } from "./fields.ts";
 import { gatedAction } from "./gatedAction.ts";
 import { createOffers } from "./offers.ts";
-import { parseCount, quoteOf, tradable, usd } from "./panelModel.ts";
+import { parseCount, quoteOf, tradable } from "./panelModel.ts";
 import { Previewer } from "./previewer.ts";
+import { formatCents } from "./format.ts";
 
 type Mine = () => CompanyPrivateView | null;
 
@@ -48,8 +49,8 @@ function sellSection(server: GameServer, out: HTMLElement, mine: Mine) {
       const q = quoteOf(s, "sale");
       if (q)
         quote.textContent = t("panels.market.sellQuote", {
-          unit: usd(q.unitCents, lang()),
-          total: usd(q.totalCents, lang()),
+          unit: formatCents(q.unitCents, lang()),
+          total: formatCents(q.totalCents, lang()),
         });
     },
   });
@@ -125,8 +126,8 @@ function buySection(server: GameServer, out: HTMLElement, mine: Mine) {
       const q = quoteOf(s, "used");
       if (q)
         quote.textContent = t("panels.market.buyQuote", {
-          unit: usd(q.unitCents, lang()),
-          total: usd(q.totalCents, lang()),
+          unit: formatCents(q.unitCents, lang()),
+          total: formatCents(q.totalCents, lang()),
         });
     },
   });
@@ -145,7 +146,7 @@ function buySection(server: GameServer, out: HTMLElement, mine: Mine) {
       model,
       used.map((m) => [
         m.id,
-        `${m.name} · ${t("panels.market.ask", { price: usd(m.usedAskCents, lang()) })}`,
+        `${m.name} · ${t("panels.market.ask", { price: formatCents(m.usedAskCents, lang()) })}`,
       ]),
     );
     action.ask();

@@ -11,7 +11,7 @@ import { fill, fillKeepFocus, h, status } from "./dom.ts";
 import { formatCents, formatDay } from "./format.ts";
 import { fillSelect, lotLabel, texts } from "./fields.ts";
 import { gatedAction, type GatedAction } from "./gatedAction.ts";
-import { parseCount, parseUsdCents, quoteOf, splitOffers, tradable, usd } from "./panelModel.ts";
+import { parseCount, parseUsdCents, quoteOf, splitOffers, tradable } from "./panelModel.ts";
 
 /** What the offers need to know of the game: the state, my seat, my private state. */
 interface Context {
@@ -96,8 +96,8 @@ function offerForm(ctx: Context) {
       const q = quoteOf(s, "offer");
       if (q)
         quote.textContent = t("panels.offers.quote", {
-          market: usd(q.marketCents, lang()),
-          bid: usd(q.bidCents, lang()),
+          market: formatCents(q.marketCents, lang()),
+          bid: formatCents(q.bidCents, lang()),
         });
     },
   });

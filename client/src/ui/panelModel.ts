@@ -6,7 +6,7 @@
 import type { PreviewReply, ShipQuote, ShopModelQuote } from "../../../shared/protocol/index.ts";
 import { pick, t, type Lang } from "../i18n/index.ts";
 import type { CompanyPrivateView, LotView, NewsView, OfferView, RegionView } from "../net/view.ts";
-import { formatDate, formatNumber, formatPct, formatPowerPrice, formatUsd, isoOfDay } from "./format.ts";
+import { formatBps, formatCents, formatDate, formatNumber, isoOfDay } from "./format.ts";
 import type { PreviewState } from "./previewer.ts";
 
 export interface Gate {
@@ -60,15 +60,6 @@ export function parseBtcSats(text: string): number | null {
   return sats >= 1 ? sats : null;
 }
 
-export const usd = (cents: number, lang: Lang, compact = false): string =>
-  formatUsd(cents / 100, lang, compact);
-
-/** Power price from the engine's micro-USD per kWh. */
-export const power = (microUsdPerKwh: number, lang: Lang): string =>
-  formatPowerPrice(microUsdPerKwh / 1e6, lang);
-
-export const bpsPct = (bps: number, lang: Lang): string => formatPct(bps / 100, lang);
-
 export type ShopSort = "efficiency" | "price" | "breakeven" | "hashrate";
 export const SHOP_SORTS: readonly ShopSort[] = ["efficiency", "price", "breakeven", "hashrate"];
 
@@ -110,19 +101,19 @@ export function shipRows(reply: PreviewReply | null, lang: Lang): ShipRow[] {
       mode: m.mode,
       ok: m.ok,
       reason: m.ok ? null : m.error ? pick(m.error.message, lang) : null,
-      cost: q ? usd(q.payNowCents, lang) : "–",
+      cost: q ? formatCents(q.payNowCents, lang) : "–",
       days: q ? t("panels.ship.days", { days: q.days, date: formatDate(q.customsDate, lang) }) : "–",
       duties: q
         ? q.international
           ? t("panels.ship.duties", {
-              tariff: bpsPct(q.tariffBps, lang),
-              vat: bpsPct(q.vatBps, lang),
-              amount: usd(q.tariffCents + q.vatCents, lang),
+              tariff: formatBps(q.tariffBps, lang),
+              vat: formatBps(q.vatBps, lang),
+              amount: formatCents(q.tariffCents + q.vatCents, lang),
             })
           : t("panels.ship.domestic")
         : "–",
       risk: q
-        ? t("panels.ship.risk", { loss: bpsPct(q.lossBps, lang), damage: bpsPct(q.damageBps, lang) })
+        ? t("panels.ship.risk", { loss: formatBps(q.lossBps, lang), damage: formatBps(q.damageBps, lang) })
         : "–",
       warnings: q ? q.warnings.map((w) => pick(w, lang)) : [],
     };
@@ -143,10 +134,10 @@ export function tradable(lots: readonly LotView[]): LotView[] {
 }
 
 /** Daily profit shown with its sign, and a class to colour it. */
-export function pnl(usdPerDay: number, lang: Lang): { text: string; tone: "gain" | "loss" | "flat" } {
-  const cents = Math.round(usdPerDay * 100);
-  if (cents === 0) return { text: formatUsd(0, lang), tone: "flat" };
-  const text = `${cents > 0 ? "+" : ""}${formatUsd(cents / 100, lang)}`;
+export function pnl(centsPerDay: number, lang: Lang): { text: string; tone: "gain" | "loss" | "flat" } {
+  const cents = Math.round(centsPerDay);
+  if (cents === 0) return { text: formatCents(0, lang), tone: "flat" };
+  const text = `${cents > 0 ? "+" : ""}${formatCents(cents, lang)}`;
   return { text, tone: cents > 0 ? "gain" : "loss" };
 }
 

@@ -12,9 +12,9 @@ import type { CompanyPrivateView, GameView } from "../net/view.ts";
 import { createDialog } from "./dialog.ts";
 import { fill, h, status } from "./dom.ts";
 import { texts } from "./fields.ts";
-import { formatBps, formatDate, formatNumber, formatPowerMicro, mwOfKw } from "./format.ts";
+import { formatBps, formatCents, formatDate, formatNumber, formatPowerMicro, mwOfKw } from "./format.ts";
 import { leaseForms, myLeaseText, type LeaseQuote } from "./regionLease.ts";
-import { regionHistory, usd } from "./panelModel.ts";
+import { regionHistory } from "./panelModel.ts";
 function factRows(region: string, view: GameView | null, lease: LeaseQuote | null): [string, string][] {
   const l = lang();
   const s = view?.regions.find((r) => r.id === region);
@@ -38,7 +38,7 @@ function factRows(region: string, view: GameView | null, lease: LeaseQuote | nul
         [t("overlay.share"), formatBps(s.shareBps, l)],
       ]
     : [];
-  if (q) rows.push([t("panels.region.hosting"), usd(q.hostingCentsPerKwMonth, l)]);
+  if (q) rows.push([t("panels.region.hosting"), formatCents(q.hostingCentsPerKwMonth, l)]);
   return rows;
 }
 

@@ -8,9 +8,9 @@ import type { GameServer } from "../net/Server.ts";
 import type { CompanyPrivateView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
 import { texts } from "./fields.ts";
-import { formatNumber, formatPct } from "./format.ts";
+import { formatCents, formatNumber, formatPct, formatPowerMicro } from "./format.ts";
 import { gatedAction } from "./gatedAction.ts";
-import { kwFor, parseCount, power, quoteOf, usd } from "./panelModel.ts";
+import { kwFor, parseCount, quoteOf } from "./panelModel.ts";
 
 export type LeaseQuote = Extract<PreviewQuote, { kind: "lease" }>;
 
@@ -89,8 +89,8 @@ function renewableOption(q: LeaseQuote): string {
 function leaseText(q: LeaseQuote): string {
   const l = lang();
   return t("panels.region.leaseQuote", {
-    setup: usd(q.setupCents, l),
-    power: power(q.powerMicroUsdPerKwh, l),
+    setup: formatCents(q.setupCents, l),
+    power: formatPowerMicro(q.powerMicroUsdPerKwh, l),
     uptime: formatPct(q.uptimePct, l),
     carbon: formatNumber(q.carbonGPerKwh, l),
   });

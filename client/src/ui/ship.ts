@@ -12,9 +12,9 @@ import { createDialog } from "./dialog.ts";
 import { fill, fillKeepFocus, h, status } from "./dom.ts";
 import { placeName } from "./fleet.ts";
 import { texts } from "./fields.ts";
-import { formatDate, formatPowerMicro } from "./format.ts";
+import { formatCents, formatDate, formatPowerMicro } from "./format.ts";
 import { gatedAction } from "./gatedAction.ts";
-import { cheapestMode, parseCount, shipGate, shipRows, usd } from "./panelModel.ts";
+import { cheapestMode, parseCount, shipGate, shipRows } from "./panelModel.ts";
 import type { PreviewState } from "./previewer.ts";
 
 type Mode = ShipQuote["mode"];
@@ -139,8 +139,8 @@ function summaryText(s: PreviewState, chosen: Mode | null, form: ShipForm, shown
     reply?.quote?.kind === "ship" ? reply.quote.modes.find((m) => m.mode === chosen)?.quote : undefined;
   if (q)
     return t("panels.ship.total", {
-      now: usd(q.payNowCents, lang()),
-      total: usd(q.expectedTotalCents, lang()),
+      now: formatCents(q.payNowCents, lang()),
+      total: formatCents(q.expectedTotalCents, lang()),
       date: formatDate(q.customsDate, lang()),
     });
   return s.status === "pending" ? t("panels.checking") : shown;

@@ -10,17 +10,22 @@ import type { GameServer } from "../net/Server.ts";
 import { createDialog } from "./dialog.ts";
 import { fill, fillKeepFocus, h, status } from "./dom.ts";
 import { texts } from "./fields.ts";
-import { formatDate, formatEfficiency, formatHashprice, formatNumber } from "./format.ts";
+import {
+  formatCents,
+  formatDate,
+  formatEfficiency,
+  formatHashprice,
+  formatNumber,
+  formatPowerMicro,
+} from "./format.ts";
 import { gatedAction } from "./gatedAction.ts";
 import {
   gateOf,
   parseCount,
-  power,
   quoteOf,
   SHOP_SORTS,
   sortModels,
   ths,
-  usd,
   usdPerTh,
   type ShopSort,
 } from "./panelModel.ts";
@@ -92,9 +97,9 @@ function modelRow(m: ShopModelQuote, selected: string | null, choose: (id: strin
     h("td", { class: "num", text: ths(m.ths, l) }),
     h("td", { class: "num", text: `${formatNumber(m.powerW, l)} W` }),
     h("td", { class: "num", text: formatEfficiency(m.jPerTh, l) }),
-    h("td", { class: "num", text: m.unitCents === null ? "–" : usd(m.unitCents, l) }),
+    h("td", { class: "num", text: m.unitCents === null ? "–" : formatCents(m.unitCents, l) }),
     h("td", { class: "num", text: perTh === null ? "–" : `$${formatNumber(perTh, l, perTh < 10 ? 2 : 0)}` }),
-    h("td", { class: "num", text: power(m.breakevenMicroUsdPerKwh, l) }),
+    h("td", { class: "num", text: formatPowerMicro(m.breakevenMicroUsdPerKwh, l) }),
     h("td", {
       text: m.onSale
         ? t("panels.shop.lead", { days: m.leadDays ?? 0 })
@@ -130,7 +135,7 @@ function catalogInfo(q: ShopQuote): string {
     date: formatDate(q.date, lang()),
     hashprice: `${formatHashprice(q.hashpriceMicroUsd / 1e6, lang())}${t("hud.hashpriceUnit")}`,
     fee: formatNumber(q.poolFeeBps / 100, lang(), 1),
-    cash: usd(q.cashCents, lang(), true),
+    cash: formatCents(q.cashCents, lang(), true),
   });
 }
 
@@ -142,8 +147,8 @@ function orderSummary(s: PreviewState, model: string | null, name: string, qty: 
   return t("panels.shop.quote", {
     qty: formatNumber(parseCount(qty) ?? 0, lang()),
     model: name,
-    total: usd(q.totalCents, lang()),
-    unit: usd(q.unitCents, lang()),
+    total: formatCents(q.totalCents, lang()),
+    unit: formatCents(q.unitCents, lang()),
     factory: hubName(q.factory),
     date: formatDate(q.readyDate, lang()),
     days: q.leadDays,
