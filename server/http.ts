@@ -15,6 +15,7 @@ import type { GameRoom } from "./rooms/GameRoom.ts";
 import { clientAddress } from "./limits/addressLimiter.ts";
 import { codeMisses, TOO_MANY_MISSES, TOO_MANY_WRONG_SECRETS } from "./http/limits.ts";
 import { noteFailedSecret, secretGuessAllowed, secretRetryAfterMs } from "./limits/failures.ts";
+import { joinAddressFor } from "./http/joinAddress.ts";
 import { decodeSegment, refusal, refuse, requestUrl, sendJson as json, tooMany } from "./http/respond.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
@@ -115,6 +116,8 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
     },
   },
   { pattern: /^\/health$/, handler: (_q, res) => json(res, 200, { ok: true }) },
+  // Where students reach this server (PUBLIC_URL, else the LAN address): the join link and QR carry it.
+  { pattern: /^\/api\/join-address$/, handler: (req, res) => json(res, 200, joinAddressFor(req)) },
   {
     // The synced state as the server holds it (everything, private parts included), for tests that
     // check clients decode exactly what the server sent: behind the admin secret.
@@ -163,7 +166,10 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
         codeMisses.noteFailure(address, Date.now());
         return refuse(res, 404, NO_SUCH_CODE);
       }
-      json(res, 200, { roomId: room.roomId });
+      // The join page shows the game's name and how full it is before a student types their name.
+      const m = (room.metadata ?? {}) as Record<string, unknown>;
+      const { name, scenario, phase, seats, taken } = m;
+      json(res, 200, { roomId: room.roomId, name, scenario, phase, seats, taken });
     },
   },
   {

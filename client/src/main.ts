@@ -1,11 +1,11 @@
 /**
  * Boots the page: language, the DOM UI (lobby, then the game panels) over a Phaser world map that
  * loads in the background. Wires the network façade's events to the UI and the map; nothing else here
- * touches the network. A `?code=ABC234` link joins that game as soon as a nickname is known (or takes
- * my seat back if it is the game I last played).
+ * touches the network. A `?code=ABC234` link opens the join page (joinPage.ts): a name and Join, or my
+ * seat back at once if it is the game I last played.
  */
 import "./ui/style.css";
-import { loadLang, onLangChange, t } from "./i18n/index.ts";
+import { loadLang, onLangChange } from "./i18n/index.ts";
 import type { RegionHover } from "./map/layers/regions.ts";
 import type { MapScene } from "./map/MapScene.ts";
 import type { OverlayKind } from "./map/overlays.ts";
@@ -13,9 +13,9 @@ import { normalizeCode } from "./net/http.ts";
 import { GameServer } from "./net/Server.ts";
 import { browserStorage, SeatStore } from "./net/storage.ts";
 import type { GameView } from "./net/view.ts";
-import { toast } from "./ui/dom.ts";
 import { createGameUi, type GameUi, type MapSink } from "./ui/game.ts";
 import { initDebrief } from "./ui/debrief/entry.ts";
+import { startJoinPage } from "./ui/joinPage.ts";
 import { createLobby } from "./ui/lobby.ts";
 import { projectorCode } from "./ui/projectorLink.ts";
 
@@ -103,23 +103,22 @@ onLangChange((l) => {
   scene?.setLang(l);
 });
 
-// A join link (?code=ABC234) joins at once when a nickname is remembered; else the lobby fills the code.
+// A join link (?code=ABC234) opens the join page (name → Join; my own seat in it straight back).
 const linkCode = normalizeCode(new URLSearchParams(location.search).get("code") ?? "");
 // A projector page (?projector=CODE) shows the game to the class, as a spectator, instead of the lobby.
 const projector = projectorCode(location.search);
 if (projector) void import("./ui/projector.ts").then((m) => m.startProjector(ui, projector, map));
-else lobby.show();
-if (linkCode && !projector) {
-  const code = document.getElementById("code") as HTMLInputElement | null;
-  if (code) code.value = linkCode;
-  code?.dispatchEvent(new Event("input"));
-  const name = store.name().trim();
-  // The same game as my last seat (a reload of a link): take the seat back rather than join anew.
-  const mine = store.last()?.code === linkCode;
-  if (mine || name) {
-    const join = mine ? server.resume() : server.joinByCode(linkCode, name);
-    join
-      .then((ok) => (ok ? enterGame() : toast(t("lobby.codeNotFound"), "error")))
-      .catch((e: unknown) => toast(e instanceof Error ? e.message : String(e), "error"));
-  }
-}
+else if (linkCode) {
+  const page = startJoinPage({
+    root: ui,
+    server,
+    store,
+    code: linkCode,
+    onJoined: enterGame,
+    onLobby: () => {
+      history.replaceState(null, "", location.pathname); // the lobby, and a reload keeps it
+      lobby.show();
+    },
+  });
+  onLangChange(() => page.relabel());
+} else lobby.show();

@@ -10,9 +10,13 @@ export const PACES = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 export const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 export const JOIN_CODE_LENGTH = 6;
 
-/** Companies in a game, and how their seats are named: p1 … p8. */
-export const MAX_SEATS = 8;
-export const SEAT_PATTERN = new RegExp(`^p[1-${MAX_SEATS}]$`);
+/**
+ * Companies in a game, and how their seats are named: p1 … p40. A whole class plays, one company each
+ * (the scenarios' own ceiling, company.maxCompanies, is as high).
+ */
+export const MAX_SEATS = 40;
+/** p1 … p40 and nothing else (no p0, no p07): the seat ids listed, so the ceiling is MAX_SEATS exactly. */
+export const SEAT_PATTERN = new RegExp(`^p(?:${Array.from({ length: MAX_SEATS }, (_, i) => i + 1).join("|")})$`);
 
 /** A game's phases: seats fill in the lobby, days pass while running, the host may pause, then it ends. */
 export const PHASES = ["lobby", "running", "paused", "ended"] as const;

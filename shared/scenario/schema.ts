@@ -305,7 +305,7 @@ export const scenarioFileSchema = z
       z
         .object({
           startingCashUsd: z.number().positive().max(1e10),
-          maxCompanies: z.number().int().min(1).max(16),
+          maxCompanies: z.number().int().min(1).max(40),
           ...cited,
         })
         .strict(),

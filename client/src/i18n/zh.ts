@@ -1,4 +1,5 @@
 /** Simplified Chinese: the same keys as en.ts, no more and no fewer (the type and a test check it). */
+import { classZh } from "./class.ts";
 import { debriefZh } from "./debrief.ts";
 import type { Dictionary } from "./en.ts";
 import { panelsZh } from "./panels.ts";
@@ -8,6 +9,7 @@ export const zh: Dictionary = {
   ...panelsZh,
   ...debriefZh,
   ...tutorialZh,
+  ...classZh,
   "app.title": "矿机版图",
   "app.tagline": "购入矿机，运往电价低廉之地，熬过一次次减半。",
   "lang.label": "语言",

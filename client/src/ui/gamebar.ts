@@ -3,7 +3,7 @@
  * host's clock controls, the language toggle and leave. Host actions go through the façade.
  */
 import { t } from "../i18n/index.ts";
-import { joinLink } from "../net/http.ts";
+import { joinAddress, joinLinkAt, type JoinAddress } from "../net/joinAddress.ts";
 import type { GameServer, Welcome } from "../net/Server.ts";
 import type { GameView } from "../net/view.ts";
 import { fill, h, toast } from "./dom.ts";
@@ -17,6 +17,9 @@ export function createGameBar(root: HTMLElement, server: GameServer, onLeave: ()
   const qrBox = h("div", {});
   root.append(el);
   let qrFor = "";
+  // The address students reach (PUBLIC_URL or the LAN address, not localhost): the next update uses it.
+  let address: JoinAddress = { origin: location.origin, path: null, source: "page" };
+  void joinAddress().then((a) => (address = a));
 
   async function showQr(link: string, canvas: HTMLCanvasElement): Promise<void> {
     // Loaded only when a private room needs it: most players never see a QR code.
@@ -41,7 +44,7 @@ export function createGameBar(root: HTMLElement, server: GameServer, onLeave: ()
   return {
     update(view: GameView, me: Welcome | null) {
       const code = me?.code || view.code;
-      const link = joinLink(location.origin, location.pathname, code);
+      const link = joinLinkAt(address, location.pathname, code);
       if (view.privateRoom && code && qrFor !== link) {
         qrFor = link;
         const canvas = h("canvas", { class: "qr", role: "img", "aria-label": `${t("game.qr")}: ${link}` });

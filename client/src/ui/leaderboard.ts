@@ -4,7 +4,29 @@ import type { GameView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
 import { formatCents } from "./format.ts";
 
-export function createLeaderboard(parent: HTMLElement): {
+type Row = GameView["companies"][number];
+
+/**
+ * The rows a board of at most `limit` lines shows, in rank order: the leaders, and my own row after
+ * them when I am further down (a class of 40 does not fit a side panel or a projector); `rest` is how
+ * many companies are left out.
+ */
+export function boardRows(
+  companies: readonly Row[],
+  seat: string | null,
+  limit: number,
+): { rows: Row[]; rest: number } {
+  if (companies.length <= limit) return { rows: [...companies], rest: 0 };
+  const mine = companies.findIndex((c) => c.seat === seat);
+  const top = companies.slice(0, mine >= limit ? limit - 1 : limit);
+  const rows = mine >= limit ? [...top, companies[mine] as Row] : top;
+  return { rows, rest: companies.length - rows.length };
+}
+
+export function createLeaderboard(
+  parent: HTMLElement,
+  limit = 12,
+): {
   update(view: GameView, seat: string | null): void;
 } {
   const list = h("ol", { class: "board" });
@@ -13,9 +35,10 @@ export function createLeaderboard(parent: HTMLElement): {
   return {
     update(view, seat) {
       title.textContent = t("hud.leaderboard");
+      const { rows, rest } = boardRows(view.companies, seat, limit);
       fill(
         list,
-        ...view.companies.map((c) => {
+        ...rows.map((c) => {
           const tags = [
             c.seat === seat ? t("hud.you") : "",
             c.bankrupt
@@ -37,6 +60,7 @@ export function createLeaderboard(parent: HTMLElement): {
             h("span", { text: formatCents(c.equityCents, lang(), true) }),
           );
         }),
+        rest > 0 ? h("li", { class: "rest muted", text: t("class.boardRest", { n: rest }) }) : null,
       );
     },
   };

@@ -5,7 +5,7 @@
  */
 import catalog from "virtual:atlas-catalog";
 import { lang, pick, t } from "../i18n/index.ts";
-import { PACES } from "../../../shared/protocol/constants.ts";
+import { MAX_SEATS, PACES } from "../../../shared/protocol/constants.ts";
 import { fill, h } from "./dom.ts";
 import { formatMonth } from "./format.ts";
 
@@ -71,7 +71,8 @@ function seatsAndPace(form: CreateForm): HTMLElement {
       h(
         "select",
         { id: "seats", onchange: set("seats", Number) },
-        ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) =>
+        // Up to a whole class, one company each.
+        ...Array.from({ length: MAX_SEATS }, (_, i) => i + 1).map((n) =>
           h("option", { value: n, text: n, selected: n === form.seats }),
         ),
       ),

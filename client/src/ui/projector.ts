@@ -8,7 +8,8 @@
  * localStorage, and the projector, in the same browser, must never overwrite it.
  */
 import { lang, onLangChange, setLang, t } from "../i18n/index.ts";
-import { joinLink, normalizeCode } from "../net/http.ts";
+import { normalizeCode } from "../net/http.ts";
+import { joinAddress, joinLinkAt, type JoinAddress } from "../net/joinAddress.ts";
 import { GameServer } from "../net/Server.ts";
 import { SeatStore, type KeyValue } from "../net/storage.ts";
 import type { GameView } from "../net/view.ts";
@@ -16,6 +17,7 @@ import { fill, h } from "./dom.ts";
 import { formatCents, formatDay, formatHashpriceMicro, formatNumber, formatThs } from "./format.ts";
 import type { MapSink } from "./game.ts";
 import { createLeaderboard } from "./leaderboard.ts";
+import { createJoinedPanel } from "./projectorJoined.ts";
 import "./projector.css";
 import { createTicker } from "./ticker.ts";
 
@@ -36,8 +38,12 @@ export function phaseText(phase: string): string | null {
   return null;
 }
 
-/** The join code very large, the link under it, and the QR code of the link. */
-function joinCard(code: string, link: string, qr: HTMLCanvasElement): HTMLElement[] {
+/**
+ * The join code very large, the link under it, and the QR code of the link. The link is the address
+ * students reach (the server's answer: PUBLIC_URL or the LAN address); until it is known, none shows.
+ */
+function joinCard(code: string, address: JoinAddress | null, qr: HTMLCanvasElement): HTMLElement[] {
+  const link = address ? joinLinkAt(address, location.pathname, code) : "…";
   return [
     h(
       "div",
@@ -45,7 +51,9 @@ function joinCard(code: string, link: string, qr: HTMLCanvasElement): HTMLElemen
       h("div", { class: "proj-label", text: t("projector.code") }),
       h("div", { class: "proj-code", text: code }),
       h("div", { class: "proj-label", text: t("projector.joinAt") }),
-      h("div", { class: "proj-link", text: link }),
+      h("div", { class: "proj-link", "data-source": address?.source ?? "", text: link }),
+      // Only this machine can open a localhost address: say so rather than show a QR code that fails.
+      address?.source === "loopback" ? h("div", { class: "error", text: t("class.unreachable") }) : null,
     ),
     h("div", {}, qr, h("div", { class: "proj-label", text: t("projector.scan") })),
   ];
@@ -92,10 +100,11 @@ export function startProjector(root: HTMLElement, rawCode: string, map: MapSink)
   root.append(el);
   // Along the bottom, over the southern oceans: the map's regions (nearly all in the north) stay in view.
   el.append(banner, h("div", { class: "proj-band" }, join, statsBox, side), message);
-  const board = createLeaderboard(side);
+  const board = createLeaderboard(side, 8); // a class of 40: the leaders, and "+ 32 more"
+  const joined = createJoinedPanel(el);
   const ticker = createTicker(el);
-  const link = joinLink(location.origin, location.pathname, code);
-  const qr = h("canvas", { class: "qr", role: "img", "aria-label": `${t("projector.scan")}: ${link}` });
+  const qr = h("canvas", { class: "qr", role: "img", "aria-label": t("projector.scan") });
+  let address: JoinAddress | null = null;
   let latest: GameView | null = null;
 
   function render(v: GameView): void {
@@ -104,6 +113,7 @@ export function startProjector(root: HTMLElement, rawCode: string, map: MapSink)
     banner.hidden = phase === null;
     banner.textContent = phase ?? "";
     board.update(v, null);
+    joined.update(v);
     ticker.update(v);
   }
 
@@ -121,14 +131,20 @@ export function startProjector(root: HTMLElement, rawCode: string, map: MapSink)
     if (e.key === "atlas.lang" && (e.newValue === "en" || e.newValue === "zh")) setLang(e.newValue);
   });
   onLangChange(() => {
-    fill(join, ...joinCard(code, link, qr));
+    fill(join, ...joinCard(code, address, qr));
     if (latest) render(latest);
   });
 
-  fill(join, ...joinCard(code, link, qr));
+  fill(join, ...joinCard(code, null, qr));
   message.textContent = t("projector.connecting", { code });
   map.setSeat(null);
-  void import("qrcode").then(({ default: QRCode }) => QRCode.toCanvas(qr, link, { width: 220, margin: 1 }));
+  void Promise.all([joinAddress(), import("qrcode")]).then(async ([a, { default: QRCode }]) => {
+    const link = joinLinkAt(a, location.pathname, code);
+    await QRCode.toCanvas(qr, link, { width: 220, margin: 1 });
+    qr.setAttribute("aria-label", `${t("projector.scan")}: ${link}`);
+    address = a;
+    fill(join, ...joinCard(code, a, qr));
+  });
   server
     .joinByCode(code, t("projector.title"), "spectator")
     .then((ok) => {
