@@ -16,13 +16,18 @@ export interface BrowserSuite {
   open(options: PlayerOptions): Promise<Player>;
 }
 
-export function browserSuite(port: number, renderer: "webgl" | "canvas" = "canvas"): BrowserSuite {
+/** `env`: the server's environment beyond the defaults (e.g. HOST, PUBLIC_URL). */
+export function browserSuite(
+  port: number,
+  renderer: "webgl" | "canvas" = "canvas",
+  env: Record<string, string> = {},
+): BrowserSuite {
   let server: TestServer | null = null;
   let browser: Browser | null = null;
   const players: Player[] = [];
   beforeAll(async () => {
     await ensureClientBuilt();
-    server = await startTestServer(port);
+    server = await startTestServer(port, undefined, env);
     browser = await launchBrowser(renderer);
   }, 240_000);
   afterAll(async () => {
