@@ -16,7 +16,9 @@ export const JOIN_CODE_LENGTH = 6;
  */
 export const MAX_SEATS = 40;
 /** p1 … p40 and nothing else (no p0, no p07): the seat ids listed, so the ceiling is MAX_SEATS exactly. */
-export const SEAT_PATTERN = new RegExp(`^p(?:${Array.from({ length: MAX_SEATS }, (_, i) => i + 1).join("|")})$`);
+export const SEAT_PATTERN = new RegExp(
+  `^p(?:${Array.from({ length: MAX_SEATS }, (_, i) => i + 1).join("|")})$`,
+);
 
 /** A game's phases: seats fill in the lobby, days pass while running, the host may pause, then it ends. */
 export const PHASES = ["lobby", "running", "paused", "ended"] as const;

@@ -10,12 +10,21 @@ import { boardRows } from "../../client/src/ui/leaderboard.ts";
 import { joinedOf } from "../../client/src/ui/projectorJoined.ts";
 import { gameLine } from "../../client/src/ui/joinPage.ts";
 import { joinLinkAt } from "../../client/src/net/joinAddress.ts";
+import { companyColor, PALETTE } from "../../client/src/ui/debrief/series.ts";
 import { setLang } from "../../client/src/i18n/index.ts";
 import type { GameView } from "../../client/src/net/view.ts";
 
 type Row = GameView["companies"][number];
 const row = (n: number, over: Partial<Row> = {}): Row =>
-  ({ seat: `p${n}`, name: `Student ${n}`, bot: false, connected: true, away: false, rank: n, ...over }) as Row;
+  ({
+    seat: `p${n}`,
+    name: `Student ${n}`,
+    bot: false,
+    connected: true,
+    away: false,
+    rank: n,
+    ...over,
+  }) as Row;
 
 describe("seats for a whole class", () => {
   it("names p1 to p40 and nothing else", () => {
@@ -92,5 +101,13 @@ describe("the join page and its link", () => {
     expect(joinLinkAt(lan, "/", "ABC234")).toBe("http://192.168.1.23:2567/?code=ABC234");
     const proxied = { origin: "https://school.example", path: "/atlas/", source: "configured" } as const;
     expect(joinLinkAt(proxied, "/", "ABC234")).toBe("https://school.example/atlas/?code=ABC234");
+  });
+});
+
+describe("a class of 40 in the debrief's charts", () => {
+  it("gives each of 40 companies its own colour, the palette's first ten unchanged", () => {
+    const colours = Array.from({ length: 40 }, (_, i) => companyColor(i));
+    expect(new Set(colours).size).toBe(40);
+    expect(colours.slice(0, 10)).toEqual(PALETTE);
   });
 });

@@ -32,6 +32,7 @@ let projector: Player;
 let code = "";
 let link = "";
 const scripted: AnyRoom[] = [];
+let firstStorage: Awaited<ReturnType<Player["context"]["storageState"]>> | undefined;
 
 /** The dark modules of the projector's QR canvas, read at each module's centre (qrcode's own layout). */
 async function qrModules(p: Player, size: number): Promise<boolean[]> {
@@ -75,7 +76,9 @@ describe.skipIf(!CHROMIUM)("a class of 25 joins by the QR link (Chromium)", { ti
 
   it("the projector's link is the address students reach, and its QR code encodes exactly that link", async () => {
     const shown = projector.page.locator(".proj-link:not([data-source=''])");
-    link = (await (await see(projector, shown, "the join link, once the server has said where")).innerText()).trim();
+    link = (
+      await (await see(projector, shown, "the join link, once the server has said where")).innerText()
+    ).trim();
     // What the server should have chosen for a teacher on 127.0.0.1: this machine's LAN address when it
     // has one (the browser tests run on the same machine as the server), else only loopback.
     const expected = joinAddress({
@@ -109,8 +112,18 @@ describe.skipIf(!CHROMIUM)("a class of 25 joins by the QR link (Chromium)", { ti
       await seeText(s, ".board li.me", name, "their own company, marked as theirs, on the leaderboard");
       if (i === 1) await shot(s, "class-join-seated");
       expect(s.errors, `uncaught errors in ${name}'s page`).toEqual([]);
+      if (i === 0) firstStorage = await s.context.storageState();
       await s.context.close(); // the seat is kept (the game has not started): spares the machine
     }
+  });
+
+  it("a student who opens the link again is back in their own seat at once, with no form", async () => {
+    const name = names[0] as string;
+    const again = await suite.open({ name, lang: "en", storageState: firstStorage });
+    await again.page.goto(link);
+    await seeText(again, ".board li.me", name, "their own company again, without typing anything");
+    expect(await again.page.locator("#join-name").count()).toBe(0);
+    await again.context.close();
   });
 
   it(`the other ${CLASS - IN_BROWSERS} join through the same link's code`, async () => {

@@ -84,13 +84,18 @@ describe("a real server with 40 students", () => {
     expect(found).toMatchObject({ name: "Year 11", seats: FULL, taken: 0 });
     const welcomes: Welcome[] = [];
     for (let i = 0; i < FULL; i++) {
-      const room = await new Client(server.ws).joinById(found.roomId, { name: `Student ${i + 1}`, role: "player" });
+      const room = await new Client(server.ws).joinById(found.roomId, {
+        name: `Student ${i + 1}`,
+        role: "player",
+      });
       rooms.push(room);
       welcomes.push(await next<Welcome>(room, "welcome"));
     }
     expect(welcomes.map((w) => w.seat)).toEqual(Array.from({ length: FULL }, (_, i) => `p${i + 1}`));
     const last = rooms.at(-1) as AnyRoom;
-    await until(() => last.state.companies?.size === FULL && last.state.companies.get("p1")?.name === "Student 1");
+    await until(
+      () => last.state.companies?.size === FULL && last.state.companies.get("p1")?.name === "Student 1",
+    );
     // Each student's own company carries its private part, nobody else's does.
     expect(last.state.companies.get(`p${FULL}`)?.priv?.cashCents).toBeGreaterThan(0);
     expect(last.state.companies.get("p1")?.priv).toBeUndefined();

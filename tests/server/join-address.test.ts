@@ -5,12 +5,7 @@
  * environment; one real server answers GET /api/join-address with its PUBLIC_URL.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  isLoopbackHost,
-  joinAddress,
-  lanAddress,
-  type Interfaces,
-} from "../../server/http/joinAddress.ts";
+import { isLoopbackHost, joinAddress, lanAddress, type Interfaces } from "../../server/http/joinAddress.ts";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
 
 const lo = { address: "127.0.0.1", family: "IPv4", internal: true };
@@ -25,7 +20,13 @@ const laptop: Interfaces = {
 };
 
 const ask = (over: Partial<Parameters<typeof joinAddress>[0]> = {}) =>
-  joinAddress({ publicUrl: undefined, requestHost: "localhost:2567", port: 2567, interfaces: laptop, ...over });
+  joinAddress({
+    publicUrl: undefined,
+    requestHost: "localhost:2567",
+    port: 2567,
+    interfaces: laptop,
+    ...over,
+  });
 
 describe("the join address", () => {
   it("is the LAN address with the server's port when the teacher opened localhost", () => {

@@ -47,10 +47,47 @@ export function gameLine(code: string, game: CodeLookup | null): string {
   return `${line} · ${t("class.joinSeats", { taken: game.taken, seats: game.seats })}`;
 }
 
+/** The parts of the card that change in place (the game's name and fill, Join, the join's status). */
+interface Card {
+  title: HTMLElement;
+  info: HTMLElement;
+  submit: HTMLButtonElement;
+  status: HTMLElement;
+}
+
+/** The join card's form: the app and language, the game, "your name", Join, its status, other games. */
+function joinForm(card: Card, store: SeatStore, onSubmit: (e: Event) => void, other: () => void) {
+  return h(
+    "form",
+    { class: "panel join-card", onsubmit: onSubmit, "aria-labelledby": "join-title" },
+    h("div", { class: "row" }, h("span", { class: "muted grow", text: t("app.title") }), langToggle()),
+    card.title,
+    card.info,
+    h("label", { for: "join-name", text: t("class.joinName") }),
+    h("input", {
+      id: "join-name",
+      maxlength: 24,
+      autocomplete: "nickname",
+      value: store.name(),
+      placeholder: t("class.joinNamePlaceholder"),
+      oninput: (e: Event) => store.setName((e.target as HTMLInputElement).value),
+    }),
+    card.submit,
+    card.status,
+    h("button", { type: "button", class: "link", text: t("class.joinOther"), onclick: other }),
+  );
+}
+
 export function startJoinPage(deps: Deps): JoinPage {
   const { root, server, store, code } = deps;
   const el = h("div", { class: "join-page", "data-testid": "join-page" });
-  const status = h("p", { class: "error", role: "alert" });
+  const card: Card = {
+    title: h("h1", { id: "join-title" }),
+    info: h("p", {}),
+    submit: h("button", { type: "submit", class: "primary" }),
+    status: h("p", { class: "error", role: "alert" }),
+  };
+  const { status } = card;
   let game: CodeLookup | null = null;
   let looked = false;
   let busy = false;
@@ -81,22 +118,18 @@ export function startJoinPage(deps: Deps): JoinPage {
     deps.onJoined();
   }
 
-  const title = h("h1", { id: "join-title" });
-  const info = h("p", {});
-  const submit = h("button", { type: "submit", class: "primary" });
-
   /** The game's name and fill, once known: set in place, so a name being typed keeps its focus. */
   function describe(): void {
     const missing = looked && !game;
-    title.textContent = game?.name ?? t("class.joinTitle");
-    info.className = missing ? "error" : "muted";
-    info.textContent = missing
+    card.title.textContent = game?.name ?? t("class.joinTitle");
+    card.info.className = missing ? "error" : "muted";
+    card.info.textContent = missing
       ? t("class.joinNotFound", { code })
       : looked
         ? gameLine(code, game)
         : t("class.joinChecking", { code });
-    submit.textContent = t("class.joinButton");
-    submit.disabled = missing;
+    card.submit.textContent = t("class.joinButton");
+    card.submit.disabled = missing;
   }
 
   function render(): void {
@@ -107,25 +140,7 @@ export function startJoinPage(deps: Deps): JoinPage {
     };
     fill(
       el,
-      h(
-        "form",
-        { class: "panel join-card", onsubmit: (e: Event) => void join(e), "aria-labelledby": "join-title" },
-        h("div", { class: "row" }, h("span", { class: "muted grow", text: t("app.title") }), langToggle()),
-        title,
-        info,
-        h("label", { for: "join-name", text: t("class.joinName") }),
-        h("input", {
-          id: "join-name",
-          maxlength: 24,
-          autocomplete: "nickname",
-          value: store.name(),
-          placeholder: t("class.joinNamePlaceholder"),
-          oninput: (e: Event) => store.setName((e.target as HTMLInputElement).value),
-        }),
-        submit,
-        status,
-        h("button", { type: "button", class: "link", text: t("class.joinOther"), onclick: other }),
-      ),
+      joinForm(card, store, (e) => void join(e), other),
     );
   }
 

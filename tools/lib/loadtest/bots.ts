@@ -4,6 +4,7 @@
  * and messages its WebSocket receives.
  */
 import { Client, type Room } from "colyseus.js";
+import { MAX_SEATS } from "../../../shared/protocol/constants.ts";
 
 type AnyRoom = Room<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -78,7 +79,7 @@ export async function setUpRooms(
     Array.from({ length: rooms }, (_, i) => async (): Promise<LoadRoom> => {
       const host = await new Client(ws).create("game", {
         scenario,
-        seats: Math.min(8, Math.max(1, players)),
+        seats: Math.min(MAX_SEATS, Math.max(1, players)), // a room of 41 clients: a class of 40 and its host
         pace,
         hostSecret: SECRET,
         name: `Load ${i + 1}`,
@@ -93,7 +94,7 @@ export async function setUpRooms(
     Array.from({ length: players }, (_, k) => async () => {
       const p = await new Client(ws).joinById(room.host.roomId, {
         name: `Bot ${r + 1}.${k + 1}`,
-        role: k < 8 ? "player" : "spectator",
+        role: k < MAX_SEATS ? "player" : "spectator",
       });
       hook(p, counters);
       room.players.push(p);

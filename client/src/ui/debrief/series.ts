@@ -40,6 +40,16 @@ export const PALETTE = [
 ];
 const HISTORY = "#cfd8dc";
 
+/**
+ * A company's colour, the same in every chart and on the timeline: the palette's ten for the first
+ * ten, then hues spread by the golden angle (a class of 40 gets 40 colours, neighbours far apart).
+ */
+export function companyColor(index: number): string {
+  if (index < PALETTE.length) return PALETTE[index] as string;
+  const hue = Math.round((index * 137.508) % 360);
+  return `hsl(${hue} ${index % 2 ? 55 : 75}% ${index % 3 ? 62 : 52}%)`;
+}
+
 /** Countries drawn in the country chart: the biggest by the game's mean hashrate. */
 export const TOP_COUNTRIES = 4;
 
@@ -88,7 +98,7 @@ function perCompany(p: DebriefPayload, lang: Lang, series: number[][]): ChartLin
   return series.map((values, i) => ({
     label: companyLabel(p, i, lang),
     values,
-    color: PALETTE[i % PALETTE.length] as string,
+    color: companyColor(i),
     dash: false,
   }));
 }

@@ -5,7 +5,7 @@
  */
 import type { DebriefDecision, DebriefPayload } from "../../../../shared/protocol/debrief.ts";
 import { pick, translate, type Lang } from "../../i18n/index.ts";
-import { companyLabel, PALETTE } from "./series.ts";
+import { companyColor, companyLabel } from "./series.ts";
 
 export interface TimelineMark {
   /** The first and last days of the mark's decisions. */
@@ -65,7 +65,7 @@ export function timelineLanes(p: DebriefPayload, lang: Lang): TimelineLane[] {
       label: c.bot
         ? `${companyLabel(p, i, lang)} · ${translate(lang, "debrief.bot")}`
         : companyLabel(p, i, lang),
-      color: PALETTE[i % PALETTE.length] as string,
+      color: companyColor(i),
       marks: marksOf(mine, laneSpan(p), lang),
       count: mine.length,
     };
