@@ -148,6 +148,22 @@ describe.skipIf(!CHROMIUM)("a class of 25 joins by the QR link (Chromium)", { ti
     const listed = (await joined.locator("li").allInnerTexts()).map((s) => s.trim());
     expect(listed).toEqual(names);
     await shot(projector, "class-projector-joined");
+    // On a 1280×720 projector too, every name is in view (none cut off by the panel's edge).
+    await projector.page.setViewportSize({ width: 1280, height: 720 });
+    const cut = () =>
+      projector.page.evaluate(() => {
+        const panel = document.querySelector("[data-testid=projector-joined]")?.getBoundingClientRect();
+        if (!panel) return ["(no panel)"];
+        return Array.from(document.querySelectorAll<HTMLElement>("[data-testid=projector-joined] li"))
+          .filter((li) => {
+            const r = li.getBoundingClientRect();
+            return r.bottom > panel.bottom || r.right > panel.right || r.top < panel.top;
+          })
+          .map((li) => li.innerText);
+      });
+    await expect.poll(cut, { timeout: SLOW_MS, message: "names cut off at 1280×720" }).toEqual([]);
+    await shot(projector, "class-projector-joined-720");
+    await projector.page.setViewportSize({ width: 1600, height: 900 });
     expect(projector.errors).toEqual([]);
   });
 

@@ -110,7 +110,7 @@ export function startProjector(root: HTMLElement, rawCode: string, map: MapSink)
   function render(v: GameView): void {
     fill(statsBox, ...stats(v));
     const phase = phaseText(v.phase);
-    banner.hidden = phase === null;
+    banner.hidden = phase === null || v.phase === "lobby"; // the roll call says it while the class joins
     banner.textContent = phase ?? "";
     board.update(v, null);
     joined.update(v);

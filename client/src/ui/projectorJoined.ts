@@ -1,7 +1,8 @@
 /**
  * The projector's roll call while the game waits to start: "Joined: 12 of 25" and every student's name
- * as they arrive, the newest lit up, so a class sees itself fill the game. Hidden once the game runs
- * (the leaderboard takes over).
+ * as they arrive, the newest lit up, so a class sees itself fill the game; it says that the game waits
+ * for the teacher (the projector's banner steps aside meanwhile). Hidden once the game runs (the
+ * leaderboard takes over).
  */
 import { t } from "../i18n/index.ts";
 import type { GameView } from "../net/view.ts";
@@ -38,12 +39,13 @@ export function createJoinedPanel(parent: HTMLElement): { update(view: GameView)
       seen = new Set(people.map((p) => p.seat));
       fill(
         el,
+        h("p", { class: "waiting", text: t("projector.waiting") }),
         h("h2", { text: t("class.joined", { n: people.length, seats }) }),
         people.length === 0
           ? h("p", { class: "muted", text: t("class.joinedNone") })
           : h(
               "ul",
-              { class: "names" },
+              { class: people.length > 32 ? "names many" : "names" },
               ...people.map((p) =>
                 h("li", { class: before && !before.has(p.seat) ? "new" : "", text: p.name }),
               ),
