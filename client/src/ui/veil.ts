@@ -38,6 +38,8 @@ export function createVeil(root: HTMLElement, toLobby: () => void): Veil {
     el.hidden = shown === null;
     if (shown === null) return;
     el.dataset.kind = shown;
+    // The language button just pressed keeps the keyboard's focus through the redraw.
+    const pressed = el.contains(document.activeElement) ? document.activeElement?.getAttribute("lang") : null;
     fill(
       el,
       h(
@@ -58,6 +60,7 @@ export function createVeil(root: HTMLElement, toLobby: () => void): Veil {
             }),
       ),
     );
+    if (pressed) el.querySelector<HTMLElement>(`button[lang="${pressed}"]`)?.focus();
   }
 
   // A language switched while the veil shows relabels it (the game screen's relabel does not reach it);
