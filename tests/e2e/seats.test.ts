@@ -56,6 +56,7 @@ async function openShop(p: Player): Promise<void> {
  * the release lands elsewhere and the attempt does not count.
  */
 async function heldClick(p: Player, target: Locator): Promise<"released" | "shifted"> {
+  await see(p, target, "the shop row to click");
   const box = await target.boundingBox();
   if (!box) throw new Error("a shop row without a box");
   const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -173,6 +174,7 @@ describe.skipIf(!CHROMIUM)("seats that can't be lost (Chromium)", { timeout: E2E
     await dayMoves(lin, day + 2);
     expect(await lin.page.locator("[data-testid=offers-in] li[data-seen]").count(), "the same row").toBe(1);
     await expect.poll(() => accept.isEnabled(), { timeout: SLOW_MS, message: "Accept enabled" }).toBe(true);
+    await accept.scrollIntoViewIfNeeded();
     await shot(lin, "seats-offer-row-kept");
     await accept.click();
     await seeText(lin, "[data-testid=offers-status]", lin.say("act.done"), "the offer accepted");

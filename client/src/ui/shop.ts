@@ -136,14 +136,17 @@ function modelsTable(box: HTMLElement, choose: (id: string) => void) {
   box.append(note, table);
   const rows = modelRows(tbody, choose);
   return {
-    /** The catalog's models, or (null) a line instead of the table: loading, or why it failed. */
+    /**
+     * The catalog's models (null: none yet), and a line over them ("": none): loading, or why the
+     * last refresh failed. A failed refresh keeps the last table: the rows stay under the pointer.
+     */
     draw(
       models: readonly ShopModelQuote[] | null,
       selected: string | null,
       line: string,
-      error = false,
+      error: boolean,
     ): void {
-      note.hidden = models !== null;
+      note.hidden = line === "";
       note.className = error ? "reason" : "muted";
       table.hidden = models === null;
       setText(note, line);
@@ -199,6 +202,8 @@ function shopCatalog(server: GameServer, picked: () => void, factoryChanged: () 
   const table = h("div", { class: "shop-table" });
   let catalog: ShopQuote | null = null;
   let selected: string | null = null;
+  /** Why the last ask failed (null: it did not). */
+  let failure: string | null = null;
   const previewer = new Previewer((s) => show(s));
   const models = modelsTable(table, (id) => {
     selected = id;
@@ -206,16 +211,15 @@ function shopCatalog(server: GameServer, picked: () => void, factoryChanged: () 
     picked();
   });
 
-  function draw(failed: string | null = null): void {
-    const sorted =
-      catalog && !failed ? sortModels(catalog.models, (sort.value || "efficiency") as ShopSort) : null;
-    models.draw(sorted, selected, failed ?? t("panels.loading"), failed !== null);
+  function draw(): void {
+    const sorted = catalog ? sortModels(catalog.models, (sort.value || "efficiency") as ShopSort) : null;
+    models.draw(sorted, selected, failure ?? (catalog ? "" : t("panels.loading")), failure !== null);
   }
 
   function show(s: PreviewState): void {
     const q = quoteOf(s, "shop");
-    if (s.status === "failed") draw(gateOf(s, lang()).reason ?? "");
-    if (!q) return;
+    failure = s.status === "failed" ? (gateOf(s, lang()).reason ?? "") : null;
+    if (!q) return draw();
     catalog = q;
     head.textContent = catalogInfo(q);
     renderFactories(factory, q);
