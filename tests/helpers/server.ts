@@ -29,3 +29,18 @@ export function cleanup(server: TestServer): void {
 
 /** The preload that runs a server's clock faster (see timeWarp.ts): pass with ATLAS_TIME_WARP set. */
 export const TIME_WARP = pathToFileURL(join(import.meta.dirname, "timeWarp.ts")).href;
+
+/**
+ * A restart mid-game: stops the server, runs `whileDown` (what the clients see meanwhile), and starts
+ * it again on the same port and database folder, so that it brings its games back from its store.
+ */
+export async function restartTestServer(
+  server: TestServer,
+  whileDown: () => Promise<void> = async () => undefined,
+  extraEnv: Record<string, string> = {},
+  preload: string[] = [],
+): Promise<TestServer> {
+  await server.stop();
+  await whileDown();
+  return startTestServer(server.port, server.dir, extraEnv, preload);
+}

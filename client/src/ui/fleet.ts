@@ -9,7 +9,8 @@ import { lang, pick, t, type MessageKey } from "../i18n/index.ts";
 import type { GameServer } from "../net/Server.ts";
 import type { CompanyPrivateView, GameView, LotView } from "../net/view.ts";
 import { perform, sendOnce, statusLine } from "./act.ts";
-import { fill, fillKeepFocus, h, status } from "./dom.ts";
+import { fillKeepFocus, h, status } from "./dom.ts";
+import { keyedRows, setText } from "./keyedRows.ts";
 import { formatCents, formatDay, formatNumber, formatSats } from "./format.ts";
 import { pnl } from "./panelModel.ts";
 
@@ -137,25 +138,52 @@ function lotPlace(lot: LotView, hooks: FleetHooks | undefined): HTMLElement | st
   });
 }
 
-/** A lot's two rows: what it is, where and how it does today; then what I can do with it. */
-function lotRows(lot: LotView, ctx: FleetContext): HTMLElement[] {
-  const profit = pnl(lot.pnlCentsPerDay, lang());
-  const until = lot.untilDay
-    ? h("span", { class: "until", text: t("panels.fleet.until", { date: formatDay(lot.untilDay, lang()) }) })
-    : null;
-  return [
-    h(
-      "tr",
-      { "data-testid": `fleet-lot-${lot.id}` },
-      h("td", { text: lot.name ?? lot.model }),
-      h("td", { class: "num", text: formatNumber(lot.quantity, lang()) }),
-      h("td", {}, statusLabel(lot.status), until),
-      h("td", {}, lotPlace(lot, ctx.hooks)),
-      h("td", { text: lot.canPower ? (lot.powered ? t("fleet.isOn") : t("fleet.isOff")) : "–" }),
-      h("td", { class: `num ${profit.tone}`, "data-testid": `pnl-${lot.id}`, text: profit.text }),
-    ),
-    h("tr", { class: "lot-actions" }, h("td", { colspan: 6, class: "actions" }, ...lotActions(lot, ctx))),
-  ];
+/** Refills a cell only when what it shows changed (`key`), keeping focus on a control inside it. */
+function refill(cell: HTMLElement, key: string, ...children: (Node | string | null)[]): void {
+  if (cell.dataset.key === key) return;
+  cell.dataset.key = key;
+  fillKeepFocus(cell, ...children);
+}
+
+/** A lot's first row: what it is, where and how it does today (cells written only when changed). */
+function updateInfo(row: HTMLTableRowElement, lot: LotView, ctx: FleetContext): void {
+  const [name, qty, state, place, powered, profit] = Array.from(row.cells);
+  if (!name || !qty || !state || !place || !powered || !profit) return;
+  const l = lang();
+  const gain = pnl(lot.pnlCentsPerDay, l);
+  setText(name, lot.name ?? lot.model);
+  setText(qty, formatNumber(lot.quantity, l));
+  const until = lot.untilDay ? t("panels.fleet.until", { date: formatDay(lot.untilDay, l) }) : "";
+  refill(
+    state,
+    `${l}:${lot.status}:${until}`,
+    statusLabel(lot.status),
+    until ? h("span", { class: "until", text: until }) : null,
+  );
+  refill(place, `${l}:${lot.placeKind}:${lot.placeId}`, lotPlace(lot, ctx.hooks));
+  setText(powered, lot.canPower ? (lot.powered ? t("fleet.isOn") : t("fleet.isOff")) : "–");
+  setText(profit, gain.text);
+  profit.className = `num ${gain.tone}`;
+}
+
+type LotPart = { lot: LotView; part: "info" | "actions" };
+
+/** The lots' rows, two a lot (what it is; what I can do), kept across days and updated in place. */
+function lotRows(tbody: HTMLElement, ctx: FleetContext) {
+  return keyedRows<LotPart, HTMLTableRowElement>(tbody, {
+    key: ({ lot, part }) => `${lot.id}/${part}`,
+    create: ({ lot, part }) =>
+      part === "info"
+        ? h("tr", { "data-testid": `fleet-lot-${lot.id}` }, ...LOT_COLUMNS.map(() => h("td", {})))
+        : h("tr", { class: "lot-actions" }, h("td", { colspan: 6, class: "actions" })),
+    update(row, { lot, part }) {
+      if (part === "info") return updateInfo(row, lot, ctx);
+      // The buttons change only with what the lot can do; the sell field keeps what was typed.
+      const key = `${lang()}:${lot.canShip}:${lot.canInstall}:${lot.canPower}:${lot.powered}:${lot.quantity}:${lot.placeId}:${lot.name ?? lot.model}`;
+      const cell = row.cells[0];
+      if (cell) refill(cell, key, ...lotActions(lot, ctx));
+    },
+  });
 }
 
 const LOT_COLUMNS: MessageKey[] = [
@@ -167,46 +195,76 @@ const LOT_COLUMNS: MessageKey[] = [
   "panels.fleet.pnl",
 ];
 
-function lotsTable(p: CompanyPrivateView, ctx: FleetContext): HTMLElement {
-  if (!p.lots.length) return h("p", { class: "muted", text: t("fleet.noLots") });
-  return h(
-    "table",
-    { class: "lots" },
-    h("caption", { class: "sr-only", text: t("fleet.lots") }),
-    h("thead", {}, h("tr", {}, ...LOT_COLUMNS.map((k) => h("th", { scope: "col", text: t(k) })))),
-    h("tbody", {}, ...p.lots.flatMap((lot) => lotRows(lot, ctx))),
-  );
+/** The lots table (or "no lots"), built once; `sync` brings it to my lots. */
+function lotsTable(ctx: FleetContext) {
+  const none = h("p", { class: "muted" });
+  const caption = h("caption", { class: "sr-only" });
+  const heads = LOT_COLUMNS.map(() => h("th", { scope: "col" }));
+  const tbody = h("tbody", {});
+  const table = h("table", { class: "lots" }, caption, h("thead", {}, h("tr", {}, ...heads)), tbody);
+  const rows = lotRows(tbody, ctx);
+  return {
+    nodes: [none, table],
+    sync(p: CompanyPrivateView): void {
+      none.hidden = p.lots.length > 0;
+      table.hidden = !p.lots.length;
+      rows.sync(
+        p.lots.flatMap((lot): LotPart[] => [
+          { lot, part: "info" },
+          { lot, part: "actions" },
+        ]),
+      );
+    },
+    relabel(): void {
+      setText(none, t("fleet.noLots"));
+      setText(caption, t("fleet.lots"));
+      heads.forEach((th, i) => setText(th, t(LOT_COLUMNS[i] as MessageKey)));
+    },
+  };
 }
 
-/** My leases, each a link to its region's panel (when there are other panels to open). */
-function leasesList(p: CompanyPrivateView, hooks: FleetHooks | undefined): HTMLElement {
-  if (!p.leases.length) return h("p", { class: "muted", text: t("fleet.noLeases") });
-  return h(
-    "ul",
-    { class: "leases" },
-    ...p.leases.map((l) => {
-      const text = `${placeName(l.region)}: ${formatNumber(l.kw, lang())} kW${l.renewable ? ` · ${t("fleet.renewable")}` : ""}`;
-      if (!hooks) return h("li", { text });
-      const open = (e: Event) => hooks.region(l.region, e.currentTarget as Element);
-      return h(
-        "li",
-        {},
-        h("button", {
-          type: "button",
-          class: "link",
-          "data-testid": `lease-${l.region}`,
-          "data-k": `lease-${l.region}`,
-          "aria-haspopup": "dialog",
-          text,
-          onclick: open,
-        }),
-      );
-    }),
-  );
+type LeaseView = CompanyPrivateView["leases"][number];
+
+const leaseText = (l: LeaseView) =>
+  `${placeName(l.region)}: ${formatNumber(l.kw, lang())} kW${l.renewable ? ` · ${t("fleet.renewable")}` : ""}`;
+
+/** My leases (or "no leases"), each a link to its region's panel when there are other panels to open. */
+function leasesList(hooks: FleetHooks | undefined) {
+  const none = h("p", { class: "muted" });
+  const list = h("ul", { class: "leases" });
+  const rows = keyedRows<LeaseView, HTMLLIElement>(list, {
+    key: (l) => l.region,
+    create: (l) =>
+      hooks
+        ? h(
+            "li",
+            {},
+            h("button", {
+              type: "button",
+              class: "link",
+              "data-testid": `lease-${l.region}`,
+              "data-k": `lease-${l.region}`,
+              "aria-haspopup": "dialog",
+              onclick: (e: Event) => hooks.region(l.region, e.currentTarget as Element),
+            }),
+          )
+        : h("li", {}),
+    update: (li, l) => setText(li.firstElementChild ?? li, leaseText(l)),
+  });
+  return {
+    nodes: [none, list],
+    sync(p: CompanyPrivateView): void {
+      none.hidden = p.leases.length > 0;
+      list.hidden = !p.leases.length;
+      rows.sync(p.leases);
+    },
+    relabel: () => setText(none, t("fleet.noLeases")),
+  };
 }
 
 /** The share of mined BTC sold each day: a percentage, checked here, set by the server. */
-function ratioForm(p: CompanyPrivateView, ctx: FleetContext): HTMLElement {
+function ratioForm(ctx: FleetContext) {
+  const label = h("label", { for: "fleet-ratio" });
   const input = h("input", {
     id: "fleet-ratio",
     type: "number",
@@ -214,9 +272,10 @@ function ratioForm(p: CompanyPrivateView, ctx: FleetContext): HTMLElement {
     max: 100,
     step: 1,
     "data-k": "ratio",
-    value: String(ctx.ratioPct ?? p.sellRatioBps / 100),
     oninput: () => (ctx.ratioPct = Number(input.value)),
   });
+  const set = h("button", { type: "submit", "data-k": "ratio-set" });
+  let bps: number | null = null;
   const submit = (ev: Event) => {
     ev.preventDefault();
     const pct = Number(input.value);
@@ -226,16 +285,23 @@ function ratioForm(p: CompanyPrivateView, ctx: FleetContext): HTMLElement {
       (ok) => ok && (ctx.ratioPct = null),
     );
   };
-  return h(
-    "form",
-    { class: "row", onsubmit: submit },
-    h("label", {
-      for: "fleet-ratio",
-      text: t("fleet.sellRatio", { pct: formatNumber(p.sellRatioBps / 100, lang()) }),
-    }),
-    input,
-    h("button", { type: "submit", "data-k": "ratio-set", text: t("fleet.setRatio") }),
-  );
+  const show = () => {
+    if (bps === null) return;
+    setText(label, t("fleet.sellRatio", { pct: formatNumber(bps / 100, lang()) }));
+    // What the player typed and has not set yet stays in the field.
+    if (ctx.ratioPct === null && document.activeElement !== input) input.value = String(bps / 100);
+  };
+  return {
+    node: h("form", { class: "row", onsubmit: submit }, label, input, set),
+    sync(p: CompanyPrivateView): void {
+      bps = p.sellRatioBps;
+      show();
+    },
+    relabel(): void {
+      setText(set, t("fleet.setRatio"));
+      show();
+    },
+  };
 }
 
 const moneyText = (p: CompanyPrivateView) =>
@@ -246,27 +312,31 @@ export function createFleet(parent: HTMLElement, server: GameServer, hooks?: Fle
   parent.append(el);
   const title = h("h2", { id: "fleet-title" });
   const money = h("p", { class: "money" });
-  const body = h("div", {});
   const out = status();
-  el.append(title, money, body, out);
   const ctx: FleetContext = { server, out, hooks, sellQty: new Map(), ratioPct: null };
+  const headings = [h("h3", {}), h("h3", {})];
+  const lots = lotsTable(ctx);
+  const leases = leasesList(hooks);
+  const ratio = ratioForm(ctx);
+  const body = h("div", {}, headings[0], ...lots.nodes, headings[1], ...leases.nodes, ratio.node);
+  el.append(title, money, body, out);
   let drawn = "";
   let mine: CompanyPrivateView | null = null;
 
+  /** Brings the panel to my company's state, in place: rows the player points at stay the same nodes. */
   function render(p: CompanyPrivateView): void {
     drawn = fleetKey(p);
-    fillKeepFocus(
-      body,
-      h("h3", { text: t("fleet.lots") }),
-      lotsTable(p, ctx),
-      h("h3", { text: t("fleet.leases") }),
-      leasesList(p, hooks),
-      ratioForm(p, ctx),
-    );
+    lots.sync(p);
+    leases.sync(p);
+    ratio.sync(p);
   }
 
   function relabel(): void {
     title.textContent = t("fleet.title");
+    headings.forEach((el, i) => setText(el, t(i ? "fleet.leases" : "fleet.lots")));
+    lots.relabel();
+    leases.relabel();
+    ratio.relabel();
     if (mine) {
       money.textContent = moneyText(mine);
       render(mine);
@@ -278,7 +348,7 @@ export function createFleet(parent: HTMLElement, server: GameServer, hooks?: Fle
     update(view: GameView, seat: string | null) {
       mine = view.companies.find((c) => c.seat === seat)?.priv ?? null;
       el.hidden = !mine;
-      if (!mine) return void ((drawn = ""), fill(body));
+      if (!mine) return void (drawn = "");
       money.textContent = moneyText(mine);
       if (fleetKey(mine) !== drawn) render(mine);
     },

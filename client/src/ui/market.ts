@@ -11,6 +11,7 @@ import type { CompanyPrivateView, GameView } from "../net/view.ts";
 import { createDialog } from "./dialog.ts";
 import { h, status } from "./dom.ts";
 import { fillSelect, lotLabel, texts } from "./fields.ts";
+import { syncOptions } from "./keyedRows.ts";
 import { gatedAction } from "./gatedAction.ts";
 import { createOffers } from "./offers.ts";
 import { parseCount, quoteOf, tradable } from "./panelModel.ts";
@@ -69,7 +70,7 @@ function sellSection(server: GameServer, out: HTMLElement, mine: Mine) {
     if (key === lotsKey) return;
     lotsKey = key;
     const before = lot.value;
-    fillSelect(
+    syncOptions(
       lot,
       lots.map((l) => [l.id, lotLabel(l)]),
     );
@@ -142,7 +143,8 @@ function buySection(server: GameServer, out: HTMLElement, mine: Mine) {
 
   function renderModels(): void {
     const used = (shop?.models ?? []).filter((m) => m.usedOpen);
-    fillSelect(
+    // In place: the asks move every day, and an open drop-down must not be rebuilt under the player.
+    syncOptions(
       model,
       used.map((m) => [
         m.id,

@@ -7,9 +7,10 @@ import { lang, t, type MessageKey } from "../i18n/index.ts";
 import type { GameServer } from "../net/Server.ts";
 import type { CompanyPrivateView, GameView, OfferView } from "../net/view.ts";
 import { perform } from "./act.ts";
-import { fill, fillKeepFocus, h, status } from "./dom.ts";
+import { h, status } from "./dom.ts";
+import { keyedRows, setText, syncOptions } from "./keyedRows.ts";
 import { formatCents, formatDay } from "./format.ts";
-import { fillSelect, lotLabel, texts } from "./fields.ts";
+import { lotLabel, texts } from "./fields.ts";
 import { gatedAction, type GatedAction } from "./gatedAction.ts";
 import { parseCount, parseUsdCents, quoteOf, splitOffers, tradable } from "./panelModel.ts";
 
@@ -115,12 +116,12 @@ function offerForm(ctx: Context) {
     /** My lots and the other (solvent) companies, keeping the choices still offered. */
     render(): void {
       const before = f.lot.value;
-      fillSelect(
+      syncOptions(
         f.lot,
         tradable(ctx.mine()?.lots ?? []).map((x) => [x.id, lotLabel(x)]),
       );
       const others = (ctx.view()?.companies ?? []).filter((c) => c.seat !== ctx.seat() && !c.bankrupt);
-      fillSelect(
+      syncOptions(
         f.to,
         others.map((c) => [c.seat, c.name || c.seat]),
       );
@@ -144,8 +145,8 @@ function offerLine(o: OfferView, toMe: boolean, nameOf: (seat: string) => string
   });
 }
 
-/** An offer in a list: to me, accept (when the engine would) or decline; mine, withdraw. */
-function offerItem(o: OfferView, line: string, accept: GatedAction | undefined, answer: (a: Answer) => void) {
+/** An offer's row: its line, then (to me) accept when the engine would and decline, or (mine) withdraw. */
+function offerItem(o: OfferView, accept: GatedAction | undefined, answer: (a: Answer) => void) {
   const button = (kind: "decline" | "cancel", a: Answer) =>
     h("button", {
       type: "button",
@@ -154,7 +155,7 @@ function offerItem(o: OfferView, line: string, accept: GatedAction | undefined, 
       text: t(`panels.offers.${kind}`),
       onclick: () => answer(a),
     });
-  const text = h("span", { class: "grow", text: line });
+  const text = h("span", { class: "grow" });
   if (!accept) return h("li", {}, text, button("cancel", { type: "cancelOffer", offer: o.id }));
   return h(
     "li",
@@ -166,15 +167,45 @@ function offerItem(o: OfferView, line: string, accept: GatedAction | undefined, 
   );
 }
 
+/**
+ * One list of offers (to me, or mine), kept across updates: an offer's row is built once and its line
+ * updated in place, so that Accept is not replaced under the player's pointer as the days pass.
+ */
+function offerList(
+  testid: string,
+  toMe: boolean,
+  line: (o: OfferView, toMe: boolean) => string,
+  item: (o: OfferView) => HTMLLIElement,
+) {
+  const list = h("ul", { class: "offers", "data-testid": testid });
+  const none = h("li", { class: "muted" });
+  const rows = keyedRows<OfferView, HTMLLIElement>(list, {
+    key: (o) => o.id,
+    create: item,
+    update: (li, o) => li.firstElementChild && setText(li.firstElementChild, line(o, toMe)),
+  });
+  return {
+    list,
+    sync(offers: readonly OfferView[]): void {
+      rows.sync(offers);
+      if (!offers.length) list.append(none);
+    },
+    relabel(): void {
+      setText(none, t("panels.offers.none"));
+      rows.reset(); // the buttons' words are in the language too
+    },
+  };
+}
+
 /** The offers to me and mine; one accept per offer to me, asking the engine whether I can. */
 function offerLists(ctx: Context) {
-  const incoming = h("ul", { class: "offers", "data-testid": "offers-in" });
-  const outgoing = h("ul", { class: "offers", "data-testid": "offers-out" });
   const text = texts();
   const accepts = new Map<string, GatedAction>();
-  let drawn = "";
   const answer = (a: Answer) => void perform(ctx.server.command(a), ctx.out);
   const nameOf = (seat: string) => ctx.view()?.companies.find((c) => c.seat === seat)?.name || seat;
+  const line = (o: OfferView, toMe: boolean) => offerLine(o, toMe, nameOf);
+  const incoming = offerList("offers-in", true, line, (o) => offerItem(o, accepts.get(o.id), answer));
+  const outgoing = offerList("offers-out", false, line, (o) => offerItem(o, undefined, answer));
 
   /** Keeps one accept per open offer to me; drops those that closed. */
   function syncAccepts(open: readonly OfferView[]): void {
@@ -201,21 +232,20 @@ function offerLists(ctx: Context) {
     }
   }
 
-  function render(force = false): void {
+  function render(): void {
     const { incoming: ins, outgoing: outs } = splitOffers(ctx.mine(), ctx.seat());
-    const key = [...ins, ...outs].map((o) => o.id).join("|");
-    if (key === drawn && !force) return;
-    drawn = key;
     syncAccepts(ins);
-    const item = (o: OfferView, toMe: boolean) =>
-      offerItem(o, offerLine(o, toMe, nameOf), toMe ? accepts.get(o.id) : undefined, answer);
-    const none = () => h("li", { class: "muted", text: t("panels.offers.none") });
-    fillKeepFocus(incoming, ...(ins.length ? ins.map((o) => item(o, true)) : [none()]));
-    fillKeepFocus(outgoing, ...(outs.length ? outs.map((o) => item(o, false)) : [none()]));
+    incoming.sync(ins);
+    outgoing.sync(outs);
   }
 
   return {
-    nodes: [text.heading("panels.offers.toMe"), incoming, text.heading("panels.offers.mine"), outgoing],
+    nodes: [
+      text.heading("panels.offers.toMe"),
+      incoming.list,
+      text.heading("panels.offers.mine"),
+      outgoing.list,
+    ],
     render,
     refresh: () => accepts.forEach((a) => a.refresh()),
     stop(): void {
@@ -225,8 +255,9 @@ function offerLists(ctx: Context) {
     relabel(): void {
       text.relabel();
       for (const a of accepts.values()) a.render();
-      fill(incoming);
-      render(true);
+      incoming.relabel();
+      outgoing.relabel();
+      render();
     },
   };
 }
@@ -257,7 +288,7 @@ export function createOffers(parent: HTMLElement, server: GameServer) {
     open() {
       form.render();
       form.send.ask(true);
-      lists.render(true);
+      lists.render();
     },
     update(next: GameView, me: string | null) {
       view = next;

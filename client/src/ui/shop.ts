@@ -8,7 +8,8 @@ import type { ShopModelQuote, ShopQuote } from "../../../shared/protocol/index.t
 import { lang, pick, t, type MessageKey } from "../i18n/index.ts";
 import type { GameServer } from "../net/Server.ts";
 import { createDialog } from "./dialog.ts";
-import { fill, fillKeepFocus, h, status } from "./dom.ts";
+import { fill, h, status } from "./dom.ts";
+import { keyedRows, setAttr, setText } from "./keyedRows.ts";
 import { texts } from "./fields.ts";
 import {
   formatCents,
@@ -77,56 +78,86 @@ function renderFactories(select: HTMLSelectElement, q: ShopQuote): void {
   select.value = q.factories.some((f) => f.hub === keep) ? keep : "";
 }
 
-function modelRow(m: ShopModelQuote, selected: string | null, choose: (id: string) => void): HTMLElement {
-  const l = lang();
-  const perTh = usdPerTh(m);
-  const button = h("button", {
-    type: "button",
-    class: "link",
-    "data-testid": `shop-model-${m.id}`,
-    "data-k": `model-${m.id}`,
-    "aria-pressed": String(selected === m.id),
-    disabled: !m.onSale,
-    text: m.name,
-    onclick: () => choose(m.id),
+/** A model's row: its name (the button that picks it) and its figures, updated in place each day. */
+function modelRows(tbody: HTMLElement, choose: (id: string) => void) {
+  return keyedRows<{ m: ShopModelQuote; selected: boolean }, HTMLTableRowElement>(tbody, {
+    key: ({ m }) => m.id,
+    create: ({ m }) =>
+      h(
+        "tr",
+        {},
+        h(
+          "td",
+          {},
+          h("button", {
+            type: "button",
+            class: "link",
+            "data-testid": `shop-model-${m.id}`,
+            "data-k": `model-${m.id}`,
+            onclick: () => choose(m.id),
+          }),
+        ),
+        ...COLS.slice(1).map((_, i) => h("td", { class: i === COLS.length - 2 ? "" : "num" })),
+      ),
+    update(row, { m, selected }) {
+      const l = lang();
+      const perTh = usdPerTh(m);
+      row.classList.toggle("selected", selected);
+      const button = row.cells[0]?.firstElementChild as HTMLButtonElement;
+      setText(button, m.name);
+      setAttr(button, "aria-pressed", String(selected));
+      button.disabled = !m.onSale;
+      const cells = [
+        ths(m.ths, l),
+        `${formatNumber(m.powerW, l)} W`,
+        formatEfficiency(m.jPerTh, l),
+        m.unitCents === null ? "–" : formatCents(m.unitCents, l),
+        perTh === null ? "–" : `$${formatNumber(perTh, l, perTh < 10 ? 2 : 0)}`,
+        formatPowerMicro(m.breakevenMicroUsdPerKwh, l),
+        m.onSale
+          ? t("panels.shop.lead", { days: m.leadDays ?? 0 })
+          : t("panels.shop.from", { date: formatDate(m.releaseDate, l) }),
+      ];
+      cells.forEach((text, i) => setText(row.cells[i + 1] as HTMLElement, text));
+    },
   });
-  return h(
-    "tr",
-    { class: selected === m.id ? "selected" : "" },
-    h("td", {}, button),
-    h("td", { class: "num", text: ths(m.ths, l) }),
-    h("td", { class: "num", text: `${formatNumber(m.powerW, l)} W` }),
-    h("td", { class: "num", text: formatEfficiency(m.jPerTh, l) }),
-    h("td", { class: "num", text: m.unitCents === null ? "–" : formatCents(m.unitCents, l) }),
-    h("td", { class: "num", text: perTh === null ? "–" : `$${formatNumber(perTh, l, perTh < 10 ? 2 : 0)}` }),
-    h("td", { class: "num", text: formatPowerMicro(m.breakevenMicroUsdPerKwh, l) }),
-    h("td", {
-      text: m.onSale
-        ? t("panels.shop.lead", { days: m.leadDays ?? 0 })
-        : t("panels.shop.from", { date: formatDate(m.releaseDate, l) }),
-    }),
-  );
 }
 
-function renderTable(
-  box: HTMLElement,
-  catalog: ShopQuote | null,
-  sort: ShopSort,
-  selected: string | null,
-  choose: (id: string) => void,
-): void {
-  if (!catalog) return void fill(box, h("p", { class: "muted", text: t("panels.loading") }));
-  const rows = sortModels(catalog.models, sort);
-  fillKeepFocus(
-    box,
-    h(
-      "table",
-      { class: "lots" },
-      h("caption", { class: "sr-only", text: t("panels.shop.title") }),
-      h("thead", {}, h("tr", {}, ...COLS.map((k) => h("th", { scope: "col", text: t(k) })))),
-      h("tbody", {}, ...rows.map((m) => modelRow(m, selected, choose))),
-    ),
-  );
+/**
+ * The models table, built once and kept: each day's catalog updates its rows in place, so that a
+ * click on a row is never lost to a redraw between mouse-down and mouse-up (at 16× pace it was).
+ */
+function modelsTable(box: HTMLElement, choose: (id: string) => void) {
+  const note = h("p", { class: "muted" });
+  const caption = h("caption", { class: "sr-only" });
+  const heads = COLS.map(() => h("th", { scope: "col" }));
+  const tbody = h("tbody", {});
+  const table = h("table", { class: "lots" }, caption, h("thead", {}, h("tr", {}, ...heads)), tbody);
+  box.append(note, table);
+  const rows = modelRows(tbody, choose);
+  return {
+    /**
+     * The catalog's models (null: none yet), and a line over them ("": none): loading, or why the
+     * last refresh failed. A failed refresh keeps the last table: the rows stay under the pointer.
+     */
+    draw(
+      models: readonly ShopModelQuote[] | null,
+      selected: string | null,
+      line: string,
+      error: boolean,
+    ): void {
+      note.hidden = line === "";
+      note.className = error ? "reason" : "muted";
+      table.hidden = models === null;
+      setText(note, line);
+      if (models) rows.sync(models.map((m) => ({ m, selected: m.id === selected })));
+    },
+    relabel(): void {
+      setText(caption, t("panels.shop.title"));
+      heads.forEach((th, i) => setText(th, t(COLS[i] as MessageKey)));
+      rows.reset(); // texts in the rows (lead times, dates) are in the language too
+    },
+  };
 }
 
 /** The catalog's date, hashprice, pool fee and my cash, over the table. */
@@ -171,20 +202,24 @@ function shopCatalog(server: GameServer, picked: () => void, factoryChanged: () 
   const table = h("div", { class: "shop-table" });
   let catalog: ShopQuote | null = null;
   let selected: string | null = null;
+  /** Why the last ask failed (null: it did not). */
+  let failure: string | null = null;
   const previewer = new Previewer((s) => show(s));
+  const models = modelsTable(table, (id) => {
+    selected = id;
+    draw();
+    picked();
+  });
 
   function draw(): void {
-    renderTable(table, catalog, (sort.value || "efficiency") as ShopSort, selected, (id) => {
-      selected = id;
-      draw();
-      picked();
-    });
+    const sorted = catalog ? sortModels(catalog.models, (sort.value || "efficiency") as ShopSort) : null;
+    models.draw(sorted, selected, failure ?? (catalog ? "" : t("panels.loading")), failure !== null);
   }
 
   function show(s: PreviewState): void {
     const q = quoteOf(s, "shop");
-    if (s.status === "failed") fill(table, h("p", { class: "reason", text: gateOf(s, lang()).reason ?? "" }));
-    if (!q) return;
+    failure = s.status === "failed" ? (gateOf(s, lang()).reason ?? "") : null;
+    if (!q) return draw();
     catalog = q;
     head.textContent = catalogInfo(q);
     renderFactories(factory, q);
@@ -216,6 +251,7 @@ function shopCatalog(server: GameServer, picked: () => void, factoryChanged: () 
         ...SHOP_SORTS.map((k) => h("option", { value: k, text: t(`panels.sort.${k}` as MessageKey) })),
       );
       sort.value = keep;
+      models.relabel();
       delete factory.dataset.factories;
       if (catalog) show({ status: "done", reply: { ok: true, quote: catalog } });
       else draw();

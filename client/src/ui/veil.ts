@@ -3,9 +3,10 @@
  * word: reconnecting (the seat is kept), the server out of reach (the page keeps trying and comes back
  * by itself), or removed by the host. A button leads back to the lobby where that makes sense.
  */
-import { t, type MessageKey } from "../i18n/index.ts";
+import { onLangChange, t, type MessageKey } from "../i18n/index.ts";
 import type { Connection } from "../net/Server.ts";
 import { fill, h } from "./dom.ts";
+import { langToggle } from "./langToggle.ts";
 
 export type VeilKind = "reconnecting" | "lost" | "removed";
 
@@ -37,6 +38,8 @@ export function createVeil(root: HTMLElement, toLobby: () => void): Veil {
     el.hidden = shown === null;
     if (shown === null) return;
     el.dataset.kind = shown;
+    // The language button just pressed keeps the keyboard's focus through the redraw.
+    const pressed = el.contains(document.activeElement) ? document.activeElement?.getAttribute("lang") : null;
     fill(
       el,
       h(
@@ -44,6 +47,8 @@ export function createVeil(root: HTMLElement, toLobby: () => void): Veil {
         { class: "veil-card" },
         h("h2", { id: "veil-title", text: t(`veil.${shown}.title` as MessageKey) }),
         h("p", { text: t(`veil.${shown}.text` as MessageKey) }),
+        // The veil covers the game bar's language buttons: its own let the player read it in theirs.
+        langToggle(),
         shown === "reconnecting"
           ? null
           : h("button", {
@@ -55,7 +60,12 @@ export function createVeil(root: HTMLElement, toLobby: () => void): Veil {
             }),
       ),
     );
+    if (pressed) el.querySelector<HTMLElement>(`button[lang="${pressed}"]`)?.focus();
   }
+
+  // A language switched while the veil shows relabels it (the game screen's relabel does not reach it);
+  // the listener goes with the game screen that held the veil.
+  const off = onLangChange(() => (el.isConnected ? render() : off()));
 
   return {
     set(kind) {
