@@ -1,5 +1,6 @@
 /** English: the reference dictionary. Every key here must exist in zh.ts (the type and a test check it). */
 import { debriefEn } from "./debrief.ts";
+import { firstminEn } from "./firstmin.ts";
 import { panelsEn } from "./panels.ts";
 import { tutorialEn } from "./tutorial.ts";
 
@@ -7,6 +8,7 @@ export const en = {
   ...panelsEn,
   ...debriefEn,
   ...tutorialEn,
+  ...firstminEn,
   "app.title": "Hashrate Atlas",
   "app.tagline": "Buy machines, ship them to cheap power, outlast the halvings.",
   "lang.label": "Language",

@@ -22,6 +22,7 @@ import { createTeacher } from "./teacher.ts";
 import { createTicker } from "./ticker.ts";
 import { createVeil, veilFor, type Veil } from "./veil.ts";
 import { createTutorial } from "./tutorial.ts";
+import { watchReadyLots } from "./readyLots.ts";
 
 /** What the game UI needs from the map; main.ts forwards to the scene once Phaser has loaded. */
 export interface MapSink {
@@ -101,6 +102,7 @@ export function createGameUi(
   el.append(dock);
   const panels = createPanels(el, dock, server);
   const fleet = createFleet(dock, server, panels.fleetHooks);
+  watchReadyLots(el, server, panels.fleetHooks, seat); // "ready at the factory: ship it" notices
   const teacher = createTeacher(dock, server);
   const tip = h("div", { class: "tooltip", hidden: true });
   el.append(tip);

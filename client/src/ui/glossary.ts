@@ -48,7 +48,10 @@ function show(button: HTMLElement, term: Term): void {
   open = box;
 }
 
-/** The "?" button for a term: hover, focus or tap shows it; leaving, blur or Escape hides it. */
+/**
+ * The "?" button for a term: hover, focus, click or tap shows it; leaving, blur (a tap elsewhere) or
+ * Escape hides it. On touch screens it is a 44 × 44 px target (tutorial.css).
+ */
 export function termTip(term: Term): HTMLButtonElement {
   const button = h("button", {
     type: "button",
@@ -61,8 +64,9 @@ export function termTip(term: Term): HTMLButtonElement {
   button.addEventListener("focus", () => show(button, term));
   button.addEventListener("click", (e) => {
     e.stopPropagation(); // a tap inside a panel must not close or submit it
-    if (open?.id === `tip-${term}`) close();
-    else show(button, term);
+    // A tap focuses the button (which shows the tip) and then clicks it: a click that toggled would
+    // close what the tap just opened, so a click only shows. Tapping elsewhere blurs it and closes it.
+    if (open?.id !== `tip-${term}`) show(button, term);
   });
   button.addEventListener("mouseleave", close);
   button.addEventListener("blur", close);

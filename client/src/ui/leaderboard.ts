@@ -3,16 +3,25 @@ import { lang, t } from "../i18n/index.ts";
 import type { GameView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
 import { formatCents } from "./format.ts";
+import { createEquityHint } from "./equityHint.ts";
+import { termTip } from "./glossary.ts";
 
 export function createLeaderboard(parent: HTMLElement): {
   update(view: GameView, seat: string | null): void;
 } {
   const list = h("ol", { class: "board" });
   const title = h("h2", {});
-  parent.append(h("section", { class: "panel", "aria-label": "leaderboard" }, title, list));
+  // Ranked by equity: its "?" says what counts (machines at resale value), and the hint below says
+  // so when a purchase just cost the player their place.
+  const head = h("div", { class: "row" }, title, termTip("equity"));
+  const section = h("section", { class: "panel", "aria-labelledby": "leaderboard-title" }, head, list);
+  title.id = "leaderboard-title";
+  parent.append(section);
+  const hint = createEquityHint(section);
   return {
     update(view, seat) {
       title.textContent = t("hud.leaderboard");
+      hint.update(view, seat);
       fill(
         list,
         ...view.companies.map((c) => {
