@@ -45,7 +45,7 @@ export const firstminZh: Record<keyof typeof firstminEn, string> = {
     "为什么你的净资产下降了？净资产按矿机的转售价值计算，低于你的买入价（矿机还在工厂时更低）。矿机开始挖矿后会把它赚回来。",
   "equityHint.ok": "知道了",
   "count.units.range": "请输入 {min} 到 {max} 之间的台数。",
-  "count.units.whole": "台数须为整数：请输入 {min} 到 {max} 之间的整数。",
+  "count.units.whole": "矿机按整台计：请输入 {min} 到 {max} 之间的整数。",
   "count.units.min": "至少输入 {min} 台。",
   "count.units.max": "这里最多 {max} 台。",
   "count.kw.range": "请输入千瓦数，{min} 到 {max} 千瓦。",

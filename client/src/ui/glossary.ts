@@ -29,6 +29,22 @@ function close(): void {
   open = null;
 }
 
+let listening = false;
+
+/** A tap or click anywhere but on a "?" or its tip closes the tip (a redrawn button no longer blurs). */
+function closeOnTapElsewhere(): void {
+  if (listening || typeof document === "undefined") return;
+  listening = true;
+  document.addEventListener(
+    "pointerdown",
+    (e) => {
+      const target = e.target instanceof Element ? e.target : null;
+      if (open && !target?.closest(".term, .glossary-pop")) close();
+    },
+    true,
+  );
+}
+
 /** Shows the definition next to its button (fixed position, kept on screen). */
 function show(button: HTMLElement, term: Term): void {
   close();
@@ -60,7 +76,11 @@ export function termTip(term: Term): HTMLButtonElement {
     "aria-label": termTitle(term),
     text: "?",
   });
-  button.addEventListener("mouseenter", () => show(button, term));
+  // Hover is a mouse's: a finger's tap also sends enter and leave events, and its leave would close
+  // the tip the tap opened.
+  button.addEventListener("pointerenter", (e) => {
+    if (e.pointerType === "mouse") show(button, term);
+  });
   button.addEventListener("focus", () => show(button, term));
   button.addEventListener("click", (e) => {
     e.stopPropagation(); // a tap inside a panel must not close or submit it
@@ -68,8 +88,18 @@ export function termTip(term: Term): HTMLButtonElement {
     // close what the tap just opened, so a click only shows. Tapping elsewhere blurs it and closes it.
     if (open?.id !== `tip-${term}`) show(button, term);
   });
-  button.addEventListener("mouseleave", close);
-  button.addEventListener("blur", close);
+  // Panels redraw their "?" buttons with each state (the HUD every day), and a focused button that is
+  // removed may blur as it goes: a button that has left the page must not close the tip the player is
+  // reading, so the check waits until the redraw is over, and only this term's tip is closed.
+  const leave = () =>
+    setTimeout(() => {
+      if (button.isConnected && open?.id === `tip-${term}`) close();
+    });
+  button.addEventListener("pointerleave", (e) => {
+    if (e.pointerType === "mouse") leave();
+  });
+  button.addEventListener("blur", leave);
+  closeOnTapElsewhere();
   button.addEventListener("keydown", (e) => {
     if (e.key === "Escape") close();
   });

@@ -33,11 +33,11 @@ export function wantTour(): void {
   }
 }
 
-/** Whether Play now asked for the tour; the request is used up. */
-function wanted(): boolean {
+/** Whether Play now asked for the tour (`use`: and the request is used up, the tour having started). */
+function wanted(use = false): boolean {
   try {
     const yes = sessionStorage.getItem(WANT_KEY) === "1";
-    sessionStorage.removeItem(WANT_KEY);
+    if (use) sessionStorage.removeItem(WANT_KEY);
     return yes;
   } catch {
     return false;
@@ -214,8 +214,9 @@ export function createTutorial(root: HTMLElement): Tutorial {
       card.querySelector<HTMLElement>('[data-testid="tutorial-next"]')?.focus();
     },
     offer(s) {
-      const asked = wanted(); // read (and used up) whatever happens
-      if (s && (asked || !remembered()) && !running()) this.start();
+      if (!s || running() || !(wanted() || !remembered())) return;
+      wanted(true);
+      this.start();
     },
     update(v, s) {
       view = v;
