@@ -18,7 +18,7 @@ const { setLang } = await import("../../client/src/i18n/index.ts");
 const { countProblem } = await import("../../client/src/ui/fields.ts");
 const { readyAtFactory, readyText } = await import("../../client/src/ui/readyLots.ts");
 const { dropAfterPurchase, markOf } = await import("../../client/src/ui/equityHint.ts");
-const { shipmentName } = await import("../../client/src/ui/shipmentName.ts");
+const { plainIds, shipmentName } = await import("../../client/src/ui/shipmentName.ts");
 const { leasedRegion } = await import("../../client/src/ui/ship.ts");
 const { settingGate } = await import("../../client/src/ui/finance.ts");
 const { playNowGame, playNowName } = await import("../../client/src/ui/playNow.ts");
@@ -30,7 +30,9 @@ describe("count fields say the actual limit", () => {
     expect(countProblem("0", 20, "units")).toBe("Enter at least 1 unit.");
     expect(countProblem("-5", 20, "units")).toBe("Enter at least 1 unit.");
     expect(countProblem("1000000", 100_000, "units")).toBe("At most 100,000 units here.");
-    expect(countProblem("2.5", 20, "units")).toBe("Units are whole machines: enter a whole number from 1 to 20.");
+    expect(countProblem("2.5", 20, "units")).toBe(
+      "Units are whole machines: enter a whole number from 1 to 20.",
+    );
     expect(countProblem("", 20, "units")).toBe("Enter a number of units from 1 to 20.");
     expect(countProblem("20", 20, "units")).toBeNull();
   });
@@ -103,6 +105,14 @@ describe("shipments for people", () => {
     setLang("zh");
     expect(shipmentName("ship-4", [shipment])).toBe("第 4 批货运 · 深圳 → 得州");
     setLang("en");
+  });
+
+  it("and in the engine's notices, ids read as numbers", () => {
+    expect(plainIds("Shipment ship-4 (20 machines) was lost in transit.")).toBe(
+      "Shipment 4 (20 machines) was lost in transit.",
+    );
+    expect(plainIds("当局没收了批次 lot-12（5 台矿机）。")).toBe("当局没收了批次 12（5 台矿机）。");
+    expect(plainIds("Worship-4ever")).toBe("Worship-4ever");
   });
 });
 

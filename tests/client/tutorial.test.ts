@@ -27,7 +27,10 @@ function viewWith(priv: Partial<CompanyPrivateView>, phase: GameView["phase"] = 
 
 /** currentStep judged on a view for a seat, on a page that shows `shown` selectors. */
 const step = (from: number, view: GameView | null, seat: string | null, shown: string[] = []) =>
-  currentStep(from, tourState(view, seat, (sel) => shown.includes(sel)));
+  currentStep(
+    from,
+    tourState(view, seat, (sel) => shown.includes(sel)),
+  );
 
 const at = (id: string) => STEPS.findIndex((s) => s.id === id);
 
@@ -63,8 +66,18 @@ describe("tutorial steps", () => {
 
   it("speak of hashprice's chart only once the chart is on the page", () => {
     const view = viewWith({});
-    expect(isReady(at("hashprice"), tourState(view, "p1", () => false))).toBe(false);
-    expect(isReady(at("hashprice"), tourState(view, "p1", (sel) => sel === SPARK))).toBe(true);
+    expect(
+      isReady(
+        at("hashprice"),
+        tourState(view, "p1", () => false),
+      ),
+    ).toBe(false);
+    expect(
+      isReady(
+        at("hashprice"),
+        tourState(view, "p1", (sel) => sel === SPARK),
+      ),
+    ).toBe(true);
   });
 
   it("wait on 'ship' until a lot can leave the factory, naming the day it will", () => {

@@ -29,6 +29,7 @@ export const firstminEn = {
   "count.days.max": "At most {max} days.",
   "shipment.label": "Shipment {n}",
   "shipment.route": "Shipment {n} · {from} → {to}",
+  "a11y.legend": "Map legend",
 } as const;
 
 export const firstminZh: Record<keyof typeof firstminEn, string> = {
@@ -58,4 +59,5 @@ export const firstminZh: Record<keyof typeof firstminEn, string> = {
   "count.days.max": "最多 {max} 天。",
   "shipment.label": "第 {n} 批货运",
   "shipment.route": "第 {n} 批货运 · {from} → {to}",
+  "a11y.legend": "地图图例",
 };

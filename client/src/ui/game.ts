@@ -23,6 +23,7 @@ import { createTicker } from "./ticker.ts";
 import { createVeil, veilFor, type Veil } from "./veil.ts";
 import { createTutorial } from "./tutorial.ts";
 import { watchReadyLots } from "./readyLots.ts";
+import { plainIds } from "./shipmentName.ts";
 
 /** What the game UI needs from the map; main.ts forwards to the scene once Phaser has loaded. */
 export interface MapSink {
@@ -59,7 +60,7 @@ function regionTip(hover: RegionHover): string {
  */
 function toastMessages(server: GameServer, veil: Veil): (() => void)[] {
   return [
-    server.events.on("notice", (n) => toast(pick(n.text), "info", 8000)),
+    server.events.on("notice", (n) => toast(plainIds(pick(n.text)), "info", 8000)),
     server.events.on("broadcast", (b) => toast(`${t("game.broadcast")}: ${b.text}`, "info", 12000)),
     server.events.on("predict", (p) => toast(`${t("game.predict")}: ${pick(p.prompt)}`, "info", 20000)),
     server.events.on("ended", (e) => {

@@ -4,7 +4,7 @@ import type { GameView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
 import { formatCents } from "./format.ts";
 import { createEquityHint } from "./equityHint.ts";
-import { termTip } from "./glossary.ts";
+import { termTip, termTitle } from "./glossary.ts";
 
 export function createLeaderboard(parent: HTMLElement): {
   update(view: GameView, seat: string | null): void;
@@ -13,7 +13,8 @@ export function createLeaderboard(parent: HTMLElement): {
   const title = h("h2", {});
   // Ranked by equity: its "?" says what counts (machines at resale value), and the hint below says
   // so when a purchase just cost the player their place.
-  const head = h("div", { class: "row" }, title, termTip("equity"));
+  const tip = termTip("equity");
+  const head = h("div", { class: "row" }, title, tip);
   const section = h("section", { class: "panel", "aria-labelledby": "leaderboard-title" }, head, list);
   title.id = "leaderboard-title";
   parent.append(section);
@@ -21,6 +22,7 @@ export function createLeaderboard(parent: HTMLElement): {
   return {
     update(view, seat) {
       title.textContent = t("hud.leaderboard");
+      tip.setAttribute("aria-label", termTitle("equity")); // in the language chosen now
       hint.update(view, seat);
       fill(
         list,

@@ -169,11 +169,32 @@ function summaryText(s: PreviewState, chosen: Mode | null, form: ShipForm, shown
   return s.status === "pending" ? t("panels.checking") : shown;
 }
 
+/** The dialog's title and where the lot leaves from (or that it cannot leave yet). */
+function describeLot(dialog: { setTitle(text: string): void }, form: ShipForm, lot: LotView | null): void {
+  if (!lot) return;
+  dialog.setTitle(t("panels.ship.title", { model: lot.name ?? lot.model, qty: lot.quantity }));
+  form.from.textContent = lot.canShip
+    ? t("panels.ship.from", { place: placeName(lot.placeId) })
+    : t("panels.ship.notStored");
+}
+
+/** Under the units field: what is wrong with the number typed, saying the lot's size (nothing if fine). */
+function sayQty(form: ShipForm): void {
+  form.qtyHelp.textContent = countProblem(form.qty.value, Number(form.qty.max) || 1, "units") ?? "";
+}
+
+/** The whole lot, by default, with its size as the field's limit. */
+function resetQty(form: ShipForm, quantity: number): void {
+  form.qty.max = String(quantity);
+  form.qty.value = String(quantity);
+  form.qtyHelp.textContent = "";
+}
+
 export function createShipDialog(parent: HTMLElement, server: GameServer) {
   const form = shipForm((now, destChanged) => {
     // A new destination: the mode chosen for the old one may not run there; the cheapest that does is.
     if (destChanged) chosen = null;
-    form.qtyHelp.textContent = countProblem(form.qty.value, Number(form.qty.max) || 1, "units") ?? "";
+    sayQty(form);
     send.ask(now);
   });
   const dialog = createDialog(parent, "ship", () => send.stop());
@@ -215,13 +236,7 @@ export function createShipDialog(parent: HTMLElement, server: GameServer) {
     out,
   );
 
-  function describe(): void {
-    if (!lot) return;
-    dialog.setTitle(t("panels.ship.title", { model: lot.name ?? lot.model, qty: lot.quantity }));
-    form.from.textContent = lot.canShip
-      ? t("panels.ship.from", { place: placeName(lot.placeId) })
-      : t("panels.ship.notStored");
-  }
+  const describe = () => describeLot(dialog, form, lot);
 
   function relabel(): void {
     form.relabel();
@@ -236,9 +251,7 @@ export function createShipDialog(parent: HTMLElement, server: GameServer) {
       lot = target;
       view = current;
       chosen = null;
-      form.qty.max = String(target.quantity);
-      form.qty.value = String(target.quantity);
-      form.qtyHelp.textContent = "";
+      resetQty(form, target.quantity);
       out.textContent = "";
       relabel();
       form.dest.value = form.dest.value || leasedRegion(target, current);

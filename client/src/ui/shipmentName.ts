@@ -42,3 +42,11 @@ export function shipmentName(id: string, list: readonly ShipmentView[] = shipmen
   const to = nearest(path[path.length - 2] ?? 0, path[path.length - 1] ?? 0);
   return t("shipment.route", { n, from, to });
 }
+
+/**
+ * A notice's text with the engine's ids as plain numbers: "Shipment ship-4 was lost" → "Shipment 4 was
+ * lost", "批次 lot-7" → "批次 7" (the engine's words already say what the thing is).
+ */
+export function plainIds(text: string): string {
+  return text.replace(/\b(?:ship|lot|offer)-(\d+)\b/g, "$1");
+}

@@ -112,12 +112,7 @@ function waitText(index: number, s: TourState): string {
 }
 
 /** A step's card: its title and text, what it waits for, progress, skip and next. */
-function stepCard(
-  index: number,
-  s: TourState,
-  skip: () => void,
-  next: () => void,
-): (HTMLElement | null)[] {
+function stepCard(index: number, s: TourState, skip: () => void, next: () => void): (HTMLElement | null)[] {
   const step = STEPS[index]!;
   const ready = isReady(index, s);
   const waiting = waitsForAction(index) || !ready;
@@ -125,9 +120,7 @@ function stepCard(
   return [
     h("h3", { id: "tour-title", text: t(`tour.${step.id}.title` as MessageKey) }),
     h("p", { text: t(`tour.${step.id}.text` as MessageKey) }),
-    waiting
-      ? h("p", { class: "tour-waiting", text: ready ? t("tour.waiting") : waitText(index, s) })
-      : null,
+    waiting ? h("p", { class: "tour-waiting", text: ready ? t("tour.waiting") : waitText(index, s) }) : null,
     h(
       "div",
       { class: "tour-foot" },
