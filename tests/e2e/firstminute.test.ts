@@ -41,8 +41,12 @@ describe.skipIf(!CHROMIUM)("a newcomer's first minute (Chromium)", { timeout: E2
     const ring = me.page.locator(".tour-ring");
     await see(me, ring, "the tour's ring");
     const start = me.page.locator(".game button", { hasText: me.say("game.start") }).first();
-    const [r, s] = await Promise.all([ring.boundingBox(), start.boundingBox()]);
-    expect(r && s && r.x <= s.x && r.x + r.width >= s.x + s.width, "the ring encloses Start").toBe(true);
+    // The ring glides to its target (a short transition): wait until it is there.
+    const encloses = async () => {
+      const [r, s] = await Promise.all([ring.boundingBox(), start.boundingBox()]);
+      return !!(r && s && r.x <= s.x && r.x + r.width >= s.x + s.width);
+    };
+    await expect.poll(encloses, { message: "the ring encloses Start" }).toBe(true);
     // Four companies, three of them bots.
     await expect.poll(() => me.page.locator(".board li").count(), { timeout: SLOW_MS }).toBe(4);
     expect(await axeFindings(me.page), "axe on the game screen with the tour card").toEqual([]);
@@ -65,6 +69,28 @@ describe.skipIf(!CHROMIUM)("a newcomer's first minute (Chromium)", { timeout: E2
     await see(me, me.page.getByTestId("equity-hint"), "the hint saying why equity dropped", SLOW_MS);
     await seeText(me, "[data-testid=equity-hint]", me.say("equityHint.text"), "the equity hint's words");
     await shot(me, "firstminute-equity-hint-en");
+    await me.page.getByTestId("tutorial-next").click();
+    await seeText(me, tour, title(me, "lease"), "the lease step");
+  });
+
+  it("leases power in Texas (a kW field that says kW); the ship step waits for the factory", async () => {
+    await me.page.getByTestId("open-region").click();
+    await see(me, me.page.getByTestId("region-panel"), "the region panel");
+    await me.page.getByTestId("region-select").selectOption("us-texas");
+    const kw = me.page.getByTestId("lease-kw");
+    await kw.fill("0");
+    await seeText(me, "[data-testid=lease-quote]", me.say("count.kw.min", { min: 1 }), "kW: at least 1 kW");
+    await kw.fill("2000000");
+    const most = me.say("count.kw.max", { max: "1,000,000" });
+    await seeText(me, "[data-testid=lease-quote]", most, "kW: at most 1,000,000 kW");
+    await kw.fill("200");
+    const lease = me.page.getByTestId("lease-submit");
+    await expect.poll(() => lease.isEnabled(), { timeout: SLOW_MS, message: "Lease enabled" }).toBe(true);
+    await lease.click();
+    await see(me, me.page.getByTestId("lease-us-texas"), "the Texas lease in the fleet panel", SLOW_MS);
+    await me.page.getByTestId("region-panel-close").click();
+    // The machines are still being built: the ship step says until when, rather than pointing at nothing.
+    await seeText(me, tour, title(me, "ship"), "the ship step after the lease", SLOW_MS);
   });
 
   it("tells the player when the lot is ready at the factory, and Ship it opens the ship dialog", async () => {
@@ -73,10 +99,21 @@ describe.skipIf(!CHROMIUM)("a newcomer's first minute (Chromium)", { timeout: E2
     await seeText(me, ".lot-notices", me.say("ready.title"), "the notice's title");
     await shot(me, "firstminute-ready-en");
     await ship.click();
-    const dialog = me.page.locator('[data-testid="ship-dest"]');
-    await see(me, dialog, "the ship dialog opened from the notice");
+    const dest = me.page.getByTestId("ship-dest");
+    await see(me, dest, "the ship dialog opened from the notice");
     await seeText(me, "[data-testid=ship-from]", /.+/, "where the lot leaves from");
+    // Where the player leases power is chosen already.
+    expect(await dest.inputValue(), "the destination preselected").toBe("us-texas");
     await shot(me, "firstminute-ship-en");
+    const send = me.page.getByTestId("ship-send");
+    await expect.poll(() => send.isEnabled(), { timeout: SLOW_MS, message: "Send enabled" }).toBe(true);
+    await send.click();
+    // Shipped: the notice goes, and the tour moves on to installing (waiting for customs).
+    await expect
+      .poll(() => me.page.locator('[data-testid^="ready-ship-"]').count(), { timeout: SLOW_MS })
+      .toBe(0);
+    await seeText(me, tour, title(me, "install"), "the install step after shipping", SLOW_MS);
+    await seeText(me, "section.fleet", me.say("shipment.label", { n: "" }).trim(), "the shipment named");
     expect(me.errors, "uncaught errors in the page").toEqual([]);
   });
 
@@ -87,6 +124,12 @@ describe.skipIf(!CHROMIUM)("a newcomer's first minute (Chromium)", { timeout: E2
     await see(me, me.page.getByTestId("debrief-tab-charts"), "the debrief's tabs");
     expect(await axeFindings(me.page, "[data-testid=debrief]"), "axe on the debrief").toEqual([]);
     await shot(me, "firstminute-debrief-en");
+    // The decisions tab: a list that scrolls, reachable by keyboard.
+    await me.page.getByTestId("debrief-tab-decisions").click();
+    await expect
+      .poll(() => me.page.getByTestId("debrief-tab-decisions").getAttribute("aria-selected"))
+      .toBe("true");
+    expect(await axeFindings(me.page, "[data-testid=debrief]"), "axe on the debrief's decisions").toEqual([]);
   });
 
   it("on a touch tablet a tap on '?' shows the definition, on a 44-pixel target", async () => {

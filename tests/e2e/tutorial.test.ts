@@ -32,7 +32,7 @@ describe.skipIf(!CHROMIUM)("the guided tutorial (Chromium)", { timeout: 240_000 
       const [r, b] = await Promise.all([ring.boundingBox(), target.boundingBox()]);
       return !!(r && b && r.x <= b.x && r.x + r.width >= b.x + b.width);
     };
-    expect(await encloses(start), "the ring encloses Start").toBe(true);
+    await expect.poll(() => encloses(start), { message: "the ring encloses Start" }).toBe(true);
 
     await clock(me, "game.start");
     await clock(me, "game.pause");
