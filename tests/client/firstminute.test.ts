@@ -64,7 +64,7 @@ describe("lots ready at the factory", () => {
 
   it("are announced by model, units and factory", () => {
     setLang("en");
-    expect(readyText(lots[0]!)).toBe("20 × S19 are ready to leave the factory in Shenzhen.");
+    expect(readyText(lots[0]!)).toBe("20 × S19 are ready to leave Shenzhen.");
   });
 });
 

@@ -20,7 +20,7 @@ export function readyAtFactory(view: GameView, seat: string | null): LotView[] {
   return (mine?.lots ?? []).filter((l) => l.placeKind === "factory" && l.canShip);
 }
 
-/** The notice's sentence: "20 × Antminer S19 are ready at the factory in Shenzhen." */
+/** The notice's sentence: "20 × Antminer S19 are ready to leave Shenzhen factories." */
 export function readyText(lot: Pick<LotView, "name" | "model" | "quantity" | "placeId">): string {
   return t("ready.text", {
     qty: formatNumber(lot.quantity, lang()),

@@ -74,11 +74,18 @@ function remember(): void {
 function find(selector: string): HTMLElement | null {
   if (selector !== START_TARGET) return document.querySelector<HTMLElement>(selector);
   const start = t("game.start");
-  return (
-    Array.from(document.querySelectorAll<HTMLButtonElement>(".game button")).find(
-      (b) => b.textContent?.trim() === start && b.getClientRects().length > 0,
-    ) ?? null
+  const shown = Array.from(document.querySelectorAll<HTMLButtonElement>(".game button")).filter(
+    (b) => b.textContent?.trim() === start && b.getClientRects().length > 0,
   );
+  // The game bar's and the console's Start may overlap: point at one nothing covers.
+  return shown.find(uncovered) ?? shown[0] ?? null;
+}
+
+/** Whether the element is what a click at its centre would reach (no panel over it). */
+function uncovered(el: HTMLElement): boolean {
+  const r = el.getBoundingClientRect();
+  const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return top !== null && (top === el || el.contains(top));
 }
 
 /** The state the steps are judged on, asking the page what it shows. */
