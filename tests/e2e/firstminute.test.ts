@@ -128,6 +128,19 @@ describe.skipIf(!CHROMIUM)("a newcomer's first minute (Chromium)", { timeout: E2
     expect(me.errors, "uncaught errors in the page").toEqual([]);
   });
 
+  it("the finance panel shows no red reasons as it stands", async () => {
+    await me.page.getByTestId("open-finance").click();
+    await see(me, me.page.getByTestId("finance"), "the finance panel");
+    await seeText(me, "[data-testid=finance-money]", /\$/, "the money in the finance panel");
+    // The previews of the settings as they stand have come back (Set stays off), and say nothing red.
+    const set = me.page.getByTestId("finance-ratio-set");
+    await expect.poll(() => set.isDisabled()).toBe(true);
+    for (const id of ["finance-ratio-reason", "finance-payout-reason", "finance-sell-reason"])
+      await expect.poll(() => me.page.getByTestId(id).isHidden(), { message: `${id} hidden` }).toBe(true);
+    await shot(me, "firstminute-finance-en");
+    await me.page.getByTestId("finance-close").click();
+  });
+
   it("the debrief passes axe (tabs, keyboard-reachable scroll area)", async () => {
     await me.page.keyboard.press("Escape");
     await (await see(me, me.page.getByTestId("open-debrief"), "the debrief button")).click();
