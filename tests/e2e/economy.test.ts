@@ -125,7 +125,7 @@ describe.skipIf(!CHROMIUM)("buy, ship, lease, install and mine (Chromium)", { ti
     await click("the toolbar's Finance button", me.page.getByTestId("open-finance"));
     const sellBtc = me.page.getByTestId("finance-sell");
     await me.page.getByTestId("finance-sell-btc").fill("1000");
-    await seeText(me, "[data-testid=finance-sell-reason]", /\b1000\b/, "why 1000 BTC cannot be sold");
+    await seeText(me, "[data-testid=finance-sell-reason]", /\b1,000 BTC\b/, "why 1000 BTC cannot be sold");
     expect(await sellBtc.isEnabled(), "Sell enabled for more BTC than held").toBe(false);
     await click("the finance panel's All button", me.page.getByTestId("finance-sell-all"));
     await (await whenEnabled("the finance panel's Sell button", sellBtc)).click();

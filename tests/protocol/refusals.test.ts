@@ -146,6 +146,10 @@ describe("the refusal table", () => {
     expect(message.zh.trim().length).toBeGreaterThan(0);
     expect(message.zh).toMatch(CJK);
     expect(message.en).not.toMatch(CJK);
+    // Numbers for people: thousands grouped (no raw 5-digit kW or cents), no "lot-7" ids.
+    expect(message.en).not.toMatch(/\b\d{5,}\b/);
+    // (An unknown id is quoted as it was sent: there is no lot or offer to name.)
+    if (!id.startsWith("UNKNOWN_")) expect(message.en).not.toMatch(/\b(lot|offer)-\d/);
     expect(message.en).not.toContain("[object Object]");
     expect(message.zh).not.toContain("[object Object]");
   });
@@ -184,15 +188,26 @@ describe("the refusal table", () => {
     });
     expect(refuse("MALFORMED_COMMAND", { issue }).message).toEqual({
       en: 'Malformed command at "command.kw": Too small.',
-      zh: '指令格式错误 at "command.kw"：Too small。',
+      zh: '指令格式错误（位置 "command.kw"）：Too small。',
     });
     expect(refuse("MALFORMED_COMMAND", { issue: undefined }).message.en).toBe("Malformed command: invalid.");
     expect(refuse("ORDER_UNAFFORDABLE", SAMPLES.ORDER_UNAFFORDABLE[0]).message.en).toBe(
       "10 × Antminer S19 cost $123,456.78; you have $1,000.00.",
     );
     expect(refuse("OFFER_CLOSED", { offer, status: "open" }).message).toEqual({
-      en: "Offer offer-3 is expired.",
-      zh: "报价 offer-3 已过期。",
+      en: "Offer 3 is expired.",
+      zh: "报价 3 已过期。",
+    });
+    expect(refuse("NO_CAPACITY", { region, freeKw: 12_500, askedKw: 1_000_000 }).message).toEqual({
+      en: "Sichuan has 12,500 kW free; you asked for 1,000,000 kW.",
+      zh: "四川仅剩 12,500 千瓦可租，你申请了 1,000,000 千瓦。",
+    });
+    expect(refuse("NOT_ENOUGH_BTC", { heldSats: 123_450_000_000, sellSats: 1 }).message.en).toBe(
+      "You hold 1,234.5 BTC; you cannot sell 0.00000001 BTC.",
+    );
+    expect(refuse("LOT_NOT_READY", { lot }).message).toEqual({
+      en: "Lot 7 has not left the factory yet.",
+      zh: "批次 7 尚未出厂。",
     });
     expect(refuse("NOT_IN_PHASE", { phase: "lobby" }).message.zh).toBe("游戏处于等待开始状态，无法执行。");
     expect(refuse("UNKNOWN_FACTORY", { factory: undefined }).message.en).toBe('No factory "undefined".');

@@ -1,6 +1,7 @@
 /** English: the reference dictionary. Every key here must exist in zh.ts (the type and a test check it). */
 import { classEn } from "./class.ts";
 import { debriefEn } from "./debrief.ts";
+import { firstminEn } from "./firstmin.ts";
 import { panelsEn } from "./panels.ts";
 import { tutorialEn } from "./tutorial.ts";
 
@@ -9,6 +10,7 @@ export const en = {
   ...debriefEn,
   ...tutorialEn,
   ...classEn,
+  ...firstminEn,
   "app.title": "Hashrate Atlas",
   "app.tagline": "Buy machines, ship them to cheap power, outlast the halvings.",
   "lang.label": "Language",

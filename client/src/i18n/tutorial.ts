@@ -29,19 +29,24 @@ export const tutorialEn = {
     "Your hashrate as a share of the whole network. On average you find this share of the blocks, and so earn this share of the subsidy and fees.",
   "tour.welcome.title": "Welcome to Hashrate Atlas",
   "tour.welcome.text":
-    "You run a Bitcoin mining company. Buy machines from the factories, ship them to where power is cheap, lease capacity there and keep them profitable through difficulty retargets, halvings, bans and tariffs. The highest equity at the end wins.",
-  "tour.hashprice.title": "Read hashprice first",
+    "You run a Bitcoin mining company. Buy machines from the factories, ship them to where power is cheap, lease capacity there and keep them profitable through difficulty retargets, halvings, bans and tariffs. The highest equity at the end wins. Days pass once the game runs: press Start (if someone else hosts, the tour goes on when they start).",
+  "tour.hashprice.title": "Read hashprice",
   "tour.hashprice.text":
-    "Hashprice is what each unit of hashrate earns per day. A machine pays when hashprice × its hashrate is more than its power bill. Watch the small chart: when hashprice falls, old machines stop paying first.",
+    "Hashprice is what each unit of hashrate earns per day. A machine pays when hashprice × its hashrate is more than its power bill. The small chart under it shows the last days: when hashprice falls, old machines stop paying first.",
+  "tour.hashprice.wait": "The chart under hashprice fills in as the first days pass.",
+  "tour.buy.wait": "The shop sells once the game runs: press Start.",
+  "tour.ship.wait":
+    "Your machines are being built: the first ones leave the factory on {date}. Lease power meanwhile; you will be told when they are ready.",
+  "tour.install.wait": "Your machines are on their way: customs clears them on {date}.",
   "tour.buy.title": "Buy machines",
   "tour.buy.text":
-    "Open the machine shop and order a few machines. Compare J/TH (lower burns less power) and the breakeven power price: the higher it is, the more places the machine can pay.",
+    "Open the machine shop and order a few machines. Compare J/TH (lower burns less power) and the breakeven power price: the higher it is, the more places the machine can pay. Your equity dips when you buy: machines count at their resale value.",
   "tour.lease.title": "Lease power where it is cheap",
   "tour.lease.text":
     "Pick a region on the map with cheap power and a friendly policy, and lease enough kW for your machines. Colour the map by power price or policy with the overlay buttons.",
   "tour.ship.title": "Ship your machines",
   "tour.ship.text":
-    "When your machines leave the factory, ship them to your region. Air is fast and dear, sea is slow and cheap; the quote shows cost, days, tariff and risk before you commit.",
+    "Your machines are ready at the factory: press Ship beside them and send them to your region. Air is fast and dear, sea is slow and cheap; the quote shows cost, days, tariff and risk before you commit.",
   "tour.install.title": "Install and mine",
   "tour.install.text":
     "When the shipment clears customs, install the machines in your leased capacity. They start mining that day; the fleet panel shows each lot's daily profit, and you can power a lot off when it loses money.",
@@ -61,21 +66,21 @@ export const tutorialZh: Record<keyof typeof tutorialEn, string> = {
   "term.jth": "J/TH（能效）",
   "term.jth.text":
     "矿机每算出 1 TH 哈希所消耗的电能（焦耳）。越低越好：同样的工作量，20 J/TH 的矿机电费只有 40 J/TH 矿机的一半。",
-  "term.hashprice": "哈希价格",
+  "term.hashprice": "算力收益",
   "term.hashprice.text":
     "单位算力每天的收入：区块补贴与手续费按全网算力分摊，再按当天的比特币价格折算。难度上升或减半时下降，并随币价波动。",
   "term.difficulty": "难度",
   "term.difficulty.text":
-    "找到一个区块的难易程度。每 2,016 个区块，协议会调整一次难度，使平均每 10 分钟出一个块：开机的矿机越多，难度越高，每台矿机分到的比特币就越少。",
+    "找到一个区块的难易程度。每 2,016 个区块，协议会进行一次难度调整，使平均每 10 分钟出一个块：开机的矿机越多，难度越高，每台矿机分到的比特币就越少。",
   "term.breakeven": "盈亏平衡电价",
   "term.breakeven.text":
-    "矿机每日收入（哈希价格 × 其算力）刚好抵消电费时的电价。电价低于它，矿机赚钱；高于它，矿机每运行一天都在亏钱。",
+    "矿机每日收入（算力收益 × 其算力）刚好抵消电费时的电价。电价低于它，矿机赚钱；高于它，矿机每运行一天都在亏钱。",
   "term.retarget": "难度调整",
   "term.retarget.text":
     "每 2,016 个区块（约两周）调整一次难度，单次最多放大或缩小 4 倍。预估值显示当前的走向。",
   "term.halving": "减半",
   "term.halving.text":
-    "每 210,000 个区块（约四年），每个区块新发行的比特币减少一半。哈希价格一夜之间下跌，勉强盈利的矿机就此不再赚钱。",
+    "每 210,000 个区块（约四年），每个区块新发行的比特币减少一半。算力收益一夜之间下跌，勉强盈利的矿机就此不再赚钱。",
   "term.equity": "净资产",
   "term.equity.text":
     "公司的价值：现金、按当日价格计的比特币，以及按二手市场价格计的矿机。游戏结束时净资产最高的公司获胜。",
@@ -84,25 +89,29 @@ export const tutorialZh: Record<keyof typeof tutorialEn, string> = {
     "你的算力占全网算力的比例。平均而言，你能找到这个比例的区块，也就赚取这个比例的补贴和手续费。",
   "tour.welcome.title": "欢迎来到矿机版图",
   "tour.welcome.text":
-    "你经营一家比特币挖矿公司。从工厂购买矿机，运往电价低廉的地方，在当地租用电力容量，并在难度调整、减半、禁令与关税中保持盈利。游戏结束时净资产最高者获胜。",
-  "tour.hashprice.title": "先看哈希价格",
+    "你经营一家比特币挖矿公司。从工厂购买矿机，运往电价低廉的地方，在当地租用电力容量，并在难度调整、减半、禁令与关税中保持盈利。游戏结束时净资产最高者获胜。游戏开始运行后日子才会推进：请按“开始”（如果由别人主持，他们开始后教程会继续）。",
+  "tour.hashprice.title": "看懂算力收益",
   "tour.hashprice.text":
-    "哈希价格是单位算力每天的收入。当哈希价格 × 矿机算力高于它的电费时，矿机才赚钱。留意那张小图：哈希价格下跌时，老旧矿机最先亏损。",
+    "算力收益是单位算力每天的收入。当算力收益 × 矿机算力高于它的电费时，矿机才赚钱。下方的小图显示最近几天的走势：算力收益下跌时，老旧矿机最先亏损。",
+  "tour.hashprice.wait": "最初几天过去后，算力收益下方的小图就会出现。",
+  "tour.buy.wait": "游戏开始运行后商店才会出售矿机：请按“开始”。",
+  "tour.ship.wait": "你的矿机正在生产：第一批将于 {date} 出厂。这期间先去租用电力；矿机备好时会通知你。",
+  "tour.install.wait": "你的矿机正在运输途中：将于 {date} 清关。",
   "tour.buy.title": "购买矿机",
   "tour.buy.text":
-    "打开矿机商店，订购几台矿机。比较 J/TH（越低越省电）和盈亏平衡电价：它越高，矿机能盈利的地方就越多。",
+    "打开矿机商店，订购几台矿机。比较 J/TH（越低越省电）和盈亏平衡电价：它越高，矿机能盈利的地方就越多。购买后净资产会下降：矿机按转售价值计算。",
   "tour.lease.title": "在电价低廉处租用电力",
   "tour.lease.text":
     "在地图上选择电价便宜、政策友好的地区，为你的矿机租用足够的千瓦容量。用图层按钮可按电价或政策给地图着色。",
   "tour.ship.title": "运送矿机",
   "tour.ship.text":
-    "矿机出厂后，把它们运往你的地区。空运快而贵，海运慢而便宜；确认前，报价会列出费用、天数、关税和风险。",
+    "你的矿机已在工厂备好：点击旁边的“发运”，把它们运往你的地区。空运快而贵，海运慢而便宜；确认前，报价会列出费用、天数、关税和风险。",
   "tour.install.title": "安装并开始挖矿",
   "tour.install.text":
     "货物清关后，把矿机安装到你租用的容量中，当天就开始挖矿。机队面板显示每批矿机的每日盈亏；亏钱时可以关掉某批矿机。",
   "tour.finish.title": "你已经开始挖矿了",
   "tour.finish.text":
-    "留意难度和下一次调整、减半倒计时和新闻：各国政府会禁止、征税、加征关税。把鼠标移到任何 ? 上可查看解释。你可以在游戏栏重新播放本教程。",
+    "留意难度和下一次难度调整、减半倒计时和新闻：各国政府会禁止、征税、加征关税。把鼠标移到任何 ? 上可查看解释。你可以在游戏栏重新播放本教程。",
   "tour.waiting": "等待你完成这一步…",
   "tour.progress": "第 {n} 步，共 {total} 步",
   "tour.next": "下一步",

@@ -1,6 +1,7 @@
 /** Simplified Chinese: the same keys as en.ts, no more and no fewer (the type and a test check it). */
 import { classZh } from "./class.ts";
 import { debriefZh } from "./debrief.ts";
+import { firstminZh } from "./firstmin.ts";
 import type { Dictionary } from "./en.ts";
 import { panelsZh } from "./panels.ts";
 import { tutorialZh } from "./tutorial.ts";
@@ -10,6 +11,7 @@ export const zh: Dictionary = {
   ...debriefZh,
   ...tutorialZh,
   ...classZh,
+  ...firstminZh,
   "app.title": "矿机版图",
   "app.tagline": "购入矿机，运往电价低廉之地，熬过一次次减半。",
   "lang.label": "语言",
@@ -83,7 +85,7 @@ export const zh: Dictionary = {
   "hud.height": "区块",
   "hud.price": "比特币价格",
   "hud.difficulty": "难度",
-  "hud.retarget": "{blocks} 个区块后调整难度（预计 {pct}）",
+  "hud.retarget": "{blocks} 个区块后难度调整（预计 {pct}）",
   "hud.hashprice": "算力收益",
   "hud.hashpriceUnit": "/PH/s/天",
   "hud.halving": "{blocks} 个区块后减半",
@@ -92,7 +94,7 @@ export const zh: Dictionary = {
   "hud.btc": "比特币",
   "hud.equity": "净资产",
   "hud.share": "我的占比",
-  "hud.hashpriceChart": "近期哈希价格走势",
+  "hud.hashpriceChart": "近期算力收益走势",
   "hud.news": "新闻",
   "hud.noNews": "暂无新闻。",
   "hud.leaderboard": "排行榜",
@@ -133,7 +135,7 @@ export const zh: Dictionary = {
   "teacher.predict": "先让学生预测（时钟暂停）",
   "teacher.predictEn": "英文提示",
   "teacher.predictZh": "中文提示",
-  "teacher.predictDefault": "你认为这会对算力、算力价格和你的利润产生什么影响？",
+  "teacher.predictDefault": "你认为这会对算力、算力收益和你的利润产生什么影响？",
   "teacher.send": "注入",
   "teacher.noTargets": "请至少选择一个目标。",
   "teacher.badParam": "{name} 必须在 {range} 之间。",

@@ -1,8 +1,9 @@
 /** Small form helpers shared by the gameplay panels. */
-import { t, type MessageKey } from "../i18n/index.ts";
+import { lang, t, type MessageKey } from "../i18n/index.ts";
 import type { LotView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
 import { placeName, statusLabel } from "./fleet.ts";
+import { formatNumber } from "./format.ts";
 
 /** How a lot reads in a list: model × units · where · status. */
 export function lotLabel(l: LotView): string {
@@ -41,4 +42,23 @@ export function texts() {
       for (const [el, text] of all) el.textContent = text();
     },
   };
+}
+
+/** What a count field holds: machines (units), kW of lease, or days. */
+export type CountUnit = "units" | "kw" | "days";
+
+/**
+ * Why a typed count is not accepted, saying the actual limit ("Enter at least 1 unit", "At most 20
+ * units: the lot holds 20", "kW are whole numbers, from 1 to 1,000,000 kW"), or null when it is fine.
+ * Same range as panelModel's parseCount, which the panels send with.
+ */
+export function countProblem(text: string, max: number, unit: CountUnit): string | null {
+  const n = Number(text.trim());
+  const l = lang();
+  const limits = { min: formatNumber(1, l), max: formatNumber(max, l) };
+  if (text.trim() === "" || !Number.isFinite(n)) return t(`count.${unit}.range`, limits);
+  if (!Number.isInteger(n)) return t(`count.${unit}.whole`, limits);
+  if (n < 1) return t(`count.${unit}.min`, limits);
+  if (n > max) return t(`count.${unit}.max`, limits);
+  return null;
 }

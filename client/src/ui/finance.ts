@@ -3,7 +3,7 @@
  * selling BTC from the treasury now. What a sale would bring, and whether each change is possible, come
  * from the engine's previews.
  */
-import { lang, t } from "../i18n/index.ts";
+import { lang, t, type Lang } from "../i18n/index.ts";
 import type { GameServer } from "../net/Server.ts";
 import type { CompanyPrivateView, GameView } from "../net/view.ts";
 import { createDialog } from "./dialog.ts";
@@ -20,9 +20,22 @@ import {
   usdOfCents,
 } from "./format.ts";
 import { gatedAction } from "./gatedAction.ts";
-import { gateOf, parseBtcSats, quoteOf } from "./panelModel.ts";
+import { gateOf, parseBtcSats, quoteOf, type Gate } from "./panelModel.ts";
+import type { PreviewState } from "./previewer.ts";
 
 type Mine = () => CompanyPrivateView | null;
+
+/**
+ * The gate of a setting shown as it stands: the engine refuses to set what is already set (ALREADY_SO),
+ * which is the panel's normal state, not a problem to show in red; nor is a question being checked.
+ * The button stays off without a reason until the player changes something.
+ */
+export function settingGate(s: PreviewState, l: Lang): Gate {
+  if (s.status === "pending") return { enabled: false, reason: null };
+  if (s.status === "done" && !s.reply.ok && s.reply.error?.code === "ALREADY_SO")
+    return { enabled: false, reason: null };
+  return gateOf(s, l);
+}
 
 /** The share of each day's mined BTC sold at once, as a percentage. */
 function ratioSection(server: GameServer, out: HTMLElement) {
@@ -49,7 +62,8 @@ function ratioSection(server: GameServer, out: HTMLElement) {
         : null;
     },
     // Nothing to ask about a percentage out of range: say so rather than leave the button off unexplained.
-    gate: (s) => (s.status === "idle" ? { enabled: false, reason: t("fleet.badRatio") } : gateOf(s, lang())),
+    gate: (s) =>
+      s.status === "idle" ? { enabled: false, reason: t("fleet.badRatio") } : settingGate(s, lang()),
   });
   return {
     nodes: [
@@ -84,6 +98,7 @@ function payoutSection(server: GameServer, out: HTMLElement) {
       const v = select.value;
       return v === "pool" || v === "solo" ? { type: "setPayout" as const, payout: v } : null;
     },
+    gate: (s) => settingGate(s, lang()),
   });
   return {
     nodes: [

@@ -13,6 +13,7 @@ import { fillKeepFocus, h, status } from "./dom.ts";
 import { keyedRows, setText } from "./keyedRows.ts";
 import { formatCents, formatDay, formatNumber, formatSats } from "./format.ts";
 import { pnl } from "./panelModel.ts";
+import { shipmentName } from "./shipmentName.ts";
 
 /** What the fleet asks of the other panels: the ship dialog for a lot, the region panel for a place. */
 export interface FleetHooks {
@@ -28,7 +29,7 @@ export function statusLabel(s: string): string {
 
 export function placeName(id: string): string {
   const place = catalog.regions.find((r) => r.id === id) ?? catalog.hubs.find((x) => x.id === id);
-  return place ? pick(place.name) : id || "–";
+  return place ? pick(place.name) : (shipmentName(id) ?? (id || "–")); // "ship-4" → "Shipment 4 · …"
 }
 
 /** Sell ratio basis points from a percentage typed by the player (clamped, whole bps). */

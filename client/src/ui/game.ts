@@ -22,6 +22,8 @@ import { createTeacher } from "./teacher.ts";
 import { createTicker } from "./ticker.ts";
 import { createVeil, veilFor, type Veil } from "./veil.ts";
 import { createTutorial } from "./tutorial.ts";
+import { watchReadyLots } from "./readyLots.ts";
+import { plainIds } from "./shipmentName.ts";
 
 /** What the game UI needs from the map; main.ts forwards to the scene once Phaser has loaded. */
 export interface MapSink {
@@ -58,7 +60,7 @@ function regionTip(hover: RegionHover): string {
  */
 function toastMessages(server: GameServer, veil: Veil): (() => void)[] {
   return [
-    server.events.on("notice", (n) => toast(pick(n.text), "info", 8000)),
+    server.events.on("notice", (n) => toast(plainIds(pick(n.text)), "info", 8000)),
     server.events.on("broadcast", (b) => toast(`${t("game.broadcast")}: ${b.text}`, "info", 12000)),
     server.events.on("predict", (p) => toast(`${t("game.predict")}: ${pick(p.prompt)}`, "info", 20000)),
     server.events.on("ended", (e) => {
@@ -101,6 +103,7 @@ export function createGameUi(
   el.append(dock);
   const panels = createPanels(el, dock, server);
   const fleet = createFleet(dock, server, panels.fleetHooks);
+  watchReadyLots(el, server, panels.fleetHooks, seat); // "ready at the factory: ship it" notices
   const teacher = createTeacher(dock, server);
   const tip = h("div", { class: "tooltip", hidden: true });
   el.append(tip);

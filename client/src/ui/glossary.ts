@@ -29,6 +29,22 @@ function close(): void {
   open = null;
 }
 
+let listening = false;
+
+/** A tap or click anywhere but on a "?" or its tip closes the tip (a redrawn button no longer blurs). */
+function closeOnTapElsewhere(): void {
+  if (listening || typeof document === "undefined") return;
+  listening = true;
+  document.addEventListener(
+    "pointerdown",
+    (e) => {
+      const target = e.target instanceof Element ? e.target : null;
+      if (open && !target?.closest(".term, .glossary-pop")) close();
+    },
+    true,
+  );
+}
+
 /** Shows the definition next to its button (fixed position, kept on screen). */
 function show(button: HTMLElement, term: Term): void {
   close();
@@ -48,7 +64,10 @@ function show(button: HTMLElement, term: Term): void {
   open = box;
 }
 
-/** The "?" button for a term: hover, focus or tap shows it; leaving, blur or Escape hides it. */
+/**
+ * The "?" button for a term: hover, focus, click or tap shows it; leaving, blur (a tap elsewhere) or
+ * Escape hides it. On touch screens it is a 44 × 44 px target (tutorial.css).
+ */
 export function termTip(term: Term): HTMLButtonElement {
   const button = h("button", {
     type: "button",
@@ -57,15 +76,30 @@ export function termTip(term: Term): HTMLButtonElement {
     "aria-label": termTitle(term),
     text: "?",
   });
-  button.addEventListener("mouseenter", () => show(button, term));
+  // Hover is a mouse's: a finger's tap also sends enter and leave events, and its leave would close
+  // the tip the tap opened.
+  button.addEventListener("pointerenter", (e) => {
+    if (e.pointerType === "mouse") show(button, term);
+  });
   button.addEventListener("focus", () => show(button, term));
   button.addEventListener("click", (e) => {
     e.stopPropagation(); // a tap inside a panel must not close or submit it
-    if (open?.id === `tip-${term}`) close();
-    else show(button, term);
+    // A tap focuses the button (which shows the tip) and then clicks it: a click that toggled would
+    // close what the tap just opened, so a click only shows. Tapping elsewhere blurs it and closes it.
+    if (open?.id !== `tip-${term}`) show(button, term);
   });
-  button.addEventListener("mouseleave", close);
-  button.addEventListener("blur", close);
+  // Panels redraw their "?" buttons with each state (the HUD every day), and a focused button that is
+  // removed may blur as it goes: a button that has left the page must not close the tip the player is
+  // reading, so the check waits until the redraw is over, and only this term's tip is closed.
+  const leave = () =>
+    setTimeout(() => {
+      if (button.isConnected && open?.id === `tip-${term}`) close();
+    });
+  button.addEventListener("pointerleave", (e) => {
+    if (e.pointerType === "mouse") leave();
+  });
+  button.addEventListener("blur", leave);
+  closeOnTapElsewhere();
   button.addEventListener("keydown", (e) => {
     if (e.key === "Escape") close();
   });

@@ -3,6 +3,8 @@ import { lang, t } from "../i18n/index.ts";
 import type { GameView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
 import { formatCents } from "./format.ts";
+import { createEquityHint } from "./equityHint.ts";
+import { termTip, termTitle } from "./glossary.ts";
 
 type Row = GameView["companies"][number];
 
@@ -31,10 +33,19 @@ export function createLeaderboard(
 } {
   const list = h("ol", { class: "board" });
   const title = h("h2", {});
-  parent.append(h("section", { class: "panel", "aria-label": "leaderboard" }, title, list));
+  // Ranked by equity: its "?" says what counts (machines at resale value), and the hint below says
+  // so when a purchase just cost the player their place.
+  const tip = termTip("equity");
+  const head = h("div", { class: "row" }, title, tip);
+  const section = h("section", { class: "panel", "aria-labelledby": "leaderboard-title" }, head, list);
+  title.id = "leaderboard-title";
+  parent.append(section);
+  const hint = createEquityHint(section);
   return {
     update(view, seat) {
       title.textContent = t("hud.leaderboard");
+      tip.setAttribute("aria-label", termTitle("equity")); // in the language chosen now
+      hint.update(view, seat);
       const { rows, rest } = boardRows(view.companies, seat, limit);
       fill(
         list,

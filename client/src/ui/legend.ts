@@ -100,7 +100,7 @@ export function createLegend(
   let models: ModelChoice[] = [];
   let chosen = "";
   let modelsDate = "";
-  const el = h("section", { class: "panel legend", "aria-label": "legend" });
+  const el = h("section", { class: "panel legend", "aria-label": t("a11y.legend") });
   root.append(el);
 
   const breakeven = () => models.find((m) => m.id === chosen)?.breakevenUsdPerKwh ?? null;
@@ -147,6 +147,7 @@ export function createLegend(
   return {
     update(next, day = 0) {
       regions = next;
+      el.setAttribute("aria-label", t("a11y.legend")); // in the language chosen now
       if (kind === "breakeven") void loadModels(day ? isoOfDay(day) : "");
       render();
     },

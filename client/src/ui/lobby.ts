@@ -10,6 +10,7 @@ import type { SeatStore } from "../net/storage.ts";
 import { fill, h } from "./dom.ts";
 import { langToggle } from "./langToggle.ts";
 import { createPanel, type CreateForm } from "./lobbyCreate.ts";
+import { playNowButton } from "./playNow.ts";
 
 const POLL_MS = 4000;
 
@@ -288,6 +289,8 @@ export function createLobby(
         {},
         h("h1", { text: t("app.title") }),
         h("span", { class: "tagline", text: t("app.tagline") }),
+        // One click into a game against bots, with the tour: no form first (issue #12 §5).
+        playNowButton(server, () => store.name(), ctx.attempt),
         langToggle(),
       ),
       playerPanel(ctx, render),

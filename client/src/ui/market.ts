@@ -10,7 +10,7 @@ import type { GameServer } from "../net/Server.ts";
 import type { CompanyPrivateView, GameView } from "../net/view.ts";
 import { createDialog } from "./dialog.ts";
 import { h, status } from "./dom.ts";
-import { fillSelect, lotLabel, texts } from "./fields.ts";
+import { countProblem, fillSelect, lotLabel, texts } from "./fields.ts";
 import { syncOptions } from "./keyedRows.ts";
 import { gatedAction } from "./gatedAction.ts";
 import { createOffers } from "./offers.ts";
@@ -46,7 +46,10 @@ function sellSection(server: GameServer, out: HTMLElement, mine: Mine) {
       return l && n !== null ? { type: "sellMachines" as const, lot: l.id, quantity: n } : null;
     },
     show: (s) => {
-      if (s.status === "idle") quote.textContent = lot.value ? t("panels.badQty") : t("panels.market.noLots");
+      if (s.status === "idle")
+        quote.textContent = lot.value
+          ? (countProblem(qty.value, chosen()?.quantity ?? 0, "units") ?? "")
+          : t("panels.market.noLots");
       const q = quoteOf(s, "sale");
       if (q)
         quote.textContent = t("panels.market.sellQuote", {
@@ -123,7 +126,9 @@ function buySection(server: GameServer, out: HTMLElement, mine: Mine) {
     },
     show: (s) => {
       if (s.status === "idle")
-        quote.textContent = model.value ? t("panels.badQty") : t("panels.market.noUsed");
+        quote.textContent = model.value
+          ? (countProblem(qty.value, 100_000, "units") ?? "")
+          : t("panels.market.noUsed");
       const q = quoteOf(s, "used");
       if (q)
         quote.textContent = t("panels.market.buyQuote", {

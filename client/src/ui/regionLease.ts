@@ -7,7 +7,7 @@ import { lang, t } from "../i18n/index.ts";
 import type { GameServer } from "../net/Server.ts";
 import type { CompanyPrivateView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
-import { texts } from "./fields.ts";
+import { countProblem, texts } from "./fields.ts";
 import { formatCents, formatNumber, formatPct, formatPowerMicro } from "./format.ts";
 import { gatedAction } from "./gatedAction.ts";
 import { kwFor, parseCount, quoteOf } from "./panelModel.ts";
@@ -52,7 +52,7 @@ function leaseSection(
       };
     },
     show: (s) => {
-      if (s.status === "idle") quote.textContent = t("panels.badQty");
+      if (s.status === "idle") quote.textContent = countProblem(kw.value, 1_000_000, "kw") ?? "";
       const q = quoteOf(s, "lease");
       if (!q) return void (s.status === "pending" && (quote.textContent = t("panels.checking")));
       renewable.disabled = !q.renewableOption;

@@ -11,7 +11,7 @@ import type { GameView, LotView } from "../net/view.ts";
 import { createDialog } from "./dialog.ts";
 import { fill, fillKeepFocus, h, status } from "./dom.ts";
 import { placeName } from "./fleet.ts";
-import { texts } from "./fields.ts";
+import { countProblem, texts } from "./fields.ts";
 import { formatCents, formatDate, formatPowerMicro } from "./format.ts";
 import { gatedAction } from "./gatedAction.ts";
 import { cheapestMode, parseCount, shipGate, shipRows } from "./panelModel.ts";
@@ -20,10 +20,17 @@ import type { PreviewState } from "./previewer.ts";
 type Mode = ShipQuote["mode"];
 type ShipForm = ReturnType<typeof shipForm>;
 
-/** Where from and to, how many, insured or not: `changed(now)` when the question for the engine changes. */
-function shipForm(changed: (now: boolean) => void) {
+/**
+ * Where from and to, how many, insured or not: `changed(now, dest)` when the question for the engine
+ * changes (`dest`: the destination did, so the mode chosen for the old one no longer stands).
+ */
+function shipForm(changed: (now: boolean, dest?: boolean) => void) {
   const from = h("p", { class: "muted", "data-testid": "ship-from" });
-  const dest = h("select", { id: "ship-dest", "data-testid": "ship-dest", onchange: () => changed(true) });
+  const dest = h("select", {
+    id: "ship-dest",
+    "data-testid": "ship-dest",
+    onchange: () => changed(true, true),
+  });
   const qty = h("input", {
     id: "ship-qty",
     type: "number",
@@ -32,6 +39,7 @@ function shipForm(changed: (now: boolean) => void) {
     "data-testid": "ship-qty",
     oninput: () => changed(false),
   });
+  const qtyHelp = h("p", { class: "muted", id: "ship-qty-help", "aria-live": "polite" });
   const insured = h("input", {
     id: "ship-insured",
     type: "checkbox",
@@ -46,7 +54,7 @@ function shipForm(changed: (now: boolean) => void) {
     h(
       "div",
       { class: "row wrap" },
-      h("div", {}, text.label("ship-qty", "panels.qty"), qty),
+      h("div", {}, text.label("ship-qty", "panels.qty"), qty, qtyHelp),
       h(
         "label",
         { class: "inline" },
@@ -56,7 +64,7 @@ function shipForm(changed: (now: boolean) => void) {
     ),
     text.add(h("h3", { id: "ship-modes-label" }), () => t("panels.ship.modes")),
   ];
-  return { from, dest, qty, insured, nodes, relabel: text.relabel };
+  return { from, dest, qty, qtyHelp, insured, nodes, relabel: text.relabel };
 }
 
 function shipCommand(form: ShipForm, lot: LotView | null, mode: Mode) {
@@ -99,6 +107,18 @@ function renderDestinations(dest: HTMLSelectElement, lot: LotView | null, view: 
   dest.value = regions.some((x) => x.r.id === keep) ? keep : "";
 }
 
+/**
+ * Where the lot's owner leases power (the most kW first), other than where the lot is: the destination
+ * a newcomer means nearly always, so the dialog opens with it chosen. "" when they lease nowhere.
+ */
+export function leasedRegion(lot: Pick<LotView, "id" | "placeId">, view: GameView | null): string {
+  const owner = view?.companies.find((c) => c.priv?.lots.some((l) => l.id === lot.id))?.priv;
+  const leases = [...(owner?.leases ?? [])]
+    .filter((l) => l.kw > 0 && l.region !== lot.placeId)
+    .sort((a, b) => b.kw - a.kw);
+  return leases[0]?.region ?? "";
+}
+
 /** One row per freight mode, with its figures, the engine's reason if refused, and its warnings. */
 function renderModes(
   box: HTMLElement,
@@ -133,7 +153,10 @@ function renderModes(
 
 /** The chosen mode's total, "checking" while asking, what the form lacks, or (refreshing) as it was. */
 function summaryText(s: PreviewState, chosen: Mode | null, form: ShipForm, shown: string): string {
-  if (s.status === "idle") return !form.dest.value ? t("panels.ship.pickDest") : t("panels.badQty");
+  if (s.status === "idle")
+    return !form.dest.value
+      ? t("panels.ship.pickDest")
+      : (countProblem(form.qty.value, Number(form.qty.max) || 1, "units") ?? "");
   const reply = s.status === "done" ? s.reply : null;
   const q =
     reply?.quote?.kind === "ship" ? reply.quote.modes.find((m) => m.mode === chosen)?.quote : undefined;
@@ -146,8 +169,34 @@ function summaryText(s: PreviewState, chosen: Mode | null, form: ShipForm, shown
   return s.status === "pending" ? t("panels.checking") : shown;
 }
 
+/** The dialog's title and where the lot leaves from (or that it cannot leave yet). */
+function describeLot(dialog: { setTitle(text: string): void }, form: ShipForm, lot: LotView | null): void {
+  if (!lot) return;
+  dialog.setTitle(t("panels.ship.title", { model: lot.name ?? lot.model, qty: lot.quantity }));
+  form.from.textContent = lot.canShip
+    ? t("panels.ship.from", { place: placeName(lot.placeId) })
+    : t("panels.ship.notStored");
+}
+
+/** Under the units field: what is wrong with the number typed, saying the lot's size (nothing if fine). */
+function sayQty(form: ShipForm): void {
+  form.qtyHelp.textContent = countProblem(form.qty.value, Number(form.qty.max) || 1, "units") ?? "";
+}
+
+/** The whole lot, by default, with its size as the field's limit. */
+function resetQty(form: ShipForm, quantity: number): void {
+  form.qty.max = String(quantity);
+  form.qty.value = String(quantity);
+  form.qtyHelp.textContent = "";
+}
+
 export function createShipDialog(parent: HTMLElement, server: GameServer) {
-  const form = shipForm((now) => send.ask(now));
+  const form = shipForm((now, destChanged) => {
+    // A new destination: the mode chosen for the old one may not run there; the cheapest that does is.
+    if (destChanged) chosen = null;
+    sayQty(form);
+    send.ask(now);
+  });
   const dialog = createDialog(parent, "ship", () => send.stop());
   const modes = h("div", { class: "modes", role: "group", "aria-labelledby": "ship-modes-label" });
   const summary = h("p", { class: "quote", "data-testid": "ship-quote", "aria-live": "polite" });
@@ -187,13 +236,7 @@ export function createShipDialog(parent: HTMLElement, server: GameServer) {
     out,
   );
 
-  function describe(): void {
-    if (!lot) return;
-    dialog.setTitle(t("panels.ship.title", { model: lot.name ?? lot.model, qty: lot.quantity }));
-    form.from.textContent = lot.canShip
-      ? t("panels.ship.from", { place: placeName(lot.placeId) })
-      : t("panels.ship.notStored");
-  }
+  const describe = () => describeLot(dialog, form, lot);
 
   function relabel(): void {
     form.relabel();
@@ -208,10 +251,10 @@ export function createShipDialog(parent: HTMLElement, server: GameServer) {
       lot = target;
       view = current;
       chosen = null;
-      form.qty.max = String(target.quantity);
-      form.qty.value = String(target.quantity);
+      resetQty(form, target.quantity);
       out.textContent = "";
       relabel();
+      form.dest.value = form.dest.value || leasedRegion(target, current);
       dialog.open(opener);
       send.ask(true);
     },

@@ -4,13 +4,45 @@
  * machines and installing them; steps that need an action end when the server's state shows it done.
  * Skippable, replayable from the game bar; finished or skipped, it is remembered and not shown again.
  */
-import { t, type MessageKey } from "../i18n/index.ts";
+import { lang, t, type MessageKey } from "../i18n/index.ts";
 import type { GameView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
-import { currentStep, STEPS, waitsForAction } from "./tutorialSteps.ts";
+import { formatDay } from "./format.ts";
+import {
+  currentStep,
+  isReady,
+  START_TARGET,
+  STEPS,
+  tourState,
+  waitDay,
+  waitsForAction,
+  type TourState,
+} from "./tutorialSteps.ts";
 import "./tutorial.css";
 
 const DONE_KEY = "atlas.tutorial.done";
+/** Set by Play now for this tab: the next game starts the tour even for someone who finished it before. */
+const WANT_KEY = "atlas.tutorial.want";
+
+/** Asks for the tour in the next game this tab joins (Play now). */
+export function wantTour(): void {
+  try {
+    sessionStorage.setItem(WANT_KEY, "1");
+  } catch {
+    // No storage: the tour still offers itself to anyone who has not finished it.
+  }
+}
+
+/** Whether Play now asked for the tour (`use`: and the request is used up, the tour having started). */
+function wanted(use = false): boolean {
+  try {
+    const yes = sessionStorage.getItem(WANT_KEY) === "1";
+    if (use) sessionStorage.removeItem(WANT_KEY);
+    return yes;
+  } catch {
+    return false;
+  }
+}
 
 export interface Tutorial {
   /** Starts (or restarts) the tour from the first step. */
@@ -38,10 +70,33 @@ function remember(): void {
   }
 }
 
-/** Puts the ring around the step's first target on screen; hides it when none is. */
-function placeRing(ring: HTMLElement, index: number): void {
-  const target = STEPS[index]?.targets
-    .map((sel) => document.querySelector<HTMLElement>(sel))
+/** A target on the page: a selector, or "@start" for the host's Start button (found by its text). */
+function find(selector: string): HTMLElement | null {
+  if (selector !== START_TARGET) return document.querySelector<HTMLElement>(selector);
+  const start = t("game.start");
+  const shown = Array.from(document.querySelectorAll<HTMLButtonElement>(".game button")).filter(
+    (b) => b.textContent?.trim() === start && b.getClientRects().length > 0,
+  );
+  // The game bar's and the console's Start may overlap: point at one nothing covers.
+  return shown.find(uncovered) ?? shown[0] ?? null;
+}
+
+/** Whether the element is what a click at its centre would reach (no panel over it). */
+function uncovered(el: HTMLElement): boolean {
+  const r = el.getBoundingClientRect();
+  const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return top !== null && (top === el || el.contains(top));
+}
+
+/** The state the steps are judged on, asking the page what it shows. */
+const judge = (view: GameView | null, seat: string | null): TourState =>
+  tourState(view, seat, (sel) => document.querySelector(sel) !== null);
+
+/** Puts the ring around the step's first target on screen (its wait targets while it waits). */
+function placeRing(ring: HTMLElement, index: number, waiting: boolean): void {
+  const step = STEPS[index];
+  const target = (waiting ? (step?.waitTargets ?? []) : (step?.targets ?? []))
+    .map(find)
     .find((el) => el && el.getClientRects().length > 0);
   if (target) {
     const r = target.getBoundingClientRect();
@@ -55,15 +110,24 @@ function placeRing(ring: HTMLElement, index: number): void {
   ring.hidden = !target;
 }
 
-/** A step's card: its title and text, whether it waits for an action, progress, skip and next. */
-function stepCard(index: number, skip: () => void, next: () => void): (HTMLElement | null)[] {
+/** What the card says while a step waits for its state: the step's own words, with a date if one is known. */
+function waitText(index: number, s: TourState): string {
   const step = STEPS[index]!;
-  const waiting = waitsForAction(index);
+  if (!step.ready) return "";
+  const day = waitDay(step.id, s);
+  return t(`tour.${step.id}.wait` as MessageKey, { date: day === null ? "…" : formatDay(day, lang()) });
+}
+
+/** A step's card: its title and text, what it waits for, progress, skip and next. */
+function stepCard(index: number, s: TourState, skip: () => void, next: () => void): (HTMLElement | null)[] {
+  const step = STEPS[index]!;
+  const ready = isReady(index, s);
+  const waiting = waitsForAction(index) || !ready;
   const last = index === STEPS.length - 1;
   return [
-    h("h3", { text: t(`tour.${step.id}.title` as MessageKey) }),
+    h("h3", { id: "tour-title", text: t(`tour.${step.id}.title` as MessageKey) }),
     h("p", { text: t(`tour.${step.id}.text` as MessageKey) }),
-    waiting ? h("p", { class: "tour-waiting", text: t("tour.waiting") }) : null,
+    waiting ? h("p", { class: "tour-waiting", text: ready ? t("tour.waiting") : waitText(index, s) }) : null,
     h(
       "div",
       { class: "tour-foot" },
@@ -91,6 +155,8 @@ export function createTutorial(root: HTMLElement): Tutorial {
   const card = h("section", {
     class: "tour",
     role: "dialog",
+    // A dialog needs a name (axe): the step's title.
+    "aria-labelledby": "tour-title",
     "aria-live": "polite",
     "data-testid": "tutorial",
   });
@@ -114,18 +180,23 @@ export function createTutorial(root: HTMLElement): Tutorial {
   function follow(): void {
     cancelAnimationFrame(raf);
     if (!running()) return;
-    placeRing(ring, index);
+    placeRing(ring, index, !isReady(index, judge(view, seat)));
     raf = requestAnimationFrame(follow);
   }
 
+  /** What the card shows, so that a state update redraws it only when that changes. */
+  let shown = "";
+
   function render(): void {
     if (!running()) return;
+    const s = judge(view, seat);
+    shown = `${index}:${isReady(index, s)}:${waitText(index, s)}:${lang()}`;
     const skip = () => stop(true);
-    fill(card, ...stepCard(index, skip, () => advance(index + 1)));
+    fill(card, ...stepCard(index, s, skip, () => advance(index + 1)));
   }
 
   function advance(to: number): void {
-    index = currentStep(to, view, seat);
+    index = currentStep(to, judge(view, seat));
     if (!running()) return stop(true);
     render();
     follow();
@@ -143,14 +214,19 @@ export function createTutorial(root: HTMLElement): Tutorial {
       card.querySelector<HTMLElement>('[data-testid="tutorial-next"]')?.focus();
     },
     offer(s) {
-      if (s && !remembered() && !running()) this.start();
+      if (!s || running() || !(wanted() || !remembered())) return;
+      wanted(true);
+      this.start();
     },
     update(v, s) {
       view = v;
       seat = s;
       if (!running()) return;
-      const next = currentStep(index, view, seat);
-      if (next !== index) advance(next);
+      const state = judge(view, seat);
+      const next = currentStep(index, state);
+      if (next !== index) return advance(next);
+      // The step stays; its card changes when what it waits for arrives (or its date moves).
+      if (`${index}:${isReady(index, state)}:${waitText(index, state)}:${lang()}` !== shown) render();
     },
     relabel: render,
     destroy: () => stop(false),

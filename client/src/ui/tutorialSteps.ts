@@ -1,37 +1,82 @@
 /**
- * The guided tutorial's steps as data: what each one points at and when it is done, judged from the
- * state the server sends (never from a click alone), so a step ends when the thing really happened.
- * Pure: tested without a browser.
+ * The guided tutorial's steps as data: what each one points at, what state it talks about (until that
+ * state exists the card says what it waits for and points at what brings it), and when it is done,
+ * judged from the state the server sends (never from a click alone), so a step ends when the thing
+ * really happened. The tour starts where the player is: at Start in a game not yet running, never in an
+ * empty shop, and it speaks of hashprice's chart only once there is one. Pure: tested without a browser.
  */
-import type { CompanyPrivateView, GameView } from "../net/view.ts";
+import type { CompanyPrivateView, GameView, LotView } from "../net/view.ts";
 
-export type StepId = "welcome" | "hashprice" | "buy" | "lease" | "ship" | "install" | "finish";
+export type StepId = "welcome" | "buy" | "hashprice" | "lease" | "ship" | "install" | "finish";
+
+/** What a step is judged on: the view, my company's private part, and what the page shows. */
+export interface TourState {
+  view: GameView | null;
+  mine: CompanyPrivateView | null;
+  /** Whether an element matching the selector is on the page (the HUD's chart, say). */
+  present(selector: string): boolean;
+}
 
 export interface TourStep {
   id: StepId;
   /** Where to point, most specific first; the first one on screen gets the ring. */
   targets: readonly string[];
   /** Done when the player has really done it; a step without one waits for "Next". */
-  done?: (mine: CompanyPrivateView) => boolean;
+  done?: (s: TourState) => boolean;
+  /**
+   * Whether what the step talks about exists yet (the game runs, the chart has two days, a lot has left
+   * the factory). Until then the card shows `tour.<id>.wait` and the ring sits on `waitTargets`.
+   */
+  ready?: (s: TourState) => boolean;
+  waitTargets?: readonly string[];
 }
 
-const arrivedOrMoving = (m: CompanyPrivateView) =>
-  m.lots.some((l) => l.status === "inTransit" || l.status === "installed" || l.placeKind === "region");
+/**
+ * The host's Start button, wherever the game bar or the console puts it: "@start" is resolved by the
+ * tour (tutorial.ts) to the button whose text is Start, since the bars carry no stable test id for it.
+ */
+export const START_TARGET = "@start";
+export const SPARK = '[data-stat="hud.hashprice"] .spark';
+
+const running = (s: TourState) => s.view !== null && s.view.phase !== "lobby";
+const lots = (s: TourState): readonly LotView[] => s.mine?.lots ?? [];
+const movedOn = (l: LotView) =>
+  l.status === "inTransit" || l.status === "installed" || l.placeKind === "region";
 
 export const STEPS: readonly TourStep[] = [
-  { id: "welcome", targets: [] },
-  { id: "hashprice", targets: ['[data-stat="hud.hashprice"]'] },
-  { id: "buy", targets: ['[data-testid="open-shop"]'], done: (m) => m.lots.length > 0 },
+  { id: "welcome", targets: [START_TARGET], done: running },
+  {
+    id: "buy",
+    targets: ['[data-testid="open-shop"]'],
+    ready: running,
+    waitTargets: [START_TARGET],
+    done: (s) => lots(s).length > 0,
+  },
+  {
+    id: "hashprice",
+    targets: ['[data-stat="hud.hashprice"]'],
+    ready: (s) => s.present(SPARK),
+    waitTargets: ['[data-stat="hud.hashprice"]'],
+  },
   {
     id: "lease",
     targets: ['[data-testid="region-panel"]', '[data-testid="open-region"]', "#map"],
-    done: (m) => m.leases.some((l) => l.kw > 0),
+    done: (s) => (s.mine?.leases ?? []).some((l) => l.kw > 0),
   },
-  { id: "ship", targets: ['[data-testid^="ship-"]', ".fleet"], done: arrivedOrMoving },
+  {
+    id: "ship",
+    targets: ['[data-testid^="ship-lot-"]', ".fleet"],
+    // Machines take 45–90 days to build: the step waits for a lot that can leave the factory.
+    ready: (s) => lots(s).some((l) => l.canShip || movedOn(l)),
+    waitTargets: [".fleet"],
+    done: (s) => lots(s).some(movedOn),
+  },
   {
     id: "install",
     targets: ['[data-testid^="install-"]', ".fleet"],
-    done: (m) => m.lots.some((l) => l.status === "installed"),
+    ready: (s) => lots(s).some((l) => l.canInstall || l.status === "installed"),
+    waitTargets: [".fleet"],
+    done: (s) => lots(s).some((l) => l.status === "installed"),
   },
   { id: "finish", targets: ['[data-stat="hud.difficulty"]'] },
 ];
@@ -41,22 +86,50 @@ export function mine(view: GameView, seat: string | null): CompanyPrivateView | 
   return view.companies.find((c) => c.seat === seat)?.priv ?? null;
 }
 
+/** The state a step is judged on, from the view and my seat (`present` asks the page). */
+export function tourState(
+  view: GameView | null,
+  seat: string | null,
+  present: (selector: string) => boolean = () => false,
+): TourState {
+  return { view, mine: view ? mine(view, seat) : null, present };
+}
+
 /**
  * The step to show from `from` on: steps already done (a returning player who bought machines before
- * the tour reached "buy") are passed over; the index is STEPS.length when the tour is over.
+ * the tour reached "buy") are passed over; the index is STEPS.length when the tour is over. "welcome"
+ * waits for the game to run, so it needs no seat; the others judge my company and need one.
  */
-export function currentStep(from: number, view: GameView | null, seat: string | null): number {
-  const m = view ? mine(view, seat) : null;
+export function currentStep(from: number, s: TourState): number {
   let i = from;
   while (i < STEPS.length) {
-    const done = STEPS[i]?.done;
-    if (!done || !m || !done(m)) break;
+    const step = STEPS[i];
+    const needsSeat = step?.id !== "welcome";
+    if (!step?.done || (needsSeat && !s.mine) || !step.done(s)) break;
     i++;
   }
   return i;
 }
 
+/** Whether the state the step talks about exists (a step without a condition always is). */
+export function isReady(i: number, s: TourState): boolean {
+  const ready = STEPS[i]?.ready;
+  return !ready || ready(s);
+}
+
 /** Whether the tour waits for the player to act (its Next button then reads "Skip this step"). */
 export function waitsForAction(i: number): boolean {
   return STEPS[i]?.done !== undefined;
+}
+
+/**
+ * The date a waiting step names: the first lot's day out of the factory ("ship") or through customs
+ * ("install"); null when there is none to name.
+ */
+export function waitDay(id: StepId, s: TourState): number | null {
+  const status = id === "ship" ? "onOrder" : id === "install" ? "inTransit" : null;
+  const days = lots(s)
+    .filter((l) => l.status === status && l.untilDay > 0)
+    .map((l) => l.untilDay);
+  return days.length ? Math.min(...days) : null;
 }

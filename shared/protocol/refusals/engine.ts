@@ -6,7 +6,7 @@
 import { formatIsoDate } from "../../math/calendar.ts";
 import { usd } from "../../math/money.ts";
 import type { Text } from "../../scenario/types.ts";
-import { problem, type Issue, type RefusalEntry } from "./kit.ts";
+import { btcOfSats, kwEn, kwZh, numberOf, problem, type Issue, type RefusalEntry } from "./kit.ts";
 
 type Lot = { lot: string };
 type Region = { region: Text };
@@ -30,7 +30,7 @@ export const ENGINE_REFUSALS = {
       const where = p.issue && p.issue.path.length > 0 ? ` at "${p.issue.path.join(".")}"` : "";
       return {
         en: `Malformed command${where}: ${problem(p.issue)}.`,
-        zh: `指令格式错误${where}：${problem(p.issue)}。`,
+        zh: `指令格式错误${p.issue && p.issue.path.length > 0 ? `（位置 "${p.issue.path.join(".")}"）` : ""}：${problem(p.issue)}。`,
       };
     },
   },
@@ -53,8 +53,8 @@ export const ENGINE_REFUSALS = {
   NOT_ENOUGH_BTC: {
     code: "BAD_QUANTITY",
     text: (p: { heldSats: number; sellSats: number }) => ({
-      en: `You hold ${p.heldSats / 1e8} BTC; you cannot sell ${p.sellSats / 1e8}.`,
-      zh: `你持有 ${p.heldSats / 1e8} BTC，无法出售 ${p.sellSats / 1e8} BTC。`,
+      en: `You hold ${btcOfSats(p.heldSats)}; you cannot sell ${btcOfSats(p.sellSats)}.`,
+      zh: `你持有 ${btcOfSats(p.heldSats)}，无法出售 ${btcOfSats(p.sellSats)}。`,
     }),
   },
 
@@ -86,14 +86,14 @@ export const ENGINE_REFUSALS = {
     }),
   },
   NO_CAPACITY: (p: Region & { freeKw: number; askedKw: number }) => ({
-    en: `${p.region.en} has ${p.freeKw} kW free; you asked for ${p.askedKw} kW.`,
-    zh: `${p.region.zh}仅剩 ${p.freeKw} 千瓦可租，你申请了 ${p.askedKw} 千瓦。`,
+    en: `${p.region.en} has ${kwEn(p.freeKw)} free; you asked for ${kwEn(p.askedKw)}.`,
+    zh: `${p.region.zh}仅剩 ${kwZh(p.freeKw)}可租，你申请了 ${kwZh(p.askedKw)}。`,
   }),
   LEASE_SETUP_UNPAID: {
     code: "INSUFFICIENT_CASH",
     text: (p: { kw: number }) => ({
-      en: `The first month of hosting for ${p.kw} kW is due up front; you cannot pay it.`,
-      zh: `租用 ${p.kw} 千瓦需预付首月托管费，你的现金不足。`,
+      en: `The first month of hosting for ${kwEn(p.kw)} is due up front; you cannot pay it.`,
+      zh: `租用 ${kwZh(p.kw)}需预付首月托管费，你的现金不足。`,
     }),
   },
   NO_LEASE: (p: { region: string }) => ({
@@ -103,63 +103,63 @@ export const ENGINE_REFUSALS = {
   RELEASE_TOO_MUCH: {
     code: "BAD_QUANTITY",
     text: (p: { region: string; leasedKw: number; releaseKw: number }) => ({
-      en: `Your lease in ${p.region} is ${p.leasedKw} kW; you cannot release ${p.releaseKw} kW.`,
-      zh: `你在该地区只租了 ${p.leasedKw} 千瓦，不能退租 ${p.releaseKw} 千瓦。`,
+      en: `Your lease in ${p.region} is ${kwEn(p.leasedKw)}; you cannot release ${kwEn(p.releaseKw)}.`,
+      zh: `你在该地区只租了 ${kwZh(p.leasedKw)}，不能退租 ${kwZh(p.releaseKw)}。`,
     }),
   },
   LEASE_IN_USE: (p: { usedKw: number; leasedKw: number }) => ({
-    en: `Installed machines use ${Math.ceil(p.usedKw)} kW of your ${p.leasedKw} kW lease; remove them first.`,
-    zh: `已安装的矿机占用了你 ${p.leasedKw} 千瓦中的 ${Math.ceil(p.usedKw)} 千瓦，请先移除矿机。`,
+    en: `Installed machines use ${kwEn(Math.ceil(p.usedKw))} of your ${kwEn(p.leasedKw)} lease; remove them first.`,
+    zh: `已安装的矿机占用了你 ${kwZh(p.leasedKw)}中的 ${kwZh(Math.ceil(p.usedKw))}，请先移除矿机。`,
   }),
 
   // A company's machine lots.
   UNKNOWN_LOT: (p: Lot) => ({ en: `No lot "${p.lot}".`, zh: `没有编号为"${p.lot}"的矿机批次。` }),
   LOT_NOT_READY: (p: Lot) => ({
-    en: `Lot ${p.lot} has not left the factory yet.`,
-    zh: `批次 ${p.lot} 尚未出厂。`,
+    en: `Lot ${numberOf(p.lot)} has not left the factory yet.`,
+    zh: `批次 ${numberOf(p.lot)} 尚未出厂。`,
   }),
   LOT_ALREADY_INSTALLED: (p: Lot) => ({
-    en: `Lot ${p.lot} is already installed.`,
-    zh: `批次 ${p.lot} 已经安装。`,
+    en: `Lot ${numberOf(p.lot)} is already installed.`,
+    zh: `批次 ${numberOf(p.lot)} 已经安装。`,
   }),
   LOT_ON_ITS_WAY: {
     code: "LOT_BUSY",
     text: (p: Lot) => ({
-      en: `Lot ${p.lot} is on its way; wait until it arrives.`,
-      zh: `批次 ${p.lot} 正在运输途中，请等待到达。`,
+      en: `Lot ${numberOf(p.lot)} is on its way; wait until it arrives.`,
+      zh: `批次 ${numberOf(p.lot)} 正在运输途中，请等待到达。`,
     }),
   },
   LOT_NOT_HERE: (p: Lot & Region) => ({
-    en: `Lot ${p.lot} is not in ${p.region.en}: ship it there first.`,
-    zh: `批次 ${p.lot} 不在${p.region.zh}：请先运过去。`,
+    en: `Lot ${numberOf(p.lot)} is not in ${p.region.en}: ship it there first.`,
+    zh: `批次 ${numberOf(p.lot)} 不在${p.region.zh}：请先运过去。`,
   }),
   NO_LEASE_ROOM: (p: Lot & Region & { needKw: number; freeKw: number }) => ({
-    en: `Lot ${p.lot} needs ${Math.ceil(p.needKw)} kW; your free lease in ${p.region.en} is ${Math.floor(p.freeKw)} kW.`,
-    zh: `批次 ${p.lot} 需要 ${Math.ceil(p.needKw)} 千瓦，你在${p.region.zh}的剩余租用容量为 ${Math.floor(p.freeKw)} 千瓦。`,
+    en: `Lot ${numberOf(p.lot)} needs ${kwEn(Math.ceil(p.needKw))}; your free lease in ${p.region.en} is ${kwEn(Math.floor(p.freeKw))}.`,
+    zh: `批次 ${numberOf(p.lot)} 需要 ${kwZh(Math.ceil(p.needKw))}，你在${p.region.zh}的剩余租用容量为 ${kwZh(Math.floor(p.freeKw))}。`,
   }),
   LOT_NOT_INSTALLED: (p: Lot) => ({
-    en: `Lot ${p.lot} is not installed anywhere.`,
-    zh: `批次 ${p.lot} 尚未安装。`,
+    en: `Lot ${numberOf(p.lot)} is not installed anywhere.`,
+    zh: `批次 ${numberOf(p.lot)} 尚未安装。`,
   }),
   POWER_ALREADY: {
     code: "ALREADY_SO",
     text: (p: Lot & { on: boolean }) => ({
-      en: `Lot ${p.lot} is ${p.on ? "already running" : "already off"}.`,
-      zh: `批次 ${p.lot} ${p.on ? "已在运行" : "已经关机"}。`,
+      en: `Lot ${numberOf(p.lot)} is ${p.on ? "already running" : "already off"}.`,
+      zh: `批次 ${numberOf(p.lot)} ${p.on ? "已在运行" : "已经关机"}。`,
     }),
   },
   SALE_PROMISED: {
     code: "LOT_BUSY",
     text: (p: Lot & { promised: number; free: number }) => ({
-      en: `${p.promised} machines of lot ${p.lot} are promised in an open offer; you can sell ${p.free}.`,
-      zh: `批次 ${p.lot} 中有 ${p.promised} 台已在报价中承诺出售，你只能卖出 ${p.free} 台。`,
+      en: `${p.promised} machines of lot ${numberOf(p.lot)} are promised in an open offer; you can sell ${p.free}.`,
+      zh: `批次 ${numberOf(p.lot)} 中有 ${p.promised} 台已在报价中承诺出售，你只能卖出 ${p.free} 台。`,
     }),
   },
   SELL_TOO_MANY: {
     code: "BAD_QUANTITY",
     text: (p: Lot & { holds: number; asked: number }) => ({
-      en: `Lot ${p.lot} holds ${p.holds} machines; you tried to sell ${p.asked}.`,
-      zh: `批次 ${p.lot} 只有 ${p.holds} 台矿机，你试图出售 ${p.asked} 台。`,
+      en: `Lot ${numberOf(p.lot)} holds ${p.holds} machines; you tried to sell ${p.asked}.`,
+      zh: `批次 ${numberOf(p.lot)} 只有 ${p.holds} 台矿机，你试图出售 ${p.asked} 台。`,
     }),
   },
 

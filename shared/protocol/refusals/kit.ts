@@ -17,3 +17,25 @@ export const problem = (issue: Issue): string => issue?.message ?? "invalid";
 
 /** A game's phase, as the server keeps it. */
 export type { Phase as GamePhase } from "../constants.ts";
+
+/** A whole number with thousands separators, without locale data: "12,345" (both languages). */
+export function grouped(n: number): string {
+  const sign = n < 0 ? "-" : "";
+  return sign + String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** Power for people, in each language's unit: "1,200 kW" / "1,200 千瓦". */
+export const kwEn = (kw: number): string => `${grouped(kw)} kW`;
+export const kwZh = (kw: number): string => `${grouped(kw)} 千瓦`;
+
+/** Bitcoin from satoshis, its whole part grouped, trailing zeros dropped: "1,250.5 BTC". */
+export function btcOfSats(sats: number): string {
+  const whole = Math.trunc(Math.abs(sats) / 1e8);
+  const frac = String(Math.abs(sats) % 1e8)
+    .padStart(8, "0")
+    .replace(/0+$/, "");
+  return `${sats < 0 ? "-" : ""}${grouped(whole)}${frac ? `.${frac}` : ""} BTC`;
+}
+
+/** A lot's or an offer's number for people ("lot-7" → "7"): reasons say "Lot 7", not "Lot lot-7". */
+export const numberOf = (id: string): string => id.replace(/^(lot|offer|ship)-/, "");

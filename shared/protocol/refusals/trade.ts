@@ -4,7 +4,7 @@
  */
 import { usd } from "../../math/money.ts";
 import type { Text } from "../../scenario/types.ts";
-import type { RefusalEntry } from "./kit.ts";
+import { numberOf, type RefusalEntry } from "./kit.ts";
 
 type Lot = { lot: string };
 type Offer = { offer: string };
@@ -28,22 +28,22 @@ export const TRADE_REFUSALS = {
   OFFER_IN_TRANSIT: {
     code: "LOT_BUSY",
     text: (p: Lot) => ({
-      en: `Lot ${p.lot} is in transit; offer it once it has arrived.`,
-      zh: `批次 ${p.lot} 正在运输途中，到达后才能出售给其他玩家。`,
+      en: `Lot ${numberOf(p.lot)} is in transit; offer it once it has arrived.`,
+      zh: `批次 ${numberOf(p.lot)} 正在运输途中，到达后才能出售给其他玩家。`,
     }),
   },
   OFFER_TOO_MANY: {
     code: "BAD_QUANTITY",
     text: (p: Lot & { holds: number; asked: number }) => ({
-      en: `Lot ${p.lot} holds ${p.holds} machines; you tried to offer ${p.asked}.`,
-      zh: `批次 ${p.lot} 只有 ${p.holds} 台矿机，你试图出售 ${p.asked} 台。`,
+      en: `Lot ${numberOf(p.lot)} holds ${p.holds} machines; you tried to offer ${p.asked}.`,
+      zh: `批次 ${numberOf(p.lot)} 只有 ${p.holds} 台矿机，你试图出售 ${p.asked} 台。`,
     }),
   },
   ALREADY_OFFERED: {
     code: "LOT_BUSY",
     text: (p: Lot & { offered: number; free: number }) => ({
-      en: `${p.offered} machines of lot ${p.lot} are already offered; ${p.free} are free to offer.`,
-      zh: `批次 ${p.lot} 中已有 ${p.offered} 台矿机在报价中，仅剩 ${p.free} 台可报价。`,
+      en: `${p.offered} machines of lot ${numberOf(p.lot)} are already offered; ${p.free} are free to offer.`,
+      zh: `批次 ${numberOf(p.lot)} 中已有 ${p.offered} 台矿机在报价中，仅剩 ${p.free} 台可报价。`,
     }),
   },
   OFFER_TO_SELF: {
@@ -67,40 +67,40 @@ export const TRADE_REFUSALS = {
   NOT_YOURS_TO_ANSWER: {
     code: "NOT_OWNER",
     text: (p: Offer & { to: string }) => ({
-      en: `Offer ${p.offer} was not made to you; only ${p.to} can answer it.`,
-      zh: `报价 ${p.offer} 不是给你的，只有 ${p.to} 可以答复。`,
+      en: `Offer ${numberOf(p.offer)} was not made to you; only ${p.to} can answer it.`,
+      zh: `报价 ${numberOf(p.offer)} 不是给你的，只有 ${p.to} 可以答复。`,
     }),
   },
   NOT_YOURS_TO_CANCEL: {
     code: "NOT_OWNER",
     text: (p: Offer) => ({
-      en: `Offer ${p.offer} is not yours to cancel.`,
-      zh: `报价 ${p.offer} 不是你发出的，不能撤销。`,
+      en: `Offer ${numberOf(p.offer)} is not yours to cancel.`,
+      zh: `报价 ${numberOf(p.offer)} 不是你发出的，不能撤销。`,
     }),
   },
   OFFER_UNAFFORDABLE: {
     code: "INSUFFICIENT_CASH",
     text: (p: Offer & { priceCents: number; cashCents: number }) => ({
-      en: `Offer ${p.offer} costs ${usd(p.priceCents)}; you have ${usd(p.cashCents)}.`,
-      zh: `报价 ${p.offer} 需要 ${usd(p.priceCents)}，你只有 ${usd(p.cashCents)}。`,
+      en: `Offer ${numberOf(p.offer)} costs ${usd(p.priceCents)}; you have ${usd(p.cashCents)}.`,
+      zh: `报价 ${numberOf(p.offer)} 需要 ${usd(p.priceCents)}，你只有 ${usd(p.cashCents)}。`,
     }),
   },
   OFFER_CLOSED: (p: Offer & { status: OfferStatus }) => ({
-    en: `Offer ${p.offer} is ${p.status === "open" ? "expired" : p.status}.`,
-    zh: `报价 ${p.offer} 已${STATUS_ZH[p.status]}。`,
+    en: `Offer ${numberOf(p.offer)} is ${p.status === "open" ? "expired" : p.status}.`,
+    zh: `报价 ${numberOf(p.offer)} 已${STATUS_ZH[p.status]}。`,
   }),
   OFFER_LOT_GONE: {
     code: "OFFER_CLOSED",
     text: (p: Offer & Lot) => ({
-      en: `Offer ${p.offer} can no longer be honoured: lot ${p.lot} is no longer the seller's.`,
-      zh: `报价 ${p.offer} 已无法履行：批次 ${p.lot} 已不属于卖方。`,
+      en: `Offer ${numberOf(p.offer)} can no longer be honoured: lot ${numberOf(p.lot)} is no longer the seller's.`,
+      zh: `报价 ${numberOf(p.offer)} 已无法履行：批次 ${numberOf(p.lot)} 已不属于卖方。`,
     }),
   },
   OFFER_LOT_SHRUNK: {
     code: "LOT_BUSY",
     text: (p: Offer & Lot & { promised: number; holds: number }) => ({
-      en: `Offer ${p.offer} promised ${p.promised} machines; lot ${p.lot} now holds ${p.holds}.`,
-      zh: `报价 ${p.offer} 承诺了 ${p.promised} 台矿机，但批次 ${p.lot} 现在只有 ${p.holds} 台。`,
+      en: `Offer ${numberOf(p.offer)} promised ${p.promised} machines; lot ${numberOf(p.lot)} now holds ${p.holds}.`,
+      zh: `报价 ${numberOf(p.offer)} 承诺了 ${p.promised} 台矿机，但批次 ${numberOf(p.lot)} 现在只有 ${p.holds} 台。`,
     }),
   },
   PARTY_BANKRUPT: {
@@ -110,8 +110,8 @@ export const TRADE_REFUSALS = {
   LOT_NOT_TRADABLE: {
     code: "LOT_BUSY",
     text: (p: Lot & { status: "inTransit" | "onOrder" }) => ({
-      en: `Lot ${p.lot} is ${p.status === "inTransit" ? "in transit" : "still at the factory"}; it can change hands once it is stored or installed.`,
-      zh: `批次 ${p.lot}${p.status === "inTransit" ? "正在运输途中" : "尚未出厂"}，入库或安装后才能转手。`,
+      en: `Lot ${numberOf(p.lot)} is ${p.status === "inTransit" ? "in transit" : "still at the factory"}; it can change hands once it is stored or installed.`,
+      zh: `批次 ${numberOf(p.lot)}${p.status === "inTransit" ? "正在运输途中" : "尚未出厂"}，入库或安装后才能转手。`,
     }),
   },
 
@@ -123,8 +123,8 @@ export const TRADE_REFUSALS = {
   SHIP_PROMISED: {
     code: "LOT_BUSY",
     text: (p: Lot & { promised: number }) => ({
-      en: `${p.promised} machines of lot ${p.lot} are promised in an open offer; ship the others or cancel it.`,
-      zh: `批次 ${p.lot} 中有 ${p.promised} 台已在报价中承诺出售；请只运其余矿机，或先撤回报价。`,
+      en: `${p.promised} machines of lot ${numberOf(p.lot)} are promised in an open offer; ship the others or cancel it.`,
+      zh: `批次 ${numberOf(p.lot)} 中有 ${p.promised} 台已在报价中承诺出售；请只运其余矿机，或先撤回报价。`,
     }),
   },
   FREIGHT_UNAFFORDABLE: {
@@ -137,8 +137,8 @@ export const TRADE_REFUSALS = {
   SHIP_TOO_MANY: {
     code: "BAD_QUANTITY",
     text: (p: Lot & { holds: number }) => ({
-      en: `Lot ${p.lot} holds ${p.holds} machines.`,
-      zh: `批次 ${p.lot} 只有 ${p.holds} 台矿机。`,
+      en: `Lot ${numberOf(p.lot)} holds ${p.holds} machines.`,
+      zh: `批次 ${numberOf(p.lot)} 只有 ${p.holds} 台矿机。`,
     }),
   },
   ALREADY_THERE: {

@@ -80,9 +80,11 @@ function tabButtons(tab: Tab, choose: (k: Tab) => void): HTMLElement {
       h("button", {
         type: "button",
         role: "tab",
+        id: `debrief-tab-${k}`,
+        "aria-controls": "debrief-body",
         "data-testid": `debrief-tab-${k}`,
+        // aria-selected says which tab is open; aria-pressed is not allowed on a tab (axe).
         "aria-selected": String(k === tab),
-        "aria-pressed": String(k === tab),
         text: t(TAB_KEYS[k]),
         onclick: () => choose(k),
       }),
@@ -196,7 +198,8 @@ export function createDebriefPanel(deps: DebriefDeps): DebriefPanel {
     "aria-labelledby": "debrief-title",
   });
   const head = h("header", { class: "debrief-head" });
-  const body = h("div", { class: "debrief-body" });
+  // The tab's panel scrolls: it takes focus so that a keyboard can scroll it (axe: scrollable region).
+  const body = h("div", { class: "debrief-body", id: "debrief-body", role: "tabpanel", tabindex: 0 });
   const out = status();
   el.append(head, out, body);
   deps.root.append(el);
@@ -228,6 +231,7 @@ export function createDebriefPanel(deps: DebriefDeps): DebriefPanel {
     teardown();
     fill(head, ...headParts(payload, deps.credentials(), tab, actions, out));
     el.classList.toggle("replay", tab === "replay");
+    body.setAttribute("aria-labelledby", `debrief-tab-${tab}`);
     const p = payload;
     if (!p) return;
     if (p.dates.length === 0 && tab !== "decisions")

@@ -1,0 +1,63 @@
+/**
+ * The first minute's strings (issue #12 §5–6): Play now, the lot-ready notice, the equity hint, and
+ * count fields that say their limits. English and Chinese side by side; terms as client/src/i18n/terms.ts.
+ */
+export const firstminEn = {
+  "playNow.button": "Play now",
+  "playNow.hint": "A quick game against bots, with a guided tour",
+  "playNow.defaultName": "Player",
+  "playNow.roomName": "{name}'s game",
+  "ready.title": "Ready at the factory",
+  "ready.text": "{qty} × {model} are ready to leave {place}.",
+  "ready.ship": "Ship it",
+  "ready.dismiss": "Later",
+  "ready.dismissLabel": "Later: {what}",
+  "equityHint.text":
+    "Why did your equity drop? Equity counts your machines at their resale value, less than you paid (and less again while they wait at the factory). They earn it back by mining.",
+  "equityHint.ok": "Got it",
+  "count.units.range": "Enter a number of units from {min} to {max}.",
+  "count.units.whole": "Units are whole machines: enter a whole number from {min} to {max}.",
+  "count.units.min": "Enter at least {min} unit.",
+  "count.units.max": "At most {max} units here.",
+  "count.kw.range": "Enter the power in kW, from {min} to {max} kW.",
+  "count.kw.whole": "Enter whole kW, from {min} to {max} kW.",
+  "count.kw.min": "Enter at least {min} kW.",
+  "count.kw.max": "At most {max} kW.",
+  "count.days.range": "Enter a number of days from {min} to {max}.",
+  "count.days.whole": "Enter whole days, from {min} to {max}.",
+  "count.days.min": "Enter at least {min} day.",
+  "count.days.max": "At most {max} days.",
+  "shipment.label": "Shipment {n}",
+  "shipment.route": "Shipment {n} · {from} → {to}",
+  "a11y.legend": "Map legend",
+} as const;
+
+export const firstminZh: Record<keyof typeof firstminEn, string> = {
+  "playNow.button": "立即开玩",
+  "playNow.hint": "与机器人快速对局，附带新手教程",
+  "playNow.defaultName": "玩家",
+  "playNow.roomName": "{name}的游戏",
+  "ready.title": "矿机已在工厂备好",
+  "ready.text": "{qty} 台 {model} 已可从{place}发运。",
+  "ready.ship": "立即发运",
+  "ready.dismiss": "稍后",
+  "ready.dismissLabel": "稍后：{what}",
+  "equityHint.text":
+    "为什么你的净资产下降了？净资产按矿机的转售价值计算，低于你的买入价（矿机还在工厂时更低）。矿机开始挖矿后会把它赚回来。",
+  "equityHint.ok": "知道了",
+  "count.units.range": "请输入 {min} 到 {max} 之间的台数。",
+  "count.units.whole": "矿机按整台计：请输入 {min} 到 {max} 之间的整数。",
+  "count.units.min": "至少输入 {min} 台。",
+  "count.units.max": "这里最多 {max} 台。",
+  "count.kw.range": "请输入千瓦数，{min} 到 {max} 千瓦。",
+  "count.kw.whole": "请输入整数千瓦，{min} 到 {max} 千瓦。",
+  "count.kw.min": "至少输入 {min} 千瓦。",
+  "count.kw.max": "最多 {max} 千瓦。",
+  "count.days.range": "请输入 {min} 到 {max} 之间的天数。",
+  "count.days.whole": "请输入整数天数，{min} 到 {max} 天。",
+  "count.days.min": "至少输入 {min} 天。",
+  "count.days.max": "最多 {max} 天。",
+  "shipment.label": "第 {n} 批货运",
+  "shipment.route": "第 {n} 批货运 · {from} → {to}",
+  "a11y.legend": "地图图例",
+};

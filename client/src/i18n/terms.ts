@@ -1,0 +1,35 @@
+/**
+ * The one glossary of the game's terms: for each concept, the English and the Chinese word every string
+ * uses, and the Chinese variants that must not appear (they name the same thing differently, so a class
+ * reading both would think there are two things). tests/client/glossary-terms.test.ts checks every
+ * Chinese string of the client's dictionaries against it: an English string naming a concept has the
+ * Chinese term in its translation, and no Chinese string uses a banned variant.
+ */
+export interface GlossaryTerm {
+  /** The concept's id (also the glossary tip's term, when it has one). */
+  id: string;
+  /** How English strings name it (matched case-insensitively as a word start). */
+  en: string;
+  /** The one Chinese term. */
+  zh: string;
+  /** Other Chinese words for the same concept, never to be used (regular expressions' sources). */
+  banned: readonly string[];
+}
+
+/** Names that contain a term without being about it (the game's own name). */
+export const NOT_TERMS: readonly string[] = ["Hashrate Atlas"];
+
+export const GLOSSARY: readonly GlossaryTerm[] = [
+  { id: "hashprice", en: "hashprice", zh: "算力收益", banned: ["哈希价格", "算力价格", "哈希价"] },
+  { id: "hashrate", en: "hashrate", zh: "算力", banned: ["哈希率", "哈希算力"] },
+  { id: "difficulty", en: "difficulty", zh: "难度", banned: ["困难度"] },
+  { id: "retarget", en: "retarget", zh: "难度调整", banned: ["重定目标", "目标调整"] },
+  { id: "halving", en: "halving", zh: "减半", banned: ["减产"] },
+  { id: "equity", en: "equity", zh: "净资产", banned: ["权益", "股本"] },
+  { id: "breakeven", en: "breakeven", zh: "盈亏平衡", banned: ["保本", "收支平衡"] },
+  { id: "lease", en: "lease", zh: "租", banned: ["出租电力"] },
+  { id: "lot", en: "lot", zh: "批", banned: ["批号"] },
+  { id: "machine", en: "machine", zh: "矿机", banned: ["机器(?!人)"] },
+  { id: "tariff", en: "tariff", zh: "关税", banned: [] },
+  { id: "customs", en: "customs", zh: "清关", banned: ["海关放行"] },
+];
