@@ -19,6 +19,7 @@ import {
   joinOptionsOf,
   joinOptionsSchema,
   MAX_MESSAGE_BYTES,
+  type AnswerMessage,
   type ClientMessageType,
   type HostAction,
   type JoinOptions,
@@ -45,6 +46,7 @@ import { inspectFrame, jsonBytes } from "./inbound.ts";
 import { idleLimitsFromEnv, whenEmpty } from "./lifecycle.ts";
 import { showOnly } from "./views.ts";
 import { StoreGate } from "./storeGate.ts";
+import { QuestionRelay } from "./questions.ts";
 
 const RATE_PER_SECOND = 10;
 const RATE_BURST = 30;
@@ -69,6 +71,13 @@ export class GameRoom extends Room<GameRoomState> {
   /** Each company's TH/s on the last day stepped (the HUD's "my share"). */
   private synced = new SyncedView();
   private recent = new RecentRequests();
+  /** Prediction questions: each connection's view of the current one, and its countdown. */
+  private questions = new QuestionRelay(this);
+
+  /** Stores the session now (QuestionRoom: answers closing when the countdown ends). */
+  save(): void {
+    void services().store.saveProgress(this.roomId, this.session);
+  }
 
   override onCreate(raw: unknown): void {
     // A room brought back after a restart (server/recovery.ts) keeps its id, code and everything else.
@@ -164,6 +173,7 @@ export class GameRoom extends Room<GameRoomState> {
       scenario: this.session.options.scenario,
     });
     if (displaced) this.demote(displaced);
+    this.questions.send(client);
     if (joined.role === "host" && this.pausedEmpty && this.session.phase === "paused")
       this.resumeAfterEmpty();
     this.refresh(); // shown connected now, not at the next tick (a restored game waits paused)
@@ -271,6 +281,7 @@ export class GameRoom extends Room<GameRoomState> {
   override onDispose(): void {
     takenCodes.delete(this.session.code);
     this.gate.dispose();
+    this.questions.dispose();
     // A shutdown disposes rooms too; those stay 'running' and are restored on the next start.
     const shuttingDown = matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN;
     const store = services().store;
@@ -352,12 +363,18 @@ export class GameRoom extends Room<GameRoomState> {
       if (!this.gate.writable) return refused(this.gate.refusal());
       const result = this.session.command(client.sessionId, (data as { command: unknown }).command);
       if (!result.ok) return refused(result.error);
+    } else if (type === "answer") {
+      if (this.session.phase === "ended") return refused(refuse("GAME_OVER"));
+      if (!this.gate.writable) return refused(this.gate.refusal());
+      const error = this.session.answer(client.sessionId, data as AnswerMessage, this.clock.currentTime);
+      if (error) return refused(error);
+      this.questions.send();
     } else {
       const action = (data as { action: HostAction }).action;
       const denial = authorize({ kind: "host", action: action.type }, member, this.session.phase);
       if (denial) return refused(denial);
       if (!this.gate.writable) return refused(this.gate.refusal());
-      const error = this.session.host(action);
+      const error = this.session.host(action, this.clock.currentTime);
       if (error) return refused(error);
       this.afterHost(action);
     }
@@ -390,10 +407,11 @@ export class GameRoom extends Room<GameRoomState> {
     if (action.type === "start" || action.type === "resume" || action.type === "pace") this.schedule();
     if (action.type === "pause" || action.type === "end") this.stopClock();
     if (action.type === "pause" || action.type === "resume") this.pausedEmpty = false;
-    if (action.type === "inject" && action.predictFirst) {
-      this.stopClock();
-      this.broadcast("predict", { prompt: action.predictFirst, template: action.template });
-    }
+    // A question pauses the game while the class answers; its reveal may let the game run again.
+    const asks = action.type === "ask" || (action.type === "inject" && action.predictFirst);
+    if (asks) this.stopClock();
+    if (asks || action.type === "closeQuestion" || action.type === "reveal") this.questions.changed();
+    if (action.type === "reveal") this.schedule();
     if (action.type === "broadcast")
       this.broadcast("broadcast", { text: action.text, day: this.session.state.day });
     if (action.type === "kick") {
@@ -421,8 +439,10 @@ export class GameRoom extends Room<GameRoomState> {
   private runTick(): void {
     if (this.session.phase !== "running") return;
     this.session.expireDropped(this.clock.currentTime);
+    const asked = this.session.predictions.revision;
     const report = this.session.tick();
     this.synced.dayDone(report);
+    if (this.session.predictions.revision !== asked) this.questions.send(); // an outcome measured today
     this.publish(report.notices.filter((n) => !this.session.wasShown(n)));
     void services().store.recordDay(this.roomId, this.session, report);
     this.refresh();
