@@ -19,7 +19,6 @@ import {
   joinOptionsOf,
   joinOptionsSchema,
   MAX_MESSAGE_BYTES,
-  type AnswerMessage,
   type ClientMessageType,
   type HostAction,
   type JoinOptions,
@@ -73,11 +72,6 @@ export class GameRoom extends Room<GameRoomState> {
   private recent = new RecentRequests();
   /** Prediction questions: each connection's view of the current one, and its countdown. */
   private questions = new QuestionRelay(this);
-
-  /** Stores the session now (QuestionRoom: answers closing when the countdown ends). */
-  save(): void {
-    void services().store.saveProgress(this.roomId, this.session);
-  }
 
   override onCreate(raw: unknown): void {
     // A room brought back after a restart (server/recovery.ts) keeps its id, code and everything else.
@@ -281,7 +275,6 @@ export class GameRoom extends Room<GameRoomState> {
   override onDispose(): void {
     takenCodes.delete(this.session.code);
     this.gate.dispose();
-    this.questions.dispose();
     // A shutdown disposes rooms too; those stay 'running' and are restored on the next start.
     const shuttingDown = matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN;
     const store = services().store;
@@ -364,11 +357,8 @@ export class GameRoom extends Room<GameRoomState> {
       const result = this.session.command(client.sessionId, (data as { command: unknown }).command);
       if (!result.ok) return refused(result.error);
     } else if (type === "answer") {
-      if (this.session.phase === "ended") return refused(refuse("GAME_OVER"));
-      if (!this.gate.writable) return refused(this.gate.refusal());
-      const error = this.session.answer(client.sessionId, data as AnswerMessage, this.clock.currentTime);
+      const error = this.questions.answer(client.sessionId, data, this.gate);
       if (error) return refused(error);
-      this.questions.send();
     } else {
       const action = (data as { action: HostAction }).action;
       const denial = authorize({ kind: "host", action: action.type }, member, this.session.phase);
@@ -407,11 +397,7 @@ export class GameRoom extends Room<GameRoomState> {
     if (action.type === "start" || action.type === "resume" || action.type === "pace") this.schedule();
     if (action.type === "pause" || action.type === "end") this.stopClock();
     if (action.type === "pause" || action.type === "resume") this.pausedEmpty = false;
-    // A question pauses the game while the class answers; its reveal may let the game run again.
-    const asks = action.type === "ask" || (action.type === "inject" && action.predictFirst);
-    if (asks) this.stopClock();
-    if (asks || action.type === "closeQuestion" || action.type === "reveal") this.questions.changed();
-    if (action.type === "reveal") this.schedule();
+    if (this.questions.afterHost(action)) this.schedule(); // a question pauses the game, a reveal resumes it
     if (action.type === "broadcast")
       this.broadcast("broadcast", { text: action.text, day: this.session.state.day });
     if (action.type === "kick") {
@@ -439,10 +425,8 @@ export class GameRoom extends Room<GameRoomState> {
   private runTick(): void {
     if (this.session.phase !== "running") return;
     this.session.expireDropped(this.clock.currentTime);
-    const asked = this.session.predictions.revision;
-    const report = this.session.tick();
+    const report = this.questions.day(() => this.session.tick()); // and an outcome measured today
     this.synced.dayDone(report);
-    if (this.session.predictions.revision !== asked) this.questions.send(); // an outcome measured today
     this.publish(report.notices.filter((n) => !this.session.wasShown(n)));
     void services().store.recordDay(this.roomId, this.session, report);
     this.refresh();

@@ -18,6 +18,8 @@ import type { MapSink } from "./game.ts";
 import { createLeaderboard } from "./leaderboard.ts";
 import "./projector.css";
 import { createTicker } from "./ticker.ts";
+import { createPredictCard } from "./predictCard.ts";
+import { createBroadcastBanner } from "./broadcastBanner.ts";
 
 function memory(): KeyValue {
   const m = new Map<string, string>();
@@ -97,6 +99,9 @@ export function startProjector(root: HTMLElement, rawCode: string, map: MapSink)
   const link = joinLink(location.origin, location.pathname, code);
   const qr = h("canvas", { class: "qr", role: "img", "aria-label": `${t("projector.scan")}: ${link}` });
   let latest: GameView | null = null;
+  // The class's prediction (distribution before the reveal, then the answer) and the teacher's broadcasts.
+  createPredictCard(el, server, () => "projector");
+  createBroadcastBanner(el, server);
 
   function render(v: GameView): void {
     fill(statsBox, ...stats(v));
