@@ -426,7 +426,7 @@ export class GameRoom extends Room<GameRoomState> {
     if (this.session.phase !== "running") return;
     this.session.expireDropped(this.clock.currentTime);
     const report = this.questions.day(() => this.session.tick()); // and an outcome measured today
-    this.synced.dayDone(report);
+    this.synced.dayDone(report, this.session.state);
     this.publish(report.notices.filter((n) => !this.session.wasShown(n)));
     void services().store.recordDay(this.roomId, this.session, report);
     this.refresh();
