@@ -16,6 +16,7 @@ import {
 } from "../../server/game/predictions.ts";
 import type { AskAction, QuestionView } from "../../shared/protocol/index.ts";
 import { choiceBars, median, numberBins, secondsLeft } from "../../client/src/ui/predictModel.ts";
+import { podium } from "../../client/src/ui/podiumModel.ts";
 
 const RETARGET: AskAction = {
   type: "ask",
@@ -114,5 +115,20 @@ describe("the card's model", () => {
   it("counts whole seconds down to zero", () => {
     expect(secondsLeft(10_500, 1_000)).toBe(10);
     expect(secondsLeft(1_000, 2_000)).toBe(0);
+  });
+});
+
+describe("the podium", () => {
+  const companies = ["Ana", "Bo", "Cy", "Di"].map((name, i) => ({ id: `p${i + 1}`, name, bot: false }));
+  const final = { equityUsd: [5_000_000, 7_500_000, 4_000_000, 6_000_000], carbonT: [], bankrupt: [] };
+  it("stands the top three by final equity, and finds the reader's own rank", () => {
+    const { top, mine } = podium({ companies, final, seat: "p3" });
+    expect(top.map((c) => [c.rank, c.name])).toEqual([
+      [1, "Bo"],
+      [2, "Di"],
+      [3, "Ana"],
+    ]);
+    expect(mine).toMatchObject({ rank: 4, name: "Cy" });
+    expect(podium({ companies, final, seat: null }).mine).toBeNull();
   });
 });

@@ -156,4 +156,26 @@ describe("a prediction answered by three students and shown on the projector", (
     expect(csv.trim().split("\n")).toHaveLength(4);
     expect(csv).toContain("p1,Ana,Up 0–5%");
   });
+
+  it("the teacher ends the game: a podium with the student's own rank, then the debrief lists the prediction", async () => {
+    const ana = students[0]!;
+    await teacher(host)
+      .getByRole("button", { name: host.say("teacher.end"), exact: true })
+      .click();
+    await see(ana, ana.page.getByTestId("podium"), "the podium when the game ends", SLOW_MS);
+    await seeText(ana, "[data-testid=podium-mine]", /#[123] of 3/, "my company's rank on the podium");
+    expect(await ana.page.locator("[data-testid=podium] .step").count()).toBe(3);
+    await shot(ana, "predict-podium-student");
+    await ana.page.getByTestId("podium-continue").click();
+    await ana.page.getByTestId("debrief-tab-predictions").click();
+    await seeText(ana, "[data-testid=debrief-prediction]", "Ana: Up 0–5%", "my answer in the debrief");
+    await seeText(
+      ana,
+      "[data-testid=debrief-prediction]",
+      /changed difficulty by/,
+      "the outcome in the debrief",
+    );
+    await shot(ana, "predict-debrief-student");
+    expect(ana.errors).toEqual([]);
+  });
 });
