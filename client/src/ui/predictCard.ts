@@ -175,7 +175,10 @@ export function createPredictCard(parent: HTMLElement, server: GameServer, mode:
       clock,
       m === "student" && q.status === "open" ? answerPart(q, server, out) : null,
       m === "student" && q.mine !== null
-        ? h("p", { class: "predict-mine", text: t("predict.mine", { a: answerText(q, q.mine) }) })
+        ? h("p", {
+            class: "predict-mine",
+            text: `${t("predict.mine", { a: answerText(q, q.mine) })}${q.status === "open" ? ` ${t("predict.changeHint")}` : ""}`,
+          })
         : null,
       h("p", {
         class: "predict-count",
