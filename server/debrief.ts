@@ -24,6 +24,8 @@ import { classHistory, countrySeries } from "./debriefHistory.ts";
 import { DebriefReplay, nameCompanies, regionFrame, round, sig, type LogHeader } from "./debriefReplay.ts";
 import { services } from "./services.ts";
 import type { SessionRecord } from "./store/store.ts";
+import type { Question } from "./game/predictions.ts";
+import { debriefPredictions } from "./debriefPredictions.ts";
 
 export interface DebriefRequest {
   roomId: string;
@@ -53,6 +55,8 @@ interface Source {
   seats: Seat[];
   /** The state hash an ended game's log was sealed with (live rooms only: the store does not keep it). */
   finalHash: string | null;
+  /** Prediction questions and their answers. */
+  predictions: readonly Question[];
 }
 
 /** A debrief refusal: its code, the English reason as `error`, and the reason in both languages. */
@@ -82,6 +86,7 @@ async function sourceOf(roomId: string, live: GameSession | undefined): Promise<
         tokenHash: live.tokenHash(s),
       })),
       finalHash: live.phase === "ended" ? live.log.finalHash : null,
+      predictions: live.predictions.questions,
     };
   }
   if (!record) return null;
@@ -99,6 +104,7 @@ async function sourceOf(roomId: string, live: GameSession | undefined): Promise<
     tick: p.tick,
     seats: p.seats.map((s) => ({ id: s.id, name: s.name, bot: s.kind !== "human", tokenHash: s.tokenHash })),
     finalHash: null,
+    predictions: await store.predictions(roomId),
   };
 }
 
@@ -283,6 +289,7 @@ function forReader(full: DebriefPayload, source: Source, seat: string | null): D
     }),
     decisions: full.decisions.map((d) => ({ ...d, summary: text(d.summary) })),
     events: host ? full.events : full.events.filter((e) => e.company === null || e.company === seat),
+    predictions: debriefPredictions(source.predictions, seat, name),
   };
 }
 

@@ -7,6 +7,7 @@ import { gzipSync } from "node:zlib";
 import { matchMaker } from "@colyseus/core";
 import { joinCode } from "../shared/protocol/index.ts";
 import { debrief } from "./debrief.ts";
+import { predictionRows } from "./predictionsExport.ts";
 import { ReplayError } from "../shared/replay/index.ts";
 import { hashSecret, secretMatches } from "./game/codes.ts";
 import { tickStats } from "./metrics.ts";
@@ -173,10 +174,12 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
     },
   },
   {
-    pattern: /^\/api\/export\/([^/]+)\/(company-days|events|commands)\.(csv|json)$/,
+    pattern: /^\/api\/export\/([^/]+)\/(company-days|events|commands|predictions)\.(csv|json)$/,
     handler: async (req, res, url) => {
       const [, roomId, table, format] =
-        /^\/api\/export\/([^/]+)\/(company-days|events|commands)\.(csv|json)$/.exec(url.pathname) ?? [];
+        /^\/api\/export\/([^/]+)\/(company-days|events|commands|predictions)\.(csv|json)$/.exec(
+          url.pathname,
+        ) ?? [];
       const store = services().store;
       const secret = String(req.headers["x-host-secret"] ?? url.searchParams.get("secret") ?? "");
       const session = await withSecret(
@@ -200,7 +203,9 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
           ? await store.companyDays(session.roomId)
           : table === "events"
             ? await store.events(session.roomId)
-            : await store.commands(session.roomId);
+            : table === "predictions"
+              ? await predictionsOf(session.roomId)
+              : await store.commands(session.roomId);
       const stamped: Record<string, unknown>[] = rows.map((r) => ({ ...r, ...stamp }));
       const { hostHash: _hash, ...publicSession } = session;
       if (format === "json") return json(res, 200, { session: publicSession, rows: stamped });
@@ -234,6 +239,14 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
     },
   },
 ];
+
+/** The predictions export's rows, companies named as the roster names them. */
+async function predictionsOf(roomId: string): Promise<object[]> {
+  const store = services().store;
+  const archive = await store.archive(roomId);
+  const names = new Map((archive?.progress.seats ?? []).map((s) => [s.id, s.name]));
+  return predictionRows(await store.predictions(roomId), names);
+}
 
 export function roomOf(roomId: string): GameRoom | undefined {
   return matchMaker.getLocalRoomById(roomId) as GameRoom | undefined;

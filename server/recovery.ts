@@ -84,6 +84,7 @@ export function rebuild(game: RunningGame, scenario: Scenario): Rebuilt {
       pace: game.progress.pace,
       hideNames: game.progress.hideNames,
       seats: game.progress.seats,
+      predictions: game.predictions,
     },
     snapshotMatches,
     rejected,

@@ -41,6 +41,9 @@ const HOST_PHASES: Record<string, readonly Phase[]> = {
   kick: ["lobby", "running", "paused"],
   hideNames: ["lobby", "running", "paused", "ended"],
   end: ["lobby", "running", "paused"],
+  ask: ["running", "paused"],
+  closeQuestion: ["running", "paused"],
+  reveal: ["running", "paused"],
 };
 
 export function authorize(request: Request, actor: ActorInfo, phase: Phase): Denial | null {

@@ -44,7 +44,7 @@ export function playerCommand(game: LoggedGame, seat: string | null, raw: unknow
 /** The host's shock, as an injectEvent command by the host; the engine's rejection, or null. */
 export function injectShock(
   game: LoggedGame,
-  action: Extract<HostAction, { type: "inject" }>,
+  action: Pick<Extract<HostAction, { type: "inject" }>, "template" | "targets" | "params">,
 ): Rejection | null {
   const actor = { kind: "host" as const };
   const command = {

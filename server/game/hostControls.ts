@@ -5,9 +5,12 @@
  */
 import type { CreateOptions, HostAction } from "../../shared/protocol/index.ts";
 import { finishLog } from "../../shared/replay/index.ts";
+import { validate } from "../../shared/index.ts";
+import { refuse } from "../../shared/protocol/refusals/index.ts";
 import type { Phase } from "./authorize.ts";
 import { injectShock, type LoggedGame } from "./commandLog.ts";
 import type { Roster } from "./members.ts";
+import { ask, closeAnswers, reveal, type PredictionBook } from "./predictions.ts";
 import { controlSeat } from "./seatControls.ts";
 import { fillWithBots } from "./seats.ts";
 
@@ -18,10 +21,11 @@ export interface Hosted extends LoggedGame {
   hideNames: boolean;
   readonly options: Pick<CreateOptions, "fillWithBots">;
   readonly roster: Roster;
+  readonly predictions: PredictionBook;
 }
 
 /** Applies a host action; a refusal (the engine's, for a shock; a seat that does not exist), or null. */
-export function hostControl(game: Hosted, action: HostAction) {
+export function hostControl(game: Hosted, action: HostAction, now = 0) {
   switch (action.type) {
     case "start":
       if (game.options.fillWithBots) fillWithBots(game.roster.seats);
@@ -37,7 +41,13 @@ export function hostControl(game: Hosted, action: HostAction) {
       game.pace = action.pace;
       return null;
     case "inject":
-      return inject(game, action);
+      return inject(game, action, now);
+    case "ask":
+      return askQuestion(game, action, now);
+    case "closeQuestion":
+      return closeAnswers(game.predictions) ? null : refuse("NO_QUESTION");
+    case "reveal":
+      return revealQuestion(game);
     case "botSeat":
     case "humanSeat":
     case "kick":
@@ -53,11 +63,70 @@ export function hostControl(game: Hosted, action: HostAction) {
   }
 }
 
-/** A shock now; with predictFirst the game pauses until the host resumes (students predict first). */
-function inject(game: Hosted, action: Extract<HostAction, { type: "inject" }>) {
-  const error = injectShock(game, action);
-  if (!error && action.predictFirst) game.phase = "paused";
+/**
+ * A shock now. With predictFirst (the older form of a question) it becomes a question: the class
+ * answers up / down / little change while the game waits, and the shock happens at the reveal.
+ */
+function inject(game: Hosted, action: Extract<HostAction, { type: "inject" }>, now: number) {
+  if (!action.predictFirst) return injectShock(game, action);
+  const { template, targets, params } = action;
+  return askQuestion(
+    game,
+    {
+      type: "ask",
+      prompt: action.predictFirst,
+      kind: "choice",
+      choices: LEGACY_CHOICES,
+      seconds: 30,
+      measure: "none",
+      shock: { template, targets, params },
+    },
+    now,
+  );
+}
+
+const LEGACY_CHOICES = [
+  { en: "It goes up", zh: "上升" },
+  { en: "It goes down", zh: "下降" },
+  { en: "Little change", zh: "变化不大" },
+];
+
+type AskAction = Extract<HostAction, { type: "ask" }>;
+
+/** Asks, after checking that a held shock would be accepted now; the game waits while the class answers. */
+function askQuestion(game: Hosted, action: AskAction, now: number) {
+  if (action.shock) {
+    const denial = validate(
+      game.state,
+      { kind: "host" },
+      { type: "injectEvent", ...action.shock },
+      game.caches,
+    );
+    if (denial) return denial;
+  }
+  const s = game.state;
+  const error = ask(game.predictions, action, {
+    now,
+    day: s.day,
+    tick: s.tick,
+    running: game.phase === "running",
+  });
+  if (!error && game.phase === "running") game.phase = "paused";
   return error;
+}
+
+/** The reveal: a held shock happens now (its news with it), and the game runs again if it ran before. */
+function revealQuestion(game: Hosted) {
+  const done = reveal(game.predictions, game.state.day);
+  if ("code" in done) return done;
+  if (done.shock) {
+    const before = game.state.notices.length;
+    const error = injectShock(game, done.shock);
+    const news = game.state.notices.slice(before).find((n) => n.company === null);
+    if (!error && news && done.question.outcome) done.question.outcome.text = news.text;
+  }
+  if (done.resume && game.phase === "paused") game.phase = "running";
+  return null;
 }
 
 /** The game is over: by the host, or because the engine finished it. The log gets its final hash. */

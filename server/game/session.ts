@@ -15,7 +15,8 @@ import { createGame, EngineCaches, step, type StepReport } from "../../shared/in
 import { BotCaches, STRATEGIES } from "../../shared/bots/index.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import type { Notice } from "../../shared/engine/tradeState.ts";
-import type { CreateOptions, HostAction, JoinOptions } from "../../shared/protocol/index.ts";
+import type { AnswerMessage, CreateOptions, HostAction, JoinOptions } from "../../shared/protocol/index.ts";
+import { refuse } from "../../shared/protocol/refusals/index.ts";
 import { startLog, type ReplayLog } from "../../shared/replay/index.ts";
 import type { Scenario } from "../../shared/scenario/types.ts";
 import type { StoredSeat } from "../store/store.ts";
@@ -27,6 +28,14 @@ import { endGame, hostControl, type Hosted } from "./hostControls.ts";
 import { join, roleFor } from "./join.ts";
 import type { Joined, Membership, Roster } from "./members.ts";
 import { NoticeFeed } from "./noticeFeed.ts";
+import {
+  answer,
+  emptyBook,
+  restoredBook,
+  settle,
+  type PredictionBook,
+  type Question,
+} from "./predictions.ts";
 import { awayTooLong, giveToBot, leaveSeat, newSeats, restoredSeats, type SeatInfo } from "./seats.ts";
 import { standInsPlay } from "./standIns.ts";
 
@@ -41,6 +50,8 @@ export interface RestoredSession {
   pace: number;
   hideNames: boolean;
   seats: StoredSeat[];
+  /** The prediction questions asked so far, with their answers. */
+  predictions?: Question[];
 }
 
 export class GameSession implements Hosted {
@@ -50,6 +61,8 @@ export class GameSession implements Hosted {
   readonly log: ReplayLog;
   /** The seats, the connections and what they are, and the tokens of seats restored after a restart. */
   readonly roster: Roster;
+  /** Prediction questions and the class's answers (kept by the store beside the log, not in it). */
+  predictions: PredictionBook = emptyBook();
   private readonly notices: NoticeFeed;
   /**
    * The game's speed caches (shared/engine/caches.ts), given to every command, step and preview of it;
@@ -99,6 +112,7 @@ export class GameSession implements Hosted {
     session.phase = r.phase;
     session.pace = r.pace;
     session.hideNames = r.hideNames;
+    session.predictions = restoredBook(r.predictions ?? []);
     return session;
   }
 
@@ -153,8 +167,15 @@ export class GameSession implements Hosted {
   }
 
   /** Host controls that belong to the game itself (the room handles pace timing and kicks). */
-  host(action: HostAction) {
-    return hostControl(this, action);
+  host(action: HostAction, now = 0) {
+    return hostControl(this, action, now);
+  }
+
+  /** A seat's answer to the open question (predictions.ts checks it); the connection must hold a seat. */
+  answer(sessionId: string, message: AnswerMessage, now: number) {
+    const seat = this.members.get(sessionId)?.seat ?? null;
+    if (seat === null) return refuse("NOT_ANSWERING");
+    return answer(this.predictions, seat, message, now);
   }
 
   /** Notices raised since the last call, to show now (and kept for the day's report). */
@@ -177,6 +198,7 @@ export class GameSession implements Hosted {
     const report = step(this.state, this.caches);
     this.notices.afterStep(this.state.notices);
     if (this.state.finished) endGame(this);
+    settle(this.predictions, report);
     return early.length > 0 ? { ...report, notices: [...early, ...report.notices] } : report;
   }
 }

@@ -45,6 +45,7 @@ import { inspectFrame, jsonBytes } from "./inbound.ts";
 import { idleLimitsFromEnv, whenEmpty } from "./lifecycle.ts";
 import { showOnly } from "./views.ts";
 import { StoreGate } from "./storeGate.ts";
+import { QuestionRelay } from "./questions.ts";
 
 const RATE_PER_SECOND = 10;
 const RATE_BURST = 30;
@@ -69,6 +70,8 @@ export class GameRoom extends Room<GameRoomState> {
   /** Each company's TH/s on the last day stepped (the HUD's "my share"). */
   private synced = new SyncedView();
   private recent = new RecentRequests();
+  /** Prediction questions: each connection's view of the current one, and its countdown. */
+  private questions = new QuestionRelay(this);
 
   override onCreate(raw: unknown): void {
     // A room brought back after a restart (server/recovery.ts) keeps its id, code and everything else.
@@ -164,6 +167,7 @@ export class GameRoom extends Room<GameRoomState> {
       scenario: this.session.options.scenario,
     });
     if (displaced) this.demote(displaced);
+    this.questions.send(client);
     if (joined.role === "host" && this.pausedEmpty && this.session.phase === "paused")
       this.resumeAfterEmpty();
     this.refresh(); // shown connected now, not at the next tick (a restored game waits paused)
@@ -352,12 +356,15 @@ export class GameRoom extends Room<GameRoomState> {
       if (!this.gate.writable) return refused(this.gate.refusal());
       const result = this.session.command(client.sessionId, (data as { command: unknown }).command);
       if (!result.ok) return refused(result.error);
+    } else if (type === "answer") {
+      const error = this.questions.answer(client.sessionId, data, this.gate);
+      if (error) return refused(error);
     } else {
       const action = (data as { action: HostAction }).action;
       const denial = authorize({ kind: "host", action: action.type }, member, this.session.phase);
       if (denial) return refused(denial);
       if (!this.gate.writable) return refused(this.gate.refusal());
-      const error = this.session.host(action);
+      const error = this.session.host(action, this.clock.currentTime);
       if (error) return refused(error);
       this.afterHost(action);
     }
@@ -390,10 +397,7 @@ export class GameRoom extends Room<GameRoomState> {
     if (action.type === "start" || action.type === "resume" || action.type === "pace") this.schedule();
     if (action.type === "pause" || action.type === "end") this.stopClock();
     if (action.type === "pause" || action.type === "resume") this.pausedEmpty = false;
-    if (action.type === "inject" && action.predictFirst) {
-      this.stopClock();
-      this.broadcast("predict", { prompt: action.predictFirst, template: action.template });
-    }
+    if (this.questions.afterHost(action)) this.schedule(); // a question pauses the game, a reveal resumes it
     if (action.type === "broadcast")
       this.broadcast("broadcast", { text: action.text, day: this.session.state.day });
     if (action.type === "kick") {
@@ -421,8 +425,8 @@ export class GameRoom extends Room<GameRoomState> {
   private runTick(): void {
     if (this.session.phase !== "running") return;
     this.session.expireDropped(this.clock.currentTime);
-    const report = this.session.tick();
-    this.synced.dayDone(report);
+    const report = this.questions.day(() => this.session.tick()); // and an outcome measured today
+    this.synced.dayDone(report, this.session.state);
     this.publish(report.notices.filter((n) => !this.session.wasShown(n)));
     void services().store.recordDay(this.roomId, this.session, report);
     this.refresh();

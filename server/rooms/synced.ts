@@ -8,6 +8,7 @@ import type { StepReport } from "../../shared/engine/step.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import type { Notice } from "../../shared/engine/tradeState.ts";
 import { emptyNewsBoard, postNews, type NewsBoard } from "../../shared/view/news.ts";
+import { emptyMilestones, milestoneNews } from "../../shared/view/milestones.ts";
 import { viewOf, type SeatLabel } from "../../shared/view/project.ts";
 import type { GameRoomState } from "../schema/state.ts";
 import { writeView } from "../schema/write.ts";
@@ -23,9 +24,15 @@ export interface ProjectedSession {
 export class SyncedView {
   private hashing: ReadonlyMap<string, number> = new Map();
   private news: NewsBoard = emptyNewsBoard();
+  private milestones = emptyMilestones();
 
-  dayDone(report: Pick<StepReport, "ledgers">): void {
+  /** After a day: each company's TH/s, and the day's milestones (a halving, a crash…) on the news. */
+  dayDone(report: StepReport, state?: GameState): void {
     this.hashing = new Map(report.ledgers.map((l) => [l.company, l.ths]));
+    if (!state) return;
+    const { memory, notices } = milestoneNews(this.milestones, report, state.market.priceCents);
+    this.milestones = memory;
+    if (notices.length) this.post(notices, state);
   }
 
   post(notices: readonly Notice[], state: GameState): void {

@@ -11,7 +11,8 @@ import type { GameSession } from "../game/session.ts";
 import { ClientDatabase, FileDatabase, type StoreDatabase } from "./file.ts";
 import { codeOf, Health, messageOf } from "./health.ts";
 import type { PidLock } from "./lock.ts";
-import { loadArchive, loadRunningGames } from "./running.ts";
+import { loadArchive, loadQuestions, loadRunningGames } from "./running.ts";
+import type { Question } from "../game/predictions.ts";
 import { DEFAULTS, type StoreSettings } from "./settings.ts";
 import { GroupWriter } from "./writer.ts";
 import type {
@@ -40,6 +41,8 @@ export const SCHEMA = [
   `create table if not exists log_headers (room_id text primary key, header text)`,
   // The store's own notes: the first write at each start proves the database takes writes.
   `create table if not exists store_meta (key text primary key, value text)`,
+  // Prediction questions and the class's answers (server/game/predictions.ts), one row per question.
+  `create table if not exists predictions (room_id text, id integer, question text, primary key (room_id, id))`,
 ];
 
 /** The file a `file:` URL names (`file:data/x.db`, `file:/abs/x.db`, `file:///abs/x.db`). */
@@ -56,6 +59,8 @@ export class LibsqlStore implements GameStore {
   private readonly writer: GroupWriter;
   /** Per room, how many of its actions have been handed to the writer: the next write sends the rest. */
   private queued = new Map<string, number>();
+  /** Per room, the prediction book's revision last handed to the writer. */
+  private questionsQueued = new Map<string, number>();
   private readonly watch: ReturnType<typeof setInterval> | null = null;
   private readonly opened: Promise<void>;
 
@@ -141,7 +146,28 @@ export class LibsqlStore implements GameStore {
 
   saveProgress(roomId: string, s: GameSession): Promise<void> {
     const actions = this.newActions(roomId, s);
-    return this.write([...actions.statements, ...this.progress(roomId, s)], actions.onRefused);
+    const asked = this.questionRows(roomId, s);
+    return this.write([...actions.statements, ...this.progress(roomId, s), ...asked.statements], () => {
+      actions.onRefused();
+      asked.onRefused();
+    });
+  }
+
+  /** Questions changed since the last write (each row holds a whole question with its answers). */
+  private questionRows(roomId: string, s: GameSession): { statements: InStatement[]; onRefused: () => void } {
+    const from = this.questionsQueued.get(roomId) ?? 0;
+    this.questionsQueued.set(roomId, s.predictions.revision);
+    const statements = s.predictions.questions
+      .filter((q) => q.rev > from)
+      .map((q) => ({
+        sql: `insert or replace into predictions values (?, ?, ?)`,
+        args: [roomId, q.id, JSON.stringify(q)],
+      }));
+    return { statements, onRefused: () => this.questionsQueued.set(roomId, from) };
+  }
+
+  async predictions(roomId: string): Promise<Question[]> {
+    return loadQuestions(await this.reader(), roomId);
   }
 
   /**
@@ -188,7 +214,12 @@ export class LibsqlStore implements GameStore {
   recordDay(roomId: string, s: GameSession, report: StepReport): Promise<void> {
     // One write per day: the day's actions, rows and tick land together (one transaction) or not at all.
     const actions = this.newActions(roomId, s);
-    const statements: InStatement[] = [...actions.statements, ...this.progress(roomId, s)];
+    const asked = this.questionRows(roomId, s);
+    const statements: InStatement[] = [
+      ...actions.statements,
+      ...this.progress(roomId, s),
+      ...asked.statements,
+    ];
     const date = formatIsoDate(report.day);
     for (const c of report.ledgers) {
       const seat = s.seats.find((x) => x.id === c.company);
@@ -223,7 +254,10 @@ export class LibsqlStore implements GameStore {
       });
       statements.push(...this.roster(roomId, s));
     }
-    return this.write(statements, actions.onRefused);
+    return this.write(statements, () => {
+      actions.onRefused();
+      asked.onRefused();
+    });
   }
 
   saveResult(roomId: string, s: GameSession): Promise<void> {
@@ -263,6 +297,9 @@ export class LibsqlStore implements GameStore {
     // Sessions written before recovery data existed cannot be rebuilt: say so once, not at every start.
     for (const roomId of found.incomplete) void this.markAbandoned(roomId, "no recovery data");
     for (const g of found.games) this.queued.set(g.roomId, g.actions.length);
+    // Restored questions are written again only when they change (restoredBook bumps an open one).
+    for (const g of found.games)
+      this.questionsQueued.set(g.roomId, Math.max(0, ...g.predictions.map((q) => q.rev)));
     return found.games;
   }
 

@@ -8,6 +8,7 @@ import type { CreateOptions } from "../../shared/protocol/index.ts";
 import type { LoggedAction } from "../../shared/replay/index.ts";
 import { PHASES } from "../../shared/protocol/constants.ts";
 import type { Reader } from "./file.ts";
+import type { Question } from "../game/predictions.ts";
 import type { ArchivedGame, RunningGame, StoredSeat } from "./store.ts";
 
 async function rows(db: Reader, sql: string, args: (string | number)[] = []): Promise<Row[]> {
@@ -42,9 +43,16 @@ export async function loadRunningGames(db: Reader): Promise<{ games: RunningGame
       actions,
       progress: progressOf(r),
       snapshot: snap ? { tick: Number(snap.tick), state: JSON.parse(String(snap.state)) as unknown } : null,
+      predictions: await loadQuestions(db, roomId),
     });
   }
   return { games, incomplete };
+}
+
+/** The game's prediction questions with their answers, in the order asked. */
+export async function loadQuestions(db: Reader, roomId: string): Promise<Question[]> {
+  const found = await rows(db, `select question from predictions where room_id = ? order by id`, [roomId]);
+  return found.map((r) => JSON.parse(String(r.question)) as Question);
 }
 
 async function loadActions(db: Reader, roomId: string): Promise<LoggedAction[]> {

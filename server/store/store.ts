@@ -10,6 +10,7 @@ import type { CreateOptions } from "../../shared/protocol/index.ts";
 import type { LoggedAction, ReplayLog } from "../../shared/replay/index.ts";
 import type { Phase } from "../game/authorize.ts";
 import type { GameSession } from "../game/session.ts";
+import type { Question } from "../game/predictions.ts";
 
 export interface SessionRecord {
   roomId: string;
@@ -84,6 +85,8 @@ export interface RunningGame {
   progress: Progress;
   /** The latest snapshot (plain state, without the scenario), to check the replay against. */
   snapshot: { tick: number; state: unknown } | null;
+  /** Prediction questions asked so far, with their answers. */
+  predictions: Question[];
 }
 
 /** A game's action log and where it stood, whatever its status: what the debrief replays. */
@@ -140,6 +143,8 @@ export interface GameStore extends StoreHealth {
   companyDays(roomId: string): Promise<CompanyDayRow[]>;
   events(roomId: string): Promise<EventRow[]>;
   commands(roomId: string): Promise<CommandRow[]>;
+  /** Prediction questions asked in the game, with every answer, in the order asked. */
+  predictions(roomId: string): Promise<Question[]>;
   /** The log and progress of any game (running, ended or abandoned); null when either is missing. */
   archive(roomId: string): Promise<ArchivedGame | null>;
   /** Lands what is queued (giving up after a while if the database stays unavailable), then closes. */

@@ -55,6 +55,20 @@ export interface DebriefEvent {
   targets: string[];
 }
 
+/** A prediction question the class answered (server/game/predictions.ts), as the debrief lists it. */
+export interface DebriefPrediction {
+  id: number;
+  date: string;
+  prompt: DebriefText;
+  kind: "choice" | "number";
+  choices: DebriefText[];
+  /** Answers per choice, or every number answered, sorted. */
+  tally: number[];
+  /** Each company's answer (the host sees every company; a player only their own). */
+  answers: { company: string; name: string; answer: number }[];
+  outcome: { text: DebriefText; value: number | null; choice: number | null } | null;
+}
+
 export interface DebriefRetarget {
   date: string;
   height: number;
@@ -133,6 +147,8 @@ export interface DebriefPayload {
   decisions: DebriefDecision[];
   /** News for everyone and, for the host, each company's own notices (a player sees only theirs). */
   events: DebriefEvent[];
+  /** The prediction questions asked, in order (absent from servers before predictions existed). */
+  predictions?: DebriefPrediction[];
 }
 
 /** Why a debrief is refused: the code is stable, the message says what to do. */

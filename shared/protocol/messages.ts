@@ -15,6 +15,34 @@ export const commandMessage = z.object({ ref, command: z.unknown() });
 
 const seat = z.string().regex(SEAT_PATTERN, `a seat is p1 to p${MAX_SEATS}`);
 
+/** A shock as the host injects it: template, targets, parameters (the engine checks the rest). */
+const shockBody = {
+  template: z.string().min(1).max(40),
+  targets: z.array(z.string().min(1).max(64)).min(1).max(32),
+  params: z.record(z.string().max(32), z.union([z.number(), z.string().max(64)])).default({}),
+};
+const shortText = z.object({ en: z.string().min(1).max(80), zh: z.string().min(1).max(80) });
+
+/**
+ * A prediction question the class answers on their devices (server/game/predictions.ts): choices (each
+ * may carry the range of the measured outcome it stands for, percent) or a number; answered for
+ * `seconds` while the game waits. With `shock`, the shock itself is held back until the reveal, so no
+ * news gives the answer away; with `measure: "retarget"` the reveal waits for the next retarget.
+ */
+export const askAction = z.object({
+  type: z.literal("ask"),
+  prompt: z.object({ en: z.string().min(1).max(280), zh: z.string().min(1).max(280) }),
+  kind: z.enum(["choice", "number"]),
+  choices: z
+    .array(shortText.extend({ min: z.number().optional(), max: z.number().optional() }))
+    .max(6)
+    .default([]),
+  seconds: z.number().int().min(5).max(600),
+  measure: z.enum(["none", "retarget"]).default("none"),
+  shock: z.object(shockBody).optional(),
+});
+export type AskAction = z.infer<typeof askAction>;
+
 /** Client → server: host controls. */
 export const hostMessage = z.object({
   ref,
@@ -25,9 +53,7 @@ export const hostMessage = z.object({
     z.object({ type: z.literal("pace"), pace: z.number().min(0.25).max(16) }),
     z.object({
       type: z.literal("inject"),
-      template: z.string().min(1).max(40),
-      targets: z.array(z.string().min(1).max(64)).min(1).max(32),
-      params: z.record(z.string().max(32), z.union([z.number(), z.string().max(64)])).default({}),
+      ...shockBody,
       /** Ask students to predict the effect before it happens: the clock pauses until the host resumes. */
       predictFirst: z.object({ en: z.string().max(280), zh: z.string().max(280) }).optional(),
     }),
@@ -37,8 +63,47 @@ export const hostMessage = z.object({
     z.object({ type: z.literal("kick"), seat }),
     z.object({ type: z.literal("hideNames"), hide: z.boolean() }),
     z.object({ type: z.literal("end") }),
+    askAction,
+    /** Stops answers to the open question now (time is up without waiting for the countdown). */
+    z.object({ type: z.literal("closeQuestion") }),
+    /** Shows the answer: a held shock happens, a measured outcome is awaited; the game goes on. */
+    z.object({ type: z.literal("reveal") }),
   ]),
 });
+
+/** Client → server: a seat's answer to the open question (again to change it, until time is up). */
+export const answerMessage = z.object({
+  ref,
+  question: z.number().int().min(1),
+  choice: z.number().int().min(0).max(5).optional(),
+  value: z.number().finite().min(-1e9).max(1e9).optional(),
+});
+export type AnswerMessage = z.infer<typeof answerMessage>;
+
+/** What a connection sees of a question (the tally hidden from students while answers are open). */
+export const questionView = z.object({
+  id: z.number(),
+  prompt: text,
+  kind: z.enum(["choice", "number"]),
+  choices: z.array(text),
+  seconds: z.number(),
+  /** Milliseconds of answering left when the message was sent (0 once closed). */
+  msLeft: z.number(),
+  status: z.enum(["open", "closed", "waiting", "revealed"]),
+  measure: z.enum(["none", "retarget"]),
+  /** The held shock's template id, if any. */
+  template: z.string().nullable(),
+  answered: z.number(),
+  /** Seats people hold: who could answer. */
+  eligible: z.number(),
+  /** Answers per choice, or every number answered (sorted); null while hidden from this reader. */
+  tally: z.array(z.number()).nullable(),
+  /** This seat's answer (a choice's index or the number), or null. */
+  mine: z.number().nullable(),
+  /** What happened: in words, the measured value (percent) and the choice it falls in. */
+  outcome: z.object({ text, value: z.number().nullable(), choice: z.number().nullable() }).nullable(),
+});
+export type QuestionView = z.infer<typeof questionView>;
 
 export type HostAction = z.infer<typeof hostMessage>["action"];
 
@@ -47,6 +112,7 @@ export const CLIENT_MESSAGES = {
   command: commandMessage,
   host: hostMessage,
   preview: previewMessage,
+  answer: answerMessage,
 } as const;
 export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
 
@@ -64,6 +130,8 @@ export const serverMessages = {
   notice: z.object({ day: z.number(), kind: z.string(), text, targets: z.array(z.string()) }),
   broadcast: z.object({ text: z.string(), day: z.number() }),
   predict: z.object({ prompt: text, template: z.string() }),
+  /** The current prediction question, sent on every change (asked, answered, closed, revealed) and on join. */
+  question: questionView,
   ended: z.object({ reason: z.string() }),
   /** The answer to a `preview`: the engine's verdict and quote; the game is unchanged. */
   preview: previewReply,
@@ -88,6 +156,9 @@ export type ProtocolErrorCode =
   | "ROOM_FULL"
   | "SEAT_ELSEWHERE"
   | "STORE_UNAVAILABLE"
+  | "NO_QUESTION"
+  | "QUESTION_PENDING"
+  | "BAD_ANSWER"
   | "INTERNAL";
 
 /** Largest client message accepted, bytes of JSON: far above any real command, far below abuse. */

@@ -14,6 +14,7 @@ import { ENGINE_REFUSALS } from "../../shared/protocol/refusals/engine.ts";
 import { HTTP_REFUSALS } from "../../shared/protocol/refusals/http.ts";
 import { ROOM_REFUSALS } from "../../shared/protocol/refusals/room.ts";
 import { TRADE_REFUSALS } from "../../shared/protocol/refusals/trade.ts";
+import { PREDICT_REFUSALS } from "../../shared/protocol/refusals/predict.ts";
 
 const region = { en: "Sichuan", zh: "四川" };
 const factory = { en: "Shenzhen", zh: "深圳" };
@@ -132,6 +133,14 @@ const SAMPLES: { [K in RefusalId]: RefusalParams[K] } = {
   NO_CREDENTIALS: [],
   DEBRIEF_DENIED: [],
   NOT_ENDED: [],
+  NO_QUESTION: [],
+  QUESTION_CLOSED: [],
+  QUESTION_PENDING: [],
+  NOTHING_TO_REVEAL: [],
+  TOO_FEW_CHOICES: [],
+  BAD_CHOICE: [{ choices: 4 }],
+  NUMBER_NEEDED: [],
+  NOT_ANSWERING: [],
 };
 
 const ids = Object.keys(REFUSALS) as RefusalId[];
@@ -155,7 +164,7 @@ describe("the refusal table", () => {
   });
 
   it("has no id twice across its sections (a later section would replace an earlier entry)", () => {
-    const sections = [ENGINE_REFUSALS, TRADE_REFUSALS, ROOM_REFUSALS, HTTP_REFUSALS];
+    const sections = [ENGINE_REFUSALS, TRADE_REFUSALS, ROOM_REFUSALS, HTTP_REFUSALS, PREDICT_REFUSALS];
     const all = sections.flatMap((s) => Object.keys(s));
     expect(new Set(all).size).toBe(all.length);
     expect(ids.length).toBe(all.length);

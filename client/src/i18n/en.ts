@@ -4,6 +4,7 @@ import { debriefEn } from "./debrief.ts";
 import { firstminEn } from "./firstmin.ts";
 import { panelsEn } from "./panels.ts";
 import { tutorialEn } from "./tutorial.ts";
+import { predictEn } from "./predict.ts";
 
 export const en = {
   ...panelsEn,
@@ -11,6 +12,7 @@ export const en = {
   ...tutorialEn,
   ...classEn,
   ...firstminEn,
+  ...predictEn,
   "app.title": "Hashrate Atlas",
   "app.tagline": "Buy machines, ship them to cheap power, outlast the halvings.",
   "lang.label": "Language",

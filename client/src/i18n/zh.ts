@@ -5,6 +5,7 @@ import { firstminZh } from "./firstmin.ts";
 import type { Dictionary } from "./en.ts";
 import { panelsZh } from "./panels.ts";
 import { tutorialZh } from "./tutorial.ts";
+import { predictZh } from "./predict.ts";
 
 export const zh: Dictionary = {
   ...panelsZh,
@@ -12,6 +13,7 @@ export const zh: Dictionary = {
   ...tutorialZh,
   ...classZh,
   ...firstminZh,
+  ...predictZh,
   "app.title": "矿机版图",
   "app.tagline": "购入矿机，运往电价低廉之地，熬过一次次减半。",
   "lang.label": "语言",

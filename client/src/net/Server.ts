@@ -23,6 +23,7 @@ export type Welcome = ServerMessage<"welcome">;
 export type Notice = ServerMessage<"notice">;
 export type Broadcast = ServerMessage<"broadcast">;
 export type Predict = ServerMessage<"predict">;
+export type Question = ServerMessage<"question">;
 export type Ended = ServerMessage<"ended">;
 export type ServerError = ServerMessage<"error">;
 /**
@@ -38,6 +39,8 @@ export interface ServerEvents {
   notice: Notice;
   broadcast: Broadcast;
   predict: Predict;
+  /** The current prediction question, as this connection may see it (on every change). */
+  question: Question;
   ended: Ended;
   /** An error that answers no pending request (a request's own error rejects its promise). */
   error: ServerError;
@@ -148,6 +151,11 @@ export class GameServer {
     return this.request("host", { action });
   }
 
+  /** This seat's answer to question `question`: a choice's index or a number (resolves once stored). */
+  answer(question: number, given: { choice: number } | { value: number }): Promise<void> {
+    return this.request("answer", { question, ...given });
+  }
+
   /**
    * Asks the server's engine whether `command` would be accepted now, and at what price, without
    * doing it. Resolves with the verdict (ok, or the engine's reason) and the quote; rejects when the
@@ -182,7 +190,7 @@ export class GameServer {
     this.events.emit("connection", "left");
   }
 
-  private request(type: "command" | "host", body: object): Promise<void> {
+  private request(type: "command" | "host" | "answer", body: object): Promise<void> {
     const room = this.room;
     if (!room) {
       return Promise.reject(new RequestError("OFFLINE", { en: "Not connected.", zh: "未连接。" }));
@@ -225,6 +233,7 @@ export class GameServer {
     room.onMessage("notice", (m: Notice) => this.events.emit("notice", m));
     room.onMessage("broadcast", (m: Broadcast) => this.events.emit("broadcast", m));
     room.onMessage("predict", (m: Predict) => this.events.emit("predict", m));
+    room.onMessage("question", (m: Question) => this.events.emit("question", m));
     room.onMessage("ended", (m: Ended) => {
       this.store.clearLast(); // nothing left to resume
       this.events.emit("ended", m);

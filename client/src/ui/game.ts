@@ -22,6 +22,7 @@ import { createTeacher } from "./teacher.ts";
 import { createTicker } from "./ticker.ts";
 import { createVeil, veilFor, type Veil } from "./veil.ts";
 import { createTutorial } from "./tutorial.ts";
+import { createPredictCard } from "./predictCard.ts";
 import { watchReadyLots } from "./readyLots.ts";
 import { plainIds } from "./shipmentName.ts";
 
@@ -62,7 +63,6 @@ function toastMessages(server: GameServer, veil: Veil): (() => void)[] {
   return [
     server.events.on("notice", (n) => toast(plainIds(pick(n.text)), "info", 8000)),
     server.events.on("broadcast", (b) => toast(`${t("game.broadcast")}: ${b.text}`, "info", 12000)),
-    server.events.on("predict", (p) => toast(`${t("game.predict")}: ${pick(p.prompt)}`, "info", 20000)),
     server.events.on("ended", (e) => {
       const reason =
         e.reason === "host" || e.reason === "finished" ? t(`game.endedBy.${e.reason}`) : e.reason;
@@ -74,6 +74,14 @@ function toastMessages(server: GameServer, veil: Veil): (() => void)[] {
       if (c === "reconnected") toast(t("conn.back"));
     }),
   ];
+}
+
+/** The prediction card as this connection uses it (the host runs it, players answer); returns its remover. */
+function predictCardFor(el: HTMLElement, server: GameServer) {
+  const role = () => server.welcome?.role;
+  return createPredictCard(el, server, () =>
+    role() === "host" ? "host" : role() === "player" ? "student" : "watch",
+  );
 }
 
 /** Leaves the game (if still in it) and shows the lobby. */
@@ -134,6 +142,7 @@ export function createGameUi(
       if (server.view) render(server.view);
     }),
     ...toastMessages(server, createVeil(el, toLobby(server, onExit))),
+    predictCardFor(el, server),
   ];
 
   return {

@@ -4,6 +4,7 @@
  */
 import { lang, t, type MessageKey } from "../i18n/index.ts";
 import type { GameView } from "../net/view.ts";
+import { countdown } from "../../../shared/view/countdown.ts";
 import { fill, h } from "./dom.ts";
 import { termTip, type Term } from "./glossary.ts";
 import { sparkPath, SeriesBuffer } from "./spark.ts";
@@ -29,6 +30,12 @@ interface Stat {
   term?: Term;
 }
 
+/** About how many days until the block at `target`, at the pace blocks come now (shared/view/countdown.ts). */
+const daysLeft = (view: GameView, target: number): string =>
+  t("hud.daysLeft", {
+    days: formatNumber(countdown(view.height, target, view.retargetEstimatePct).days, lang()),
+  });
+
 export function hudStats(view: GameView, seat: string | null): Stat[] {
   const l = lang();
   const stats: Stat[] = [
@@ -42,10 +49,10 @@ export function hudStats(view: GameView, seat: string | null): Stat[] {
       key: "hud.difficulty",
       term: "difficulty",
       value: formatDifficulty(view.difficulty, l),
-      sub: t("hud.retarget", {
+      sub: `${t("hud.retarget", {
         blocks: formatNumber(Math.max(0, view.nextRetargetHeight - view.height), l),
         pct: formatPct(view.retargetEstimatePct, l, true),
-      }),
+      })} · ${daysLeft(view, view.nextRetargetHeight)}`,
     },
     {
       key: "hud.hashprice",
@@ -56,7 +63,7 @@ export function hudStats(view: GameView, seat: string | null): Stat[] {
       key: "hud.network",
       term: "halving",
       value: formatThs(view.networkThs, l),
-      sub: t("hud.halving", { blocks: formatNumber(Math.max(0, view.nextHalvingHeight - view.height), l) }),
+      sub: `${t("hud.halving", { blocks: formatNumber(Math.max(0, view.nextHalvingHeight - view.height), l) })} · ${daysLeft(view, view.nextHalvingHeight)}`,
     },
   ];
   const mine = view.companies.find((c) => c.seat === seat);

@@ -8,6 +8,7 @@ import type { GameServer } from "../net/Server.ts";
 import type { GameView } from "../net/view.ts";
 import { perform, statusLine } from "./act.ts";
 import { fill, h, status } from "./dom.ts";
+import { createAskForm, draftFields, newDraft, sendAsk, type AskDraft } from "./askForm.ts";
 import { defaultParams, paramProblem, SHOCKS, shockById, targetOptions, type ShockInfo } from "./shocks.ts";
 
 export const shockLabel = (id: string): string => t(`shock.${id}` as MessageKey);
@@ -18,8 +19,8 @@ interface InjectForm {
   targets: string[];
   params: Record<string, number | string>;
   predict: boolean;
-  predictEn: string;
-  predictZh: string;
+  /** The question the class answers before the shock happens (with predict). */
+  draft: AskDraft;
 }
 
 const shockOf = (form: InjectForm): ShockInfo => shockById(form.template) ?? (SHOCKS[0] as ShockInfo);
@@ -60,27 +61,9 @@ function paramInput(form: InjectForm, p: ShockInfo["params"][number]): HTMLEleme
   return h("label", { for: id }, `${paramLabel(p.name)}${range} `, input);
 }
 
-/** The "predict first" prompt in both languages, when asked for. */
+/** The question asked before the shock, when asked for (the shock then waits for the reveal). */
 function predictPart(form: InjectForm): HTMLElement | null {
-  if (!form.predict) return null;
-  const prompt = (l: "En" | "Zh") => {
-    const area = h("textarea", {
-      id: `inject-predict-${l.toLowerCase()}`,
-      maxlength: 280,
-      rows: 2,
-      oninput: () => (form[`predict${l}`] = area.value),
-    });
-    area.value = form[`predict${l}`];
-    return area;
-  };
-  return h(
-    "div",
-    { class: "predict" },
-    h("label", { for: "inject-predict-en", text: t("teacher.predictEn") }),
-    prompt("En"),
-    h("label", { for: "inject-predict-zh", text: t("teacher.predictZh") }),
-    prompt("Zh"),
-  );
+  return form.predict ? h("div", { class: "predict" }, draftFields(form.draft, "inject-predict")) : null;
 }
 
 /** Checks the form here (targets, parameters in range) before the server judges the shock. */
@@ -91,19 +74,13 @@ function submitShock(form: InjectForm, server: GameServer, out: HTMLElement): vo
     const range = paramProblem(p, form.params[p.name] ?? p.def);
     if (range) return statusLine(out, t("teacher.badParam", { name: paramLabel(p.name), range }), "error");
   }
-  const en = form.predictEn.trim();
-  const zh = form.predictZh.trim();
-  const predictFirst = form.predict && (en || zh) ? { en: en || zh, zh: zh || en } : undefined;
-  void perform(
-    server.host({
-      type: "inject",
-      template: s.id,
-      targets: form.targets.slice(0, 32),
-      params: Object.fromEntries(s.params.map((p) => [p.name, form.params[p.name] ?? p.def])),
-      ...(predictFirst ? { predictFirst } : {}),
-    }),
-    out,
-  );
+  const shock = {
+    template: s.id,
+    targets: form.targets.slice(0, 32),
+    params: Object.fromEntries(s.params.map((p) => [p.name, form.params[p.name] ?? p.def])),
+  };
+  if (form.predict) return sendAsk(server, form.draft, out, shock);
+  void perform(server.host({ type: "inject", ...shock }), out);
 }
 
 /** The template picker and the predict checkbox: each change redraws the form (`redraw`). */
@@ -141,9 +118,9 @@ export function createInjectForm(parent: HTMLElement, server: GameServer) {
     targets: [],
     params: defaultParams(first),
     predict: false,
-    predictEn: translate("en", "teacher.predictDefault"),
-    predictZh: translate("zh", "teacher.predictDefault"),
+    draft: newDraft(translate("en", "teacher.predictDefault"), translate("zh", "teacher.predictDefault")),
   };
+  const askForm = createAskForm(parent, server);
   const el = h("fieldset", { class: "inject" });
   parent.append(el);
   const out = status();
@@ -176,7 +153,7 @@ export function createInjectForm(parent: HTMLElement, server: GameServer) {
         }),
         targetSelect(form, view),
         h("div", { class: "params" }, ...s.params.map((p) => paramInput(form, p))),
-        h("label", { class: "check" }, predict, ` ${t("teacher.predict")}`),
+        h("label", { class: "check" }, predict, ` ${t("ask.withShock")}`),
         predictPart(form),
         h("button", { type: "submit", class: "primary", text: t("teacher.send") }),
         out,
@@ -193,6 +170,9 @@ export function createInjectForm(parent: HTMLElement, server: GameServer) {
       // Only the region list changes with the state; rebuild the form (keeping its values) then alone.
       if (key !== targetsFor && s.target === "region") render();
     },
-    relabel: render,
+    relabel() {
+      render();
+      askForm.relabel();
+    },
   };
 }

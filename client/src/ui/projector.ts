@@ -20,6 +20,8 @@ import { createLeaderboard } from "./leaderboard.ts";
 import { createJoinedPanel } from "./projectorJoined.ts";
 import "./projector.css";
 import { createTicker } from "./ticker.ts";
+import { createPredictCard } from "./predictCard.ts";
+import { createBroadcastBanner } from "./broadcastBanner.ts";
 
 function memory(): KeyValue {
   const m = new Map<string, string>();
@@ -106,6 +108,9 @@ export function startProjector(root: HTMLElement, rawCode: string, map: MapSink)
   const qr = h("canvas", { class: "qr", role: "img", "aria-label": t("projector.scan") });
   let address: JoinAddress | null = null;
   let latest: GameView | null = null;
+  // The class's prediction (distribution before the reveal, then the answer) and the teacher's broadcasts.
+  createPredictCard(el, server, () => "projector");
+  createBroadcastBanner(el, server);
 
   function render(v: GameView): void {
     fill(statsBox, ...stats(v));

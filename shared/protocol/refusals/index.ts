@@ -13,9 +13,16 @@ import { HTTP_REFUSALS } from "./http.ts";
 import type { RefusalEntry } from "./kit.ts";
 import { ROOM_REFUSALS } from "./room.ts";
 import { TRADE_REFUSALS } from "./trade.ts";
+import { PREDICT_REFUSALS } from "./predict.ts";
 
 /** The table; its sections hold distinct ids (tests/protocol/refusals.test.ts checks that none repeats). */
-export const REFUSALS = { ...ENGINE_REFUSALS, ...TRADE_REFUSALS, ...ROOM_REFUSALS, ...HTTP_REFUSALS };
+export const REFUSALS = {
+  ...ENGINE_REFUSALS,
+  ...TRADE_REFUSALS,
+  ...ROOM_REFUSALS,
+  ...HTTP_REFUSALS,
+  ...PREDICT_REFUSALS,
+};
 
 type Table = typeof REFUSALS;
 export type RefusalId = keyof Table;

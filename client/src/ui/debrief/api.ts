@@ -46,7 +46,7 @@ export async function fetchDebrief(c: Credentials): Promise<DebriefResult> {
   return { ok: false, code: denial.code ?? "INTERNAL", reason: denial.error ?? `HTTP ${res.status}` };
 }
 
-export const EXPORT_TABLES = ["company-days", "events", "commands"] as const;
+export const EXPORT_TABLES = ["company-days", "events", "commands", "predictions"] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 /** Fetches one export with the host secret and hands it to the browser as a file. */

@@ -15,18 +15,22 @@ import { renderReplay } from "./replay.ts";
 import { standingsAt } from "./replayModel.ts";
 import { chartSpecs, fitSummary } from "./series.ts";
 import { renderTimeline } from "./timeline.ts";
+import { renderPredictions } from "./predictions.ts";
+import { podiumView } from "../podium.ts";
 
-export type Tab = "charts" | "decisions" | "replay";
-const TABS: Tab[] = ["charts", "decisions", "replay"];
+export type Tab = "charts" | "decisions" | "replay" | "predictions";
+const TABS: Tab[] = ["charts", "decisions", "replay", "predictions"];
 const TAB_KEYS: Record<Tab, MessageKey> = {
   charts: "debrief.tabCharts",
   decisions: "debrief.tabDecisions",
   replay: "debrief.tabReplay",
+  predictions: "debrief.tab.predictions",
 };
 const CSV_KEYS: Record<ExportTable, MessageKey> = {
   "company-days": "debrief.csvCompanyDays",
   events: "debrief.csvEvents",
   commands: "debrief.csvCommands",
+  predictions: "debrief.predictions.csv",
 };
 
 export interface DebriefDeps {
@@ -210,6 +214,8 @@ export function createDebriefPanel(deps: DebriefDeps): DebriefPanel {
   let charts: Charts | null = null;
   let replay: { destroy(): void } | null = null;
   let loading = false;
+  /** An ended game opens on its podium, once, before the charts. */
+  let podiumShown = false;
 
   function teardown(): void {
     charts?.destroy();
@@ -234,6 +240,12 @@ export function createDebriefPanel(deps: DebriefDeps): DebriefPanel {
     body.setAttribute("aria-labelledby", `debrief-tab-${tab}`);
     const p = payload;
     if (!p) return;
+    if (p.status === "ended" && !podiumShown && tab === "charts")
+      return fill(
+        body,
+        podiumView(p, () => ((podiumShown = true), render())),
+      );
+    if (tab === "predictions") return renderPredictions(body, p);
     if (p.dates.length === 0 && tab !== "decisions")
       return fill(body, h("p", { class: "muted", text: t("debrief.noDays") }));
     if (tab === "charts") charts = renderCharts(body, p);
