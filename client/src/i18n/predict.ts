@@ -94,7 +94,7 @@ export const predictZh: Record<keyof typeof predictEn, string> = {
   "podium.title": "最终排名",
   "podium.yourRank": "你的公司在 {of} 家中排名第 {rank}。",
   "podium.continue": "查看复盘",
-  "podium.equity": "权益 {v}",
+  "podium.equity": "净资产 {v}",
   "debrief.tab.predictions": "预测",
   "debrief.predictions.none": "本局没有提出问题。",
   "debrief.predictions.asked": "提问日期 {date}",
