@@ -61,6 +61,9 @@ describe.skipIf(!CHROMIUM)("the debrief after the host ends the game (Chromium)"
       new RegExp(p.say("debrief.statusEnded", { day: "@@" }).replace("@@", "\\d+"));
     await seeText(host, "[data-testid=debrief]", ended(host), "how many days the game lasted", SLOW_MS);
     await seeText(student, "[data-testid=debrief]", ended(student), "how many days the game lasted", SLOW_MS);
+    // The game ends on the podium; "See the debrief" steps past it to the charts.
+    await shot(host, "podium-en");
+    for (const p of [host, student]) await p.page.getByTestId("podium-continue").click();
     await shot(host, "debrief-en");
     await shot(student, "debrief-zh");
   });
