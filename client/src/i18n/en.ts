@@ -1,12 +1,14 @@
 /** English: the reference dictionary. Every key here must exist in zh.ts (the type and a test check it). */
 import { debriefEn } from "./debrief.ts";
 import { panelsEn } from "./panels.ts";
+import { mapEn } from "./map.ts";
 import { tutorialEn } from "./tutorial.ts";
 
 export const en = {
   ...panelsEn,
   ...debriefEn,
   ...tutorialEn,
+  ...mapEn,
   "app.title": "Hashrate Atlas",
   "app.tagline": "Buy machines, ship them to cheap power, outlast the halvings.",
   "lang.label": "Language",

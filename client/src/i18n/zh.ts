@@ -2,12 +2,14 @@
 import { debriefZh } from "./debrief.ts";
 import type { Dictionary } from "./en.ts";
 import { panelsZh } from "./panels.ts";
+import { mapZh } from "./map.ts";
 import { tutorialZh } from "./tutorial.ts";
 
 export const zh: Dictionary = {
   ...panelsZh,
   ...debriefZh,
   ...tutorialZh,
+  ...mapZh,
   "app.title": "矿机版图",
   "app.tagline": "购入矿机，运往电价低廉之地，熬过一次次减半。",
   "lang.label": "语言",

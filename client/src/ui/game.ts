@@ -18,6 +18,9 @@ import { createLeaderboard } from "./leaderboard.ts";
 import { breakevenModels } from "./breakeven.ts";
 import { createLegend } from "./legend.ts";
 import { createPanels } from "./panels.ts";
+import { createDrawers, isSmallScreen as isSmall, type Drawers } from "./drawers.ts";
+import { createHostBar } from "./hostBar.ts";
+import { INSETS_EVENT } from "../map/focus.ts";
 import { createTeacher } from "./teacher.ts";
 import { createTicker } from "./ticker.ts";
 import { createVeil, veilFor, type Veil } from "./veil.ts";
@@ -74,6 +77,24 @@ function toastMessages(server: GameServer, veil: Veil): (() => void)[] {
   ];
 }
 
+/**
+ * The edges of the map-first screen: the left rail (the host bar of a game among friends, the drawer
+ * toggles and the toolbar) with its drawer (fleet, teacher console); the right rail with its drawer
+ * (leaderboard, map key). The map frames itself in what the rails leave free.
+ */
+function edges(el: HTMLElement, drawers: Drawers) {
+  const left = h("div", { class: "rail rail-left", "data-testid": "rail-left" });
+  const right = h("div", { class: "rail rail-right", "data-testid": "rail-right" });
+  const dock = h("div", { class: "dock drawer", id: "drawer-left" });
+  const side = h("div", { class: "side drawer", id: "drawer-right" });
+  el.append(left, dock, right, side);
+  const hostBar = createHostBar();
+  left.append(hostBar.el);
+  const toggles = h("div", { class: "rail-toggles" });
+  left.append(toggles);
+  return { left, right, dock, side, hostBar, toggles, drawers };
+}
+
 /** Leaves the game (if still in it) and shows the lobby. */
 const toLobby = (server: GameServer, onExit: () => void) => () => void server.leave().then(onExit);
 
@@ -86,27 +107,49 @@ export function createGameUi(
   const el = h("div", { class: "game" });
   root.append(el);
   const hud = createHud(el);
-  const side = h("div", { class: "side" });
-  el.append(side);
-  const board = createLeaderboard(side);
+  // Drawers opening or closing change what the map may use: it frames itself again.
+  const drawers = createDrawers(() => document.dispatchEvent(new Event(INSETS_EVENT)));
+  const edge = edges(el, drawers);
+  const board = createLeaderboard(edge.side);
   const seat = () => server.welcome?.seat ?? null;
   const legend = createLegend(el, {
     onPick: (kind) => map.setOverlay(kind),
     onBreakeven: (usd) => map.setBreakeven(usd),
     models: () => breakevenModels(server, seat() ?? server.view?.companies[0]?.seat),
   });
+  const legendEl = el.querySelector<HTMLElement>(".legend") ?? h("div", {});
+  legendEl.id = "drawer-legend";
   const bar = createGameBar(el, server, toLobby(server, onExit));
   const ticker = createTicker(el);
-  const dock = h("div", { class: "dock" });
-  el.append(dock);
-  const panels = createPanels(el, dock, server);
-  const fleet = createFleet(dock, server, panels.fleetHooks);
-  const teacher = createTeacher(dock, server);
+  const panels = createPanels(el, edge.left, server, () => drawers.makeRoom());
+  const fleet = createFleet(edge.dock, server, panels.fleetHooks);
+  const teacher = createTeacher(edge.dock, server);
+  // A player's fleet and a classroom host's console share the left drawer (one of them shows).
+  drawers.add("fleet", edge.dock, edge.toggles, "map.drawer.fleet");
+  drawers.add("console", edge.dock, edge.toggles, "map.drawer.console", true);
+  drawers.add("board", edge.side, edge.right, "map.drawer.board");
+  drawers.add("legend", legendEl, edge.right, "map.drawer.legend");
   const tip = h("div", { class: "tooltip", hidden: true });
   el.append(tip);
   const tour = createTutorial(el);
   const replayTour = () => tour.start();
   document.addEventListener(TUTORIAL_EVENT, replayTour);
+  let lots = -1;
+
+  /** Who sees what at the edges: the host bar or the console, the fleet for a player. */
+  function arrange(view: GameView): void {
+    const me = server.welcome;
+    const classroomHost = me?.role === "host" && !me.seat;
+    const mine = view.companies.find((c) => c.seat === seat())?.priv ?? null;
+    drawers.show("fleet", mine !== null);
+    drawers.show("console", classroomHost);
+    edge.hostBar.update(view, me, server, me?.role === "host" && !!me.seat);
+    teacher.update(view, classroomHost ? me : null);
+    // New machines: the fleet opens to show them (on a big screen; a small one keeps its one panel).
+    const count = mine?.lots.length ?? 0;
+    if (lots >= 0 && count > lots && !isSmall()) drawers.open("fleet");
+    lots = count;
+  }
 
   function render(view: GameView): void {
     hud.update(view, seat());
@@ -116,7 +159,7 @@ export function createGameUi(
     ticker.update(view);
     fleet.update(view, seat());
     panels.update(view, seat());
-    teacher.update(view, server.welcome);
+    arrange(view);
     tour.update(view, seat());
   }
 
@@ -135,6 +178,7 @@ export function createGameUi(
 
   return {
     relabel() {
+      drawers.relabel();
       fleet.relabel();
       panels.relabel();
       teacher.relabel();
