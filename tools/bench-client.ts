@@ -349,7 +349,14 @@ async function main(): Promise<void> {
           `  idle running game, ${idleSeconds} s: Chromium CPU ${fixed(cpu.cpuSeconds, 2)} s ` +
             `(${fixed(cpu.coreShare * 100, 1)} % of a core; ${cpu.processes} processes)`,
         );
-        result[renderer] = { firstMapMs: map, fcpMs: fcp, fetchedGzipBytes: fetchedGz, idle, busy, idleCpu: cpu };
+        result[renderer] = {
+          firstMapMs: map,
+          fcpMs: fcp,
+          fetchedGzipBytes: fetchedGz,
+          idle,
+          busy,
+          idleCpu: cpu,
+        };
       } finally {
         await browser.close();
       }

@@ -75,7 +75,11 @@ describe.skipIf(!CHROMIUM)("the map is the screen (Chromium)", { timeout: E2E_MS
     await shot(p, "map-laptop-1280x720");
     const texas = seen.at["us-texas"] as { x: number; y: number };
     await p.page.mouse.click(texas.x, texas.y);
-    const card = await see(p, p.page.getByTestId("region-panel"), "Texas's card after clicking it on the map");
+    const card = await see(
+      p,
+      p.page.getByTestId("region-panel"),
+      "Texas's card after clicking it on the map",
+    );
     await seeText(p, "[data-testid=region-panel] h2", /Texas/, "the card is Texas's");
     await seeText(p, "[data-testid=region-facts]", p.say("overlay.power"), "the power price on the card");
     await seeText(p, "[data-testid=region-here]", p.say("map.here.title"), "my machines and this region");
@@ -90,8 +94,8 @@ describe.skipIf(!CHROMIUM)("the map is the screen (Chromium)", { timeout: E2E_MS
         () =>
           p.page.evaluate(() => {
             type V = { companies: { seat: string; priv?: { leases: { region: string; kw: number }[] } }[] };
-            const s = (window as unknown as { atlas: { server: { view: V; welcome: { seat: string } } } }).atlas
-              .server;
+            const s = (window as unknown as { atlas: { server: { view: V; welcome: { seat: string } } } })
+              .atlas.server;
             const mine = s.view.companies.find((c) => c.seat === s.welcome.seat);
             return mine?.priv?.leases.find((l) => l.region === "us-texas")?.kw ?? 0;
           }),
@@ -128,7 +132,10 @@ describe.skipIf(!CHROMIUM)("the map is the screen (Chromium)", { timeout: E2E_MS
     const p = await suite.open({ name: "Lin", lang: "en", viewport: { width: 1280, height: 720 } });
     await see(p, p.page.getByRole("button", { name: p.say("lobby.createButton"), exact: true }), "Create");
     const frames = () =>
-      p.page.evaluate(() => (window as unknown as { atlas: { mapScene?: { frames: number } } }).atlas.mapScene?.frames ?? -1);
+      p.page.evaluate(
+        () =>
+          (window as unknown as { atlas: { mapScene?: { frames: number } } }).atlas.mapScene?.frames ?? -1,
+      );
     // Wait until two reads a second apart agree (the first frames have settled), then check it holds.
     let last = -2;
     await expect
@@ -144,7 +151,9 @@ describe.skipIf(!CHROMIUM)("the map is the screen (Chromium)", { timeout: E2E_MS
     const settled = last;
     // Something to show (another overlay, as the legend would ask): the map wakes and draws it.
     await p.page.evaluate(() =>
-      (window as unknown as { atlas: { map: { setOverlay(k: string): void } } }).atlas.map.setOverlay("share"),
+      (window as unknown as { atlas: { map: { setOverlay(k: string): void } } }).atlas.map.setOverlay(
+        "share",
+      ),
     );
     await expect.poll(frames, { message: "a change draws frames again" }).toBeGreaterThan(settled);
   });

@@ -48,7 +48,7 @@ function browserTicks(): Map<number, number> {
   const all = procs();
   const mine = new Set([process.pid]);
   // Parents come before children in pid order most of the time; repeat until nothing is added.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const p of all)
       if (!mine.has(p.pid) && mine.has(p.ppid)) {
@@ -71,7 +71,9 @@ export async function idleCpu(browser: Browser, url: string, seconds: number): P
     await page.getByRole("button", { name: translate("en", "lobby.createButton"), exact: true }).click();
     const start = page.getByRole("button", { name: translate("en", "game.start"), exact: true }).first();
     await start.click({ timeout: 60_000 });
-    await page.locator(".gamebar", { hasText: translate("en", "phase.running") }).waitFor({ timeout: 60_000 });
+    await page
+      .locator(".gamebar", { hasText: translate("en", "phase.running") })
+      .waitFor({ timeout: 60_000 });
     // Let the first frames and the camera settle before measuring.
     await page.waitForTimeout(3000);
     const before = browserTicks();

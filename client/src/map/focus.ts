@@ -21,7 +21,9 @@ export function focusBox(projection: GeoProjection): WorldBox {
   for (let lon = WEST; lon <= EAST; lon += 4)
     for (const lat of [SOUTH, 0, NORTH]) {
       const p = projection([lon, lat]);
-      if (p) (xs.push(p[0]), ys.push(p[1]));
+      if (!p) continue;
+      xs.push(p[0]);
+      ys.push(p[1]);
     }
   const x = Math.min(...xs);
   const y = Math.min(...ys);
@@ -43,7 +45,9 @@ function sideInsets(): { left: number; right: number } {
   let left = 0;
   let right = 0;
   const width = window.innerWidth;
-  for (const el of Array.from(document.querySelectorAll<HTMLElement>(".rail-left, .dock, .rail-right, .side"))) {
+  for (const el of Array.from(
+    document.querySelectorAll<HTMLElement>(".rail-left, .dock, .rail-right, .side"),
+  )) {
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
     if (r.left < width / 2) left = Math.max(left, r.right);

@@ -142,7 +142,12 @@ export function pointAlongRoute(parts: readonly (readonly Pt[])[], progress: num
 }
 
 /** The box around a route's points (for the camera to show it). */
-export function routeBounds(parts: readonly (readonly Pt[])[]): { x: number; y: number; w: number; h: number } {
+export function routeBounds(parts: readonly (readonly Pt[])[]): {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+} {
   const pts = parts.flat();
   const xs = pts.map((p) => p.x);
   const ys = pts.map((p) => p.y);

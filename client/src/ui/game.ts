@@ -95,6 +95,41 @@ function edges(el: HTMLElement, drawers: Drawers) {
   return { left, right, dock, side, hostBar, toggles, drawers };
 }
 
+/** A player's fleet and a classroom host's console share the left drawer (one of them shows). */
+function addDrawers(edge: ReturnType<typeof edges>, legend: HTMLElement): void {
+  const { drawers } = edge;
+  legend.id = "drawer-legend";
+  drawers.add("fleet", edge.dock, edge.toggles, "map.drawer.fleet");
+  drawers.add("console", edge.dock, edge.toggles, "map.drawer.console", true);
+  drawers.add("board", edge.side, edge.right, "map.drawer.board");
+  drawers.add("legend", legend, edge.right, "map.drawer.legend");
+}
+
+/**
+ * Who sees what at the edges: the host bar (a game among friends) or the console (a classroom), the
+ * fleet for a player; new machines open the fleet to show them (on a big screen: a small one keeps its
+ * one panel).
+ */
+function arranger(
+  server: GameServer,
+  edge: ReturnType<typeof edges>,
+  teacher: ReturnType<typeof createTeacher>,
+) {
+  let lots = -1;
+  return (view: GameView): void => {
+    const me = server.welcome;
+    const classroomHost = me?.role === "host" && !me.seat;
+    const mine = view.companies.find((c) => c.seat === me?.seat)?.priv ?? null;
+    edge.drawers.show("fleet", mine !== null);
+    edge.drawers.show("console", classroomHost);
+    edge.hostBar.update(view, me, server, me?.role === "host" && !!me.seat);
+    teacher.update(view, classroomHost ? me : null);
+    const count = mine?.lots.length ?? 0;
+    if (lots >= 0 && count > lots && !isSmall()) edge.drawers.open("fleet");
+    lots = count;
+  };
+}
+
 /** Leaves the game (if still in it) and shows the lobby. */
 const toLobby = (server: GameServer, onExit: () => void) => () => void server.leave().then(onExit);
 
@@ -118,38 +153,18 @@ export function createGameUi(
     models: () => breakevenModels(server, seat() ?? server.view?.companies[0]?.seat),
   });
   const legendEl = el.querySelector<HTMLElement>(".legend") ?? h("div", {});
-  legendEl.id = "drawer-legend";
   const bar = createGameBar(el, server, toLobby(server, onExit));
   const ticker = createTicker(el);
   const panels = createPanels(el, edge.left, server, () => drawers.makeRoom());
   const fleet = createFleet(edge.dock, server, panels.fleetHooks);
   const teacher = createTeacher(edge.dock, server);
-  // A player's fleet and a classroom host's console share the left drawer (one of them shows).
-  drawers.add("fleet", edge.dock, edge.toggles, "map.drawer.fleet");
-  drawers.add("console", edge.dock, edge.toggles, "map.drawer.console", true);
-  drawers.add("board", edge.side, edge.right, "map.drawer.board");
-  drawers.add("legend", legendEl, edge.right, "map.drawer.legend");
+  addDrawers(edge, legendEl);
   const tip = h("div", { class: "tooltip", hidden: true });
   el.append(tip);
   const tour = createTutorial(el);
   const replayTour = () => tour.start();
   document.addEventListener(TUTORIAL_EVENT, replayTour);
-  let lots = -1;
-
-  /** Who sees what at the edges: the host bar or the console, the fleet for a player. */
-  function arrange(view: GameView): void {
-    const me = server.welcome;
-    const classroomHost = me?.role === "host" && !me.seat;
-    const mine = view.companies.find((c) => c.seat === seat())?.priv ?? null;
-    drawers.show("fleet", mine !== null);
-    drawers.show("console", classroomHost);
-    edge.hostBar.update(view, me, server, me?.role === "host" && !!me.seat);
-    teacher.update(view, classroomHost ? me : null);
-    // New machines: the fleet opens to show them (on a big screen; a small one keeps its one panel).
-    const count = mine?.lots.length ?? 0;
-    if (lots >= 0 && count > lots && !isSmall()) drawers.open("fleet");
-    lots = count;
-  }
+  const arrange = arranger(server, edge, teacher);
 
   function render(view: GameView): void {
     hud.update(view, seat());

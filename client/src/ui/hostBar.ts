@@ -14,7 +14,11 @@ import { fill, h, status, toast } from "./dom.ts";
 type HostAction = Parameters<GameServer["host"]>[0];
 
 function clockButton(phase: GameView["phase"], act: (a: HostAction) => void): HTMLElement | null {
-  const button = (label: "game.start" | "game.pause" | "game.resume", type: HostAction["type"], primary: boolean) =>
+  const button = (
+    label: "game.start" | "game.pause" | "game.resume",
+    type: HostAction["type"],
+    primary: boolean,
+  ) =>
     h("button", {
       type: "button",
       "data-testid": "host-clock",
@@ -42,7 +46,8 @@ export function createHostBar() {
     });
     const paces: number[] = [...PACES];
     if (!paces.includes(v.pace)) paces.push(v.pace);
-    for (const p of paces) select.append(h("option", { value: String(p), text: `×${p}`, selected: p === v.pace }));
+    for (const p of paces)
+      select.append(h("option", { value: String(p), text: `×${p}`, selected: p === v.pace }));
     return select;
   }
 

@@ -112,10 +112,7 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer, hooks
     },
   );
   const here = createRegionHere(server, out, hooks);
-  const dialog = createDialog(parent, "region-panel", () => {
-    forms.stop();
-    here.stop();
-  });
+  const dialog = createDialog(parent, "region-panel", () => [forms, here].forEach((x) => x.stop()));
   dialog.body.append(
     text.label("region-select", "panels.region.pick"),
     picker,

@@ -35,7 +35,13 @@ export function createRegionHere(server: GameServer, out: HTMLElement, hooks: He
       kw: formatNumber(kwFor(lot), l),
     });
     const where = t("map.here.at", { place: placeName(lot.placeId), status: statusLabel(lot.status) });
-    const item = h("li", { "data-testid": `here-${lot.id}` }, h("span", { text: need }), " ", h("span", { class: "muted", text: where }));
+    const item = h(
+      "li",
+      { "data-testid": `here-${lot.id}` },
+      h("span", { text: need }),
+      " ",
+      h("span", { class: "muted", text: where }),
+    );
     if (lot.canInstall && lot.placeId === region) {
       const install = gatedAction({
         server,

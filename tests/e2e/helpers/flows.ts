@@ -68,7 +68,8 @@ export async function openDrawer(p: Player, name: "fleet" | "console" | "board" 
 export async function closeDrawers(p: Player): Promise<void> {
   for (const name of ["fleet", "console", "board", "legend"]) {
     const button = p.page.getByTestId(`drawer-${name}`);
-    if ((await button.count()) && (await button.getAttribute("aria-expanded")) === "true") await button.click();
+    if ((await button.count()) && (await button.getAttribute("aria-expanded")) === "true")
+      await button.click();
   }
   await expect
     .poll(() => p.page.locator('.rail-toggle[aria-expanded="true"]').count(), { message: "drawers closed" })

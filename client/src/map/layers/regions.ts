@@ -48,7 +48,9 @@ function placeLabels(markers: Marker[], byId: Map<string, RegionView>, frame: Ma
     const free =
       !placed.some((p) => hits(p, box)) &&
       !markers.some(
-        (o) => o !== m && hits(box, { x: o.at.x - o.radius, y: o.at.y - o.radius, w: o.radius * 2, h: o.radius * 2 }),
+        (o) =>
+          o !== m &&
+          hits(box, { x: o.at.x - o.radius, y: o.at.y - o.radius, w: o.radius * 2, h: o.radius * 2 }),
       );
     const show = wanted && free;
     if (show) placed.push(box);

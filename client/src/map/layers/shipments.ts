@@ -56,7 +56,13 @@ export function shipmentsLayer(mySeat: () => string | null, onMine: (route: Pt[]
       const parts = projection ? projectRoute(projection, s.path, s.mode) : [];
       if (parts.length === 0) continue;
       const mine = s.owner === mySeat();
-      moving.set(s.id, { parts, target: s.progress, shown: s.progress, mine, color: MODE_COLORS[s.mode] ?? 0xffffff });
+      moving.set(s.id, {
+        parts,
+        target: s.progress,
+        shown: s.progress,
+        mine,
+        color: MODE_COLORS[s.mode] ?? 0xffffff,
+      });
       if (mine && primed) onMine(parts);
     }
     for (const id of [...moving.keys()]) if (!seen.has(id)) moving.delete(id);
