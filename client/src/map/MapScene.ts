@@ -29,8 +29,25 @@ export interface MapHooks {
   onReady(): void;
 }
 
-/** Frames drawn after the last change before the loop sleeps (lets the last state reach the screen). */
-const QUIET_FRAMES = 3;
+/**
+ * Frames without change before the loop sleeps. The frame whose update found nothing to do still
+ * renders (Phaser renders after update), so one quiet frame is enough for the last state to show.
+ */
+const QUIET_FRAMES = 1;
+
+/**
+ * What of a view the map draws, coarsely: a new day whose regions, shipments and news look the same on
+ * the map (a share moved by a hundredth of a percent) draws nothing.
+ */
+function drawnKey(v: GameView): string {
+  const regions = v.regions.map(
+    (r) =>
+      `${r.id}:${r.policy}:${r.banPending}:${r.offline}:${Math.round(r.shareBps / 25)}:${r.powerMicroUsdPerKwh}:${Math.round(r.freeKw / 1000)}`,
+  );
+  const ships = v.shipments.map((s) => `${s.id}:${Math.round(s.progress * 500)}`);
+  const last = v.news[v.news.length - 1];
+  return `${regions.join(",")}#${ships.join(",")}#${v.news.length}:${last?.day}:${last?.en}`;
+}
 
 export class MapScene extends Phaser.Scene {
   private layers: Layer[] = [];
@@ -43,6 +60,7 @@ export class MapScene extends Phaser.Scene {
   private dirty = true;
   private quiet = 0;
   private busyUntil = 0;
+  private drawn = "";
   private regionAt = new Map<string, { x: number; y: number }>();
   /** Frames drawn since the page opened (tests and the bench read it: idle means it stops growing). */
   frames = 0;
@@ -128,7 +146,10 @@ export class MapScene extends Phaser.Scene {
   setView(view: GameView): void {
     // A game's first view: frame the world again now that the HUD and the bars are in place.
     if (this.view === null) this.camera?.fit();
+    const key = drawnKey(view);
     this.view = view;
+    if (key === this.drawn) return;
+    this.drawn = key;
     this.changed();
   }
 
