@@ -10,6 +10,8 @@ import type { Pt } from "./geo.ts";
 import { RAIL_CORRIDORS, SEA_LANES, type LaneGraph, type LonLat } from "./lanes.ts";
 
 const RAD = 180 / Math.PI;
+/** Radians: about 5 degrees of arc. */
+const SHORT_HOP = 5 / RAD;
 const dist = (a: LonLat, b: LonLat) => geoDistance([a[0], a[1]], [b[0], b[1]]);
 
 /** Dijkstra over a lane graph with `from` and `to` attached to their two nearest nodes each. */
@@ -26,8 +28,8 @@ export function laneRoute(graph: LaneGraph, from: LonLat, to: LonLat): LonLat[] 
     const near = [...names].sort((a, b) => dist(at(end), at(a)) - dist(at(end), at(b))).slice(0, 2);
     for (const n of near) link(end, n);
   }
-  // A leg shorter than reaching the lanes at all is drawn straight (a port next door).
-  link("@from", "@to");
+  // A short hop (a port next door, under ~500 km) is drawn straight rather than out to the lanes and back.
+  if (dist(from, to) < SHORT_HOP) link("@from", "@to");
   const best = new Map<string, number>([["@from", 0]]);
   const prev = new Map<string, string>();
   const open = new Set(["@from"]);
