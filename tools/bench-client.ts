@@ -347,7 +347,8 @@ async function main(): Promise<void> {
         const cpu: IdleCpu = await idleCpu(browser, url, idleSeconds);
         console.log(
           `  idle running game, ${idleSeconds} s: Chromium CPU ${fixed(cpu.cpuSeconds, 2)} s ` +
-            `(${fixed(cpu.coreShare * 100, 1)} % of a core; ${cpu.processes} processes)`,
+            `(${fixed(cpu.coreShare * 100, 1)} % of a core; ${cpu.processes} processes; ` +
+            `map frames drawn: ${cpu.mapFrames ?? "not counted"})`,
         );
         result[renderer] = {
           firstMapMs: map,

@@ -16,7 +16,11 @@ export interface IdleCpu {
   cpuSeconds: number;
   coreShare: number;
   processes: number;
+  /** Frames the map drew meanwhile (the client's window.atlas.mapScene.frames; null: not counted). */
+  mapFrames: number | null;
 }
+
+const FRAMES = `(() => { const s = window.atlas && window.atlas.mapScene; return s && typeof s.frames === "number" ? s.frames : null; })()`;
 
 interface Proc {
   pid: number;
@@ -77,12 +81,15 @@ export async function idleCpu(browser: Browser, url: string, seconds: number): P
     // Let the first frames and the camera settle before measuring.
     await page.waitForTimeout(3000);
     const before = browserTicks();
+    const framesBefore = (await page.evaluate(FRAMES)) as number | null;
     await page.waitForTimeout(seconds * 1000);
     const after = browserTicks();
+    const framesAfter = (await page.evaluate(FRAMES)) as number | null;
     let ticks = 0;
     for (const [pid, t] of after) ticks += t - (before.get(pid) ?? 0);
     const cpuSeconds = ticks / TICKS;
-    return { seconds, cpuSeconds, coreShare: cpuSeconds / seconds, processes: after.size };
+    const mapFrames = framesBefore === null || framesAfter === null ? null : framesAfter - framesBefore;
+    return { seconds, cpuSeconds, coreShare: cpuSeconds / seconds, processes: after.size, mapFrames };
   } finally {
     await context.close();
   }

@@ -37,12 +37,13 @@ const QUIET_FRAMES = 1;
 
 /**
  * What of a view the map draws, coarsely: a new day whose regions, shipments and news look the same on
- * the map (a share moved by a hundredth of a percent) draws nothing.
+ * the map (a share moved by a tenth of a percent) draws nothing. The hover tooltip reads the latest
+ * view whatever was drawn.
  */
 function drawnKey(v: GameView): string {
   const regions = v.regions.map(
     (r) =>
-      `${r.id}:${r.policy}:${r.banPending}:${r.offline}:${Math.round(r.shareBps / 25)}:${r.powerMicroUsdPerKwh}:${Math.round(r.freeKw / 1000)}`,
+      `${r.id}:${r.policy}:${r.banPending}:${r.offline}:${Math.round(r.shareBps / 50)}:${r.powerMicroUsdPerKwh}`,
   );
   const ships = v.shipments.map((s) => `${s.id}:${Math.round(s.progress * 500)}`);
   const last = v.news[v.news.length - 1];
@@ -84,6 +85,7 @@ export class MapScene extends Phaser.Scene {
           this.focusRegion(id);
           this.hooks.onSelect?.(id);
         },
+        () => this.view,
       ),
       shipmentsLayer(
         () => this.seat,

@@ -6,7 +6,7 @@
 import type Phaser from "phaser";
 import catalog, { type RegionInfo } from "virtual:atlas-catalog";
 import { FONT_STACK, pick } from "../../i18n/index.ts";
-import type { RegionView } from "../../net/view.ts";
+import type { GameView, RegionView } from "../../net/view.ts";
 import { project, type Pt } from "../geo.ts";
 import { carbonByRegion, computeOverlay, markerRadius } from "../overlays.ts";
 import type { Layer, MapContext, MapFrame } from "./Layer.ts";
@@ -61,6 +61,7 @@ function placeLabels(markers: Marker[], byId: Map<string, RegionView>, frame: Ma
 export function regionsLayer(
   onHover: (hover: RegionHover | null) => void,
   onSelect: (regionId: string) => void = () => undefined,
+  latest: () => GameView | null = () => null,
 ): Layer {
   let g: Phaser.GameObjects.Graphics | null = null;
   let markers: Marker[] = [];
@@ -78,7 +79,7 @@ export function regionsLayer(
       found
         ? {
             info: found.info,
-            state: last?.view?.regions.find((r) => r.id === found.info.id),
+            state: (latest() ?? last?.view)?.regions.find((r) => r.id === found.info.id),
             screen: { x: pointer.x, y: pointer.y },
           }
         : null,
