@@ -2,8 +2,9 @@
  * The map is the game (issue #12 §4): on a laptop at 1280×720 and on a 768×1024 touch tablet, with the
  * panels closed, the US regions and China are on the map and in the part of the screen nothing covers
  * (measured through the client's window.atlas hook: where the map draws each region now); a player
- * taps Texas on the map, its card opens and a lease made there is in the game's state. And the idle
- * map sleeps: with nothing moving, it stops drawing frames.
+ * orders machines, taps Texas on the map, its card opens (with the kW the machines need) and a
+ * lease made there is in the game's state. And the idle map sleeps: with nothing moving, it stops
+ * drawing frames.
  */
 import { describe, expect, it } from "vitest";
 import { browserSuite } from "./helpers/suite.ts";
@@ -71,9 +72,22 @@ describe.skipIf(!CHROMIUM)("the map is the screen (Chromium)", { timeout: E2E_MS
   it("at 1280×720 the US and China are on the open map; Texas tapped, leased from its card", async () => {
     const p = await suite.open({ name: "Ada", lang: "en", viewport: { width: 1280, height: 720 } });
     await startGame(p);
-    const seen = await expectRegionsFree(p);
+    await expectRegionsFree(p);
     await shot(p, "map-laptop-1280x720");
-    const texas = seen.at["us-texas"] as { x: number; y: number };
+    // Machines on order first, so that the card has something of mine to tell about.
+    await p.page.getByTestId("open-shop").click();
+    const model = p.page.locator('[data-testid^="shop-model-"]:not([disabled])').first();
+    await (await see(p, model, "a model on sale in the shop", SLOW_MS)).click();
+    await p.page.getByTestId("shop-qty").fill("20");
+    const buy = p.page.getByTestId("shop-buy");
+    await expect.poll(() => buy.isEnabled(), { timeout: SLOW_MS, message: "Buy enabled" }).toBe(true);
+    await buy.click();
+    await seeText(p, "[data-testid=shop-status]", p.say("act.done"), "the order accepted");
+    await p.page.getByTestId("shop-close").click();
+    // The fleet opened to show the new lot; the map is measured again with it closed.
+    await closeDrawers(p);
+    await expectRegionsFree(p);
+    const texas = (await whereRegions(p)).at["us-texas"] as { x: number; y: number };
     await p.page.mouse.click(texas.x, texas.y);
     const card = await see(
       p,
@@ -83,6 +97,8 @@ describe.skipIf(!CHROMIUM)("the map is the screen (Chromium)", { timeout: E2E_MS
     await seeText(p, "[data-testid=region-panel] h2", /Texas/, "the card is Texas's");
     await seeText(p, "[data-testid=region-facts]", p.say("overlay.power"), "the power price on the card");
     await seeText(p, "[data-testid=region-here]", p.say("map.here.title"), "my machines and this region");
+    // "Your 20 <model> need N kW": the lot's nameplate power, as the engine's view gives it.
+    await seeText(p, "[data-testid=region-here]", /\b20\b.* [\d,]+ kW/, "the power my 20 machines need");
     await p.page.getByTestId("lease-kw").fill("150");
     const lease = p.page.getByTestId("lease-submit");
     await expect.poll(() => lease.isEnabled(), { timeout: SLOW_MS, message: "Lease enabled" }).toBe(true);
