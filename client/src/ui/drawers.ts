@@ -13,7 +13,7 @@ export type DrawerName = "fleet" | "console" | "board" | "legend";
 
 const STORE_KEY = "atlas.drawers";
 /** Below this width the screen holds the map and one panel at most. */
-export const SMALL_SCREEN = "(max-width: 1100px)";
+const SMALL_SCREEN = "(max-width: 1100px)";
 
 export const isSmallScreen = (): boolean => globalThis.matchMedia?.(SMALL_SCREEN).matches ?? false;
 
@@ -105,5 +105,3 @@ export function createDrawers(onChange: () => void) {
     },
   };
 }
-
-export type Drawers = ReturnType<typeof createDrawers>;

@@ -18,7 +18,7 @@ import { createLeaderboard } from "./leaderboard.ts";
 import { breakevenModels } from "./breakeven.ts";
 import { createLegend } from "./legend.ts";
 import { createPanels } from "./panels.ts";
-import { createDrawers, isSmallScreen as isSmall, type Drawers } from "./drawers.ts";
+import { createDrawers, isSmallScreen as isSmall } from "./drawers.ts";
 import { createHostBar } from "./hostBar.ts";
 import { INSETS_EVENT } from "../map/focus.ts";
 import { createTeacher } from "./teacher.ts";
@@ -82,7 +82,9 @@ function toastMessages(server: GameServer, veil: Veil): (() => void)[] {
  * toggles and the toolbar) with its drawer (fleet, teacher console); the right rail with its drawer
  * (leaderboard, map key). The map frames itself in what the rails leave free.
  */
-function edges(el: HTMLElement, drawers: Drawers) {
+function edges(el: HTMLElement) {
+  // Drawers opening or closing change what the map may use: it frames itself again.
+  const drawers = createDrawers(() => document.dispatchEvent(new Event(INSETS_EVENT)));
   const left = h("div", { class: "rail rail-left", "data-testid": "rail-left" });
   const right = h("div", { class: "rail rail-right", "data-testid": "rail-right" });
   const dock = h("div", { class: "dock drawer", id: "drawer-left" });
@@ -96,8 +98,9 @@ function edges(el: HTMLElement, drawers: Drawers) {
 }
 
 /** A player's fleet and a classroom host's console share the left drawer (one of them shows). */
-function addDrawers(edge: ReturnType<typeof edges>, legend: HTMLElement): void {
+function addDrawers(edge: ReturnType<typeof edges>, el: HTMLElement): void {
   const { drawers } = edge;
+  const legend = el.querySelector<HTMLElement>(".legend") ?? h("div", {});
   legend.id = "drawer-legend";
   drawers.add("fleet", edge.dock, edge.toggles, "map.drawer.fleet");
   drawers.add("console", edge.dock, edge.toggles, "map.drawer.console", true);
@@ -142,9 +145,7 @@ export function createGameUi(
   const el = h("div", { class: "game" });
   root.append(el);
   const hud = createHud(el);
-  // Drawers opening or closing change what the map may use: it frames itself again.
-  const drawers = createDrawers(() => document.dispatchEvent(new Event(INSETS_EVENT)));
-  const edge = edges(el, drawers);
+  const edge = edges(el);
   const board = createLeaderboard(edge.side);
   const seat = () => server.welcome?.seat ?? null;
   const legend = createLegend(el, {
@@ -152,13 +153,12 @@ export function createGameUi(
     onBreakeven: (usd) => map.setBreakeven(usd),
     models: () => breakevenModels(server, seat() ?? server.view?.companies[0]?.seat),
   });
-  const legendEl = el.querySelector<HTMLElement>(".legend") ?? h("div", {});
   const bar = createGameBar(el, server, toLobby(server, onExit));
   const ticker = createTicker(el);
-  const panels = createPanels(el, edge.left, server, () => drawers.makeRoom());
+  const panels = createPanels(el, edge.left, server, () => edge.drawers.makeRoom());
   const fleet = createFleet(edge.dock, server, panels.fleetHooks);
   const teacher = createTeacher(edge.dock, server);
-  addDrawers(edge, legendEl);
+  addDrawers(edge, el);
   const tip = h("div", { class: "tooltip", hidden: true });
   el.append(tip);
   const tour = createTutorial(el);
@@ -193,7 +193,7 @@ export function createGameUi(
 
   return {
     relabel() {
-      drawers.relabel();
+      edge.drawers.relabel();
       fleet.relabel();
       panels.relabel();
       teacher.relabel();
