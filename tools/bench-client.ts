@@ -5,12 +5,16 @@
  * from navigation to the map's first frame (the client's `atlas:map-ready` mark). (3) Frame times with
  * 300 shipments in flight: synthetic views fed to the map through the client's `window.atlas` hook,
  * their progress moving as a 2×-pace game would, with requestAnimationFrame intervals recorded.
+ * (4) Idle CPU: a running game nobody touches (1 game day a second, no shipments), the CPU seconds all
+ * the Chromium processes used over `--idle-seconds` (default 30; from /proc/<pid>/stat of the browser's
+ * process tree: renderer, GPU process and browser together), as a share of one core.
  * Figures only, no pass/fail: this machine has no GPU (WebGL runs on SwiftShader, on the CPU) and shares
  * its cores, so the frame figures are a worst case to compare runs by, not what players see.
  *
  *   npm run bench:client [-- --runs N] [--seconds S] [--shipments N] [--port P] [--json FILE]
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { idleCpu, type IdleCpu } from "./lib/idleCpu.ts";
 import { tmpdir } from "node:os";
 import { dirname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -29,6 +33,7 @@ const USAGE = `usage: npm run bench:client [-- --runs N] [--seconds S] [--shipme
   --seconds S     seconds of frames to record per case (default 5)
   --shipments N   shipments in flight for the frame test (default 300)
   --port P        port for the server it starts on 127.0.0.1 (default 2598)
+  --idle-seconds S  seconds of an idle running game to measure the browser's CPU over (default 30)
   --json FILE     also write the figures as JSON
   CHROMIUM_PATH   the Chromium to drive (default: Debian's /usr/bin/chromium)`;
 
@@ -264,7 +269,9 @@ async function main(): Promise<void> {
     shipments: { type: "string" },
     port: { type: "string" },
     json: { type: "string" },
+    "idle-seconds": { type: "string" },
   });
+  const idleSeconds = intFlag("idle-seconds", flags["idle-seconds"], 1, 600, 30);
   const runs = intFlag("runs", flags.runs, 1, 50, 5);
   const seconds = intFlag("seconds", flags.seconds, 1, 60, 5);
   const count = intFlag("shipments", flags.shipments, 0, 5000, 300);
@@ -337,7 +344,20 @@ async function main(): Promise<void> {
           "    ",
         ))
           console.log(line);
-        result[renderer] = { firstMapMs: map, fcpMs: fcp, fetchedGzipBytes: fetchedGz, idle, busy };
+        const cpu: IdleCpu = await idleCpu(browser, url, idleSeconds);
+        console.log(
+          `  idle running game, ${idleSeconds} s: Chromium CPU ${fixed(cpu.cpuSeconds, 2)} s ` +
+            `(${fixed(cpu.coreShare * 100, 1)} % of a core; ${cpu.processes} processes; ` +
+            `map frames drawn: ${cpu.mapFrames ?? "not counted"})`,
+        );
+        result[renderer] = {
+          firstMapMs: map,
+          fcpMs: fcp,
+          fetchedGzipBytes: fetchedGz,
+          idle,
+          busy,
+          idleCpu: cpu,
+        };
       } finally {
         await browser.close();
       }

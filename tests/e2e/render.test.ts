@@ -56,7 +56,7 @@ describe.skipIf(!CHROMIUM)(
           expect(report.blank, summary).toBe(0);
         });
 
-      it("runs a game over the drawn map, with the teacher console for the host", async () => {
+      it("runs a game over the drawn map, with the host bar for the host who plays", async () => {
         await createGame(p, { scenario: "halving-2020", seats: 2, pace: 4, bots: true, mode: "play" });
         await clock(p, "game.start");
         await seePhase(p, "running");
@@ -75,9 +75,13 @@ describe.skipIf(!CHROMIUM)(
         ).toBeGreaterThan(12);
         expect(stats.drawnShare).toBeGreaterThan(0.05);
         await shot(p, `game-${lang}`);
-        const console_ = await see(p, teacher(p), "the teacher console");
-        await seeText(p, "section.teacher", p.say("teacher.inject"), "the shock form in the teacher console");
-        await shot(p, `teacher-${lang}`, console_);
+        // A game among friends: the small host bar (clock, pace, invite), not the classroom console.
+        const hostBar = await see(p, p.page.getByTestId("hostbar"), "the host bar on the left rail");
+        await see(p, p.page.getByTestId("host-invite"), "the host bar's Invite button");
+        expect(await teacher(p).isVisible(), "the classroom console shown in a game among friends").toBe(
+          false,
+        );
+        await shot(p, `hostbar-${lang}`, hostBar);
         expect(p.errors, "uncaught errors in the page").toEqual([]);
       });
     });

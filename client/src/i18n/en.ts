@@ -3,6 +3,7 @@ import { classEn } from "./class.ts";
 import { debriefEn } from "./debrief.ts";
 import { firstminEn } from "./firstmin.ts";
 import { panelsEn } from "./panels.ts";
+import { mapEn } from "./map.ts";
 import { tutorialEn } from "./tutorial.ts";
 import { predictEn } from "./predict.ts";
 
@@ -13,6 +14,7 @@ export const en = {
   ...classEn,
   ...firstminEn,
   ...predictEn,
+  ...mapEn,
   "app.title": "Hashrate Atlas",
   "app.tagline": "Buy machines, ship them to cheap power, outlast the halvings.",
   "lang.label": "Language",

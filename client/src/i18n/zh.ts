@@ -4,6 +4,7 @@ import { debriefZh } from "./debrief.ts";
 import { firstminZh } from "./firstmin.ts";
 import type { Dictionary } from "./en.ts";
 import { panelsZh } from "./panels.ts";
+import { mapZh } from "./map.ts";
 import { tutorialZh } from "./tutorial.ts";
 import { predictZh } from "./predict.ts";
 
@@ -14,6 +15,7 @@ export const zh: Dictionary = {
   ...classZh,
   ...firstminZh,
   ...predictZh,
+  ...mapZh,
   "app.title": "矿机版图",
   "app.tagline": "购入矿机，运往电价低廉之地，熬过一次次减半。",
   "lang.label": "语言",

@@ -18,6 +18,9 @@ import { createLeaderboard } from "./leaderboard.ts";
 import { breakevenModels } from "./breakeven.ts";
 import { createLegend } from "./legend.ts";
 import { createPanels } from "./panels.ts";
+import { createDrawers, isSmallScreen as isSmall } from "./drawers.ts";
+import { createHostBar } from "./hostBar.ts";
+import { INSETS_EVENT } from "../map/focus.ts";
 import { createTeacher } from "./teacher.ts";
 import { createTicker } from "./ticker.ts";
 import { createVeil, veilFor, type Veil } from "./veil.ts";
@@ -84,6 +87,62 @@ function predictCardFor(el: HTMLElement, server: GameServer) {
   );
 }
 
+/**
+ * The edges of the map-first screen: the left rail (the host bar of a game among friends, the drawer
+ * toggles and the toolbar) with its drawer (fleet, teacher console); the right rail with its drawer
+ * (leaderboard, map key). The map frames itself in what the rails leave free.
+ */
+function edges(el: HTMLElement) {
+  // Drawers opening or closing change what the map may use: it frames itself again.
+  const drawers = createDrawers(() => document.dispatchEvent(new Event(INSETS_EVENT)));
+  const left = h("div", { class: "rail rail-left", "data-testid": "rail-left" });
+  const right = h("div", { class: "rail rail-right", "data-testid": "rail-right" });
+  const dock = h("div", { class: "dock drawer", id: "drawer-left" });
+  const side = h("div", { class: "side drawer", id: "drawer-right" });
+  el.append(left, dock, right, side);
+  const hostBar = createHostBar();
+  left.append(hostBar.el);
+  const toggles = h("div", { class: "rail-toggles" });
+  left.append(toggles);
+  return { left, right, dock, side, hostBar, toggles, drawers };
+}
+
+/** A player's fleet and a classroom host's console share the left drawer (one of them shows). */
+function addDrawers(edge: ReturnType<typeof edges>, el: HTMLElement): void {
+  const { drawers } = edge;
+  const legend = el.querySelector<HTMLElement>(".legend") ?? h("div", {});
+  legend.id = "drawer-legend";
+  drawers.add("fleet", edge.dock, edge.toggles, "map.drawer.fleet");
+  drawers.add("console", edge.dock, edge.toggles, "map.drawer.console", true);
+  drawers.add("board", edge.side, edge.right, "map.drawer.board");
+  drawers.add("legend", legend, edge.right, "map.drawer.legend");
+}
+
+/**
+ * Who sees what at the edges: the host bar (a game among friends) or the console (a classroom), the
+ * fleet for a player; new machines open the fleet to show them (on a big screen: a small one keeps its
+ * one panel).
+ */
+function arranger(
+  server: GameServer,
+  edge: ReturnType<typeof edges>,
+  teacher: ReturnType<typeof createTeacher>,
+) {
+  let lots = -1;
+  return (view: GameView): void => {
+    const me = server.welcome;
+    const classroomHost = me?.role === "host" && !me.seat;
+    const mine = view.companies.find((c) => c.seat === me?.seat)?.priv ?? null;
+    edge.drawers.show("fleet", mine !== null);
+    edge.drawers.show("console", classroomHost);
+    edge.hostBar.update(view, me, server, me?.role === "host" && !!me.seat);
+    teacher.update(view, classroomHost ? me : null);
+    const count = mine?.lots.length ?? 0;
+    if (lots >= 0 && count > lots && !isSmall()) edge.drawers.open("fleet");
+    lots = count;
+  };
+}
+
 /** Leaves the game (if still in it) and shows the lobby. */
 const toLobby = (server: GameServer, onExit: () => void) => () => void server.leave().then(onExit);
 
@@ -96,9 +155,8 @@ export function createGameUi(
   const el = h("div", { class: "game" });
   root.append(el);
   const hud = createHud(el);
-  const side = h("div", { class: "side" });
-  el.append(side);
-  const board = createLeaderboard(side);
+  const edge = edges(el);
+  const board = createLeaderboard(edge.side);
   const seat = () => server.welcome?.seat ?? null;
   const legend = createLegend(el, {
     onPick: (kind) => map.setOverlay(kind),
@@ -107,17 +165,17 @@ export function createGameUi(
   });
   const bar = createGameBar(el, server, toLobby(server, onExit));
   const ticker = createTicker(el);
-  const dock = h("div", { class: "dock" });
-  el.append(dock);
-  const panels = createPanels(el, dock, server);
-  const fleet = createFleet(dock, server, panels.fleetHooks);
+  const panels = createPanels(el, edge.left, server, () => edge.drawers.makeRoom());
+  const fleet = createFleet(edge.dock, server, panels.fleetHooks);
+  const teacher = createTeacher(edge.dock, server);
+  addDrawers(edge, el);
   watchReadyLots(el, server, panels.fleetHooks, seat); // "ready at the factory: ship it" notices
-  const teacher = createTeacher(dock, server);
   const tip = h("div", { class: "tooltip", hidden: true });
   el.append(tip);
   const tour = createTutorial(el);
   const replayTour = () => tour.start();
   document.addEventListener(TUTORIAL_EVENT, replayTour);
+  const arrange = arranger(server, edge, teacher);
 
   function render(view: GameView): void {
     hud.update(view, seat());
@@ -127,7 +185,7 @@ export function createGameUi(
     ticker.update(view);
     fleet.update(view, seat());
     panels.update(view, seat());
-    teacher.update(view, server.welcome);
+    arrange(view);
     tour.update(view, seat());
   }
 
@@ -147,6 +205,7 @@ export function createGameUi(
 
   return {
     relabel() {
+      edge.drawers.relabel();
       fleet.relabel();
       panels.relabel();
       teacher.relabel();

@@ -1,6 +1,7 @@
 /**
- * The game bar: my role, the join code with its link and QR code (for private rooms above all), the
- * host's clock controls, the language toggle and leave. Host actions go through the façade.
+ * The game bar: my role, the join code with its link and QR code (for private rooms above all), a
+ * classroom host's clock button (the host who plays has the host bar on the left rail instead), the
+ * language toggle and leave. Host actions go through the façade.
  */
 import { t } from "../i18n/index.ts";
 import { joinAddress, joinLinkAt, type JoinAddress } from "../net/joinAddress.ts";
@@ -73,7 +74,7 @@ export function createGameBar(root: HTMLElement, server: GameServer, onLeave: ()
               ),
           }),
         ),
-        me?.role === "host" ? hostButton(view) : null,
+        me?.role === "host" && !me.seat ? hostButton(view) : null,
         view.phase === "lobby" && me?.role !== "host"
           ? h("span", { class: "muted", text: t("game.waiting") })
           : null,

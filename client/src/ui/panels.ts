@@ -1,7 +1,9 @@
 /**
- * The gameplay panels together: the toolbar that opens them, the machine shop, the region panel (with
- * leases), the used market and offers, finance, and the ship dialog the fleet opens for a lot. The game
- * UI creates this once and feeds it every state; the map's region clicks arrive through selectRegion.
+ * The gameplay panels together: the toolbar that opens them (on the left rail), the machine shop, the
+ * region panel (with leases: the map's region card), the used market and offers, finance, and the ship
+ * dialog the fleet and the region card open for a lot. The game UI creates this once and feeds it every
+ * state; the map's region clicks arrive through selectRegion. `makeRoom` runs before a dialog opens (on
+ * a small screen the drawers close for it).
  */
 import "./panels.css";
 import type { GameServer } from "../net/Server.ts";
@@ -16,11 +18,28 @@ import { createShipDialog } from "./ship.ts";
 import { createShop } from "./shop.ts";
 import { createToolbar, type PanelName } from "./toolbar.ts";
 
-export function createPanels(root: HTMLElement, dock: HTMLElement, server: GameServer) {
+/**
+ * The ship dialog bound for `region`: its destination list is set as a person would pick it (the
+ * dialog then prices every mode for it). Only when the region is one it offers.
+ */
+function shipTo(region: string): void {
+  const dest = document.querySelector<HTMLSelectElement>("[data-testid=ship-dest]");
+  if (!dest || !Array.from(dest.options).some((o) => o.value === region)) return;
+  dest.value = region;
+  dest.dispatchEvent(new Event("change"));
+}
+
+export function createPanels(root: HTMLElement, rail: HTMLElement, server: GameServer, makeRoom: () => void) {
   const layer = h("div", { class: "dialogs" });
   root.append(layer);
   const shop = createShop(layer, server);
-  const region = createRegionPanel(layer, server);
+  const region = createRegionPanel(layer, server, {
+    ship: (lot, to, opener) => {
+      makeRoom();
+      ship.open(lot, view, opener);
+      shipTo(to);
+    },
+  });
   const market = createMarket(layer, server);
   const finance = createFinance(layer, server);
   const ship = createShipDialog(layer, server);
@@ -29,16 +48,17 @@ export function createPanels(root: HTMLElement, dock: HTMLElement, server: GameS
   let playing = false;
 
   const open = (panel: PanelName, opener: Element): void => {
+    makeRoom();
     if (panel === "shop") shop.open(opener);
     else if (panel === "region") region.open(null, opener);
     else if (panel === "market") market.open(opener);
     else finance.open(opener);
   };
-  const toolbar = createToolbar(dock, open);
+  const toolbar = createToolbar(rail, open);
 
   const fleetHooks: FleetHooks = {
-    ship: (lot, opener) => ship.open(lot, view, opener),
-    region: (id, opener) => region.open(id, opener),
+    ship: (lot, opener) => (makeRoom(), ship.open(lot, view, opener)),
+    region: (id, opener) => (makeRoom(), region.open(id, opener)),
   };
 
   return {
@@ -60,7 +80,9 @@ export function createPanels(root: HTMLElement, dock: HTMLElement, server: GameS
     },
     /** A region clicked on the map: its panel, for a player (spectators have only the tooltip). */
     selectRegion(id: string) {
-      if (playing) region.open(id, null);
+      if (!playing) return;
+      makeRoom();
+      region.open(id, null);
     },
     relabel() {
       toolbar.relabel();

@@ -3,6 +3,8 @@
  * recent history from the news, today's power price, free capacity and share of hashrate, my lease
  * there, and a lease (kW, grid or renewable) with its cost from the engine's preview; also releasing
  * leased kW (./regionLease.ts). Lease and Release are enabled only when the engine would accept them.
+ * It is also the map's region card: my lots with the power they need, installed or shipped from here
+ * (./regionHere.ts), and the map glides to the region chosen.
  */
 import catalog from "virtual:atlas-catalog";
 import { formatIsoDate } from "../../../shared/math/calendar.ts";
@@ -15,6 +17,8 @@ import { texts } from "./fields.ts";
 import { formatBps, formatCents, formatDate, formatNumber, formatPowerMicro, mwOfKw } from "./format.ts";
 import { leaseForms, myLeaseText, type LeaseQuote } from "./regionLease.ts";
 import { regionHistory } from "./panelModel.ts";
+import { createRegionHere, type HereHooks } from "./regionHere.ts";
+import { focusRegion } from "../map/focus.ts";
 function factRows(region: string, view: GameView | null, lease: LeaseQuote | null): [string, string][] {
   const l = lang();
   const s = view?.regions.find((r) => r.id === region);
@@ -78,7 +82,7 @@ function renderPicker(picker: HTMLSelectElement, region: string): void {
   fill(picker, ...regions.map((r) => h("option", { value: r.id, text: pick(r.name) })));
   picker.value = region;
 }
-export function createRegionPanel(parent: HTMLElement, server: GameServer) {
+export function createRegionPanel(parent: HTMLElement, server: GameServer, hooks: HereHooks) {
   const picker = h("select", {
     id: "region-select",
     "data-testid": "region-select",
@@ -107,11 +111,13 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer) {
       facts();
     },
   );
-  const dialog = createDialog(parent, "region-panel", forms.stop);
+  const here = createRegionHere(server, out, hooks);
+  const dialog = createDialog(parent, "region-panel", () => [forms, here].forEach((x) => x.stop()));
   dialog.body.append(
     text.label("region-select", "panels.region.pick"),
     picker,
     box.facts,
+    here.el,
     mine,
     ...forms.nodes,
     out,
@@ -127,6 +133,9 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer) {
     out.textContent = "";
     facts();
     forms.reset(priv);
+    here.update(priv, id, true);
+    // The map shows the region the card is about (chosen in the list, or from the fleet).
+    focusRegion(id);
   }
 
   function relabel(): void {
@@ -150,6 +159,7 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer) {
       if (!dialog.isOpen) return;
       facts();
       forms.update(priv);
+      here.update(priv, region);
     },
     relabel,
     close: () => dialog.close(),

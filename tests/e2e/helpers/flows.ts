@@ -3,6 +3,7 @@
  * their own language (the dictionaries the client uses), so a test reads like the steps of a lesson.
  */
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
 import { see, seeText, SLOW_MS, type Player } from "./browser.ts";
 
 export interface NewGame {
@@ -45,7 +46,34 @@ export async function createGame(p: Player, game: NewGame = {}): Promise<string>
   if (game.bots !== undefined) await bots.setChecked(game.bots);
   await page.getByRole("button", { name: p.say("lobby.createButton"), exact: true }).click();
   await see(p, page.locator(".gamebar"), "the game screen (its game bar) after creating a game");
-  return joinCodeShown(p);
+  const code = await joinCodeShown(p);
+  if (game.mode !== "classroom") await openDrawer(p, "fleet");
+  return code;
+}
+
+/**
+ * The map is the screen: the fleet, the console, the leaderboard and the map key are drawers opened from
+ * the edge rails. Opens one (if not open yet) as a person would, with its rail button; the browser then
+ * remembers it open (a reload keeps it). Flows that read the fleet or the console open theirs first.
+ */
+export async function openDrawer(p: Player, name: "fleet" | "console" | "board" | "legend"): Promise<void> {
+  const button = await see(p, p.page.getByTestId(`drawer-${name}`), `the rail's ${name} button`);
+  if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+  await expect
+    .poll(() => button.getAttribute("aria-expanded"), { message: `the ${name} drawer to open` })
+    .toBe("true");
+}
+
+/** Closes every open drawer (the map alone on screen, with its rails). */
+export async function closeDrawers(p: Player): Promise<void> {
+  for (const name of ["fleet", "console", "board", "legend"]) {
+    const button = p.page.getByTestId(`drawer-${name}`);
+    if ((await button.count()) && (await button.getAttribute("aria-expanded")) === "true")
+      await button.click();
+  }
+  await expect
+    .poll(() => p.page.locator('.rail-toggle[aria-expanded="true"]').count(), { message: "drawers closed" })
+    .toBe(0);
 }
 
 /** Types the code into "join with a code" and joins. */
@@ -58,16 +86,24 @@ export async function joinByCode(p: Player, code: string): Promise<void> {
     .getByRole("button", { name: p.say("lobby.join"), exact: true })
     .click();
   await see(p, page.locator(".gamebar"), `the game screen (its game bar) after joining with code ${code}`);
+  // A player opens their fleet (a spectator has none: nothing to open).
+  await page.waitForFunction(() => document.querySelector(".board li") !== null);
+  if (await page.getByTestId("drawer-fleet").isVisible()) await openDrawer(p, "fleet");
 }
 
 export function teacher(p: Player) {
   return p.page.locator("section.teacher");
 }
 
-/** The teacher console's clock button (Start / Pause / Resume) once it says `label`; then clicks it. */
+/**
+ * The host's clock button (Start / Pause / Resume) once it says `label`, then clicks it: on the host bar
+ * of a game the host plays in, on the game bar of a classroom (its console has one too).
+ */
 export async function clock(p: Player, label: "game.start" | "game.pause" | "game.resume"): Promise<void> {
-  const button = teacher(p).getByRole("button", { name: p.say(label), exact: true });
-  await (await see(p, button, `the teacher console's "${p.say(label)}" button`)).click();
+  const button = p.page
+    .locator(".hostbar, .gamebar")
+    .getByRole("button", { name: p.say(label), exact: true });
+  await (await see(p, button, `the host's "${p.say(label)}" button`)).click();
 }
 
 /** The phase the game bar shows ("Host · Running"): waits until it is `phase`. */

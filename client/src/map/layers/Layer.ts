@@ -28,8 +28,11 @@ export interface MapFrame {
 export interface Layer {
   create(ctx: MapContext): void | Promise<void>;
   update(frame: MapFrame): void;
-  /** Called every animation frame with the elapsed milliseconds, for layers that move. */
-  tick?(deltaMs: number): void;
+  /**
+   * Called every animation frame with the elapsed milliseconds, for layers that move; returns whether
+   * it is still moving (when no layer is, the scene stops drawing until something changes).
+   */
+  tick?(deltaMs: number): boolean;
 }
 
 /** Phaser's fillPoints/strokePoints read only x and y; its types ask for Vector2. */

@@ -46,6 +46,7 @@ export function eventsLayer(): Layer {
       if (!frame.view) {
         watcher.reset();
         pulses = [];
+        g?.clear();
         return;
       }
       for (const n of watcher.fresh(frame.view.news)) {
@@ -56,9 +57,10 @@ export function eventsLayer(): Layer {
       }
     },
     tick(delta: number) {
-      if (!g) return;
+      if (!g) return false;
+      // Nothing pulsing: the last clear already left the layer empty (an idle frame draws nothing).
+      if (pulses.length === 0) return false;
       g.clear();
-      if (pulses.length === 0) return;
       for (const p of pulses) p.ageMs += delta;
       pulses = pulses.filter((p) => p.ageMs < PULSE_MS);
       for (const p of pulses) {
@@ -75,6 +77,8 @@ export function eventsLayer(): Layer {
           g.strokeCircle(p.at.x, p.at.y, (6 + phase * 30) / zoom);
         }
       }
+      // One more frame after the last pulse ends, to clear it.
+      return true;
     },
   };
 }

@@ -6,7 +6,7 @@
 import type Phaser from "phaser";
 import catalog, { type RegionInfo } from "virtual:atlas-catalog";
 import { FONT_STACK, pick } from "../../i18n/index.ts";
-import type { RegionView } from "../../net/view.ts";
+import type { GameView, RegionView } from "../../net/view.ts";
 import { project, type Pt } from "../geo.ts";
 import { carbonByRegion, computeOverlay, markerRadius } from "../overlays.ts";
 import type { Layer, MapContext, MapFrame } from "./Layer.ts";
@@ -28,9 +28,40 @@ export interface RegionHover {
 /** A press that moved less than this (screen pixels) is a click, not a pan. */
 const CLICK_SLOP_PX = 6;
 
+type Box = { x: number; y: number; w: number; h: number };
+const hits = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/**
+ * Labels that do not collide: the regions with the most hashrate first, each label shown only where it
+ * covers no label already placed and no other region's marker (so a label never hides a region).
+ */
+function placeLabels(markers: Marker[], byId: Map<string, RegionView>, frame: MapFrame): void {
+  const share = (m: Marker) => byId.get(m.info.id)?.shareBps ?? 0;
+  const placed: Box[] = [];
+  for (const m of [...markers].sort((a, b) => share(b) - share(a))) {
+    // The big ones whole-world, all of them as room appears with the zoom.
+    const wanted = frame.view !== null && (frame.relZoom >= 1.8 || pctOfBps(share(m)) >= 4);
+    const w = m.label.displayWidth;
+    const h = m.label.displayHeight;
+    // Origin (0.5, -0.6): the label sits centred under its marker.
+    const box = { x: m.at.x - w / 2, y: m.at.y + 0.6 * h, w, h };
+    const free =
+      !placed.some((p) => hits(p, box)) &&
+      !markers.some(
+        (o) =>
+          o !== m &&
+          hits(box, { x: o.at.x - o.radius, y: o.at.y - o.radius, w: o.radius * 2, h: o.radius * 2 }),
+      );
+    const show = wanted && free;
+    if (show) placed.push(box);
+    m.label.setVisible(show);
+  }
+}
+
 export function regionsLayer(
   onHover: (hover: RegionHover | null) => void,
   onSelect: (regionId: string) => void = () => undefined,
+  latest: () => GameView | null = () => null,
 ): Layer {
   let g: Phaser.GameObjects.Graphics | null = null;
   let markers: Marker[] = [];
@@ -48,7 +79,7 @@ export function regionsLayer(
       found
         ? {
             info: found.info,
-            state: last?.view?.regions.find((r) => r.id === found.info.id),
+            state: (latest() ?? last?.view)?.regions.find((r) => r.id === found.info.id),
             screen: { x: pointer.x, y: pointer.y },
           }
         : null,
@@ -97,13 +128,9 @@ export function regionsLayer(
           g.lineStyle(2 / z, 0xe67e22, 1);
           g.strokeCircle(m.at.x, m.at.y, m.radius + 3 / z);
         }
-        // Labels where there is room: all of them once zoomed in, the big ones before.
-        const show = frame.relZoom >= 1.8 || pctOfBps(state?.shareBps ?? 0) >= 4;
-        m.label
-          .setText(pick(m.info.name, frame.lang))
-          .setScale(1 / z)
-          .setVisible(show && frame.view !== null);
+        m.label.setText(pick(m.info.name, frame.lang)).setScale(1 / z);
       }
+      placeLabels(markers, byId, frame);
     },
   };
 }
