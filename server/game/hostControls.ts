@@ -41,7 +41,10 @@ export function hostControl(game: Hosted, action: HostAction) {
     case "botSeat":
     case "humanSeat":
     case "kick":
-      return controlSeat(game.roster, action);
+    case "assignSeat": {
+      const done = controlSeat(game.roster, action);
+      return "code" in done ? done : null;
+    }
     case "hideNames":
       game.hideNames = action.hide;
       return null;
