@@ -2,11 +2,13 @@
 import { debriefEn } from "./debrief.ts";
 import { panelsEn } from "./panels.ts";
 import { tutorialEn } from "./tutorial.ts";
+import { seatsEn } from "./seats.ts";
 
 export const en = {
   ...panelsEn,
   ...debriefEn,
   ...tutorialEn,
+  ...seatsEn,
   "app.title": "Hashrate Atlas",
   "app.tagline": "Buy machines, ship them to cheap power, outlast the halvings.",
   "lang.label": "Language",

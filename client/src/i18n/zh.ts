@@ -3,11 +3,13 @@ import { debriefZh } from "./debrief.ts";
 import type { Dictionary } from "./en.ts";
 import { panelsZh } from "./panels.ts";
 import { tutorialZh } from "./tutorial.ts";
+import { seatsZh } from "./seats.ts";
 
 export const zh: Dictionary = {
   ...panelsZh,
   ...debriefZh,
   ...tutorialZh,
+  ...seatsZh,
   "app.title": "矿机版图",
   "app.tagline": "购入矿机，运往电价低廉之地，熬过一次次减半。",
   "lang.label": "语言",

@@ -20,7 +20,9 @@ import { createLegend } from "./legend.ts";
 import { createPanels } from "./panels.ts";
 import { createTeacher } from "./teacher.ts";
 import { createTicker } from "./ticker.ts";
-import { createVeil, veilFor, type Veil } from "./veil.ts";
+import { createVeil, veilFor, veilForSeat, type Veil } from "./veil.ts";
+import { createAwayCard } from "./awaySummary.ts";
+import { reasonOf } from "./act.ts";
 import { createTutorial } from "./tutorial.ts";
 
 /** What the game UI needs from the map; main.ts forwards to the scene once Phaser has loaded. */
@@ -71,8 +73,13 @@ function toastMessages(server: GameServer, veil: Veil): (() => void)[] {
       veil.set(veilFor(c));
       if (c === "reconnected") toast(t("conn.back"));
     }),
+    server.events.on("seat", (s) => veil.set(veilForSeat(s))),
   ];
 }
+
+/** Takes my seat back from the bot the teacher put in; a refusal (locked) is shown. */
+const takeBack = (server: GameServer) => () =>
+  void server.takeSeat().catch((e: unknown) => toast(reasonOf(e), "error"));
 
 /** Leaves the game (if still in it) and shows the lobby. */
 const toLobby = (server: GameServer, onExit: () => void) => () => void server.leave().then(onExit);
@@ -130,7 +137,8 @@ export function createGameUi(
       tour.offer(w.seat); // first game in this browser: the guided tour starts by itself
       if (server.view) render(server.view);
     }),
-    ...toastMessages(server, createVeil(el, toLobby(server, onExit))),
+    ...toastMessages(server, createVeil(el, toLobby(server, onExit), takeBack(server))),
+    server.events.on("away", (summary) => createAwayCard(el).show(summary)),
   ];
 
   return {
