@@ -31,8 +31,9 @@ const tickOf = (p: Player) =>
 /** The host's secret and the room, from the host browser's storage (what the console's exports use). */
 async function hostKeys(p: Player): Promise<{ roomId: string; secret: string }> {
   return p.page.evaluate(() => {
-    const atlas = (window as unknown as { atlas?: { server: { seat?: { roomId: string; hostSecret: string } } } })
-      .atlas;
+    const atlas = (
+      window as unknown as { atlas?: { server: { seat?: { roomId: string; hostSecret: string } } } }
+    ).atlas;
     return { roomId: atlas?.server.seat?.roomId ?? "", secret: atlas?.server.seat?.hostSecret ?? "" };
   });
 }
@@ -66,8 +67,8 @@ describe.skipIf(!CHROMIUM)(
 
     it("the teacher starts a classroom game with Ana in seat p1", async () => {
       // A tall screen: at 800 px the console's roster sits below the fold, out of reach (the map layout
-    // is being reworked apart; see issue #12 §4).
-    host = await suite.open({ name: "Grace", lang: "en", viewport: { width: 1280, height: 1600 } });
+      // is being reworked apart; see issue #12 §4).
+      host = await suite.open({ name: "Grace", lang: "en", viewport: { width: 1280, height: 1600 } });
       ana = await suite.open({ name: "Ana", lang: "en" });
       code = await createGame(host, { scenario: "sandbox", seats: 2, pace: 8, mode: "classroom" });
       await joinByCode(ana, code);
@@ -105,8 +106,8 @@ describe.skipIf(!CHROMIUM)(
     it("the teacher hands Ana's company to a bot, after confirming; Ana's screen says so", async () => {
       const row = teacher(host).locator("ul.roster li[data-seat=p1]");
       const toBot = row.locator("[data-k=p1-botSeat]");
-    expect(await toBot.getAttribute("aria-label")).toBe(`${host.say("teacher.toBot")}: Ana`);
-    await toBot.click();
+      expect(await toBot.getAttribute("aria-label")).toBe(`${host.say("teacher.toBot")}: Ana`);
+      await toBot.click();
       const confirm = await see(host, host.page.getByTestId("confirm-p1"), "the in-page confirmation");
       await shot(host, "absence-confirm-hand-to-bot");
       await confirm.locator("[data-k=p1-yes]").click();
