@@ -175,3 +175,40 @@ describe("a player who is away", () => {
     expect(s.host({ type: "assignSeat", seat: "p1", to: "nobody" })).toMatchObject({ code: "BAD_SEAT" });
   });
 });
+
+describe("the caretaker", () => {
+  it("switches off the away person's machines that lose money, and nothing else", () => {
+    const options = createOptionsSchema.parse({
+      scenario: "exodus-2021",
+      seats: 1,
+      standInAfterSeconds: 60,
+      hostSecret: SECRET,
+      name: "Lab",
+    });
+    const s = GameSession.create(scenario("exodus-2021"), options, "ABC234", 7);
+    s.join("s1", { name: "Mei", role: "player" }, 0);
+    s.host({ type: "start" });
+    // A bot builds Mei a running fleet, then she takes the seat back and goes away.
+    s.host({ type: "botSeat", seat: "p1", strategy: "cheap-power" });
+    const running = () =>
+      s.state.lots.filter((l) => l.owner === "p1" && l.status === "installed" && l.powered);
+    for (let d = 0; d < 400 && running().length === 0; d++) s.tick();
+    expect(running().length).toBeGreaterThan(0);
+    s.host({ type: "humanSeat", seat: "p1" });
+    s.drop("s1", 0);
+    expect(s.careForAway(61_000)).toEqual(["p1"]);
+    // Mining stops paying for power (today and on the month's average): the caretaker switches off.
+    s.state.market.hashpriceMicroUsd = 1;
+    s.state.market.hashpriceAvgMicroUsd = 1;
+    const from = s.log.actions.length;
+    s.tick();
+    const done = s.log.actions.slice(from).filter((a) => a.actor.kind === "company" && a.by === "caretaker");
+    expect(done.length).toBeGreaterThan(0);
+    expect(done.every((a) => (a.command as { type: string; on?: boolean }).type === "powerLot")).toBe(true);
+    expect(done.every((a) => (a.command as { on?: boolean }).on === false)).toBe(true);
+    // Her summary tells both: what the bot did while it played, and what the caretaker switched off.
+    const told = s.takeAway("p1").filter((a) => a.by === "caretaker");
+    expect(told).toHaveLength(done.length);
+    expect(told.every((a) => a.text.en.startsWith("Switched off"))).toBe(true);
+  });
+});
