@@ -40,6 +40,7 @@ const HOST_PHASES: Record<string, readonly Phase[]> = {
   humanSeat: ["lobby", "running", "paused"],
   kick: ["lobby", "running", "paused"],
   assignSeat: ["lobby", "running", "paused"],
+  standIn: ["lobby", "running", "paused"],
   hideNames: ["lobby", "running", "paused", "ended"],
   end: ["lobby", "running", "paused"],
 };

@@ -16,7 +16,7 @@ export interface Hosted extends LoggedGame {
   phase: Phase;
   pace: number;
   hideNames: boolean;
-  readonly options: Pick<CreateOptions, "fillWithBots">;
+  readonly options: Pick<CreateOptions, "fillWithBots" | "standInAfterSeconds">;
   readonly roster: Roster;
 }
 
@@ -47,6 +47,11 @@ export function hostControl(game: Hosted, action: HostAction) {
     }
     case "hideNames":
       game.hideNames = action.hide;
+      return null;
+    case "standIn":
+      // The new grace period counts from each drop again (careForAway marks those past it).
+      game.options.standInAfterSeconds = action.seconds;
+      for (const seat of game.roster.seats) seat.caretaker = false;
       return null;
     case "broadcast":
       return null;

@@ -394,6 +394,7 @@ export class GameRoom extends Room<GameRoomState> {
     }
     if (action.type === "assignSeat") reseat(this, this.session, (id) => this.demote(id), this.present);
     if ("seat" in action) tellSeat(this.clients, this.session, action.seat);
+    if (action.type === "standIn") tellHosts(this.clients, this.session);
     if (action.type === "end") this.finish("host");
   }
 

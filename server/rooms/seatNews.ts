@@ -45,7 +45,8 @@ export function rosterOf(session: GameSession): ServerMessage<"roster"> {
     role: m.role,
     seat: m.seat,
   }));
-  return { seats, people };
+  const grace = session.standInAfterMs;
+  return { standInAfter: grace === null ? null : grace / 1000, seats, people };
 }
 
 /** Sends the roster to every host connection (after a join, a leave or a seat control). */

@@ -4,7 +4,7 @@
  * and Chinese, and never disconnects the sender.
  */
 import { z } from "zod";
-import { MAX_SEATS, SEAT_PATTERN } from "./constants.ts";
+import { MAX_SEATS, SEAT_PATTERN, STAND_IN_AFTER_CHOICES } from "./constants.ts";
 import { previewMessage, previewReply } from "./preview.ts";
 
 const ref = z.string().min(1).max(32).optional();
@@ -45,6 +45,15 @@ export const hostMessage = z.object({
     /** Gives the seat to a connected person (`to`: their id in the host's `roster`); the old token lapses. */
     z.object({ type: z.literal("assignSeat"), seat, to: z.string().min(1).max(64) }),
     z.object({ type: z.literal("hideNames"), hide: z.boolean() }),
+    /** When a caretaker stands in for a person away (seconds; null: never): see CreateOptions. */
+    z.object({
+      type: z.literal("standIn"),
+      seconds: z
+        .number()
+        .int()
+        .refine((s) => (STAND_IN_AFTER_CHOICES as readonly (number | null)[]).includes(s))
+        .nullable(),
+    }),
     z.object({ type: z.literal("end") }),
   ]),
 });
@@ -86,6 +95,8 @@ export const serverMessages = {
   away: z.object({ actions: z.array(z.object({ day: z.number(), date: z.string(), by: actedBy, text })) }),
   /** To the host: each seat as the room sees it, and the people connected (to give a seat to). */
   roster: z.object({
+    /** When a caretaker stands in (seconds; null: never), as the game is set now. */
+    standInAfter: z.number().nullable(),
     seats: z.array(
       z.object({
         seat: z.string(),

@@ -126,6 +126,13 @@ describe("a player who is away", () => {
     s.host({ type: "start" });
     s.drop("s1", 0);
     expect(s.careForAway(10 * 3_600_000)).toEqual([]);
+    // The teacher changes it during the game: the caretaker stands in once past the new period.
+    expect(s.host({ type: "standIn", seconds: 60 })).toBeNull();
+    expect(s.standInAfterMs).toBe(60_000);
+    expect(s.careForAway(10 * 3_600_000)).toEqual(["p1"]);
+    s.host({ type: "standIn", seconds: null });
+    expect(s.seats[0]?.caretaker).toBe(false);
+    expect(s.careForAway(20 * 3_600_000)).toEqual([]);
   });
 
   it("marks a bot company's commands as the bot's, and a handed seat's as a stand-in's", () => {

@@ -6,6 +6,7 @@
  * new device, or who lost their token): their old token stops working.
  */
 import { t } from "../i18n/index.ts";
+import { STAND_IN_AFTER_CHOICES } from "../../../shared/protocol/constants.ts";
 import type { GameServer, RosterInfo } from "../net/Server.ts";
 import type { GameView } from "../net/view.ts";
 import { perform } from "./act.ts";
@@ -140,8 +141,35 @@ function item(s: RosterSeat, bankrupt: boolean, asked: Ask | null, people: Roste
   );
 }
 
+/** The grace period, changed during the game: "a bot keeps a company safe after N min away". */
+function graceSelect(current: number | null, rows: Rows): HTMLElement {
+  const select = h(
+    "select",
+    {
+      id: "teacher-standin",
+      "data-k": "standIn",
+      onchange: () =>
+        rows.act({ type: "standIn", seconds: select.value === "" ? null : Number(select.value) }),
+    },
+    ...STAND_IN_AFTER_CHOICES.map((v) =>
+      h("option", {
+        value: v === null ? "" : String(v),
+        text: v === null ? t("seats.standIn.never") : t("seats.standIn.minutes", { n: v / 60 }),
+        selected: v === current,
+      }),
+    ),
+  );
+  return h(
+    "div",
+    { class: "row", title: t("seats.standIn.hint") },
+    h("label", { for: "teacher-standin", text: t("seats.standIn") }),
+    select,
+  );
+}
+
 export function createRoster(server: GameServer) {
   const list = h("ul", { class: "roster", "data-testid": "roster" });
+  const grace = h("div", {});
   const out = status();
   let info: RosterInfo | null = null;
   let view: GameView | null = null;
@@ -165,6 +193,7 @@ export function createRoster(server: GameServer) {
     const key = JSON.stringify([info, [...broke], asked]);
     if (!force && key === drawn) return;
     drawn = key;
+    fillKeepFocus(grace, graceSelect(info.standInAfter, rows));
     const people = info.people.filter((p) => p.role === "spectator" && p.seat === null);
     const seats = [...info.seats].sort(bySeat);
     fillKeepFocus(list, ...seats.map((s) => item(s, broke.has(s.seat), asked, people, rows)));
@@ -175,7 +204,7 @@ export function createRoster(server: GameServer) {
     render();
   });
   return {
-    els: [list, out],
+    els: [grace, list, out],
     update(v: GameView) {
       view = v;
       render();
