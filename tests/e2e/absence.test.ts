@@ -161,8 +161,8 @@ describe.skipIf(!CHROMIUM)(
       await ana.page.getByTestId("away-ok").click();
       expect(await ana.page.getByTestId("away-summary").isVisible()).toBe(false);
       await seeText(host, "[data-testid=tags-p1]", host.say("teacher.connected"), "Ana playing again");
-      expect(host.errors).toEqual([]);
-      expect(ana.errors).toEqual([]);
+      expect(host.errors, `the teacher page errors: ${host.errors.join(" | ")}`).toEqual([]);
+      expect(ana.errors, `Ana page errors: ${ana.errors.join(" | ")}`).toEqual([]);
     });
   },
 );
