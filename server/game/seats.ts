@@ -80,15 +80,10 @@ export function restoredSeats(stored: readonly StoredSeat[], now: number): SeatI
 }
 
 /**
- * Does a bot play this seat today? Only a bot's seat: a bot company, or a person's seat the host handed
- * to a bot. While a person is away (a reload, a closed tab), no bot plays in their name: the company runs
- * as they left it, and past the grace period only the caretaker acts (see standsIn).
+ * Who acts in this seat today, if not its holder: a bot company's bot, a bot the host put in a person's
+ * seat (a stand-in), or the caretaker of a person away past the grace period. While a person is away
+ * within it (a reload, a closed tab), nobody acts in their name: the company runs as they left it.
  */
-export function botPlays(seat: SeatInfo): boolean {
-  return seat.kind === "bot";
-}
-
-/** Who acts in this seat today, if not its holder: its bot (for a person: a stand-in) or the caretaker. */
 export function standsIn(seat: SeatInfo, held: boolean): ActedBy | null {
   if (seat.kind === "bot") return held ? "standIn" : "bot";
   return seat.kind === "human" && seat.caretaker ? "caretaker" : null;
