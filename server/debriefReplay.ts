@@ -78,6 +78,24 @@ export function nameCompanies(text: string, name: (id: string) => string): strin
   return text.replace(/\{company:([^}]+)\}/g, (_m, id: string) => name(id));
 }
 
+/**
+ * A stand-in's decision says so, naming the person it stood in for (by the company token, so a reader
+ * who may not see names reads "Company n"): "Bot standing in for Ana: Shipped …".
+ */
+export function standingIn(
+  summary: DebriefDecision["summary"],
+  action: LoggedAction,
+): DebriefDecision["summary"] {
+  if (action.actor.kind !== "company" || (action.by !== "standIn" && action.by !== "caretaker"))
+    return summary;
+  const who = companyToken(action.actor.companyId);
+  const prefix =
+    action.by === "standIn"
+      ? { en: `Bot standing in for ${who}: `, zh: `机器人代${who}操作：` }
+      : { en: `Caretaker for ${who} (away): `, zh: `托管代${who}操作（离开期间）：` };
+  return { en: prefix.en + summary.en, zh: prefix.zh + summary.zh };
+}
+
 export class DebriefReplay {
   readonly state: GameState;
   /** The replayed game's engine caches (see shared/engine/caches.ts). */
@@ -146,7 +164,7 @@ export class DebriefReplay {
       const action = actions[this.next];
       if (!action || action.tick > tick) break;
       // The summary reads the state before the command (a lot shipped whole is gone after it).
-      const summary = summarizeCommand(state, action.actor, action.command, companyToken);
+      const summary = standingIn(summarizeCommand(state, action.actor, action.command, companyToken), action);
       if (!applyCommand(state, action.actor, action.command, this.caches).ok) {
         this.rejected++;
         continue;
@@ -159,6 +177,7 @@ export class DebriefReplay {
         actor: action.actor.kind,
         type: typeof type === "string" ? type : "?",
         summary,
+        ...(action.by ? { by: action.by } : {}),
       });
     }
   }

@@ -8,6 +8,7 @@ import { matchMaker } from "@colyseus/core";
 import { joinCode } from "../shared/protocol/index.ts";
 import { debrief } from "./debrief.ts";
 import { predictionRows } from "./predictionsExport.ts";
+import { commandRows } from "./debriefExport.ts";
 import { ReplayError } from "../shared/replay/index.ts";
 import { hashSecret, secretMatches } from "./game/codes.ts";
 import { tickStats } from "./metrics.ts";
@@ -205,7 +206,10 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
             ? await store.events(session.roomId)
             : table === "predictions"
               ? await predictionsOf(session.roomId)
-              : await store.commands(session.roomId);
+              : format === "csv"
+                ? // People read the CSV: plain words and who acted; programs read the JSON: the log as stored.
+                  ((await commandRows(session.roomId, secret, (id) => roomOf(id)?.session)) ?? [])
+                : await store.commands(session.roomId);
       const stamped: Record<string, unknown>[] = rows.map((r) => ({ ...r, ...stamp }));
       const { hostHash: _hash, ...publicSession } = session;
       if (format === "json") return json(res, 200, { session: publicSession, rows: stamped });

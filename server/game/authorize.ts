@@ -39,6 +39,8 @@ const HOST_PHASES: Record<string, readonly Phase[]> = {
   botSeat: ["lobby", "running", "paused"],
   humanSeat: ["lobby", "running", "paused"],
   kick: ["lobby", "running", "paused"],
+  assignSeat: ["lobby", "running", "paused"],
+  standIn: ["lobby", "running", "paused"],
   hideNames: ["lobby", "running", "paused", "ended"],
   end: ["lobby", "running", "paused"],
   ask: ["running", "paused"],

@@ -15,7 +15,7 @@ import {
 } from "../../shared/index.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import type { HostAction } from "../../shared/protocol/index.ts";
-import { logAction, type ReplayLog } from "../../shared/replay/index.ts";
+import { logAction, type ActedBy, type ReplayLog } from "../../shared/replay/index.ts";
 
 /** What a command changes and where it is written: the game, its log, and the game's speed caches. */
 export interface LoggedGame {
@@ -24,10 +24,13 @@ export interface LoggedGame {
   caches: EngineCaches;
 }
 
-/** A parsed command applied for `actor`, and logged when the engine accepts it. */
-export function applyLogged(game: LoggedGame, actor: Actor, command: Command): CommandResult {
+/**
+ * A parsed command applied for `actor`, and logged when the engine accepts it, with who gave it when not
+ * the seat's holder (`by`: a bot or the caretaker; see shared/replay/log.ts).
+ */
+export function applyLogged(game: LoggedGame, actor: Actor, command: Command, by?: ActedBy): CommandResult {
   const result = applyTrustedCommand(game.state, actor, command, game.caches);
-  if (result.ok) logAction(game.log, game.state, actor, command);
+  if (result.ok) logAction(game.log, game.state, actor, command, by);
   return result;
 }
 

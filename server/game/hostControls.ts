@@ -19,7 +19,7 @@ export interface Hosted extends LoggedGame {
   phase: Phase;
   pace: number;
   hideNames: boolean;
-  readonly options: Pick<CreateOptions, "fillWithBots">;
+  readonly options: Pick<CreateOptions, "fillWithBots" | "standInAfterSeconds">;
   readonly roster: Roster;
   readonly predictions: PredictionBook;
 }
@@ -51,9 +51,17 @@ export function hostControl(game: Hosted, action: HostAction, now = 0) {
     case "botSeat":
     case "humanSeat":
     case "kick":
-      return controlSeat(game.roster, action);
+    case "assignSeat": {
+      const done = controlSeat(game.roster, action);
+      return "code" in done ? done : null;
+    }
     case "hideNames":
       game.hideNames = action.hide;
+      return null;
+    case "standIn":
+      // The new grace period counts from each drop again (careForAway marks those past it).
+      game.options.standInAfterSeconds = action.seconds;
+      for (const seat of game.roster.seats) seat.caretaker = false;
       return null;
     case "broadcast":
       return null;

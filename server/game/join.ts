@@ -49,7 +49,8 @@ export function join(
     seat: seat?.id ?? null,
     seatToken: seat?.token ?? null,
   };
-  roster.members.set(sessionId, membership);
+  const name = seat?.name ?? options.name;
+  roster.members.set(sessionId, { ...membership, ...(name ? { name } : {}) });
   return { ...membership, displaced };
 }
 

@@ -10,6 +10,8 @@ export interface Membership {
   role: "host" | "player" | "spectator";
   seat: string | null;
   seatToken: string | null;
+  /** The name the connection joined with (the host sees it, to give a seat to a named person). */
+  name?: string;
 }
 
 /**
@@ -45,6 +47,7 @@ export function displaceHolder(
       role: old.role === "host" ? "host" : "spectator",
       seat: null,
       seatToken: null,
+      ...(old.name ? { name: old.name } : {}),
     });
   return seat.sessionId;
 }

@@ -16,6 +16,7 @@ import { BotCaches, STRATEGIES } from "../../shared/bots/index.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import type { Notice } from "../../shared/engine/tradeState.ts";
 import type { AnswerMessage, CreateOptions, HostAction, JoinOptions } from "../../shared/protocol/index.ts";
+import { standInAfterDefault } from "../../shared/protocol/constants.ts";
 import { refuse } from "../../shared/protocol/refusals/index.ts";
 import { startLog, type ReplayLog } from "../../shared/replay/index.ts";
 import type { Scenario } from "../../shared/scenario/types.ts";
@@ -36,8 +37,10 @@ import {
   type PredictionBook,
   type Question,
 } from "./predictions.ts";
-import { awayTooLong, giveToBot, leaveSeat, newSeats, restoredSeats, type SeatInfo } from "./seats.ts";
-import { standInsPlay } from "./standIns.ts";
+import { companyName, renameCompanies } from "./companyNames.ts";
+import { controlSeat, takeBack, type SeatMoves } from "./seatControls.ts";
+import { awayTooLong, leaveSeat, newSeats, restoredSeats, type AwayAction, type SeatInfo } from "./seats.ts";
+import { held, standInsPlay } from "./standIns.ts";
 
 /** What a restored session is rebuilt from (see server/recovery.ts). */
 export interface RestoredSession {
@@ -94,7 +97,7 @@ export class GameSession implements Hosted {
   static create(scenario: Scenario, options: CreateOptions, code: string, seed: number): GameSession {
     const seats = Array.from({ length: options.seats }, (_, i) => ({
       id: `p${i + 1}`,
-      name: `Seat ${i + 1}`,
+      name: companyName(i),
     }));
     const state = createGame(scenario, options.seed ?? seed, seats);
     const { hostSecret, ...rest } = options;
@@ -134,6 +137,18 @@ export class GameSession implements Hosted {
     return (this.options.reconnectSeconds ?? (this.options.classroom ? 120 : 60)) * 1000;
   }
 
+  /** How long a person may be away before the caretaker stands in (null: never); see CreateOptions. */
+  get standInAfterMs(): number | null {
+    const chosen = this.options.standInAfterSeconds;
+    const seconds = chosen === undefined ? standInAfterDefault(this.options.classroom) : chosen;
+    return seconds === null ? null : seconds * 1000;
+  }
+
+  /** Whether a person holds this seat (a bot playing it stands in for them). */
+  held(seat: SeatInfo): boolean {
+    return held(this.roster, seat);
+  }
+
   /** What a join with these options would make of the connection, without changing anything. */
   roleFor(options: Pick<JoinOptions, "role" | "seatToken" | "hostSecret">): Membership["role"] {
     return roleFor(this.roster, this.hostHash, options);
@@ -145,30 +160,70 @@ export class GameSession implements Hosted {
     return join(this.roster, rules, sessionId, options);
   }
 
-  /** A connection dropped (or left): its seat stays reserved; a bot plays it meanwhile. */
+  /** A connection dropped (or left): its seat stays reserved; nobody plays it meanwhile. */
   drop(sessionId: string, now: number): void {
     leaveSeat(this.seats, sessionId, now);
     this.members.delete(sessionId);
   }
 
-  /** Seats whose holder has been away longer than the window go to bots for good (the token lapses). */
-  expireDropped(now: number): string[] {
-    const lapsed = this.seats.filter((seat) => awayTooLong(seat, now, this.reconnectMs));
-    for (const seat of lapsed) {
-      giveToBot(seat);
-      this.roster.tokens.forget(seat.id);
-    }
-    return lapsed.map((seat) => seat.id);
+  /**
+   * Seats whose holder has been away past the grace period get the caretaker (the seat stays theirs and
+   * their token keeps working); returns the seats newly cared for.
+   */
+  careForAway(now: number): string[] {
+    const due = this.seats.filter((seat) => !seat.caretaker && awayTooLong(seat, now, this.standInAfterMs));
+    for (const seat of due) seat.caretaker = true;
+    return due.map((seat) => seat.id);
   }
 
-  /** A player's command, stamped with their seat; rejections come back with the engine's reason. */
+  /** A player's command, stamped with their seat; refused while a bot the host put in plays it. */
   command(sessionId: string, raw: unknown) {
-    return playerCommand(this, this.members.get(sessionId)?.seat ?? null, raw);
+    const seat = this.members.get(sessionId)?.seat ?? null;
+    if (this.seats.find((s) => s.id === seat)?.kind === "bot")
+      return { ok: false as const, error: refuse("BOT_PLAYING") };
+    return playerCommand(this, seat, raw);
   }
 
   /** Host controls that belong to the game itself (the room handles pace timing and kicks). */
   host(action: HostAction, now = 0) {
-    return hostControl(this, action, now);
+    if (action.type !== "assignSeat") return hostControl(this, action, now);
+    const moved = controlSeat(this.roster, action);
+    if ("code" in moved) return moved;
+    this.moves = moved;
+    return null;
+  }
+
+  /** The connections the last seat assignment moved (the room tells them), once. */
+  takeMoves(): SeatMoves | null {
+    const moves = this.moves;
+    this.moves = null;
+    return moves;
+  }
+
+  private moves: SeatMoves | null = null;
+
+  /** The sender takes their seat back from the bot the host put in, unless the host locked it. */
+  takeSeat(member: { seat: string | null }) {
+    return takeBack(this.roster, member.seat);
+  }
+
+  /** What stand-ins did in this seat since its holder last saw it, handed over once. */
+  takeAway(seatId: string): AwayAction[] {
+    const seat = this.seats.find((s) => s.id === seatId);
+    if (!seat) return [];
+    const actions = seat.awayLog;
+    seat.awayLog = [];
+    return actions;
+  }
+
+  /** A notice's text with the names people see for each company (a person's seat shows the person). */
+  named<T extends { en: string; zh: string }>(text: T): T {
+    const names = new Map<string, string>();
+    this.state.companies.forEach((c, i) => {
+      const seat = this.seats[i];
+      if (seat) names.set(c.name, this.hideNames ? `Company ${i + 1}` : seat.name);
+    });
+    return { ...text, en: renameCompanies(text.en, names), zh: renameCompanies(text.zh, names) };
   }
 
   /** A seat's answer to the open question (predictions.ts checks it); the connection must hold a seat. */
@@ -193,7 +248,7 @@ export class GameSession implements Hosted {
    * notices include those raised since the last day (commands, injections, bots), oldest first.
    */
   tick(): StepReport {
-    standInsPlay(this, this.seats, this.bots);
+    standInsPlay(this, this.roster, this.bots);
     const early = this.notices.beforeStep(this.state.notices);
     const report = step(this.state, this.caches);
     this.notices.afterStep(this.state.notices);

@@ -44,8 +44,10 @@ import { admit, checkSecretTry, MAX_CONNECTIONS, Refusal, type Present } from ".
 import { inspectFrame, jsonBytes } from "./inbound.ts";
 import { idleLimitsFromEnv, whenEmpty } from "./lifecycle.ts";
 import { showOnly } from "./views.ts";
-import { StoreGate } from "./storeGate.ts";
+import { STORE_DOWN, STORE_UP, StoreGate } from "./storeGate.ts";
 import { QuestionRelay } from "./questions.ts";
+import { reseat, tellHosts, tellSeat } from "./seatNews.ts";
+import { lobbyEntry } from "./lobbyEntry.ts";
 
 const RATE_PER_SECOND = 10;
 const RATE_BURST = 30;
@@ -114,23 +116,6 @@ export class GameRoom extends Room<GameRoomState> {
     return GameSession.create(services().scenario(options.scenario), options, code, services().seed());
   }
 
-  /** What the lobby lists: scenario, seats, phase, pace (private rooms are not listed at all). */
-  private lobbyEntry() {
-    const s = this.session;
-    return {
-      scenario: s.options.scenario,
-      name: s.options.name,
-      seats: s.seats.length,
-      taken: s.seats.filter((x) => x.kind === "human").length,
-      phase: s.phase,
-      pace: s.pace,
-      // Private rooms are never listed (the list asks for public rooms only), so their code can sit in
-      // the metadata too: any process of a Redis-shared cluster can then resolve a join code.
-      code: s.code,
-      classroom: s.options.classroom,
-    };
-  }
-
   /** Who gets in: seats, the host and returning players always; spectators within their allowance. */
   override onAuth(client: Client, raw: unknown, context: AuthContext): JoinOptions {
     const parsed = joinOptionsSchema.safeParse(joinOptionsOf(raw ?? {}));
@@ -170,6 +155,7 @@ export class GameRoom extends Room<GameRoomState> {
     this.questions.send(client);
     if (joined.role === "host" && this.pausedEmpty && this.session.phase === "paused")
       this.resumeAfterEmpty();
+    tellSeat(this.clients, this.session, joined.seat);
     this.refresh(); // shown connected now, not at the next tick (a restored game waits paused)
     void services().store.saveProgress(this.roomId, this.session); // a new holder's token must survive a crash
   }
@@ -201,6 +187,7 @@ export class GameRoom extends Room<GameRoomState> {
     this.present.delete(client.sessionId);
     this.buckets.delete(client.sessionId);
     this.refresh();
+    tellHosts(this.clients, this.session);
     if (this.clients.length === 0) this.whenEmpty();
     // Only a seat is worth holding: a spectator who drops simply joins again (and holding a place
     // for every dropped spectator would fill the room and lock it).
@@ -208,11 +195,11 @@ export class GameRoom extends Room<GameRoomState> {
       return this.recent.forget(client.sessionId);
     try {
       // Within the window, the same client object resumes (colyseus reconnect); after it, a reload with
-      // the seat token still takes the seat back until expireDropped hands it to a bot for good.
+      // the seat token takes the seat back (the seat is kept for good).
       await this.allowReconnection(client, Math.round(this.session.reconnectMs / 1000));
       this.resumed(client, before, present);
     } catch {
-      // The window closed: the seat stays with its bot.
+      // The window closed: the seat stays its holder's, for their token.
       this.recent.forget(client.sessionId);
     }
   }
@@ -227,11 +214,12 @@ export class GameRoom extends Room<GameRoomState> {
     if ("code" in joined) return;
     // A host who also plays (a game among friends) comes back as the host, not only as a player.
     const role = before.role === "host" ? "host" : joined.role;
-    this.session.members.set(client.sessionId, { role, seat: joined.seat, seatToken: joined.seatToken });
+    this.session.members.set(client.sessionId, { ...this.session.members.get(client.sessionId)!, role });
     this.present.set(client.sessionId, { role, address: present?.address ?? "unknown" });
     this.buckets.set(client.sessionId, newBucket(RATE_BURST, this.clock.currentTime));
     this.cancelIdle();
     if (role === "host" && this.pausedEmpty && this.session.phase === "paused") this.resumeAfterEmpty();
+    tellSeat(this.clients, this.session, joined.seat);
     this.refresh();
   }
 
@@ -359,6 +347,11 @@ export class GameRoom extends Room<GameRoomState> {
     } else if (type === "answer") {
       const error = this.questions.answer(client.sessionId, data, this.gate);
       if (error) return refused(error);
+    } else if (type === "takeSeat") {
+      const error =
+        authorize({ kind: "command" }, member, this.session.phase) ?? this.session.takeSeat(member);
+      if (error) return refused(error);
+      tellSeat(this.clients, this.session, member.seat);
     } else {
       const action = (data as { action: HostAction }).action;
       const denial = authorize({ kind: "host", action: action.type }, member, this.session.phase);
@@ -403,6 +396,9 @@ export class GameRoom extends Room<GameRoomState> {
     if (action.type === "kick") {
       for (const c of this.clients) if (!this.session.members.has(c.sessionId)) c.leave(CLOSE_REMOVED);
     }
+    if (action.type === "assignSeat") reseat(this, this.session, (id) => this.demote(id), this.present);
+    if ("seat" in action) tellSeat(this.clients, this.session, action.seat);
+    if (action.type === "standIn") tellHosts(this.clients, this.session);
     if (action.type === "end") this.finish("host");
   }
 
@@ -424,7 +420,7 @@ export class GameRoom extends Room<GameRoomState> {
 
   private runTick(): void {
     if (this.session.phase !== "running") return;
-    this.session.expireDropped(this.clock.currentTime);
+    if (this.session.careForAway(this.clock.currentTime).length > 0) tellHosts(this.clients, this.session);
     const report = this.questions.day(() => this.session.tick()); // and an outcome measured today
     this.synced.dayDone(report, this.session.state);
     this.publish(report.notices.filter((n) => !this.session.wasShown(n)));
@@ -441,10 +437,7 @@ export class GameRoom extends Room<GameRoomState> {
       this.pausedStore = true;
     }
     this.refresh();
-    this.tellEveryone({
-      en: `The server cannot save the game (${reason}). The game is paused and takes no commands; it goes on by itself once saving works again.`,
-      zh: `服务器无法保存游戏（${reason}）。游戏已暂停，不接受指令；恢复保存后将自动继续。`,
-    });
+    this.tellEveryone(STORE_DOWN(reason));
   }
 
   private storeUp(): void {
@@ -454,7 +447,7 @@ export class GameRoom extends Room<GameRoomState> {
     }
     this.pausedStore = false;
     this.refresh();
-    this.tellEveryone({ en: "Saving works again; the game goes on.", zh: "保存已恢复，游戏继续。" });
+    this.tellEveryone(STORE_UP);
   }
 
   private tellEveryone(text: Text): void {
@@ -463,7 +456,9 @@ export class GameRoom extends Room<GameRoomState> {
   }
 
   /** Public notices to the news ticker; a company's own to its seat's client. */
-  private publish(notices: readonly Notice[]): void {
+  private publish(raw: readonly Notice[]): void {
+    // The engine names companies by their bot names; people see the seat's holder.
+    const notices = raw.map((n) => ({ ...n, text: this.session.named(n.text) }));
     this.synced.post(notices, this.session.state);
     for (const n of notices) {
       if (n.company === null) continue;
@@ -478,7 +473,7 @@ export class GameRoom extends Room<GameRoomState> {
     this.state.pace = this.session.pace;
     this.state.hideNames = this.session.hideNames;
     this.synced.write(this.state, this.session);
-    void this.setMetadata(this.lobbyEntry());
+    void this.setMetadata(lobbyEntry(this.session));
   }
 
   private finish(reason: string): void {

@@ -8,6 +8,13 @@ import { refuse } from "../../shared/protocol/refusals/index.ts";
 import type { Denial } from "../game/authorize.ts";
 import type { GameStore } from "../store/store.ts";
 
+/** What everyone is told when saving stops, and when it works again. */
+export const STORE_DOWN = (reason: string) => ({
+  en: `The server cannot save the game (${reason}). The game is paused and takes no commands; it goes on by itself once saving works again.`,
+  zh: `服务器无法保存游戏（${reason}）。游戏已暂停，不接受指令；恢复保存后将自动继续。`,
+});
+export const STORE_UP = { en: "Saving works again; the game goes on.", zh: "保存已恢复，游戏继续。" };
+
 export interface GateEvents {
   down(reason: string): void;
   up(): void;

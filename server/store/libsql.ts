@@ -180,7 +180,14 @@ export class LibsqlStore implements GameStore {
     this.queued.set(roomId, s.log.actions.length);
     const statements = s.log.actions.slice(from).map((a, i) => ({
       sql: `insert or replace into actions values (?, ?, ?, ?, ?)`,
-      args: [roomId, from + i, a.tick, JSON.stringify(a.actor), JSON.stringify(a.command)],
+      // Who gave it, when not the seat's holder, rides in the actor's column (no new column to migrate).
+      args: [
+        roomId,
+        from + i,
+        a.tick,
+        JSON.stringify(a.by ? { ...a.actor, by: a.by } : a.actor),
+        JSON.stringify(a.command),
+      ],
     }));
     const onRefused = () => {
       if ((this.queued.get(roomId) ?? 0) > from) this.queued.set(roomId, from);

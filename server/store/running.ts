@@ -58,11 +58,17 @@ export async function loadQuestions(db: Reader, roomId: string): Promise<Questio
 async function loadActions(db: Reader, roomId: string): Promise<LoggedAction[]> {
   return (
     await rows(db, `select tick, actor, command from actions where room_id = ? order by idx`, [roomId])
-  ).map((a): LoggedAction => ({
-    tick: Number(a.tick),
-    actor: JSON.parse(String(a.actor)) as LoggedAction["actor"],
-    command: JSON.parse(String(a.command)) as unknown,
-  }));
+  ).map((a): LoggedAction => {
+    // The actor's column also says who gave the command when not the seat's holder (older rows do not).
+    const { by, ...actor } = JSON.parse(String(a.actor)) as LoggedAction["actor"] & Pick<LoggedAction, "by">;
+    const action: LoggedAction = {
+      tick: Number(a.tick),
+      actor,
+      command: JSON.parse(String(a.command)) as unknown,
+    };
+    if (by) action.by = by;
+    return action;
+  });
 }
 
 function progressOf(r: Row): RunningGame["progress"] {

@@ -22,6 +22,7 @@ import { atRiskLotsOf, heldShipmentsOf, siteOf, unsettledLotsOf, worldOf, type W
 import { buyTrader, tradeUsed, TRADER } from "./trader.ts";
 
 export { BotCaches };
+export { caretake } from "./caretaker.ts";
 
 export const STRATEGIES: readonly string[] = ["efficiency", "cheap-power", "cautious", "trader"];
 

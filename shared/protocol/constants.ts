@@ -29,3 +29,12 @@ export const CLOSE_REMOVED = 4403;
 
 /** Close code when the server is stopping (a restart, a deploy): the client keeps its seat and comes back. */
 export const CLOSE_SERVER_STOPPING = 4503;
+
+/**
+ * The host's choices for when a caretaker stands in for a person away (seconds; null: never), and the
+ * default: five minutes in a classroom (far past any reload or dropped Wi-Fi, soon enough that a student
+ * gone for the lesson does not find their company drained by machines losing money), never in a game
+ * among friends (nobody touches a friend's company unless the host hands it to a bot).
+ */
+export const STAND_IN_AFTER_CHOICES = [null, 60, 120, 300, 600] as const;
+export const standInAfterDefault = (classroom: boolean): number | null => (classroom ? 300 : null);

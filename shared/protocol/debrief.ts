@@ -43,6 +43,8 @@ export interface DebriefDecision {
   seat: string | null;
   type: string;
   summary: DebriefText;
+  /** Who gave it when not the seat's holder: the company's bot, a bot the host put in, or the caretaker. */
+  by?: "bot" | "standIn" | "caretaker";
 }
 
 export interface DebriefEvent {

@@ -4,11 +4,12 @@
  * and Chinese, and never disconnects the sender.
  */
 import { z } from "zod";
-import { MAX_SEATS, SEAT_PATTERN } from "./constants.ts";
+import { MAX_SEATS, SEAT_PATTERN, STAND_IN_AFTER_CHOICES } from "./constants.ts";
 import { previewMessage, previewReply } from "./preview.ts";
 
 const ref = z.string().min(1).max(32).optional();
 const text = z.object({ en: z.string(), zh: z.string() });
+const actedBy = z.enum(["bot", "standIn", "caretaker"]);
 
 /** Client → server: a company command (the engine's own schema checks its body). */
 export const commandMessage = z.object({ ref, command: z.unknown() });
@@ -58,10 +59,27 @@ export const hostMessage = z.object({
       predictFirst: z.object({ en: z.string().max(280), zh: z.string().max(280) }).optional(),
     }),
     z.object({ type: z.literal("broadcast"), text: z.string().min(1).max(280) }),
-    z.object({ type: z.literal("botSeat"), seat, strategy: z.string().max(24).optional() }),
+    z.object({
+      type: z.literal("botSeat"),
+      seat,
+      strategy: z.string().max(24).optional(),
+      /** The seat's holder may not take it back themselves (only the host can give it back). */
+      lock: z.boolean().optional(),
+    }),
     z.object({ type: z.literal("humanSeat"), seat }),
     z.object({ type: z.literal("kick"), seat }),
+    /** Gives the seat to a connected person (`to`: their id in the host's `roster`); the old token lapses. */
+    z.object({ type: z.literal("assignSeat"), seat, to: z.string().min(1).max(64) }),
     z.object({ type: z.literal("hideNames"), hide: z.boolean() }),
+    /** When a caretaker stands in for a person away (seconds; null: never): see CreateOptions. */
+    z.object({
+      type: z.literal("standIn"),
+      seconds: z
+        .number()
+        .int()
+        .refine((s) => (STAND_IN_AFTER_CHOICES as readonly (number | null)[]).includes(s))
+        .nullable(),
+    }),
     z.object({ type: z.literal("end") }),
     askAction,
     /** Stops answers to the open question now (time is up without waiting for the countdown). */
@@ -107,12 +125,16 @@ export type QuestionView = z.infer<typeof questionView>;
 
 export type HostAction = z.infer<typeof hostMessage>["action"];
 
+/** Client → server: the sender takes their seat back from the bot the host put in (unless locked). */
+export const takeSeatMessage = z.object({ ref });
+
 /** `preview` asks the engine about a command (or the shop) without acting: see ./preview.ts. */
 export const CLIENT_MESSAGES = {
   command: commandMessage,
   host: hostMessage,
   preview: previewMessage,
   answer: answerMessage,
+  takeSeat: takeSeatMessage,
 } as const;
 export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
 
@@ -135,6 +157,35 @@ export const serverMessages = {
   ended: z.object({ reason: z.string() }),
   /** The answer to a `preview`: the engine's verdict and quote; the game is unchanged. */
   preview: previewReply,
+  /** To a seat's holder: whether a bot the host put in plays their company, and whether they may take it back. */
+  seat: z.object({ bot: z.boolean(), locked: z.boolean() }),
+  /** To a returning holder: what stand-ins did in their company while they were away (or the bot played). */
+  away: z.object({ actions: z.array(z.object({ day: z.number(), date: z.string(), by: actedBy, text })) }),
+  /** To the host: each seat as the room sees it, and the people connected (to give a seat to). */
+  roster: z.object({
+    /** When a caretaker stands in (seconds; null: never), as the game is set now. */
+    standInAfter: z.number().nullable(),
+    seats: z.array(
+      z.object({
+        seat: z.string(),
+        name: z.string(),
+        kind: z.enum(["human", "bot", "open"]),
+        holder: z.boolean(),
+        connected: z.boolean(),
+        caretaker: z.boolean(),
+        kicked: z.boolean(),
+        locked: z.boolean(),
+      }),
+    ),
+    people: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        role: z.enum(["host", "player", "spectator"]),
+        seat: z.string().nullable(),
+      }),
+    ),
+  }),
 } as const;
 
 export type ServerMessageType = keyof typeof serverMessages;

@@ -3,7 +3,13 @@
  * them before anything else; a client (or a script) can build them from these schemas.
  */
 import { z } from "zod";
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, MAX_SEATS, PACES } from "./constants.ts";
+import {
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  MAX_SEATS,
+  PACES,
+  STAND_IN_AFTER_CHOICES,
+} from "./constants.ts";
 
 /** Player and room names are plain text, trimmed, without control characters (\p{Cc}). */
 export const displayName = z
@@ -37,8 +43,27 @@ export const createOptionsSchema = z.object({
    * runs the clock and watches everyone, and a seat of theirs would only be a bot's.
    */
   hostPlays: z.boolean().default(false),
-  /** Seconds a dropped player keeps the seat (a bot plays meanwhile); default 120 in classrooms, 60 otherwise. */
+  /**
+   * Seconds the server keeps a dropped connection so that the same client resumes it unnoticed (a
+   * network blip); default 120 in classrooms, 60 otherwise. The seat itself is kept for good either way:
+   * its token takes it back at any time. Nobody acts in the seat meanwhile (see standInAfterSeconds).
+   */
   reconnectSeconds: z.number().int().min(5).max(3600).optional(),
+  /**
+   * After how many seconds away a caretaker stands in for a person (it only switches off machines that
+   * lose money or run under a ban: see shared/bots/caretaker.ts); null: never. Omitted: 300 in
+   * classrooms, never otherwise. A reload never comes near it. The host hands a seat to a full bot
+   * only by hand (botSeat).
+   */
+  standInAfterSeconds: z
+    .number()
+    .int()
+    .refine(
+      (s) => (STAND_IN_AFTER_CHOICES as readonly (number | null)[]).includes(s),
+      "one of 60, 120, 300, 600",
+    )
+    .nullable()
+    .optional(),
   hideNames: z.boolean().default(false),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   /** A secret only the host's browser knows (at least 16 characters); it is never sent back to anyone. */

@@ -5,6 +5,7 @@ export {
   logAction,
   parseReplayLog,
   startLog,
+  type ActedBy,
   type LoggedAction,
   type ReplayLog,
 } from "./log.ts";

@@ -25,7 +25,15 @@ export const loggedActionSchema = z.object({
   actor: actorSchema,
   /** The command as given (raw): applyCommand parses and validates it again on replay. */
   command: z.unknown(),
+  by: z.enum(["bot", "standIn", "caretaker"]).optional(),
 });
+
+/**
+ * Who gave a company's command, when not the person holding the seat: the company's own bot, a bot the
+ * host put in a person's seat (standIn), or the caretaker standing in for a person away past the grace
+ * period. Absent: the seat's holder (or the host, for its shocks). The replay ignores it.
+ */
+export type ActedBy = "bot" | "standIn" | "caretaker";
 
 export const replayLogSchema = z
   .object({
@@ -64,6 +72,7 @@ export interface LoggedAction {
   tick: number;
   actor: Actor;
   command: unknown;
+  by?: ActedBy;
 }
 
 export interface ReplayLog {
@@ -133,12 +142,19 @@ export function startLog(state: GameState, players: readonly { id: string; name:
  * Logs a command given now (stamped with `state.tick`). Call it just before or after applyCommand:
  * the command is copied as given. Logging a rejected command is harmless (the replay rejects it again).
  */
-export function logAction(log: ReplayLog, state: GameState, actor: Actor, command: unknown): LoggedAction {
+export function logAction(
+  log: ReplayLog,
+  state: GameState,
+  actor: Actor,
+  command: unknown,
+  by?: ActedBy,
+): LoggedAction {
   const last = log.actions[log.actions.length - 1];
   if (last && last.tick > state.tick) {
     throw new ReplayError(`cannot log tick ${state.tick} after tick ${last.tick}: is this the log's game?`);
   }
   const action: LoggedAction = { tick: state.tick, actor: copy(actor), command: copy(command) };
+  if (by) action.by = by;
   log.actions.push(action);
   if (log.finalTick < state.tick) log.finalTick = state.tick;
   return action;

@@ -131,7 +131,7 @@ describe("debrief", () => {
       expect(body.final.equityUsd[i]).toBe(room.equityCents / 100);
     });
     // The host sees names even when they are hidden from the class.
-    expect(body.companies.map((c) => c.name)).toEqual(["Wei", "Seat 2"]);
+    expect(body.companies.map((c) => c.name)).toEqual(["Wei", "Granite Mining"]);
     expect(body.companies.map((c) => c.bot)).toEqual([false, true]);
 
     const mine = body.decisions.filter((d) => d.seat === "p1");

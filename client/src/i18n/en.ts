@@ -6,6 +6,7 @@ import { panelsEn } from "./panels.ts";
 import { mapEn } from "./map.ts";
 import { tutorialEn } from "./tutorial.ts";
 import { predictEn } from "./predict.ts";
+import { seatsEn } from "./seats.ts";
 
 export const en = {
   ...panelsEn,
@@ -15,6 +16,7 @@ export const en = {
   ...firstminEn,
   ...predictEn,
   ...mapEn,
+  ...seatsEn,
   "app.title": "Hashrate Atlas",
   "app.tagline": "Buy machines, ship them to cheap power, outlast the halvings.",
   "lang.label": "Language",
@@ -145,7 +147,6 @@ export const en = {
   "teacher.sendMessage": "Send",
   "teacher.roster": "Seats",
   "teacher.noSeats": "No seats yet.",
-  "teacher.human": "human",
   "teacher.connected": "connected",
   "teacher.toBot": "Hand to bot",
   "teacher.takeBack": "Take back",

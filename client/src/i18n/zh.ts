@@ -7,6 +7,7 @@ import { panelsZh } from "./panels.ts";
 import { mapZh } from "./map.ts";
 import { tutorialZh } from "./tutorial.ts";
 import { predictZh } from "./predict.ts";
+import { seatsZh } from "./seats.ts";
 
 export const zh: Dictionary = {
   ...panelsZh,
@@ -16,6 +17,7 @@ export const zh: Dictionary = {
   ...firstminZh,
   ...predictZh,
   ...mapZh,
+  ...seatsZh,
   "app.title": "矿机版图",
   "app.tagline": "购入矿机，运往电价低廉之地，熬过一次次减半。",
   "lang.label": "语言",
@@ -144,7 +146,6 @@ export const zh: Dictionary = {
   "teacher.sendMessage": "发送",
   "teacher.roster": "席位",
   "teacher.noSeats": "暂无席位。",
-  "teacher.human": "真人",
   "teacher.connected": "在线",
   "teacher.toBot": "交给机器人",
   "teacher.takeBack": "收回",

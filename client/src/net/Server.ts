@@ -26,6 +26,9 @@ export type Predict = ServerMessage<"predict">;
 export type Question = ServerMessage<"question">;
 export type Ended = ServerMessage<"ended">;
 export type ServerError = ServerMessage<"error">;
+export type SeatStanding = ServerMessage<"seat">;
+export type AwaySummary = ServerMessage<"away">;
+export type RosterInfo = ServerMessage<"roster">;
 /**
  * The connection as the game screen shows it. `lost`: every quick try failed; the façade keeps trying
  * in the background (a server restarting) until it is back (`reconnected`) or the player leaves.
@@ -45,6 +48,12 @@ export interface ServerEvents {
   /** An error that answers no pending request (a request's own error rejects its promise). */
   error: ServerError;
   connection: Connection;
+  /** To a seat's holder: whether a bot the host put in plays their company. */
+  seat: SeatStanding;
+  /** To a returning holder: what stand-ins did in their name. */
+  away: AwaySummary;
+  /** To the host: the seats and the people connected. */
+  roster: RosterInfo;
 }
 
 export type NewGame = Omit<CreateOptions, "hostSecret" | "seed" | "hideNames" | "classroom" | "nickname"> &
@@ -156,6 +165,11 @@ export class GameServer {
     return this.request("answer", { question, ...given });
   }
 
+  /** Takes my seat back from the bot the host put in (refused while the host locks it). */
+  takeSeat(): Promise<void> {
+    return this.request("takeSeat", {});
+  }
+
   /**
    * Asks the server's engine whether `command` would be accepted now, and at what price, without
    * doing it. Resolves with the verdict (ok, or the engine's reason) and the quote; rejects when the
@@ -190,7 +204,7 @@ export class GameServer {
     this.events.emit("connection", "left");
   }
 
-  private request(type: "command" | "host" | "answer", body: object): Promise<void> {
+  private request(type: "command" | "host" | "answer" | "takeSeat", body: object): Promise<void> {
     const room = this.room;
     if (!room) {
       return Promise.reject(new RequestError("OFFLINE", { en: "Not connected.", zh: "未连接。" }));
@@ -234,6 +248,9 @@ export class GameServer {
     room.onMessage("broadcast", (m: Broadcast) => this.events.emit("broadcast", m));
     room.onMessage("predict", (m: Predict) => this.events.emit("predict", m));
     room.onMessage("question", (m: Question) => this.events.emit("question", m));
+    room.onMessage("seat", (m: SeatStanding) => this.events.emit("seat", m));
+    room.onMessage("away", (m: AwaySummary) => this.events.emit("away", m));
+    room.onMessage("roster", (m: RosterInfo) => this.events.emit("roster", m));
     room.onMessage("ended", (m: Ended) => {
       this.store.clearLast(); // nothing left to resume
       this.events.emit("ended", m);

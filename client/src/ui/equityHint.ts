@@ -1,7 +1,7 @@
 /**
  * Why buying machines drops a company down the leaderboard at once: equity counts machines at their
  * resale value, below what was paid (and a lot still at the factory is worth less again). The first
- * time a purchase costs the player equity or rank, a hint beside the leaderboard says so, once per
+ * time a purchase costs the player equity or rank, a hint on the map under the HUD says so, once per
  * browser. `dropAfterPurchase` is the pure judgement, tested in Node.
  */
 import { t } from "../i18n/index.ts";
@@ -46,7 +46,7 @@ function remember(): void {
   }
 }
 
-/** The hint under the leaderboard: shown once, after the first purchase that cost equity or rank. */
+/** The hint floating under the HUD: shown once, after the first purchase that cost equity or rank. */
 export function createEquityHint(parent: HTMLElement) {
   const box = h("p", { class: "equity-hint", role: "status", "data-testid": "equity-hint", hidden: true });
   parent.append(box);

@@ -23,11 +23,14 @@ import { createHostBar } from "./hostBar.ts";
 import { INSETS_EVENT } from "../map/focus.ts";
 import { createTeacher } from "./teacher.ts";
 import { createTicker } from "./ticker.ts";
-import { createVeil, veilFor, type Veil } from "./veil.ts";
+import { createVeil, veilFor, veilForSeat, type Veil } from "./veil.ts";
+import { createAwayCard } from "./awaySummary.ts";
+import { reasonOf } from "./act.ts";
 import { createTutorial } from "./tutorial.ts";
 import { createPredictCard } from "./predictCard.ts";
 import { watchReadyLots } from "./readyLots.ts";
 import { plainIds } from "./shipmentName.ts";
+import { createEquityHint } from "./equityHint.ts";
 
 /** What the game UI needs from the map; main.ts forwards to the scene once Phaser has loaded. */
 export interface MapSink {
@@ -76,6 +79,7 @@ function toastMessages(server: GameServer, veil: Veil): (() => void)[] {
       veil.set(veilFor(c));
       if (c === "reconnected") toast(t("conn.back"));
     }),
+    server.events.on("seat", (s) => veil.set(veilForSeat(s))),
   ];
 }
 
@@ -143,6 +147,19 @@ function arranger(
   };
 }
 
+/** The map key, whose breakeven overlay prices my machines (or the first company's, for a watcher). */
+function legendFor(el: HTMLElement, server: GameServer, map: MapSink, seat: () => string | null) {
+  return createLegend(el, {
+    onPick: (kind) => map.setOverlay(kind),
+    onBreakeven: (usd) => map.setBreakeven(usd),
+    models: () => breakevenModels(server, seat() ?? server.view?.companies[0]?.seat),
+  });
+}
+
+/** Takes my seat back from the bot the teacher put in; a refusal (locked) is shown. */
+const takeBack = (server: GameServer) => () =>
+  void server.takeSeat().catch((e: unknown) => toast(reasonOf(e), "error"));
+
 /** Leaves the game (if still in it) and shows the lobby. */
 const toLobby = (server: GameServer, onExit: () => void) => () => void server.leave().then(onExit);
 
@@ -158,11 +175,8 @@ export function createGameUi(
   const edge = edges(el);
   const board = createLeaderboard(edge.side);
   const seat = () => server.welcome?.seat ?? null;
-  const legend = createLegend(el, {
-    onPick: (kind) => map.setOverlay(kind),
-    onBreakeven: (usd) => map.setBreakeven(usd),
-    models: () => breakevenModels(server, seat() ?? server.view?.companies[0]?.seat),
-  });
+  const legend = legendFor(el, server, map, seat);
+  const equityHint = createEquityHint(el); // on the open map: the leaderboard may sit in a closed drawer
   const bar = createGameBar(el, server, toLobby(server, onExit));
   const ticker = createTicker(el);
   const panels = createPanels(el, edge.left, server, () => edge.drawers.makeRoom());
@@ -180,6 +194,7 @@ export function createGameUi(
   function render(view: GameView): void {
     hud.update(view, seat());
     board.update(view, seat());
+    equityHint.update(view, seat());
     legend.update(view.regions, view.day);
     bar.update(view, server.welcome);
     ticker.update(view);
@@ -199,8 +214,9 @@ export function createGameUi(
       tour.offer(w.seat); // first game in this browser: the guided tour starts by itself
       if (server.view) render(server.view);
     }),
-    ...toastMessages(server, createVeil(el, toLobby(server, onExit))),
     predictCardFor(el, server),
+    ...toastMessages(server, createVeil(el, toLobby(server, onExit), takeBack(server))),
+    server.events.on("away", (summary) => createAwayCard(el).show(summary)),
   ];
 
   return {

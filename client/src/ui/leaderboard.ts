@@ -3,7 +3,6 @@ import { lang, t } from "../i18n/index.ts";
 import type { GameView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
 import { formatCents } from "./format.ts";
-import { createEquityHint } from "./equityHint.ts";
 import { termTip, termTitle } from "./glossary.ts";
 
 type Row = GameView["companies"][number];
@@ -33,19 +32,17 @@ export function createLeaderboard(
 } {
   const list = h("ol", { class: "board" });
   const title = h("h2", {});
-  // Ranked by equity: its "?" says what counts (machines at resale value), and the hint below says
+  // Ranked by equity: its "?" says what counts (machines at resale value); the game screen's equity hint says
   // so when a purchase just cost the player their place.
   const tip = termTip("equity");
   const head = h("div", { class: "row" }, title, tip);
   const section = h("section", { class: "panel", "aria-labelledby": "leaderboard-title" }, head, list);
   title.id = "leaderboard-title";
   parent.append(section);
-  const hint = createEquityHint(section);
   return {
     update(view, seat) {
       title.textContent = t("hud.leaderboard");
       tip.setAttribute("aria-label", termTitle("equity")); // in the language chosen now
-      hint.update(view, seat);
       const { rows, rest } = boardRows(view.companies, seat, limit);
       fill(
         list,

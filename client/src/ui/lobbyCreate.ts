@@ -5,7 +5,7 @@
  */
 import catalog from "virtual:atlas-catalog";
 import { lang, pick, t } from "../i18n/index.ts";
-import { MAX_SEATS, PACES } from "../../../shared/protocol/constants.ts";
+import { MAX_SEATS, PACES, STAND_IN_AFTER_CHOICES } from "../../../shared/protocol/constants.ts";
 import { fill, h } from "./dom.ts";
 import { formatMonth } from "./format.ts";
 
@@ -18,6 +18,8 @@ export interface CreateForm {
   visibility: "public" | "private";
   /** "play": the creator hosts and plays a company; "classroom": the creator runs the game for a class. */
   mode: "play" | "classroom";
+  /** Seconds away before a caretaker stands in; null: never; undefined: the server's default. */
+  standInAfter?: number | null;
 }
 
 /** Sets a form field from an input's value (or the input itself: a checkbox's state). */
@@ -90,6 +92,33 @@ function seatsAndPace(form: CreateForm): HTMLElement {
   );
 }
 
+/** After how long away a caretaker keeps a player's company safe (the host's grace period). */
+function standInChoice(form: CreateForm): HTMLElement {
+  const value = (v: number | null | undefined) => (v === undefined ? "" : v === null ? "never" : String(v));
+  const label = (v: number | null) =>
+    v === null ? t("seats.standIn.never") : t("seats.standIn.minutes", { n: v / 60 });
+  return h(
+    "div",
+    { title: t("seats.standIn.hint") },
+    h("label", { for: "standIn", text: t("seats.standIn") }),
+    h(
+      "select",
+      {
+        id: "standIn",
+        "data-testid": "create-standIn",
+        onchange: (e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          form.standInAfter = v === "" ? undefined : v === "never" ? null : Number(v);
+        },
+      },
+      h("option", { value: "", text: t("seats.standIn.default"), selected: form.standInAfter === undefined }),
+      ...STAND_IN_AFTER_CHOICES.map((v) =>
+        h("option", { value: value(v), text: label(v), selected: form.standInAfter === v }),
+      ),
+    ),
+  );
+}
+
 /** Who can join: anyone from the list of open games, or only those given the code. */
 function visibilityChoice(form: CreateForm): HTMLElement {
   return h(
@@ -137,6 +166,7 @@ export function createPanel(form: CreateForm, onSubmit: () => void): HTMLElement
         t("lobby.bots"),
       ),
       choice("mode", ["play", "classroom"] as const, (v) => (form.mode = v), form.mode),
+      standInChoice(form),
       visibilityChoice(form),
       h("p", {}, h("button", { type: "submit", class: "primary", text: t("lobby.createButton") })),
     ),

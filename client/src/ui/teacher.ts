@@ -1,6 +1,7 @@
 /**
  * The teacher console, shown to the host only: the pace and the clock, shock injection, a broadcast
- * message, the roster of seats (hand to a bot, take back, kick), hidden names and the end of the game,
+ * message, the roster of seats (roster.ts: hand to a bot, take back, kick, give to someone), hidden
+ * names and the end of the game,
  * the debrief (at any time) and the projector view for the class (a new window, joined as a spectator).
  * Every action shows the server's answer, or its refusal reason, in a live status line.
  */
@@ -13,15 +14,12 @@ import { openDebrief } from "./debrief/entry.ts";
 import { fill, fillKeepFocus, h, status } from "./dom.ts";
 import { createInjectForm } from "./inject.ts";
 import { projectorLink } from "./projectorLink.ts";
+import { createRoster } from "./roster.ts";
 
 /** A seat's row: who holds it and what the host can do with it. */
 export function seatActions(c: Pick<CompanyView, "bot" | "bankrupt">): ("botSeat" | "humanSeat" | "kick")[] {
   if (c.bankrupt) return [];
   return c.bot ? ["humanSeat", "kick"] : ["botSeat", "kick"];
-}
-
-export function rosterKey(view: GameView): string {
-  return view.companies.map((c) => `${c.seat}:${c.name}:${c.bot}:${c.connected}:${c.bankrupt}`).join("|");
 }
 
 type Host = GameServer["host"];
@@ -105,47 +103,6 @@ function broadcastForm(server: GameServer, draft: { message: string }): HTMLElem
   ];
 }
 
-function seatButton(
-  c: CompanyView,
-  action: "botSeat" | "humanSeat" | "kick",
-  server: GameServer,
-  out: HTMLElement,
-): HTMLElement {
-  const who = c.name || c.seat;
-  const label = t(
-    action === "botSeat" ? "teacher.toBot" : action === "humanSeat" ? "teacher.takeBack" : "teacher.kick",
-  );
-  return h("button", {
-    type: "button",
-    "data-k": `${c.seat}-${action}`,
-    text: label,
-    "aria-label": `${label}: ${who}`,
-    onclick: () => {
-      if (action === "kick" && !window.confirm(t("teacher.kickConfirm", { name: who }))) return;
-      void perform(server.host({ type: action, seat: c.seat }), out);
-    },
-  });
-}
-
-/** A seat in the roster: who holds it, whether they are here, and what the host can do with it. */
-function seatItem(c: CompanyView, server: GameServer, out: HTMLElement): HTMLElement {
-  const who = c.bankrupt
-    ? t("hud.bankrupt")
-    : c.away
-      ? t("hud.awayKept")
-      : c.bot
-        ? t("hud.bot")
-        : t("teacher.human");
-  const conn = c.bot || c.away ? "" : c.connected ? t("teacher.connected") : t("hud.away");
-  return h(
-    "li",
-    {},
-    h("span", { class: "grow", text: `${c.seat} · ${c.name || "–"}` }),
-    h("span", { class: "tag", text: [who, conn].filter(Boolean).join(" · ") }),
-    ...seatActions(c).map((a) => seatButton(c, a, server, out)),
-  );
-}
-
 /** Ending the game (after a confirmation). */
 function endButton(server: GameServer, out: HTMLElement): HTMLElement {
   return h("button", {
@@ -193,15 +150,13 @@ export function createTeacher(parent: HTMLElement, server: GameServer) {
   const inject = createInjectForm(injectBox, server);
   const broadcastBox = h("fieldset", {});
   const rosterBox = h("fieldset", {});
-  const roster = h("ul", { class: "roster" });
-  const rosterOut = status();
+  const roster = createRoster(server);
   const endBox = h("div", { class: "row" });
   const endOut = status();
   const classBox = h("div", { class: "row" });
   const draft = { message: "" };
   let code = "";
   let view: GameView | null = null;
-  let rosterFor = "";
   let clockFor = "";
 
   el.append(title, clock, clockOut, classBox, injectBox, broadcastBox, rosterBox, endBox, endOut);
@@ -211,23 +166,15 @@ export function createTeacher(parent: HTMLElement, server: GameServer) {
     fillKeepFocus(clock, ...clockControls(v, server, clockOut));
   }
 
-  function renderRoster(v: GameView): void {
-    rosterFor = rosterKey(v);
-    fillKeepFocus(roster, ...v.companies.map((c) => seatItem(c, server, rosterOut)));
-    if (!v.companies.length) fill(roster, h("li", { class: "muted", text: t("teacher.noSeats") }));
-  }
-
   function renderStatic(): void {
     title.textContent = t("teacher.title");
-    fill(rosterBox, h("legend", { text: t("teacher.roster") }), roster, rosterOut);
+    fill(rosterBox, h("legend", { text: t("teacher.roster") }), ...roster.els);
+    roster.relabel();
     fill(broadcastBox, ...broadcastForm(server, draft));
     fill(endBox, endButton(server, endOut));
     fill(classBox, ...classButtons(() => code));
     inject.relabel();
-    if (view) {
-      renderClock(view);
-      renderRoster(view);
-    }
+    if (view) renderClock(view);
   }
 
   renderStatic();
@@ -238,7 +185,7 @@ export function createTeacher(parent: HTMLElement, server: GameServer) {
       el.hidden = me?.role !== "host";
       if (el.hidden) return;
       if (clockKey(v) !== clockFor) renderClock(v);
-      if (rosterKey(v) !== rosterFor) renderRoster(v);
+      roster.update(v);
       inject.update(v);
     },
     relabel: renderStatic,

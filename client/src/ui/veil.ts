@@ -1,14 +1,15 @@
 /**
  * The connection's state over the whole game screen, so that nobody plays on a frozen game without a
  * word: reconnecting (the seat is kept), the server out of reach (the page keeps trying and comes back
- * by itself), or removed by the host. A button leads back to the lobby where that makes sense.
+ * by itself), removed by the host, or a bot the host put in playing the company (with "Take it back",
+ * unless the host locked the seat). A button leads back to the lobby where that makes sense.
  */
 import { onLangChange, t, type MessageKey } from "../i18n/index.ts";
-import type { Connection } from "../net/Server.ts";
+import type { Connection, SeatStanding } from "../net/Server.ts";
 import { fill, h } from "./dom.ts";
 import { langToggle } from "./langToggle.ts";
 
-export type VeilKind = "reconnecting" | "lost" | "removed";
+export type VeilKind = "reconnecting" | "lost" | "removed" | "bot" | "botLocked";
 
 /** What a connection event shows: a veil, or none (null). */
 export function veilFor(connection: Connection): VeilKind | null {
@@ -17,12 +18,31 @@ export function veilFor(connection: Connection): VeilKind | null {
     : null;
 }
 
+/** What the seat's standing shows: a bot playing for me (locked or not), or nothing. */
+export function veilForSeat(seat: SeatStanding): VeilKind | null {
+  if (!seat.bot) return null;
+  return seat.locked ? "botLocked" : "bot";
+}
+
+/** The veil's button: back to the lobby, take the seat back from the bot, or none while reconnecting. */
+function veilButton(kind: VeilKind, toLobby: () => void, takeBack: () => void): HTMLElement | null {
+  if (kind === "reconnecting" || kind === "botLocked") return null;
+  const bot = kind === "bot";
+  return h("button", {
+    type: "button",
+    class: "primary",
+    "data-testid": bot ? "veil-take-back" : "veil-lobby",
+    text: t(bot ? "veil.bot.take" : "veil.lobby"),
+    onclick: bot ? takeBack : toLobby,
+  });
+}
+
 export interface Veil {
   set(kind: VeilKind | null): void;
   relabel(): void;
 }
 
-export function createVeil(root: HTMLElement, toLobby: () => void): Veil {
+export function createVeil(root: HTMLElement, toLobby: () => void, takeBack: () => void = () => {}): Veil {
   const el = h("div", {
     class: "veil",
     role: "alertdialog",
@@ -49,15 +69,7 @@ export function createVeil(root: HTMLElement, toLobby: () => void): Veil {
         h("p", { text: t(`veil.${shown}.text` as MessageKey) }),
         // The veil covers the game bar's language buttons: its own let the player read it in theirs.
         langToggle(),
-        shown === "reconnecting"
-          ? null
-          : h("button", {
-              type: "button",
-              class: "primary",
-              "data-testid": "veil-lobby",
-              text: t("veil.lobby"),
-              onclick: toLobby,
-            }),
+        veilButton(shown, toLobby, takeBack),
       ),
     );
     if (pressed) el.querySelector<HTMLElement>(`button[lang="${pressed}"]`)?.focus();

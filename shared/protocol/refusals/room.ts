@@ -51,6 +51,38 @@ export const ROOM_REFUSALS = {
     code: "BAD_SEAT",
     text: (p: { seat: string }) => ({ en: `No seat ${p.seat}.`, zh: `没有席位 ${p.seat}。` }),
   },
+  NO_SUCH_PERSON: {
+    code: "BAD_SEAT",
+    text: () => ({
+      en: "That person is no longer connected to this game.",
+      zh: "此人已不在本局游戏中。",
+    }),
+  },
+  HOLDS_A_SEAT: {
+    code: "BAD_SEAT",
+    text: () => ({
+      en: "That person already plays another company.",
+      zh: "此人已在经营另一家公司。",
+    }),
+  },
+  NOT_BOT_PLAYED: {
+    code: "BAD_SEAT",
+    text: () => ({ en: "No bot is playing your company.", zh: "没有机器人在经营你的公司。" }),
+  },
+  SEAT_LOCKED: {
+    code: "BAD_SEAT",
+    text: () => ({
+      en: "The teacher keeps a bot on your company; ask them to give it back.",
+      zh: "老师让机器人继续经营你的公司；请让老师交还给你。",
+    }),
+  },
+  BOT_PLAYING: {
+    code: "BAD_SEAT",
+    text: () => ({
+      en: "A bot is playing your company: take it back first.",
+      zh: "机器人正在经营你的公司：请先收回。",
+    }),
+  },
   SEAT_ELSEWHERE: () => ({
     en: "Your seat was opened in another window; this one now watches.",
     zh: "你的席位已在另一个窗口中打开；此窗口现在仅可观看。",

@@ -131,7 +131,12 @@ export async function inject(p: Player, template: string, targets: string[]): Pr
     .locator("fieldset.inject")
     .getByRole("button", { name: p.say("teacher.send") })
     .click();
-  await seeText(p, "fieldset.inject .status", p.say("act.done"), "the server to accept the injected shock");
+  await seeText(
+    p,
+    "fieldset.inject:not(.ask) .status",
+    p.say("act.done"),
+    "the server to accept the injected shock",
+  );
 }
 
 /** Leaves the page open but hides the UI and toasts, so a screenshot shows only the map canvas. */

@@ -1,0 +1,73 @@
+/**
+ * Seats and stand-ins: the grace period in the create form, the veil when a bot plays a student's
+ * company, the "while you were away" summary, and the teacher's roster (tags, confirmations, giving a
+ * seat to someone). English and Chinese side by side.
+ */
+export const seatsEn = {
+  "seats.standIn": "A bot keeps your company safe after you are away for",
+  "seats.standIn.hint":
+    "Only then, and it only switches off machines that lose money or run under a ban. A reload never triggers it.",
+  "seats.standIn.default": "Default (5 minutes in a classroom, otherwise never)",
+  "seats.standIn.never": "Never",
+  "seats.standIn.minutes": "{n} min",
+  "veil.bot.title": "A bot is playing for you",
+  "veil.bot.text":
+    "The teacher handed your company to a bot. Everything it does is marked as the bot's. Take it back to play again.",
+  "veil.bot.take": "Take it back",
+  "veil.botLocked.title": "A bot is playing for you",
+  "veil.botLocked.text":
+    "The teacher handed your company to a bot and keeps it there for now. Ask the teacher to give it back.",
+  "away.title": "While you were away",
+  "away.intro": "Done in your company's name while you were not playing it:",
+  "away.by.caretaker": "Caretaker",
+  "away.by.standIn": "Bot",
+  "away.by.bot": "Bot",
+  "away.ok": "OK",
+  "roster.caretaker": "away · caretaker",
+  "roster.botFor": "bot playing for them",
+  "roster.locked": "locked",
+  "roster.kicked": "kicked",
+  "roster.open": "open",
+  "roster.lock": "Keep it with the bot (they cannot take it back)",
+  "roster.toBotConfirm": "Hand {name}'s company to a bot? Everything it does will be marked as the bot's.",
+  "roster.kickConfirm": "Remove {name} from the game? Their company goes to a bot for good.",
+  "roster.confirm": "Yes",
+  "roster.cancel": "Cancel",
+  "roster.give": "Give to…",
+  "roster.giveLabel": "Give {seat} to a connected person",
+  "roster.giveTo": "Give",
+  "roster.nobody": "Nobody without a seat is connected.",
+} as const;
+
+export const seatsZh: Record<keyof typeof seatsEn, string> = {
+  "seats.standIn": "你离开多久后，由机器人托管以保护公司安全",
+  "seats.standIn.hint": "只有到那时才会托管，且只会关停亏损或处于禁令下的矿机。刷新页面绝不会触发托管。",
+  "seats.standIn.default": "默认（课堂 5 分钟，其他情况从不）",
+  "seats.standIn.never": "从不",
+  "seats.standIn.minutes": "{n} 分钟",
+  "veil.bot.title": "机器人正在替你经营",
+  "veil.bot.text": "老师把你的公司交给了机器人。它做的每一步都会标记为机器人的操作。收回后即可继续游戏。",
+  "veil.bot.take": "收回",
+  "veil.botLocked.title": "机器人正在替你经营",
+  "veil.botLocked.text": "老师把你的公司交给了机器人，并暂时保持这样。请让老师交还给你。",
+  "away.title": "你离开期间",
+  "away.intro": "你不在时，以你公司的名义做了这些操作：",
+  "away.by.caretaker": "托管",
+  "away.by.standIn": "机器人",
+  "away.by.bot": "机器人",
+  "away.ok": "知道了",
+  "roster.caretaker": "离开 · 托管中",
+  "roster.botFor": "机器人代为经营",
+  "roster.locked": "已锁定",
+  "roster.kicked": "已踢出",
+  "roster.open": "空位",
+  "roster.lock": "保持由机器人经营（学生不能自行收回）",
+  "roster.toBotConfirm": "把 {name} 的公司交给机器人？它的每一步都会标记为机器人的操作。",
+  "roster.kickConfirm": "将 {name} 移出游戏？其公司将永久交给机器人。",
+  "roster.confirm": "确定",
+  "roster.cancel": "取消",
+  "roster.give": "交给…",
+  "roster.giveLabel": "把 {seat} 交给一位在线的人",
+  "roster.giveTo": "交给",
+  "roster.nobody": "没有未入座的在线人员。",
+};
