@@ -5,10 +5,11 @@
  */
 import { PACES } from "../../../shared/protocol/constants.ts";
 import { t } from "../i18n/index.ts";
-import { joinLink } from "../net/http.ts";
+import { joinAddress, joinLinkAt } from "../net/joinAddress.ts";
 import type { GameServer, Welcome } from "../net/Server.ts";
 import type { GameView } from "../net/view.ts";
 import { perform } from "./act.ts";
+import { openDebrief } from "./debrief/entry.ts";
 import { fill, h, status, toast } from "./dom.ts";
 
 type HostAction = Parameters<GameServer["host"]>[0];
@@ -66,16 +67,25 @@ export function createHostBar() {
         type: "button",
         "data-testid": "host-invite",
         text: t("map.host.invite"),
-        onclick: () => {
-          const link = joinLink(location.origin, location.pathname, code);
-          void navigator.clipboard?.writeText(link).then(
-            () => toast(t("map.host.invited", { code })),
-            () => toast(link),
-          );
-        },
+        // The address friends can reach (PUBLIC_URL or the LAN address), never this page's localhost.
+        onclick: () =>
+          void joinAddress().then((address) => {
+            const link = joinLinkAt(address, location.pathname, code);
+            void navigator.clipboard?.writeText(link).then(
+              () => toast(t("map.host.invited", { code })),
+              () => toast(link),
+            );
+          }),
+      });
+      // The charts so far, as the classroom console offers them (the debrief opens over the game).
+      const debrief = h("button", {
+        type: "button",
+        "data-testid": "open-debrief",
+        text: t("debrief.openButton"),
+        onclick: () => void openDebrief(),
       });
       const ended = v.phase === "ended";
-      fill(el, clockButton(v.phase, act), ended ? null : paceSelect(v, act), invite, out);
+      fill(el, clockButton(v.phase, act), ended ? null : paceSelect(v, act), invite, debrief, out);
     },
   };
 }
