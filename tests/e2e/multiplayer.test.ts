@@ -5,6 +5,7 @@
  * storage takes the same seat back. Every step is checked on someone's screen.
  */
 import { describe, expect, it } from "vitest";
+import { translate } from "../../client/src/i18n/index.ts";
 import { browserSuite } from "./helpers/suite.ts";
 import { CHROMIUM, see, seeText, SLOW_MS, type Player } from "./helpers/browser.ts";
 import { clock, createGame, inject, joinByCode, joinCodeShown, seePhase, teacher } from "./helpers/flows.ts";
@@ -68,6 +69,12 @@ describe.skipIf(!CHROMIUM)("a teacher and a student in two browsers (Chromium)",
     await expect
       .poll(policy, { timeout: SLOW_MS, message: "Texas's policy on the student's map" })
       .toBe("banned");
+    // The console's "Done." follows a language switch (it once stayed English on a Chinese screen).
+    const done = "fieldset.inject:not(.ask) .status";
+    await host.page.locator(".gamebar").getByRole("button", { name: "中文" }).click();
+    await seeText(host, done, translate("zh", "act.done"), "the shock's Done. in Chinese after switching");
+    await host.page.locator(".gamebar").getByRole("button", { name: "English" }).click();
+    await seeText(host, done, host.say("act.done"), "the shock's Done. in English again");
     await clock(host, "game.resume");
     await seePhase(student, "running");
   });

@@ -87,6 +87,7 @@ export const en = {
   "veil.removed.title": "You were removed from this game",
   "veil.removed.text": "The teacher (the game's host) took you out of this game.",
   "veil.lobby": "Back to the lobby",
+  "hud.label": "Game status",
   "hud.date": "Date",
   "hud.height": "Block",
   "hud.price": "BTC price",

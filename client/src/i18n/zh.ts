@@ -86,6 +86,7 @@ export const zh: Dictionary = {
   "veil.removed.title": "你已被移出本局游戏",
   "veil.removed.text": "老师（本局的主持人）已将你移出本局游戏。",
   "veil.lobby": "返回大厅",
+  "hud.label": "游戏状态",
   "hud.date": "日期",
   "hud.height": "区块",
   "hud.price": "比特币价格",

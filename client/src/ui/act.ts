@@ -11,6 +11,24 @@ export function reasonOf(e: unknown): string {
 export function statusLine(el: HTMLElement, text: string, tone: "info" | "error" = "info"): void {
   el.textContent = text;
   el.classList.toggle("error", tone === "error");
+  delete el.dataset.said;
+}
+
+/**
+ * A status line that says "Done." keeps saying it in the language chosen later: it is marked, and
+ * `relabelDone` (the game screen's relabel) writes it again. Other lines are the server's words or
+ * short-lived, and are left as they were.
+ */
+function sayDone(el: HTMLElement): void {
+  statusLine(el, t("act.done"));
+  el.dataset.said = "act.done";
+}
+
+/** Writes every marked "Done." under `root` again in the current language. */
+export function relabelDone(root: HTMLElement): void {
+  root
+    .querySelectorAll<HTMLElement>('[data-said="act.done"]')
+    .forEach((el) => (el.textContent = t("act.done")));
 }
 
 /**
@@ -27,7 +45,8 @@ export async function perform(request: Promise<void>, status: HTMLElement, done?
   statusLine(status, t("act.sending"));
   try {
     await request;
-    statusLine(status, done ?? t("act.done"));
+    if (done === undefined) sayDone(status);
+    else statusLine(status, done);
     return true;
   } catch (e: unknown) {
     statusLine(status, t("act.refused", { reason: reasonOf(e) }), "error");

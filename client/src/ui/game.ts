@@ -10,6 +10,7 @@ import type { OverlayKind } from "../map/overlays.ts";
 import type { GameServer } from "../net/Server.ts";
 import type { GameView } from "../net/view.ts";
 import { h, toast } from "./dom.ts";
+import { reasonOf, relabelDone } from "./act.ts";
 import { formatBps, formatPowerMicro, mwOfKw } from "./format.ts";
 import { createFleet } from "./fleet.ts";
 import { createGameBar, TUTORIAL_EVENT } from "./gamebar.ts";
@@ -25,7 +26,6 @@ import { createTeacher } from "./teacher.ts";
 import { createTicker } from "./ticker.ts";
 import { createVeil, veilFor, veilForSeat, type Veil } from "./veil.ts";
 import { createAwayCard } from "./awaySummary.ts";
-import { reasonOf } from "./act.ts";
 import { createTutorial } from "./tutorial.ts";
 import { createPredictCard } from "./predictCard.ts";
 import { watchReadyLots } from "./readyLots.ts";
@@ -221,6 +221,7 @@ export function createGameUi(
 
   return {
     relabel() {
+      relabelDone(el);
       edge.drawers.relabel();
       fleet.relabel();
       panels.relabel();

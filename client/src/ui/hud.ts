@@ -87,7 +87,7 @@ export function hudStats(view: GameView, seat: string | null): Stat[] {
  * mid-game sees the chart from the day they joined; the debrief has the whole series).
  */
 export function createHud(root: HTMLElement): { update(view: GameView, seat: string | null): void } {
-  const el = h("div", { class: "hud", role: "region", "aria-label": "HUD" });
+  const el = h("div", { class: "hud", role: "region" });
   const hashprices = new SeriesBuffer(365);
   root.append(el);
   // The HUD wraps onto a second row on narrow screens: the panels below start where it ends.
@@ -97,6 +97,7 @@ export function createHud(root: HTMLElement): { update(view: GameView, seat: str
   return {
     update(view, seat) {
       if (view.day) hashprices.put(view.tick, usdOfMicro(view.hashpriceMicroUsd));
+      el.setAttribute("aria-label", t("hud.label")); // in the language chosen now
       fill(
         el,
         ...hudStats(view, seat).map((s) =>
