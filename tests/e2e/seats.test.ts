@@ -208,6 +208,9 @@ describe.skipIf(!CHROMIUM)("seats that can't be lost (Chromium)", { timeout: E2E
     const row = teacher(host).locator("ul.roster li", { hasText: kai.name });
     const kick = row.getByRole("button", { name: `${host.say("teacher.kick")}: ${kai.name}`, exact: true });
     await (await see(host, kick, `the Kick button of ${kai.name}'s seat`)).click();
+    // The roster asks first, in the page; the teacher confirms.
+    const yes = row.locator('[data-testid^="confirm-"] [data-k$="-yes"]');
+    await (await see(host, yes, "the kick's confirmation in the roster")).click();
     await seeVeil(kai, ["removed"]);
     await seeText(kai, "[data-testid=veil]", kai.say("veil.removed.title"), "that the teacher removed him");
     await shot(kai, "seats-kicked-told");

@@ -91,7 +91,8 @@ describe("prediction questions", () => {
           prompt: { en: "Next retarget?", zh: "下一次难度调整？" },
           kind: "choice",
           choices: RETARGET_CHOICES,
-          seconds: 8,
+          // Long enough that a loaded machine never runs out of time mid-test: the host closes it.
+          seconds: 600,
           measure: "retarget",
         },
       },
@@ -113,8 +114,9 @@ describe("prediction questions", () => {
     expect(anaQ!.last!.tally).toBeNull(); // students do not see the others' answers while open
     expect(anaQ!.last!.mine).toBe(1);
 
-    // Time runs out by itself; a late answer is refused.
-    await until(() => hostQ!.last?.status === "closed", 20_000);
+    // The host closes answers; a late answer is refused.
+    expect(await send(host, "host", { action: { type: "closeQuestion" } }, "close")).toBe("ack");
+    await until(() => hostQ!.last?.status === "closed");
     expect(await send(students[1]!, "answer", { question: id, choice: 0 }, "late")).toBe("NO_QUESTION");
     expect(anaQ!.last!.tally).toEqual([0, 1, 2]);
 
@@ -127,15 +129,19 @@ describe("prediction questions", () => {
     const expected = outcome.value! < 0 ? 0 : outcome.value! < 5 ? 1 : 2;
     expect(outcome.choice).toBe(expected);
 
-    // Stored: the server is killed and restarted on the same database; the export still has the answers.
+    // Stored: once the export (read from the database) has the outcome, the server is killed and
+    // restarted on the same database; the export still has the answers and the outcome.
+    const exported = async (s: TestServer) =>
+      (
+        await fetch(`${s.url}/api/export/${host.roomId}/predictions.csv`, {
+          headers: { "x-host-secret": SECRET },
+        })
+      ).text();
+    await expect.poll(() => exported(server), { timeout: 30_000 }).toContain(outcome.text.en);
     await server.stop("SIGKILL");
     const again = await startTestServer(PORT, server.dir);
     servers.push(again);
-    const csv = await (
-      await fetch(`${again.url}/api/export/${host.roomId}/predictions.csv`, {
-        headers: { "x-host-secret": SECRET },
-      })
-    ).text();
+    const csv = await exported(again);
     const lines = csv.trim().split("\n");
     expect(lines[0]).toContain("question,askedDate,askedTick,promptEn,promptZh,kind,company,name,answer");
     expect(lines).toHaveLength(4);
@@ -147,8 +153,24 @@ describe("prediction questions", () => {
     expect(denied.status).toBe(403);
   }, 120_000);
 
+  it("close by themselves when their time is up", async () => {
+    const server = await startTestServer(PORT + 8);
+    servers.push(server);
+    const { host, students } = await classroom(server);
+    const hostQ = questions(host);
+    expect(await send(host, "host", { action: { type: "start" } }, "s")).toBe("ack");
+    const ask = { type: "ask", prompt: { en: "Up or down?", zh: "涨还是跌？" }, kind: "number", seconds: 5 };
+    expect(await send(host, "host", { action: ask }, "ask")).toBe("ack");
+    await until(() => hostQ.last?.status === "open");
+    // Nobody answers and the host does nothing: the countdown closes it (waited for, however slow).
+    await until(() => hostQ.last?.status === "closed", 60_000);
+    expect(hostQ.last!.msLeft).toBe(0);
+    const late = await send(students[0]!, "answer", { question: hostQ.last!.id, value: 1 }, "late");
+    expect(late).toBe("NO_QUESTION");
+  }, 90_000);
+
   it("hold a shock's news back until the reveal", async () => {
-    const server = await startTestServer(PORT + 1);
+    const server = await startTestServer(PORT + 9);
     servers.push(server);
     const { host, students } = await classroom(server);
     const hostQ = questions(host);
