@@ -9,6 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { axeFindings } from "./helpers/axe.ts";
 import { browserSuite } from "./helpers/suite.ts";
+import { ringOnButton } from "./helpers/tour.ts";
 import { CHROMIUM, see, seeText, shot, SLOW_MS, type Player } from "./helpers/browser.ts";
 import { clock } from "./helpers/flows.ts";
 
@@ -19,20 +20,6 @@ const FACTORY_MS = 150_000;
 
 const tour = "[data-testid=tutorial]";
 const title = (p: Player, id: string) => p.say(`tour.${id}.title` as never);
-
-/** Whether the tour's ring encloses one of the buttons reading `label` (the bar's or the console's Start). */
-function ringOnButton(page: Player["page"], label: string): Promise<boolean> {
-  return page.evaluate((text) => {
-    const ring = document.querySelector(".tour-ring");
-    if (!(ring instanceof HTMLElement) || ring.hidden) return false;
-    const r = ring.getBoundingClientRect();
-    return Array.from(document.querySelectorAll(".game button")).some((b) => {
-      const x = b.getBoundingClientRect();
-      const inside = r.left <= x.left && r.right >= x.right && r.top <= x.top && r.bottom >= x.bottom;
-      return b.textContent?.trim() === text && inside;
-    });
-  }, label);
-}
 
 async function playNow(p: Player): Promise<void> {
   await (await see(p, p.page.getByTestId("play-now"), "the Play now button in the lobby")).click();

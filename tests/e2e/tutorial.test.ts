@@ -6,24 +6,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { browserSuite } from "./helpers/suite.ts";
+import { ringOnButton } from "./helpers/tour.ts";
 import { CHROMIUM, see, seeText, shot, SLOW_MS, type Player } from "./helpers/browser.ts";
 import { clock, createGame, seePhase } from "./helpers/flows.ts";
 
 const PORT = 2597;
-
-/** Whether the tour's ring encloses one of the buttons reading `label` (the bar's or the console's Start). */
-function ringOnButton(page: Player["page"], label: string): Promise<boolean> {
-  return page.evaluate((text) => {
-    const ring = document.querySelector(".tour-ring");
-    if (!(ring instanceof HTMLElement) || ring.hidden) return false;
-    const r = ring.getBoundingClientRect();
-    return Array.from(document.querySelectorAll(".game button")).some((b) => {
-      const x = b.getBoundingClientRect();
-      const inside = r.left <= x.left && r.right >= x.right && r.top <= x.top && r.bottom >= x.bottom;
-      return b.textContent?.trim() === text && inside;
-    });
-  }, label);
-}
 
 const card = (p: Player) => p.page.getByTestId("tutorial");
 const title = (p: Player, id: string) => p.say(`tour.${id}.title` as never);

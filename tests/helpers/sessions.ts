@@ -1,4 +1,4 @@
-/** Server-side game sessions for store tests: started, with one player (session "s1") in seat p1. */
+/** Server-side game sessions for tests without a network: started, with their players seated. */
 import { expect } from "vitest";
 import { createOptionsSchema } from "../../shared/protocol/index.ts";
 import { GameSession } from "../../server/game/session.ts";
@@ -24,4 +24,27 @@ export function ratioActor(): (session: GameSession) => void {
     ratio = (ratio + 100) % 10_000;
     expect(session.command("s1", { type: "setSellRatio", ratioBps: ratio }).ok).toBe(true);
   };
+}
+
+/** The host's secret in `hostedSession`. */
+export const HOST_SECRET = "a-host-secret-long-enough";
+
+/**
+ * A running halving-2020 session whose host (connection "h") plays seat p1, with `others` (connection
+ * ids mapped to names) in the next seats; one day has passed and its news has been shown.
+ */
+export function hostedSession(others: Record<string, string> = {}): GameSession {
+  const options = createOptionsSchema.parse({
+    scenario: "halving-2020",
+    seats: 2,
+    hostSecret: HOST_SECRET,
+    name: "Lab",
+  });
+  const s = GameSession.create(scenario("halving-2020"), options, "ABC234", 3);
+  s.join("h", { name: "T", role: "player", hostSecret: HOST_SECRET }, 0);
+  for (const [id, name] of Object.entries(others)) s.join(id, { name, role: "player" }, 0);
+  s.host({ type: "start" });
+  s.tick();
+  s.takeNotices(); // the first day's news has been shown
+  return s;
 }

@@ -4,26 +4,10 @@
  * engine's next step cleared the notice and nobody ever read the headline.
  */
 import { describe, expect, it } from "vitest";
-import { createOptionsSchema } from "../../shared/protocol/index.ts";
-import { GameSession } from "../../server/game/session.ts";
 import { scenario } from "../helpers/game.ts";
+import { hostedSession } from "../helpers/sessions.ts";
 
-const SECRET = "a-host-secret-long-enough";
-
-function running(): GameSession {
-  const options = createOptionsSchema.parse({
-    scenario: "halving-2020",
-    seats: 2,
-    hostSecret: SECRET,
-    name: "Lab",
-  });
-  const s = GameSession.create(scenario("halving-2020"), options, "ABC234", 3);
-  s.join("h", { name: "T", role: "player", hostSecret: SECRET }, 0);
-  s.host({ type: "start" });
-  s.tick();
-  s.takeNotices(); // the first day's news has been shown
-  return s;
-}
+const running = () => hostedSession();
 
 describe("notices raised between days", () => {
   it("are taken at once, kept for the day's report, and marked shown", () => {

@@ -4,28 +4,11 @@
  * host's logged command; the log still replays to the same hash.
  */
 import { describe, expect, it } from "vitest";
-import { createOptionsSchema } from "../../shared/protocol/index.ts";
-import { GameSession } from "../../server/game/session.ts";
 import { finishLog, replayLog } from "../../shared/replay/index.ts";
 import { scenario } from "../helpers/game.ts";
+import { hostedSession } from "../helpers/sessions.ts";
 
-const SECRET = "a-host-secret-long-enough";
-
-function running(): GameSession {
-  const options = createOptionsSchema.parse({
-    scenario: "halving-2020",
-    seats: 2,
-    hostSecret: SECRET,
-    name: "Lab",
-  });
-  const s = GameSession.create(scenario("halving-2020"), options, "ABC234", 3);
-  s.join("h", { name: "T", role: "player", hostSecret: SECRET }, 0);
-  s.join("a", { name: "Ana", role: "player" }, 0);
-  s.host({ type: "start" });
-  s.tick();
-  s.takeNotices();
-  return s;
-}
+const running = () => hostedSession({ a: "Ana" });
 
 describe("predict first", () => {
   it("asks a question and holds the shock until the reveal", () => {

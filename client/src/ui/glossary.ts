@@ -50,7 +50,7 @@ function show(button: HTMLElement, term: Term): void {
   close();
   const box = h(
     "div",
-    { class: "glossary-pop", role: "tooltip", id: `tip-${term}` },
+    { class: "glossary-pop float-card", role: "tooltip", id: `tip-${term}` },
     h("strong", { text: termTitle(term) }),
     h("p", { text: termText(term) }),
   );

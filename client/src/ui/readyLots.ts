@@ -48,7 +48,7 @@ export function watchReadyLots(
   const item = (lot: LotView) =>
     h(
       "div",
-      { class: "lot-notice", "data-testid": `ready-${lot.id}` },
+      { class: "lot-notice float-card", "data-testid": `ready-${lot.id}` },
       h("strong", { text: t("ready.title") }),
       h("span", { text: readyText(lot) }),
       h(
