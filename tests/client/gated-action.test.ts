@@ -24,6 +24,9 @@ class FakeElement {
     if (name === "hidden") this.hidden = true;
     if (name === "disabled") this.disabled = true;
   }
+  removeAttribute(name: string): void {
+    this.attrs.delete(name);
+  }
   addEventListener(_type: string, fn: (e: unknown) => void): void {
     this.listeners.push(fn);
   }

@@ -11,7 +11,7 @@ export function reasonOf(e: unknown): string {
 export function statusLine(el: HTMLElement, text: string, tone: "info" | "error" = "info"): void {
   el.textContent = text;
   el.classList.toggle("error", tone === "error");
-  delete el.dataset.said;
+  el.removeAttribute("data-said");
 }
 
 /**
@@ -21,7 +21,7 @@ export function statusLine(el: HTMLElement, text: string, tone: "info" | "error"
  */
 function sayDone(el: HTMLElement): void {
   statusLine(el, t("act.done"));
-  el.dataset.said = "act.done";
+  el.setAttribute("data-said", "act.done");
 }
 
 /** Writes every marked "Done." under `root` again in the current language. */
