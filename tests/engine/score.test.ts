@@ -14,6 +14,10 @@ import { USED_MARKET_DELAY_DAYS } from "../../shared/engine/commands/usedMachine
 import type { GameState, Lot } from "../../shared/engine/state.ts";
 import type { AsicModel } from "../../shared/scenario/types.ts";
 import { newGame, player } from "../helpers/game.ts";
+import { viewOf } from "../../shared/view/project.ts";
+import { emptyNewsBoard } from "../../shared/view/news.ts";
+import { createOptionsSchema } from "../../shared/protocol/options.ts";
+import type { ScoreMeasure } from "../../shared/engine/scoreMeasure.ts";
 
 const caches = new EngineCaches();
 const SCENARIOS = ["halving-2020", "exodus-2021", "tariffs-2025", "sandbox"] as const;
@@ -152,5 +156,58 @@ describe("property: no single trade raises the trader's score", () => {
       }),
       { numRuns: 60, seed: 13 },
     );
+  });
+});
+
+describe("what wins (the host's create option)", () => {
+  const seatsOf = (g: GameState) =>
+    g.companies.map((c) => ({ name: c.name, kind: "human" as const, connected: true }));
+  const view = (g: GameState, scoreBy?: ScoreMeasure) =>
+    viewOf(
+      g,
+      { seats: seatsOf(g), hideNames: false, hashing: new Map(), news: emptyNewsBoard(), scoreBy },
+      caches,
+    );
+
+  it("defaults to equity, and refuses a measure it does not know", () => {
+    const base = { scenario: "sandbox", hostSecret: "x".repeat(16), name: "Room" };
+    expect(createOptionsSchema.parse(base).scoreBy).toBe("equity");
+    expect(createOptionsSchema.parse({ ...base, scoreBy: "carbon" }).scoreBy).toBe("carbon");
+    expect(createOptionsSchema.safeParse({ ...base, scoreBy: "luck" }).success).toBe(false);
+  });
+
+  it("ranks by the chosen measure: equity, BTC mined, fleet J/TH, carbon per BTC, or the mix", () => {
+    const g = structuredClone(lastDay.get("halving-2020")!);
+    // Give the three companies different records, so that each measure orders them differently.
+    g.companies[0]!.minedSats = 3e8;
+    g.companies[1]!.minedSats = 1e8;
+    g.companies[2]!.minedSats = 2e8;
+    g.companies.forEach((c) => (c.carbonKgTotal = 1000));
+    const byEquity = view(g);
+    expect(byEquity.scoreBy).toBe("equity");
+    const equityOrder = [...byEquity.companies].sort((a, b) => a.rank - b.rank).map((c) => c.equityCents);
+    expect(equityOrder).toEqual([...equityOrder].sort((a, b) => b - a));
+    const mined = view(g, "btcMined");
+    expect(mined.scoreBy).toBe("btcMined");
+    expect(mined.companies.map((c) => c.rank)).toEqual([1, 3, 2]);
+    expect(mined.companies.map((c) => c.scoreValue)).toEqual([3e8, 1e8, 2e8]);
+    // Carbon per BTC: the same carbon over more BTC is cleaner.
+    expect(view(g, "carbon").companies.map((c) => c.rank)).toEqual([1, 3, 2]);
+    // p1 holds no machines (it kept cash): it is last on fleet efficiency.
+    const eff = view(g, "efficiency").companies;
+    expect(eff[0]!.scoreValue).toBe(0);
+    expect(eff[0]!.rank).toBe(3);
+    const mix = view(g, "mix").companies;
+    expect(new Set(mix.map((c) => c.rank))).toEqual(new Set([1, 2, 3]));
+    for (const c of mix) expect(c.scoreValue).toBeGreaterThanOrEqual(1);
+  });
+
+  it("the view carries each company's equity parts (private) that add up to its equity", () => {
+    const v = view(lastDay.get("sandbox")!);
+    for (const c of v.companies) {
+      const s = c.priv!.score;
+      expect(s.cashCents + s.btcCents + s.machinesCents - s.owedCents).toBe(c.equityCents);
+    }
+    expect(v.companies[1]!.priv!.score.machinesCents).toBeGreaterThan(0);
   });
 });
