@@ -12,6 +12,7 @@
  */
 import { stateHash } from "../shared/index.ts";
 import { equities } from "../shared/engine/companies.ts";
+import { standings, type ScoreMeasure } from "../shared/engine/scoreMeasure.ts";
 import { parseIsoDate } from "../shared/math/calendar.ts";
 import { DEBRIEF_FORMAT, type DebriefDenial, type DebriefPayload } from "../shared/protocol/debrief.ts";
 import { refuse, type Refused } from "../shared/protocol/refusals/index.ts";
@@ -48,6 +49,8 @@ interface Source {
   code: string;
   status: SessionRecord["status"];
   hideNames: boolean;
+  /** What wins (the room's create option). */
+  scoreBy: ScoreMeasure;
   hostHash: string;
   header: LogHeader;
   actions: readonly LoggedAction[];
@@ -75,6 +78,7 @@ async function sourceOf(roomId: string, live: GameSession | undefined): Promise<
       code: live.code,
       status: live.phase === "ended" ? "ended" : (record?.status ?? "running"),
       hideNames: live.hideNames,
+      scoreBy: live.options.scoreBy ?? "equity",
       hostHash: live.hostHash,
       header,
       actions,
@@ -98,6 +102,7 @@ async function sourceOf(roomId: string, live: GameSession | undefined): Promise<
     code: record.code,
     status: p.phase === "ended" ? "ended" : record.status,
     hideNames: p.hideNames,
+    scoreBy: record.scoreBy ?? "equity",
     hostHash: record.hostHash,
     header: archive.header,
     actions: archive.actions,
@@ -203,6 +208,7 @@ async function buildFull(source: Source): Promise<DebriefPayload> {
   const rec = replay.recording;
   const data = loadDatasets();
   const state = replay.state;
+  const final = standings(state, source.scoreBy, replay.caches);
   const days = rec.days.map((d) => parseIsoDate(d.date));
   const fit = historyComparison(rec, data);
   const last = rec.days.length - 1;
@@ -235,7 +241,10 @@ async function buildFull(source: Source): Promise<DebriefPayload> {
       equityUsd: equities(state, replay.caches).map((c) => c / 100),
       carbonT: state.companies.map((c) => round(c.carbonKgTotal / 1000, 3)),
       bankrupt: state.companies.map((c) => c.bankrupt),
+      rank: final.ranks,
+      scoreValue: final.values,
     },
+    scoreBy: source.scoreBy,
     equityUsd: replay.companies.map((s) => s.equityCents.map((c) => c / 100)),
     carbonT: replay.companies.map((s) => s.carbonKgTotal.map((kg) => round(kg / 1000, 3))),
     companyEhs: replay.companies.map((s) => s.ths.map((ths) => sig(ths / 1e6, 4))),

@@ -218,6 +218,7 @@ export function syntheticView(count: number): GameView {
     companies: [],
     shipments,
     news: [],
+    scoreBy: "equity",
   };
 }
 

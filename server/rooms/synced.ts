@@ -12,6 +12,7 @@ import { emptyMilestones, milestoneNews } from "../../shared/view/milestones.ts"
 import { viewOf, type SeatLabel } from "../../shared/view/project.ts";
 import type { GameRoomState } from "../schema/state.ts";
 import { writeView } from "../schema/write.ts";
+import type { ScoreMeasure } from "../../shared/engine/scoreMeasure.ts";
 
 /** What the projection reads from a game session. */
 export interface ProjectedSession {
@@ -19,6 +20,8 @@ export interface ProjectedSession {
   seats: readonly SeatLabel[];
   hideNames: boolean;
   caches: EngineCaches;
+  /** The room's create options: what wins (`scoreBy`). */
+  options: { scoreBy?: ScoreMeasure };
 }
 
 export class SyncedView {
@@ -42,6 +45,8 @@ export class SyncedView {
   /** Projects the session's game (its seats, names shown or hidden, its speed caches) into the schema. */
   write(target: GameRoomState, session: ProjectedSession): void {
     const { state, seats, hideNames, caches } = session;
-    writeView(target, viewOf(state, { seats, hideNames, hashing: this.hashing, news: this.news }, caches));
+    const scoreBy = session.options.scoreBy ?? "equity";
+    const input = { seats, hideNames, hashing: this.hashing, news: this.news, scoreBy };
+    writeView(target, viewOf(state, input, caches));
   }
 }

@@ -8,6 +8,7 @@
  */
 import { ArraySchema, MapSchema, Schema, type, view } from "@colyseus/schema";
 import type { LotStatus } from "../../shared/engine/state.ts";
+import type { ScoreMeasure } from "../../shared/engine/scoreMeasure.ts";
 import type { ShipmentStatus } from "../../shared/engine/tradeState.ts";
 import type { Phase } from "../../shared/protocol/constants.ts";
 import type { MiningPolicy, ShippingMode } from "../../shared/scenario/types.ts";
@@ -69,6 +70,13 @@ export class LeaseSchema extends Schema {
   @type("boolean") renewable = false;
 }
 
+export class ScorePartsSchema extends Schema {
+  @type("float64") cashCents = 0;
+  @type("float64") btcCents = 0;
+  @type("float64") machinesCents = 0;
+  @type("float64") owedCents = 0;
+}
+
 export class CompanyPrivateSchema extends Schema {
   @type("float64") cashCents = 0;
   @type("float64") btcSats = 0;
@@ -77,6 +85,7 @@ export class CompanyPrivateSchema extends Schema {
   @type({ map: LotSchema }) lots = new MapSchema<LotSchema>();
   @type([LeaseSchema]) leases = new ArraySchema<LeaseSchema>();
   @type({ map: OfferSchema }) offers = new MapSchema<OfferSchema>();
+  @type(ScorePartsSchema) score = new ScorePartsSchema();
 }
 
 export class CompanySchema extends Schema {
@@ -91,6 +100,7 @@ export class CompanySchema extends Schema {
   @type("number") shareBps = 0;
   @type("float64") carbonKg = 0;
   @type("boolean") bankrupt = false;
+  @type("float64") scoreValue = 0;
   @type("number") rank = 0;
   @view() @type(CompanyPrivateSchema) priv = new CompanyPrivateSchema();
 }
@@ -127,4 +137,5 @@ export class GameRoomState extends Schema {
   @type({ map: CompanySchema }) companies = new MapSchema<CompanySchema>();
   @type({ map: ShipmentSchema }) shipments = new MapSchema<ShipmentSchema>();
   @type([NewsSchema]) news = new ArraySchema<NewsSchema>();
+  @type("string") scoreBy: ScoreMeasure = "equity";
 }

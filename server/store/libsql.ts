@@ -15,6 +15,7 @@ import { loadArchive, loadQuestions, loadRunningGames } from "./running.ts";
 import type { Question } from "../game/predictions.ts";
 import { DEFAULTS, type StoreSettings } from "./settings.ts";
 import { GroupWriter } from "./writer.ts";
+import { SCORE_MEASURES, type ScoreMeasure } from "../../shared/engine/scoreMeasure.ts";
 import type {
   ArchivedGame,
   CommandRow,
@@ -335,6 +336,7 @@ export class LibsqlStore implements GameStore {
       status: r.status === "ended" || r.status === "abandoned" ? r.status : "running",
       createdAt: String(r.created_at),
       hostHash: String(r.host_hash),
+      scoreBy: scoreByOf(r.options),
     };
   }
 
@@ -397,5 +399,16 @@ export class LibsqlStore implements GameStore {
     await this.db.checkpoint();
     this.db.close();
     this.lock?.release();
+  }
+}
+
+/** The create options' `scoreBy`, from the stored JSON (equity when absent or unreadable). */
+function scoreByOf(options: unknown): ScoreMeasure {
+  if (typeof options !== "string") return "equity";
+  try {
+    const by = (JSON.parse(options) as { scoreBy?: unknown }).scoreBy;
+    return (SCORE_MEASURES as readonly unknown[]).includes(by) ? (by as ScoreMeasure) : "equity";
+  } catch {
+    return "equity";
   }
 }

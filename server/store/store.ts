@@ -11,6 +11,7 @@ import type { LoggedAction, ReplayLog } from "../../shared/replay/index.ts";
 import type { Phase } from "../game/authorize.ts";
 import type { GameSession } from "../game/session.ts";
 import type { Question } from "../game/predictions.ts";
+import type { ScoreMeasure } from "../../shared/engine/scoreMeasure.ts";
 
 export interface SessionRecord {
   roomId: string;
@@ -24,6 +25,8 @@ export interface SessionRecord {
   createdAt: string;
   /** The host secret's hash: exports are checked against it. */
   hostHash: string;
+  /** What wins (the create option; absent in records made before it existed: equity). */
+  scoreBy?: ScoreMeasure;
 }
 
 export interface CompanyDayRow {

@@ -11,8 +11,9 @@ import {
   SATS_PER_BTC,
 } from "../math/money.ts";
 import type { RegionSpec } from "../scenario/types.ts";
-import { pushUsedSupply, usedBidUnitCents, usedValueUnitCents } from "./market.ts";
-import { lotKw, lotModel, lotThs, modelOf } from "./fleet.ts";
+import { pushUsedSupply } from "./market.ts";
+import { lotKw, lotModel, lotThs } from "./fleet.ts";
+import { saleCents, scoreParts, type ScoreParts } from "./score.ts";
 import type { EngineCaches } from "./caches.ts";
 import { post } from "./ledger.ts";
 import { lotTable } from "./lotFacts.ts";
@@ -232,7 +233,10 @@ export function settleDebts(state: GameState, caches: EngineCaches): void {
   }
 }
 
-/** Sells `quantity` units of a lot to the used market at the bid; the lot shrinks or goes. */
+/**
+ * Sells `quantity` units of a lot to the used market at the bid, with depth (score.ts saleCents: never
+ * more than the units take off the seller's score); the lot shrinks or goes.
+ */
 export function sellLotUnits(
   state: GameState,
   company: Company,
@@ -241,7 +245,7 @@ export function sellLotUnits(
   caches: EngineCaches,
 ): number {
   const model = lotModel(state, lot, caches);
-  const cents = usedBidUnitCents(state, model) * quantity;
+  const cents = saleCents(state, company, model, quantity, caches);
   post(company, state.day, "machineSale", cents, 0, lot.id);
   lot.quantity -= quantity;
   state.soldUnits[lot.model] = (state.soldUnits[lot.model] ?? 0) + quantity;
@@ -250,56 +254,13 @@ export function sellLotUnits(
   return cents;
 }
 
-/** Equity: cash + BTC at market + machines at the used index (on order included: they are paid for). */
+/** Equity: the company's score, cash + BTC + machines at the bid with depth - owed (see score.ts). */
 export function equityCents(state: GameState, company: Company, caches: EngineCaches): number {
-  const units = new UnitValues(state);
-  let machines = 0;
-  const lots = state.lots;
-  for (let n = 0; n < lots.length; n++) {
-    const lot = lots[n] as Lot;
-    if (lot.owner === company.id) machines += units.of(lot.model, caches) * lot.quantity;
-  }
-  return company.cashCents + satsValueCents(company.btcSats, state.market.priceCents) + machines;
+  const i = state.companies.indexOf(company);
+  return (scoreParts(state, caches)[i] as ScoreParts).equityCents;
 }
 
 /** Every company's equity, in one pass over the lots (the daily report needs them all). */
 export function equities(state: GameState, caches: EngineCaches): number[] {
-  const companies = state.companies;
-  const machines: number[] = [];
-  for (let i = 0; i < companies.length; i++) machines.push(0);
-  const units = new UnitValues(state);
-  const lots = state.lots;
-  const table = lotTable(state, caches);
-  for (let n = 0; n < lots.length; n++) {
-    const lot = lots[n] as Lot;
-    table.sync(n);
-    const i = table.owner[n] as number;
-    if (i >= 0) machines[i] = (machines[i] as number) + units.of(lot.model, caches) * lot.quantity;
-  }
-  const out: number[] = [];
-  for (let i = 0; i < companies.length; i++) {
-    const c = companies[i] as Company;
-    out.push(c.cashCents + satsValueCents(c.btcSats, state.market.priceCents) + (machines[i] as number));
-  }
-  return out;
-}
-
-/**
- * Each model's unit value at the used index today (0 for an unknown model), worked out once per model:
- * a game holds a handful of models, so a short list is quicker than a map.
- */
-class UnitValues {
-  private readonly ids: string[] = [];
-  private readonly values: number[] = [];
-  constructor(private readonly state: GameState) {}
-
-  of(id: string, caches: EngineCaches): number {
-    const at = this.ids.indexOf(id);
-    if (at >= 0) return this.values[at] as number;
-    const model = modelOf(this.state, id, caches);
-    const value = model ? usedValueUnitCents(this.state, model) : 0;
-    this.ids.push(id);
-    this.values.push(value);
-    return value;
-  }
+  return scoreParts(state, caches).map((p) => p.equityCents);
 }

@@ -147,13 +147,34 @@ export function usedBidUnitCents(state: GameState, model: AsicModel): Cents {
   return roundHalfAway(((perTh * model.hashrateGhs) / 1000) * (1 - spread));
 }
 
-/** Used-market ask for one unit, cents: the index plus the spread (what outside sellers charge). */
+/**
+ * Used-market ask for one unit, cents: the index plus the spread (what outside sellers charge), never
+ * below the world's bid for the unit (see usedFairCentsPerTh). Outside sellers do not let a player buy
+ * below what the score marks the machine at: otherwise a purchase on the last day, after a rival's dump
+ * sank the index, would raise the buyer's score by more than it cost.
+ */
 export function usedAskUnitCents(state: GameState, model: AsicModel): Cents {
   const tier = usedTierOf(model.efficiencyJPerTh);
   const spread = state.scenario.usedMarket.spreadBps / 10_000;
-  return roundHalfAway(
+  const ask = roundHalfAway(
     (((state.market.usedCentsPerTh[tier] as number) * model.hashrateGhs) / 1000) * (1 + spread),
   );
+  const floor = Math.ceil(((usedFairCentsPerTh(state, tier) * model.hashrateGhs) / 1000) * (1 - spread));
+  return Math.max(ask, floor);
+}
+
+/**
+ * The world's used price of a tier, cents per TH/s: what the used index would be without the players'
+ * own trades (their pressure), i.e. `horizonDays` of margin at the reference power price, floored at
+ * scrap. A pure function of the smoothed hashprice, which the daily mark has already set: the index is
+ * this price moved by the players' pressure. The score marks machines here, so that no company's
+ * trade (its own purchase, a rival's dump) moves the mark.
+ */
+export function usedFairCentsPerTh(state: GameState, tier: number): Cents {
+  const used = state.scenario.usedMarket;
+  const eff = TIER_EFFICIENCY[tier] as number;
+  const margin = state.market.hashpriceAvgMicroUsd - powerCostMicroUsdPerThDay(eff, used.referencePowerPrice);
+  return Math.max(used.scrapCentsPerTh, roundHalfAway((margin * used.horizonDays) / 10_000));
 }
 
 /**
@@ -219,6 +240,7 @@ export function updatePrices(state: GameState): void {
   for (let tier = 0; tier < TIER_EFFICIENCY.length; tier++) {
     const eff = TIER_EFFICIENCY[tier] as number;
     const margin = m.hashpriceAvgMicroUsd - powerCostMicroUsdPerThDay(eff, used.referencePowerPrice);
+    // (Unrounded here, as it always was; usedFairCentsPerTh rounds the same figure.)
     const fair = Math.max(used.scrapCentsPerTh, (margin * used.horizonDays) / 10_000);
     const pressure = m.usedPressureThs[tier] as number;
     const impact = 1 / (1 + pressure / USED_PRESSURE_SCALE_THS);

@@ -12,9 +12,11 @@ import type { ActiveEffect, CountryState, FactoryState, Notice, Offer, Shipment 
 /**
  * Changes whenever the same scenario, seed and commands would play a different game, so that a replay
  * made by another version is refused rather than failing its hash. 1.1.0: block times are drawn with
- * lnOfDraw (a table) instead of detLn's series; the games are alike, not the bits.
+ * lnOfDraw (a table) instead of detLn's series; the games are alike, not the bits. 1.2.0: the score
+ * marks machines at the world's used bid with depth (score.ts), a sale pays no more than it takes off
+ * the seller's mark, and the used ask is floored at the world's bid (issue #13 §1).
  */
-export const ENGINE_VERSION = "1.1.0";
+export const ENGINE_VERSION = "1.2.0";
 
 export interface ChainState {
   /** Height of the tip (the last block mined). */

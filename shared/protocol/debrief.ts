@@ -6,6 +6,8 @@
  * Every daily series has one value per game day played, aligned with `dates` (day i is the i-th day the
  * engine stepped). Company series follow `companies`; country series follow `countries`.
  */
+import type { ScoreMeasure } from "../engine/scoreMeasure.ts";
+
 export const DEBRIEF_FORMAT = "hashrate-atlas/debrief@1";
 
 export interface DebriefText {
@@ -107,7 +109,16 @@ export interface DebriefPayload {
    * Where each company stands now, as the room shows it (after the commands given since the last day):
    * the final standings of an ended game.
    */
-  final: { equityUsd: number[]; carbonT: number[]; bankrupt: boolean[] };
+  final: {
+    equityUsd: number[];
+    carbonT: number[];
+    bankrupt: boolean[];
+    /** Each company's rank (1 = first) by the game's measure (`scoreBy`), and its figure by it. */
+    rank: number[];
+    scoreValue: number[];
+  };
+  /** What won: the measure the host chose (equity unless another). */
+  scoreBy: ScoreMeasure;
   /** Per company, per day. */
   equityUsd: number[][];
   /** Cumulative carbon, tonnes CO₂, per company, per day. */

@@ -3,6 +3,7 @@
  * them before anything else; a client (or a script) can build them from these schemas.
  */
 import { z } from "zod";
+import { SCORE_MEASURES } from "../engine/scoreMeasure.ts";
 import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
@@ -65,6 +66,8 @@ export const createOptionsSchema = z.object({
     .nullable()
     .optional(),
   hideNames: z.boolean().default(false),
+  /** What wins: the measure the leaderboard ranks by (shared/engine/scoreMeasure.ts). */
+  scoreBy: z.enum(SCORE_MEASURES).default("equity"),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   /** A secret only the host's browser knows (at least 16 characters); it is never sent back to anyone. */
   hostSecret: z.string().min(16).max(128),

@@ -274,6 +274,8 @@ export function resolveScenario(
       horizonDays: raw.usedMarket.horizonDays,
       referencePowerPrice: toMicro(raw.usedMarket.referencePowerUsdPerKwh),
       scrapCentsPerTh: usdToCents(raw.usedMarket.scrapUsdPerTh),
+      depthThs: raw.usedMarket.depthTh,
+      beyondDepthBps: Math.round(raw.usedMarket.beyondDepthPct * 100),
     },
     world: {
       initialHashrateThs: raw.world.initialHashrateEhs * 1e6,

@@ -328,6 +328,10 @@ export const scenarioFileSchema = z
           horizonDays: z.number().positive().max(2000),
           referencePowerUsdPerKwh: usdPerKwh(),
           scrapUsdPerTh: z.number().min(0),
+          /** TH/s of one efficiency tier the market takes from one seller at the bid, in one go. */
+          depthTh: z.number().positive().max(10_000_000),
+          /** How much lower than the bid the units beyond the depth sell. */
+          beyondDepthPct: z.number().min(0).max(90),
           ...cited,
         })
         .strict(),

@@ -228,6 +228,10 @@ export interface Scenario {
     /** Power price a used buyer assumes, micro-USD per kWh. */
     referencePowerPrice: MicroUsdPerKwh;
     scrapCentsPerTh: Cents;
+    /** TH/s of one efficiency tier the market takes from one seller at the bid (the score's depth). */
+    depthThs: number;
+    /** Discount below the bid of the units beyond the depth, basis points. */
+    beyondDepthBps: number;
   };
   world: {
     initialHashrateThs: number;

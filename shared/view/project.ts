@@ -6,7 +6,8 @@
  */
 import type { EngineCaches } from "../engine/caches.ts";
 import { retargetEstimatePct } from "../engine/chain.ts";
-import { equities } from "../engine/companies.ts";
+import { scoreParts, type ScoreParts } from "../engine/score.ts";
+import { measureInputs, measureValues, ranksBy, type ScoreMeasure } from "../engine/scoreMeasure.ts";
 import { lotDay } from "../engine/economics.ts";
 import { lotKw, lotModel } from "../engine/fleet.ts";
 import { installableIn, lotCannotPower, lotCannotShip } from "../engine/lotActions.ts";
@@ -40,6 +41,8 @@ export interface ViewInput {
   /** Each company's TH/s today, from the last day's report (worked out while stepping, not kept). */
   hashing: ReadonlyMap<string, number>;
   news: NewsBoard;
+  /** What wins (the room's create option); equity when omitted. */
+  scoreBy?: ScoreMeasure;
 }
 
 /** The view of `state`; `caches` are the game's speed caches (shared/engine/caches.ts). */
@@ -62,6 +65,7 @@ export function viewOf(state: GameState, input: ViewInput, caches: EngineCaches)
     companies: companiesOf(state, input, caches),
     shipments: state.shipments.map((s) => shipmentOf(state, s)),
     news: input.news.ticker,
+    scoreBy: input.scoreBy ?? "equity",
   };
 }
 
@@ -85,9 +89,12 @@ function regionsOf(state: GameState, news: NewsBoard, caches: EngineCaches): Reg
 }
 
 function companiesOf(state: GameState, input: ViewInput, caches: EngineCaches): CompanyView[] {
-  // One pass over the lots values every company (the engine's equities), not one pass per company.
-  const equity = equities(state, caches);
-  const order = state.companies.map((_, i) => i).sort((a, b) => (equity[b] ?? 0) - (equity[a] ?? 0));
+  // One pass over the lots values every company (the engine's score), not one pass per company.
+  const parts = scoreParts(state, caches);
+  const inputs = measureInputs(state, parts, caches);
+  const by = input.scoreBy ?? "equity";
+  const values = measureValues(inputs, by);
+  const ranks = ranksBy(inputs, by);
   const shipments = new Map(state.shipments.map((s) => [s.id, s]));
   return state.companies.map((company, i) => {
     const seat = input.seats[i];
@@ -98,14 +105,15 @@ function companiesOf(state: GameState, input: ViewInput, caches: EngineCaches): 
       bot: !held,
       connected: seat?.connected ?? false,
       away: held && !seat.connected,
-      equityCents: equity[i] ?? 0,
+      equityCents: (parts[i] as ScoreParts).equityCents,
       minedSats: company.minedSats,
       ths: input.hashing.get(company.id) ?? 0,
       shareBps: shareBps(input.hashing.get(company.id) ?? 0, state.networkThs),
       carbonKg: company.carbonKgTotal,
       bankrupt: company.bankrupt,
-      rank: order.indexOf(i) + 1,
-      priv: privateOf(state, company, shipments, caches),
+      scoreValue: values[i] as number,
+      rank: ranks[i] as number,
+      priv: privateOf(state, company, parts[i] as ScoreParts, shipments, caches),
     };
   });
 }
@@ -118,6 +126,7 @@ function shareBps(part: number, whole: number): number {
 function privateOf(
   state: GameState,
   company: Company,
+  score: ScoreParts,
   shipments: Map<string, Shipment>,
   caches: EngineCaches,
 ): CompanyPrivateView {
@@ -129,6 +138,12 @@ function privateOf(
     lots: state.lots.filter((l) => l.owner === company.id).map((l) => lotOf(state, l, shipments, caches)),
     leases: company.leases.map((l) => ({ region: l.region, kw: l.kw, renewable: l.renewable })),
     offers: offersOf(state, company.id),
+    score: {
+      cashCents: score.cashCents,
+      btcCents: score.btcCents,
+      machinesCents: score.machinesCents,
+      owedCents: score.owedCents,
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import type { EpochDay } from "../math/calendar.ts";
 import type { Cents, Sats } from "../math/money.ts";
 import type { Phase } from "../protocol/constants.ts";
 import type { LotStatus } from "../engine/state.ts";
+import type { ScoreMeasure } from "../engine/scoreMeasure.ts";
 import type { ShipmentStatus } from "../engine/tradeState.ts";
 import type { MiningPolicy, ShippingMode } from "../scenario/types.ts";
 
@@ -104,6 +105,19 @@ export interface CompanyPrivateView {
   leases: LeaseView[];
   /** Open offers made or received (closed ones leave: the notices told the story). */
   offers: OfferView[];
+  /** How the company's equity is made (engine score.ts): equity = cash + BTC + machines - owed. */
+  score: ScorePartsView;
+}
+
+/** The parts of a company's equity, cents. */
+export interface ScorePartsView {
+  /** Cash in hand (an overdraft is in `owedCents`). */
+  cashCents: Cents;
+  /** BTC held, at today's price. */
+  btcCents: Cents;
+  /** Machines at the used market's bid with depth (what selling the whole fleet would fetch). */
+  machinesCents: Cents;
+  owedCents: Cents;
 }
 
 export interface CompanyView {
@@ -122,7 +136,10 @@ export interface CompanyView {
   shareBps: number;
   carbonKg: number;
   bankrupt: boolean;
-  /** 1 for the highest equity. */
+  /** The figure the game ranks by (the world's `scoreBy`): equity in cents, BTC mined in sats, J/TH,
+   * kg CO2 per BTC (0: none yet), or the mix's average rank. */
+  scoreValue: number;
+  /** 1 for the first by the game's measure (`scoreBy`; equity unless the host chose another). */
   rank: number;
   /** Null on a client for every company but its own (the host sees all). */
   priv: CompanyPrivateView | null;
@@ -161,6 +178,8 @@ export interface WorldView {
   companies: CompanyView[];
   shipments: ShipmentView[];
   news: NewsView[];
+  /** What wins (the host's choice when creating the game): companies are ranked by it. */
+  scoreBy: ScoreMeasure;
 }
 
 /** The room's part: set by the room, not derived from the engine state. */

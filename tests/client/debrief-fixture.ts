@@ -33,7 +33,14 @@ export function fixture(overrides: Partial<DebriefPayload> = {}): DebriefPayload
       { id: "p1", name: "Wei", bot: false },
       { id: "p2", name: "Seat 2", bot: true },
     ],
-    final: { equityUsd: [900, 1200], carbonT: [1, 2], bankrupt: [false, false] },
+    final: {
+      equityUsd: [900, 1200],
+      carbonT: [1, 2],
+      bankrupt: [false, false],
+      rank: [2, 1],
+      scoreValue: [90_000, 120_000],
+    },
+    scoreBy: "equity",
     equityUsd: [
       [1000, 1100, 950],
       [1000, 1050, 1150],

@@ -120,7 +120,13 @@ describe("the card's model", () => {
 
 describe("the podium", () => {
   const companies = ["Ana", "Bo", "Cy", "Di"].map((name, i) => ({ id: `p${i + 1}`, name, bot: false }));
-  const final = { equityUsd: [5_000_000, 7_500_000, 4_000_000, 6_000_000], carbonT: [], bankrupt: [] };
+  const final = {
+    equityUsd: [5_000_000, 7_500_000, 4_000_000, 6_000_000],
+    carbonT: [],
+    bankrupt: [],
+    rank: [],
+    scoreValue: [],
+  };
   it("stands the top three by final equity, and finds the reader's own rank", () => {
     const { top, mine } = podium({ companies, final, seat: "p3" });
     expect(top.map((c) => [c.rank, c.name])).toEqual([

@@ -54,6 +54,7 @@ export function privateView(over: Partial<CompanyPrivateView> = {}): CompanyPriv
     lots: [],
     leases: [],
     offers: [],
+    score: { cashCents: 100, btcCents: 0, machinesCents: 0, owedCents: 0 },
     ...over,
   };
 }
@@ -71,6 +72,7 @@ export function companyView(over: Partial<CompanyView> = {}): CompanyView {
     shareBps: 0,
     carbonKg: 0,
     bankrupt: false,
+    scoreValue: 0,
     rank: 1,
     priv: null,
     ...over,
@@ -101,6 +103,7 @@ export function gameView(over: Partial<GameView> = {}): GameView {
     companies: [],
     shipments: [],
     news: [],
+    scoreBy: "equity",
     ...over,
   };
 }

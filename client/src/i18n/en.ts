@@ -7,6 +7,7 @@ import { mapEn } from "./map.ts";
 import { tutorialEn } from "./tutorial.ts";
 import { predictEn } from "./predict.ts";
 import { seatsEn } from "./seats.ts";
+import { scoreEn } from "./score.ts";
 
 export const en = {
   ...panelsEn,
@@ -17,6 +18,7 @@ export const en = {
   ...predictEn,
   ...mapEn,
   ...seatsEn,
+  ...scoreEn,
   "app.title": "Hashrate Atlas",
   "app.tagline": "Buy machines, ship them to cheap power, outlast the halvings.",
   "lang.label": "Language",

@@ -23,7 +23,7 @@ export const tutorialEn = {
     "Every 210,000 blocks (about four years) the new bitcoin paid per block is cut in half. Hashprice drops overnight, and machines that were barely profitable stop paying.",
   "term.equity": "Equity",
   "term.equity.text":
-    "What your company is worth: cash, bitcoin at today's price and your machines at the used-market price. The company with the highest equity at the end wins.",
+    "What your company is worth if it sold out today: cash, bitcoin at today's price and your machines at what the used market would pay for the whole fleet (its bid, lower for a big fleet), less anything owed. No purchase or sale on the last day raises it. Unless the host chose another measure, the company with the highest equity at the end wins.",
   "term.share": "Your share",
   "term.share.text":
     "Your hashrate as a share of the whole network. On average you find this share of the blocks, and so earn this share of the subsidy and fees.",
@@ -83,7 +83,7 @@ export const tutorialZh: Record<keyof typeof tutorialEn, string> = {
     "每 210,000 个区块（约四年），每个区块新发行的比特币减少一半。算力收益一夜之间下跌，勉强盈利的矿机就此不再赚钱。",
   "term.equity": "净资产",
   "term.equity.text":
-    "公司的价值：现金、按当日价格计的比特币，以及按二手市场价格计的矿机。游戏结束时净资产最高的公司获胜。",
+    "公司今天全部变现能值多少：现金、按当日价格计的比特币，以及二手市场收购你整支矿机队伍的出价（矿机越多，单价越低），再减去欠款。最后一天的任何买卖都不会抬高它。除非主持人选了别的标准，游戏结束时净资产最高的公司获胜。",
   "term.share": "你的占比",
   "term.share.text":
     "你的算力占全网算力的比例。平均而言，你能找到这个比例的区块，也就赚取这个比例的补贴和手续费。",

@@ -8,6 +8,7 @@ import { mapZh } from "./map.ts";
 import { tutorialZh } from "./tutorial.ts";
 import { predictZh } from "./predict.ts";
 import { seatsZh } from "./seats.ts";
+import { scoreZh } from "./score.ts";
 
 export const zh: Dictionary = {
   ...panelsZh,
@@ -18,6 +19,7 @@ export const zh: Dictionary = {
   ...predictZh,
   ...mapZh,
   ...seatsZh,
+  ...scoreZh,
   "app.title": "矿机版图",
   "app.tagline": "购入矿机，运往电价低廉之地，熬过一次次减半。",
   "lang.label": "语言",

@@ -1,9 +1,13 @@
-/** The leaderboard: companies by equity (the server ranks them), with bots, absentees and me marked. */
+/**
+ * The leaderboard: companies by the game's measure (equity unless the host chose another; the server
+ * ranks them), with bots, absentees and me marked, and how my equity is made under it.
+ */
 import { lang, t } from "../i18n/index.ts";
 import type { GameView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
 import { formatCents } from "./format.ts";
 import { termTip, termTitle } from "./glossary.ts";
+import { breakdownText, measureName, measureText } from "./scoreMeasure.ts";
 
 type Row = GameView["companies"][number];
 
@@ -32,17 +36,36 @@ export function createLeaderboard(
 } {
   const list = h("ol", { class: "board" });
   const title = h("h2", {});
-  // Ranked by equity: its "?" says what counts (machines at resale value); the game screen's equity hint says
-  // so when a purchase just cost the player their place.
+  // Ranked by equity by default: its "?" says what counts (machines at the used bid with depth); the game
+  // screen's equity hint says so when a purchase just cost the player their place.
   const tip = termTip("equity");
   const head = h("div", { class: "row" }, title, tip);
-  const section = h("section", { class: "panel", "aria-labelledby": "leaderboard-title" }, head, list);
+  // What the board ranks by, when the host chose something other than equity.
+  const by = h("p", { class: "muted", "data-testid": "score-by", hidden: true });
+  // How my equity is made: cash + BTC + machines at the bid with depth − owed.
+  const parts = h("p", { class: "muted", "data-testid": "score-breakdown", hidden: true });
+  const section = h(
+    "section",
+    { class: "panel", "aria-labelledby": "leaderboard-title" },
+    head,
+    by,
+    list,
+    parts,
+  );
   title.id = "leaderboard-title";
   parent.append(section);
   return {
     update(view, seat) {
       title.textContent = t("hud.leaderboard");
       tip.setAttribute("aria-label", termTitle("equity")); // in the language chosen now
+      const measure = view.scoreBy ?? "equity";
+      by.hidden = measure === "equity";
+      by.textContent = t("score.rankedBy", { measure: measureName(measure) });
+      const me = view.companies.find((c) => c.seat === seat);
+      const breakdown = me ? breakdownText(me, lang()) : null;
+      parts.hidden = breakdown === null;
+      parts.textContent = breakdown ?? "";
+      parts.title = t("score.breakdown.hint");
       const { rows, rest } = boardRows(view.companies, seat, limit);
       fill(
         list,
@@ -65,7 +88,12 @@ export function createLeaderboard(
             h("span", { text: `${c.rank || "–"}.` }),
             h("span", { class: "grow", text: c.name || c.seat }),
             tags.length ? h("span", { class: "tag", text: tags.join(" · ") }) : null,
-            h("span", { text: formatCents(c.equityCents, lang(), true) }),
+            h("span", {
+              text:
+                measure === "equity"
+                  ? formatCents(c.equityCents, lang(), true)
+                  : measureText(measure, c.scoreValue, lang()),
+            }),
           );
         }),
         rest > 0 ? h("li", { class: "rest muted", text: t("class.boardRest", { n: rest }) }) : null,

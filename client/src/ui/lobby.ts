@@ -212,6 +212,7 @@ function newGame(form: CreateForm, name: string): NewGame {
     visibility: form.visibility,
     classroom: form.mode === "classroom",
     hostPlays: form.mode === "play",
+    scoreBy: form.scoreBy ?? "equity",
     ...(form.standInAfter !== undefined ? { standInAfterSeconds: form.standInAfter } : {}),
     name: (form.roomName.trim() || t("lobby.roomNameDefault", { name })).slice(0, 24),
     language: lang(),

@@ -6,6 +6,7 @@
 import catalog from "virtual:atlas-catalog";
 import { lang, pick, t } from "../i18n/index.ts";
 import { MAX_SEATS, PACES, STAND_IN_AFTER_CHOICES } from "../../../shared/protocol/constants.ts";
+import { SCORE_MEASURES, type ScoreMeasure } from "../../../shared/engine/scoreMeasure.ts";
 import { fill, h } from "./dom.ts";
 import { formatMonth } from "./format.ts";
 
@@ -20,6 +21,8 @@ export interface CreateForm {
   mode: "play" | "classroom";
   /** Seconds away before a caretaker stands in; null: never; undefined: the server's default. */
   standInAfter?: number | null;
+  /** What wins (equity unless chosen). */
+  scoreBy?: ScoreMeasure;
 }
 
 /** Sets a form field from an input's value (or the input itself: a checkbox's state). */
@@ -119,6 +122,26 @@ function standInChoice(form: CreateForm): HTMLElement {
   );
 }
 
+/** What wins: the measure the leaderboard ranks by. */
+function scoreByChoice(form: CreateForm): HTMLElement {
+  return h(
+    "div",
+    { title: t("score.by.hint") },
+    h("label", { for: "scoreBy", text: t("score.by") }),
+    h(
+      "select",
+      {
+        id: "scoreBy",
+        "data-testid": "create-scoreBy",
+        onchange: (e: Event) => (form.scoreBy = (e.target as HTMLSelectElement).value as ScoreMeasure),
+      },
+      ...SCORE_MEASURES.map((m) =>
+        h("option", { value: m, text: t(`score.by.${m}`), selected: m === (form.scoreBy ?? "equity") }),
+      ),
+    ),
+  );
+}
+
 /** Who can join: anyone from the list of open games, or only those given the code. */
 function visibilityChoice(form: CreateForm): HTMLElement {
   return h(
@@ -167,6 +190,7 @@ export function createPanel(form: CreateForm, onSubmit: () => void): HTMLElement
       ),
       choice("mode", ["play", "classroom"] as const, (v) => (form.mode = v), form.mode),
       standInChoice(form),
+      scoreByChoice(form),
       visibilityChoice(form),
       h("p", {}, h("button", { type: "submit", class: "primary", text: t("lobby.createButton") })),
     ),

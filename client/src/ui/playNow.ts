@@ -22,6 +22,7 @@ export function playNowGame(nickname: string, language: "en" | "zh"): NewGame {
     visibility: "private",
     classroom: false,
     hostPlays: true,
+    scoreBy: "equity",
     name: t("playNow.roomName", { name: nickname }).slice(0, 24),
     language,
   };

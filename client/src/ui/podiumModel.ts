@@ -1,4 +1,8 @@
-/** The podium's standings, without the DOM: companies by final equity, the top three, the reader's rank. */
+/**
+ * The podium's standings, without the DOM: companies by the game's final ranks (its measure: equity
+ * unless the host chose another; by final equity when the payload has no ranks), the top three, the
+ * reader's rank.
+ */
 import type { DebriefPayload } from "../../../shared/protocol/debrief.ts";
 
 export interface Placed {
@@ -10,10 +14,17 @@ export interface Placed {
 }
 
 export function standings(p: Pick<DebriefPayload, "companies" | "final">): Placed[] {
+  const ranked = p.final.rank.length === p.companies.length;
   return p.companies
-    .map((c, i) => ({ id: c.id, name: c.name, bot: c.bot, equityUsd: p.final.equityUsd[i] ?? 0 }))
-    .sort((a, b) => b.equityUsd - a.equityUsd)
-    .map((c, i) => ({ ...c, rank: i + 1 }));
+    .map((c, i) => ({
+      id: c.id,
+      name: c.name,
+      bot: c.bot,
+      equityUsd: p.final.equityUsd[i] ?? 0,
+      by: ranked ? -(p.final.rank[i] ?? 0) : (p.final.equityUsd[i] ?? 0),
+    }))
+    .sort((a, b) => b.by - a.by)
+    .map(({ by: _by, ...c }, i) => ({ ...c, rank: i + 1 }));
 }
 
 /** The top three, and the reader's own place when they played (null for the host or a spectator). */

@@ -4,6 +4,7 @@ import { lotKw, lotModel, usedLeaseKw, leasedKw } from "../fleet.ts";
 import { lotById } from "../lotFacts.ts";
 import { regionIndex } from "../regions.ts";
 import { sellLotUnits } from "../companies.ts";
+import { saleCents } from "../score.ts";
 import type { Company, GameState, Lot } from "../state.ts";
 import { reservedUnits } from "../offers.ts";
 import type { RegionSpec } from "../../scenario/types.ts";
@@ -105,7 +106,9 @@ export function applyPower(
 
 /** What selling `quantity` units of a lot to the used market pays now. */
 export function quoteSale(state: GameState, lot: Lot, quantity: number, caches: EngineCaches): number {
-  return usedBidUnitCents(state, lotModel(state, lot, caches)) * quantity;
+  const model = lotModel(state, lot, caches);
+  const owner = state.companies.find((c) => c.id === lot.owner);
+  return owner ? saleCents(state, owner, model, quantity, caches) : usedBidUnitCents(state, model) * quantity;
 }
 
 export function validateSell(
@@ -142,6 +145,8 @@ export function applySell(
 export const previewSale: Quoter<"sellMachines"> = (q, cmd) => {
   const lot = ownedLot(q, cmd.lot);
   if (!lot) return undefined;
-  const unitCents = usedBidUnitCents(q.state, lotModel(q.state, lot, q.caches));
-  return { kind: "sale", unitCents, totalCents: quoteSale(q.state, lot, cmd.quantity, q.caches) };
+  const totalCents = quoteSale(q.state, lot, cmd.quantity, q.caches);
+  // The average per unit: with depth, a big sale's units fetch less than the quoted bid of one.
+  const unitCents = cmd.quantity > 0 ? Math.floor(totalCents / cmd.quantity) : 0;
+  return { kind: "sale", unitCents, totalCents };
 };

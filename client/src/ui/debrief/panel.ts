@@ -2,11 +2,12 @@
  * The debrief overlay: status, the host's CSV downloads and three tabs (charts, decisions, replay).
  * Loaded on demand (entry.ts imports it dynamically), with uPlot and the debrief's styles.
  */
+import { measureName, measureText } from "../scoreMeasure.ts";
 import type { DebriefPayload } from "../../../../shared/protocol/debrief.ts";
 import { lang, pick, t, type Lang, type MessageKey } from "../../i18n/index.ts";
 import type { GameServer } from "../../net/Server.ts";
 import { fill, h, status } from "../dom.ts";
-import { formatCents, formatDate } from "../format.ts";
+import { formatDate } from "../format.ts";
 import type { MapSink } from "../game.ts";
 import { downloadCsv, EXPORT_TABLES, fetchDebrief, type Credentials, type ExportTable } from "./api.ts";
 import { drawCharts, type Charts } from "./charts.ts";
@@ -162,10 +163,15 @@ function summary(p: DebriefPayload, l: Lang): HTMLElement {
             { class: c.seat === p.seat ? "me" : "" },
             h("span", { text: `${c.rank}.` }),
             h("span", { class: "grow", text: c.name }),
-            h("span", { text: formatCents(c.equityCents, l, true) }),
+            h("span", { text: measureText(p.scoreBy, c.scoreValue, l) }),
           ),
         ),
       ),
+      h("p", {
+        class: "muted",
+        "data-testid": "debrief-score-by",
+        text: t("score.debriefBy", { measure: measureName(p.scoreBy) }),
+      }),
     ),
     h("div", {}, ...fitSummary(p, l).map((s) => h("p", { class: "muted", text: s }))),
   );

@@ -51,16 +51,22 @@ export function regionsAt(p: DebriefPayload, day: number): RegionView[] {
   }));
 }
 
-/** Companies ranked by that day's equity (ties keep seat order); the last day uses the final standings. */
+/**
+ * Companies ranked by that day's equity (ties keep seat order); the last day uses the final standings,
+ * ranked by the game's measure (the debrief keeps only equity day by day).
+ */
 export function standingsAt(p: DebriefPayload, day: number, lang: Lang): CompanyView[] {
   const last = day >= p.dates.length - 1;
   const equity = p.companies.map((_, i) =>
     last ? (p.final.equityUsd[i] ?? 0) : (p.equityUsd[i]?.[day] ?? 0),
   );
-  const order = equity.map((e, i) => ({ e, i })).sort((a, b) => b.e - a.e || a.i - b.i);
-  const rank = new Map(order.map((o, k) => [o.i, k + 1]));
-  return order.map(({ i }) => {
+  const byEquity = equity.map((e, i) => ({ e, i })).sort((a, b) => b.e - a.e || a.i - b.i);
+  const rank = new Map(byEquity.map((o, k) => [o.i, k + 1]));
+  if (last && p.final.rank.length === p.companies.length) p.final.rank.forEach((r, i) => rank.set(i, r));
+  const order = p.companies.map((_, i) => i).sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+  return order.map((i) => {
     const c = p.companies[i];
+    const equityCents = Math.round((equity[i] ?? 0) * 100);
     return {
       seat: c?.id ?? "",
       name: companyLabel(p, i, lang),
@@ -68,12 +74,13 @@ export function standingsAt(p: DebriefPayload, day: number, lang: Lang): Company
       // A replay has nobody away: show bots as bots and people as present.
       connected: !(c?.bot ?? false),
       away: false,
-      equityCents: Math.round((equity[i] ?? 0) * 100),
+      equityCents,
       minedSats: 0,
       ths: (p.companyEhs[i]?.[day] ?? 0) * 1e6,
       shareBps: 0,
       carbonKg: (p.carbonT[i]?.[day] ?? 0) * 1000,
       bankrupt: last ? (p.final.bankrupt[i] ?? false) : false,
+      scoreValue: last ? (p.final.scoreValue[i] ?? equityCents) : equityCents,
       rank: rank.get(i) ?? 0,
       priv: null,
     };
@@ -121,5 +128,7 @@ export function viewAt(base: GameView | null, p: DebriefPayload, day: number, la
     companies: standingsAt(p, d, lang),
     shipments: [],
     news: newsAt(p, d),
+    // Day by day the replay ranks by equity; the last day by the game's measure.
+    scoreBy: d >= p.dates.length - 1 ? p.scoreBy : "equity",
   };
 }
