@@ -48,7 +48,12 @@ function remember(): void {
 
 /** The hint floating under the HUD: shown once, after the first purchase that cost equity or rank. */
 export function createEquityHint(parent: HTMLElement) {
-  const box = h("p", { class: "equity-hint float-card", role: "status", "data-testid": "equity-hint", hidden: true });
+  const box = h("p", {
+    class: "equity-hint float-card",
+    role: "status",
+    "data-testid": "equity-hint",
+    hidden: true,
+  });
   parent.append(box);
   let before: EquityMark | null = null;
 
