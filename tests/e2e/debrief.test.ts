@@ -63,6 +63,9 @@ describe.skipIf(!CHROMIUM)("the debrief after the host ends the game (Chromium)"
     await seeText(student, "[data-testid=debrief]", ended(student), "how many days the game lasted", SLOW_MS);
     // The game ends on the podium; "See the debrief" steps past it to the charts.
     await shot(host, "podium-en");
+    // Two companies: the student's, and the bot's that filled the empty seat, tagged as the bot's.
+    await expect.poll(() => host.page.locator("[data-testid=podium] .step").count()).toBe(2);
+    expect(await host.page.getByTestId("podium-bot").count(), "companies tagged bot on the podium").toBe(1);
     for (const p of [host, student]) await p.page.getByTestId("podium-continue").click();
     await shot(host, "debrief-en");
     await shot(student, "debrief-zh");

@@ -25,6 +25,8 @@ export function podiumView(p: DebriefPayload, onContinue: () => void): HTMLEleme
           "li",
           { class: `step step-${c.rank}${c.id === p.seat ? " mine" : ""}`, value: c.rank },
           h("strong", { class: "name", text: c.name }),
+          // The standings say which companies a bot played, as the CSVs do.
+          c.bot ? h("span", { class: "tag", "data-testid": "podium-bot", text: t("hud.bot") }) : null,
           h("span", {
             class: "equity",
             text: t("podium.equity", { v: formatCents(Math.round(c.equityUsd * 100), lang(), true) }),
