@@ -7,6 +7,7 @@
 import { t } from "../i18n/index.ts";
 import type { GameView } from "../net/view.ts";
 import { h } from "./dom.ts";
+import { flagSet, setFlag } from "./onceFlags.ts";
 
 const SEEN_KEY = "atlas.hint.equity";
 
@@ -30,21 +31,8 @@ export function dropAfterPurchase(before: EquityMark | null, now: EquityMark | n
   return now.equityCents < before.equityCents || now.rank > before.rank;
 }
 
-function seen(): boolean {
-  try {
-    return localStorage.getItem(SEEN_KEY) === "1";
-  } catch {
-    return false;
-  }
-}
-
-function remember(): void {
-  try {
-    localStorage.setItem(SEEN_KEY, "1");
-  } catch {
-    // No storage: the hint may show once more in another game.
-  }
-}
+const seen = () => flagSet(SEEN_KEY);
+const remember = () => setFlag(SEEN_KEY);
 
 /** The hint floating under the HUD: shown once, after the first purchase that cost equity or rank. */
 export function createEquityHint(parent: HTMLElement) {

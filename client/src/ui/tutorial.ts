@@ -19,6 +19,7 @@ import {
   type TourState,
 } from "./tutorialSteps.ts";
 import "./tutorial.css";
+import { flagSet, setFlag } from "./onceFlags.ts";
 
 const DONE_KEY = "atlas.tutorial.done";
 /** Set by Play now for this tab: the next game starts the tour even for someone who finished it before. */
@@ -54,21 +55,8 @@ export interface Tutorial {
   destroy(): void;
 }
 
-function remembered(): boolean {
-  try {
-    return localStorage.getItem(DONE_KEY) === "1";
-  } catch {
-    return false;
-  }
-}
-
-function remember(): void {
-  try {
-    localStorage.setItem(DONE_KEY, "1");
-  } catch {
-    // Private modes may refuse storage: the tour then offers itself again next time.
-  }
-}
+const remembered = () => flagSet(DONE_KEY);
+const remember = () => setFlag(DONE_KEY);
 
 /** A target on the page: a selector, or "@start" for the host's Start button (found by its text). */
 function find(selector: string): HTMLElement | null {
