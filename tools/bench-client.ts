@@ -179,8 +179,12 @@ export function syntheticView(count: number): GameView {
   const modes = ["sea", "air", "rail", "truck"] as const;
   const shipments: ShipmentView[] = [];
   for (let i = 0; i < count; i++) {
-    const from = hubsDoc.hubs[i % hubsDoc.hubs.length] as { lon: number; lat: number };
-    const to = regionsDoc.regions[(i * 7) % regionsDoc.regions.length] as { lon: number; lat: number };
+    const from = hubsDoc.hubs[i % hubsDoc.hubs.length] as { id: string; lon: number; lat: number };
+    const to = regionsDoc.regions[(i * 7) % regionsDoc.regions.length] as {
+      id: string;
+      lon: number;
+      lat: number;
+    };
     const path: number[] = [];
     // Straight in lon/lat, 16 waypoints: the layer projects and draws them like real routes.
     for (let k = 0; k <= 16; k++) {
@@ -191,6 +195,8 @@ export function syntheticView(count: number): GameView {
       owner: i % 8 === 0 ? "p1" : `p${2 + (i % 7)}`,
       mode: modes[i % modes.length] ?? "sea",
       status: "inTransit",
+      fromId: from.id,
+      toId: to.id,
       progress: (i * 0.618) % 1,
       path,
     });

@@ -110,6 +110,8 @@ export class ShipmentSchema extends Schema {
   @type("string") owner = "";
   @type("string") mode: ShippingMode = "sea";
   @type("string") status: ShipmentStatus = "inTransit";
+  @type("string") fromId = "";
+  @type("string") toId = "";
   @type("float64") progress = 0;
   @type(["float64"]) path = new ArraySchema<number>();
 }

@@ -207,6 +207,8 @@ function shipmentOf(state: GameState, s: Shipment): ShipmentView {
     owner: s.owner,
     mode: s.mode,
     status: s.status,
+    fromId: s.from.kind === "hub" ? s.from.hub : s.from.region,
+    toId: s.to,
     progress: Math.min(1, Math.max(0, (state.day - s.departDay) / span)),
     path: s.path.flat(),
   };

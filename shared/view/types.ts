@@ -150,6 +150,9 @@ export interface ShipmentView {
   owner: string;
   mode: ShippingMode;
   status: ShipmentStatus;
+  /** Where it left (a hub's or a region's id) and where it goes (a region's id): named for people. */
+  fromId: string;
+  toId: string;
   /** Share of the way covered, 0..1, for the map. */
   progress: number;
   /** Waypoints as [lon, lat, lon, lat, ...]. */

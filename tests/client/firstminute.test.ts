@@ -93,6 +93,8 @@ describe("shipments for people", () => {
     owner: "p1",
     mode: "sea" as const,
     status: "moving" as never,
+    fromId: "shenzhen",
+    toId: "us-tx",
     progress: 0.5,
     path: [114, 22.5, 80, 10, -97.7, 31],
   };
