@@ -148,6 +148,9 @@ export const previewQuoteSchema = z.discriminatedUnion("kind", [
     leasedKw: z.number(),
     usedKw: z.number(),
     moratoriumUntil: z.string().nullable(),
+    /** The country's carbon levy and what it adds to each kWh of this supply (engine/logistics/carbonLevy.ts). */
+    carbonTaxCentsPerTonne: int,
+    carbonLevyMicroUsdPerKwh: z.number(),
   }),
   z.object({ kind: z.literal("release"), region: z.string(), leasedKw: z.number(), usedKw: z.number() }),
   z.object({ kind: z.literal("sale"), unitCents: int, totalCents: int }),
