@@ -37,7 +37,7 @@ export const tradeRulesSchema = z
         truck: z.number().min(0),
       })
       .strict()
-      .default({ air: 300, sea: 1200, rail: 2500, truck: 150 }),
+      .default({ air: 300, sea: 1200, rail: 1500, truck: 150 }),
     /** Air cargo is scarce: kg one departure takes; each further departure costs more and waits. */
     air: z
       .object({
@@ -54,7 +54,7 @@ export const tradeRulesSchema = z
       .strict()
       .default({
         standard: { feeUsd: 0, feePct: 0, inspectionPct: 10, inspectionDays: 21, licenceDaysPct: 100 },
-        premium: { feeUsd: 1500, feePct: 0.5, inspectionPct: 2, inspectionDays: 7, licenceDaysPct: 50 },
+        premium: { feeUsd: 2500, feePct: 1.0, inspectionPct: 2, inspectionDays: 7, licenceDaysPct: 50 },
       }),
     /** Grey mining: the daily seizure chance scales with the kW left powered and the days under the ban. */
     grey: z

@@ -146,6 +146,26 @@ describe("customs brokers and licences", () => {
     expect(pre.quote.landedCostCents).toBeLessThan(std.quote.landedCostCents);
   });
 
+  it("a small lot with no licence to wait for lands cheaper with the standard broker", () => {
+    const h = at("sandbox", "2024-06-01");
+    const m = h.scenario.asics.find((a) => a.id === "s21")!;
+    const input = {
+      model: m,
+      quantity: 10,
+      origin: m.origin,
+      declaredValueCents: 2_000_000,
+      from: { kind: "hub" as const, hub: "cn-shenzhen" },
+      to: "us-texas",
+      mode: "air" as const,
+      insured: false,
+    };
+    const std = quoteFreight(h, input, caches);
+    const pre = quoteFreight(h, { ...input, broker: "premium" }, caches);
+    if (!std.ok || !pre.ok) throw new Error("no quote");
+    expect(std.quote.licenceFeeCents).toBe(0);
+    expect(std.quote.landedCostCents).toBeLessThan(pre.quote.landedCostCents);
+  });
+
   it("charges the fee and the licence fee, and the premium broker gets the licence sooner", () => {
     const waits: Record<string, number> = {};
     for (const broker of ["standard", "premium"] as const) {
@@ -166,7 +186,7 @@ describe("customs brokers and licences", () => {
       expect(s.holdReason).toBe("licence");
       waits[broker] = (s.licenceDay ?? 0) - s.customsDay;
       const fees = before - h.companies[0]!.totals.customsFees;
-      const fee = broker === "premium" ? 150_000 + Math.round(s.declaredValueCents * 0.005) : 0;
+      const fee = broker === "premium" ? 250_000 + Math.round(s.declaredValueCents * 0.01) : 0;
       expect(fees).toBe(fee + h.scenario.logistics.trade.licenceFeeCents);
     }
     // Same draw for the spread (same seed, same day): premium files in half the mean.
