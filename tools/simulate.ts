@@ -19,6 +19,7 @@ import { availableStrategies, BOTS, type McConfig } from "./lib/montecarlo.ts";
 import { createRecording, recordDay } from "../node/recorder.ts";
 import { loadDatasets, loadScenario, scenarioIds } from "../node/scenarios.ts";
 import { summaryLines } from "./lib/summary.ts";
+import { modeShareLines } from "./lib/modeShares.ts";
 
 const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players N] [--days N] [--json FILE] [--csv FILE]
                             [--save-replay FILE] [--quiet]
@@ -195,6 +196,7 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
   if (options.replay && outcome.log) writeJson(options.replay, outcome.log);
   if (options.quiet) return;
   console.log(reportLines(report).join("\n"));
+  console.log(["", ...modeShareLines(outcome.results)].join("\n"));
   console.log(
     `\n${outcome.results.length} runs in ${(wallMs / 1000).toFixed(1)} s on ${outcome.jobs} ` +
       `thread${outcome.jobs > 1 ? "s" : ""} (${timing.runsPerSecond.toFixed(1)} runs/s)`,

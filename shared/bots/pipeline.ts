@@ -4,7 +4,6 @@
  * at customs for a ban, switch lots off while they lose money on power, and give back unused leases.
  */
 import type { ShippingMode } from "../scenario/types.ts";
-import { SHIPPING_MODES } from "../scenario/types.ts";
 import { lotKw, lotModel, lotThs } from "../engine/fleet.ts";
 import { declaredValue, departurePlace, quoteShipment } from "../engine/logistics/ship.ts";
 import type { ShipmentQuote } from "../engine/logistics/quote.ts";
@@ -18,13 +17,15 @@ import { add, addChained, addLease, freeTodayKw, leaseAt, spareKw, type Ctx, loa
 import { marginOf, thDay } from "./econ.ts";
 import { dutyOf } from "./duties.ts";
 import { licenceOf, prefersRenewableAt, siteOf } from "./world.ts";
-import { modeMask } from "./routes.ts";
+import { pickMode } from "./routes.ts";
+import type { Broker } from "../scenario/tradeSpec.ts";
 
 export interface Route {
   r: number;
   mode: ShippingMode;
   insured: boolean;
   payNow: number;
+  broker: Broker;
 }
 
 /** Whether the company's lease in region `r` is (or would be) on renewable power. */
@@ -95,39 +96,20 @@ export function chooseRoute(ctx: Ctx, lot: Lot, quantity: number, exclude: strin
     const r = k === 0 ? r1 : r2;
     if (r < 0) break;
     const score = k === 0 ? s1 : s2;
-    const to = (specs[r] as RegionSpec).id;
-    let pick: ShipmentQuote | null = null;
-    let pickDays = 0;
-    const mask = modeMask(state, from, r, w.bots);
-    for (let i = 0; i < SHIPPING_MODES.length; i++) {
-      // Modes that cannot run between the two places are not quoted (the engine would refuse them).
-      if (!(mask & (1 << i))) continue;
-      const mode = SHIPPING_MODES[i] as ShippingMode;
-      const q = quoteShipment(state, { lotId: lot.id, to, mode, insured: false, quantity }, ctx.caches);
-      if (!q.ok || bansAhead(q.quote)) continue;
-      const days = q.quote.customsDay - state.day;
-      const inTime = days <= profile.maxShipDays;
-      const pickInTime = pick !== null && pickDays <= profile.maxShipDays;
-      if (
-        !pick ||
-        (inTime && (!pickInTime || q.quote.expectedTotalCents < pick.expectedTotalCents)) ||
-        (!inTime && !pickInTime && days < pickDays)
-      ) {
-        pick = q.quote;
-        pickDays = days;
-      }
-    }
+    const pick = pickMode(ctx, lot, quantity, from, r, bansAhead);
     if (!pick) continue;
     const spec = state.scenario.logistics.modes[pick.mode];
     const insured =
       profile.insureAlways || spec.damageBps + spec.lossBps >= state.scenario.logistics.insuranceBps;
     const premium = insured ? Math.round((value * state.scenario.logistics.insuranceBps) / 10_000) : 0;
-    // `score` already counts duty and VAT; the quote's total counts them again with the freight.
-    const total = score + value * dutyOf(w, r, lot.origin) - pick.expectedTotalCents - premium;
+    // `score` already counts duty and VAT; the quote's landed cost counts them again with the freight.
+    const total = score + value * dutyOf(w, r, lot.origin) - pick.landedCostCents - premium;
     if (!best || total > best.score) best = { r, mode: pick.mode, insured, score: total, quote: pick };
   }
   if (!best) return null;
-  if (!best.insured) return { r: best.r, mode: best.mode, insured: false, payNow: best.quote.payNowCents };
+  const broker = best.quote.broker;
+  if (!best.insured)
+    return { r: best.r, mode: best.mode, insured: false, payNow: best.quote.payNowCents, broker };
   // Insured: the engine's quote says what the premium adds to what is paid now.
   const q = quoteShipment(
     state,
@@ -137,10 +119,11 @@ export function chooseRoute(ctx: Ctx, lot: Lot, quantity: number, exclude: strin
       mode: best.mode,
       insured: true,
       quantity,
+      broker,
     },
     ctx.caches,
   );
-  return q.ok ? { r: best.r, mode: best.mode, insured: true, payNow: q.quote.payNowCents } : null;
+  return q.ok ? { r: best.r, mode: best.mode, insured: true, payNow: q.quote.payNowCents, broker } : null;
 }
 
 /** A quote warns of a ban in force, or one announced to take effect around the arrival. */
@@ -159,6 +142,7 @@ function ship(ctx: Ctx, lot: Lot, quantity: number, route: Route, fromR: number)
     mode: route.mode,
     insured: route.insured,
     quantity,
+    ...(route.broker === "standard" ? {} : { broker: route.broker }),
   };
   if (!add(ctx, cmd, route.payNow)) return false;
   const kw = lotKw(lotModel(ctx.state, lot, ctx.caches), quantity);

@@ -142,6 +142,7 @@ function initialRegions(scenario: Scenario): RegionState[] {
       demandResponseCentsPerMwh: 0,
       moratoriumUntil: 0,
       seizureBpsPerDay: 0,
+      bannedSinceDay: null,
       banRampThsPerDay: 0,
       banRampDaysLeft: 0,
       banIdleBps: 0,

@@ -14,6 +14,7 @@ import { previewOrder } from "./commands/orderMachines.ts";
 import type { QuoteContext, Quoter } from "./commands/quote.ts";
 import type { Command } from "./commands/schema.ts";
 import { previewShip } from "./commands/shipping.ts";
+import { previewPower } from "./grey.ts";
 import { previewBuyUsed, previewOffer } from "./commands/usedMachines.ts";
 import { shopCatalog } from "./shop.ts";
 import type { GameState } from "./state.ts";
@@ -31,6 +32,7 @@ const QUOTERS: { [K in Command["type"]]?: Quoter<K> } = {
   buyUsed: previewBuyUsed,
   offerLot: previewOffer,
   sellBtc: previewSellBtc,
+  powerLot: previewPower,
 };
 
 /** Answers a preview as the company `companyId`. Reads the state only (through the game's caches). */

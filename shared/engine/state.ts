@@ -113,6 +113,8 @@ export interface RegionState {
   banRampDaysLeft: number;
   banIdleBps: number;
   banEmigrateBps: number;
+  /** Day the ban in force here began (null: not banned); grey mining's seizure odds grow with it (grey.ts). */
+  bannedSinceDay: EpochDay | null;
 }
 
 /**
@@ -164,6 +166,8 @@ export const LEDGER_KINDS = [
   "demandResponse",
   "tradePurchase",
   "tradeSale",
+  /** A customs broker's fee and import licence fees (logistics/landed.ts). */
+  "customsFees",
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 

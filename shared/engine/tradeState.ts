@@ -5,6 +5,7 @@
 import type { EpochDay } from "../math/calendar.ts";
 import type { Cents } from "../math/money.ts";
 import type { ShippingMode, Text } from "../scenario/types.ts";
+import type { Broker } from "../scenario/tradeSpec.ts";
 
 export type ShipmentStatus = "inTransit" | "atCustoms" | "held" | "released" | "refused" | "lost";
 
@@ -40,12 +41,19 @@ export interface Shipment {
   vatCents: Cents;
   storageCents: Cents;
   damagedUnits: number;
-  /** Why customs holds the lot: waiting for an import licence, or mining is banned at the destination. */
-  holdReason: "licence" | "ban" | null;
+  /**
+   * Why customs holds the lot: waiting for an import licence, mining is banned at the destination, or
+   * an inspection (odds by broker).
+   */
+  holdReason: "licence" | "ban" | "inspection" | null;
   /** Day an import licence is granted, for lots held waiting for one. */
   licenceDay: EpochDay | null;
   /** Waypoints for the map, [lon, lat]: origin, ports, destination. */
   path: [number, number][];
+  /** Who clears it through customs: their licence speed and inspection odds apply (logistics/landed.ts). */
+  broker: Broker;
+  /** Day an inspection hold ends, for lots customs inspects (null: not inspected). */
+  inspectionDay: EpochDay | null;
 }
 
 export type OfferStatus = "open" | "accepted" | "declined" | "expired" | "cancelled";

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { SHIPPING_MODES } from "../scenario/types.ts";
+import { BROKERS } from "../scenario/tradeSpec.ts";
 import { MAX_SEATS, SEAT_PATTERN } from "./constants.ts";
 
 const ref = z.string().min(1).max(32).optional();
@@ -49,7 +50,29 @@ export const shipQuoteSchema = z.object({
   /** Everything expected, duty and VAT at today's rates included. */
   expectedTotalCents: int,
   warnings: z.array(text),
+  broker: z.enum(BROKERS),
+  brokerFeeCents: int,
+  licenceFeeCents: int,
+  departures: int,
+  expectedHoldDays: z.number(),
+  expectedStorageCents: int,
+  timeCostPerDayCents: int,
+  timeCostCents: int,
+  /** Everything expected, time included: what the bots choose by. */
+  landedCostCents: int,
 });
+
+/** Switching machines on where mining is banned: the daily odds of seizure (engine/grey.ts). */
+export const greyQuoteSchema = z.object({
+  kind: z.literal("grey"),
+  region: z.string(),
+  banned: z.boolean(),
+  /** kW the company would draw from powered machines there. */
+  kw: z.number(),
+  daysUnderBan: int,
+  seizureBpsPerDay: int,
+});
+export type GreyQuote = z.infer<typeof greyQuoteSchema>;
 
 const factorySchema = z.object({
   hub: z.string(),
@@ -125,11 +148,15 @@ export const previewQuoteSchema = z.discriminatedUnion("kind", [
     leasedKw: z.number(),
     usedKw: z.number(),
     moratoriumUntil: z.string().nullable(),
+    /** The country's carbon levy and what it adds to each kWh of this supply (engine/logistics/carbonLevy.ts). */
+    carbonTaxCentsPerTonne: int,
+    carbonLevyMicroUsdPerKwh: z.number(),
   }),
   z.object({ kind: z.literal("release"), region: z.string(), leasedKw: z.number(), usedKw: z.number() }),
   z.object({ kind: z.literal("sale"), unitCents: int, totalCents: int }),
   z.object({ kind: z.literal("used"), unitCents: int, totalCents: int }),
   z.object({ kind: z.literal("btc"), sats: int, priceCents: int, cents: int }),
+  greyQuoteSchema,
   z.object({
     kind: z.literal("offer"),
     /** The used index for these units (no spread) and what the used market would pay for them. */

@@ -4,6 +4,7 @@ import { usdToCents } from "../math/money.ts";
 import type { LogisticsCatalog, ScenarioFile } from "./schema.ts";
 import type { ScenarioProblem } from "./resolve.ts";
 import { TEMPLATES, templateById } from "../engine/shocks/templates.ts";
+import { resolveTradeRules } from "./tradeSpec.ts";
 import type { CountryPolicy, Hazard, Hub, LogisticsSpec, ModeSpec, ShippingMode } from "./types.ts";
 
 const bps = (pct: number) => Math.round(pct * 100);
@@ -42,6 +43,7 @@ export function resolveLogistics(logistics: LogisticsCatalog): LogisticsSpec {
     storageCentsPerUnitDay: usdToCents(logistics.storageUsdPerUnitDay),
     customsDays: logistics.customsDays,
     railCountries: logistics.railCountries,
+    trade: resolveTradeRules(logistics.trade),
   };
 }
 

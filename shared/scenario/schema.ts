@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { isValidIsoDate } from "../math/calendar.ts";
+import { tradeRulesSchema } from "./tradeSpec.ts";
 
 const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
 const isoDate = z
@@ -124,6 +125,7 @@ export const logisticsCatalogSchema = mustCite(
       storageUsdPerUnitDay: z.number().min(0).max(1000),
       customsDays: z.number().int().min(0).max(60),
       railCountries: z.array(z.string().regex(/^[A-Z]{2}$/)),
+      trade: tradeRulesSchema.optional(),
       ...cited,
     })
     .strict(),

@@ -4,6 +4,7 @@
  */
 import type { EpochDay } from "../math/calendar.ts";
 import type { Cents, MicroUsdPerKwh, Sats } from "../math/money.ts";
+import type { TradeRules } from "./tradeSpec.ts";
 
 export interface Text {
   en: string;
@@ -73,6 +74,8 @@ export interface LogisticsSpec {
   customsDays: number;
   /** Countries whose railways connect (the Eurasian network). */
   railCountries: string[];
+  /** Time cost, air capacity, fixed costs per shipment, licence fees, brokers, grey mining (tradeSpec.ts). */
+  trade: TradeRules;
 }
 
 /** A country's trade and tax rules, as they stand at the scenario's start; events change them. */

@@ -135,6 +135,15 @@ const shipQuote = (mode: "air" | "sea", payNowCents: number, total: number) => (
   payNowCents,
   expectedTotalCents: total,
   warnings: [{ en: "Careful.", zh: "小心。" }],
+  broker: "standard" as const,
+  brokerFeeCents: 0,
+  licenceFeeCents: 0,
+  departures: 1,
+  expectedHoldDays: 0,
+  expectedStorageCents: 0,
+  timeCostPerDayCents: 1_000,
+  timeCostCents: 1_000 * (mode === "air" ? 7 : 22),
+  landedCostCents: total + 1_000 * (mode === "air" ? 7 : 22),
 });
 
 describe("the ship dialog's rows", () => {

@@ -39,6 +39,7 @@ describe("preview", () => {
       [{ type: "buyUsed", model: "s19-pro", quantity: 1, region: "us-texas" }, "used"],
       [{ type: "offerLot", lot, quantity: 2, to: "p2", priceCents: 100_000, days: 5 }, "offer"],
       [{ type: "sellBtc", sats: 1_000 }, "btc"],
+      [{ type: "powerLot", lot, on: true }, "grey"],
     ];
     for (const [command, kind] of cases) {
       const r = reply(ask(command));
@@ -46,7 +47,7 @@ describe("preview", () => {
       const verdict = validate(g, player(1), command, caches);
       expect([command.type, r?.ok, r?.error?.code]).toEqual([command.type, verdict === null, verdict?.code]);
     }
-    expect(reply(ask({ type: "powerLot", lot, on: true }))?.quote).toBeUndefined();
+    expect(reply(ask({ type: "setSellRatio", ratioBps: 5_000 }))?.quote).toBeUndefined();
   });
 
   it("quotes nobody on another company's lot", () => {

@@ -3,6 +3,7 @@
  * to the end (or a number of days); what each run ends with comes back as plain data. The bots are
  * shared/bots' pure strategy functions, the same ones that stand in for players in a room.
  */
+import { countShipment } from "./modeShares.ts";
 import {
   applyTrustedCommand,
   createGame,
@@ -82,6 +83,8 @@ export interface CompanyResult {
   rejected: number;
   /** Rejections by code (why the bot's commands failed). */
   rejectedByCode: Record<string, number>;
+  /** Accepted shipments by mode, and how many took a premium broker (modeShares.ts). */
+  shipModes?: Record<string, number>;
 }
 
 export interface MonthSample {
@@ -208,6 +211,7 @@ export function playRun(
         const result = applyTrustedCommand(state, actor, command, engine);
         if (result.ok) {
           tally.accepted++;
+          countShipment(tally, command);
           if (replay) logAction(replay, state, actor, command);
         } else {
           tally.rejected++;

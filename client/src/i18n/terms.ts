@@ -32,4 +32,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { id: "machine", en: "machine", zh: "矿机", banned: ["机器(?!人)"] },
   { id: "tariff", en: "tariff", zh: "关税", banned: [] },
   { id: "customs", en: "customs", zh: "清关", banned: ["海关放行"] },
+  { id: "landed", en: "landed cost", zh: "到岸总成本", banned: [] },
+  { id: "broker", en: "customs broker", zh: "清关代理", banned: [] },
+  { id: "grey", en: "grey mining", zh: "灰色挖矿", banned: [] },
 ];

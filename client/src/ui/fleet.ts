@@ -4,6 +4,7 @@
  * mined BTC sold each day. Buttons send commands (or open the ship dialog and the region panel) and
  * show the server's refusal reason in a live status line.
  */
+import { createGreyRisk } from "./greyRisk.ts";
 import catalog from "virtual:atlas-catalog";
 import { lang, pick, t, type MessageKey } from "../i18n/index.ts";
 import type { GameServer } from "../net/Server.ts";
@@ -319,8 +320,9 @@ export function createFleet(parent: HTMLElement, server: GameServer, hooks?: Fle
   const lots = lotsTable(ctx);
   const leases = leasesList(hooks);
   const ratio = ratioForm(ctx);
+  const grey = createGreyRisk(server);
   const body = h("div", {}, headings[0], ...lots.nodes, headings[1], ...leases.nodes, ratio.node);
-  el.append(title, money, body, out);
+  el.append(title, money, grey.node, body, out);
   let drawn = "";
   let mine: CompanyPrivateView | null = null;
 
@@ -338,6 +340,7 @@ export function createFleet(parent: HTMLElement, server: GameServer, hooks?: Fle
     lots.relabel();
     leases.relabel();
     ratio.relabel();
+    grey.relabel();
     if (mine) {
       money.textContent = moneyText(mine);
       render(mine);
@@ -349,6 +352,7 @@ export function createFleet(parent: HTMLElement, server: GameServer, hooks?: Fle
     update(view: GameView, seat: string | null) {
       mine = view.companies.find((c) => c.seat === seat)?.priv ?? null;
       el.hidden = !mine;
+      grey.update(view, mine);
       if (!mine) return void (drawn = "");
       money.textContent = moneyText(mine);
       if (fleetKey(mine) !== drawn) render(mine);

@@ -16,6 +16,9 @@ export const TERMS = [
   "halving",
   "equity",
   "share",
+  "landed",
+  "broker",
+  "grey",
 ] as const;
 export type Term = (typeof TERMS)[number];
 

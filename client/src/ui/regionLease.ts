@@ -88,12 +88,19 @@ function renewableOption(q: LeaseQuote): string {
 
 function leaseText(q: LeaseQuote): string {
   const l = lang();
-  return t("panels.region.leaseQuote", {
+  const text = t("panels.region.leaseQuote", {
     setup: formatCents(q.setupCents, l),
     power: formatPowerMicro(q.powerMicroUsdPerKwh, l),
     uptime: formatPct(q.uptimePct, l),
     carbon: formatNumber(q.carbonGPerKwh, l),
   });
+  // A carbon levy (issue #13 §4): what it adds to each kWh of this supply, beside the power price.
+  if (q.carbonTaxCentsPerTonne <= 0) return text;
+  const levy = t("trade.lease.levy", {
+    rate: formatCents(q.carbonTaxCentsPerTonne, l),
+    levy: formatPowerMicro(q.carbonLevyMicroUsdPerKwh, l),
+  });
+  return `${text} ${levy}`;
 }
 
 /** Giving back leased kW here; shown only where I lease. */

@@ -14,7 +14,16 @@ import { placeName } from "./fleet.ts";
 import { countProblem, texts } from "./fields.ts";
 import { formatCents, formatDate, formatPowerMicro } from "./format.ts";
 import { gatedAction } from "./gatedAction.ts";
-import { cheapestMode, parseCount, shipGate, shipRows } from "./panelModel.ts";
+import { parseCount, shipGate, shipRows } from "./panelModel.ts";
+import {
+  brokerField,
+  cheapestLanded,
+  feesLine,
+  landedLine,
+  landedSummary,
+  quotesByMode,
+} from "./shipLanded.ts";
+import { termTip } from "./glossary.ts";
 import type { PreviewState } from "./previewer.ts";
 
 type Mode = ShipQuote["mode"];
@@ -48,6 +57,7 @@ function shipForm(changed: (now: boolean, dest?: boolean) => void) {
     onchange: () => changed(true),
   });
   const text = texts();
+  const broker = brokerField(() => changed(true));
   const nodes = [
     from,
     h("div", {}, text.label("ship-dest", "panels.ship.dest"), dest),
@@ -62,9 +72,19 @@ function shipForm(changed: (now: boolean, dest?: boolean) => void) {
         text.add(h("span", {}), () => ` ${t("panels.ship.insured")}`),
       ),
     ),
-    text.add(h("h3", { id: "ship-modes-label" }), () => t("panels.ship.modes")),
+    broker.node,
+    h(
+      "div",
+      { class: "row" },
+      text.add(h("h3", { id: "ship-modes-label" }), () => t("panels.ship.modes")),
+      termTip("landed"),
+    ),
   ];
-  return { from, dest, qty, qtyHelp, insured, nodes, relabel: text.relabel };
+  const relabel = () => {
+    text.relabel();
+    broker.relabel();
+  };
+  return { from, dest, qty, qtyHelp, insured, broker: broker.select, nodes, relabel };
 }
 
 function shipCommand(form: ShipForm, lot: LotView | null, mode: Mode) {
@@ -77,6 +97,7 @@ function shipCommand(form: ShipForm, lot: LotView | null, mode: Mode) {
     mode,
     insured: form.insured.checked,
     ...(n < lot.quantity ? { quantity: n } : {}),
+    ...(form.broker.value === "premium" ? { broker: "premium" as const } : {}),
   };
 }
 
@@ -126,6 +147,7 @@ function renderModes(
   chosen: Mode | null,
   choose: (m: Mode) => void,
 ) {
+  const quotes = quotesByMode(reply);
   fillKeepFocus(
     box,
     ...shipRows(reply, lang()).map((r) =>
@@ -144,11 +166,22 @@ function renderModes(
         h("span", { text: r.days }),
         h("span", { text: r.duties }),
         h("span", { class: "muted", text: r.risk }),
+        ...landedSpans(r.mode, quotes.get(r.mode)),
         r.reason ? h("span", { class: "reason wide", text: r.reason }) : null,
         ...r.warnings.map((w) => h("span", { class: "warn wide", text: w })),
       ),
     ),
   );
+}
+
+/** The mode's landed cost with time, and its fees and holds (the engine's figures). */
+function landedSpans(mode: Mode, q: ShipQuote | undefined): HTMLElement[] {
+  if (!q) return [];
+  const fees = feesLine(q, lang());
+  return [
+    h("span", { class: "num wide", "data-testid": `ship-landed-${mode}`, text: landedLine(q, lang()) }),
+    ...(fees ? [h("span", { class: "muted wide", text: fees })] : []),
+  ];
 }
 
 /** The chosen mode's total, "checking" while asking, what the form lacks, or (refreshing) as it was. */
@@ -161,11 +194,11 @@ function summaryText(s: PreviewState, chosen: Mode | null, form: ShipForm, shown
   const q =
     reply?.quote?.kind === "ship" ? reply.quote.modes.find((m) => m.mode === chosen)?.quote : undefined;
   if (q)
-    return t("panels.ship.total", {
+    return `${t("panels.ship.total", {
       now: formatCents(q.payNowCents, lang()),
       total: formatCents(q.expectedTotalCents, lang()),
       date: formatDate(q.customsDate, lang()),
-    });
+    })} ${landedSummary(q, lang())}`;
   return s.status === "pending" ? t("panels.checking") : shown;
 }
 
@@ -218,7 +251,7 @@ export function createShipDialog(parent: HTMLElement, server: GameServer) {
     gate: (s) => shipGate(s, chosen, lang()),
     show: (s) => {
       const reply = s.status === "done" ? s.reply : null;
-      chosen ??= cheapestMode(reply);
+      chosen ??= cheapestLanded(reply);
       renderModes(modes, reply, chosen, (m) => {
         chosen = m;
         send.render();

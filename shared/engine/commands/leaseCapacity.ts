@@ -12,6 +12,7 @@ import { leasedKw } from "../fleet.ts";
 import { powerSupply } from "../economics.ts";
 import { powerPriceToday, uptimeToday } from "../regions.ts";
 import { pricedWithPremium } from "../siteRates.ts";
+import { carbonLevy } from "../logistics/carbonLevy.ts";
 import { formatIsoDate } from "../../math/calendar.ts";
 import type { Quoter } from "./quote.ts";
 
@@ -143,6 +144,7 @@ export const previewLease: Quoter<"leaseCapacity"> = ({ state, companyId, caches
     leasedKw: leasedKw(state, companyId, spec.id),
     usedKw: usedLeaseKw(state, companyId, spec.id, caches),
     moratoriumUntil: region.moratoriumUntil > state.day ? formatIsoDate(region.moratoriumUntil) : null,
+    ...carbonLevy(state, spec.country, supply.carbonGPerKwh),
   };
 };
 

@@ -48,6 +48,15 @@ export function candidateCommands(
       } else {
         for (const mode of SHIPPING_MODES)
           out.push({ type: "shipLot", lot: lot.id, to: region.id, mode, insured: true });
+        // The customs broker is a choice too (one representative: sea, where holds weigh most).
+        out.push({
+          type: "shipLot",
+          lot: lot.id,
+          to: region.id,
+          mode: "sea",
+          insured: true,
+          broker: "premium",
+        });
       }
     }
     out.push({ type: "powerLot", lot: lot.id, on: !lot.powered });

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { SHIPPING_MODES } from "../../scenario/types.ts";
+import { BROKERS } from "../../scenario/tradeSpec.ts";
 
 const id = z.string().min(1).max(64);
 
@@ -74,6 +75,8 @@ export const shipLotSchema = z.object({
   insured: z.boolean(),
   /** Units to ship (the rest of the lot stays); default: the whole lot. */
   quantity: z.number().int().min(1).max(100_000).optional(),
+  /** Customs broker: premium costs a fee, gets licences faster and fewer inspection holds. */
+  broker: z.enum(BROKERS).optional(),
 });
 
 export const buyUsedSchema = z.object({

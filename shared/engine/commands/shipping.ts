@@ -25,6 +25,7 @@ const input = (cmd: Cmd) => ({
   mode: cmd.mode,
   insured: cmd.insured,
   quantity: cmd.quantity,
+  broker: cmd.broker,
 });
 
 export function validateShip(
@@ -91,6 +92,8 @@ export function applyShip(state: GameState, company: Company, cmd: Cmd, caches: 
   const id = `ship-${state.nextId++}`;
   post(company, state.day, "freight", -q.freightCents, 0, id);
   if (q.insuranceCents > 0) post(company, state.day, "insurance", -q.insuranceCents, 0, id);
+  // The broker is paid when it takes the file; a licence fee only if customs asks for one (advance.ts).
+  if (q.brokerFeeCents > 0) post(company, state.day, "customsFees", -q.brokerFeeCents, 0, id);
   state.shipments.push({
     id,
     owner: company.id,
@@ -119,6 +122,8 @@ export function applyShip(state: GameState, company: Company, cmd: Cmd, caches: 
     holdReason: null,
     licenceDay: null,
     path: shipmentPath(state, from, cmd.to, cmd.mode, caches),
+    broker: q.broker,
+    inspectionDay: null,
   });
   lot.status = "inTransit";
   lot.powered = false;
@@ -141,7 +146,13 @@ function shipmentPath(
 /** Every mode to the same destination, each judged as that command would be, and quoted. */
 export const previewShip: Quoter<"shipLot"> = (q, cmd) => {
   if (!ownedLot(q, cmd.lot)) return undefined;
-  const trip = { lotId: cmd.lot, to: cmd.to, insured: cmd.insured, quantity: cmd.quantity };
+  const trip = {
+    lotId: cmd.lot,
+    to: cmd.to,
+    insured: cmd.insured,
+    quantity: cmd.quantity,
+    broker: cmd.broker,
+  };
   return {
     kind: "ship",
     modes: SHIPPING_MODES.map((mode) => {

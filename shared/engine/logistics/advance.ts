@@ -12,6 +12,8 @@ import type { Company, GameState, Lot } from "../state.ts";
 import type { Shipment } from "../tradeState.ts";
 import { countryOf, duties, tariffBps, vatBps } from "./customs.ts";
 import type { EngineCaches } from "../caches.ts";
+import { startInspection } from "./inspection.ts";
+import { brokerLicenceDays } from "./landed.ts";
 
 export function advanceShipments(state: GameState, caches: EngineCaches): void {
   for (const s of state.shipments) {
@@ -92,13 +94,21 @@ function decide(state: GameState, s: Shipment, caches: EngineCaches): void {
     release(state, s, caches);
     return;
   }
-  const licenceDays = countryOf(state, spec.country)?.licenceMeanDays ?? 0;
+  // The broker files the licence: a premium broker gets it sooner (logistics/landed.ts).
+  const licenceDays = brokerLicenceDays(
+    state,
+    s.broker,
+    countryOf(state, spec.country)?.licenceMeanDays ?? 0,
+  );
   if (licenceDays > 0 && s.licenceDay === null) {
     // Licences come in their own time: between half and one and a half of the mean.
     const wait = Math.max(1, Math.round(licenceDays * (0.5 + nextFloat(state.rng.trade))));
     s.status = "held";
     s.holdReason = "licence";
     s.licenceDay = state.day + wait;
+    const company = state.companies.find((c) => c.id === s.owner);
+    const fee = state.scenario.logistics.trade.licenceFeeCents;
+    if (company && fee > 0) post(company, state.day, "customsFees", -fee, 0, s.id);
     tell(
       state,
       s,
@@ -108,6 +118,7 @@ function decide(state: GameState, s: Shipment, caches: EngineCaches): void {
     );
     return;
   }
+  if (startInspection(state, s)) return;
   release(state, s, caches);
 }
 
@@ -122,7 +133,10 @@ function hold(state: GameState, s: Shipment, caches: EngineCaches): void {
       s.licenceDay !== null &&
       s.licenceDay <= state.day &&
       region?.policy !== "banned") ||
-    (s.holdReason === "ban" && region?.policy !== "banned");
+    (s.holdReason === "ban" && region?.policy !== "banned") ||
+    (s.holdReason === "inspection" && s.inspectionDay !== null && s.inspectionDay <= state.day);
+  // A licence granted still leaves the inspection to pass; an inspection passed releases the lot.
+  if (ready && s.holdReason === "licence" && startInspection(state, s)) return;
   if (ready) release(state, s, caches);
 }
 

@@ -11,8 +11,11 @@ import { regionState } from "../regions.ts";
 import type { GameState } from "../state.ts";
 import type { Place } from "../tradeState.ts";
 import { countryOf, duties, tariffBps, vatBps } from "./customs.ts";
+import { airDepartures } from "./landed.ts";
 import { distanceKm, placeDistanceKm, pointOf, type Point } from "./geo.ts";
 import type { EngineCaches } from "../caches.ts";
+import type { Broker } from "../../scenario/tradeSpec.ts";
+import { landedTerms, type LandedTerms } from "./landedQuote.ts";
 
 export interface FreightInput {
   model: AsicModel;
@@ -24,6 +27,8 @@ export interface FreightInput {
   to: string;
   mode: ShippingMode;
   insured: boolean;
+  /** Who clears the lot through customs (default standard). */
+  broker?: Broker;
 }
 
 export interface ShipmentQuote {
@@ -50,6 +55,22 @@ export interface ShipmentQuote {
   /** Everything expected, duty and VAT included, at today's rates. */
   expectedTotalCents: number;
   warnings: Text[];
+  /** The broker quoted, its fee (paid when the lot leaves) and the licence fee (paid if one is needed). */
+  broker: Broker;
+  brokerFeeCents: number;
+  licenceFeeCents: number;
+  /** Aircraft a heavy lot needs (air cargo is scarce: each further departure dearer and later); 1 otherwise. */
+  departures: number;
+  /** Expected days held at customs: the licence as this broker gets it, plus inspection odds × days. */
+  expectedHoldDays: number;
+  /** Expected storage over those days. */
+  expectedStorageCents: number;
+  /** What one day of waiting costs: the margin not earned at the destination and capital at the rate. */
+  timeCostPerDayCents: number;
+  /** Days from departure to use (transit, customs, expected holds) × the cost of a day. */
+  timeCostCents: number;
+  /** Everything: freight, insurance, duty, VAT, fees, expected storage and time. Bots choose by this. */
+  landedCostCents: number;
 }
 
 /** Why `mode` cannot carry goods between these two points (`km` apart), or null. */
@@ -94,6 +115,22 @@ function legCost(
   };
 }
 
+/** A leg needing several aircraft: each further departure adds the surcharge and the wait. */
+function scarceLeg(
+  state: GameState,
+  mode: ShippingMode,
+  leg: { days: number; cents: number },
+  departures: number,
+): { days: number; cents: number } {
+  if (mode !== "air" || departures <= 1) return leg;
+  const air = state.scenario.logistics.trade.air;
+  const extra = departures - 1;
+  return {
+    days: leg.days + extra * air.waitDaysPerDeparture,
+    cents: (leg.cents * (10_000 + extra * air.surchargeBpsPerDeparture)) / 10_000,
+  };
+}
+
 export function quoteFreight(
   state: GameState,
   input: FreightInput,
@@ -113,7 +150,8 @@ export function quoteFreight(
 
   const logistics = state.scenario.logistics;
   const kg = (input.model.weightG * input.quantity) / 1000;
-  const main = legCost(state, input.mode, km, kg);
+  const departures = airDepartures(state, input.mode, kg);
+  const main = scarceLeg(state, input.mode, legCost(state, input.mode, km, kg), departures);
   // A ship stops at the coast: a truck carries the last leg inland.
   const inland =
     input.mode === "sea" && to.portKm > 0 ? legCost(state, "truck", to.portKm, kg) : { days: 0, cents: 0 };
@@ -121,7 +159,8 @@ export function quoteFreight(
   const dest = countryOf(state, to.country);
   const customsDays = international ? logistics.customsDays + (dest?.congestionDays ?? 0) : 0;
   const days = main.days + inland.days;
-  const freightCents = roundHalfAway(main.cents + inland.cents);
+  const fixedCents = (logistics.trade.fixedCents[input.mode] * state.freightMultiplierBps) / 10_000;
+  const freightCents = roundHalfAway(main.cents + inland.cents + fixedCents);
   const insuranceCents = input.insured
     ? roundHalfAway((input.declaredValueCents * logistics.insuranceBps) / 10_000)
     : 0;
@@ -130,6 +169,14 @@ export function quoteFreight(
   const { tariffCents, vatCents } = duties(input.declaredValueCents, dutyBps, vat);
   const spec = logistics.modes[input.mode];
   const arriveDay = state.day + days;
+  const licenceMeanDays = international ? (dest?.licenceMeanDays ?? 0) : 0;
+  const landed: LandedTerms = landedTerms(
+    state,
+    input,
+    { international, licenceMeanDays, daysToCustoms: arriveDay + customsDays - state.day, departures },
+    freightCents + insuranceCents + tariffCents + vatCents,
+    caches,
+  );
   return {
     ok: true,
     quote: {
@@ -148,18 +195,13 @@ export function quoteFreight(
       tariffCents,
       vatBps: vat,
       vatCents,
-      licenceMeanDays: international ? (dest?.licenceMeanDays ?? 0) : 0,
+      licenceMeanDays,
       lossBps: spec.lossBps,
       damageBps: spec.damageBps,
-      payNowCents: freightCents + insuranceCents,
       expectedTotalCents: freightCents + insuranceCents + tariffCents + vatCents,
-      warnings: warnings(
-        state,
-        input.to,
-        arriveDay + customsDays,
-        international ? (dest?.licenceMeanDays ?? 0) : 0,
-        caches,
-      ),
+      warnings: warnings(state, input.to, arriveDay + customsDays, landed.licenceDays, caches),
+      ...landed.fields,
+      payNowCents: freightCents + insuranceCents + landed.fields.brokerFeeCents,
     },
   };
 }

@@ -6,6 +6,7 @@ import { lotById } from "../lotFacts.ts";
 import type { GameState, Lot } from "../state.ts";
 import type { Place, Shipment } from "../tradeState.ts";
 import type { ShippingMode } from "../../scenario/types.ts";
+import type { Broker } from "../../scenario/tradeSpec.ts";
 import { quoteFreight, type ShipmentQuote } from "./quote.ts";
 import { shipmentById } from "./shipmentIndex.ts";
 import type { EngineCaches } from "../caches.ts";
@@ -39,6 +40,7 @@ export interface LotShipping {
   mode: ShippingMode;
   insured: boolean;
   quantity?: number;
+  broker?: Broker;
 }
 
 /** Quote for shipping (part of) a lot: the exact figures shipLot charges today. */
@@ -73,6 +75,7 @@ export function quoteShipment(
       to: input.to,
       mode: input.mode,
       insured: input.insured,
+      broker: input.broker,
     },
     caches,
   );

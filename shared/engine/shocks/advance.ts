@@ -9,6 +9,7 @@ import type { GameState, Lot } from "../state.ts";
 import { applyShock, checkShock } from "./apply.ts";
 import { templateById } from "./templates.ts";
 import type { EngineCaches } from "../caches.ts";
+import { poweredKwByOwner, seizureBps, trackBans } from "../grey.ts";
 
 export function advanceShocks(state: GameState, caches: EngineCaches): void {
   endEffects(state, caches);
@@ -51,7 +52,10 @@ function candidates(state: GameState, kind: string): string[] {
 
 /** Machines left powered in a banned region are seized at the region's daily rate, lot by lot. */
 function seize(state: GameState, caches: EngineCaches): void {
+  trackBans(state);
   if (!state.world.regions.some((r) => r.policy === "banned" && r.seizureBpsPerDay > 0)) return;
+  // The odds grow with the company's powered kW there and the days under the ban (grey.ts).
+  const kwByOwner = poweredKwByOwner(state, caches);
   const seized: Lot[] = [];
   const lots = state.lots;
   const table = lotTable(state, caches);
@@ -62,7 +66,8 @@ function seize(state: GameState, caches: EngineCaches): void {
     // -1 (not in a region, or an unknown one): nothing to seize there.
     const region = state.world.regions[table.region[n] as number];
     if (!region || region.policy !== "banned" || region.seizureBpsPerDay <= 0) continue;
-    if (nextFloat(state.rng.hazards) * 10_000 >= region.seizureBpsPerDay) continue;
+    const bps = seizureBps(state, region, kwByOwner.get(`${lot.owner}|${region.id}`) ?? 0);
+    if (nextFloat(state.rng.hazards) * 10_000 >= bps) continue;
     seized.push(lot);
     state.destroyedUnits[lot.model] = (state.destroyedUnits[lot.model] ?? 0) + lot.quantity;
     state.notices.push({
