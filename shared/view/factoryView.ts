@@ -1,0 +1,44 @@
+/** A company's pre-orders as its own view shows them (issue #13 §3): the engine's queue, read only. */
+import { formatIsoDate } from "../math/calendar.ts";
+import { cancelRefundCents } from "../engine/factoryOrders.ts";
+import { queueOrder } from "../engine/factoryQueue.ts";
+import type { GameState } from "../engine/state.ts";
+
+export interface PreorderView {
+  id: string;
+  model: string;
+  factory: string;
+  /** Units not yet shipped. */
+  quantity: number;
+  premiumBps: number;
+  /** Place in the factory's queue (1 = first) and the orders in it. */
+  position: number;
+  queueLength: number;
+  /** When the units ship (ISO dates), earliest first. */
+  schedule: { date: string; quantity: number }[];
+  /** Pushed back by a later bid: cancelling costs no penalty. */
+  bumped: boolean;
+  /** What cancelling now refunds, cents. */
+  refundCents: number;
+}
+
+export function preordersOf(state: GameState, companyId: string): PreorderView[] {
+  const out: PreorderView[] = [];
+  for (const order of state.factoryOrders) {
+    if (order.owner !== companyId) continue;
+    const queue = queueOrder(state.factoryOrders.filter((o) => o.factory === order.factory));
+    out.push({
+      id: order.id,
+      model: order.model,
+      factory: order.factory,
+      quantity: order.quantity,
+      premiumBps: order.premiumBps,
+      position: queue.indexOf(order) + 1,
+      queueLength: queue.length,
+      schedule: order.schedule.map((s) => ({ date: formatIsoDate(s.day), quantity: s.quantity })),
+      bumped: order.bumped,
+      refundCents: cancelRefundCents(state, order),
+    });
+  }
+  return out;
+}
