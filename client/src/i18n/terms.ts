@@ -32,4 +32,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { id: "machine", en: "machine", zh: "矿机", banned: ["机器(?!人)"] },
   { id: "tariff", en: "tariff", zh: "关税", banned: [] },
   { id: "customs", en: "customs", zh: "清关", banned: ["海关放行"] },
+  { id: "preorder", en: "pre-order", zh: "预购", banned: ["预订"] },
+  { id: "factoryQueue", en: "factory queue", zh: "工厂排队", banned: ["排产队列"] },
 ];
