@@ -77,12 +77,6 @@ export class ScorePartsSchema extends Schema {
   @type("float64") owedCents = 0;
 }
 
-/** One batch of a pre-order: the day (ISO) its units ship. */
-export class PreorderShipmentSchema extends Schema {
-  @type("string") date = "";
-  @type("number") quantity = 0;
-}
-
 /** A pre-order in a factory's queue (shared/view/factoryView.ts). */
 export class PreorderSchema extends Schema {
   @type("string") id = "";
@@ -92,7 +86,10 @@ export class PreorderSchema extends Schema {
   @type("number") premiumBps = 0;
   @type("number") position = 0;
   @type("number") queueLength = 0;
-  @type([PreorderShipmentSchema]) schedule = new ArraySchema<PreorderShipmentSchema>();
+  @type("string") firstDate = "";
+  @type("number") firstQuantity = 0;
+  @type("string") lastDate = "";
+  @type("number") batches = 0;
   @type("boolean") bumped = false;
   @type("float64") refundCents = 0;
 }

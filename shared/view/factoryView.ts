@@ -1,6 +1,6 @@
 /** A company's pre-orders as its own view shows them (issue #13 §3): the engine's queue, read only. */
 import { formatIsoDate } from "../math/calendar.ts";
-import { cancelRefundCents } from "../engine/factoryOrders.ts";
+import { cancelRefundCents, lastShipDay } from "../engine/factoryOrders.ts";
 import { queueOrder } from "../engine/factoryQueue.ts";
 import type { GameState } from "../engine/state.ts";
 
@@ -14,8 +14,15 @@ export interface PreorderView {
   /** Place in the factory's queue (1 = first) and the orders in it. */
   position: number;
   queueLength: number;
-  /** When the units ship (ISO dates), earliest first. */
-  schedule: { date: string; quantity: number }[];
+  /**
+   * When the units ship: the first batch (ISO date, units), the last batch's date and how many batches.
+   * Flat fields rather than a list: a list nested in a private map item does not reach the client's
+   * filtered view (Colyseus 0.16's StateView).
+   */
+  firstDate: string;
+  firstQuantity: number;
+  lastDate: string;
+  batches: number;
   /** Pushed back by a later bid: cancelling costs no penalty. */
   bumped: boolean;
   /** What cancelling now refunds, cents. */
@@ -35,7 +42,10 @@ export function preordersOf(state: GameState, companyId: string): PreorderView[]
       premiumBps: order.premiumBps,
       position: queue.indexOf(order) + 1,
       queueLength: queue.length,
-      schedule: order.schedule.map((s) => ({ date: formatIsoDate(s.day), quantity: s.quantity })),
+      firstDate: formatIsoDate(order.schedule[0]?.day ?? order.earliestDay),
+      firstQuantity: order.schedule[0]?.quantity ?? 0,
+      lastDate: formatIsoDate(lastShipDay(order)),
+      batches: order.schedule.length,
       bumped: order.bumped,
       refundCents: cancelRefundCents(state, order),
     });

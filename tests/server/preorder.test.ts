@@ -40,7 +40,8 @@ interface PreorderRow {
   queueLength: number;
   premiumBps: number;
   refundCents: number;
-  schedule: { length: number };
+  batches: number;
+  firstQuantity: number;
 }
 const priv = (room: AnyRoom, seat: string) => room.state.companies.get(seat)?.priv;
 const preorders = (room: AnyRoom, seat: string): PreorderRow[] =>
@@ -86,6 +87,8 @@ describe("pre-orders through the server", () => {
     await send(bo, "c2", bid);
     await until(() => preorders(bo, "p2").length === 1 && preorders(ana, "p1")[0]?.position === 2);
     expect(preorders(bo, "p2")[0]).toMatchObject({ position: 1, queueLength: 2, premiumBps: 1_000 });
+    // When its batches ship reaches the client too.
+    expect(preorders(bo, "p2")[0]).toMatchObject({ batches: 1, firstQuantity: 30 });
     // Each sees only its own pre-orders.
     expect(preorders(ana, "p2")).toHaveLength(0);
 

@@ -9,6 +9,7 @@ export const factoryQueueEn = {
   "factoryQueue.demand": " (demand +{pct}%)",
   "factoryQueue.bid": " · your bid +{pct}%: {unit} each",
   "factoryQueue.batch": "{n} on {date}",
+  "factoryQueue.batches": "{first} … last on {last} ({n} batches)",
   "factoryQueue.full":
     "{n} units would not fit in the factory queue's next two years: order fewer or bid more.",
   "factoryQueue.mine": "My pre-orders",
@@ -31,6 +32,7 @@ export const factoryQueueZh: Record<keyof typeof factoryQueueEn, string> = {
   "factoryQueue.demand": "（需求 +{pct}%）",
   "factoryQueue.bid": " · 你的出价 +{pct}%：每台 {unit}",
   "factoryQueue.batch": "{date} {n} 台",
+  "factoryQueue.batches": "{first} … 最后一批 {last}（共 {n} 批）",
   "factoryQueue.full": "有 {n} 台排不进工厂排队未来两年的产能：请少订一些或提高出价。",
   "factoryQueue.mine": "我的预购",
   "factoryQueue.none": "工厂排队中没有你的预购。",

@@ -14,6 +14,7 @@ import { formatCents, formatDate, formatNumber } from "./format.ts";
 import { termTip } from "./glossary.ts";
 import { keyedRows, setText } from "./keyedRows.ts";
 import { quoteOf } from "./panelModel.ts";
+import { hubName } from "./shop.ts";
 import type { PreviewState } from "./previewer.ts";
 
 /** Batches listed in a line before "…": a long order's tail is in my pre-orders. */
@@ -71,6 +72,17 @@ export function queueLine(s: PreviewState): string {
   });
 }
 
+/** "25 on 16 Feb 2020", or "300 on 1 Mar 2020 … last on 30 Apr 2020 (3 batches)". */
+function preorderSchedule(p: PreorderView): string {
+  const l = lang();
+  const first = t("factoryQueue.batch", {
+    n: formatNumber(p.firstQuantity, l),
+    date: formatDate(p.firstDate, l),
+  });
+  if (p.batches <= 1) return first;
+  return t("factoryQueue.batches", { first, last: formatDate(p.lastDate, l), n: p.batches });
+}
+
 /** My pre-orders, each with its place, bid, batches and a cancel button saying the refund. */
 export function preorderList(server: GameServer, out: HTMLElement, nameOf: (model: string) => string) {
   const text = texts();
@@ -80,11 +92,11 @@ export function preorderList(server: GameServer, out: HTMLElement, nameOf: (mode
     t("factoryQueue.row", {
       qty: formatNumber(p.quantity, lang()),
       model: nameOf(p.model),
-      factory: p.factory,
+      factory: hubName(p.factory),
       pos: p.position,
       len: p.queueLength,
       pct: pct(p.premiumBps),
-      schedule: scheduleText(p.schedule),
+      schedule: preorderSchedule(p),
     }) + (p.bumped ? ` · ${t("factoryQueue.bumped")}` : "");
   const rows = keyedRows<PreorderView, HTMLLIElement>(list, {
     key: (p) => p.id,
