@@ -94,11 +94,7 @@ function shipBatch(state: GameState, order: FactoryOrder, lot: Lot, quantity: nu
     const id = `lot-${state.nextId++}`;
     state.lots.push({ ...lot, id, quantity: units, costCents, status: "stored", readyDay: state.day });
   }
-  const what = `${units} × ${modelName(state, order.model)}`;
-  notify(state, order, "factory:shipped", {
-    en: `${what} from your pre-order left the factory: ship them to a region.`,
-    zh: `你预购的 ${what} 已出厂：可以运往某个地区了。`,
-  });
+  // No notice of its own: the client says "ready at the factory: ship it" for every lot stored there.
 }
 
 /** What cancelling refunds: the undelivered units' price, less the penalty unless the order was pushed back. */
