@@ -143,6 +143,8 @@ export function summarizeCommand(
     }
     case "cancelOffer":
       return { en: "Withdrew an offer", zh: "撤回报价" };
+    case "cancelPreorder":
+      return { en: "Cancelled a pre-order", zh: "取消预购" };
     case "injectEvent":
       return shockSummary(state, actor, c.template, c.targets, c.params);
   }

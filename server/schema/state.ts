@@ -77,6 +77,23 @@ export class ScorePartsSchema extends Schema {
   @type("float64") owedCents = 0;
 }
 
+/** A pre-order in a factory's queue (shared/view/factoryView.ts). */
+export class PreorderSchema extends Schema {
+  @type("string") id = "";
+  @type("string") model = "";
+  @type("string") factory = "";
+  @type("number") quantity = 0;
+  @type("number") premiumBps = 0;
+  @type("number") position = 0;
+  @type("number") queueLength = 0;
+  @type("string") firstDate = "";
+  @type("number") firstQuantity = 0;
+  @type("string") lastDate = "";
+  @type("number") batches = 0;
+  @type("boolean") bumped = false;
+  @type("float64") refundCents = 0;
+}
+
 export class CompanyPrivateSchema extends Schema {
   @type("float64") cashCents = 0;
   @type("float64") btcSats = 0;
@@ -86,6 +103,7 @@ export class CompanyPrivateSchema extends Schema {
   @type([LeaseSchema]) leases = new ArraySchema<LeaseSchema>();
   @type({ map: OfferSchema }) offers = new MapSchema<OfferSchema>();
   @type(ScorePartsSchema) score = new ScorePartsSchema();
+  @type({ map: PreorderSchema }) preorders = new MapSchema<PreorderSchema>();
 }
 
 export class CompanySchema extends Schema {

@@ -18,6 +18,7 @@ import {
 } from "./world.ts";
 import { factoryDutiesOf } from "./duties.ts";
 import { landedUnitCents, ON_SITE, type SiteCosts } from "./econ.ts";
+import { preorderBidBps } from "./preorder.ts";
 
 /** The most a single used purchase takes from one tier, TH/s: more would lift the index against us. */
 const USED_LOT_CAP_THS = 12_000;
@@ -163,12 +164,22 @@ export function place(ctx: Ctx, offer: Offer, budget: number, minOrder = 0): num
   units = Math.min(units, Math.floor(roomKw(ctx, offer.r) / offer.unitKw), 100_000);
   if (offer.factory === null)
     units = Math.min(units, Math.floor(USED_LOT_CAP_THS / (offer.model.hashrateGhs / 1000)));
-  const total = offer.unitCents * units;
-  if (units < 1 || total < minOrder) return 0;
+  if (units < 1 || offer.unitCents * units < minOrder) return 0;
+  // A pre-order bid (preorder.ts) adds its premium to the unit price: quoteOrder's rounding.
+  const premiumBps = ctx.profile.preorderBids ? preorderBidBps(ctx, offer, units) : 0;
+  const unit =
+    premiumBps > 0 ? Math.round((offer.unitCents * (10_000 + premiumBps)) / 10_000) : offer.unitCents;
+  const total = unit * units;
   const cmd =
     offer.factory === null
       ? { type: "buyUsed" as const, model: offer.model.id, quantity: units, region: spec.id }
-      : { type: "orderMachines" as const, model: offer.model.id, quantity: units, factory: offer.factory };
+      : {
+          type: "orderMachines" as const,
+          model: offer.model.id,
+          quantity: units,
+          factory: offer.factory,
+          ...(premiumBps > 0 ? { premiumBps } : {}),
+        };
   if (!add(ctx, cmd, total)) return 0;
   const kw = units * offer.unitKw;
   const load = loadAt(ctx, offer.r);

@@ -38,6 +38,8 @@ export interface Profile {
   spendShare: number;
   /** Sell lots that have not paid for their power over the month (else only switch them off). */
   sellLosers: boolean;
+  /** Bid premiums for earlier factory batches of new models (preorder.ts). */
+  preorderBids?: boolean;
 }
 
 /** kW a company holds and needs in one region: leased, installed, waiting in the warehouse, on the way. */

@@ -17,6 +17,7 @@ export const EFFICIENCY: Profile = {
   maxPaybackDays: 540,
   spendShare: 0.5,
   sellLosers: true,
+  preorderBids: true,
 };
 
 export function buyEfficiency(ctx: Ctx): void {

@@ -32,6 +32,7 @@ export const TRADER: Profile = {
   maxPaybackDays: 180,
   spendShare: 0.5,
   sellLosers: true,
+  preorderBids: true,
 };
 
 /** New machines only as a side line (a share of idle cash), at the efficiency bot's payback limit. */

@@ -12,6 +12,7 @@
  * bots think, never what they decide.
  */
 import { openFactories } from "../engine/commands/orderMachines.ts";
+import { demandMultiplierBps } from "../engine/factoryPrice.ts";
 import { modelOf } from "../engine/fleet.ts";
 import { factoryUnitPriceCents, usedAskUnitCents } from "../engine/market.ts";
 import type { GameState, Lot, RegionState } from "../engine/state.ts";
@@ -207,7 +208,13 @@ export function factoryUnitsOf(w: World, model: AsicModel): number[] {
   let units = w.factoryUnits.get(model.id);
   if (!units) {
     const list = listCentsOf(w, model);
-    units = catalogOf(w).factories.map((f) => roundHalfAway((list * f.multiplierBps) / 10_000));
+    // The demand multiplier of each factory's queue (factoryPrice.ts), as quoteOrder applies it.
+    units = catalogOf(w).factories.map((f) =>
+      roundHalfAway(
+        (roundHalfAway((list * f.multiplierBps) / 10_000) * demandMultiplierBps(w.state, f.hub, w.caches)) /
+          10_000,
+      ),
+    );
     w.factoryUnits.set(model.id, units);
   }
   return units;

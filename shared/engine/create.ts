@@ -93,6 +93,7 @@ export function createGame(
     retargets: [],
     networkThs: scenario.world.initialHashrateThs,
     playerThs: 0,
+    factoryOrders: [],
   };
   state.market.priceCents = advancePrice(state);
   state.market.feesSatsPerBlock = feesForDay(state);

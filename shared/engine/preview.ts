@@ -11,6 +11,7 @@ import { previewSellBtc } from "./commands/finance.ts";
 import { previewLease, previewRelease } from "./commands/leaseCapacity.ts";
 import { previewSale } from "./commands/lots.ts";
 import { previewOrder } from "./commands/orderMachines.ts";
+import { previewCancelPreorder } from "./commands/cancelPreorder.ts";
 import type { QuoteContext, Quoter } from "./commands/quote.ts";
 import type { Command } from "./commands/schema.ts";
 import { previewShip } from "./commands/shipping.ts";
@@ -25,6 +26,7 @@ export type PreviewAnswer = { reply: Omit<PreviewReply, "ref"> } | { malformed: 
 /** The commands that have a quote, each with its own; the others are judged without one. */
 const QUOTERS: { [K in Command["type"]]?: Quoter<K> } = {
   orderMachines: previewOrder,
+  cancelPreorder: previewCancelPreorder,
   shipLot: previewShip,
   leaseCapacity: previewLease,
   releaseCapacity: previewRelease,

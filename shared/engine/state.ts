@@ -7,6 +7,7 @@ import type { RngState } from "../math/rng.ts";
 import type { Cents, Sats } from "../math/money.ts";
 import type { EpochDay } from "../math/calendar.ts";
 import type { MiningPolicy, Scenario } from "../scenario/types.ts";
+import type { FactoryOrder } from "./factoryTypes.ts";
 import type { ActiveEffect, CountryState, FactoryState, Notice, Offer, Shipment } from "./tradeState.ts";
 
 /**
@@ -261,4 +262,6 @@ export interface GameState {
   networkThs: number;
   /** Players' running hashrate at the end of the last day, TH/s. */
   playerThs: number;
+  /** Pre-orders in the factories' queues, with their undelivered units (factoryQueue.ts). */
+  factoryOrders: FactoryOrder[];
 }

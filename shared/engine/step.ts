@@ -1,7 +1,8 @@
 /**
  * step: advances the game by one day. The order is fixed and documented because it is part of the
  * rules: events, then prices, then the world's fleet, then the chain mines the day, then companies are
- * paid and charged, then prices are marked for tomorrow and tomorrow's deliveries arrive.
+ * paid and charged, then prices are marked for tomorrow and tomorrow's deliveries arrive (pre-orders'
+ * batches due tomorrow leave their factory's queue first: shipFactoryBatches, then deliverOrders).
  * `state.day` is always the day that commands act on and that the next step simulates.
  *
  * `caches` are the game's speed caches (see caches.ts), handed down to every part of the day that looks
@@ -27,6 +28,7 @@ import { advanceShocks } from "./shocks/advance.ts";
 import { advanceOffers } from "./offers.ts";
 import type { Notice } from "./tradeState.ts";
 import { EngineCaches } from "./caches.ts";
+import { shipFactoryBatches } from "./factoryOrders.ts";
 
 export interface StepReport {
   tick: number;
@@ -169,6 +171,8 @@ function closeDay(state: GameState): void {
   state.tick++;
   state.day++;
   // Lots due today are handed over at the start of the day, so commands given today can install them.
+  // Pre-orders' batches due today split from their lots first (factoryOrders.ts), then lots are stored.
+  shipFactoryBatches(state);
   deliverOrders(state);
   if (state.tick >= state.scenario.days) state.finished = true;
 }

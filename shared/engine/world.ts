@@ -172,21 +172,33 @@ function deployNewMachines(state: GameState, memo: RestOfWorldKwMemo, caches: En
   const base = deploymentRate(state);
   if (base <= 0) return;
   const jPerTh = newFleetEfficiency(state, caches);
+  const factor = deploymentFactor(state, jPerTh);
+  if (factor <= 0) return;
+  place(state, base * factor, jPerTh, placementWeights(state, memo, caches), memo);
+}
+
+/** The most the world deploys in a boom, as a multiple of the scenario's pace (factoryQueue.ts sizes capacity on it). */
+export const WORLD_BOOM_FACTOR = 1.25;
+
+/** How far today's margin scales the world's deployment pace, 0..WORLD_BOOM_FACTOR. */
+export function deploymentFactor(state: GameState, jPerTh: number): number {
   const hashprice = state.market.hashpriceAvgMicroUsd;
   const cost = powerCostMicroUsdPerThDay(jPerTh, state.scenario.usedMarket.referencePowerPrice);
   // Margin share of a new machine: 0.6 is "normal" (factor 1); clamped to [0, 1.25] because factories,
   // not demand, cap deliveries in a boom.
   const marginShare = hashprice > 0 ? (hashprice - cost) / hashprice : 0;
-  const factor = Math.min(1.25, Math.max(0, marginShare / 0.6));
-  if (factor <= 0) return;
-  place(state, base * factor, jPerTh, placementWeights(state, memo, caches), memo);
+  return Math.min(WORLD_BOOM_FACTOR, Math.max(0, marginShare / 0.6));
 }
 
 /** Interpolated deployment rate for today, TH/s per day. */
 export function deploymentRate(state: GameState): number {
-  const points = state.scenario.world.deployments;
+  return deploymentRateAt(state.scenario, state.day);
+}
+
+/** The scenario's deployment rate on `day`, TH/s per day (interpolated between its points). */
+export function deploymentRateAt(scenario: GameState["scenario"], day: number): number {
+  const points = scenario.world.deployments;
   if (points.length === 0) return 0;
-  const day = state.day;
   const first = points[0] as (typeof points)[number];
   if (day <= first.day) return first.thPerDay;
   for (let i = 1; i < points.length; i++) {

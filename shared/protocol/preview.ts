@@ -121,7 +121,18 @@ export const previewQuoteSchema = z.discriminatedUnion("kind", [
     leadDays: int,
     readyDate: z.string(),
     breakevenMicroUsdPerKwh: z.number(),
+    /** The factory queue (issue #13 §3): list price with demand, the bid, and when each unit ships. */
+    listCents: int,
+    premiumBps: int,
+    demandBps: int,
+    bookedBps: int,
+    queuePosition: int,
+    queueLength: int,
+    schedule: z.array(z.object({ date: z.string(), quantity: int })),
+    lastDate: z.string(),
+    unplaced: int,
   }),
+  z.object({ kind: z.literal("cancelPreorder"), refundCents: int, penaltyCents: int, bumped: z.boolean() }),
   z.object({
     kind: z.literal("ship"),
     /** Every mode to the same place, each with the engine's verdict (and its quote when it has one). */

@@ -5,6 +5,7 @@
  * is marked with `estimate`, which says how it was chosen.
  */
 import { z } from "zod";
+import { factoryQueueFileSchema } from "./factorySpec.ts";
 import { isValidIsoDate } from "../math/calendar.ts";
 import { tradeRulesSchema } from "./tradeSpec.ts";
 
@@ -372,6 +373,8 @@ export const scenarioFileSchema = z
     hazards: z.array(hazardSchema).default([]),
     events: z.array(eventSchema).default([]),
     sources: z.array(z.string().min(3)).default([]),
+    /** The factory queue (issue #13 §3): capacity left for players, demand pricing, pre-order terms. */
+    factoryQueue: factoryQueueFileSchema.optional(),
   })
   .strict();
 

@@ -5,6 +5,7 @@
 import type { EpochDay } from "../math/calendar.ts";
 import type { Cents, MicroUsdPerKwh, Sats } from "../math/money.ts";
 import type { TradeRules } from "./tradeSpec.ts";
+import type { FactoryQueueSpec } from "./factorySpec.ts";
 
 export interface Text {
   en: string;
@@ -256,4 +257,6 @@ export interface Scenario {
   events: ScenarioEvent[];
   /** Sources for every real-world number, for display and for the lint. */
   sources: string[];
+  /** The factory queue: players' share of output, demand pricing, pre-order terms (factorySpec.ts). */
+  factoryQueue: FactoryQueueSpec;
 }

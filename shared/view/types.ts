@@ -11,6 +11,7 @@ import type { LotStatus } from "../engine/state.ts";
 import type { ScoreMeasure } from "../engine/scoreMeasure.ts";
 import type { ShipmentStatus } from "../engine/tradeState.ts";
 import type { MiningPolicy, ShippingMode } from "../scenario/types.ts";
+import type { PreorderView } from "./factoryView.ts";
 
 /** A public notice on the news ticker (and in the history of the regions it names). */
 export interface NewsView {
@@ -96,6 +97,8 @@ export interface LeaseView {
 }
 
 /** Only the company's own seat (and the host) see this part. */
+export type { PreorderView };
+
 export interface CompanyPrivateView {
   cashCents: Cents;
   btcSats: Sats;
@@ -107,6 +110,8 @@ export interface CompanyPrivateView {
   offers: OfferView[];
   /** How the company's equity is made (engine score.ts): equity = cash + BTC + machines - owed. */
   score: ScorePartsView;
+  /** Its pre-orders in the factories' queues (factoryView.ts). */
+  preorders: PreorderView[];
 }
 
 /** The parts of a company's equity, cents. */

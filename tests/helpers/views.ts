@@ -54,6 +54,7 @@ export function privateView(over: Partial<CompanyPrivateView> = {}): CompanyPriv
     lots: [],
     leases: [],
     offers: [],
+    preorders: [],
     score: { cashCents: 100, btcCents: 0, machinesCents: 0, owedCents: 0 },
     ...over,
   };

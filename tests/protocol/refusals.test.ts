@@ -15,6 +15,7 @@ import { HTTP_REFUSALS } from "../../shared/protocol/refusals/http.ts";
 import { ROOM_REFUSALS } from "../../shared/protocol/refusals/room.ts";
 import { TRADE_REFUSALS } from "../../shared/protocol/refusals/trade.ts";
 import { PREDICT_REFUSALS } from "../../shared/protocol/refusals/predict.ts";
+import { FACTORY_REFUSALS } from "../../shared/protocol/refusals/factory.ts";
 
 const region = { en: "Sichuan", zh: "四川" };
 const factory = { en: "Shenzhen", zh: "深圳" };
@@ -146,6 +147,9 @@ const SAMPLES: { [K in RefusalId]: RefusalParams[K] } = {
   BAD_CHOICE: [{ choices: 4 }],
   NUMBER_NEEDED: [],
   NOT_ANSWERING: [],
+  FACTORY_SOLD_OUT: [{ model: "Antminer S21", batches: 24 }],
+  PREMIUM_TOO_HIGH: [{ maxBps: 5000 }],
+  UNKNOWN_PREORDER: [{ order: "po-4" }],
 };
 
 const ids = Object.keys(REFUSALS) as RefusalId[];
@@ -169,7 +173,14 @@ describe("the refusal table", () => {
   });
 
   it("has no id twice across its sections (a later section would replace an earlier entry)", () => {
-    const sections = [ENGINE_REFUSALS, TRADE_REFUSALS, ROOM_REFUSALS, HTTP_REFUSALS, PREDICT_REFUSALS];
+    const sections = [
+      ENGINE_REFUSALS,
+      TRADE_REFUSALS,
+      ROOM_REFUSALS,
+      HTTP_REFUSALS,
+      PREDICT_REFUSALS,
+      FACTORY_REFUSALS,
+    ];
     const all = sections.flatMap((s) => Object.keys(s));
     expect(new Set(all).size).toBe(all.length);
     expect(ids.length).toBe(all.length);

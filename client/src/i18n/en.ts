@@ -9,6 +9,7 @@ import { predictEn } from "./predict.ts";
 import { seatsEn } from "./seats.ts";
 import { scoreEn } from "./score.ts";
 import { tradeEn } from "./trade.ts";
+import { factoryQueueEn } from "./factoryQueue.ts";
 
 export const en = {
   ...panelsEn,
@@ -21,6 +22,7 @@ export const en = {
   ...seatsEn,
   ...scoreEn,
   ...tradeEn,
+  ...factoryQueueEn,
   "app.title": "Hashrate Atlas",
   "app.tagline": "Buy machines, ship them to cheap power, outlast the halvings.",
   "lang.label": "Language",

@@ -35,4 +35,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { id: "landed", en: "landed cost", zh: "到岸总成本", banned: [] },
   { id: "broker", en: "customs broker", zh: "清关代理", banned: [] },
   { id: "grey", en: "grey mining", zh: "灰色挖矿", banned: [] },
+  { id: "preorder", en: "pre-order", zh: "预购", banned: ["预订"] },
+  { id: "factoryQueue", en: "factory queue", zh: "工厂排队", banned: ["排产队列"] },
 ];

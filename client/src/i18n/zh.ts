@@ -10,6 +10,7 @@ import { predictZh } from "./predict.ts";
 import { seatsZh } from "./seats.ts";
 import { scoreZh } from "./score.ts";
 import { tradeZh } from "./trade.ts";
+import { factoryQueueZh } from "./factoryQueue.ts";
 
 export const zh: Dictionary = {
   ...panelsZh,
@@ -22,6 +23,7 @@ export const zh: Dictionary = {
   ...seatsZh,
   ...scoreZh,
   ...tradeZh,
+  ...factoryQueueZh,
   "app.title": "矿机版图",
   "app.tagline": "购入矿机，运往电价低廉之地，熬过一次次减半。",
   "lang.label": "语言",

@@ -19,6 +19,8 @@ export const TERMS = [
   "landed",
   "broker",
   "grey",
+  "preorder",
+  "factoryQueue",
 ] as const;
 export type Term = (typeof TERMS)[number];
 

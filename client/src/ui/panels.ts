@@ -73,6 +73,7 @@ export function createPanels(root: HTMLElement, rail: HTMLElement, server: GameS
       market.update(next, seat);
       finance.update(next, seat);
       ship.update(next, seat);
+      shop.update(mine);
       if (next.tick !== tick) {
         tick = next.tick;
         shop.tick();

@@ -31,6 +31,8 @@ import {
   type ShopSort,
 } from "./panelModel.ts";
 import { Previewer, type PreviewState } from "./previewer.ts";
+import { preorderList, premiumField, queueLine } from "./shopQueue.ts";
+import type { CompanyPrivateView } from "../net/view.ts";
 
 export function hubName(id: string): string {
   const hub = catalog.hubs.find((x) => x.id === id);
@@ -240,6 +242,7 @@ function shopCatalog(server: GameServer, picked: () => void, factoryChanged: () 
     factory,
     selected: () => selected,
     modelName: () => catalog?.models.find((m) => m.id === selected)?.name ?? selected ?? "",
+    nameOf: (id: string) => catalog?.models.find((m) => m.id === id)?.name ?? id,
     ask: () => previewer.ask({ key: "shop", ask: () => server.shop() }, true),
     refresh: () => previewer.refresh(),
     stop: () => previewer.stop(),
@@ -259,6 +262,19 @@ function shopCatalog(server: GameServer, picked: () => void, factoryChanged: () 
   };
 }
 
+/** How many units to order. */
+function qtyInput(oninput: () => void): HTMLInputElement {
+  return h("input", {
+    id: "shop-qty",
+    type: "number",
+    min: 1,
+    step: 1,
+    value: "10",
+    "data-testid": "shop-qty",
+    oninput,
+  });
+}
+
 export function createShop(parent: HTMLElement, server: GameServer) {
   const shop = shopCatalog(
     server,
@@ -269,16 +285,11 @@ export function createShop(parent: HTMLElement, server: GameServer) {
     () => buy.ask(),
   );
   const text = texts();
-  const qty = h("input", {
-    id: "shop-qty",
-    type: "number",
-    min: 1,
-    step: 1,
-    value: "10",
-    "data-testid": "shop-qty",
-    oninput: () => buy.ask(),
-  });
+  const qty = qtyInput(() => buy.ask());
   const summary = h("p", { class: "quote", "data-testid": "shop-quote", "aria-live": "polite" });
+  // The factory queue (shopQueue.ts): the bid, the queue line under the quote, my pre-orders.
+  const premium = premiumField(() => buy.ask());
+  const queue = h("p", { class: "muted", "data-testid": "shop-queue" });
   const out = status();
   out.setAttribute("data-testid", "shop-status");
   const buy = gatedAction({
@@ -293,28 +304,38 @@ export function createShop(parent: HTMLElement, server: GameServer) {
       const model = shop.selected();
       if (!model || n === null) return null;
       const factory = shop.factory.value ? { factory: shop.factory.value } : {};
-      return { type: "orderMachines" as const, model, quantity: n, ...factory };
+      const bid = premium.bps() > 0 ? { premiumBps: premium.bps() } : {};
+      return { type: "orderMachines" as const, model, quantity: n, ...factory, ...bid };
     },
-    show: (s) => void (summary.textContent = orderSummary(s, shop.selected(), shop.modelName(), qty.value)),
+    show: (s) => {
+      summary.textContent = orderSummary(s, shop.selected(), shop.modelName(), qty.value);
+      queue.textContent = queueLine(s);
+    },
     // An order changes my cash and may move the factories' lead times: the catalog too.
     after: (ok) => ok && shop.ask(),
   });
+  const preorders = preorderList(server, out, (id) => shop.nameOf(id));
+  const orderTail = [premium.node, buy.button];
   const dialog = createDialog(parent, "shop", () => {
     shop.stop();
     buy.stop();
   });
   dialog.body.append(
     ...shop.nodes,
-    h("div", { class: "row order" }, h("div", {}, text.label("shop-qty", "panels.qty"), qty), buy.button),
+    h("div", { class: "row order" }, h("div", {}, text.label("shop-qty", "panels.qty"), qty), ...orderTail),
     summary,
+    queue,
     buy.reason,
     out,
+    ...preorders.nodes,
   );
 
   function relabel(): void {
     dialog.setTitle(t("panels.shop.title"));
     text.relabel();
     shop.relabel();
+    premium.relabel();
+    preorders.relabel();
     buy.render();
   }
 
@@ -332,6 +353,8 @@ export function createShop(parent: HTMLElement, server: GameServer) {
       buy.refresh();
     },
     close: () => dialog.close(),
+    /** My pre-orders from the view (the engine's queue). */
+    update: (mine: CompanyPrivateView | null) => preorders.sync(mine?.preorders ?? []),
     relabel,
   };
 }

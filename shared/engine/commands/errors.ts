@@ -42,4 +42,6 @@ export type RejectionCode =
   | "UNKNOWN_TEMPLATE"
   | "BAD_TARGET"
   | "BAD_PARAMS"
-  | "MORATORIUM";
+  | "MORATORIUM"
+  | "FACTORY_SOLD_OUT"
+  | "UNKNOWN_PREORDER";

@@ -15,6 +15,7 @@ import * as lots from "./lots.ts";
 import * as order from "./orderMachines.ts";
 import * as shipping from "./shipping.ts";
 import * as usedMachines from "./usedMachines.ts";
+import * as preorder from "./cancelPreorder.ts";
 import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";
 import {
@@ -52,6 +53,7 @@ const companyHandlers: { [T in CompanyCommand]: Handler<T, Company> } = {
   offerLot: { validate: usedMachines.validateOffer, apply: usedMachines.applyOffer },
   respondOffer: { validate: usedMachines.validateRespond, apply: usedMachines.applyRespond },
   cancelOffer: { validate: usedMachines.validateCancel, apply: usedMachines.applyCancel },
+  cancelPreorder: { validate: preorder.validateCancelPreorder, apply: preorder.applyCancelPreorder },
 };
 
 const hostHandlers: { [T in Extract<CommandType, "injectEvent">]: Handler<T, null> } = {

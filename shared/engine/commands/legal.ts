@@ -11,6 +11,7 @@ import { validate } from "./index.ts";
 import type { Actor, Command } from "./schema.ts";
 import { SHIPPING_MODES } from "../../scenario/types.ts";
 import { EngineCaches } from "../caches.ts";
+import { NEW_MODEL_DAYS, PREORDER_BID_LEVELS } from "../factoryQueue.ts";
 
 export function candidateCommands(
   state: GameState,
@@ -32,6 +33,10 @@ export function candidateCommands(
   for (const model of state.scenario.asics) {
     if (!isReleased(model, state.day)) continue;
     out.push({ type: "orderMachines", model: model.id, quantity: 1 });
+    // Pre-orders of a new model with a bid at each level the bots use (issue #13 §3).
+    if (state.day - model.releaseDay <= NEW_MODEL_DAYS)
+      for (const premiumBps of PREORDER_BID_LEVELS)
+        out.push({ type: "orderMachines", model: model.id, quantity: 1, premiumBps });
     if (model.releaseDay + USED_MARKET_DELAY_DAYS <= state.day) {
       for (const region of usedRegions) out.push({ type: "buyUsed", model: model.id, quantity: 1, region });
     }
@@ -86,6 +91,8 @@ export function candidateCommands(
     }
     if (offer.from === company.id) out.push({ type: "cancelOffer", offer: offer.id });
   }
+  for (const order of state.factoryOrders)
+    if (order.owner === company.id) out.push({ type: "cancelPreorder", order: order.id });
   for (const ratio of [0, 5_000, 10_000]) out.push({ type: "setSellRatio", ratioBps: ratio });
   out.push({ type: "setPayout", payout: company.payout === "pool" ? "solo" : "pool" });
   return out;

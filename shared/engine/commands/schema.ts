@@ -14,7 +14,12 @@ export const orderMachinesSchema = z.object({
   quantity: z.number().int().min(1).max(100_000),
   /** Factory to buy from (its country is the machines' origin for tariffs); default: the first open one. */
   factory: id.optional(),
+  /** Pre-order bid over list, basis points: higher bids take earlier batches in the factory's queue. */
+  premiumBps: z.number().int().min(0).max(100_000).optional(),
 });
+
+/** Cancels a pre-order still in a factory's queue (a refund less the scenario's penalty). */
+export const cancelPreorderSchema = z.object({ type: z.literal("cancelPreorder"), order: id });
 
 export const leaseCapacitySchema = z.object({
   type: z.literal("leaseCapacity"),
@@ -130,6 +135,7 @@ export const commandSchema = z.discriminatedUnion("type", [
   respondOfferSchema,
   cancelOfferSchema,
   injectEventSchema,
+  cancelPreorderSchema,
 ]);
 
 /** Commands only the host may give. */
