@@ -2,6 +2,7 @@
  * A resolved scenario: plain data, every series laid out per game day, every amount an integer in its
  * unit. The engine reads only this; YAML, CSV and units for people live in schema.ts and resolve.ts.
  */
+import type { UsedMarketsSpec } from "./usedMarketSpec.ts";
 import type { EpochDay } from "../math/calendar.ts";
 import type { Cents, MicroUsdPerKwh, Sats } from "../math/money.ts";
 
@@ -253,4 +254,6 @@ export interface Scenario {
   events: ScenarioEvent[];
   /** Sources for every real-world number, for display and for the lint. */
   sources: string[];
+  /** Regional used markets: stock, price by depth, condition and failures (usedMarketSpec.ts). */
+  usedMarkets: UsedMarketsSpec;
 }

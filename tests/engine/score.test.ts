@@ -3,6 +3,7 @@
  * company's trade moves, and the trades agree with the mark. Scripted companies play the two exploits
  * the old mark allowed (buying used on the last day, a rival's last-day dump) through the engine.
  */
+import { stockUsed } from "../helpers/usedMarket.ts";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyCommand, step } from "../../shared/index.ts";
@@ -45,6 +46,9 @@ function buyUsed(g: GameState, n: number, share: number, model = usedModel(g)): 
   const company = g.companies[n - 1]!;
   const quantity = Math.min(100_000, Math.floor((company.cashCents * share) / usedAskUnitCents(g, model)));
   if (quantity < 1) return;
+  // Used machines are bought where they stand: the units are put on the region's market first, so the
+  // regional price sits at its glut floor, the world's bid, the lowest any purchase can pay.
+  stockUsed(g, region(g), model.id, quantity * 10);
   const r = applyCommand(g, player(n), { type: "buyUsed", model: model.id, quantity, region: region(g) });
   expect(r).toEqual({ ok: true });
 }

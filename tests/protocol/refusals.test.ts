@@ -15,6 +15,7 @@ import { HTTP_REFUSALS } from "../../shared/protocol/refusals/http.ts";
 import { ROOM_REFUSALS } from "../../shared/protocol/refusals/room.ts";
 import { TRADE_REFUSALS } from "../../shared/protocol/refusals/trade.ts";
 import { PREDICT_REFUSALS } from "../../shared/protocol/refusals/predict.ts";
+import { USED_MARKET_REFUSALS } from "../../shared/protocol/refusals/usedMarket.ts";
 
 const region = { en: "Sichuan", zh: "四川" };
 const factory = { en: "Shenzhen", zh: "深圳" };
@@ -146,6 +147,7 @@ const SAMPLES: { [K in RefusalId]: RefusalParams[K] } = {
   BAD_CHOICE: [{ choices: 4 }],
   NUMBER_NEEDED: [],
   NOT_ANSWERING: [],
+  USED_STOCK_SHORT: [{ model: "S19 Pro", region, asked: 50, stock: 12 }],
 };
 
 const ids = Object.keys(REFUSALS) as RefusalId[];
@@ -169,7 +171,14 @@ describe("the refusal table", () => {
   });
 
   it("has no id twice across its sections (a later section would replace an earlier entry)", () => {
-    const sections = [ENGINE_REFUSALS, TRADE_REFUSALS, ROOM_REFUSALS, HTTP_REFUSALS, PREDICT_REFUSALS];
+    const sections = [
+      ENGINE_REFUSALS,
+      TRADE_REFUSALS,
+      ROOM_REFUSALS,
+      HTTP_REFUSALS,
+      PREDICT_REFUSALS,
+      USED_MARKET_REFUSALS,
+    ];
     const all = sections.flatMap((s) => Object.keys(s));
     expect(new Set(all).size).toBe(all.length);
     expect(ids.length).toBe(all.length);
