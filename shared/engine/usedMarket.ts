@@ -79,9 +79,12 @@ export function regionalFactorBps(
   stock: number,
   pressure: number,
 ): number {
+  // Depth sets the level within its bounds; the buyers' pressure then lifts it, so that buying always
+  // costs the next buyer more, even in a glut (up to the premium's bound).
   const depth = detPow(reference / Math.max(stock, reference / 100), spec.elasticity);
-  const pushed = depth * (1 + (spec.pressureBps / 10_000) * (pressure / reference));
-  return Math.min(spec.maxFactorBps, Math.max(spec.minFactorBps, Math.round(pushed * 10_000)));
+  const level = Math.min(spec.maxFactorBps, Math.max(spec.minFactorBps, depth * 10_000));
+  const pushed = level * (1 + (spec.pressureBps / 10_000) * (pressure / reference));
+  return Math.round(Math.min(spec.maxFactorBps, pushed));
 }
 
 export function usedMarketOf(state: GameState, r: number): RegionUsedMarket | undefined {

@@ -33,6 +33,11 @@ export function advanceUsedMarkets(state: GameState, caches: EngineCaches): void
       market.pressureThs[t] = ((market.pressureThs[t] as number) * (10_000 - spec.pressureDecayBps)) / 10_000;
     }
   }
+  // Machines waiting to emigrate after a ban (in warehouses, months from a new site) are sold in distress
+  // too, wherever cheap power is ("部分矿工在绝望中抛售设备", Reuters 2021-07-07, shared/seeds/001).
+  for (const batch of state.world.migration)
+    if (batch.readyDay > state.day)
+      addHalves(exported, batch.jPerTh, (batch.ths * spec.migrantListBpsPerDay) / 10_000);
   shipGradient(state, exported, caches);
   failUsedMachines(state, caches);
 }

@@ -18,6 +18,8 @@ export const usedMarketsFileSchema = z
     idleListPctPerDay: pct.default(0.5),
     /** Share of a banned region's idle machines sold off each day (distressed selling). */
     distressListPctPerDay: pct.default(3),
+    /** Share of the machines waiting to emigrate after a ban sold off each day, wherever power is cheap. */
+    migrantListPctPerDay: pct.default(0.05),
     /** Share of every listing sold on to cheaper-power regions (the "gradient trade"). */
     exportPct: pct.default(40),
     /** How strongly stock depth moves the price: factor = (reference stock / stock) ^ elasticity. */
@@ -50,6 +52,7 @@ export interface UsedMarketsSpec {
   drainBpsPerDay: number;
   idleListBpsPerDay: number;
   distressListBpsPerDay: number;
+  migrantListBpsPerDay: number;
   exportBps: number;
   elasticity: number;
   minFactorBps: number;
@@ -73,6 +76,7 @@ export function resolveUsedMarkets(raw: UsedMarketsFile | undefined): UsedMarket
     drainBpsPerDay: bps(f.drainPctPerDay),
     idleListBpsPerDay: bps(f.idleListPctPerDay),
     distressListBpsPerDay: bps(f.distressListPctPerDay),
+    migrantListBpsPerDay: f.migrantListPctPerDay * 100,
     exportBps: bps(f.exportPct),
     elasticity: f.elasticity,
     minFactorBps: bps(f.minFactorPct),
