@@ -4,18 +4,11 @@
  * time, and place the order with a lease that reserves the room it will need.
  */
 import { freeKw } from "../engine/regions.ts";
+import { quoteUsedLot, stockUnits } from "../engine/usedMarket.ts";
 import type { RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
 import { add, addLease, freeTodayKw, leaseAt, loadAt, spareKw, type Ctx } from "./common.ts";
-import {
-  catalogOf,
-  factoryUnitsOf,
-  licenceOf,
-  prefersRenewableAt,
-  siteOf,
-  usedAskOf,
-  type Factory,
-} from "./world.ts";
+import { catalogOf, factoryUnitsOf, licenceOf, prefersRenewableAt, siteOf, type Factory } from "./world.ts";
 import { factoryDutiesOf } from "./duties.ts";
 import { landedUnitCents, ON_SITE, type SiteCosts } from "./econ.ts";
 
@@ -41,6 +34,8 @@ export interface Offer {
   payback: number;
   /** kW one unit takes. */
   unitKw: number;
+  /** Used machines bought in another region's market and shipped here (usedGradient.ts). */
+  from?: number;
 }
 
 /** What a review knows about every region once: planning costs, whether it is open to the company. */
@@ -107,9 +102,9 @@ export function price(
   let wait = 0;
   const w = ctx.world;
   if (market === "used") {
-    // quoteBuyUsed's unit price: the used market's ask, the same in every region today.
-    const ask = usedAskOf(w, model.id);
-    if (ask === null) return null;
+    // quoteBuyUsed's unit price in this region's own used market (null where it holds none).
+    const ask = quoteUsedLot(state, r, model, 1)?.unitCents;
+    if (ask === undefined) return null;
     unitCents = ask;
     landed = landedUnitCents(state, r, model, ask, ON_SITE);
     wait = 2;
@@ -165,9 +160,11 @@ export function place(ctx: Ctx, offer: Offer, budget: number, minOrder = 0): num
     units = Math.min(units, Math.floor(USED_LOT_CAP_THS / (offer.model.hashrateGhs / 1000)));
   const total = offer.unitCents * units;
   if (units < 1 || total < minOrder) return 0;
+  if (offer.from !== undefined) units = Math.min(units, stockUnits(state, offer.from, offer.model));
+  const bought = offer.from !== undefined ? (state.scenario.regions[offer.from] as RegionSpec).id : spec.id;
   const cmd =
     offer.factory === null
-      ? { type: "buyUsed" as const, model: offer.model.id, quantity: units, region: spec.id }
+      ? { type: "buyUsed" as const, model: offer.model.id, quantity: units, region: bought }
       : { type: "orderMachines" as const, model: offer.model.id, quantity: units, factory: offer.factory };
   if (!add(ctx, cmd, total)) return 0;
   const kw = units * offer.unitKw;
@@ -178,7 +175,7 @@ export function place(ctx: Ctx, offer: Offer, budget: number, minOrder = 0): num
     const renewable = !leaseAt(ctx, spec.id) && prefersRenewableAt(ctx.world, offer.r);
     addLease(ctx, offer.r, missing, renewable);
   }
-  if (offer.factory === null) load.stored += kw;
+  if (offer.factory === null && offer.from === undefined) load.stored += kw;
   else load.inbound += kw;
   return total;
 }
