@@ -173,3 +173,14 @@ export function listUsedStock(state: GameState, region: string, model: AsicModel
   const tier = usedTierOf(model.efficiencyJPerTh);
   market.stockThs[tier] = (market.stockThs[tier] as number) + lotThs(model, quantity);
 }
+
+/** The open region whose used market holds the most units of `model` (its id), or null if none holds one. */
+export function deepestUsedMarket(state: GameState, model: AsicModel): string | null {
+  let best: string | null = null;
+  let most = 0;
+  state.world.regions.forEach((region, r) => {
+    const units = region.policy === "banned" ? 0 : stockUnits(state, r, model);
+    if (units > most) [best, most] = [region.id, units];
+  });
+  return best;
+}

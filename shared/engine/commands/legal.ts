@@ -11,6 +11,7 @@ import { validate } from "./index.ts";
 import type { Actor, Command } from "./schema.ts";
 import { SHIPPING_MODES } from "../../scenario/types.ts";
 import { EngineCaches } from "../caches.ts";
+import { deepestUsedMarket } from "../usedMarket.ts";
 
 export function candidateCommands(
   state: GameState,
@@ -34,6 +35,10 @@ export function candidateCommands(
     out.push({ type: "orderMachines", model: model.id, quantity: 1 });
     if (model.releaseDay + USED_MARKET_DELAY_DAYS <= state.day) {
       for (const region of usedRegions) out.push({ type: "buyUsed", model: model.id, quantity: 1, region });
+      // Used machines are bought where they stand: also the open market holding most of the model.
+      const deepest = deepestUsedMarket(state, model);
+      if (deepest && !usedRegions.includes(deepest))
+        out.push({ type: "buyUsed", model: model.id, quantity: 1, region: deepest });
     }
   }
   for (const lot of state.lots) {
