@@ -32,4 +32,5 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { id: "machine", en: "machine", zh: "矿机", banned: ["机器(?!人)"] },
   { id: "tariff", en: "tariff", zh: "关税", banned: [] },
   { id: "customs", en: "customs", zh: "清关", banned: ["海关放行"] },
+  { id: "usedMarket", en: "used market", zh: "二手市场", banned: ["旧机市场", "二手交易市场"] },
 ];

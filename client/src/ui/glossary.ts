@@ -16,6 +16,7 @@ export const TERMS = [
   "halving",
   "equity",
   "share",
+  "usedMarket",
 ] as const;
 export type Term = (typeof TERMS)[number];
 

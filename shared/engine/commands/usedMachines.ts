@@ -292,7 +292,7 @@ export function applyCancel(state: GameState, company: Company, cmd: CommandOf<"
 /** The used machines' price, delivered to the region's warehouse. */
 export const previewBuyUsed: Quoter<"buyUsed"> = ({ state, caches }, cmd) => {
   const q = quoteBuyUsed(state, cmd, caches);
-  return q ? { kind: "used", unitCents: q.unitCents, totalCents: q.totalCents } : undefined;
+  return q ? { kind: "used", ...q } : undefined;
 };
 
 /** What the offered units are worth on the used market (its index and its bid), to price an offer by. */
