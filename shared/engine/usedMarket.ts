@@ -7,14 +7,17 @@
  *
  * Price of one unit = the world's fair price of its tier (usedFairCentsPerTh: no player moves it) × a
  * regional factor from the stock's depth (a glut discounts, scarcity costs a premium) and the buyers'
- * recent pressure there × the lot's condition (wear) + the spread. A quote for N units walks up the
+ * recent pressure there × the lot's condition (wear) + the spread, plus the import duty the machines
+ * paid entering the region's country (today's rate on their origin): a used machine in Texas was
+ * imported, and its seller wants the duty back, so that buying used there does not sidestep a tariff. A quote for N units walks up the
  * curve as the stock empties. The price is never below the world's bid, which the score marks machines
  * at, so that no purchase raises its buyer's score (score.ts).
  */
 import { detPow } from "../math/detmath.ts";
 import { createRng } from "../math/rng.ts";
 import { roundHalfAway, type Cents } from "../math/money.ts";
-import type { AsicModel, Scenario } from "../scenario/types.ts";
+import type { AsicModel, RegionSpec, Scenario } from "../scenario/types.ts";
+import { tariffBps } from "./logistics/customs.ts";
 import type { UsedMarketsSpec } from "../scenario/usedMarketSpec.ts";
 import { lotThs } from "./fleet.ts";
 import { USED_TIERS, usedFairCentsPerTh, usedTierOf } from "./market.ts";
@@ -103,6 +106,8 @@ export interface UsedLotQuote {
   conditionBps: number;
   /** Chance a unit fails in a year at today's age, basis points. */
   failureBpsPerYear: number;
+  /** Import duty on the machines' origin in the region's country today, in the price, basis points. */
+  dutyBps: number;
 }
 
 /** Units of `model` the region's stock of its tier holds. */
@@ -130,6 +135,9 @@ export function quoteUsedLot(
   const spread = state.scenario.usedMarket.spreadBps / 10_000;
   const ageDays = usedAgeDays(state, model);
   const condition = conditionBps(spec, ageDays);
+  const country = (state.scenario.regions[r] as RegionSpec).country;
+  const dutyBps = tariffBps(state, country, model.origin);
+  const landed = 1 + dutyBps / 10_000;
   // Never below the world's bid for the unit: the score's mark (see the file's header).
   const floorUnit = Math.ceil(fair * unitThs * (1 - spread));
   const reference = referenceStockThs(state, r, tier);
@@ -142,7 +150,7 @@ export function quoteUsedLot(
     const units = Math.floor(quantity / slices) + (s < quantity % slices ? 1 : 0);
     const mid = (taken + units / 2) * unitThs;
     const factor = regionalFactorBps(spec, reference, stock - mid, pressure + mid) / 10_000;
-    const unit = roundHalfAway(fair * unitThs * factor * (condition / 10_000) * (1 + spread));
+    const unit = roundHalfAway(fair * unitThs * factor * (condition / 10_000) * (1 + spread) * landed);
     total += units * Math.max(floorUnit, unit);
     taken += units;
   }
@@ -153,6 +161,7 @@ export function quoteUsedLot(
     ageDays,
     conditionBps: condition,
     failureBpsPerYear: failureBpsPerYear(spec, ageDays),
+    dutyBps,
   };
 }
 

@@ -137,6 +137,8 @@ export const previewQuoteSchema = z.discriminatedUnion("kind", [
     ageDays: int.optional(),
     conditionBps: int.optional(),
     failureBpsPerYear: int.optional(),
+    /** Import duty the machines paid entering the region's country, in their price, basis points. */
+    dutyBps: int.optional(),
   }),
   z.object({ kind: z.literal("btc"), sats: int, priceCents: int, cents: int }),
   z.object({

@@ -109,6 +109,25 @@ describe("a region's used market", () => {
   });
 });
 
+describe("a used machine's price where it stands", () => {
+  it("includes the import duty it paid entering the country: buying used in Texas does not sidestep a tariff", () => {
+    const g = newGame("tariffs-2025", 2, 1);
+    stepUntil(g, "2025-09-01");
+    const m = g.scenario.asics
+      .filter((a) => a.origin === "CN" && a.releaseDay + 90 <= g.day)
+      .sort((a, b) => a.efficiencyJPerTh - b.efficiencyJPerTh)
+      .find((a) => (quoteUsedLot(g, idx(g, "us-texas"), a, 1)?.dutyBps ?? 0) > 0);
+    if (!m) throw new Error("no China-made used model with a US duty");
+    const dutied = quoteUsedLot(g, idx(g, "us-texas"), m, 1);
+    const free = structuredClone(g);
+    for (const c of free.countries) if (c.country === "US") c.tariffBps = {};
+    const undutied = quoteUsedLot(free, idx(free, "us-texas"), m, 1);
+    expect(undutied?.dutyBps).toBe(0);
+    const ratio = (dutied?.unitCents ?? 0) / (undutied?.unitCents ?? 1);
+    expect(ratio).toBeCloseTo(1 + (dutied?.dutyBps ?? 0) / 10_000, 3);
+  });
+});
+
 describe("a used lot", () => {
   it("is bought where it stands and reaches another region only by shipping and customs", () => {
     const g = structuredClone(exodus);

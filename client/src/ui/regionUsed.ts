@@ -26,14 +26,17 @@ function quoteLine(s: PreviewState): string | null {
   const q = quoteOf(s, "used");
   if (!q) return null;
   const l = lang();
-  return t("usedMkt.quote", {
+  const duty = q.dutyBps
+    ? ` · ${t("usedMkt.duty", { duty: formatNumber(Math.round(q.dutyBps / 10) / 10, l) })}`
+    : "";
+  return `${t("usedMkt.quote", {
     stock: formatNumber(q.stockUnits ?? 0, l),
     unit: formatCents(q.unitCents, l),
     total: formatCents(q.totalCents, l),
     months: formatNumber(Math.round((q.ageDays ?? 0) / DAYS_PER_MONTH), l),
     cond: formatNumber(Math.round((q.conditionBps ?? 10_000) / 100), l),
     fail: formatNumber(Math.round((q.failureBpsPerYear ?? 0) / 10) / 10, l),
-  });
+  })}${duty}`;
 }
 
 /** The model and count fields; `changed` asks the engine again. */
