@@ -4,18 +4,11 @@
  * time, and place the order with a lease that reserves the room it will need.
  */
 import { freeKw } from "../engine/regions.ts";
+import { quoteUsedLot, stockUnits } from "../engine/usedMarket.ts";
 import type { RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
 import { add, addLease, freeTodayKw, leaseAt, loadAt, spareKw, type Ctx } from "./common.ts";
-import {
-  catalogOf,
-  factoryUnitsOf,
-  licenceOf,
-  prefersRenewableAt,
-  siteOf,
-  usedAskOf,
-  type Factory,
-} from "./world.ts";
+import { catalogOf, factoryUnitsOf, licenceOf, prefersRenewableAt, siteOf, type Factory } from "./world.ts";
 import { factoryDutiesOf } from "./duties.ts";
 import { landedUnitCents, ON_SITE, type SiteCosts } from "./econ.ts";
 import { preorderBidBps } from "./preorder.ts";
@@ -42,6 +35,8 @@ export interface Offer {
   payback: number;
   /** kW one unit takes. */
   unitKw: number;
+  /** Used machines bought in another region's market and shipped here (usedGradient.ts). */
+  from?: number;
 }
 
 /** What a review knows about every region once: planning costs, whether it is open to the company. */
@@ -108,9 +103,9 @@ export function price(
   let wait = 0;
   const w = ctx.world;
   if (market === "used") {
-    // quoteBuyUsed's unit price: the used market's ask, the same in every region today.
-    const ask = usedAskOf(w, model.id);
-    if (ask === null) return null;
+    // quoteBuyUsed's unit price in this region's own used market (null where it holds none).
+    const ask = quoteUsedLot(state, r, model, 1)?.unitCents;
+    if (ask === undefined) return null;
     unitCents = ask;
     landed = landedUnitCents(state, r, model, ask, ON_SITE);
     wait = 2;
@@ -164,15 +159,18 @@ export function place(ctx: Ctx, offer: Offer, budget: number, minOrder = 0): num
   units = Math.min(units, Math.floor(roomKw(ctx, offer.r) / offer.unitKw), 100_000);
   if (offer.factory === null)
     units = Math.min(units, Math.floor(USED_LOT_CAP_THS / (offer.model.hashrateGhs / 1000)));
+  if (offer.from !== undefined) units = Math.min(units, stockUnits(state, offer.from, offer.model));
   if (units < 1 || offer.unitCents * units < minOrder) return 0;
   // A pre-order bid (preorder.ts) adds its premium to the unit price: quoteOrder's rounding.
   const premiumBps = ctx.profile.preorderBids ? preorderBidBps(ctx, offer, units) : 0;
   const unit =
     premiumBps > 0 ? Math.round((offer.unitCents * (10_000 + premiumBps)) / 10_000) : offer.unitCents;
   const total = unit * units;
+  // A used lot is bought in the market where it stands (offer.from), which may not be where it runs.
+  const bought = offer.from !== undefined ? (state.scenario.regions[offer.from] as RegionSpec).id : spec.id;
   const cmd =
     offer.factory === null
-      ? { type: "buyUsed" as const, model: offer.model.id, quantity: units, region: spec.id }
+      ? { type: "buyUsed" as const, model: offer.model.id, quantity: units, region: bought }
       : {
           type: "orderMachines" as const,
           model: offer.model.id,
@@ -189,7 +187,7 @@ export function place(ctx: Ctx, offer: Offer, budget: number, minOrder = 0): num
     const renewable = !leaseAt(ctx, spec.id) && prefersRenewableAt(ctx.world, offer.r);
     addLease(ctx, offer.r, missing, renewable);
   }
-  if (offer.factory === null) load.stored += kw;
+  if (offer.factory === null && offer.from === undefined) load.stored += kw;
   else load.inbound += kw;
   return total;
 }

@@ -16,6 +16,7 @@ import {
 import type { AsicModel } from "../scenario/types.ts";
 import { spendable, type Ctx, type Profile } from "./common.ts";
 import { catalogOf } from "./world.ts";
+import { usedShippedOffer } from "./usedGradient.ts";
 
 export const CHEAP_POWER: Profile = {
   sellRatioBps: 10_000,
@@ -62,6 +63,13 @@ export function buyCheapPower(ctx: Ctx): void {
     for (let i = 0; i < cheapest.length; i++) {
       const offer = price(ctx, sv, model, cheapest[i] as number, market, limit);
       if (offer) offers.push(offer);
+      // Used machines also come from other regions' markets, shipped here (the gradient trade).
+      const margin = offer?.marginCents ?? 0;
+      const shipped =
+        market === "used" && margin > 0
+          ? usedShippedOffer(ctx, model, cheapest[i] as number, margin, limit)
+          : null;
+      if (shipped) offers.push(shipped);
     }
   };
   // Used prices depend on the tier: its most efficient model is enough.

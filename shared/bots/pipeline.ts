@@ -263,7 +263,10 @@ export function tendLots(ctx: Ctx): void {
       sendAway(ctx, lot, lot.quantity, r, loc.region);
       continue;
     }
-    if (lot.status === "stored") install(ctx, lot, r);
+    // A used lot bought in another region's market (usedGradient.ts) travels on to where power is cheap.
+    if (lot.status === "stored" && lot.builtDay !== undefined && !leaseAt(ctx, loc.region))
+      sendAway(ctx, lot, lot.quantity, r, loc.region);
+    else if (lot.status === "stored") install(ctx, lot, r);
     else if (lot.status === "installed" && ctx.review) runOrStop(ctx, lot, r);
   }
 }

@@ -220,7 +220,10 @@ export function factoryUnitsOf(w: World, model: AsicModel): number[] {
   return units;
 }
 
-/** The used market's ask for one unit, cents (quoteBuyUsed's unit price; it moves only at the day's mark). */
+/**
+ * The world's used ask for one unit, cents (usedAskUnitCents; it moves only at the day's mark). A purchase
+ * pays its region's own market price instead (usedMarket.ts quoteUsedLot).
+ */
 export function usedAskOf(w: World, modelId: string): number | null {
   let c = w.usedAskCents.get(modelId);
   if (c === undefined) {

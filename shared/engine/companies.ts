@@ -12,6 +12,7 @@ import {
 } from "../math/money.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import { pushUsedSupply } from "./market.ts";
+import { listUsedStock } from "./usedMarket.ts";
 import { lotKw, lotModel, lotThs } from "./fleet.ts";
 import { saleCents, scoreParts, type ScoreParts } from "./score.ts";
 import type { EngineCaches } from "./caches.ts";
@@ -250,6 +251,8 @@ export function sellLotUnits(
   lot.quantity -= quantity;
   state.soldUnits[lot.model] = (state.soldUnits[lot.model] ?? 0) + quantity;
   pushUsedSupply(state, model, quantity);
+  // The machines are listed on the used market of the region they stood in (issue #13 §2).
+  if (lot.location.kind === "region") listUsedStock(state, lot.location.region, model, quantity);
   if (lot.quantity === 0) state.lots = state.lots.filter((l) => l !== lot);
   return cents;
 }

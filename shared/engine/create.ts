@@ -6,6 +6,7 @@ import { hashesPerBlockForBits } from "./chain.ts";
 import { emptyTotals } from "./ledger.ts";
 import { advancePrice, feesForDay, updatePrices, USED_TIERS } from "./market.ts";
 import { hashScenario } from "./hash.ts";
+import { initialUsedMarkets } from "./usedMarket.ts";
 import { ENGINE_VERSION, type Company, type GameState, type RegionState } from "./state.ts";
 
 export interface PlayerSeat {
@@ -34,6 +35,7 @@ export function createGame(
   const ids = new Set(players.map((p) => p.id));
   if (ids.size !== players.length) throw new RangeError("player ids must be unique");
 
+  const regions = initialRegions(scenario);
   const state: GameState = {
     engineVersion: ENGINE_VERSION,
     scenario,
@@ -72,7 +74,7 @@ export function createGame(
       usedCentsPerTh: USED_TIERS.map(() => 0),
       usedPressureThs: USED_TIERS.map(() => 0),
     },
-    world: { regions: initialRegions(scenario), migration: [], retiredThs: 0 },
+    world: { regions, migration: [], retiredThs: 0 },
     companies: players.map((p) => newCompany(scenario, p)),
     lots: [],
     nextEvent: 0,
@@ -94,6 +96,7 @@ export function createGame(
     networkThs: scenario.world.initialHashrateThs,
     playerThs: 0,
     factoryOrders: [],
+    usedMarkets: initialUsedMarkets(scenario, regions, seed),
   };
   state.market.priceCents = advancePrice(state);
   state.market.feesSatsPerBlock = feesForDay(state);

@@ -146,6 +146,11 @@ export interface Lot {
   origin: string;
   /** What the owner paid, cents (for the books; equity uses market value). */
   costCents: Cents;
+  /**
+   * Bought second-hand: the day the machines were made, for their condition (age) and daily failure
+   * risk (usedMarketWear.ts). Absent on new machines, so their lots (and hashes) are as before.
+   */
+  builtDay?: EpochDay;
 }
 
 /** Every kind of ledger entry, declared once: the type is read off the list. */
@@ -264,4 +269,22 @@ export interface GameState {
   playerThs: number;
   /** Pre-orders in the factories' queues, with their undelivered units (factoryQueue.ts). */
   factoryOrders: FactoryOrder[];
+  /** Regional used markets: each open region's stock and buyers' pressure by tier (usedMarket.ts). */
+  usedMarkets: UsedMarketsState;
+}
+
+/** One region's used market: what is for sale there, per used tier (index matches USED_TIERS). */
+export interface RegionUsedMarket {
+  region: string;
+  /** TH/s of machines for sale, per tier. */
+  stockThs: number[];
+  /** TH/s bought there recently, per tier: raises the price, fades daily. */
+  pressureThs: number[];
+}
+
+export interface UsedMarketsState {
+  /** The markets' own random stream (failures of used machines), so no other draw moves. */
+  rng: RngState;
+  /** One per scenario region, in the scenario's order. */
+  regions: RegionUsedMarket[];
 }

@@ -3,6 +3,10 @@
  * rules: events, then prices, then the world's fleet, then the chain mines the day, then companies are
  * paid and charged, then prices are marked for tomorrow and tomorrow's deliveries arrive (pre-orders'
  * batches due tomorrow leave their factory's queue first: shipFactoryBatches, then deliverOrders).
+ * paid and charged, then prices are marked for tomorrow and tomorrow's deliveries arrive.
+ * The used markets move right after the world's fleet and shipments (advanceUsedMarkets, after
+ * advanceOffers): their listings read what the world switched off or idled today, and used machines
+ * that fail today do not mine.
  * `state.day` is always the day that commands act on and that the next step simulates.
  *
  * `caches` are the game's speed caches (see caches.ts), handed down to every part of the day that looks
@@ -26,6 +30,7 @@ import { advanceWorld, restOfWorldHashrate } from "./world.ts";
 import { advanceShipments } from "./logistics/advance.ts";
 import { advanceShocks } from "./shocks/advance.ts";
 import { advanceOffers } from "./offers.ts";
+import { advanceUsedMarkets } from "./usedMarketFlows.ts";
 import type { Notice } from "./tradeState.ts";
 import { EngineCaches } from "./caches.ts";
 import { shipFactoryBatches } from "./factoryOrders.ts";
@@ -144,6 +149,7 @@ function playDay(state: GameState, caches: EngineCaches): DayPlayed {
   advanceWorld(state, caches);
   advanceShipments(state, caches);
   advanceOffers(state, caches);
+  advanceUsedMarkets(state, caches);
 
   const restOfWorldThsByRegion = restOfWorldHashrate(state, caches);
   const restOfWorldThs = restOfWorldThsByRegion.reduce((s, x) => s + x, 0);

@@ -165,7 +165,18 @@ export const previewQuoteSchema = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("release"), region: z.string(), leasedKw: z.number(), usedKw: z.number() }),
   z.object({ kind: z.literal("sale"), unitCents: int, totalCents: int }),
-  z.object({ kind: z.literal("used"), unitCents: int, totalCents: int }),
+  z.object({
+    kind: z.literal("used"),
+    unitCents: int,
+    totalCents: int,
+    /** The region's used market (issue #13 §2): units of the model it holds, and the lot's condition. */
+    stockUnits: int.optional(),
+    ageDays: int.optional(),
+    conditionBps: int.optional(),
+    failureBpsPerYear: int.optional(),
+    /** Import duty the machines paid entering the region's country, in their price, basis points. */
+    dutyBps: int.optional(),
+  }),
   z.object({ kind: z.literal("btc"), sats: int, priceCents: int, cents: int }),
   greyQuoteSchema,
   z.object({

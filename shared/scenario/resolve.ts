@@ -2,6 +2,7 @@
  * From a validated scenario file, the region catalog and the shipped data to the engine's Scenario:
  * people's units become integers, series are laid out one value per game day.
  */
+import { resolveUsedMarkets } from "./usedMarketSpec.ts";
 import { parseIsoDate, parseIsoTimestamp, type EpochDay } from "../math/calendar.ts";
 import { btcToSats, usdToCents } from "../math/money.ts";
 import type { Datasets } from "./datasets.ts";
@@ -298,5 +299,6 @@ export function resolveScenario(
     events,
     sources: raw.sources,
     factoryQueue: resolveFactoryQueue(raw.factoryQueue),
+    usedMarkets: resolveUsedMarkets(raw.usedMarkets),
   };
 }

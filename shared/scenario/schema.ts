@@ -8,6 +8,7 @@ import { z } from "zod";
 import { factoryQueueFileSchema } from "./factorySpec.ts";
 import { isValidIsoDate } from "../math/calendar.ts";
 import { tradeRulesSchema } from "./tradeSpec.ts";
+import { usedMarketsFileSchema } from "./usedMarketSpec.ts";
 
 const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
 const isoDate = z
@@ -375,6 +376,8 @@ export const scenarioFileSchema = z
     sources: z.array(z.string().min(3)).default([]),
     /** The factory queue (issue #13 §3): capacity left for players, demand pricing, pre-order terms. */
     factoryQueue: factoryQueueFileSchema.optional(),
+    /** Regional used markets (issue #13 §2); defaults when absent (see usedMarketSpec.ts). */
+    usedMarkets: usedMarketsFileSchema.optional(),
   })
   .strict();
 

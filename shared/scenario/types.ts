@@ -2,6 +2,7 @@
  * A resolved scenario: plain data, every series laid out per game day, every amount an integer in its
  * unit. The engine reads only this; YAML, CSV and units for people live in schema.ts and resolve.ts.
  */
+import type { UsedMarketsSpec } from "./usedMarketSpec.ts";
 import type { EpochDay } from "../math/calendar.ts";
 import type { Cents, MicroUsdPerKwh, Sats } from "../math/money.ts";
 import type { TradeRules } from "./tradeSpec.ts";
@@ -259,4 +260,6 @@ export interface Scenario {
   sources: string[];
   /** The factory queue: players' share of output, demand pricing, pre-order terms (factorySpec.ts). */
   factoryQueue: FactoryQueueSpec;
+  /** Regional used markets: stock, price by depth, condition and failures (usedMarketSpec.ts). */
+  usedMarkets: UsedMarketsSpec;
 }

@@ -66,7 +66,9 @@ function bestMargin(state: GameState, modelId: string, caches: EngineCaches, reg
 function check(state: GameState, who: string, cmd: Command, out: RunResult, caches: EngineCaches): void {
   if (cmd.type === "orderMachines" || cmd.type === "buyUsed") {
     out.purchases++;
-    const margin = bestMargin(state, cmd.model, caches, cmd.type === "buyUsed" ? cmd.region : undefined);
+    // A used lot may be bought in one region's market and shipped to run in another (issue #13 §2):
+    // like a factory order, it must pay somewhere it could run.
+    const margin = bestMargin(state, cmd.model, caches, undefined);
     if (!(margin > 0))
       out.losingPurchases.push(`${state.day} ${who} ${JSON.stringify(cmd)} margin ${margin}`);
   }

@@ -21,9 +21,13 @@ import {
   usedAskOf,
   worldOf,
 } from "../../shared/bots/world.ts";
-import { quoteBuyUsed } from "../../shared/engine/commands/usedMachines.ts";
 import { departurePlace, quoteShipment } from "../../shared/engine/logistics/ship.ts";
-import { factoryUnitPriceCents, isReleased, usedTierOf } from "../../shared/engine/market.ts";
+import {
+  factoryUnitPriceCents,
+  isReleased,
+  usedAskUnitCents,
+  usedTierOf,
+} from "../../shared/engine/market.ts";
 import { USED_MARKET_DELAY_DAYS } from "../../shared/engine/commands/usedMachines.ts";
 import { regionIndex } from "../../shared/engine/regions.ts";
 import type { GameState } from "../../shared/engine/state.ts";
@@ -48,10 +52,8 @@ function checkWorld(state: GameState, bots: BotCaches): void {
   });
   for (const model of catalogOf(w).newModels) {
     expect(listCentsOf(w, model)).toBe(factoryUnitPriceCents(state, model, caches));
-    const region = state.scenario.regions[0]?.id ?? "";
-    expect(usedAskOf(w, model.id)).toBe(
-      quoteBuyUsed(state, { type: "buyUsed", model: model.id, quantity: 1, region }, caches)?.unitCents,
-    );
+    // The world's ask; a purchase pays its region's market price (tests/engine/usedMarket.test.ts).
+    expect(usedAskOf(w, model.id)).toBe(usedAskUnitCents(state, model));
   }
   expect(heldShipmentsOf(w)).toEqual(state.shipments.filter((s) => s.status === "held"));
   const catalog = catalogOf(w);

@@ -2,6 +2,8 @@
  * Markets: buying used machines from outside sellers, and offers of machines between players. Every
  * rejection leaves the state hash where it was.
  */
+import { stockUsed } from "../helpers/usedMarket.ts";
+import { quoteBuyUsed } from "../../shared/engine/commands/usedMachines.ts";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { applyCommand, stateHash, step, type Command } from "../../shared/index.ts";
 import { lotThs, modelOf, usedLeaseKw } from "../../shared/engine/fleet.ts";
@@ -65,10 +67,16 @@ function offer(lot: string, quantity: number, priceCents: number, days = 3, to =
 describe("buyUsed", () => {
   it("puts a stored lot in the region's warehouse and charges exactly the ask", () => {
     const cash = company(1).cashCents;
-    const ask = usedAskUnitCents(g, s19pro());
-    // The ask is the index plus the spread; a seller gets the index minus it.
-    expect(ask).toBeGreaterThan(usedValueUnitCents(g, s19pro()));
+    // The world's ask is the index plus the spread; a seller gets the index minus it.
+    expect(usedAskUnitCents(g, s19pro())).toBeGreaterThan(usedValueUnitCents(g, s19pro()));
     expect(usedValueUnitCents(g, s19pro())).toBeGreaterThan(usedBidUnitCents(g, s19pro()));
+    // A used lot is priced by Texas's own market (usedMarket.test.ts): the quote is what is charged.
+    const quote = quoteBuyUsed(
+      g,
+      { type: "buyUsed", model: "s19-pro", quantity: 10, region: "us-texas" },
+      caches,
+    );
+    const ask = (quote?.totalCents ?? 0) / 10;
     const id = buyLot(1, 10);
     expect(lotById(id)).toMatchObject({
       owner: "p1",
@@ -102,6 +110,7 @@ describe("buyUsed", () => {
     expect(g.market.usedCentsPerTh[tier + 1]).toBe(control.market.usedCentsPerTh[tier + 1]);
     // A buyer with unlimited cash cannot take the index beyond twice its fair level.
     (huge.companies[0] as (typeof huge.companies)[number]).cashCents = 1e14;
+    stockUsed(huge, "us-texas", "s19-pro", 100_000);
     ok(player(1), { type: "buyUsed", model: "s19-pro", quantity: 100_000, region: "us-texas" }, huge);
     step(huge);
     const capped = huge.market.usedCentsPerTh[tier] as number;
@@ -127,6 +136,7 @@ describe("buyUsed", () => {
     expectRejected(player(1), buy("antminer-s99"), "UNKNOWN_MODEL");
     expectRejected(player(1), buy("s21"), "NOT_RELEASED");
     expectRejected(player(1), buy("s19-pro", 1, "atlantis"), "UNKNOWN_REGION");
+    stockUsed(g, "us-texas", "s19-pro", 100_000);
     expectRejected(player(1), buy("s19-pro", 100_000), "INSUFFICIENT_CASH");
     const r = g.world.regions.findIndex((x) => x.id === "cn-north");
     (g.world.regions[r] as (typeof g.world.regions)[number]).policy = "banned";

@@ -3,6 +3,8 @@
  * company's trade moves, and the trades agree with the mark. Scripted companies play the two exploits
  * the old mark allowed (buying used on the last day, a rival's last-day dump) through the engine.
  */
+import { quoteUsedLot } from "../../shared/engine/usedMarket.ts";
+import { stockUsed } from "../helpers/usedMarket.ts";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyCommand, step } from "../../shared/index.ts";
@@ -43,10 +45,18 @@ const region = (g: GameState): string =>
 /** Company `n` spends `share` of its cash on used machines of the best model. */
 function buyUsed(g: GameState, n: number, share: number, model = usedModel(g)): void {
   const company = g.companies[n - 1]!;
-  const quantity = Math.min(100_000, Math.floor((company.cashCents * share) / usedAskUnitCents(g, model)));
+  let quantity = Math.min(100_000, Math.floor((company.cashCents * share) / usedAskUnitCents(g, model)));
   if (quantity < 1) return;
-  const r = applyCommand(g, player(n), { type: "buyUsed", model: model.id, quantity, region: region(g) });
-  expect(r).toEqual({ ok: true });
+  // Used machines are bought where they stand: the units are put on the region's market first, so the
+  // regional price sits near its glut floor. The regional price (its depth, pressure and the import
+  // duty paid) may be above the world's ask: buy what the share of cash pays for there.
+  stockUsed(g, region(g), model.id, quantity * 10);
+  const r = g.scenario.regions.findIndex((x) => x.id === region(g));
+  const cost = (n: number) => quoteUsedLot(g, r, model, n)?.totalCents ?? Infinity;
+  while (quantity >= 1 && cost(quantity) > company.cashCents * share) quantity = Math.floor(quantity * 0.9);
+  if (quantity < 1) return;
+  const done = applyCommand(g, player(n), { type: "buyUsed", model: model.id, quantity, region: region(g) });
+  expect(done).toEqual({ ok: true });
 }
 
 function sellAll(g: GameState, n: number): void {

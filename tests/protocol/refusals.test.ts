@@ -16,6 +16,7 @@ import { ROOM_REFUSALS } from "../../shared/protocol/refusals/room.ts";
 import { TRADE_REFUSALS } from "../../shared/protocol/refusals/trade.ts";
 import { PREDICT_REFUSALS } from "../../shared/protocol/refusals/predict.ts";
 import { FACTORY_REFUSALS } from "../../shared/protocol/refusals/factory.ts";
+import { USED_MARKET_REFUSALS } from "../../shared/protocol/refusals/usedMarket.ts";
 
 const region = { en: "Sichuan", zh: "四川" };
 const factory = { en: "Shenzhen", zh: "深圳" };
@@ -150,6 +151,7 @@ const SAMPLES: { [K in RefusalId]: RefusalParams[K] } = {
   FACTORY_SOLD_OUT: [{ model: "Antminer S21", batches: 24 }],
   PREMIUM_TOO_HIGH: [{ maxBps: 5000 }],
   UNKNOWN_PREORDER: [{ order: "po-4" }],
+  USED_STOCK_SHORT: [{ model: "S19 Pro", region, asked: 50, stock: 12 }],
 };
 
 const ids = Object.keys(REFUSALS) as RefusalId[];
@@ -180,6 +182,7 @@ describe("the refusal table", () => {
       HTTP_REFUSALS,
       PREDICT_REFUSALS,
       FACTORY_REFUSALS,
+      USED_MARKET_REFUSALS,
     ];
     const all = sections.flatMap((s) => Object.keys(s));
     expect(new Set(all).size).toBe(all.length);

@@ -10,6 +10,7 @@ import { seatsEn } from "./seats.ts";
 import { scoreEn } from "./score.ts";
 import { tradeEn } from "./trade.ts";
 import { factoryQueueEn } from "./factoryQueue.ts";
+import { usedMarketEn } from "./usedMarket.ts";
 
 export const en = {
   ...panelsEn,
@@ -23,6 +24,7 @@ export const en = {
   ...scoreEn,
   ...tradeEn,
   ...factoryQueueEn,
+  ...usedMarketEn,
   "app.title": "Hashrate Atlas",
   "app.tagline": "Buy machines, ship them to cheap power, outlast the halvings.",
   "lang.label": "Language",

@@ -37,4 +37,5 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { id: "grey", en: "grey mining", zh: "灰色挖矿", banned: [] },
   { id: "preorder", en: "pre-order", zh: "预购", banned: ["预订"] },
   { id: "factoryQueue", en: "factory queue", zh: "工厂排队", banned: ["排产队列"] },
+  { id: "usedMarket", en: "used market", zh: "二手市场", banned: ["旧机市场", "二手交易市场"] },
 ];

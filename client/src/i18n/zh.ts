@@ -11,6 +11,7 @@ import { seatsZh } from "./seats.ts";
 import { scoreZh } from "./score.ts";
 import { tradeZh } from "./trade.ts";
 import { factoryQueueZh } from "./factoryQueue.ts";
+import { usedMarketZh } from "./usedMarket.ts";
 
 export const zh: Dictionary = {
   ...panelsZh,
@@ -24,6 +25,7 @@ export const zh: Dictionary = {
   ...scoreZh,
   ...tradeZh,
   ...factoryQueueZh,
+  ...usedMarketZh,
   "app.title": "矿机版图",
   "app.tagline": "购入矿机，运往电价低廉之地，熬过一次次减半。",
   "lang.label": "语言",

@@ -21,6 +21,7 @@ export const TERMS = [
   "grey",
   "preorder",
   "factoryQueue",
+  "usedMarket",
 ] as const;
 export type Term = (typeof TERMS)[number];
 

@@ -17,7 +17,8 @@ import { texts } from "./fields.ts";
 import { formatBps, formatCents, formatDate, formatNumber, formatPowerMicro, mwOfKw } from "./format.ts";
 import { leaseForms, myLeaseText, type LeaseQuote } from "./regionLease.ts";
 import { regionHistory } from "./panelModel.ts";
-import { createRegionHere, type HereHooks } from "./regionHere.ts";
+import { type HereHooks } from "./regionHere.ts";
+import { createHereAndUsed } from "./regionUsed.ts";
 import { focusRegion } from "../map/focus.ts";
 function factRows(region: string, view: GameView | null, lease: LeaseQuote | null): [string, string][] {
   const l = lang();
@@ -111,7 +112,7 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer, hooks
       facts();
     },
   );
-  const here = createRegionHere(server, out, hooks);
+  const here = createHereAndUsed(server, out, hooks, () => region);
   const dialog = createDialog(parent, "region-panel", () => [forms, here].forEach((x) => x.stop()));
   dialog.body.append(
     text.label("region-select", "panels.region.pick"),

@@ -12,6 +12,7 @@ import type { Actor, Command } from "./schema.ts";
 import { SHIPPING_MODES } from "../../scenario/types.ts";
 import { EngineCaches } from "../caches.ts";
 import { NEW_MODEL_DAYS, PREORDER_BID_LEVELS } from "../factoryQueue.ts";
+import { deepestUsedMarket } from "../usedMarket.ts";
 
 export function candidateCommands(
   state: GameState,
@@ -39,6 +40,10 @@ export function candidateCommands(
         out.push({ type: "orderMachines", model: model.id, quantity: 1, premiumBps });
     if (model.releaseDay + USED_MARKET_DELAY_DAYS <= state.day) {
       for (const region of usedRegions) out.push({ type: "buyUsed", model: model.id, quantity: 1, region });
+      // Used machines are bought where they stand: also the open market holding most of the model.
+      const deepest = deepestUsedMarket(state, model);
+      if (deepest && !usedRegions.includes(deepest))
+        out.push({ type: "buyUsed", model: model.id, quantity: 1, region: deepest });
     }
   }
   for (const lot of state.lots) {

@@ -3,7 +3,8 @@
  * (make, answer, cancel). The rules an offer is judged by when it is accepted, and the daily expiry,
  * are in ../offers.ts.
  */
-import { pushUsedDemand, usedAskUnitCents } from "../market.ts";
+import { pushUsedDemand } from "../market.ts";
+import { quoteUsedLot, stockUnits, takeUsedStock, type UsedLotQuote } from "../usedMarket.ts";
 import { lotModel, modelOf, purchaseLot } from "../fleet.ts";
 import { post } from "../ledger.ts";
 import { isReleased } from "../market.ts";
@@ -25,16 +26,19 @@ import { ownedLot, type Quoter } from "./quote.ts";
 /** Days after a model's release before second-hand units of it exist to buy. */
 export const USED_MARKET_DELAY_DAYS = 90;
 
-/** What buying used machines costs now: the ask per unit and in total, cents. */
+/**
+ * What buying used machines costs now in the region's used market, walking up its curve, with the
+ * machines' condition; null for an unknown model or region, or more than the region's stock.
+ */
 export function quoteBuyUsed(
   state: GameState,
   cmd: CommandOf<"buyUsed">,
   caches: EngineCaches,
-): { unitCents: number; totalCents: number } | null {
+): UsedLotQuote | null {
   const model = modelOf(state, cmd.model, caches);
-  if (!model) return null;
-  const unitCents = usedAskUnitCents(state, model);
-  return { unitCents, totalCents: unitCents * cmd.quantity };
+  const r = regionIndex(state, cmd.region, caches);
+  if (!model || r < 0) return null;
+  return quoteUsedLot(state, r, model, cmd.quantity);
 }
 
 export function validateBuyUsed(
@@ -60,19 +64,27 @@ export function validateBuyUsed(
   if (state.world.regions[r]?.policy === "banned") {
     return refuse("REGION_BANNED", { region: spec.name });
   }
-  const total = usedAskUnitCents(state, model) * cmd.quantity;
-  if (total > company.cashCents) {
+  const quote = quoteUsedLot(state, r, model, cmd.quantity);
+  if (!quote) {
+    const stock = stockUnits(state, r, model);
+    return refuse("USED_STOCK_SHORT", { model: model.name, region: spec.name, asked: cmd.quantity, stock });
+  }
+  if (quote.totalCents > company.cashCents) {
     return refuse("USED_UNAFFORDABLE", {
       quantity: cmd.quantity,
       model: model.name,
-      costCents: total,
+      costCents: quote.totalCents,
       cashCents: company.cashCents,
     });
   }
   return null;
 }
 
-/** The machines arrive at once in the region's warehouse, paid at the ask; the tier's index rises. */
+/**
+ * The machines are bought where they stand: they join the buyer's stock in that region's warehouse
+ * (running them elsewhere means shipping them, with freight, customs and duty by origin), carrying
+ * their age; the region's stock falls and its buyers' pressure rises, and the world's index too.
+ */
 export function applyBuyUsed(
   state: GameState,
   company: Company,
@@ -82,7 +94,7 @@ export function applyBuyUsed(
   const model = modelOf(state, cmd.model, caches);
   const quote = quoteBuyUsed(state, cmd, caches);
   if (!model || !quote) throw new Error("buyUsed applied without validation");
-  purchaseLot(state, company, {
+  const lot = purchaseLot(state, company, {
     model: model.id,
     quantity: cmd.quantity,
     status: "stored",
@@ -91,7 +103,9 @@ export function applyBuyUsed(
     origin: model.origin,
     costCents: quote.totalCents,
   });
+  lot.builtDay = state.day - quote.ageDays;
   state.boughtUsedUnits[model.id] = (state.boughtUsedUnits[model.id] ?? 0) + cmd.quantity;
+  takeUsedStock(state, regionIndex(state, cmd.region, caches), model, cmd.quantity);
   pushUsedDemand(state, model, cmd.quantity);
 }
 

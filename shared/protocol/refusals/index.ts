@@ -15,6 +15,7 @@ import { ROOM_REFUSALS } from "./room.ts";
 import { TRADE_REFUSALS } from "./trade.ts";
 import { PREDICT_REFUSALS } from "./predict.ts";
 import { FACTORY_REFUSALS } from "./factory.ts";
+import { USED_MARKET_REFUSALS } from "./usedMarket.ts";
 
 /** The table; its sections hold distinct ids (tests/protocol/refusals.test.ts checks that none repeats). */
 export const REFUSALS = {
@@ -24,6 +25,7 @@ export const REFUSALS = {
   ...HTTP_REFUSALS,
   ...PREDICT_REFUSALS,
   ...FACTORY_REFUSALS,
+  ...USED_MARKET_REFUSALS,
 };
 
 type Table = typeof REFUSALS;

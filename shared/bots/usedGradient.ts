@@ -1,0 +1,57 @@
+/**
+ * The gradient trade for bots (issue #13 §2): used machines are bought where they stand, so a bot that
+ * wants them in a cheap-power region looks at every open region's used market, prices a lot there plus
+ * shipping, duty by origin and the licence wait to the cheap region, and buys where the landed cost is
+ * lowest. The lot waits in the source's warehouse with no lease there; the pipeline ships it on to
+ * cheap power (pipeline.ts sends a used lot away from a region where the company leases nothing).
+ */
+import { stockUnits, quoteUsedLot } from "../engine/usedMarket.ts";
+import type { AsicModel } from "../scenario/types.ts";
+import type { Offer } from "./buy.ts";
+import type { Ctx } from "./common.ts";
+import { dutyOf } from "./duties.ts";
+import { landedUnitCents } from "./econ.ts";
+import { licenceOf } from "./world.ts";
+
+/** Units a bot prices a used lot for: the unit price rises along the curve, so a typical lot. */
+const QUOTE_UNITS = 50;
+/** Days a shipped used lot takes to arrive, clear and install, for the payback (sea or rail). */
+const SHIPPED_WAIT_DAYS = 35;
+
+/**
+ * The cheapest landed used `model` for region `r` bought in another region's market and shipped, as an
+ * offer with `from` set; null when no market holds it or it does not pay within `limit` days.
+ */
+export function usedShippedOffer(
+  ctx: Ctx,
+  model: AsicModel,
+  r: number,
+  marginCents: number,
+  limit: number,
+): Offer | null {
+  const { state } = ctx;
+  const w = ctx.world;
+  const duty = dutyOf(w, r, model.origin);
+  const licenceMeanDays = licenceOf(w, r);
+  let best: Offer | null = null;
+  for (let s = 0; s < state.scenario.regions.length; s++) {
+    if (s === r || w.closed[s] || stockUnits(state, s, model) < QUOTE_UNITS) continue;
+    const q = quoteUsedLot(state, s, model, QUOTE_UNITS);
+    if (!q) continue;
+    const landed = landedUnitCents(state, r, model, q.unitCents, { shipped: true, duty, licenceMeanDays });
+    const payback = landed / marginCents + SHIPPED_WAIT_DAYS + licenceMeanDays;
+    if (!(payback <= limit) || (best && best.landed <= landed)) continue;
+    best = {
+      model,
+      r,
+      factory: null,
+      unitCents: q.unitCents,
+      landed,
+      marginCents,
+      payback,
+      unitKw: model.powerW / 1000,
+      from: s,
+    };
+  }
+  return best;
+}

@@ -1,0 +1,195 @@
+/**
+ * Regional used markets (issue #13 §2). Used machines are for sale where they stand: each region holds
+ * a stock per efficiency tier (TH/s). Stock comes in from the rest of the world's fleet there (routine
+ * churn; machines a halving or a price fall switched off; a ban's idle machines sold in distress, and a
+ * share of every listing sold on towards cheap power: the seed's "gradient trade") and from players'
+ * sales; it goes out with purchases and a slow daily drain (export, scrap).
+ *
+ * Price of one unit = the world's fair price of its tier (usedFairCentsPerTh: no player moves it) × a
+ * regional factor from the stock's depth (a glut discounts, scarcity costs a premium) and the buyers'
+ * recent pressure there × the lot's condition (wear) + the spread, plus the import duty the machines
+ * paid entering the region's country (today's rate on their origin): a used machine in Texas was
+ * imported, and its seller wants the duty back, so that buying used there does not sidestep a tariff. A quote for N units walks up the
+ * curve as the stock empties. The price is never below the world's bid, which the score marks machines
+ * at, so that no purchase raises its buyer's score (score.ts).
+ */
+import { detPow } from "../math/detmath.ts";
+import { createRng } from "../math/rng.ts";
+import { roundHalfAway, type Cents } from "../math/money.ts";
+import type { AsicModel, RegionSpec, Scenario } from "../scenario/types.ts";
+import { tariffBps } from "./logistics/customs.ts";
+import type { UsedMarketsSpec } from "../scenario/usedMarketSpec.ts";
+import { lotThs } from "./fleet.ts";
+import { USED_TIERS, usedFairCentsPerTh, usedTierOf } from "./market.ts";
+import type { GameState, RegionState, RegionUsedMarket, UsedMarketsState } from "./state.ts";
+import { conditionBps, failureBpsPerYear, usedAgeDays } from "./usedMarketWear.ts";
+
+/** Slices a quote is walked in: enough for a smooth curve, few enough for a cheap quote. */
+const QUOTE_SLICES = 16;
+
+/** The markets on day 0: each region's stock at its steady state (churn in = drain out). */
+export function initialUsedMarkets(
+  scenario: Scenario,
+  regions: RegionState[],
+  seed: number,
+): UsedMarketsState {
+  return {
+    rng: createRng(seed, "usedMarkets"),
+    regions: regions.map((r) => ({
+      region: r.id,
+      stockThs: USED_TIERS.map((_, t) => (r.policy === "banned" ? 0 : steadyStockThs(scenario, r, t))),
+      pressureThs: USED_TIERS.map(() => 0),
+    })),
+  };
+}
+
+/**
+ * The used tiers a rest-of-world tier's machines fall in, half each: its own and that of its best
+ * machines. A world tier is a vintage's average (the world installs machines about 15% behind the best
+ * on sale, world.ts newFleetEfficiency), so half its units are as good as j / 1.15.
+ */
+export function usedTiersOfWorld(jPerTh: number): [number, number] {
+  return [usedTierOf(jPerTh), usedTierOf(jPerTh / 1.15)];
+}
+
+/** TH/s of one used tier the rest of the world has installed in a region. */
+export function installedInTier(region: RegionState, tier: number): number {
+  let ths = 0;
+  for (const t of region.rowTiers) {
+    const [own, best] = usedTiersOfWorld(t.jPerTh);
+    if (own === tier) ths += t.installedThs / 2;
+    if (best === tier) ths += t.installedThs / 2;
+  }
+  return ths;
+}
+
+/** The stock a normal year's churn keeps for sale: installed × churn / drain. */
+function steadyStockThs(scenario: Scenario, region: RegionState, tier: number): number {
+  const spec = scenario.usedMarkets;
+  return (installedInTier(region, tier) * spec.churnBpsPerDay) / Math.max(1, spec.drainBpsPerDay);
+}
+
+/** The stock at which the regional factor is 1 (neither glut nor scarcity), TH/s. */
+export function referenceStockThs(state: GameState, r: number, tier: number): number {
+  const region = state.world.regions[r] as RegionState;
+  return Math.max(state.scenario.usedMarkets.referenceFloorThs, steadyStockThs(state.scenario, region, tier));
+}
+
+/** The regional factor, basis points, at a stock and a buyers' pressure (both TH/s). */
+export function regionalFactorBps(
+  spec: UsedMarketsSpec,
+  reference: number,
+  stock: number,
+  pressure: number,
+): number {
+  // Depth sets the level within its bounds; the buyers' pressure then lifts it, so that buying always
+  // costs the next buyer more, even in a glut (up to the premium's bound).
+  const depth = detPow(reference / Math.max(stock, reference / 100), spec.elasticity);
+  const level = Math.min(spec.maxFactorBps, Math.max(spec.minFactorBps, depth * 10_000));
+  const pushed = level * (1 + (spec.pressureBps / 10_000) * (pressure / reference));
+  return Math.round(Math.min(spec.maxFactorBps, pushed));
+}
+
+export function usedMarketOf(state: GameState, r: number): RegionUsedMarket | undefined {
+  return state.usedMarkets.regions[r];
+}
+
+/** What a used purchase would be: its price, the stock it draws on, the machines' condition. */
+export interface UsedLotQuote {
+  /** Total price, cents, and the average per unit. */
+  totalCents: Cents;
+  unitCents: Cents;
+  /** Units of this model the region's stock of its tier holds (whole units). */
+  stockUnits: number;
+  ageDays: number;
+  /** Price kept for the machines' wear, basis points of a new-condition unit. */
+  conditionBps: number;
+  /** Chance a unit fails in a year at today's age, basis points. */
+  failureBpsPerYear: number;
+  /** Import duty on the machines' origin in the region's country today, in the price, basis points. */
+  dutyBps: number;
+}
+
+/** Units of `model` the region's stock of its tier holds. */
+export function stockUnits(state: GameState, r: number, model: AsicModel): number {
+  const market = usedMarketOf(state, r);
+  if (!market) return 0;
+  const stock = market.stockThs[usedTierOf(model.efficiencyJPerTh)] as number;
+  return Math.floor(stock / lotThs(model, 1) + 1e-9);
+}
+
+/** A quote for `quantity` units of `model` in region `r`, walking up the curve; null beyond the stock. */
+export function quoteUsedLot(
+  state: GameState,
+  r: number,
+  model: AsicModel,
+  quantity: number,
+): UsedLotQuote | null {
+  const market = usedMarketOf(state, r);
+  const available = stockUnits(state, r, model);
+  if (!market || quantity > available || quantity <= 0) return null;
+  const spec = state.scenario.usedMarkets;
+  const tier = usedTierOf(model.efficiencyJPerTh);
+  const unitThs = lotThs(model, 1);
+  const fair = usedFairCentsPerTh(state, tier);
+  const spread = state.scenario.usedMarket.spreadBps / 10_000;
+  const ageDays = usedAgeDays(state, model);
+  const condition = conditionBps(spec, ageDays);
+  const country = (state.scenario.regions[r] as RegionSpec).country;
+  const dutyBps = tariffBps(state, country, model.origin);
+  const landed = 1 + dutyBps / 10_000;
+  // Never below the world's bid for the unit: the score's mark (see the file's header).
+  const floorUnit = Math.ceil(fair * unitThs * (1 - spread));
+  const reference = referenceStockThs(state, r, tier);
+  const stock = market.stockThs[tier] as number;
+  const pressure = market.pressureThs[tier] as number;
+  const slices = Math.min(quantity, QUOTE_SLICES);
+  let total = 0;
+  let taken = 0;
+  for (let s = 0; s < slices; s++) {
+    const units = Math.floor(quantity / slices) + (s < quantity % slices ? 1 : 0);
+    const mid = (taken + units / 2) * unitThs;
+    const factor = regionalFactorBps(spec, reference, stock - mid, pressure + mid) / 10_000;
+    const unit = roundHalfAway(fair * unitThs * factor * (condition / 10_000) * (1 + spread) * landed);
+    total += units * Math.max(floorUnit, unit);
+    taken += units;
+  }
+  return {
+    totalCents: total,
+    unitCents: Math.round(total / quantity),
+    stockUnits: available,
+    ageDays,
+    conditionBps: condition,
+    failureBpsPerYear: failureBpsPerYear(spec, ageDays),
+    dutyBps,
+  };
+}
+
+/** A purchase takes machines out of the region's stock and adds to its buyers' pressure. */
+export function takeUsedStock(state: GameState, r: number, model: AsicModel, quantity: number): void {
+  const market = usedMarketOf(state, r);
+  if (!market) return;
+  const tier = usedTierOf(model.efficiencyJPerTh);
+  const ths = lotThs(model, quantity);
+  market.stockThs[tier] = Math.max(0, (market.stockThs[tier] as number) - ths);
+  market.pressureThs[tier] = (market.pressureThs[tier] as number) + ths;
+}
+
+/** A player's sale lists the machines in the region where they stood. */
+export function listUsedStock(state: GameState, region: string, model: AsicModel, quantity: number): void {
+  const market = state.usedMarkets.regions.find((m) => m.region === region);
+  if (!market) return;
+  const tier = usedTierOf(model.efficiencyJPerTh);
+  market.stockThs[tier] = (market.stockThs[tier] as number) + lotThs(model, quantity);
+}
+
+/** The open region whose used market holds the most units of `model` (its id), or null if none holds one. */
+export function deepestUsedMarket(state: GameState, model: AsicModel): string | null {
+  let best: string | null = null;
+  let most = 0;
+  state.world.regions.forEach((region, r) => {
+    const units = region.policy === "banned" ? 0 : stockUnits(state, r, model);
+    if (units > most) [best, most] = [region.id, units];
+  });
+  return best;
+}

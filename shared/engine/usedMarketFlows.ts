@@ -1,0 +1,82 @@
+/**
+ * The used markets' day (called in step.ts right after the world's fleet has moved, before anyone
+ * mines): listings come in from the rest of the world's fleet, a share of them travels on to
+ * cheap-power regions (the seed's 梯度贸易, "gradient trade": old machines flow from dear places to
+ * Central Asia and Africa), stock drains away, buyers' pressure fades, and used machines may fail.
+ * It reads the world and writes only the markets (and used lots): the world's fleet, hence the
+ * difficulty path, is the same with or without it.
+ */
+import type { RegionSpec } from "../scenario/types.ts";
+import type { EngineCaches } from "./caches.ts";
+import { USED_TIERS } from "./market.ts";
+import { usedTiersOfWorld } from "./usedMarket.ts";
+import { powerPriceToday } from "./regions.ts";
+import type { GameState, RegionState, RegionUsedMarket } from "./state.ts";
+import { failUsedMachines } from "./usedMarketWear.ts";
+
+export function advanceUsedMarkets(state: GameState, caches: EngineCaches): void {
+  const spec = state.scenario.usedMarkets;
+  const regions = state.world.regions;
+  const exported = USED_TIERS.map(() => 0);
+  for (let r = 0; r < regions.length; r++) {
+    const region = regions[r] as RegionState;
+    const market = state.usedMarkets.regions[r] as RegionUsedMarket;
+    const listed = listingsToday(state, region);
+    const banned = region.policy === "banned";
+    for (let t = 0; t < USED_TIERS.length; t++) {
+      // A banned region sells everything abroad; elsewhere a share leaves towards cheap power.
+      const out = banned ? (listed[t] as number) : ((listed[t] as number) * spec.exportBps) / 10_000;
+      exported[t] = (exported[t] as number) + out;
+      const kept = (listed[t] as number) - out;
+      const stock = market.stockThs[t] as number;
+      market.stockThs[t] = banned ? 0 : stock + kept - (stock * spec.drainBpsPerDay) / 10_000;
+      market.pressureThs[t] = ((market.pressureThs[t] as number) * (10_000 - spec.pressureDecayBps)) / 10_000;
+    }
+  }
+  // Machines waiting to emigrate after a ban (in warehouses, months from a new site) are sold in distress
+  // too, wherever cheap power is ("部分矿工在绝望中抛售设备", Reuters 2021-07-07, shared/seeds/001).
+  for (const batch of state.world.migration)
+    if (batch.readyDay > state.day)
+      addHalves(exported, batch.jPerTh, (batch.ths * spec.migrantListBpsPerDay) / 10_000);
+  shipGradient(state, exported, caches);
+  failUsedMachines(state, caches);
+}
+
+/** TH/s per tier the rest of the world lists for sale in a region today. */
+function listingsToday(state: GameState, region: RegionState): number[] {
+  const spec = state.scenario.usedMarkets;
+  const out = USED_TIERS.map(() => 0);
+  for (const t of region.rowTiers) {
+    // Routine churn of the installed fleet, plus a share of what is switched off for want of profit.
+    const idle = t.installedThs * (1 - t.running);
+    addHalves(out, t.jPerTh, (t.installedThs * spec.churnBpsPerDay + idle * spec.idleListBpsPerDay) / 10_000);
+  }
+  // Under a ban, the idle machines are sold in distress (China, summer 2021).
+  for (const t of region.idleTiers)
+    addHalves(out, t.jPerTh, (t.installedThs * spec.distressListBpsPerDay) / 10_000);
+  return out;
+}
+
+/** A world tier's listing, half in its own used tier and half in its best machines' (usedTiersOfWorld). */
+function addHalves(out: number[], jPerTh: number, ths: number): void {
+  for (const k of usedTiersOfWorld(jPerTh)) out[k] = (out[k] as number) + ths / 2;
+}
+
+/** Exported listings arrive in the open regions, weighted by attractiveness over today's power price. */
+function shipGradient(state: GameState, exported: number[], caches: EngineCaches): void {
+  if (!exported.some((x) => x > 0)) return;
+  const weights = state.world.regions.map((region, i) => {
+    if (region.policy === "banned") return 0;
+    const spec = state.scenario.regions[i] as RegionSpec;
+    return spec.attractiveness / Math.max(1, powerPriceToday(state, i, caches));
+  });
+  const total = weights.reduce((s, w) => s + w, 0);
+  if (total <= 0) return;
+  for (let r = 0; r < weights.length; r++) {
+    const share = (weights[r] as number) / total;
+    if (share <= 0) continue;
+    const market = state.usedMarkets.regions[r] as RegionUsedMarket;
+    for (let t = 0; t < exported.length; t++)
+      market.stockThs[t] = (market.stockThs[t] as number) + (exported[t] as number) * share;
+  }
+}

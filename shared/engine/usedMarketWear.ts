@@ -1,0 +1,71 @@
+/**
+ * Condition of used machines: their age prices them (wear) and makes them fail. A used lot carries the
+ * day its machines were made (Lot.builtDay); each day an installed, powered used lot may lose units,
+ * drawn from the used markets' own random stream, and the lost units are recorded with the game's other
+ * destroyed machines (state.destroyedUnits) and told to the owner.
+ */
+import { nextFloat } from "../math/rng.ts";
+import type { AsicModel } from "../scenario/types.ts";
+import type { UsedMarketsSpec } from "../scenario/usedMarketSpec.ts";
+import type { EngineCaches } from "./caches.ts";
+import { lotModel } from "./fleet.ts";
+import type { GameState, Lot } from "./state.ts";
+
+const DAYS_PER_YEAR = 365;
+
+/**
+ * Age of the used units of a model on sale today, days: halfway through its time on the market (the
+ * machines on sale are of every age since its release). Deterministic, so that a quote shows it.
+ */
+export function usedAgeDays(state: GameState, model: AsicModel): number {
+  return Math.max(0, Math.floor((state.day - model.releaseDay) / 2));
+}
+
+/** Share of a fresh unit's price that a unit of this age keeps, basis points (wear, floored). */
+export function conditionBps(spec: UsedMarketsSpec, ageDays: number): number {
+  const worn = 10_000 - Math.round((spec.wearBpsPerYear * ageDays) / DAYS_PER_YEAR);
+  return Math.max(spec.conditionFloorBps, worn);
+}
+
+/** Chance a unit of this age fails within a year, basis points. */
+export function failureBpsPerYear(spec: UsedMarketsSpec, ageDays: number): number {
+  return spec.failureBpsPerYear + Math.round((spec.failureBpsPerYearOfAge * ageDays) / DAYS_PER_YEAR);
+}
+
+/** Today's failures among installed, powered used machines. */
+export function failUsedMachines(state: GameState, caches: EngineCaches): void {
+  const spec = state.scenario.usedMarkets;
+  let emptied = false;
+  for (const lot of state.lots) {
+    if (lot.builtDay === undefined || lot.status !== "installed" || !lot.powered) continue;
+    const age = state.day - lot.builtDay;
+    const daily = failureBpsPerYear(spec, age) / 10_000 / DAYS_PER_YEAR;
+    const expected = lot.quantity * daily;
+    const whole = Math.floor(expected);
+    const lost = Math.min(
+      lot.quantity,
+      whole + (nextFloat(state.usedMarkets.rng) < expected - whole ? 1 : 0),
+    );
+    if (lost <= 0) continue;
+    lot.quantity -= lost;
+    state.destroyedUnits[lot.model] = (state.destroyedUnits[lot.model] ?? 0) + lost;
+    tellFailure(state, lot, lost, caches);
+    if (lot.quantity === 0) emptied = true;
+  }
+  if (emptied) state.lots = state.lots.filter((l) => l.quantity > 0);
+}
+
+function tellFailure(state: GameState, lot: Lot, lost: number, caches: EngineCaches): void {
+  const name = lotModel(state, lot, caches).name;
+  const where = lot.location.kind === "region" ? [lot.location.region] : [];
+  state.notices.push({
+    day: state.day,
+    company: lot.owner,
+    kind: "usedFailure",
+    text: {
+      en: `${lost} used ${name} in lot ${lot.id} broke down and were written off.`,
+      zh: `批次 ${lot.id} 中有 ${lost} 台二手 ${name} 损坏报废。`,
+    },
+    targets: where,
+  });
+}
