@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { isValidIsoDate } from "../math/calendar.ts";
+import { financeFileSchema } from "./financeSpec.ts";
 
 const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
 const isoDate = z
@@ -370,6 +371,8 @@ export const scenarioFileSchema = z
     hazards: z.array(hazardSchema).default([]),
     events: z.array(eventSchema).default([]),
     sources: z.array(z.string().min(3)).default([]),
+    /** Interest, loans, green capital and BTC purchases (issue #13 §4); optional, see financeSpec.ts. */
+    finance: financeFileSchema.optional(),
   })
   .strict();
 

@@ -4,6 +4,7 @@
  */
 import type { EpochDay } from "../math/calendar.ts";
 import type { Cents, MicroUsdPerKwh, Sats } from "../math/money.ts";
+import type { FinanceSpec } from "./financeSpec.ts";
 
 export interface Text {
   en: string;
@@ -253,4 +254,6 @@ export interface Scenario {
   events: ScenarioEvent[];
   /** Sources for every real-world number, for display and for the lint. */
   sources: string[];
+  /** Risk-free rate, loan terms, green discount, BTC purchase fee (financeSpec.ts). */
+  finance: FinanceSpec;
 }
