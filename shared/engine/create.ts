@@ -93,6 +93,7 @@ export function createGame(
     retargets: [],
     networkThs: scenario.world.initialHashrateThs,
     playerThs: 0,
+    loans: [],
   };
   state.market.priceCents = advancePrice(state);
   state.market.feesSatsPerBlock = feesForDay(state);
@@ -115,6 +116,7 @@ function newCompany(scenario: Scenario, seat: PlayerSeat): Company {
     carbonKgTotal: 0,
     bankrupt: false,
     payout: "pool",
+    interestCarry: 0,
   };
 }
 

@@ -9,6 +9,7 @@ import { parseCommand, validate } from "./commands/index.ts";
 import type { Rejection } from "./commands/errors.ts";
 import { previewSellBtc } from "./commands/finance.ts";
 import { previewLease, previewRelease } from "./commands/leaseCapacity.ts";
+import { previewBorrow, previewBuyBtc } from "./commands/loans.ts";
 import { previewSale } from "./commands/lots.ts";
 import { previewOrder } from "./commands/orderMachines.ts";
 import type { QuoteContext, Quoter } from "./commands/quote.ts";
@@ -31,6 +32,8 @@ const QUOTERS: { [K in Command["type"]]?: Quoter<K> } = {
   buyUsed: previewBuyUsed,
   offerLot: previewOffer,
   sellBtc: previewSellBtc,
+  borrow: previewBorrow,
+  buyBtc: previewBuyBtc,
 };
 
 /** Answers a preview as the company `companyId`. Reads the state only (through the game's caches). */

@@ -4,6 +4,11 @@
  * paid and charged, then prices are marked for tomorrow and tomorrow's deliveries arrive.
  * `state.day` is always the day that commands act on and that the next step simulates.
  *
+ * Finance (loansDay.ts, issue #13 §4) runs after miners are paid and before debts are settled: the
+ * day's revenue is in cash when interest is earned and paid and margin calls are judged, and whatever
+ * a forced sale leaves owed is an overdraft that settleDebts covers (or declares the bankruptcy) the
+ * same day.
+ *
  * `caches` are the game's speed caches (see caches.ts), handed down to every part of the day that looks
  * something up: pass the game's own for speed; omitted, a fresh set serves this one day, the same day
  * only slower.
@@ -27,6 +32,7 @@ import { advanceShocks } from "./shocks/advance.ts";
 import { advanceOffers } from "./offers.ts";
 import type { Notice } from "./tradeState.ts";
 import { EngineCaches } from "./caches.ts";
+import { advanceFinance } from "./loansDay.ts";
 
 export interface StepReport {
   tick: number;
@@ -156,6 +162,7 @@ function playDay(state: GameState, caches: EngineCaches): DayPlayed {
   });
   const mined = mineDay(state, networkThs, solo);
   payMiners(state, fleets, networkThs, mined.soloWins);
+  advanceFinance(state, caches);
   settleDebts(state, caches);
   updatePrices(state);
 

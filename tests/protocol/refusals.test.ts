@@ -146,6 +146,16 @@ const SAMPLES: { [K in RefusalId]: RefusalParams[K] } = {
   BAD_CHOICE: [{ choices: 4 }],
   NUMBER_NEEDED: [],
   NOT_ANSWERING: [],
+  LOAN_TERM: [{ min: 30, max: 730 }],
+  LOAN_NO_COLLATERAL: [],
+  LOAN_LOT_TWICE: [{ lot }],
+  LOT_PLEDGED: [{ lot, loan: "loan-4" }],
+  OVER_LTV: [{ maxCents: 7_000_000, maxLtvBps: 7000 }],
+  UNKNOWN_LOAN: [{ loan: "loan-4" }],
+  REPAY_TOO_MUCH: [{ owedCents: 5_000_000 }],
+  REPAY_NO_CASH: [{ cashCents: 100 }],
+  BTC_PLEDGED: [{ freeSats: 10_000_000, sellSats: 50_000_000 }],
+  BTC_NO_CASH: [{ costCents: 9_000_000, cashCents: 100 }],
 };
 
 const ids = Object.keys(REFUSALS) as RefusalId[];

@@ -42,4 +42,8 @@ export type RejectionCode =
   | "UNKNOWN_TEMPLATE"
   | "BAD_TARGET"
   | "BAD_PARAMS"
-  | "MORATORIUM";
+  | "MORATORIUM"
+  // Finance (commands/loans.ts).
+  | "LOT_PLEDGED"
+  | "OVER_LTV"
+  | "UNKNOWN_LOAN";
