@@ -98,7 +98,8 @@ export function fleetGramsPerThDay(state: GameState, company: Company, caches: E
     const model = modelOf(state, lot.model, caches);
     const spec = regionSpec(state, lot.location.region, caches);
     if (!model || !spec) continue;
-    const g = renewableLease(company, spec) && spec.renewable ? spec.renewable.carbonGPerKwh : spec.carbonGPerKwh;
+    const g =
+      renewableLease(company, spec) && spec.renewable ? spec.renewable.carbonGPerKwh : spec.carbonGPerKwh;
     grams += lotKw(model, lot.quantity) * 24 * g;
     ths += lotThs(model, lot.quantity);
   }

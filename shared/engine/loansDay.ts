@@ -41,7 +41,9 @@ function payInterest(state: GameState, company: Company, loan: Loan, riskFreeBps
 
 /** Pays `cents` of the loan's principal from cash (no more than the cash held unless `overdraw`). */
 function repayFromCash(state: GameState, company: Company, loan: Loan, overdraw: boolean): void {
-  const cents = overdraw ? loan.principalCents : Math.min(loan.principalCents, Math.max(0, company.cashCents));
+  const cents = overdraw
+    ? loan.principalCents
+    : Math.min(loan.principalCents, Math.max(0, company.cashCents));
   if (cents <= 0) return;
   post(company, state.day, "loanRepaid", -cents, 0, loan.id);
   loan.principalCents -= cents;

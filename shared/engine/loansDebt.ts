@@ -28,4 +28,3 @@ export function pledgedSats(state: GameState, companyId: string): Sats {
 export function pledgeOf(state: GameState, lotId: string): Loan | undefined {
   return state.loans.find((l) => l.lots.includes(lotId));
 }
-

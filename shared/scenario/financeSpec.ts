@@ -15,9 +15,12 @@ const cited = {
 
 /** Every block names its source, or says how its numbers were chosen (as the rest of the file does). */
 function mustCite<T extends z.ZodObject>(schema: T) {
-  return schema.refine((v) => Boolean((v as { source?: string }).source || (v as { estimate?: string }).estimate), {
-    message: "cite a `source` for real-world numbers, or say how they were chosen with `estimate`",
-  });
+  return schema.refine(
+    (v) => Boolean((v as { source?: string }).source || (v as { estimate?: string }).estimate),
+    {
+      message: "cite a `source` for real-world numbers, or say how they were chosen with `estimate`",
+    },
+  );
 }
 
 const spreadStepSchema = z
@@ -31,39 +34,42 @@ const spreadStepSchema = z
 export const financeFileSchema = z
   .object({
     riskFree: mustCite(
-      z.object({
-        /** First month of `pct`; months before it take its first value, months after it the last. */
-        start: month,
-        /** Annual rate, percent, one value a month. */
-        pct: z.array(z.number().min(-5).max(30)).min(1),
-        /** From this month on, the values are estimates (not checked against the source). */
-        estimatedFrom: month.optional(),
-        ...cited,
-      })
-      .strict(),
+      z
+        .object({
+          /** First month of `pct`; months before it take its first value, months after it the last. */
+          start: month,
+          /** Annual rate, percent, one value a month. */
+          pct: z.array(z.number().min(-5).max(30)).min(1),
+          /** From this month on, the values are estimates (not checked against the source). */
+          estimatedFrom: month.optional(),
+          ...cited,
+        })
+        .strict(),
     ),
     loans: mustCite(
-      z.object({
-        /** Spread over the risk-free rate by loan-to-value, steps sorted by maxLtvPct. */
-        spreads: z.array(spreadStepSchema).min(1),
-        /** A margin call is made when the loan exceeds this share of the collateral's value. */
-        maintenanceLtvPct: pct,
-        /** Days between the margin call and the forced sale. */
-        graceDays: z.number().int().min(0).max(60),
-        minTermDays: z.number().int().min(1).max(3650),
-        maxTermDays: z.number().int().min(1).max(3650),
-        ...cited,
-      })
-      .strict(),
+      z
+        .object({
+          /** Spread over the risk-free rate by loan-to-value, steps sorted by maxLtvPct. */
+          spreads: z.array(spreadStepSchema).min(1),
+          /** A margin call is made when the loan exceeds this share of the collateral's value. */
+          maintenanceLtvPct: pct,
+          /** Days between the margin call and the forced sale. */
+          graceDays: z.number().int().min(0).max(60),
+          minTermDays: z.number().int().min(1).max(3650),
+          maxTermDays: z.number().int().min(1).max(3650),
+          ...cited,
+        })
+        .strict(),
     ),
     green: mustCite(
-      z.object({
-        /** A fleet emitting at most this much CO2 per TH/s per day (grams) borrows at a lower spread. */
-        maxGramsPerThDay: z.number().min(0),
-        spreadCutPct: z.number().min(0).max(20),
-        ...cited,
-      })
-      .strict(),
+      z
+        .object({
+          /** A fleet emitting at most this much CO2 per TH/s per day (grams) borrows at a lower spread. */
+          maxGramsPerThDay: z.number().min(0),
+          spreadCutPct: z.number().min(0).max(20),
+          ...cited,
+        })
+        .strict(),
     ),
     btcTrade: mustCite(z.object({ feePct: z.number().min(0).max(10), ...cited }).strict()),
   })
@@ -111,7 +117,7 @@ export const DEFAULT_FINANCE_FILE: FinanceFile = {
     minTermDays: 30,
     maxTermDays: 730,
   },
-  green: { maxGramsPerThDay: 150, spreadCutPct: 2 },
+  green: { maxGramsPerThDay: 100, spreadCutPct: 2 },
   btcTrade: { feePct: 0.5 },
 };
 

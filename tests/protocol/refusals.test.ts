@@ -15,6 +15,7 @@ import { HTTP_REFUSALS } from "../../shared/protocol/refusals/http.ts";
 import { ROOM_REFUSALS } from "../../shared/protocol/refusals/room.ts";
 import { TRADE_REFUSALS } from "../../shared/protocol/refusals/trade.ts";
 import { PREDICT_REFUSALS } from "../../shared/protocol/refusals/predict.ts";
+import { FINANCE_REFUSALS } from "../../shared/protocol/refusals/finance.ts";
 
 const region = { en: "Sichuan", zh: "四川" };
 const factory = { en: "Shenzhen", zh: "深圳" };
@@ -179,7 +180,14 @@ describe("the refusal table", () => {
   });
 
   it("has no id twice across its sections (a later section would replace an earlier entry)", () => {
-    const sections = [ENGINE_REFUSALS, TRADE_REFUSALS, ROOM_REFUSALS, HTTP_REFUSALS, PREDICT_REFUSALS];
+    const sections = [
+      ENGINE_REFUSALS,
+      TRADE_REFUSALS,
+      ROOM_REFUSALS,
+      HTTP_REFUSALS,
+      PREDICT_REFUSALS,
+      FINANCE_REFUSALS,
+    ];
     const all = sections.flatMap((s) => Object.keys(s));
     expect(new Set(all).size).toBe(all.length);
     expect(ids.length).toBe(all.length);

@@ -21,7 +21,10 @@ export function btcCostCents(sats: Sats, price: Cents): Cents {
 }
 
 /** A BTC purchase's cost: the coins and the fee (rounded up), cents. */
-export function btcPurchase(state: GameState, sats: Sats): { valueCents: Cents; feeCents: Cents; totalCents: Cents } {
+export function btcPurchase(
+  state: GameState,
+  sats: Sats,
+): { valueCents: Cents; feeCents: Cents; totalCents: Cents } {
   const valueCents = btcCostCents(sats, state.market.priceCents);
   const feeCents = Math.ceil((valueCents * state.scenario.finance.btcFeeBps) / 10_000);
   return { valueCents, feeCents, totalCents: valueCents + feeCents };
@@ -110,9 +113,14 @@ export function applyRepay(state: GameState, company: Company, cmd: CommandOf<"r
   if (loan.principalCents === 0) state.loans = state.loans.filter((l) => l !== loan);
 }
 
-export function validateBuyBtc(state: GameState, company: Company, cmd: CommandOf<"buyBtc">): Rejection | null {
+export function validateBuyBtc(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"buyBtc">,
+): Rejection | null {
   const cost = btcPurchase(state, cmd.sats).totalCents;
-  if (cost > company.cashCents) return refuse("BTC_NO_CASH", { costCents: cost, cashCents: company.cashCents });
+  if (cost > company.cashCents)
+    return refuse("BTC_NO_CASH", { costCents: cost, cashCents: company.cashCents });
   return null;
 }
 

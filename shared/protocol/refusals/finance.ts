@@ -34,7 +34,10 @@ export const FINANCE_REFUSALS = {
     en: `This collateral lends at most ${usd(p.maxCents)} (${pct(p.maxLtvBps)} of its value).`,
     zh: `此抵押品最多可贷 ${usd(p.maxCents)}（其价值的 ${pct(p.maxLtvBps)}）。`,
   }),
-  UNKNOWN_LOAN: (p: { loan: string }) => ({ en: `No loan "${p.loan}".`, zh: `没有编号为"${p.loan}"的贷款。` }),
+  UNKNOWN_LOAN: (p: { loan: string }) => ({
+    en: `No loan "${p.loan}".`,
+    zh: `没有编号为"${p.loan}"的贷款。`,
+  }),
   REPAY_TOO_MUCH: {
     code: "BAD_QUANTITY",
     text: (p: { owedCents: number }) => ({
