@@ -16,6 +16,7 @@ import type { Company, GameState, Lot, LotLocation } from "../engine/state.ts";
 import type { Shipment } from "../engine/tradeState.ts";
 import { difficultyFromBits, nextHalvingHeight, nextRetargetHeight } from "../bitcoin/index.ts";
 import type { NewsBoard } from "./news.ts";
+import { financeOf, loansViewOf } from "./finance.ts";
 import type {
   CompanyPrivateView,
   CompanyView,
@@ -144,6 +145,8 @@ function privateOf(
       machinesCents: score.machinesCents,
       owedCents: score.owedCents,
     },
+    finance: financeOf(state, company, caches),
+    loans: loansViewOf(state, company, caches),
   };
 }
 
