@@ -51,6 +51,7 @@ export class LotSchema extends Schema {
   @type("boolean") canShip = false;
   @type("boolean") canInstall = false;
   @type("boolean") canPower = false;
+  @type("string") pledgedTo = "";
 }
 
 export class OfferSchema extends Schema {

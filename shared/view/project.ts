@@ -17,6 +17,7 @@ import type { Shipment } from "../engine/tradeState.ts";
 import { difficultyFromBits, nextHalvingHeight, nextRetargetHeight } from "../bitcoin/index.ts";
 import type { NewsBoard } from "./news.ts";
 import { financeOf, loansViewOf } from "./finance.ts";
+import { pledgeOf } from "../engine/loansDebt.ts";
 import type {
   CompanyPrivateView,
   CompanyView,
@@ -167,6 +168,7 @@ function lotOf(state: GameState, lot: Lot, shipments: Map<string, Shipment>, cac
     canShip: lotCannotShip(state, lot, caches) === null,
     canInstall: installableIn(lot) !== null,
     canPower: lotCannotPower(lot) === null,
+    pledgedTo: pledgeOf(state, lot.id)?.id ?? "",
   };
 }
 

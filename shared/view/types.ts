@@ -74,6 +74,8 @@ export interface LotView {
   canShip: boolean;
   canInstall: boolean;
   canPower: boolean;
+  /** The loan this lot is pledged to ("" when none): it cannot be sold until that loan is repaid. */
+  pledgedTo: string;
 }
 
 /** An open offer of machines this company made or received. */

@@ -40,6 +40,7 @@ export function lotView(over: Partial<LotView> = {}): LotView {
     canShip: false,
     canInstall: false,
     canPower: false,
+    pledgedTo: "",
     ...over,
   };
 }

@@ -32,4 +32,9 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { id: "machine", en: "machine", zh: "矿机", banned: ["机器(?!人)"] },
   { id: "tariff", en: "tariff", zh: "关税", banned: [] },
   { id: "customs", en: "customs", zh: "清关", banned: ["海关放行"] },
+  // Finance (issue #13 §4).
+  { id: "loan", en: "loan", zh: "贷款", banned: ["借贷款项"] },
+  { id: "marginCall", en: "margin call", zh: "追加保证金", banned: ["保证金追缴", "补仓通知"] },
+  { id: "riskFree", en: "risk-free rate", zh: "无风险利率", banned: ["无风险收益率"] },
+  { id: "collateral", en: "collateral", zh: "抵押品", banned: ["担保品", "质押物"] },
 ];

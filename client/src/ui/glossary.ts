@@ -16,6 +16,11 @@ export const TERMS = [
   "halving",
   "equity",
   "share",
+  // Finance (issue #13 §4): client/src/i18n/finance.ts.
+  "loan",
+  "marginCall",
+  "riskFree",
+  "collateral",
 ] as const;
 export type Term = (typeof TERMS)[number];
 
