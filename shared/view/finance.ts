@@ -12,7 +12,8 @@ export function financeOf(state: GameState, company: Company, caches: EngineCach
     riskFreeBps: riskFreeAnnualBps(state),
     riskFreeEstimate: riskFreeIsEstimate(finance, state.day),
     interestEarnedCents: company.totals.interestIncome,
-    interestPaidCents: -company.totals.loanInterest,
+    // (0 - x rather than -x: no -0 on the wire.)
+    interestPaidCents: 0 - company.totals.loanInterest,
     debtCents: debtCents(state, company.id),
     pledgedSats: pledgedSats(state, company.id),
     green: isGreen(state, company, caches),
