@@ -76,7 +76,7 @@ function loanQuoteText(s: PreviewState): string | null {
 function lotPicker(onChange: () => void) {
   const box = h("div", { class: "lot-picker", "data-testid": "finance-collateral-lots" });
   const ticked = new Set<string>();
-  let key = "";
+  let key: string | null = null;
   return {
     box,
     chosen: () => [...ticked],
@@ -102,7 +102,7 @@ function lotPicker(onChange: () => void) {
     },
     reset(): void {
       ticked.clear();
-      key = "";
+      key = null;
     },
   };
 }

@@ -55,8 +55,8 @@ export const FINANCE_REFUSALS = {
   BTC_PLEDGED: {
     code: "BAD_QUANTITY",
     text: (p: { freeSats: number; sellSats: number }) => ({
-      en: `${btcOfSats(p.freeSats)} of your BTC is not pledged to a loan; you cannot sell ${btcOfSats(p.sellSats)}.`,
-      zh: `你未被贷款抵押的 BTC 为 ${btcOfSats(p.freeSats)}，无法出售或抵押 ${btcOfSats(p.sellSats)}。`,
+      en: `Only ${btcOfSats(p.freeSats)} of your BTC is free (the rest is pledged to loans); you cannot sell or pledge ${btcOfSats(p.sellSats)}.`,
+      zh: `你只有 ${btcOfSats(p.freeSats)} 未被贷款抵押（其余已抵押）；无法出售或抵押 ${btcOfSats(p.sellSats)}。`,
     }),
   },
   BTC_NO_CASH: {
