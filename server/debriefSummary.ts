@@ -146,7 +146,10 @@ export function summarizeCommand(
     case "injectEvent":
       return shockSummary(state, actor, c.template, c.targets, c.params);
     case "borrow":
-      return { en: `Borrowed ${usd(c.cents)} for ${c.termDays} days`, zh: `借入 ${usd(c.cents)}，期限 ${c.termDays} 天` };
+      return {
+        en: `Borrowed ${usd(c.cents)} for ${c.termDays} days`,
+        zh: `借入 ${usd(c.cents)}，期限 ${c.termDays} 天`,
+      };
     case "repay":
       return { en: `Repaid ${usd(c.cents)} of a loan`, zh: `偿还贷款 ${usd(c.cents)}` };
     case "buyBtc":

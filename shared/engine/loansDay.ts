@@ -79,9 +79,10 @@ function checkMargin(state: GameState, company: Company, loan: Loan, caches: Eng
   loan.marginCallDay = null;
   if (loan.principalCents > 0 && !Number.isFinite(loanLtvBps(state, loan, caches)))
     repayFromCash(state, company, loan, true);
+  const owed = loan.principalCents;
   notify(state, company, loan, "forcedSale", {
-    en: `Margin call on loan ${loan.id} not met: collateral sold, ${usd(loan.principalCents)} still owed.`,
-    zh: `贷款 ${loan.id} 的追加保证金未补足：抵押品已被强制出售，仍欠 ${usd(loan.principalCents)}。`,
+    en: `Margin call on loan ${loan.id} not met: collateral sold, ${owed > 0 ? `${usd(owed)} still owed` : "the loan is repaid"}.`,
+    zh: `贷款 ${loan.id} 的追加保证金未补足：抵押品已被强制出售，${owed > 0 ? `仍欠 ${usd(owed)}` : "贷款已还清"}。`,
   });
 }
 
