@@ -32,7 +32,7 @@ describe.skipIf(!CHROMIUM)("buy BTC, borrow against it and repay (Chromium)", { 
     await clock(me, "game.pause");
     await seePhase(me, "paused");
     await (await see(me, me.page.getByTestId("open-finance"), "the Finance button")).click();
-    await seeText(me, "[data-testid=finance-rates]", /risk-free rate: 5\.2/, "the 2024 T-bill rate");
+    await seeText(me, "[data-testid=finance-rates]", /risk-free rate: 5\.22%/, "the 2024 T-bill rate");
     await me.page.getByTestId("finance-buy-btc").fill("10");
     await seeText(me, "[data-testid=finance-buy-quote]", /plus a fee of/, "the BTC purchase quote");
     await (await whenEnabled("the Buy BTC button", me.page.getByTestId("finance-buy"))).click();

@@ -17,6 +17,11 @@ import type { PreviewState } from "./previewer.ts";
 
 type Mine = () => CompanyPrivateView | null;
 
+/** A rate in basis points as a percentage with two decimals: 14.22% = 5.22% + 9.00%, to the basis point. */
+function rate(bps: number): string {
+  return `${formatNumber(bps / 100, lang(), 2)}%`;
+}
+
 /** US dollars typed by the player as whole cents, or null. */
 export function parseUsdCents(text: string): number | null {
   const n = Number(text.trim());
@@ -30,7 +35,7 @@ function ratesText(priv: CompanyPrivateView): string[] {
   const l = lang();
   const f = priv.finance;
   const rates = t("finance.rates", {
-    rate: formatBps(f.riskFreeBps, l),
+    rate: rate(f.riskFreeBps),
     estimate: f.riskFreeEstimate ? t("finance.estimate") : "",
     earned: formatCents(f.interestEarnedCents, l),
     paid: formatCents(f.interestPaidCents, l),
@@ -58,9 +63,9 @@ function loanQuoteText(s: PreviewState): string | null {
     collateral: formatCents(q.collateralCents, l),
     max: formatCents(q.maxCents, l),
     ltv: formatBps(q.ltvBps, l),
-    rate: formatBps(q.rateBps, l),
-    rf: formatBps(q.riskFreeBps, l),
-    spread: formatBps(q.spreadBps, l),
+    rate: rate(q.rateBps),
+    rf: rate(q.riskFreeBps),
+    spread: rate(q.spreadBps),
     green: q.green ? t("finance.greenTag") : "",
     perDay: formatCents(q.interestPerDayCents, l),
     due: formatDay(q.dueDay, l),
@@ -183,7 +188,7 @@ function loanRowText(loan: LoanView): string {
   return t("finance.loanRow", {
     id: loan.id.replace(/^loan-/, ""),
     principal: formatCents(loan.principalCents, l),
-    rate: formatBps(loan.rateBps, l),
+    rate: rate(loan.rateBps),
     collateral: formatCents(loan.collateralCents, l),
     lots: formatNumber(loan.lotCount, l),
     btc: formatSats(loan.btcSats, l),
