@@ -147,6 +147,15 @@ export function summarizeCommand(
       return { en: "Cancelled a pre-order", zh: "取消预购" };
     case "injectEvent":
       return shockSummary(state, actor, c.template, c.targets, c.params);
+    case "borrow":
+      return {
+        en: `Borrowed ${usd(c.cents)} for ${c.termDays} days`,
+        zh: `借入 ${usd(c.cents)}，期限 ${c.termDays} 天`,
+      };
+    case "repay":
+      return { en: `Repaid ${usd(c.cents)} of a loan`, zh: `偿还贷款 ${usd(c.cents)}` };
+    case "buyBtc":
+      return { en: `Bought ${c.sats / 1e8} BTC`, zh: `买入 ${c.sats / 1e8} BTC` };
   }
 }
 

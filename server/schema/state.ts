@@ -51,6 +51,7 @@ export class LotSchema extends Schema {
   @type("boolean") canShip = false;
   @type("boolean") canInstall = false;
   @type("boolean") canPower = false;
+  @type("string") pledgedTo = "";
 }
 
 export class OfferSchema extends Schema {
@@ -94,6 +95,34 @@ export class PreorderSchema extends Schema {
   @type("float64") refundCents = 0;
 }
 
+export class FinanceSchema extends Schema {
+  @type("number") riskFreeBps = 0;
+  @type("boolean") riskFreeEstimate = false;
+  @type("float64") interestEarnedCents = 0;
+  @type("float64") interestPaidCents = 0;
+  @type("float64") debtCents = 0;
+  @type("float64") pledgedSats = 0;
+  @type("boolean") green = false;
+  @type("float64") gramsPerThDay = 0;
+  @type("float64") greenMaxGramsPerThDay = 0;
+  @type("number") btcFeeBps = 0;
+}
+
+export class LoanSchema extends Schema {
+  @type("string") id = "";
+  @type("float64") principalCents = 0;
+  @type("number") rateBps = 0;
+  @type("number") spreadBps = 0;
+  @type("boolean") green = false;
+  @type("float64") collateralCents = 0;
+  @type("number") ltvBps = 0;
+  @type("number") maintenanceLtvBps = 0;
+  @type("number") lotCount = 0;
+  @type("float64") btcSats = 0;
+  @type("number") dueDay = 0;
+  @type("number") marginCallDay = 0;
+}
+
 export class CompanyPrivateSchema extends Schema {
   @type("float64") cashCents = 0;
   @type("float64") btcSats = 0;
@@ -104,6 +133,8 @@ export class CompanyPrivateSchema extends Schema {
   @type({ map: OfferSchema }) offers = new MapSchema<OfferSchema>();
   @type(ScorePartsSchema) score = new ScorePartsSchema();
   @type({ map: PreorderSchema }) preorders = new MapSchema<PreorderSchema>();
+  @type(FinanceSchema) finance = new FinanceSchema();
+  @type({ map: LoanSchema }) loans = new MapSchema<LoanSchema>();
 }
 
 export class CompanySchema extends Schema {

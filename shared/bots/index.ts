@@ -20,6 +20,7 @@ import { respondOffers } from "./offers.ts";
 import { releaseLeases, tendLots } from "./pipeline.ts";
 import { atRiskLotsOf, heldShipmentsOf, siteOf, unsettledLotsOf, worldOf, type World } from "./world.ts";
 import { buyTrader, tradeUsed, TRADER } from "./trader.ts";
+import { marginCalled, meetMarginCalls, reviewFinance } from "./finance.ts";
 
 export { BotCaches };
 export { caretake } from "./caretaker.ts";
@@ -47,6 +48,8 @@ const BY_NAME: Record<string, Strategy> = {
  * allocates nothing.
  */
 function urgent(state: GameState, id: string, w: World): boolean {
+  // A margin call gives only a few days' grace (finance.ts).
+  if (state.loans.length > 0 && marginCalled(state, id)) return true;
   // Only held shipments can call for action: the day's list of them, rather than every shipment.
   const shipments = heldShipmentsOf(w);
   for (let i = 0; i < shipments.length; i++) {
@@ -130,11 +133,13 @@ export function decide(
   if (!review && !urgent(state, companyId, w)) return [];
   const ctx = makeCtx(w, company, plan.profile, review);
   tendLots(ctx);
+  meetMarginCalls(ctx);
   respondOffers(ctx, plan.offerPaybackDays);
   if (review) {
     sellRatio(ctx);
     plan.trade?.(ctx);
     releaseLeases(ctx);
+    reviewFinance(ctx, strategy);
     plan.buy(ctx);
   }
   return ctx.out;

@@ -97,6 +97,7 @@ export function createGame(
     playerThs: 0,
     factoryOrders: [],
     usedMarkets: initialUsedMarkets(scenario, regions, seed),
+    loans: [],
   };
   state.market.priceCents = advancePrice(state);
   state.market.feesSatsPerBlock = feesForDay(state);
@@ -119,6 +120,7 @@ function newCompany(scenario: Scenario, seat: PlayerSeat): Company {
     carbonKgTotal: 0,
     bankrupt: false,
     payout: "pool",
+    interestCarry: 0,
   };
 }
 

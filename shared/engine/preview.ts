@@ -9,6 +9,7 @@ import { parseCommand, validate } from "./commands/index.ts";
 import type { Rejection } from "./commands/errors.ts";
 import { previewSellBtc } from "./commands/finance.ts";
 import { previewLease, previewRelease } from "./commands/leaseCapacity.ts";
+import { previewBorrow, previewBuyBtc } from "./commands/loans.ts";
 import { previewSale } from "./commands/lots.ts";
 import { previewOrder } from "./commands/orderMachines.ts";
 import { previewCancelPreorder } from "./commands/cancelPreorder.ts";
@@ -35,6 +36,8 @@ const QUOTERS: { [K in Command["type"]]?: Quoter<K> } = {
   offerLot: previewOffer,
   sellBtc: previewSellBtc,
   powerLot: previewPower,
+  borrow: previewBorrow,
+  buyBtc: previewBuyBtc,
 };
 
 /** Answers a preview as the company `companyId`. Reads the state only (through the game's caches). */

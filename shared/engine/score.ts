@@ -24,6 +24,7 @@ import { lotModel, lotThs, modelOf } from "./fleet.ts";
 import { lotTable } from "./lotFacts.ts";
 import { USED_TIERS, usedBidUnitCents, usedFairCentsPerTh, usedTierOf } from "./market.ts";
 import type { Company, GameState, Lot } from "./state.ts";
+import { debtCents } from "./loansDebt.ts";
 
 /** The parts of a company's score (equity), cents. */
 export interface ScoreParts {
@@ -33,7 +34,7 @@ export interface ScoreParts {
   btcCents: Cents;
   /** Machines (installed, stored, in transit and on order), at the used bid with depth. */
   machinesCents: Cents;
-  /** What the company owes (an overdraft). */
+  /** What the company owes: an overdraft, and its loans' principal (loansDebt.ts). */
   owedCents: Cents;
   /** cash + BTC + machines - owed. */
   equityCents: Cents;
@@ -86,7 +87,7 @@ export function scoreParts(state: GameState, caches: EngineCaches): ScoreParts[]
 function partsOf(state: GameState, c: Company, machinesCents: Cents): ScoreParts {
   const btcCents = satsValueCents(c.btcSats, state.market.priceCents);
   const cashCents = Math.max(0, c.cashCents);
-  const owedCents = Math.max(0, -c.cashCents);
+  const owedCents = Math.max(0, -c.cashCents) + debtCents(state, c.id);
   return {
     cashCents,
     btcCents,

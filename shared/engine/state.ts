@@ -174,6 +174,13 @@ export const LEDGER_KINDS = [
   "tradeSale",
   /** A customs broker's fee and import licence fees (logistics/landed.ts). */
   "customsFees",
+  // Finance (issue #13 §4, engine/loans.ts): interest cash earned, interest a loan cost, a loan's
+  // principal drawn and repaid, BTC bought for the treasury (with its fee).
+  "interestIncome",
+  "loanInterest",
+  "loanDrawn",
+  "loanRepaid",
+  "btcPurchase",
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
@@ -211,6 +218,33 @@ export interface Company {
   bankrupt: boolean;
   /** Payouts: pool (pro rata, minus the pool fee) or solo (whole blocks, by luck). */
   payout: "pool" | "solo";
+  /**
+   * Interest on cash not yet a whole cent, as a numerator over 365 × 10,000 (cents × bps): kept so that
+   * interest paid over many days is exactly the sum's floor, not a sum of floors (engine/loans.ts).
+   */
+  interestCarry: number;
+}
+
+/** A loan against machines and/or BTC (engine/loans.ts). Interest is paid from cash each day. */
+export interface Loan {
+  id: string;
+  company: string;
+  principalCents: Cents;
+  /** Spread over the risk-free rate, fixed when borrowed (by loan-to-value, less the green cut), bps. */
+  spreadBps: number;
+  startDay: EpochDay;
+  /** The principal is repaid from cash on this day (collateral sold for the rest). */
+  dueDay: EpochDay;
+  /** Pledged lots (a pledged lot cannot be sold or offered until the loan is repaid). */
+  lots: string[];
+  /** Pledged BTC, satoshis (held in the treasury, not sellable below this). */
+  btcSats: Sats;
+  /** Interest not yet a whole cent, numerator over 365 × 10,000 (as Company.interestCarry). */
+  carry: number;
+  /** A margin call is running: the collateral is sold on this day unless the LTV is back in line. */
+  marginCallDay: EpochDay | null;
+  /** Whether the green cut was granted (a low-carbon fleet when borrowed). */
+  green: boolean;
 }
 
 export interface WorldState {
@@ -271,6 +305,8 @@ export interface GameState {
   factoryOrders: FactoryOrder[];
   /** Regional used markets: each open region's stock and buyers' pressure by tier (usedMarket.ts). */
   usedMarkets: UsedMarketsState;
+  /** Open loans (issue #13 §4, engine/loans.ts); a repaid or liquidated loan leaves the list. */
+  loans: Loan[];
 }
 
 /** One region's used market: what is for sale there, per used tier (index matches USED_TIERS). */

@@ -3,11 +3,15 @@
  * rules: events, then prices, then the world's fleet, then the chain mines the day, then companies are
  * paid and charged, then prices are marked for tomorrow and tomorrow's deliveries arrive (pre-orders'
  * batches due tomorrow leave their factory's queue first: shipFactoryBatches, then deliverOrders).
- * paid and charged, then prices are marked for tomorrow and tomorrow's deliveries arrive.
  * The used markets move right after the world's fleet and shipments (advanceUsedMarkets, after
  * advanceOffers): their listings read what the world switched off or idled today, and used machines
  * that fail today do not mine.
  * `state.day` is always the day that commands act on and that the next step simulates.
+ *
+ * Finance (loansDay.ts, issue #13 §4) runs after miners are paid and before debts are settled: the
+ * day's revenue is in cash when interest is earned and paid and margin calls are judged, and whatever
+ * a forced sale leaves owed is an overdraft that settleDebts covers (or declares the bankruptcy) the
+ * same day.
  *
  * `caches` are the game's speed caches (see caches.ts), handed down to every part of the day that looks
  * something up: pass the game's own for speed; omitted, a fresh set serves this one day, the same day
@@ -34,6 +38,7 @@ import { advanceUsedMarkets } from "./usedMarketFlows.ts";
 import type { Notice } from "./tradeState.ts";
 import { EngineCaches } from "./caches.ts";
 import { shipFactoryBatches } from "./factoryOrders.ts";
+import { advanceFinance } from "./loansDay.ts";
 
 export interface StepReport {
   tick: number;
@@ -164,6 +169,7 @@ function playDay(state: GameState, caches: EngineCaches): DayPlayed {
   });
   const mined = mineDay(state, networkThs, solo);
   payMiners(state, fleets, networkThs, mined.soloWins);
+  advanceFinance(state, caches);
   settleDebts(state, caches);
   updatePrices(state);
 

@@ -185,6 +185,30 @@ export const previewQuoteSchema = z.discriminatedUnion("kind", [
     marketCents: int,
     bidCents: int,
   }),
+  /** A loan's terms (engine/loans.ts): null spread and rate when the amount is above what the collateral lends. */
+  z.object({
+    kind: z.literal("loan"),
+    collateralCents: int,
+    maxCents: int,
+    ltvBps: int,
+    riskFreeBps: int,
+    spreadBps: int.nullable(),
+    rateBps: int.nullable(),
+    green: z.boolean(),
+    gramsPerThDay: z.number().nullable(),
+    maintenanceLtvBps: int,
+    marginCallCollateralCents: int,
+    interestPerDayCents: int,
+    dueDay: int,
+  }),
+  z.object({
+    kind: z.literal("btcBuy"),
+    sats: int,
+    priceCents: int,
+    cents: int,
+    feeCents: int,
+    totalCents: int,
+  }),
 ]);
 
 /** Server → client: the engine's verdict on a previewed command (ok, or its rejection) and its quote. */

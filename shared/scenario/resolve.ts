@@ -16,6 +16,7 @@ import {
 } from "./resolveTrade.ts";
 import type { RegionSpec, Scenario, ScenarioEvent } from "./types.ts";
 import { resolveFactoryQueue } from "./factorySpec.ts";
+import { resolveFinance } from "./financeSpec.ts";
 
 /** A problem found while resolving or linting: where (a path in the file) and what. */
 export interface ScenarioProblem {
@@ -300,5 +301,6 @@ export function resolveScenario(
     sources: raw.sources,
     factoryQueue: resolveFactoryQueue(raw.factoryQueue),
     usedMarkets: resolveUsedMarkets(raw.usedMarkets),
+    finance: resolveFinance(raw.finance),
   };
 }

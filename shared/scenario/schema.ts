@@ -9,6 +9,7 @@ import { factoryQueueFileSchema } from "./factorySpec.ts";
 import { isValidIsoDate } from "../math/calendar.ts";
 import { tradeRulesSchema } from "./tradeSpec.ts";
 import { usedMarketsFileSchema } from "./usedMarketSpec.ts";
+import { financeFileSchema } from "./financeSpec.ts";
 
 const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
 const isoDate = z
@@ -378,6 +379,8 @@ export const scenarioFileSchema = z
     factoryQueue: factoryQueueFileSchema.optional(),
     /** Regional used markets (issue #13 §2); defaults when absent (see usedMarketSpec.ts). */
     usedMarkets: usedMarketsFileSchema.optional(),
+    /** Interest, loans, green capital and BTC purchases (issue #13 §4); optional, see financeSpec.ts. */
+    finance: financeFileSchema.optional(),
   })
   .strict();
 

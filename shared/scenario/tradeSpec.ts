@@ -26,8 +26,6 @@ const brokerSchema = z
 
 export const tradeRulesSchema = z
   .object({
-    /** Stand-in for the risk-free rate until finance provides one: capital tied up in transit. */
-    capitalAnnualPct: pct.default(4.5),
     /** Fixed cost of one shipment by mode, US dollars (terminal handling, booking, a truck's call-out). */
     fixedUsd: z
       .object({
@@ -82,7 +80,6 @@ export interface BrokerSpec {
 
 /** The resolved rules: integer cents and basis points, as the engine counts. */
 export interface TradeRules {
-  capitalAnnualBps: number;
   fixedCents: { air: number; sea: number; rail: number; truck: number };
   air: { capacityKg: number; surchargeBpsPerDeparture: number; waitDaysPerDeparture: number };
   licenceFeeCents: number;
@@ -103,7 +100,6 @@ export function resolveTradeRules(raw: TradeRulesFile | undefined): TradeRules {
     licenceDaysBps: bps(b.licenceDaysPct),
   });
   return {
-    capitalAnnualBps: bps(t.capitalAnnualPct),
     fixedCents: {
       air: cents(t.fixedUsd.air),
       sea: cents(t.fixedUsd.sea),

@@ -7,6 +7,7 @@ import type { EpochDay } from "../math/calendar.ts";
 import type { Cents, MicroUsdPerKwh, Sats } from "../math/money.ts";
 import type { TradeRules } from "./tradeSpec.ts";
 import type { FactoryQueueSpec } from "./factorySpec.ts";
+import type { FinanceSpec } from "./financeSpec.ts";
 
 export interface Text {
   en: string;
@@ -262,4 +263,6 @@ export interface Scenario {
   factoryQueue: FactoryQueueSpec;
   /** Regional used markets: stock, price by depth, condition and failures (usedMarketSpec.ts). */
   usedMarkets: UsedMarketsSpec;
+  /** Risk-free rate, loan terms, green discount, BTC purchase fee (financeSpec.ts). */
+  finance: FinanceSpec;
 }

@@ -16,6 +16,8 @@ import type { Company, GameState, Lot, LotLocation } from "../engine/state.ts";
 import type { Shipment } from "../engine/tradeState.ts";
 import { difficultyFromBits, nextHalvingHeight, nextRetargetHeight } from "../bitcoin/index.ts";
 import type { NewsBoard } from "./news.ts";
+import { financeOf, loansViewOf } from "./finance.ts";
+import { pledgeOf } from "../engine/loansDebt.ts";
 import type {
   CompanyPrivateView,
   CompanyView,
@@ -146,6 +148,8 @@ function privateOf(
       owedCents: score.owedCents,
     },
     preorders: preordersOf(state, company.id),
+    finance: financeOf(state, company, caches),
+    loans: loansViewOf(state, company, caches),
   };
 }
 
@@ -166,6 +170,7 @@ function lotOf(state: GameState, lot: Lot, shipments: Map<string, Shipment>, cac
     canShip: lotCannotShip(state, lot, caches) === null,
     canInstall: installableIn(lot) !== null,
     canPower: lotCannotPower(lot) === null,
+    pledgedTo: pledgeOf(state, lot.id)?.id ?? "",
   };
 }
 

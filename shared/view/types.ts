@@ -75,6 +75,8 @@ export interface LotView {
   canShip: boolean;
   canInstall: boolean;
   canPower: boolean;
+  /** The loan this lot is pledged to ("" when none): it cannot be sold until that loan is repaid. */
+  pledgedTo: string;
 }
 
 /** An open offer of machines this company made or received. */
@@ -112,6 +114,54 @@ export interface CompanyPrivateView {
   score: ScorePartsView;
   /** Its pre-orders in the factories' queues (factoryView.ts). */
   preorders: PreorderView[];
+  /** Money matters (engine/loans.ts, issue #13 §4): the rate cash earns, interest so far, debt. */
+  finance: FinanceView;
+  /** Open loans (a map keyed by id on the wire). */
+  loans: LoanView[];
+}
+
+/** The company's finance at a glance, in the engine's units. */
+export interface FinanceView {
+  /** Today's risk-free rate (the US 3-month T-bill of the month), basis points a year. */
+  riskFreeBps: number;
+  /** The month's rate is an estimate (not checked against the series' source). */
+  riskFreeEstimate: boolean;
+  /** Interest cash has earned so far, cents. */
+  interestEarnedCents: Cents;
+  /** Interest paid on loans so far, cents (positive). */
+  interestPaidCents: Cents;
+  /** Principal owed on open loans, cents. */
+  debtCents: Cents;
+  /** BTC pledged to loans (not sellable), satoshis. */
+  pledgedSats: Sats;
+  /** The installed fleet is low-carbon enough for the green loan spread. */
+  green: boolean;
+  /** The fleet's grams of CO2 per TH/s per day (-1: nothing installed), and the green threshold. */
+  gramsPerThDay: number;
+  greenMaxGramsPerThDay: number;
+  /** The BTC purchase fee, basis points. */
+  btcFeeBps: number;
+}
+
+/** One open loan, flat (Colyseus shows a seat's private items one level deep). */
+export interface LoanView {
+  id: string;
+  principalCents: Cents;
+  /** Today's rate: the risk-free rate plus the loan's spread, basis points a year. */
+  rateBps: number;
+  spreadBps: number;
+  green: boolean;
+  /** What the pledged machines and BTC are worth today (at the bid with depth), cents. */
+  collateralCents: Cents;
+  /** Loan to value today, basis points (0 when no collateral is left: see marginCallDay). */
+  ltvBps: number;
+  /** Above this LTV a margin call is made, basis points. */
+  maintenanceLtvBps: number;
+  lotCount: number;
+  btcSats: Sats;
+  dueDay: EpochDay;
+  /** The day the collateral is sold unless the loan is brought back in line; 0: no margin call. */
+  marginCallDay: EpochDay;
 }
 
 /** The parts of a company's equity, cents. */

@@ -40,6 +40,7 @@ export function lotView(over: Partial<LotView> = {}): LotView {
     canShip: false,
     canInstall: false,
     canPower: false,
+    pledgedTo: "",
     ...over,
   };
 }
@@ -56,6 +57,19 @@ export function privateView(over: Partial<CompanyPrivateView> = {}): CompanyPriv
     offers: [],
     preorders: [],
     score: { cashCents: 100, btcCents: 0, machinesCents: 0, owedCents: 0 },
+    finance: {
+      riskFreeBps: 0,
+      riskFreeEstimate: false,
+      interestEarnedCents: 0,
+      interestPaidCents: 0,
+      debtCents: 0,
+      pledgedSats: 0,
+      green: false,
+      gramsPerThDay: -1,
+      greenMaxGramsPerThDay: 100,
+      btcFeeBps: 50,
+    },
+    loans: [],
     ...over,
   };
 }

@@ -17,6 +17,7 @@ import { TRADE_REFUSALS } from "../../shared/protocol/refusals/trade.ts";
 import { PREDICT_REFUSALS } from "../../shared/protocol/refusals/predict.ts";
 import { FACTORY_REFUSALS } from "../../shared/protocol/refusals/factory.ts";
 import { USED_MARKET_REFUSALS } from "../../shared/protocol/refusals/usedMarket.ts";
+import { FINANCE_REFUSALS } from "../../shared/protocol/refusals/finance.ts";
 
 const region = { en: "Sichuan", zh: "四川" };
 const factory = { en: "Shenzhen", zh: "深圳" };
@@ -152,6 +153,16 @@ const SAMPLES: { [K in RefusalId]: RefusalParams[K] } = {
   PREMIUM_TOO_HIGH: [{ maxBps: 5000 }],
   UNKNOWN_PREORDER: [{ order: "po-4" }],
   USED_STOCK_SHORT: [{ model: "S19 Pro", region, asked: 50, stock: 12 }],
+  LOAN_TERM: [{ min: 30, max: 730 }],
+  LOAN_NO_COLLATERAL: [],
+  LOAN_LOT_TWICE: [{ lot }],
+  LOT_PLEDGED: [{ lot, loan: "loan-4" }],
+  OVER_LTV: [{ maxCents: 7_000_000, maxLtvBps: 7000 }],
+  UNKNOWN_LOAN: [{ loan: "loan-4" }],
+  REPAY_TOO_MUCH: [{ owedCents: 5_000_000 }],
+  REPAY_NO_CASH: [{ cashCents: 100 }],
+  BTC_PLEDGED: [{ freeSats: 10_000_000, sellSats: 50_000_000 }],
+  BTC_NO_CASH: [{ costCents: 9_000_000, cashCents: 100 }],
 };
 
 const ids = Object.keys(REFUSALS) as RefusalId[];
@@ -183,6 +194,7 @@ describe("the refusal table", () => {
       PREDICT_REFUSALS,
       FACTORY_REFUSALS,
       USED_MARKET_REFUSALS,
+      FINANCE_REFUSALS,
     ];
     const all = sections.flatMap((s) => Object.keys(s));
     expect(new Set(all).size).toBe(all.length);

@@ -11,6 +11,7 @@ import { scoreEn } from "./score.ts";
 import { tradeEn } from "./trade.ts";
 import { factoryQueueEn } from "./factoryQueue.ts";
 import { usedMarketEn } from "./usedMarket.ts";
+import { financeEn } from "./finance.ts";
 
 export const en = {
   ...panelsEn,
@@ -25,6 +26,7 @@ export const en = {
   ...tradeEn,
   ...factoryQueueEn,
   ...usedMarketEn,
+  ...financeEn,
   "app.title": "Hashrate Atlas",
   "app.tagline": "Buy machines, ship them to cheap power, outlast the halvings.",
   "lang.label": "Language",

@@ -38,4 +38,9 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { id: "preorder", en: "pre-order", zh: "预购", banned: ["预订"] },
   { id: "factoryQueue", en: "factory queue", zh: "工厂排队", banned: ["排产队列"] },
   { id: "usedMarket", en: "used market", zh: "二手市场", banned: ["旧机市场", "二手交易市场"] },
+  // Finance (issue #13 §4).
+  { id: "loan", en: "loan", zh: "贷款", banned: ["借贷款项"] },
+  { id: "marginCall", en: "margin call", zh: "追加保证金", banned: ["保证金追缴", "补仓通知"] },
+  { id: "riskFree", en: "risk-free rate", zh: "无风险利率", banned: ["无风险收益率"] },
+  { id: "collateral", en: "collateral", zh: "抵押品", banned: ["担保品", "质押物"] },
 ];

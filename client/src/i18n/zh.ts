@@ -12,6 +12,7 @@ import { scoreZh } from "./score.ts";
 import { tradeZh } from "./trade.ts";
 import { factoryQueueZh } from "./factoryQueue.ts";
 import { usedMarketZh } from "./usedMarket.ts";
+import { financeZh } from "./finance.ts";
 
 export const zh: Dictionary = {
   ...panelsZh,
@@ -26,6 +27,7 @@ export const zh: Dictionary = {
   ...tradeZh,
   ...factoryQueueZh,
   ...usedMarketZh,
+  ...financeZh,
   "app.title": "矿机版图",
   "app.tagline": "购入矿机，运往电价低廉之地，熬过一次次减半。",
   "lang.label": "语言",

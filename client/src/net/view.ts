@@ -11,6 +11,7 @@ export type {
   CompanyPrivateView,
   CompanyView,
   GameView,
+  LoanView,
   LotView,
   NewsView,
   OfferView,

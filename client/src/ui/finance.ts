@@ -7,6 +7,7 @@ import { lang, t, type Lang } from "../i18n/index.ts";
 import type { GameServer } from "../net/Server.ts";
 import type { CompanyPrivateView, GameView } from "../net/view.ts";
 import { createDialog } from "./dialog.ts";
+import { createLoanSections } from "./financeLoans.ts";
 import { h, status } from "./dom.ts";
 import { fillSelect, texts } from "./fields.ts";
 import { ratioBps } from "./fleet.ts";
@@ -200,15 +201,19 @@ export function createFinance(parent: HTMLElement, server: GameServer) {
     payoutSection(server, out),
     sellSection(server, out, () => priv),
   ];
+  // Interest, loans and buying BTC (issue #13 §4): financeLoans.ts.
+  const money2 = createLoanSections(server, out, () => priv);
   const dialog = createDialog(parent, "finance", () => {
     for (const s of sections) s.action.stop();
+    money2.stop();
   });
-  dialog.body.append(money, ...sections.flatMap((s) => s.nodes), out);
+  dialog.body.append(money, ...sections.flatMap((s) => s.nodes), ...money2.nodes, out);
   const renderMoney = () => void (money.textContent = priv ? moneyText(priv, lastView) : "");
 
   function relabel(): void {
     dialog.setTitle(t("panels.finance.title"));
     for (const s of sections) s.relabel();
+    money2.relabel();
   }
 
   relabel();
@@ -220,6 +225,7 @@ export function createFinance(parent: HTMLElement, server: GameServer) {
       renderMoney();
       dialog.open(opener);
       for (const s of sections) s.action.ask(true);
+      money2.open();
     },
     update(view: GameView, seat: string | null) {
       lastView = view;
@@ -227,6 +233,7 @@ export function createFinance(parent: HTMLElement, server: GameServer) {
       if (!dialog.isOpen) return;
       renderMoney();
       for (const s of sections) s.action.refresh();
+      money2.update();
     },
     relabel,
     close: () => dialog.close(),

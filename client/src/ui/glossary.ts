@@ -22,6 +22,11 @@ export const TERMS = [
   "preorder",
   "factoryQueue",
   "usedMarket",
+  // Finance (issue #13 §4): client/src/i18n/finance.ts.
+  "loan",
+  "marginCall",
+  "riskFree",
+  "collateral",
 ] as const;
 export type Term = (typeof TERMS)[number];
 

@@ -44,4 +44,8 @@ export type RejectionCode =
   | "BAD_PARAMS"
   | "MORATORIUM"
   | "FACTORY_SOLD_OUT"
-  | "UNKNOWN_PREORDER";
+  | "UNKNOWN_PREORDER"
+  // Finance (commands/loans.ts).
+  | "LOT_PLEDGED"
+  | "OVER_LTV"
+  | "UNKNOWN_LOAN";

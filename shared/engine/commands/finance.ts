@@ -6,6 +6,7 @@ import type { Rejection } from "./errors.ts";
 import type { CommandOf } from "./schema.ts";
 import { satsValueCents } from "../../math/money.ts";
 import type { Quoter } from "./quote.ts";
+import { freeSats } from "./loans.ts";
 
 export function validateSellRatio(
   _s: GameState,
@@ -45,6 +46,9 @@ export function validateSellBtc(
   if (cmd.sats > company.btcSats) {
     return refuse("NOT_ENOUGH_BTC", { heldSats: company.btcSats, sellSats: cmd.sats });
   }
+  // BTC pledged to a loan stays in the treasury until the loan is repaid.
+  const free = freeSats(_s, company);
+  if (cmd.sats > free) return refuse("BTC_PLEDGED", { freeSats: free, sellSats: cmd.sats });
   return null;
 }
 

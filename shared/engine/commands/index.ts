@@ -12,6 +12,7 @@ import * as finance from "./finance.ts";
 import * as host from "./host.ts";
 import * as lease from "./leaseCapacity.ts";
 import * as lots from "./lots.ts";
+import * as loans from "./loans.ts";
 import * as order from "./orderMachines.ts";
 import * as shipping from "./shipping.ts";
 import * as usedMachines from "./usedMachines.ts";
@@ -54,6 +55,9 @@ const companyHandlers: { [T in CompanyCommand]: Handler<T, Company> } = {
   respondOffer: { validate: usedMachines.validateRespond, apply: usedMachines.applyRespond },
   cancelOffer: { validate: usedMachines.validateCancel, apply: usedMachines.applyCancel },
   cancelPreorder: { validate: preorder.validateCancelPreorder, apply: preorder.applyCancelPreorder },
+  borrow: { validate: loans.validateBorrow, apply: loans.applyBorrow },
+  repay: { validate: loans.validateRepay, apply: loans.applyRepay },
+  buyBtc: { validate: loans.validateBuyBtc, apply: loans.applyBuyBtc },
 };
 
 const hostHandlers: { [T in Extract<CommandType, "injectEvent">]: Handler<T, null> } = {
@@ -92,6 +96,9 @@ export function validate(
   const company = companyOf(state, actor);
   if ("code" in company) return company;
   if (company.bankrupt) return refuse("BANKRUPT");
+  // A lot pledged to a loan stays within the lender's reach until the loan is repaid (loans.ts).
+  const pledged = loans.pledgedLotRefusal(state, command);
+  if (pledged) return pledged;
   const handler = companyHandlers[command.type] as Handler<CompanyCommand, Company>;
   return handler.validate(state, company, command as CommandOf<CompanyCommand>, caches);
 }

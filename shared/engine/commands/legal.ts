@@ -13,6 +13,7 @@ import { SHIPPING_MODES } from "../../scenario/types.ts";
 import { EngineCaches } from "../caches.ts";
 import { NEW_MODEL_DAYS, PREORDER_BID_LEVELS } from "../factoryQueue.ts";
 import { deepestUsedMarket } from "../usedMarket.ts";
+import { financeCandidates } from "./loansLegal.ts";
 
 export function candidateCommands(
   state: GameState,
@@ -100,6 +101,7 @@ export function candidateCommands(
     if (order.owner === company.id) out.push({ type: "cancelPreorder", order: order.id });
   for (const ratio of [0, 5_000, 10_000]) out.push({ type: "setSellRatio", ratioBps: ratio });
   out.push({ type: "setPayout", payout: company.payout === "pool" ? "solo" : "pool" });
+  out.push(...financeCandidates(state, company, caches));
   return out;
 }
 

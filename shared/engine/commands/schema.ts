@@ -119,6 +119,30 @@ export const injectEventSchema = z.object({
   params: z.record(z.string().max(32), z.union([z.number(), z.string().max(64)])).default({}),
 });
 
+/** Borrows cash against machines and/or BTC for a term (engine/loans.ts: rate, LTV, margin calls). */
+export const borrowSchema = z.object({
+  type: z.literal("borrow"),
+  cents: z.number().int().min(1).max(1e13),
+  termDays: z.number().int().min(1).max(3650),
+  /** Lots pledged (the company's own, not pledged elsewhere). */
+  lots: z.array(id).max(64).default([]),
+  /** BTC pledged from the treasury, satoshis. */
+  btcSats: z.number().int().min(0).max(21e14).default(0),
+});
+
+/** Repays part or all of a loan's principal from cash; repaid in full, its collateral is freed. */
+export const repaySchema = z.object({
+  type: z.literal("repay"),
+  loan: id,
+  cents: z.number().int().min(1).max(1e13),
+});
+
+/** Buys BTC for the treasury at today's price, plus the scenario's fee. */
+export const buyBtcSchema = z.object({
+  type: z.literal("buyBtc"),
+  sats: z.number().int().min(1).max(21e14),
+});
+
 export const commandSchema = z.discriminatedUnion("type", [
   orderMachinesSchema,
   leaseCapacitySchema,
@@ -136,6 +160,9 @@ export const commandSchema = z.discriminatedUnion("type", [
   cancelOfferSchema,
   injectEventSchema,
   cancelPreorderSchema,
+  borrowSchema,
+  repaySchema,
+  buyBtcSchema,
 ]);
 
 /** Commands only the host may give. */

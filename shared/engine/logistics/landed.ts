@@ -12,7 +12,7 @@ import { powerCostMicroUsdPerThDay } from "../market.ts";
 import { powerPriceToday, regionIndex } from "../regions.ts";
 import type { GameState } from "../state.ts";
 import type { EngineCaches } from "../caches.ts";
-import { capitalAnnualBps } from "./capital.ts";
+import { DAYS_PER_YEAR, riskFreeAnnualBps } from "../rates.ts";
 
 export function brokerSpec(state: GameState, broker: Broker): BrokerSpec {
   return state.scenario.logistics.trade.brokers[broker];
@@ -64,6 +64,6 @@ export function timeCostPerDayCents(
   const power =
     r < 0 ? 0 : powerCostMicroUsdPerThDay(model.efficiencyJPerTh, powerPriceToday(state, r, caches));
   const marginMicroUsd = Math.max(0, poolHashpriceMicroUsd(state) - power) * ths;
-  const capital = (capitalCents * capitalAnnualBps(state)) / 10_000 / 365;
+  const capital = (capitalCents * riskFreeAnnualBps(state)) / 10_000 / DAYS_PER_YEAR;
   return marginMicroUsd / 10_000 + capital;
 }

@@ -16,6 +16,7 @@ import { TRADE_REFUSALS } from "./trade.ts";
 import { PREDICT_REFUSALS } from "./predict.ts";
 import { FACTORY_REFUSALS } from "./factory.ts";
 import { USED_MARKET_REFUSALS } from "./usedMarket.ts";
+import { FINANCE_REFUSALS } from "./finance.ts";
 
 /** The table; its sections hold distinct ids (tests/protocol/refusals.test.ts checks that none repeats). */
 export const REFUSALS = {
@@ -26,6 +27,7 @@ export const REFUSALS = {
   ...PREDICT_REFUSALS,
   ...FACTORY_REFUSALS,
   ...USED_MARKET_REFUSALS,
+  ...FINANCE_REFUSALS,
 };
 
 type Table = typeof REFUSALS;
