@@ -80,6 +80,7 @@ export class GameRoom extends Room<GameRoomState> {
     stop: () => this.stopClock(),
     schedule: () => this.schedule(),
     mayResume: () => this.gate.writable && this.clients.length > 0,
+    questionsChanged: () => this.questions.changed(),
   });
 
   override onCreate(raw: unknown): void {

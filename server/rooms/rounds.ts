@@ -10,6 +10,7 @@ import type { StepReport } from "../../shared/index.ts";
 import type { HostAction, RoundSummary, RoundView } from "../../shared/protocol/index.ts";
 import type { GameSession } from "../game/session.ts";
 import { afterDay, newBook, type RoundBook } from "../game/rounds.ts";
+import { askForecast, revealForecast } from "../game/roundForecast.ts";
 import { services } from "../services.ts";
 
 export interface RoundRoom {
@@ -26,6 +27,8 @@ export interface RoundClock {
   schedule(): void;
   /** Whether a window's end may let the game run (someone is connected and the store can write). */
   mayResume(): boolean;
+  /** A question was asked or revealed here: the question relay tells everyone and arms its countdown. */
+  questionsChanged(): void;
 }
 
 interface Window {
@@ -60,6 +63,7 @@ export class RoundRelay {
     session.host({ type: "pause" });
     this.clock.stop();
     const timer = this.room.clock.setTimeout(() => this.endWindow(), mode.seconds * 1000);
+    if (askForecast(session, mode.seconds, this.room.clock.currentTime)) this.clock.questionsChanged();
     this.window = {
       closesAt: this.room.clock.currentTime + mode.seconds * 1000,
       seconds: mode.seconds,
@@ -74,8 +78,11 @@ export class RoundRelay {
   private endWindow(): void {
     if (!this.window) return;
     this.dropWindow();
-    if (this.room.session.phase === "paused" && this.clock.mayResume()) {
-      this.room.session.host({ type: "resume" });
+    const session = this.room.session;
+    if (session.phase === "paused" && this.clock.mayResume()) {
+      // The round's forecast waits for the retarget now (its reveal lets the game run), or the game resumes.
+      if (revealForecast(session)) this.clock.questionsChanged();
+      if (session.phase === "paused") session.host({ type: "resume" });
       this.clock.schedule();
       this.save();
     }

@@ -6,7 +6,8 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
-import type { RoundView } from "../../shared/protocol/index.ts";
+import type { QuestionView, RoundView } from "../../shared/protocol/index.ts";
+import { forecastPoints } from "../../server/game/forecastScore.ts";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
 import { until, welcome, type AnyRoom } from "../helpers/rooms.ts";
 
@@ -68,6 +69,11 @@ describe("round mode", () => {
     const { host, student } = await game(server, { rounds: { at: "month", seconds: 5 } });
     const hostSeen = rounds(host);
     const studentSeen = rounds(student);
+    const question = { last: null as QuestionView | null, byId: new Map<number, QuestionView>() };
+    student.onMessage("question", (q: QuestionView) => {
+      question.last = q;
+      question.byId.set(q.id, q);
+    });
     expect(await send(host, "host", { action: { type: "start" } }, "s")).toBe("ack");
     const order = { type: "orderMachines", model: "s9", quantity: 3 };
     expect(await send(student, "command", { command: order }, "o")).toBe("ack");
@@ -81,6 +87,10 @@ describe("round mode", () => {
     expect(first.companies.find((c) => c.seat === "p1")!.did[0]!.en).toMatch(/Ordered 3 × .*S9/i);
     expect(first.next.blocks).toBeGreaterThan(0);
     const tickAtPause = host.state.tick as number;
+    // The round asks its forecast (the next retarget's change, a number); the student answers it.
+    await until(() => question.last?.status === "open");
+    expect(question.last!).toMatchObject({ kind: "number", measure: "retarget" });
+    expect(await send(student, "answer", { question: question.last!.id, value: 1.5 }, "f")).toBe("ack");
 
     // Nobody acts: the five seconds run out and the game runs again.
     await until(() => last(hostSeen)?.window === null && host.state.phase === "running", 60_000);
@@ -96,6 +106,22 @@ describe("round mode", () => {
     expect(await send(student, "host", { action: { type: "continueRound" } }, "no")).toBe("NOT_HOST");
     expect(await send(host, "host", { action: { type: "continueRound" } }, "c")).toBe("ack");
     await until(() => last(hostSeen)?.window === null && host.state.phase === "running");
+
+    // The forecast was measured at the retarget and scored by closeness; the export has the points.
+    await until(() => question.byId.get(1)?.status === "revealed", 60_000);
+    const outcome = question.byId.get(1)!.outcome!;
+    const points = forecastPoints({ kind: "number", outcome: { ...outcome, day: 0 } }, 1.5);
+    expect(points).toBeGreaterThanOrEqual(0);
+    const csv = async () =>
+      (
+        await fetch(`${server.url}/api/export/${host.roomId}/predictions.csv`, {
+          headers: { "x-host-secret": SECRET },
+        })
+      ).text();
+    await expect
+      .poll(csv, { timeout: 30_000 })
+      .toMatch(new RegExp(`p1,Ana,1\\.5,.*,${points},[0-9a-f]{64},`));
+    expect((await csv()).split("\n")[0]).toMatch(/,forecastPoints,scenarioHash,/);
   }, 180_000);
 
   it("pauses at each retarget with its difficulty change", async () => {
