@@ -32,4 +32,6 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { id: "machine", en: "machine", zh: "矿机", banned: ["机器(?!人)"] },
   { id: "tariff", en: "tariff", zh: "关税", banned: [] },
   { id: "customs", en: "customs", zh: "清关", banned: ["海关放行"] },
+  { id: "round", en: "round", zh: "回合", banned: ["轮次"] },
+  { id: "forecastScore", en: "forecast score", zh: "预测得分", banned: ["预测分数"] },
 ];
