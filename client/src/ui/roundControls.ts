@@ -26,6 +26,7 @@ function modeOptions(current: RoundMode | null): HTMLOptionElement[] {
 export function createRoundControls(server: GameServer) {
   const el = h("div", { class: "row", title: "" });
   const out = status();
+  out.dataset.testid = "teacher-rounds-status";
   let current: RoundMode | null = null;
 
   function render(): void {

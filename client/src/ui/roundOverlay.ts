@@ -96,6 +96,8 @@ export function createRoundOverlay(parent: HTMLElement, server: GameServer, mode
   const out = status();
   let view: RoundView | null = null;
   let deadline = 0;
+  /** The round whose summary this person hid (it comes back with the next round). */
+  let hidden = 0;
 
   function tick(): void {
     const w = view?.window;
@@ -115,12 +117,26 @@ export function createRoundOverlay(parent: HTMLElement, server: GameServer, mode
     });
   }
 
+  function hideButton(n: number): HTMLElement {
+    return h("button", {
+      type: "button",
+      text: t("rounds.dismiss"),
+      onclick: () => ((hidden = n), render()),
+    });
+  }
+
   function render(): void {
     const w = view?.window;
-    el.hidden = !w;
-    if (!w) return;
+    el.hidden = !w || hidden === w.summary.number;
+    if (!w || el.hidden) return;
     el.classList.toggle("big", mode() === "projector");
-    fill(el, ...roundSummaryParts(w.summary), clock, mode() === "host" ? continueButton() : null, out);
+    const buttons = h(
+      "p",
+      { class: "round-buttons" },
+      mode() === "host" ? continueButton() : null,
+      mode() === "projector" ? null : hideButton(w.summary.number),
+    );
+    fill(el, ...roundSummaryParts(w.summary), clock, buttons, out);
     tick();
   }
 
