@@ -107,10 +107,54 @@ describe("round mode: a summary at each month's end, on every screen", () => {
     await shot(host, "rounds-summary-teacher");
   });
 
+  it("a student forecasts the next retarget on the prediction card", async () => {
+    const ana = students[0]!;
+    const card = ana.page.getByTestId("predict-card");
+    await seeText(ana, "[data-testid=predict-card]", /Forecast: by how much/, "the round's forecast");
+    await card.locator("#predict-number").fill("2.5");
+    await card.getByRole("button", { name: ana.say("predict.send"), exact: true }).click();
+    await seeText(
+      ana,
+      "[data-testid=predict-card]",
+      ana.say("predict.answered", { n: 1, m: 2 }),
+      "my forecast taken",
+    );
+  });
+
   it("the teacher continues: the summary goes and the game runs again", async () => {
     await overlay(host).getByTestId("round-continue").click();
     await seePhase(students[0]!, "running");
     await expect.poll(() => overlay(students[0]!).isHidden(), { timeout: SLOW_MS }).toBe(true);
+  });
+
+  it("the retarget measures the forecast; when the game ends the debrief shows the student's forecast score", async () => {
+    const ana = students[0]!;
+    await seeText(
+      ana,
+      "[data-testid=predict-outcome]",
+      /changed difficulty by/,
+      "the retarget measuring the forecast",
+      SLOW_MS,
+    );
+    await teacher(host)
+      .getByRole("button", { name: host.say("teacher.end"), exact: true })
+      .click();
+    await see(ana, ana.page.getByTestId("podium"), "the podium when the game ends", SLOW_MS);
+    await ana.page.getByTestId("podium-continue").click();
+    await ana.page.getByTestId("debrief-tab-predictions").click();
+    await seeText(
+      ana,
+      "[data-testid=debrief-forecasts]",
+      /Ana: \d+ points \(1 of 1 forecasts\)/,
+      "my forecast score",
+    );
+    await seeText(
+      ana,
+      "[data-testid=debrief-prediction]",
+      /Ana: 2\.5 \(\d+ points\)/,
+      "my forecast's points",
+    );
+    await shot(ana, "rounds-debrief-forecast-score");
     for (const p of [host, projector, ...students])
       expect(p.errors, `uncaught errors for ${p.name}`).toEqual([]);
   });

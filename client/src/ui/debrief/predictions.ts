@@ -6,7 +6,15 @@ import { formatNumber } from "../format.ts";
 import { median } from "../predictModel.ts";
 import { forecastScores, pointsText } from "./forecasts.ts";
 
-const num = (v: number) => formatNumber(Math.round(v * 100) / 100, lang());
+/** A number as answered, to two decimals at most (2.5 stays 2.5: a forecast's decimals count). */
+const num = (v: number): string => {
+  const r = Math.round(v * 100) / 100;
+  return formatNumber(
+    r,
+    lang(),
+    Number.isInteger(r) ? 0 : Math.abs(r * 10 - Math.round(r * 10)) < 1e-9 ? 1 : 2,
+  );
+};
 
 function answerText(q: DebriefPrediction, a: number): string {
   return q.kind === "choice" ? pick(q.choices[a] ?? { en: "?", zh: "?" }) : num(a);
