@@ -18,6 +18,12 @@ export interface MatchCounts {
   days: number;
   retargets: number;
   months: number;
+  /**
+   * News that asks for a decision (the scenario's events: bans, tariffs, halvings, power prices) in
+   * each third of the match, and halvings: whether choices come all through it, not only at the start.
+   */
+  newsByThird: [number, number, number];
+  halvings: number;
 }
 
 export interface MatchLength extends MatchCounts {
@@ -34,9 +40,12 @@ export interface MatchLength extends MatchCounts {
 export function countRounds(scenario: Scenario, seed: number): MatchCounts {
   const state = createGame(scenario, seed, []);
   const caches = new EngineCaches();
-  const counts: MatchCounts = { days: 0, retargets: 0, months: 0 };
+  const counts: MatchCounts = { days: 0, retargets: 0, months: 0, newsByThird: [0, 0, 0], halvings: 0 };
   while (!state.finished) {
     const report = step(state, caches);
+    const third = Math.min(2, Math.floor((counts.days * 3) / scenario.days)) as 0 | 1 | 2;
+    counts.newsByThird[third] += report.news.length;
+    counts.halvings += report.halvings.length;
     counts.days++;
     if (closesRound("retarget", report)) counts.retargets++;
     if (closesRound("month", report)) counts.months++;
@@ -78,6 +87,7 @@ export function matchLengthLines(rows: readonly MatchLength[]): string[] {
       `${r.scenario.padEnd(14)} ${String(r.days).padStart(5)} days ${String(r.retargets).padStart(3)} retargets ` +
       `${String(r.months).padStart(3)} months | before (pace 1): ${min(r.before)} | lobby (pace ${r.lobby.pace}): ` +
       `${min(r.lobby.measured)} | classroom (pace ${r.classroom.pace}, monthly ${r.classroom.rounds?.seconds} s rounds): ` +
-      `${min(r.classroom.measured)} | retarget rounds 30 s: ${min(r.retargetRounds)}`,
+      `${min(r.classroom.measured)} | retarget rounds 30 s: ${min(r.retargetRounds)} | news by third: ` +
+      `${r.newsByThird.join("/")}, halvings ${r.halvings}`,
   );
 }
