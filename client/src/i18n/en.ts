@@ -6,9 +6,9 @@ import { panelsEn } from "./panels.ts";
 import { mapEn } from "./map.ts";
 import { tutorialEn } from "./tutorial.ts";
 import { predictEn } from "./predict.ts";
+import { roundsEn } from "./rounds.ts";
 import { seatsEn } from "./seats.ts";
 import { scoreEn } from "./score.ts";
-import { roundsEn } from "./rounds.ts";
 
 export const en = {
   ...panelsEn,
@@ -17,10 +17,10 @@ export const en = {
   ...classEn,
   ...firstminEn,
   ...predictEn,
+  ...roundsEn,
   ...mapEn,
   ...seatsEn,
   ...scoreEn,
-  ...roundsEn,
   "app.title": "Hashrate Atlas",
   "app.tagline": "Buy machines, ship them to cheap power, outlast the halvings.",
   "lang.label": "Language",

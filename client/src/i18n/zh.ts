@@ -7,9 +7,9 @@ import { panelsZh } from "./panels.ts";
 import { mapZh } from "./map.ts";
 import { tutorialZh } from "./tutorial.ts";
 import { predictZh } from "./predict.ts";
+import { roundsZh } from "./rounds.ts";
 import { seatsZh } from "./seats.ts";
 import { scoreZh } from "./score.ts";
-import { roundsZh } from "./rounds.ts";
 
 export const zh: Dictionary = {
   ...panelsZh,
@@ -18,10 +18,10 @@ export const zh: Dictionary = {
   ...classZh,
   ...firstminZh,
   ...predictZh,
+  ...roundsZh,
   ...mapZh,
   ...seatsZh,
   ...scoreZh,
-  ...roundsZh,
   "app.title": "矿机版图",
   "app.tagline": "购入矿机，运往电价低廉之地，熬过一次次减半。",
   "lang.label": "语言",

@@ -13,11 +13,11 @@ export const TERMS = [
   "difficulty",
   "breakeven",
   "retarget",
+  "round",
+  "forecastScore",
   "halving",
   "equity",
   "share",
-  "round",
-  "forecastScore",
 ] as const;
 export type Term = (typeof TERMS)[number];
 
