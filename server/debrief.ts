@@ -26,7 +26,7 @@ import { DebriefReplay, nameCompanies, regionFrame, round, sig, type LogHeader }
 import { services } from "./services.ts";
 import type { SessionRecord } from "./store/store.ts";
 import type { Question } from "./game/predictions.ts";
-import { debriefPredictions } from "./debriefPredictions.ts";
+import { debriefForecasts, debriefPredictions } from "./debriefPredictions.ts";
 
 export interface DebriefRequest {
   roomId: string;
@@ -299,6 +299,7 @@ function forReader(full: DebriefPayload, source: Source, seat: string | null): D
     decisions: full.decisions.map((d) => ({ ...d, summary: text(d.summary) })),
     events: host ? full.events : full.events.filter((e) => e.company === null || e.company === seat),
     predictions: debriefPredictions(source.predictions, seat, name),
+    forecastScores: debriefForecasts(source.predictions, seat, name),
   };
 }
 

@@ -3,6 +3,7 @@
  * nobody answered, with the question, the company and its answer in words, and the outcome.
  */
 import { formatIsoDate } from "../shared/math/calendar.ts";
+import { forecastPoints } from "./game/forecastScore.ts";
 import type { Question } from "./game/predictions.ts";
 
 export interface PredictionRow {
@@ -19,6 +20,8 @@ export interface PredictionRow {
   outcomeValuePct: number | null;
   /** The answer is the choice the outcome fell in (null when the outcome names no choice). */
   correct: boolean | null;
+  /** The answer's forecast points (server/game/forecastScore.ts); null when nothing was measured. */
+  forecastPoints: number | null;
 }
 
 /** An answer in words: the choice's English text, or the number. */
@@ -43,7 +46,15 @@ export function predictionRows(
     const after = { outcome: q.outcome?.text.en ?? null, outcomeValuePct: q.outcome?.value ?? null };
     const answers = Object.entries(q.answers).sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }));
     if (answers.length === 0)
-      rows.push({ ...base, company: null, name: null, answer: null, correct: null, ...after });
+      rows.push({
+        ...base,
+        company: null,
+        name: null,
+        answer: null,
+        correct: null,
+        ...after,
+        forecastPoints: null,
+      });
     for (const [seat, given] of answers) {
       const right = q.outcome?.choice;
       rows.push({
@@ -53,6 +64,7 @@ export function predictionRows(
         answer: answerText(q, given),
         correct: right === null || right === undefined || q.kind !== "choice" ? null : right === given,
         ...after,
+        forecastPoints: forecastPoints(q, given),
       });
     }
   }

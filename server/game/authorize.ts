@@ -46,6 +46,8 @@ const HOST_PHASES: Record<string, readonly Phase[]> = {
   ask: ["running", "paused"],
   closeQuestion: ["running", "paused"],
   reveal: ["running", "paused"],
+  rounds: ["lobby", "running", "paused"],
+  continueRound: ["running", "paused"],
 };
 
 export function authorize(request: Request, actor: ActorInfo, phase: Phase): Denial | null {

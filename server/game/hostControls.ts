@@ -19,7 +19,7 @@ export interface Hosted extends LoggedGame {
   phase: Phase;
   pace: number;
   hideNames: boolean;
-  readonly options: Pick<CreateOptions, "fillWithBots" | "standInAfterSeconds">;
+  readonly options: Pick<CreateOptions, "fillWithBots" | "standInAfterSeconds" | "rounds">;
   readonly roster: Roster;
   readonly predictions: PredictionBook;
 }
@@ -63,7 +63,12 @@ export function hostControl(game: Hosted, action: HostAction, now = 0) {
       game.options.standInAfterSeconds = action.seconds;
       for (const seat of game.roster.seats) seat.caretaker = false;
       return null;
+    case "rounds":
+      // Kept with the options, which the store keeps: a restart restores the mode (server/rooms/rounds.ts).
+      game.options.rounds = action.mode ?? undefined;
+      return null;
     case "broadcast":
+    case "continueRound": // the room's round relay ends the window
       return null;
     case "end":
       endGame(game);

@@ -26,11 +26,9 @@ import {
 } from "../../shared/protocol/index.ts";
 import type { Notice } from "../../shared/engine/tradeState.ts";
 import { refuse, type Refused } from "../../shared/protocol/refusals/index.ts";
-import type { Text } from "../../shared/scenario/types.ts";
 import { authorize, type ActorInfo } from "../game/authorize.ts";
 import { newJoinCode } from "../game/codes.ts";
 import { newBucket, take, type Bucket } from "../game/rateLimit.ts";
-import { preview } from "../../shared/engine/preview.ts";
 import { GameSession } from "../game/session.ts";
 import { clientAddress } from "../limits/addressLimiter.ts";
 import { takeRestored } from "../recovery.ts";
@@ -48,6 +46,9 @@ import { STORE_DOWN, STORE_UP, StoreGate } from "./storeGate.ts";
 import { QuestionRelay } from "./questions.ts";
 import { reseat, tellHosts, tellSeat } from "./seatNews.ts";
 import { lobbyEntry } from "./lobbyEntry.ts";
+import { answerPreview } from "./previewAnswer.ts";
+import { RoundRelay } from "./rounds.ts";
+import { publish, tellEveryone } from "./publish.ts";
 
 const RATE_PER_SECOND = 10;
 const RATE_BURST = 30;
@@ -74,6 +75,13 @@ export class GameRoom extends Room<GameRoomState> {
   private recent = new RecentRequests();
   /** Prediction questions: each connection's view of the current one, and its countdown. */
   private questions = new QuestionRelay(this);
+  /** Round mode: the game pauses for a decision window at each retarget or month (rounds.ts). */
+  private rounds = new RoundRelay(this, {
+    stop: () => this.stopClock(),
+    schedule: () => this.schedule(),
+    mayResume: () => this.gate.writable && this.clients.length > 0,
+    questionsChanged: () => this.questions.changed(),
+  });
 
   override onCreate(raw: unknown): void {
     // A room brought back after a restart (server/recovery.ts) keeps its id, code and everything else.
@@ -153,6 +161,7 @@ export class GameRoom extends Room<GameRoomState> {
     });
     if (displaced) this.demote(displaced);
     this.questions.send(client);
+    this.rounds.send(client);
     if (joined.role === "host" && this.pausedEmpty && this.session.phase === "paused")
       this.resumeAfterEmpty();
     tellSeat(this.clients, this.session, joined.seat);
@@ -324,7 +333,15 @@ export class GameRoom extends Room<GameRoomState> {
       seat: null,
       seatToken: null,
     };
-    if (type === "preview") return this.preview(client, ref, member, parsed.data as PreviewRequest);
+    if (type === "preview")
+      return answerPreview(
+        this.session,
+        client,
+        ref,
+        member,
+        parsed.data as PreviewRequest,
+        this.deny.bind(this),
+      );
     // A ref seen before from this connection is answered as it was, and not done again.
     const earlier = ref === undefined ? undefined : this.recent.answered(client.sessionId, ref);
     const answer = earlier ?? this.act(client, member, type, parsed.data);
@@ -376,21 +393,12 @@ export class GameRoom extends Room<GameRoomState> {
       );
   }
 
-  /** The engine's verdict and quote, as the sender's seat (or the seat the host names); nothing changes. */
-  private preview(client: Client, ref: string | undefined, member: ActorInfo, request: PreviewRequest): void {
-    const seat = request.seat ?? null;
-    const denial = authorize({ kind: "preview", seat }, member, this.session.phase);
-    if (denial) return this.deny(client, ref, denial);
-    const answer = preview(this.session.state, seat ?? member.seat ?? "", request, this.session.caches);
-    if ("malformed" in answer) return this.deny(client, ref, answer.malformed);
-    client.send("preview", { ...(ref ? { ref } : {}), ...answer.reply });
-  }
-
   private afterHost(action: HostAction): void {
     if (action.type === "start" || action.type === "resume" || action.type === "pace") this.schedule();
     if (action.type === "pause" || action.type === "end") this.stopClock();
     if (action.type === "pause" || action.type === "resume") this.pausedEmpty = false;
     if (this.questions.afterHost(action)) this.schedule(); // a question pauses the game, a reveal resumes it
+    this.rounds.afterHost(action);
     if (action.type === "broadcast")
       this.broadcast("broadcast", { text: action.text, day: this.session.state.day });
     if (action.type === "kick") {
@@ -424,6 +432,7 @@ export class GameRoom extends Room<GameRoomState> {
     const report = this.questions.day(() => this.session.tick()); // and an outcome measured today
     this.synced.dayDone(report, this.session.state);
     this.publish(report.notices.filter((n) => !this.session.wasShown(n)));
+    this.rounds.day(report); // a round closed today pauses the game for its decision window
     void services().store.recordDay(this.roomId, this.session, report);
     this.refresh();
     if ((this.session.phase as string) === "ended") this.finish("finished");
@@ -437,7 +446,7 @@ export class GameRoom extends Room<GameRoomState> {
       this.pausedStore = true;
     }
     this.refresh();
-    this.tellEveryone(STORE_DOWN(reason));
+    tellEveryone(this.clients, this.session.state.day, STORE_DOWN(reason));
   }
 
   private storeUp(): void {
@@ -447,25 +456,12 @@ export class GameRoom extends Room<GameRoomState> {
     }
     this.pausedStore = false;
     this.refresh();
-    this.tellEveryone(STORE_UP);
+    tellEveryone(this.clients, this.session.state.day, STORE_UP);
   }
 
-  private tellEveryone(text: Text): void {
-    const day = this.session.state.day;
-    for (const c of this.clients) c.send("notice", { day, kind: "server", text, targets: [] });
-  }
-
-  /** Public notices to the news ticker; a company's own to its seat's client. */
+  /** Public notices to the news ticker; a company's own to its seat's client (publish.ts). */
   private publish(raw: readonly Notice[]): void {
-    // The engine names companies by their bot names; people see the seat's holder.
-    const notices = raw.map((n) => ({ ...n, text: this.session.named(n.text) }));
-    this.synced.post(notices, this.session.state);
-    for (const n of notices) {
-      if (n.company === null) continue;
-      const seat = this.session.seats.find((s) => s.id === n.company);
-      const target = this.clients.find((c) => c.sessionId === seat?.sessionId);
-      target?.send("notice", { day: n.day, kind: n.kind, text: n.text, targets: n.targets });
-    }
+    publish(raw, this.session, this.synced, this.clients);
   }
 
   private refresh(): void {

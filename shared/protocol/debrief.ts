@@ -69,8 +69,17 @@ export interface DebriefPrediction {
   /** Answers per choice, or every number answered, sorted. */
   tally: number[];
   /** Each company's answer (the host sees every company; a player only their own). */
-  answers: { company: string; name: string; answer: number }[];
+  answers: { company: string; name: string; answer: number; points?: number | null }[];
   outcome: { text: DebriefText; value: number | null; choice: number | null } | null;
+}
+
+/** A company's forecast score: points over the measured questions (server/game/forecastScore.ts). */
+export interface DebriefForecastScore {
+  company: string;
+  name: string;
+  points: number;
+  answered: number;
+  asked: number;
 }
 
 export interface DebriefRetarget {
@@ -162,6 +171,8 @@ export interface DebriefPayload {
   events: DebriefEvent[];
   /** The prediction questions asked, in order (absent from servers before predictions existed). */
   predictions?: DebriefPrediction[];
+  /** Each company's forecast score (the host sees every company; a player their own). */
+  forecastScores?: DebriefForecastScore[];
 }
 
 /** Why a debrief is refused: the code is stable, the message says what to do. */

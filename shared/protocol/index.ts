@@ -2,3 +2,4 @@
 export * from "./options.ts";
 export * from "./messages.ts";
 export * from "./preview.ts";
+export * from "./rounds.ts";

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { MAX_SEATS, SEAT_PATTERN, STAND_IN_AFTER_CHOICES } from "./constants.ts";
 import { previewMessage, previewReply } from "./preview.ts";
+import { roundActions, roundView } from "./rounds.ts";
 
 const ref = z.string().min(1).max(32).optional();
 const text = z.object({ en: z.string(), zh: z.string() });
@@ -86,6 +87,8 @@ export const hostMessage = z.object({
     z.object({ type: z.literal("closeQuestion") }),
     /** Shows the answer: a held shock happens, a measured outcome is awaited; the game goes on. */
     z.object({ type: z.literal("reveal") }),
+    /** Round mode (./rounds.ts): when the game pauses for a decision window, and ending one now. */
+    ...roundActions,
   ]),
 });
 
@@ -154,6 +157,8 @@ export const serverMessages = {
   predict: z.object({ prompt: text, template: z.string() }),
   /** The current prediction question, sent on every change (asked, answered, closed, revealed) and on join. */
   question: questionView,
+  /** Round mode and the open decision window's summary (./rounds.ts), on every change and on join. */
+  round: roundView,
   ended: z.object({ reason: z.string() }),
   /** The answer to a `preview`: the engine's verdict and quote; the game is unchanged. */
   preview: previewReply,

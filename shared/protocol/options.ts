@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { SCORE_MEASURES } from "../engine/scoreMeasure.ts";
+import { roundMode } from "./rounds.ts";
 import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
@@ -75,6 +76,8 @@ export const createOptionsSchema = z.object({
   /** The creator's own name, for their seat when they play (`name` is the room's). */
   nickname: displayName.optional(),
   language: z.enum(["en", "zh"]).default("en"),
+  /** Round mode (./rounds.ts): pause at each retarget or month for a decision window; omitted: off. */
+  rounds: roundMode.optional(),
 });
 
 export type CreateOptions = z.infer<typeof createOptionsSchema>;

@@ -6,6 +6,7 @@ import { panelsEn } from "./panels.ts";
 import { mapEn } from "./map.ts";
 import { tutorialEn } from "./tutorial.ts";
 import { predictEn } from "./predict.ts";
+import { roundsEn } from "./rounds.ts";
 import { seatsEn } from "./seats.ts";
 import { scoreEn } from "./score.ts";
 import { tradeEn } from "./trade.ts";
@@ -20,6 +21,7 @@ export const en = {
   ...classEn,
   ...firstminEn,
   ...predictEn,
+  ...roundsEn,
   ...mapEn,
   ...seatsEn,
   ...scoreEn,

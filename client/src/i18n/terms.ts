@@ -24,6 +24,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { id: "hashrate", en: "hashrate", zh: "算力", banned: ["哈希率", "哈希算力"] },
   { id: "difficulty", en: "difficulty", zh: "难度", banned: ["困难度"] },
   { id: "retarget", en: "retarget", zh: "难度调整", banned: ["重定目标", "目标调整"] },
+  { id: "round", en: "round", zh: "回合", banned: ["轮次"] },
+  { id: "forecastScore", en: "forecast score", zh: "预测得分", banned: ["预测分数"] },
   { id: "halving", en: "halving", zh: "减半", banned: ["减产"] },
   { id: "equity", en: "equity", zh: "净资产", banned: ["权益", "股本"] },
   { id: "breakeven", en: "breakeven", zh: "盈亏平衡", banned: ["保本", "收支平衡"] },

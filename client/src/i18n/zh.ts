@@ -7,6 +7,7 @@ import { panelsZh } from "./panels.ts";
 import { mapZh } from "./map.ts";
 import { tutorialZh } from "./tutorial.ts";
 import { predictZh } from "./predict.ts";
+import { roundsZh } from "./rounds.ts";
 import { seatsZh } from "./seats.ts";
 import { scoreZh } from "./score.ts";
 import { tradeZh } from "./trade.ts";
@@ -21,6 +22,7 @@ export const zh: Dictionary = {
   ...classZh,
   ...firstminZh,
   ...predictZh,
+  ...roundsZh,
   ...mapZh,
   ...seatsZh,
   ...scoreZh,

@@ -54,6 +54,8 @@ export interface ServerEvents {
   away: AwaySummary;
   /** To the host: the seats and the people connected. */
   roster: RosterInfo;
+  /** Round mode and its open decision window (on every change and on join). */
+  round: ServerMessage<"round">;
 }
 
 export type NewGame = Omit<CreateOptions, "hostSecret" | "seed" | "hideNames" | "classroom" | "nickname"> &
@@ -251,6 +253,7 @@ export class GameServer {
     room.onMessage("seat", (m: SeatStanding) => this.events.emit("seat", m));
     room.onMessage("away", (m: AwaySummary) => this.events.emit("away", m));
     room.onMessage("roster", (m: RosterInfo) => this.events.emit("roster", m));
+    room.onMessage("round", (m: ServerMessage<"round">) => this.events.emit("round", m));
     room.onMessage("ended", (m: Ended) => {
       this.store.clearLast(); // nothing left to resume
       this.events.emit("ended", m);

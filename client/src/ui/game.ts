@@ -28,6 +28,7 @@ import { createVeil, veilFor, veilForSeat, type Veil } from "./veil.ts";
 import { createAwayCard } from "./awaySummary.ts";
 import { createTutorial } from "./tutorial.ts";
 import { createPredictCard } from "./predictCard.ts";
+import { createRoundOverlay } from "./roundOverlay.ts";
 import { watchReadyLots } from "./readyLots.ts";
 import { plainIds } from "./shipmentName.ts";
 import { createEquityHint } from "./equityHint.ts";
@@ -89,6 +90,12 @@ function predictCardFor(el: HTMLElement, server: GameServer) {
   return createPredictCard(el, server, () =>
     role() === "host" ? "host" : role() === "player" ? "student" : "watch",
   );
+}
+
+/** The cards a class sees over the map: the prediction card and the round overlay; their removers. */
+function classCards(el: HTMLElement, server: GameServer) {
+  const role = () => (server.welcome?.role === "host" ? "host" : "player");
+  return [predictCardFor(el, server), createRoundOverlay(el, server, role)];
 }
 
 /**
@@ -214,7 +221,7 @@ export function createGameUi(
       tour.offer(w.seat); // first game in this browser: the guided tour starts by itself
       if (server.view) render(server.view);
     }),
-    predictCardFor(el, server),
+    ...classCards(el, server),
     ...toastMessages(server, createVeil(el, toLobby(server, onExit), takeBack(server))),
     server.events.on("away", (summary) => createAwayCard(el).show(summary)),
   ];

@@ -13,6 +13,8 @@ export const TERMS = [
   "difficulty",
   "breakeven",
   "retarget",
+  "round",
+  "forecastScore",
   "halving",
   "equity",
   "share",

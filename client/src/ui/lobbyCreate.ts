@@ -9,6 +9,8 @@ import { MAX_SEATS, PACES, STAND_IN_AFTER_CHOICES } from "../../../shared/protoc
 import { SCORE_MEASURES, type ScoreMeasure } from "../../../shared/engine/scoreMeasure.ts";
 import { fill, h } from "./dom.ts";
 import { formatMonth } from "./format.ts";
+import { presetPart, type PresetKind } from "./lobbyPreset.ts";
+import type { RoundMode } from "../../../shared/protocol/pacing.ts";
 
 export interface CreateForm {
   scenario: string;
@@ -23,6 +25,9 @@ export interface CreateForm {
   standInAfter?: number | null;
   /** What wins (equity unless chosen). */
   scoreBy?: ScoreMeasure;
+  /** The length preset (lobbyPreset.ts) and the round mode it chose; undefined: not shown yet. */
+  preset?: PresetKind;
+  rounds?: RoundMode | null;
 }
 
 /** Sets a form field from an input's value (or the input itself: a checkbox's state). */
@@ -171,17 +176,19 @@ export function createPanel(form: CreateForm, onSubmit: () => void): HTMLElement
     e.preventDefault();
     onSubmit();
   };
+  const preset = presetPart(form);
   return h(
     "section",
     { class: "panel", "aria-labelledby": "create" },
     h("h2", { id: "create", text: t("lobby.create") }),
     h(
       "form",
-      { onsubmit: submit },
+      { onsubmit: submit, onchange: preset.update },
       ...scenarioPart(form),
       h("label", { for: "roomName", text: t("lobby.roomName") }),
       h("input", { id: "roomName", maxlength: 24, value: form.roomName, oninput: set("roomName", (v) => v) }),
       seatsAndPace(form),
+      preset.el,
       h(
         "label",
         { class: "inline" },

@@ -16,7 +16,15 @@ import "./predict.css";
 /** Students answer; the host closes and reveals; the projector shows it big; a spectator watches. */
 export type CardMode = "student" | "host" | "projector" | "watch";
 
-const num = (v: number): string => formatNumber(Math.round(v * 100) / 100, lang());
+/** A number as answered, to two decimals at most (2.5 stays 2.5: a forecast's decimals count). */
+const num = (v: number): string => {
+  const r = Math.round(v * 100) / 100;
+  return formatNumber(
+    r,
+    lang(),
+    Number.isInteger(r) ? 0 : Math.abs(r * 10 - Math.round(r * 10)) < 1e-9 ? 1 : 2,
+  );
+};
 
 function answerText(q: Question, given: number): string {
   return q.kind === "choice" ? pick(q.choices[given] ?? { en: "?", zh: "?" }) : num(given);

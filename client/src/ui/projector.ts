@@ -21,6 +21,7 @@ import { createJoinedPanel } from "./projectorJoined.ts";
 import "./projector.css";
 import { createTicker } from "./ticker.ts";
 import { createPredictCard } from "./predictCard.ts";
+import { createRoundOverlay } from "./roundOverlay.ts";
 import { createBroadcastBanner } from "./broadcastBanner.ts";
 
 function memory(): KeyValue {
@@ -110,6 +111,7 @@ export function startProjector(root: HTMLElement, rawCode: string, map: MapSink)
   let latest: GameView | null = null;
   // The class's prediction (distribution before the reveal, then the answer) and the teacher's broadcasts.
   createPredictCard(el, server, () => "projector");
+  createRoundOverlay(el, server, () => "projector");
   createBroadcastBanner(el, server);
 
   function render(v: GameView): void {

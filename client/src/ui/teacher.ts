@@ -5,6 +5,7 @@
  * the debrief (at any time) and the projector view for the class (a new window, joined as a spectator).
  * Every action shows the server's answer, or its refusal reason, in a live status line.
  */
+import { createRoundControls } from "./roundControls.ts";
 import { PACES } from "../../../shared/protocol/constants.ts";
 import { t } from "../i18n/index.ts";
 import type { GameServer, Welcome } from "../net/Server.ts";
@@ -146,6 +147,7 @@ export function createTeacher(parent: HTMLElement, server: GameServer) {
   const title = h("h2", { id: "teacher-title" });
   const clock = h("div", { class: "row" });
   const clockOut = status();
+  const rounds = createRoundControls(server);
   const injectBox = h("div", {});
   const inject = createInjectForm(injectBox, server);
   const broadcastBox = h("fieldset", {});
@@ -159,7 +161,7 @@ export function createTeacher(parent: HTMLElement, server: GameServer) {
   let view: GameView | null = null;
   let clockFor = "";
 
-  el.append(title, clock, clockOut, classBox, injectBox, broadcastBox, rosterBox, endBox, endOut);
+  el.append(title, clock, clockOut, rounds.el, classBox, injectBox, broadcastBox, rosterBox, endBox, endOut);
 
   function renderClock(v: GameView): void {
     clockFor = clockKey(v);
@@ -174,6 +176,7 @@ export function createTeacher(parent: HTMLElement, server: GameServer) {
     fill(endBox, endButton(server, endOut));
     fill(classBox, ...classButtons(() => code));
     inject.relabel();
+    rounds.relabel();
     if (view) renderClock(view);
   }
 

@@ -4,8 +4,17 @@ import { lang, pick, t } from "../../i18n/index.ts";
 import { fill, h } from "../dom.ts";
 import { formatNumber } from "../format.ts";
 import { median } from "../predictModel.ts";
+import { forecastScores, pointsText } from "./forecasts.ts";
 
-const num = (v: number) => formatNumber(Math.round(v * 100) / 100, lang());
+/** A number as answered, to two decimals at most (2.5 stays 2.5: a forecast's decimals count). */
+const num = (v: number): string => {
+  const r = Math.round(v * 100) / 100;
+  return formatNumber(
+    r,
+    lang(),
+    Number.isInteger(r) ? 0 : Math.abs(r * 10 - Math.round(r * 10)) < 1e-9 ? 1 : 2,
+  );
+};
 
 function answerText(q: DebriefPrediction, a: number): string {
   return q.kind === "choice" ? pick(q.choices[a] ?? { en: "?", zh: "?" }) : num(a);
@@ -48,7 +57,13 @@ function question(q: DebriefPrediction): HTMLElement {
     h("p", { class: "muted", text: t("debrief.predictions.asked", { date: q.date }) }),
     tallyList(q),
     q.answers.length
-      ? h("ul", {}, ...q.answers.map((a) => h("li", { text: `${a.name}: ${answerText(q, a.answer)}` })))
+      ? h(
+          "ul",
+          {},
+          ...q.answers.map((a) =>
+            h("li", { text: `${a.name}: ${answerText(q, a.answer)}${pointsText(a.points)}` }),
+          ),
+        )
       : null,
     h("p", {
       class: "predict-outcome",
@@ -62,5 +77,5 @@ function question(q: DebriefPrediction): HTMLElement {
 export function renderPredictions(body: HTMLElement, p: DebriefPayload): void {
   const list = p.predictions ?? [];
   if (!list.length) return fill(body, h("p", { class: "muted", text: t("debrief.predictions.none") }));
-  fill(body, h("div", { class: "debrief-predictions" }, ...list.map(question)));
+  fill(body, forecastScores(p), h("div", { class: "debrief-predictions" }, ...list.map(question)));
 }
