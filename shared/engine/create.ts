@@ -93,6 +93,8 @@ export function createGame(
     retargets: [],
     networkThs: scenario.world.initialHashrateThs,
     playerThs: 0,
+    classWorld: null,
+    machineLeases: [],
   };
   state.market.priceCents = advancePrice(state);
   state.market.feesSatsPerBlock = feesForDay(state);

@@ -8,6 +8,8 @@ import type { Cents, Sats } from "../math/money.ts";
 import type { EpochDay } from "../math/calendar.ts";
 import type { MiningPolicy, Scenario } from "../scenario/types.ts";
 import type { ActiveEffect, CountryState, FactoryState, Notice, Offer, Shipment } from "./tradeState.ts";
+import type { ClassWorld } from "./classWorld.ts";
+import type { MachineLease } from "./machineLease.ts";
 
 /**
  * Changes whenever the same scenario, seed and commands would play a different game, so that a replay
@@ -164,6 +166,7 @@ export const LEDGER_KINDS = [
   "demandResponse",
   "tradePurchase",
   "tradeSale",
+  "machineLease",
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
@@ -257,4 +260,8 @@ export interface GameState {
   networkThs: number;
   /** Players' running hashrate at the end of the last day, TH/s. */
   playerThs: number;
+  /** The class-sized world in force (classWorld.ts), or null: the full-sized world (the default). */
+  classWorld: ClassWorld | null;
+  /** Machine leases between companies, offered, running and lately ended (machineLease.ts). */
+  machineLeases: MachineLease[];
 }

@@ -27,6 +27,7 @@ import { advanceShocks } from "./shocks/advance.ts";
 import { advanceOffers } from "./offers.ts";
 import type { Notice } from "./tradeState.ts";
 import { EngineCaches } from "./caches.ts";
+import { advanceMachineLeases } from "./machineLease.ts";
 
 export interface StepReport {
   tick: number;
@@ -146,6 +147,9 @@ function playDay(state: GameState, caches: EngineCaches): DayPlayed {
   const restOfWorldThsByRegion = restOfWorldHashrate(state, caches);
   const restOfWorldThs = restOfWorldThsByRegion.reduce((s, x) => s + x, 0);
   const fleets = operateFleets(state, caches);
+  // Leased machines' hashrate goes to their lessees, after the owners ran (and paid for) them and before
+  // blocks are mined and paid (machineLease.ts); the players' total is the same either way.
+  advanceMachineLeases(state, fleets, caches);
   const playerThs = fleets.reduce((s, d) => s + d.ths, 0);
   const networkThs = restOfWorldThs + playerThs;
 

@@ -16,6 +16,7 @@ import {
 } from "./regions.ts";
 import type { GameState, MigrationBatch, RegionState } from "./state.ts";
 import type { EngineCaches } from "./caches.ts";
+import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
 
 /** Below this ratio of hashprice to power cost a tier switches fully off; above the upper one fully on. */
 const OFF_RATIO = 0.85;
@@ -184,6 +185,13 @@ function deployNewMachines(state: GameState, memo: RestOfWorldKwMemo, caches: En
 
 /** Interpolated deployment rate for today, TH/s per day. */
 export function deploymentRate(state: GameState): number {
+  // A class-sized world deploys at its scale (classWorld.ts); at full scale the factor is exactly 1.
+  const scale = worldScalePpm(state);
+  const rate = scenarioDeploymentRate(state);
+  return scale === FULL_SCALE_PPM ? rate : (rate * scale) / FULL_SCALE_PPM;
+}
+
+function scenarioDeploymentRate(state: GameState): number {
   const points = state.scenario.world.deployments;
   if (points.length === 0) return 0;
   const day = state.day;

@@ -15,6 +15,7 @@ import { HTTP_REFUSALS } from "../../shared/protocol/refusals/http.ts";
 import { ROOM_REFUSALS } from "../../shared/protocol/refusals/room.ts";
 import { TRADE_REFUSALS } from "../../shared/protocol/refusals/trade.ts";
 import { PREDICT_REFUSALS } from "../../shared/protocol/refusals/predict.ts";
+import { CLASS_MAAS_REFUSALS } from "../../shared/protocol/refusals/classMaas.ts";
 
 const region = { en: "Sichuan", zh: "四川" };
 const factory = { en: "Shenzhen", zh: "深圳" };
@@ -146,6 +147,16 @@ const SAMPLES: { [K in RefusalId]: RefusalParams[K] } = {
   BAD_CHOICE: [{ choices: 4 }],
   NUMBER_NEEDED: [],
   NOT_ANSWERING: [],
+  WORLD_SIZE_STARTED: [],
+  WORLD_SIZE_ALREADY: [],
+  LOT_ALREADY_LEASED: [{ lot }],
+  LEASE_LOT_PROMISED: [{ lot }],
+  LEASE_OFFERS_TOO_MANY: [{ max: 12 }],
+  UNKNOWN_LEASE: [{ lease: "ml-4" }],
+  NOT_YOUR_LEASE: [{ lease: "ml-4" }],
+  LEASE_CLOSED: [{ lease: "ml-4" }],
+  LEASE_LOT_GONE: [{ lease: "ml-4" }],
+  LEASE_UNAFFORDABLE: [{ lease: "ml-4", cents: 123_456_00 }],
 };
 
 const ids = Object.keys(REFUSALS) as RefusalId[];
@@ -169,7 +180,14 @@ describe("the refusal table", () => {
   });
 
   it("has no id twice across its sections (a later section would replace an earlier entry)", () => {
-    const sections = [ENGINE_REFUSALS, TRADE_REFUSALS, ROOM_REFUSALS, HTTP_REFUSALS, PREDICT_REFUSALS];
+    const sections = [
+      ENGINE_REFUSALS,
+      TRADE_REFUSALS,
+      ROOM_REFUSALS,
+      HTTP_REFUSALS,
+      PREDICT_REFUSALS,
+      CLASS_MAAS_REFUSALS,
+    ];
     const all = sections.flatMap((s) => Object.keys(s));
     expect(new Set(all).size).toBe(all.length);
     expect(ids.length).toBe(all.length);
