@@ -8,6 +8,7 @@ import { tutorialEn } from "./tutorial.ts";
 import { predictEn } from "./predict.ts";
 import { seatsEn } from "./seats.ts";
 import { scoreEn } from "./score.ts";
+import { classMaasEn } from "./classMaas.ts";
 
 export const en = {
   ...panelsEn,
@@ -19,6 +20,7 @@ export const en = {
   ...mapEn,
   ...seatsEn,
   ...scoreEn,
+  ...classMaasEn,
   "app.title": "Hashrate Atlas",
   "app.tagline": "Buy machines, ship them to cheap power, outlast the halvings.",
   "lang.label": "Language",

@@ -9,6 +9,7 @@ import { tutorialZh } from "./tutorial.ts";
 import { predictZh } from "./predict.ts";
 import { seatsZh } from "./seats.ts";
 import { scoreZh } from "./score.ts";
+import { classMaasZh } from "./classMaas.ts";
 
 export const zh: Dictionary = {
   ...panelsZh,
@@ -20,6 +21,7 @@ export const zh: Dictionary = {
   ...mapZh,
   ...seatsZh,
   ...scoreZh,
+  ...classMaasZh,
   "app.title": "矿机版图",
   "app.tagline": "购入矿机，运往电价低廉之地，熬过一次次减半。",
   "lang.label": "语言",

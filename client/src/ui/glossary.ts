@@ -16,6 +16,8 @@ export const TERMS = [
   "halving",
   "equity",
   "share",
+  "classWorld",
+  "machineLease",
 ] as const;
 export type Term = (typeof TERMS)[number];
 

@@ -213,6 +213,7 @@ function newGame(form: CreateForm, name: string): NewGame {
     classroom: form.mode === "classroom",
     hostPlays: form.mode === "play",
     scoreBy: form.scoreBy ?? "equity",
+    worldSize: form.classWorld ? "class" : "full",
     ...(form.standInAfter !== undefined ? { standInAfterSeconds: form.standInAfter } : {}),
     name: (form.roomName.trim() || t("lobby.roomNameDefault", { name })).slice(0, 24),
     language: lang(),

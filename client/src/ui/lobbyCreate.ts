@@ -9,6 +9,7 @@ import { MAX_SEATS, PACES, STAND_IN_AFTER_CHOICES } from "../../../shared/protoc
 import { SCORE_MEASURES, type ScoreMeasure } from "../../../shared/engine/scoreMeasure.ts";
 import { fill, h } from "./dom.ts";
 import { formatMonth } from "./format.ts";
+import { classWorldChoice } from "./classWorldChoice.ts";
 
 export interface CreateForm {
   scenario: string;
@@ -23,6 +24,8 @@ export interface CreateForm {
   standInAfter?: number | null;
   /** What wins (equity unless chosen). */
   scoreBy?: ScoreMeasure;
+  /** A class-sized world (shared/engine/classWorld.ts). */
+  classWorld?: boolean;
 }
 
 /** Sets a form field from an input's value (or the input itself: a checkbox's state). */
@@ -191,6 +194,7 @@ export function createPanel(form: CreateForm, onSubmit: () => void): HTMLElement
       choice("mode", ["play", "classroom"] as const, (v) => (form.mode = v), form.mode),
       standInChoice(form),
       scoreByChoice(form),
+      classWorldChoice(form),
       visibilityChoice(form),
       h("p", {}, h("button", { type: "submit", class: "primary", text: t("lobby.createButton") })),
     ),
