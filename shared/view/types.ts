@@ -11,6 +11,7 @@ import type { LotStatus } from "../engine/state.ts";
 import type { ScoreMeasure } from "../engine/scoreMeasure.ts";
 import type { ShipmentStatus } from "../engine/tradeState.ts";
 import type { MiningPolicy, ShippingMode } from "../scenario/types.ts";
+import type { MachineLeaseView } from "./machineLeases.ts";
 
 /** A public notice on the news ticker (and in the history of the regions it names). */
 export interface NewsView {
@@ -107,6 +108,8 @@ export interface CompanyPrivateView {
   offers: OfferView[];
   /** How the company's equity is made (engine score.ts): equity = cash + BTC + machines - owed. */
   score: ScorePartsView;
+  /** Machine leases offered or running, made or received (view/machineLeases.ts). */
+  machineLeases: MachineLeaseView[];
 }
 
 /** The parts of a company's equity, cents. */
@@ -183,6 +186,8 @@ export interface WorldView {
   news: NewsView[];
   /** What wins (the host's choice when creating the game): companies are ranked by it. */
   scoreBy: ScoreMeasure;
+  /** A class-sized world (engine/classWorld.ts): the players hold a large share of the network. */
+  classWorld: boolean;
 }
 
 /** The room's part: set by the room, not derived from the engine state. */

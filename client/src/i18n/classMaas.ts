@@ -13,6 +13,7 @@ export const classMaasEn = {
   "cw.option.hint":
     "The rest of the world is shrunk so that the companies in this game hold a large share of the network (often 30–60%): every machine you switch on raises the difficulty for everyone. A machine earns what it earns in the full world.",
   "cw.share": "Players' share: {pct}",
+  "cw.shareLabel": "Players' share",
   "cw.share.hint": "The share of the network's hashrate that the companies in this game run today.",
   "ml.title": "Machine leases",
   "ml.none": "No machine leases.",
@@ -24,6 +25,11 @@ export const classMaasEn = {
   "ml.decline": "Decline",
   "ml.withdraw": "Withdraw",
   "ml.offer": "Lease its hashrate",
+  "ml.form.lot": "Lot (installed)",
+  "ml.form.to": "Lessee",
+  "ml.form.term": "Term (days)",
+  "ml.form.daily": "Daily fee ($)",
+  "ml.form.upfront": "Upfront fee ($)",
   "ml.quote": "Today: {value}/day of BTC to the lessee; {power}/day of power for the owner",
   "ml.rules":
     "The owner keeps the machines, runs them and pays their power; the lessee gets their BTC and pays the fees. Under a ban nothing is delivered and no daily fee is due; a seizure or sale ends the lease; a lessee who cannot pay a day's fee defaults and the machines return.",
@@ -40,6 +46,7 @@ export const classMaasZh: Record<keyof typeof classMaasEn, string> = {
   "cw.option.hint":
     "世界其余的矿机按比例缩小，使本局各公司合计占全网算力的很大份额（常在 30–60%）：你开启的每台矿机都会抬高所有人的难度。一台矿机的收益与完整世界中相同。",
   "cw.share": "玩家算力占比：{pct}",
+  "cw.shareLabel": "玩家算力占比",
   "cw.share.hint": "本局各公司今天运行的算力占全网算力的比例。",
   "ml.title": "矿机租赁",
   "ml.none": "没有矿机租赁。",
@@ -51,6 +58,11 @@ export const classMaasZh: Record<keyof typeof classMaasEn, string> = {
   "ml.decline": "拒绝",
   "ml.withdraw": "撤回",
   "ml.offer": "出租其算力",
+  "ml.form.lot": "批次（已安装）",
+  "ml.form.to": "承租方",
+  "ml.form.term": "租期（天）",
+  "ml.form.daily": "每日租金（美元）",
+  "ml.form.upfront": "预付租金（美元）",
   "ml.quote": "按今日：承租方每天获得 {value} 的比特币；机主每天承担 {power} 电费",
   "ml.rules":
     "机主保留矿机、负责运行并承担电费；承租方获得矿机挖出的比特币并支付租金。禁令期间不交付算力，也不收当日租金；矿机被没收或售出则租赁终止；承租方无力支付当日租金即为违约，矿机归还机主。",
