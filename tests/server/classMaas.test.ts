@@ -25,7 +25,10 @@ interface Notice {
 }
 
 /** A game of two seats, each held by a person, started and then paused on day 1. */
-async function game(worldSize: "full" | "class"): Promise<{ host: AnyRoom; ana: AnyRoom; bo: AnyRoom }> {
+async function game(
+  worldSize: "full" | "class",
+  inLobby?: (host: AnyRoom) => Promise<void>,
+): Promise<{ host: AnyRoom; ana: AnyRoom; bo: AnyRoom }> {
   const host = await new Client(server.ws).create("game", {
     scenario: "halving-2020",
     seats: 2,
@@ -42,6 +45,7 @@ async function game(worldSize: "full" | "class"): Promise<{ host: AnyRoom; ana: 
   await next(ana, "welcome");
   const bo = await new Client(server.ws).joinById(host.roomId, { name: "Bo" });
   await next(bo, "welcome");
+  await inLobby?.(host);
   host.send("host", { action: { type: "start" } });
   await until(() => host.state.tick >= 1);
   host.send("host", { action: { type: "pause" } });
@@ -97,5 +101,20 @@ describe("a class-sized game with a machine lease", () => {
     await until(() => (bo.state.companies.get("p2").shareBps as number) > 0);
     expect([...priv(ana, "p1").lots.values()].length).toBe(1);
     for (const room of [full.host, full.ana, full.bo, host, ana, bo]) await room.leave();
+  });
+
+  it("lets the host switch a game to a class-sized world in the lobby, and keeps it once started", async () => {
+    const { host, ana, bo } = await game("full", async (h) => {
+      expect(h.state.classWorld).toBe(false);
+      h.send("host", { action: { type: "worldSize", size: "class" } });
+      await until(() => h.state.classWorld === true);
+    });
+    expect(host.state.tick).toBeGreaterThanOrEqual(1);
+    expect(host.state.classWorld).toBe(true);
+    host.send("host", { action: { type: "worldSize", size: "full" } });
+    const refused = await next<{ code: string }>(host, "error");
+    expect(refused.code).toBeTruthy();
+    expect(host.state.classWorld).toBe(true);
+    for (const room of [host, ana, bo]) await room.leave();
   });
 });

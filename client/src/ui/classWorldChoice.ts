@@ -23,14 +23,19 @@ export function classWorldChoice(form: { classWorld?: boolean }): HTMLElement {
   );
 }
 
-/** "Players' share: 42%" (the share in ppm), with its glossary tip. */
-export function playersShareLine(sharePpm: number): HTMLElement {
-  const pct = `${(sharePpm / 10_000).toFixed(1)}%`;
+/** The host's setting in the lobby (applied when the game starts). */
+export function classWorldToggle(on: boolean, set: (on: boolean) => void): HTMLElement {
+  const box = h("input", {
+    type: "checkbox",
+    "data-testid": "teacher-classWorld",
+    onchange: () => set(box.checked),
+  }) as HTMLInputElement;
+  box.checked = on;
   return h(
-    "span",
-    { class: "players-share", "data-testid": "players-share", title: t("cw.share.hint") },
-    t("cw.share", { pct }),
-    " ",
+    "label",
+    { class: "check", title: t("cw.option.hint") },
+    box,
+    ` ${t("cw.option")} `,
     termTip("classWorld"),
   );
 }

@@ -5,6 +5,7 @@
  * the debrief (at any time) and the projector view for the class (a new window, joined as a spectator).
  * Every action shows the server's answer, or its refusal reason, in a live status line.
  */
+import { classWorldToggle } from "./classWorldChoice.ts";
 import { PACES } from "../../../shared/protocol/constants.ts";
 import { t } from "../i18n/index.ts";
 import type { GameServer, Welcome } from "../net/Server.ts";
@@ -67,6 +68,9 @@ function clockControls(v: GameView, server: GameServer, out: HTMLElement): (HTML
     pace,
     clockButton(v.phase, act),
     h("label", { class: "check" }, hide, ` ${t("teacher.hideNames")}`),
+    v.phase === "lobby"
+      ? classWorldToggle(v.classWorld, (on) => act({ type: "worldSize", size: on ? "class" : "full" }))
+      : null,
   ];
 }
 
@@ -138,7 +142,7 @@ function classButtons(code: () => string): HTMLElement[] {
   ];
 }
 
-const clockKey = (v: GameView) => `${v.phase}|${v.pace}|${v.hideNames}`;
+const clockKey = (v: GameView) => `${v.phase}|${v.pace}|${v.hideNames}|${v.classWorld}`;
 
 export function createTeacher(parent: HTMLElement, server: GameServer) {
   const el = h("section", { class: "panel teacher", "aria-labelledby": "teacher-title", hidden: true });
