@@ -140,7 +140,8 @@ export function decide(
   const ctx = makeCtx(w, company, plan.profile, review);
   tendLots(ctx);
   respondOffers(ctx, plan.offerPaybackDays);
-  if (plan.trade === tradeTrader) answerMachineLeases(ctx);
+  // Every bot answers lease offers made to it, as it answers offers of lots (yes only when they pay).
+  answerMachineLeases(ctx);
   if (review) {
     sellRatio(ctx);
     plan.trade?.(ctx);

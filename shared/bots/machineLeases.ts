@@ -1,7 +1,8 @@
 /**
  * Machines as a service for the bots (shared/engine/machineLease.ts): the trader offers the hashrate of
  * a running lot it holds for a month at a fee a little under what it earns today (cash now, whatever the
- * hashprice does), and takes lease offers made to it whose fees are well under the BTC they bring.
+ * hashprice does); every bot takes lease offers made to it whose fees are well under the BTC they bring,
+ * and declines the others so that the owner is not left waiting.
  */
 import {
   leaseOfLot,
