@@ -40,10 +40,16 @@ describe.skipIf(!CHROMIUM)("a class-sized world with machine leases (Chromium)",
     const { page } = me;
     await (await see(me, page.getByTestId("open-market"), "the toolbar's Market button")).click();
     await see(me, page.getByTestId("machine-leases"), "the machine leases list");
-    await seeText(me, "section.dialog", me.say("ml.title"), "the machine leases heading");
-    await seeText(me, "section.dialog", me.say("ml.none"), "no lease yet");
+    await seeText(
+      me,
+      "section.dialog:has([data-testid=machine-leases])",
+      me.say("ml.title"),
+      "the machine leases heading",
+    );
+    await seeText(me, "section.dialog:has([data-testid=machine-leases])", me.say("ml.none"), "no lease yet");
     await see(me, page.getByTestId("lease-send"), "the lease button");
-    await shot(me, "classmaas-leases", page.locator("section.dialog").first());
+    await page.getByTestId("machine-leases").scrollIntoViewIfNeeded();
+    await shot(me, "classmaas-leases", page.locator("section.dialog:has([data-testid=machine-leases])"));
     const zh = await suite.open({ name: "中本聪", lang: "zh" });
     await setNickname(zh);
     await (
