@@ -6,10 +6,17 @@
 import { refuse } from "../protocol/refusals/index.ts";
 import type { EngineCaches } from "./caches.ts";
 import type { Rejection } from "./commands/errors.ts";
+import { ownedLot, type Quoter } from "./commands/quote.ts";
 import type { CommandOf } from "./commands/schema.ts";
 import { post } from "./ledger.ts";
 import { lotById } from "./lotFacts.ts";
-import { leaseOfLot, MAX_OPEN_LEASE_OFFERS, tellLease, type MachineLease } from "./machineLease.ts";
+import {
+  leaseOfLot,
+  MAX_OPEN_LEASE_OFFERS,
+  quoteMachineLease,
+  tellLease,
+  type MachineLease,
+} from "./machineLease.ts";
 import { reservedUnits } from "./offers.ts";
 import type { Company, GameState } from "./state.ts";
 
@@ -128,3 +135,10 @@ export function applyAnswerLease(
     `${company.name} 租用批次 ${lease.lot} 的算力 ${lease.termDays} 天（租赁 ${lease.id}）：比特币归承租方，电费由机主承担。`,
   );
 }
+
+/** The quote of a lease offer: both sides at today's hashprice and power price (the owner's own lot only). */
+export const previewMachineLease: Quoter<"offerMachineLease"> = (q, cmd) => {
+  const lot = ownedLot(q, cmd.lot);
+  if (!lot) return undefined;
+  return { kind: "machineLease", ...quoteMachineLease(q.state, lot, cmd, q.caches) };
+};

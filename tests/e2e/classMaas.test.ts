@@ -47,7 +47,8 @@ describe.skipIf(!CHROMIUM)("a class-sized world with machine leases (Chromium)",
       "the machine leases heading",
     );
     await seeText(me, "section.dialog:has([data-testid=machine-leases])", me.say("ml.none"), "no lease yet");
-    await see(me, page.getByTestId("lease-send"), "the lease button");
+    await see(me, page.getByTestId("mlease-send"), "the lease button");
+    await seeText(me, "[data-testid=mlease-quote]", me.say("ml.fill"), "the lease quote's prompt");
     await page.getByTestId("machine-leases").scrollIntoViewIfNeeded();
     await shot(me, "classmaas-leases", page.locator("section.dialog:has([data-testid=machine-leases])"));
     const zh = await suite.open({ name: "中本聪", lang: "zh" });

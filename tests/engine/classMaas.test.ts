@@ -13,6 +13,7 @@ import { lotKw, lotModel } from "../../shared/engine/fleet.ts";
 import { playersSharePpm } from "../../shared/engine/classWorld.ts";
 import { quoteMachineLease } from "../../shared/engine/machineLease.ts";
 import { legalCommands } from "../../shared/engine/commands/legal.ts";
+import { preview } from "../../shared/engine/preview.ts";
 import type { GameState, Lot } from "../../shared/engine/state.ts";
 import { newGame, player } from "../helpers/game.ts";
 
@@ -213,5 +214,26 @@ describe("machines as a service", () => {
     step(g);
     const after = equities(g, caches);
     expect(after[0]! - before[0]!).not.toBe(0);
+  });
+
+  it("previews a lease offer with the engine's quote, for the lot's owner only", () => {
+    const g = newGame("sandbox", 3, 2);
+    const lot = runMachines(g, 1, 0.3);
+    const command = {
+      type: "offerMachineLease",
+      lot: lot.id,
+      to: "p2",
+      termDays: 30,
+      upfrontCents: 0,
+      dailyCents: 100_00,
+      days: 5,
+    };
+    const mine = preview(g, "p1", { kind: "command", command } as never, caches);
+    expect(mine).toMatchObject({ reply: { ok: true, quote: { kind: "machineLease" } } });
+    const q = quoteMachineLease(g, lot, command, caches);
+    expect((mine as { reply: { quote: unknown } }).reply.quote).toEqual({ kind: "machineLease", ...q });
+    const theirs = preview(g, "p2", { kind: "command", command } as never, caches);
+    expect(theirs).toMatchObject({ reply: { ok: false } });
+    expect((theirs as { reply: { quote?: unknown } }).reply.quote).toBeUndefined();
   });
 });

@@ -13,6 +13,8 @@ import { fill, h } from "./dom.ts";
 import { fillSelect, lotLabel } from "./fields.ts";
 import { formatCents } from "./format.ts";
 import { termTip } from "./glossary.ts";
+import { gatedAction } from "./gatedAction.ts";
+import { quoteOf } from "./panelModel.ts";
 
 interface Context {
   server: GameServer;
@@ -54,12 +56,12 @@ function leaseItem(ctx: Context, l: MachineLeaseView, nameOf: (seat: string) => 
       h("button", {
         text: t("ml.accept"),
         class: "primary",
-        "data-testid": `lease-accept-${l.id}`,
+        "data-testid": `mlease-accept-${l.id}`,
         onclick: () => send(true),
       }),
       h("button", {
         text: t("ml.decline"),
-        "data-testid": `lease-decline-${l.id}`,
+        "data-testid": `mlease-decline-${l.id}`,
         onclick: () => send(false),
       }),
     );
@@ -67,38 +69,54 @@ function leaseItem(ctx: Context, l: MachineLeaseView, nameOf: (seat: string) => 
     buttons.push(
       h("button", {
         text: t("ml.withdraw"),
-        "data-testid": `lease-withdraw-${l.id}`,
+        "data-testid": `mlease-withdraw-${l.id}`,
         onclick: () => send(false),
       }),
     );
   }
-  return h("li", { "data-testid": `lease-${l.id}` }, h("span", { text: leaseLine(l, nameOf) }), ...buttons);
+  return h("li", { "data-testid": `mlease-${l.id}` }, h("span", { text: leaseLine(l, nameOf) }), ...buttons);
 }
 
 /** The lease form: a lot of mine, a company, a term, a daily and an upfront fee. */
 function leaseForm(ctx: Context) {
-  const lot = h("select", { id: "lease-lot", "data-testid": "lease-lot" }) as HTMLSelectElement;
-  const to = h("select", { id: "lease-to", "data-testid": "lease-to" }) as HTMLSelectElement;
-  const term = input("lease-term", "30");
-  const daily = input("lease-daily", "");
-  const upfront = input("lease-upfront", "0");
+  const lot = h("select", { id: "mlease-lot", "data-testid": "mlease-lot" }) as HTMLSelectElement;
+  const to = h("select", { id: "mlease-to", "data-testid": "mlease-to" }) as HTMLSelectElement;
+  const term = input("mlease-term", "30");
+  const daily = input("mlease-daily", "");
+  const upfront = input("mlease-upfront", "0");
   const cents = (el: HTMLInputElement) => Math.max(0, Math.round(Number(el.value || "0") * 100));
-  const send = h("button", {
-    "data-testid": "lease-send",
-    onclick: () =>
-      void perform(
-        ctx.server.command({
-          type: "offerMachineLease",
-          lot: lot.value,
-          to: to.value,
-          termDays: Math.max(1, Math.round(Number(term.value || "30"))),
-          upfrontCents: cents(upfront),
-          dailyCents: cents(daily),
-          days: 5,
-        }),
-        ctx.out,
-      ),
+  const quote = h("p", { class: "quote", "data-testid": "mlease-quote" });
+  const send = gatedAction({
+    server: ctx.server,
+    status: ctx.out,
+    testid: "mlease-send",
+    reasonId: "mlease-reason",
+    label: "ml.offer",
+    intent: () => {
+      if (!lot.value || !to.value) return null;
+      return {
+        type: "offerMachineLease" as const,
+        lot: lot.value,
+        to: to.value,
+        termDays: Math.min(365, Math.max(1, Math.round(Number(term.value || "30")))),
+        upfrontCents: cents(upfront),
+        dailyCents: cents(daily),
+        days: 5,
+      };
+    },
+    show: (st) => {
+      const q = quoteOf(st, "machineLease");
+      quote.dataset.quoted = q ? "1" : "0";
+      if (!q) {
+        quote.textContent = t("ml.fill");
+        return;
+      }
+      const lg = lang();
+      quote.textContent = `${t("ml.quote", { value: formatCents(q.valuePerDayCents, lg), power: formatCents(q.powerPerDayCents, lg) })} ${t("ml.net", { lessee: formatCents(q.lesseeNetCents, lg), owner: formatCents(q.ownerNetCents, lg) })}`;
+    },
   });
+  for (const el of [lot, to, term, daily, upfront]) el.addEventListener("input", () => send.ask(true));
+  for (const el of [lot, to]) el.addEventListener("change", () => send.ask(true));
   const labelled = (
     el: HTMLElement,
     key: "ml.form.lot" | "ml.form.to" | "ml.form.term" | "ml.form.daily" | "ml.form.upfront",
@@ -111,7 +129,9 @@ function leaseForm(ctx: Context) {
     labelled(term, "ml.form.term"),
     labelled(daily, "ml.form.daily"),
     labelled(upfront, "ml.form.upfront"),
-    send,
+    send.button,
+    send.reason,
+    quote,
   );
   function render(): void {
     const mine = ctx.mine();
@@ -128,14 +148,16 @@ function leaseForm(ctx: Context) {
       to,
       others.map((c) => [c.seat, c.name || c.seat]),
     );
-    send.toggleAttribute("disabled", lots.length === 0 || others.length === 0);
+    send.refresh();
   }
   function relabel(): void {
-    send.textContent = t("ml.offer");
+    send.render();
+    // Until the engine has quoted a complete form (the preview shows it), the prompt says what to fill.
+    if (!quote.textContent?.trim() || quote.dataset.quoted !== "1") quote.textContent = t("ml.fill");
     for (const label of Array.from(node.querySelectorAll<HTMLElement>("label[data-key]")))
       label.textContent = t(label.dataset.key as "ml.form.lot");
   }
-  return { node, render, relabel };
+  return { node, render, relabel, stop: () => send.stop(), ask: () => send.ask(true) };
 }
 
 /** The machine-lease part of the offers panel. */
@@ -162,5 +184,5 @@ export function createMachineLeases(ctx: Context) {
     render(true);
   }
   relabel();
-  return { nodes: [title, rules, form.node, list], render, relabel };
+  return { nodes: [title, rules, form.node, list], render, relabel, stop: form.stop, open: form.ask };
 }

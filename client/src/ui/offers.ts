@@ -293,6 +293,7 @@ export function createOffers(parent: HTMLElement, server: GameServer) {
       form.send.ask(true);
       lists.render();
       leases.render();
+      leases.open();
     },
     update(next: GameView, me: string | null) {
       view = next;
@@ -307,6 +308,7 @@ export function createOffers(parent: HTMLElement, server: GameServer) {
     stop() {
       form.send.stop();
       lists.stop();
+      leases.stop();
     },
     relabel,
   };
