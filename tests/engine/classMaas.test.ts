@@ -14,6 +14,8 @@ import { playersSharePpm } from "../../shared/engine/classWorld.ts";
 import { quoteMachineLease } from "../../shared/engine/machineLease.ts";
 import { legalCommands } from "../../shared/engine/commands/legal.ts";
 import { preview } from "../../shared/engine/preview.ts";
+import { finishLog, logAction, replayLog, startLog } from "../../shared/replay/index.ts";
+import { stateHash } from "../../shared/engine/hash.ts";
 import type { GameState, Lot } from "../../shared/engine/state.ts";
 import { newGame, player } from "../helpers/game.ts";
 
@@ -88,6 +90,19 @@ describe("the class-sized world", () => {
     expect(share).toBeLessThan(0.8);
     // The players' machines made blocks come faster: the first retarget raised difficulty more.
     expect(busy.retargets[0]!.changePpm).toBeGreaterThan(idle.retargets[0]!.changePpm + 50_000);
+  });
+
+  it("replays from its log: sizeWorld is a logged host command like any other", () => {
+    const g = newGame("sandbox", 5, 2);
+    const log = startLog(g, g.companies);
+    const cmd = { type: "sizeWorld", size: "class" } as const;
+    expect(applyCommand(g, host, cmd)).toEqual({ ok: true });
+    logAction(log, g, host, cmd);
+    for (let i = 0; i < 20; i++) step(g);
+    finishLog(log, g);
+    const replayed = replayLog(log, g.scenario);
+    expect(stateHash(replayed.state)).toBe(stateHash(g));
+    expect(replayed.state.classWorld).toEqual(g.classWorld);
   });
 
   it("leaves a game without it exactly as before (no factor anywhere)", () => {
