@@ -3,6 +3,8 @@
  * rules: events, then prices, then the world's fleet, then the chain mines the day, then companies are
  * paid and charged, then prices are marked for tomorrow and tomorrow's deliveries arrive.
  * `state.day` is always the day that commands act on and that the next step simulates.
+ * Machine leases (machineLease.ts) run right after the fleets: a leased lot's TH/s move from its owner
+ * (who ran it and paid its power) to the lessee before blocks are mined and paid, with the day's fee.
  *
  * `caches` are the game's speed caches (see caches.ts), handed down to every part of the day that looks
  * something up: pass the game's own for speed; omitted, a fresh set serves this one day, the same day
