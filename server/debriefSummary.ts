@@ -156,6 +156,17 @@ export function summarizeCommand(
       return { en: `Repaid ${usd(c.cents)} of a loan`, zh: `偿还贷款 ${usd(c.cents)}` };
     case "buyBtc":
       return { en: `Bought ${c.sats / 1e8} BTC`, zh: `买入 ${c.sats / 1e8} BTC` };
+    case "offerMachineLease":
+      return {
+        en: `Offered the hashrate of a lot to ${name(c.to).en} for ${c.termDays} days`,
+        zh: `向${name(c.to).zh}出租一批矿机的算力，租期 ${c.termDays} 天`,
+      };
+    case "answerMachineLease":
+      return c.accept
+        ? { en: "Took a machine lease", zh: "接受矿机租赁" }
+        : { en: "Turned down a machine lease", zh: "拒绝矿机租赁" };
+    case "sizeWorld":
+      return { en: "Sized the world to the class", zh: "将世界规模设为班级规模" };
   }
 }
 

@@ -225,6 +225,7 @@ export function syntheticView(count: number): GameView {
     shipments,
     news: [],
     scoreBy: "equity",
+    classWorld: false,
   };
 }
 

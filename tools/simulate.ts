@@ -20,6 +20,7 @@ import { createRecording, recordDay } from "../node/recorder.ts";
 import { loadDatasets, loadScenario, scenarioIds } from "../node/scenarios.ts";
 import { summaryLines } from "./lib/summary.ts";
 import { modeShareLines } from "./lib/modeShares.ts";
+import { classShare, classShareLines } from "./lib/classShare.ts";
 
 const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players N] [--days N] [--json FILE] [--csv FILE]
                             [--save-replay FILE] [--quiet]
@@ -38,7 +39,9 @@ const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players 
   --quiet             no progress bar and no summary
   --bots LIST         Monte-Carlo: one company per strategy, comma-separated (e.g. efficiency,trader,idle)
   --runs N            Monte-Carlo: games to play (default 1)
-  --jobs J            Monte-Carlo: worker threads (default: one per core, at most N)`;
+  --jobs J            Monte-Carlo: worker threads (default: one per core, at most N)
+  --class-share       print the players' share of network hashrate in the class-sized world (the four
+                      bots, --runs games from --seed), then stop`;
 
 interface Common {
   scenario: string;
@@ -67,6 +70,7 @@ function parseOptions(argv: string[]): Options {
     runs: { type: "string" },
     bots: { type: "string" },
     jobs: { type: "string" },
+    "class-share": { type: "boolean" },
   });
   const shipped = scenarioIds();
   if (flags.scenario === undefined)
@@ -206,9 +210,29 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv.includes("--class-share")) return printClassShare(argv);
+  const options = parseOptions(argv);
   if (options.mode === "single") single(options);
   else await monteCarlo(options);
+}
+
+/** --class-share: the class-sized world's figure for one scenario (tools/lib/classShare.ts). */
+function printClassShare(argv: string[]): void {
+  const flags = parseFlags(argv, {
+    scenario: { type: "string" },
+    seed: { type: "string" },
+    runs: { type: "string" },
+    days: { type: "string" },
+    "class-share": { type: "boolean" },
+  });
+  if (flags.scenario === undefined || !scenarioIds().includes(flags.scenario))
+    throw new UsageError(`--scenario is one of ${scenarioIds().join(", ")}`);
+  const seed = intFlag("seed", flags.seed, 0, 0xffffffff, 1);
+  const runs = intFlag("runs", flags.runs, 1, 1000, 1);
+  const days = flags.days === undefined ? null : intFlag("days", flags.days, 1, 1_000_000, 1);
+  for (const line of classShareLines(classShare(loadScenario(flags.scenario), seed, runs, days)))
+    console.log(line);
 }
 
 runMain(USAGE, main);

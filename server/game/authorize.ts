@@ -42,6 +42,7 @@ const HOST_PHASES: Record<string, readonly Phase[]> = {
   assignSeat: ["lobby", "running", "paused"],
   standIn: ["lobby", "running", "paused"],
   hideNames: ["lobby", "running", "paused", "ended"],
+  worldSize: ["lobby"],
   end: ["lobby", "running", "paused"],
   ask: ["running", "paused"],
   closeQuestion: ["running", "paused"],

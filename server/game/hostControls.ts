@@ -8,7 +8,7 @@ import { finishLog } from "../../shared/replay/index.ts";
 import { validate } from "../../shared/index.ts";
 import { refuse } from "../../shared/protocol/refusals/index.ts";
 import type { Phase } from "./authorize.ts";
-import { injectShock, type LoggedGame } from "./commandLog.ts";
+import { applyLogged, injectShock, type LoggedGame } from "./commandLog.ts";
 import type { Roster } from "./members.ts";
 import { ask, closeAnswers, reveal, type PredictionBook } from "./predictions.ts";
 import { controlSeat } from "./seatControls.ts";
@@ -19,7 +19,8 @@ export interface Hosted extends LoggedGame {
   phase: Phase;
   pace: number;
   hideNames: boolean;
-  readonly options: Pick<CreateOptions, "fillWithBots" | "standInAfterSeconds" | "rounds">;
+  readonly options: Pick<CreateOptions, "fillWithBots" | "standInAfterSeconds" | "rounds"> &
+    Partial<Pick<CreateOptions, "worldSize">>;
   readonly roster: Roster;
   readonly predictions: PredictionBook;
 }
@@ -29,6 +30,9 @@ export function hostControl(game: Hosted, action: HostAction, now = 0) {
   switch (action.type) {
     case "start":
       if (game.options.fillWithBots) fillWithBots(game.roster.seats);
+      // The class-sized world is a logged host command at tick 0, so replays and recovery rebuild it.
+      if (game.options.worldSize === "class")
+        applyLogged(game, { kind: "host" }, { type: "sizeWorld", size: "class" });
       game.phase = "running";
       return null;
     case "pause":
@@ -57,6 +61,9 @@ export function hostControl(game: Hosted, action: HostAction, now = 0) {
     }
     case "hideNames":
       game.hideNames = action.hide;
+      return null;
+    case "worldSize":
+      game.options.worldSize = action.size;
       return null;
     case "standIn":
       // The new grace period counts from each drop again (careForAway marks those past it).

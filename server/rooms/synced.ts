@@ -21,7 +21,7 @@ export interface ProjectedSession {
   hideNames: boolean;
   caches: EngineCaches;
   /** The room's create options: what wins (`scoreBy`). */
-  options: { scoreBy?: ScoreMeasure };
+  options: { scoreBy?: ScoreMeasure; worldSize?: "full" | "class" };
 }
 
 export class SyncedView {
@@ -48,5 +48,7 @@ export class SyncedView {
     const scoreBy = session.options.scoreBy ?? "equity";
     const input = { seats, hideNames, hashing: this.hashing, news: this.news, scoreBy };
     writeView(target, viewOf(state, input, caches));
+    // In the lobby the class-sized world is the host's setting, applied at the start (hostControls.ts).
+    if (state.tick === 0 && !state.classWorld) target.classWorld = session.options.worldSize === "class";
   }
 }

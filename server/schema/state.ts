@@ -123,6 +123,24 @@ export class LoanSchema extends Schema {
   @type("number") marginCallDay = 0;
 }
 
+export class MachineLeaseSchema extends Schema {
+  @type("string") id = "";
+  @type("string") lot = "";
+  @type("string") model = "";
+  @type("number") units = 0;
+  @type("string") from = "";
+  @type("string") to = "";
+  @type("number") termDays = 0;
+  @type("float64") upfrontCents = 0;
+  @type("float64") dailyCents = 0;
+  @type("string") status: "open" | "active" = "open";
+  @type("number") expiresDay = 0;
+  @type("number") endDay = 0;
+  @type("float64") paidCents = 0;
+  @type("float64") valuePerDayCents = 0;
+  @type("float64") powerPerDayCents = 0;
+}
+
 export class CompanyPrivateSchema extends Schema {
   @type("float64") cashCents = 0;
   @type("float64") btcSats = 0;
@@ -135,6 +153,7 @@ export class CompanyPrivateSchema extends Schema {
   @type({ map: PreorderSchema }) preorders = new MapSchema<PreorderSchema>();
   @type(FinanceSchema) finance = new FinanceSchema();
   @type({ map: LoanSchema }) loans = new MapSchema<LoanSchema>();
+  @type({ map: MachineLeaseSchema }) machineLeases = new MapSchema<MachineLeaseSchema>();
 }
 
 export class CompanySchema extends Schema {
@@ -189,4 +208,5 @@ export class GameRoomState extends Schema {
   @type({ map: ShipmentSchema }) shipments = new MapSchema<ShipmentSchema>();
   @type([NewsSchema]) news = new ArraySchema<NewsSchema>();
   @type("string") scoreBy: ScoreMeasure = "equity";
+  @type("boolean") classWorld = false;
 }

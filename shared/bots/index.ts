@@ -21,6 +21,7 @@ import { releaseLeases, tendLots } from "./pipeline.ts";
 import { atRiskLotsOf, heldShipmentsOf, siteOf, unsettledLotsOf, worldOf, type World } from "./world.ts";
 import { buyTrader, tradeUsed, TRADER } from "./trader.ts";
 import { marginCalled, meetMarginCalls, reviewFinance } from "./finance.ts";
+import { answerMachineLeases, offerMachineLeases } from "./machineLeases.ts";
 
 export { BotCaches };
 export { caretake } from "./caretaker.ts";
@@ -39,8 +40,14 @@ const BY_NAME: Record<string, Strategy> = {
   efficiency: { profile: EFFICIENCY, buy: buyEfficiency, offerPaybackDays: 300 },
   "cheap-power": { profile: CHEAP_POWER, buy: buyCheapPower, offerPaybackDays: 300 },
   cautious: { profile: CAUTIOUS, buy: buyCautious, offerPaybackDays: 250 },
-  trader: { profile: TRADER, buy: buyTrader, offerPaybackDays: 150, trade: tradeUsed },
+  trader: { profile: TRADER, buy: buyTrader, offerPaybackDays: 150, trade: tradeTrader },
 };
+
+/** The trader's trade: the used market, then machine leases (offers of its running lots, answers). */
+function tradeTrader(ctx: Ctx): void {
+  tradeUsed(ctx);
+  offerMachineLeases(ctx);
+}
 
 /**
  * Something that cannot wait for the weekly review. Cheap: it runs every day for every seat, so it looks
@@ -92,6 +99,8 @@ function urgent(state: GameState, id: string, w: World): boolean {
     const o = offers[i] as GameState["offers"][number];
     if (o.to === id && o.status === "open") return true;
   }
+  // A lease offer made to it (machineLeases.ts) is answered the same day, as an offer is.
+  for (const lease of state.machineLeases) if (lease.to === id && lease.status === "open") return true;
   return false;
 }
 
@@ -135,6 +144,8 @@ export function decide(
   tendLots(ctx);
   meetMarginCalls(ctx);
   respondOffers(ctx, plan.offerPaybackDays);
+  // Every bot answers lease offers made to it, as it answers offers of lots (yes only when they pay).
+  answerMachineLeases(ctx);
   if (review) {
     sellRatio(ctx);
     plan.trade?.(ctx);

@@ -19,6 +19,7 @@ import { SECONDS_PER_DAY } from "../math/calendar.ts";
 import { sampleExponential } from "../math/random.ts";
 import { nextFloat } from "../math/rng.ts";
 import type { ChainState, GameState, RetargetRecord } from "./state.ts";
+import { scaledReward, worldScalePpm } from "./classWorld.ts";
 
 /** Blocks into a period before its pace says anything about the next retarget. */
 const ESTIMATE_AFTER_BLOCKS = 10;
@@ -77,7 +78,9 @@ export function mineDay(state: GameState, networkThs: number, solo: SoloMiner[])
   let meanInterval = chain.hashesPerBlock / hashesPerSecond;
   let clock = Math.max(chain.clock, state.day * SECONDS_PER_DAY);
   // The subsidy only changes at a halving: compute it once per era, not per block (it is a BigInt shift).
-  let subsidy = blockSubsidySats(chain.height + 1);
+  // In a class-sized world the reward is scaled with the network (classWorld.ts); else the factor is 1.
+  const scale = worldScalePpm(state);
+  let subsidy = scaledReward(blockSubsidySats(chain.height + 1), scale);
   for (;;) {
     const next = clock + sampleExponential(rng, meanInterval);
     if (next >= dayEnd) {
@@ -96,7 +99,7 @@ export function mineDay(state: GameState, networkThs: number, solo: SoloMiner[])
     if (height % RETARGET_INTERVAL === 0) chain.periodFirstTime = time;
     if (height % HALVING_INTERVAL === 0) {
       out.halvings.push(height);
-      subsidy = blockSubsidySats(height);
+      subsidy = scaledReward(blockSubsidySats(height), scale);
     }
     chain.height = height;
     chain.tipTime = time;

@@ -98,6 +98,8 @@ export function createGame(
     factoryOrders: [],
     usedMarkets: initialUsedMarkets(scenario, regions, seed),
     loans: [],
+    classWorld: null,
+    machineLeases: [],
   };
   state.market.priceCents = advancePrice(state);
   state.market.feesSatsPerBlock = feesForDay(state);

@@ -10,6 +10,7 @@ import type { AsicModel, Scenario } from "../scenario/types.ts";
 import type { EngineCaches } from "./caches.ts";
 import { scenarioIndex } from "./lookup.ts";
 import type { GameState, MarketState } from "./state.ts";
+import { FULL_SCALE_PPM, scaledReward, worldScalePpm } from "./classWorld.ts";
 
 /** Used-market efficiency tiers: upper bounds in J/TH (the last tier is open-ended). */
 export const USED_TIERS: readonly number[] = [20, 30, 40, 60, 90, Infinity];
@@ -47,6 +48,11 @@ export function advancePrice(state: GameState): Cents {
 
 /** Today's fees per block in satoshis. */
 export function feesForDay(state: GameState): number {
+  // A class-sized world's blocks carry fees at its scale (classWorld.ts); at full scale, the figure itself.
+  return scaledReward(scenarioFeesForDay(state), worldScalePpm(state));
+}
+
+function scenarioFeesForDay(state: GameState): number {
   const model = state.scenario.fees;
   if (model.kind === "historical") {
     return model.dailySatsPerBlock[Math.min(state.tick, model.dailySatsPerBlock.length - 1)] as number;
@@ -65,8 +71,9 @@ export function computeHashprice(
   nextHeight: number,
   feesSatsPerBlock: number,
   priceCents: Cents,
+  scalePpm: number = FULL_SCALE_PPM,
 ): { milliSats: number; microUsd: number } {
-  const rewardSats = blockSubsidySats(nextHeight) + feesSatsPerBlock;
+  const rewardSats = scaledReward(blockSubsidySats(nextHeight), scalePpm) + feesSatsPerBlock;
   const blocksPerThDay = (86_400 * 1e12) / hashesPerBlock;
   const sats = rewardSats * blocksPerThDay;
   return {
@@ -221,6 +228,7 @@ export function updatePrices(state: GameState): void {
     state.chain.height + 1,
     m.feesSatsPerBlock,
     m.priceCents,
+    worldScalePpm(state),
   );
   m.hashpriceMicroUsd = hp.microUsd;
   m.hashpriceMilliSats = hp.milliSats;

@@ -19,6 +19,7 @@ import { previewShip } from "./commands/shipping.ts";
 import { previewPower } from "./grey.ts";
 import { previewBuyUsed, previewOffer } from "./commands/usedMachines.ts";
 import { shopCatalog } from "./shop.ts";
+import { previewMachineLease } from "./machineLeaseCommands.ts";
 import type { GameState } from "./state.ts";
 
 /** The answer to a preview: the reply to send, or why the request was not a command at all. */
@@ -38,6 +39,7 @@ const QUOTERS: { [K in Command["type"]]?: Quoter<K> } = {
   powerLot: previewPower,
   borrow: previewBorrow,
   buyBtc: previewBuyBtc,
+  offerMachineLease: previewMachineLease,
 };
 
 /** Answers a preview as the company `companyId`. Reads the state only (through the game's caches). */

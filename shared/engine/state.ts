@@ -9,6 +9,8 @@ import type { EpochDay } from "../math/calendar.ts";
 import type { MiningPolicy, Scenario } from "../scenario/types.ts";
 import type { FactoryOrder } from "./factoryTypes.ts";
 import type { ActiveEffect, CountryState, FactoryState, Notice, Offer, Shipment } from "./tradeState.ts";
+import type { ClassWorld } from "./classWorld.ts";
+import type { MachineLease } from "./machineLease.ts";
 
 /**
  * Changes whenever the same scenario, seed and commands would play a different game, so that a replay
@@ -181,6 +183,7 @@ export const LEDGER_KINDS = [
   "loanDrawn",
   "loanRepaid",
   "btcPurchase",
+  "machineLease",
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
@@ -307,6 +310,10 @@ export interface GameState {
   usedMarkets: UsedMarketsState;
   /** Open loans (issue #13 §4, engine/loans.ts); a repaid or liquidated loan leaves the list. */
   loans: Loan[];
+  /** The class-sized world in force (classWorld.ts), or null: the full-sized world (the default). */
+  classWorld: ClassWorld | null;
+  /** Machine leases between companies, offered, running and lately ended (machineLease.ts). */
+  machineLeases: MachineLease[];
 }
 
 /** One region's used market: what is for sale there, per used tier (index matches USED_TIERS). */

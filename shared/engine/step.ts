@@ -7,6 +7,8 @@
  * advanceOffers): their listings read what the world switched off or idled today, and used machines
  * that fail today do not mine.
  * `state.day` is always the day that commands act on and that the next step simulates.
+ * Machine leases (machineLease.ts) run right after the fleets: a leased lot's TH/s move from its owner
+ * (who ran it and paid its power) to the lessee before blocks are mined and paid, with the day's fee.
  *
  * Finance (loansDay.ts, issue #13 §4) runs after miners are paid and before debts are settled: the
  * day's revenue is in cash when interest is earned and paid and margin calls are judged, and whatever
@@ -39,6 +41,7 @@ import type { Notice } from "./tradeState.ts";
 import { EngineCaches } from "./caches.ts";
 import { shipFactoryBatches } from "./factoryOrders.ts";
 import { advanceFinance } from "./loansDay.ts";
+import { advanceMachineLeases } from "./machineLease.ts";
 
 export interface StepReport {
   tick: number;
@@ -159,6 +162,9 @@ function playDay(state: GameState, caches: EngineCaches): DayPlayed {
   const restOfWorldThsByRegion = restOfWorldHashrate(state, caches);
   const restOfWorldThs = restOfWorldThsByRegion.reduce((s, x) => s + x, 0);
   const fleets = operateFleets(state, caches);
+  // Leased machines' hashrate goes to their lessees, after the owners ran (and paid for) them and before
+  // blocks are mined and paid (machineLease.ts); the players' total is the same either way.
+  advanceMachineLeases(state, fleets, caches);
   const playerThs = fleets.reduce((s, d) => s + d.ths, 0);
   const networkThs = restOfWorldThs + playerThs;
 

@@ -16,6 +16,7 @@ import {
 } from "./regions.ts";
 import type { GameState, MigrationBatch, RegionState } from "./state.ts";
 import type { EngineCaches } from "./caches.ts";
+import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
 
 /** Below this ratio of hashprice to power cost a tier switches fully off; above the upper one fully on. */
 const OFF_RATIO = 0.85;
@@ -192,7 +193,10 @@ export function deploymentFactor(state: GameState, jPerTh: number): number {
 
 /** Interpolated deployment rate for today, TH/s per day. */
 export function deploymentRate(state: GameState): number {
-  return deploymentRateAt(state.scenario, state.day);
+  // A class-sized world deploys at its scale (classWorld.ts); at full scale the factor is exactly 1.
+  const scale = worldScalePpm(state);
+  const rate = deploymentRateAt(state.scenario, state.day);
+  return scale === FULL_SCALE_PPM ? rate : (rate * scale) / FULL_SCALE_PPM;
 }
 
 /** The scenario's deployment rate on `day`, TH/s per day (interpolated between its points). */

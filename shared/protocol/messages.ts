@@ -72,6 +72,8 @@ export const hostMessage = z.object({
     /** Gives the seat to a connected person (`to`: their id in the host's `roster`); the old token lapses. */
     z.object({ type: z.literal("assignSeat"), seat, to: z.string().min(1).max(64) }),
     z.object({ type: z.literal("hideNames"), hide: z.boolean() }),
+    /** In the lobby: the world's size the game starts with (see CreateOptions.worldSize). */
+    z.object({ type: z.literal("worldSize"), size: z.enum(["full", "class"]) }),
     /** When a caretaker stands in for a person away (seconds; null: never): see CreateOptions. */
     z.object({
       type: z.literal("standIn"),

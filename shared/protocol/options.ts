@@ -69,6 +69,11 @@ export const createOptionsSchema = z.object({
   hideNames: z.boolean().default(false),
   /** What wins: the measure the leaderboard ranks by (shared/engine/scoreMeasure.ts). */
   scoreBy: z.enum(SCORE_MEASURES).default("equity"),
+  /**
+   * "class": a class-sized world (shared/engine/classWorld.ts), where the companies together hold a large
+   * share of the network; applied when the game starts (the host may change it in the lobby).
+   */
+  worldSize: z.enum(["full", "class"]).default("full"),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   /** A secret only the host's browser knows (at least 16 characters); it is never sent back to anyone. */
   hostSecret: z.string().min(16).max(128),

@@ -209,6 +209,15 @@ export const previewQuoteSchema = z.discriminatedUnion("kind", [
     feeCents: int,
     totalCents: int,
   }),
+  /** A machine lease's both sides at today's figures (shared/engine/machineLease.ts quoteMachineLease). */
+  z.object({
+    kind: z.literal("machineLease"),
+    ths: z.number(),
+    valuePerDayCents: int,
+    powerPerDayCents: int,
+    lesseeNetCents: int,
+    ownerNetCents: int,
+  }),
 ]);
 
 /** Server → client: the engine's verdict on a previewed command (ok, or its rejection) and its quote. */

@@ -4,6 +4,7 @@
  * error. Every figure is the engine's own, in the engine's units; derived figures come from engine
  * functions with the engine's constants.
  */
+import { machineLeasesOf } from "./machineLeases.ts";
 import type { EngineCaches } from "../engine/caches.ts";
 import { retargetEstimatePct } from "../engine/chain.ts";
 import { scoreParts, type ScoreParts } from "../engine/score.ts";
@@ -69,6 +70,7 @@ export function viewOf(state: GameState, input: ViewInput, caches: EngineCaches)
     shipments: state.shipments.map((s) => shipmentOf(state, s)),
     news: input.news.ticker,
     scoreBy: input.scoreBy ?? "equity",
+    classWorld: (state.classWorld ?? null) !== null,
   };
 }
 
@@ -150,6 +152,7 @@ function privateOf(
     preorders: preordersOf(state, company.id),
     finance: financeOf(state, company, caches),
     loans: loansViewOf(state, company, caches),
+    machineLeases: machineLeasesOf(state, company.id, caches),
   };
 }
 

@@ -12,6 +12,7 @@ import type { ScoreMeasure } from "../engine/scoreMeasure.ts";
 import type { ShipmentStatus } from "../engine/tradeState.ts";
 import type { MiningPolicy, ShippingMode } from "../scenario/types.ts";
 import type { PreorderView } from "./factoryView.ts";
+import type { MachineLeaseView } from "./machineLeases.ts";
 
 /** A public notice on the news ticker (and in the history of the regions it names). */
 export interface NewsView {
@@ -118,6 +119,8 @@ export interface CompanyPrivateView {
   finance: FinanceView;
   /** Open loans (a map keyed by id on the wire). */
   loans: LoanView[];
+  /** Machine leases offered or running, made or received (view/machineLeases.ts). */
+  machineLeases: MachineLeaseView[];
 }
 
 /** The company's finance at a glance, in the engine's units. */
@@ -238,6 +241,8 @@ export interface WorldView {
   news: NewsView[];
   /** What wins (the host's choice when creating the game): companies are ranked by it. */
   scoreBy: ScoreMeasure;
+  /** A class-sized world (engine/classWorld.ts): the players hold a large share of the network. */
+  classWorld: boolean;
 }
 
 /** The room's part: set by the room, not derived from the engine state. */

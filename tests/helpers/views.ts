@@ -70,6 +70,7 @@ export function privateView(over: Partial<CompanyPrivateView> = {}): CompanyPriv
       btcFeeBps: 50,
     },
     loans: [],
+    machineLeases: [],
     ...over,
   };
 }
@@ -119,6 +120,7 @@ export function gameView(over: Partial<GameView> = {}): GameView {
     shipments: [],
     news: [],
     scoreBy: "equity",
+    classWorld: false,
     ...over,
   };
 }

@@ -18,6 +18,7 @@ import { PREDICT_REFUSALS } from "../../shared/protocol/refusals/predict.ts";
 import { FACTORY_REFUSALS } from "../../shared/protocol/refusals/factory.ts";
 import { USED_MARKET_REFUSALS } from "../../shared/protocol/refusals/usedMarket.ts";
 import { FINANCE_REFUSALS } from "../../shared/protocol/refusals/finance.ts";
+import { CLASS_MAAS_REFUSALS } from "../../shared/protocol/refusals/classMaas.ts";
 
 const region = { en: "Sichuan", zh: "四川" };
 const factory = { en: "Shenzhen", zh: "深圳" };
@@ -163,6 +164,16 @@ const SAMPLES: { [K in RefusalId]: RefusalParams[K] } = {
   REPAY_NO_CASH: [{ cashCents: 100 }],
   BTC_PLEDGED: [{ freeSats: 10_000_000, sellSats: 50_000_000 }],
   BTC_NO_CASH: [{ costCents: 9_000_000, cashCents: 100 }],
+  WORLD_SIZE_STARTED: [],
+  WORLD_SIZE_ALREADY: [],
+  LOT_ALREADY_LEASED: [{ lot }],
+  LEASE_LOT_PROMISED: [{ lot }],
+  LEASE_OFFERS_TOO_MANY: [{ max: 12 }],
+  UNKNOWN_LEASE: [{ lease: "ml-4" }],
+  NOT_YOUR_LEASE: [{ lease: "ml-4" }],
+  LEASE_CLOSED: [{ lease: "ml-4" }],
+  LEASE_LOT_GONE: [{ lease: "ml-4" }],
+  LEASE_UNAFFORDABLE: [{ lease: "ml-4", cents: 123_456_00 }],
 };
 
 const ids = Object.keys(REFUSALS) as RefusalId[];
@@ -195,6 +206,7 @@ describe("the refusal table", () => {
       FACTORY_REFUSALS,
       USED_MARKET_REFUSALS,
       FINANCE_REFUSALS,
+      CLASS_MAAS_REFUSALS,
     ];
     const all = sections.flatMap((s) => Object.keys(s));
     expect(new Set(all).size).toBe(all.length);

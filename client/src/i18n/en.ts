@@ -13,6 +13,7 @@ import { tradeEn } from "./trade.ts";
 import { factoryQueueEn } from "./factoryQueue.ts";
 import { usedMarketEn } from "./usedMarket.ts";
 import { financeEn } from "./finance.ts";
+import { classMaasEn } from "./classMaas.ts";
 
 export const en = {
   ...panelsEn,
@@ -29,6 +30,7 @@ export const en = {
   ...factoryQueueEn,
   ...usedMarketEn,
   ...financeEn,
+  ...classMaasEn,
   "app.title": "Hashrate Atlas",
   "app.tagline": "Buy machines, ship them to cheap power, outlast the halvings.",
   "lang.label": "Language",

@@ -14,6 +14,7 @@ import { tradeZh } from "./trade.ts";
 import { factoryQueueZh } from "./factoryQueue.ts";
 import { usedMarketZh } from "./usedMarket.ts";
 import { financeZh } from "./finance.ts";
+import { classMaasZh } from "./classMaas.ts";
 
 export const zh: Dictionary = {
   ...panelsZh,
@@ -30,6 +31,7 @@ export const zh: Dictionary = {
   ...factoryQueueZh,
   ...usedMarketZh,
   ...financeZh,
+  ...classMaasZh,
   "app.title": "矿机版图",
   "app.tagline": "购入矿机，运往电价低廉之地，熬过一次次减半。",
   "lang.label": "语言",

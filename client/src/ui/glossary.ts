@@ -29,6 +29,8 @@ export const TERMS = [
   "marginCall",
   "riskFree",
   "collateral",
+  "classWorld",
+  "machineLease",
 ] as const;
 export type Term = (typeof TERMS)[number];
 

@@ -214,6 +214,7 @@ function newGame(form: CreateForm, name: string): NewGame {
     hostPlays: form.mode === "play",
     scoreBy: form.scoreBy ?? "equity",
     ...(form.rounds ? { rounds: form.rounds } : {}),
+    worldSize: form.classWorld ? "class" : "full",
     ...(form.standInAfter !== undefined ? { standInAfterSeconds: form.standInAfter } : {}),
     name: (form.roomName.trim() || t("lobby.roomNameDefault", { name })).slice(0, 24),
     language: lang(),

@@ -11,6 +11,7 @@ import { fill, h } from "./dom.ts";
 import { formatMonth } from "./format.ts";
 import { presetPart, type PresetKind } from "./lobbyPreset.ts";
 import type { RoundMode } from "../../../shared/protocol/pacing.ts";
+import { classWorldChoice } from "./classWorldChoice.ts";
 
 export interface CreateForm {
   scenario: string;
@@ -28,6 +29,8 @@ export interface CreateForm {
   /** The length preset (lobbyPreset.ts) and the round mode it chose; undefined: not shown yet. */
   preset?: PresetKind;
   rounds?: RoundMode | null;
+  /** A class-sized world (shared/engine/classWorld.ts). */
+  classWorld?: boolean;
 }
 
 /** Sets a form field from an input's value (or the input itself: a checkbox's state). */
@@ -198,6 +201,7 @@ export function createPanel(form: CreateForm, onSubmit: () => void): HTMLElement
       choice("mode", ["play", "classroom"] as const, (v) => (form.mode = v), form.mode),
       standInChoice(form),
       scoreByChoice(form),
+      classWorldChoice(form),
       visibilityChoice(form),
       h("p", {}, h("button", { type: "submit", class: "primary", text: t("lobby.createButton") })),
     ),

@@ -13,6 +13,7 @@ import { formatCents, formatDay } from "./format.ts";
 import { lotLabel, texts } from "./fields.ts";
 import { gatedAction, type GatedAction } from "./gatedAction.ts";
 import { parseCount, parseUsdCents, quoteOf, splitOffers, tradable } from "./panelModel.ts";
+import { createMachineLeases } from "./machineLeases.ts";
 
 /** What the offers need to know of the game: the state, my seat, my private state. */
 interface Context {
@@ -276,11 +277,13 @@ export function createOffers(parent: HTMLElement, server: GameServer) {
   };
   const form = offerForm(ctx);
   const lists = offerLists(ctx);
-  parent.append(...form.nodes, out, ...lists.nodes);
+  const leases = createMachineLeases(ctx);
+  parent.append(...form.nodes, out, ...lists.nodes, ...leases.nodes);
 
   function relabel(): void {
     form.relabel();
     lists.relabel();
+    leases.relabel();
   }
 
   relabel();
@@ -289,6 +292,8 @@ export function createOffers(parent: HTMLElement, server: GameServer) {
       form.render();
       form.send.ask(true);
       lists.render();
+      leases.render();
+      leases.open();
     },
     update(next: GameView, me: string | null) {
       view = next;
@@ -296,12 +301,14 @@ export function createOffers(parent: HTMLElement, server: GameServer) {
       if (!parent.isConnected || parent.closest("[hidden]")) return;
       form.render();
       lists.render();
+      leases.render();
       form.send.refresh();
       lists.refresh();
     },
     stop() {
       form.send.stop();
       lists.stop();
+      leases.stop();
     },
     relabel,
   };

@@ -23,6 +23,7 @@ export function playNowGame(nickname: string, language: "en" | "zh"): NewGame {
     classroom: false,
     hostPlays: true,
     scoreBy: "equity",
+    worldSize: "full",
     name: t("playNow.roomName", { name: nickname }).slice(0, 24),
     language,
   };

@@ -14,7 +14,14 @@ import { GameServer } from "../net/Server.ts";
 import { SeatStore, type KeyValue } from "../net/storage.ts";
 import type { GameView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
-import { formatCents, formatDay, formatHashpriceMicro, formatNumber, formatThs } from "./format.ts";
+import {
+  formatBps,
+  formatCents,
+  formatDay,
+  formatHashpriceMicro,
+  formatNumber,
+  formatThs,
+} from "./format.ts";
 import type { MapSink } from "./game.ts";
 import { createLeaderboard } from "./leaderboard.ts";
 import { createJoinedPanel } from "./projectorJoined.ts";
@@ -88,6 +95,11 @@ function stats(v: GameView): HTMLElement[] {
     ),
     stat(t("projector.price"), formatCents(v.priceCents, l)),
     stat(t("projector.network"), formatThs(v.networkThs, l)),
+    stat(
+      t("cw.shareLabel"),
+      formatBps(v.networkThs > 0 ? Math.round((v.playerThs / v.networkThs) * 10_000) : 0, l),
+      v.classWorld ? t("cw.option") : undefined,
+    ),
   ];
 }
 

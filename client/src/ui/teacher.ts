@@ -6,6 +6,7 @@
  * Every action shows the server's answer, or its refusal reason, in a live status line.
  */
 import { createRoundControls } from "./roundControls.ts";
+import { classWorldToggle } from "./classWorldChoice.ts";
 import { PACES } from "../../../shared/protocol/constants.ts";
 import { t } from "../i18n/index.ts";
 import type { GameServer, Welcome } from "../net/Server.ts";
@@ -68,6 +69,9 @@ function clockControls(v: GameView, server: GameServer, out: HTMLElement): (HTML
     pace,
     clockButton(v.phase, act),
     h("label", { class: "check" }, hide, ` ${t("teacher.hideNames")}`),
+    v.phase === "lobby"
+      ? classWorldToggle(v.classWorld, (on) => act({ type: "worldSize", size: on ? "class" : "full" }))
+      : null,
   ];
 }
 
@@ -139,7 +143,7 @@ function classButtons(code: () => string): HTMLElement[] {
   ];
 }
 
-const clockKey = (v: GameView) => `${v.phase}|${v.pace}|${v.hideNames}`;
+const clockKey = (v: GameView) => `${v.phase}|${v.pace}|${v.hideNames}|${v.classWorld}`;
 
 export function createTeacher(parent: HTMLElement, server: GameServer) {
   const el = h("section", { class: "panel teacher", "aria-labelledby": "teacher-title", hidden: true });

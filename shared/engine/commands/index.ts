@@ -17,6 +17,8 @@ import * as order from "./orderMachines.ts";
 import * as shipping from "./shipping.ts";
 import * as usedMachines from "./usedMachines.ts";
 import * as preorder from "./cancelPreorder.ts";
+import * as machineLease from "../machineLeaseCommands.ts";
+import * as classWorld from "../classWorldCommand.ts";
 import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";
 import {
@@ -36,7 +38,8 @@ interface Handler<T extends CommandType, Who> {
   apply(state: GameState, who: Who, cmd: CommandOf<T>, caches: EngineCaches): void;
 }
 
-type CompanyCommand = Exclude<CommandType, "injectEvent">;
+type HostCommand = "injectEvent" | "sizeWorld";
+type CompanyCommand = Exclude<CommandType, HostCommand>;
 
 /** Every company command's handler; the mapped type makes a missing one a compile error. */
 const companyHandlers: { [T in CompanyCommand]: Handler<T, Company> } = {
@@ -58,10 +61,13 @@ const companyHandlers: { [T in CompanyCommand]: Handler<T, Company> } = {
   borrow: { validate: loans.validateBorrow, apply: loans.applyBorrow },
   repay: { validate: loans.validateRepay, apply: loans.applyRepay },
   buyBtc: { validate: loans.validateBuyBtc, apply: loans.applyBuyBtc },
+  offerMachineLease: { validate: machineLease.validateOfferLease, apply: machineLease.applyOfferLease },
+  answerMachineLease: { validate: machineLease.validateAnswerLease, apply: machineLease.applyAnswerLease },
 };
 
-const hostHandlers: { [T in Extract<CommandType, "injectEvent">]: Handler<T, null> } = {
+const hostHandlers: { [T in Extract<CommandType, HostCommand>]: Handler<T, null> } = {
   injectEvent: { validate: host.validateInject, apply: host.applyInject },
+  sizeWorld: { validate: classWorld.validateSizeWorld, apply: classWorld.applySizeWorld },
 };
 
 function companyOf(state: GameState, actor: Actor): Company | Rejection {
@@ -75,7 +81,7 @@ function companyOf(state: GameState, actor: Actor): Company | Rejection {
   return company;
 }
 
-function isHostCommand(command: Command): command is CommandOf<"injectEvent"> {
+function isHostCommand(command: Command): command is CommandOf<HostCommand> {
   return HOST_COMMANDS.includes(command.type);
 }
 
@@ -91,7 +97,8 @@ export function validate(
     if (actor.kind !== "host" && actor.kind !== "system") {
       return refuse("NOT_HOST");
     }
-    return hostHandlers[command.type].validate(state, null, command, caches);
+    const handler = hostHandlers[command.type] as Handler<HostCommand, null>;
+    return handler.validate(state, null, command, caches);
   }
   const company = companyOf(state, actor);
   if ("code" in company) return company;
@@ -139,7 +146,8 @@ export function applyTrustedCommand(
 ): CommandResult {
   const error = validate(state, actor, command, caches);
   if (error) return { ok: false, error };
-  if (isHostCommand(command)) hostHandlers[command.type].apply(state, null, command, caches);
+  if (isHostCommand(command))
+    (hostHandlers[command.type] as Handler<HostCommand, null>).apply(state, null, command, caches);
   else {
     const handler = companyHandlers[command.type] as Handler<CompanyCommand, Company>;
     const company = companyOf(state, actor) as Company;

@@ -14,6 +14,7 @@ import { EngineCaches } from "../caches.ts";
 import { NEW_MODEL_DAYS, PREORDER_BID_LEVELS } from "../factoryQueue.ts";
 import { deepestUsedMarket } from "../usedMarket.ts";
 import { financeCandidates } from "./loansLegal.ts";
+import { machineLeaseCandidates } from "../machineLease.ts";
 
 export function candidateCommands(
   state: GameState,
@@ -102,6 +103,7 @@ export function candidateCommands(
   for (const ratio of [0, 5_000, 10_000]) out.push({ type: "setSellRatio", ratioBps: ratio });
   out.push({ type: "setPayout", payout: company.payout === "pool" ? "solo" : "pool" });
   out.push(...financeCandidates(state, company, caches));
+  out.push(...machineLeaseCandidates(state, company.id, caches));
   return out;
 }
 

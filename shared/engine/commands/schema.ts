@@ -142,6 +142,29 @@ export const buyBtcSchema = z.object({
   type: z.literal("buyBtc"),
   sats: z.number().int().min(1).max(21e14),
 });
+/** Machines as a service (engine/machineLease.ts): the owner offers a lot's hashrate for a term and fees. */
+export const offerMachineLeaseSchema = z.object({
+  type: z.literal("offerMachineLease"),
+  lot: id,
+  /** Company the lease is offered to (the lessee). */
+  to: id,
+  termDays: z.number().int().min(1).max(365),
+  upfrontCents: z.number().int().min(0).max(1e13),
+  /** Fee for each day the machines deliver hashrate. */
+  dailyCents: z.number().int().min(0).max(1e11),
+  /** Days the offer stays open. */
+  days: z.number().int().min(1).max(30),
+});
+
+/** The lessee accepts or declines a lease offer; its owner may withdraw it (accept: false). */
+export const answerMachineLeaseSchema = z.object({
+  type: z.literal("answerMachineLease"),
+  lease: id,
+  accept: z.boolean(),
+});
+
+/** Host only, at tick 0: a class-sized world (engine/classWorld.ts). */
+export const sizeWorldSchema = z.object({ type: z.literal("sizeWorld"), size: z.literal("class") });
 
 export const commandSchema = z.discriminatedUnion("type", [
   orderMachinesSchema,
@@ -163,10 +186,13 @@ export const commandSchema = z.discriminatedUnion("type", [
   borrowSchema,
   repaySchema,
   buyBtcSchema,
+  offerMachineLeaseSchema,
+  answerMachineLeaseSchema,
+  sizeWorldSchema,
 ]);
 
 /** Commands only the host may give. */
-export const HOST_COMMANDS: readonly CommandType[] = ["injectEvent"];
+export const HOST_COMMANDS: readonly CommandType[] = ["injectEvent", "sizeWorld"];
 
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command["type"];

@@ -17,6 +17,7 @@ import { PREDICT_REFUSALS } from "./predict.ts";
 import { FACTORY_REFUSALS } from "./factory.ts";
 import { USED_MARKET_REFUSALS } from "./usedMarket.ts";
 import { FINANCE_REFUSALS } from "./finance.ts";
+import { CLASS_MAAS_REFUSALS } from "./classMaas.ts";
 
 /** The table; its sections hold distinct ids (tests/protocol/refusals.test.ts checks that none repeats). */
 export const REFUSALS = {
@@ -28,6 +29,7 @@ export const REFUSALS = {
   ...FACTORY_REFUSALS,
   ...USED_MARKET_REFUSALS,
   ...FINANCE_REFUSALS,
+  ...CLASS_MAAS_REFUSALS,
 };
 
 type Table = typeof REFUSALS;

@@ -130,5 +130,6 @@ export function viewAt(base: GameView | null, p: DebriefPayload, day: number, la
     news: newsAt(p, d),
     // Day by day the replay ranks by equity; the last day by the game's measure.
     scoreBy: d >= p.dates.length - 1 ? p.scoreBy : "equity",
+    classWorld: base?.classWorld ?? false,
   };
 }
