@@ -9,6 +9,7 @@ import { templateById } from "../shared/engine/shocks/templates.ts";
 import { joinNames, targetName } from "../shared/engine/shocks/text.ts";
 import type { GameState } from "../shared/engine/state.ts";
 import type { DebriefText } from "../shared/protocol/debrief.ts";
+import { hostingSummary } from "./debriefHosting.ts";
 
 const both = (s: string): DebriefText => ({ en: s, zh: s });
 
@@ -145,6 +146,10 @@ export function summarizeCommand(
       return { en: "Withdrew an offer", zh: "撤回报价" };
     case "injectEvent":
       return shockSummary(state, actor, c.template, c.targets, c.params);
+    case "buildSite":
+    case "offerHosting":
+    case "respondHosting":
+      return hostingSummary(state, c, name);
   }
 }
 

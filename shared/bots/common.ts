@@ -8,8 +8,9 @@ import { validate } from "../engine/commands/index.ts";
 import type { Actor, Command } from "../engine/commands/schema.ts";
 import { lotKw, lotModel } from "../engine/fleet.ts";
 import { leaseSetupCents } from "../engine/commands/leaseCapacity.ts";
+import { freeForNewLease, hostingPriceCents } from "../engine/hosting.ts";
 import { shipmentById } from "../engine/logistics/shipmentIndex.ts";
-import { freeKw, regionIndex } from "../engine/regions.ts";
+import { regionIndex } from "../engine/regions.ts";
 import type { Company, GameState, Lot, RegionState } from "../engine/state.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import { lotsOf, siteOf, type World } from "./world.ts";
@@ -150,7 +151,7 @@ export function spareKw(ctx: Ctx, r: number): number {
 export function freeTodayKw(ctx: Ctx, r: number): number {
   const region = ctx.state.world.regions[r] as RegionState;
   if (region.moratoriumUntil > ctx.state.day) return 0;
-  return Math.max(0, Math.floor(freeKw(region)) - (ctx.takenKw[r] ?? 0));
+  return Math.max(0, freeForNewLease(ctx.state, r) - (ctx.takenKw[r] ?? 0));
 }
 
 /** Adds a lease of `kw` in region `r` if capacity and cash allow it today. */
@@ -158,7 +159,7 @@ export function addLease(ctx: Ctx, r: number, kw: number, renewable: boolean): b
   const spec = ctx.state.scenario.regions[r] as RegionSpec;
   if (kw > freeTodayKw(ctx, r)) return false;
   const cmd = { type: "leaseCapacity" as const, region: spec.id, kw, ...(renewable ? { renewable } : {}) };
-  if (!add(ctx, cmd, leaseSetupCents(spec, kw))) return false;
+  if (!add(ctx, cmd, leaseSetupCents(kw, hostingPriceCents(ctx.state, r)))) return false;
   ctx.takenKw[r] = (ctx.takenKw[r] ?? 0) + kw;
   loadAt(ctx, r).leased += kw;
   return true;

@@ -4,6 +4,7 @@ import { monthOf } from "../math/calendar.ts";
 import type { Scenario } from "../scenario/types.ts";
 import { hashesPerBlockForBits } from "./chain.ts";
 import { emptyTotals } from "./ledger.ts";
+import { emptyHosting } from "./hostingState.ts";
 import { advancePrice, feesForDay, updatePrices, USED_TIERS } from "./market.ts";
 import { hashScenario } from "./hash.ts";
 import { ENGINE_VERSION, type Company, type GameState, type RegionState } from "./state.ts";
@@ -93,6 +94,7 @@ export function createGame(
     retargets: [],
     networkThs: scenario.world.initialHashrateThs,
     playerThs: 0,
+    hosting: emptyHosting(),
   };
   state.market.priceCents = advancePrice(state);
   state.market.feesSatsPerBlock = feesForDay(state);

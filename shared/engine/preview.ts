@@ -16,6 +16,8 @@ import type { Command } from "./commands/schema.ts";
 import { previewShip } from "./commands/shipping.ts";
 import { previewBuyUsed, previewOffer } from "./commands/usedMachines.ts";
 import { shopCatalog } from "./shop.ts";
+import { previewBuildSite } from "./sites.ts";
+import { previewOfferHosting } from "./hostingOffers.ts";
 import type { GameState } from "./state.ts";
 
 /** The answer to a preview: the reply to send, or why the request was not a command at all. */
@@ -31,6 +33,8 @@ const QUOTERS: { [K in Command["type"]]?: Quoter<K> } = {
   buyUsed: previewBuyUsed,
   offerLot: previewOffer,
   sellBtc: previewSellBtc,
+  buildSite: previewBuildSite,
+  offerHosting: previewOfferHosting,
 };
 
 /** Answers a preview as the company `companyId`. Reads the state only (through the game's caches). */

@@ -7,6 +7,7 @@ import type { RngState } from "../math/rng.ts";
 import type { Cents, Sats } from "../math/money.ts";
 import type { EpochDay } from "../math/calendar.ts";
 import type { MiningPolicy, Scenario } from "../scenario/types.ts";
+import type { HostingState } from "./hostingState.ts";
 import type { ActiveEffect, CountryState, FactoryState, Notice, Offer, Shipment } from "./tradeState.ts";
 
 /**
@@ -164,6 +165,9 @@ export const LEDGER_KINDS = [
   "demandResponse",
   "tradePurchase",
   "tradeSale",
+  "siteBuild",
+  "siteUpkeep",
+  "hostingContract",
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
@@ -181,6 +185,12 @@ export interface Lease {
   kw: number;
   /** Bought with the region's renewable option: dearer power, lower carbon. */
   renewable: boolean;
+  /** Hosting price locked when the kW were leased, cents per kW-month (absent: the region's base price). */
+  centsPerKwMonth?: number;
+  /** kW of the company's own sites in `kw`: no hosting fee (upkeep instead), never released. */
+  ownKw?: number;
+  /** kW in `kw` hosted by another company under contracts: paid to the host, back to it at the end. */
+  contractKw?: number;
 }
 
 export interface Company {
@@ -257,4 +267,6 @@ export interface GameState {
   networkThs: number;
   /** Players' running hashrate at the end of the last day, TH/s. */
   playerThs: number;
+  /** Lease queues, own sites and hosting contracts (hostingState.ts; issue #13 §3). */
+  hosting: HostingState;
 }

@@ -3,6 +3,8 @@
  * rules: events, then prices, then the world's fleet, then the chain mines the day, then companies are
  * paid and charged, then prices are marked for tomorrow and tomorrow's deliveries arrive.
  * `state.day` is always the day that commands act on and that the next step simulates.
+ * Hosting (hostingDay.ts: contracts, own sites, the lease queue) runs just before the world's fleet, so
+ * that space given back or queued for is settled before the world's machines look for room.
  *
  * `caches` are the game's speed caches (see caches.ts), handed down to every part of the day that looks
  * something up: pass the game's own for speed; omitted, a fresh set serves this one day, the same day
@@ -25,6 +27,7 @@ import { advanceWorld, restOfWorldHashrate } from "./world.ts";
 import { advanceShipments } from "./logistics/advance.ts";
 import { advanceShocks } from "./shocks/advance.ts";
 import { advanceOffers } from "./offers.ts";
+import { advanceHosting } from "./hostingDay.ts";
 import type { Notice } from "./tradeState.ts";
 import { EngineCaches } from "./caches.ts";
 
@@ -139,6 +142,7 @@ function playDay(state: GameState, caches: EngineCaches): DayPlayed {
   state.market.priceCents = advancePrice(state);
   // Fee spikes scale the day's fees (a mempool rush); 10000 bps is a normal day.
   state.market.feesSatsPerBlock = Math.round((feesForDay(state) * state.feeMultiplierBps) / 10_000);
+  advanceHosting(state, caches);
   advanceWorld(state, caches);
   advanceShipments(state, caches);
   advanceOffers(state, caches);

@@ -16,6 +16,7 @@ import {
 } from "./regions.ts";
 import type { GameState, MigrationBatch, RegionState } from "./state.ts";
 import type { EngineCaches } from "./caches.ts";
+import { noteCrunch, queuedKw, rowReserveBps } from "./hosting.ts";
 
 /** Below this ratio of hashprice to power cost a tier switches fully off; above the upper one fully on. */
 const OFF_RATIO = 0.85;
@@ -116,12 +117,22 @@ function restOfWorldKwOf(memo: RestOfWorldKwMemo, region: RegionState, i: number
 
 /**
  * Capacity the rest of the world may still fill in a region, kW: it leaves a reserve free so that
- * players can always find some room, as hosts keep space for new clients.
+ * players can find some room, as hosts keep space for new clients, except in a crunch (hosting.ts:
+ * rowReserveBps), and it leaves alone the kW that players' queued lease requests wait for.
  */
-function freeForRow(memo: RestOfWorldKwMemo, region: RegionState, i: number, reserveBps: number): number {
+function freeForRow(
+  memo: RestOfWorldKwMemo,
+  region: RegionState,
+  i: number,
+  reserveBps: number,
+  queuedKw: number,
+): number {
   return Math.max(
     0,
-    region.capacityKw * (1 - reserveBps / 10_000) - region.leasedKw - restOfWorldKwOf(memo, region, i),
+    region.capacityKw * (1 - reserveBps / 10_000) -
+      region.leasedKw -
+      restOfWorldKwOf(memo, region, i) -
+      queuedKw,
   );
 }
 
@@ -129,7 +140,7 @@ function freeForRow(memo: RestOfWorldKwMemo, region: RegionState, i: number, res
 function placementWeights(state: GameState, memo: RestOfWorldKwMemo, caches: EngineCaches): number[] {
   return state.world.regions.map((region, i) => {
     if (region.policy === "banned") return 0;
-    const free = freeForRow(memo, region, i, state.scenario.world.playerReserveBps);
+    const free = freeForRow(memo, region, i, rowReserveBps(state), queuedKw(state, region.id));
     if (free <= 0) return 0;
     const spec = state.scenario.regions[i] as RegionSpec;
     const price = Math.max(1, powerPriceToday(state, i, caches));
@@ -146,7 +157,7 @@ function place(
   memo: RestOfWorldKwMemo,
 ): number {
   let left = ths;
-  const reserve = state.scenario.world.playerReserveBps;
+  const reserve = rowReserveBps(state);
   for (let round = 0; round < 3 && left > 1e-9; round++) {
     const total = weights.reduce((s, w) => s + w, 0);
     if (total <= 0) break;
@@ -155,13 +166,14 @@ function place(
       const w = weights[i] as number;
       if (w <= 0) continue;
       const region = state.world.regions[i] as RegionState;
-      const fitThs = (freeForRow(memo, region, i, reserve) * 1000) / jPerTh;
+      const queued = queuedKw(state, region.id);
+      const fitThs = (freeForRow(memo, region, i, reserve, queued) * 1000) / jPerTh;
       const put = Math.min(fitThs, (batch * w) / total);
       if (put <= 0) continue;
       addToTier(region, jPerTh, put);
       memo[i] = undefined;
       left -= put;
-      if (freeForRow(memo, region, i, reserve) <= 1e-6) weights[i] = 0;
+      if (freeForRow(memo, region, i, reserve, queued) <= 1e-6) weights[i] = 0;
     }
   }
   return left;
@@ -179,7 +191,8 @@ function deployNewMachines(state: GameState, memo: RestOfWorldKwMemo, caches: En
   const marginShare = hashprice > 0 ? (hashprice - cost) / hashprice : 0;
   const factor = Math.min(1.25, Math.max(0, marginShare / 0.6));
   if (factor <= 0) return;
-  place(state, base * factor, jPerTh, placementWeights(state, memo, caches), memo);
+  const left = place(state, base * factor, jPerTh, placementWeights(state, memo, caches), memo);
+  if (left > 1e-6) noteCrunch(state);
 }
 
 /** Interpolated deployment rate for today, TH/s per day. */
@@ -219,6 +232,7 @@ function resettleMigrants(state: GameState, memo: RestOfWorldKwMemo, caches: Eng
     weights ??= placementWeights(state, memo, caches);
     const left = place(state, batch.ths, batch.jPerTh, weights, memo);
     if (left <= 1e-6) continue;
+    noteCrunch(state);
     // Machines that found no room try again in a week; those of one efficiency wait together, so the
     // pool stays a handful of batches however long capacity stays short.
     const again = waiting.find((b) => b.readyDay === state.day + 7 && b.jPerTh === batch.jPerTh);

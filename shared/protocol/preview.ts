@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { SHIPPING_MODES } from "../scenario/types.ts";
 import { MAX_SEATS, SEAT_PATTERN } from "./constants.ts";
+import { hostingOfferQuoteSchema, leaseQueueFields, siteQuoteSchema } from "./hostingPreview.ts";
 
 const ref = z.string().min(1).max(32).optional();
 const text = z.object({ en: z.string(), zh: z.string() });
@@ -125,6 +126,7 @@ export const previewQuoteSchema = z.discriminatedUnion("kind", [
     leasedKw: z.number(),
     usedKw: z.number(),
     moratoriumUntil: z.string().nullable(),
+    ...leaseQueueFields,
   }),
   z.object({ kind: z.literal("release"), region: z.string(), leasedKw: z.number(), usedKw: z.number() }),
   z.object({ kind: z.literal("sale"), unitCents: int, totalCents: int }),
@@ -136,6 +138,8 @@ export const previewQuoteSchema = z.discriminatedUnion("kind", [
     marketCents: int,
     bidCents: int,
   }),
+  siteQuoteSchema,
+  hostingOfferQuoteSchema,
 ]);
 
 /** Server → client: the engine's verdict on a previewed command (ok, or its rejection) and its quote. */

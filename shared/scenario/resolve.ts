@@ -14,6 +14,7 @@ import {
   resolveLogistics,
 } from "./resolveTrade.ts";
 import type { RegionSpec, Scenario, ScenarioEvent } from "./types.ts";
+import { resolveHosting } from "./hostingSpec.ts";
 
 /** A problem found while resolving or linting: where (a path in the file) and what. */
 export interface ScenarioProblem {
@@ -296,5 +297,6 @@ export function resolveScenario(
     hazards: resolveHazards(raw),
     events,
     sources: raw.sources,
+    hosting: resolveHosting(raw.hosting),
   };
 }

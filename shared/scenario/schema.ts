@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { isValidIsoDate } from "../math/calendar.ts";
+import { hostingFileSchema } from "./hostingSpec.ts";
 
 const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
 const isoDate = z
@@ -370,6 +371,7 @@ export const scenarioFileSchema = z
     hazards: z.array(hazardSchema).default([]),
     events: z.array(eventSchema).default([]),
     sources: z.array(z.string().min(3)).default([]),
+    hosting: hostingFileSchema.optional(),
   })
   .strict();
 

@@ -4,6 +4,7 @@
  */
 import type { EpochDay } from "../math/calendar.ts";
 import type { Cents, MicroUsdPerKwh, Sats } from "../math/money.ts";
+import type { HostingSpec } from "./hostingSpec.ts";
 
 export interface Text {
   en: string;
@@ -253,4 +254,6 @@ export interface Scenario {
   events: ScenarioEvent[];
   /** Sources for every real-world number, for display and for the lint. */
   sources: string[];
+  /** Hosting crunch, price curve and own sites (hostingSpec.ts; defaults when the file has no block). */
+  hosting: HostingSpec;
 }

@@ -15,6 +15,7 @@ import { HTTP_REFUSALS } from "../../shared/protocol/refusals/http.ts";
 import { ROOM_REFUSALS } from "../../shared/protocol/refusals/room.ts";
 import { TRADE_REFUSALS } from "../../shared/protocol/refusals/trade.ts";
 import { PREDICT_REFUSALS } from "../../shared/protocol/refusals/predict.ts";
+import { HOSTING_REFUSALS } from "../../shared/protocol/refusals/hosting.ts";
 
 const region = { en: "Sichuan", zh: "四川" };
 const factory = { en: "Shenzhen", zh: "深圳" };
@@ -146,6 +147,13 @@ const SAMPLES: { [K in RefusalId]: RefusalParams[K] } = {
   BAD_CHOICE: [{ choices: 4 }],
   NUMBER_NEEDED: [],
   NOT_ANSWERING: [],
+  LEASE_ALREADY_QUEUED: [{ region, kw: 500 }],
+  QUEUE_SETUP_UNPAID: [{ kw: 500, cents: 400_000 }],
+  SITE_TOO_BIG: [{ region, maxKw: 50_000 }],
+  SITE_UNAFFORDABLE: [{ cents: 40_000_000 }],
+  RELEASE_OWN_KW: [{ region, releasableKw: 200 }],
+  HOSTING_NO_SPARE: [{ region, spareKw: 100, askedKw: 300 }],
+  HOSTING_UNPAID: [{ cents: 120_000 }],
 };
 
 const ids = Object.keys(REFUSALS) as RefusalId[];
@@ -169,7 +177,14 @@ describe("the refusal table", () => {
   });
 
   it("has no id twice across its sections (a later section would replace an earlier entry)", () => {
-    const sections = [ENGINE_REFUSALS, TRADE_REFUSALS, ROOM_REFUSALS, HTTP_REFUSALS, PREDICT_REFUSALS];
+    const sections = [
+      ENGINE_REFUSALS,
+      TRADE_REFUSALS,
+      ROOM_REFUSALS,
+      HTTP_REFUSALS,
+      PREDICT_REFUSALS,
+      HOSTING_REFUSALS,
+    ];
     const all = sections.flatMap((s) => Object.keys(s));
     expect(new Set(all).size).toBe(all.length);
     expect(ids.length).toBe(all.length);

@@ -15,6 +15,8 @@ import * as lots from "./lots.ts";
 import * as order from "./orderMachines.ts";
 import * as shipping from "./shipping.ts";
 import * as usedMachines from "./usedMachines.ts";
+import * as sites from "../sites.ts";
+import * as hostingOffers from "../hostingOffers.ts";
 import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";
 import {
@@ -52,6 +54,12 @@ const companyHandlers: { [T in CompanyCommand]: Handler<T, Company> } = {
   offerLot: { validate: usedMachines.validateOffer, apply: usedMachines.applyOffer },
   respondOffer: { validate: usedMachines.validateRespond, apply: usedMachines.applyRespond },
   cancelOffer: { validate: usedMachines.validateCancel, apply: usedMachines.applyCancel },
+  buildSite: { validate: sites.validateBuildSite, apply: sites.applyBuildSite },
+  offerHosting: { validate: hostingOffers.validateOfferHosting, apply: hostingOffers.applyOfferHosting },
+  respondHosting: {
+    validate: hostingOffers.validateRespondHosting,
+    apply: hostingOffers.applyRespondHosting,
+  },
 };
 
 const hostHandlers: { [T in Extract<CommandType, "injectEvent">]: Handler<T, null> } = {

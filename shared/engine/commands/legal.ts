@@ -11,6 +11,7 @@ import { validate } from "./index.ts";
 import type { Actor, Command } from "./schema.ts";
 import { SHIPPING_MODES } from "../../scenario/types.ts";
 import { EngineCaches } from "../caches.ts";
+import { hostingCandidates } from "../hostingLegal.ts";
 
 export function candidateCommands(
   state: GameState,
@@ -79,6 +80,7 @@ export function candidateCommands(
   }
   for (const ratio of [0, 5_000, 10_000]) out.push({ type: "setSellRatio", ratioBps: ratio });
   out.push({ type: "setPayout", payout: company.payout === "pool" ? "solo" : "pool" });
+  out.push(...hostingCandidates(state, company, caches));
   return out;
 }
 

@@ -14,6 +14,7 @@ import type { RefusalEntry } from "./kit.ts";
 import { ROOM_REFUSALS } from "./room.ts";
 import { TRADE_REFUSALS } from "./trade.ts";
 import { PREDICT_REFUSALS } from "./predict.ts";
+import { HOSTING_REFUSALS } from "./hosting.ts";
 
 /** The table; its sections hold distinct ids (tests/protocol/refusals.test.ts checks that none repeats). */
 export const REFUSALS = {
@@ -22,6 +23,7 @@ export const REFUSALS = {
   ...ROOM_REFUSALS,
   ...HTTP_REFUSALS,
   ...PREDICT_REFUSALS,
+  ...HOSTING_REFUSALS,
 };
 
 type Table = typeof REFUSALS;
