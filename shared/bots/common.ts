@@ -8,14 +8,14 @@ import { validate } from "../engine/commands/index.ts";
 import type { Actor, Command } from "../engine/commands/schema.ts";
 import { lotKw, lotModel } from "../engine/fleet.ts";
 import { leaseSetupCents } from "../engine/commands/leaseCapacity.ts";
-import { freeForNewLease, hostingPriceCents } from "../engine/hosting.ts";
+import { freeForNewLease, hostingPriceCents, leaseHostingCentsPerDay } from "../engine/hosting.ts";
+import { queueLease } from "./hostingQueue.ts";
 import { shipmentById } from "../engine/logistics/shipmentIndex.ts";
 import { regionIndex } from "../engine/regions.ts";
 import type { Company, GameState, Lot, RegionState } from "../engine/state.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import { lotsOf, siteOf, type World } from "./world.ts";
 import type { Survey } from "./buy.ts";
-import { hostingCentsPerDay } from "../engine/siteRates.ts";
 import type { EngineCaches } from "../engine/caches.ts";
 
 export interface Profile {
@@ -39,6 +39,10 @@ export interface Profile {
   spendShare: number;
   /** Sell lots that have not paid for their power over the month (else only switch them off). */
   sellLosers: boolean;
+  /** Queue for a full region's space, bidding this % above its price (absent: give the region up). */
+  hostingBidPct?: number;
+  /** Build own sites in a crunch and rent out their spare kW (bots/hosting.ts). */
+  buildsSites?: boolean;
 }
 
 /** kW a company holds and needs in one region: leased, installed, waiting in the warehouse, on the way. */
@@ -157,7 +161,7 @@ export function freeTodayKw(ctx: Ctx, r: number): number {
 /** Adds a lease of `kw` in region `r` if capacity and cash allow it today. */
 export function addLease(ctx: Ctx, r: number, kw: number, renewable: boolean): boolean {
   const spec = ctx.state.scenario.regions[r] as RegionSpec;
-  if (kw > freeTodayKw(ctx, r)) return false;
+  if (kw > freeTodayKw(ctx, r)) return queueLease(ctx, r, kw, renewable);
   const cmd = { type: "leaseCapacity" as const, region: spec.id, kw, ...(renewable ? { renewable } : {}) };
   if (!add(ctx, cmd, leaseSetupCents(kw, hostingPriceCents(ctx.state, r)))) return false;
   ctx.takenKw[r] = (ctx.takenKw[r] ?? 0) + kw;
@@ -206,7 +210,7 @@ function computeOpex(ctx: Ctx): number {
   let hosting = 0;
   for (const lease of ctx.company.leases) {
     const spec = state.scenario.regions[regionIndex(state, lease.region, ctx.caches)];
-    if (spec) hosting += hostingCentsPerDay(lease.kw, spec);
+    if (spec) hosting += leaseHostingCentsPerDay(lease, spec);
   }
   return microUsd / 10_000 + hosting;
 }

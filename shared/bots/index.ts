@@ -20,6 +20,7 @@ import { respondOffers } from "./offers.ts";
 import { releaseLeases, tendLots } from "./pipeline.ts";
 import { atRiskLotsOf, heldShipmentsOf, siteOf, unsettledLotsOf, worldOf, type World } from "./world.ts";
 import { buyTrader, tradeUsed, TRADER } from "./trader.ts";
+import { respondHostingOffers, reviewHosting } from "./hosting.ts";
 
 export { BotCaches };
 export { caretake } from "./caretaker.ts";
@@ -89,6 +90,7 @@ function urgent(state: GameState, id: string, w: World): boolean {
     const o = offers[i] as GameState["offers"][number];
     if (o.to === id && o.status === "open") return true;
   }
+  for (const o of state.hosting.offers) if (o.to === id && o.status === "open") return true;
   return false;
 }
 
@@ -131,11 +133,13 @@ export function decide(
   const ctx = makeCtx(w, company, plan.profile, review);
   tendLots(ctx);
   respondOffers(ctx, plan.offerPaybackDays);
+  respondHostingOffers(ctx);
   if (review) {
     sellRatio(ctx);
     plan.trade?.(ctx);
     releaseLeases(ctx);
     plan.buy(ctx);
+    reviewHosting(ctx);
   }
   return ctx.out;
 }

@@ -179,6 +179,22 @@ function place(
   return left;
 }
 
+/**
+ * Whether machines that did not fit had nowhere to go: the room left to the world in every open region
+ * is less than they need (placing spreads over a few rounds, which can leave some over with room left).
+ */
+function noRoomLeft(state: GameState, memo: RestOfWorldKwMemo, leftThs: number, jPerTh: number): boolean {
+  const reserve = rowReserveBps(state);
+  let free = 0;
+  for (let i = 0; i < state.world.regions.length; i++) {
+    const region = state.world.regions[i] as RegionState;
+    if (region.policy !== "banned") free += freeForRow(memo, region, i, reserve, queuedKw(state, region.id));
+  }
+  return free < (leftThs * jPerTh) / 1000;
+}
+
+const jPerTh = (batch: MigrationBatch): number => batch.jPerTh;
+
 /** New rest-of-world machines, at the scenario's pace scaled by how well a new machine pays today. */
 function deployNewMachines(state: GameState, memo: RestOfWorldKwMemo, caches: EngineCaches): void {
   const base = deploymentRate(state);
@@ -192,7 +208,7 @@ function deployNewMachines(state: GameState, memo: RestOfWorldKwMemo, caches: En
   const factor = Math.min(1.25, Math.max(0, marginShare / 0.6));
   if (factor <= 0) return;
   const left = place(state, base * factor, jPerTh, placementWeights(state, memo, caches), memo);
-  if (left > 1e-6) noteCrunch(state);
+  if (left > 1e-6 && noRoomLeft(state, memo, left, jPerTh)) noteCrunch(state);
 }
 
 /** Interpolated deployment rate for today, TH/s per day. */
@@ -232,7 +248,7 @@ function resettleMigrants(state: GameState, memo: RestOfWorldKwMemo, caches: Eng
     weights ??= placementWeights(state, memo, caches);
     const left = place(state, batch.ths, batch.jPerTh, weights, memo);
     if (left <= 1e-6) continue;
-    noteCrunch(state);
+    if (noRoomLeft(state, memo, left, jPerTh(batch))) noteCrunch(state);
     // Machines that found no room try again in a week; those of one efficiency wait together, so the
     // pool stays a handful of batches however long capacity stays short.
     const again = waiting.find((b) => b.readyDay === state.day + 7 && b.jPerTh === batch.jPerTh);
