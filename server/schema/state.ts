@@ -13,6 +13,7 @@ import type { ShipmentStatus } from "../../shared/engine/tradeState.ts";
 import type { Phase } from "../../shared/protocol/constants.ts";
 import type { MiningPolicy, ShippingMode } from "../../shared/scenario/types.ts";
 import type { PlaceKind } from "../../shared/view/types.ts";
+import { HostingDealSchema } from "./hosting.ts";
 
 export class NewsSchema extends Schema {
   @type("number") day = 0;
@@ -86,6 +87,7 @@ export class CompanyPrivateSchema extends Schema {
   @type([LeaseSchema]) leases = new ArraySchema<LeaseSchema>();
   @type({ map: OfferSchema }) offers = new MapSchema<OfferSchema>();
   @type(ScorePartsSchema) score = new ScorePartsSchema();
+  @type({ map: HostingDealSchema }) hosting = new MapSchema<HostingDealSchema>();
 }
 
 export class CompanySchema extends Schema {

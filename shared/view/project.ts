@@ -25,6 +25,7 @@ import type {
   ShipmentView,
   WorldView,
 } from "./types.ts";
+import { hostingDealsOf } from "./hostingView.ts";
 
 /** Who sits in each seat, as the view shows them (the room knows; the engine does not). */
 export interface SeatLabel {
@@ -144,6 +145,7 @@ function privateOf(
       machinesCents: score.machinesCents,
       owedCents: score.owedCents,
     },
+    hosting: hostingDealsOf(state, company.id),
   };
 }
 

@@ -11,6 +11,7 @@ import type { LotStatus } from "../engine/state.ts";
 import type { ScoreMeasure } from "../engine/scoreMeasure.ts";
 import type { ShipmentStatus } from "../engine/tradeState.ts";
 import type { MiningPolicy, ShippingMode } from "../scenario/types.ts";
+import type { HostingDealView } from "./hostingView.ts";
 
 /** A public notice on the news ticker (and in the history of the regions it names). */
 export interface NewsView {
@@ -107,6 +108,8 @@ export interface CompanyPrivateView {
   offers: OfferView[];
   /** How the company's equity is made (engine score.ts): equity = cash + BTC + machines - owed. */
   score: ScorePartsView;
+  /** Its queued leases, own sites, and hosting offers and contracts (hostingView.ts; issue #13 §3). */
+  hosting: HostingDealView[];
 }
 
 /** The parts of a company's equity, cents. */

@@ -55,6 +55,7 @@ export function privateView(over: Partial<CompanyPrivateView> = {}): CompanyPriv
     leases: [],
     offers: [],
     score: { cashCents: 100, btcCents: 0, machinesCents: 0, owedCents: 0 },
+    hosting: [],
     ...over,
   };
 }
