@@ -8,9 +8,11 @@ import { tutorialEn } from "./tutorial.ts";
 import { predictEn } from "./predict.ts";
 import { seatsEn } from "./seats.ts";
 import { scoreEn } from "./score.ts";
+import { hostingEn } from "./hosting.ts";
 
 export const en = {
   ...panelsEn,
+  ...hostingEn,
   ...debriefEn,
   ...tutorialEn,
   ...classEn,

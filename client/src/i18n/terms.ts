@@ -32,4 +32,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { id: "machine", en: "machine", zh: "矿机", banned: ["机器(?!人)"] },
   { id: "tariff", en: "tariff", zh: "关税", banned: [] },
   { id: "customs", en: "customs", zh: "清关", banned: ["海关放行"] },
+  { id: "crunch", en: "hosting crunch", zh: "托管紧缺", banned: ["托管危机"] },
+  { id: "ownSite", en: "own site", zh: "自建矿场", banned: ["自有站点"] },
+  { id: "hostingContract", en: "hosting contract", zh: "托管合同", banned: ["托管协议"] },
 ];

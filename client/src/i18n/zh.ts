@@ -9,9 +9,11 @@ import { tutorialZh } from "./tutorial.ts";
 import { predictZh } from "./predict.ts";
 import { seatsZh } from "./seats.ts";
 import { scoreZh } from "./score.ts";
+import { hostingZh } from "./hosting.ts";
 
 export const zh: Dictionary = {
   ...panelsZh,
+  ...hostingZh,
   ...debriefZh,
   ...tutorialZh,
   ...classZh,

@@ -16,6 +16,9 @@ export const TERMS = [
   "halving",
   "equity",
   "share",
+  "crunch",
+  "ownSite",
+  "hostingContract",
 ] as const;
 export type Term = (typeof TERMS)[number];
 

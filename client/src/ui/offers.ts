@@ -12,6 +12,7 @@ import { keyedRows, setText, syncOptions } from "./keyedRows.ts";
 import { formatCents, formatDay } from "./format.ts";
 import { lotLabel, texts } from "./fields.ts";
 import { gatedAction, type GatedAction } from "./gatedAction.ts";
+import { withHostingDeals } from "./hostingDeals.ts";
 import { parseCount, parseUsdCents, quoteOf, splitOffers, tradable } from "./panelModel.ts";
 
 /** What the offers need to know of the game: the state, my seat, my private state. */
@@ -275,7 +276,7 @@ export function createOffers(parent: HTMLElement, server: GameServer) {
     mine: () => view?.companies.find((c) => c.seat === seat)?.priv ?? null,
   };
   const form = offerForm(ctx);
-  const lists = offerLists(ctx);
+  const lists = withHostingDeals(offerLists(ctx), ctx);
   parent.append(...form.nodes, out, ...lists.nodes);
 
   function relabel(): void {

@@ -18,6 +18,7 @@ import { formatBps, formatCents, formatDate, formatNumber, formatPowerMicro, mwO
 import { leaseForms, myLeaseText, type LeaseQuote } from "./regionLease.ts";
 import { regionHistory } from "./panelModel.ts";
 import { createRegionHere, type HereHooks } from "./regionHere.ts";
+import { createRegionHosting } from "./regionHosting.ts";
 import { focusRegion } from "../map/focus.ts";
 function factRows(region: string, view: GameView | null, lease: LeaseQuote | null): [string, string][] {
   const l = lang();
@@ -112,7 +113,8 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer, hooks
     },
   );
   const here = createRegionHere(server, out, hooks);
-  const dialog = createDialog(parent, "region-panel", () => [forms, here].forEach((x) => x.stop()));
+  const hosting = createRegionHosting(server, out, () => region);
+  const dialog = createDialog(parent, "region-panel", () => [forms, here, hosting].forEach((x) => x.stop()));
   dialog.body.append(
     text.label("region-select", "panels.region.pick"),
     picker,
@@ -120,6 +122,7 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer, hooks
     here.el,
     mine,
     ...forms.nodes,
+    ...hosting.nodes,
     out,
     text.heading("panels.region.history"),
     box.history,
@@ -132,7 +135,7 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer, hooks
     dialog.setTitle(info ? `${pick(info.name)} (${info.country})` : t("panels.region.title"));
     out.textContent = "";
     facts();
-    forms.reset(priv);
+    [forms, hosting].forEach((x) => x.reset(priv));
     here.update(priv, id, true);
     // The map shows the region the card is about (chosen in the list, or from the fleet).
     focusRegion(id);
@@ -140,7 +143,7 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer, hooks
 
   function relabel(): void {
     text.relabel();
-    forms.relabel();
+    [forms, hosting].forEach((x) => x.relabel());
     renderPicker(picker, region);
     if (!region) dialog.setTitle(t("panels.region.title"));
     else facts();
@@ -158,7 +161,7 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer, hooks
       priv = next.companies.find((c) => c.seat === seat)?.priv ?? null;
       if (!dialog.isOpen) return;
       facts();
-      forms.update(priv);
+      [forms, hosting].forEach((x) => x.update(priv));
       here.update(priv, region);
     },
     relabel,
