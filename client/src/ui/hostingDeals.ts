@@ -13,6 +13,7 @@ import { texts } from "./fields.ts";
 import { formatCents, formatDay, formatNumber } from "./format.ts";
 import { gatedAction, type GatedAction } from "./gatedAction.ts";
 import { termTip } from "./glossary.ts";
+import { hostingOfferForm } from "./hostingOfferForm.ts";
 
 interface DealsContext {
   server: GameServer;
@@ -124,12 +125,13 @@ function createHostingDeals(ctx: DealsContext): Lists {
 /** The machine offers' lists with the hosting contracts after them, as one part of the panel. */
 export function withHostingDeals<L extends Lists>(lists: L, ctx: DealsContext): L {
   const deals = createHostingDeals(ctx);
+  const form = hostingOfferForm(ctx);
   return {
     ...lists,
-    nodes: [...lists.nodes, ...deals.nodes],
-    render: () => (lists.render(), deals.render()),
+    nodes: [...lists.nodes, ...deals.nodes, ...form.nodes],
+    render: () => (lists.render(), deals.render(), form.render()),
     refresh: () => (lists.refresh(), deals.refresh()),
-    stop: () => (lists.stop(), deals.stop()),
-    relabel: () => (lists.relabel(), deals.relabel()),
+    stop: () => (lists.stop(), deals.stop(), form.action.stop()),
+    relabel: () => (lists.relabel(), deals.relabel(), form.relabel()),
   };
 }
