@@ -26,6 +26,7 @@ import type {
   WorldView,
 } from "./types.ts";
 import { hostingDealsOf } from "./hostingView.ts";
+import { queuedKw } from "../engine/hosting.ts";
 
 /** Who sits in each seat, as the view shows them (the room knows; the engine does not). */
 export interface SeatLabel {
@@ -81,7 +82,8 @@ function regionsOf(state: GameState, news: NewsBoard, caches: EngineCaches): Reg
       banPending: region.banPendingDay !== null,
       offline,
       powerMicroUsdPerKwh: powerPriceToday(state, i, caches),
-      freeKw: Math.floor(freeKw(region)),
+      // What a new lease may take: queued requests have the rest (hosting.ts).
+      freeKw: Math.max(0, Math.floor(freeKw(region) - queuedKw(state, region.id))),
       restOfWorldThs: ths,
       shareBps: shareBps(ths, state.networkThs),
       history: news.regions[region.id] ?? [],

@@ -6,7 +6,7 @@
 import { lang, t } from "../i18n/index.ts";
 import type { GameServer } from "../net/Server.ts";
 import type { CompanyPrivateView } from "../net/view.ts";
-import { h } from "./dom.ts";
+import { fill, h } from "./dom.ts";
 import { texts } from "./fields.ts";
 import { formatCents, formatDate, formatDay, formatNumber } from "./format.ts";
 import { gatedAction, type GatedAction } from "./gatedAction.ts";
@@ -61,7 +61,7 @@ function queueAction(server: GameServer, out: HTMLElement, region: () => string,
     show: (s) => {
       const q = quoteOf(s, "lease");
       if (!q) return;
-      facts.textContent = factsText(q, q.kw).join(" ");
+      fill(facts, ...factsText(q, q.kw).map((line) => h("div", { text: line })));
       const l = lang();
       quote.textContent = t("hosting.queueQuote", {
         price: formatCents(q.hostingCentsPerKwMonth, l),
@@ -120,7 +120,7 @@ function mineText(priv: CompanyPrivateView | null, region: string): string {
 
 export function createRegionHosting(server: GameServer, out: HTMLElement, region: () => string) {
   const text = texts();
-  const facts = h("p", { "data-testid": "hosting-facts", "aria-live": "polite" });
+  const facts = h("div", { "data-testid": "hosting-facts", "aria-live": "polite" });
   const mine = h("p", { class: "muted", "data-testid": "hosting-mine" });
   const queue = queueAction(server, out, region, facts);
   const site = siteAction(server, out, region);
