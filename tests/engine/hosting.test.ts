@@ -104,3 +104,19 @@ describe("a lease into a full region", () => {
     expect(lease2.centsPerKwMonth).toBeGreaterThanOrEqual(bid);
   });
 });
+
+describe("a queued lease in a region that bans mining", () => {
+  it("leaves the queue with a notice, and nothing is charged", () => {
+    const g = newGame("exodus-2021", 2, 1);
+    stepUntil(g, "2021-11-01");
+    const cmd = { type: "leaseCapacity", region: TEXAS, kw: 20_000, queue: true };
+    expect(applyCommand(g, player(1), cmd).ok).toBe(true);
+    const ban = { type: "injectEvent", template: "ban", targets: [TEXAS], params: {} };
+    expect(applyCommand(g, { kind: "host" }, ban).ok).toBe(true);
+    const report = step(g);
+    expect(g.hosting.queue).toEqual([]);
+    expect(report.notices.some((n) => n.kind === "leaseDropped" && n.company === "p1")).toBe(true);
+    expect(g.companies[0]!.leases).toEqual([]);
+    expect(report.ledgers[0]!.entries.filter((e) => e.kind === "leaseSetup")).toEqual([]);
+  });
+});

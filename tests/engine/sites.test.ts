@@ -102,6 +102,21 @@ describe("a hosting contract", () => {
     expect(g.notices.some((n) => n.kind === "hostingEnded" && n.text.en.includes(id))).toBe(true);
   });
 
+  it("takes the guest's machines out of the racks when the term ends", () => {
+    const g = withSite();
+    contract(g, 1);
+    const model = g.scenario.asics.filter((m) => m.releaseDay <= g.day - 120).at(-1)!;
+    const buy = { type: "buyUsed", model: model.id, quantity: 10, region: TEXAS };
+    expect(applyCommand(g, player(2), buy).ok).toBe(true);
+    const lot = g.lots.find((l) => l.owner === "p2")!;
+    expect(applyCommand(g, player(2), { type: "installLot", lot: lot.id, region: TEXAS }).ok).toBe(true);
+    stepDays(g, 30);
+    expect(lot.status).toBe("installed");
+    stepDays(g, 1);
+    expect(leaseOf(g, 2)).toBeUndefined();
+    expect(lot).toMatchObject({ status: "stored", powered: false });
+  });
+
   it("ends at once at a ban (force majeure): the kW go back to the host", () => {
     const g = withSite();
     contract(g, 6);
