@@ -50,6 +50,10 @@ describe.each([1, 2, 3])("exodus-2021's September crunch, seed %i", (seed) => {
     expect(crunchOn(g)).toBe(false);
     // Before the crunch the world leaves its tenth free (the 132 MW the issue found in Texas).
     expect(freeKw(regionOf(g, TEXAS))).toBeGreaterThan(0.05 * regionOf(g, TEXAS).capacityKw);
+    // The crunch starts by early September (the world's machines find no room anywhere): from then on
+    // they take the reserve too, and the two regions are full within weeks.
+    stepUntil(g, "2021-09-10");
+    expect(crunchOn(g)).toBe(true);
     stepUntil(g, "2021-10-15");
     expect(crunchOn(g)).toBe(true);
     for (const id of [TEXAS, KAZAKHSTAN]) {
