@@ -4,7 +4,7 @@ import type { GameState } from "../shared/engine/state.ts";
 import type { DebriefText } from "../shared/protocol/debrief.ts";
 import { usd } from "../shared/math/money.ts";
 
-type HostingCommand = CommandOf<"buildSite" | "offerHosting" | "respondHosting">;
+type HostingCommand = CommandOf<"buildSite" | "offerHosting" | "respondHosting" | "leaveQueue">;
 
 export function hostingSummary(
   state: GameState,
@@ -26,6 +26,10 @@ export function hostingSummary(
       en: `Offered ${to.en} ${c.kw} kW of hosting in ${at.en} at ${price}/kW-month for ${c.months} months`,
       zh: `向${to.zh}提供${at.zh}的 ${c.kw} 千瓦托管，每千瓦每月 ${price}，为期 ${c.months} 个月`,
     };
+  }
+  if (c.type === "leaveQueue") {
+    const at = name(c.region);
+    return { en: `Left ${at.en}'s hosting queue`, zh: `退出${at.zh}的托管排队` };
   }
   const offer = state.hosting.offers.find((o) => o.id === c.offer);
   const from = offer ? name(offer.from) : { en: "?", zh: "?" };

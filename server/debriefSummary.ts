@@ -149,6 +149,7 @@ export function summarizeCommand(
     case "buildSite":
     case "offerHosting":
     case "respondHosting":
+    case "leaveQueue":
       return hostingSummary(state, c, name);
   }
 }

@@ -49,6 +49,8 @@ export function hostingCandidates(state: GameState, company: Company, caches: En
       });
     }
   }
+  for (const r of state.hosting.queue)
+    if (r.company === company.id) out.push({ type: "leaveQueue", region: r.region });
   for (const offer of state.hosting.offers) {
     if (offer.status !== "open" || offer.to !== company.id) continue;
     out.push(

@@ -17,6 +17,8 @@ import {
   utilisationBps,
 } from "./hosting.ts";
 import type { LeaseRequest } from "./hostingState.ts";
+import type { CommandOf } from "./commands/schema.ts";
+import { refuse } from "../protocol/refusals/index.ts";
 import { freeKw } from "./regions.ts";
 import type { Company, GameState, RegionState } from "./state.ts";
 
@@ -115,5 +117,17 @@ function tellDropped(state: GameState, r: LeaseRequest, spec: RegionSpec, why: k
     spec.id,
     `Your queued lease of ${r.kw} kW in ${spec.name.en} leaves the queue: ${DROPPED[why].en}.`,
     `你在${spec.name.zh}排队的 ${r.kw} 千瓦租约已出列：${DROPPED[why].zh}。`,
+  );
+}
+
+/** Leaving a region's queue: only a company that waits there. */
+export function validateLeaveQueue(state: GameState, company: Company, cmd: CommandOf<"leaveQueue">) {
+  const waits = state.hosting.queue.some((r) => r.company === company.id && r.region === cmd.region);
+  return waits ? null : refuse("NOT_QUEUED", { region: cmd.region });
+}
+
+export function applyLeaveQueue(state: GameState, company: Company, cmd: CommandOf<"leaveQueue">): void {
+  state.hosting.queue = state.hosting.queue.filter(
+    (r) => r.company !== company.id || r.region !== cmd.region,
   );
 }

@@ -27,3 +27,6 @@ export const respondHostingSchema = z.object({
   offer: id,
   accept: z.boolean(),
 });
+
+/** Leaves a region's lease queue (nothing was paid while waiting: nothing is owed). */
+export const leaveQueueSchema = z.object({ type: z.literal("leaveQueue"), region: id });

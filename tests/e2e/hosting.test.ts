@@ -74,5 +74,15 @@ describe.skipIf(!CHROMIUM)("hosting in the region card (Chromium)", { timeout: E
       SLOW_MS,
     );
     await shot(me, "hosting-queued-and-site", card);
+
+    // Out of the queue again: nothing was paid while waiting.
+    await (await whenEnabled("the leave-the-queue button", me.page.getByTestId("hosting-leave"))).click();
+    await seeText(
+      me,
+      "[data-testid=hosting-mine]",
+      /^Mine here: own site 1,000 kW, ready/,
+      "only my site left",
+      SLOW_MS,
+    );
   });
 });

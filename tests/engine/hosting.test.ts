@@ -124,3 +124,18 @@ describe("a queued lease in a region that bans mining", () => {
     expect(report.ledgers[0]!.entries.filter((e) => e.kind === "leaseSetup")).toEqual([]);
   });
 });
+
+describe("leaving the queue", () => {
+  it("takes the request out; a company not waiting is refused", () => {
+    const g = newGame("exodus-2021", 3, 2);
+    stepUntil(g, "2021-11-01");
+    const cmd = { type: "leaseCapacity", region: TEXAS, kw: 20_000, queue: true };
+    expect(applyCommand(g, player(1), cmd).ok).toBe(true);
+    const before = JSON.stringify(g);
+    const refused = applyCommand(g, player(2), { type: "leaveQueue", region: TEXAS });
+    expect(refused.ok).toBe(false);
+    expect(JSON.stringify(g)).toBe(before);
+    expect(applyCommand(g, player(1), { type: "leaveQueue", region: TEXAS }).ok).toBe(true);
+    expect(g.hosting.queue).toEqual([]);
+  });
+});

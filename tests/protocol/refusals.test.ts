@@ -154,6 +154,7 @@ const SAMPLES: { [K in RefusalId]: RefusalParams[K] } = {
   RELEASE_OWN_KW: [{ region, releasableKw: 200 }],
   HOSTING_NO_SPARE: [{ region, spareKw: 100, askedKw: 300 }],
   HOSTING_UNPAID: [{ cents: 120_000 }],
+  NOT_QUEUED: [{ region: "us-texas" }],
 };
 
 const ids = Object.keys(REFUSALS) as RefusalId[];

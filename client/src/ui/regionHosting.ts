@@ -124,13 +124,28 @@ export function createRegionHosting(server: GameServer, out: HTMLElement, region
   const mine = h("p", { class: "muted", "data-testid": "hosting-mine" });
   const queue = queueAction(server, out, region, facts);
   const site = siteAction(server, out, region);
-  const actions: GatedAction[] = [queue.action, site.action];
+  const leave = gatedAction({
+    server,
+    status: out,
+    testid: "hosting-leave",
+    reasonId: "hosting-leave-reason",
+    label: "hosting.leaveButton",
+    inline: true,
+    intent: () => (region() ? { type: "leaveQueue" as const, region: region() } : null),
+  });
+  const actions: GatedAction[] = [queue.action, site.action, leave];
+  const leaveBox = h("span", {}, leave.button, " ", leave.reason);
+  /** My line here, and the way out of the queue only while I wait in it. */
+  const showMine = () => {
+    mine.textContent = mineText(priv, region());
+    leaveBox.hidden = !(priv?.hosting ?? []).some((d) => d.kind === "queue" && d.region === region());
+  };
   let priv: CompanyPrivateView | null = null;
   const label = (id: string, key: Parameters<typeof text.label>[1]) => text.label(id, key);
   const nodes = [
     h("div", { class: "row" }, text.heading("hosting.title"), termTip("crunch")),
     facts,
-    mine,
+    h("div", { class: "row wrap" }, mine, leaveBox),
     h(
       "div",
       { class: "row wrap" },
@@ -154,18 +169,18 @@ export function createRegionHosting(server: GameServer, out: HTMLElement, region
     nodes,
     reset(next: CompanyPrivateView | null): void {
       priv = next;
-      mine.textContent = mineText(priv, region());
+      showMine();
       for (const a of actions) a.ask(true);
     },
     update(next: CompanyPrivateView | null): void {
       priv = next;
-      mine.textContent = mineText(priv, region());
+      showMine();
       for (const a of actions) a.refresh();
     },
     stop: () => actions.forEach((a) => a.stop()),
     relabel(): void {
       text.relabel();
-      mine.textContent = mineText(priv, region());
+      showMine();
       for (const a of actions) a.render();
     },
   };

@@ -17,6 +17,7 @@ import * as shipping from "./shipping.ts";
 import * as usedMachines from "./usedMachines.ts";
 import * as sites from "../sites.ts";
 import * as hostingOffers from "../hostingOffers.ts";
+import * as hostingQueue from "../hostingQueue.ts";
 import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";
 import {
@@ -56,6 +57,7 @@ const companyHandlers: { [T in CompanyCommand]: Handler<T, Company> } = {
   cancelOffer: { validate: usedMachines.validateCancel, apply: usedMachines.applyCancel },
   buildSite: { validate: sites.validateBuildSite, apply: sites.applyBuildSite },
   offerHosting: { validate: hostingOffers.validateOfferHosting, apply: hostingOffers.applyOfferHosting },
+  leaveQueue: { validate: hostingQueue.validateLeaveQueue, apply: hostingQueue.applyLeaveQueue },
   respondHosting: {
     validate: hostingOffers.validateRespondHosting,
     apply: hostingOffers.applyRespondHosting,

@@ -4,7 +4,12 @@
  */
 import { z } from "zod";
 import { SHIPPING_MODES } from "../../scenario/types.ts";
-import { buildSiteSchema, offerHostingSchema, respondHostingSchema } from "../hostingSchema.ts";
+import {
+  buildSiteSchema,
+  leaveQueueSchema,
+  offerHostingSchema,
+  respondHostingSchema,
+} from "../hostingSchema.ts";
 
 const id = z.string().min(1).max(64);
 
@@ -135,6 +140,7 @@ export const commandSchema = z.discriminatedUnion("type", [
   buildSiteSchema,
   offerHostingSchema,
   respondHostingSchema,
+  leaveQueueSchema,
 ]);
 
 /** Commands only the host may give. */

@@ -9,6 +9,13 @@ import { kwEn, kwZh, type RefusalEntry } from "./kit.ts";
 type Region = { region: Text };
 
 export const HOSTING_REFUSALS = {
+  NOT_QUEUED: {
+    code: "BAD_TARGET",
+    text: (p: { region: string }) => ({
+      en: `You are not waiting in ${p.region}'s queue.`,
+      zh: `你没有在${p.region}排队。`,
+    }),
+  },
   LEASE_ALREADY_QUEUED: {
     code: "ALREADY_SO",
     text: (p: Region & { kw: number }) => ({
