@@ -9,6 +9,7 @@ import { templateById } from "../shared/engine/shocks/templates.ts";
 import { joinNames, targetName } from "../shared/engine/shocks/text.ts";
 import type { GameState } from "../shared/engine/state.ts";
 import type { DebriefText } from "../shared/protocol/debrief.ts";
+import { hostingSummary } from "./debriefHosting.ts";
 
 const both = (s: string): DebriefText => ({ en: s, zh: s });
 
@@ -167,6 +168,11 @@ export function summarizeCommand(
         : { en: "Turned down a machine lease", zh: "拒绝矿机租赁" };
     case "sizeWorld":
       return { en: "Sized the world to the class", zh: "将世界规模设为班级规模" };
+    case "buildSite":
+    case "offerHosting":
+    case "respondHosting":
+    case "leaveQueue":
+      return hostingSummary(state, c, name);
   }
 }
 

@@ -13,6 +13,7 @@ import type { ShipmentStatus } from "../../shared/engine/tradeState.ts";
 import type { Phase } from "../../shared/protocol/constants.ts";
 import type { MiningPolicy, ShippingMode } from "../../shared/scenario/types.ts";
 import type { PlaceKind } from "../../shared/view/types.ts";
+import { HostingDealSchema } from "./hosting.ts";
 
 export class NewsSchema extends Schema {
   @type("number") day = 0;
@@ -154,6 +155,7 @@ export class CompanyPrivateSchema extends Schema {
   @type(FinanceSchema) finance = new FinanceSchema();
   @type({ map: LoanSchema }) loans = new MapSchema<LoanSchema>();
   @type({ map: MachineLeaseSchema }) machineLeases = new MapSchema<MachineLeaseSchema>();
+  @type({ map: HostingDealSchema }) hosting = new MapSchema<HostingDealSchema>();
 }
 
 export class CompanySchema extends Schema {

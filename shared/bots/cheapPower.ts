@@ -29,6 +29,9 @@ export const CHEAP_POWER: Profile = {
   maxPaybackDays: 450,
   spendShare: 0.5,
   sellLosers: true,
+  // Cheap power is worth waiting and paying for: queue with a bid, and build sites in a crunch.
+  hostingBidPct: 20,
+  buildsSites: true,
 };
 
 /** How many of the cheapest regions it considers. */

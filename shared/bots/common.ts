@@ -8,13 +8,20 @@ import { validate } from "../engine/commands/index.ts";
 import type { Actor, Command } from "../engine/commands/schema.ts";
 import { lotKw, lotModel } from "../engine/fleet.ts";
 import { leaseSetupCents } from "../engine/commands/leaseCapacity.ts";
+import {
+  freeForNewLease,
+  hostingPriceCents,
+  leaseHostingCentsPerDay,
+  queuedKw,
+  roomForQueued,
+} from "../engine/hosting.ts";
+import { bidCentsOf, queueLease } from "./hostingQueue.ts";
 import { shipmentById } from "../engine/logistics/shipmentIndex.ts";
-import { freeKw, regionIndex } from "../engine/regions.ts";
+import { regionIndex } from "../engine/regions.ts";
 import type { Company, GameState, Lot, RegionState } from "../engine/state.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import { lotsOf, siteOf, type World } from "./world.ts";
 import type { Survey } from "./buy.ts";
-import { hostingCentsPerDay } from "../engine/siteRates.ts";
 import type { EngineCaches } from "../engine/caches.ts";
 
 export interface Profile {
@@ -40,6 +47,10 @@ export interface Profile {
   sellLosers: boolean;
   /** Bid premiums for earlier factory batches of new models (preorder.ts). */
   preorderBids?: boolean;
+  /** Queue for a full region's space, bidding this % above its price (absent: give the region up). */
+  hostingBidPct?: number;
+  /** Build own sites in a crunch and rent out their spare kW (bots/hosting.ts). */
+  buildsSites?: boolean;
 }
 
 /** kW a company holds and needs in one region: leased, installed, waiting in the warehouse, on the way. */
@@ -148,19 +159,35 @@ export function spareKw(ctx: Ctx, r: number): number {
   return l ? l.leased - l.installed - l.stored - l.inbound : 0;
 }
 
-/** Free capacity in region `r` after today's leases, kW (0 under a moratorium). */
+/**
+ * Capacity region `r` can give this bot after today's leases, kW (0 under a moratorium): what a direct
+ * lease may take, or, for a bot that bids for space, what its bid at the crunch price would be served
+ * from the queue (it outbids the world's waiting machines, hosting.ts outbidsWorld).
+ */
 export function freeTodayKw(ctx: Ctx, r: number): number {
-  const region = ctx.state.world.regions[r] as RegionState;
-  if (region.moratoriumUntil > ctx.state.day) return 0;
-  return Math.max(0, Math.floor(freeKw(region)) - (ctx.takenKw[r] ?? 0));
+  const { state } = ctx;
+  const region = state.world.regions[r] as RegionState;
+  if (region.moratoriumUntil > state.day) return 0;
+  const bidPct = ctx.profile.hostingBidPct;
+  const direct = freeForNewLease(state, r);
+  const byBid =
+    bidPct === undefined
+      ? 0
+      : roomForQueued(state, r, bidCentsOf(state, r, bidPct)) - queuedKw(state, region.id);
+  return Math.max(0, Math.max(direct, byBid) - (ctx.takenKw[r] ?? 0));
 }
 
 /** Adds a lease of `kw` in region `r` if capacity and cash allow it today. */
 export function addLease(ctx: Ctx, r: number, kw: number, renewable: boolean): boolean {
   const spec = ctx.state.scenario.regions[r] as RegionSpec;
-  if (kw > freeTodayKw(ctx, r)) return false;
+  if (kw > freeForNewLease(ctx.state, r) - (ctx.takenKw[r] ?? 0)) {
+    // Not free for a direct lease: wait in the queue (with the profile's bid), holding the room meanwhile.
+    const queued = queueLease(ctx, r, kw, renewable);
+    ctx.takenKw[r] = (ctx.takenKw[r] ?? 0) + kw;
+    return queued;
+  }
   const cmd = { type: "leaseCapacity" as const, region: spec.id, kw, ...(renewable ? { renewable } : {}) };
-  if (!add(ctx, cmd, leaseSetupCents(spec, kw))) return false;
+  if (!add(ctx, cmd, leaseSetupCents(kw, hostingPriceCents(ctx.state, r)))) return false;
   ctx.takenKw[r] = (ctx.takenKw[r] ?? 0) + kw;
   loadAt(ctx, r).leased += kw;
   return true;
@@ -207,7 +234,7 @@ function computeOpex(ctx: Ctx): number {
   let hosting = 0;
   for (const lease of ctx.company.leases) {
     const spec = state.scenario.regions[regionIndex(state, lease.region, ctx.caches)];
-    if (spec) hosting += hostingCentsPerDay(lease.kw, spec);
+    if (spec) hosting += leaseHostingCentsPerDay(lease, spec);
   }
   return microUsd / 10_000 + hosting;
 }

@@ -18,6 +18,9 @@ export const EFFICIENCY: Profile = {
   spendShare: 0.5,
   sellLosers: true,
   preorderBids: true,
+  // The newest machines cannot wait for space: queue with a small bid, and build sites in a crunch.
+  hostingBidPct: 10,
+  buildsSites: true,
 };
 
 export function buyEfficiency(ctx: Ctx): void {

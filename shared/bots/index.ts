@@ -22,6 +22,7 @@ import { atRiskLotsOf, heldShipmentsOf, siteOf, unsettledLotsOf, worldOf, type W
 import { buyTrader, tradeUsed, TRADER } from "./trader.ts";
 import { marginCalled, meetMarginCalls, reviewFinance } from "./finance.ts";
 import { answerMachineLeases, offerMachineLeases } from "./machineLeases.ts";
+import { respondHostingOffers, reviewHosting } from "./hosting.ts";
 
 export { BotCaches };
 export { caretake } from "./caretaker.ts";
@@ -101,6 +102,7 @@ function urgent(state: GameState, id: string, w: World): boolean {
   }
   // A lease offer made to it (machineLeases.ts) is answered the same day, as an offer is.
   for (const lease of state.machineLeases) if (lease.to === id && lease.status === "open") return true;
+  for (const o of state.hosting.offers) if (o.to === id && o.status === "open") return true;
   return false;
 }
 
@@ -146,12 +148,14 @@ export function decide(
   respondOffers(ctx, plan.offerPaybackDays);
   // Every bot answers lease offers made to it, as it answers offers of lots (yes only when they pay).
   answerMachineLeases(ctx);
+  respondHostingOffers(ctx);
   if (review) {
     sellRatio(ctx);
     plan.trade?.(ctx);
     releaseLeases(ctx);
     reviewFinance(ctx, strategy);
     plan.buy(ctx);
+    reviewHosting(ctx);
   }
   return ctx.out;
 }

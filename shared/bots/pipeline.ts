@@ -11,6 +11,7 @@ import { shipmentById } from "../engine/logistics/shipmentIndex.ts";
 import type { Shipment } from "../engine/tradeState.ts";
 import { regionIndex } from "../engine/regions.ts";
 import { leaseSetupCents } from "../engine/commands/leaseCapacity.ts";
+import { hostingPriceCents } from "../engine/hosting.ts";
 import type { Lot, RegionState } from "../engine/state.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import { add, addChained, addLease, freeTodayKw, leaseAt, spareKw, type Ctx, loadAt } from "./common.ts";
@@ -77,7 +78,7 @@ export function chooseRoute(ctx: Ctx, lot: Lot, quantity: number, exclude: strin
     );
     if (margin <= 0) continue;
     const storage = licence * state.scenario.logistics.storageCentsPerUnitDay * quantity;
-    const lease = spare >= kw ? 0 : leaseSetupCents(spec, Math.ceil(kw - spare));
+    const lease = spare >= kw ? 0 : leaseSetupCents(Math.ceil(kw - spare), hostingPriceCents(state, r));
     const score = (margin * ths * 365) / 10_000 - value * dutyOf(w, r, lot.origin) - storage - lease;
     if (!(score > 0)) continue;
     if (r1 < 0 || score > s1) {

@@ -19,12 +19,8 @@ import type { EngineCaches } from "./caches.ts";
 import { post } from "./ledger.ts";
 import { lotTable } from "./lotFacts.ts";
 import { powerPriceToday, regionSpec, uptimeToday } from "./regions.ts";
-import {
-  carbonTaxCentsPerTonne,
-  demandResponseCents,
-  hostingCentsPerDay,
-  pricedWithPremium,
-} from "./siteRates.ts";
+import { carbonTaxCentsPerTonne, demandResponseCents, pricedWithPremium } from "./siteRates.ts";
+import { leaseHostingCentsPerDay } from "./hosting.ts";
 import type { Company, GameState, Lot, RegionState } from "./state.ts";
 
 export interface CompanyDay {
@@ -168,7 +164,7 @@ function chargeHosting(state: GameState, company: Company, caches: EngineCaches)
   for (const lease of company.leases) {
     const spec = regionSpec(state, lease.region, caches);
     if (!spec) continue;
-    const cents = roundHalfAway(hostingCentsPerDay(lease.kw, spec));
+    const cents = roundHalfAway(leaseHostingCentsPerDay(lease, spec));
     post(company, state.day, "hosting", -cents, 0, lease.region);
   }
 }

@@ -4,6 +4,7 @@ import { monthOf } from "../math/calendar.ts";
 import type { Scenario } from "../scenario/types.ts";
 import { hashesPerBlockForBits } from "./chain.ts";
 import { emptyTotals } from "./ledger.ts";
+import { emptyHosting } from "./hostingState.ts";
 import { advancePrice, feesForDay, updatePrices, USED_TIERS } from "./market.ts";
 import { hashScenario } from "./hash.ts";
 import { initialUsedMarkets } from "./usedMarket.ts";
@@ -100,6 +101,7 @@ export function createGame(
     loans: [],
     classWorld: null,
     machineLeases: [],
+    hosting: emptyHosting(),
   };
   state.market.priceCents = advancePrice(state);
   state.market.feesSatsPerBlock = feesForDay(state);

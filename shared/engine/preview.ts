@@ -20,6 +20,8 @@ import { previewPower } from "./grey.ts";
 import { previewBuyUsed, previewOffer } from "./commands/usedMachines.ts";
 import { shopCatalog } from "./shop.ts";
 import { previewMachineLease } from "./machineLeaseCommands.ts";
+import { previewBuildSite } from "./sites.ts";
+import { previewOfferHosting } from "./hostingOffers.ts";
 import type { GameState } from "./state.ts";
 
 /** The answer to a preview: the reply to send, or why the request was not a command at all. */
@@ -40,6 +42,8 @@ const QUOTERS: { [K in Command["type"]]?: Quoter<K> } = {
   borrow: previewBorrow,
   buyBtc: previewBuyBtc,
   offerMachineLease: previewMachineLease,
+  buildSite: previewBuildSite,
+  offerHosting: previewOfferHosting,
 };
 
 /** Answers a preview as the company `companyId`. Reads the state only (through the game's caches). */

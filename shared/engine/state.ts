@@ -8,6 +8,7 @@ import type { Cents, Sats } from "../math/money.ts";
 import type { EpochDay } from "../math/calendar.ts";
 import type { MiningPolicy, Scenario } from "../scenario/types.ts";
 import type { FactoryOrder } from "./factoryTypes.ts";
+import type { HostingState } from "./hostingState.ts";
 import type { ActiveEffect, CountryState, FactoryState, Notice, Offer, Shipment } from "./tradeState.ts";
 import type { ClassWorld } from "./classWorld.ts";
 import type { MachineLease } from "./machineLease.ts";
@@ -184,6 +185,9 @@ export const LEDGER_KINDS = [
   "loanRepaid",
   "btcPurchase",
   "machineLease",
+  "siteBuild",
+  "siteUpkeep",
+  "hostingContract",
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
@@ -201,6 +205,12 @@ export interface Lease {
   kw: number;
   /** Bought with the region's renewable option: dearer power, lower carbon. */
   renewable: boolean;
+  /** Hosting price locked when the kW were leased, cents per kW-month (absent: the region's base price). */
+  centsPerKwMonth?: number;
+  /** kW of the company's own sites in `kw`: no hosting fee (upkeep instead), never released. */
+  ownKw?: number;
+  /** kW in `kw` hosted by another company under contracts: paid to the host, back to it at the end. */
+  contractKw?: number;
 }
 
 export interface Company {
@@ -314,6 +324,8 @@ export interface GameState {
   classWorld: ClassWorld | null;
   /** Machine leases between companies, offered, running and lately ended (machineLease.ts). */
   machineLeases: MachineLease[];
+  /** Lease queues, own sites and hosting contracts (hostingState.ts; issue #13 §3). */
+  hosting: HostingState;
 }
 
 /** One region's used market: what is for sale there, per used tier (index matches USED_TIERS). */

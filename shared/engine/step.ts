@@ -14,6 +14,8 @@
  * day's revenue is in cash when interest is earned and paid and margin calls are judged, and whatever
  * a forced sale leaves owed is an overdraft that settleDebts covers (or declares the bankruptcy) the
  * same day.
+ * Hosting (hostingDay.ts: contracts, own sites, the lease queue) runs just before the world's fleet, so
+ * that space given back or queued for is settled before the world's machines look for room.
  *
  * `caches` are the game's speed caches (see caches.ts), handed down to every part of the day that looks
  * something up: pass the game's own for speed; omitted, a fresh set serves this one day, the same day
@@ -37,6 +39,7 @@ import { advanceShipments } from "./logistics/advance.ts";
 import { advanceShocks } from "./shocks/advance.ts";
 import { advanceOffers } from "./offers.ts";
 import { advanceUsedMarkets } from "./usedMarketFlows.ts";
+import { advanceHosting } from "./hostingDay.ts";
 import type { Notice } from "./tradeState.ts";
 import { EngineCaches } from "./caches.ts";
 import { shipFactoryBatches } from "./factoryOrders.ts";
@@ -154,6 +157,7 @@ function playDay(state: GameState, caches: EngineCaches): DayPlayed {
   state.market.priceCents = advancePrice(state);
   // Fee spikes scale the day's fees (a mempool rush); 10000 bps is a normal day.
   state.market.feesSatsPerBlock = Math.round((feesForDay(state) * state.feeMultiplierBps) / 10_000);
+  advanceHosting(state, caches);
   advanceWorld(state, caches);
   advanceShipments(state, caches);
   advanceOffers(state, caches);

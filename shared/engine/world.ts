@@ -17,6 +17,7 @@ import {
 import type { GameState, MigrationBatch, RegionState } from "./state.ts";
 import type { EngineCaches } from "./caches.ts";
 import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
+import { noteCrunch, queuedKw } from "./hosting.ts";
 
 /** Below this ratio of hashprice to power cost a tier switches fully off; above the upper one fully on. */
 const OFF_RATIO = 0.85;
@@ -117,20 +118,34 @@ function restOfWorldKwOf(memo: RestOfWorldKwMemo, region: RegionState, i: number
 
 /**
  * Capacity the rest of the world may still fill in a region, kW: it leaves a reserve free so that
- * players can always find some room, as hosts keep space for new clients.
+ * players can find some room, as hosts keep space for new clients, and it leaves alone the kW that
+ * players' queued lease requests wait for. In a crunch its waiting machines claim that reserve without
+ * running in it (hosting.ts worldClaimKw), so the world's own path does not depend on the crunch.
  */
-function freeForRow(memo: RestOfWorldKwMemo, region: RegionState, i: number, reserveBps: number): number {
+function freeForRow(
+  memo: RestOfWorldKwMemo,
+  region: RegionState,
+  i: number,
+  reserveBps: number,
+  queuedKw: number,
+): number {
   return Math.max(
     0,
-    region.capacityKw * (1 - reserveBps / 10_000) - region.leasedKw - restOfWorldKwOf(memo, region, i),
+    region.capacityKw * (1 - reserveBps / 10_000) -
+      region.leasedKw -
+      restOfWorldKwOf(memo, region, i) -
+      queuedKw,
   );
 }
+
+/** The share of each region's capacity the world leaves free for players, basis points. */
+const reserveBps = (state: GameState): number => state.scenario.world.playerReserveBps;
 
 /** Where a machine would go today: weights by free capacity, cheap power and attractiveness. */
 function placementWeights(state: GameState, memo: RestOfWorldKwMemo, caches: EngineCaches): number[] {
   return state.world.regions.map((region, i) => {
     if (region.policy === "banned") return 0;
-    const free = freeForRow(memo, region, i, state.scenario.world.playerReserveBps);
+    const free = freeForRow(memo, region, i, reserveBps(state), queuedKw(state, region.id));
     if (free <= 0) return 0;
     const spec = state.scenario.regions[i] as RegionSpec;
     const price = Math.max(1, powerPriceToday(state, i, caches));
@@ -147,7 +162,7 @@ function place(
   memo: RestOfWorldKwMemo,
 ): number {
   let left = ths;
-  const reserve = state.scenario.world.playerReserveBps;
+  const reserve = reserveBps(state);
   for (let round = 0; round < 3 && left > 1e-9; round++) {
     const total = weights.reduce((s, w) => s + w, 0);
     if (total <= 0) break;
@@ -156,17 +171,34 @@ function place(
       const w = weights[i] as number;
       if (w <= 0) continue;
       const region = state.world.regions[i] as RegionState;
-      const fitThs = (freeForRow(memo, region, i, reserve) * 1000) / jPerTh;
+      const queued = queuedKw(state, region.id);
+      const fitThs = (freeForRow(memo, region, i, reserve, queued) * 1000) / jPerTh;
       const put = Math.min(fitThs, (batch * w) / total);
       if (put <= 0) continue;
       addToTier(region, jPerTh, put);
       memo[i] = undefined;
       left -= put;
-      if (freeForRow(memo, region, i, reserve) <= 1e-6) weights[i] = 0;
+      if (freeForRow(memo, region, i, reserve, queued) <= 1e-6) weights[i] = 0;
     }
   }
   return left;
 }
+
+/**
+ * Whether machines that did not fit had nowhere to go: the room left to the world in every open region
+ * is less than they need (placing spreads over a few rounds, which can leave some over with room left).
+ */
+function noRoomLeft(state: GameState, memo: RestOfWorldKwMemo, leftThs: number, jPerTh: number): boolean {
+  const reserve = reserveBps(state);
+  let free = 0;
+  for (let i = 0; i < state.world.regions.length; i++) {
+    const region = state.world.regions[i] as RegionState;
+    if (region.policy !== "banned") free += freeForRow(memo, region, i, reserve, queuedKw(state, region.id));
+  }
+  return free < (leftThs * jPerTh) / 1000;
+}
+
+const jPerTh = (batch: MigrationBatch): number => batch.jPerTh;
 
 /** New rest-of-world machines, at the scenario's pace scaled by how well a new machine pays today. */
 function deployNewMachines(state: GameState, memo: RestOfWorldKwMemo, caches: EngineCaches): void {
@@ -175,7 +207,9 @@ function deployNewMachines(state: GameState, memo: RestOfWorldKwMemo, caches: En
   const jPerTh = newFleetEfficiency(state, caches);
   const factor = deploymentFactor(state, jPerTh);
   if (factor <= 0) return;
-  place(state, base * factor, jPerTh, placementWeights(state, memo, caches), memo);
+  const left = place(state, base * factor, jPerTh, placementWeights(state, memo, caches), memo);
+  // Machines the world could not place anywhere: a crunch, which ends the players' reserve (hosting.ts).
+  if (left > 1e-6 && noRoomLeft(state, memo, left, jPerTh)) noteCrunch(state, (left * jPerTh) / 1000);
 }
 
 /** The most the world deploys in a boom, as a multiple of the scenario's pace (factoryQueue.ts sizes capacity on it). */
@@ -235,6 +269,7 @@ function resettleMigrants(state: GameState, memo: RestOfWorldKwMemo, caches: Eng
     weights ??= placementWeights(state, memo, caches);
     const left = place(state, batch.ths, batch.jPerTh, weights, memo);
     if (left <= 1e-6) continue;
+    if (noRoomLeft(state, memo, left, jPerTh(batch))) noteCrunch(state, (left * batch.jPerTh) / 1000);
     // Machines that found no room try again in a week; those of one efficiency wait together, so the
     // pool stays a handful of batches however long capacity stays short.
     const again = waiting.find((b) => b.readyDay === state.day + 7 && b.jPerTh === batch.jPerTh);

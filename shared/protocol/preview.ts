@@ -8,6 +8,7 @@ import { z } from "zod";
 import { SHIPPING_MODES } from "../scenario/types.ts";
 import { BROKERS } from "../scenario/tradeSpec.ts";
 import { MAX_SEATS, SEAT_PATTERN } from "./constants.ts";
+import { hostingOfferQuoteSchema, leaseQueueFields, siteQuoteSchema } from "./hostingPreview.ts";
 
 const ref = z.string().min(1).max(32).optional();
 const text = z.object({ en: z.string(), zh: z.string() });
@@ -162,6 +163,7 @@ export const previewQuoteSchema = z.discriminatedUnion("kind", [
     /** The country's carbon levy and what it adds to each kWh of this supply (engine/logistics/carbonLevy.ts). */
     carbonTaxCentsPerTonne: int,
     carbonLevyMicroUsdPerKwh: z.number(),
+    ...leaseQueueFields,
   }),
   z.object({ kind: z.literal("release"), region: z.string(), leasedKw: z.number(), usedKw: z.number() }),
   z.object({ kind: z.literal("sale"), unitCents: int, totalCents: int }),
@@ -218,6 +220,8 @@ export const previewQuoteSchema = z.discriminatedUnion("kind", [
     lesseeNetCents: int,
     ownerNetCents: int,
   }),
+  siteQuoteSchema,
+  hostingOfferQuoteSchema,
 ]);
 
 /** Server → client: the engine's verdict on a previewed command (ok, or its rejection) and its quote. */

@@ -17,6 +17,7 @@ import {
 import type { RegionSpec, Scenario, ScenarioEvent } from "./types.ts";
 import { resolveFactoryQueue } from "./factorySpec.ts";
 import { resolveFinance } from "./financeSpec.ts";
+import { resolveHosting } from "./hostingSpec.ts";
 
 /** A problem found while resolving or linting: where (a path in the file) and what. */
 export interface ScenarioProblem {
@@ -302,5 +303,6 @@ export function resolveScenario(
     factoryQueue: resolveFactoryQueue(raw.factoryQueue),
     usedMarkets: resolveUsedMarkets(raw.usedMarkets),
     finance: resolveFinance(raw.finance),
+    hosting: resolveHosting(raw.hosting),
   };
 }

@@ -10,6 +10,7 @@ import { isValidIsoDate } from "../math/calendar.ts";
 import { tradeRulesSchema } from "./tradeSpec.ts";
 import { usedMarketsFileSchema } from "./usedMarketSpec.ts";
 import { financeFileSchema } from "./financeSpec.ts";
+import { hostingFileSchema } from "./hostingSpec.ts";
 
 const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
 const isoDate = z
@@ -381,6 +382,7 @@ export const scenarioFileSchema = z
     usedMarkets: usedMarketsFileSchema.optional(),
     /** Interest, loans, green capital and BTC purchases (issue #13 §4); optional, see financeSpec.ts. */
     finance: financeFileSchema.optional(),
+    hosting: hostingFileSchema.optional(),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import type { Cents, MicroUsdPerKwh, Sats } from "../math/money.ts";
 import type { TradeRules } from "./tradeSpec.ts";
 import type { FactoryQueueSpec } from "./factorySpec.ts";
 import type { FinanceSpec } from "./financeSpec.ts";
+import type { HostingSpec } from "./hostingSpec.ts";
 
 export interface Text {
   en: string;
@@ -265,4 +266,6 @@ export interface Scenario {
   usedMarkets: UsedMarketsSpec;
   /** Risk-free rate, loan terms, green discount, BTC purchase fee (financeSpec.ts). */
   finance: FinanceSpec;
+  /** Hosting crunch, price curve and own sites (hostingSpec.ts; defaults when the file has no block). */
+  hosting: HostingSpec;
 }

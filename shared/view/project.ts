@@ -12,7 +12,7 @@ import { measureInputs, measureValues, ranksBy, type ScoreMeasure } from "../eng
 import { lotDay } from "../engine/economics.ts";
 import { lotKw, lotModel } from "../engine/fleet.ts";
 import { installableIn, lotCannotPower, lotCannotShip } from "../engine/lotActions.ts";
-import { freeKw, powerPriceToday, restOfWorldRunningThs } from "../engine/regions.ts";
+import { powerPriceToday, restOfWorldRunningThs } from "../engine/regions.ts";
 import type { Company, GameState, Lot, LotLocation } from "../engine/state.ts";
 import type { Shipment } from "../engine/tradeState.ts";
 import { difficultyFromBits, nextHalvingHeight, nextRetargetHeight } from "../bitcoin/index.ts";
@@ -29,6 +29,8 @@ import type {
   WorldView,
 } from "./types.ts";
 import { preordersOf } from "./factoryView.ts";
+import { hostingDealsOf } from "./hostingView.ts";
+import { freeForNewLease } from "../engine/hosting.ts";
 
 /** Who sits in each seat, as the view shows them (the room knows; the engine does not). */
 export interface SeatLabel {
@@ -85,7 +87,8 @@ function regionsOf(state: GameState, news: NewsBoard, caches: EngineCaches): Reg
       banPending: region.banPendingDay !== null,
       offline,
       powerMicroUsdPerKwh: powerPriceToday(state, i, caches),
-      freeKw: Math.floor(freeKw(region)),
+      // What a new lease may take: queued requests and, in a crunch, the world's waiting machines have the rest.
+      freeKw: freeForNewLease(state, i),
       restOfWorldThs: ths,
       shareBps: shareBps(ths, state.networkThs),
       history: news.regions[region.id] ?? [],
@@ -153,6 +156,7 @@ function privateOf(
     finance: financeOf(state, company, caches),
     loans: loansViewOf(state, company, caches),
     machineLeases: machineLeasesOf(state, company.id, caches),
+    hosting: hostingDealsOf(state, company.id),
   };
 }
 

@@ -13,6 +13,7 @@ import type { ShipmentStatus } from "../engine/tradeState.ts";
 import type { MiningPolicy, ShippingMode } from "../scenario/types.ts";
 import type { PreorderView } from "./factoryView.ts";
 import type { MachineLeaseView } from "./machineLeases.ts";
+import type { HostingDealView } from "./hostingView.ts";
 
 /** A public notice on the news ticker (and in the history of the regions it names). */
 export interface NewsView {
@@ -121,6 +122,8 @@ export interface CompanyPrivateView {
   loans: LoanView[];
   /** Machine leases offered or running, made or received (view/machineLeases.ts). */
   machineLeases: MachineLeaseView[];
+  /** Its queued leases, own sites, and hosting offers and contracts (hostingView.ts; issue #13 §3). */
+  hosting: HostingDealView[];
 }
 
 /** The company's finance at a glance, in the engine's units. */

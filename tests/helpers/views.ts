@@ -71,6 +71,7 @@ export function privateView(over: Partial<CompanyPrivateView> = {}): CompanyPriv
     },
     loans: [],
     machineLeases: [],
+    hosting: [],
     ...over,
   };
 }

@@ -19,6 +19,7 @@ import { FACTORY_REFUSALS } from "../../shared/protocol/refusals/factory.ts";
 import { USED_MARKET_REFUSALS } from "../../shared/protocol/refusals/usedMarket.ts";
 import { FINANCE_REFUSALS } from "../../shared/protocol/refusals/finance.ts";
 import { CLASS_MAAS_REFUSALS } from "../../shared/protocol/refusals/classMaas.ts";
+import { HOSTING_REFUSALS } from "../../shared/protocol/refusals/hosting.ts";
 
 const region = { en: "Sichuan", zh: "四川" };
 const factory = { en: "Shenzhen", zh: "深圳" };
@@ -174,6 +175,14 @@ const SAMPLES: { [K in RefusalId]: RefusalParams[K] } = {
   LEASE_CLOSED: [{ lease: "ml-4" }],
   LEASE_LOT_GONE: [{ lease: "ml-4" }],
   LEASE_UNAFFORDABLE: [{ lease: "ml-4", cents: 123_456_00 }],
+  LEASE_ALREADY_QUEUED: [{ region, kw: 500 }],
+  QUEUE_SETUP_UNPAID: [{ kw: 500, cents: 400_000 }],
+  SITE_TOO_BIG: [{ region, maxKw: 50_000 }],
+  SITE_UNAFFORDABLE: [{ cents: 40_000_000 }],
+  RELEASE_OWN_KW: [{ region, releasableKw: 200 }],
+  HOSTING_NO_SPARE: [{ region, spareKw: 100, askedKw: 300 }],
+  HOSTING_UNPAID: [{ cents: 120_000 }],
+  NOT_QUEUED: [{ region: "us-texas" }],
 };
 
 const ids = Object.keys(REFUSALS) as RefusalId[];
@@ -207,6 +216,7 @@ describe("the refusal table", () => {
       USED_MARKET_REFUSALS,
       FINANCE_REFUSALS,
       CLASS_MAAS_REFUSALS,
+      HOSTING_REFUSALS,
     ];
     const all = sections.flatMap((s) => Object.keys(s));
     expect(new Set(all).size).toBe(all.length);

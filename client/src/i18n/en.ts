@@ -14,9 +14,11 @@ import { factoryQueueEn } from "./factoryQueue.ts";
 import { usedMarketEn } from "./usedMarket.ts";
 import { financeEn } from "./finance.ts";
 import { classMaasEn } from "./classMaas.ts";
+import { hostingEn } from "./hosting.ts";
 
 export const en = {
   ...panelsEn,
+  ...hostingEn,
   ...debriefEn,
   ...tutorialEn,
   ...classEn,

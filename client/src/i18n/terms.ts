@@ -45,4 +45,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { id: "marginCall", en: "margin call", zh: "追加保证金", banned: ["保证金追缴", "补仓通知"] },
   { id: "riskFree", en: "risk-free rate", zh: "无风险利率", banned: ["无风险收益率"] },
   { id: "collateral", en: "collateral", zh: "抵押品", banned: ["担保品", "质押物"] },
+  { id: "crunch", en: "hosting crunch", zh: "托管紧缺", banned: ["托管危机"] },
+  { id: "ownSite", en: "own site", zh: "自建矿场", banned: ["自有站点"] },
+  { id: "hostingContract", en: "hosting contract", zh: "托管合同", banned: ["托管协议"] },
 ];

@@ -15,9 +15,11 @@ import { factoryQueueZh } from "./factoryQueue.ts";
 import { usedMarketZh } from "./usedMarket.ts";
 import { financeZh } from "./finance.ts";
 import { classMaasZh } from "./classMaas.ts";
+import { hostingZh } from "./hosting.ts";
 
 export const zh: Dictionary = {
   ...panelsZh,
+  ...hostingZh,
   ...debriefZh,
   ...tutorialZh,
   ...classZh,

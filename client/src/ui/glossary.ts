@@ -31,6 +31,9 @@ export const TERMS = [
   "collateral",
   "classWorld",
   "machineLease",
+  "crunch",
+  "ownSite",
+  "hostingContract",
 ] as const;
 export type Term = (typeof TERMS)[number];
 

@@ -12,6 +12,7 @@ import { keyedRows, setText, syncOptions } from "./keyedRows.ts";
 import { formatCents, formatDay } from "./format.ts";
 import { lotLabel, texts } from "./fields.ts";
 import { gatedAction, type GatedAction } from "./gatedAction.ts";
+import { withHostingDeals } from "./hostingDeals.ts";
 import { parseCount, parseUsdCents, quoteOf, splitOffers, tradable } from "./panelModel.ts";
 import { createMachineLeases } from "./machineLeases.ts";
 
@@ -276,7 +277,7 @@ export function createOffers(parent: HTMLElement, server: GameServer) {
     mine: () => view?.companies.find((c) => c.seat === seat)?.priv ?? null,
   };
   const form = offerForm(ctx);
-  const lists = offerLists(ctx);
+  const lists = withHostingDeals(offerLists(ctx), ctx);
   const leases = createMachineLeases(ctx);
   parent.append(...form.nodes, out, ...lists.nodes, ...leases.nodes);
 

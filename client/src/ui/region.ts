@@ -19,6 +19,7 @@ import { leaseForms, myLeaseText, type LeaseQuote } from "./regionLease.ts";
 import { regionHistory } from "./panelModel.ts";
 import { type HereHooks } from "./regionHere.ts";
 import { createHereAndUsed } from "./regionUsed.ts";
+import { createRegionHosting } from "./regionHosting.ts";
 import { focusRegion } from "../map/focus.ts";
 function factRows(region: string, view: GameView | null, lease: LeaseQuote | null): [string, string][] {
   const l = lang();
@@ -113,7 +114,8 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer, hooks
     },
   );
   const here = createHereAndUsed(server, out, hooks, () => region);
-  const dialog = createDialog(parent, "region-panel", () => [forms, here].forEach((x) => x.stop()));
+  const hosting = createRegionHosting(server, out, () => region);
+  const dialog = createDialog(parent, "region-panel", () => [forms, here, hosting].forEach((x) => x.stop()));
   dialog.body.append(
     text.label("region-select", "panels.region.pick"),
     picker,
@@ -121,6 +123,7 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer, hooks
     here.el,
     mine,
     ...forms.nodes,
+    ...hosting.nodes,
     out,
     text.heading("panels.region.history"),
     box.history,
@@ -133,7 +136,7 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer, hooks
     dialog.setTitle(info ? `${pick(info.name)} (${info.country})` : t("panels.region.title"));
     out.textContent = "";
     facts();
-    forms.reset(priv);
+    [forms, hosting].forEach((x) => x.reset(priv));
     here.update(priv, id, true);
     // The map shows the region the card is about (chosen in the list, or from the fleet).
     focusRegion(id);
@@ -141,7 +144,7 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer, hooks
 
   function relabel(): void {
     text.relabel();
-    forms.relabel();
+    [forms, hosting].forEach((x) => x.relabel());
     renderPicker(picker, region);
     if (!region) dialog.setTitle(t("panels.region.title"));
     else facts();
@@ -159,7 +162,7 @@ export function createRegionPanel(parent: HTMLElement, server: GameServer, hooks
       priv = next.companies.find((c) => c.seat === seat)?.priv ?? null;
       if (!dialog.isOpen) return;
       facts();
-      forms.update(priv);
+      [forms, hosting].forEach((x) => x.update(priv));
       here.update(priv, region);
     },
     relabel,

@@ -3,9 +3,9 @@
  * time) from the server's catalog, and an order of N units from a factory. The price, the lead time
  * and whether the order is possible come from the engine's preview; Buy is enabled only when it says yes.
  */
-import catalog from "virtual:atlas-catalog";
 import type { ShopModelQuote, ShopQuote } from "../../../shared/protocol/index.ts";
-import { lang, pick, t, type MessageKey } from "../i18n/index.ts";
+import { lang, t, type MessageKey } from "../i18n/index.ts";
+import { hubName } from "./hubNames.ts";
 import type { GameServer } from "../net/Server.ts";
 import { createDialog } from "./dialog.ts";
 import { fill, h, status } from "./dom.ts";
@@ -33,11 +33,6 @@ import {
 import { Previewer, type PreviewState } from "./previewer.ts";
 import { preorderList, premiumField, queueLine } from "./shopQueue.ts";
 import type { CompanyPrivateView } from "../net/view.ts";
-
-export function hubName(id: string): string {
-  const hub = catalog.hubs.find((x) => x.id === id);
-  return hub ? pick(hub.name) : id;
-}
 
 const COLS: MessageKey[] = [
   "fleet.model",

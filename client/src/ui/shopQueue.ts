@@ -14,7 +14,7 @@ import { formatCents, formatDate, formatNumber } from "./format.ts";
 import { termTip } from "./glossary.ts";
 import { keyedRows, setText } from "./keyedRows.ts";
 import { quoteOf } from "./panelModel.ts";
-import { hubName } from "./shop.ts";
+import { hubName } from "./hubNames.ts";
 import type { PreviewState } from "./previewer.ts";
 
 /** Batches listed in a line before "…": a long order's tail is in my pre-orders. */

@@ -19,6 +19,9 @@ import * as usedMachines from "./usedMachines.ts";
 import * as preorder from "./cancelPreorder.ts";
 import * as machineLease from "../machineLeaseCommands.ts";
 import * as classWorld from "../classWorldCommand.ts";
+import * as sites from "../sites.ts";
+import * as hostingOffers from "../hostingOffers.ts";
+import * as hostingQueue from "../hostingQueue.ts";
 import { refuse } from "../../protocol/refusals/index.ts";
 import type { Rejection } from "./errors.ts";
 import {
@@ -63,6 +66,13 @@ const companyHandlers: { [T in CompanyCommand]: Handler<T, Company> } = {
   buyBtc: { validate: loans.validateBuyBtc, apply: loans.applyBuyBtc },
   offerMachineLease: { validate: machineLease.validateOfferLease, apply: machineLease.applyOfferLease },
   answerMachineLease: { validate: machineLease.validateAnswerLease, apply: machineLease.applyAnswerLease },
+  buildSite: { validate: sites.validateBuildSite, apply: sites.applyBuildSite },
+  offerHosting: { validate: hostingOffers.validateOfferHosting, apply: hostingOffers.applyOfferHosting },
+  leaveQueue: { validate: hostingQueue.validateLeaveQueue, apply: hostingQueue.applyLeaveQueue },
+  respondHosting: {
+    validate: hostingOffers.validateRespondHosting,
+    apply: hostingOffers.applyRespondHosting,
+  },
 };
 
 const hostHandlers: { [T in Extract<CommandType, HostCommand>]: Handler<T, null> } = {

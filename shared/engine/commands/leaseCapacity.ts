@@ -1,6 +1,5 @@
 import { roundHalfAway } from "../../math/money.ts";
-import { post } from "../ledger.ts";
-import { freeKw, regionIndex } from "../regions.ts";
+import { regionIndex } from "../regions.ts";
 import { usedLeaseKw } from "../fleet.ts";
 import type { Company, GameState, RegionState } from "../state.ts";
 import type { RegionSpec } from "../../scenario/types.ts";
@@ -15,10 +14,16 @@ import { pricedWithPremium } from "../siteRates.ts";
 import { carbonLevy } from "../logistics/carbonLevy.ts";
 import { formatIsoDate } from "../../math/calendar.ts";
 import type { Quoter } from "./quote.ts";
+import { freeForNewLease, grantLease, hostedKw, lockedPrice } from "../hosting.ts";
+import { enqueue, queueQuote } from "../hostingQueue.ts";
+import type { LeaseRequest } from "../hostingState.ts";
 
-/** A lease starts with one month of hosting paid up front as a setup fee. */
-export function leaseSetupCents(spec: RegionSpec, kw: number): number {
-  return roundHalfAway(kw * spec.hostingCentsPerKwMonth);
+/**
+ * A lease starts with one month of hosting paid up front as a setup fee, at the price it locks (today's,
+ * which rises with the region's use, or the bid when higher: hosting.ts).
+ */
+export function leaseSetupCents(kw: number, centsPerKwMonth: number): number {
+  return roundHalfAway(kw * centsPerKwMonth);
 }
 
 function findRegion(
@@ -47,9 +52,6 @@ export function validateLease(
   if (region.policy === "banned") {
     return refuse("REGION_BANNED", { region: spec.name });
   }
-  if (region.moratoriumUntil > state.day) {
-    return refuse("MORATORIUM", { region: spec.name });
-  }
   const existing = company.leases.find((l) => l.region === cmd.region);
   if (existing && existing.renewable !== (cmd.renewable ?? false)) {
     return refuse("LEASE_POWER_DIFFERS", { region: spec.name, renewable: existing.renewable });
@@ -57,15 +59,42 @@ export function validateLease(
   if (cmd.renewable && !spec.renewable) {
     return refuse("NO_RENEWABLE", { region: spec.name });
   }
-  const free = Math.floor(freeKw(region));
-  if (cmd.kw > free) {
-    return refuse("NO_CAPACITY", { region: spec.name, freeKw: free, askedKw: cmd.kw });
+  return validateRoom(state, company, cmd, caches);
+}
+
+/** Room for the lease now, or (asked to queue) a place in the region's queue, and the money for it. */
+function validateRoom(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"leaseCapacity">,
+  caches: EngineCaches,
+): Rejection | null {
+  const i = regionIndex(state, cmd.region, caches);
+  const spec = state.scenario.regions[i] as RegionSpec;
+  const queued = state.hosting.queue.find((r) => r.company === company.id && r.region === spec.id);
+  if (queued) return refuse("LEASE_ALREADY_QUEUED", { region: spec.name, kw: queued.kw });
+  const setup = leaseSetupCents(cmd.kw, lockedPrice(state, i, cmd.bidCentsPerKwMonth ?? 0));
+  if (leaseWaits(state, i, cmd.kw)) {
+    const free = freeForNewLease(state, i);
+    if (!cmd.queue && region(state, i).moratoriumUntil > state.day)
+      return refuse("MORATORIUM", { region: spec.name });
+    if (!cmd.queue) return refuse("NO_CAPACITY", { region: spec.name, freeKw: free, askedKw: cmd.kw });
+    if (setup > company.cashCents) return refuse("QUEUE_SETUP_UNPAID", { kw: cmd.kw, cents: setup });
+    return null;
   }
-  const setup = leaseSetupCents(spec, cmd.kw);
   if (setup > company.cashCents) {
     return refuse("LEASE_SETUP_UNPAID", { kw: cmd.kw });
   }
   return null;
+}
+
+function region(state: GameState, i: number): RegionState {
+  return state.world.regions[i] as RegionState;
+}
+
+/** Whether a lease of `kw` must wait: a moratorium, or less free than asked (queued kW are spoken for). */
+function leaseWaits(state: GameState, i: number, kw: number): boolean {
+  return region(state, i).moratoriumUntil > state.day || kw > freeForNewLease(state, i);
 }
 
 export function applyLease(
@@ -74,13 +103,23 @@ export function applyLease(
   cmd: CommandOf<"leaseCapacity">,
   caches: EngineCaches,
 ): void {
-  const found = findRegion(state, cmd.region, caches);
-  if (!found) throw new Error("leaseCapacity applied without validation");
-  post(company, state.day, "leaseSetup", -leaseSetupCents(found.spec, cmd.kw), 0, cmd.region);
-  found.region.leasedKw += cmd.kw;
-  const lease = company.leases.find((l) => l.region === cmd.region);
-  if (lease) lease.kw += cmd.kw;
-  else company.leases.push({ region: cmd.region, kw: cmd.kw, renewable: cmd.renewable ?? false });
+  const i = regionIndex(state, cmd.region, caches);
+  if (i < 0) throw new Error("leaseCapacity applied without validation");
+  const bid = cmd.bidCentsPerKwMonth ?? 0;
+  if (!leaseWaits(state, i, cmd.kw)) {
+    grantLease(state, company, i, cmd.kw, cmd.renewable ?? false, lockedPrice(state, i, bid));
+    return;
+  }
+  const request: LeaseRequest = {
+    id: `queue-${state.nextId++}`,
+    company: company.id,
+    region: cmd.region,
+    kw: cmd.kw,
+    renewable: cmd.renewable ?? false,
+    bidCentsPerKwMonth: bid,
+    day: state.day,
+  };
+  enqueue(state, request);
 }
 
 export function validateRelease(
@@ -94,6 +133,10 @@ export function validateRelease(
   if (!lease) return refuse("NO_LEASE", { region: cmd.region });
   if (cmd.kw > lease.kw) {
     return refuse("RELEASE_TOO_MUCH", { region: cmd.region, leasedKw: lease.kw, releaseKw: cmd.kw });
+  }
+  if (cmd.kw > hostedKw(lease)) {
+    const spec = state.scenario.regions[regionIndex(state, cmd.region, caches)] as RegionSpec;
+    return refuse("RELEASE_OWN_KW", { region: spec.name, releasableKw: hostedKw(lease) });
   }
   const inUse = usedLeaseKw(state, company.id, cmd.region, caches);
   if (lease.kw - cmd.kw < inUse - 1e-9) {
@@ -128,23 +171,25 @@ export const previewLease: Quoter<"leaseCapacity"> = ({ state, companyId, caches
     spec,
   );
   const grid = powerPriceToday(state, r, caches);
+  const price = lockedPrice(state, r, cmd.bidCentsPerKwMonth ?? 0);
   return {
     kind: "lease",
     region: spec.id,
     kw: cmd.kw,
     policy: region.policy,
-    setupCents: leaseSetupCents(spec, cmd.kw),
-    hostingCentsPerKwMonth: spec.hostingCentsPerKwMonth,
+    setupCents: leaseSetupCents(cmd.kw, price),
+    hostingCentsPerKwMonth: price,
     powerMicroUsdPerKwh: pricedWithPremium(grid, supply.premiumBps),
     gridMicroUsdPerKwh: grid,
     carbonGPerKwh: supply.carbonGPerKwh,
     renewableOption: spec.renewable,
     uptimePct: uptimeToday(state, r, caches) * 100,
-    freeKw: Math.floor(freeKw(region)),
+    freeKw: freeForNewLease(state, r),
     leasedKw: leasedKw(state, companyId, spec.id),
     usedKw: usedLeaseKw(state, companyId, spec.id, caches),
     moratoriumUntil: region.moratoriumUntil > state.day ? formatIsoDate(region.moratoriumUntil) : null,
     ...carbonLevy(state, spec.country, supply.carbonGPerKwh),
+    ...queueQuote(state, r, cmd.kw, cmd.bidCentsPerKwMonth ?? 0),
   };
 };
 

@@ -15,6 +15,7 @@ import { NEW_MODEL_DAYS, PREORDER_BID_LEVELS } from "../factoryQueue.ts";
 import { deepestUsedMarket } from "../usedMarket.ts";
 import { financeCandidates } from "./loansLegal.ts";
 import { machineLeaseCandidates } from "../machineLease.ts";
+import { hostingCandidates } from "../hostingLegal.ts";
 
 export function candidateCommands(
   state: GameState,
@@ -104,6 +105,7 @@ export function candidateCommands(
   out.push({ type: "setPayout", payout: company.payout === "pool" ? "solo" : "pool" });
   out.push(...financeCandidates(state, company, caches));
   out.push(...machineLeaseCandidates(state, company.id, caches));
+  out.push(...hostingCandidates(state, company, caches));
   return out;
 }
 

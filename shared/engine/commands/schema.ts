@@ -5,6 +5,12 @@
 import { z } from "zod";
 import { SHIPPING_MODES } from "../../scenario/types.ts";
 import { BROKERS } from "../../scenario/tradeSpec.ts";
+import {
+  buildSiteSchema,
+  leaveQueueSchema,
+  offerHostingSchema,
+  respondHostingSchema,
+} from "../hostingSchema.ts";
 
 const id = z.string().min(1).max(64);
 
@@ -28,6 +34,10 @@ export const leaseCapacitySchema = z.object({
   kw: z.number().int().min(1).max(1_000_000),
   /** Take the region's renewable power option (dearer power, lower carbon). */
   renewable: z.boolean().optional(),
+  /** When the region is full, wait in its queue instead of being refused (hosting.ts). */
+  queue: z.boolean().optional(),
+  /** Most the company will pay, cents per kW-month: above the price it is served first. */
+  bidCentsPerKwMonth: z.number().int().min(0).max(1_000_000).optional(),
 });
 
 export const releaseCapacitySchema = z.object({
@@ -189,6 +199,10 @@ export const commandSchema = z.discriminatedUnion("type", [
   offerMachineLeaseSchema,
   answerMachineLeaseSchema,
   sizeWorldSchema,
+  buildSiteSchema,
+  offerHostingSchema,
+  respondHostingSchema,
+  leaveQueueSchema,
 ]);
 
 /** Commands only the host may give. */

@@ -18,6 +18,7 @@ import { FACTORY_REFUSALS } from "./factory.ts";
 import { USED_MARKET_REFUSALS } from "./usedMarket.ts";
 import { FINANCE_REFUSALS } from "./finance.ts";
 import { CLASS_MAAS_REFUSALS } from "./classMaas.ts";
+import { HOSTING_REFUSALS } from "./hosting.ts";
 
 /** The table; its sections hold distinct ids (tests/protocol/refusals.test.ts checks that none repeats). */
 export const REFUSALS = {
@@ -30,6 +31,7 @@ export const REFUSALS = {
   ...USED_MARKET_REFUSALS,
   ...FINANCE_REFUSALS,
   ...CLASS_MAAS_REFUSALS,
+  ...HOSTING_REFUSALS,
 };
 
 type Table = typeof REFUSALS;

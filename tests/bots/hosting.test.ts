@@ -1,0 +1,30 @@
+/**
+ * The bots play the hosting layer (issue #13 §3, §6): in the sandbox's long crunch, cheap-power and efficiency
+ * queue (with a bid) for full regions and break ground on own sites, through commands the engine accepts.
+ */
+import { describe, expect, it } from "vitest";
+import { runBots } from "./run.ts";
+
+describe("bots in the sandbox's 2024-25 hosting crunch", () => {
+  const queued = new Set<string>();
+  const bids = new Set<string>();
+  const sites = new Set<string>();
+  const run = runBots("sandbox", 1, ["efficiency", "cheap-power", "cautious", "trader"], {
+    onDay: (state) => {
+      for (const r of state.hosting.queue) {
+        queued.add(r.company);
+        if (r.bidCentsPerKwMonth > 0) bids.add(r.company);
+      }
+      for (const s of state.hosting.sites) sites.add(s.owner);
+    },
+  });
+
+  it("queue with a bid and build sites, and the engine refuses none of it", () => {
+    expect([...bids].some((c) => c === "p1" || c === "p2")).toBe(true);
+    expect([...sites].some((c) => c === "p1" || c === "p2")).toBe(true);
+    // Strategies without a bid or sites (cautious, trader) do neither.
+    expect(queued.has("p3") || queued.has("p4") || sites.has("p3") || sites.has("p4")).toBe(false);
+    const hosting = ["buildSite", "offerHosting", "respondHosting"];
+    expect(run.rejections.filter((r) => hosting.includes(r.type))).toEqual([]);
+  });
+});
