@@ -56,7 +56,7 @@ describe("tutorial steps", () => {
       '[data-testid="shop-premium"]',
       '[data-testid="used-here"]',
     ]);
-    expect(STEPS[at("lease")]?.targets[0]).toBe('[data-testid="region-lease"]');
+    expect(STEPS[at("lease")]?.targets[0]).toBe('[data-testid="lease-form"]');
     expect(STEPS[at("money")]?.targets[0]).toBe('[data-testid="finance-rates"]');
     expect(STEPS[at("score")]?.targets[0]).toBe('[data-testid="score-breakdown"]');
     expect(STEPS[at("ship")]?.targets[0]).toBe('[data-testid^="ship-landed-"]');
@@ -151,6 +151,18 @@ describe("tutorial steps", () => {
       }
       for (const term of TERMS) expect(translate(lang, `term.${term}.text` as never)).toBeTruthy();
     }
+  });
+
+  it("read in under two minutes: at most 360 English words, 700 Chinese characters, in all its cards", () => {
+    // About 230 words or 400 characters a minute for a first reading: some 90–100 s of text, leaving
+    // the rest of two minutes for the clicks. A card grown past this should be cut, not the bound raised.
+    const words = (lang: "en" | "zh") =>
+      STEPS.map(
+        (s) =>
+          `${translate(lang, `tour.${s.id}.title` as never)} ${translate(lang, `tour.${s.id}.text` as never)}`,
+      ).join(" ");
+    expect(words("en").split(/\s+/).length).toBeLessThanOrEqual(360);
+    expect(words("zh").replace(/[\s\d.,，。：；、（）“”$+−×?]/g, "").length).toBeLessThanOrEqual(700);
   });
 
   it("name the new mechanics' glossary terms on their steps", () => {

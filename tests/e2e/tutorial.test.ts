@@ -56,6 +56,13 @@ async function stepAt(id: string, selector: string, timeout = SLOW_MS): Promise<
     .toBe(true);
 }
 
+/** Whether two things on screen do not overlap. */
+async function apart(a: Locator, b: Locator): Promise<boolean> {
+  const [x, y] = await Promise.all([a.boundingBox(), b.boundingBox()]);
+  if (!x || !y) return false;
+  return x.x + x.width <= y.x || y.x + y.width <= x.x || x.y + x.height <= y.y || y.y + y.height <= x.y;
+}
+
 async function openRegion(id: string): Promise<void> {
   const panel = me.page.getByTestId("region-panel");
   if (!(await panel.isVisible())) await me.page.getByTestId("open-region").click();
@@ -110,7 +117,7 @@ describe.skipIf(!CHROMIUM)(
       await shot(me, "tutorial-3-order-used-zh");
       await buy.click();
       // The lot is in the server's state: the tour moves on by itself, to the lease form.
-      await stepAt("lease", '[data-testid="region-lease"]');
+      await stepAt("lease", '[data-testid="lease-form"]');
       const row = await see(me, me.page.locator('section.fleet [data-testid^="fleet-lot-"]'), "the used lot");
       lot = ((await row.getAttribute("data-testid")) ?? "").replace("fleet-lot-", "");
       expect(lot, "the new lot's id").not.toBe("");
@@ -118,7 +125,7 @@ describe.skipIf(!CHROMIUM)(
 
     it("rings the lease form, and moves on to money once power is leased in Texas", async () => {
       await openRegion(TO);
-      await stepAt("lease", '[data-testid="region-lease"]');
+      await stepAt("lease", '[data-testid="lease-form"]');
       await shot(me, "tutorial-4-lease-zh");
       await me.page.getByTestId("lease-kw").fill("200");
       await (await whenEnabled("Lease", me.page.getByTestId("lease-submit"))).click();
@@ -129,11 +136,20 @@ describe.skipIf(!CHROMIUM)(
     it("rings the finance panel's rates, then the score's breakdown; a reload resumes the step", async () => {
       await me.page.getByTestId("open-finance").click();
       await stepAt("money", '[data-testid="finance-rates"]');
+      // The card does not cover what it points at: it has moved clear of the rates.
+      await expect
+        .poll(() => apart(card(me), me.page.getByTestId("finance-rates")), {
+          message: "the card clear of the rates",
+        })
+        .toBe(true);
       await see(me, card(me).locator('.term[data-term="marginCall"]'), "the card's ? for margin call");
       await shot(me, "tutorial-5-money-zh");
       await me.page.getByTestId("finance-close").click();
       await me.page.getByTestId("tutorial-next").click();
       await openDrawer(me, "board");
+      // The purchase's equity hint sits over the leaderboard until read: read it, as a player would.
+      const hint = me.page.getByTestId("equity-hint");
+      if (await hint.isVisible()) await hint.getByRole("button").click();
       await stepAt("score", '[data-testid="score-breakdown"]');
       await me.page.locator('.tour .term[data-term="equity"]').hover();
       await seeText(me, ".glossary-pop", me.say("term.equity.text"), "the definition of equity");

@@ -109,8 +109,8 @@ function uncovered(el: HTMLElement): boolean {
 const judge = (view: GameView | null, seat: string | null): TourState =>
   tourState(view, seat, (sel) => document.querySelector(sel) !== null);
 
-/** Puts the ring around the step's first target on screen (its wait targets while it waits). */
-function placeRing(ring: HTMLElement, index: number, waiting: boolean): void {
+/** Puts the ring around the step's first target on screen (its wait targets while it waits); returns it. */
+function placeRing(ring: HTMLElement, index: number, waiting: boolean): DOMRect | null {
   const step = STEPS[index];
   const target = (waiting ? (step?.waitTargets ?? []) : (step?.targets ?? []))
     .map(find)
@@ -125,6 +125,27 @@ function placeRing(ring: HTMLElement, index: number, waiting: boolean): void {
     });
   }
   ring.hidden = !target;
+  return target ? target.getBoundingClientRect() : null;
+}
+
+/** The card's margin from the screen's edge (tutorial.css: right: 8px). */
+const EDGE = 8;
+
+const overlaps = (a: DOMRect, left: number, right: number, top: number, bottom: number) =>
+  a.left < right && a.right > left && a.top < bottom && a.bottom > top;
+
+/**
+ * Moves the card to the left edge when, at the right edge, it would cover what the ring points at (the
+ * finance panel's rates reach under it on a laptop screen) and the left edge would not. Decided from the
+ * two places the card can take, not from where it is now, so it does not flip back and forth.
+ */
+function dodge(card: HTMLElement, target: DOMRect | null): void {
+  const r = card.getBoundingClientRect();
+  const w = r.width;
+  const atRight =
+    target !== null && overlaps(target, innerWidth - EDGE - w, innerWidth - EDGE, r.top, r.bottom);
+  const atLeft = target !== null && overlaps(target, EDGE, EDGE + w, r.top, r.bottom);
+  card.classList.toggle("tour-left", atRight && !atLeft);
 }
 
 /** What the card says while a step waits for its state: the step's own words, with a date if one is known. */
@@ -211,7 +232,7 @@ export function createTutorial(root: HTMLElement): Tutorial {
   function follow(): void {
     cancelAnimationFrame(raf);
     if (!running()) return;
-    placeRing(ring, index, !isReady(index, judge(view, seat)));
+    dodge(card, placeRing(ring, index, !isReady(index, judge(view, seat))));
     raf = requestAnimationFrame(follow);
   }
 

@@ -72,7 +72,13 @@ export const STEPS: readonly TourStep[] = [
   },
   {
     id: "lease",
-    targets: ['[data-testid="region-lease"]', '[data-testid="region-panel"]', '[data-testid="open-region"]'],
+    // The lease form's kW and Lease button; if a later card moves them, the card or its toolbar button.
+    targets: [
+      '[data-testid="lease-form"]',
+      '[data-testid="lease-kw"]',
+      '[data-testid="region-panel"]',
+      '[data-testid="open-region"]',
+    ],
     done: (s) => (s.mine?.leases ?? []).some((l) => l.kw > 0),
     terms: ["breakeven"],
   },
@@ -104,7 +110,7 @@ export const STEPS: readonly TourStep[] = [
   {
     id: "install",
     // When capacity runs out the lease form in the region card is where more comes from.
-    targets: ['[data-testid^="install-"]', '[data-testid="region-lease"]', ".fleet"],
+    targets: ['[data-testid^="install-"]', '[data-testid="lease-form"]', ".fleet"],
     ready: (s) => lots(s).some((l) => l.canInstall || l.status === "installed"),
     waitTargets: [".fleet"],
     done: (s) => lots(s).some((l) => l.status === "installed"),
