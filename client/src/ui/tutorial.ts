@@ -220,8 +220,9 @@ export function createTutorial(root: HTMLElement): Tutorial {
 
   function stop(done: boolean): void {
     if (done) remember();
-    // Finished or skipped: nothing to resume. Left (the game closed): a reload here resumes the step.
-    if (done) saveStep(null);
+    // Finished, skipped or the game left: nothing to resume (another game starts the tour afresh). A
+    // reload drops the page without stopping the tour, so the saved step is there for it.
+    saveStep(null);
     index = -1;
     card.remove();
     ring.remove();
