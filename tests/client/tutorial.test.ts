@@ -1,7 +1,7 @@
 /**
  * The tutorial's progress is judged from the server's state: a step that needs an action ends only when
- * the state shows it done, steps already done are passed over, and the glossary has every term in both
- * languages. Also the HUD's hashprice chart data.
+ * the state shows it done, steps already done are passed over, every step's words and terms exist in
+ * both languages, and the glossary has every term. Also the HUD's hashprice chart data.
  */
 import { describe, expect, it } from "vitest";
 import { translate } from "../../client/src/i18n/index.ts";
@@ -11,7 +11,6 @@ import { sparkPath, SeriesBuffer } from "../../client/src/ui/spark.ts";
 import {
   currentStep,
   isReady,
-  SPARK,
   STEPS,
   tourState,
   waitDay,
@@ -20,64 +19,75 @@ import {
 import { companyView, gameView, lotView, privateView } from "../helpers/views.ts";
 
 const lot = (over: Partial<LotView>): LotView => lotView(over);
+const TX = { region: "us-texas", kw: 200, renewable: false };
 
 function viewWith(priv: Partial<CompanyPrivateView>, phase: GameView["phase"] = "running"): GameView {
   return gameView({ phase, companies: [companyView({ priv: privateView(priv) })] });
 }
 
-/** currentStep judged on a view for a seat, on a page that shows `shown` selectors. */
-const step = (from: number, view: GameView | null, seat: string | null, shown: string[] = []) =>
-  currentStep(
-    from,
-    tourState(view, seat, (sel) => shown.includes(sel)),
-  );
+/** currentStep judged on a view for a seat. */
+const step = (from: number, view: GameView | null, seat: string | null) =>
+  currentStep(from, tourState(view, seat));
 
 const at = (id: string) => STEPS.findIndex((s) => s.id === id);
 
 describe("tutorial steps", () => {
-  it("start at Start, then buying, hashprice, leasing, shipping and installing in that order", () => {
+  it("teach the core loop: machines, power, money, score, then shipping and installing", () => {
     expect(STEPS.map((s) => s.id)).toEqual([
       "welcome",
-      "buy",
-      "hashprice",
+      "order",
       "lease",
+      "money",
+      "score",
       "ship",
       "install",
       "finish",
     ]);
     expect(STEPS[0]?.targets).toEqual(["@start"]);
     expect(waitsForAction(at("welcome"))).toBe(true);
-    expect(waitsForAction(at("buy"))).toBe(true);
+    expect(waitsForAction(at("order"))).toBe(true);
+    // Reading steps wait for Next: nothing in the state says the player has read them.
+    expect(waitsForAction(at("money"))).toBe(false);
+    expect(waitsForAction(at("score"))).toBe(false);
+  });
+
+  it("point at the real controls: the bid, the used market, the lease form, the rates, the score's line", () => {
+    expect(STEPS[at("order")]?.targets.slice(0, 2)).toEqual([
+      '[data-testid="shop-premium"]',
+      '[data-testid="used-here"]',
+    ]);
+    expect(STEPS[at("lease")]?.targets[0]).toBe('[data-testid="lease-form"]');
+    expect(STEPS[at("money")]?.targets[0]).toBe('[data-testid="finance-rates"]');
+    expect(STEPS[at("score")]?.targets[0]).toBe('[data-testid="score-breakdown"]');
+    expect(STEPS[at("ship")]?.targets[0]).toBe('[data-testid^="ship-landed-"]');
   });
 
   it("wait at Start while the game is in its lobby, for host and guest alike; move on once it runs", () => {
     expect(step(0, viewWith({}, "lobby"), "p1")).toBe(at("welcome"));
     expect(step(0, viewWith({}, "lobby"), null)).toBe(at("welcome"));
-    expect(step(0, viewWith({}, "running"), "p1")).toBe(at("buy"));
-    expect(step(0, viewWith({}, "paused"), null)).toBe(at("buy"));
+    expect(step(0, viewWith({}, "running"), "p1")).toBe(at("order"));
+    expect(step(0, viewWith({}, "paused"), null)).toBe(at("order"));
   });
 
-  it("never send a newcomer to the shop before the game runs: 'buy' waits for it", () => {
+  it("never send a newcomer to the shop before the game runs: 'order' waits for it", () => {
     const lobby = tourState(viewWith({}, "lobby"), "p1");
-    expect(isReady(at("buy"), lobby)).toBe(false);
-    expect(isReady(at("buy"), tourState(viewWith({}), "p1"))).toBe(true);
-    expect(STEPS[at("buy")]?.waitTargets).toEqual(["@start"]);
+    expect(isReady(at("order"), lobby)).toBe(false);
+    expect(isReady(at("order"), tourState(viewWith({}), "p1"))).toBe(true);
+    expect(STEPS[at("order")]?.waitTargets).toEqual(["@start"]);
   });
 
-  it("speak of hashprice's chart only once the chart is on the page", () => {
-    const view = viewWith({});
-    expect(
-      isReady(
-        at("hashprice"),
-        tourState(view, "p1", () => false),
-      ),
-    ).toBe(false);
-    expect(
-      isReady(
-        at("hashprice"),
-        tourState(view, "p1", (sel) => sel === SPARK),
-      ),
-    ).toBe(true);
+  it("end 'order' on a lot (used or new) or a pre-order the server holds, then ask for a lease", () => {
+    expect(step(at("order"), viewWith({}), "p1")).toBe(at("order"));
+    expect(step(at("order"), viewWith({ lots: [lot({})] }), "p1")).toBe(at("lease"));
+    const pre = viewWith({ preorders: [{ id: "po1" } as CompanyPrivateView["preorders"][number]] });
+    expect(step(at("order"), pre, "p1")).toBe(at("lease"));
+  });
+
+  it("stop at money and score after a lease, even with the machines already moving", () => {
+    const view = viewWith({ leases: [TX], lots: [lot({ status: "inTransit", placeKind: "shipment" })] });
+    expect(step(at("order"), view, "p1")).toBe(at("money"));
+    expect(step(at("score"), view, "p1")).toBe(at("score"));
+    expect(step(at("score") + 1, view, "p1")).toBe(at("install"));
   });
 
   it("wait on 'ship' until a lot can leave the factory, naming the day it will", () => {
@@ -90,49 +100,77 @@ describe("tutorial steps", () => {
     expect(waitDay("ship", tourState(ready, "p1"))).toBeNull();
   });
 
-  it("wait on 'buy' until the state shows a lot, then move on", () => {
-    expect(step(at("buy"), viewWith({}), "p1")).toBe(at("buy"));
-    expect(step(at("buy"), viewWith({ lots: [lot({})] }), "p1")).toBe(at("hashprice"));
-  });
-
-  it("pass over every step the player has already done", () => {
-    const view = viewWith({
-      lots: [lot({ status: "installed", placeKind: "region", placeId: "us-tx" })],
-      leases: [{ region: "us-tx", kw: 500, renewable: false }],
+  it("make a used lot bought in another region's market travel; one bought where I lease is placed", () => {
+    const elsewhere = lot({ status: "stored", placeKind: "region", placeId: "kz-ekibastuz", canShip: true });
+    const there = viewWith({ leases: [TX], lots: [elsewhere] });
+    expect(isReady(at("ship"), tourState(there, "p1"))).toBe(true);
+    expect(step(at("ship"), there, "p1")).toBe(at("ship"));
+    const here = viewWith({
+      leases: [TX],
+      lots: [lot({ status: "stored", placeKind: "region", placeId: "us-texas", canInstall: true })],
     });
-    expect(step(at("lease"), view, "p1")).toBe(at("finish"));
+    expect(step(at("ship"), here, "p1")).toBe(at("install"));
   });
 
-  it("count a lot on its way or arrived as shipped, and only an installed lot as installed", () => {
-    const leased = { leases: [{ region: "us-tx", kw: 100, renewable: false }] };
+  it("pass over every step the player has already done, but not the reading ones", () => {
+    const view = viewWith({
+      lots: [lot({ status: "installed", placeKind: "region", placeId: "us-texas" })],
+      leases: [TX],
+    });
+    expect(step(at("lease"), view, "p1")).toBe(at("money"));
+    expect(step(at("ship"), view, "p1")).toBe(at("finish"));
+  });
+
+  it("count a lot on its way as shipped, and only an installed lot as installed", () => {
     const moving = viewWith({
-      ...leased,
+      leases: [TX],
       lots: [lot({ status: "inTransit", placeKind: "shipment", placeId: "s1" })],
     });
     expect(step(at("ship"), moving, "p1")).toBe(at("install"));
     const stored = viewWith({
-      ...leased,
-      lots: [lot({ status: "stored", placeKind: "region", placeId: "us-tx" })],
+      leases: [TX],
+      lots: [lot({ status: "stored", placeKind: "region", placeId: "us-texas" })],
     });
     expect(step(at("install"), stored, "p1")).toBe(at("install"));
   });
 
   it("never advance on someone else's company or without a seat", () => {
     const view = viewWith({ lots: [lot({})] });
-    expect(step(at("buy"), view, "p2")).toBe(at("buy"));
-    expect(step(at("buy"), view, null)).toBe(at("buy"));
-    expect(step(at("buy"), null, "p1")).toBe(at("buy"));
+    expect(step(at("order"), view, "p2")).toBe(at("order"));
+    expect(step(at("order"), view, null)).toBe(at("order"));
+    expect(step(at("order"), null, "p1")).toBe(at("order"));
   });
 
-  it("have a title and text for every step and a definition for every term, in both languages", () => {
+  it("have a title, text and terms for every step and a definition for every term, in both languages", () => {
     for (const lang of ["en", "zh"] as const) {
       for (const s of STEPS) {
         expect(translate(lang, `tour.${s.id}.title` as never)).not.toMatch(/^tour\./);
         expect(translate(lang, `tour.${s.id}.text` as never)).not.toMatch(/^tour\./);
-        if (s.ready) expect(translate(lang, `tour.${s.id}.wait` as never)).toBeTruthy();
+        if (s.ready) expect(translate(lang, `tour.${s.id}.wait` as never)).not.toMatch(/^tour\./);
+        for (const term of s.terms ?? []) expect(TERMS).toContain(term);
       }
       for (const term of TERMS) expect(translate(lang, `term.${term}.text` as never)).toBeTruthy();
     }
+  });
+
+  it("read in under two minutes: at most 360 English words, 700 Chinese characters, in all its cards", () => {
+    // About 230 words or 400 characters a minute for a first reading: some 90–100 s of text, leaving
+    // the rest of two minutes for the clicks. A card grown past this should be cut, not the bound raised.
+    const words = (lang: "en" | "zh") =>
+      STEPS.map(
+        (s) =>
+          `${translate(lang, `tour.${s.id}.title` as never)} ${translate(lang, `tour.${s.id}.text` as never)}`,
+      ).join(" ");
+    expect(words("en").split(/\s+/).length).toBeLessThanOrEqual(360);
+    expect(words("zh").replace(/[\s\d.,，。：；、（）“”$+−×?]/g, "").length).toBeLessThanOrEqual(700);
+  });
+
+  it("name the new mechanics' glossary terms on their steps", () => {
+    const terms = (id: string) => STEPS[at(id)]?.terms ?? [];
+    expect(terms("order")).toEqual(expect.arrayContaining(["preorder", "factoryQueue", "usedMarket"]));
+    expect(terms("money")).toEqual(expect.arrayContaining(["riskFree", "loan", "marginCall"]));
+    expect(terms("ship")).toContain("landed");
+    expect(terms("score")).toContain("equity");
   });
 });
 

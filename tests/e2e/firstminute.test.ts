@@ -53,7 +53,7 @@ describe.skipIf(!CHROMIUM)("a newcomer's first minute (Chromium)", { timeout: E2
 
   it("the tour moves on when the game runs; buying moves it on and says why equity dipped", async () => {
     await clock(me, "game.start");
-    await seeText(me, tour, title(me, "buy"), "the buy step once the game runs", SLOW_MS);
+    await seeText(me, tour, title(me, "order"), "the order step once the game runs", SLOW_MS);
     await me.page.getByTestId("open-shop").click();
     const model = me.page.locator('[data-testid^="shop-model-"]:not([disabled])').first();
     await see(me, model, "a model on sale", SLOW_MS);
@@ -62,13 +62,11 @@ describe.skipIf(!CHROMIUM)("a newcomer's first minute (Chromium)", { timeout: E2
     const buy = me.page.getByTestId("shop-buy");
     await expect.poll(() => buy.isEnabled(), { timeout: SLOW_MS, message: "Buy enabled" }).toBe(true);
     await buy.click();
-    await seeText(me, tour, title(me, "hashprice"), "the step after the order", SLOW_MS);
+    await seeText(me, tour, title(me, "lease"), "the lease step after the order", SLOW_MS);
     await me.page.getByTestId("shop-close").click();
     await see(me, me.page.getByTestId("equity-hint"), "the hint saying why equity dropped", SLOW_MS);
     await seeText(me, "[data-testid=equity-hint]", me.say("equityHint.text"), "the equity hint's words");
     await shot(me, "firstminute-equity-hint-en");
-    await me.page.getByTestId("tutorial-next").click();
-    await seeText(me, tour, title(me, "lease"), "the lease step");
   });
 
   it("leases power in Texas (a kW field that says kW); the ship step waits for the factory", async () => {
@@ -87,8 +85,13 @@ describe.skipIf(!CHROMIUM)("a newcomer's first minute (Chromium)", { timeout: E2
     await lease.click();
     await see(me, me.page.getByTestId("lease-us-texas"), "the Texas lease in the fleet panel", SLOW_MS);
     await me.page.getByTestId("region-panel-close").click();
-    // The machines are still being built: the ship step says until when, rather than pointing at nothing.
-    await seeText(me, tour, title(me, "ship"), "the ship step after the lease", SLOW_MS);
+    // While the machines are built the tour reads what money costs and how the score is made (Next),
+    // then the ship step says until when they are built, rather than pointing at nothing.
+    await seeText(me, tour, title(me, "money"), "the money step after the lease", SLOW_MS);
+    await me.page.getByTestId("tutorial-next").click();
+    await seeText(me, tour, title(me, "score"), "the score step");
+    await me.page.getByTestId("tutorial-next").click();
+    await seeText(me, tour, title(me, "ship"), "the ship step after reading", SLOW_MS);
   });
 
   it("tells the player when the lot is ready at the factory, and Ship it opens the ship dialog", async () => {

@@ -1,6 +1,7 @@
 /**
- * The tutorial's and the glossary's strings: the guided first game and the short definitions shown
- * beside J/TH, hashprice, difficulty and breakeven wherever they appear. English and Chinese side by side.
+ * The tutorial's and the glossary's strings: the guided first game (the core loop of issue #13: factory
+ * queue or used market, lease, money, score, landed cost, install) and the short definitions shown beside
+ * J/TH, hashprice, difficulty and breakeven wherever they appear. English and Chinese side by side.
  */
 export const tutorialEn = {
   "term.jth": "J/TH (efficiency)",
@@ -29,30 +30,32 @@ export const tutorialEn = {
     "Your hashrate as a share of the whole network. On average you find this share of the blocks, and so earn this share of the subsidy and fees.",
   "tour.welcome.title": "Welcome to Hashrate Atlas",
   "tour.welcome.text":
-    "You run a Bitcoin mining company. Buy machines from the factories, ship them to where power is cheap, lease capacity there and keep them profitable through difficulty retargets, halvings, bans and tariffs. The highest equity at the end wins. Days pass once the game runs: press Start (if someone else hosts, the tour goes on when they start).",
-  "tour.hashprice.title": "Read hashprice",
-  "tour.hashprice.text":
-    "Hashprice is what each unit of hashrate earns per day. A machine pays when hashprice × its hashrate is more than its power bill. The small chart under it shows the last days: when hashprice falls, old machines stop paying first.",
-  "tour.hashprice.wait": "The chart under hashprice fills in as the first days pass.",
-  "tour.buy.wait": "The shop sells once the game runs: press Start.",
-  "tour.ship.wait":
-    "Your machines are being built: the first ones leave the factory on {date}. Lease power meanwhile; you will be told when they are ready.",
-  "tour.install.wait": "Your machines are on their way: customs clears them on {date}.",
-  "tour.buy.title": "Buy machines",
-  "tour.buy.text":
-    "Open the machine shop and order a few machines. Compare J/TH (lower burns less power) and the breakeven power price: the higher it is, the more places the machine can pay. Your equity dips when you buy: machines count at their resale value.",
+    "You run a Bitcoin mining company: get machines, put them where power is cheap, and keep them paying as hashprice moves. The highest equity at the end wins. Days pass once the game runs: press Start (if someone else hosts, the tour goes on when they start).",
+  "tour.order.title": "Get machines",
+  "tour.order.text":
+    "New machines come from a factory queue: the machine shop shows your place in it, the month each batch ships and the price. Bid over list to move up the queue. Or buy a used lot where it stands in a region's market (the Regions card): it is there today.",
+  "tour.order.wait": "The shop sells once the game runs: press Start.",
   "tour.lease.title": "Lease power where it is cheap",
   "tour.lease.text":
-    "Pick a region on the map with cheap power and a friendly policy, and lease enough kW for your machines. Colour the map by power price or policy with the overlay buttons.",
-  "tour.ship.title": "Ship your machines",
+    "Pick a region with cheap power and a friendly policy in the Regions card and lease enough kW for your machines. Where power costs less than a machine's breakeven, it earns money.",
+  "tour.money.title": "Money costs and earns",
+  "tour.money.text":
+    "In Finance, cash you do not spend earns the risk-free rate, so a machine must beat it. You can borrow against your machines or BTC; if their value falls to the margin-call line, repay or they are sold for you.",
+  "tour.score.title": "How you are scored",
+  "tour.score.text":
+    "The leaderboard ranks by equity: cash + BTC + machines at what the used market would pay − debt. Its line under the board shows how yours is made. A last-day purchase or sale cannot raise it.",
+  "tour.ship.title": "Ship by landed cost",
   "tour.ship.text":
-    "Your machines are ready at the factory: press Ship beside them and send them to your region. Air is fast and dear, sea is slow and cheap; the quote shows cost, days, tariff and risk before you commit.",
+    "Press Ship beside a lot and send it to where you lease power. Compare the landed cost: freight, duty, broker and the days on the way, since machines that sit in a crate earn nothing. Air is fast and dear, sea slow and cheap.",
+  "tour.ship.wait":
+    "Your machines are being built: the first ones leave the factory on {date}. You will be told when they are ready.",
   "tour.install.title": "Install and mine",
   "tour.install.text":
-    "When the shipment clears customs, install the machines in your leased capacity. They start mining that day; the fleet panel shows each lot's daily profit, and you can power a lot off when it loses money.",
+    "When the lot has cleared customs, install it in your leased capacity: it mines from that day. If your capacity runs out, lease more in the region card.",
+  "tour.install.wait": "Your machines are on their way: customs clears them on {date}.",
   "tour.finish.title": "You're mining",
   "tour.finish.text":
-    "Keep an eye on difficulty and the next retarget, the halving countdown and the news: governments ban, tax and tariff. Hover any ? for a definition. You can replay this tour from the game bar.",
+    "Watch difficulty, the next retarget, the halving countdown and the news: governments ban, tax and tariff. Hover any ? for a definition. You can replay this tour from the game bar.",
   "tour.waiting": "Waiting for you to do it…",
   "tour.progress": "Step {n} of {total}",
   "tour.next": "Next",
@@ -89,29 +92,31 @@ export const tutorialZh: Record<keyof typeof tutorialEn, string> = {
     "你的算力占全网算力的比例。平均而言，你能找到这个比例的区块，也就赚取这个比例的补贴和手续费。",
   "tour.welcome.title": "欢迎来到矿机版图",
   "tour.welcome.text":
-    "你经营一家比特币挖矿公司。从工厂购买矿机，运往电价低廉的地方，在当地租用电力容量，并在难度调整、减半、禁令与关税中保持盈利。游戏结束时净资产最高者获胜。游戏开始运行后日子才会推进：请按“开始”（如果由别人主持，他们开始后教程会继续）。",
-  "tour.hashprice.title": "看懂算力收益",
-  "tour.hashprice.text":
-    "算力收益是单位算力每天的收入。当算力收益 × 矿机算力高于它的电费时，矿机才赚钱。下方的小图显示最近几天的走势：算力收益下跌时，老旧矿机最先亏损。",
-  "tour.hashprice.wait": "最初几天过去后，算力收益下方的小图就会出现。",
-  "tour.buy.wait": "游戏开始运行后商店才会出售矿机：请按“开始”。",
-  "tour.ship.wait": "你的矿机正在生产：第一批将于 {date} 出厂。这期间先去租用电力；矿机备好时会通知你。",
-  "tour.install.wait": "你的矿机正在运输途中：将于 {date} 清关。",
-  "tour.buy.title": "购买矿机",
-  "tour.buy.text":
-    "打开矿机商店，订购几台矿机。比较 J/TH（越低越省电）和盈亏平衡电价：它越高，矿机能盈利的地方就越多。购买后净资产会下降：矿机按转售价值计算。",
+    "你经营一家比特币挖矿公司：获取矿机，放到电价低廉的地方，并在算力收益起伏中保持盈利。游戏结束时净资产最高者获胜。游戏开始运行后日子才会推进：请按“开始”（如果由别人主持，他们开始后教程会继续）。",
+  "tour.order.title": "获取矿机",
+  "tour.order.text":
+    "新矿机来自工厂排队：矿机商店显示你的排队位置、每批出厂的月份和价格。出价高于标价可以排得更靠前。也可以在某地区的二手市场（地区卡片）就地购买二手矿机：今天就在那里。",
+  "tour.order.wait": "游戏开始运行后商店才会出售矿机：请按“开始”。",
   "tour.lease.title": "在电价低廉处租用电力",
   "tour.lease.text":
-    "在地图上选择电价便宜、政策友好的地区，为你的矿机租用足够的千瓦容量。用图层按钮可按电价或政策给地图着色。",
-  "tour.ship.title": "运送矿机",
+    "在地区卡片中选择电价便宜、政策友好的地区，为你的矿机租用足够的千瓦容量。电价低于矿机的盈亏平衡电价时，矿机就赚钱。",
+  "tour.money.title": "资金有成本，也有收益",
+  "tour.money.text":
+    "在“财务”中，没花出去的现金按无风险利率生息，所以矿机的回报要胜过它。你可以用矿机或比特币作抵押借款；抵押品价值跌到追加保证金线时，要么还款，要么被强制出售。",
+  "tour.score.title": "如何计分",
+  "tour.score.text":
+    "排行榜按净资产排名：现金 + 比特币 + 按二手市场收购价计的矿机 − 欠款。排行榜下方的一行显示你的净资产如何构成。最后一天的买卖无法抬高它。",
+  "tour.ship.title": "按到岸总成本发运",
   "tour.ship.text":
-    "你的矿机已在工厂备好：点击旁边的“发运”，把它们运往你的地区。空运快而贵，海运慢而便宜；确认前，报价会列出费用、天数、关税和风险。",
+    "点击一批矿机旁的“发运”，把它运往你租用电力的地方。比较到岸总成本：运费、关税、清关代理，以及路上的天数——装在箱子里的矿机不赚钱。空运快而贵，海运慢而便宜。",
+  "tour.ship.wait": "你的矿机正在生产：第一批将于 {date} 出厂。矿机备好时会通知你。",
   "tour.install.title": "安装并开始挖矿",
   "tour.install.text":
-    "货物清关后，把矿机安装到你租用的容量中，当天就开始挖矿。机队面板显示每批矿机的每日盈亏；亏钱时可以关掉某批矿机。",
+    "这批矿机清关后，把它安装到你租用的容量中，当天就开始挖矿。容量用完时，可在地区卡片中再租用。",
+  "tour.install.wait": "你的矿机正在运输途中：将于 {date} 清关。",
   "tour.finish.title": "你已经开始挖矿了",
   "tour.finish.text":
-    "留意难度和下一次难度调整、减半倒计时和新闻：各国政府会禁止、征税、加征关税。把鼠标移到任何 ? 上可查看解释。你可以在游戏栏重新播放本教程。",
+    "留意难度、下一次难度调整、减半倒计时和新闻：各国政府会禁止、征税、加征关税。把鼠标移到任何 ? 上可查看解释。你可以在游戏栏重新播放本教程。",
   "tour.waiting": "等待你完成这一步…",
   "tour.progress": "第 {n} 步，共 {total} 步",
   "tour.next": "下一步",

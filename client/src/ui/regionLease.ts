@@ -64,7 +64,8 @@ function leaseSection(
   });
   const row = h(
     "div",
-    { class: "row wrap" },
+    // The tour's lease step rings this row (tutorialSteps.ts).
+    { class: "row wrap", "data-testid": "lease-form" },
     h("div", {}, text.label("lease-kw", "panels.region.kw"), kw),
     h("label", { class: "inline" }, renewable, renewableText),
     action.button,

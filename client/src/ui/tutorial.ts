@@ -1,13 +1,16 @@
 /**
  * The guided tutorial: a card at the bottom of the screen and a ring around what it talks about. It
- * walks a first-time player through reading hashprice, buying a machine, leasing power, shipping the
- * machines and installing them; steps that need an action end when the server's state shows it done.
- * Skippable, replayable from the game bar; finished or skipped, it is remembered and not shown again.
+ * walks a first-time player through the core loop (tutorialSteps.ts): a pre-order or a used lot, power
+ * leased where it is cheap, what money earns and costs, how the score is made, shipping by landed cost
+ * and installing; steps that need an action end when the server's state shows it done. Each card offers
+ * a "?" for the glossary terms it uses. Skippable, replayable from the game bar, resumed at the step it
+ * was on after a reload (this tab); finished or skipped, it is remembered and not shown again.
  */
 import { lang, t, type MessageKey } from "../i18n/index.ts";
 import type { GameView } from "../net/view.ts";
 import { fill, h } from "./dom.ts";
 import { formatDay } from "./format.ts";
+import { termTip, termTitle } from "./glossary.ts";
 import {
   currentStep,
   isReady,
@@ -24,6 +27,32 @@ import { flagSet, setFlag } from "./onceFlags.ts";
 const DONE_KEY = "atlas.tutorial.done";
 /** Set by Play now for this tab: the next game starts the tour even for someone who finished it before. */
 const WANT_KEY = "atlas.tutorial.want";
+
+/** The step the tour was on in this tab, by id (ids survive a reordering of the steps). */
+const AT_KEY = "atlas.tutorial.at";
+
+/** Where a reload resumes: the saved step, or the first. */
+function savedStep(): number {
+  try {
+    return Math.max(
+      0,
+      STEPS.findIndex((s) => s.id === sessionStorage.getItem(AT_KEY)),
+    );
+  } catch {
+    return 0;
+  }
+}
+
+/** Remembers the step shown (null: the tour is over, nothing to resume). */
+function saveStep(index: number | null): void {
+  try {
+    const id = index === null ? undefined : STEPS[index]?.id;
+    if (id) sessionStorage.setItem(AT_KEY, id);
+    else sessionStorage.removeItem(AT_KEY);
+  } catch {
+    // No storage: a reload starts the tour over, passing the steps already done.
+  }
+}
 
 /** Asks for the tour in the next game this tab joins (Play now). */
 export function wantTour(): void {
@@ -80,8 +109,8 @@ function uncovered(el: HTMLElement): boolean {
 const judge = (view: GameView | null, seat: string | null): TourState =>
   tourState(view, seat, (sel) => document.querySelector(sel) !== null);
 
-/** Puts the ring around the step's first target on screen (its wait targets while it waits). */
-function placeRing(ring: HTMLElement, index: number, waiting: boolean): void {
+/** Puts the ring around the step's first target on screen (its wait targets while it waits); returns it. */
+function placeRing(ring: HTMLElement, index: number, waiting: boolean): DOMRect | null {
   const step = STEPS[index];
   const target = (waiting ? (step?.waitTargets ?? []) : (step?.targets ?? []))
     .map(find)
@@ -96,6 +125,27 @@ function placeRing(ring: HTMLElement, index: number, waiting: boolean): void {
     });
   }
   ring.hidden = !target;
+  return target ? target.getBoundingClientRect() : null;
+}
+
+/** The card's margin from the screen's edge (tutorial.css: right: 8px). */
+const EDGE = 8;
+
+const overlaps = (a: DOMRect, left: number, right: number, top: number, bottom: number) =>
+  a.left < right && a.right > left && a.top < bottom && a.bottom > top;
+
+/**
+ * Moves the card to the left edge when, at the right edge, it would cover what the ring points at (the
+ * finance panel's rates reach under it on a laptop screen) and the left edge would not. Decided from the
+ * two places the card can take, not from where it is now, so it does not flip back and forth.
+ */
+function dodge(card: HTMLElement, target: DOMRect | null): void {
+  const r = card.getBoundingClientRect();
+  const w = r.width;
+  const atRight =
+    target !== null && overlaps(target, innerWidth - EDGE - w, innerWidth - EDGE, r.top, r.bottom);
+  const atLeft = target !== null && overlaps(target, EDGE, EDGE + w, r.top, r.bottom);
+  card.classList.toggle("tour-left", atRight && !atLeft);
 }
 
 /** What the card says while a step waits for its state: the step's own words, with a date if one is known. */
@@ -106,7 +156,18 @@ function waitText(index: number, s: TourState): string {
   return t(`tour.${step.id}.wait` as MessageKey, { date: day === null ? "…" : formatDay(day, lang()) });
 }
 
-/** A step's card: its title and text, what it waits for, progress, skip and next. */
+/** The glossary terms a step uses, each with its "?" (the definition the HUD and panels show). */
+function termsLine(index: number): HTMLElement | null {
+  const terms = STEPS[index]?.terms ?? [];
+  if (!terms.length) return null;
+  return h(
+    "p",
+    { class: "tour-terms" },
+    ...terms.map((term) => h("span", { class: "tour-term" }, termTitle(term), termTip(term))),
+  );
+}
+
+/** A step's card: its title and text, the terms it uses, what it waits for, progress, skip and next. */
 function stepCard(index: number, s: TourState, skip: () => void, next: () => void): (HTMLElement | null)[] {
   const step = STEPS[index]!;
   const ready = isReady(index, s);
@@ -115,6 +176,7 @@ function stepCard(index: number, s: TourState, skip: () => void, next: () => voi
   return [
     h("h3", { id: "tour-title", text: t(`tour.${step.id}.title` as MessageKey) }),
     h("p", { text: t(`tour.${step.id}.text` as MessageKey) }),
+    termsLine(index),
     waiting ? h("p", { class: "tour-waiting", text: ready ? t("tour.waiting") : waitText(index, s) }) : null,
     h(
       "div",
@@ -158,6 +220,9 @@ export function createTutorial(root: HTMLElement): Tutorial {
 
   function stop(done: boolean): void {
     if (done) remember();
+    // Finished, skipped or the game left: nothing to resume (another game starts the tour afresh). A
+    // reload drops the page without stopping the tour, so the saved step is there for it.
+    saveStep(null);
     index = -1;
     card.remove();
     ring.remove();
@@ -168,7 +233,7 @@ export function createTutorial(root: HTMLElement): Tutorial {
   function follow(): void {
     cancelAnimationFrame(raf);
     if (!running()) return;
-    placeRing(ring, index, !isReady(index, judge(view, seat)));
+    dodge(card, placeRing(ring, index, !isReady(index, judge(view, seat))));
     raf = requestAnimationFrame(follow);
   }
 
@@ -186,6 +251,7 @@ export function createTutorial(root: HTMLElement): Tutorial {
   function advance(to: number): void {
     index = currentStep(to, judge(view, seat));
     if (!running()) return stop(true);
+    saveStep(index);
     render();
     follow();
   }
@@ -194,17 +260,19 @@ export function createTutorial(root: HTMLElement): Tutorial {
     if (e.key === "Escape") stop(true);
   });
 
+  function begin(from: number): void {
+    root.append(ring, card);
+    index = from;
+    advance(from);
+    card.querySelector<HTMLElement>('[data-testid="tutorial-next"]')?.focus();
+  }
+
   return {
-    start() {
-      root.append(ring, card);
-      index = 0;
-      advance(0);
-      card.querySelector<HTMLElement>('[data-testid="tutorial-next"]')?.focus();
-    },
+    start: () => begin(0),
     offer(s) {
       if (!s || running() || !(wanted() || !remembered())) return;
-      wanted(true);
-      this.start();
+      // Play now asks for a fresh tour; otherwise a reload goes on where the tour was.
+      begin(wanted(true) ? 0 : savedStep());
     },
     update(v, s) {
       view = v;

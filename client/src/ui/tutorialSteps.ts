@@ -1,13 +1,17 @@
 /**
  * The guided tutorial's steps as data: what each one points at, what state it talks about (until that
- * state exists the card says what it waits for and points at what brings it), and when it is done,
- * judged from the state the server sends (never from a click alone), so a step ends when the thing
- * really happened. The tour starts where the player is: at Start in a game not yet running, never in an
- * empty shop, and it speaks of hashprice's chart only once there is one. Pure: tested without a browser.
+ * state exists the card says what it waits for and points at what brings it), which glossary terms its
+ * card offers a "?" for, and when it is done, judged from the state the server sends (never from a click
+ * alone), so a step ends when the thing really happened. The tour teaches the core loop of issue #13:
+ * get machines (a pre-order in the factory queue, or a used lot where it stands), lease power where it is
+ * cheap, what money costs and earns, how the score is made, then ship by landed cost and install. The
+ * money and score steps sit before shipping because a factory lot takes weeks to build: the player reads
+ * them while it is built instead of waiting on a card. Pure: tested without a browser.
  */
 import type { CompanyPrivateView, GameView, LotView } from "../net/view.ts";
+import type { Term } from "./glossary.ts";
 
-export type StepId = "welcome" | "buy" | "hashprice" | "lease" | "ship" | "install" | "finish";
+export type StepId = "welcome" | "order" | "lease" | "money" | "score" | "ship" | "install" | "finish";
 
 /** What a step is judged on: the view, my company's private part, and what the page shows. */
 export interface TourState {
@@ -24,11 +28,13 @@ export interface TourStep {
   /** Done when the player has really done it; a step without one waits for "Next". */
   done?: (s: TourState) => boolean;
   /**
-   * Whether what the step talks about exists yet (the game runs, the chart has two days, a lot has left
-   * the factory). Until then the card shows `tour.<id>.wait` and the ring sits on `waitTargets`.
+   * Whether what the step talks about exists yet (the game runs, a lot can leave where it stands).
+   * Until then the card shows `tour.<id>.wait` and the ring sits on `waitTargets`.
    */
   ready?: (s: TourState) => boolean;
   waitTargets?: readonly string[];
+  /** The glossary terms the step's words use: the card shows each with its "?" tip. */
+  terms?: readonly Term[];
 }
 
 /**
@@ -36,49 +42,80 @@ export interface TourStep {
  * tour (tutorial.ts) to the button whose text is Start, since the bars carry no stable test id for it.
  */
 export const START_TARGET = "@start";
-export const SPARK = '[data-stat="hud.hashprice"] .spark';
 
 const running = (s: TourState) => s.view !== null && s.view.phase !== "lobby";
 const lots = (s: TourState): readonly LotView[] => s.mine?.lots ?? [];
-const movedOn = (l: LotView) =>
-  l.status === "inTransit" || l.status === "installed" || l.placeKind === "region";
+const leased = (s: TourState, region: string) =>
+  (s.mine?.leases ?? []).some((l) => l.region === region && l.kw > 0);
+/**
+ * A lot that needs no more shipping: on its way, installed, or standing in a region where I lease power
+ * (a used lot bought where I mine). A used lot standing in another region's market still has to travel.
+ */
+const placed = (s: TourState) => (l: LotView) =>
+  l.status === "inTransit" || l.status === "installed" || (l.placeKind === "region" && leased(s, l.placeId));
 
 export const STEPS: readonly TourStep[] = [
-  { id: "welcome", targets: [START_TARGET], done: running },
+  { id: "welcome", targets: [START_TARGET], done: running, terms: ["hashprice", "equity"] },
   {
-    id: "buy",
-    targets: ['[data-testid="open-shop"]'],
+    id: "order",
+    // The shop's bid field once the shop is open, the region card's used market once a region is.
+    targets: [
+      '[data-testid="shop-premium"]',
+      '[data-testid="used-here"]',
+      '[data-testid="open-shop"]',
+      '[data-testid="open-region"]',
+    ],
     ready: running,
     waitTargets: [START_TARGET],
-    done: (s) => lots(s).length > 0,
-  },
-  {
-    id: "hashprice",
-    targets: ['[data-stat="hud.hashprice"]'],
-    ready: (s) => s.present(SPARK),
-    waitTargets: ['[data-stat="hud.hashprice"]'],
+    done: (s) => lots(s).length > 0 || (s.mine?.preorders ?? []).length > 0,
+    terms: ["preorder", "factoryQueue", "usedMarket"],
   },
   {
     id: "lease",
-    targets: ['[data-testid="region-panel"]', '[data-testid="open-region"]', "#map"],
+    // The lease form's kW and Lease button; if a later card moves them, the card or its toolbar button.
+    targets: [
+      '[data-testid="lease-form"]',
+      '[data-testid="lease-kw"]',
+      '[data-testid="region-panel"]',
+      '[data-testid="open-region"]',
+    ],
     done: (s) => (s.mine?.leases ?? []).some((l) => l.kw > 0),
+    terms: ["breakeven"],
+  },
+  {
+    id: "money",
+    targets: ['[data-testid="finance-rates"]', '[data-testid="open-finance"]'],
+    terms: ["riskFree", "loan", "collateral", "marginCall"],
+  },
+  {
+    id: "score",
+    targets: ['[data-testid="score-breakdown"]', '[data-testid="drawer-board"]'],
+    terms: ["equity"],
   },
   {
     id: "ship",
-    targets: ['[data-testid^="ship-lot-"]', ".fleet"],
-    // Machines take 45–90 days to build: the step waits for a lot that can leave the factory.
-    ready: (s) => lots(s).some((l) => l.canShip || movedOn(l)),
+    // The dialog's landed-cost column once it is open; else the lot's Ship button or its ready notice.
+    targets: [
+      '[data-testid^="ship-landed-"]',
+      '[data-testid^="ready-ship-"]',
+      '.fleet [data-testid^="ship-"]',
+      ".fleet",
+    ],
+    // Factory machines take weeks to build: the step waits for a lot that can leave where it stands.
+    ready: (s) => lots(s).some((l) => l.canShip || placed(s)(l)),
     waitTargets: [".fleet"],
-    done: (s) => lots(s).some(movedOn),
+    done: (s) => lots(s).some(placed(s)),
+    terms: ["landed", "broker"],
   },
   {
     id: "install",
-    targets: ['[data-testid^="install-"]', ".fleet"],
+    // When capacity runs out the lease form in the region card is where more comes from.
+    targets: ['[data-testid^="install-"]', '[data-testid="lease-form"]', ".fleet"],
     ready: (s) => lots(s).some((l) => l.canInstall || l.status === "installed"),
     waitTargets: [".fleet"],
     done: (s) => lots(s).some((l) => l.status === "installed"),
   },
-  { id: "finish", targets: ['[data-stat="hud.difficulty"]'] },
+  { id: "finish", targets: ['[data-stat="hud.difficulty"]'], terms: ["retarget", "halving"] },
 ];
 
 /** My company's private part, if I hold a seat and the server has sent it. */

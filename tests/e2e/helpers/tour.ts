@@ -14,3 +14,17 @@ export function ringOnButton(page: Player["page"], label: string): Promise<boole
     });
   }, label);
 }
+
+/** Whether the tour's ring encloses the first element matching `selector` that is on screen. */
+export function ringEncloses(page: Player["page"], selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const ring = document.querySelector(".tour-ring");
+    if (!(ring instanceof HTMLElement) || ring.hidden) return false;
+    const r = ring.getBoundingClientRect();
+    const target = Array.from(document.querySelectorAll(sel)).find((el) => el.getClientRects().length > 0);
+    if (!target) return false;
+    const x = target.getBoundingClientRect();
+    // The ring is drawn 4 px outside its target; a pixel of rounding either way still counts.
+    return r.left <= x.left + 1 && r.right >= x.right - 1 && r.top <= x.top + 1 && r.bottom >= x.bottom - 1;
+  }, selector);
+}
