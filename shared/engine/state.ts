@@ -18,9 +18,12 @@ import type { MachineLease } from "./machineLease.ts";
  * made by another version is refused rather than failing its hash. 1.1.0: block times are drawn with
  * lnOfDraw (a table) instead of detLn's series; the games are alike, not the bits. 1.2.0: the score
  * marks machines at the world's used bid with depth (score.ts), a sale pays no more than it takes off
- * the seller's mark, and the used ask is floored at the world's bid (issue #13 §1).
+ * the seller's mark, and the used ask is floored at the world's bid (issue #13 §1). 2.0.0: the new
+ * economy of issue #13: regional used markets, factory queues with bids, hosting crunch/queues/sites/
+ * contracts, loans and the risk-free rate, landed-cost shipping with brokers and licence fees, grey-mining
+ * odds, machine leases and the class-sized world; the state gained their fields, so older saves are refused.
  */
-export const ENGINE_VERSION = "1.2.0";
+export const ENGINE_VERSION = "2.0.0";
 
 export interface ChainState {
   /** Height of the tip (the last block mined). */
