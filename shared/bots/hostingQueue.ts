@@ -21,6 +21,9 @@ export function queueLease(ctx: Ctx, r: number, kw: number, renewable: boolean):
   const { state } = ctx;
   const spec = state.scenario.regions[r] as RegionSpec;
   if (state.hosting.queue.some((q) => q.company === ctx.company.id && q.region === spec.id)) return false;
+  // One request per region: nor a second one today, before the first is applied.
+  if (ctx.out.some((c) => c.type === "leaseCapacity" && c.region === spec.id && c.queue === true))
+    return false;
   const price = hostingPriceCents(state, r);
   const bid = bidCentsOf(state, r, bidPct);
   const cmd = {
