@@ -18,7 +18,7 @@ import { regionSpec } from "./regions.ts";
 import { tierMarkCents } from "./score.ts";
 import type { Company, GameState, Loan, Lot } from "./state.ts";
 
-export { debtCents, loansOf, pledgedSats, pledgeOf } from "./loansDebt.ts";
+export { loansOf, pledgedSats, pledgeOf } from "./loansDebt.ts";
 
 /** Interest numerators are cents × annual bps; one day's share is the numerator over this. */
 export const INTEREST_DENOMINATOR = DAYS_PER_YEAR * 10_000;

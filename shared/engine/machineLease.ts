@@ -57,8 +57,7 @@ export interface MachineLease {
   endedBy: MachineLeaseEnd | null;
 }
 
-/** Longest term, days, and most offers a company may have open at once (bounds the state). */
-export const MAX_LEASE_TERM_DAYS = 365;
+/** Most lease offers a company may have open at once (bounds the state; the schema caps a term at 365 days). */
 export const MAX_OPEN_LEASE_OFFERS = 12;
 
 /** The lease (open or running) that holds a lot, if any: a lot is leased to one company at a time. */
