@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Locator } from "playwright-core";
 import { browserSuite } from "./helpers/suite.ts";
 import { CHROMIUM, see, seeText, SLOW_MS, type Player } from "./helpers/browser.ts";
-import { clock, createGame, seePhase } from "./helpers/flows.ts";
+import { clock, createGame, seePhase, seeEnabled } from "./helpers/flows.ts";
 
 const PORT = 2596;
 const E2E_MS = 240_000;
@@ -23,13 +23,7 @@ async function click(what: string, target: Locator): Promise<void> {
 }
 
 /** Waits for a button the engine's preview enables (the panels gate actions on its verdict). */
-async function whenEnabled(what: string, target: Locator): Promise<Locator> {
-  await see(me, target, what);
-  await expect
-    .poll(() => target.isEnabled(), { timeout: SLOW_MS, message: `${what} to be enabled` })
-    .toBe(true);
-  return target;
-}
+const whenEnabled = (what: string, target: Locator): Promise<Locator> => seeEnabled(me, target, what);
 
 async function pause(): Promise<void> {
   await clock(me, "game.pause");

@@ -7,30 +7,21 @@
 import { describe, expect, it } from "vitest";
 import type { Locator } from "playwright-core";
 import { browserSuite } from "./helpers/suite.ts";
-import { CHROMIUM, see, seeText, shot, SLOW_MS, type Player } from "./helpers/browser.ts";
-import { clock, createGame, seePhase } from "./helpers/flows.ts";
+import { CHROMIUM, see, seeText, shot, type Player } from "./helpers/browser.ts";
+import { seeEnabled, startPaused } from "./helpers/flows.ts";
 
 const PORT = 2861;
 const E2E_MS = 240_000;
 let me: Player;
 
-async function whenEnabled(what: string, target: Locator): Promise<Locator> {
-  await see(me, target, what);
-  await expect
-    .poll(() => target.isEnabled(), { timeout: SLOW_MS, message: `${what} to be enabled` })
-    .toBe(true);
-  return target;
-}
+const whenEnabled = (what: string, target: Locator): Promise<Locator> => seeEnabled(me, target, what);
 
 describe.skipIf(!CHROMIUM)("buy BTC, borrow against it and repay (Chromium)", { timeout: E2E_MS }, () => {
   const suite = browserSuite(PORT);
 
   it("buys BTC at the quoted total with its fee", async () => {
     me = await suite.open({ name: "Satoshi", lang: "en" });
-    await createGame(me, { scenario: "tariffs-2025", seats: 1, pace: 8, bots: false, mode: "play" });
-    await clock(me, "game.start");
-    await clock(me, "game.pause");
-    await seePhase(me, "paused");
+    await startPaused(me, { scenario: "tariffs-2025", seats: 1, pace: 8, bots: false, mode: "play" });
     await (await see(me, me.page.getByTestId("open-finance"), "the Finance button")).click();
     await seeText(me, "[data-testid=finance-rates]", /risk-free rate: 5\.22%/, "the 2024 T-bill rate");
     await me.page.getByTestId("finance-buy-btc").fill("10");

@@ -3,33 +3,24 @@
  * from the engine's quote; a lease larger than what is free joins the queue; an own site is started with
  * its quote; both show as mine in the card. Screenshots of the card before and after.
  */
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import type { Locator } from "playwright-core";
 import { browserSuite } from "./helpers/suite.ts";
 import { CHROMIUM, see, seeText, shot, SLOW_MS, type Player } from "./helpers/browser.ts";
-import { clock, createGame, seePhase } from "./helpers/flows.ts";
+import { seeEnabled, startPaused } from "./helpers/flows.ts";
 
 const PORT = 2851;
 const E2E_MS = 180_000;
 let me: Player;
 
-async function whenEnabled(what: string, target: Locator): Promise<Locator> {
-  await see(me, target, what);
-  await expect
-    .poll(() => target.isEnabled(), { timeout: SLOW_MS, message: `${what} to be enabled` })
-    .toBe(true);
-  return target;
-}
+const whenEnabled = (what: string, target: Locator): Promise<Locator> => seeEnabled(me, target, what);
 
 describe.skipIf(!CHROMIUM)("hosting in the region card (Chromium)", { timeout: E2E_MS }, () => {
   const suite = browserSuite(PORT);
 
   it("shows Texas's use, price and queue, queues a lease and starts an own site", async () => {
     me = await suite.open({ name: "Satoshi", lang: "en" });
-    await createGame(me, { scenario: "halving-2020", seats: 1, pace: 8, bots: false, mode: "play" });
-    await clock(me, "game.start");
-    await clock(me, "game.pause");
-    await seePhase(me, "paused");
+    await startPaused(me, { scenario: "halving-2020", seats: 1, pace: 8, bots: false, mode: "play" });
     await (await see(me, me.page.getByTestId("open-region"), "the toolbar's Regions button")).click();
     const card = me.page.getByTestId("region-panel");
     await see(me, card, "the region panel");

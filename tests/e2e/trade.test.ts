@@ -8,30 +8,21 @@ import { describe, expect, it } from "vitest";
 import type { Locator } from "playwright-core";
 import { browserSuite } from "./helpers/suite.ts";
 import { CHROMIUM, see, seeText, shot, SLOW_MS, type Player } from "./helpers/browser.ts";
-import { clock, createGame, seePhase } from "./helpers/flows.ts";
+import { clock, seePhase, seeEnabled, startPaused } from "./helpers/flows.ts";
 
 const PORT = 2870;
 const E2E_MS = 240_000;
 let me: Player;
 let lot = "";
 
-async function whenEnabled(what: string, target: Locator): Promise<Locator> {
-  await see(me, target, what);
-  await expect
-    .poll(() => target.isEnabled(), { timeout: SLOW_MS, message: `${what} to be enabled` })
-    .toBe(true);
-  return target;
-}
+const whenEnabled = (what: string, target: Locator): Promise<Locator> => seeEnabled(me, target, what);
 
 describe.skipIf(!CHROMIUM)("landed cost and the customs broker (Chromium)", { timeout: E2E_MS }, () => {
   const suite = browserSuite(PORT);
 
   it("orders machines and opens the ship dialog once the factory has made them", async () => {
     me = await suite.open({ name: "Satoshi", lang: "en" });
-    await createGame(me, { scenario: "halving-2020", seats: 1, pace: 8, bots: false, mode: "play" });
-    await clock(me, "game.start");
-    await clock(me, "game.pause");
-    await seePhase(me, "paused");
+    await startPaused(me, { scenario: "halving-2020", seats: 1, pace: 8, bots: false, mode: "play" });
     await (await see(me, me.page.getByTestId("open-shop"), "the shop button")).click();
     const model = me.page.locator('[data-testid^="shop-model-"]:not([disabled])').first();
     await (await see(me, model, "a model on sale", SLOW_MS)).click();

@@ -13,9 +13,8 @@ import { browserSuite } from "./helpers/suite.ts";
 import { ringEncloses, ringOnButton } from "./helpers/tour.ts";
 import { axeFindings } from "./helpers/axe.ts";
 import { CHROMIUM, see, seeText, shot, SLOW_MS, type Player } from "./helpers/browser.ts";
-import { clock, createGame, openDrawer, seePhase } from "./helpers/flows.ts";
-import { newGame } from "../helpers/game.ts";
-import { stockUnits } from "../../shared/engine/usedMarket.ts";
+import { clock, createGame, openDrawer, seePhase, seeEnabled } from "./helpers/flows.ts";
+import { stockedModel } from "../helpers/usedMarket.ts";
 
 const PORT = 2900;
 const FROM = "kz-ekibastuz";
@@ -28,25 +27,7 @@ const title = (p: Player, id: string) => p.say(`tour.${id}.title` as never);
 let me: Player;
 let lot = "";
 
-/** A model Kazakhstan's used market holds plenty of at the start (the engine's own stock). */
-function stockedModel(): string {
-  const g = newGame("exodus-2021", 1, 1);
-  const r = g.scenario.regions.findIndex((x) => x.id === FROM);
-  const open = g.scenario.asics.filter(
-    (m) => m.releaseDay + 90 <= g.day && stockUnits(g, r, m) >= 10 * UNITS,
-  );
-  const best = open.sort((a, b) => a.efficiencyJPerTh - b.efficiencyJPerTh)[0];
-  if (!best) throw new Error("no used model stocked in Kazakhstan");
-  return best.id;
-}
-
-async function whenEnabled(what: string, target: Locator): Promise<Locator> {
-  await see(me, target, what);
-  await expect
-    .poll(() => target.isEnabled(), { timeout: SLOW_MS, message: `${what} to be enabled` })
-    .toBe(true);
-  return target;
-}
+const whenEnabled = (what: string, target: Locator): Promise<Locator> => seeEnabled(me, target, what);
 
 /** The step's card is up and its ring has reached `selector` (it glides there). */
 async function stepAt(id: string, selector: string, timeout = SLOW_MS): Promise<void> {
@@ -104,7 +85,7 @@ describe.skipIf(!CHROMIUM)(
       await shot(me, "tutorial-2-order-factory-zh");
       await me.page.getByTestId("shop-close").click();
 
-      const wanted = stockedModel();
+      const wanted = stockedModel("exodus-2021", FROM, UNITS);
       await openRegion(FROM);
       const used = await see(me, me.page.getByTestId("used-here"), "the region card's used market");
       await stepAt("order", '[data-testid="used-here"]');

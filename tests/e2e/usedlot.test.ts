@@ -8,9 +8,8 @@ import { describe, expect, it } from "vitest";
 import type { Locator } from "playwright-core";
 import { browserSuite } from "./helpers/suite.ts";
 import { CHROMIUM, see, seeText, shot, SLOW_MS, type Player } from "./helpers/browser.ts";
-import { clock, createGame, seePhase } from "./helpers/flows.ts";
-import { newGame } from "../helpers/game.ts";
-import { stockUnits } from "../../shared/engine/usedMarket.ts";
+import { clock, createGame, seePhase, seeEnabled } from "./helpers/flows.ts";
+import { stockedModel } from "../helpers/usedMarket.ts";
 
 const PORT = 2830;
 const E2E_MS = 300_000;
@@ -19,25 +18,7 @@ const FROM = "kz-ekibastuz";
 let me: Player;
 let lot = "";
 
-/** A model Kazakhstan's used market holds plenty of at the start (the engine's own stock). */
-function stockedModel(): string {
-  const g = newGame("exodus-2021", 1, 1);
-  const r = g.scenario.regions.findIndex((x) => x.id === FROM);
-  const open = g.scenario.asics.filter(
-    (m) => m.releaseDay + 90 <= g.day && stockUnits(g, r, m) >= 10 * UNITS,
-  );
-  const best = open.sort((a, b) => a.efficiencyJPerTh - b.efficiencyJPerTh)[0];
-  if (!best) throw new Error("no used model stocked in Kazakhstan");
-  return best.id;
-}
-
-async function whenEnabled(what: string, target: Locator): Promise<Locator> {
-  await see(me, target, what);
-  await expect
-    .poll(() => target.isEnabled(), { timeout: SLOW_MS, message: `${what} to be enabled` })
-    .toBe(true);
-  return target;
-}
+const whenEnabled = (what: string, target: Locator): Promise<Locator> => seeEnabled(me, target, what);
 
 async function pause(): Promise<void> {
   await clock(me, "game.pause");
@@ -59,7 +40,7 @@ describe.skipIf(!CHROMIUM)("a used lot: Kazakhstan → Texas (Chromium)", { time
   const suite = browserSuite(PORT);
 
   it("buys a used lot on Kazakhstan's market from the region card, at the engine's quote", async () => {
-    const model = stockedModel();
+    const model = stockedModel("exodus-2021", FROM, UNITS);
     me = await suite.open({ name: "Satoshi", lang: "en" });
     await createGame(me, { scenario: "exodus-2021", seats: 1, pace: 8, bots: false, mode: "play" });
     await clock(me, "game.start");

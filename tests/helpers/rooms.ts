@@ -1,5 +1,5 @@
 /** Waiting on real colyseus.js rooms in tests: the next message of a type, or a condition. */
-import type { Room } from "colyseus.js";
+import type { Client as ColyseusClient, Room } from "colyseus.js";
 
 export type AnyRoom = Room<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -32,4 +32,26 @@ export async function until(check: () => boolean, timeout = 15_000): Promise<voi
     if (Date.now() > deadline) throw new Error("condition not met in time");
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/**
+ * A private two-seat game over real colyseus.js clients: created by a host, joined by two players,
+ * started and paused on its first day, so that a test gives its commands to a still world.
+ */
+export async function pausedPair(
+  Client: typeof ColyseusClient,
+  ws: string,
+  options: { scenario: string; name: string; hostSecret: string },
+): Promise<{ host: AnyRoom; first: AnyRoom; second: AnyRoom }> {
+  const host = await new Client(ws).create("game", { ...options, seats: 2, pace: 16, visibility: "private" });
+  await next(host, "welcome");
+  const first = await new Client(ws).joinById(host.roomId, { name: "Ana" });
+  await next(first, "welcome");
+  const second = await new Client(ws).joinById(host.roomId, { name: "Bo" });
+  await next(second, "welcome");
+  host.send("host", { action: { type: "start" } });
+  await until(() => host.state.tick >= 1);
+  host.send("host", { action: { type: "pause" } });
+  await until(() => first.state.phase === "paused" && second.state.phase === "paused");
+  return { host, first, second };
 }

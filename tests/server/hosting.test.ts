@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
 import type { PreviewReply } from "../../shared/protocol/index.ts";
-import { next, until, type AnyRoom } from "../helpers/rooms.ts";
+import { next, pausedPair, until, type AnyRoom } from "../helpers/rooms.ts";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
@@ -37,23 +37,15 @@ const leaseKw = (room: AnyRoom, seat: string): number =>
 
 describe("a lease into a full region", () => {
   it("is refused, queues, shows in the view, and is served when space frees", async () => {
-    const host = await new Client(server.ws).create("game", {
+    const {
+      host,
+      first: first,
+      second: second,
+    } = await pausedPair(Client, server.ws, {
       scenario: "halving-2020",
-      seats: 2,
-      pace: 16,
-      visibility: "private",
-      hostSecret: SECRET,
       name: "Hosting",
+      hostSecret: SECRET,
     });
-    await next(host, "welcome");
-    const first = await new Client(server.ws).joinById(host.roomId, { name: "Ana" });
-    await next(first, "welcome");
-    const second = await new Client(server.ws).joinById(host.roomId, { name: "Bo" });
-    await next(second, "welcome");
-    host.send("host", { action: { type: "start" } });
-    await until(() => host.state.tick >= 1);
-    host.send("host", { action: { type: "pause" } });
-    await until(() => first.state.phase === "paused");
 
     // The first company takes every free kW of the region.
     const probe = await ask(first, "p0", { type: "leaseCapacity", region: REGION, kw: 1 });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
 import type { PreviewReply } from "../../shared/protocol/index.ts";
-import { next, until, type AnyRoom } from "../helpers/rooms.ts";
+import { next, pausedPair, until, type AnyRoom } from "../helpers/rooms.ts";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
@@ -50,23 +50,15 @@ const cash = (room: AnyRoom, seat: string): number => priv(room, seat)?.cashCent
 
 describe("pre-orders through the server", () => {
   it("queues by bid, charges the quote, and refunds a cancel as the view says", async () => {
-    const host = await new Client(server.ws).create("game", {
+    const {
+      host,
+      first: ana,
+      second: bo,
+    } = await pausedPair(Client, server.ws, {
       scenario: "halving-2020",
-      seats: 2,
-      pace: 16,
-      visibility: "private",
-      hostSecret: SECRET,
       name: "Pre-orders",
+      hostSecret: SECRET,
     });
-    await next(host, "welcome");
-    const ana = await new Client(server.ws).joinById(host.roomId, { name: "Ana" });
-    await next(ana, "welcome");
-    const bo = await new Client(server.ws).joinById(host.roomId, { name: "Bo" });
-    await next(bo, "welcome");
-    host.send("host", { action: { type: "start" } });
-    await until(() => host.state.tick >= 1);
-    host.send("host", { action: { type: "pause" } });
-    await until(() => ana.state.phase === "paused" && bo.state.phase === "paused");
 
     const plain = { type: "orderMachines", model: "m30s", quantity: 40, factory: "cn-shenzhen" };
     const q1 = await ask(ana, "q1", plain);

@@ -2,7 +2,7 @@
  * What people do in the lobby and the teacher console, as a person would: by labels and button names in
  * their own language (the dictionaries the client uses), so a test reads like the steps of a lesson.
  */
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { see, seeText, SLOW_MS, type Player } from "./browser.ts";
 
@@ -154,4 +154,21 @@ export async function withUiHidden<T>(page: Page, run: () => Promise<T>): Promis
   } finally {
     await hide(false);
   }
+}
+
+/** Waits until `target` is visible and enabled (the engine's quote said yes), and returns it to click. */
+export async function seeEnabled(p: Player, target: Locator, what: string): Promise<Locator> {
+  await see(p, target, what);
+  await expect
+    .poll(() => target.isEnabled(), { timeout: SLOW_MS, message: `${what} to be enabled` })
+    .toBe(true);
+  return target;
+}
+
+/** Creates a game, starts it and pauses it at once, so that a test acts on its first day. */
+export async function startPaused(p: Player, game: NewGame): Promise<void> {
+  await createGame(p, game);
+  await clock(p, "game.start");
+  await clock(p, "game.pause");
+  await seePhase(p, "paused");
 }
