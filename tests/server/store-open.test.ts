@@ -136,8 +136,12 @@ describe("a damaged database at start-up", () => {
     expect(opened.recovered).toBe(true);
     const actions = opened.report.find((l) => l.startsWith("actions: "));
     expect(actions).toMatch(/^actions: \d+ rows recovered; rows at rowids \d+-\d+ unreadable$/);
+    // The events' first leaf is zeroed: a table on one page is lost whole, a longer one (the days' notices
+    // fill several pages since the new economy's mechanics report more) keeps the rows on its other pages.
     expect(opened.report.find((l) => l.startsWith("events: "))).toMatch(
-      /^events: unreadable \(SQLITE_CORRUPT/,
+      events.leaves.length === 1
+        ? /^events: unreadable \(SQLITE_CORRUPT/
+        : /^events: \d+ rows recovered; rows at rowids \d+-\d+ unreadable$/,
     );
     expect(opened.report).toContain("sessions: 2 rows recovered, none lost");
     expect(opened.report.find((l) => l.startsWith("game broken"))).toMatch(

@@ -66,12 +66,14 @@ export function hudStats(view: GameView, seat: string | null): Stat[] {
       sub: `${t("hud.halving", { blocks: formatNumber(Math.max(0, view.nextHalvingHeight - view.height), l) })} · ${daysLeft(view, view.nextHalvingHeight)}`,
     },
   ];
-  // The players' share of the network (most telling in a class-sized world: the commons they deplete).
-  stats.push({
-    key: "cw.shareLabel",
-    term: "classWorld",
-    value: formatBps(view.networkThs > 0 ? Math.round((view.playerThs / view.networkThs) * 10_000) : 0, l),
-  });
+  // The players' share of the network, in a class-sized world only: there it is the commons they deplete;
+  // in the full-sized world it stays near zero and would only push the company's own figures to a second row.
+  if (view.classWorld)
+    stats.push({
+      key: "cw.shareLabel",
+      term: "classWorld",
+      value: formatBps(view.networkThs > 0 ? Math.round((view.playerThs / view.networkThs) * 10_000) : 0, l),
+    });
   const mine = view.companies.find((c) => c.seat === seat);
   if (mine?.priv) {
     stats.push(
