@@ -4,11 +4,19 @@
  * time, and place the order with a lease that reserves the room it will need.
  */
 import { freeKw } from "../engine/regions.ts";
-import { quoteUsedLot, stockUnits } from "../engine/usedMarket.ts";
+import { stockUnits } from "../engine/usedMarket.ts";
 import type { RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
 import { add, addLease, freeTodayKw, leaseAt, loadAt, spareKw, type Ctx } from "./common.ts";
-import { catalogOf, factoryUnitsOf, licenceOf, prefersRenewableAt, siteOf, type Factory } from "./world.ts";
+import {
+  catalogOf,
+  factoryUnitsOf,
+  licenceOf,
+  prefersRenewableAt,
+  regionalUsedAskOf,
+  siteOf,
+  type Factory,
+} from "./world.ts";
 import { factoryDutiesOf } from "./duties.ts";
 import { landedUnitCents, ON_SITE, type SiteCosts } from "./econ.ts";
 import { preorderBidBps } from "./preorder.ts";
@@ -104,8 +112,8 @@ export function price(
   const w = ctx.world;
   if (market === "used") {
     // quoteBuyUsed's unit price in this region's own used market (null where it holds none).
-    const ask = quoteUsedLot(state, r, model, 1)?.unitCents;
-    if (ask === undefined) return null;
+    const ask = regionalUsedAskOf(w, r, model);
+    if (ask === null) return null;
     unitCents = ask;
     landed = landedUnitCents(state, r, model, ask, ON_SITE);
     wait = 2;

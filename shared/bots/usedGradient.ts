@@ -5,13 +5,13 @@
  * lowest. The lot waits in the source's warehouse with no lease there; the pipeline ships it on to
  * cheap power (pipeline.ts sends a used lot away from a region where the company leases nothing).
  */
-import { stockUnits, quoteUsedLot } from "../engine/usedMarket.ts";
+import { stockUnits } from "../engine/usedMarket.ts";
 import type { AsicModel } from "../scenario/types.ts";
 import type { Offer } from "./buy.ts";
 import type { Ctx } from "./common.ts";
 import { dutyOf } from "./duties.ts";
 import { landedUnitCents } from "./econ.ts";
-import { licenceOf } from "./world.ts";
+import { licenceOf, regionalUsedAskOf } from "./world.ts";
 
 /** Units a bot prices a used lot for: the unit price rises along the curve, so a typical lot. */
 const QUOTE_UNITS = 50;
@@ -36,16 +36,16 @@ export function usedShippedOffer(
   let best: Offer | null = null;
   for (let s = 0; s < state.scenario.regions.length; s++) {
     if (s === r || w.closed[s] || stockUnits(state, s, model) < QUOTE_UNITS) continue;
-    const q = quoteUsedLot(state, s, model, QUOTE_UNITS);
-    if (!q) continue;
-    const landed = landedUnitCents(state, r, model, q.unitCents, { shipped: true, duty, licenceMeanDays });
+    const unitCents = regionalUsedAskOf(w, s, model, QUOTE_UNITS);
+    if (unitCents === null) continue;
+    const landed = landedUnitCents(state, r, model, unitCents, { shipped: true, duty, licenceMeanDays });
     const payback = landed / marginCents + SHIPPED_WAIT_DAYS + licenceMeanDays;
     if (!(payback <= limit) || (best && best.landed <= landed)) continue;
     best = {
       model,
       r,
       factory: null,
-      unitCents: q.unitCents,
+      unitCents,
       landed,
       marginCents,
       payback,

@@ -14,7 +14,8 @@
 import { openFactories } from "../engine/commands/orderMachines.ts";
 import { demandMultiplierBps } from "../engine/factoryPrice.ts";
 import { modelOf } from "../engine/fleet.ts";
-import { factoryUnitPriceCents, usedAskUnitCents } from "../engine/market.ts";
+import { factoryUnitPriceCents, usedAskUnitCents, usedTierOf } from "../engine/market.ts";
+import { quoteUsedLot } from "../engine/usedMarket.ts";
 import type { GameState, Lot, RegionState } from "../engine/state.ts";
 import type { Shipment } from "../engine/tradeState.ts";
 import type { EngineCaches } from "../engine/caches.ts";
@@ -69,6 +70,8 @@ export interface World {
   /** Per model: the unit price at each open factory (catalog order), cents. */
   factoryUnits: Map<string, number[]>;
   usedAskCents: Map<string, number>;
+  /** Per region, model and lot size: the used unit ask there (regionalUsedAskOf), with the market it was quoted in. */
+  regionalUsedAsk: Map<string, RegionalAsk>;
   /** What is on sale, worked out on the first review of the day (see catalogOf). */
   catalog: Catalog | null;
   /** Companies not bankrupt. */
@@ -124,6 +127,7 @@ function build(state: GameState, bots: BotCaches): World {
     listCents: new Map(),
     factoryUnits: new Map(),
     usedAskCents: new Map(),
+    regionalUsedAsk: new Map(),
     catalog: null,
     active,
     held: null,
@@ -218,6 +222,33 @@ export function factoryUnitsOf(w: World, model: AsicModel): number[] {
     w.factoryUnits.set(model.id, units);
   }
   return units;
+}
+
+/** A regional used ask and the tier's stock and buyers' pressure it was quoted at. */
+interface RegionalAsk {
+  stock: number;
+  pressure: number;
+  ask: number | null;
+}
+
+/**
+ * The unit ask of a lot of `units` used `model` in region `r`'s own market, cents (quoteUsedLot: the
+ * average up the curve), or null where it holds fewer. Unlike
+ * the memo's other figures a company's purchase moves it (the tier's stock and pressure), so each answer is
+ * kept with the stock and pressure it was quoted at and quoted afresh when either has moved since.
+ */
+export function regionalUsedAskOf(w: World, r: number, model: AsicModel, units = 1): number | null {
+  const market = w.state.usedMarkets.regions[r];
+  if (!market) return null;
+  const tier = usedTierOf(model.efficiencyJPerTh);
+  const stock = market.stockThs[tier] as number;
+  const pressure = market.pressureThs[tier] as number;
+  const key = `${r}|${model.id}|${units}`;
+  const kept = w.regionalUsedAsk.get(key);
+  if (kept && kept.stock === stock && kept.pressure === pressure) return kept.ask;
+  const ask = quoteUsedLot(w.state, r, model, units)?.unitCents ?? null;
+  w.regionalUsedAsk.set(key, { stock, pressure, ask });
+  return ask;
 }
 
 /**
