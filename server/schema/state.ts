@@ -76,6 +76,7 @@ export class ScorePartsSchema extends Schema {
   @type("float64") cashCents = 0;
   @type("float64") btcCents = 0;
   @type("float64") machinesCents = 0;
+  @type("float64") sitesCents = 0;
   @type("float64") owedCents = 0;
 }
 

@@ -25,6 +25,8 @@ import { lotTable } from "./lotFacts.ts";
 import { USED_TIERS, usedBidUnitCents, usedFairCentsPerTh, usedTierOf } from "./market.ts";
 import type { Company, GameState, Lot } from "./state.ts";
 import { debtCents } from "./loansDebt.ts";
+import { hostingSpecOf } from "./hosting.ts";
+import { siteCapexCents } from "./sites.ts";
 
 /** The parts of a company's score (equity), cents. */
 export interface ScoreParts {
@@ -34,9 +36,11 @@ export interface ScoreParts {
   btcCents: Cents;
   /** Machines (installed, stored, in transit and on order), at the used bid with depth. */
   machinesCents: Cents;
+  /** Own sites (built or building), at what they would fetch: written-down cost × resale (siteMarkCents). */
+  sitesCents: Cents;
   /** What the company owes: an overdraft, and its loans' principal (loansDebt.ts). */
   owedCents: Cents;
-  /** cash + BTC + machines - owed. */
+  /** cash + BTC + machines + sites - owed. */
   equityCents: Cents;
 }
 
@@ -88,13 +92,33 @@ function partsOf(state: GameState, c: Company, machinesCents: Cents): ScoreParts
   const btcCents = satsValueCents(c.btcSats, state.market.priceCents);
   const cashCents = Math.max(0, c.cashCents);
   const owedCents = Math.max(0, -c.cashCents) + debtCents(state, c.id);
+  const sitesCents = sitesMarkCents(state, c.id);
   return {
     cashCents,
     btcCents,
     machinesCents,
+    sitesCents,
     owedCents,
-    equityCents: cashCents + btcCents + machinesCents - owedCents,
+    equityCents: cashCents + btcCents + machinesCents + sitesCents - owedCents,
   };
+}
+
+/**
+ * A company's own sites at what they would fetch: the capital they cost, written down straight-line
+ * from the day each could first be powered over the scenario's site life, times the resale share. A
+ * site is never marked above its cost, so building one never raises the builder's score (a site built
+ * on the last day lowers it by what a buyer would not pay); it no longer counts as lost money either.
+ */
+function sitesMarkCents(state: GameState, owner: string): Cents {
+  const spec = hostingSpecOf(state);
+  let cents = 0;
+  for (const site of state.hosting.sites) {
+    if (site.owner !== owner) continue;
+    const age = Math.max(0, state.day - site.readyDay);
+    const left = Math.max(0, 1 - age / Math.max(1, spec.siteLifeDays));
+    cents += Math.floor((siteCapexCents(state, site.kw) * left * spec.siteResaleBps) / 10_000);
+  }
+  return cents;
 }
 
 /** What the company holds of one tier, TH/s. */

@@ -26,6 +26,10 @@ export interface HostingSpec {
   siteUpkeepCentsPerKwMonth: Cents;
   /** Largest site one command may build, kW. */
   siteMaxKw: number;
+  /** Days over which a built site's value falls to nothing (the score marks it straight-line). */
+  siteLifeDays: number;
+  /** What a site would fetch against its written-down cost, basis points (the score's mark). */
+  siteResaleBps: number;
 }
 
 export const hostingFileSchema = z
@@ -37,6 +41,8 @@ export const hostingFileSchema = z
     siteBuildDays: z.number().int().min(1).max(1000).default(180),
     siteUpkeepUsdPerKwMonth: z.number().min(0).max(1000).default(4),
     siteMaxMw: z.number().positive().max(1000).default(50),
+    siteLifeYears: z.number().positive().max(50).default(5),
+    siteResalePct: z.number().min(0).max(100).default(70),
     source: z.string().min(3).optional(),
     estimate: z.string().min(3).optional(),
   })
@@ -58,6 +64,8 @@ export function resolveHosting(raw: HostingFile | undefined): HostingSpec {
     siteBuildDays: raw.siteBuildDays,
     siteUpkeepCentsPerKwMonth: usdToCents(raw.siteUpkeepUsdPerKwMonth),
     siteMaxKw: Math.round(raw.siteMaxMw * 1000),
+    siteLifeDays: Math.round(raw.siteLifeYears * 365),
+    siteResaleBps: Math.round(raw.siteResalePct * 100),
   };
 }
 
@@ -70,4 +78,6 @@ export const HOSTING_DEFAULTS: HostingSpec = Object.freeze({
   siteBuildDays: 180,
   siteUpkeepCentsPerKwMonth: 400,
   siteMaxKw: 50_000,
+  siteLifeDays: 5 * 365,
+  siteResaleBps: 7000,
 });

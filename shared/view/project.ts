@@ -150,6 +150,7 @@ function privateOf(
       cashCents: score.cashCents,
       btcCents: score.btcCents,
       machinesCents: score.machinesCents,
+      sitesCents: score.sitesCents,
       owedCents: score.owedCents,
     },
     preorders: preordersOf(state, company.id),

@@ -178,6 +178,8 @@ export interface ScorePartsView {
   btcCents: Cents;
   /** Machines at the used market's bid with depth (what selling the whole fleet would fetch). */
   machinesCents: Cents;
+  /** Own sites at their written-down cost times the resale share (score.ts). */
+  sitesCents: Cents;
   owedCents: Cents;
 }
 

@@ -136,7 +136,7 @@ describe("the score's parts", () => {
   it("add up to equity, and machines count at the bid with depth (a deep fleet is worth less per TH/s)", () => {
     const g = lastDay.get("sandbox")!;
     for (const p of scoreParts(g, caches)) {
-      expect(p.cashCents + p.btcCents + p.machinesCents - p.owedCents).toBe(p.equityCents);
+      expect(p.cashCents + p.btcCents + p.machinesCents + p.sitesCents - p.owedCents).toBe(p.equityCents);
     }
     const depth = g.scenario.usedMarket.depthThs;
     const shallow = tierMarkCents(g, 1, depth) / depth;
@@ -216,7 +216,7 @@ describe("what wins (the host's create option)", () => {
     const v = view(lastDay.get("sandbox")!);
     for (const c of v.companies) {
       const s = c.priv!.score;
-      expect(s.cashCents + s.btcCents + s.machinesCents - s.owedCents).toBe(c.equityCents);
+      expect(s.cashCents + s.btcCents + s.machinesCents + s.sitesCents - s.owedCents).toBe(c.equityCents);
     }
     expect(v.companies[1]!.priv!.score.machinesCents).toBeGreaterThan(0);
   });

@@ -7,6 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { applyCommand, step } from "../../shared/index.ts";
 import { legalCommands } from "../../shared/engine/commands/legal.ts";
+import { EngineCaches } from "../../shared/engine/caches.ts";
+import { scoreParts } from "../../shared/engine/score.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import { newGame, player } from "../helpers/game.ts";
 
@@ -75,6 +77,28 @@ describe("an own site", () => {
     const legal = legalCommands(g, player(1));
     expect(legal.some((c) => c.type === "buildSite")).toBe(true);
     expect(legal.some((c) => c.type === "offerHosting" && c.to === "p2")).toBe(true);
+  });
+});
+
+describe("an own site in the score", () => {
+  it("counts at its written-down cost times the resale share: building one never raises the score", () => {
+    const g = newGame("sandbox", 1, 2);
+    const caches = new EngineCaches();
+    const spec = g.scenario.hosting;
+    const before = scoreParts(g, caches)[0]!;
+    expect(applyCommand(g, player(1), { type: "buildSite", region: TEXAS, kw: 5_000 }).ok).toBe(true);
+    const after = scoreParts(g, caches)[0]!;
+    const capex = 5_000 * spec.siteCapexCentsPerKw;
+    // The capital leaves cash; what a buyer would pay for the site comes back, never more than it cost.
+    expect(after.sitesCents).toBe(Math.floor((capex * spec.siteResaleBps) / 10_000));
+    expect(after.equityCents - before.equityCents).toBe(after.sitesCents - capex);
+    expect(after.equityCents).toBeLessThan(before.equityCents);
+    // Built and run for half its life, it is marked at half that.
+    stepDays(g, spec.siteBuildDays + 1);
+    const site = g.hosting.sites[0]!;
+    while (g.day < site.readyDay + spec.siteLifeDays / 2) step(g, caches);
+    const half = scoreParts(g, caches)[0]!.sitesCents;
+    expect(half / after.sitesCents).toBeCloseTo(0.5, 2);
   });
 });
 

@@ -56,7 +56,7 @@ export function privateView(over: Partial<CompanyPrivateView> = {}): CompanyPriv
     leases: [],
     offers: [],
     preorders: [],
-    score: { cashCents: 100, btcCents: 0, machinesCents: 0, owedCents: 0 },
+    score: { cashCents: 100, btcCents: 0, machinesCents: 0, sitesCents: 0, owedCents: 0 },
     finance: {
       riskFreeBps: 0,
       riskFreeEstimate: false,

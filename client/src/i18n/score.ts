@@ -3,6 +3,8 @@
  * choice in the create form, on the leaderboard and in the debrief). English and Chinese side by side.
  */
 export const scoreEn = {
+  "score.breakdownSites":
+    "Equity {equity} = cash {cash} + bitcoin {btc} + machines at the bid {machines} + own sites {sites} − owed {owed}",
   "score.breakdown":
     "Equity {equity} = cash {cash} + bitcoin {btc} + machines at the bid {machines} − owed {owed}",
   "score.breakdown.hint":
@@ -23,6 +25,8 @@ export const scoreEn = {
 
 export const scoreZh: Record<keyof typeof scoreEn, string> = {
   "score.breakdown": "净资产 {equity} = 现金 {cash} + 比特币 {btc} + 按买价计的矿机 {machines} − 欠款 {owed}",
+  "score.breakdownSites":
+    "净资产 {equity} = 现金 {cash} + 比特币 {btc} + 按买价计的矿机 {machines} + 自建矿场 {sites} − 欠款 {owed}",
   "score.breakdown.hint":
     "矿机按二手市场今天收购你整支矿机队伍的价格计算：世界价格减去经销商的差价；同一类矿机超出市场一次能吸收的部分再打折扣，因为一次卖出大批矿机卖不出高价。任何买卖，无论是你的还是对手的，都不会抬高你的净资产。",
   "score.by": "胜负标准",

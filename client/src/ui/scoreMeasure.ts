@@ -33,11 +33,13 @@ export function measureText(by: ScoreMeasure, value: number, lang: Lang): string
 export function breakdownText(row: Row, lang: Lang): string | null {
   const s = row.priv?.score;
   if (!s) return null;
-  return t("score.breakdown", {
+  // Own sites are named only when the company has one: most never build.
+  return t(s.sitesCents > 0 ? "score.breakdownSites" : "score.breakdown", {
     equity: formatCents(row.equityCents, lang, true),
     cash: formatCents(s.cashCents, lang, true),
     btc: formatCents(s.btcCents, lang, true),
     machines: formatCents(s.machinesCents, lang, true),
+    sites: formatCents(s.sitesCents, lang, true),
     owed: formatCents(s.owedCents, lang, true),
   });
 }
