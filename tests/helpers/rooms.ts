@@ -55,3 +55,16 @@ export async function pausedPair(
   await until(() => first.state.phase === "paused" && second.state.phase === "paused");
   return { host, first, second };
 }
+
+/** Asks the room what the engine would say of `command` (a preview), and waits for the answer to `ref`. */
+export function previewCommand<T extends { ref?: string }>(
+  room: AnyRoom,
+  ref: string,
+  command: object,
+): Promise<T> {
+  const answer = new Promise<T>((resolve) => {
+    const off = room.onMessage("preview", (m: T) => m.ref === ref && (off(), resolve(m)));
+  });
+  room.send("preview", { ref, kind: "command", command });
+  return answer;
+}

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
 import type { PreviewReply } from "../../shared/protocol/index.ts";
-import { next, pausedPair, until, type AnyRoom } from "../helpers/rooms.ts";
+import { next, pausedPair, previewCommand, until, type AnyRoom } from "../helpers/rooms.ts";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
@@ -21,13 +21,7 @@ afterAll(async () => {
   cleanup(server);
 });
 
-async function ask(room: AnyRoom, ref: string, command: object): Promise<PreviewReply> {
-  const answer = new Promise<PreviewReply>((resolve) => {
-    const off = room.onMessage("preview", (m: PreviewReply) => m.ref === ref && (off(), resolve(m)));
-  });
-  room.send("preview", { ref, kind: "command", command });
-  return answer;
-}
+const ask = (room: AnyRoom, ref: string, command: object) => previewCommand<PreviewReply>(room, ref, command);
 
 async function send(room: AnyRoom, ref: string, command: object): Promise<void> {
   room.send("command", { ref, command });

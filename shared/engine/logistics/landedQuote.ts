@@ -2,24 +2,25 @@
 import { roundHalfAway } from "../../math/money.ts";
 import type { GameState } from "../state.ts";
 import type { EngineCaches } from "../caches.ts";
-import type { Broker } from "../../scenario/tradeSpec.ts";
-import type { FreightInput } from "./quote.ts";
+import type { FreightInput, ShipmentQuote } from "./quote.ts";
 import { brokerFeeCents, brokerLicenceDays, brokerSpec, timeCostPerDayCents } from "./landed.ts";
 
 export interface LandedTerms {
   /** Days the licence takes with this broker (0 if none is needed). */
   licenceDays: number;
-  fields: {
-    broker: Broker;
-    brokerFeeCents: number;
-    licenceFeeCents: number;
-    departures: number;
-    expectedHoldDays: number;
-    expectedStorageCents: number;
-    timeCostPerDayCents: number;
-    timeCostCents: number;
-    landedCostCents: number;
-  };
+  /** The quote's landed-cost fields, as ShipmentQuote declares them. */
+  fields: Pick<
+    ShipmentQuote,
+    | "broker"
+    | "brokerFeeCents"
+    | "licenceFeeCents"
+    | "departures"
+    | "expectedHoldDays"
+    | "expectedStorageCents"
+    | "timeCostPerDayCents"
+    | "timeCostCents"
+    | "landedCostCents"
+  >;
 }
 
 export function landedTerms(
