@@ -5,6 +5,7 @@
  */
 import { freeKw } from "../engine/regions.ts";
 import { stockUnits } from "../engine/usedMarket.ts";
+import { withPremiumCents } from "../engine/commands/orderMachines.ts";
 import type { RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
 import { add, addLease, freeTodayKw, leaseAt, loadAt, spareKw, type Ctx } from "./common.ts";
@@ -169,10 +170,9 @@ export function place(ctx: Ctx, offer: Offer, budget: number, minOrder = 0): num
     units = Math.min(units, Math.floor(USED_LOT_CAP_THS / (offer.model.hashrateGhs / 1000)));
   if (offer.from !== undefined) units = Math.min(units, stockUnits(state, offer.from, offer.model));
   if (units < 1 || offer.unitCents * units < minOrder) return 0;
-  // A pre-order bid (preorder.ts) adds its premium to the unit price: quoteOrder's rounding.
+  // A pre-order bid (preorder.ts) adds its premium to the unit price, as the order will charge it.
   const premiumBps = ctx.profile.preorderBids ? preorderBidBps(ctx, offer, units) : 0;
-  const unit =
-    premiumBps > 0 ? Math.round((offer.unitCents * (10_000 + premiumBps)) / 10_000) : offer.unitCents;
+  const unit = withPremiumCents(offer.unitCents, premiumBps);
   const total = unit * units;
   // A used lot is bought in the market where it stands (offer.from), which may not be where it runs.
   const bought = offer.from !== undefined ? (state.scenario.regions[offer.from] as RegionSpec).id : spec.id;

@@ -15,6 +15,13 @@ export function formatNumber(value: number, lang: Lang, digits = 0): string {
   }).format(value);
 }
 
+/** A number as a student answered it, to two decimals at most (2.5 stays 2.5: a forecast's decimals count). */
+export function formatAnswer(value: number, lang: Lang): string {
+  const r = Math.round(value * 100) / 100;
+  const digits = Number.isInteger(r) ? 0 : Math.abs(r * 10 - Math.round(r * 10)) < 1e-9 ? 1 : 2;
+  return formatNumber(r, lang, digits);
+}
+
 /** Three significant figures at most, trailing zeros dropped: 1.5, 12.3, 123. */
 function short(value: number, lang: Lang): string {
   const abs = Math.abs(value);

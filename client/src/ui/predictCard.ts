@@ -8,7 +8,7 @@ import { lang, onLangChange, pick, t } from "../i18n/index.ts";
 import type { GameServer, Question } from "../net/Server.ts";
 import { perform } from "./act.ts";
 import { fill, h, status } from "./dom.ts";
-import { formatNumber } from "./format.ts";
+import { formatAnswer } from "./format.ts";
 import { shockLabel } from "./inject.ts";
 import { choiceBars, median, numberBins, secondsLeft } from "./predictModel.ts";
 import "./predict.css";
@@ -16,15 +16,7 @@ import "./predict.css";
 /** Students answer; the host closes and reveals; the projector shows it big; a spectator watches. */
 export type CardMode = "student" | "host" | "projector" | "watch";
 
-/** A number as answered, to two decimals at most (2.5 stays 2.5: a forecast's decimals count). */
-const num = (v: number): string => {
-  const r = Math.round(v * 100) / 100;
-  return formatNumber(
-    r,
-    lang(),
-    Number.isInteger(r) ? 0 : Math.abs(r * 10 - Math.round(r * 10)) < 1e-9 ? 1 : 2,
-  );
-};
+const num = (v: number): string => formatAnswer(v, lang());
 
 function answerText(q: Question, given: number): string {
   return q.kind === "choice" ? pick(q.choices[given] ?? { en: "?", zh: "?" }) : num(given);

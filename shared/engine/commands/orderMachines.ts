@@ -5,7 +5,7 @@
  * earlier with a higher bid (premiumBps over list), at a list price that rises as the next batches fill
  * (factoryPrice.ts). cancelPreorder takes an order out of the queue (factoryOrders.ts states the terms).
  */
-import { roundHalfAway } from "../../math/money.ts";
+import { roundHalfAway, type Cents } from "../../math/money.ts";
 import type { AsicModel, Hub } from "../../scenario/types.ts";
 import { factoryUnitPriceCents, isReleased } from "../market.ts";
 import { modelOf, purchaseLot } from "../fleet.ts";
@@ -61,6 +61,11 @@ export interface OrderQuote {
   unplaced: number;
 }
 
+/** A unit's price with a pre-order bid of `premiumBps` over list, cents: what the order charges a unit. */
+export function withPremiumCents(listCents: Cents, premiumBps: number): Cents {
+  return roundHalfAway((listCents * (10_000 + premiumBps)) / 10_000);
+}
+
 /** The factory's quote for an order: what the shop shows and exactly what the order charges. */
 export function quoteOrder(state: GameState, cmd: Cmd, caches: EngineCaches): OrderQuote | null {
   const model = modelOf(state, cmd.model, caches);
@@ -74,7 +79,7 @@ export function quoteOrder(state: GameState, cmd: Cmd, caches: EngineCaches): Or
   const demandBps = demandMultiplierBps(state, hub.id, caches);
   const listCents = roundHalfAway((base * demandBps) / 10_000);
   const premiumBps = cmd.premiumBps ?? 0;
-  const unitCents = roundHalfAway((listCents * (10_000 + premiumBps)) / 10_000);
+  const unitCents = withPremiumCents(listCents, premiumBps);
   const placed = placeInQueue(
     state,
     cmd,

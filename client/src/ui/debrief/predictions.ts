@@ -2,19 +2,11 @@
 import type { DebriefPayload, DebriefPrediction } from "../../../../shared/protocol/debrief.ts";
 import { lang, pick, t } from "../../i18n/index.ts";
 import { fill, h } from "../dom.ts";
-import { formatNumber } from "../format.ts";
+import { formatAnswer } from "../format.ts";
 import { median } from "../predictModel.ts";
 import { forecastScores, pointsText } from "./forecasts.ts";
 
-/** A number as answered, to two decimals at most (2.5 stays 2.5: a forecast's decimals count). */
-const num = (v: number): string => {
-  const r = Math.round(v * 100) / 100;
-  return formatNumber(
-    r,
-    lang(),
-    Number.isInteger(r) ? 0 : Math.abs(r * 10 - Math.round(r * 10)) < 1e-9 ? 1 : 2,
-  );
-};
+const num = (v: number): string => formatAnswer(v, lang());
 
 function answerText(q: DebriefPrediction, a: number): string {
   return q.kind === "choice" ? pick(q.choices[a] ?? { en: "?", zh: "?" }) : num(a);
