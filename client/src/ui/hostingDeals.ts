@@ -11,7 +11,7 @@ import { perform } from "./act.ts";
 import { fillKeepFocus, h } from "./dom.ts";
 import { texts } from "./fields.ts";
 import { formatCents, formatDay, formatNumber } from "./format.ts";
-import { gatedAction, type GatedAction } from "./gatedAction.ts";
+import { acceptButtons } from "./acceptButtons.ts";
 import { termTip } from "./glossary.ts";
 import { hostingOfferForm } from "./hostingOfferForm.ts";
 
@@ -49,34 +49,24 @@ function dealText(d: HostingDealView, seat: string | null, nameOf: (s: string) =
 function createHostingDeals(ctx: DealsContext): Lists {
   const text = texts();
   const list = h("ul", { class: "offers", "data-testid": "hosting-deals" });
-  const accepts = new Map<string, GatedAction>();
+  const accepts = acceptButtons(
+    { server: ctx.server, status: ctx.out },
+    "hosting",
+    "hosting.accept",
+    (offer) => ({
+      type: "respondHosting" as const,
+      offer,
+      accept: true,
+    }),
+  );
   const nameOf = (s: string) => ctx.view()?.companies.find((c) => c.seat === s)?.name || s;
   const deals = () => (ctx.mine()?.hosting ?? []).filter((d) => d.kind === "offer" || d.kind === "contract");
   const incoming = (d: HostingDealView) => d.kind === "offer" && d.to === ctx.seat();
 
-  function acceptOf(d: HostingDealView): GatedAction {
-    let a = accepts.get(d.id);
-    if (a) return a;
-    a = gatedAction({
-      server: ctx.server,
-      status: ctx.out,
-      testid: `hosting-accept-${d.id}`,
-      reasonId: `hosting-reason-${d.id}`,
-      focusKey: `hosting-accept-${d.id}`,
-      label: "hosting.accept",
-      primary: true,
-      inline: true,
-      intent: () => ({ type: "respondHosting" as const, offer: d.id, accept: true }),
-    });
-    accepts.set(d.id, a);
-    a.ask(true);
-    return a;
-  }
-
   function row(d: HostingDealView): HTMLElement {
     const item = h("li", { "data-testid": `hosting-deal-${d.id}` }, dealText(d, ctx.seat(), nameOf));
     if (!incoming(d)) return item;
-    const accept = acceptOf(d);
+    const accept = accepts.get(d.id);
     const decline = h("button", {
       type: "button",
       "data-testid": `hosting-decline-${d.id}`,
@@ -91,11 +81,7 @@ function createHostingDeals(ctx: DealsContext): Lists {
   let key = "";
   function render(): void {
     const all = deals();
-    for (const [id, a] of accepts) {
-      if (all.some((d) => d.id === id && incoming(d))) continue;
-      a.stop();
-      accepts.delete(id);
-    }
+    accepts.keep((id) => all.some((d) => d.id === id && incoming(d)));
     const next = `${lang()}#${all.map((d) => `${d.id}:${d.kind}:${d.day}`).join("|")}`;
     if (next === key) return;
     key = next;
@@ -108,14 +94,11 @@ function createHostingDeals(ctx: DealsContext): Lists {
   return {
     nodes: [h("div", { class: "row" }, text.heading("hosting.deals"), termTip("hostingContract")), list],
     render,
-    refresh: () => accepts.forEach((a) => a.refresh()),
-    stop(): void {
-      for (const a of accepts.values()) a.stop();
-      accepts.clear();
-    },
+    refresh: () => accepts.refresh(),
+    stop: () => accepts.stop(),
     relabel(): void {
       text.relabel();
-      for (const a of accepts.values()) a.render();
+      accepts.render();
       key = "";
       render();
     },

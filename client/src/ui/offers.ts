@@ -12,6 +12,7 @@ import { keyedRows, setText, syncOptions } from "./keyedRows.ts";
 import { formatCents, formatDay } from "./format.ts";
 import { lotLabel, texts } from "./fields.ts";
 import { gatedAction, type GatedAction } from "./gatedAction.ts";
+import { acceptButtons } from "./acceptButtons.ts";
 import { withHostingDeals } from "./hostingDeals.ts";
 import { parseCount, parseUsdCents, quoteOf, splitOffers, tradable } from "./panelModel.ts";
 import { createMachineLeases } from "./machineLeases.ts";
@@ -202,7 +203,16 @@ function offerList(
 /** The offers to me and mine; one accept per offer to me, asking the engine whether I can. */
 function offerLists(ctx: Context) {
   const text = texts();
-  const accepts = new Map<string, GatedAction>();
+  const accepts = acceptButtons(
+    { server: ctx.server, status: ctx.out },
+    "offer",
+    "panels.offers.accept",
+    (offer) => ({
+      type: "respondOffer" as const,
+      offer,
+      accept: true,
+    }),
+  );
   const answer = (a: Answer) => void perform(ctx.server.command(a), ctx.out);
   const nameOf = (seat: string) => ctx.view()?.companies.find((c) => c.seat === seat)?.name || seat;
   const line = (o: OfferView, toMe: boolean) => offerLine(o, toMe, nameOf);
@@ -211,27 +221,8 @@ function offerLists(ctx: Context) {
 
   /** Keeps one accept per open offer to me; drops those that closed. */
   function syncAccepts(open: readonly OfferView[]): void {
-    for (const [id, a] of accepts) {
-      if (open.some((o) => o.id === id)) continue;
-      a.stop();
-      accepts.delete(id);
-    }
-    for (const o of open) {
-      if (accepts.has(o.id)) continue;
-      const accept = gatedAction({
-        server: ctx.server,
-        status: ctx.out,
-        testid: `offer-accept-${o.id}`,
-        reasonId: `offer-reason-${o.id}`,
-        focusKey: `offer-accept-${o.id}`,
-        label: "panels.offers.accept",
-        primary: true,
-        inline: true,
-        intent: () => ({ type: "respondOffer" as const, offer: o.id, accept: true }),
-      });
-      accepts.set(o.id, accept);
-      accept.ask(true);
-    }
+    accepts.keep((id) => open.some((o) => o.id === id));
+    for (const o of open) accepts.get(o.id);
   }
 
   function render(): void {
@@ -249,14 +240,11 @@ function offerLists(ctx: Context) {
       outgoing.list,
     ],
     render,
-    refresh: () => accepts.forEach((a) => a.refresh()),
-    stop(): void {
-      for (const a of accepts.values()) a.stop();
-      accepts.clear();
-    },
+    refresh: () => accepts.refresh(),
+    stop: () => accepts.stop(),
     relabel(): void {
       text.relabel();
-      for (const a of accepts.values()) a.render();
+      accepts.render();
       incoming.relabel();
       outgoing.relabel();
       render();
