@@ -16,6 +16,7 @@ import { historyComparison } from "../node/history.ts";
 import { buildReport, reportCsv, reportLines } from "./lib/mc-report.ts";
 import { defaultJobs, runPool } from "./lib/mc-pool.ts";
 import { availableStrategies, BOTS, type McConfig } from "./lib/montecarlo.ts";
+import { splitLevel } from "../shared/bots/levels.ts";
 import { createRecording, recordDay } from "../node/recorder.ts";
 import { loadDatasets, loadScenario, scenarioIds } from "../node/scenarios.ts";
 import { summaryLines } from "./lib/summary.ts";
@@ -158,7 +159,8 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
   const scenario = loadScenario(options.scenario);
   const bots = BOTS;
   const known = availableStrategies(bots);
-  const unknown = [...new Set(options.bots.filter((b) => !known.includes(b)))];
+  // A level prefix ("hard:trader") is the bots' own (shared/bots/levels.ts).
+  const unknown = [...new Set(options.bots.filter((b) => !known.includes(splitLevel(b)?.strategy ?? b)))];
   if (unknown.length > 0) {
     throw new UsageError(
       `unknown strateg${unknown.length > 1 ? "ies" : "y"} ${unknown.map((u) => `"${u}"`).join(", ")}; ` +

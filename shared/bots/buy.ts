@@ -4,6 +4,7 @@
  * time, and place the order with a lease that reserves the room it will need.
  */
 import { freeKw } from "../engine/regions.ts";
+import { usedBidUnitCents } from "../engine/market.ts";
 import { stockUnits } from "../engine/usedMarket.ts";
 import { withPremiumCents } from "../engine/commands/orderMachines.ts";
 import type { RegionState } from "../engine/state.ts";
@@ -29,6 +30,8 @@ const MIN_ORDER_SHARE = 0.02;
 /** Nor smaller than this share of what the fleet cost. */
 const MIN_ORDER_FLEET_SHARE = 0.05;
 const MAX_ORDERS_PER_REVIEW = 2;
+/** Whatever the resale, at least this share of a purchase is counted as spent for good (wear, spreads). */
+const MIN_AT_RISK = 0.25;
 
 export interface Offer {
   model: AsicModel;
@@ -138,12 +141,22 @@ export function price(
       }
     }
   }
-  const payback = landed / marginCents + wait;
+  // A machine is worth what it earns plus what it fetches back: only the part the used market would not
+  // return (at the profile's expected resale share of today's bid) has to be earned by mining.
+  // Used prices follow the hashprice: a halving or difficulty growth ahead (the survey's planning
+  // hashprice against today's) cuts the resale as it cuts the margin.
+  const outlook = Math.min(1, sv.hashprice / Math.max(1, state.market.hashpriceMicroUsd));
+  const resale = usedBidUnitCents(state, model) * profile.resaleKeep * outlook;
+  const atRisk = Math.max(landed - resale, landed * MIN_AT_RISK);
+  const payback = atRisk / marginCents + wait;
   if (!(payback <= limit)) return null;
   return { model, r, factory, unitCents, landed, marginCents, payback, unitKw: model.powerW / 1000 };
 }
 
-/** The profile's payback limit, shortened near the end of the game: a machine must earn before it ends. */
+/**
+ * The profile's payback limit, shortened near the end of the game: the part of a machine the used market
+ * would not buy back must be earned before the game ends (the score marks the rest at the bid).
+ */
 export function paybackLimit(ctx: Ctx, days = ctx.profile.maxPaybackDays): number {
   const left = ctx.state.scenario.days - ctx.state.tick;
   return Math.min(days, Math.max(60, left));

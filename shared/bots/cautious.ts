@@ -18,6 +18,7 @@ export const CAUTIOUS: Profile = {
   avoidLicence: true,
   maxCostShare: 0.6,
   maxPaybackDays: 450,
+  resaleKeep: 0.5,
   spendShare: 0.4,
   sellLosers: false,
 };
@@ -67,6 +68,9 @@ export function buyCautious(ctx: Ctx): void {
       if (!open[r]) continue;
       const offer = price(ctx, sv, model, r, "new");
       if (offer) offers.push(offer);
+      // The same models used, where the region's market holds them: proven machines, no wait.
+      const used = price(ctx, sv, model, r, "used");
+      if (used) offers.push(used);
     }
   }
   // One region per review, a third of the budget: the spread builds up week by week.

@@ -27,6 +27,7 @@ export const CHEAP_POWER: Profile = {
   avoidLicence: false,
   maxCostShare: 0.65,
   maxPaybackDays: 450,
+  resaleKeep: 0.5,
   spendShare: 0.5,
   sellLosers: true,
   // Cheap power is worth waiting and paying for: queue with a bid, and build sites in a crunch.

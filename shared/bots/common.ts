@@ -39,8 +39,13 @@ export interface Profile {
   avoidLicence: boolean;
   /** A purchase must keep power, tax and hosting under this share of revenue. */
   maxCostShare: number;
-  /** Longest payback (landed cost over margin) a purchase may have, days. */
+  /** Longest payback (the landed cost the resale would not return, over the margin) a purchase may have, days. */
   maxPaybackDays: number;
+  /**
+   * Share of today's used bid a machine is expected to fetch when it is sold or the game ends (prices
+   * fall with the hashprice): the resale a purchase counts on.
+   */
+  resaleKeep: number;
   /** Share of the spendable cash one weekly review may commit. */
   spendShare: number;
   /** Sell lots that have not paid for their power over the month (else only switch them off). */
@@ -51,6 +56,8 @@ export interface Profile {
   hostingBidPct?: number;
   /** Build own sites in a crunch and rent out their spare kW (bots/hosting.ts). */
   buildsSites?: boolean;
+  /** false: never borrow, whatever the strategy (an easy bot's; levels.ts). */
+  borrows?: boolean;
 }
 
 /** kW a company holds and needs in one region: leased, installed, waiting in the warehouse, on the way. */

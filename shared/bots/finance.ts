@@ -59,7 +59,7 @@ function fleetYield(ctx: Ctx, lots: readonly string[], collateral: number): numb
 
 /** The weekly review's finance: repay near the term or when mining no longer pays the rate; borrow while it does. */
 export function reviewFinance(ctx: Ctx, strategy: string): void {
-  if (!BORROWERS.has(strategy)) return;
+  if (!BORROWERS.has(strategy) || ctx.profile.borrows === false) return;
   const loans = loansOf(ctx.state, ctx.company.id);
   for (const loan of loans) {
     const collateral = collateralCents(ctx.state, ctx.company, loan.lots, loan.btcSats, ctx.caches);
@@ -77,7 +77,8 @@ export function reviewFinance(ctx: Ctx, strategy: string): void {
 /** A loan at the cheapest step's LTV against the installed, unpledged machines, if they earn enough. */
 function borrowCommand(ctx: Ctx): CommandOf<"borrow"> | null {
   const lots = ctx.lots
-    .filter((l) => l.status === "installed" && !pledgeOf(ctx.state, l.id))
+    // Not a lot given a command today (sold or offered at this review: gone by the time the loan applies).
+    .filter((l) => l.status === "installed" && !ctx.touched.has(l.id) && !pledgeOf(ctx.state, l.id))
     .map((l) => l.id);
   if (lots.length === 0) return null;
   const finance = ctx.state.scenario.finance;

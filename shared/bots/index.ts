@@ -11,6 +11,7 @@ import type { Shipment } from "../engine/tradeState.ts";
 import { modelOf } from "../engine/fleet.ts";
 import { regionIndex } from "../engine/regions.ts";
 import { BotCaches } from "./caches.ts";
+import { reviewsOn, seatProfile, splitLevel } from "./levels.ts";
 import { makeCtx, reserveCents, type Ctx, type Profile } from "./common.ts";
 import { buyCautious, CAUTIOUS } from "./cautious.ts";
 import { buyCheapPower, CHEAP_POWER } from "./cheapPower.ts";
@@ -126,8 +127,9 @@ export function decide(
   strategy: string,
   bots: BotCaches = new BotCaches(),
 ): Command[] {
-  const plan = BY_NAME[strategy];
-  if (!plan || state.finished) return [];
+  const named = splitLevel(strategy);
+  const plan = named ? BY_NAME[named.strategy] : undefined;
+  if (!named || !plan || state.finished) return [];
   // The seat's position: its weekday for the review (as reviewDay), found without a closure.
   const companies = state.companies;
   let seat = -1;
@@ -139,10 +141,10 @@ export function decide(
   }
   const company = companies[seat];
   if (!company || company.bankrupt) return [];
-  const review = state.tick % 7 === seat % 7;
+  const review = reviewsOn(named.level, state.tick, seat);
   const w = worldOf(state, bots);
   if (!review && !urgent(state, companyId, w)) return [];
-  const ctx = makeCtx(w, company, plan.profile, review);
+  const ctx = makeCtx(w, company, seatProfile(plan.profile, named.level, state.seed, companyId), review);
   tendLots(ctx);
   meetMarginCalls(ctx);
   respondOffers(ctx, plan.offerPaybackDays);
@@ -153,7 +155,7 @@ export function decide(
     sellRatio(ctx);
     plan.trade?.(ctx);
     releaseLeases(ctx);
-    reviewFinance(ctx, strategy);
+    reviewFinance(ctx, named.strategy);
     plan.buy(ctx);
     reviewHosting(ctx);
   }

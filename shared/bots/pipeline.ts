@@ -19,6 +19,7 @@ import { marginOf, thDay } from "./econ.ts";
 import { dutyOf } from "./duties.ts";
 import { licenceOf, prefersRenewableAt, siteOf } from "./world.ts";
 import { pickMode } from "./routes.ts";
+import { queueLease } from "./hostingQueue.ts";
 import type { Broker } from "../scenario/tradeSpec.ts";
 
 export interface Route {
@@ -199,12 +200,34 @@ function install(ctx: Ctx, lot: Lot, r: number): void {
     }
     return;
   }
-  // Not enough room: if most of the lot fits, that part stays (installed on a later day) and the rest
+  // Not enough room. Another trip costs freight, damage and weeks, and the space may be gone again by
+  // the time it lands (the crunch of 2021 sent machines round in circles): a profile that bids for space
+  // waits here in the region's queue; the others look elsewhere only at the weekly review.
+  if (waitsInQueue(ctx, r, missing) || !ctx.review) return;
+  // If most of the lot fits, that part stays (installed on a later day) and the rest
   // goes elsewhere; else the whole lot goes. Splitting off a few machines at a time would leave a trail
   // of small lots, each one more shipment to pay for and more work for every day of the game.
   const fit = Math.floor((Math.max(0, room) + free) / (model.powerW / 1000));
   const away = fit * 2 >= lot.quantity ? lot.quantity - fit : lot.quantity;
   if (away > 0) sendAway(ctx, lot, away, r, spec.id);
+}
+
+/** Bought on the used market in the last days (purchaseLot stamps readyDay with the day of purchase). */
+function justBoughtUsed(ctx: Ctx, lot: Lot): boolean {
+  return lot.builtDay !== undefined && lot.readyDay >= ctx.state.day - FORWARD_WITHIN_DAYS;
+}
+/** Days after a used purchase in which the bot forwards the lot from the market where it stands. */
+const FORWARD_WITHIN_DAYS = 2;
+
+/** Whether the company waits for `kw` in region `r`'s queue: already queued there, or queueing now. */
+function waitsInQueue(ctx: Ctx, r: number, kw: number): boolean {
+  const id = (ctx.state.scenario.regions[r] as RegionSpec).id;
+  const queued = (): boolean =>
+    ctx.state.hosting.queue.some((q) => q.company === ctx.company.id && q.region === id) ||
+    ctx.out.some((c) => c.type === "leaseCapacity" && c.region === id && c.queue === true);
+  if (queued()) return true;
+  queueLease(ctx, r, kw, !leaseAt(ctx, id) && prefersRenewableAt(ctx.world, r));
+  return queued();
 }
 
 /** Switches a lot on or off as today's revenue covers its power; on review days sells lasting losers. */
@@ -264,8 +287,9 @@ export function tendLots(ctx: Ctx): void {
       sendAway(ctx, lot, lot.quantity, r, loc.region);
       continue;
     }
-    // A used lot bought in another region's market (usedGradient.ts) travels on to where power is cheap.
-    if (lot.status === "stored" && lot.builtDay !== undefined && !leaseAt(ctx, loc.region))
+    // A used lot just bought in another region's market (usedGradient.ts) travels on to where power is
+    // cheap. Only just bought: one that has travelled since waits for room where it landed (install).
+    if (lot.status === "stored" && justBoughtUsed(ctx, lot) && !leaseAt(ctx, loc.region))
       sendAway(ctx, lot, lot.quantity, r, loc.region);
     else if (lot.status === "stored") install(ctx, lot, r);
     else if (lot.status === "installed" && ctx.review) runOrStop(ctx, lot, r);

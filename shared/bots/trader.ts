@@ -6,6 +6,10 @@
  * no bargains, it also buys new machines that pay back quickly.
  */
 import { lotModel } from "../engine/fleet.ts";
+import { regionIndex } from "../engine/regions.ts";
+import type { Lot } from "../engine/state.ts";
+import type { AsicModel } from "../scenario/types.ts";
+import { marginOf, thDay } from "./econ.ts";
 import { usedBidUnitCents } from "../engine/market.ts";
 import { createRng, hash32, nextFloat } from "../math/rng.ts";
 import {
@@ -30,6 +34,7 @@ export const TRADER: Profile = {
   avoidLicence: false,
   maxCostShare: 0.7,
   maxPaybackDays: 180,
+  resaleKeep: 0.6,
   spendShare: 0.5,
   sellLosers: true,
   preorderBids: true,
@@ -39,16 +44,32 @@ export const TRADER: Profile = {
 const NEW_PAYBACK_DAYS = 540;
 /** Smallest used purchase, as a share of the starting cash. */
 const USED_MIN_ORDER_SHARE = 0.003;
-/** Sell once the bid is this multiple of what a unit cost. */
+/** Sell once the bid is this multiple of what a unit cost... */
 const TAKE_PROFIT = 1.3;
+/** ...and more than this many days of what a unit mines at the planning hashprice where it stands. */
+const RICH_DAYS = 365;
+
+/** What one unit of the lot mines a day where it stands, net of power and hosting, cents (0 off-site). */
+function unitMarginCents(ctx: Ctx, lot: Lot, model: AsicModel): number {
+  if (lot.location.kind !== "region") return 0;
+  const r = regionIndex(ctx.state, lot.location.region, ctx.caches);
+  const site = survey(ctx).sites[r];
+  if (!site) return 0;
+  const day = thDay(ctx.state, site, model.efficiencyJPerTh, survey(ctx).hashprice);
+  return (marginOf(day) * model.hashrateGhs) / 1000 / 10_000;
+}
 
 export function tradeUsed(ctx: Ctx): void {
   const { state, company } = ctx;
   const rng = createRng((state.seed ^ hash32(company.id)) >>> 0, `bot:${state.tick}`);
   for (const lot of ctx.lots) {
     if (ctx.touched.has(lot.id) || lot.status === "onOrder" || lot.status === "inTransit") continue;
-    const bid = usedBidUnitCents(state, lotModel(state, lot, ctx.caches));
+    const model = lotModel(state, lot, ctx.caches);
+    const bid = usedBidUnitCents(state, model);
     if (bid * lot.quantity < lot.costCents * TAKE_PROFIT) continue;
+    // A profit alone is no reason to sell in a boom: only when the market pays more for the machine
+    // than it would mine in RICH_DAYS where it stands (machines are dear against their earnings).
+    if (bid < unitMarginCents(ctx, lot, model) * RICH_DAYS) continue;
     // Half the time a peer gets the first chance (the offer lasts five days); otherwise the market.
     if (nextFloat(rng) < 0.5 && offerToPeer(ctx, lot)) continue;
     if (state.offers.some((o) => o.lot === lot.id && o.status === "open")) continue;

@@ -8,6 +8,7 @@ import { emptyHosting } from "./hostingState.ts";
 import { advancePrice, feesForDay, updatePrices, USED_TIERS } from "./market.ts";
 import { hashScenario } from "./hash.ts";
 import { initialUsedMarkets } from "./usedMarket.ts";
+import { grantStartingFleets } from "./startingFleet.ts";
 import { ENGINE_VERSION, type Company, type GameState, type RegionState } from "./state.ts";
 
 export interface PlayerSeat {
@@ -106,6 +107,8 @@ export function createGame(
   state.market.priceCents = advancePrice(state);
   state.market.feesSatsPerBlock = feesForDay(state);
   updatePrices(state);
+  // After the prices: a starting lot's book cost is the day's used bid.
+  grantStartingFleets(state);
   return state;
 }
 

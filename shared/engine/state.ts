@@ -22,8 +22,9 @@ import type { MachineLease } from "./machineLease.ts";
  * economy of issue #13: regional used markets, factory queues with bids, hosting crunch/queues/sites/
  * contracts, loans and the risk-free rate, landed-cost shipping with brokers and licence fees, grey-mining
  * odds, machine leases and the class-sized world; the state gained their fields, so older saves are refused.
+ * 2.1.0: a scenario may give every company a fleet on day 0 (startingFleet.ts; exodus-2021 does).
  */
-export const ENGINE_VERSION = "2.0.0";
+export const ENGINE_VERSION = "2.1.0";
 
 export interface ChainState {
   /** Height of the tip (the last block mined). */

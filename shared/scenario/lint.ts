@@ -122,6 +122,7 @@ export function lintScenario(raw: ScenarioFile, catalog: RegionCatalog, data: Da
   lintEvents(out, raw, start, end, periodText);
   lintWorld(out, raw, start, end, periodText);
   lintAsics(out, raw, data, end);
+  lintStartingFleet(out, raw, data, start);
   if (end >= start && raw.price.model === "historical")
     lintCoverage(out, data.priceUsd, start, end, ["price", "dataset"]);
   if (end >= start && raw.fees.model === "historical")
@@ -241,6 +242,25 @@ function lintAsics(out: Collector, raw: ScenarioFile, data: Datasets, end: Epoch
     }
     if (seen.has(id)) out.warning(at, `"${id}" is listed twice`);
     seen.add(id);
+  });
+}
+
+/** A starting lot must name a model on sale by day 0 (or made before it) and one of the scenario's regions. */
+function lintStartingFleet(out: Collector, raw: ScenarioFile, data: Datasets, start: EpochDay): void {
+  const byId = new Map(data.asics.map((m) => [m.id, m]));
+  const regions = new Set(raw.regions.map((r) => r.id));
+  (raw.company.startingFleet ?? []).forEach((lot, i) => {
+    const at: Path = ["company", "startingFleet", i];
+    const model = byId.get(lot.model);
+    if (!model) out.error([...at, "model"], `unknown ASIC "${lot.model}": not in shared/data/asics.csv`);
+    else if (model.releaseDay > start - lot.ageDays) {
+      const m = `"${lot.model}" is released ${formatIsoDate(model.releaseDay)}: machines ${lot.ageDays} days old on ${raw.period.start} would predate it`;
+      out.error([...at, "ageDays"], m);
+    }
+    if (!regions.has(lot.region)) {
+      const m = `starting lot region "${lot.region}" is not one of the scenario's regions; expected one of: ${[...regions].join(", ")}`;
+      out.error([...at, "region"], m);
+    }
   });
 }
 

@@ -266,6 +266,7 @@ export function resolveScenario(
     company: {
       startingCashCents: usdToCents(raw.company.startingCashUsd),
       maxCompanies: raw.company.maxCompanies,
+      startingFleet: (raw.company.startingFleet ?? []).map((l) => ({ ...l })),
     },
     factory: {
       leadDays: raw.factory.leadDays,

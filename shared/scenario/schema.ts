@@ -312,6 +312,19 @@ export const scenarioFileSchema = z
         .object({
           startingCashUsd: z.number().positive().max(1e10),
           maxCompanies: z.number().int().min(1).max(40),
+          startingFleet: z
+            .array(
+              z
+                .object({
+                  model: z.string().describe("ASIC id (shared/data/asics.csv)"),
+                  quantity: z.number().int().min(1).max(100_000),
+                  region: z.string().describe("One of the scenario's region ids"),
+                  ageDays: z.number().int().min(0).max(3650).describe("How old the machines are on day 0"),
+                })
+                .strict(),
+            )
+            .optional()
+            .describe("Machines every company owns on day 0, installed and hosted (default none)"),
           ...cited,
         })
         .strict(),

@@ -218,7 +218,12 @@ export interface Scenario {
   price: PriceModel;
   fees: FeeModel;
   poolFeeBps: number;
-  company: { startingCashCents: Cents; maxCompanies: number };
+  company: {
+    startingCashCents: Cents;
+    maxCompanies: number;
+    /** Machines every company owns on day 0, installed and hosted in their region (startingFleet.ts). */
+    startingFleet: StartingLot[];
+  };
   factory: {
     leadDays: number;
     /** Days of current hashprice a buyer pays for one TH/s of the best machine. */
@@ -268,4 +273,13 @@ export interface Scenario {
   finance: FinanceSpec;
   /** Hosting crunch, price curve and own sites (hostingSpec.ts; defaults when the file has no block). */
   hosting: HostingSpec;
+}
+
+/** One lot of a company's fleet on day 0 (scenario `company.startingFleet`). */
+export interface StartingLot {
+  model: string;
+  quantity: number;
+  region: string;
+  /** How old the machines are on day 0, days (their condition on the used market). */
+  ageDays: number;
 }

@@ -21,7 +21,7 @@ describe("pre-order bids", () => {
     const caches = new EngineCaches();
     const bots = new BotCaches(caches);
     const orders: Command[] = [];
-    for (let day = 0; day < 230 && !orders.some((o) => o.type === "orderMachines" && o.premiumBps); day++) {
+    for (let day = 0; day < 400 && !orders.some((o) => o.type === "orderMachines" && o.premiumBps); day++) {
       for (const c of g.companies)
         for (const cmd of decide(g, c.id, "efficiency", bots)) {
           const r = applyCommand(g, { kind: "company", companyId: c.id }, cmd, caches);
@@ -32,13 +32,14 @@ describe("pre-order bids", () => {
     const bids = orders.flatMap((o) => (o.type === "orderMachines" && o.premiumBps ? [o.premiumBps] : []));
     expect(bids.length).toBeGreaterThan(0);
     for (const b of bids) expect(PREORDER_BID_LEVELS).toContain(b);
-    // Whatever is still queued is in bid order.
-    for (const f of new Set(g.factoryOrders.map((o) => o.factory))) {
-      const q = queueOrder(g.factoryOrders.filter((o) => o.factory === f));
-      const firstDays = q.map((o) => o.schedule[0]?.day ?? Infinity);
+    // Whatever is still queued is in bid order: of two orders for the same model, the higher bid ships
+    // no later unless it could not ship as early (placed later, its earliest day is later).
+    for (const f of new Set(g.factoryOrders.map((o) => `${o.factory}/${o.model}`))) {
+      const q = queueOrder(g.factoryOrders.filter((o) => `${o.factory}/${o.model}` === f));
+      const firstDay = (i: number) => q[i]!.schedule[0]?.day ?? Infinity;
       for (let i = 1; i < q.length; i++)
-        if (q[i]!.premiumBps < q[i - 1]!.premiumBps)
-          expect(firstDays[i]).toBeGreaterThanOrEqual(firstDays[i - 1]!);
+        if (q[i]!.premiumBps < q[i - 1]!.premiumBps && q[i - 1]!.earliestDay <= q[i]!.earliestDay)
+          expect(firstDay(i)).toBeGreaterThanOrEqual(firstDay(i - 1));
     }
   });
 });

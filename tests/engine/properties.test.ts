@@ -175,6 +175,9 @@ describe("invariants under random play", () => {
           ["s19", 30],
           ["m30s-pp", 180],
         ]);
+        // Every company's starting fleet (the scenario's company.startingFleet) is held from day 0.
+        for (const lot of g.scenario.company.startingFleet)
+          ordered.set(lot.model, (ordered.get(lot.model) ?? 0) + lot.quantity * g.companies.length);
         const startCash = g.companies.map(
           (c) => c.cashCents - LEDGER_KINDS.reduce((s, k) => s + c.totals[k], 0),
         );

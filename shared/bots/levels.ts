@@ -1,0 +1,70 @@
+/**
+ * Bot levels (issue #14 §1) and each game's temperament. A seat's strategy may carry a level, written
+ * "easy:trader" or "hard:cheap-power" ("normal" when it has none). A level turns the strategy's knobs:
+ * an easy bot looks at its business every other week, commits half as much of its cash a review, counts
+ * on less resale and leaves pre-order and hosting bids, sites and loans alone; a hard one commits more
+ * and keeps a thinner cash reserve. Every game each bot also draws a temperament from the seed: its knobs
+ * moved a little (more at easy, less at hard), so two games with the same history do not play the same
+ * and no strategy wins by being predictable.
+ */
+import { createRng, hash32, nextFloat } from "../math/rng.ts";
+import type { Profile } from "./common.ts";
+
+export const LEVELS = ["easy", "normal", "hard"] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** A seat's strategy name split into its level and strategy; null when the prefix names no level. */
+export function splitLevel(name: string): { level: Level; strategy: string } | null {
+  const colon = name.indexOf(":");
+  if (colon < 0) return { level: "normal", strategy: name };
+  const level = name.slice(0, colon);
+  if (!(LEVELS as readonly string[]).includes(level)) return null;
+  return { level: level as Level, strategy: name.slice(colon + 1) };
+}
+
+/** Days between a level's reviews (purchases, sales, housekeeping); urgent matters are daily at every level. */
+const REVIEW_EVERY: Record<Level, number> = { easy: 14, normal: 7, hard: 7 };
+
+/** Whether seat `seat` reviews its business on day `tick` (each seat on its own day, to spread the work). */
+export function reviewsOn(level: Level, tick: number, seat: number): boolean {
+  const every = REVIEW_EVERY[level];
+  return tick % every === seat % every;
+}
+
+/** How far a temperament moves each knob, as a share either way. */
+const JITTER: Record<Level, number> = { easy: 0.35, normal: 0.25, hard: 0.1 };
+
+/** The profile a seat plays this game: the strategy's, turned by its level and its drawn temperament. */
+export function seatProfile(base: Profile, level: Level, seed: number, companyId: string): Profile {
+  const rng = createRng((seed ^ hash32(companyId)) >>> 0, "bot:temperament");
+  const j = JITTER[level];
+  const draw = () => 1 + j * (2 * nextFloat(rng) - 1);
+  const p: Profile = {
+    ...base,
+    spendShare: Math.min(0.95, base.spendShare * draw()),
+    resaleKeep: Math.min(0.95, base.resaleKeep * draw()),
+    maxPaybackDays: Math.round(base.maxPaybackDays * draw()),
+    reserveShare: base.reserveShare * draw(),
+  };
+  return level === "normal" ? p : LEVEL_TURN[level](p);
+}
+
+const LEVEL_TURN: Record<Exclude<Level, "normal">, (p: Profile) => Profile> = {
+  easy: (p) => {
+    const { hostingBidPct: _bid, ...rest } = p;
+    return {
+      ...rest,
+      spendShare: p.spendShare * 0.5,
+      resaleKeep: p.resaleKeep * 0.8,
+      maxPaybackDays: Math.round(p.maxPaybackDays * 0.8),
+      preorderBids: false,
+      buildsSites: false,
+      borrows: false,
+    };
+  },
+  hard: (p) => ({
+    ...p,
+    spendShare: Math.min(0.95, p.spendShare * 1.4),
+    reserveShare: p.reserveShare * 0.7,
+  }),
+};

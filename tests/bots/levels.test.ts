@@ -1,0 +1,65 @@
+/**
+ * Bot levels and temperaments (issue #14 §1): "easy:", "normal:" (the default) and "hard:" before a
+ * strategy's name; each game a bot draws a temperament from the seed (its knobs moved a little).
+ */
+import { describe, expect, it } from "vitest";
+import { applyCommand, step, type Command } from "../../shared/index.ts";
+import { BotCaches, decide } from "../../shared/bots/index.ts";
+import { CHEAP_POWER } from "../../shared/bots/cheapPower.ts";
+import { seatProfile, splitLevel } from "../../shared/bots/levels.ts";
+import { newGame, player } from "../helpers/game.ts";
+
+describe("bot levels", () => {
+  it("read the level off the strategy's name, normal by default, and refuse an unknown level", () => {
+    expect(splitLevel("trader")).toEqual({ level: "normal", strategy: "trader" });
+    expect(splitLevel("hard:cheap-power")).toEqual({ level: "hard", strategy: "cheap-power" });
+    expect(splitLevel("easy:efficiency")).toEqual({ level: "easy", strategy: "efficiency" });
+    expect(splitLevel("expert:trader")).toBeNull();
+    const g = newGame("halving-2020", 1, 1);
+    expect(decide(g, "p1", "expert:trader")).toEqual([]);
+  });
+
+  it("draw a temperament from the seed: the same for the same game, another for another seat or seed", () => {
+    const a = seatProfile(CHEAP_POWER, "normal", 7, "p1");
+    expect(seatProfile(CHEAP_POWER, "normal", 7, "p1")).toEqual(a);
+    expect(seatProfile(CHEAP_POWER, "normal", 7, "p2")).not.toEqual(a);
+    expect(seatProfile(CHEAP_POWER, "normal", 8, "p1")).not.toEqual(a);
+    // Within the level's band around the strategy's knobs.
+    expect(a.spendShare).toBeGreaterThanOrEqual(CHEAP_POWER.spendShare * 0.75 - 1e-9);
+    expect(a.spendShare).toBeLessThanOrEqual(CHEAP_POWER.spendShare * 1.25 + 1e-9);
+  });
+
+  it("turn the knobs: an easy bot commits less and never borrows or bids; a hard one commits more", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const easy = seatProfile(CHEAP_POWER, "easy", seed, "p1");
+      const hard = seatProfile(CHEAP_POWER, "hard", seed, "p1");
+      expect(easy.spendShare).toBeLessThan(hard.spendShare);
+      expect(easy.borrows).toBe(false);
+      expect(easy.preorderBids).toBe(false);
+      expect(easy.hostingBidPct).toBeUndefined();
+      expect(easy.buildsSites).toBe(false);
+    }
+  });
+
+  it("an easy bot reviews its business every other week, a normal one weekly", () => {
+    const reviewDays = (strategy: string): number[] => {
+      const g = newGame("halving-2020", 3, 1);
+      const bots = new BotCaches();
+      const days: number[] = [];
+      while (g.tick < 120) {
+        const cmds: Command[] = decide(g, "p1", strategy, bots);
+        if (cmds.some((c) => c.type === "setSellRatio" || c.type === "buyUsed" || c.type === "orderMachines"))
+          days.push(g.tick);
+        for (const c of cmds) applyCommand(g, player(1), c);
+        step(g);
+      }
+      return days;
+    };
+    const easy = reviewDays("easy:trader");
+    const normal = reviewDays("trader");
+    expect(normal.length).toBeGreaterThan(0);
+    expect(easy.length).toBeGreaterThan(0);
+    for (const d of easy) expect(d % 14).toBe(0);
+    for (const d of normal) expect(d % 7).toBe(0);
+  });
+});
