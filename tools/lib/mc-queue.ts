@@ -93,12 +93,15 @@ export function safeUrl(url: string): string {
  */
 export async function checkReachable(url: string): Promise<void> {
   const client = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on("error", () => undefined); // reported by connect()'s rejection below
+  // The socket's own error (ECONNREFUSED, ENOTFOUND, NOAUTH…) says more than connect()'s rejection.
+  let cause: Error | null = null;
+  client.on("error", (error: Error) => (cause ??= error));
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const failure: unknown = cause ?? error;
+    const reason = failure instanceof Error ? failure.message : String(failure);
     throw new Error(`cannot reach Redis at ${safeUrl(url)}: ${reason}`);
   } finally {
     client.disconnect();
