@@ -1,8 +1,8 @@
 /**
  * mc:worker: plays Monte-Carlo runs that `npm run simulate -- … --queue URL` puts on a Redis queue, on
  * this machine's cores (tools/lib/mc-queue-worker.ts). Start one per machine; stop it with Ctrl-C or
- * SIGTERM (it finishes the jobs in hand first; a second signal stops it at once, and the job in hand goes
- * to another worker).
+ * SIGTERM (it finishes the jobs in hand first; a second signal stops it at once and puts the jobs in
+ * hand back on the queue for another worker).
  *
  *   npm run mc:worker -- --queue redis://host:6379 [--jobs N]
  */
@@ -36,7 +36,10 @@ async function main(): Promise<void> {
   const stop = (signal: string): void => {
     if (stopping) {
       log(`${signal} again: stopping now; the jobs in hand go back to the queue for another worker`);
-      void worker.close(true).finally(() => process.exit(130));
+      void worker.close(true).finally(() => {
+        log("stopped");
+        process.exit(130);
+      });
       return;
     }
     stopping = true;

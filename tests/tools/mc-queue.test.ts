@@ -9,11 +9,12 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Queue } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Scenario } from "../../shared/index.ts";
 import { loadScenario } from "../../node/scenarios.ts";
 import { batchesOf, runOnQueue } from "../../tools/lib/mc-queue-coordinator.ts";
-import { parseQueueUrl } from "../../tools/lib/mc-queue.ts";
+import { connectionFor, parseQueueUrl, QUEUE_NAME } from "../../tools/lib/mc-queue.ts";
 import { BOTS, playRun, type McConfig } from "../../tools/lib/montecarlo.ts";
 import { watch, watchTool, type Watched } from "../helpers/processes.ts";
 
@@ -25,6 +26,8 @@ const PORT = 2920;
 const URL0 = `redis://127.0.0.1:${PORT}`;
 /** A second database on the same server: a queue of its own, for the tests that stop workers. */
 const URL1 = `${URL0}/1`;
+/** A third, where no worker listens. */
+const URL2 = `${URL0}/2`;
 const BOTS_LIST = "efficiency,trader,idle";
 
 const simulate = (args: string[]): Watched =>
@@ -138,6 +141,10 @@ describe.skipIf(!hasRedis)("Monte-Carlo over a Redis queue with two workers", ()
     // Every seed was played by one of the workers.
     const played = workers.map((w) => w.output()).join("\n");
     for (let seed = 5; seed < 11; seed++) expect(played).toMatch(new RegExp(`seed ${seed} of halving-2020`));
+    // And the coordinator took its finished jobs off the queue (each carried the scenario).
+    const queue = new Queue(QUEUE_NAME, { connection: connectionFor(URL0) });
+    expect(await queue.getJobCounts()).toMatchObject({ waiting: 0, active: 0, completed: 0, failed: 0 });
+    await queue.close();
   });
 
   const config = (seed: number, runs = 2): McConfig => ({
@@ -189,5 +196,40 @@ describe.skipIf(!hasRedis)("Monte-Carlo over a Redis queue with two workers", ()
       /seed 70 of halving-2020[^]*SIGTERM: finishing the jobs in hand[^]*: done\n[^]*stopped/,
     );
     workers.pop();
+  });
+
+  it("on a second SIGTERM stops at once and puts the job back, and another worker plays it", async () => {
+    // The default 30 s lock: the job must come back by being put back, not by expiring.
+    const leaving = worker(URL1, "--jobs", "1");
+    await leaving.waitFor(/waiting for jobs/);
+    const queued = runOnQueue({ ...config(80, 1), days: null }, scenario, URL1, {});
+    await leaving.waitFor(/job \S+: seed 80 of halving-2020/);
+    leaving.stop("SIGTERM");
+    await leaving.waitFor(/SIGTERM: finishing/);
+    leaving.stop("SIGTERM");
+    expect(await leaving.exited).toBe(130);
+    expect(leaving.output()).toMatch(/put back on the queue for another worker/);
+    expect(leaving.output()).not.toMatch(/: done/);
+    const next = worker(URL1, "--jobs", "1");
+    workers.push(next);
+    const outcome = await queued;
+    expect(outcome.results.map((r) => [r.seed, r.days])).toEqual([[80, scenario.days]]);
+    expect(next.output()).toMatch(/seed 80 of halving-2020 \(attempt \d+\)\n.*: done/);
+  });
+
+  it("takes its waiting jobs off the queue when the coordinator is interrupted", async () => {
+    const queue = new Queue(QUEUE_NAME, { connection: connectionFor(URL2) });
+    try {
+      const coordinator = simulate(["--runs", "3", "--days", "10", "--queue", URL2]);
+      await vi.waitFor(async () => expect(await queue.getWaitingCount()).toBe(3), {
+        timeout: 30_000,
+        interval: 50,
+      });
+      coordinator.stop("SIGINT");
+      expect(await coordinator.exited).toBe(130);
+      expect(await queue.getJobCounts()).toMatchObject({ waiting: 0, active: 0, completed: 0, failed: 0 });
+    } finally {
+      await queue.close();
+    }
   });
 });

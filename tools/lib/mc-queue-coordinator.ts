@@ -3,7 +3,8 @@
  * few consecutive runs each, waits for every job, and hands back the same outcome the local pool does.
  * Results are placed by run index, never by arrival, so the report, CSV and JSON are those of a local
  * run with the same seeds. The first failed job stops the batch with the worker's message (naming the
- * seeds); the batch's jobs still waiting are taken off the queue.
+ * seeds). However the batch ends (done, failed, or Ctrl-C), its jobs are taken off the queue, but for
+ * those a worker is playing, which finish unread and go after an hour.
  */
 import { randomBytes } from "node:crypto";
 import { Queue, QueueEvents, type Job } from "bullmq";
@@ -27,7 +28,7 @@ import type { McConfig, RunResult } from "./montecarlo.ts";
  */
 const MAX_JOBS = 200;
 
-/** Finished jobs stay in Redis this long (s) for a look with a queue browser, then BullMQ drops them. */
+/** Jobs that finish after their batch ended (nobody to remove them) stay this long (s), then go. */
 const KEEP_DONE_S = 3600;
 
 export interface QueueRunOptions extends Omit<PoolOptions, "jobs"> {
@@ -61,6 +62,11 @@ export async function runOnQueue(
   const queue = new Queue<McJob, McJobResult>(QUEUE_NAME, { connection: connectionFor(url) });
   const events = new QueueEvents(QUEUE_NAME, { connection: connectionFor(url) });
   let jobs: Job<McJob, McJobResult>[] = [];
+  const tidy = (): Promise<unknown> => Promise.all(jobs.map((job) => removeUnlessActive(job)));
+  // Ctrl-C: the batch's waiting runs would keep the workers busy for nobody.
+  const abandon = (): void => void tidy().finally(() => process.exit(130));
+  process.once("SIGINT", abandon);
+  process.once("SIGTERM", abandon);
   try {
     await events.waitUntilReady();
     const base = { runId, engineVersion: options.engineVersion ?? ENGINE_VERSION, config, scenario };
@@ -79,7 +85,9 @@ export async function runOnQueue(
     const collected = await collect(jobs, events, runId, config, options.onResult);
     return { ...collected, startupMs: performance.now() - started };
   } finally {
-    await Promise.all(jobs.map((job) => removeIfWaiting(job)));
+    process.off("SIGINT", abandon);
+    process.off("SIGTERM", abandon);
+    await tidy();
     await Promise.all([events.close(), queue.close()]);
   }
 }
@@ -114,11 +122,10 @@ async function collect(
   return { results, log, jobs: workers.size };
 }
 
-/** Takes a job of an abandoned batch off the queue unless a worker has it (then it finishes unread). */
-async function removeIfWaiting(job: Job<McJob, McJobResult>): Promise<void> {
+/** Takes a job off the queue unless a worker is playing it (then it finishes unread). */
+async function removeUnlessActive(job: Job<McJob, McJobResult>): Promise<void> {
   try {
-    const state = await job.getState();
-    if (state === "waiting" || state === "prioritized" || state === "delayed") await job.remove();
+    if ((await job.getState()) !== "active") await job.remove();
   } catch {
     // Gone already, or taken by a worker meanwhile: nothing to tidy.
   }

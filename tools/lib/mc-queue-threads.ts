@@ -29,6 +29,8 @@ interface Slot {
 
 export class GameThreads {
   private readonly slots: Slot[];
+  /** Set by stop(): a job still setting up its thread (bundling) must not start a game after it. */
+  private stopped = false;
 
   constructor(count: number) {
     this.slots = Array.from({ length: count }, (_, index) => ({
@@ -72,6 +74,7 @@ export class GameThreads {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await Promise.all(this.slots.map((slot) => this.stopSlot(slot)));
   }
 
@@ -80,11 +83,15 @@ export class GameThreads {
     slot.thread = null;
     slot.runId = null;
     if (thread) await thread.terminate();
+    // A run in play on the stopped thread ends with an error (its exit is no longer this slot's).
+    settle(slot, new Error("its game thread was stopped"));
   }
 
   private async restart(slot: Slot, job: McJob): Promise<void> {
     await this.stopSlot(slot);
-    const thread = startWorker(await workerBundle(), {
+    const code = await workerBundle();
+    if (this.stopped) throw new Error("the worker is stopping");
+    const thread = startWorker(code, {
       config: job.config,
       scenario: job.scenario,
       logRun: job.logRun,

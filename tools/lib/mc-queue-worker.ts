@@ -5,7 +5,7 @@
  * with a message naming the seeds. A worker that dies mid-job holds a lock it no longer renews; BullMQ's
  * stalled-job check on any live worker puts the job back for another.
  */
-import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { UnrecoverableError, WaitingError, Worker, type Job } from "bullmq";
 import { ENGINE_VERSION } from "../../shared/index.ts";
 import { GameThreads, RunFailed } from "./mc-queue-threads.ts";
 import { connectionFor, QUEUE_NAME, seedsOf, type McJob, type McJobResult } from "./mc-queue.ts";
@@ -28,7 +28,8 @@ export interface QueueWorker {
   ready: Promise<void>;
   /**
    * Stops taking jobs. Gently: after the jobs in hand finish (their results are returned). With
-   * `force`: at once; a job in hand is left to the stalled-job check, which gives it to another worker.
+   * `force`: their games are stopped and the jobs put back on the queue for another worker (which may be
+   * called after a gentle close has begun).
    */
   close(force: boolean): Promise<void>;
 }
@@ -47,7 +48,9 @@ function checkJob(job: Job<McJob>): McJob {
 
 export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
   const threads = new GameThreads(options.jobs);
-  const processor = async (job: Job<McJob>): Promise<McJobResult> => {
+  /** Set by a forced close: a job whose game was stopped goes back to the queue, not to failed. */
+  let releasing = false;
+  const processor = async (job: Job<McJob>, token?: string): Promise<McJobResult> => {
     try {
       const data = checkJob(job);
       options.log(
@@ -57,6 +60,11 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
       options.log(`job ${job.id}: done`);
       return result;
     } catch (error) {
+      if (releasing && token !== undefined) {
+        await job.moveToWait(token);
+        options.log(`job ${job.id}: put back on the queue for another worker`);
+        throw new WaitingError();
+      }
       const message = error instanceof Error ? error.message : String(error);
       options.log(`job ${job.id}: failed: ${message}`);
       throw error instanceof RunFailed ? new UnrecoverableError(message) : error;
@@ -77,7 +85,13 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
   return {
     ready: worker.waitUntilReady().then(() => undefined),
     async close(force) {
-      await worker.close(force);
+      // Closing first (it stops fetching at once), so that a job put back is not taken again here.
+      const closing = worker.close();
+      if (force) {
+        releasing = true;
+        await threads.stop();
+      }
+      await closing;
       await threads.stop();
     },
   };
