@@ -44,7 +44,8 @@ export class GameThreads {
 
   /** Plays a job's runs on a free thread. BullMQ's concurrency equals the thread count, so one is free. */
   async play(job: McJob): Promise<McJobResult> {
-    const slot = this.slots.find((s) => !s.busy);
+    // A free thread that already holds this batch's scenario, else any free one.
+    const slot = this.slots.find((s) => !s.busy && s.runId === job.runId) ?? this.slots.find((s) => !s.busy);
     if (!slot) throw new Error("no free game thread (the worker's concurrency exceeds its threads)");
     slot.busy = true;
     try {
@@ -64,9 +65,9 @@ export class GameThreads {
       }
       return { runId: job.runId, results, log, worker: `${hostname()}/${process.pid}/${slot.index}` };
     } catch (error) {
-      // A thread that died is started afresh for the next job; one that reported an error is fine.
-      if (!(error instanceof RunFailed)) await this.stopSlot(slot);
+      // A run that threw leaves its thread fine; any other failure: a new thread for the next job.
       if (error instanceof RunFailed) throw error;
+      await this.stopSlot(slot);
       throw new Error(`${seedsOf(job)}: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       slot.busy = false;
@@ -101,7 +102,11 @@ export class GameThreads {
     });
     thread.on("error", (error) => settle(slot, error));
     thread.on("exit", (code) => {
-      if (slot.thread === thread) settle(slot, new Error(`its game thread exited with code ${code}`));
+      if (slot.thread !== thread) return; // stopped on purpose
+      // Died (out of memory, say): the next job on this slot starts a new one.
+      slot.thread = null;
+      slot.runId = null;
+      settle(slot, new Error(`its game thread exited with code ${code}`));
     });
     slot.thread = thread;
     slot.runId = job.runId;
@@ -109,6 +114,7 @@ export class GameThreads {
 
   private runOn(slot: Slot, run: number): Promise<ToPool> {
     return new Promise<ToPool>((resolve, reject) => {
+      if (!slot.thread) return reject(new Error("its game thread is gone"));
       slot.waiting = (message) => (message instanceof Error ? reject(message) : resolve(message));
       slot.thread?.postMessage({ type: "run", run } satisfies ToWorker);
     });
