@@ -19,6 +19,9 @@ const USAGE = `usage: npm run mc:worker -- --queue URL [--jobs N] [--lock-ms MS]
   --lock-ms MS    how long a job stays with a worker that stops answering before another worker takes
                   it over (default 30000; the job's lock is renewed every MS/2 while it runs)`;
 
+/** How long a second signal waits for the jobs in hand to be put back on the queue, ms. */
+const RELEASE_WAIT_MS = 10_000;
+
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2), {
     queue: { type: "string" },
@@ -36,7 +39,9 @@ async function main(): Promise<void> {
   const stop = (signal: string): void => {
     if (stopping) {
       log(`${signal} again: stopping now; the jobs in hand go back to the queue for another worker`);
-      void worker.close(true).finally(() => {
+      // Putting the jobs back needs Redis: if it is gone too, give up waiting for it after a while.
+      const giveUp = new Promise((resolve) => setTimeout(resolve, RELEASE_WAIT_MS).unref());
+      void Promise.race([worker.close(true), giveUp]).finally(() => {
         log("stopped");
         process.exit(130);
       });

@@ -77,7 +77,13 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
     stalledInterval: options.lockMs,
     autorun: true,
   });
-  worker.on("error", (error) => options.log(`queue error: ${error.message}`));
+  // While Redis is away the connection retries, failing the same way each time: say so once.
+  let lastError = "";
+  worker.on("error", (error) => {
+    if (error.message !== lastError) options.log(`queue error: ${error.message} (retrying)`);
+    lastError = error.message;
+  });
+  worker.on("active", () => (lastError = ""));
   worker.on("failed", (job, error) => {
     if (job && error instanceof UnrecoverableError) return; // logged by the processor
     options.log(`job ${job?.id ?? "?"}: ${error.message}`);
