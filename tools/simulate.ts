@@ -5,6 +5,7 @@
  *
  *   npm run simulate -- --scenario halving-2020 --seed 7 [--json FILE] [--csv FILE] [--players N] [--quiet]
  *   npm run simulate -- --scenario sandbox --runs 100 --bots efficiency,trader [--jobs J] [--json FILE]
+ *   npm run simulate -- --scenario sandbox --runs 1000 --bots … --queue redis://host:6379 (npm run mc:worker)
  */
 import { writeFileSync } from "node:fs";
 import { SingleBar } from "cli-progress";
@@ -15,6 +16,8 @@ import { simulationCsv, simulationDocument } from "./lib/export.ts";
 import { historyComparison } from "../node/history.ts";
 import { buildReport, reportCsv, reportLines } from "./lib/mc-report.ts";
 import { defaultJobs, runPool } from "./lib/mc-pool.ts";
+import { parseQueueUrl } from "./lib/mc-queue.ts";
+import { runQueue } from "./lib/mc-queue-coordinator.ts";
 import { availableStrategies, BOTS, type McConfig } from "./lib/montecarlo.ts";
 import { splitLevel } from "../shared/bots/levels.ts";
 import { createRecording, recordDay } from "../node/recorder.ts";
@@ -41,6 +44,8 @@ const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players 
   --bots LIST         Monte-Carlo: one company per strategy, comma-separated (e.g. efficiency,trader,idle)
   --runs N            Monte-Carlo: games to play (default 1)
   --jobs J            Monte-Carlo: worker threads (default: one per core, at most N)
+  --queue URL         Monte-Carlo: play the runs on the machines running \`npm run mc:worker -- --queue URL\`
+                      (a Redis URL, redis://host:6379); results as a local run's with the same seeds
   --class-share       print the players' share of network hashrate in the class-sized world (the four
                       bots, --runs games from --seed), then stop`;
 
@@ -56,7 +61,7 @@ interface Common {
 
 type Options =
   | (Common & { mode: "single"; players: number })
-  | (Common & { mode: "montecarlo"; bots: string[]; runs: number; jobs: number | null });
+  | (Common & { mode: "montecarlo"; bots: string[]; runs: number; jobs: number | null; queue?: string });
 
 function parseOptions(argv: string[]): Options {
   const flags = parseFlags(argv, {
@@ -71,6 +76,7 @@ function parseOptions(argv: string[]): Options {
     runs: { type: "string" },
     bots: { type: "string" },
     jobs: { type: "string" },
+    queue: { type: "string" },
     "class-share": { type: "boolean" },
   });
   const shipped = scenarioIds();
@@ -89,8 +95,8 @@ function parseOptions(argv: string[]): Options {
     quiet: flags.quiet === true,
   };
   if (flags.bots === undefined) {
-    if (flags.runs !== undefined || flags.jobs !== undefined) {
-      throw new UsageError("--runs and --jobs are for Monte-Carlo runs: give --bots LIST too");
+    if (flags.runs !== undefined || flags.jobs !== undefined || flags.queue !== undefined) {
+      throw new UsageError("--runs, --jobs and --queue are for Monte-Carlo runs: give --bots LIST too");
     }
     // The scenario's seat limit is checked once it is loaded; this bound only rejects nonsense early.
     return { ...common, mode: "single", players: intFlag("players", flags.players, 0, 1000, 0) };
@@ -104,7 +110,12 @@ function parseOptions(argv: string[]): Options {
   if (common.seed + runs - 1 > 0xffffffff)
     throw new UsageError(`--seed ${common.seed} + --runs ${runs} passes 4294967295`);
   const jobs = flags.jobs === undefined ? null : intFlag("jobs", flags.jobs, 1, 256, 1);
-  return { ...common, mode: "montecarlo", bots, runs, jobs };
+  const queue = flags.queue === undefined ? undefined : parseQueueUrl(flags.queue);
+  if (queue && jobs !== null)
+    throw new UsageError(
+      "--jobs counts this machine's threads: with --queue, each mc:worker takes its own --jobs",
+    );
+  return { ...common, mode: "montecarlo", bots, runs, jobs, queue };
 }
 
 /** A bar only for a person watching a terminal: on CI or a pipe it would be noise in the log. */
@@ -183,11 +194,11 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
   const bar = progressBar(options.quiet, "{bar} {value}/{total} runs  {eta_formatted} left");
   bar?.start(options.runs, 0);
   const started = performance.now();
-  const outcome = await runPool(config, {
-    jobs: options.jobs ?? defaultJobs(options.runs),
-    logRun: options.replay ? 0 : null,
-    onResult: (_result, done) => bar?.update(done),
-  });
+  const logRun = options.replay ? 0 : null;
+  const onResult = (_result: unknown, done: number): void => bar?.update(done);
+  const outcome = options.queue
+    ? await runQueue(config, options.queue, { logRun, onResult })
+    : await runPool(config, { jobs: options.jobs ?? defaultJobs(options.runs), logRun, onResult });
   const wallMs = performance.now() - started;
   bar?.stop();
 

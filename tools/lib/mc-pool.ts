@@ -53,7 +53,7 @@ export function defaultJobs(runs: number): number {
 const NURSERY_MB = 64;
 
 /** A worker running the bundled mc-worker.ts (see mc-bundle.ts for why it is bundled). */
-function startWorker(code: string, data: unknown): Worker {
+export function startWorker(code: string, data: unknown): Worker {
   // Flags are read when an isolate is made: set here, they size the heaps of the workers made next.
   setFlagsFromString(`--min-semi-space-size=${NURSERY_MB} --max-semi-space-size=${NURSERY_MB}`);
   return new Worker(code, { eval: true, workerData: data });
