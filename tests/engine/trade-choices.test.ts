@@ -10,6 +10,7 @@ import { EngineCaches } from "../../shared/engine/caches.ts";
 import { quoteFreight, type ShipmentQuote } from "../../shared/engine/logistics/quote.ts";
 import { quoteShipment } from "../../shared/engine/logistics/ship.ts";
 import { inspected } from "../../shared/engine/logistics/inspection.ts";
+import { pointOf, routePath } from "../../shared/engine/logistics/geo.ts";
 import { seizureBps, previewPower } from "../../shared/engine/grey.ts";
 import { previewLease } from "../../shared/engine/commands/leaseCapacity.ts";
 import type { GameState } from "../../shared/engine/state.ts";
@@ -117,6 +118,19 @@ describe("each mode is best somewhere, by landed cost with time counted", () => 
     const g = at("sandbox", "2024-06-01");
     expect(quotes(g, "s21", 200, "my-factory", "ir-iran").has("rail")).toBe(false);
     expect(quotes(g, "s21", 200, "cn-shenzhen", "bt-bhutan").has("rail")).toBe(false);
+  });
+
+  it("a train's map path passes the Khorgos gateway only when it is on the way", () => {
+    const g = at("sandbox", "2024-06-01");
+    const hub = (id: string) => pointOf(g, { kind: "hub", hub: id }, caches)!;
+    const region = (id: string) => pointOf(g, { kind: "region", region: id }, caches)!;
+    const khorgos = hub("kz-khorgos");
+    const passes = (path: [number, number][]) =>
+      path.some(([lon, lat]) => lon === khorgos.lon && lat === khorgos.lat);
+    expect(passes(routePath(g, hub("cn-shenzhen"), region("kz-ekibastuz"), "rail"))).toBe(true);
+    expect(passes(routePath(g, hub("cn-shenzhen"), region("ir-iran"), "rail"))).toBe(true);
+    expect(passes(routePath(g, hub("cn-shenzhen"), region("cn-sichuan"), "rail"))).toBe(false);
+    expect(passes(routePath(g, region("kz-ekibastuz"), region("ir-iran"), "rail"))).toBe(false);
   });
 
   it("truck: a short leg from the Texas factory, and a short border crossing (Xinjiang to Kazakhstan)", () => {
