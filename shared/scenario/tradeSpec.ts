@@ -52,7 +52,7 @@ export const tradeRulesSchema = z
       .strict()
       .default({
         standard: { feeUsd: 0, feePct: 0, inspectionPct: 10, inspectionDays: 21, licenceDaysPct: 100 },
-        premium: { feeUsd: 2500, feePct: 1.0, inspectionPct: 2, inspectionDays: 7, licenceDaysPct: 50 },
+        premium: { feeUsd: 10000, feePct: 1.0, inspectionPct: 2, inspectionDays: 7, licenceDaysPct: 50 },
       }),
     /** Grey mining: the daily seizure chance scales with the kW left powered and the days under the ban. */
     grey: z

@@ -10,6 +10,7 @@ import { EngineCaches } from "../../shared/engine/caches.ts";
 import { quoteFreight, type ShipmentQuote } from "../../shared/engine/logistics/quote.ts";
 import { quoteShipment } from "../../shared/engine/logistics/ship.ts";
 import { inspected } from "../../shared/engine/logistics/inspection.ts";
+import { pointOf, routePath } from "../../shared/engine/logistics/geo.ts";
 import { seizureBps, previewPower } from "../../shared/engine/grey.ts";
 import { previewLease } from "../../shared/engine/commands/leaseCapacity.ts";
 import type { GameState } from "../../shared/engine/state.ts";
@@ -33,7 +34,7 @@ function at(scenario: string, date: string): GameState {
   return g;
 }
 
-/** Every mode's quote for `quantity` units of `model` from a factory hub to a region, declared at $2,000 each. */
+/** Every mode's quote for `quantity` units of `model` from a hub (or a region) to a region, declared at $2,000 each. */
 function quotes(
   g: GameState,
   model: string,
@@ -52,7 +53,9 @@ function quotes(
         quantity,
         origin: m.origin,
         declaredValueCents: 200_000 * quantity,
-        from: { kind: "hub", hub },
+        from: g.scenario.hubs.some((h) => h.id === hub)
+          ? { kind: "hub", hub }
+          : { kind: "region", region: hub },
         to,
         mode,
         insured: false,
@@ -83,18 +86,63 @@ describe("each mode is best somewhere, by landed cost with time counted", () => 
     expect(qs.get("air")!.departures).toBeGreaterThan(4);
   });
 
-  it("rail: a heavy lot overland to Kazakhstan (the terminal's fixed cost spread over many kg)", () => {
+  it("rail: a heavy lot overland to Kazakhstan (the terminal's fixed cost spread over many kg, faster than sea)", () => {
     const qs = quotes(at("exodus-2021", "2022-09-01"), "s19-pro", 500, "cn-shenzhen", "kz-ekibastuz");
     expect(cheapest(qs)).toBe("rail");
-    expect(qs.get("rail")!.freightCents).toBeLessThan(qs.get("truck")!.freightCents);
+    expect(qs.get("sea")!.customsDay - qs.get("rail")!.customsDay).toBeGreaterThan(10);
+    // Beyond a truck's 4,000 km range: Shenzhen to Ekibastuz is about 3,700 km of great circle only.
+    expect(qs.has("truck")).toBe(qs.get("rail")!.km <= 4000);
   });
 
-  it("truck: a short leg from the Texas factory, and a small lot where rail's terminal cost dominates", () => {
+  it("rail: cheaper than a truck per tonne-km on a long overland leg both can run (Sichuan to Kazakhstan)", () => {
+    const qs = quotes(at("exodus-2021", "2022-09-01"), "s19-pro", 500, "cn-sichuan", "kz-ekibastuz");
+    const rail = qs.get("rail")!;
+    const truck = qs.get("truck")!;
+    expect(rail.km).toBeGreaterThan(2500);
+    expect(rail.freightCents / rail.weightKg).toBeLessThan((truck.freightCents / truck.weightKg) * 0.7);
+    expect(cheapest(qs)).toBe("rail");
+  });
+
+  it("rail: China to Iran (Yiwu-Tehran, 14 days) and to Germany's terminals beats the ship on time and cost", () => {
+    const g = at("sandbox", "2024-06-01");
+    for (const to of ["ir-iran", "de-germany"]) {
+      const qs = quotes(g, "s21", 200, "cn-shenzhen", to);
+      expect(cheapest(qs), to).toBe("rail");
+      const rail = qs.get("rail")!;
+      expect(qs.get("sea")!.customsDay - rail.customsDay, to).toBeGreaterThan(5);
+      expect(rail.days, to).toBeLessThanOrEqual(20); // China-Europe 13-20 days (catalog source)
+    }
+  });
+
+  it("rail runs only between rail countries: none from Malaysia, none to Bhutan", () => {
+    const g = at("sandbox", "2024-06-01");
+    expect(quotes(g, "s21", 200, "my-factory", "ir-iran").has("rail")).toBe(false);
+    expect(quotes(g, "s21", 200, "cn-shenzhen", "bt-bhutan").has("rail")).toBe(false);
+  });
+
+  it("a train's map path passes the Khorgos gateway only when it is on the way", () => {
+    const g = at("sandbox", "2024-06-01");
+    const hub = (id: string) => pointOf(g, { kind: "hub", hub: id }, caches)!;
+    const region = (id: string) => pointOf(g, { kind: "region", region: id }, caches)!;
+    const khorgos = hub("kz-khorgos");
+    const passes = (path: [number, number][]) =>
+      path.some(([lon, lat]) => lon === khorgos.lon && lat === khorgos.lat);
+    expect(passes(routePath(g, hub("cn-shenzhen"), region("kz-ekibastuz"), "rail"))).toBe(true);
+    expect(passes(routePath(g, hub("cn-shenzhen"), region("ir-iran"), "rail"))).toBe(true);
+    expect(passes(routePath(g, hub("cn-shenzhen"), region("cn-sichuan"), "rail"))).toBe(false);
+    expect(passes(routePath(g, region("kz-ekibastuz"), region("ir-iran"), "rail"))).toBe(false);
+  });
+
+  it("truck: a short leg from the Texas factory, and a short border crossing (Xinjiang to Kazakhstan)", () => {
     expect(cheapest(quotes(at("tariffs-2025", "2025-01-10"), "s21", 50, "us-factory", "us-texas"))).toBe(
       "truck",
     );
-    const small = quotes(at("exodus-2021", "2022-09-01"), "s19-pro", 20, "cn-shenzhen", "kz-ekibastuz");
-    expect(small.get("truck")!.landedCostCents).toBeLessThan(small.get("rail")!.landedCostCents);
+    const g = at("sandbox", "2024-06-01");
+    const border = quotes(g, "s21", 20, "cn-north", "kz-ekibastuz");
+    expect(cheapest(border)).toBe("truck");
+    expect(border.get("truck")!.freightCents).toBeLessThan(border.get("rail")!.freightCents);
+    // A truck has a range: Shenzhen to Iran (about 5,900 km) is rail, sea or air.
+    expect(quotes(g, "s21", 20, "cn-shenzhen", "ir-iran").has("truck")).toBe(false);
   });
 
   it("counts time as days to customs and expected holds × (margin not earned + capital at the rate)", () => {
@@ -146,6 +194,46 @@ describe("customs brokers and licences", () => {
     expect(pre.quote.landedCostCents).toBeLessThan(std.quote.landedCostCents);
   });
 
+  it("premium pays off for a big lot into strict customs (a licence regime), not for the same lot into lenient ones", () => {
+    const trip = { lotId, to: "us-texas", mode: "sea" as const, insured: false };
+    const landed = (state: GameState, broker: "standard" | "premium") => {
+      const q = quoteShipment(state, { ...trip, broker }, caches);
+      if (!q.ok) throw new Error(q.error.message.en);
+      return q.quote.landedCostCents;
+    };
+    expect(landed(g, "premium")).toBeLessThan(landed(g, "standard"));
+    const lenient = structuredClone(g);
+    lenient.countries.find((c) => c.country === "US")!.licenceMeanDays = 0;
+    // Only the inspection odds differ then: two days' expected hold do not repay the flat fee for 100 units.
+    expect(landed(lenient, "standard")).toBeLessThan(landed(lenient, "premium"));
+  });
+
+  it("premium's flat fee is repaid by a big lot's saved days, not by a small one's (no licence either way)", () => {
+    const h = at("sandbox", "2024-06-01");
+    const m = h.scenario.asics.find((a) => a.id === "s19-pro")!;
+    const landed = (quantity: number, broker: "standard" | "premium") => {
+      const q = quoteFreight(
+        h,
+        {
+          model: m,
+          quantity,
+          origin: m.origin,
+          declaredValueCents: 40_000 * quantity, // used machines at $400 each
+          from: { kind: "hub", hub: "cn-shenzhen" },
+          to: "ir-iran",
+          mode: "rail",
+          insured: false,
+          broker,
+        },
+        caches,
+      );
+      if (!q.ok) throw new Error(q.error.message.en);
+      return q.quote.landedCostCents;
+    };
+    expect(landed(50, "standard")).toBeLessThan(landed(50, "premium"));
+    expect(landed(2000, "premium")).toBeLessThan(landed(2000, "standard"));
+  });
+
   it("a small lot with no licence to wait for lands cheaper with the standard broker", () => {
     const h = at("sandbox", "2024-06-01");
     const m = h.scenario.asics.find((a) => a.id === "s21")!;
@@ -186,7 +274,9 @@ describe("customs brokers and licences", () => {
       expect(s.holdReason).toBe("licence");
       waits[broker] = (s.licenceDay ?? 0) - s.customsDay;
       const fees = before - h.companies[0]!.totals.customsFees;
-      const fee = broker === "premium" ? 250_000 + Math.round(s.declaredValueCents * 0.01) : 0;
+      const p = h.scenario.logistics.trade.brokers.premium;
+      const fee =
+        broker === "premium" ? p.feeCents + Math.round((s.declaredValueCents * p.feeBps) / 10_000) : 0;
       expect(fees).toBe(fee + h.scenario.logistics.trade.licenceFeeCents);
     }
     // Same draw for the spread (same seed, same day): premium files in half the mean.

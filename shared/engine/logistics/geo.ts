@@ -89,6 +89,11 @@ export function placeDistanceKm(state: GameState, a: Point, b: Point, caches: En
   return km;
 }
 
+/** Great-circle km from `a` to `b` by way of hub `h`. */
+function viaKm(a: Point, h: Hub, b: Point): number {
+  return greatCircleKm(a.lon, a.lat, h.lon, h.lat) + greatCircleKm(h.lon, h.lat, b.lon, b.lat);
+}
+
 function nearest(state: GameState, kind: Hub["kind"], p: Point): Hub | undefined {
   let best: Hub | undefined;
   let bestKm = Infinity;
@@ -103,7 +108,14 @@ function nearest(state: GameState, kind: Hub["kind"], p: Point): Hub | undefined
   return best;
 }
 
-/** Waypoints for the map, [lon, lat]: sea legs go port to port, rail through the nearest railhead. */
+/**
+ * A railhead is on a train's way when passing it adds at most a fifth to the trip (Khorgos, going from
+ * Shenzhen to Kazakhstan, Iran or Germany); a train within China, or from Kazakhstan to Iran, does not
+ * detour to it on the map.
+ */
+const RAILHEAD_DETOUR = 1.2;
+
+/** Waypoints for the map, [lon, lat]: sea legs go port to port, rail through a railhead on its way. */
 export function routePath(state: GameState, from: Point, to: Point, mode: ShippingMode): [number, number][] {
   const via: Hub[] = [];
   if (mode === "sea") {
@@ -117,7 +129,7 @@ export function routePath(state: GameState, from: Point, to: Point, mode: Shippi
       lon: (from.lon + to.lon) / 2,
       lat: (from.lat + to.lat) / 2,
     });
-    if (r) via.push(r);
+    if (r && viaKm(from, r, to) <= distanceKm(from, to) * RAILHEAD_DETOUR) via.push(r);
   }
   return [[from.lon, from.lat], ...via.map((h): [number, number] => [h.lon, h.lat]), [to.lon, to.lat]];
 }
