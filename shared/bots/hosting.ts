@@ -8,6 +8,7 @@
 import { crunchOn, freeForNewLease, hostingPriceCents, hostingSpecOf } from "../engine/hosting.ts";
 import { spareOwnKw } from "../engine/hostingOffers.ts";
 import { siteCapexCents } from "../engine/sites.ts";
+import { lotKw, lotModel } from "../engine/fleet.ts";
 import { add, leaseAt, loadAt, reserveCents, spareKw, type Ctx } from "./common.ts";
 import { queueLease } from "./hostingQueue.ts";
 
@@ -23,10 +24,24 @@ export function reviewHosting(ctx: Ctx): void {
   const kw = Math.min(hostingSpecOf(state).siteMaxKw, Math.max(1000, Math.round(best.kw / 4000) * 1000));
   const r = state.scenario.regions.findIndex((s) => s.id === best.region);
   // Space for the next deliveries: the quick way is the queue (with the profile's bid) when it is full.
-  if (freeForNewLease(state, r) < kw) queueLease(ctx, r, kw, leaseAt(ctx, best.region)?.renewable ?? false);
+  // Only what machines on order, on their way or waiting will fill: more would be a lease nothing
+  // fills, given back at the next review (releaseLeases) with its setup paid, week after week.
+  const need = Math.min(kw, Math.ceil(pendingKw(ctx, r) - Math.max(0, spareKw(ctx, r))));
+  if (need > 0 && freeForNewLease(state, r) < need)
+    queueLease(ctx, r, need, leaseAt(ctx, best.region)?.renewable ?? false);
   const capex = siteCapexCents(state, kw);
   if (ctx.cash - capex < reserveCents(ctx) + 2 * capex) return;
   add(ctx, { type: "buildSite", region: best.region, kw }, capex);
+}
+
+/** kW the company's machines will need in region `r`: waiting there or on their way, and all still on order. */
+function pendingKw(ctx: Ctx, r: number): number {
+  const l = loadAt(ctx, r);
+  let kw = l.stored + l.inbound;
+  for (const lot of ctx.lots)
+    if (lot.status === "onOrder" || lot.location.kind === "factory")
+      kw += lotKw(lotModel(ctx.state, lot, ctx.caches), lot.quantity);
+  return kw;
 }
 
 function offerSpare(ctx: Ctx): void {

@@ -22,7 +22,8 @@ import type { MachineLease } from "./machineLease.ts";
  * economy of issue #13: regional used markets, factory queues with bids, hosting crunch/queues/sites/
  * contracts, loans and the risk-free rate, landed-cost shipping with brokers and licence fees, grey-mining
  * odds, machine leases and the class-sized world; the state gained their fields, so older saves are refused.
- * 2.1.0: a scenario may give every company a fleet on day 0 (startingFleet.ts; exodus-2021 does).
+ * 2.1.0: a scenario may give every company a fleet on day 0 (startingFleet.ts; exodus-2021 does); rail
+ * runs to Iran and Germany, trucks at most 4,000 km, the premium broker's fee is $10,000 + 1%.
  */
 export const ENGINE_VERSION = "2.1.0";
 
