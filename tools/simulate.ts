@@ -15,7 +15,8 @@ import { simulationCsv, simulationDocument } from "./lib/export.ts";
 import { historyComparison } from "../node/history.ts";
 import { buildReport, reportCsv, reportLines } from "./lib/mc-report.ts";
 import { defaultJobs, runPool } from "./lib/mc-pool.ts";
-import { availableStrategies, BOTS, type McConfig } from "./lib/montecarlo.ts";
+import { availableStrategies, BOTS, unknownStrategies, type McConfig } from "./lib/montecarlo.ts";
+import { strategyTroubles } from "./lib/troubles.ts";
 import { createRecording, recordDay } from "../node/recorder.ts";
 import { loadDatasets, loadScenario, scenarioIds } from "../node/scenarios.ts";
 import { summaryLines } from "./lib/summary.ts";
@@ -37,7 +38,9 @@ const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players 
                       (Monte-Carlo: one row per run per company)
   --save-replay FILE  write the game's action log (Monte-Carlo: run 0's), for npm run replay
   --quiet             no progress bar and no summary
-  --bots LIST         Monte-Carlo: one company per strategy, comma-separated (e.g. efficiency,trader,idle)
+  --bots LIST         Monte-Carlo: one company per strategy, comma-separated (e.g. efficiency,trader,idle);
+                      a level prefix (easy:, hard:) picks the bot's level; a path (./mine.ts) plays
+                      a strategy of your own (docs/strategies.md)
   --runs N            Monte-Carlo: games to play (default 1)
   --jobs J            Monte-Carlo: worker threads (default: one per core, at most N)
   --class-share       print the players' share of network hashrate in the class-sized world (the four
@@ -158,11 +161,12 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
   const scenario = loadScenario(options.scenario);
   const bots = BOTS;
   const known = availableStrategies(bots);
-  const unknown = [...new Set(options.bots.filter((b) => !known.includes(b)))];
+  const unknown = unknownStrategies(bots, options.bots);
   if (unknown.length > 0) {
     throw new UsageError(
       `unknown strateg${unknown.length > 1 ? "ies" : "y"} ${unknown.map((u) => `"${u}"`).join(", ")}; ` +
-        `available (${bots.source}): ${known.join(", ")}`,
+        `available (${bots.source}): ${known.join(", ")}, with a level (easy:, hard:) or not, ` +
+        `or a strategy file (./mine.ts)`,
     );
   }
   const seats = scenario.company.maxCompanies;
@@ -200,6 +204,7 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
   if (options.replay && outcome.log) writeJson(options.replay, outcome.log);
   if (options.quiet) return;
   console.log(reportLines(report).join("\n"));
+  for (const line of strategyTroubles(outcome.results)) console.error(line);
   console.log(["", ...modeShareLines(outcome.results)].join("\n"));
   console.log(
     `\n${outcome.results.length} runs in ${(wallMs / 1000).toFixed(1)} s on ${outcome.jobs} ` +
