@@ -70,7 +70,7 @@ describe("a strategy that fails is stopped, and the run goes on", () => {
         `strategy ${FIX}/garbage.ts answered garbage on day 5: a list of commands expected, got string`,
       );
       // Two malformed entries a day on days 0..4, each counted as rejected.
-      expect(garbage.rejectedByCode).toEqual({ MALFORMED_COMMAND: 10 });
+      expect(garbage.rejectedByCode).toEqual({ MALFORMED: 10 });
       // The bot's game is the one it plays beside two idle seats.
       const bot = byName(run.companies, "cheap-power");
       const same = byName(alone.results[i]?.companies ?? [], "cheap-power");

@@ -97,8 +97,7 @@ export class GuestSeats {
     this.guests.watch?.end();
     if (answer.malformed > 0) {
       tally.rejected += answer.malformed;
-      tally.rejectedByCode.MALFORMED_COMMAND =
-        (tally.rejectedByCode.MALFORMED_COMMAND ?? 0) + answer.malformed;
+      tally.rejectedByCode.MALFORMED = (tally.rejectedByCode.MALFORMED ?? 0) + answer.malformed;
     }
     if (answer.failure) {
       seat.stopped = true;

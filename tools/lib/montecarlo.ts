@@ -100,7 +100,7 @@ export interface CompanyResult {
   bankrupt: boolean;
   accepted: number;
   rejected: number;
-  /** Rejections by code (why the bot's commands failed; MALFORMED_COMMAND: not a command at all). */
+  /** Rejections by code (why the bot's commands failed; MALFORMED: not a command at all). */
   rejectedByCode: Record<string, number>;
   /** Why its strategy (from a file) was stopped: it threw, answered garbage or timed out. */
   failure?: string;

@@ -15,7 +15,7 @@ export function strategyTroubles(results: readonly RunResult[]): string[] {
         if (seen) seen.runs++;
         else stopped.set(c.strategy, { first: c.failure, runs: 1 });
       }
-      const bad = c.rejectedByCode.MALFORMED_COMMAND ?? 0;
+      const bad = c.rejectedByCode.MALFORMED ?? 0;
       if (bad > 0) malformed.set(c.strategy, (malformed.get(c.strategy) ?? 0) + bad);
     }
   }
