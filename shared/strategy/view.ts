@@ -95,8 +95,8 @@ export class Lens {
 
   /** Seat `me`'s view for today; `privileged` only for the registry's built-in bots. */
   viewFor(me: string, level: Level, privileged?: BotCaches): StrategyView {
-    const lens = this;
     const { state, caches } = this;
+    const worldFor = (): Frozen<WorldView> => this.worldFor(me);
     const ask = (request: Parameters<typeof preview>[2]) => preview(state, me, request, caches);
     const priv: Privileged | undefined = privileged ? { state, bots: privileged } : undefined;
     return {
@@ -105,10 +105,10 @@ export class Lens {
       tick: state.tick,
       days: state.scenario.days,
       get world() {
-        return lens.worldFor(me);
+        return worldFor();
       },
       get company(): Frozen<CompanyView> | undefined {
-        return lens.worldFor(me).companies.find((c) => c.seat === me);
+        return worldFor().companies.find((c) => c.seat === me);
       },
       legalCommands: () => legalCommands(state, { kind: "company", companyId: me }, caches),
       preview: (command: unknown): Preview => {

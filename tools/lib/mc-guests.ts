@@ -79,7 +79,7 @@ export class GuestSeats {
 
   /** Whether seat `i` plays a strategy from a file (asked through `ask`, not the built-in bots). */
   has(i: number): boolean {
-    return this.seats[i] != null;
+    return (this.seats[i] ?? null) !== null;
   }
 
   /** Seat `i`'s commands today (company `me`), with its trouble noted on `tally`. */

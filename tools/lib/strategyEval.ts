@@ -15,7 +15,6 @@ export function evalStrategy(code: string, label: string): Strategy {
   const module: { exports: Record<string, unknown> } = { exports: {} };
   try {
     // The bundle is a CommonJS script: it reads module, exports and require as its scope's names.
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const run = new Function("module", "exports", "require", code) as (
       m: typeof module,
       e: typeof module.exports,
