@@ -4,6 +4,7 @@
  * (tools/lib/tournament.ts). A programming class can hold a bot tournament with it.
  *
  *   npm run tournament -- [--scenarios a,b] [--seeds N] [--bots list] [--days N] [--jobs J] [--json FILE]
+ *                         [--strategy-timeout MS]
  */
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -21,7 +22,11 @@ const USAGE = `usage: npm run tournament -- [--scenarios a,b] [--seeds N] [--bot
                     idle, or strategy files (./mine.ts) (default: the built-in bots and idle)
   --days N          stop each game after N days (default: the scenario's end)
   --jobs J          worker threads (default: one per core)
-  --json FILE       write the standings as JSON`;
+  --json FILE       write the standings as JSON
+  --strategy-timeout MS
+                    how long one call of a strategy from a file may take before it is stopped (default 5000)
+
+  A win is a game's top equity alone (a tie for first is nobody's win); mean rank shares tied places.`;
 
 const list = (s: string): string[] =>
   s
@@ -37,6 +42,7 @@ function parse(argv: string[]): TournamentConfig & { json: string | undefined } 
     days: { type: "string" },
     jobs: { type: "string" },
     json: { type: "string" },
+    "strategy-timeout": { type: "string" },
   });
   const shipped = scenarioIds();
   const scenarios = flags.scenarios ? list(flags.scenarios) : shipped;
@@ -59,6 +65,7 @@ function parse(argv: string[]): TournamentConfig & { json: string | undefined } 
     days: flags.days === undefined ? null : intFlag("days", flags.days, 1, 1_000_000, 1),
     jobs: intFlag("jobs", flags.jobs, 1, 256, availableParallelism()),
     json: pathFlag("json", flags.json),
+    strategyTimeoutMs: intFlag("strategy-timeout", flags["strategy-timeout"], 100, 600_000, 5_000),
   };
 }
 

@@ -18,34 +18,44 @@ export interface Answer {
   failure: string | null;
 }
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** An error's message, never throwing itself (a strategy may throw anything, even a hostile object). */
+function describe(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return "(an error that cannot be described)";
+  }
+}
+
+/** What a non-list answer was, for the message. */
+function kindOf(raw: unknown): string {
+  if (raw === null) return "null";
+  if (typeof (raw as { then?: unknown } | undefined)?.then === "function")
+    return "a Promise (decide must answer at once, not be async)";
+  return typeof raw;
+}
+
+const stopped = (failure: string): Answer => ({ commands: [], malformed: 0, failure });
 
 /** What `label`'s strategy answers for `view.me` today, checked. */
 export function askStrategy(strategy: Strategy, view: StrategyView, label: string): Answer {
-  let raw: unknown;
+  const day = `on day ${view.tick}`;
   try {
-    raw = strategy.decide(view, view.me);
+    const raw: unknown = strategy.decide(view, view.me);
+    if (!Array.isArray(raw))
+      return stopped(
+        `strategy ${label} answered garbage ${day}: a list of commands expected, got ${kindOf(raw)}`,
+      );
+    const commands: Command[] = [];
+    let malformed = 0;
+    // Reading the entries may throw too (a getter, a proxy): that is the strategy's failure as well.
+    for (const entry of raw as unknown[]) {
+      const parsed = parseCommand(entry);
+      if (parsed.ok) commands.push(parsed.command);
+      else malformed++;
+    }
+    return { commands, malformed, failure: null };
   } catch (error) {
-    return {
-      commands: [],
-      malformed: 0,
-      failure: `strategy ${label} threw on day ${view.tick}: ${describe(error)}`,
-    };
+    return stopped(`strategy ${label} threw ${day}: ${describe(error)}`);
   }
-  if (!Array.isArray(raw)) {
-    const got = raw === null ? "null" : typeof raw;
-    return {
-      commands: [],
-      malformed: 0,
-      failure: `strategy ${label} answered garbage on day ${view.tick}: a list of commands expected, got ${got}`,
-    };
-  }
-  const commands: Command[] = [];
-  let malformed = 0;
-  for (const entry of raw as unknown[]) {
-    const parsed = parseCommand(entry);
-    if (parsed.ok) commands.push(parsed.command);
-    else malformed++;
-  }
-  return { commands, malformed, failure: null };
 }

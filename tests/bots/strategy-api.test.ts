@@ -95,3 +95,40 @@ describe("the strategy view", () => {
     }
   });
 });
+
+describe("asking a strategy", () => {
+  const view = () => {
+    const state = newGame("halving-2020", 3, 1);
+    return new Lens(state, [], new EngineCaches()).viewFor("p1", "normal");
+  };
+
+  it("stops one that is async or whose answer throws when read, naming it and the day", () => {
+    const async = askStrategy({ decide: (() => Promise.resolve([])) as never }, view(), "./a.ts");
+    expect(async.failure).toBe(
+      "strategy ./a.ts answered garbage on day 0: a list of commands expected, got a Promise (decide must answer at once, not be async)",
+    );
+    const hostile = new Proxy([1], {
+      get() {
+        throw new Error("gotcha");
+      },
+    });
+    const read = askStrategy({ decide: () => hostile as never }, view(), "./b.ts");
+    expect(read).toEqual({ commands: [], malformed: 0, failure: "strategy ./b.ts threw on day 0: gotcha" });
+  });
+
+  it("keeps well-formed commands and counts the others", () => {
+    const answer = askStrategy(
+      {
+        decide: () =>
+          [{ type: "setSellRatio", ratioBps: 5000 }, { type: "setSellRatio", ratioBps: -1 }, 7] as never,
+      },
+      view(),
+      "./c.ts",
+    );
+    expect(answer).toEqual({
+      commands: [{ type: "setSellRatio", ratioBps: 5000 }],
+      malformed: 2,
+      failure: null,
+    });
+  });
+});
