@@ -51,6 +51,18 @@ describe("simulate --bots with a strategy file", () => {
   });
 });
 
+describe("strategy files on worker threads", () => {
+  it("give the same runs on one worker as on two (each run loads the module afresh)", async () => {
+    const bots = ["./examples/strategies/simple.ts", "trader"];
+    const config: McConfig = { scenario: "halving-2020", bots, seed: 8, runs: 3, days: 50 };
+    const one = await runPool(config, { jobs: 1, logRun: 2 });
+    const two = await runPool(config, { jobs: 2, logRun: 2 });
+    expect(one.results[0]?.companies[0]?.accepted).toBeGreaterThan(0);
+    expect(two.results).toEqual(one.results);
+    expect(two.log).toEqual(one.log);
+  });
+});
+
 describe("a strategy that fails is stopped, and the run goes on", () => {
   const byName = (companies: CompanyResult[], strategy: string) =>
     companies.find((c) => c.strategy === strategy) as CompanyResult;
