@@ -15,13 +15,15 @@ import { simulationCsv, simulationDocument } from "./lib/export.ts";
 import { historyComparison } from "../node/history.ts";
 import { buildReport, reportCsv, reportLines } from "./lib/mc-report.ts";
 import { defaultJobs, runPool } from "./lib/mc-pool.ts";
-import { availableStrategies, BOTS, unknownStrategies, type McConfig } from "./lib/montecarlo.ts";
-import { strategyTroubles } from "./lib/troubles.ts";
+import { availableStrategies, BOTS, type McConfig } from "./lib/montecarlo.ts";
 import { createRecording, recordDay } from "../node/recorder.ts";
 import { loadDatasets, loadScenario, scenarioIds } from "../node/scenarios.ts";
 import { summaryLines } from "./lib/summary.ts";
 import { modeShareLines } from "./lib/modeShares.ts";
 import { classShare, classShareLines } from "./lib/classShare.ts";
+// Strategies from files and level prefixes in --bots (docs/strategies.md).
+import { unknownStrategies } from "./lib/montecarlo.ts";
+import { strategyTroubles } from "./lib/troubles.ts";
 
 const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players N] [--days N] [--json FILE] [--csv FILE]
                             [--save-replay FILE] [--quiet]

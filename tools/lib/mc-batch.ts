@@ -5,8 +5,7 @@
  * with that seat stopped from that day. Every run depends only on its seed (and its stops), so the
  * outcome is the same for any number of jobs.
  */
-import { setFlagsFromString } from "node:v8";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { parseStrategyName } from "../../shared/index.ts";
 import type { ReplayLog } from "../../shared/replay/index.ts";
 import type { Stop } from "./mc-guests.ts";
@@ -14,22 +13,6 @@ import type { PoolOptions, ToPool, ToWorker } from "./mc-pool.ts";
 import type { McConfig, RunResult } from "./montecarlo.ts";
 import type { StrategyCode } from "./strategyModule.ts";
 import { newSlots, SlotReader, STRATEGY_TIMEOUT_MS, timeoutStop, WATCH_EVERY_MS } from "./mc-watchdog.ts";
-
-/**
- * Semi-space of the workers' young generation, MB. A game allocates some 80 MB of short-lived objects
- * (a day's ledger entries, the bots' plans) and keeps little of it. With V8's default sizes the young
- * generation was collected about seven times a game at some 2 ms each; with 64 MB, under twice, and the
- * time spent collecting fell from 760 to 290 ms over 40 games (--trace-gc). It costs about 200 MB of
- * memory per worker.
- */
-const NURSERY_MB = 64;
-
-/** A worker running the bundled mc-worker.ts (see mc-bundle.ts for why it is bundled). */
-function startWorker(code: string, data: unknown): Worker {
-  // Flags are read when an isolate is made: set here, they size the heaps of the workers made next.
-  setFlagsFromString(`--min-semi-space-size=${NURSERY_MB} --max-semi-space-size=${NURSERY_MB}`);
-  return new Worker(code, { eval: true, workerData: data });
-}
 
 interface Hand {
   worker: Worker;
@@ -62,6 +45,8 @@ export class Batch {
     private readonly config: McConfig,
     private readonly options: PoolOptions,
     private readonly guests: StrategyCode | null,
+    /** Starts a worker thread on the bundled code (mc-pool.ts's startWorker). */
+    private readonly startWorker: (code: string, data: unknown) => Worker,
   ) {
     this.results = new Array<RunResult>(config.runs);
     for (let run = 0; run < config.runs; run++) this.queue.push(run);
@@ -72,7 +57,7 @@ export class Batch {
     this.code = code;
     this.data = data;
     const slots = this.guests ? newSlots() : null;
-    const worker = startWorker(code, { ...data, slots });
+    const worker = this.startWorker(code, { ...data, slots });
     const hand: Hand = { worker, slots, reader: slots && new SlotReader(slots), run: null, killed: false };
     this.hands.push(hand);
     worker.on("message", (message: ToPool) => this.heard(hand, message));

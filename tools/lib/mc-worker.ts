@@ -40,7 +40,7 @@ port.on("message", (message: ToWorker) => {
   try {
     const files: Guests | null = guests && {
       code: guests,
-      stops: message.stops,
+      stops: message.stops ?? [],
       ...(watch ? { watch } : {}),
     };
     const played = playRun(scenario, BOTS, config, message.run, message.run === logRun, caches, files);
