@@ -35,3 +35,23 @@ export { quoteOrder } from "./engine/commands/orderMachines.ts";
 export type { GameState, Company, Lot } from "./engine/state.ts";
 export { ENGINE_VERSION } from "./engine/state.ts";
 export type { Scenario } from "./scenario/types.ts";
+
+/**
+ * Strategies anyone can write (docs/strategies.md): the interface, the view a strategy is given, the
+ * built-in bots registered through it, and strategy names with their levels (`hard:trader`).
+ */
+export type { Frozen, Preview, ShopCatalog, Strategy, StrategyView } from "./strategy/api.ts";
+export { Lens } from "./strategy/view.ts";
+export { askStrategy, type Answer } from "./strategy/play.ts";
+export { BUILTIN_STRATEGIES, builtinStrategy, IDLE } from "./strategy/registry.ts";
+export {
+  botDecideName,
+  DEFAULT_LEVEL,
+  formatStrategyName,
+  isStrategyPath,
+  LEVELS,
+  parseStrategyName,
+  type Level,
+  type StrategyName,
+} from "./strategy/names.ts";
+export type { CompanyView, WorldView } from "./view/types.ts";

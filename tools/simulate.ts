@@ -19,12 +19,14 @@ import { defaultJobs, runPool } from "./lib/mc-pool.ts";
 import { parseQueueUrl } from "./lib/mc-queue.ts";
 import { runQueue } from "./lib/mc-queue-coordinator.ts";
 import { availableStrategies, BOTS, type McConfig } from "./lib/montecarlo.ts";
-import { splitLevel } from "../shared/bots/levels.ts";
 import { createRecording, recordDay } from "../node/recorder.ts";
 import { loadDatasets, loadScenario, scenarioIds } from "../node/scenarios.ts";
 import { summaryLines } from "./lib/summary.ts";
 import { modeShareLines } from "./lib/modeShares.ts";
 import { classShare, classShareLines } from "./lib/classShare.ts";
+// Strategies from files and level prefixes in --bots (docs/strategies.md).
+import { unknownStrategies } from "./lib/montecarlo.ts";
+import { strategyTroubles } from "./lib/troubles.ts";
 
 const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players N] [--days N] [--json FILE] [--csv FILE]
                             [--save-replay FILE] [--quiet]
@@ -41,7 +43,9 @@ const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players 
                       (Monte-Carlo: one row per run per company)
   --save-replay FILE  write the game's action log (Monte-Carlo: run 0's), for npm run replay
   --quiet             no progress bar and no summary
-  --bots LIST         Monte-Carlo: one company per strategy, comma-separated (e.g. efficiency,trader,idle)
+  --bots LIST         Monte-Carlo: one company per strategy, comma-separated (e.g. efficiency,trader,idle);
+                      a level prefix (easy:, hard:) picks the bot's level; a path (./mine.ts) plays
+                      a strategy of your own (docs/strategies.md)
   --runs N            Monte-Carlo: games to play (default 1)
   --jobs J            Monte-Carlo: worker threads (default: one per core, at most N)
   --queue URL         Monte-Carlo: play the runs on the machines running \`npm run mc:worker -- --queue URL\`
@@ -170,12 +174,12 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
   const scenario = loadScenario(options.scenario);
   const bots = BOTS;
   const known = availableStrategies(bots);
-  // A level prefix ("hard:trader") is the bots' own (shared/bots/levels.ts).
-  const unknown = [...new Set(options.bots.filter((b) => !known.includes(splitLevel(b)?.strategy ?? b)))];
+  const unknown = unknownStrategies(bots, options.bots);
   if (unknown.length > 0) {
     throw new UsageError(
       `unknown strateg${unknown.length > 1 ? "ies" : "y"} ${unknown.map((u) => `"${u}"`).join(", ")}; ` +
-        `available (${bots.source}): ${known.join(", ")}`,
+        `available (${bots.source}): ${known.join(", ")}, with a level (easy:, hard:) or not, ` +
+        `or a strategy file (./mine.ts)`,
     );
   }
   const seats = scenario.company.maxCompanies;
@@ -213,6 +217,7 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
   if (options.replay && outcome.log) writeJson(options.replay, outcome.log);
   if (options.quiet) return;
   console.log(reportLines(report).join("\n"));
+  for (const line of strategyTroubles(outcome.results)) console.error(line);
   console.log(["", ...modeShareLines(outcome.results)].join("\n"));
   console.log(
     `\n${outcome.results.length} runs in ${(wallMs / 1000).toFixed(1)} s on ${outcome.jobs} ` +

@@ -5,6 +5,7 @@
  * taking their seat back from the bot the host put in, unless the host locked it.
  */
 import { STRATEGIES } from "../../shared/bots/index.ts";
+import { formatStrategyName, parseStrategyName, type Level } from "../../shared/strategy/names.ts";
 import type { HostAction } from "../../shared/protocol/index.ts";
 import { refuse } from "../../shared/protocol/refusals/index.ts";
 import type { Denial } from "./authorize.ts";
@@ -24,19 +25,27 @@ export function controlSeat(roster: Roster, action: SeatControl): Denial | SeatM
   const seat = roster.seats.find((s) => s.id === action.seat);
   if (!seat) return refuse("NO_SUCH_SEAT", { seat: action.seat });
   const none = { demoted: null, seated: null };
-  if (action.type === "botSeat") toBot(seat, action.strategy, action.lock === true);
+  if (action.type === "botSeat") toBot(seat, action.strategy, action.level, action.lock === true);
   else if (action.type === "humanSeat") toPeople(roster, seat);
   else if (action.type === "kick") kick(roster, seat);
   else return assign(roster, seat, action.to);
   return none;
 }
 
-/** A bot plays the seat (its holder, if any, keeps the token), with the strategy named if it is one. */
-function toBot(seat: SeatInfo, strategy: string | undefined, lock: boolean): void {
+/**
+ * A bot plays the seat (its holder, if any, keeps the token), with the strategy named if it is one and
+ * at the level named (the strategy may carry its own prefix, `hard:trader`; `level` wins over it); what
+ * is not named stays as the seat had it. The seat keeps the full name (`hard:trader`), stored with it.
+ */
+function toBot(seat: SeatInfo, strategy: string | undefined, level: Level | undefined, lock: boolean): void {
   seat.kind = "bot";
   seat.caretaker = false;
   seat.locked = lock;
-  if (strategy && STRATEGIES.includes(strategy)) seat.strategy = strategy;
+  const was = parseStrategyName(seat.strategy);
+  const named = strategy ? parseStrategyName(strategy) : null;
+  const bare = named && STRATEGIES.includes(named.strategy) ? named.strategy : was.strategy;
+  const chosen = level ?? (named && named.strategy === bare ? named.level : was.level);
+  seat.strategy = formatStrategyName({ level: chosen, strategy: bare });
 }
 
 /** Back to people: the seat's holder (if any) can resume it with their token; otherwise it opens. */

@@ -6,6 +6,7 @@
  * in a person's company is noted for their return ("while you were away").
  */
 import { caretake, decide, type BotCaches } from "../../shared/bots/index.ts";
+import { botDecideName } from "../../shared/strategy/names.ts";
 import type { Command } from "../../shared/engine/commands/schema.ts";
 import { formatIsoDate } from "../../shared/math/calendar.ts";
 import type { ActedBy } from "../../shared/replay/index.ts";
@@ -22,7 +23,7 @@ export function held(roster: Roster, seat: SeatInfo): boolean {
 function commandsOf(game: LoggedGame, seat: SeatInfo, by: ActedBy, bots: BotCaches): Command[] {
   return by === "caretaker"
     ? caretake(game.state, seat.id, bots.engine)
-    : decide(game.state, seat.id, seat.strategy, bots);
+    : decide(game.state, seat.id, botDecideName(seat.strategy), bots);
 }
 
 export function standInsPlay(game: LoggedGame, roster: Roster, bots: BotCaches): void {

@@ -406,7 +406,8 @@ export class GameRoom extends Room<GameRoomState> {
     }
     if (action.type === "assignSeat") reseat(this, this.session, (id) => this.demote(id), this.present);
     if ("seat" in action) tellSeat(this.clients, this.session, action.seat);
-    if (action.type === "standIn") tellHosts(this.clients, this.session);
+    // The start fills open seats with bots: the host's roster must say so (and show their levels).
+    if (action.type === "standIn" || action.type === "start") tellHosts(this.clients, this.session);
     // The lobby's world-size setting lives in the options: store them again so that a restart keeps it.
     if (action.type === "worldSize") void services().store.saveSession(this.roomId, this.session);
     if (action.type === "end") this.finish("host");

@@ -38,6 +38,7 @@ export function rosterOf(session: GameSession): ServerMessage<"roster"> {
     caretaker: s.caretaker,
     kicked: s.kicked,
     locked: s.locked,
+    strategy: s.strategy,
   }));
   const people = [...session.members].map(([id, m]) => ({
     id,

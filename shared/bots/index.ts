@@ -11,7 +11,8 @@ import type { Shipment } from "../engine/tradeState.ts";
 import { modelOf } from "../engine/fleet.ts";
 import { regionIndex } from "../engine/regions.ts";
 import { BotCaches } from "./caches.ts";
-import { reviewsOn, seatProfile, splitLevel } from "./levels.ts";
+import { reviewsOn, seatProfile } from "./levels.ts";
+import { parseStrategyName } from "../strategy/names.ts";
 import { makeCtx, reserveCents, type Ctx, type Profile } from "./common.ts";
 import { buyCautious, CAUTIOUS } from "./cautious.ts";
 import { buyCheapPower, CHEAP_POWER } from "./cheapPower.ts";
@@ -127,9 +128,9 @@ export function decide(
   strategy: string,
   bots: BotCaches = new BotCaches(),
 ): Command[] {
-  const named = splitLevel(strategy);
-  const plan = named ? BY_NAME[named.strategy] : undefined;
-  if (!named || !plan || state.finished) return [];
+  const named = parseStrategyName(strategy);
+  const plan = BY_NAME[named.strategy];
+  if (!plan || state.finished) return [];
   // The seat's position: its weekday for the review (as reviewDay), found without a closure.
   const companies = state.companies;
   let seat = -1;

@@ -1,6 +1,6 @@
 /**
  * Bot levels (issue #14 §1) and each game's temperament. A seat's strategy may carry a level, written
- * "easy:trader" or "hard:cheap-power" ("normal" when it has none). A level turns the strategy's knobs:
+ * "easy:trader" or "hard:cheap-power" ("normal" when it has none; strategy/names.ts reads it). A level turns the strategy's knobs:
  * an easy bot looks at its business every other week, commits half as much of its cash a review, counts
  * on less resale and leaves pre-order and hosting bids, sites and loans alone; a hard one commits more
  * and keeps a thinner cash reserve. Every game each bot also draws a temperament from the seed: its knobs
@@ -8,19 +8,8 @@
  * and no strategy wins by being predictable.
  */
 import { createRng, hash32, nextFloat } from "../math/rng.ts";
+import type { Level } from "../strategy/names.ts";
 import type { Profile } from "./common.ts";
-
-export const LEVELS = ["easy", "normal", "hard"] as const;
-export type Level = (typeof LEVELS)[number];
-
-/** A seat's strategy name split into its level and strategy; null when the prefix names no level. */
-export function splitLevel(name: string): { level: Level; strategy: string } | null {
-  const colon = name.indexOf(":");
-  if (colon < 0) return { level: "normal", strategy: name };
-  const level = name.slice(0, colon);
-  if (!(LEVELS as readonly string[]).includes(level)) return null;
-  return { level: level as Level, strategy: name.slice(colon + 1) };
-}
 
 /** Days between a level's reviews (purchases, sales, housekeeping); urgent matters are daily at every level. */
 const REVIEW_EVERY: Record<Level, number> = { easy: 14, normal: 7, hard: 7 };

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { MAX_SEATS, SEAT_PATTERN, STAND_IN_AFTER_CHOICES } from "./constants.ts";
 import { previewMessage, previewReply } from "./preview.ts";
 import { roundActions, roundView } from "./rounds.ts";
+import { LEVELS } from "../strategy/names.ts";
 
 const ref = z.string().min(1).max(32).optional();
 const text = z.object({ en: z.string(), zh: z.string() });
@@ -64,6 +65,8 @@ export const hostMessage = z.object({
       type: z.literal("botSeat"),
       seat,
       strategy: z.string().max(24).optional(),
+      /** How well the bot plays (shared/strategy/names.ts); omitted: the seat's level stays as it was. */
+      level: z.enum(LEVELS).optional(),
       /** The seat's holder may not take it back themselves (only the host can give it back). */
       lock: z.boolean().optional(),
     }),
@@ -182,6 +185,8 @@ export const serverMessages = {
         caretaker: z.boolean(),
         kicked: z.boolean(),
         locked: z.boolean(),
+        /** The strategy a bot plays the seat with, level prefixed (`hard:trader`; normal unprefixed). */
+        strategy: z.string().optional(),
       }),
     ),
     people: z.array(

@@ -10,11 +10,16 @@ import { Worker } from "node:worker_threads";
 import type { Scenario } from "../../shared/index.ts";
 import { BotCaches } from "../../shared/bots/index.ts";
 import type { ReplayLog } from "../../shared/replay/index.ts";
+import { parseStrategyName } from "../../shared/index.ts";
 import { workerBundle } from "./mc-bundle.ts";
+import { isGuestEntry, type Stop } from "./mc-guests.ts";
+import { Batch } from "./mc-batch.ts";
 import { BOTS, playRun, type McConfig, type RunResult } from "./montecarlo.ts";
+import { loadStrategyFiles } from "./strategyModule.ts";
 import { loadScenario } from "../../node/scenarios.ts";
 
-export type ToWorker = { type: "run"; run: number } | { type: "stop" };
+/** `stops`: seats stopped from a day on in this run (the watchdog's, mc-batch.ts); none when omitted. */
+export type ToWorker = { type: "run"; run: number; stops?: Stop[] } | { type: "stop" };
 export type ToPool =
   | { type: "ready" }
   | { type: "result"; result: RunResult; log: ReplayLog | null }
@@ -60,59 +65,26 @@ export function startWorker(code: string, data: unknown): Worker {
 }
 
 export async function runPool(config: McConfig, options: PoolOptions): Promise<PoolOutcome> {
-  const jobs = Math.max(1, Math.min(options.jobs, config.runs));
   const logRun = options.logRun ?? null;
   const scenario = loadScenario(config.scenario);
-  if (jobs === 1) return runHere(config, scenario, logRun, options.onResult);
-  const started = performance.now();
+  const files = config.bots.filter(isGuestEntry).map((e) => parseStrategyName(e).strategy);
+  const guests = files.length > 0 ? await loadStrategyFiles(files) : null;
+  const jobs = Math.max(1, Math.min(options.jobs, config.runs));
+  // Strategies from files play on workers even for one job: only there can a loop be stopped.
+  if (jobs === 1 && !guests) return runHere(config, scenario, logRun, options.onResult);
   const code = await workerBundle();
-  let startupMs = 0;
-  let firstReadyMs = 0;
-  let ready = 0;
-  const results: RunResult[] = new Array<RunResult>(config.runs);
-  let log: ReplayLog | null = null;
-  let next = 0;
-  let done = 0;
-  const workers: Worker[] = [];
+  const batch = new Batch(config, options, guests, startWorker);
   try {
     await new Promise<void>((resolve, reject) => {
-      const feed = (worker: Worker): void => {
-        if (next < config.runs) worker.postMessage({ type: "run", run: next++ } satisfies ToWorker);
-        else worker.postMessage({ type: "stop" } satisfies ToWorker);
-      };
-      for (let j = 0; j < jobs; j++) {
-        const worker = startWorker(code, { config, scenario, logRun });
-        workers.push(worker);
-        worker.on("message", (message: ToPool) => {
-          if (message.type === "error") {
-            reject(new Error(`a Monte-Carlo worker failed: ${message.message}`));
-            return;
-          }
-          if (message.type === "ready") {
-            if (++ready === 1) firstReadyMs = performance.now() - started;
-            if (ready === jobs) startupMs = performance.now() - started;
-          }
-          if (message.type === "result") {
-            results[message.result.run] = message.result;
-            if (message.log) log = message.log;
-            done++;
-            options.onResult?.(message.result, done);
-            if (done === config.runs) resolve();
-          }
-          feed(worker);
-        });
-        worker.on("error", reject);
-        worker.on("exit", (code) => {
-          if (code !== 0 && done < config.runs)
-            reject(new Error(`a Monte-Carlo worker exited with code ${code}`));
-        });
-      }
+      batch.finish = resolve;
+      batch.fail = reject;
+      for (let j = 0; j < jobs; j++) batch.start(code, { config, scenario, logRun, guests });
+      batch.watch();
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await batch.stop();
   }
-  if (ready < jobs) startupMs = firstReadyMs;
-  return { results, log, jobs, startupMs };
+  return { results: batch.results, log: batch.log, jobs, startupMs: batch.startupMs(jobs) };
 }
 
 async function runHere(

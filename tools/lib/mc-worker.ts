@@ -8,16 +8,23 @@ import type { Scenario } from "../../shared/index.ts";
 import { BotCaches } from "../../shared/bots/index.ts";
 import { BOTS, playRun, type McConfig } from "./montecarlo.ts";
 import type { ToPool, ToWorker } from "./mc-pool.ts";
+import type { Guests } from "./mc-guests.ts";
+import { slotWatch } from "./mc-watchdog.ts";
+import type { StrategyCode } from "./strategyModule.ts";
 
 const port = parentPort;
 if (!port) throw new Error("mc-worker.ts runs as a worker thread (see mc-pool.ts)");
 const send = (message: ToPool): void => port.postMessage(message);
 
-const { config, scenario, logRun } = workerData as {
+const { config, scenario, logRun, guests, slots } = workerData as {
   config: McConfig;
   scenario: Scenario;
   logRun: number | null;
+  /** Bundled strategies from files (null: built-in bots only), and the watchdog's slots for them. */
+  guests: StrategyCode | null;
+  slots: SharedArrayBuffer | null;
 };
+const watch = slots ? slotWatch(slots) : undefined;
 
 /** The speed caches of the runs this thread plays, one after another (see playRun). */
 const caches = new BotCaches();
@@ -31,7 +38,12 @@ port.on("message", (message: ToWorker) => {
     return;
   }
   try {
-    const played = playRun(scenario, BOTS, config, message.run, message.run === logRun, caches);
+    const files: Guests | null = guests && {
+      code: guests,
+      stops: message.stops ?? [],
+      ...(watch ? { watch } : {}),
+    };
+    const played = playRun(scenario, BOTS, config, message.run, message.run === logRun, caches, files);
     send({ type: "result", result: played.result, log: played.log });
   } catch (error) {
     send({ type: "error", message: describe(error) });

@@ -20,7 +20,9 @@ import { stepNetwork, type NetworkDayReport } from "../../shared/engine/step.ts"
 import { lotModel, lotThs } from "../../shared/engine/fleet.ts";
 import { regionIndex, uptimeToday } from "../../shared/engine/regions.ts";
 import { finishLog, logAction, startLog, type ReplayLog } from "../../shared/replay/index.ts";
-import { BotCaches, decide, STRATEGIES } from "../../shared/bots/index.ts";
+import { BotCaches } from "../../shared/bots/index.ts";
+import { BUILTIN_STRATEGIES, builtinStrategy, Lens, parseStrategyName } from "../../shared/index.ts";
+import { GuestSeats, isGuestEntry, type Guests } from "./mc-guests.ts";
 
 /**
  * A bot: the commands `companyId` gives today, following `strategy`. Pure: it reads the state only (and
@@ -45,17 +47,32 @@ export interface Bots {
 }
 
 /**
- * The bots of shared/bots, with "idle" available as a baseline whether or not the module lists it.
- * Imported statically, so that the Monte-Carlo worker can be bundled in one piece (mc-bundle.ts).
+ * The built-in strategies (shared/strategy/registry.ts: shared/bots' bots and "idle"), asked through
+ * the strategy API with their privileged view; a name may carry a level (`hard:trader`). Imported
+ * statically, so that the Monte-Carlo worker can be bundled in one piece (mc-bundle.ts).
  */
 export const BOTS: Bots = {
   source: "shared/bots",
-  strategies: STRATEGIES,
-  decide: STRATEGIES.includes(IDLE)
-    ? decide
-    : (state, companyId, strategy, caches) =>
-        strategy === IDLE ? [] : decide(state, companyId, strategy, caches),
+  strategies: BUILTIN_STRATEGIES,
+  decide: (state, companyId, name, caches) => {
+    const { level, strategy } = parseStrategyName(name);
+    const builtin = builtinStrategy(strategy);
+    if (!builtin) return [];
+    const view = new Lens(state, [], caches.engine).viewFor(companyId, level, caches);
+    return [...builtin.decide(view, companyId)];
+  },
 };
+
+/**
+ * The --bots entries that are neither a strategy `bots` offers (with or without a level prefix) nor a
+ * strategy file's path.
+ */
+export function unknownStrategies(bots: Bots, entries: readonly string[]): string[] {
+  const known = availableStrategies(bots);
+  return [
+    ...new Set(entries.filter((e) => !isGuestEntry(e) && !known.includes(parseStrategyName(e).strategy))),
+  ];
+}
 
 /** Strategy names one may seat: the module's, plus idle. */
 export function availableStrategies(bots: Bots): string[] {
@@ -71,6 +88,8 @@ export interface McConfig {
   runs: number;
   /** Stop each game after this many days (null: play to the scenario's end). */
   days: number | null;
+  /** Time one call of a strategy from a file may take before the watchdog stops it, ms (mc-watchdog.ts). */
+  strategyTimeoutMs?: number;
 }
 
 export interface CompanyResult {
@@ -81,8 +100,10 @@ export interface CompanyResult {
   bankrupt: boolean;
   accepted: number;
   rejected: number;
-  /** Rejections by code (why the bot's commands failed). */
+  /** Rejections by code (why the bot's commands failed; MALFORMED: not a command at all). */
   rejectedByCode: Record<string, number>;
+  /** Why its strategy (from a file) was stopped: it threw, answered garbage or timed out. */
+  failure?: string;
   /** Accepted shipments by mode, and how many took a premium broker (modeShares.ts). */
   shipModes?: Record<string, number>;
 }
@@ -182,6 +203,7 @@ export function playRun(
   run: number,
   log = false,
   caches: BotCaches = new BotCaches(),
+  guests: Guests | null = null,
 ): { result: RunResult; log: ReplayLog | null } {
   const engine = caches.engine;
   const seed = config.seed + run;
@@ -199,11 +221,17 @@ export function playRun(
     rejectedByCode: {},
   }));
   const monthly: MonthSample[] = [];
+  // Seats playing a strategy from a file, asked through the public API (null: none in this run).
+  const files =
+    guests && config.bots.some(isGuestEntry) ? new GuestSeats(config.bots, guests, state, engine) : null;
   const days = Math.min(config.days ?? scenario.days, scenario.days);
   while (!state.finished && state.tick < days) {
-    const orders = state.companies.map((c, i) =>
-      c.bankrupt ? [] : bots.decide(state, c.id, companies[i]?.strategy as string, caches),
-    );
+    const orders = state.companies.map((c, i) => {
+      if (c.bankrupt) return [];
+      const tally = companies[i] as CompanyResult;
+      if (files?.has(i)) return files.ask(i, c.id, state.tick, tally);
+      return bots.decide(state, c.id, tally.strategy, caches);
+    });
     orders.forEach((commands, i) => {
       const tally = companies[i] as CompanyResult;
       const actor = { kind: "company", companyId: tally.id } as const;
@@ -221,6 +249,7 @@ export function playRun(
     });
     // The network's figures are all a run reads from the day (the books are read once, at the end).
     const report = stepNetwork(state, engine);
+    files?.dayDone();
     if (report.date.endsWith("-01"))
       monthly.push({ date: report.date, shares: countryShares(state, report, engine) });
   }

@@ -15,6 +15,7 @@ import { usedMarketEn } from "./usedMarket.ts";
 import { financeEn } from "./finance.ts";
 import { classMaasEn } from "./classMaas.ts";
 import { hostingEn } from "./hosting.ts";
+import { stratapiEn } from "./stratapi.ts";
 
 export const en = {
   ...panelsEn,
@@ -33,6 +34,7 @@ export const en = {
   ...usedMarketEn,
   ...financeEn,
   ...classMaasEn,
+  ...stratapiEn,
   "app.title": "Hashrate Atlas",
   "app.tagline": "Buy machines, ship them to cheap power, outlast the halvings.",
   "lang.label": "Language",

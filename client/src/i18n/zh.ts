@@ -16,6 +16,7 @@ import { usedMarketZh } from "./usedMarket.ts";
 import { financeZh } from "./finance.ts";
 import { classMaasZh } from "./classMaas.ts";
 import { hostingZh } from "./hosting.ts";
+import { stratapiZh } from "./stratapi.ts";
 
 export const zh: Dictionary = {
   ...panelsZh,
@@ -34,6 +35,7 @@ export const zh: Dictionary = {
   ...usedMarketZh,
   ...financeZh,
   ...classMaasZh,
+  ...stratapiZh,
   "app.title": "矿机版图",
   "app.tagline": "购入矿机，运往电价低廉之地，熬过一次次减半。",
   "lang.label": "语言",

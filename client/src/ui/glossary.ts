@@ -34,6 +34,8 @@ export const TERMS = [
   "crunch",
   "ownSite",
   "hostingContract",
+  // Bot levels in the host's seat controls (issue #14 §1): client/src/i18n/stratapi.ts.
+  "botLevel",
 ] as const;
 export type Term = (typeof TERMS)[number];
 

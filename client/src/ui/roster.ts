@@ -11,6 +11,8 @@ import type { GameServer, RosterInfo } from "../net/Server.ts";
 import type { GameView } from "../net/view.ts";
 import { perform } from "./act.ts";
 import { fill, fillKeepFocus, h, status } from "./dom.ts";
+import { levelOf, levelSelect, strategyTag } from "./botLevel.ts";
+import type { Level } from "../../../shared/strategy/names.ts";
 
 type RosterSeat = RosterInfo["seats"][number];
 type Action = "botSeat" | "humanSeat" | "kick";
@@ -27,7 +29,7 @@ export function seatTags(s: RosterSeat, bankrupt: boolean): string[] {
   if (s.kind === "open") tags.push(t("roster.open"));
   else if (s.kind === "human")
     tags.push(s.connected ? t("teacher.connected") : s.caretaker ? t("roster.caretaker") : t("hud.awayKept"));
-  else tags.push(s.holder ? t("roster.botFor") : t("hud.bot"));
+  else tags.push(s.holder ? t("roster.botFor") : t("hud.bot"), strategyTag(s.strategy));
   if (s.locked) tags.push(t("roster.locked"));
   if (s.kicked) tags.push(t("roster.kicked"));
   return tags;
@@ -51,6 +53,8 @@ interface Ask {
   seat: string;
   action: "botSeat" | "kick";
   lock: boolean;
+  /** The level the bot will play at (botLevel.ts). */
+  level?: Level;
 }
 
 /** What the rows' buttons do: a host action (sent, the confirmation closed), or asking first. */
@@ -72,6 +76,7 @@ function confirmBox(s: RosterSeat, a: Ask, rows: Rows): HTMLElement {
     { class: "confirm", role: "group", "data-testid": `confirm-${s.seat}` },
     h("span", { text }),
     a.action === "botSeat" ? h("label", { class: "check" }, lock, ` ${t("roster.lock")}`) : null,
+    a.action === "botSeat" ? levelSelect(s.seat, a.level ?? levelOf(s.strategy), (l) => (a.level = l)) : null,
     h("button", {
       type: "button",
       class: "danger",
@@ -81,7 +86,7 @@ function confirmBox(s: RosterSeat, a: Ask, rows: Rows): HTMLElement {
         rows.act(
           a.action === "kick"
             ? { type: "kick", seat: s.seat }
-            : { type: "botSeat", seat: s.seat, lock: a.lock },
+            : { type: "botSeat", seat: s.seat, lock: a.lock, ...(a.level ? { level: a.level } : {}) },
         ),
     }),
     h("button", {
@@ -129,6 +134,13 @@ function giveBox(s: RosterSeat, people: RosterInfo["people"], rows: Rows): HTMLE
   );
 }
 
+/** A bot seat's level, changed at once (the strategy and the lock stay as they are). */
+function botLevel(s: RosterSeat, rows: Rows): HTMLElement {
+  return levelSelect(s.seat, levelOf(s.strategy), (level) =>
+    rows.act({ type: "botSeat", seat: s.seat, lock: s.locked, level }),
+  );
+}
+
 function item(s: RosterSeat, bankrupt: boolean, asked: Ask | null, people: RosterInfo["people"], rows: Rows) {
   return h(
     "li",
@@ -137,7 +149,11 @@ function item(s: RosterSeat, bankrupt: boolean, asked: Ask | null, people: Roste
     h("span", { class: "tag", "data-testid": `tags-${s.seat}`, text: seatTags(s, bankrupt).join(" · ") }),
     ...(asked?.seat === s.seat
       ? [confirmBox(s, asked, rows)]
-      : [...rosterActions(s, bankrupt).map((a) => actionButton(s, a, rows)), giveBox(s, people, rows)]),
+      : [
+          ...(s.kind === "bot" && !bankrupt ? [botLevel(s, rows)] : []),
+          ...rosterActions(s, bankrupt).map((a) => actionButton(s, a, rows)),
+          giveBox(s, people, rows),
+        ]),
   );
 }
 

@@ -1,0 +1,130 @@
+/**
+ * The views strategies are given, bound to one game. A Lens is made once per game by whoever plays the
+ * strategies (the Monte-Carlo run, the tournament): after each day it is told the day's public notices
+ * (the news the view shows); each day it hands every seat a StrategyView (api.ts).
+ *
+ * Lazy and cached: the world is projected the first time a strategy of the day reads it, once for all
+ * seats, then frozen so that no strategy can change what another sees; each seat's copy hides the other
+ * companies' private parts. A game of built-in bots never projects at all.
+ */
+import type { BotCaches } from "../bots/caches.ts";
+import type { EngineCaches } from "../engine/caches.ts";
+import { legalCommands } from "../engine/commands/legal.ts";
+import { quoteOrder } from "../engine/commands/orderMachines.ts";
+import { lotModel, lotThs, modelOf } from "../engine/fleet.ts";
+import { usedBidUnitCents } from "../engine/market.ts";
+import { preview } from "../engine/preview.ts";
+import { regionIndex, uptimeToday } from "../engine/regions.ts";
+import type { GameState } from "../engine/state.ts";
+import { emptyNewsBoard, postNews, type NewsBoard } from "../view/news.ts";
+import { viewOf, type SeatLabel } from "../view/project.ts";
+import type { CompanyView, WorldView } from "../view/types.ts";
+import type { Frozen, Preview, Privileged, ShopCatalog, StrategyView } from "./api.ts";
+import type { Level } from "./names.ts";
+
+/** Freezes a plain-data tree (the projection is plain data: arrays, objects, numbers, strings). */
+function deepFreeze<T>(value: T): Frozen<T> {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value as Frozen<T>;
+}
+
+/**
+ * Each company's TH/s today for the view, from its lots (nameplate × uptime where mining is allowed):
+ * a room reads it from the day's ledgers, which a Monte-Carlo step does not make.
+ */
+function hashingOf(state: GameState, caches: EngineCaches): Map<string, number> {
+  const ths = new Map<string, number>();
+  for (const lot of state.lots) {
+    if (lot.status !== "installed" || !lot.powered || lot.location.kind !== "region") continue;
+    const r = regionIndex(state, lot.location.region, caches);
+    if (r < 0 || state.world.regions[r]?.policy === "banned") continue;
+    const value = lotThs(lotModel(state, lot, caches), lot.quantity) * uptimeToday(state, r, caches);
+    ths.set(lot.owner, (ths.get(lot.owner) ?? 0) + value);
+  }
+  return ths;
+}
+
+export class Lens {
+  private news: NewsBoard = emptyNewsBoard();
+  private world: Frozen<WorldView> | null = null;
+  private worldTick = -1;
+  private readonly seatViews = new Map<string, Frozen<WorldView>>();
+
+  constructor(
+    private readonly state: GameState,
+    private readonly seats: readonly SeatLabel[],
+    private readonly caches: EngineCaches,
+  ) {}
+
+  /** After the day is stepped: its public notices go on the news (as a room posts them). */
+  dayDone(): void {
+    if (this.state.notices.length > 0)
+      this.news = postNews(this.news, this.state.notices, this.state.scenario.regions);
+  }
+
+  /** The day's projection, made once (on first use) and frozen. */
+  private projected(): Frozen<WorldView> {
+    if (this.world === null || this.worldTick !== this.state.tick) {
+      const input = {
+        seats: this.seats,
+        hideNames: false,
+        hashing: hashingOf(this.state, this.caches),
+        news: this.news,
+      };
+      this.world = deepFreeze(viewOf(this.state, input, this.caches));
+      this.worldTick = this.state.tick;
+      this.seatViews.clear();
+    }
+    return this.world;
+  }
+
+  /** What seat `me` sees today: the projection with every other company's private part hidden. */
+  worldFor(me: string): Frozen<WorldView> {
+    const world = this.projected();
+    let mine = this.seatViews.get(me);
+    if (!mine) {
+      const companies = world.companies.map((c) => (c.seat === me ? c : { ...c, priv: null }));
+      mine = deepFreeze({ ...world, companies } as WorldView);
+      this.seatViews.set(me, mine);
+    }
+    return mine;
+  }
+
+  /** Seat `me`'s view for today; `privileged` only for the registry's built-in bots. */
+  viewFor(me: string, level: Level, privileged?: BotCaches): StrategyView {
+    const { state, caches } = this;
+    const worldFor = (): Frozen<WorldView> => this.worldFor(me);
+    const ask = (request: Parameters<typeof preview>[2]) => preview(state, me, request, caches);
+    const priv: Privileged | undefined = privileged ? { state, bots: privileged } : undefined;
+    return {
+      me,
+      level,
+      tick: state.tick,
+      days: state.scenario.days,
+      get world() {
+        return worldFor();
+      },
+      get company(): Frozen<CompanyView> | undefined {
+        return worldFor().companies.find((c) => c.seat === me);
+      },
+      legalCommands: () => legalCommands(state, { kind: "company", companyId: me }, caches),
+      preview: (command: unknown): Preview => {
+        const answer = ask({ kind: "command", command });
+        return "malformed" in answer ? { ok: false, error: answer.malformed } : answer.reply;
+      },
+      shop: (): ShopCatalog => {
+        const answer = ask({ kind: "shop" });
+        return ("reply" in answer ? answer.reply.quote : undefined) as ShopCatalog;
+      },
+      quoteOrder: (order) => quoteOrder(state, order, caches),
+      usedBidUnitCents: (model: string) => {
+        const m = modelOf(state, model, caches);
+        return m ? usedBidUnitCents(state, m) : null;
+      },
+      ...(priv ? { privileged: priv } : {}),
+    };
+  }
+}
