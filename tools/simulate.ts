@@ -17,6 +17,7 @@ import { historyComparison } from "../node/history.ts";
 import { buildReport, reportCsv, reportLines } from "./lib/mc-report.ts";
 import { defaultJobs, runPool } from "./lib/mc-pool.ts";
 import { parseQueueUrl } from "./lib/mc-queue.ts";
+import { isStrategyPath, parseStrategyName } from "../shared/strategy/names.ts";
 import { runQueue } from "./lib/mc-queue-coordinator.ts";
 import { availableStrategies, BOTS, type McConfig } from "./lib/montecarlo.ts";
 import { createRecording, recordDay } from "../node/recorder.ts";
@@ -118,6 +119,12 @@ function parseOptions(argv: string[]): Options {
   if (queue && jobs !== null)
     throw new UsageError(
       "--jobs counts this machine's threads: with --queue, each mc:worker takes its own --jobs",
+    );
+  // A queued job carries names, not code: a worker elsewhere could not load a module from this disk.
+  const files = bots.filter((b) => isStrategyPath(parseStrategyName(b).strategy));
+  if (queue && files.length > 0)
+    throw new UsageError(
+      `--queue runs built-in strategies only; ${files.join(", ")} is a file the workers cannot load: run it without --queue`,
     );
   return { ...common, mode: "montecarlo", bots, runs, jobs, queue };
 }

@@ -156,6 +156,18 @@ describe("simulate CLI", () => {
     const unknown = cli(["--scenario", "halving-2020", "--runs", "10", "--bots", "no-such-bot"]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('unknown strategy "no-such-bot"');
+    // A strategy file cannot travel to queue workers: refused before any connection is tried.
+    const bot = "./examples/strategies/simple.ts";
+    const queued = cli([
+      "--scenario",
+      "sandbox",
+      "--bots",
+      `${bot},trader`,
+      "--queue",
+      "redis://127.0.0.1:1",
+    ]);
+    expect(queued.status).toBe(2);
+    expect(queued.stderr).toContain(`${bot} is a file the workers cannot load`);
   });
 
   it("stops after --days and saves a replay that the replay tool accepts", () => {
