@@ -118,6 +118,39 @@ export function stockUnits(state: GameState, r: number, model: AsicModel): numbe
   return Math.floor(stock / lotThs(model, 1) + 1e-9);
 }
 
+/** What a used quote of `model` in region `r` prices every unit with, whatever the lot's size. */
+interface UsedUnitTerms {
+  unitThs: number;
+  fair: number;
+  spread: number;
+  ageDays: number;
+  condition: number;
+  dutyBps: number;
+  landed: number;
+  /** Never below the world's bid for the unit: the score's mark (see the file's header). */
+  floorUnit: number;
+}
+
+function usedUnitTerms(state: GameState, r: number, model: AsicModel, tier: number): UsedUnitTerms {
+  const spec = state.scenario.usedMarkets;
+  const unitThs = lotThs(model, 1);
+  const fair = usedFairCentsPerTh(state, tier);
+  const spread = state.scenario.usedMarket.spreadBps / 10_000;
+  const ageDays = usedAgeDays(state, model);
+  const condition = conditionBps(spec, ageDays);
+  const country = (state.scenario.regions[r] as RegionSpec).country;
+  const dutyBps = tariffBps(state, country, model.origin);
+  const landed = 1 + dutyBps / 10_000;
+  const floorUnit = Math.ceil(fair * unitThs * (1 - spread));
+  return { unitThs, fair, spread, ageDays, condition, dutyBps, landed, floorUnit };
+}
+
+/** One unit's price at a regional factor (a fraction), cents: the same product for every quote. */
+function unitPriceCents(t: UsedUnitTerms, factor: number): number {
+  const unit = roundHalfAway(t.fair * t.unitThs * factor * (t.condition / 10_000) * (1 + t.spread) * t.landed);
+  return Math.max(t.floorUnit, unit);
+}
+
 /** A quote for `quantity` units of `model` in region `r`, walking up the curve; null beyond the stock. */
 export function quoteUsedLot(
   state: GameState,
@@ -130,16 +163,8 @@ export function quoteUsedLot(
   if (!market || quantity > available || quantity <= 0) return null;
   const spec = state.scenario.usedMarkets;
   const tier = usedTierOf(model.efficiencyJPerTh);
-  const unitThs = lotThs(model, 1);
-  const fair = usedFairCentsPerTh(state, tier);
-  const spread = state.scenario.usedMarket.spreadBps / 10_000;
-  const ageDays = usedAgeDays(state, model);
-  const condition = conditionBps(spec, ageDays);
-  const country = (state.scenario.regions[r] as RegionSpec).country;
-  const dutyBps = tariffBps(state, country, model.origin);
-  const landed = 1 + dutyBps / 10_000;
-  // Never below the world's bid for the unit: the score's mark (see the file's header).
-  const floorUnit = Math.ceil(fair * unitThs * (1 - spread));
+  const terms = usedUnitTerms(state, r, model, tier);
+  const unitThs = terms.unitThs;
   const reference = referenceStockThs(state, r, tier);
   const stock = market.stockThs[tier] as number;
   const pressure = market.pressureThs[tier] as number;
@@ -150,19 +175,29 @@ export function quoteUsedLot(
     const units = Math.floor(quantity / slices) + (s < quantity % slices ? 1 : 0);
     const mid = (taken + units / 2) * unitThs;
     const factor = regionalFactorBps(spec, reference, stock - mid, pressure + mid) / 10_000;
-    const unit = roundHalfAway(fair * unitThs * factor * (condition / 10_000) * (1 + spread) * landed);
-    total += units * Math.max(floorUnit, unit);
+    total += units * unitPriceCents(terms, factor);
     taken += units;
   }
   return {
     totalCents: total,
     unitCents: Math.round(total / quantity),
     stockUnits: available,
-    ageDays,
-    conditionBps: condition,
-    failureBpsPerYear: failureBpsPerYear(spec, ageDays),
-    dutyBps,
+    ageDays: terms.ageDays,
+    conditionBps: terms.condition,
+    failureBpsPerYear: failureBpsPerYear(spec, terms.ageDays),
+    dutyBps: terms.dutyBps,
   };
+}
+
+/**
+ * The least unit price (unitCents) any quote of `model` in region `r` can give, cents, found without
+ * walking the curve: every slice's regional factor is at least the scenario's minimum (a glut's floor;
+ * buyers' pressure only lifts it), and the unit price rises with the factor. A buyer comparing markets
+ * uses it to skip those that cannot beat the best it has quoted (quoting is the costly part).
+ */
+export function usedUnitFloorCents(state: GameState, r: number, model: AsicModel): number {
+  const terms = usedUnitTerms(state, r, model, usedTierOf(model.efficiencyJPerTh));
+  return unitPriceCents(terms, state.scenario.usedMarkets.minFactorBps / 10_000);
 }
 
 /** A purchase takes machines out of the region's stock and adds to its buyers' pressure. */
