@@ -70,8 +70,12 @@ export interface World {
   /** Per model: the unit price at each open factory (catalog order), cents. */
   factoryUnits: Map<string, number[]>;
   usedAskCents: Map<string, number>;
-  /** Per region, model and lot size: the used unit ask there (regionalUsedAskOf), with the market it was quoted in. */
-  regionalUsedAsk: Map<string, RegionalAsk>;
+  /**
+   * By lot size, then model id, then region index: the used unit ask there (regionalUsedAskOf), with the
+   * market it was quoted in. Nested rather than one string key: it is read for every model and region a
+   * review prices.
+   */
+  regionalUsedAsk: Map<number, Map<string, (RegionalAsk | undefined)[]>>;
   /** What is on sale, worked out on the first review of the day (see catalogOf). */
   catalog: Catalog | null;
   /** Companies not bankrupt. */
@@ -243,11 +247,14 @@ export function regionalUsedAskOf(w: World, r: number, model: AsicModel, units =
   const tier = usedTierOf(model.efficiencyJPerTh);
   const stock = market.stockThs[tier] as number;
   const pressure = market.pressureThs[tier] as number;
-  const key = `${r}|${model.id}|${units}`;
-  const kept = w.regionalUsedAsk.get(key);
+  let bySize = w.regionalUsedAsk.get(units);
+  if (!bySize) w.regionalUsedAsk.set(units, (bySize = new Map()));
+  let byRegion = bySize.get(model.id);
+  if (!byRegion) bySize.set(model.id, (byRegion = []));
+  const kept = byRegion[r];
   if (kept && kept.stock === stock && kept.pressure === pressure) return kept.ask;
   const ask = quoteUsedLot(w.state, r, model, units)?.unitCents ?? null;
-  w.regionalUsedAsk.set(key, { stock, pressure, ask });
+  byRegion[r] = { stock, pressure, ask };
   return ask;
 }
 
