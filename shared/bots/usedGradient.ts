@@ -41,7 +41,10 @@ export function usedShippedOffer(
   const sources: { s: number; floor: number }[] = [];
   for (let s = 0; s < state.scenario.regions.length; s++) {
     if (s === r || w.closed[s] || stockUnits(state, s, model) < QUOTE_UNITS) continue;
-    sources.push({ s, floor: landedUnitCents(state, r, model, usedUnitFloorCents(state, s, model), arrival) });
+    sources.push({
+      s,
+      floor: landedUnitCents(state, r, model, usedUnitFloorCents(state, s, model), arrival),
+    });
   }
   sources.sort((a, b) => a.floor - b.floor || a.s - b.s);
   let best: Offer | null = null;

@@ -44,7 +44,13 @@ export function bookedShareBps(state: GameState, factory: string, caches: Engine
   const q = scenario.factoryQueue;
   const pace = deploymentFactor(state, newFleetEfficiency(state, caches)) / WORLD_BOOM_FACTOR;
   const first = batchOf(scenario, state.day + 1);
-  const booked = bookedInBatches(state, factory, first, Math.max(0, Math.ceil(q.priceHorizonBatches)), caches);
+  const booked = bookedInBatches(
+    state,
+    factory,
+    first,
+    Math.max(0, Math.ceil(q.priceHorizonBatches)),
+    caches,
+  );
   let used = 0;
   let capacity = 0;
   for (let b = first; b < first + q.priceHorizonBatches; b++) {
