@@ -5,7 +5,7 @@
  * lowest. The lot waits in the source's warehouse with no lease there; the pipeline ships it on to
  * cheap power (pipeline.ts sends a used lot away from a region where the company leases nothing).
  */
-import { stockUnits } from "../engine/usedMarket.ts";
+import { stockUnits, usedUnitFloorCents } from "../engine/usedMarket.ts";
 import type { AsicModel } from "../scenario/types.ts";
 import type { Offer } from "./buy.ts";
 import type { Ctx } from "./common.ts";
@@ -33,14 +33,29 @@ export function usedShippedOffer(
   const w = ctx.world;
   const duty = dutyOf(w, r, model.origin);
   const licenceMeanDays = licenceOf(w, r);
-  let best: Offer | null = null;
+  const arrival = { shipped: true, duty, licenceMeanDays };
+  // The landed cost rises with the unit price (the same duty, licence and lease whatever the source),
+  // so the best source is the cheapest ask, the lowest index on a tie. Markets are visited cheapest
+  // floor first, and one whose floor (usedUnitFloorCents) cannot beat the best ask found is not quoted:
+  // the same offer as quoting every market in index order, for far fewer quotes.
+  const sources: { s: number; floor: number }[] = [];
   for (let s = 0; s < state.scenario.regions.length; s++) {
     if (s === r || w.closed[s] || stockUnits(state, s, model) < QUOTE_UNITS) continue;
+    sources.push({
+      s,
+      floor: landedUnitCents(state, r, model, usedUnitFloorCents(state, s, model), arrival),
+    });
+  }
+  sources.sort((a, b) => a.floor - b.floor || a.s - b.s);
+  let best: Offer | null = null;
+  for (const { s, floor } of sources) {
+    if (best && (floor > best.landed || (floor === best.landed && s > (best.from as number)))) break;
     const unitCents = regionalUsedAskOf(w, s, model, QUOTE_UNITS);
     if (unitCents === null) continue;
-    const landed = landedUnitCents(state, r, model, unitCents, { shipped: true, duty, licenceMeanDays });
+    const landed = landedUnitCents(state, r, model, unitCents, arrival);
     const payback = landed / marginCents + SHIPPED_WAIT_DAYS + licenceMeanDays;
-    if (!(payback <= limit) || (best && best.landed <= landed)) continue;
+    if (!(payback <= limit)) continue;
+    if (best && (best.landed < landed || (best.landed === landed && (best.from as number) < s))) continue;
     best = {
       model,
       r,

@@ -69,9 +69,19 @@ export interface World {
   listCents: Map<string, number>;
   /** Per model: the unit price at each open factory (catalog order), cents. */
   factoryUnits: Map<string, number[]>;
+  /**
+   * Per open factory (catalog order): its demand multiplier (demandMultiplierBps), the same for every
+   * model; with the order book it was worked out from (see demandOf).
+   */
+  demand: (number | undefined)[];
+  demandFrom: { orders: GameState["factoryOrders"]; length: number };
   usedAskCents: Map<string, number>;
-  /** Per region, model and lot size: the used unit ask there (regionalUsedAskOf), with the market it was quoted in. */
-  regionalUsedAsk: Map<string, RegionalAsk>;
+  /**
+   * By lot size, then model id, then region index: the used unit ask there (regionalUsedAskOf), with the
+   * market it was quoted in. Nested rather than one string key: it is read for every model and region a
+   * review prices.
+   */
+  regionalUsedAsk: Map<number, Map<string, (RegionalAsk | undefined)[]>>;
   /** What is on sale, worked out on the first review of the day (see catalogOf). */
   catalog: Catalog | null;
   /** Companies not bankrupt. */
@@ -126,6 +136,8 @@ function build(state: GameState, bots: BotCaches): World {
     runningHashprice: Math.min(m.hashpriceMicroUsd, m.hashpriceAvgMicroUsd || m.hashpriceMicroUsd),
     listCents: new Map(),
     factoryUnits: new Map(),
+    demand: [],
+    demandFrom: { orders: state.factoryOrders, length: state.factoryOrders.length },
     usedAskCents: new Map(),
     regionalUsedAsk: new Map(),
     catalog: null,
@@ -213,15 +225,32 @@ export function factoryUnitsOf(w: World, model: AsicModel): number[] {
   if (!units) {
     const list = listCentsOf(w, model);
     // The demand multiplier of each factory's queue (factoryPrice.ts), as quoteOrder applies it.
-    units = catalogOf(w).factories.map((f) =>
-      roundHalfAway(
-        (roundHalfAway((list * f.multiplierBps) / 10_000) * demandMultiplierBps(w.state, f.hub, w.caches)) /
-          10_000,
-      ),
+    units = catalogOf(w).factories.map((f, i) =>
+      roundHalfAway((roundHalfAway((list * f.multiplierBps) / 10_000) * demandOf(w, i)) / 10_000),
     );
     w.factoryUnits.set(model.id, units);
   }
   return units;
+}
+
+/**
+ * The demand multiplier of the catalog's factory `i` (demandMultiplierBps), once per factory rather
+ * than once per model. It moves with the order book: within a day only an order (which adds to the
+ * book) or a cancellation (which makes a new book) changes the schedules, so the figures are kept
+ * while the book is the same array of the same length, and worked out afresh otherwise.
+ */
+function demandOf(w: World, i: number): number {
+  const orders = w.state.factoryOrders;
+  if (w.demandFrom.orders !== orders || w.demandFrom.length !== orders.length) {
+    w.demand = [];
+    w.demandFrom = { orders, length: orders.length };
+  }
+  let bps = w.demand[i];
+  if (bps === undefined) {
+    const hub = (catalogOf(w).factories[i] as Factory).hub;
+    bps = w.demand[i] = demandMultiplierBps(w.state, hub, w.caches);
+  }
+  return bps;
 }
 
 /** A regional used ask and the tier's stock and buyers' pressure it was quoted at. */
@@ -243,11 +272,14 @@ export function regionalUsedAskOf(w: World, r: number, model: AsicModel, units =
   const tier = usedTierOf(model.efficiencyJPerTh);
   const stock = market.stockThs[tier] as number;
   const pressure = market.pressureThs[tier] as number;
-  const key = `${r}|${model.id}|${units}`;
-  const kept = w.regionalUsedAsk.get(key);
+  let bySize = w.regionalUsedAsk.get(units);
+  if (!bySize) w.regionalUsedAsk.set(units, (bySize = new Map()));
+  let byRegion = bySize.get(model.id);
+  if (!byRegion) bySize.set(model.id, (byRegion = []));
+  const kept = byRegion[r];
   if (kept && kept.stock === stock && kept.pressure === pressure) return kept.ask;
   const ask = quoteUsedLot(w.state, r, model, units)?.unitCents ?? null;
-  w.regionalUsedAsk.set(key, { stock, pressure, ask });
+  byRegion[r] = { stock, pressure, ask };
   return ask;
 }
 

@@ -10,15 +10,29 @@ import { batchOf, playersBatchThs, unitThsOf, worldBoomThs } from "./factoryQueu
 import type { GameState } from "./state.ts";
 import { deploymentFactor, newFleetEfficiency, WORLD_BOOM_FACTOR } from "./world.ts";
 
-/** The TH/s players have booked at a factory in each batch, from the orders' schedules. */
-export function bookedByBatch(state: GameState, factory: string, caches: EngineCaches): Map<number, number> {
+/**
+ * The TH/s players have booked at a factory in each of `count` batches from `first`, from the orders'
+ * schedules (index b - first). Asked for every model at every factory on every bot's review, so it
+ * sums only the window the price looks at, and each order's unit TH/s once: each batch's sum still
+ * adds the same numbers in the same order as summing every batch would.
+ */
+export function bookedInBatches(
+  state: GameState,
+  factory: string,
+  first: number,
+  count: number,
+  caches: EngineCaches,
+): Float64Array {
   const unitThs = unitThsOf(state, caches);
-  const out = new Map<number, number>();
+  const out = new Float64Array(count);
   for (const o of state.factoryOrders) {
     if (o.factory !== factory) continue;
+    let unit = Number.NaN;
     for (const s of o.schedule) {
-      const b = batchOf(state.scenario, s.day);
-      out.set(b, (out.get(b) ?? 0) + s.quantity * unitThs(o.model));
+      const i = batchOf(state.scenario, s.day) - first;
+      if (i < 0 || i >= count) continue;
+      if (Number.isNaN(unit)) unit = unitThs(o.model);
+      out[i] = (out[i] as number) + s.quantity * unit;
     }
   }
   return out;
@@ -29,13 +43,19 @@ export function bookedShareBps(state: GameState, factory: string, caches: Engine
   const scenario = state.scenario;
   const q = scenario.factoryQueue;
   const pace = deploymentFactor(state, newFleetEfficiency(state, caches)) / WORLD_BOOM_FACTOR;
-  const booked = bookedByBatch(state, factory, caches);
+  const first = batchOf(scenario, state.day + 1);
+  const booked = bookedInBatches(
+    state,
+    factory,
+    first,
+    Math.max(0, Math.ceil(q.priceHorizonBatches)),
+    caches,
+  );
   let used = 0;
   let capacity = 0;
-  const first = batchOf(scenario, state.day + 1);
   for (let b = first; b < first + q.priceHorizonBatches; b++) {
     const world = worldBoomThs(scenario, b);
-    used += world * pace + (booked.get(b) ?? 0);
+    used += world * pace + (booked[b - first] as number);
     capacity += world + playersBatchThs(scenario, b);
   }
   return capacity > 0 ? Math.min(10_000, Math.round((used / capacity) * 10_000)) : 0;

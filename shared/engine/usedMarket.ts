@@ -82,12 +82,45 @@ export function regionalFactorBps(
   stock: number,
   pressure: number,
 ): number {
-  // Depth sets the level within its bounds; the buyers' pressure then lifts it, so that buying always
-  // costs the next buyer more, even in a glut (up to the premium's bound).
+  return pushedFactorBps(spec, depthLevelBps(spec, reference, stock), reference, pressure);
+}
+
+/** Depth sets the level within its bounds (a glut discounts, scarcity costs a premium), basis points. */
+function depthLevelBps(spec: UsedMarketsSpec, reference: number, stock: number): number {
   const depth = detPow(reference / Math.max(stock, reference / 100), spec.elasticity);
-  const level = Math.min(spec.maxFactorBps, Math.max(spec.minFactorBps, depth * 10_000));
+  return Math.min(spec.maxFactorBps, Math.max(spec.minFactorBps, depth * 10_000));
+}
+
+/** The buyers' pressure then lifts the level, so that buying always costs the next buyer more, even in a glut. */
+function pushedFactorBps(spec: UsedMarketsSpec, level: number, reference: number, pressure: number): number {
   const pushed = level * (1 + (spec.pressureBps / 10_000) * (pressure / reference));
   return Math.round(Math.min(spec.maxFactorBps, pushed));
+}
+
+/**
+ * Margin by which a slice's depth must clear a bound for a whole quote to share it (clampedLevelBps):
+ * far wider than detPow's error of a few ulps, so that the rule holds for the computed numbers too.
+ */
+const CLAMP_MARGIN = 1e-9;
+
+/**
+ * The level every slice of a quote has when the whole curve sits at one bound, else null. A quote's
+ * slices draw the stock down, so their depth only rises from the first slice to the last (x^e rises
+ * with x for e > 0): a last slice clear below the floor puts every slice on the floor (a glut), a
+ * first slice clear above the cap puts every slice on the cap. Two powers instead of one per slice.
+ */
+function clampedLevelBps(
+  spec: UsedMarketsSpec,
+  reference: number,
+  firstStock: number,
+  lastStock: number,
+): number | null {
+  if (!(spec.elasticity > 0)) return null;
+  const last = detPow(reference / Math.max(lastStock, reference / 100), spec.elasticity) * 10_000;
+  if (last <= spec.minFactorBps * (1 - CLAMP_MARGIN)) return spec.minFactorBps;
+  const first = detPow(reference / Math.max(firstStock, reference / 100), spec.elasticity) * 10_000;
+  if (first >= spec.maxFactorBps * (1 + CLAMP_MARGIN)) return spec.maxFactorBps;
+  return null;
 }
 
 export function usedMarketOf(state: GameState, r: number): RegionUsedMarket | undefined {
@@ -118,6 +151,41 @@ export function stockUnits(state: GameState, r: number, model: AsicModel): numbe
   return Math.floor(stock / lotThs(model, 1) + 1e-9);
 }
 
+/** What a used quote of `model` in region `r` prices every unit with, whatever the lot's size. */
+interface UsedUnitTerms {
+  unitThs: number;
+  fair: number;
+  spread: number;
+  ageDays: number;
+  condition: number;
+  dutyBps: number;
+  landed: number;
+  /** Never below the world's bid for the unit: the score's mark (see the file's header). */
+  floorUnit: number;
+}
+
+function usedUnitTerms(state: GameState, r: number, model: AsicModel, tier: number): UsedUnitTerms {
+  const spec = state.scenario.usedMarkets;
+  const unitThs = lotThs(model, 1);
+  const fair = usedFairCentsPerTh(state, tier);
+  const spread = state.scenario.usedMarket.spreadBps / 10_000;
+  const ageDays = usedAgeDays(state, model);
+  const condition = conditionBps(spec, ageDays);
+  const country = (state.scenario.regions[r] as RegionSpec).country;
+  const dutyBps = tariffBps(state, country, model.origin);
+  const landed = 1 + dutyBps / 10_000;
+  const floorUnit = Math.ceil(fair * unitThs * (1 - spread));
+  return { unitThs, fair, spread, ageDays, condition, dutyBps, landed, floorUnit };
+}
+
+/** One unit's price at a regional factor (a fraction), cents: the same product for every quote. */
+function unitPriceCents(t: UsedUnitTerms, factor: number): number {
+  const unit = roundHalfAway(
+    t.fair * t.unitThs * factor * (t.condition / 10_000) * (1 + t.spread) * t.landed,
+  );
+  return Math.max(t.floorUnit, unit);
+}
+
 /** A quote for `quantity` units of `model` in region `r`, walking up the curve; null beyond the stock. */
 export function quoteUsedLot(
   state: GameState,
@@ -130,39 +198,54 @@ export function quoteUsedLot(
   if (!market || quantity > available || quantity <= 0) return null;
   const spec = state.scenario.usedMarkets;
   const tier = usedTierOf(model.efficiencyJPerTh);
-  const unitThs = lotThs(model, 1);
-  const fair = usedFairCentsPerTh(state, tier);
-  const spread = state.scenario.usedMarket.spreadBps / 10_000;
-  const ageDays = usedAgeDays(state, model);
-  const condition = conditionBps(spec, ageDays);
-  const country = (state.scenario.regions[r] as RegionSpec).country;
-  const dutyBps = tariffBps(state, country, model.origin);
-  const landed = 1 + dutyBps / 10_000;
-  // Never below the world's bid for the unit: the score's mark (see the file's header).
-  const floorUnit = Math.ceil(fair * unitThs * (1 - spread));
+  const terms = usedUnitTerms(state, r, model, tier);
+  const unitThs = terms.unitThs;
   const reference = referenceStockThs(state, r, tier);
   const stock = market.stockThs[tier] as number;
   const pressure = market.pressureThs[tier] as number;
   const slices = Math.min(quantity, QUOTE_SLICES);
+  const sliceUnits = (s: number): number => Math.floor(quantity / slices) + (s < quantity % slices ? 1 : 0);
+  // The first and last slices' mid-points, as the walk below finds them (whole units taken before).
+  const lastUnits = sliceUnits(slices - 1);
+  const clamped =
+    slices > 2
+      ? clampedLevelBps(
+          spec,
+          reference,
+          stock - (sliceUnits(0) / 2) * unitThs,
+          stock - (quantity - lastUnits + lastUnits / 2) * unitThs,
+        )
+      : null;
   let total = 0;
   let taken = 0;
   for (let s = 0; s < slices; s++) {
-    const units = Math.floor(quantity / slices) + (s < quantity % slices ? 1 : 0);
+    const units = sliceUnits(s);
     const mid = (taken + units / 2) * unitThs;
-    const factor = regionalFactorBps(spec, reference, stock - mid, pressure + mid) / 10_000;
-    const unit = roundHalfAway(fair * unitThs * factor * (condition / 10_000) * (1 + spread) * landed);
-    total += units * Math.max(floorUnit, unit);
+    const level = clamped ?? depthLevelBps(spec, reference, stock - mid);
+    const factor = pushedFactorBps(spec, level, reference, pressure + mid) / 10_000;
+    total += units * unitPriceCents(terms, factor);
     taken += units;
   }
   return {
     totalCents: total,
     unitCents: Math.round(total / quantity),
     stockUnits: available,
-    ageDays,
-    conditionBps: condition,
-    failureBpsPerYear: failureBpsPerYear(spec, ageDays),
-    dutyBps,
+    ageDays: terms.ageDays,
+    conditionBps: terms.condition,
+    failureBpsPerYear: failureBpsPerYear(spec, terms.ageDays),
+    dutyBps: terms.dutyBps,
   };
+}
+
+/**
+ * The least unit price (unitCents) any quote of `model` in region `r` can give, cents, found without
+ * walking the curve: every slice's regional factor is at least the scenario's minimum (a glut's floor;
+ * buyers' pressure only lifts it), and the unit price rises with the factor. A buyer comparing markets
+ * uses it to skip those that cannot beat the best it has quoted (quoting is the costly part).
+ */
+export function usedUnitFloorCents(state: GameState, r: number, model: AsicModel): number {
+  const terms = usedUnitTerms(state, r, model, usedTierOf(model.efficiencyJPerTh));
+  return unitPriceCents(terms, state.scenario.usedMarkets.minFactorBps / 10_000);
 }
 
 /** A purchase takes machines out of the region's stock and adds to its buyers' pressure. */

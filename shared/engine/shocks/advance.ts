@@ -54,8 +54,9 @@ function candidates(state: GameState, kind: string): string[] {
 function seize(state: GameState, caches: EngineCaches): void {
   trackBans(state);
   if (!state.world.regions.some((r) => r.policy === "banned" && r.seizureBpsPerDay > 0)) return;
-  // The odds grow with the company's powered kW there and the days under the ban (grey.ts).
-  const kwByOwner = poweredKwByOwner(state, caches);
+  // The odds grow with the company's powered kW there and the days under the ban (grey.ts): summed
+  // over every lot, so only once a lot is found running in a banned region (most days none is).
+  let kwByOwner: Map<string, number> | null = null;
   const seized: Lot[] = [];
   const lots = state.lots;
   const table = lotTable(state, caches);
@@ -66,6 +67,7 @@ function seize(state: GameState, caches: EngineCaches): void {
     // -1 (not in a region, or an unknown one): nothing to seize there.
     const region = state.world.regions[table.region[n] as number];
     if (!region || region.policy !== "banned" || region.seizureBpsPerDay <= 0) continue;
+    kwByOwner ??= poweredKwByOwner(state, caches);
     const bps = seizureBps(state, region, kwByOwner.get(`${lot.owner}|${region.id}`) ?? 0);
     if (nextFloat(state.rng.hazards) * 10_000 >= bps) continue;
     seized.push(lot);

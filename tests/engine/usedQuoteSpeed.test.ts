@@ -1,0 +1,96 @@
+/**
+ * The used market's speed-ups give the same numbers as the plain rules (issue #14 §3 speed): a quote
+ * whose curve sits at one bound takes its level from two powers instead of one per slice, and a buyer
+ * comparing markets skips those whose floor (usedUnitFloorCents) cannot beat its best ask. Checked
+ * against the slice-by-slice walk, over gluts, scarcities and everything between.
+ */
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { EngineCaches } from "../../shared/engine/caches.ts";
+import { lotThs, modelOf } from "../../shared/engine/fleet.ts";
+import { usedFairCentsPerTh, usedTierOf } from "../../shared/engine/market.ts";
+import type { GameState } from "../../shared/engine/state.ts";
+import { tariffBps } from "../../shared/engine/logistics/customs.ts";
+import {
+  quoteUsedLot,
+  referenceStockThs,
+  regionalFactorBps,
+  usedUnitFloorCents,
+} from "../../shared/engine/usedMarket.ts";
+import { conditionBps, usedAgeDays } from "../../shared/engine/usedMarketWear.ts";
+import { roundHalfAway } from "../../shared/math/money.ts";
+import type { AsicModel } from "../../shared/scenario/types.ts";
+import { newGame, stepUntil } from "../helpers/game.ts";
+
+const caches = new EngineCaches();
+const QUOTE_SLICES = 16;
+
+/** The quote's total as the rules state it: every slice's factor from its own stock and pressure. */
+function walkedTotal(g: GameState, r: number, model: AsicModel, quantity: number): number {
+  const spec = g.scenario.usedMarkets;
+  const tier = usedTierOf(model.efficiencyJPerTh);
+  const market = g.usedMarkets.regions[r];
+  const unitThs = lotThs(model, 1);
+  const fair = usedFairCentsPerTh(g, tier);
+  const spread = g.scenario.usedMarket.spreadBps / 10_000;
+  const condition = conditionBps(spec, usedAgeDays(g, model));
+  const landed = 1 + tariffBps(g, g.scenario.regions[r]?.country ?? "", model.origin) / 10_000;
+  const floorUnit = Math.ceil(fair * unitThs * (1 - spread));
+  const reference = referenceStockThs(g, r, tier);
+  const stock = market?.stockThs[tier] ?? 0;
+  const pressure = market?.pressureThs[tier] ?? 0;
+  const slices = Math.min(quantity, QUOTE_SLICES);
+  let total = 0;
+  let taken = 0;
+  for (let s = 0; s < slices; s++) {
+    const units = Math.floor(quantity / slices) + (s < quantity % slices ? 1 : 0);
+    const mid = (taken + units / 2) * unitThs;
+    const factor = regionalFactorBps(spec, reference, stock - mid, pressure + mid) / 10_000;
+    const unit = roundHalfAway(fair * unitThs * factor * (condition / 10_000) * (1 + spread) * landed);
+    total += units * Math.max(floorUnit, unit);
+    taken += units;
+  }
+  return total;
+}
+
+let base: GameState;
+let models: AsicModel[];
+beforeAll(() => {
+  base = newGame("exodus-2021", 3, 2);
+  stepUntil(base, "2021-09-15");
+  models = ["s9", "s17-pro", "s19j-pro", "s19-xp"]
+    .map((id) => modelOf(base, id, caches))
+    .filter((m): m is AsicModel => m !== undefined);
+});
+
+describe("used quotes, fast and plain", () => {
+  it("give the same total and never fall below the floor, whatever the stock and pressure", () => {
+    expect(models.length).toBeGreaterThan(2);
+    const regions = base.scenario.regions.length;
+    fc.assert(
+      fc.property(
+        fc.nat({ max: regions - 1 }),
+        fc.nat({ max: models.length - 1 }),
+        // From a deep glut to near-empty shelves, as multiples of the reference stock.
+        fc.double({ min: 0.001, max: 60, noNaN: true }),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        fc.integer({ min: 1, max: 400 }),
+        (r, m, depth, push, quantity) => {
+          const g = structuredClone(base);
+          const model = models[m] as AsicModel;
+          const tier = usedTierOf(model.efficiencyJPerTh);
+          const market = g.usedMarkets.regions[r];
+          if (!market) return;
+          const reference = referenceStockThs(g, r, tier);
+          // Enough stock for the lot: a quote beyond the stock is refused either way.
+          market.stockThs[tier] = reference * depth + lotThs(model, quantity);
+          market.pressureThs[tier] = reference * push;
+          const quote = quoteUsedLot(g, r, model, quantity);
+          expect(quote?.totalCents).toBe(walkedTotal(g, r, model, quantity));
+          expect(quote?.unitCents).toBeGreaterThanOrEqual(usedUnitFloorCents(g, r, model));
+        },
+      ),
+      { numRuns: 400, seed: 14 },
+    );
+  });
+});
