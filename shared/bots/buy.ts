@@ -25,6 +25,8 @@ import { preorderBidBps } from "./preorder.ts";
 
 /** The most a single used purchase takes from one tier, TH/s: more would lift the index against us. */
 const USED_LOT_CAP_THS = 12_000;
+/** No used order smaller than this share of the starting cash. */
+const USED_MIN_ORDER_SHARE = 0.003;
 /** No order smaller than this share of the starting cash. */
 const MIN_ORDER_SHARE = 0.02;
 /** Nor smaller than this share of what the fleet cost. */
@@ -224,6 +226,11 @@ export function minOrderCents(ctx: Ctx): number {
   return Math.max(start * MIN_ORDER_SHARE, fleetCost * MIN_ORDER_FLEET_SHARE);
 }
 
+/** The smallest used purchase worth placing, cents: a share of the starting cash. */
+export function usedMinOrderCents(ctx: Ctx): number {
+  return ctx.state.scenario.company.startingCashCents * USED_MIN_ORDER_SHARE;
+}
+
 /**
  * Buys the best offers in turn (by payback), one order per region and at most two per review, until the
  * budget or the offers run out. Few large lots rather than many small ones: every lot is work for the
@@ -243,8 +250,10 @@ export function buyBest(
   for (const offer of offers) {
     if (used.has(offer.r)) continue;
     const share = Math.min(budget - spent, maxPerRegion);
-    if (share < Math.max(offer.landed, minOrder)) continue;
-    const s = place(ctx, offer, share, minOrder);
+    // Used lots are small (a region's market is thin): a smaller order is worth placing than for new.
+    const min = offer.factory === null ? Math.min(minOrder, usedMinOrderCents(ctx)) : minOrder;
+    if (share < Math.max(offer.landed, min)) continue;
+    const s = place(ctx, offer, share, min);
     if (s <= 0) continue;
     used.add(offer.r);
     spent += s;

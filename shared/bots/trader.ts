@@ -20,6 +20,7 @@ import {
   price,
   survey,
   tierLeaders,
+  usedMinOrderCents,
   type Offer,
 } from "./buy.ts";
 import { add, spendable, type Ctx, type Profile } from "./common.ts";
@@ -42,8 +43,6 @@ export const TRADER: Profile = {
 
 /** New machines only as a side line (a share of idle cash), at the efficiency bot's payback limit. */
 const NEW_PAYBACK_DAYS = 540;
-/** Smallest used purchase, as a share of the starting cash. */
-const USED_MIN_ORDER_SHARE = 0.003;
 /** Sell once the bid is this multiple of what a unit cost... */
 const TAKE_PROFIT = 1.3;
 /** ...and more than this many days of what a unit mines at the planning hashprice where it stands. */
@@ -80,7 +79,7 @@ export function tradeUsed(ctx: Ctx): void {
 export function buyTrader(ctx: Ctx): void {
   const budget = spendable(ctx) * ctx.profile.spendShare;
   // Used lots are small (the market is thin): a smaller order is worth placing than for new machines.
-  const usedMin = state0(ctx) * USED_MIN_ORDER_SHARE;
+  const usedMin = usedMinOrderCents(ctx);
   if (budget < usedMin) return;
   const sv = survey(ctx);
   const bargains: Offer[] = [];
