@@ -118,10 +118,29 @@ export function readScenarioFile(path: string): ScenarioFile {
   return raw;
 }
 
+/**
+ * Whether a --scenario value names a file (a draft anywhere: "./drafts/my.yaml") rather than the id of a
+ * shipped scenario: it has a directory part or a YAML extension.
+ */
+export function isScenarioPath(ref: string): boolean {
+  return /[\\/]/.test(ref) || /\.ya?ml$/.test(ref);
+}
+
+/** The file a --scenario value means: the path itself, or the shipped file of that id (null: none). */
+export function scenarioPathOf(ref: string): string | null {
+  if (isScenarioPath(ref)) return resolve(ref);
+  return scenarioFiles().find((f) => basename(f).replace(/\.ya?ml$/, "") === ref) ?? null;
+}
+
 /** Loads, validates and resolves one scenario by id (the file name without .yaml). */
 export function loadScenario(id: string): Scenario {
   const path = scenarioFiles().find((f) => basename(f).replace(/\.ya?ml$/, "") === id);
   if (!path) throw new Error(`no scenario "${id}"; shipped: ${scenarioIds().join(", ")}`);
+  return loadScenarioFile(path);
+}
+
+/** Loads, validates and resolves the scenario file at `path` (shipped or a draft anywhere). */
+export function loadScenarioFile(path: string): Scenario {
   return resolveScenario(
     rel(path),
     readScenarioFile(path),

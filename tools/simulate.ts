@@ -17,7 +17,11 @@ import { buildReport, reportCsv, reportLines } from "./lib/mc-report.ts";
 import { defaultJobs, runPool } from "./lib/mc-pool.ts";
 import { availableStrategies, BOTS, type McConfig } from "./lib/montecarlo.ts";
 import { createRecording, recordDay } from "../node/recorder.ts";
-import { loadDatasets, loadScenario, scenarioIds } from "../node/scenarios.ts";
+import { loadDatasets } from "../node/scenarios.ts";
+import { loadScenarioRef, scenarioRefId } from "./lib/scenarioRef.ts";
+import { writeMcReport } from "./lib/report-write.ts";
+import { compareMain } from "./lib/compare.ts";
+import { parseSweep, runSweep, type SweepSpec } from "./lib/sweep.ts";
 import { summaryLines } from "./lib/summary.ts";
 import { modeShareLines } from "./lib/modeShares.ts";
 import { classShare, classShareLines } from "./lib/classShare.ts";
@@ -27,7 +31,8 @@ const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players 
        npm run simulate -- --scenario NAME --bots LIST [--runs N] [--jobs J] [--seed S] [--days N]
                             [--json FILE] [--csv FILE] [--save-replay FILE] [--quiet]
 
-  --scenario NAME     scenario id (a file in shared/scenarios without .yaml)
+  --scenario NAME     scenario id (a file in shared/scenarios without .yaml), or a draft's path
+                      (./drafts/my.yaml: checked by the linter first)
   --seed N            seed, 0..4294967295 (default 1); Monte-Carlo run i plays seed N + i
   --players N         idle players seated (default 0: the rest of the world alone)
   --days N            stop after N days (default: the scenario's end)
@@ -40,6 +45,11 @@ const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players 
   --bots LIST         Monte-Carlo: one company per strategy, comma-separated (e.g. efficiency,trader,idle)
   --runs N            Monte-Carlo: games to play (default 1)
   --jobs J            Monte-Carlo: worker threads (default: one per core, at most N)
+  --report DIR        Monte-Carlo: write DIR/index.html (charts, opens offline) and DIR/report.json
+  --sweep P=a,b,c     Monte-Carlo: the same seeds once per value of the scenario parameter P (a dotted
+                      path, e.g. usedMarket.spreadPct=8,12,16); a table, and with --report a page
+  --compare A B       compare two report.json (or --json) documents figure by figure (with --report
+                      DIR, also as a page); no game is played
   --class-share       print the players' share of network hashrate in the class-sized world (the four
                       bots, --runs games from --seed), then stop`;
 
@@ -51,11 +61,18 @@ interface Common {
   csv: string | undefined;
   replay: string | undefined;
   quiet: boolean;
+  report: string | undefined;
 }
 
 type Options =
   | (Common & { mode: "single"; players: number })
-  | (Common & { mode: "montecarlo"; bots: string[]; runs: number; jobs: number | null });
+  | (Common & {
+      mode: "montecarlo";
+      bots: string[];
+      runs: number;
+      jobs: number | null;
+      sweep: SweepSpec | null;
+    });
 
 function parseOptions(argv: string[]): Options {
   const flags = parseFlags(argv, {
@@ -71,25 +88,25 @@ function parseOptions(argv: string[]): Options {
     bots: { type: "string" },
     jobs: { type: "string" },
     "class-share": { type: "boolean" },
+    report: { type: "string" },
+    sweep: { type: "string" },
   });
-  const shipped = scenarioIds();
-  if (flags.scenario === undefined)
-    throw new UsageError(`--scenario is required; shipped scenarios: ${shipped.join(", ")}`);
-  if (!shipped.includes(flags.scenario)) {
-    throw new UsageError(`unknown scenario "${flags.scenario}"; shipped scenarios: ${shipped.join(", ")}`);
-  }
+  scenarioRefId(flags.scenario);
   const common: Common = {
-    scenario: flags.scenario,
+    scenario: flags.scenario as string,
     seed: intFlag("seed", flags.seed, 0, 0xffffffff, 1),
     days: flags.days === undefined ? null : intFlag("days", flags.days, 1, 1_000_000, 1),
     json: pathFlag("json", flags.json),
     csv: pathFlag("csv", flags.csv),
     replay: pathFlag("save-replay", flags["save-replay"]),
     quiet: flags.quiet === true,
+    report: pathFlag("report", flags.report),
   };
   if (flags.bots === undefined) {
-    if (flags.runs !== undefined || flags.jobs !== undefined) {
-      throw new UsageError("--runs and --jobs are for Monte-Carlo runs: give --bots LIST too");
+    if ([flags.runs, flags.jobs, flags.report, flags.sweep].some((f) => f !== undefined)) {
+      throw new UsageError(
+        "--runs, --jobs, --report and --sweep are for Monte-Carlo runs: give --bots LIST too",
+      );
     }
     // The scenario's seat limit is checked once it is loaded; this bound only rejects nonsense early.
     return { ...common, mode: "single", players: intFlag("players", flags.players, 0, 1000, 0) };
@@ -103,7 +120,8 @@ function parseOptions(argv: string[]): Options {
   if (common.seed + runs - 1 > 0xffffffff)
     throw new UsageError(`--seed ${common.seed} + --runs ${runs} passes 4294967295`);
   const jobs = flags.jobs === undefined ? null : intFlag("jobs", flags.jobs, 1, 256, 1);
-  return { ...common, mode: "montecarlo", bots, runs, jobs };
+  const sweep = flags.sweep === undefined ? null : parseSweep(flags.sweep);
+  return { ...common, mode: "montecarlo", bots, runs, jobs, sweep };
 }
 
 /** A bar only for a person watching a terminal: on CI or a pipe it would be noise in the log. */
@@ -118,7 +136,7 @@ function writeJson(path: string, value: unknown): void {
 }
 
 function single(options: Extract<Options, { mode: "single" }>): void {
-  const scenario = loadScenario(options.scenario);
+  const scenario = loadScenarioRef(options.scenario);
   const seats = scenario.company.maxCompanies;
   if (options.players > seats) {
     throw new UsageError(`--players: ${scenario.id} seats at most ${seats} players, got ${options.players}`);
@@ -155,7 +173,7 @@ function single(options: Extract<Options, { mode: "single" }>): void {
 }
 
 async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Promise<void> {
-  const scenario = loadScenario(options.scenario);
+  const scenario = loadScenarioRef(options.scenario);
   const bots = BOTS;
   const known = availableStrategies(bots);
   const unknown = [...new Set(options.bots.filter((b) => !known.includes(b)))];
@@ -171,8 +189,10 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
       `--bots: ${scenario.id} seats at most ${seats} companies, got ${options.bots.length}`,
     );
   }
+  if (options.sweep)
+    return runSweep(options.scenario, options.sweep, { ...options, botsSource: bots.source });
   const config: McConfig = {
-    scenario: options.scenario,
+    scenario: scenario.id,
     bots: options.bots,
     seed: options.seed,
     runs: options.runs,
@@ -185,6 +205,7 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
     jobs: options.jobs ?? defaultJobs(options.runs),
     logRun: options.replay ? 0 : null,
     onResult: (_result, done) => bar?.update(done),
+    scenario,
   });
   const wallMs = performance.now() - started;
   bar?.stop();
@@ -193,11 +214,13 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
     engineVersion: ENGINE_VERSION,
     botsSource: bots.source,
     ccaf: loadDatasets().ccaf,
+    history: loadDatasets(),
   });
   const timing = { jobs: outcome.jobs, wallMs, runsPerSecond: (outcome.results.length * 1000) / wallMs };
   if (options.json) writeJson(options.json, { ...report, timing });
   if (options.csv) writeFileSync(options.csv, reportCsv(report.results));
   if (options.replay && outcome.log) writeJson(options.replay, outcome.log);
+  const reportFiles = options.report ? writeMcReport(options.report, report) : [];
   if (options.quiet) return;
   console.log(reportLines(report).join("\n"));
   console.log(["", ...modeShareLines(outcome.results)].join("\n"));
@@ -205,13 +228,14 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
     `\n${outcome.results.length} runs in ${(wallMs / 1000).toFixed(1)} s on ${outcome.jobs} ` +
       `thread${outcome.jobs > 1 ? "s" : ""} (${timing.runsPerSecond.toFixed(1)} runs/s)`,
   );
-  const written = [options.json, options.csv, options.replay].filter((p) => p !== undefined);
+  const written = [options.json, options.csv, options.replay, ...reportFiles].filter((p) => p !== undefined);
   if (written.length > 0) console.log(`wrote ${written.join(", ")}`);
 }
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv.includes("--class-share")) return printClassShare(argv);
+  if (argv.includes("--compare")) return compareMain(argv);
   const options = parseOptions(argv);
   if (options.mode === "single") single(options);
   else await monteCarlo(options);
@@ -226,12 +250,11 @@ function printClassShare(argv: string[]): void {
     days: { type: "string" },
     "class-share": { type: "boolean" },
   });
-  if (flags.scenario === undefined || !scenarioIds().includes(flags.scenario))
-    throw new UsageError(`--scenario is one of ${scenarioIds().join(", ")}`);
+  scenarioRefId(flags.scenario);
   const seed = intFlag("seed", flags.seed, 0, 0xffffffff, 1);
   const runs = intFlag("runs", flags.runs, 1, 1000, 1);
   const days = flags.days === undefined ? null : intFlag("days", flags.days, 1, 1_000_000, 1);
-  for (const line of classShareLines(classShare(loadScenario(flags.scenario), seed, runs, days)))
+  for (const line of classShareLines(classShare(loadScenarioRef(flags.scenario as string), seed, runs, days)))
     console.log(line);
 }
 

@@ -25,6 +25,8 @@ export interface PoolOptions {
   /** Also log run `logRun`'s commands for a replay (null: none). */
   logRun?: number | null;
   onResult?: (result: RunResult, done: number) => void;
+  /** The resolved scenario to play (a draft, a sweep's variant); default: the shipped config.scenario. */
+  scenario?: Scenario;
 }
 
 export interface PoolOutcome {
@@ -62,7 +64,7 @@ function startWorker(code: string, data: unknown): Worker {
 export async function runPool(config: McConfig, options: PoolOptions): Promise<PoolOutcome> {
   const jobs = Math.max(1, Math.min(options.jobs, config.runs));
   const logRun = options.logRun ?? null;
-  const scenario = loadScenario(config.scenario);
+  const scenario = options.scenario ?? loadScenario(config.scenario);
   if (jobs === 1) return runHere(config, scenario, logRun, options.onResult);
   const started = performance.now();
   const code = await workerBundle();

@@ -4,6 +4,7 @@
  * shared/bots' pure strategy functions, the same ones that stand in for players in a room.
  */
 import { countShipment } from "./modeShares.ts";
+import { countCommand, isSampleDay, sampleWeek, type WeekSample } from "./mc-sampler.ts";
 import {
   applyTrustedCommand,
   createGame,
@@ -85,6 +86,8 @@ export interface CompanyResult {
   rejectedByCode: Record<string, number>;
   /** Accepted shipments by mode, and how many took a premium broker (modeShares.ts). */
   shipModes?: Record<string, number>;
+  /** Accepted commands by type (mc-sampler.ts), for the designer's report. */
+  commands?: Record<string, number>;
 }
 
 export interface MonthSample {
@@ -102,6 +105,8 @@ export interface RunResult {
   /** Company id with the highest final equity (the first seat on a tie); null with no companies. */
   winner: string | null;
   monthly: MonthSample[];
+  /** Weekly equity and chain figures (mc-sampler.ts), for the designer's report. */
+  weekly?: WeekSample[];
   finalHash: string;
 }
 
@@ -197,8 +202,10 @@ export function playRun(
     accepted: 0,
     rejected: 0,
     rejectedByCode: {},
+    commands: {},
   }));
   const monthly: MonthSample[] = [];
+  const weekly: WeekSample[] = [];
   const days = Math.min(config.days ?? scenario.days, scenario.days);
   while (!state.finished && state.tick < days) {
     const orders = state.companies.map((c, i) =>
@@ -212,6 +219,7 @@ export function playRun(
         if (result.ok) {
           tally.accepted++;
           countShipment(tally, command);
+          countCommand((tally.commands ??= {}), command);
           if (replay) logAction(replay, state, actor, command);
         } else {
           tally.rejected++;
@@ -223,6 +231,7 @@ export function playRun(
     const report = stepNetwork(state, engine);
     if (report.date.endsWith("-01"))
       monthly.push({ date: report.date, shares: countryShares(state, report, engine) });
+    if (isSampleDay(state.tick, days)) weekly.push(sampleWeek(state, report, engine));
   }
   let winner: string | null = null;
   let best = -Infinity;
@@ -244,6 +253,7 @@ export function playRun(
       companies,
       winner,
       monthly,
+      weekly,
       finalHash: stateHashWith(state, nativeSha256),
     },
     log: replay ? finishLog(replay, state) : null,
