@@ -3,7 +3,7 @@
  * them into engine scenarios. Errors name the file, the line, the path in the file, what is wrong
  * and what was expected.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isNode, LineCounter, parseDocument, type Document } from "yaml";
@@ -24,6 +24,7 @@ import {
   type ScenarioFile,
 } from "../shared/scenario/schema.ts";
 import type { Scenario } from "../shared/scenario/types.ts";
+import { scenarioFilesIn } from "./scenarioList.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SCENARIO_DIR = join(ROOT, "shared/scenarios");
@@ -97,10 +98,7 @@ export function loadLogisticsCatalog(): LogisticsCatalog {
 }
 
 export function scenarioFiles(): string[] {
-  return readdirSync(SCENARIO_DIR)
-    .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
-    .sort()
-    .map((f) => join(SCENARIO_DIR, f));
+  return scenarioFilesIn(SCENARIO_DIR);
 }
 
 export function scenarioIds(): string[] {
