@@ -6,6 +6,8 @@
   var specs = JSON.parse(document.getElementById("report-charts").textContent);
   // Compact tick labels: difficulty is ~1e13, equity ~1e7; uPlot's default prints every digit.
   var compact = function (v) {
+    // uPlot hands null for ticks it leaves unlabelled (log scales).
+    if (v === null || v === undefined) return "";
     var a = Math.abs(v);
     var units = [
       [1e12, "T"],
@@ -14,7 +16,7 @@
       [1e3, "k"],
     ];
     for (var i = 0; i < units.length; i++)
-      if (a >= units[i][0]) return +(v / units[i][0]).toPrecision(3) + units[i][1];
+      if (a >= units[i][0]) return +(v / units[i][0]).toPrecision(4) + units[i][1];
     return +v.toPrecision(3) + "";
   };
   var toTime = function (date) {
