@@ -5,6 +5,8 @@
  *
  *   npm run simulate -- --scenario halving-2020 --seed 7 [--json FILE] [--csv FILE] [--players N] [--quiet]
  *   npm run simulate -- --scenario sandbox --runs 100 --bots efficiency,trader [--jobs J] [--json FILE]
+ *                       [--report DIR] [--sweep path.to.param=a,b,c]
+ *   npm run simulate -- --compare A.json B.json [--report DIR]
  */
 import { writeFileSync } from "node:fs";
 import { SingleBar } from "cli-progress";
@@ -30,6 +32,8 @@ const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players 
                             [--save-replay FILE] [--quiet]
        npm run simulate -- --scenario NAME --bots LIST [--runs N] [--jobs J] [--seed S] [--days N]
                             [--json FILE] [--csv FILE] [--save-replay FILE] [--quiet]
+                            [--report DIR] [--sweep path.to.param=a,b,c]
+       npm run simulate -- --compare A.json B.json [--report DIR]
 
   --scenario NAME     scenario id (a file in shared/scenarios without .yaml), or a draft's path
                       (./drafts/my.yaml: checked by the linter first)
@@ -121,6 +125,8 @@ function parseOptions(argv: string[]): Options {
     throw new UsageError(`--seed ${common.seed} + --runs ${runs} passes 4294967295`);
   const jobs = flags.jobs === undefined ? null : intFlag("jobs", flags.jobs, 1, 256, 1);
   const sweep = flags.sweep === undefined ? null : parseSweep(flags.sweep);
+  if (sweep && (common.csv || common.replay))
+    throw new UsageError("--sweep writes its table, --json and --report: not --csv or --save-replay");
   return { ...common, mode: "montecarlo", bots, runs, jobs, sweep };
 }
 
