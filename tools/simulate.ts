@@ -203,6 +203,8 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
     seed: options.seed,
     runs: options.runs,
     days: options.days,
+    // The documents a comparison reads (--report's report.json, --json) carry the weekly figures.
+    sampleWeekly: options.report !== undefined || options.json !== undefined,
   };
   const bar = progressBar(options.quiet, "{bar} {value}/{total} runs  {eta_formatted} left");
   bar?.start(options.runs, 0);

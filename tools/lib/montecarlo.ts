@@ -72,6 +72,11 @@ export interface McConfig {
   runs: number;
   /** Stop each game after this many days (null: play to the scenario's end). */
   days: number | null;
+  /**
+   * Sample equity and the chain weekly (mc-sampler.ts) for the designer's report. Off unless a report
+   * is written: valuing every company's books each week costs a few percent of a bot game.
+   */
+  sampleWeekly?: boolean;
 }
 
 export interface CompanyResult {
@@ -231,7 +236,7 @@ export function playRun(
     const report = stepNetwork(state, engine);
     if (report.date.endsWith("-01"))
       monthly.push({ date: report.date, shares: countryShares(state, report, engine) });
-    if (isSampleDay(state.tick, days)) weekly.push(sampleWeek(state, report, engine));
+    if (config.sampleWeekly && isSampleDay(state.tick, days)) weekly.push(sampleWeek(state, report, engine));
   }
   let winner: string | null = null;
   let best = -Infinity;

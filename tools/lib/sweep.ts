@@ -95,6 +95,7 @@ export async function runSweep(ref: string, spec: SweepSpec, options: SweepOptio
       seed: options.seed,
       runs: options.runs,
       days: options.days,
+      sampleWeekly: true,
     };
     const outcome = await runPool(config, { jobs: options.jobs ?? defaultJobs(options.runs), scenario });
     const report = buildReport(config, outcome.results, {
