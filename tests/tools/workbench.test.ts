@@ -11,15 +11,16 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MC_FORMAT, type McReport } from "../../tools/lib/mc-report.ts";
 import { wilson } from "../../tools/lib/report-data.ts";
-import { ROOT, SCENARIO_DIR } from "../../node/scenarios.ts";
+import { BOTS, playRun } from "../../tools/lib/montecarlo.ts";
+import { loadScenario, ROOT, SCENARIO_DIR } from "../../node/scenarios.ts";
 
 const tsx = (script: string, args: string[]) =>
   spawnSync(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, encoding: "utf8" });
 const simulate = (args: string[]) => tsx("tools/simulate.ts", args);
 
-const BOTS = "efficiency,trader,idle";
+const BOT_LIST = "efficiency,trader,idle";
 const tiny = (seed: number) =>
-  ["--scenario", "halving-2020", "--bots", BOTS, "--runs", "2", "--days", "22", "--jobs", "1"].concat([
+  ["--scenario", "halving-2020", "--bots", BOT_LIST, "--runs", "2", "--days", "22", "--jobs", "1"].concat([
     "--seed",
     String(seed),
     "--quiet",
@@ -224,5 +225,25 @@ describe("wilson", () => {
     expect(none.low).toBe(0);
     expect(none.high).toBeCloseTo(0.2775, 4);
     expect(wilson(10, 10).high).toBeCloseTo(1, 12);
+  });
+});
+
+describe("weekly sampling", () => {
+  it("reads the game without changing it: the same final hash with and without samples", () => {
+    const scenario = loadScenario("halving-2020");
+    const config = { scenario: "halving-2020", bots: ["efficiency", "trader"], seed: 4, runs: 1, days: 30 };
+    const plain = playRun(scenario, BOTS, config, 0).result;
+    const sampled = playRun(scenario, BOTS, { ...config, sampleWeekly: true }, 0).result;
+    expect(plain.weekly).toEqual([]);
+    expect(sampled.weekly?.map((w) => w.date)).toEqual([
+      "2020-01-01",
+      "2020-01-08",
+      "2020-01-15",
+      "2020-01-22",
+      "2020-01-29",
+      "2020-01-30",
+    ]);
+    expect(sampled.finalHash).toBe(plain.finalHash);
+    expect(sampled.companies).toEqual(plain.companies);
   });
 });
