@@ -40,6 +40,16 @@ describe.skipIf(!CHROMIUM)("the Monte-Carlo report page (Chromium, offline)", { 
     simulate([...run, "--jobs", "1", "--quiet", "--report", join(dir, "a")]);
     simulate([...run, "--jobs", "1", "--quiet", "--seed", "9", "--json", join(dir, "b.json")]);
     simulate(["--compare", join(dir, "a", "report.json"), join(dir, "b.json"), "--report", join(dir, "c")]);
+    simulate([
+      ...run,
+      "--jobs",
+      "1",
+      "--quiet",
+      "--sweep",
+      "usedMarket.spreadPct=8,16",
+      "--report",
+      join(dir, "s"),
+    ]);
     browser = await launchBrowser();
   }, 180_000);
   afterAll(async () => {
@@ -76,5 +86,9 @@ describe.skipIf(!CHROMIUM)("the Monte-Carlo report page (Chromium, offline)", { 
 
   it("draws both runs' charts on the comparison page", async () => {
     expect(await open(join(dir, "c", "index.html"), 10, "workbench-compare")).toEqual([]);
+  });
+
+  it("shows a sweep's page (static SVG: no chart to wait for)", async () => {
+    expect(await open(join(dir, "s", "index.html"), 0, "workbench-sweep")).toEqual([]);
   });
 });

@@ -162,7 +162,11 @@ describe("simulate --sweep", () => {
     expect(idle[0]).toBeLessThan(1.01e7);
     expect((idle[1] ?? 0) / (idle[0] ?? 1)).toBeCloseTo(2, 6);
     expect(doc.reports.map((r) => r.report.seed)).toEqual([1, 1]);
-    expect(readFileSync(join(dir, "s", "index.html"), "utf8")).toContain('<section id="sweep-summary">');
+    const page = readFileSync(join(dir, "s", "index.html"), "utf8");
+    expect(page).toContain('<section id="sweep-summary">');
+    // One win-share line per strategy across the values, and a box plot per value.
+    expect(page.match(/<g class="sweep-line"/g)).toHaveLength(2);
+    expect(page.match(/<section id="value-\d">/g)).toHaveLength(2);
   });
 
   it("rejects a path not in the scenario (naming the nearest) and a value the schema refuses", () => {

@@ -98,3 +98,35 @@ export function winRateSvg(
   const pct = (v: number): string => `${Math.round(v * 100)}%`;
   return frame(rows.length, body.join("") + axis(0, 1, x, pct, rows.length * ROW + 4), title);
 }
+
+/**
+ * Win share per strategy across a sweep's values (evenly spaced, in the order given): where a line
+ * falls is where that strategy stops dominating.
+ */
+export function sweepWinSvg(
+  values: string[],
+  lines: { strategy: string; winRates: number[] }[],
+  title: string,
+): string {
+  const height = 240;
+  const top = 16;
+  const bottom = height - AXIS - 24;
+  const x = (i: number): number =>
+    Math.round(LEFT + (values.length > 1 ? (i / (values.length - 1)) * (WIDTH - LEFT - RIGHT) : 0));
+  const y = (v: number): number => Math.round(bottom - v * (bottom - top));
+  const grid = [0, 0.25, 0.5, 0.75, 1].map(
+    (v) =>
+      `<line x1="${LEFT}" y1="${y(v)}" x2="${WIDTH - RIGHT}" y2="${y(v)}" stroke="#ddd"/>` +
+      `<text x="${LEFT - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11">${Math.round(v * 100)}%</text>`,
+  );
+  const ticks = values.map(
+    (v, i) =>
+      `<text x="${x(i)}" y="${bottom + 16}" text-anchor="middle" font-size="11">${escapeHtml(v)}</text>`,
+  );
+  const paths = lines.map((l, k) => {
+    const points = l.winRates.map((r, i) => `${x(i)},${y(r)}`).join(" ");
+    const legend = `<text x="8" y="${top + 14 * k + 4}" font-size="12" fill="${colorOf(k)}">${escapeHtml(l.strategy)}</text>`;
+    return `<g class="sweep-line" data-strategy="${escapeHtml(l.strategy)}"><polyline points="${points}" fill="none" stroke="${colorOf(k)}" stroke-width="2"/>${legend}</g>`;
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}"><title>${escapeHtml(title)}</title>${grid.join("")}${ticks.join("")}${paths.join("")}</svg>`;
+}

@@ -13,7 +13,7 @@ import { defaultJobs, runPool } from "./mc-pool.ts";
 import type { McConfig } from "./montecarlo.ts";
 import { figureTable, formatFigure } from "./report-figures.ts";
 import { page, section, tableHtml } from "./report-html.ts";
-import { boxPlotSvg, escapeHtml, winRateSvg } from "./report-svg.ts";
+import { boxPlotSvg, sweepWinSvg, winRateSvg } from "./report-svg.ts";
 import { TEXT } from "./report-strings.ts";
 import { reportDocument, writeReportDir } from "./report-write.ts";
 import { sweepScenarios, type SweepSpec } from "./sweep-scenario.ts";
@@ -78,7 +78,17 @@ export function sweepHtml(param: string, entries: SweepEntry[]): string {
       winRateSvg(bars, TEXT.sections.winRates);
     return section(`value-${i}`, `${param} = ${e.value}`, body);
   });
-  const body = `${section("sweep-summary", `${escapeHtml(param)}: figures per value`, summary)}\n${perValue.join("\n")}`;
+  const strategies = entries[0]?.report.strategies.map((s) => s.strategy) ?? [];
+  const lines = strategies.map((strategy) => ({
+    strategy,
+    winRates: entries.map((e) => e.report.strategies.find((s) => s.strategy === strategy)?.winRate ?? 0),
+  }));
+  const chart = sweepWinSvg(
+    entries.map((e) => e.value),
+    lines,
+    `${param}: ${TEXT.columns.winRate}`,
+  );
+  const body = `${section("sweep-summary", `${param}: figures per value`, chart + summary)}\n${perValue.join("\n")}`;
   return page(TEXT.sweepTitle, body, []);
 }
 
