@@ -9,11 +9,11 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 import { parse } from "yaml";
+import { lobbyScenarios } from "../node/scenarioList.ts";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const GAME_SERVER = process.env.GAME_SERVER ?? "http://localhost:2567";
-const SCENARIOS = ["halving-2020", "exodus-2021", "tariffs-2025", "sandbox"];
 const VIRTUAL = "virtual:atlas-catalog";
 
 interface Text {
@@ -28,11 +28,8 @@ function readYaml(path: string): Doc {
 
 /** Only what the client shows: names, descriptions, periods, positions. No balance numbers. */
 function catalog(): string {
-  const scenarios = SCENARIOS.map((id) => {
-    const doc = readYaml(`shared/scenarios/${id}.yaml`);
-    const period = doc.period as { start: string; end: string };
-    return { id, name: doc.name as Text, description: doc.description as Text, period };
-  });
+  // Every file in shared/scenarios, with no list here: a new scenario reaches the lobby by being there.
+  const scenarios = lobbyScenarios(`${repo}shared/scenarios`);
   const regions = (readYaml("shared/world/regions.yaml").regions as Doc[]).map((r) => ({
     id: r.id as string,
     name: r.name as Text,

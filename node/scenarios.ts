@@ -3,7 +3,7 @@
  * them into engine scenarios. Errors name the file, the line, the path in the file, what is wrong
  * and what was expected.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isNode, LineCounter, parseDocument, type Document } from "yaml";
@@ -24,6 +24,7 @@ import {
   type ScenarioFile,
 } from "../shared/scenario/schema.ts";
 import type { Scenario } from "../shared/scenario/types.ts";
+import { scenarioFilesIn } from "./scenarioList.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SCENARIO_DIR = join(ROOT, "shared/scenarios");
@@ -97,10 +98,7 @@ export function loadLogisticsCatalog(): LogisticsCatalog {
 }
 
 export function scenarioFiles(): string[] {
-  return readdirSync(SCENARIO_DIR)
-    .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
-    .sort()
-    .map((f) => join(SCENARIO_DIR, f));
+  return scenarioFilesIn(SCENARIO_DIR);
 }
 
 export function scenarioIds(): string[] {
@@ -118,10 +116,29 @@ export function readScenarioFile(path: string): ScenarioFile {
   return raw;
 }
 
+/**
+ * Whether a --scenario value names a file (a draft anywhere: "./drafts/my.yaml") rather than the id of a
+ * shipped scenario: it has a directory part or a YAML extension.
+ */
+export function isScenarioPath(ref: string): boolean {
+  return /[\\/]/.test(ref) || /\.ya?ml$/.test(ref);
+}
+
+/** The file a --scenario value means: the path itself, or the shipped file of that id (null: none). */
+export function scenarioPathOf(ref: string): string | null {
+  if (isScenarioPath(ref)) return resolve(ref);
+  return scenarioFiles().find((f) => basename(f).replace(/\.ya?ml$/, "") === ref) ?? null;
+}
+
 /** Loads, validates and resolves one scenario by id (the file name without .yaml). */
 export function loadScenario(id: string): Scenario {
   const path = scenarioFiles().find((f) => basename(f).replace(/\.ya?ml$/, "") === id);
   if (!path) throw new Error(`no scenario "${id}"; shipped: ${scenarioIds().join(", ")}`);
+  return loadScenarioFile(path);
+}
+
+/** Loads, validates and resolves the scenario file at `path` (shipped or a draft anywhere). */
+export function loadScenarioFile(path: string): Scenario {
   return resolveScenario(
     rel(path),
     readScenarioFile(path),

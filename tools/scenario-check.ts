@@ -1,5 +1,5 @@
 /**
- * `npm run scenario:check [-- --file PATH]`: checks the region catalog and every scenario in shared/scenarios
+ * `npm run scenario:check [-- --scenario ID|PATH]`: checks the region catalog and every scenario in shared/scenarios
  * (or one file): the schema (with line numbers), the lint (shared/scenario/lint.ts), then a trial resolve
  * against the shipped data. One line per problem, `file:line:col: path: severity: message`, then a summary
  * line per file. Exits 1 if any file has an error.
@@ -17,12 +17,15 @@ import {
   type LogisticsCatalog,
   type RegionCatalog,
 } from "../shared/scenario/schema.ts";
+import { didYouMean } from "./lib/didYouMean.ts";
+import { schemaKeysAt } from "./lib/schemaKeys.ts";
 import {
   loadDatasets,
   LOGISTICS_CATALOG,
   readYaml,
   REGION_CATALOG,
   scenarioFiles,
+  scenarioPathOf,
   type ParsedYaml,
 } from "../node/scenarios.ts";
 
@@ -48,7 +51,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** zod issues → problems, with the branches of a union and each unknown key spelled out. */
-function schemaProblems(error: z.ZodError): LintProblem[] {
+function schemaProblems(error: z.ZodError, schema: z.ZodType): LintProblem[] {
   const out: LintProblem[] = [];
   for (const issue of error.issues) {
     const path: Path = issue.path.map((k) => (typeof k === "symbol" ? String(k) : k));
@@ -57,7 +60,7 @@ function schemaProblems(error: z.ZodError): LintProblem[] {
         out.push({
           severity: "error",
           path: [...path, key],
-          message: `unknown key "${key}" (check the spelling)`,
+          message: `unknown key "${key}" (check the spelling)${didYouMean(key, schemaKeysAt(schema, path))}`,
         });
     } else if (issue.code === "invalid_union" && issue.errors.length > 0) {
       const branches = issue.errors
@@ -72,8 +75,13 @@ function schemaProblems(error: z.ZodError): LintProblem[] {
   return out;
 }
 
+/** Places the problems in the file, and adds the nearest known name to those the linter could not match. */
 function locate(yaml: ParsedYaml | null, problems: LintProblem[]): LocatedProblem[] {
-  return problems.map((p) => ({ ...p, position: yaml ? yaml.locate(p.path) : "1:1" }));
+  return problems.map(({ suggest, ...p }) => ({
+    ...p,
+    message: suggest ? `${p.message}${didYouMean(suggest.word, suggest.among)}` : p.message,
+    position: yaml ? yaml.locate(p.path) : "1:1",
+  }));
 }
 
 /** Reads YAML; a syntax error becomes a problem at the line the parser names. */
@@ -107,7 +115,12 @@ export function checkCatalog(file: string, data: Datasets): FileReport & { catal
   const r = read(file);
   if (!("yaml" in r)) return { file, problems: r.problems, catalog: null };
   const parsed = regionCatalogSchema.safeParse(r.yaml.value);
-  if (!parsed.success) return { file, problems: locate(r.yaml, schemaProblems(parsed.error)), catalog: null };
+  if (!parsed.success)
+    return {
+      file,
+      problems: locate(r.yaml, schemaProblems(parsed.error, regionCatalogSchema)),
+      catalog: null,
+    };
   return { file, problems: locate(r.yaml, lintRegionCatalog(parsed.data, data)), catalog: parsed.data };
 }
 
@@ -117,7 +130,11 @@ export function checkLogistics(file: string): FileReport & { logistics: Logistic
   if (!("yaml" in r)) return { file, problems: r.problems, logistics: null };
   const parsed = logisticsCatalogSchema.safeParse(r.yaml.value);
   if (!parsed.success)
-    return { file, problems: locate(r.yaml, schemaProblems(parsed.error)), logistics: null };
+    return {
+      file,
+      problems: locate(r.yaml, schemaProblems(parsed.error, logisticsCatalogSchema)),
+      logistics: null,
+    };
   const problems: LintProblem[] = [];
   const seen = new Set<string>();
   parsed.data.hubs.forEach((h, i) => {
@@ -148,7 +165,8 @@ export function checkScenario(
   const r = read(file);
   if (!("yaml" in r)) return { file, problems: r.problems };
   const parsed = scenarioFileSchema.safeParse(r.yaml.value);
-  if (!parsed.success) return { file, problems: locate(r.yaml, schemaProblems(parsed.error)) };
+  if (!parsed.success)
+    return { file, problems: locate(r.yaml, schemaProblems(parsed.error, scenarioFileSchema)) };
   const raw = parsed.data;
   const problems: LintProblem[] = [];
   const expectedId = basename(file).replace(/\.ya?ml$/, "");
@@ -223,23 +241,27 @@ export function checkAll(only?: string): FileReport[] {
   return [catalogReport, logisticsReport, ...reports];
 }
 
+const USAGE = "usage: scenario-check [--scenario ID|PATH] (or --file PATH)";
+
 function main(argv: string[]): number {
   let only: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === "--file") {
-      only = argv[++i];
+    if (arg === "--file" || arg === "--scenario") {
+      const ref = argv[++i];
+      // --scenario takes what simulate takes: a shipped id or a draft's path anywhere.
+      only = ref === undefined ? undefined : arg === "--scenario" ? (scenarioPathOf(ref) ?? undefined) : ref;
       if (only === undefined) {
-        console.error("usage: scenario-check [--file PATH]");
+        console.error(
+          ref === undefined ? USAGE : `no scenario "${ref}": give a shipped id or a YAML file's path`,
+        );
         return 2;
       }
     } else if (arg === "--help" || arg === "-h") {
-      console.log(
-        "usage: scenario-check [--file PATH]\nChecks shared/world/regions.yaml and shared/scenarios/*.yaml (or one file).",
-      );
+      console.log(`${USAGE}\nChecks shared/world/regions.yaml and shared/scenarios/*.yaml (or one file).`);
       return 0;
     } else {
-      console.error(`unknown argument "${arg}"; usage: scenario-check [--file PATH]`);
+      console.error(`unknown argument "${arg}"; ${USAGE}`);
       return 2;
     }
   }

@@ -5,7 +5,9 @@
  *
  *   npm run simulate -- --scenario halving-2020 --seed 7 [--json FILE] [--csv FILE] [--players N] [--quiet]
  *   npm run simulate -- --scenario sandbox --runs 100 --bots efficiency,trader [--jobs J] [--json FILE]
+ *                       [--report DIR] [--sweep path.to.param=a,b,c]
  *   npm run simulate -- --scenario sandbox --runs 1000 --bots … --queue redis://host:6379 (npm run mc:worker)
+ *   npm run simulate -- --compare A.json B.json [--report DIR]
  */
 import { writeFileSync } from "node:fs";
 import { SingleBar } from "cli-progress";
@@ -21,7 +23,11 @@ import { isStrategyPath, parseStrategyName } from "../shared/strategy/names.ts";
 import { runQueue } from "./lib/mc-queue-coordinator.ts";
 import { availableStrategies, BOTS, type McConfig } from "./lib/montecarlo.ts";
 import { createRecording, recordDay } from "../node/recorder.ts";
-import { loadDatasets, loadScenario, scenarioIds } from "../node/scenarios.ts";
+import { loadDatasets } from "../node/scenarios.ts";
+import { loadScenarioRef, scenarioRefId } from "./lib/scenarioRef.ts";
+import { writeMcReport } from "./lib/report-write.ts";
+import { compareMain } from "./lib/compare.ts";
+import { parseSweep, runSweep, type SweepSpec } from "./lib/sweep.ts";
 import { summaryLines } from "./lib/summary.ts";
 import { modeShareLines } from "./lib/modeShares.ts";
 import { classShare, classShareLines } from "./lib/classShare.ts";
@@ -33,8 +39,11 @@ const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players 
                             [--save-replay FILE] [--quiet]
        npm run simulate -- --scenario NAME --bots LIST [--runs N] [--jobs J] [--seed S] [--days N]
                             [--json FILE] [--csv FILE] [--save-replay FILE] [--quiet]
+                            [--report DIR] [--sweep path.to.param=a,b,c]
+       npm run simulate -- --compare A.json B.json [--report DIR]
 
-  --scenario NAME     scenario id (a file in shared/scenarios without .yaml)
+  --scenario NAME     scenario id (a file in shared/scenarios without .yaml), or a draft's path
+                      (./drafts/my.yaml: checked by the linter first)
   --seed N            seed, 0..4294967295 (default 1); Monte-Carlo run i plays seed N + i
   --players N         idle players seated (default 0: the rest of the world alone)
   --days N            stop after N days (default: the scenario's end)
@@ -51,6 +60,11 @@ const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players 
   --jobs J            Monte-Carlo: worker threads (default: one per core, at most N)
   --queue URL         Monte-Carlo: play the runs on the machines running \`npm run mc:worker -- --queue URL\`
                       (a Redis URL, redis://host:6379); results as a local run's with the same seeds
+  --report DIR        Monte-Carlo: write DIR/index.html (charts, opens offline) and DIR/report.json
+  --sweep P=a,b,c     Monte-Carlo: the same seeds once per value of the scenario parameter P (a dotted
+                      path, e.g. usedMarket.spreadPct=8,12,16); a table, and with --report a page
+  --compare A B       compare two report.json (or --json) documents figure by figure (with --report
+                      DIR, also as a page); no game is played
   --class-share       print the players' share of network hashrate in the class-sized world (the four
                       bots, --runs games from --seed), then stop`;
 
@@ -62,11 +76,19 @@ interface Common {
   csv: string | undefined;
   replay: string | undefined;
   quiet: boolean;
+  report: string | undefined;
 }
 
 type Options =
   | (Common & { mode: "single"; players: number })
-  | (Common & { mode: "montecarlo"; bots: string[]; runs: number; jobs: number | null; queue?: string });
+  | (Common & {
+      mode: "montecarlo";
+      bots: string[];
+      runs: number;
+      jobs: number | null;
+      sweep: SweepSpec | null;
+      queue?: string;
+    });
 
 function parseOptions(argv: string[]): Options {
   const flags = parseFlags(argv, {
@@ -83,25 +105,25 @@ function parseOptions(argv: string[]): Options {
     jobs: { type: "string" },
     queue: { type: "string" },
     "class-share": { type: "boolean" },
+    report: { type: "string" },
+    sweep: { type: "string" },
   });
-  const shipped = scenarioIds();
-  if (flags.scenario === undefined)
-    throw new UsageError(`--scenario is required; shipped scenarios: ${shipped.join(", ")}`);
-  if (!shipped.includes(flags.scenario)) {
-    throw new UsageError(`unknown scenario "${flags.scenario}"; shipped scenarios: ${shipped.join(", ")}`);
-  }
+  scenarioRefId(flags.scenario);
   const common: Common = {
-    scenario: flags.scenario,
+    scenario: flags.scenario as string,
     seed: intFlag("seed", flags.seed, 0, 0xffffffff, 1),
     days: flags.days === undefined ? null : intFlag("days", flags.days, 1, 1_000_000, 1),
     json: pathFlag("json", flags.json),
     csv: pathFlag("csv", flags.csv),
     replay: pathFlag("save-replay", flags["save-replay"]),
     quiet: flags.quiet === true,
+    report: pathFlag("report", flags.report),
   };
   if (flags.bots === undefined) {
-    if (flags.runs !== undefined || flags.jobs !== undefined || flags.queue !== undefined) {
-      throw new UsageError("--runs, --jobs and --queue are for Monte-Carlo runs: give --bots LIST too");
+    if ([flags.runs, flags.jobs, flags.report, flags.sweep, flags.queue].some((f) => f !== undefined)) {
+      throw new UsageError(
+        "--runs, --jobs, --report, --sweep and --queue are for Monte-Carlo runs: give --bots LIST too",
+      );
     }
     // The scenario's seat limit is checked once it is loaded; this bound only rejects nonsense early.
     return { ...common, mode: "single", players: intFlag("players", flags.players, 0, 1000, 0) };
@@ -126,7 +148,11 @@ function parseOptions(argv: string[]): Options {
     throw new UsageError(
       `--queue runs built-in strategies only; ${files.join(", ")} is a file the workers cannot load: run it without --queue`,
     );
-  return { ...common, mode: "montecarlo", bots, runs, jobs, queue };
+  const sweep = flags.sweep === undefined ? null : parseSweep(flags.sweep);
+  if (sweep && (common.csv || common.replay))
+    throw new UsageError("--sweep writes its table, --json and --report: not --csv or --save-replay");
+  if (sweep && queue) throw new UsageError("--sweep plays its runs here: not with --queue");
+  return { ...common, mode: "montecarlo", bots, runs, jobs, sweep, queue };
 }
 
 /** A bar only for a person watching a terminal: on CI or a pipe it would be noise in the log. */
@@ -141,7 +167,7 @@ function writeJson(path: string, value: unknown): void {
 }
 
 function single(options: Extract<Options, { mode: "single" }>): void {
-  const scenario = loadScenario(options.scenario);
+  const scenario = loadScenarioRef(options.scenario);
   const seats = scenario.company.maxCompanies;
   if (options.players > seats) {
     throw new UsageError(`--players: ${scenario.id} seats at most ${seats} players, got ${options.players}`);
@@ -178,7 +204,7 @@ function single(options: Extract<Options, { mode: "single" }>): void {
 }
 
 async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Promise<void> {
-  const scenario = loadScenario(options.scenario);
+  const scenario = loadScenarioRef(options.scenario);
   const bots = BOTS;
   const known = availableStrategies(bots);
   const unknown = unknownStrategies(bots, options.bots);
@@ -195,12 +221,16 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
       `--bots: ${scenario.id} seats at most ${seats} companies, got ${options.bots.length}`,
     );
   }
+  if (options.sweep)
+    return runSweep(options.scenario, options.sweep, { ...options, botsSource: bots.source });
   const config: McConfig = {
-    scenario: options.scenario,
+    scenario: scenario.id,
     bots: options.bots,
     seed: options.seed,
     runs: options.runs,
     days: options.days,
+    // The documents a comparison reads (--report's report.json, --json) carry the weekly figures.
+    sampleWeekly: options.report !== undefined || options.json !== undefined,
   };
   const bar = progressBar(options.quiet, "{bar} {value}/{total} runs  {eta_formatted} left");
   bar?.start(options.runs, 0);
@@ -208,8 +238,8 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
   const logRun = options.replay ? 0 : null;
   const onResult = (_result: unknown, done: number): void => bar?.update(done);
   const outcome = options.queue
-    ? await runQueue(config, options.queue, { logRun, onResult })
-    : await runPool(config, { jobs: options.jobs ?? defaultJobs(options.runs), logRun, onResult });
+    ? await runQueue(config, options.queue, { logRun, onResult, scenario })
+    : await runPool(config, { jobs: options.jobs ?? defaultJobs(options.runs), logRun, onResult, scenario });
   const wallMs = performance.now() - started;
   bar?.stop();
 
@@ -217,11 +247,13 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
     engineVersion: ENGINE_VERSION,
     botsSource: bots.source,
     ccaf: loadDatasets().ccaf,
+    history: loadDatasets(),
   });
   const timing = { jobs: outcome.jobs, wallMs, runsPerSecond: (outcome.results.length * 1000) / wallMs };
   if (options.json) writeJson(options.json, { ...report, timing });
   if (options.csv) writeFileSync(options.csv, reportCsv(report.results));
   if (options.replay && outcome.log) writeJson(options.replay, outcome.log);
+  const reportFiles = options.report ? writeMcReport(options.report, report) : [];
   if (options.quiet) return;
   console.log(reportLines(report).join("\n"));
   for (const line of strategyTroubles(outcome.results)) console.error(line);
@@ -230,13 +262,14 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
     `\n${outcome.results.length} runs in ${(wallMs / 1000).toFixed(1)} s on ${outcome.jobs} ` +
       `thread${outcome.jobs > 1 ? "s" : ""} (${timing.runsPerSecond.toFixed(1)} runs/s)`,
   );
-  const written = [options.json, options.csv, options.replay].filter((p) => p !== undefined);
+  const written = [options.json, options.csv, options.replay, ...reportFiles].filter((p) => p !== undefined);
   if (written.length > 0) console.log(`wrote ${written.join(", ")}`);
 }
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv.includes("--class-share")) return printClassShare(argv);
+  if (argv.includes("--compare")) return compareMain(argv);
   const options = parseOptions(argv);
   if (options.mode === "single") single(options);
   else await monteCarlo(options);
@@ -251,12 +284,11 @@ function printClassShare(argv: string[]): void {
     days: { type: "string" },
     "class-share": { type: "boolean" },
   });
-  if (flags.scenario === undefined || !scenarioIds().includes(flags.scenario))
-    throw new UsageError(`--scenario is one of ${scenarioIds().join(", ")}`);
+  scenarioRefId(flags.scenario);
   const seed = intFlag("seed", flags.seed, 0, 0xffffffff, 1);
   const runs = intFlag("runs", flags.runs, 1, 1000, 1);
   const days = flags.days === undefined ? null : intFlag("days", flags.days, 1, 1_000_000, 1);
-  for (const line of classShareLines(classShare(loadScenario(flags.scenario), seed, runs, days)))
+  for (const line of classShareLines(classShare(loadScenarioRef(flags.scenario as string), seed, runs, days)))
     console.log(line);
 }
 

@@ -26,6 +26,7 @@ import {
 } from "../bitcoin/index.ts";
 import type { Datasets, Epoch } from "./datasets.ts";
 import type { ScenarioProblem } from "./resolve.ts";
+import { lintPercents } from "./lintPercent.ts";
 import type { RegionCatalog, ScenarioFile } from "./schema.ts";
 
 export type Severity = "error" | "warning" | "info";
@@ -33,6 +34,11 @@ export type Severity = "error" | "warning" | "info";
 /** A ScenarioProblem with a severity: only errors make a scenario unusable. */
 export interface LintProblem extends ScenarioProblem {
   severity: Severity;
+  /**
+   * A name that matched nothing, and the names it could have been: the checker (tools/scenario-check.ts)
+   * adds "did you mean" with an edit-distance library, which this pure module does not import.
+   */
+  suggest?: { word: string; among: readonly string[] };
 }
 
 type Path = (string | number)[];
@@ -56,8 +62,10 @@ const asArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
 
 class Collector {
   readonly problems: LintProblem[] = [];
-  error(path: Path, message: string) {
-    this.problems.push({ severity: "error", path, message });
+  error(path: Path, message: string, suggest?: LintProblem["suggest"]) {
+    this.problems.push(
+      suggest ? { severity: "error", path, message, suggest } : { severity: "error", path, message },
+    );
   }
   warning(path: Path, message: string) {
     this.problems.push({ severity: "warning", path, message });
@@ -129,6 +137,8 @@ export function lintScenario(raw: ScenarioFile, catalog: RegionCatalog, data: Da
     lintCoverage(out, data.feesBtc, start, end, ["fees", "dataset"]);
   checkUsdPerKwh(out, raw.usedMarket.referencePowerUsdPerKwh, ["usedMarket", "referencePowerUsdPerKwh"]);
   lintChain(out, raw, data, start, end);
+  // Fractions written where percents are expected (lintPercent.ts says why these rules and no looser one).
+  out.problems.push(...lintPercents(raw));
 
   const cited = ["chain", "price", "fees", "pool", "company", "factory", "usedMarket", "world"] as const;
   for (const key of cited) checkCitation(out, raw[key], [key]);
@@ -146,7 +156,7 @@ function lintRegions(out: Collector, raw: ScenarioFile, catalog: RegionCatalog, 
     const at: Path = ["regions", i];
     if (!known.has(r.id)) {
       const m = `unknown region "${r.id}": not in the region catalog (shared/world/regions.yaml); expected one of its ids`;
-      out.error([...at, "id"], m);
+      out.error([...at, "id"], m, { word: r.id, among: [...known.keys()] });
     }
     const first = seen.get(r.id);
     if (first === undefined) seen.set(r.id, i);
@@ -190,7 +200,7 @@ function lintEvents(out: Collector, raw: ScenarioFile, start: EpochDay, end: Epo
     e.regions.forEach((id, j) => {
       if (!inScenario.has(id)) {
         const m = `event region "${id}" is not one of the scenario's regions; expected one of: ${[...inScenario].join(", ")}`;
-        out.error(["events", i, "regions", j], m);
+        out.error(["events", i, "regions", j], m, { word: id, among: [...inScenario] });
       }
     });
   });
@@ -235,7 +245,11 @@ function lintAsics(out: Collector, raw: ScenarioFile, data: Datasets, end: Epoch
   raw.asics.include.forEach((id, i) => {
     const at: Path = ["asics", "include", i];
     const model = byId.get(id);
-    if (!model) out.error(at, `unknown ASIC "${id}": not in shared/data/asics.csv; expected one of its ids`);
+    if (!model)
+      out.error(at, `unknown ASIC "${id}": not in shared/data/asics.csv; expected one of its ids`, {
+        word: id,
+        among: [...byId.keys()],
+      });
     else if (model.releaseDay > end) {
       const m = `"${id}" is released ${formatIsoDate(model.releaseDay)}, after the period ends; it will never be on sale`;
       out.warning(at, m);

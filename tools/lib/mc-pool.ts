@@ -30,6 +30,8 @@ export interface PoolOptions {
   /** Also log run `logRun`'s commands for a replay (null: none). */
   logRun?: number | null;
   onResult?: (result: RunResult, done: number) => void;
+  /** The resolved scenario to play (a draft, a sweep's variant); default: the shipped config.scenario. */
+  scenario?: Scenario;
 }
 
 export interface PoolOutcome {
@@ -66,7 +68,7 @@ export function startWorker(code: string, data: unknown): Worker {
 
 export async function runPool(config: McConfig, options: PoolOptions): Promise<PoolOutcome> {
   const logRun = options.logRun ?? null;
-  const scenario = loadScenario(config.scenario);
+  const scenario = options.scenario ?? loadScenario(config.scenario);
   const files = config.bots.filter(isGuestEntry).map((e) => parseStrategyName(e).strategy);
   const guests = files.length > 0 ? await loadStrategyFiles(files) : null;
   const jobs = Math.max(1, Math.min(options.jobs, config.runs));

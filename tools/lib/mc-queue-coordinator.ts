@@ -45,9 +45,9 @@ export function batchesOf(runs: number): number[][] {
   return batches;
 }
 
-/** `simulate --queue`: the batch's scenario loaded here, played by the queue's workers. */
+/** `simulate --queue`: the batch's scenario (given, e.g. a draft's, or loaded here), played by the queue's workers. */
 export function runQueue(config: McConfig, url: string, options: QueueRunOptions): Promise<PoolOutcome> {
-  return runOnQueue(config, loadScenario(config.scenario), url, options);
+  return runOnQueue(config, options.scenario ?? loadScenario(config.scenario), url, options);
 }
 
 export async function runOnQueue(

@@ -7,6 +7,8 @@
 import type { McConfig, RunResult } from "./montecarlo.ts";
 import { int, share, table } from "./format.ts";
 import { CCAF_COUNTRIES } from "../../node/history.ts";
+import { buildFigures, type ReportFigures } from "./report-data.ts";
+import type { HistoryData } from "./report-history.ts";
 
 export const MC_FORMAT = "hashrate-atlas/montecarlo@1";
 
@@ -65,6 +67,9 @@ export interface McReport {
     comparedMonths: number;
   };
   warnings: string[];
+  /** The designer's report's figures (report-data.ts); absent in documents written before them. */
+  figures?: ReportFigures;
+  /** Every run's results; report.json (--report) leaves them out, the --json document has them. */
   results: RunResult[];
 }
 
@@ -195,10 +200,13 @@ export interface ReportContext {
   engineVersion: string;
   botsSource: string;
   ccaf: Map<string, Map<string, number>>;
+  /** The real chain, for the figures' history lines (none: no history lines). */
+  history?: HistoryData;
 }
 
 export function buildReport(config: McConfig, results: RunResult[], context: ReportContext): McReport {
   const strategies = strategyReports(config, results);
+  const shares = shareMonths(results, context.ccaf);
   return {
     format: MC_FORMAT,
     scenario: config.scenario,
@@ -209,8 +217,9 @@ export function buildReport(config: McConfig, results: RunResult[], context: Rep
     runs: results.length,
     days: results[0]?.days ?? 0,
     strategies,
-    shares: shareMonths(results, context.ccaf),
+    shares,
     warnings: degenerateWarnings(strategies, results.length),
+    figures: buildFigures({ strategies, shares }, results, context.history ?? null),
     results,
   };
 }

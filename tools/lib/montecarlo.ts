@@ -4,6 +4,7 @@
  * shared/bots' pure strategy functions, the same ones that stand in for players in a room.
  */
 import { countShipment } from "./modeShares.ts";
+import { countCommand, isSampleDay, sampleWeek, type WeekSample } from "./mc-sampler.ts";
 import {
   applyTrustedCommand,
   createGame,
@@ -90,6 +91,11 @@ export interface McConfig {
   days: number | null;
   /** Time one call of a strategy from a file may take before the watchdog stops it, ms (mc-watchdog.ts). */
   strategyTimeoutMs?: number;
+  /**
+   * Sample equity and the chain weekly (mc-sampler.ts) for the designer's report. Off unless a report
+   * is written: valuing every company's books each week costs a few percent of a bot game.
+   */
+  sampleWeekly?: boolean;
 }
 
 export interface CompanyResult {
@@ -106,6 +112,8 @@ export interface CompanyResult {
   failure?: string;
   /** Accepted shipments by mode, and how many took a premium broker (modeShares.ts). */
   shipModes?: Record<string, number>;
+  /** Accepted commands by type (mc-sampler.ts), for the designer's report. */
+  commands?: Record<string, number>;
 }
 
 export interface MonthSample {
@@ -123,6 +131,8 @@ export interface RunResult {
   /** Company id with the highest final equity (the first seat on a tie); null with no companies. */
   winner: string | null;
   monthly: MonthSample[];
+  /** Weekly equity and chain figures (mc-sampler.ts), for the designer's report. */
+  weekly?: WeekSample[];
   finalHash: string;
 }
 
@@ -219,11 +229,13 @@ export function playRun(
     accepted: 0,
     rejected: 0,
     rejectedByCode: {},
+    commands: {},
   }));
   const monthly: MonthSample[] = [];
   // Seats playing a strategy from a file, asked through the public API (null: none in this run).
   const files =
     guests && config.bots.some(isGuestEntry) ? new GuestSeats(config.bots, guests, state, engine) : null;
+  const weekly: WeekSample[] = [];
   const days = Math.min(config.days ?? scenario.days, scenario.days);
   while (!state.finished && state.tick < days) {
     const orders = state.companies.map((c, i) => {
@@ -240,6 +252,7 @@ export function playRun(
         if (result.ok) {
           tally.accepted++;
           countShipment(tally, command);
+          countCommand((tally.commands ??= {}), command);
           if (replay) logAction(replay, state, actor, command);
         } else {
           tally.rejected++;
@@ -252,6 +265,7 @@ export function playRun(
     files?.dayDone();
     if (report.date.endsWith("-01"))
       monthly.push({ date: report.date, shares: countryShares(state, report, engine) });
+    if (config.sampleWeekly && isSampleDay(state.tick, days)) weekly.push(sampleWeek(state, report, engine));
   }
   let winner: string | null = null;
   let best = -Infinity;
@@ -273,6 +287,7 @@ export function playRun(
       companies,
       winner,
       monthly,
+      weekly,
       finalHash: stateHashWith(state, nativeSha256),
     },
     log: replay ? finishLog(replay, state) : null,

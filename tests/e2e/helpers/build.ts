@@ -13,8 +13,15 @@ import { ROOT } from "../../../node/scenarios.ts";
 const DIST_INDEX = join(ROOT, "client/dist/index.html");
 const LOCK = join(ROOT, "client/.dist-build.lock");
 // The client bundles its own sources, the shared engine pieces and YAML catalogs it imports, and what
-// the lockfile pins.
-const INPUTS = ["client/src", "client/index.html", "client/vite.config.ts", "shared", "package-lock.json"];
+// the lockfile pins; the config lists the lobby's scenarios with node/scenarioList.ts.
+const INPUTS = [
+  "client/src",
+  "client/index.html",
+  "client/vite.config.ts",
+  "node/scenarioList.ts",
+  "shared",
+  "package-lock.json",
+];
 const STALE_LOCK_MS = 180_000;
 
 function newestMtime(path: string): number {
