@@ -4,7 +4,7 @@
  * time, and place the order with a lease that reserves the room it will need.
  */
 import { freeKw } from "../engine/regions.ts";
-import { usedBidUnitCents } from "../engine/market.ts";
+import { usedFairCentsPerTh, usedTierOf } from "../engine/market.ts";
 import { stockUnits } from "../engine/usedMarket.ts";
 import { withPremiumCents } from "../engine/commands/orderMachines.ts";
 import type { RegionState } from "../engine/state.ts";
@@ -51,6 +51,12 @@ export interface Offer {
   unitKw: number;
   /** Used machines bought in another region's market and shipped here (usedGradient.ts). */
   from?: number;
+  /**
+   * What the strategy ranks the offer by, lowest first (absent: the payback): its taste weighs the
+   * payback by what it cares for (an efficient fleet, cheap power), so it strays from its kind of
+   * machine or place only for a much better deal.
+   */
+  rank?: number;
 }
 
 /** What a review knows about every region once: planning costs, whether it is open to the company. */
@@ -148,11 +154,22 @@ export function price(
   // Used prices follow the hashprice: a halving or difficulty growth ahead (the survey's planning
   // hashprice against today's) cuts the resale as it cuts the margin.
   const outlook = Math.min(1, sv.hashprice / Math.max(1, state.market.hashpriceMicroUsd));
-  const resale = usedBidUnitCents(state, model) * profile.resaleKeep * outlook;
+  const resale = resaleUnitCents(state, model) * profile.resaleKeep * outlook;
   const atRisk = Math.max(landed - resale, landed * MIN_AT_RISK);
   const payback = atRisk / marginCents + wait;
   if (!(payback <= limit)) return null;
   return { model, r, factory, unitCents, landed, marginCents, payback, unitKw: model.powerW / 1000 };
+}
+
+/**
+ * What one unit would fetch sold today, cents: the world's bid for its tier, as the score marks it and a
+ * sale pays (score.ts), not the index the players' own buying may have lifted above it.
+ */
+function resaleUnitCents(state: Ctx["state"], model: AsicModel): number {
+  const bidPerTh =
+    usedFairCentsPerTh(state, usedTierOf(model.efficiencyJPerTh)) *
+    (1 - state.scenario.usedMarket.spreadBps / 10_000);
+  return (bidPerTh * model.hashrateGhs) / 1000;
 }
 
 /**
@@ -243,7 +260,10 @@ export function buyBest(
   maxPerRegion = Infinity,
   minOrder = minOrderCents(ctx),
 ): number {
-  offers.sort((a, b) => a.payback - b.payback || a.r - b.r || a.model.id.localeCompare(b.model.id));
+  offers.sort(
+    (a, b) =>
+      (a.rank ?? a.payback) - (b.rank ?? b.payback) || a.r - b.r || a.model.id.localeCompare(b.model.id),
+  );
   let spent = 0;
   let orders = 0;
   const used = new Set<number>();

@@ -25,22 +25,29 @@ export const EFFICIENCY: Profile = {
   buildsSites: true,
 };
 
+/** How much a less efficient machine's payback is held against it: (J/TH ÷ the best's J/TH) to this power. */
+const EFFICIENCY_TASTE = 3;
+
 export function buyEfficiency(ctx: Ctx): void {
   const budget = spendable(ctx) * ctx.profile.spendShare;
   // Nothing worth an order to spend: skip the survey (most weekly reviews end here).
   if (budget < minOrderCents(ctx)) return;
   const sv = survey(ctx);
   const offers: Offer[] = [];
-  // The few most efficient models on sale, new: the newest carries a premium over the used bid that a
-  // slightly older one may not, so the one that pays back first (resale counted) wins.
-  // Used machines of the same models too, where a region's market holds them: efficiency, not newness.
-  for (const model of catalogOf(ctx.world).mostEfficient) {
-    for (let r = 0; r < sv.sites.length; r++) {
-      const offer = price(ctx, sv, model, r, "new");
-      if (offer) offers.push(offer);
-      const used = price(ctx, sv, model, r, "used");
-      if (used) offers.push(used);
-    }
+  const catalog = catalogOf(ctx.world);
+  // The few most efficient models on sale, new or used: the newest carries a premium over the used bid
+  // that a slightly older one may not, so the one that pays back first (resale counted) wins. Older
+  // tiers used too, but an older machine must pay back far sooner to be chosen (EFFICIENCY_TASTE).
+  let bestJ = Infinity;
+  for (const m of catalog.mostEfficient) bestJ = Math.min(bestJ, m.efficiencyJPerTh);
+  const consider = (offer: Offer | null): void => {
+    if (!offer) return;
+    offer.rank = offer.payback * (offer.model.efficiencyJPerTh / bestJ) ** EFFICIENCY_TASTE;
+    offers.push(offer);
+  };
+  for (let r = 0; r < sv.sites.length; r++) {
+    for (const model of catalog.mostEfficient) consider(price(ctx, sv, model, r, "new"));
+    for (const model of catalog.tierLeaders) consider(price(ctx, sv, model, r, "used"));
   }
   // Half the budget at most in one region: room there may be short, and the next best is close.
   buyBest(ctx, offers, budget, budget / 2);

@@ -7,6 +7,7 @@
  * week before the term ends or as soon as the machines no longer earn the rate: leverage while mining
  * pays, as miners did in 2021, and out before it costs.
  */
+import { MAX_PLEDGED_LOTS } from "../engine/commands/schema.ts";
 import type { CommandOf } from "../engine/commands/schema.ts";
 import { lotDay } from "../engine/economics.ts";
 import { collateralCents, loanLtvBps, loansOf, loanTerms, maxLtvBps, pledgeOf } from "../engine/loans.ts";
@@ -79,6 +80,7 @@ function borrowCommand(ctx: Ctx): CommandOf<"borrow"> | null {
   const lots = ctx.lots
     // Not a lot given a command today (sold or offered at this review: gone by the time the loan applies).
     .filter((l) => l.status === "installed" && !ctx.touched.has(l.id) && !pledgeOf(ctx.state, l.id))
+    .slice(0, MAX_PLEDGED_LOTS)
     .map((l) => l.id);
   if (lots.length === 0) return null;
   const finance = ctx.state.scenario.finance;

@@ -10,7 +10,7 @@ import { regionIndex } from "../engine/regions.ts";
 import type { Lot } from "../engine/state.ts";
 import type { AsicModel } from "../scenario/types.ts";
 import { marginOf, thDay } from "./econ.ts";
-import { usedBidUnitCents } from "../engine/market.ts";
+import { quoteSale } from "../engine/commands/lots.ts";
 import { createRng, hash32, nextFloat } from "../math/rng.ts";
 import {
   buyBest,
@@ -25,6 +25,7 @@ import {
 } from "./buy.ts";
 import { add, spendable, type Ctx, type Profile } from "./common.ts";
 import { offerToPeer } from "./offers.ts";
+import { usedShippedOffer } from "./usedGradient.ts";
 
 export const TRADER: Profile = {
   sellRatioBps: 8_000,
@@ -64,11 +65,13 @@ export function tradeUsed(ctx: Ctx): void {
   for (const lot of ctx.lots) {
     if (ctx.touched.has(lot.id) || lot.status === "onOrder" || lot.status === "inTransit") continue;
     const model = lotModel(state, lot, ctx.caches);
-    const bid = usedBidUnitCents(state, model);
-    if (bid * lot.quantity < lot.costCents * TAKE_PROFIT) continue;
+    // What the sale would really pay (the engine's quote: the bid with depth, never above the mark),
+    // not the index a region's glut may sit far below.
+    const proceeds = quoteSale(state, lot, lot.quantity, ctx.caches);
+    if (proceeds < lot.costCents * TAKE_PROFIT) continue;
     // A profit alone is no reason to sell in a boom: only when the market pays more for the machine
     // than it would mine in RICH_DAYS where it stands (machines are dear against their earnings).
-    if (bid < unitMarginCents(ctx, lot, model) * RICH_DAYS) continue;
+    if (proceeds < unitMarginCents(ctx, lot, model) * RICH_DAYS * lot.quantity) continue;
     // Half the time a peer gets the first chance (the offer lasts five days); otherwise the market.
     if (nextFloat(rng) < 0.5 && offerToPeer(ctx, lot)) continue;
     if (state.offers.some((o) => o.lot === lot.id && o.status === "open")) continue;
@@ -83,17 +86,21 @@ export function buyTrader(ctx: Ctx): void {
   if (budget < usedMin) return;
   const sv = survey(ctx);
   const bargains: Offer[] = [];
+  const limit = paybackLimit(ctx);
   for (const model of tierLeaders(ctx)) {
     for (let r = 0; r < sv.sites.length; r++) {
-      const offer = price(ctx, sv, model, r, "used");
+      const offer = price(ctx, sv, model, r, "used", limit);
       if (offer) bargains.push(offer);
+      // The gradient trade: the same tier bought in another region's glutted market and shipped here.
+      const shipped = offer ? usedShippedOffer(ctx, model, r, offer.marginCents, limit) : null;
+      if (shipped) bargains.push(shipped);
     }
   }
   // A purchase per tier and region at most: each lifts the tier's index for the next.
   const spent = buyBest(ctx, bargains, budget, budget / 4, usedMin);
   const idle = spendable(ctx) - spent;
   if (idle < state0(ctx) * 0.25 || idle * 0.3 < minOrderCents(ctx)) return;
-  const limit = paybackLimit(ctx, NEW_PAYBACK_DAYS);
+  const newLimit = paybackLimit(ctx, NEW_PAYBACK_DAYS);
   const models = modelsOnSale(ctx, "new");
   let bestJ = Infinity;
   for (const m of models) bestJ = Math.min(bestJ, m.efficiencyJPerTh);
@@ -101,7 +108,7 @@ export function buyTrader(ctx: Ctx): void {
   for (const model of models) {
     if (model.efficiencyJPerTh !== bestJ) continue;
     for (let r = 0; r < sv.sites.length; r++) {
-      const offer = price(ctx, sv, model, r, "new", limit);
+      const offer = price(ctx, sv, model, r, "new", newLimit);
       if (offer) fresh.push(offer);
     }
   }

@@ -21,7 +21,11 @@ describe("pre-order bids", () => {
     const caches = new EngineCaches();
     const bots = new BotCaches(caches);
     const orders: Command[] = [];
+    // Used machines compete with new ones in an efficiency bot's choice: with the used markets emptied
+    // each day, what it buys is new, from the short factory.
+    const emptyUsed = () => g.usedMarkets.regions.forEach((m) => m.stockThs.fill(0));
     for (let day = 0; day < 400 && !orders.some((o) => o.type === "orderMachines" && o.premiumBps); day++) {
+      emptyUsed();
       for (const c of g.companies)
         for (const cmd of decide(g, c.id, "efficiency", bots)) {
           const r = applyCommand(g, { kind: "company", companyId: c.id }, cmd, caches);

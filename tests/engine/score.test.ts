@@ -11,6 +11,7 @@ import { applyCommand, step } from "../../shared/index.ts";
 import { EngineCaches } from "../../shared/engine/caches.ts";
 import { equities } from "../../shared/engine/companies.ts";
 import { scoreParts, tierMarkCents } from "../../shared/engine/score.ts";
+import { quoteSale } from "../../shared/engine/commands/lots.ts";
 import { usedAskUnitCents } from "../../shared/engine/market.ts";
 import { USED_MARKET_DELAY_DAYS } from "../../shared/engine/commands/usedMachines.ts";
 import type { GameState, Lot } from "../../shared/engine/state.ts";
@@ -220,4 +221,26 @@ describe("what wins (the host's create option)", () => {
     }
     expect(v.companies[1]!.priv!.score.machinesCents).toBeGreaterThan(0);
   });
+});
+
+describe("a worn used lot (a flip: bought cheap where a region's market is glutted, sold at once)", () => {
+  it.each(SCENARIOS)(
+    "%s: buying one raises no score and selling it at once returns no more than it cost",
+    (id) => {
+      const g = newGame(id, 5, 1);
+      for (let d = 0; d < 200; d++) step(g);
+      // The oldest model with a used market: the most worn machines on sale.
+      const open = g.scenario.asics.filter((m) => m.releaseDay + USED_MARKET_DELAY_DAYS <= g.day);
+      const model = open.sort((a, b) => a.releaseDay - b.releaseDay)[0]!;
+      stockUsed(g, region(g), model.id, 500);
+      const before = equities(g, caches)[0]!;
+      const cash = g.companies[0]!.cashCents;
+      const cmd = { type: "buyUsed", model: model.id, quantity: 50, region: region(g) } as const;
+      expect(applyCommand(g, player(1), cmd)).toEqual({ ok: true });
+      const lot = g.lots.filter((l) => l.owner === "p1" && l.model === model.id).at(-1)!;
+      expect(g.day - lot.builtDay!).toBeGreaterThan(300);
+      expect(equities(g, caches)[0]!).toBeLessThanOrEqual(before);
+      expect(quoteSale(g, lot, lot.quantity, caches)).toBeLessThanOrEqual(cash - g.companies[0]!.cashCents);
+    },
+  );
 });

@@ -13,6 +13,8 @@ import {
 } from "../hostingSchema.ts";
 
 const id = z.string().min(1).max(64);
+/** Lots one loan may pledge (a bound on the command's size). */
+export const MAX_PLEDGED_LOTS = 64;
 
 export const orderMachinesSchema = z.object({
   type: z.literal("orderMachines"),
@@ -135,7 +137,7 @@ export const borrowSchema = z.object({
   cents: z.number().int().min(1).max(1e13),
   termDays: z.number().int().min(1).max(3650),
   /** Lots pledged (the company's own, not pledged elsewhere). */
-  lots: z.array(id).max(64).default([]),
+  lots: z.array(id).max(MAX_PLEDGED_LOTS).default([]),
   /** BTC pledged from the treasury, satoshis. */
   btcSats: z.number().int().min(0).max(21e14).default(0),
 });
