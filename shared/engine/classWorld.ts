@@ -12,8 +12,8 @@
  * Nothing else moves: BTC price, power, capacity, factories. With no class-sized world (the default, and
  * every no-player run) the factor is absent and every figure is exactly the full world's.
  *
- * The factor: the players' buying power on day 0 (seats × starting cash at the factory's price per TH/s)
- * times WORLD_PER_PLAYER_POWER is the rest of the world's day-0 hashrate. Deterministic: it depends on the
+ * The factor: the players' buying power on day 0 (seats × (starting cash at the factory's price per TH/s
+ * + the scenario's starting fleet)) times WORLD_PER_PLAYER_POWER is the rest of the world's day-0 hashrate. Deterministic: it depends on the
  * scenario and the number of seats only.
  */
 import { compactToTarget, targetToCompact, workFromTarget } from "../bitcoin/index.ts";
@@ -35,9 +35,10 @@ export const FULL_SCALE_PPM = 1_000_000;
  * with tools/simulate.ts --class-share (the four bots, one run each, seed 1): at 1.0 the players' mean
  * share over a game was 12.5% (halving-2020), 23.9% (exodus-2021), 33.4% (sandbox), 29.8% (tariffs-2025),
  * because bots keep a reserve, spend on hosting and freight, and the world keeps deploying at its
- * scaled pace. 0.35 brings the four into about 30-60%.
+ * scaled pace. 0.35 brought the four into about 30-60% then; once the bots invested their cash (issue
+ * #14) 0.35 gave 36.5% (halving-2020), 53% (tariffs-2025) and 64% (sandbox), so 0.45 (10 runs each).
  */
-export const WORLD_PER_PLAYER_POWER = 0.35;
+export const WORLD_PER_PLAYER_POWER = 0.45;
 
 /** The game's scale, ppm (FULL_SCALE_PPM when the world is full-sized). */
 export function worldScalePpm(state: Pick<GameState, "classWorld">): number {
@@ -54,7 +55,13 @@ export function scaledReward(sats: number, scalePpm: number): number {
 export function classWorldScalePpm(state: GameState): number {
   const price = Math.max(1, state.market.factoryCentsPerTh);
   const seats = state.companies.length;
-  const buyingPowerThs = (seats * state.scenario.company.startingCashCents) / price;
+  // A scenario's starting fleet is the players' hashrate from day 0, beside what their cash buys.
+  let fleetThs = 0;
+  for (const lot of state.scenario.company.startingFleet) {
+    const model = state.scenario.asics.find((m) => m.id === lot.model);
+    fleetThs += ((model?.hashrateGhs ?? 0) / 1000) * lot.quantity;
+  }
+  const buyingPowerThs = seats * (state.scenario.company.startingCashCents / price + fleetThs);
   const worldThs = Math.max(1, state.networkThs);
   const scale = (buyingPowerThs * WORLD_PER_PLAYER_POWER) / worldThs;
   return Math.max(1, Math.min(FULL_SCALE_PPM, Math.round(scale * FULL_SCALE_PPM)));
