@@ -53,6 +53,7 @@ export class LotSchema extends Schema {
   @type("boolean") canInstall = false;
   @type("boolean") canPower = false;
   @type("string") pledgedTo = "";
+  @type("boolean") given = false;
 }
 
 export class OfferSchema extends Schema {

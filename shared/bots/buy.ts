@@ -83,6 +83,27 @@ export function survey(ctx: Ctx): Survey {
   return (ctx.survey = { hashprice: w.planningHashprice, sites });
 }
 
+/** The `n` open regions with the cheapest kWh (power and carbon tax), cheapest first, ties to the lower index. */
+export function cheapestSites(sv: Survey, n: number): number[] {
+  const cheapest: number[] = [];
+  const kwhOf: number[] = [];
+  for (let r = 0; r < sv.sites.length; r++) {
+    const site = sv.sites[r];
+    if (!site) continue;
+    const kwh = site.price + site.carbonPerKwh;
+    let at = cheapest.length;
+    while (at > 0 && (kwhOf[at - 1] as number) > kwh) at--;
+    if (at >= n) continue;
+    cheapest.splice(at, 0, r);
+    kwhOf.splice(at, 0, kwh);
+    if (cheapest.length > n) {
+      cheapest.pop();
+      kwhOf.pop();
+    }
+  }
+  return cheapest;
+}
+
 /** The most efficient model of each used tier whose used market is open: one price per TH/s per tier. */
 export function tierLeaders(ctx: Ctx): AsicModel[] {
   return catalogOf(ctx.world).tierLeaders;
@@ -97,6 +118,23 @@ export function modelsOnSale(ctx: Ctx, market: Market): AsicModel[] {
   return market === "used" ? c.usedModels : c.newModels;
 }
 
+/**
+ * What one unit of `model` nets a day in region `r` at the survey's hashprice, cents; null where the
+ * region is closed to the company or power, tax and hosting would take more than the profile allows.
+ */
+export function unitMarginAt(ctx: Ctx, sv: Survey, model: AsicModel, r: number): number | null {
+  const site = sv.sites[r];
+  if (!site) return null;
+  // thDay, paysItsWay and marginOf in scalars: this runs for every model and region a review considers.
+  const jPerTh = model.efficiencyJPerTh;
+  const kwh = ((jPerTh * 24) / 1000) * site.uptime;
+  const revenue = sv.hashprice * site.uptime * (1 - ctx.state.scenario.poolFeeBps / 10_000);
+  const energy = kwh * (site.price + site.carbonPerKwh);
+  const hosting = (jPerTh / 1000) * site.hostingPerKwDay;
+  if (!(revenue > 0 && energy + hosting <= revenue * ctx.profile.maxCostShare)) return null;
+  return ((revenue - energy - hosting) * model.hashrateGhs) / 1000 / 10_000;
+}
+
 /** Prices `model` bought new (cheapest landed factory) or used, to run in region `r`; null if it does not pay. */
 export function price(
   ctx: Ctx,
@@ -107,16 +145,8 @@ export function price(
   limit = paybackLimit(ctx),
 ): Offer | null {
   const { state, profile } = ctx;
-  const site = sv.sites[r];
-  if (!site) return null;
-  // thDay, paysItsWay and marginOf in scalars: this runs for every model and region a review considers.
-  const jPerTh = model.efficiencyJPerTh;
-  const kwh = ((jPerTh * 24) / 1000) * site.uptime;
-  const revenue = sv.hashprice * site.uptime * (1 - state.scenario.poolFeeBps / 10_000);
-  const energy = kwh * (site.price + site.carbonPerKwh);
-  const hosting = (jPerTh / 1000) * site.hostingPerKwDay;
-  if (!(revenue > 0 && energy + hosting <= revenue * profile.maxCostShare)) return null;
-  const marginCents = ((revenue - energy - hosting) * model.hashrateGhs) / 1000 / 10_000;
+  const marginCents = unitMarginAt(ctx, sv, model, r);
+  if (marginCents === null) return null;
   let factory: string | null = null;
   let unitCents = 0;
   let landed = Infinity;

@@ -5,6 +5,7 @@
  */
 import {
   buyBest,
+  cheapestSites,
   minOrderCents,
   paybackLimit,
   price,
@@ -43,23 +44,7 @@ export function buyCheapPower(ctx: Ctx): void {
   // Nothing worth an order to spend: skip the survey (most weekly reviews end here).
   if (budget < minOrderCents(ctx)) return;
   const sv = survey(ctx);
-  // The CHEAPEST open regions by the kWh (power and carbon tax), ties to the lower index.
-  const cheapest: number[] = [];
-  const kwhOf: number[] = [];
-  for (let r = 0; r < sv.sites.length; r++) {
-    const site = sv.sites[r];
-    if (!site) continue;
-    const kwh = site.price + site.carbonPerKwh;
-    let at = cheapest.length;
-    while (at > 0 && (kwhOf[at - 1] as number) > kwh) at--;
-    if (at >= CHEAPEST) continue;
-    cheapest.splice(at, 0, r);
-    kwhOf.splice(at, 0, kwh);
-    if (cheapest.length > CHEAPEST) {
-      cheapest.pop();
-      kwhOf.pop();
-    }
-  }
+  const cheapest = cheapestSites(sv, CHEAPEST);
   const offers: Offer[] = [];
   const limit = paybackLimit(ctx);
   /** Prices the model in each of the cheapest regions, keeping the offers that pay. */

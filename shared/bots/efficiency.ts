@@ -3,7 +3,17 @@
  * once power, uptime, hosting and the duty on arrival are counted; sells machines once they no longer
  * pay for their power over the month.
  */
-import { buyBest, minOrderCents, price, survey, type Offer } from "./buy.ts";
+import {
+  buyBest,
+  cheapestSites,
+  minOrderCents,
+  paybackLimit,
+  price,
+  survey,
+  unitMarginAt,
+  type Offer,
+} from "./buy.ts";
+import { usedShippedOffer } from "./usedGradient.ts";
 import { catalogOf } from "./world.ts";
 import { spendable, type Ctx, type Profile } from "./common.ts";
 
@@ -25,6 +35,8 @@ export const EFFICIENCY: Profile = {
   buildsSites: true,
 };
 
+/** Regions with the cheapest power it ships used machines to from glutted markets. */
+const GRADIENT_SITES = 2;
 /** How much a less efficient machine's payback is held against it: (J/TH ÷ the best's J/TH) to this power. */
 const EFFICIENCY_TASTE = 3;
 
@@ -45,9 +57,18 @@ export function buyEfficiency(ctx: Ctx): void {
     offer.rank = offer.payback * (offer.model.efficiencyJPerTh / bestJ) ** EFFICIENCY_TASTE;
     offers.push(offer);
   };
+  const limit = paybackLimit(ctx);
   for (let r = 0; r < sv.sites.length; r++) {
-    for (const model of catalog.mostEfficient) consider(price(ctx, sv, model, r, "new"));
-    for (const model of catalog.tierLeaders) consider(price(ctx, sv, model, r, "used"));
+    for (const model of catalog.mostEfficient) consider(price(ctx, sv, model, r, "new", limit));
+    for (const model of catalog.tierLeaders) consider(price(ctx, sv, model, r, "used", limit));
+  }
+  // The gradient trade to the cheapest power, as cheap-power works it (usedGradient.ts): a glutted
+  // market's efficient used machines shipped where they earn most.
+  for (const r of cheapestSites(sv, GRADIENT_SITES)) {
+    for (const model of catalog.tierLeaders) {
+      const margin = unitMarginAt(ctx, sv, model, r);
+      if (margin !== null && margin > 0) consider(usedShippedOffer(ctx, model, r, margin, limit));
+    }
   }
   // Half the budget at most in one region: room there may be short, and the next best is close.
   buyBest(ctx, offers, budget, budget / 2);

@@ -3,7 +3,7 @@
  * scenario (see lineupOf), kept in the bots' caches.
  */
 import { USED_MARKET_DELAY_DAYS } from "../engine/commands/usedMachines.ts";
-import { isReleased, usedTierOf } from "../engine/market.ts";
+import { isReleased, madeNew, usedTierOf } from "../engine/market.ts";
 import type { AsicModel, Scenario } from "../scenario/types.ts";
 import { botScenarioIndex, type BotCaches } from "./caches.ts";
 
@@ -19,29 +19,38 @@ export interface Lineup {
 }
 
 /**
- * The models on sale on `day`, kept per scenario by how many are on sale new and used. Both sets only
- * grow with the day (a model stays released), so two days with the same counts have the same sets, in the
+ * The models on sale on `day`, kept per scenario by how many are released, open used and out of
+ * production. Each count only grows with the day and each set is a threshold on the release day, so two
+ * days with the same counts have the same sets, in the
  * scenario's order: the lists are worked out once per release rather than every day. Shared: read only.
  */
 export function lineupOf(scenario: Scenario, day: number, bots: BotCaches): Lineup {
   const asics = scenario.asics;
   let released = 0;
   let used = 0;
+  let ended = 0;
+  const state = { scenario };
   for (let i = 0; i < asics.length; i++) {
     const a = asics[i] as AsicModel;
-    if (isReleased(a, day)) released++;
-    if (isReleased(a, day) && a.releaseDay + USED_MARKET_DELAY_DAYS <= day) used++;
+    if (!isReleased(a, day)) continue;
+    released++;
+    if (a.releaseDay + USED_MARKET_DELAY_DAYS <= day) used++;
+    if (!madeNew(state, a, day)) ended++;
   }
   const byCount = botScenarioIndex(scenario, bots).lineups;
-  const key = released * (asics.length + 1) + used;
+  const n = asics.length + 1;
+  const key = (released * n + used) * n + ended;
   let lineup = byCount.get(key);
   if (!lineup) byCount.set(key, (lineup = makeLineup(scenario, day)));
   return lineup;
 }
 
 function makeLineup(scenario: Scenario, day: number): Lineup {
-  const newModels = scenario.asics.filter((a) => isReleased(a, day));
-  const usedModels = newModels.filter((a) => a.releaseDay + USED_MARKET_DELAY_DAYS <= day);
+  // New: what the factories still make; used: every released model once its used market opens.
+  const newModels = scenario.asics.filter((a) => madeNew({ scenario }, a, day));
+  const usedModels = scenario.asics.filter(
+    (a) => isReleased(a, day) && a.releaseDay + USED_MARKET_DELAY_DAYS <= day,
+  );
   const best = new Map<number, AsicModel>();
   for (const a of usedModels) {
     const tier = usedTierOf(a.efficiencyJPerTh);

@@ -6,6 +6,7 @@ import { blockSubsidySats } from "../bitcoin/index.ts";
 import { detExp, detPow } from "../math/detmath.ts";
 import { sampleNormal } from "../math/random.ts";
 import { roundHalfAway, type Cents } from "../math/money.ts";
+import { formatIsoDate } from "../math/calendar.ts";
 import type { AsicModel, Scenario } from "../scenario/types.ts";
 import type { EngineCaches } from "./caches.ts";
 import { scenarioIndex } from "./lookup.ts";
@@ -125,6 +126,21 @@ export function efficiencyDiscount(
 
 export function isReleased(model: AsicModel, day: number): boolean {
   return model.releaseDay <= day;
+}
+
+/**
+ * Whether factories still make `model` new on `day`: released, and within the scenario's production
+ * life (a generation is made for a couple of years, then replaced; after that it is sold only used).
+ */
+export function madeNew(state: Pick<GameState, "scenario">, model: AsicModel, day: number): boolean {
+  const life = state.scenario.factory.productionDays;
+  return isReleased(model, day) && (life === null || day < model.releaseDay + life);
+}
+
+/** The last day factories make `model` new (ISO), or null when the scenario sets no production life. */
+export function madeUntilDate(state: Pick<GameState, "scenario">, model: AsicModel): string | null {
+  const life = state.scenario.factory.productionDays;
+  return life === null ? null : formatIsoDate(model.releaseDay + life - 1);
 }
 
 /**

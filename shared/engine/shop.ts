@@ -8,7 +8,7 @@ import { formatIsoDate } from "../math/calendar.ts";
 import { factoryFor, openFactories, quoteOrder } from "./commands/orderMachines.ts";
 import { USED_MARKET_DELAY_DAYS } from "./commands/usedMachines.ts";
 import { breakevenPowerPrice } from "./economics.ts";
-import { isReleased, usedAskUnitCents, usedBidUnitCents } from "./market.ts";
+import { isReleased, madeNew, madeUntilDate, usedAskUnitCents, usedBidUnitCents } from "./market.ts";
 import type { GameState } from "./state.ts";
 import type { EngineCaches } from "./caches.ts";
 
@@ -47,6 +47,8 @@ export interface ShopModel {
   /** Day second-hand units of the model can first be bought (ISO). */
   usedFromDate: string;
   usedOpen: boolean;
+  /** Last day the factories make it new (ISO; null: no end): after it, used only. */
+  madeUntil: string | null;
 }
 
 export interface ShopCatalog {
@@ -72,8 +74,8 @@ export function shopCatalog(state: GameState, caches: EngineCaches): ShopCatalog
   });
   const models: ShopModel[] = [];
   for (const m of state.scenario.asics) {
-    const onSale = isReleased(m, day);
-    if (!onSale && m.releaseDay > day + COMING_SOON_DAYS) continue;
+    const onSale = madeNew(state, m, day);
+    if (!isReleased(m, day) && m.releaseDay > day + COMING_SOON_DAYS) continue;
     const hub = onSale ? factoryFor(state, m) : undefined;
     const quote = hub ? quoteOrder(state, { type: "orderMachines", model: m.id, quantity: 1 }, caches) : null;
     const usedFrom = m.releaseDay + USED_MARKET_DELAY_DAYS;
@@ -93,7 +95,8 @@ export function shopCatalog(state: GameState, caches: EngineCaches): ShopCatalog
       usedBidCents: usedBidUnitCents(state, m),
       usedAskCents: usedAskUnitCents(state, m),
       usedFromDate: formatIsoDate(usedFrom),
-      usedOpen: onSale && usedFrom <= day,
+      usedOpen: isReleased(m, day) && usedFrom <= day,
+      madeUntil: madeUntilDate(state, m),
     });
   }
   models.sort(

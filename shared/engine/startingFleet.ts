@@ -33,6 +33,7 @@ function grantLot(state: GameState, company: Company, start: StartingLot): void 
     origin: model.origin,
     costCents: usedBidUnitCents(state, model) * start.quantity,
     builtDay: state.day - start.ageDays,
+    given: true,
   };
   state.lots.push(lot);
   hostLot(state, company, index, model, start.quantity);

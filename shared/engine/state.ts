@@ -23,7 +23,8 @@ import type { MachineLease } from "./machineLease.ts";
  * contracts, loans and the risk-free rate, landed-cost shipping with brokers and licence fees, grey-mining
  * odds, machine leases and the class-sized world; the state gained their fields, so older saves are refused.
  * 2.1.0: a scenario may give every company a fleet on day 0 (startingFleet.ts; exodus-2021 does); rail
- * runs to Iran and Germany, trucks at most 4,000 km, the premium broker's fee is $10,000 + 1%.
+ * runs to Iran and Germany, trucks at most 4,000 km, the premium broker's fee is $10,000 + 1%; factories
+ * make a model for the scenario's production life (factory.productionMonths), then it is sold only used.
  */
 export const ENGINE_VERSION = "2.1.0";
 
@@ -159,6 +160,8 @@ export interface Lot {
    * risk (usedMarketWear.ts). Absent on new machines, so their lots (and hashes) are as before.
    */
   builtDay?: EpochDay;
+  /** Given on day 0 by the scenario's starting fleet (startingFleet.ts), not bought. Absent otherwise. */
+  given?: true;
 }
 
 /** Every kind of ledger entry, declared once: the type is read off the list. */

@@ -100,6 +100,7 @@ const shopModelSchema = z.object({
   usedAskCents: int,
   usedFromDate: z.string(),
   usedOpen: z.boolean(),
+  madeUntil: z.string().nullable(),
 });
 
 /** The engine's quote, by what was previewed. */

@@ -20,6 +20,9 @@ import { resolveFinance } from "./financeSpec.ts";
 import { resolveHosting } from "./hostingSpec.ts";
 
 /** A problem found while resolving or linting: where (a path in the file) and what. */
+/** Days in a month on average (365.25 / 12), for parameters given in months. */
+const DAYS_PER_MONTH = 30.44;
+
 export interface ScenarioProblem {
   path: (string | number)[];
   message: string;
@@ -273,6 +276,10 @@ export function resolveScenario(
       paybackDays: raw.factory.paybackDays,
       efficiencyExponent: raw.factory.efficiencyExponent,
       floorCentsPerTh: usdToCents(raw.factory.floorUsdPerTh),
+      productionDays:
+        raw.factory.productionMonths === undefined
+          ? null
+          : Math.round(raw.factory.productionMonths * DAYS_PER_MONTH),
     },
     usedMarket: {
       spreadBps: Math.round(raw.usedMarket.spreadPct * 100),

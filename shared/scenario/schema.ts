@@ -336,6 +336,13 @@ export const scenarioFileSchema = z
           paybackDays: z.number().positive().max(2000),
           efficiencyExponent: z.number().min(0).max(10),
           floorUsdPerTh: z.number().min(0),
+          productionMonths: z
+            .number()
+            .int()
+            .min(1)
+            .max(240)
+            .optional()
+            .describe("Months after its release a model is still made new (absent: for ever)"),
           ...cited,
         })
         .strict(),

@@ -232,6 +232,8 @@ export interface Scenario {
     efficiencyExponent: number;
     /** Price per TH/s never falls below this, cents. */
     floorCentsPerTh: Cents;
+    /** Days after its release a model is still made new (null: for ever); then only used (market.ts madeNew). */
+    productionDays: number | null;
   };
   usedMarket: {
     spreadBps: number;

@@ -179,6 +179,7 @@ function lotOf(state: GameState, lot: Lot, shipments: Map<string, Shipment>, cac
     canInstall: installableIn(lot) !== null,
     canPower: lotCannotPower(lot) === null,
     pledgedTo: pledgeOf(state, lot.id)?.id ?? "",
+    given: lot.given === true,
   };
 }
 

@@ -79,6 +79,8 @@ export interface LotView {
   canPower: boolean;
   /** The loan this lot is pledged to ("" when none): it cannot be sold until that loan is repaid. */
   pledgedTo: string;
+  /** Given on day 0 by the scenario (a starting fleet), not bought: the tour counts only what I did. */
+  given: boolean;
 }
 
 /** An open offer of machines this company made or received. */

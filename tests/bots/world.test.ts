@@ -25,6 +25,7 @@ import { departurePlace, quoteShipment } from "../../shared/engine/logistics/shi
 import {
   factoryUnitPriceCents,
   isReleased,
+  madeNew,
   usedAskUnitCents,
   usedTierOf,
 } from "../../shared/engine/market.ts";
@@ -61,8 +62,10 @@ function checkWorld(state: GameState, bots: BotCaches): void {
   expect(catalog.oneByEfficiency).toEqual(
     efficiencies.map((e) => catalog.newModels.find((a) => a.efficiencyJPerTh === e)),
   );
-  const onSale = state.scenario.asics.filter((a) => isReleased(a, state.day));
-  const used = onSale.filter((a) => a.releaseDay + USED_MARKET_DELAY_DAYS <= state.day);
+  // New: what the factories still make (the production life); used: every released model once open.
+  const onSale = state.scenario.asics.filter((a) => madeNew(state, a, state.day));
+  const released = state.scenario.asics.filter((a) => isReleased(a, state.day));
+  const used = released.filter((a) => a.releaseDay + USED_MARKET_DELAY_DAYS <= state.day);
   expect(catalog.newModels).toEqual(onSale);
   expect(catalog.usedModels).toEqual(used);
   expect(catalog.mostEfficient).toEqual(

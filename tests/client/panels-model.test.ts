@@ -91,6 +91,7 @@ const model = (over: Partial<ShopModelQuote>): ShopModelQuote => ({
   usedAskCents: 2,
   usedFromDate: "2020-04-01",
   usedOpen: true,
+  madeUntil: null,
   ...over,
 });
 

@@ -83,6 +83,20 @@ describe("tutorial steps", () => {
     expect(step(at("order"), pre, "p1")).toBe(at("lease"));
   });
 
+  it("count nothing the scenario gave on day 0 (exodus-2021's farms in China): only what I bought and leased", () => {
+    const farm = lot({ status: "installed", placeKind: "region", placeId: "cn-north", kw: 300, given: true });
+    const farmLease = { region: "cn-north", kw: 300, renewable: false };
+    const given = viewWith({ lots: [farm], leases: [farmLease] });
+    expect(step(at("order"), given, "p1")).toBe(at("order"));
+    const bought = viewWith({ lots: [farm, lot({})], leases: [farmLease] });
+    expect(step(at("order"), bought, "p1")).toBe(at("lease"));
+    // Leasing more where the farm stands teaches nothing new (its kW also drift as machines fail): Texas.
+    const more = viewWith({ lots: [farm, lot({})], leases: [{ ...farmLease, kw: 500 }] });
+    expect(step(at("order"), more, "p1")).toBe(at("lease"));
+    const texas = viewWith({ lots: [farm, lot({})], leases: [farmLease, TX] });
+    expect(step(at("order"), texas, "p1")).toBe(at("money"));
+  });
+
   it("stop at money and score after a lease, even with the machines already moving", () => {
     const view = viewWith({ leases: [TX], lots: [lot({ status: "inTransit", placeKind: "shipment" })] });
     expect(step(at("order"), view, "p1")).toBe(at("money"));

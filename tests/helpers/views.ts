@@ -41,6 +41,7 @@ export function lotView(over: Partial<LotView> = {}): LotView {
     canInstall: false,
     canPower: false,
     pledgedTo: "",
+    given: false,
     ...over,
   };
 }

@@ -61,6 +61,7 @@ const SAMPLES: { [K in RefusalId]: RefusalParams[K] } = {
   SELL_TOO_MANY: [{ lot, holds: 10, asked: 12 }],
   UNKNOWN_MODEL: [{ model: "s99" }],
   NOT_RELEASED: [{ model: "Antminer S19" }],
+  OUT_OF_PRODUCTION: [{ model: "Antminer S9", until: "2019-12-31" }],
   UNKNOWN_FACTORY: [{ factory: undefined }],
   FACTORY_CLOSED: [{ factory }],
   ORDER_UNAFFORDABLE: [{ quantity: 10, model: "Antminer S19", costCents: 123_456_78, cashCents: 1_000_00 }],

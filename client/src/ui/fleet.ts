@@ -73,6 +73,8 @@ function lotButton(
     type: "button",
     "data-k": `${lot.id}-${key}`,
     "data-testid": `${key}-${lot.id}`,
+    // A lot the scenario gave on day 0: the tour points at the buttons of lots the player bought.
+    ...(lot.given ? { "data-given": "true" } : {}),
     text,
     "aria-label": `${text}: ${label}`,
     ...attrs,
@@ -176,7 +178,11 @@ function lotRows(tbody: HTMLElement, ctx: FleetContext) {
     key: ({ lot, part }) => `${lot.id}/${part}`,
     create: ({ lot, part }) =>
       part === "info"
-        ? h("tr", { "data-testid": `fleet-lot-${lot.id}` }, ...LOT_COLUMNS.map(() => h("td", {})))
+        ? h(
+            "tr",
+            { "data-testid": `fleet-lot-${lot.id}`, ...(lot.given ? { "data-given": "true" } : {}) },
+            ...LOT_COLUMNS.map(() => h("td", {})),
+          )
         : h("tr", { class: "lot-actions" }, h("td", { colspan: 6, class: "actions" })),
     update(row, { lot, part }) {
       if (part === "info") return updateInfo(row, lot, ctx);

@@ -111,13 +111,19 @@ function modelRows(tbody: HTMLElement, choose: (id: string) => void) {
         m.unitCents === null ? "–" : formatCents(m.unitCents, l),
         perTh === null ? "–" : `$${formatNumber(perTh, l, perTh < 10 ? 2 : 0)}`,
         formatPowerMicro(m.breakevenMicroUsdPerKwh, l),
-        m.onSale
-          ? t("panels.shop.lead", { days: m.leadDays ?? 0 })
-          : t("panels.shop.from", { date: formatDate(m.releaseDate, l) }),
+        availability(m, l),
       ];
       cells.forEach((text, i) => setText(row.cells[i + 1] as HTMLElement, text));
     },
   });
+}
+
+/** When a model can be had new: its lead time, the day it comes, or used only once the factories stopped. */
+function availability(m: ShopModelQuote, l: ReturnType<typeof lang>): string {
+  if (m.onSale) return t("panels.shop.lead", { days: m.leadDays ?? 0 });
+  if (m.madeUntil !== null && m.usedOpen)
+    return t("panels.shop.usedOnly", { date: formatDate(m.madeUntil, l) });
+  return t("panels.shop.from", { date: formatDate(m.releaseDate, l) });
 }
 
 /**

@@ -44,9 +44,19 @@ export interface TourStep {
 export const START_TARGET = "@start";
 
 const running = (s: TourState) => s.view !== null && s.view.phase !== "lobby";
-const lots = (s: TourState): readonly LotView[] => s.mine?.lots ?? [];
+/** My lots, but not those the scenario gave me on day 0 (a starting fleet): the tour judges what I did. */
+const lots = (s: TourState): readonly LotView[] => (s.mine?.lots ?? []).filter((l) => !l.given);
+/** Whether machines the scenario gave me stand in a region (their lease came with them). */
+const givenIn = (s: TourState, region: string): boolean =>
+  (s.mine?.lots ?? []).some((l) => l.given && l.placeKind === "region" && l.placeId === region);
+/**
+ * Power I leased myself: a lease where no machines the scenario gave me stand (a starting farm's lease
+ * came with it, and its kW no longer match the farm once machines fail, so it is left out whole).
+ */
+const leasedMore = (s: TourState, l: { region: string; kw: number }): boolean =>
+  l.kw > 0 && !givenIn(s, l.region);
 const leased = (s: TourState, region: string) =>
-  (s.mine?.leases ?? []).some((l) => l.region === region && l.kw > 0);
+  (s.mine?.leases ?? []).some((l) => l.region === region && leasedMore(s, l));
 /**
  * A lot that needs no more shipping: on its way, installed, or standing in a region where I lease power
  * (a used lot bought where I mine). A used lot standing in another region's market still has to travel.
@@ -79,7 +89,7 @@ export const STEPS: readonly TourStep[] = [
       '[data-testid="region-panel"]',
       '[data-testid="open-region"]',
     ],
-    done: (s) => (s.mine?.leases ?? []).some((l) => l.kw > 0),
+    done: (s) => (s.mine?.leases ?? []).some((l) => leasedMore(s, l)),
     terms: ["breakeven"],
   },
   {
@@ -98,7 +108,7 @@ export const STEPS: readonly TourStep[] = [
     targets: [
       '[data-testid^="ship-landed-"]',
       '[data-testid^="ready-ship-"]',
-      '.fleet [data-testid^="ship-"]',
+      '.fleet [data-testid^="ship-"]:not([data-given])',
       ".fleet",
     ],
     // Factory machines take weeks to build: the step waits for a lot that can leave where it stands.
@@ -110,7 +120,7 @@ export const STEPS: readonly TourStep[] = [
   {
     id: "install",
     // When capacity runs out the lease form in the region card is where more comes from.
-    targets: ['[data-testid^="install-"]', '[data-testid="lease-form"]', ".fleet"],
+    targets: ['[data-testid^="install-"]:not([data-given])', '[data-testid="lease-form"]', ".fleet"],
     ready: (s) => lots(s).some((l) => l.canInstall || l.status === "installed"),
     waitTargets: [".fleet"],
     done: (s) => lots(s).some((l) => l.status === "installed"),

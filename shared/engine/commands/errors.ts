@@ -16,6 +16,7 @@ export type RejectionCode =
   | "BANKRUPT"
   | "UNKNOWN_MODEL"
   | "NOT_RELEASED"
+  | "OUT_OF_PRODUCTION"
   | "INSUFFICIENT_CASH"
   | "UNKNOWN_REGION"
   | "REGION_BANNED"

@@ -3,7 +3,7 @@
  * tests explore with them; quantities are representative (one unit, a lot's size, a lease that fits a lot).
  * `caches`: the game's EngineCaches (a fresh set when omitted: the same list, only slower).
  */
-import { isReleased, usedValueUnitCents } from "../market.ts";
+import { isReleased, madeNew, usedValueUnitCents } from "../market.ts";
 import { USED_MARKET_DELAY_DAYS } from "./usedMachines.ts";
 import { lotKw, lotModel, leasedKw, usedLeaseKw } from "../fleet.ts";
 import type { GameState } from "../state.ts";
@@ -36,11 +36,14 @@ export function candidateCommands(
           .map((r) => r.id);
   for (const model of state.scenario.asics) {
     if (!isReleased(model, state.day)) continue;
-    out.push({ type: "orderMachines", model: model.id, quantity: 1 });
-    // Pre-orders of a new model with a bid at each level the bots use (issue #13 §3).
-    if (state.day - model.releaseDay <= NEW_MODEL_DAYS)
-      for (const premiumBps of PREORDER_BID_LEVELS)
-        out.push({ type: "orderMachines", model: model.id, quantity: 1, premiumBps });
+    // Orders only while factories still make the model (its used market stays open after).
+    if (madeNew(state, model, state.day)) {
+      out.push({ type: "orderMachines", model: model.id, quantity: 1 });
+      // Pre-orders of a new model with a bid at each level the bots use (issue #13 §3).
+      if (state.day - model.releaseDay <= NEW_MODEL_DAYS)
+        for (const premiumBps of PREORDER_BID_LEVELS)
+          out.push({ type: "orderMachines", model: model.id, quantity: 1, premiumBps });
+    }
     if (model.releaseDay + USED_MARKET_DELAY_DAYS <= state.day) {
       for (const region of usedRegions) out.push({ type: "buyUsed", model: model.id, quantity: 1, region });
       // Used machines are bought where they stand: also the open market holding most of the model.

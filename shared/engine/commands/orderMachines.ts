@@ -7,7 +7,7 @@
  */
 import { roundHalfAway, type Cents } from "../../math/money.ts";
 import type { AsicModel, Hub } from "../../scenario/types.ts";
-import { factoryUnitPriceCents, isReleased } from "../market.ts";
+import { factoryUnitPriceCents, isReleased, madeNew, madeUntilDate } from "../market.ts";
 import { modelOf, purchaseLot } from "../fleet.ts";
 import type { Company, GameState } from "../state.ts";
 import { refuse } from "../../protocol/refusals/index.ts";
@@ -150,6 +150,8 @@ export function validate(
   if (!isReleased(model, state.day)) {
     return refuse("NOT_RELEASED", { model: model.name });
   }
+  if (!madeNew(state, model, state.day))
+    return refuse("OUT_OF_PRODUCTION", { model: model.name, until: madeUntilDate(state, model) ?? "" });
   const hub = factoryFor(state, model, cmd.factory);
   if (!hub) return refuse("UNKNOWN_FACTORY", { factory: cmd.factory });
   if (hub.opensDay > state.day) {

@@ -172,6 +172,10 @@ export const ENGINE_REFUSALS = {
     en: `${p.model} is not on sale yet.`,
     zh: `${p.model} 尚未上市。`,
   }),
+  OUT_OF_PRODUCTION: (p: { model: string; until: string }) => ({
+    en: `${p.model} is no longer made (the factories stopped after ${p.until}): buy it used.`,
+    zh: `${p.model} 已停产（工厂于 ${p.until} 后停止生产）：请购买二手机。`,
+  }),
   UNKNOWN_FACTORY: (p: { factory: string | undefined }) => ({
     en: `No factory "${p.factory}".`,
     zh: `没有名为"${p.factory}"的工厂。`,
