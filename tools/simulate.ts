@@ -30,6 +30,7 @@ import { compareMain } from "./lib/compare.ts";
 import { parseSweep, runSweep, type SweepSpec } from "./lib/sweep.ts";
 import { summaryLines } from "./lib/summary.ts";
 import { modeShareLines } from "./lib/modeShares.ts";
+import { decisionPhaseLines } from "./lib/decisionPhases.ts";
 import { classShare, classShareLines } from "./lib/classShare.ts";
 // Strategies from files and level prefixes in --bots (docs/strategies.md).
 import { unknownStrategies } from "./lib/montecarlo.ts";
@@ -258,6 +259,7 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
   console.log(reportLines(report).join("\n"));
   for (const line of strategyTroubles(outcome.results)) console.error(line);
   console.log(["", ...modeShareLines(outcome.results)].join("\n"));
+  console.log(["", ...decisionPhaseLines(outcome.results)].join("\n"));
   console.log(
     `\n${outcome.results.length} runs in ${(wallMs / 1000).toFixed(1)} s on ${outcome.jobs} ` +
       `thread${outcome.jobs > 1 ? "s" : ""} (${timing.runsPerSecond.toFixed(1)} runs/s)`,

@@ -4,6 +4,7 @@
  * shared/bots' pure strategy functions, the same ones that stand in for players in a room.
  */
 import { countShipment } from "./modeShares.ts";
+import { countDecision, emptyFifths } from "./decisionPhases.ts";
 import { countCommand, isSampleDay, sampleWeek, type WeekSample } from "./mc-sampler.ts";
 import {
   applyTrustedCommand,
@@ -114,6 +115,11 @@ export interface CompanyResult {
   shipModes?: Record<string, number>;
   /** Accepted commands by type (mc-sampler.ts), for the designer's report. */
   commands?: Record<string, number>;
+  /**
+   * Accepted decisions (commands but housekeeping) by fifth of the match, days 0–20%, 20–40%, …
+   * (decisionPhases.ts): does the company still decide late in the game (issue #13 §5)?
+   */
+  decisionFifths?: number[];
 }
 
 export interface MonthSample {
@@ -230,6 +236,7 @@ export function playRun(
     rejected: 0,
     rejectedByCode: {},
     commands: {},
+    decisionFifths: emptyFifths(),
   }));
   const monthly: MonthSample[] = [];
   // Seats playing a strategy from a file, asked through the public API (null: none in this run).
@@ -253,6 +260,7 @@ export function playRun(
           tally.accepted++;
           countShipment(tally, command);
           countCommand((tally.commands ??= {}), command);
+          countDecision(tally, command, state.tick, days);
           if (replay) logAction(replay, state, actor, command);
         } else {
           tally.rejected++;

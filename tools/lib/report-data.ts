@@ -7,6 +7,7 @@
 import type { McReport, StrategyReport } from "./mc-report.ts";
 import type { RunResult } from "./montecarlo.ts";
 import { modeShares } from "./modeShares.ts";
+import { decisionPhases } from "./decisionPhases.ts";
 import { realDay, type HistoryData } from "./report-history.ts";
 
 export interface Band {
@@ -28,6 +29,11 @@ export interface StrategyFigures {
   commands: Record<string, number>;
   /** Shipments by mode (and premium broker) as shares of its shipments. */
   modes: Record<string, number>;
+  /**
+   * Mean accepted decisions per company-run in each fifth of the match, and the share of its
+   * company-runs with a decision in every fifth (decisionPhases.ts); absent when the runs carry no tally.
+   */
+  decisions?: { meanByFifth: number[]; everyFifthShare: number };
 }
 
 export interface ReportFigures {
@@ -88,6 +94,7 @@ function places(run: RunResult): Map<string, number> {
 
 function strategyFigures(strategies: StrategyReport[], results: RunResult[]): StrategyFigures[] {
   const modes = modeShares(results);
+  const phases = new Map(decisionPhases(results).map((p) => [p.strategy, p]));
   return strategies.map((s) => {
     let rankSum = 0;
     let lastTwo = 0;
@@ -112,6 +119,7 @@ function strategyFigures(strategies: StrategyReport[], results: RunResult[]): St
     const shares: Record<string, number> = {};
     for (const [m, k] of Object.entries(shipped)) shares[m] = total > 0 ? k / total : 0;
     const ci = wilson(s.wins, results.length);
+    const phase = phases.get(s.strategy);
     return {
       strategy: s.strategy,
       winLow: ci.low,
@@ -120,6 +128,7 @@ function strategyFigures(strategies: StrategyReport[], results: RunResult[]): St
       lastTwoShare: lastTwo / per,
       commands,
       modes: shares,
+      ...(phase && { decisions: { meanByFifth: phase.meanByFifth, everyFifthShare: phase.everyFifthShare } }),
     };
   });
 }
