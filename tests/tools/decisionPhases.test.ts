@@ -53,7 +53,7 @@ describe("what a decision is and when it falls", () => {
       "setSellRatio",
     ];
     expect(listed.filter((t) => !isDecision(t))).toEqual([]);
-    expect([...HOUSEKEEPING].sort()).toEqual(["injectEvent", "installLot", "sizeWorld"]);
+    expect([...HOUSEKEEPING].sort()).toEqual(["injectEvent", "installLot", "releaseCapacity", "sizeWorld"]);
   });
 
   it("averages per game and counts the games with a decision in every fifth", () => {

@@ -9,10 +9,13 @@
  * - installLot: the region must be the one the lot stands in and the lease must have room
  *   (commands/lots.ts validateInstall), so it only finishes what shipLot/buyUsed/orderMachines and
  *   leaseCapacity decided; the bots install every lot the day it can be.
+ * - releaseCapacity: giving back leased kW nothing will fill; the bots do it almost daily as their
+ *   lots move (in the last fifth it was nearly all of some strategies' "decisions"), so counted it
+ *   would make a passive fleet look busy.
  * - injectEvent, sizeWorld: the host's commands, never a company's (refused from a company anyway).
- * Everything else counts, the undoing commands too (releaseCapacity, cancelOffer, cancelPreorder,
- * leaveQueue): giving something back is a choice made on the day's market. A command type added later
- * counts as a decision unless it is put here.
+ * Everything else counts, the other undoing commands too (cancelOffer, cancelPreorder, leaveQueue):
+ * giving something back is a choice made on the day's market. A command type added later counts as a
+ * decision unless it is put here.
  */
 import type { Command } from "../../shared/index.ts";
 import type { CommandType } from "../../shared/engine/commands/schema.ts";
@@ -25,6 +28,7 @@ export const FIFTHS = 5;
 /** Accepted commands that are not decisions (see the header for why each). */
 export const HOUSEKEEPING: ReadonlySet<CommandType> = new Set<CommandType>([
   "installLot",
+  "releaseCapacity",
   "injectEvent",
   "sizeWorld",
 ]);
