@@ -21,7 +21,7 @@ import { defaultJobs, runPool } from "./lib/mc-pool.ts";
 import { parseQueueUrl } from "./lib/mc-queue.ts";
 import { isStrategyPath, parseStrategyName } from "../shared/strategy/names.ts";
 import { runQueue } from "./lib/mc-queue-coordinator.ts";
-import { availableStrategies, BOTS, type McConfig } from "./lib/montecarlo.ts";
+import { availableStrategies, BOTS, mcConfigOf } from "./lib/montecarlo.ts";
 import { createRecording, recordDay } from "../node/recorder.ts";
 import { loadDatasets } from "../node/scenarios.ts";
 import { loadScenarioRef, scenarioRefId } from "./lib/scenarioRef.ts";
@@ -224,15 +224,8 @@ async function monteCarlo(options: Extract<Options, { mode: "montecarlo" }>): Pr
   }
   if (options.sweep)
     return runSweep(options.scenario, options.sweep, { ...options, botsSource: bots.source });
-  const config: McConfig = {
-    scenario: scenario.id,
-    bots: options.bots,
-    seed: options.seed,
-    runs: options.runs,
-    days: options.days,
-    // The documents a comparison reads (--report's report.json, --json) carry the weekly figures.
-    sampleWeekly: options.report !== undefined || options.json !== undefined,
-  };
+  // The documents a comparison reads (--report's report.json, --json) carry the weekly figures.
+  const config = mcConfigOf(scenario.id, options, options.report !== undefined || options.json !== undefined);
   const bar = progressBar(options.quiet, "{bar} {value}/{total} runs  {eta_formatted} left");
   bar?.start(options.runs, 0);
   const started = performance.now();

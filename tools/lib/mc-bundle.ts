@@ -30,18 +30,25 @@ export function workerBundle(): Promise<string> {
 }
 
 async function bundle(): Promise<string> {
+  return bundleScript(ENTRY, "Monte-Carlo worker");
+}
+
+/**
+ * `entry` and its imports as one CommonJS script for Node, in memory: the worker's and a strategy
+ * file's (strategyModule.ts) bundle alike. No source map: Node does not apply one to code a worker
+ * evaluates; a failing run's stack names the functions (the bundle keeps them) and lines of the bundle.
+ */
+export async function bundleScript(entry: string, what: string): Promise<string> {
   const result = await build({
-    entryPoints: [ENTRY],
+    entryPoints: [entry],
     bundle: true,
     platform: "node",
     format: "cjs",
     target: "node20",
     write: false,
-    // No source map: Node does not apply one to code a worker evaluates. A failing run's stack names
-    // the functions (the bundle keeps them) and lines of the bundle.
     logLevel: "silent",
   });
   const file = result.outputFiles[0];
-  if (!file) throw new Error("esbuild produced no Monte-Carlo worker bundle");
+  if (!file) throw new Error(`esbuild produced no ${what} bundle`);
   return file.text;
 }

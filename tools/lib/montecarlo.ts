@@ -99,6 +99,15 @@ export interface McConfig {
   sampleWeekly?: boolean;
 }
 
+/** A run's config from the command line's choices, for one scenario (simulate and its sweeps alike). */
+export function mcConfigOf(
+  scenarioId: string,
+  o: { bots: string[]; seed: number; runs: number; days: number | null },
+  sampleWeekly: boolean,
+): McConfig {
+  return { scenario: scenarioId, bots: o.bots, seed: o.seed, runs: o.runs, days: o.days, sampleWeekly };
+}
+
 export interface CompanyResult {
   id: string;
   name: string;

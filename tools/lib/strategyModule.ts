@@ -10,7 +10,7 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { build } from "esbuild";
+import { bundleScript } from "./mc-bundle.ts";
 import { evalStrategy } from "./strategyEval.ts";
 
 /** A strategy file's bundled code, by the name it was given on the command line. */
@@ -21,18 +21,7 @@ export async function bundleStrategy(path: string): Promise<string> {
   const file = resolve(path);
   if (!existsSync(file)) throw new Error(`strategy ${path}: no such file (${file})`);
   try {
-    const result = await build({
-      entryPoints: [file],
-      bundle: true,
-      platform: "node",
-      format: "cjs",
-      target: "node20",
-      write: false,
-      logLevel: "silent",
-    });
-    const out = result.outputFiles[0];
-    if (!out) throw new Error("esbuild produced no bundle");
-    return out.text;
+    return await bundleScript(file, `strategy ${path}`);
   } catch (error) {
     throw new Error(
       `strategy ${path} does not build: ${error instanceof Error ? error.message : String(error)}`,

@@ -10,7 +10,7 @@ import { loadDatasets, scenarioPathOf } from "../../node/scenarios.ts";
 import { table } from "./format.ts";
 import { buildReport, type McReport } from "./mc-report.ts";
 import { defaultJobs, runPool } from "./mc-pool.ts";
-import type { McConfig } from "./montecarlo.ts";
+import { mcConfigOf } from "./montecarlo.ts";
 import { figureTable, formatFigure } from "./report-figures.ts";
 import { page, section, tableHtml } from "./report-html.ts";
 import { boxPlotSvg, sweepWinSvg, winRateSvg } from "./report-svg.ts";
@@ -99,14 +99,7 @@ export async function runSweep(ref: string, spec: SweepSpec, options: SweepOptio
   const data = loadDatasets();
   const entries: SweepEntry[] = [];
   for (const { value, scenario } of variants) {
-    const config: McConfig = {
-      scenario: scenario.id,
-      bots: options.bots,
-      seed: options.seed,
-      runs: options.runs,
-      days: options.days,
-      sampleWeekly: true,
-    };
+    const config = mcConfigOf(scenario.id, options, true);
     const outcome = await runPool(config, { jobs: options.jobs ?? defaultJobs(options.runs), scenario });
     const report = buildReport(config, outcome.results, {
       engineVersion: ENGINE_VERSION,
