@@ -1,6 +1,6 @@
 /**
  * cautious: keeps a third of its starting cash, spreads its machines over at least three countries,
- * sells half its BTC, insures every shipment, stays out of licence regimes and regions with a ban in
+ * sells two thirds of its BTC, insures every shipment, stays out of licence regimes and regions with a ban in
  * force or announced, and switches off (rather than sells) lots that lose money.
  */
 import { lotKw, lotModel } from "../engine/fleet.ts";
@@ -10,7 +10,7 @@ import { spendable, type Ctx, type Profile } from "./common.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 
 export const CAUTIOUS: Profile = {
-  sellRatioBps: 5_000,
+  sellRatioBps: 6_500,
   reserveShare: 0.3,
   opexReserveDays: 120,
   maxShipDays: 45,

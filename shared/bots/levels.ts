@@ -34,6 +34,10 @@ export function seatProfile(base: Profile, level: Level, seed: number, companyId
     resaleKeep: Math.min(0.95, base.resaleKeep * draw()),
     maxPaybackDays: Math.round(base.maxPaybackDays * draw()),
     reserveShare: base.reserveShare * draw(),
+    // How much of its mined BTC it keeps is a bet on the price: moved by up to the same share of all.
+    sellRatioBps: Math.round(
+      Math.min(10_000, Math.max(0, base.sellRatioBps + 10_000 * j * (2 * nextFloat(rng) - 1))),
+    ),
   };
   return level === "normal" ? p : LEVEL_TURN[level](p);
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { applyCommand, step, type Command } from "../../shared/index.ts";
 import { BotCaches, decide } from "../../shared/bots/index.ts";
 import { CHEAP_POWER } from "../../shared/bots/cheapPower.ts";
-import { seatProfile } from "../../shared/bots/levels.ts";
+import { reviewsOn, seatProfile } from "../../shared/bots/levels.ts";
 import { newGame, player } from "../helpers/game.ts";
 
 describe("bot levels", () => {
@@ -40,25 +40,25 @@ describe("bot levels", () => {
     }
   });
 
-  it("an easy bot reviews its business every other week, a normal one weekly", () => {
-    const reviewDays = (strategy: string): number[] => {
-      const g = newGame("halving-2020", 3, 1);
-      const bots = new BotCaches();
-      const days: number[] = [];
-      while (g.tick < 120) {
-        const cmds: Command[] = decide(g, "p1", strategy, bots);
-        if (cmds.some((c) => c.type === "setSellRatio" || c.type === "buyUsed" || c.type === "orderMachines"))
-          days.push(g.tick);
-        for (const c of cmds) applyCommand(g, player(1), c);
-        step(g);
-      }
-      return days;
-    };
-    const easy = reviewDays("easy:trader");
-    const normal = reviewDays("trader");
-    expect(normal.length).toBeGreaterThan(0);
-    expect(easy.length).toBeGreaterThan(0);
-    for (const d of easy) expect(d % 14).toBe(0);
-    for (const d of normal) expect(d % 7).toBe(0);
+  it("an easy bot reviews its business every other week, a normal one weekly, each seat on its own day", () => {
+    const days = (level: "easy" | "normal" | "hard", seat: number) =>
+      Array.from({ length: 28 }, (_, t) => t).filter((t) => reviewsOn(level, t, seat));
+    expect(days("easy", 0)).toEqual([0, 14]);
+    expect(days("easy", 3)).toEqual([3, 17]);
+    expect(days("normal", 2)).toEqual([2, 9, 16, 23]);
+    expect(days("hard", 2)).toEqual([2, 9, 16, 23]);
+    // decide buys and sets its ratio only on those days (the rest of the time it only reacts).
+    const g = newGame("halving-2020", 3, 1);
+    const bots = new BotCaches();
+    const buying: number[] = [];
+    while (g.tick < 300) {
+      const cmds: Command[] = decide(g, "p1", "easy:trader", bots);
+      if (cmds.some((c) => c.type === "setSellRatio" || c.type === "buyUsed" || c.type === "orderMachines"))
+        buying.push(g.tick);
+      for (const c of cmds) applyCommand(g, player(1), c);
+      step(g);
+    }
+    expect(buying.length).toBeGreaterThan(0);
+    for (const d of buying) expect(d % 14).toBe(0);
   });
 });
