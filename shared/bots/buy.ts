@@ -4,7 +4,8 @@
  * time, and place the order with a lease that reserves the room it will need.
  */
 import { freeKw } from "../engine/regions.ts";
-import { usedFairCentsPerTh, usedTierOf } from "../engine/market.ts";
+import { usedTierOf } from "../engine/market.ts";
+import { tierMarkCents } from "../engine/score.ts";
 import { stockUnits } from "../engine/usedMarket.ts";
 import { withPremiumCents } from "../engine/commands/orderMachines.ts";
 import type { RegionState } from "../engine/state.ts";
@@ -198,10 +199,7 @@ export function price(
  * sale pays (score.ts), not the index the players' own buying may have lifted above it.
  */
 function resaleUnitCents(state: Ctx["state"], model: AsicModel): number {
-  const bidPerTh =
-    usedFairCentsPerTh(state, usedTierOf(model.efficiencyJPerTh)) *
-    (1 - state.scenario.usedMarket.spreadBps / 10_000);
-  return (bidPerTh * model.hashrateGhs) / 1000;
+  return tierMarkCents(state, usedTierOf(model.efficiencyJPerTh), model.hashrateGhs / 1000);
 }
 
 /**
