@@ -42,13 +42,13 @@ describe("a repeated request id", () => {
     host.send("host", { action: { type: "start" } });
     await until(() => player.state.phase === "running");
 
-    const order = { type: "orderMachines", model: "s9", quantity: 3 };
+    const order = { type: "orderMachines", model: "s17-pro", quantity: 3 };
     for (let i = 0; i < 3; i++) player.send("command", { ref: "buy-1", command: order });
     await until(() => seen.get("buy-1")?.length === 3);
     expect(seen.get("buy-1")).toEqual(["ack", "ack", "ack"]);
 
     // A refusal repeats as the same refusal; a new ref is a new order.
-    const tooMany = { type: "orderMachines", model: "s9", quantity: 99_999 };
+    const tooMany = { type: "orderMachines", model: "s17-pro", quantity: 99_999 };
     player.send("command", { ref: "big", command: tooMany });
     player.send("command", { ref: "big", command: tooMany });
     player.send("command", { ref: "buy-2", command: order });

@@ -15,7 +15,7 @@ type Send = [type: string | number, body?: unknown];
 const SECRET = "fuzz-host-secret-0123456789";
 const FUZZ_SECONDS = 14;
 const PACE = 16;
-const MODELS = ["s19-pro", "s19j-pro"] as const;
+const MODELS = ["s21", "s19-xp"] as const;
 
 let server: TestServer;
 beforeAll(async () => {

@@ -124,7 +124,11 @@ describe("preview", () => {
     const { host, player } = await pausedGame();
     const before = cashCents(player);
     const tick = player.state.tick as number;
-    const big = await ask(player, "x1", command({ type: "orderMachines", model: "s9", quantity: 100_000 }));
+    const big = await ask(
+      player,
+      "x1",
+      command({ type: "orderMachines", model: "s17-pro", quantity: 100_000 }),
+    );
     if (!isReply(big)) throw new Error(`refused: ${big.code}`);
     expect(big.ok).toBe(false);
     expect(big.error?.code).toMatch(/INSUFFICIENT_CASH|UNKNOWN_MODEL|NOT_RELEASED/);

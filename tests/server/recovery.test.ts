@@ -104,7 +104,7 @@ async function crashAndRestart(
   player.onMessage("ack", (m: { ref: string }) => acks.push(m.ref));
   player.send("command", { ref: "c1", command: { type: "orderMachines", model: "s17-pro", quantity: 10 } });
   player.send("command", { ref: "c2", command: { type: "setSellRatio", ratioBps: 5000 } });
-  player.send("command", { ref: "c3", command: { type: "orderMachines", model: "s9", quantity: 20 } });
+  player.send("command", { ref: "c3", command: { type: "orderMachines", model: "s17-plus", quantity: 20 } });
   await until(() => acks.length === 3);
   const ordered = player.state.tick as number;
   await until(() => player.state.tick >= ordered + days);

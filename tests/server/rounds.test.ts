@@ -75,7 +75,7 @@ describe("round mode", () => {
       question.byId.set(q.id, q);
     });
     expect(await send(host, "host", { action: { type: "start" } }, "s")).toBe("ack");
-    const order = { type: "orderMachines", model: "s9", quantity: 3 };
+    const order = { type: "orderMachines", model: "s17-pro", quantity: 3 };
     expect(await send(student, "command", { command: order }, "o")).toBe("ack");
 
     // January ends: the game waits, everyone sees the summary with the student's order in words.
@@ -84,7 +84,7 @@ describe("round mode", () => {
     const first = last(studentSeen)!.window!.summary;
     expect(first).toMatchObject({ number: 1, at: "month", from: "2020-01-01", to: "2020-01-31" });
     expect(first.priceStartCents).toBeGreaterThan(0);
-    expect(first.companies.find((c) => c.seat === "p1")!.did[0]!.en).toMatch(/Ordered 3 × .*S9/i);
+    expect(first.companies.find((c) => c.seat === "p1")!.did[0]!.en).toMatch(/Ordered 3 × .*S17 Pro/i);
     expect(first.next.blocks).toBeGreaterThan(0);
     const tickAtPause = host.state.tick as number;
     // The round asks its forecast (the next retarget's change, a number); the student answers it.
