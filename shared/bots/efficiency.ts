@@ -1,7 +1,7 @@
 /**
- * efficiency: among the most efficient machines on sale (lowest J/TH), the one that pays back first, sent to the region where it earns most
- * once power, uptime, hosting and the duty on arrival are counted; sells machines once they no longer
- * pay for their power over the month.
+ * efficiency: among the most efficient machines on sale (lowest J/TH), the one that pays back first,
+ * sent to the region where it earns most once power, uptime, hosting and the duty on arrival are
+ * counted; sells machines once they no longer pay for their power over the month.
  */
 import {
   buyBest,

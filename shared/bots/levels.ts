@@ -1,11 +1,11 @@
 /**
  * Bot levels (issue #14 §1) and each game's temperament. A seat's strategy may carry a level, written
- * "easy:trader" or "hard:cheap-power" ("normal" when it has none; strategy/names.ts reads it). A level turns the strategy's knobs:
- * an easy bot looks at its business every other week, commits half as much of its cash a review, counts
- * on less resale and leaves pre-order and hosting bids, sites and loans alone; a hard one commits more
- * and keeps a thinner cash reserve. Every game each bot also draws a temperament from the seed: its knobs
- * moved a little (more at easy, less at hard), so two games with the same history do not play the same
- * and no strategy wins by being predictable.
+ * "easy:trader" or "hard:cheap-power" ("normal" when it has none; strategy/names.ts reads it). A level
+ * turns the strategy's knobs: an easy bot looks at its business every other week, commits half as much of
+ * its cash a review, counts on less resale and leaves pre-order and hosting bids, sites and loans alone; a
+ * hard one commits more and keeps a thinner cash reserve. Every game each bot also draws a temperament
+ * from the seed: its knobs moved a little (more at easy, less at hard), so two games with the same history
+ * do not play the same and no strategy wins by being predictable.
  */
 import { createRng, hash32, nextFloat } from "../math/rng.ts";
 import type { Level } from "../strategy/names.ts";

@@ -12,9 +12,9 @@
  * Nothing else moves: BTC price, power, capacity, factories. With no class-sized world (the default, and
  * every no-player run) the factor is absent and every figure is exactly the full world's.
  *
- * The factor: the players' buying power on day 0 (seats × (starting cash at the factory's price per TH/s
- * + the scenario's starting fleet)) times WORLD_PER_PLAYER_POWER is the rest of the world's day-0 hashrate. Deterministic: it depends on the
- * scenario and the number of seats only.
+ * The factor: the players' buying power on day 0 (seats × (starting cash at the factory's price per
+ * TH/s + the scenario's starting fleet)) times WORLD_PER_PLAYER_POWER is the rest of the world's day-0
+ * hashrate. Deterministic: it depends on the scenario and the number of seats only.
  */
 import { compactToTarget, targetToCompact, workFromTarget } from "../bitcoin/index.ts";
 import type { GameState } from "./state.ts";
