@@ -10,7 +10,7 @@ import { stockUnits } from "../engine/usedMarket.ts";
 import { withPremiumCents } from "../engine/commands/orderMachines.ts";
 import type { RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
-import { add, addLease, freeTodayKw, leaseAt, loadAt, spareKw, type Ctx } from "./common.ts";
+import { add, addLease, fleetCostCents, freeTodayKw, leaseAt, loadAt, spareKw, type Ctx } from "./common.ts";
 import {
   catalogOf,
   factoryUnitsOf,
@@ -267,8 +267,7 @@ export function place(ctx: Ctx, offer: Offer, budget: number, minOrder = 0): num
  * with the log of its size rather than with time.
  */
 export function minOrderCents(ctx: Ctx): number {
-  let fleetCost = 0;
-  for (const lot of ctx.lots) fleetCost += lot.costCents;
+  const fleetCost = fleetCostCents(ctx);
   const start = ctx.state.scenario.company.startingCashCents;
   return Math.max(start * MIN_ORDER_SHARE, fleetCost * MIN_ORDER_FLEET_SHARE);
 }
@@ -279,8 +278,7 @@ export function minOrderCents(ctx: Ctx): number {
  * left a bot with 300 lots and made a Monte-Carlo game three times slower).
  */
 export function usedMinOrderCents(ctx: Ctx): number {
-  let fleetCost = 0;
-  for (const lot of ctx.lots) fleetCost += lot.costCents;
+  const fleetCost = fleetCostCents(ctx);
   return Math.max(
     ctx.state.scenario.company.startingCashCents * USED_MIN_ORDER_SHARE,
     fleetCost * USED_MIN_ORDER_FLEET_SHARE,

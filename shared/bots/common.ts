@@ -271,3 +271,19 @@ export function reserveCents(ctx: Ctx, extraOpexPerDay = 0): number {
 export function spendable(ctx: Ctx): number {
   return Math.max(0, ctx.cash - reserveCents(ctx));
 }
+
+/** kW of the company's machines still on order or waiting at a factory (they will need a lease). */
+export function orderedKw(ctx: Ctx): number {
+  let kw = 0;
+  for (const lot of ctx.lots)
+    if (lot.status === "onOrder" || lot.location.kind === "factory")
+      kw += lotKw(lotModel(ctx.state, lot, ctx.caches), lot.quantity);
+  return kw;
+}
+
+/** What the company's lots cost, cents (order sizes grow with it). */
+export function fleetCostCents(ctx: Ctx): number {
+  let cents = 0;
+  for (const lot of ctx.lots) cents += lot.costCents;
+  return cents;
+}

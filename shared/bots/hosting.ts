@@ -8,8 +8,7 @@
 import { crunchOn, freeForNewLease, hostingPriceCents, hostingSpecOf } from "../engine/hosting.ts";
 import { spareOwnKw } from "../engine/hostingOffers.ts";
 import { siteCapexCents } from "../engine/sites.ts";
-import { lotKw, lotModel } from "../engine/fleet.ts";
-import { add, leaseAt, loadAt, reserveCents, spareKw, type Ctx } from "./common.ts";
+import { add, leaseAt, loadAt, orderedKw, reserveCents, spareKw, type Ctx } from "./common.ts";
 import { queueLease } from "./hostingQueue.ts";
 
 /** The weekly hosting review of a bot that builds sites: break ground, offer spare, (answers are daily). */
@@ -37,11 +36,7 @@ export function reviewHosting(ctx: Ctx): void {
 /** kW the company's machines will need in region `r`: waiting there or on their way, and all still on order. */
 function pendingKw(ctx: Ctx, r: number): number {
   const l = loadAt(ctx, r);
-  let kw = l.stored + l.inbound;
-  for (const lot of ctx.lots)
-    if (lot.status === "onOrder" || lot.location.kind === "factory")
-      kw += lotKw(lotModel(ctx.state, lot, ctx.caches), lot.quantity);
-  return kw;
+  return l.stored + l.inbound + orderedKw(ctx);
 }
 
 function offerSpare(ctx: Ctx): void {

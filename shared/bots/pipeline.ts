@@ -14,7 +14,17 @@ import { leaseSetupCents } from "../engine/commands/leaseCapacity.ts";
 import { hostingPriceCents } from "../engine/hosting.ts";
 import type { Lot, RegionState } from "../engine/state.ts";
 import type { RegionSpec } from "../scenario/types.ts";
-import { add, addChained, addLease, freeTodayKw, leaseAt, spareKw, type Ctx, loadAt } from "./common.ts";
+import {
+  add,
+  addChained,
+  addLease,
+  freeTodayKw,
+  leaseAt,
+  orderedKw,
+  spareKw,
+  type Ctx,
+  loadAt,
+} from "./common.ts";
 import { marginOf, thDay } from "./econ.ts";
 import { dutyOf } from "./duties.ts";
 import { licenceOf, prefersRenewableAt, siteOf } from "./world.ts";
@@ -298,12 +308,7 @@ export function tendLots(ctx: Ctx): void {
 
 /** Gives back leased kW that nothing installed, stored, inbound or on order will need. */
 export function releaseLeases(ctx: Ctx): void {
-  const { state } = ctx;
-  let pending = 0;
-  for (const lot of ctx.lots) {
-    if (lot.status === "onOrder" || lot.location.kind === "factory")
-      pending += lotKw(lotModel(state, lot, ctx.caches), lot.quantity);
-  }
+  const pending = orderedKw(ctx);
   for (const lease of ctx.company.leases) {
     const r = regionOf(ctx, lease.region);
     if (r < 0) continue;
