@@ -18,6 +18,7 @@ import { clientAddress } from "./limits/addressLimiter.ts";
 import { codeMisses, TOO_MANY_MISSES, TOO_MANY_WRONG_SECRETS } from "./http/limits.ts";
 import { noteFailedSecret, secretGuessAllowed, secretRetryAfterMs } from "./limits/failures.ts";
 import { joinAddressFor } from "./http/joinAddress.ts";
+import { csv, type CsvCell } from "./csv.ts";
 import { decodeSegment, refusal, refuse, requestUrl, sendJson as json, tooMany } from "./http/respond.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
@@ -90,14 +91,6 @@ async function adminOnly(
  * because the client's usual case is a real game with a wrong or missing secret.
  */
 const EXPORT_DENIED = refusal("EXPORT_DENIED");
-
-function csv(rows: (string | number | null)[][]): string {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? "" : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return `${rows.map((r) => r.map(cell).join(",")).join("\n")}\n`;
-}
 
 /** Until the browser client lands (issue #5), the root page says what runs here and how to reach it. */
 const LANDING = `<!doctype html><meta charset="utf-8"><title>Hashrate Atlas</title>
@@ -218,9 +211,7 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="${session.code}-${table}.csv"`,
       });
-      res.end(
-        csv([header, ...stamped.map((r) => header.map((h) => (r[h] ?? null) as string | number | null))]),
-      );
+      res.end(csv([header, ...stamped.map((r) => header.map((h) => (r[h] ?? null) as CsvCell))]));
     },
   },
   {
