@@ -10,16 +10,16 @@
  */
 import { stringify } from "csv-stringify/sync";
 
-export type CsvCell = string | number | null;
+export type CsvCell = string | number | boolean | null;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** A plain number written as text ("-12.5"): a spreadsheet reads it as the number it is, not a formula. */
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 
 /** The cell as written: text that a spreadsheet would take for a formula is neutralised. */
-export function safeCell(value: CsvCell): string | number {
+export function safeCell(value: CsvCell): string | number | boolean {
   if (value === null) return "";
-  if (typeof value === "number") return value;
+  if (typeof value !== "string") return value;
   return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 

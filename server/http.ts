@@ -19,6 +19,7 @@ import { codeMisses, TOO_MANY_MISSES, TOO_MANY_WRONG_SECRETS } from "./http/limi
 import { noteFailedSecret, secretGuessAllowed, secretRetryAfterMs } from "./limits/failures.ts";
 import { joinAddressFor } from "./http/joinAddress.ts";
 import { csv, type CsvCell } from "./csv.ts";
+import { readiness } from "./http/readiness.ts";
 import { decodeSegment, refusal, refuse, requestUrl, sendJson as json, tooMany } from "./http/respond.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
@@ -110,7 +111,15 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
       res.end(LANDING);
     },
   },
+  // Alive (the process answers); /ready: it can take players now (http/readiness.ts).
   { pattern: /^\/health$/, handler: (_q, res) => json(res, 200, { ok: true }) },
+  {
+    pattern: /^\/ready$/,
+    handler: async (_q, res) => {
+      const answer = await readiness();
+      json(res, answer.ready ? 200 : 503, answer);
+    },
+  },
   // Where students reach this server (PUBLIC_URL, else the LAN address): the join link and QR carry it.
   { pattern: /^\/api\/join-address$/, handler: (req, res) => json(res, 200, joinAddressFor(req)) },
   {

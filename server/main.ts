@@ -13,6 +13,7 @@ import { adminHandler } from "./admin.ts";
 import { scaleOptions } from "./scale.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { startupLines } from "./http/startup.ts";
+import { configureReadiness, databaseCheck, markRecovered, redisCheck } from "./http/readiness.ts";
 
 export interface StartOptions {
   port: number;
@@ -55,7 +56,12 @@ export async function startServer(options: StartOptions) {
   // every room and exits; the store must land its queued writes before the process goes.
   server.onShutdown(() => store.close());
   // Games that were running when the process died come back before anyone can connect.
+  // /ready: the database, Redis when shared, and the restore below (http/readiness.ts).
+  const redis = options.redisUrl ? redisCheck(options.redisUrl) : null;
+  configureReadiness(redis ? [databaseCheck(store), redis] : [databaseCheck(store)]);
+  if (redis) server.onShutdown(() => redis.close());
   const restored = await restoreRunningGames(store, (id) => services.scenario(id));
+  markRecovered();
   await server.listen(options.port, options.host);
   return {
     server,
