@@ -62,7 +62,7 @@ export const configSchema = z.object({
     error: "expected at least 12 characters (it guards the monitor and the debug routes)",
   }),
   PUBLIC_ADDRESS: text().refine((v) => v === undefined || !v.includes("://"), {
-    error: "expected host:port without a scheme, such as game1.internal:2567",
+    error: "expected host:port (or host/path behind a proxy) without a scheme, such as game1.internal:2567",
   }),
   PUBLIC_URL: url(["http", "https"], "https://atlas.school.example"),
   LOG_LEVEL: z.preprocess(

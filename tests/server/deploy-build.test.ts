@@ -3,7 +3,8 @@
  * build` makes dist/; a production install (`npm ci --omit=dev`, from the lockfile, into an empty
  * folder) plus dist/ starts with plain `node`, serves the precompressed client, and creates a game
  * of every scenario the lobby lists (the scenario data ships in dist/). Nothing from the repository
- * but package.json, the lockfile and dist/ is in that folder, as in the image.
+ * but package.json, the lockfile and dist/ is in that folder, as in the image. The npm commands and
+ * the start command are read from the Dockerfile, so the image and this test cannot drift apart.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../node/scenarios.ts";
 import { lobbyScenarios } from "../../node/scenarioList.ts";
 import { next } from "../helpers/rooms.ts";
+import { dockerfileStages, npmArgs, runsOf } from "./deploy-files.ts";
 
 const PORT = 2963;
 const app = mkdtempSync(join(tmpdir(), "atlas-prod-"));
@@ -41,13 +43,24 @@ async function healthy(): Promise<void> {
   }
 }
 
+const stages = dockerfileStages();
+const stage = (name: string) => stages.find((st) => st.name === name);
+/** The runtime stage's CMD (exec form): what the image runs. */
+const cmd = JSON.parse(stage("runtime")?.instructions.find((i) => i.op === "CMD")?.args ?? "[]") as string[];
+
 beforeAll(async () => {
-  run("npm", ["run", "build"], ROOT);
+  // The build stage's last command (after its own `npm ci`, which this checkout has done already).
+  const build = runsOf(stage("build")).at(-1) ?? "";
+  expect(build).toBe("npm run build");
+  run("npm", npmArgs(build), ROOT);
   for (const f of ["package.json", "package-lock.json"]) cpSync(join(ROOT, f), join(app, f));
-  // Lifecycle scripts off, as in the Dockerfile: the production dependencies need none to run.
-  run("npm", ["ci", "--omit=dev", "--ignore-scripts", "--prefer-offline", "--no-audit", "--no-fund"], app);
+  // The deps stage's install, word for word, preferring the local npm cache (CI filled it).
+  const [install = ""] = runsOf(stage("deps"));
+  expect(install).toMatch(/^npm ci --omit=dev/);
+  run("npm", [...npmArgs(install), "--prefer-offline"], app);
   cpSync(join(ROOT, "dist"), join(app, "dist"), { recursive: true });
-  server = spawn(process.execPath, ["dist/server/main.js"], {
+  expect(cmd[0]).toBe("node");
+  server = spawn(process.execPath, cmd.slice(1), {
     cwd: app,
     env: { PATH: process.env.PATH, PORT: String(PORT), HOST: "127.0.0.1", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
