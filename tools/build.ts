@@ -3,8 +3,9 @@
  * plain `node`, no dev dependency:
  *   dist/server/main.js   the server, bundled by esbuild; packages stay imports from node_modules
  *                         (only the production dependencies are needed to run it);
- *   dist/public/          the client Vite built into client/dist, with a .gz and a .br beside each
- *                         text file, so the server sends them compressed without compressing per request;
+ *   dist/public/          the client, built by Vite (as `npm run build:client` builds client/dist), with
+ *                         a .gz and a .br beside each text file, so the server sends them compressed
+ *                         without compressing per request;
  *   dist/shared/…         the scenario YAML, the region and logistics catalogs and the historical data
  *                         the server reads at run time (node/scenarios.ts finds them next to the bundle,
  *                         as it finds shared/ next to node/ in the repository);
@@ -23,10 +24,11 @@ const DIST = join(ROOT, "dist");
 const SERVER_DATA = ["shared/scenarios", "shared/world", "shared/data"];
 
 async function buildClient(): Promise<void> {
-  await viteBuild({ configFile: join(ROOT, "client/vite.config.ts"), logLevel: "warn" });
-  const { files, before, after } = await precompressDir(join(ROOT, "client/dist"));
+  // Straight into dist/public, not client/dist: the browser tests serve client/dist and may be running.
+  const outDir = join(DIST, "public");
+  await viteBuild({ configFile: join(ROOT, "client/vite.config.ts"), logLevel: "warn", build: { outDir } });
+  const { files, before, after } = await precompressDir(outDir);
   console.log(`client: ${files} text files precompressed, ${kb(before)} → ${kb(after)} (brotli)`);
-  cpSync(join(ROOT, "client/dist"), join(DIST, "public"), { recursive: true });
 }
 
 async function buildServer(): Promise<void> {
