@@ -3,6 +3,7 @@
  * stand-ins, then a real server over a real Redis that goes away and comes back.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   configureReadiness,
@@ -68,19 +69,27 @@ function startRedis(): ChildProcess {
   );
 }
 
+/** Redis answers PING on its port (a raw RESP exchange: no client library's reconnection in the way). */
+function pong(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(REDIS_PORT, "127.0.0.1", () => socket.write("PING\r\n"));
+    socket.once("data", (d) => {
+      resolve(d.toString().startsWith("+PONG"));
+      socket.destroy();
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
 async function redisUp(): Promise<void> {
   const deadline = Date.now() + 10_000;
-  while (
-    spawnSync("redis-cli", ["-p", String(REDIS_PORT), "ping"], { encoding: "utf8" }).stdout.trim() !== "PONG"
-  ) {
+  while (!(await pong())) {
     if (Date.now() > deadline) throw new Error("redis-server did not answer in 10 s");
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-async function ready(
-  server: TestServer,
-): Promise<{
+async function ready(server: TestServer): Promise<{
   status: number;
   body: { ready: boolean; checks: Record<string, { ok: boolean; reason?: string }> };
 }> {
