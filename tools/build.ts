@@ -9,6 +9,7 @@
  *   dist/shared/…         the scenario YAML, the region and logistics catalogs and the historical data
  *                         the server reads at run time (node/scenarios.ts finds them next to the bundle,
  *                         as it finds shared/ next to node/ in the repository);
+ *   dist/package.json     { "type": "module" }: the bundle is an ES module wherever dist/ is copied;
  *   dist/build.json       when and from what it was built (tools/build-check.mjs compares its time).
  * `--server-only` skips the client (the tests that bundle the server use it).
  */
@@ -47,6 +48,8 @@ async function buildServer(): Promise<void> {
     logLevel: "warning",
   });
   for (const dir of SERVER_DATA) cpSync(join(ROOT, dir), join(DIST, dir), { recursive: true });
+  // The bundle is an ES module: say so beside it, so dist/ runs wherever it is copied.
+  writeFileSync(join(DIST, "package.json"), `${JSON.stringify({ type: "module", private: true })}\n`);
 }
 
 function kb(bytes: number): string {
