@@ -85,7 +85,7 @@ describe("compose.yaml", () => {
     expect(services.postgres?.image).toMatch(/^postgres:/);
     expect(services.redis?.image).toMatch(/^redis:/);
     expect(services.proxy?.image).toMatch(/^caddy:/);
-    expect(services.proxy?.ports).toEqual(expect.arrayContaining(["80:80", "443:443"]));
+    expect(services.proxy?.ports).toEqual(expect.arrayContaining(["0.0.0.0:80:80", "0.0.0.0:443:443"]));
   });
 
   it("gives each game server a valid configuration for several processes", () => {
