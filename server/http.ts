@@ -18,6 +18,8 @@ import { clientAddress } from "./limits/addressLimiter.ts";
 import { codeMisses, TOO_MANY_MISSES, TOO_MANY_WRONG_SECRETS } from "./http/limits.ts";
 import { noteFailedSecret, secretGuessAllowed, secretRetryAfterMs } from "./limits/failures.ts";
 import { joinAddressFor } from "./http/joinAddress.ts";
+import { csv, type CsvCell } from "./csv.ts";
+import { readiness } from "./http/readiness.ts";
 import { decodeSegment, refusal, refuse, requestUrl, sendJson as json, tooMany } from "./http/respond.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
@@ -91,14 +93,6 @@ async function adminOnly(
  */
 const EXPORT_DENIED = refusal("EXPORT_DENIED");
 
-function csv(rows: (string | number | null)[][]): string {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? "" : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return `${rows.map((r) => r.map(cell).join(",")).join("\n")}\n`;
-}
-
 /** Until the browser client lands (issue #5), the root page says what runs here and how to reach it. */
 const LANDING = `<!doctype html><meta charset="utf-8"><title>Hashrate Atlas</title>
 <h1>Hashrate Atlas / 矿机版图</h1>
@@ -117,7 +111,15 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
       res.end(LANDING);
     },
   },
+  // Alive (the process answers); /ready: it can take players now (http/readiness.ts).
   { pattern: /^\/health$/, handler: (_q, res) => json(res, 200, { ok: true }) },
+  {
+    pattern: /^\/ready$/,
+    handler: async (_q, res) => {
+      const answer = await readiness();
+      json(res, answer.ready ? 200 : 503, answer);
+    },
+  },
   // Where students reach this server (PUBLIC_URL, else the LAN address): the join link and QR carry it.
   { pattern: /^\/api\/join-address$/, handler: (req, res) => json(res, 200, joinAddressFor(req)) },
   {
@@ -218,9 +220,7 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="${session.code}-${table}.csv"`,
       });
-      res.end(
-        csv([header, ...stamped.map((r) => header.map((h) => (r[h] ?? null) as string | number | null))]),
-      );
+      res.end(csv([header, ...stamped.map((r) => header.map((h) => (r[h] ?? null) as CsvCell))]));
     },
   },
   {

@@ -11,6 +11,9 @@ import { configureServices } from "./services.ts";
 import { openStore } from "./store/open.ts";
 import { adminHandler } from "./admin.ts";
 import { scaleOptions } from "./scale.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { startupLines } from "./http/startup.ts";
+import { configureReadiness, databaseCheck, markRecovered, redisCheck } from "./http/readiness.ts";
 
 export interface StartOptions {
   port: number;
@@ -24,17 +27,16 @@ export interface StartOptions {
   publicAddress: string | undefined;
 }
 
+/** The start options from the environment, validated (server/config.ts): a bad value throws ConfigError. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptions {
-  const port = Number(env.PORT ?? 2567);
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const config = loadConfig(env);
   return {
-    port,
-    host: env.HOST ?? "0.0.0.0",
-    databaseUrl: env.DATABASE_URL ?? "file:data/hashrate-atlas.db",
-    redisUrl: env.REDIS_URL || undefined,
-    adminSecret: env.ADMIN_SECRET || undefined,
-    publicAddress: env.PUBLIC_ADDRESS || undefined,
+    port: config.PORT,
+    host: config.HOST,
+    databaseUrl: config.DATABASE_URL,
+    redisUrl: config.REDIS_URL,
+    adminSecret: config.ADMIN_SECRET,
+    publicAddress: config.PUBLIC_ADDRESS,
   };
 }
 
@@ -54,7 +56,12 @@ export async function startServer(options: StartOptions) {
   // every room and exits; the store must land its queued writes before the process goes.
   server.onShutdown(() => store.close());
   // Games that were running when the process died come back before anyone can connect.
+  // /ready: the database, Redis when shared, and the restore below (http/readiness.ts).
+  const redis = options.redisUrl ? redisCheck(options.redisUrl) : null;
+  configureReadiness(redis ? [databaseCheck(store), redis] : [databaseCheck(store)]);
+  if (redis) server.onShutdown(() => redis.close());
   const restored = await restoreRunningGames(store, (id) => services.scenario(id));
+  markRecovered();
   await server.listen(options.port, options.host);
   return {
     server,
@@ -67,10 +74,16 @@ export async function startServer(options: StartOptions) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const options = optionsFromEnv();
+  let options: StartOptions;
+  try {
+    options = optionsFromEnv();
+  } catch (e) {
+    // A bad variable is the operator's to fix: say which and why, without a stack trace.
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    process.exit(78); // EX_CONFIG: process managers can tell a configuration error from a crash
+  }
   installProcessSafetyNet(); // a forgotten .catch anywhere is logged instead of shutting every game down
   await startServer(options);
-  console.log(
-    `Hashrate Atlas server on http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${options.port}`,
-  );
+  for (const line of startupLines(options, process.env.PUBLIC_URL)) console.log(line);
 }

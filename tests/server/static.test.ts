@@ -1,54 +1,127 @@
-/** Static serving of the built client: right files and types, caching by kind, nothing outside the folder. */
+/**
+ * Static serving of the built client: right files and types, caching by kind, nothing outside the
+ * folder, and the precompressed .br/.gz versions chosen by Accept-Encoding, over real HTTP.
+ */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, get as httpGet, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { serveClient } from "../../server/static.ts";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { acceptedEncodings, serveClient } from "../../server/static.ts";
 
 const root = mkdtempSync(join(tmpdir(), "atlas-static-"));
+const APP = `console.log(${JSON.stringify("hashrate ".repeat(200))});`;
 mkdirSync(join(root, "assets"));
 writeFileSync(join(root, "index.html"), "<!doctype html><title>atlas</title>");
-writeFileSync(join(root, "assets", "app-1234.js"), "console.log(1)");
+writeFileSync(join(root, "assets", "app-1234.js"), APP);
+writeFileSync(join(root, "assets", "app-1234.js.br"), brotliCompressSync(APP));
+writeFileSync(join(root, "assets", "app-1234.js.gz"), gzipSync(APP));
+writeFileSync(join(root, "assets", "logo-1.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
 writeFileSync(join(tmpdir(), "secret.txt"), "nope");
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function get(url: string) {
-  const out: { status?: number; headers?: Record<string, string>; body?: string } = {};
-  const res = {
-    writeHead(status: number, headers: Record<string, string>) {
-      out.status = status;
-      out.headers = headers;
-    },
-    end(body?: Buffer) {
-      out.body = body?.toString();
-    },
-  } as unknown as ServerResponse;
-  const handled = serveClient({ method: "GET", url } as IncomingMessage, res, root);
-  return { handled, ...out };
+// A real HTTP server over serveClient: headers and bytes as a browser receives them.
+const http = createServer((req, res) => {
+  if (!serveClient(req, res, root)) {
+    res.writeHead(404);
+    res.end();
+  }
+});
+let port = 0;
+beforeAll(async () => {
+  await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
+  port = (http.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await new Promise((r) => http.close(r));
+  rmSync(root, { recursive: true, force: true });
+});
+
+interface Got {
+  status: number;
+  headers: IncomingMessage["headers"];
+  body: Buffer;
+}
+
+/** A raw GET (node's http, not fetch: fetch would decompress and hide what went over the wire). */
+function get(path: string, headers: Record<string, string> = {}): Promise<Got> {
+  return new Promise((resolve, reject) => {
+    httpGet({ host: "127.0.0.1", port, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    }).on("error", reject);
+  });
+}
+
+function handled(url: string): boolean {
+  const res = { writeHead() {}, end() {} } as unknown as ServerResponse;
+  return serveClient({ method: "GET", url, headers: {} } as IncomingMessage, res, root);
 }
 
 describe("serveClient", () => {
-  it("serves index.html at / and for links with a code, never cached", () => {
+  it("serves index.html at / and for links with a code, revalidated every time", async () => {
     for (const url of ["/", "/?code=ABC234"]) {
-      const r = get(url);
-      expect(r.handled).toBe(true);
-      expect(r.headers?.["content-type"]).toContain("text/html");
-      expect(r.headers?.["cache-control"]).toBe("no-cache");
+      const r = await get(url);
+      expect(r.status).toBe(200);
+      expect(r.headers["content-type"]).toContain("text/html");
+      expect(r.headers["cache-control"]).toBe("no-cache");
+      const again = await get(url, { "if-none-match": String(r.headers.etag) });
+      expect(again.status).toBe(304);
+      expect(again.body.length).toBe(0);
     }
   });
 
-  it("serves hashed assets with a year of caching and the right type", () => {
-    const r = get("/assets/app-1234.js");
-    expect(r.body).toBe("console.log(1)");
-    expect(r.headers?.["content-type"]).toContain("text/javascript");
-    expect(r.headers?.["cache-control"]).toContain("immutable");
+  it("sends brotli to a browser that takes it, gzip to one that takes only gzip, plain otherwise", async () => {
+    const br = await get("/assets/app-1234.js", { "accept-encoding": "gzip, deflate, br, zstd" });
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.body.length).toBeLessThan(APP.length / 5);
+    expect(brotliDecompressSync(br.body).toString()).toBe(APP);
+    const gz = await get("/assets/app-1234.js", { "accept-encoding": "gzip" });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gz.body).toString()).toBe(APP);
+    const plain = await get("/assets/app-1234.js", { "accept-encoding": "identity" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toBe(APP);
+    const refused = await get("/assets/app-1234.js", { "accept-encoding": "br;q=0, gzip" });
+    expect(refused.headers["content-encoding"]).toBe("gzip");
+    for (const r of [br, gz, plain]) {
+      expect(r.headers["content-type"]).toBe("text/javascript; charset=utf-8");
+      expect(r.headers.vary).toBe("Accept-Encoding");
+      expect(r.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect(Number(r.headers["content-length"])).toBe(r.body.length);
+    }
+  });
+
+  it("sends files without a compressed version as they are, with no Vary", async () => {
+    const png = await get("/assets/logo-1.png", { "accept-encoding": "br, gzip" });
+    expect(png.headers["content-type"]).toBe("image/png");
+    expect(png.headers["content-encoding"]).toBeUndefined();
+    expect(png.headers.vary).toBeUndefined();
+  });
+
+  it("does not serve the .br and .gz files' bytes as if they were the file", async () => {
+    const r = await get("/assets/app-1234.js.br");
+    expect(r.headers["content-type"]).toBe("application/octet-stream");
+    expect(r.headers["content-encoding"]).toBeUndefined();
   });
 
   it("leaves unknown paths and escapes to the next handler", () => {
-    expect(get("/api/rooms").handled).toBe(false);
-    expect(get("/../secret.txt").handled).toBe(false);
-    expect(get("/%2e%2e/secret.txt").handled).toBe(false);
-    expect(get("/assets/../../secret.txt").handled).toBe(false);
+    expect(handled("/api/rooms")).toBe(false);
+    expect(handled("/../secret.txt")).toBe(false);
+    expect(handled("/%2e%2e/secret.txt")).toBe(false);
+    expect(handled("/assets/../../secret.txt")).toBe(false);
+  });
+});
+
+describe("acceptedEncodings", () => {
+  it("reads tokens and q-values", () => {
+    expect([...acceptedEncodings("gzip, deflate, br")]).toEqual(["gzip", "deflate", "br"]);
+    expect([...acceptedEncodings("br;q=0, gzip;q=0.5")]).toEqual(["gzip"]);
+    expect(acceptedEncodings("*").has("br")).toBe(true);
+    expect(acceptedEncodings(undefined).size).toBe(0);
   });
 });
