@@ -101,6 +101,12 @@ export class LotTable {
    * searches it, so an unforeseen change costs time, never a wrong answer.
    */
   byLotId(id: string): Lot | undefined {
+    const i = this.positionOf(id);
+    return i < 0 ? undefined : (this.lots[i] as Lot);
+  }
+
+  /** Position in `lots` of the lot with this id (the first, as a search finds it), or -1. */
+  positionOf(id: string): number {
     const lots = this.lots;
     if (this.byIdLength > lots.length) {
       this.byId.clear();
@@ -113,11 +119,8 @@ export class LotTable {
     }
     this.byIdLength = lots.length;
     const i = this.byId.get(id);
-    if (i !== undefined) {
-      const lot = lots[i] as Lot;
-      if (lot.id === id) return lot;
-    }
-    return lots.find((l) => l.id === id);
+    if (i !== undefined && (lots[i] as Lot).id === id) return i;
+    return lots.findIndex((l) => l.id === id);
   }
 }
 
