@@ -278,7 +278,7 @@ export function regionalUsedAskOf(w: World, r: number, model: AsicModel, units =
   if (!byRegion) bySize.set(model.id, (byRegion = []));
   const kept = byRegion[r];
   if (kept && kept.stock === stock && kept.pressure === pressure) return kept.ask;
-  const ask = quoteUsedLot(w.state, r, model, units)?.unitCents ?? null;
+  const ask = quoteUsedLot(w.state, r, model, units, w.caches)?.unitCents ?? null;
   byRegion[r] = { stock, pressure, ask };
   return ask;
 }

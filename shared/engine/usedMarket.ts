@@ -21,6 +21,7 @@ import { tariffBps } from "./logistics/customs.ts";
 import type { UsedMarketsSpec } from "../scenario/usedMarketSpec.ts";
 import { lotThs } from "./fleet.ts";
 import { USED_TIERS, usedFairCentsPerTh, usedTierOf } from "./market.ts";
+import type { EngineCaches } from "./caches.ts";
 import type { GameState, RegionState, RegionUsedMarket, UsedMarketsState } from "./state.ts";
 import { conditionBps, failureBpsPerYear, usedAgeDays } from "./usedMarketWear.ts";
 
@@ -52,11 +53,30 @@ export function usedTiersOfWorld(jPerTh: number): [number, number] {
   return [usedTierOf(jPerTh), usedTierOf(jPerTh / 1.15)];
 }
 
-/** TH/s of one used tier the rest of the world has installed in a region. */
-export function installedInTier(region: RegionState, tier: number): number {
+/**
+ * usedTiersOfWorld(jPerTh) as own × 8 + best, remembered in the caches: a pure function of the number,
+ * asked for every world tier of every region every day, and of each region's tiers at every used quote.
+ */
+export function usedTierPairOf(jPerTh: number, caches: EngineCaches): number {
+  let pair = caches.usedTierPairs.get(jPerTh);
+  if (pair === undefined) {
+    const [own, best] = usedTiersOfWorld(jPerTh);
+    caches.usedTierPairs.set(jPerTh, (pair = own * 8 + best));
+  }
+  return pair;
+}
+
+/** TH/s of one used tier the rest of the world has installed in a region (the caches: for speed only). */
+export function installedInTier(region: RegionState, tier: number, caches?: EngineCaches): number {
   let ths = 0;
   for (const t of region.rowTiers) {
-    const [own, best] = usedTiersOfWorld(t.jPerTh);
+    let own: number;
+    let best: number;
+    if (caches) {
+      const pair = usedTierPairOf(t.jPerTh, caches);
+      own = Math.floor(pair / 8);
+      best = pair % 8;
+    } else [own, best] = usedTiersOfWorld(t.jPerTh);
     if (own === tier) ths += t.installedThs / 2;
     if (best === tier) ths += t.installedThs / 2;
   }
@@ -64,15 +84,16 @@ export function installedInTier(region: RegionState, tier: number): number {
 }
 
 /** The stock a normal year's churn keeps for sale: installed × churn / drain. */
-function steadyStockThs(scenario: Scenario, region: RegionState, tier: number): number {
+function steadyStockThs(scenario: Scenario, region: RegionState, tier: number, caches?: EngineCaches): number {
   const spec = scenario.usedMarkets;
-  return (installedInTier(region, tier) * spec.churnBpsPerDay) / Math.max(1, spec.drainBpsPerDay);
+  return (installedInTier(region, tier, caches) * spec.churnBpsPerDay) / Math.max(1, spec.drainBpsPerDay);
 }
 
 /** The stock at which the regional factor is 1 (neither glut nor scarcity), TH/s. */
-export function referenceStockThs(state: GameState, r: number, tier: number): number {
+export function referenceStockThs(state: GameState, r: number, tier: number, caches?: EngineCaches): number {
   const region = state.world.regions[r] as RegionState;
-  return Math.max(state.scenario.usedMarkets.referenceFloorThs, steadyStockThs(state.scenario, region, tier));
+  const steady = steadyStockThs(state.scenario, region, tier, caches);
+  return Math.max(state.scenario.usedMarkets.referenceFloorThs, steady);
 }
 
 /** The regional factor, basis points, at a stock and a buyers' pressure (both TH/s). */
@@ -186,12 +207,16 @@ function unitPriceCents(t: UsedUnitTerms, factor: number): number {
   return Math.max(t.floorUnit, unit);
 }
 
-/** A quote for `quantity` units of `model` in region `r`, walking up the curve; null beyond the stock. */
+/**
+ * A quote for `quantity` units of `model` in region `r`, walking up the curve; null beyond the stock.
+ * `caches`: the game's, for speed only (the same quote without).
+ */
 export function quoteUsedLot(
   state: GameState,
   r: number,
   model: AsicModel,
   quantity: number,
+  caches?: EngineCaches,
 ): UsedLotQuote | null {
   const market = usedMarketOf(state, r);
   const available = stockUnits(state, r, model);
@@ -200,7 +225,7 @@ export function quoteUsedLot(
   const tier = usedTierOf(model.efficiencyJPerTh);
   const terms = usedUnitTerms(state, r, model, tier);
   const unitThs = terms.unitThs;
-  const reference = referenceStockThs(state, r, tier);
+  const reference = referenceStockThs(state, r, tier, caches);
   const stock = market.stockThs[tier] as number;
   const pressure = market.pressureThs[tier] as number;
   const slices = Math.min(quantity, QUOTE_SLICES);

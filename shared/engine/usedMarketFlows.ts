@@ -9,7 +9,7 @@
 import type { RegionSpec } from "../scenario/types.ts";
 import type { EngineCaches } from "./caches.ts";
 import { USED_TIERS } from "./market.ts";
-import { usedTiersOfWorld } from "./usedMarket.ts";
+import { usedTierPairOf } from "./usedMarket.ts";
 import { powerPriceToday } from "./regions.ts";
 import type { GameState, RegionState, RegionUsedMarket } from "./state.ts";
 import { failUsedMachines } from "./usedMarketWear.ts";
@@ -60,11 +60,7 @@ function listingsToday(state: GameState, region: RegionState, caches: EngineCach
 
 /** A world tier's listing, half in its own used tier and half in its best machines' (usedTiersOfWorld). */
 function addHalves(out: number[], jPerTh: number, ths: number, caches: EngineCaches): void {
-  let pair = caches.usedTierPairs.get(jPerTh);
-  if (pair === undefined) {
-    const [own, best] = usedTiersOfWorld(jPerTh);
-    caches.usedTierPairs.set(jPerTh, (pair = own * 8 + best));
-  }
+  const pair = usedTierPairOf(jPerTh, caches);
   const own = Math.floor(pair / 8);
   const best = pair % 8;
   // In this order (own, then best), as the two halves were always added: the sums are the same bits.
