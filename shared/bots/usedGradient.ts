@@ -5,13 +5,13 @@
  * lowest. The lot waits in the source's warehouse with no lease there; the pipeline ships it on to
  * cheap power (pipeline.ts sends a used lot away from a region where the company leases nothing).
  */
-import { stockUnits, usedUnitFloorCents } from "../engine/usedMarket.ts";
+import { stockUnits } from "../engine/usedMarket.ts";
 import type { AsicModel } from "../scenario/types.ts";
 import type { Offer } from "./buy.ts";
 import type { Ctx } from "./common.ts";
 import { dutyOf } from "./duties.ts";
 import { landedUnitCents } from "./econ.ts";
-import { licenceOf, regionalUsedAskOf } from "./world.ts";
+import { licenceOf, regionalUsedAskOf, usedFloorOf } from "./world.ts";
 
 /** Units a bot prices a used lot for: the unit price rises along the curve, so a typical lot. */
 const QUOTE_UNITS = 50;
@@ -43,7 +43,7 @@ export function usedShippedOffer(
     if (s === r || w.closed[s] || stockUnits(state, s, model) < QUOTE_UNITS) continue;
     sources.push({
       s,
-      floor: landedUnitCents(state, r, model, usedUnitFloorCents(state, s, model), arrival),
+      floor: landedUnitCents(state, r, model, usedFloorOf(w, s, model), arrival),
     });
   }
   sources.sort((a, b) => a.floor - b.floor || a.s - b.s);

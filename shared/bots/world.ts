@@ -15,7 +15,7 @@ import { openFactories } from "../engine/commands/orderMachines.ts";
 import { demandMultiplierBps } from "../engine/factoryPrice.ts";
 import { modelOf } from "../engine/fleet.ts";
 import { factoryUnitPriceCents, usedAskUnitCents, usedTierOf } from "../engine/market.ts";
-import { quoteUsedLot } from "../engine/usedMarket.ts";
+import { quoteUsedLot, usedUnitFloorCents } from "../engine/usedMarket.ts";
 import type { GameState, Lot, RegionState } from "../engine/state.ts";
 import type { Shipment } from "../engine/tradeState.ts";
 import type { EngineCaches } from "../engine/caches.ts";
@@ -82,6 +82,11 @@ export interface World {
    * review prices.
    */
   regionalUsedAsk: Map<number, Map<string, (RegionalAsk | undefined)[]>>;
+  /**
+   * By model id, then region index: the least unit price a used quote there can give (usedFloorOf).
+   * Unlike the ask it depends on no stock, only on the day's prices, the machines' age and the duty.
+   */
+  usedFloor: Map<string, (number | undefined)[]>;
   /** What is on sale, worked out on the first review of the day (see catalogOf). */
   catalog: Catalog | null;
   /** Companies not bankrupt. */
@@ -140,6 +145,7 @@ function build(state: GameState, bots: BotCaches): World {
     demandFrom: { orders: state.factoryOrders, length: state.factoryOrders.length },
     usedAskCents: new Map(),
     regionalUsedAsk: new Map(),
+    usedFloor: new Map(),
     catalog: null,
     active,
     held: null,
@@ -281,6 +287,19 @@ export function regionalUsedAskOf(w: World, r: number, model: AsicModel, units =
   const ask = quoteUsedLot(w.state, r, model, units, w.caches)?.unitCents ?? null;
   byRegion[r] = { stock, pressure, ask };
   return ask;
+}
+
+/**
+ * The least unit price any used quote of `model` in region `r` can give today, cents (usedUnitFloorCents):
+ * the fair price, the machines' age and the duty move only when the day is stepped (or with a notice),
+ * and it reads no stock, so a purchase leaves it alone.
+ */
+export function usedFloorOf(w: World, r: number, model: AsicModel): number {
+  let byRegion = w.usedFloor.get(model.id);
+  if (!byRegion) w.usedFloor.set(model.id, (byRegion = []));
+  let floor = byRegion[r];
+  if (floor === undefined) floor = byRegion[r] = usedUnitFloorCents(w.state, r, model);
+  return floor;
 }
 
 /**
