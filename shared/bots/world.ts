@@ -15,7 +15,7 @@ import { openFactories } from "../engine/commands/orderMachines.ts";
 import { demandMultiplierBps } from "../engine/factoryPrice.ts";
 import { modelOf } from "../engine/fleet.ts";
 import { factoryUnitPriceCents, usedAskUnitCents, usedTierOf } from "../engine/market.ts";
-import { quoteUsedLot, usedUnitFloorCents } from "../engine/usedMarket.ts";
+import { quoteUsedLot, referenceStocksThs, usedUnitFloorCents } from "../engine/usedMarket.ts";
 import type { GameState, Lot, RegionState } from "../engine/state.ts";
 import type { Shipment } from "../engine/tradeState.ts";
 import type { EngineCaches } from "../engine/caches.ts";
@@ -87,6 +87,14 @@ export interface World {
    * Unlike the ask it depends on no stock, only on the day's prices, the machines' age and the duty.
    */
   usedFloor: Map<string, (number | undefined)[]>;
+  /**
+   * Per region index: each used tier's reference stock (referenceStocksThs), read by every used quote
+   * there; it moves with the rest of the world's fleet, only when the day is stepped (or the world is
+   * sized, at tick 0: see worldOf).
+   */
+  usedReference: (number[] | undefined)[];
+  /** The class-sized world the memo was made in (sizeWorld resizes the world before the first day). */
+  classWorld: GameState["classWorld"];
   /** What is on sale, worked out on the first review of the day (see catalogOf). */
   catalog: Catalog | null;
   /** Companies not bankrupt. */
@@ -146,6 +154,8 @@ function build(state: GameState, bots: BotCaches): World {
     usedAskCents: new Map(),
     regionalUsedAsk: new Map(),
     usedFloor: new Map(),
+    usedReference: [],
+    classWorld: state.classWorld,
     catalog: null,
     active,
     held: null,
@@ -197,7 +207,8 @@ export function worldOf(state: GameState, bots: BotCaches): World {
     w.state === state &&
     w.tick === state.tick &&
     w.notices === state.notices &&
-    w.noticeCount === state.notices.length
+    w.noticeCount === state.notices.length &&
+    w.classWorld === state.classWorld
   )
     return w;
   return (bots.world = build(state, bots));
@@ -284,7 +295,8 @@ export function regionalUsedAskOf(w: World, r: number, model: AsicModel, units =
   if (!byRegion) bySize.set(model.id, (byRegion = []));
   const kept = byRegion[r];
   if (kept && kept.stock === stock && kept.pressure === pressure) return kept.ask;
-  const ask = quoteUsedLot(w.state, r, model, units, w.caches)?.unitCents ?? null;
+  const reference = (w.usedReference[r] ??= referenceStocksThs(w.state, r, w.caches))[tier];
+  const ask = quoteUsedLot(w.state, r, model, units, w.caches, reference)?.unitCents ?? null;
   byRegion[r] = { stock, pressure, ask };
   return ask;
 }

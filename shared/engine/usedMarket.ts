@@ -96,6 +96,31 @@ export function referenceStockThs(state: GameState, r: number, tier: number, cac
   return Math.max(state.scenario.usedMarkets.referenceFloorThs, steady);
 }
 
+/**
+ * referenceStockThs for every tier of region `r` at once, in one pass over the world's tiers: the same
+ * additions in the same order as tier by tier, so the same numbers. For a caller quoting many models in
+ * one region on one day (the bots' world memo); the caches are for speed only.
+ */
+export function referenceStocksThs(state: GameState, r: number, caches?: EngineCaches): number[] {
+  const region = state.world.regions[r] as RegionState;
+  const installed = USED_TIERS.map(() => 0);
+  for (const t of region.rowTiers) {
+    let own: number;
+    let best: number;
+    if (caches) {
+      const pair = usedTierPairOf(t.jPerTh, caches);
+      own = Math.floor(pair / 8);
+      best = pair % 8;
+    } else [own, best] = usedTiersOfWorld(t.jPerTh);
+    installed[own] = (installed[own] as number) + t.installedThs / 2;
+    installed[best] = (installed[best] as number) + t.installedThs / 2;
+  }
+  const spec = state.scenario.usedMarkets;
+  return installed.map((ths) =>
+    Math.max(spec.referenceFloorThs, (ths * spec.churnBpsPerDay) / Math.max(1, spec.drainBpsPerDay)),
+  );
+}
+
 /** The regional factor, basis points, at a stock and a buyers' pressure (both TH/s). */
 export function regionalFactorBps(
   spec: UsedMarketsSpec,
@@ -209,7 +234,8 @@ function unitPriceCents(t: UsedUnitTerms, factor: number): number {
 
 /**
  * A quote for `quantity` units of `model` in region `r`, walking up the curve; null beyond the stock.
- * `caches`: the game's, for speed only (the same quote without).
+ * `caches`: the game's, for speed only (the same quote without). `referenceThs`: the tier's
+ * referenceStockThs when the caller has it already (referenceStocksThs, worked out today).
  */
 export function quoteUsedLot(
   state: GameState,
@@ -217,6 +243,7 @@ export function quoteUsedLot(
   model: AsicModel,
   quantity: number,
   caches?: EngineCaches,
+  referenceThs?: number,
 ): UsedLotQuote | null {
   const market = usedMarketOf(state, r);
   const available = stockUnits(state, r, model);
@@ -225,7 +252,7 @@ export function quoteUsedLot(
   const tier = usedTierOf(model.efficiencyJPerTh);
   const terms = usedUnitTerms(state, r, model, tier);
   const unitThs = terms.unitThs;
-  const reference = referenceStockThs(state, r, tier, caches);
+  const reference = referenceThs ?? referenceStockThs(state, r, tier, caches);
   const stock = market.stockThs[tier] as number;
   const pressure = market.pressureThs[tier] as number;
   const slices = Math.min(quantity, QUOTE_SLICES);
