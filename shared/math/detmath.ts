@@ -22,16 +22,18 @@ function powersOfTwo(): number[] {
   return out;
 }
 
-/** The k with 2^k <= x < 2^(k+1), for a normal x > 0 (a binary search of POW2: comparisons only). */
+/**
+ * The k with 2^k <= x < 2^(k+1), for a normal x > 0. Math.log2 guesses it (its last bits may differ
+ * between engines, so the guess may be one off near a power of two); comparisons with POW2, which are
+ * exact, then settle it: the same k everywhere, as the binary search this replaced found it.
+ */
 function binaryExponent(x: number): number {
-  let lo = -1022;
-  let hi = 1023;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((POW2[mid + 1022] as number) <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  let k = Math.floor(Math.log2(x));
+  if (!(k >= -1022)) k = -1022;
+  else if (k > 1023) k = 1023;
+  while (k > -1022 && (POW2[k + 1022] as number) > x) k--;
+  while (k < 1023 && (POW2[k + 1023] as number) <= x) k++;
+  return k;
 }
 
 /** Natural logarithm for x > 0. */
@@ -82,8 +84,10 @@ export function detExp(x: number): number {
     if (Math.abs(term) < 1e-18 * sum) break;
   }
   let out = sum;
-  if (k > 0) for (let i = 0; i < k; i++) out *= 2;
-  else for (let i = 0; i < -k; i++) out /= 2;
+  // sum is about 1 (0.7 to 1.5), so for k >= -1021 sum × 2^k is a normal number or Infinity: one exact
+  // product, the same bits as doubling or halving k times. Below, halving may round: keep the loop.
+  if (k >= -1021) return out * (POW2[k + 1022] as number);
+  for (let i = 0; i < -k; i++) out /= 2;
   return out;
 }
 
