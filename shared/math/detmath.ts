@@ -23,11 +23,27 @@ function powersOfTwo(): number[] {
 }
 
 /**
- * The k with 2^k <= x < 2^(k+1), for a normal x > 0. Math.log2 guesses it (its last bits may differ
- * between engines, so the guess may be one off near a power of two); comparisons with POW2, which are
- * exact, then settle it: the same k everywhere, as the binary search this replaced found it.
+ * The k with 2^k <= x < 2^(k+1), for a normal x > 0, by exact comparisons with POW2 only (the same k
+ * everywhere, as the binary search this replaced found it). The game's arguments are mostly within a
+ * few powers of two of 1, so a walk out from 2^0 settles it in a few steps; further out, exponentByLog2.
  */
 function binaryExponent(x: number): number {
+  let k = 0;
+  if (x >= 1) {
+    while (k < 64 && (POW2[k + 1023] as number) <= x) k++;
+    if (k < 64) return k;
+  } else {
+    while (k > -64 && (POW2[k + 1022] as number) > x) k--;
+    if (k > -64) return k;
+  }
+  return exponentByLog2(x);
+}
+
+/**
+ * binaryExponent far from 1: Math.log2 guesses k (its last bits may differ between engines, so the guess
+ * may be one off near a power of two), and comparisons with POW2 settle it.
+ */
+function exponentByLog2(x: number): number {
   let k = Math.floor(Math.log2(x));
   if (!(k >= -1022)) k = -1022;
   else if (k > 1023) k = 1023;
