@@ -104,13 +104,16 @@ export interface World {
   /** Each company's lots in the state's order (see lotsOf), and what the index was built from. */
   owned: Ownership | null;
   ownedFrom: { lots: Lot[]; length: number; nextId: number };
+  /** Each company's TH/s per used tier (holdingsByTier), for quoteOwnSale, and what it was built from. */
+  holdings: Float64Array | null;
+  holdingsFrom: { lots: Lot[]; length: number; nextId: number };
 }
 
 export interface Catalog extends Lineup {
   factories: Factory[];
 }
 
-export { atRiskLotsOf, lotsOf, unsettledLotsOf } from "./owned.ts";
+export { atRiskLotsOf, lotsOf, quoteOwnSale, unsettledLotsOf } from "./owned.ts";
 
 function build(state: GameState, bots: BotCaches): World {
   const caches = bots.engine;
@@ -161,6 +164,8 @@ function build(state: GameState, bots: BotCaches): World {
     held: null,
     owned: null,
     ownedFrom: { lots: state.lots, length: 0, nextId: -1 },
+    holdings: null,
+    holdingsFrom: { lots: state.lots, length: 0, nextId: -1 },
   };
 }
 
