@@ -133,8 +133,16 @@ export function regionalFactorBps(
 
 /** Depth sets the level within its bounds (a glut discounts, scarcity costs a premium), basis points. */
 function depthLevelBps(spec: UsedMarketsSpec, reference: number, stock: number): number {
-  const depth = detPow(reference / Math.max(stock, reference / 100), spec.elasticity);
-  return Math.min(spec.maxFactorBps, Math.max(spec.minFactorBps, depth * 10_000));
+  return boundedBps(spec, depthBps(spec, reference, stock));
+}
+
+/** The depth's level before the bounds, basis points (a fraction: not rounded). */
+function depthBps(spec: UsedMarketsSpec, reference: number, stock: number): number {
+  return detPow(reference / Math.max(stock, reference / 100), spec.elasticity) * 10_000;
+}
+
+function boundedBps(spec: UsedMarketsSpec, bps: number): number {
+  return Math.min(spec.maxFactorBps, Math.max(spec.minFactorBps, bps));
 }
 
 /** The buyers' pressure then lifts the level, so that buying always costs the next buyer more, even in a glut. */
@@ -149,24 +157,50 @@ function pushedFactorBps(spec: UsedMarketsSpec, level: number, reference: number
  */
 const CLAMP_MARGIN = 1e-9;
 
+/** What clampedLevelBps found: the shared level or null, and the end slices' depths it worked out (or NaN). */
+interface EndDepths {
+  clamped: number | null;
+  first: number;
+  last: number;
+}
+
 /**
  * The level every slice of a quote has when the whole curve sits at one bound, else null. A quote's
  * slices draw the stock down, so their depth only rises from the first slice to the last (x^e rises
  * with x for e > 0): a last slice clear below the floor puts every slice on the floor (a glut), a
- * first slice clear above the cap puts every slice on the cap. Two powers instead of one per slice.
+ * first slice clear above the cap puts every slice on the cap. Two powers instead of one per slice;
+ * and where the curve is not clamped, the walk reuses them for the first and last slices (depthBps of
+ * the same stocks: the same numbers).
  */
 function clampedLevelBps(
   spec: UsedMarketsSpec,
   reference: number,
   firstStock: number,
   lastStock: number,
-): number | null {
-  if (!(spec.elasticity > 0)) return null;
-  const last = detPow(reference / Math.max(lastStock, reference / 100), spec.elasticity) * 10_000;
-  if (last <= spec.minFactorBps * (1 - CLAMP_MARGIN)) return spec.minFactorBps;
-  const first = detPow(reference / Math.max(firstStock, reference / 100), spec.elasticity) * 10_000;
-  if (first >= spec.maxFactorBps * (1 + CLAMP_MARGIN)) return spec.maxFactorBps;
-  return null;
+): EndDepths {
+  if (!(spec.elasticity > 0)) return { clamped: null, first: NaN, last: NaN };
+  const last = depthBps(spec, reference, lastStock);
+  if (last <= spec.minFactorBps * (1 - CLAMP_MARGIN)) return { clamped: spec.minFactorBps, first: NaN, last };
+  const first = depthBps(spec, reference, firstStock);
+  if (first >= spec.maxFactorBps * (1 + CLAMP_MARGIN)) return { clamped: spec.maxFactorBps, first, last };
+  return { clamped: null, first, last };
+}
+
+/** Slice `s`'s level: the clamped level, else an end slice's depth already worked out, else its own. */
+function sliceLevelBps(
+  spec: UsedMarketsSpec,
+  reference: number,
+  ends: EndDepths | null,
+  s: number,
+  slices: number,
+  stock: number,
+): number {
+  if (ends) {
+    if (ends.clamped !== null) return ends.clamped;
+    if (s === 0 && !Number.isNaN(ends.first)) return boundedBps(spec, ends.first);
+    if (s === slices - 1 && !Number.isNaN(ends.last)) return boundedBps(spec, ends.last);
+  }
+  return depthLevelBps(spec, reference, stock);
 }
 
 export function usedMarketOf(state: GameState, r: number): RegionUsedMarket | undefined {
@@ -259,7 +293,7 @@ export function quoteUsedLot(
   const sliceUnits = (s: number): number => Math.floor(quantity / slices) + (s < quantity % slices ? 1 : 0);
   // The first and last slices' mid-points, as the walk below finds them (whole units taken before).
   const lastUnits = sliceUnits(slices - 1);
-  const clamped =
+  const ends =
     slices > 2
       ? clampedLevelBps(
           spec,
@@ -273,7 +307,7 @@ export function quoteUsedLot(
   for (let s = 0; s < slices; s++) {
     const units = sliceUnits(s);
     const mid = (taken + units / 2) * unitThs;
-    const level = clamped ?? depthLevelBps(spec, reference, stock - mid);
+    const level = sliceLevelBps(spec, reference, ends, s, slices, stock - mid);
     const factor = pushedFactorBps(spec, level, reference, pressure + mid) / 10_000;
     total += units * unitPriceCents(terms, factor);
     taken += units;
