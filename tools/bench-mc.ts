@@ -45,7 +45,11 @@ for (let run = 0; run < runs; run++) {
   const { result } = playRun(scenario, BOTS, config, run, false, caches);
   const ms = cpuMs() - c0;
   times.push(ms);
-  console.log(`run ${run} (seed ${result.seed}): cpu ${ms.toFixed(0)} ms  hash ${result.finalHash.slice(0, 12)}`);
+  console.log(
+    `run ${run} (seed ${result.seed}): cpu ${ms.toFixed(0)} ms  hash ${result.finalHash.slice(0, 12)}`,
+  );
 }
 const sorted = [...times].sort((a, b) => a - b);
-console.log(`median cpu ${(sorted[sorted.length >> 1] as number).toFixed(0)} ms/run over ${runs} runs of ${id}`);
+console.log(
+  `median cpu ${(sorted[sorted.length >> 1] as number).toFixed(0)} ms/run over ${runs} runs of ${id}`,
+);

@@ -114,7 +114,12 @@ export function quoteOwnSale(w: World, lot: Lot, quantity: number): number {
   if (i < 0) return quoteSale(state, lot, quantity, w.caches);
   const from = w.holdingsFrom;
   let holdings = w.holdings;
-  if (!holdings || from.lots !== state.lots || from.length !== state.lots.length || from.nextId !== state.nextId) {
+  if (
+    !holdings ||
+    from.lots !== state.lots ||
+    from.length !== state.lots.length ||
+    from.nextId !== state.nextId
+  ) {
     holdings = w.holdings = holdingsByTier(state, w.caches);
     w.holdingsFrom = { lots: state.lots, length: state.lots.length, nextId: state.nextId };
   }

@@ -17,6 +17,7 @@ import { modelOf } from "../engine/fleet.ts";
 import { factoryUnitPriceCents, usedAskUnitCents, usedTierOf } from "../engine/market.ts";
 import { quoteUsedLot, referenceStocksThs, usedUnitFloorCents } from "../engine/usedMarket.ts";
 import type { GameState, Lot, RegionState } from "../engine/state.ts";
+import { usedQuoteBoundCents } from "../engine/usedQuoteBound.ts";
 import type { Shipment } from "../engine/tradeState.ts";
 import type { EngineCaches } from "../engine/caches.ts";
 import type { AsicModel } from "../scenario/types.ts";
@@ -82,6 +83,8 @@ export interface World {
    * review prices.
    */
   regionalUsedAsk: Map<number, Map<string, (RegionalAsk | undefined)[]>>;
+  /** Lower bounds on those asks (regionalUsedBoundOf), kept the same way (`ask`: the bound). */
+  regionalUsedBound: Map<number, Map<string, (RegionalAsk | undefined)[]>>;
   /**
    * By model id, then region index: the least unit price a used quote there can give (usedFloorOf).
    * Unlike the ask it depends on no stock, only on the day's prices, the machines' age and the duty.
@@ -156,6 +159,7 @@ function build(state: GameState, bots: BotCaches): World {
     demandFrom: { orders: state.factoryOrders, length: state.factoryOrders.length },
     usedAskCents: new Map(),
     regionalUsedAsk: new Map(),
+    regionalUsedBound: new Map(),
     usedFloor: new Map(),
     usedReference: [],
     classWorld: state.classWorld,
@@ -282,6 +286,42 @@ interface RegionalAsk {
   ask: number | null;
 }
 
+/** The kept answers for `units` of `model` in `memo`, by region index (the list made when first asked for). */
+function keptAsk(
+  memo: Map<number, Map<string, (RegionalAsk | undefined)[]>>,
+  model: AsicModel,
+  units: number,
+): (RegionalAsk | undefined)[] {
+  let bySize = memo.get(units);
+  if (!bySize) memo.set(units, (bySize = new Map()));
+  let byRegion = bySize.get(model.id);
+  if (!byRegion) bySize.set(model.id, (byRegion = []));
+  return byRegion;
+}
+
+/**
+ * A lower bound on regionalUsedAskOf(w, r, model, units) (usedQuoteBoundCents: one power rather than
+ * one per slice), or null exactly where the ask is null; the ask itself when it is known already. Kept
+ * like the ask, with the stock and pressure it was worked out at. For a buyer skipping markets that
+ * cannot beat the best it has found (usedGradient.ts).
+ */
+export function regionalUsedBoundOf(w: World, r: number, model: AsicModel, units: number): number | null {
+  const market = w.state.usedMarkets.regions[r];
+  if (!market) return null;
+  const tier = usedTierOf(model.efficiencyJPerTh);
+  const stock = market.stockThs[tier] as number;
+  const pressure = market.pressureThs[tier] as number;
+  const ask = keptAsk(w.regionalUsedAsk, model, units)[r];
+  if (ask && ask.stock === stock && ask.pressure === pressure) return ask.ask;
+  const byRegion = keptAsk(w.regionalUsedBound, model, units);
+  const kept = byRegion[r];
+  if (kept && kept.stock === stock && kept.pressure === pressure) return kept.ask;
+  const reference = (w.usedReference[r] ??= referenceStocksThs(w.state, r, w.caches))[tier];
+  const bound = usedQuoteBoundCents(w.state, r, model, units, w.caches, reference);
+  byRegion[r] = { stock, pressure, ask: bound };
+  return bound;
+}
+
 /**
  * The unit ask of a lot of `units` used `model` in region `r`'s own market, cents (quoteUsedLot: the
  * average up the curve), or null where it holds fewer. Unlike
@@ -294,10 +334,7 @@ export function regionalUsedAskOf(w: World, r: number, model: AsicModel, units =
   const tier = usedTierOf(model.efficiencyJPerTh);
   const stock = market.stockThs[tier] as number;
   const pressure = market.pressureThs[tier] as number;
-  let bySize = w.regionalUsedAsk.get(units);
-  if (!bySize) w.regionalUsedAsk.set(units, (bySize = new Map()));
-  let byRegion = bySize.get(model.id);
-  if (!byRegion) bySize.set(model.id, (byRegion = []));
+  const byRegion = keptAsk(w.regionalUsedAsk, model, units);
   const kept = byRegion[r];
   if (kept && kept.stock === stock && kept.pressure === pressure) return kept.ask;
   const reference = (w.usedReference[r] ??= referenceStocksThs(w.state, r, w.caches))[tier];

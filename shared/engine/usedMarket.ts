@@ -26,7 +26,7 @@ import type { GameState, RegionState, RegionUsedMarket, UsedMarketsState } from 
 import { conditionBps, failureBpsPerYear, usedAgeDays } from "./usedMarketWear.ts";
 
 /** Slices a quote is walked in: enough for a smooth curve, few enough for a cheap quote. */
-const QUOTE_SLICES = 16;
+export const QUOTE_SLICES = 16;
 
 /** The markets on day 0: each region's stock at its steady state (churn in = drain out). */
 export function initialUsedMarkets(
@@ -84,7 +84,12 @@ export function installedInTier(region: RegionState, tier: number, caches?: Engi
 }
 
 /** The stock a normal year's churn keeps for sale: installed × churn / drain. */
-function steadyStockThs(scenario: Scenario, region: RegionState, tier: number, caches?: EngineCaches): number {
+function steadyStockThs(
+  scenario: Scenario,
+  region: RegionState,
+  tier: number,
+  caches?: EngineCaches,
+): number {
   const spec = scenario.usedMarkets;
   return (installedInTier(region, tier, caches) * spec.churnBpsPerDay) / Math.max(1, spec.drainBpsPerDay);
 }
@@ -137,16 +142,21 @@ function depthLevelBps(spec: UsedMarketsSpec, reference: number, stock: number):
 }
 
 /** The depth's level before the bounds, basis points (a fraction: not rounded). */
-function depthBps(spec: UsedMarketsSpec, reference: number, stock: number): number {
+export function depthBps(spec: UsedMarketsSpec, reference: number, stock: number): number {
   return detPow(reference / Math.max(stock, reference / 100), spec.elasticity) * 10_000;
 }
 
-function boundedBps(spec: UsedMarketsSpec, bps: number): number {
+export function boundedBps(spec: UsedMarketsSpec, bps: number): number {
   return Math.min(spec.maxFactorBps, Math.max(spec.minFactorBps, bps));
 }
 
 /** The buyers' pressure then lifts the level, so that buying always costs the next buyer more, even in a glut. */
-function pushedFactorBps(spec: UsedMarketsSpec, level: number, reference: number, pressure: number): number {
+export function pushedFactorBps(
+  spec: UsedMarketsSpec,
+  level: number,
+  reference: number,
+  pressure: number,
+): number {
   const pushed = level * (1 + (spec.pressureBps / 10_000) * (pressure / reference));
   return Math.round(Math.min(spec.maxFactorBps, pushed));
 }
@@ -155,7 +165,7 @@ function pushedFactorBps(spec: UsedMarketsSpec, level: number, reference: number
  * Margin by which a slice's depth must clear a bound for a whole quote to share it (clampedLevelBps):
  * far wider than detPow's error of a few ulps, so that the rule holds for the computed numbers too.
  */
-const CLAMP_MARGIN = 1e-9;
+export const CLAMP_MARGIN = 1e-9;
 
 /** What clampedLevelBps found: the shared level or null, and the end slices' depths it worked out (or NaN). */
 interface EndDepths {
@@ -232,7 +242,7 @@ export function stockUnits(state: GameState, r: number, model: AsicModel): numbe
 }
 
 /** What a used quote of `model` in region `r` prices every unit with, whatever the lot's size. */
-interface UsedUnitTerms {
+export interface UsedUnitTerms {
   unitThs: number;
   fair: number;
   spread: number;
@@ -244,7 +254,7 @@ interface UsedUnitTerms {
   floorUnit: number;
 }
 
-function usedUnitTerms(state: GameState, r: number, model: AsicModel, tier: number): UsedUnitTerms {
+export function usedUnitTerms(state: GameState, r: number, model: AsicModel, tier: number): UsedUnitTerms {
   const spec = state.scenario.usedMarkets;
   const unitThs = lotThs(model, 1);
   const fair = usedFairCentsPerTh(state, tier);
@@ -259,7 +269,7 @@ function usedUnitTerms(state: GameState, r: number, model: AsicModel, tier: numb
 }
 
 /** One unit's price at a regional factor (a fraction), cents: the same product for every quote. */
-function unitPriceCents(t: UsedUnitTerms, factor: number): number {
+export function unitPriceCents(t: UsedUnitTerms, factor: number): number {
   const unit = roundHalfAway(
     t.fair * t.unitThs * factor * (t.condition / 10_000) * (1 + t.spread) * t.landed,
   );

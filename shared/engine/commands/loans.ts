@@ -140,7 +140,11 @@ export function applyBuyBtc(state: GameState, company: Company, cmd: CommandOf<"
  * company, or shipping part of it (the part shipped becomes a new lot). Checked before the command's
  * own rules (commands/index.ts).
  */
-export function pledgedLotRefusal(state: GameState, command: Command, caches: EngineCaches): Rejection | null {
+export function pledgedLotRefusal(
+  state: GameState,
+  command: Command,
+  caches: EngineCaches,
+): Rejection | null {
   if (state.loans.length === 0) return null;
   let lotId: string | null = null;
   if (command.type === "sellMachines" || command.type === "offerLot") lotId = command.lot;
