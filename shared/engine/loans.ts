@@ -45,14 +45,15 @@ export function ownedLots(
   caches?: EngineCaches,
 ): Lot[] {
   if (!caches) return state.lots.filter((l) => l.owner === company.id && ids.includes(l.id));
-  const table = lotTable(state, caches);
+  const positions = lotTable(state, caches).positionsOf(ids);
   const at: number[] = [];
-  for (const id of ids) {
-    const i = table.positionOf(id);
-    if (i >= 0 && (state.lots[i] as Lot).owner === company.id && !at.includes(i)) at.push(i);
-  }
+  for (const i of positions) if (i >= 0 && (state.lots[i] as Lot).owner === company.id) at.push(i);
   at.sort((a, b) => a - b);
-  return at.map((i) => state.lots[i] as Lot);
+  // An id given twice is one lot, once (as the filter finds it): equal positions are neighbours now.
+  const out: Lot[] = [];
+  for (let k = 0; k < at.length; k++)
+    if (k === 0 || at[k] !== at[k - 1]) out.push(state.lots[at[k] as number] as Lot);
+  return out;
 }
 
 /** Machines' value at the used bid with depth (score.ts), all lots taken together by tier, cents. */

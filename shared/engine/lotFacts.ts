@@ -36,6 +36,8 @@ export class LotTable {
   /** Position of each lot id in `lots` (the first, as a search finds it), for `byIdLength` lots. */
   private readonly byId = new Map<string, number>();
   private byIdLength = 0;
+  /** positionsOf's answers, by list of ids, with the length of `lots` they were found at. */
+  private readonly idLists = new WeakMap<readonly string[], { length: number; at: number[] }>();
 
   readonly scenario: Scenario;
 
@@ -103,6 +105,26 @@ export class LotTable {
   byLotId(id: string): Lot | undefined {
     const i = this.positionOf(id);
     return i < 0 ? undefined : (this.lots[i] as Lot);
+  }
+
+  /**
+   * positionOf for each of `ids`, kept per list of ids while the lots' list has the same length (a loan's
+   * pledged lots are asked for every day; its list of ids is replaced, never edited). Each kept position
+   * is checked to still hold its id, and looked up again if not.
+   */
+  positionsOf(ids: readonly string[]): readonly number[] {
+    const kept = this.idLists.get(ids);
+    if (kept && kept.length === this.lots.length) {
+      const at = kept.at;
+      for (let k = 0; k < at.length; k++) {
+        const i = at[k] as number;
+        if (i >= 0 && (this.lots[i] as Lot).id !== ids[k]) at[k] = this.positionOf(ids[k] as string);
+      }
+      return at;
+    }
+    const at = ids.map((id) => this.positionOf(id));
+    this.idLists.set(ids, { length: this.lots.length, at });
+    return at;
   }
 
   /** Position in `lots` of the lot with this id (the first, as a search finds it), or -1. */
