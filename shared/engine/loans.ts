@@ -45,14 +45,11 @@ export function ownedLots(
   caches?: EngineCaches,
 ): Lot[] {
   if (!caches) return state.lots.filter((l) => l.owner === company.id && ids.includes(l.id));
-  const positions = lotTable(state, caches).positionsOf(ids);
-  const at: number[] = [];
-  for (const i of positions) if (i >= 0 && (state.lots[i] as Lot).owner === company.id) at.push(i);
-  at.sort((a, b) => a - b);
-  // An id given twice is one lot, once (as the filter finds it): equal positions are neighbours now.
   const out: Lot[] = [];
-  for (let k = 0; k < at.length; k++)
-    if (k === 0 || at[k] !== at[k - 1]) out.push(state.lots[at[k] as number] as Lot);
+  for (const i of lotTable(state, caches).sortedPositionsOf(ids)) {
+    const lot = state.lots[i] as Lot;
+    if (lot.owner === company.id) out.push(lot);
+  }
   return out;
 }
 

@@ -36,8 +36,11 @@ export class LotTable {
   /** Position of each lot id in `lots` (the first, as a search finds it), for `byIdLength` lots. */
   private readonly byId = new Map<string, number>();
   private byIdLength = 0;
-  /** positionsOf's answers, by list of ids, with the length of `lots` they were found at. */
-  private readonly idLists = new WeakMap<readonly string[], { length: number; at: number[] }>();
+  /** sortedPositionsOf's answers, by list of ids, with the length of `lots` they were found at. */
+  private readonly idLists = new WeakMap<
+    readonly string[],
+    { length: number; at: number[]; ids: string[] }
+  >();
 
   readonly scenario: Scenario;
 
@@ -108,23 +111,36 @@ export class LotTable {
   }
 
   /**
-   * positionOf for each of `ids`, kept per list of ids while the lots' list has the same length (a loan's
-   * pledged lots are asked for every day; its list of ids is replaced, never edited). Each kept position
-   * is checked to still hold its id, and looked up again if not.
+   * The positions in `lots` of the lots with these ids, in ascending order, each once (ids not found
+   * left out): kept per list of ids while the lots' list has the same length (a loan's pledged lots are
+   * asked for every day; its list of ids is replaced, never edited). Each kept position is checked to
+   * still hold a lot of the list (ids never change, so it does); else they are all found again.
    */
-  positionsOf(ids: readonly string[]): readonly number[] {
+  sortedPositionsOf(ids: readonly string[]): readonly number[] {
     const kept = this.idLists.get(ids);
-    if (kept && kept.length === this.lots.length) {
-      const at = kept.at;
-      for (let k = 0; k < at.length; k++) {
-        const i = at[k] as number;
-        if (i >= 0 && (this.lots[i] as Lot).id !== ids[k]) at[k] = this.positionOf(ids[k] as string);
-      }
-      return at;
+    if (kept && kept.length === this.lots.length && this.stillHeld(kept.at, kept.ids)) return kept.at;
+    const found: { i: number; id: string }[] = [];
+    for (const id of ids) {
+      const i = this.positionOf(id);
+      if (i >= 0) found.push({ i, id });
     }
-    const at = ids.map((id) => this.positionOf(id));
-    this.idLists.set(ids, { length: this.lots.length, at });
+    found.sort((a, b) => a.i - b.i);
+    const at: number[] = [];
+    const atIds: string[] = [];
+    for (const f of found)
+      if (at.length === 0 || at[at.length - 1] !== f.i) {
+        at.push(f.i);
+        atIds.push(f.id);
+      }
+    this.idLists.set(ids, { length: this.lots.length, at, ids: atIds });
     return at;
+  }
+
+  /** Whether each position still holds the lot with its id. */
+  private stillHeld(at: readonly number[], ids: readonly string[]): boolean {
+    for (let k = 0; k < at.length; k++)
+      if ((this.lots[at[k] as number] as Lot | undefined)?.id !== ids[k]) return false;
+    return true;
   }
 
   /** Position in `lots` of the lot with this id (the first, as a search finds it), or -1. */
