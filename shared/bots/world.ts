@@ -316,8 +316,8 @@ export function regionalUsedBoundOf(w: World, r: number, model: AsicModel, units
   const byRegion = keptAsk(w.regionalUsedBound, model, units);
   const kept = byRegion[r];
   if (kept && kept.stock === stock && kept.pressure === pressure) return kept.ask;
-  const reference = (w.usedReference[r] ??= referenceStocksThs(w.state, r, w.caches))[tier];
-  const bound = usedQuoteBoundCents(w.state, r, model, units, w.caches, reference);
+  const reference = (w.usedReference[r] ??= referenceStocksThs(w.state, r))[tier];
+  const bound = usedQuoteBoundCents(w.state, r, model, units, reference);
   byRegion[r] = { stock, pressure, ask: bound };
   return bound;
 }
@@ -337,8 +337,8 @@ export function regionalUsedAskOf(w: World, r: number, model: AsicModel, units =
   const byRegion = keptAsk(w.regionalUsedAsk, model, units);
   const kept = byRegion[r];
   if (kept && kept.stock === stock && kept.pressure === pressure) return kept.ask;
-  const reference = (w.usedReference[r] ??= referenceStocksThs(w.state, r, w.caches))[tier];
-  const ask = quoteUsedLot(w.state, r, model, units, w.caches, reference)?.unitCents ?? null;
+  const reference = (w.usedReference[r] ??= referenceStocksThs(w.state, r))[tier];
+  const ask = quoteUsedLot(w.state, r, model, units, reference)?.unitCents ?? null;
   byRegion[r] = { stock, pressure, ask };
   return ask;
 }

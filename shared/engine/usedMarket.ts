@@ -21,7 +21,6 @@ import { tariffBps } from "./logistics/customs.ts";
 import type { UsedMarketsSpec } from "../scenario/usedMarketSpec.ts";
 import { lotThs } from "./fleet.ts";
 import { USED_TIERS, usedFairCentsPerTh, usedTierOf } from "./market.ts";
-import type { EngineCaches } from "./caches.ts";
 import type { GameState, RegionState, RegionUsedMarket, UsedMarketsState } from "./state.ts";
 import { conditionBps, failureBpsPerYear, usedAgeDays } from "./usedMarketWear.ts";
 
@@ -54,69 +53,46 @@ export function usedTiersOfWorld(jPerTh: number): [number, number] {
 }
 
 /**
- * usedTiersOfWorld(jPerTh) as own × 8 + best, remembered in the caches: a pure function of the number,
- * asked for every world tier of every region every day, and of each region's tiers at every used quote.
+ * The used tier of a rest-of-world tier's best machines (usedTiersOfWorld's second), worked out without
+ * making a pair: asked for every world tier of every region every day.
  */
-export function usedTierPairOf(jPerTh: number, caches: EngineCaches): number {
-  let pair = caches.usedTierPairs.get(jPerTh);
-  if (pair === undefined) {
-    const [own, best] = usedTiersOfWorld(jPerTh);
-    caches.usedTierPairs.set(jPerTh, (pair = own * 8 + best));
-  }
-  return pair;
+export function bestUsedTierOfWorld(jPerTh: number): number {
+  return usedTierOf(jPerTh / 1.15);
 }
 
-/** TH/s of one used tier the rest of the world has installed in a region (the caches: for speed only). */
-export function installedInTier(region: RegionState, tier: number, caches?: EngineCaches): number {
+/** TH/s of one used tier the rest of the world has installed in a region. */
+export function installedInTier(region: RegionState, tier: number): number {
   let ths = 0;
   for (const t of region.rowTiers) {
-    let own: number;
-    let best: number;
-    if (caches) {
-      const pair = usedTierPairOf(t.jPerTh, caches);
-      own = Math.floor(pair / 8);
-      best = pair % 8;
-    } else [own, best] = usedTiersOfWorld(t.jPerTh);
-    if (own === tier) ths += t.installedThs / 2;
-    if (best === tier) ths += t.installedThs / 2;
+    if (usedTierOf(t.jPerTh) === tier) ths += t.installedThs / 2;
+    if (bestUsedTierOfWorld(t.jPerTh) === tier) ths += t.installedThs / 2;
   }
   return ths;
 }
 
 /** The stock a normal year's churn keeps for sale: installed × churn / drain. */
-function steadyStockThs(
-  scenario: Scenario,
-  region: RegionState,
-  tier: number,
-  caches?: EngineCaches,
-): number {
+function steadyStockThs(scenario: Scenario, region: RegionState, tier: number): number {
   const spec = scenario.usedMarkets;
-  return (installedInTier(region, tier, caches) * spec.churnBpsPerDay) / Math.max(1, spec.drainBpsPerDay);
+  return (installedInTier(region, tier) * spec.churnBpsPerDay) / Math.max(1, spec.drainBpsPerDay);
 }
 
 /** The stock at which the regional factor is 1 (neither glut nor scarcity), TH/s. */
-export function referenceStockThs(state: GameState, r: number, tier: number, caches?: EngineCaches): number {
+export function referenceStockThs(state: GameState, r: number, tier: number): number {
   const region = state.world.regions[r] as RegionState;
-  const steady = steadyStockThs(state.scenario, region, tier, caches);
-  return Math.max(state.scenario.usedMarkets.referenceFloorThs, steady);
+  return Math.max(state.scenario.usedMarkets.referenceFloorThs, steadyStockThs(state.scenario, region, tier));
 }
 
 /**
  * referenceStockThs for every tier of region `r` at once, in one pass over the world's tiers: the same
  * additions in the same order as tier by tier, so the same numbers. For a caller quoting many models in
- * one region on one day (the bots' world memo); the caches are for speed only.
+ * one region on one day (the bots' world memo).
  */
-export function referenceStocksThs(state: GameState, r: number, caches?: EngineCaches): number[] {
+export function referenceStocksThs(state: GameState, r: number): number[] {
   const region = state.world.regions[r] as RegionState;
   const installed = USED_TIERS.map(() => 0);
   for (const t of region.rowTiers) {
-    let own: number;
-    let best: number;
-    if (caches) {
-      const pair = usedTierPairOf(t.jPerTh, caches);
-      own = Math.floor(pair / 8);
-      best = pair % 8;
-    } else [own, best] = usedTiersOfWorld(t.jPerTh);
+    const own = usedTierOf(t.jPerTh);
+    const best = bestUsedTierOfWorld(t.jPerTh);
     installed[own] = (installed[own] as number) + t.installedThs / 2;
     installed[best] = (installed[best] as number) + t.installedThs / 2;
   }
@@ -278,15 +254,14 @@ export function unitPriceCents(t: UsedUnitTerms, factor: number): number {
 
 /**
  * A quote for `quantity` units of `model` in region `r`, walking up the curve; null beyond the stock.
- * `caches`: the game's, for speed only (the same quote without). `referenceThs`: the tier's
- * referenceStockThs when the caller has it already (referenceStocksThs, worked out today).
+ * `referenceThs`: the tier's referenceStockThs when the caller has it already (referenceStocksThs,
+ * worked out today): for speed only.
  */
 export function quoteUsedLot(
   state: GameState,
   r: number,
   model: AsicModel,
   quantity: number,
-  caches?: EngineCaches,
   referenceThs?: number,
 ): UsedLotQuote | null {
   const market = usedMarketOf(state, r);
@@ -296,7 +271,7 @@ export function quoteUsedLot(
   const tier = usedTierOf(model.efficiencyJPerTh);
   const terms = usedUnitTerms(state, r, model, tier);
   const unitThs = terms.unitThs;
-  const reference = referenceThs ?? referenceStockThs(state, r, tier, caches);
+  const reference = referenceThs ?? referenceStockThs(state, r, tier);
   const stock = market.stockThs[tier] as number;
   const pressure = market.pressureThs[tier] as number;
   const slices = Math.min(quantity, QUOTE_SLICES);

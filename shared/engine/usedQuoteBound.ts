@@ -13,7 +13,6 @@
  * scenario's least factor (usedUnitFloorCents' reasoning).
  */
 import type { AsicModel } from "../scenario/types.ts";
-import type { EngineCaches } from "./caches.ts";
 import { lotThs } from "./fleet.ts";
 import { usedTierOf } from "./market.ts";
 import {
@@ -32,14 +31,13 @@ import type { GameState } from "./state.ts";
 
 /**
  * At most quoteUsedLot(state, r, model, quantity).unitCents, cents; null exactly where that quote is
- * null. `caches` and `referenceThs` as for quoteUsedLot (speed only).
+ * null. `referenceThs` as for quoteUsedLot (speed only).
  */
 export function usedQuoteBoundCents(
   state: GameState,
   r: number,
   model: AsicModel,
   quantity: number,
-  caches?: EngineCaches,
   referenceThs?: number,
 ): number | null {
   const market = usedMarketOf(state, r);
@@ -48,7 +46,7 @@ export function usedQuoteBoundCents(
   const tier = usedTierOf(model.efficiencyJPerTh);
   const terms = usedUnitTerms(state, r, model, tier);
   if (!(spec.elasticity > 0)) return unitPriceCents(terms, spec.minFactorBps / 10_000);
-  const reference = referenceThs ?? referenceStockThs(state, r, tier, caches);
+  const reference = referenceThs ?? referenceStockThs(state, r, tier);
   const stock = market.stockThs[tier] as number;
   const pressure = market.pressureThs[tier] as number;
   const slices = Math.min(quantity, QUOTE_SLICES);

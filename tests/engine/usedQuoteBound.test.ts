@@ -1,8 +1,8 @@
 /**
  * The bots' cheaper used quotes (issue #14 §3 speed): a quote's lower bound (usedQuoteBoundCents, one
  * power) never exceeds the quote and is null exactly where the quote is; every tier's reference stock in
- * one pass (referenceStocksThs) equals the tier-by-tier figure; a quote given the caches and that
- * reference is the plain quote. Over gluts, scarcities, buyers' pressure and lot sizes.
+ * one pass (referenceStocksThs) equals the tier-by-tier figure; a quote given that reference is the
+ * plain quote. Over gluts, scarcities, buyers' pressure and lot sizes.
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -82,15 +82,14 @@ describe("a used quote's lower bound", () => {
 
 describe("every tier's reference stock in one pass", () => {
   it("is each tier's reference stock, and a quote given it is the plain quote", () => {
-    const caches = new EngineCaches();
     for (let r = 0; r < base.scenario.regions.length; r++) {
-      const all = referenceStocksThs(base, r, caches);
+      const all = referenceStocksThs(base, r);
       expect(all).toHaveLength(USED_TIERS.length);
       all.forEach((ths, tier) => expect(ths).toBe(referenceStockThs(base, r, tier)));
       for (const model of models) {
         const tier = usedTierOf(model.efficiencyJPerTh);
         for (const n of [1, 2, 3, 50]) {
-          expect(quoteUsedLot(base, r, model, n, caches, all[tier])).toEqual(quoteUsedLot(base, r, model, n));
+          expect(quoteUsedLot(base, r, model, n, all[tier])).toEqual(quoteUsedLot(base, r, model, n));
         }
       }
     }
