@@ -33,7 +33,7 @@ export function requeue(state: GameState, factory: string, caches: EngineCaches,
   for (const order of orders) {
     const before = lastShipDay(order);
     order.schedule = schedules.get(order.id) ?? [];
-    const lot = state.lots.find((l) => l.id === order.lot);
+    const lot = lotById(state, order.lot, caches);
     const next = order.schedule[0];
     if (lot && next) lot.readyDay = next.day;
     if (cause !== null && order.owner !== cause && lastShipDay(order) > before) {
