@@ -44,7 +44,10 @@ function offerSpare(ctx: Ctx): void {
   for (const lease of company.leases) {
     const r = state.scenario.regions.findIndex((s) => s.id === lease.region);
     // Own kW that today's commands do not fill (installs, purchases, deliveries on their way).
-    const kw = Math.min(spareOwnKw(state, company, lease.region, ctx.caches), Math.floor(spareKw(ctx, r)));
+    const kw = Math.min(
+      spareOwnKw(state, company, lease.region, ctx.caches, ctx.lots),
+      Math.floor(spareKw(ctx, r)),
+    );
     if (kw < 100) continue;
     let guest: string | null = null;
     let most = 0;

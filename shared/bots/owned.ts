@@ -2,7 +2,11 @@
  * Each company's lots, for the bots: the state's lots grouped by owner once a day (in the day's memo,
  * see world.ts) rather than scanned by every seat, every day. A pure cache, checked on every call.
  */
+import { quoteSale } from "../engine/commands/lots.ts";
+import { lotModel } from "../engine/fleet.ts";
 import { lotTable, ownerPosition } from "../engine/lotFacts.ts";
+import { USED_TIERS, usedTierOf } from "../engine/market.ts";
+import { holdingsByTier, saleCentsHolding } from "../engine/score.ts";
 import { regionIndex } from "../engine/regions.ts";
 import type { Lot } from "../engine/state.ts";
 import type { World } from "./world.ts";
@@ -96,3 +100,30 @@ function listOf(w: World, id: string, lists: Lot[][], keep: (lot: Lot) => boolea
 }
 
 const NONE: readonly Lot[] = [];
+
+/**
+ * What selling `quantity` units of the deciding company's own `lot` pays (the engine's quoteSale), with
+ * the company's holdings in the lot's tier read from the day's memo (holdingsByTier, every company in
+ * one pass) instead of a pass over every lot per quote. The holdings change only as the ownership lists
+ * do (a lot created, removed or handed over: checked as for them) or by the company's own commands,
+ * which are applied after its look; so the same figure as quoteSale gives now.
+ */
+export function quoteOwnSale(w: World, lot: Lot, quantity: number): number {
+  const state = w.state;
+  const i = ownerPosition(state.companies, lot.owner);
+  if (i < 0) return quoteSale(state, lot, quantity, w.caches);
+  const from = w.holdingsFrom;
+  let holdings = w.holdings;
+  if (
+    !holdings ||
+    from.lots !== state.lots ||
+    from.length !== state.lots.length ||
+    from.nextId !== state.nextId
+  ) {
+    holdings = w.holdings = holdingsByTier(state, w.caches);
+    w.holdingsFrom = { lots: state.lots, length: state.lots.length, nextId: state.nextId };
+  }
+  const model = lotModel(state, lot, w.caches);
+  const held = holdings[i * USED_TIERS.length + usedTierOf(model.efficiencyJPerTh)] as number;
+  return saleCentsHolding(state, model, quantity, held);
+}

@@ -10,7 +10,7 @@ import { regionIndex } from "../engine/regions.ts";
 import type { Lot } from "../engine/state.ts";
 import type { AsicModel } from "../scenario/types.ts";
 import { marginOf, thDay } from "./econ.ts";
-import { quoteSale } from "../engine/commands/lots.ts";
+import { quoteOwnSale } from "./owned.ts";
 import { createRng, hash32, nextFloat } from "../math/rng.ts";
 import {
   buyBest,
@@ -67,7 +67,7 @@ export function tradeUsed(ctx: Ctx): void {
     const model = lotModel(state, lot, ctx.caches);
     // What the sale would really pay (the engine's quote: the bid with depth, never above the mark),
     // not the index a region's glut may sit far below.
-    const proceeds = quoteSale(state, lot, lot.quantity, ctx.caches);
+    const proceeds = quoteOwnSale(ctx.world, lot, lot.quantity);
     if (proceeds < lot.costCents * TAKE_PROFIT) continue;
     // A profit alone is no reason to sell in a boom: only when the market pays more for the machine
     // than it would mine in RICH_DAYS where it stands (machines are dear against their earnings).

@@ -5,13 +5,13 @@
  * lowest. The lot waits in the source's warehouse with no lease there; the pipeline ships it on to
  * cheap power (pipeline.ts sends a used lot away from a region where the company leases nothing).
  */
-import { stockUnits, usedUnitFloorCents } from "../engine/usedMarket.ts";
+import { stockUnits } from "../engine/usedMarket.ts";
 import type { AsicModel } from "../scenario/types.ts";
 import type { Offer } from "./buy.ts";
 import type { Ctx } from "./common.ts";
 import { dutyOf } from "./duties.ts";
-import { landedUnitCents } from "./econ.ts";
-import { licenceOf, regionalUsedAskOf } from "./world.ts";
+import { landedUnitCents, type Arrival } from "./econ.ts";
+import { licenceOf, regionalUsedAskOf, regionalUsedBoundOf, usedFloorOf } from "./world.ts";
 
 /** Units a bot prices a used lot for: the unit price rises along the curve, so a typical lot. */
 const QUOTE_UNITS = 50;
@@ -33,7 +33,7 @@ export function usedShippedOffer(
   const w = ctx.world;
   const duty = dutyOf(w, r, model.origin);
   const licenceMeanDays = licenceOf(w, r);
-  const arrival = { shipped: true, duty, licenceMeanDays };
+  const arrival = { shipped: true as const, duty, licenceMeanDays };
   // The landed cost rises with the unit price (the same duty, licence and lease whatever the source),
   // so the best source is the cheapest ask, the lowest index on a tie. Markets are visited cheapest
   // floor first, and one whose floor (usedUnitFloorCents) cannot beat the best ask found is not quoted:
@@ -43,13 +43,14 @@ export function usedShippedOffer(
     if (s === r || w.closed[s] || stockUnits(state, s, model) < QUOTE_UNITS) continue;
     sources.push({
       s,
-      floor: landedUnitCents(state, r, model, usedUnitFloorCents(state, s, model), arrival),
+      floor: landedUnitCents(state, r, model, usedFloorOf(w, s, model), arrival),
     });
   }
   sources.sort((a, b) => a.floor - b.floor || a.s - b.s);
   let best: Offer | null = null;
   for (const { s, floor } of sources) {
     if (best && (floor > best.landed || (floor === best.landed && s > (best.from as number)))) break;
+    if (cannotWin(ctx, { model, r, s, arrival, marginCents, limit }, best)) continue;
     const unitCents = regionalUsedAskOf(w, s, model, QUOTE_UNITS);
     if (unitCents === null) continue;
     const landed = landedUnitCents(state, r, model, unitCents, arrival);
@@ -69,4 +70,29 @@ export function usedShippedOffer(
     };
   }
   return best;
+}
+
+/** A source market `s` for a shipped used offer of `model` to region `r` (usedShippedOffer's terms). */
+interface Source {
+  model: AsicModel;
+  r: number;
+  s: number;
+  arrival: Extract<Arrival, { shipped: true }>;
+  marginCents: number;
+  limit: number;
+}
+
+/**
+ * Whether market `s` surely gives no offer that usedShippedOffer would take in place of `best`, from a
+ * lower bound on its ask (regionalUsedBoundOf: one power rather than a quote). Its landed cost and
+ * payback rise with the ask, so a bound that already lands dearer than the best (or as dear, from a
+ * higher index), or pays back too late, rules the ask out; skipping the quote then changes nothing.
+ */
+function cannotWin(ctx: Ctx, o: Source, best: Offer | null): boolean {
+  const bound = regionalUsedBoundOf(ctx.world, o.s, o.model, QUOTE_UNITS);
+  if (bound === null) return true;
+  const landed = landedUnitCents(ctx.state, o.r, o.model, bound, o.arrival);
+  if (best && (landed > best.landed || (landed === best.landed && o.s > (best.from as number)))) return true;
+  if (!(o.marginCents > 0)) return false;
+  return landed / o.marginCents + SHIPPED_WAIT_DAYS + o.arrival.licenceMeanDays > o.limit;
 }

@@ -15,8 +15,9 @@ import { openFactories } from "../engine/commands/orderMachines.ts";
 import { demandMultiplierBps } from "../engine/factoryPrice.ts";
 import { modelOf } from "../engine/fleet.ts";
 import { factoryUnitPriceCents, usedAskUnitCents, usedTierOf } from "../engine/market.ts";
-import { quoteUsedLot } from "../engine/usedMarket.ts";
+import { quoteUsedLot, referenceStocksThs, usedUnitFloorCents } from "../engine/usedMarket.ts";
 import type { GameState, Lot, RegionState } from "../engine/state.ts";
+import { usedQuoteBoundCents } from "../engine/usedQuoteBound.ts";
 import type { Shipment } from "../engine/tradeState.ts";
 import type { EngineCaches } from "../engine/caches.ts";
 import type { AsicModel } from "../scenario/types.ts";
@@ -82,6 +83,21 @@ export interface World {
    * review prices.
    */
   regionalUsedAsk: Map<number, Map<string, (RegionalAsk | undefined)[]>>;
+  /** Lower bounds on those asks (regionalUsedBoundOf), kept the same way (`ask`: the bound). */
+  regionalUsedBound: Map<number, Map<string, (RegionalAsk | undefined)[]>>;
+  /**
+   * By model id, then region index: the least unit price a used quote there can give (usedFloorOf).
+   * Unlike the ask it depends on no stock, only on the day's prices, the machines' age and the duty.
+   */
+  usedFloor: Map<string, (number | undefined)[]>;
+  /**
+   * Per region index: each used tier's reference stock (referenceStocksThs), read by every used quote
+   * there; it moves with the rest of the world's fleet, only when the day is stepped (or the world is
+   * sized, at tick 0: see worldOf).
+   */
+  usedReference: (number[] | undefined)[];
+  /** The class-sized world the memo was made in (sizeWorld resizes the world before the first day). */
+  classWorld: GameState["classWorld"];
   /** What is on sale, worked out on the first review of the day (see catalogOf). */
   catalog: Catalog | null;
   /** Companies not bankrupt. */
@@ -91,13 +107,16 @@ export interface World {
   /** Each company's lots in the state's order (see lotsOf), and what the index was built from. */
   owned: Ownership | null;
   ownedFrom: { lots: Lot[]; length: number; nextId: number };
+  /** Each company's TH/s per used tier (holdingsByTier), for quoteOwnSale, and what it was built from. */
+  holdings: Float64Array | null;
+  holdingsFrom: { lots: Lot[]; length: number; nextId: number };
 }
 
 export interface Catalog extends Lineup {
   factories: Factory[];
 }
 
-export { atRiskLotsOf, lotsOf, unsettledLotsOf } from "./owned.ts";
+export { atRiskLotsOf, lotsOf, quoteOwnSale, unsettledLotsOf } from "./owned.ts";
 
 function build(state: GameState, bots: BotCaches): World {
   const caches = bots.engine;
@@ -140,11 +159,17 @@ function build(state: GameState, bots: BotCaches): World {
     demandFrom: { orders: state.factoryOrders, length: state.factoryOrders.length },
     usedAskCents: new Map(),
     regionalUsedAsk: new Map(),
+    regionalUsedBound: new Map(),
+    usedFloor: new Map(),
+    usedReference: [],
+    classWorld: state.classWorld,
     catalog: null,
     active,
     held: null,
     owned: null,
     ownedFrom: { lots: state.lots, length: 0, nextId: -1 },
+    holdings: null,
+    holdingsFrom: { lots: state.lots, length: 0, nextId: -1 },
   };
 }
 
@@ -191,7 +216,8 @@ export function worldOf(state: GameState, bots: BotCaches): World {
     w.state === state &&
     w.tick === state.tick &&
     w.notices === state.notices &&
-    w.noticeCount === state.notices.length
+    w.noticeCount === state.notices.length &&
+    w.classWorld === state.classWorld
   )
     return w;
   return (bots.world = build(state, bots));
@@ -260,6 +286,42 @@ interface RegionalAsk {
   ask: number | null;
 }
 
+/** The kept answers for `units` of `model` in `memo`, by region index (the list made when first asked for). */
+function keptAsk(
+  memo: Map<number, Map<string, (RegionalAsk | undefined)[]>>,
+  model: AsicModel,
+  units: number,
+): (RegionalAsk | undefined)[] {
+  let bySize = memo.get(units);
+  if (!bySize) memo.set(units, (bySize = new Map()));
+  let byRegion = bySize.get(model.id);
+  if (!byRegion) bySize.set(model.id, (byRegion = []));
+  return byRegion;
+}
+
+/**
+ * A lower bound on regionalUsedAskOf(w, r, model, units) (usedQuoteBoundCents: one power rather than
+ * one per slice), or null exactly where the ask is null; the ask itself when it is known already. Kept
+ * like the ask, with the stock and pressure it was worked out at. For a buyer skipping markets that
+ * cannot beat the best it has found (usedGradient.ts).
+ */
+export function regionalUsedBoundOf(w: World, r: number, model: AsicModel, units: number): number | null {
+  const market = w.state.usedMarkets.regions[r];
+  if (!market) return null;
+  const tier = usedTierOf(model.efficiencyJPerTh);
+  const stock = market.stockThs[tier] as number;
+  const pressure = market.pressureThs[tier] as number;
+  const ask = keptAsk(w.regionalUsedAsk, model, units)[r];
+  if (ask && ask.stock === stock && ask.pressure === pressure) return ask.ask;
+  const byRegion = keptAsk(w.regionalUsedBound, model, units);
+  const kept = byRegion[r];
+  if (kept && kept.stock === stock && kept.pressure === pressure) return kept.ask;
+  const reference = (w.usedReference[r] ??= referenceStocksThs(w.state, r))[tier];
+  const bound = usedQuoteBoundCents(w.state, r, model, units, reference);
+  byRegion[r] = { stock, pressure, ask: bound };
+  return bound;
+}
+
 /**
  * The unit ask of a lot of `units` used `model` in region `r`'s own market, cents (quoteUsedLot: the
  * average up the curve), or null where it holds fewer. Unlike
@@ -272,15 +334,26 @@ export function regionalUsedAskOf(w: World, r: number, model: AsicModel, units =
   const tier = usedTierOf(model.efficiencyJPerTh);
   const stock = market.stockThs[tier] as number;
   const pressure = market.pressureThs[tier] as number;
-  let bySize = w.regionalUsedAsk.get(units);
-  if (!bySize) w.regionalUsedAsk.set(units, (bySize = new Map()));
-  let byRegion = bySize.get(model.id);
-  if (!byRegion) bySize.set(model.id, (byRegion = []));
+  const byRegion = keptAsk(w.regionalUsedAsk, model, units);
   const kept = byRegion[r];
   if (kept && kept.stock === stock && kept.pressure === pressure) return kept.ask;
-  const ask = quoteUsedLot(w.state, r, model, units)?.unitCents ?? null;
+  const reference = (w.usedReference[r] ??= referenceStocksThs(w.state, r))[tier];
+  const ask = quoteUsedLot(w.state, r, model, units, reference)?.unitCents ?? null;
   byRegion[r] = { stock, pressure, ask };
   return ask;
+}
+
+/**
+ * The least unit price any used quote of `model` in region `r` can give today, cents (usedUnitFloorCents):
+ * the fair price, the machines' age and the duty move only when the day is stepped (or with a notice),
+ * and it reads no stock, so a purchase leaves it alone.
+ */
+export function usedFloorOf(w: World, r: number, model: AsicModel): number {
+  let byRegion = w.usedFloor.get(model.id);
+  if (!byRegion) w.usedFloor.set(model.id, (byRegion = []));
+  let floor = byRegion[r];
+  if (floor === undefined) floor = byRegion[r] = usedUnitFloorCents(w.state, r, model);
+  return floor;
 }
 
 /**

@@ -30,11 +30,6 @@ export class EngineCaches {
   shipments: ShipmentIndex | null = null;
   /** The factory's efficiency discounts by exponent, then efficiency ratio (market.ts): pure numbers. */
   readonly discounts = new Map<number, Map<number, number>>();
-  /**
-   * The two used tiers of a rest-of-world tier, by its J/TH (usedMarketFlows.ts), as own × 8 + best: a pure
-   * function of the number, asked for every world tier of every region every day.
-   */
-  readonly usedTierPairs = new Map<number, number>();
   /** The day asked about last and its month (regions.ts's monthToday). */
   monthDay = Number.NaN;
   month = 0;

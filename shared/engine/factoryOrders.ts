@@ -14,6 +14,7 @@ import type { EngineCaches } from "./caches.ts";
 import { allocate, ordersAt, unitThsOf } from "./factoryQueue.ts";
 import type { FactoryOrder } from "./factoryTypes.ts";
 import { post } from "./ledger.ts";
+import { lotById } from "./lotFacts.ts";
 import type { Company, GameState, Lot } from "./state.ts";
 
 /** The day the last of an order's units ships (its own earliest day when nothing is scheduled). */
@@ -32,7 +33,7 @@ export function requeue(state: GameState, factory: string, caches: EngineCaches,
   for (const order of orders) {
     const before = lastShipDay(order);
     order.schedule = schedules.get(order.id) ?? [];
-    const lot = state.lots.find((l) => l.id === order.lot);
+    const lot = lotById(state, order.lot, caches);
     const next = order.schedule[0];
     if (lot && next) lot.readyDay = next.day;
     if (cause !== null && order.owner !== cause && lastShipDay(order) > before) {
@@ -64,11 +65,12 @@ function notify(state: GameState, order: FactoryOrder, kind: string, text: Text)
  * factory (a batch that is the whole rest hands over the lot itself, which deliverOrders stores).
  * Called at the start of a day, before deliverOrders (step.ts closeDay).
  */
-export function shipFactoryBatches(state: GameState): void {
+export function shipFactoryBatches(state: GameState, caches: EngineCaches): void {
   if (state.factoryOrders.length === 0) return;
   const done = new Set<string>();
   for (const order of state.factoryOrders) {
-    const lot = state.lots.find((l) => l.id === order.lot);
+    // The lot table finds the lot a search of the lots would (lotFacts.ts), without the search.
+    const lot = lotById(state, order.lot, caches);
     if (!lot) {
       done.add(order.id);
       continue;

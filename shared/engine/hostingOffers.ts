@@ -24,18 +24,27 @@ import { addLeaseKw, hostingPriceCents, tellHosting } from "./hosting.ts";
 import type { HostingContract, HostingOffer } from "./hostingState.ts";
 import { post } from "./ledger.ts";
 import { regionIndex } from "./regions.ts";
-import type { Company, GameState, RegionState } from "./state.ts";
+import type { Company, GameState, Lot, RegionState } from "./state.ts";
 
 export const DAYS_PER_MONTH = 30;
 
-/** The company's own kW in a region that no machine of its own uses and no open offer promises. */
-export function spareOwnKw(state: GameState, company: Company, region: string, caches: EngineCaches): number {
+/**
+ * The company's own kW in a region that no machine of its own uses and no open offer promises. `lots`
+ * as for usedLeaseKw (speed only).
+ */
+export function spareOwnKw(
+  state: GameState,
+  company: Company,
+  region: string,
+  caches: EngineCaches,
+  lots: readonly Lot[] = state.lots,
+): number {
   const lease = company.leases.find((l) => l.region === region);
   if (!lease) return 0;
   let promised = 0;
   for (const o of state.hosting.offers)
     if (o.status === "open" && o.from === company.id && o.region === region) promised += o.kw;
-  const unused = lease.kw - usedLeaseKw(state, company.id, region, caches);
+  const unused = lease.kw - usedLeaseKw(state, company.id, region, caches, lots);
   return Math.max(0, Math.floor(Math.min(lease.ownKw ?? 0, unused) - promised));
 }
 

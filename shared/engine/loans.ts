@@ -12,6 +12,7 @@ import type { FinanceSpec } from "../scenario/financeSpec.ts";
 import type { EngineCaches } from "./caches.ts";
 import { renewableLease } from "./companies.ts";
 import { lotKw, lotThs, modelOf } from "./fleet.ts";
+import { lotTable } from "./lotFacts.ts";
 import { USED_TIERS, usedTierOf } from "./market.ts";
 import { DAYS_PER_YEAR, riskFreeAnnualBps } from "./rates.ts";
 import { regionSpec } from "./regions.ts";
@@ -31,9 +32,25 @@ export function accrueDay(cents: Cents, annualBps: number, carry: number): { cen
   return { cents: whole, carry: numerator - whole * INTEREST_DENOMINATOR };
 }
 
-/** Lots that still exist and belong to the company, of the ids given (a sold lot counts for nothing). */
-export function ownedLots(state: GameState, company: Company, ids: readonly string[]): Lot[] {
-  return state.lots.filter((l) => l.owner === company.id && ids.includes(l.id));
+/**
+ * Lots that still exist and belong to the company, of the ids given (a sold lot counts for nothing), in
+ * the state's order. With the caches, each id is looked up by the lot table (lotFacts.ts) instead of
+ * every lot being searched for in the ids: lot ids are unique (state.nextId), so the same lots come out,
+ * sorted back into the state's order so that sums over them add up in the same order.
+ */
+export function ownedLots(
+  state: GameState,
+  company: Company,
+  ids: readonly string[],
+  caches?: EngineCaches,
+): Lot[] {
+  if (!caches) return state.lots.filter((l) => l.owner === company.id && ids.includes(l.id));
+  const out: Lot[] = [];
+  for (const i of lotTable(state, caches).sortedPositionsOf(ids)) {
+    const lot = state.lots[i] as Lot;
+    if (lot.owner === company.id) out.push(lot);
+  }
+  return out;
 }
 
 /** Machines' value at the used bid with depth (score.ts), all lots taken together by tier, cents. */
@@ -57,7 +74,7 @@ export function collateralCents(
   caches: EngineCaches,
 ): Cents {
   const btc = satsValueCents(Math.min(btcSats, Math.max(0, company.btcSats)), state.market.priceCents);
-  return lotsValueCents(state, ownedLots(state, company, lotIds), caches) + btc;
+  return lotsValueCents(state, ownedLots(state, company, lotIds, caches), caches) + btc;
 }
 
 /** Loan-to-value, basis points (a loan with no collateral left is infinitely over). */

@@ -36,6 +36,11 @@ export class LotTable {
   /** Position of each lot id in `lots` (the first, as a search finds it), for `byIdLength` lots. */
   private readonly byId = new Map<string, number>();
   private byIdLength = 0;
+  /** sortedPositionsOf's answers, by list of ids, with the length of `lots` they were found at. */
+  private readonly idLists = new WeakMap<
+    readonly string[],
+    { length: number; at: number[]; ids: string[] }
+  >();
 
   readonly scenario: Scenario;
 
@@ -101,6 +106,45 @@ export class LotTable {
    * searches it, so an unforeseen change costs time, never a wrong answer.
    */
   byLotId(id: string): Lot | undefined {
+    const i = this.positionOf(id);
+    return i < 0 ? undefined : (this.lots[i] as Lot);
+  }
+
+  /**
+   * The positions in `lots` of the lots with these ids, in ascending order, each once (ids not found
+   * left out): kept per list of ids while the lots' list has the same length (a loan's pledged lots are
+   * asked for every day; its list of ids is replaced, never edited). Each kept position is checked to
+   * still hold a lot of the list (ids never change, so it does); else they are all found again.
+   */
+  sortedPositionsOf(ids: readonly string[]): readonly number[] {
+    const kept = this.idLists.get(ids);
+    if (kept && kept.length === this.lots.length && this.stillHeld(kept.at, kept.ids)) return kept.at;
+    const found: { i: number; id: string }[] = [];
+    for (const id of ids) {
+      const i = this.positionOf(id);
+      if (i >= 0) found.push({ i, id });
+    }
+    found.sort((a, b) => a.i - b.i);
+    const at: number[] = [];
+    const atIds: string[] = [];
+    for (const f of found)
+      if (at.length === 0 || at[at.length - 1] !== f.i) {
+        at.push(f.i);
+        atIds.push(f.id);
+      }
+    this.idLists.set(ids, { length: this.lots.length, at, ids: atIds });
+    return at;
+  }
+
+  /** Whether each position still holds the lot with its id. */
+  private stillHeld(at: readonly number[], ids: readonly string[]): boolean {
+    for (let k = 0; k < at.length; k++)
+      if ((this.lots[at[k] as number] as Lot | undefined)?.id !== ids[k]) return false;
+    return true;
+  }
+
+  /** Position in `lots` of the lot with this id (the first, as a search finds it), or -1. */
+  positionOf(id: string): number {
     const lots = this.lots;
     if (this.byIdLength > lots.length) {
       this.byId.clear();
@@ -113,11 +157,8 @@ export class LotTable {
     }
     this.byIdLength = lots.length;
     const i = this.byId.get(id);
-    if (i !== undefined) {
-      const lot = lots[i] as Lot;
-      if (lot.id === id) return lot;
-    }
-    return lots.find((l) => l.id === id);
+    if (i !== undefined && (lots[i] as Lot).id === id) return i;
+    return lots.findIndex((l) => l.id === id);
   }
 }
 

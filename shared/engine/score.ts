@@ -145,9 +145,17 @@ export function saleCents(
   quantity: number,
   caches: EngineCaches,
 ): Cents {
+  const held = tierHolding(state, company, usedTierOf(model.efficiencyJPerTh), caches);
+  return saleCentsHolding(state, model, quantity, held);
+}
+
+/**
+ * saleCents for a seller holding `held` TH/s of the model's tier (tierHolding): for a caller that has
+ * every company's holdings already (holdingsByTier: the same sums, in the same order).
+ */
+export function saleCentsHolding(state: GameState, model: AsicModel, quantity: number, held: number): Cents {
   const atIndex = usedBidUnitCents(state, model) * quantity;
   const tier = usedTierOf(model.efficiencyJPerTh);
-  const held = tierHolding(state, company, tier, caches);
   const after = Math.max(0, held - lotThs(model, quantity));
   const markLoss = tierMarkCents(state, tier, held) - tierMarkCents(state, tier, after);
   return Math.max(0, Math.min(atIndex, markLoss));

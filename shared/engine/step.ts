@@ -117,7 +117,7 @@ export function step(state: GameState, caches: EngineCaches = new EngineCaches()
       bankrupt: c.bankrupt,
     })),
   };
-  closeDay(state);
+  closeDay(state, caches);
   return report;
 }
 
@@ -142,7 +142,7 @@ export function stepNetwork(state: GameState, caches: EngineCaches = new EngineC
     playerThs: played.playerThs,
     restOfWorldThsByRegion: played.restOfWorldThsByRegion,
   };
-  closeDay(state);
+  closeDay(state, caches);
   return report;
 }
 
@@ -189,12 +189,12 @@ function playDay(state: GameState, caches: EngineCaches): DayPlayed {
 }
 
 /** The day is over: the calendar moves on, and lots due tomorrow are handed over. */
-function closeDay(state: GameState): void {
+function closeDay(state: GameState, caches: EngineCaches): void {
   state.tick++;
   state.day++;
   // Lots due today are handed over at the start of the day, so commands given today can install them.
   // Pre-orders' batches due today split from their lots first (factoryOrders.ts), then lots are stored.
-  shipFactoryBatches(state);
+  shipFactoryBatches(state, caches);
   deliverOrders(state);
   if (state.tick >= state.scenario.days) state.finished = true;
 }

@@ -25,7 +25,7 @@ import type { GameState, RegionState, RegionUsedMarket, UsedMarketsState } from 
 import { conditionBps, failureBpsPerYear, usedAgeDays } from "./usedMarketWear.ts";
 
 /** Slices a quote is walked in: enough for a smooth curve, few enough for a cheap quote. */
-const QUOTE_SLICES = 16;
+export const QUOTE_SLICES = 16;
 
 /** The markets on day 0: each region's stock at its steady state (churn in = drain out). */
 export function initialUsedMarkets(
@@ -52,13 +52,20 @@ export function usedTiersOfWorld(jPerTh: number): [number, number] {
   return [usedTierOf(jPerTh), usedTierOf(jPerTh / 1.15)];
 }
 
+/**
+ * The used tier of a rest-of-world tier's best machines (usedTiersOfWorld's second), worked out without
+ * making a pair: asked for every world tier of every region every day.
+ */
+export function bestUsedTierOfWorld(jPerTh: number): number {
+  return usedTierOf(jPerTh / 1.15);
+}
+
 /** TH/s of one used tier the rest of the world has installed in a region. */
 export function installedInTier(region: RegionState, tier: number): number {
   let ths = 0;
   for (const t of region.rowTiers) {
-    const [own, best] = usedTiersOfWorld(t.jPerTh);
-    if (own === tier) ths += t.installedThs / 2;
-    if (best === tier) ths += t.installedThs / 2;
+    if (usedTierOf(t.jPerTh) === tier) ths += t.installedThs / 2;
+    if (bestUsedTierOfWorld(t.jPerTh) === tier) ths += t.installedThs / 2;
   }
   return ths;
 }
@@ -75,6 +82,26 @@ export function referenceStockThs(state: GameState, r: number, tier: number): nu
   return Math.max(state.scenario.usedMarkets.referenceFloorThs, steadyStockThs(state.scenario, region, tier));
 }
 
+/**
+ * referenceStockThs for every tier of region `r` at once, in one pass over the world's tiers: the same
+ * additions in the same order as tier by tier, so the same numbers. For a caller quoting many models in
+ * one region on one day (the bots' world memo).
+ */
+export function referenceStocksThs(state: GameState, r: number): number[] {
+  const region = state.world.regions[r] as RegionState;
+  const installed = USED_TIERS.map(() => 0);
+  for (const t of region.rowTiers) {
+    const own = usedTierOf(t.jPerTh);
+    const best = bestUsedTierOfWorld(t.jPerTh);
+    installed[own] = (installed[own] as number) + t.installedThs / 2;
+    installed[best] = (installed[best] as number) + t.installedThs / 2;
+  }
+  const spec = state.scenario.usedMarkets;
+  return installed.map((ths) =>
+    Math.max(spec.referenceFloorThs, (ths * spec.churnBpsPerDay) / Math.max(1, spec.drainBpsPerDay)),
+  );
+}
+
 /** The regional factor, basis points, at a stock and a buyers' pressure (both TH/s). */
 export function regionalFactorBps(
   spec: UsedMarketsSpec,
@@ -87,12 +114,25 @@ export function regionalFactorBps(
 
 /** Depth sets the level within its bounds (a glut discounts, scarcity costs a premium), basis points. */
 function depthLevelBps(spec: UsedMarketsSpec, reference: number, stock: number): number {
-  const depth = detPow(reference / Math.max(stock, reference / 100), spec.elasticity);
-  return Math.min(spec.maxFactorBps, Math.max(spec.minFactorBps, depth * 10_000));
+  return boundedBps(spec, depthBps(spec, reference, stock));
+}
+
+/** The depth's level before the bounds, basis points (a fraction: not rounded). */
+export function depthBps(spec: UsedMarketsSpec, reference: number, stock: number): number {
+  return detPow(reference / Math.max(stock, reference / 100), spec.elasticity) * 10_000;
+}
+
+export function boundedBps(spec: UsedMarketsSpec, bps: number): number {
+  return Math.min(spec.maxFactorBps, Math.max(spec.minFactorBps, bps));
 }
 
 /** The buyers' pressure then lifts the level, so that buying always costs the next buyer more, even in a glut. */
-function pushedFactorBps(spec: UsedMarketsSpec, level: number, reference: number, pressure: number): number {
+export function pushedFactorBps(
+  spec: UsedMarketsSpec,
+  level: number,
+  reference: number,
+  pressure: number,
+): number {
   const pushed = level * (1 + (spec.pressureBps / 10_000) * (pressure / reference));
   return Math.round(Math.min(spec.maxFactorBps, pushed));
 }
@@ -101,26 +141,52 @@ function pushedFactorBps(spec: UsedMarketsSpec, level: number, reference: number
  * Margin by which a slice's depth must clear a bound for a whole quote to share it (clampedLevelBps):
  * far wider than detPow's error of a few ulps, so that the rule holds for the computed numbers too.
  */
-const CLAMP_MARGIN = 1e-9;
+export const CLAMP_MARGIN = 1e-9;
+
+/** What clampedLevelBps found: the shared level or null, and the end slices' depths it worked out (or NaN). */
+interface EndDepths {
+  clamped: number | null;
+  first: number;
+  last: number;
+}
 
 /**
  * The level every slice of a quote has when the whole curve sits at one bound, else null. A quote's
  * slices draw the stock down, so their depth only rises from the first slice to the last (x^e rises
  * with x for e > 0): a last slice clear below the floor puts every slice on the floor (a glut), a
- * first slice clear above the cap puts every slice on the cap. Two powers instead of one per slice.
+ * first slice clear above the cap puts every slice on the cap. Two powers instead of one per slice;
+ * and where the curve is not clamped, the walk reuses them for the first and last slices (depthBps of
+ * the same stocks: the same numbers).
  */
 function clampedLevelBps(
   spec: UsedMarketsSpec,
   reference: number,
   firstStock: number,
   lastStock: number,
-): number | null {
-  if (!(spec.elasticity > 0)) return null;
-  const last = detPow(reference / Math.max(lastStock, reference / 100), spec.elasticity) * 10_000;
-  if (last <= spec.minFactorBps * (1 - CLAMP_MARGIN)) return spec.minFactorBps;
-  const first = detPow(reference / Math.max(firstStock, reference / 100), spec.elasticity) * 10_000;
-  if (first >= spec.maxFactorBps * (1 + CLAMP_MARGIN)) return spec.maxFactorBps;
-  return null;
+): EndDepths {
+  if (!(spec.elasticity > 0)) return { clamped: null, first: NaN, last: NaN };
+  const last = depthBps(spec, reference, lastStock);
+  if (last <= spec.minFactorBps * (1 - CLAMP_MARGIN)) return { clamped: spec.minFactorBps, first: NaN, last };
+  const first = depthBps(spec, reference, firstStock);
+  if (first >= spec.maxFactorBps * (1 + CLAMP_MARGIN)) return { clamped: spec.maxFactorBps, first, last };
+  return { clamped: null, first, last };
+}
+
+/** Slice `s`'s level: the clamped level, else an end slice's depth already worked out, else its own. */
+function sliceLevelBps(
+  spec: UsedMarketsSpec,
+  reference: number,
+  ends: EndDepths | null,
+  s: number,
+  slices: number,
+  stock: number,
+): number {
+  if (ends) {
+    if (ends.clamped !== null) return ends.clamped;
+    if (s === 0 && !Number.isNaN(ends.first)) return boundedBps(spec, ends.first);
+    if (s === slices - 1 && !Number.isNaN(ends.last)) return boundedBps(spec, ends.last);
+  }
+  return depthLevelBps(spec, reference, stock);
 }
 
 export function usedMarketOf(state: GameState, r: number): RegionUsedMarket | undefined {
@@ -152,7 +218,7 @@ export function stockUnits(state: GameState, r: number, model: AsicModel): numbe
 }
 
 /** What a used quote of `model` in region `r` prices every unit with, whatever the lot's size. */
-interface UsedUnitTerms {
+export interface UsedUnitTerms {
   unitThs: number;
   fair: number;
   spread: number;
@@ -164,7 +230,7 @@ interface UsedUnitTerms {
   floorUnit: number;
 }
 
-function usedUnitTerms(state: GameState, r: number, model: AsicModel, tier: number): UsedUnitTerms {
+export function usedUnitTerms(state: GameState, r: number, model: AsicModel, tier: number): UsedUnitTerms {
   const spec = state.scenario.usedMarkets;
   const unitThs = lotThs(model, 1);
   const fair = usedFairCentsPerTh(state, tier);
@@ -179,19 +245,24 @@ function usedUnitTerms(state: GameState, r: number, model: AsicModel, tier: numb
 }
 
 /** One unit's price at a regional factor (a fraction), cents: the same product for every quote. */
-function unitPriceCents(t: UsedUnitTerms, factor: number): number {
+export function unitPriceCents(t: UsedUnitTerms, factor: number): number {
   const unit = roundHalfAway(
     t.fair * t.unitThs * factor * (t.condition / 10_000) * (1 + t.spread) * t.landed,
   );
   return Math.max(t.floorUnit, unit);
 }
 
-/** A quote for `quantity` units of `model` in region `r`, walking up the curve; null beyond the stock. */
+/**
+ * A quote for `quantity` units of `model` in region `r`, walking up the curve; null beyond the stock.
+ * `referenceThs`: the tier's referenceStockThs when the caller has it already (referenceStocksThs,
+ * worked out today): for speed only.
+ */
 export function quoteUsedLot(
   state: GameState,
   r: number,
   model: AsicModel,
   quantity: number,
+  referenceThs?: number,
 ): UsedLotQuote | null {
   const market = usedMarketOf(state, r);
   const available = stockUnits(state, r, model);
@@ -200,14 +271,14 @@ export function quoteUsedLot(
   const tier = usedTierOf(model.efficiencyJPerTh);
   const terms = usedUnitTerms(state, r, model, tier);
   const unitThs = terms.unitThs;
-  const reference = referenceStockThs(state, r, tier);
+  const reference = referenceThs ?? referenceStockThs(state, r, tier);
   const stock = market.stockThs[tier] as number;
   const pressure = market.pressureThs[tier] as number;
   const slices = Math.min(quantity, QUOTE_SLICES);
   const sliceUnits = (s: number): number => Math.floor(quantity / slices) + (s < quantity % slices ? 1 : 0);
   // The first and last slices' mid-points, as the walk below finds them (whole units taken before).
   const lastUnits = sliceUnits(slices - 1);
-  const clamped =
+  const ends =
     slices > 2
       ? clampedLevelBps(
           spec,
@@ -221,7 +292,7 @@ export function quoteUsedLot(
   for (let s = 0; s < slices; s++) {
     const units = sliceUnits(s);
     const mid = (taken + units / 2) * unitThs;
-    const level = clamped ?? depthLevelBps(spec, reference, stock - mid);
+    const level = sliceLevelBps(spec, reference, ends, s, slices, stock - mid);
     const factor = pushedFactorBps(spec, level, reference, pressure + mid) / 10_000;
     total += units * unitPriceCents(terms, factor);
     taken += units;

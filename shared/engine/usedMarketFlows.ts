@@ -8,8 +8,8 @@
  */
 import type { RegionSpec } from "../scenario/types.ts";
 import type { EngineCaches } from "./caches.ts";
-import { USED_TIERS } from "./market.ts";
-import { usedTiersOfWorld } from "./usedMarket.ts";
+import { USED_TIERS, usedTierOf } from "./market.ts";
+import { bestUsedTierOfWorld } from "./usedMarket.ts";
 import { powerPriceToday } from "./regions.ts";
 import type { GameState, RegionState, RegionUsedMarket } from "./state.ts";
 import { failUsedMachines } from "./usedMarketWear.ts";
@@ -21,7 +21,7 @@ export function advanceUsedMarkets(state: GameState, caches: EngineCaches): void
   for (let r = 0; r < regions.length; r++) {
     const region = regions[r] as RegionState;
     const market = state.usedMarkets.regions[r] as RegionUsedMarket;
-    const listed = listingsToday(state, region, caches);
+    const listed = listingsToday(state, region);
     const banned = region.policy === "banned";
     for (let t = 0; t < USED_TIERS.length; t++) {
       // A banned region sells everything abroad; elsewhere a share leaves towards cheap power.
@@ -37,36 +37,31 @@ export function advanceUsedMarkets(state: GameState, caches: EngineCaches): void
   // too, wherever cheap power is ("部分矿工在绝望中抛售设备", Reuters 2021-07-07, shared/seeds/001).
   for (const batch of state.world.migration)
     if (batch.readyDay > state.day)
-      addHalves(exported, batch.jPerTh, (batch.ths * spec.migrantListBpsPerDay) / 10_000, caches);
+      addHalves(exported, batch.jPerTh, (batch.ths * spec.migrantListBpsPerDay) / 10_000);
   shipGradient(state, exported, caches);
   failUsedMachines(state, caches);
 }
 
 /** TH/s per tier the rest of the world lists for sale in a region today. */
-function listingsToday(state: GameState, region: RegionState, caches: EngineCaches): number[] {
+function listingsToday(state: GameState, region: RegionState): number[] {
   const spec = state.scenario.usedMarkets;
   const out = USED_TIERS.map(() => 0);
   for (const t of region.rowTiers) {
     // Routine churn of the installed fleet, plus a share of what is switched off for want of profit.
     const idle = t.installedThs * (1 - t.running);
     const ths = (t.installedThs * spec.churnBpsPerDay + idle * spec.idleListBpsPerDay) / 10_000;
-    addHalves(out, t.jPerTh, ths, caches);
+    addHalves(out, t.jPerTh, ths);
   }
   // Under a ban, the idle machines are sold in distress (China, summer 2021).
   for (const t of region.idleTiers)
-    addHalves(out, t.jPerTh, (t.installedThs * spec.distressListBpsPerDay) / 10_000, caches);
+    addHalves(out, t.jPerTh, (t.installedThs * spec.distressListBpsPerDay) / 10_000);
   return out;
 }
 
 /** A world tier's listing, half in its own used tier and half in its best machines' (usedTiersOfWorld). */
-function addHalves(out: number[], jPerTh: number, ths: number, caches: EngineCaches): void {
-  let pair = caches.usedTierPairs.get(jPerTh);
-  if (pair === undefined) {
-    const [own, best] = usedTiersOfWorld(jPerTh);
-    caches.usedTierPairs.set(jPerTh, (pair = own * 8 + best));
-  }
-  const own = Math.floor(pair / 8);
-  const best = pair % 8;
+function addHalves(out: number[], jPerTh: number, ths: number): void {
+  const own = usedTierOf(jPerTh);
+  const best = bestUsedTierOfWorld(jPerTh);
   // In this order (own, then best), as the two halves were always added: the sums are the same bits.
   out[own] = (out[own] as number) + ths / 2;
   out[best] = (out[best] as number) + ths / 2;

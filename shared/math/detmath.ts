@@ -22,16 +22,34 @@ function powersOfTwo(): number[] {
   return out;
 }
 
-/** The k with 2^k <= x < 2^(k+1), for a normal x > 0 (a binary search of POW2: comparisons only). */
+/**
+ * The k with 2^k <= x < 2^(k+1), for a normal x > 0, by exact comparisons with POW2 only (the same k
+ * everywhere, as the binary search this replaced found it). The game's arguments are mostly within a
+ * few powers of two of 1, so a walk out from 2^0 settles it in a few steps; further out, exponentByLog2.
+ */
 function binaryExponent(x: number): number {
-  let lo = -1022;
-  let hi = 1023;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((POW2[mid + 1022] as number) <= x) lo = mid;
-    else hi = mid - 1;
+  let k = 0;
+  if (x >= 1) {
+    while (k < 64 && (POW2[k + 1023] as number) <= x) k++;
+    if (k < 64) return k;
+  } else {
+    while (k > -64 && (POW2[k + 1022] as number) > x) k--;
+    if (k > -64) return k;
   }
-  return lo;
+  return exponentByLog2(x);
+}
+
+/**
+ * binaryExponent far from 1: Math.log2 guesses k (its last bits may differ between engines, so the guess
+ * may be one off near a power of two), and comparisons with POW2 settle it.
+ */
+function exponentByLog2(x: number): number {
+  let k = Math.floor(Math.log2(x));
+  if (!(k >= -1022)) k = -1022;
+  else if (k > 1023) k = 1023;
+  while (k > -1022 && (POW2[k + 1022] as number) > x) k--;
+  while (k < 1023 && (POW2[k + 1023] as number) <= x) k++;
+  return k;
 }
 
 /** Natural logarithm for x > 0. */
@@ -82,8 +100,10 @@ export function detExp(x: number): number {
     if (Math.abs(term) < 1e-18 * sum) break;
   }
   let out = sum;
-  if (k > 0) for (let i = 0; i < k; i++) out *= 2;
-  else for (let i = 0; i < -k; i++) out /= 2;
+  // sum is about 1 (0.7 to 1.5), so for k >= -1021 sum × 2^k is a normal number or Infinity: one exact
+  // product, the same bits as doubling or halving k times. Below, halving may round: keep the loop.
+  if (k >= -1021) return out * (POW2[k + 1022] as number);
+  for (let i = 0; i < -k; i++) out /= 2;
   return out;
 }
 

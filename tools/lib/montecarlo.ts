@@ -60,10 +60,25 @@ export const BOTS: Bots = {
     const { level, strategy } = parseStrategyName(name);
     const builtin = builtinStrategy(strategy);
     if (!builtin) return [];
-    const view = new Lens(state, [], caches.engine).viewFor(companyId, level, caches);
+    const view = lensOf(state, caches.engine).viewFor(companyId, level, caches);
     return [...builtin.decide(view, companyId)];
   },
 };
+
+/**
+ * One Lens per game (and engine caches) for the built-in bots, rather than one per seat and day: they read
+ * only the view's level and privileged part, and a Lens that is never told the day's news hands every
+ * seat the same view a fresh one would (its projection, made only if read, is renewed each tick).
+ */
+const lenses = new WeakMap<GameState, { lens: Lens; engine: EngineCaches }>();
+
+function lensOf(state: GameState, engine: EngineCaches): Lens {
+  const kept = lenses.get(state);
+  if (kept && kept.engine === engine) return kept.lens;
+  const lens = new Lens(state, [], engine);
+  lenses.set(state, { lens, engine });
+  return lens;
+}
 
 /**
  * The --bots entries that are neither a strategy `bots` offers (with or without a level prefix) nor a

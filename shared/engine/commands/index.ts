@@ -114,7 +114,7 @@ export function validate(
   if ("code" in company) return company;
   if (company.bankrupt) return refuse("BANKRUPT");
   // A lot pledged to a loan stays within the lender's reach until the loan is repaid (loans.ts).
-  const pledged = loans.pledgedLotRefusal(state, command);
+  const pledged = loans.pledgedLotRefusal(state, command, caches);
   if (pledged) return pledged;
   const handler = companyHandlers[command.type] as Handler<CompanyCommand, Company>;
   return handler.validate(state, company, command as CommandOf<CompanyCommand>, caches);

@@ -7,6 +7,7 @@ import { SATS_PER_BTC, type Cents, type Sats } from "../../math/money.ts";
 import { refuse } from "../../protocol/refusals/index.ts";
 import type { EngineCaches } from "../caches.ts";
 import { post } from "../ledger.ts";
+import { lotById } from "../lotFacts.ts";
 import { loanTerms, maxLtvBps, pledgedSats, pledgeOf } from "../loans.ts";
 import type { Company, GameState, Loan } from "../state.ts";
 import type { Rejection } from "./errors.ts";
@@ -35,13 +36,19 @@ export function freeSats(state: GameState, company: Company): Sats {
   return Math.max(0, company.btcSats - pledgedSats(state, company.id));
 }
 
-function collateralRefusal(state: GameState, company: Company, cmd: CommandOf<"borrow">): Rejection | null {
+function collateralRefusal(
+  state: GameState,
+  company: Company,
+  cmd: CommandOf<"borrow">,
+  caches: EngineCaches,
+): Rejection | null {
   if (cmd.lots.length === 0 && cmd.btcSats === 0) return refuse("LOAN_NO_COLLATERAL");
   const seen = new Set<string>();
   for (const id of cmd.lots) {
     if (seen.has(id)) return refuse("LOAN_LOT_TWICE", { lot: id });
     seen.add(id);
-    const lot = state.lots.find((l) => l.id === id);
+    // The lot a search would find, through the lot table (lotFacts.ts).
+    const lot = lotById(state, id, caches);
     // Another company's lot is as unknown as a lot that does not exist (as lots.ts answers).
     if (!lot || lot.owner !== company.id) return refuse("UNKNOWN_LOT", { lot: id });
     const loan = pledgeOf(state, id);
@@ -61,7 +68,7 @@ export function validateBorrow(
   const finance = state.scenario.finance;
   if (cmd.termDays < finance.minTermDays || cmd.termDays > finance.maxTermDays)
     return refuse("LOAN_TERM", { min: finance.minTermDays, max: finance.maxTermDays });
-  const collateral = collateralRefusal(state, company, cmd);
+  const collateral = collateralRefusal(state, company, cmd, caches);
   if (collateral) return collateral;
   const terms = loanTerms(state, company, cmd, caches);
   if (terms.spreadBps === null)
@@ -133,12 +140,16 @@ export function applyBuyBtc(state: GameState, company: Company, cmd: CommandOf<"
  * company, or shipping part of it (the part shipped becomes a new lot). Checked before the command's
  * own rules (commands/index.ts).
  */
-export function pledgedLotRefusal(state: GameState, command: Command): Rejection | null {
+export function pledgedLotRefusal(
+  state: GameState,
+  command: Command,
+  caches: EngineCaches,
+): Rejection | null {
   if (state.loans.length === 0) return null;
   let lotId: string | null = null;
   if (command.type === "sellMachines" || command.type === "offerLot") lotId = command.lot;
   else if (command.type === "shipLot" && command.quantity !== undefined) {
-    const lot = state.lots.find((l) => l.id === command.lot);
+    const lot = lotById(state, command.lot, caches);
     if (lot && command.quantity < lot.quantity) lotId = command.lot;
   }
   const loan = lotId === null ? undefined : pledgeOf(state, lotId);

@@ -1,0 +1,43 @@
+/**
+ * A loan's collateral lots found through the lot table (loans.ts ownedLots with the caches) are the
+ * lots the plain filter finds, in the state's order: ids missing, given twice, or of another company's
+ * lots included; and still so after lots are added to the list and the same list of ids is asked again.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { EngineCaches } from "../../shared/engine/caches.ts";
+import { ownedLots } from "../../shared/engine/loans.ts";
+import type { Company, Lot } from "../../shared/engine/state.ts";
+import { newGame } from "../helpers/game.ts";
+
+describe("ownedLots through the lot table", () => {
+  it("finds what the filter finds, in the same order", () => {
+    const g = newGame("sandbox", 1, 3);
+    const companies = g.companies as Company[];
+    const lot = (i: number, owner: string): Lot => ({
+      ...(g.lots[0] as Lot),
+      id: `lot-t${i}`,
+      owner,
+      quantity: 1 + i,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat({ max: 2 }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat({ max: 45 }), { maxLength: 30 }),
+        fc.nat({ max: 2 }),
+        (owners, picks, who) => {
+          const state = structuredClone(g);
+          state.lots = owners.map((o, i) => lot(i, (companies[o] as Company).id));
+          const company = state.companies[who] as Company;
+          // Ids of lots that exist and of some that do not (t40+), some twice.
+          const ids = picks.map((p) => `lot-t${p}`);
+          const caches = new EngineCaches();
+          expect(ownedLots(state, company, ids, caches)).toEqual(ownedLots(state, company, ids));
+          state.lots.push(lot(41, company.id), lot(42, company.id));
+          expect(ownedLots(state, company, ids, caches)).toEqual(ownedLots(state, company, ids));
+        },
+      ),
+      { numRuns: 200, seed: 16 },
+    );
+  });
+});

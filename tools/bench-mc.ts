@@ -1,0 +1,55 @@
+/**
+ * bench-mc: the Monte-Carlo run itself on one thread (playRun, as the pool's workers play it), for
+ * profiling and for checking that a speed-up leaves the games alone. Plays --runs games of --id (default
+ * sandbox) with 8 bots of all strategies after --warmup games, and prints the CPU time of each run and
+ * its final state hash, then the median. Prints figures only.
+ *
+ *   npx tsx tools/bench-mc.ts [--id NAME | --scenario FILE.json] [--runs N] [--warmup N] [--seed N]
+ *   node --import tsx --cpu-prof tools/bench-mc.ts --runs 3     (a profile of the bots and the engine)
+ */
+import { readFileSync } from "node:fs";
+import { BotCaches } from "../shared/bots/index.ts";
+import type { Scenario } from "../shared/index.ts";
+import { BOTS, playRun, type McConfig } from "./lib/montecarlo.ts";
+
+function flag(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
+}
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** A resolved scenario from JSON (so that a bundle of this file can run it), else from the YAML files. */
+async function loadFrom(id: string): Promise<Scenario> {
+  const file = flag("scenario", "");
+  if (file) return JSON.parse(readFileSync(file, "utf8")) as Scenario;
+  const { loadScenario } = await import("../node/scenarios.ts");
+  return loadScenario(id);
+}
+
+const id = flag("id", "sandbox");
+const scenario = await loadFrom(id);
+const bots = ["efficiency", "cheap-power", "cautious", "trader"].flatMap((s) => [s, s]);
+const runs = Number(flag("runs", "5"));
+const warmup = Number(flag("warmup", "1"));
+const config: McConfig = { scenario: id, bots, seed: Number(flag("seed", "1")), runs, days: null };
+// One set of caches for every run, as a pool worker keeps them.
+const caches = new BotCaches();
+for (let i = 0; i < warmup; i++) playRun(scenario, BOTS, { ...config, seed: 1000 }, i, false, caches);
+const times: number[] = [];
+for (let run = 0; run < runs; run++) {
+  const c0 = cpuMs();
+  const { result } = playRun(scenario, BOTS, config, run, false, caches);
+  const ms = cpuMs() - c0;
+  times.push(ms);
+  console.log(
+    `run ${run} (seed ${result.seed}): cpu ${ms.toFixed(0)} ms  hash ${result.finalHash.slice(0, 12)}`,
+  );
+}
+const sorted = [...times].sort((a, b) => a - b);
+console.log(
+  `median cpu ${(sorted[sorted.length >> 1] as number).toFixed(0)} ms/run over ${runs} runs of ${id}`,
+);
