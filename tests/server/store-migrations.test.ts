@@ -76,7 +76,9 @@ describe("migration 1 adopts a database made before migrations", () => {
     expect(game.code).toBe("OLD234");
     expect(game.progress.tick).toBe(31);
     expect(game.snapshot?.tick).toBeGreaterThanOrEqual(30);
-    expect(game.actions).toHaveLength(31);
+    const logged = await query(path, `select count(*) as n from actions where room_id = 'room-running'`);
+    expect(game.actions).toHaveLength(Number(logged[0]?.n));
+    expect(game.actions.length).toBeGreaterThan(30);
     expect((await store.session("room-ended"))?.status).toBe("ended");
     expect(await store.companyDays("room-ended")).toHaveLength(6);
 
