@@ -87,8 +87,8 @@ describe("migration 1 adopts a database made before migrations", () => {
     await store.close();
     const after = await counts(path);
     expect(after.sessions).toBe(before.sessions! + 1);
-    for (const t of ["actions", "snapshots", "company_days", "events", "log_headers"])
-      expect(after[t]).toBe(before[t]);
+    expect(after.log_headers).toBe(before.log_headers! + 1);
+    for (const t of ["actions", "snapshots", "company_days", "events"]) expect(after[t]).toBe(before[t]);
     expect(await migrationsRun(path)).toEqual(["0001_tables"]);
   });
 
