@@ -53,7 +53,8 @@ function reasonOf(e: unknown): string {
     code.startsWith("08") ||
     code.startsWith("57P") ||
     /connection terminated|timeout exceeded when trying to connect|connection ended/i.test(message);
-  if (unreachable) return `the database server cannot be reached (${code || message})`;
+  // One sentence whatever the socket said (refused, reset, shut down): the details go to the log.
+  if (unreachable) return "the database server cannot be reached";
   return `the database refused the write (${message})`;
 }
 
@@ -63,6 +64,8 @@ export class PgDatabase implements StoreDatabase {
   readonly kysely: Kysely<Tables>;
   private readonly pool: pg.Pool;
   private migrated = false;
+  /** The last failure's own words, logged once each time they change. */
+  private lastDetail = "";
 
   constructor(url: string) {
     this.pool = new pg.Pool({ connectionString: url, types, connectionTimeoutMillis: 5000 });
@@ -91,6 +94,7 @@ export class PgDatabase implements StoreDatabase {
       }
       index = -1;
       await client.query("commit");
+      this.lastDetail = "";
     } catch (e) {
       await client.query("rollback").catch((r: unknown) => (broken = r as Error));
       throw new PgBatchError(e, index);
@@ -104,6 +108,9 @@ export class PgDatabase implements StoreDatabase {
 
   explain(e: unknown): Promise<Failure> {
     const cause = e instanceof PgBatchError ? e.cause : e;
+    const detail = `${codeOf(cause)} ${messageOf(cause)}`.trim();
+    if (detail !== this.lastDetail) console.error(`store: PostgreSQL said: ${detail}`);
+    this.lastDetail = detail;
     const statement = e instanceof PgBatchError ? e.statement : -1;
     if (statement >= 0 && STATEMENT_CLASSES.includes(codeOf(cause).slice(0, 2)))
       return Promise.resolve({ kind: "statement", statement, message: messageOf(cause) });
