@@ -36,6 +36,8 @@ export interface StoreDatabase extends WriteTarget {
   /** Reads, and the compiler of every statement the store writes (in this database's SQL). */
   readonly kysely: Kysely<Tables>;
   readonly dialect: Dialect;
+  /** One process per database (a SQLite file, held by its lock): no other can own its games. */
+  readonly singleProcess: boolean;
   /** A read failed because the tables are not there yet (a new database that could not be written). */
   missingTable(e: unknown): boolean;
   /** The file to watch between batches, when there is one. */
@@ -91,6 +93,7 @@ export const libsqlKysely = (execute: Execute) => new Kysely<Tables>({ dialect: 
 
 export class FileDatabase implements StoreDatabase {
   readonly watched = true;
+  readonly singleProcess = true;
   readonly dialect = "sqlite";
   private writerClient: Client | null = null;
   private readerClient: Client | null = null;
@@ -303,6 +306,7 @@ export class FileDatabase implements StoreDatabase {
 /** Any other libsql URL (a server): one client, nothing to watch. */
 export class ClientDatabase implements StoreDatabase {
   readonly watched = false;
+  readonly singleProcess = false;
   readonly dialect = "sqlite";
   readonly kysely: Kysely<Tables>;
   readonly missingTable = libsqlMissingTable;

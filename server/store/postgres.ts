@@ -60,6 +60,7 @@ function reasonOf(e: unknown): string {
 
 export class PgDatabase implements StoreDatabase {
   readonly watched = false;
+  readonly singleProcess = false;
   readonly dialect = "postgres";
   readonly kysely: Kysely<Tables>;
   private readonly pool: pg.Pool;

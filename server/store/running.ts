@@ -22,19 +22,28 @@ interface ProgressRow {
   seats: string | null;
 }
 
-/** Games that can be rebuilt, and the room ids of running sessions that lack recovery data. */
-export async function loadRunningGames(db: Db): Promise<{ games: RunningGame[]; incomplete: string[] }> {
+/**
+ * Games `owner` holds (any owner when undefined) that can be rebuilt (of `roomIds`, when given), and the room ids of its running
+ * sessions that lack recovery data.
+ */
+export async function loadRunningGames(
+  db: Db,
+  owner: string | undefined,
+  roomIds?: string[],
+): Promise<{ games: RunningGame[]; incomplete: string[] }> {
   const games: RunningGame[] = [];
   const incomplete: string[] = [];
-  const sessions = await db
+  let query = db
     .selectFrom("sessions as s")
     .leftJoin("progress as p", "p.room_id", "s.room_id")
     .leftJoin("log_headers as h", "h.room_id", "s.room_id")
     .select(["s.room_id", "s.code", "s.options", "s.host_hash", "h.header"])
     .select(["p.phase", "p.pace", "p.hide_names", "p.tick", "p.seats"])
     .where("s.status", "=", "running")
-    .orderBy("s.created_at")
-    .execute();
+    .orderBy("s.created_at");
+  if (owner !== undefined) query = query.where("s.owner", "=", owner);
+  if (roomIds) query = query.where("s.room_id", "in", roomIds.length > 0 ? roomIds : [""]);
+  const sessions = await query.execute();
   for (const r of sessions) {
     const roomId = String(r.room_id);
     if (r.header === null || r.seats === null || r.options === null) {

@@ -17,6 +17,7 @@ import type { PidLock } from "./lock.ts";
 import { loadArchive, loadQuestions, loadRunningGames } from "./running.ts";
 import type { Question } from "../game/predictions.ts";
 import { DEFAULTS, type StoreSettings } from "./settings.ts";
+import { Ownership } from "./ownership.ts";
 import { PgDatabase } from "./postgres.ts";
 import { insert, setStatus, upsert } from "./statements.ts";
 import { GroupWriter, type Statement } from "./writer.ts";
@@ -50,6 +51,7 @@ export class SqlStore implements GameStore {
   private questionsQueued = new Map<string, number>();
   private readonly watch: ReturnType<typeof setInterval> | null = null;
   private readonly opened: Promise<void>;
+  readonly ownership: Ownership;
 
   constructor(
     private readonly db: StoreDatabase,
@@ -61,6 +63,16 @@ export class SqlStore implements GameStore {
       this.watch = setInterval(() => this.writer.maintain(), settings.watchMs ?? DEFAULTS.watchMs);
       this.watch.unref();
     }
+    this.ownership = new Ownership(
+      {
+        db: db.kysely,
+        dialect: db.dialect,
+        singleProcess: db.singleProcess,
+        write: (statements) => this.writer.write(statements),
+        reader: () => this.reader(),
+      },
+      settings.leaseMs ?? DEFAULTS.leaseMs,
+    );
     // A real write at once: a database that cannot take writes says so now, not at the first command.
     this.opened = this.writer.write([
       upsert(db.kysely, "store_meta", ["key"], { key: "opened", value: new Date().toISOString() }),
@@ -113,7 +125,13 @@ export class SqlStore implements GameStore {
     return this.writer.write(statements, onRefused);
   }
 
+  /** A game another process owns now: this process's copy writes nothing more (see ownership.ts). */
+  private fenced(roomId: string): boolean {
+    return this.ownership.isDisowned(roomId);
+  }
+
   saveSession(roomId: string, s: GameSession): Promise<void> {
+    if (this.fenced(roomId)) return Promise.resolve();
     const { actions: _actions, finalTick: _tick, finalHash: _hash, ...header } = s.log;
     const k = this.db.kysely;
     return this.write([
@@ -129,7 +147,10 @@ export class SqlStore implements GameStore {
         created_at: new Date().toISOString(),
         status: "running",
         result: null,
+        owner: this.ownership.owner,
+        lease_until: null,
       }),
+      this.ownership.claimStatement([roomId]), // the lease, by the database's clock
       upsert(k, "log_headers", ["room_id"], { room_id: roomId, header: JSON.stringify(header) }),
       ...this.roster(roomId, s),
       ...this.progress(roomId, s),
@@ -137,6 +158,7 @@ export class SqlStore implements GameStore {
   }
 
   saveProgress(roomId: string, s: GameSession): Promise<void> {
+    if (this.fenced(roomId)) return Promise.resolve();
     const actions = this.newActions(roomId, s);
     const asked = this.questionRows(roomId, s);
     return this.write([...actions.statements, ...this.progress(roomId, s), ...asked.statements], () => {
@@ -221,6 +243,7 @@ export class SqlStore implements GameStore {
   }
 
   recordDay(roomId: string, s: GameSession, report: StepReport): Promise<void> {
+    if (this.fenced(roomId)) return Promise.resolve();
     // One write per day: the day's actions, rows and tick land together (one transaction) or not at all.
     const actions = this.newActions(roomId, s);
     const asked = this.questionRows(roomId, s);
@@ -278,25 +301,33 @@ export class SqlStore implements GameStore {
   }
 
   saveResult(roomId: string, s: GameSession): Promise<void> {
+    if (this.fenced(roomId)) return Promise.resolve();
     const result = s.state.companies.map((c) => ({
       id: c.id,
       name: c.name,
       cashCents: c.cashCents,
       btcSats: c.btcSats,
     }));
-    return this.write([setStatus(this.db.kysely, roomId, "ended", JSON.stringify(result), false)]);
+    const only = { running: false, owner: this.ownership.owner };
+    return this.write([setStatus(this.db.kysely, roomId, "ended", JSON.stringify(result), only)]);
   }
 
   markAbandoned(roomId: string, reason: string): Promise<void> {
+    if (this.fenced(roomId)) return Promise.resolve();
     const result = JSON.stringify({ abandoned: reason });
-    return this.write([setStatus(this.db.kysely, roomId, "abandoned", result, true)]);
+    const only = { running: true, owner: this.ownership.owner };
+    return this.write([setStatus(this.db.kysely, roomId, "abandoned", result, only)]);
   }
 
-  async runningGames(): Promise<RunningGame[]> {
+  async runningGames(roomIds?: string[]): Promise<RunningGame[]> {
+    // Ours first (those nobody holds), then read back: of two processes, one gets each game.
+    void this.write([this.ownership.claimStatement(roomIds)]);
     await this.writer.settled();
     let found: Awaited<ReturnType<typeof loadRunningGames>>;
     try {
-      found = await loadRunningGames(this.db.kysely);
+      // On a SQLite file every running game is ours (even if the claim is held: a read-only file).
+      const owner = this.db.singleProcess ? undefined : this.ownership.owner;
+      found = await loadRunningGames(this.db.kysely, owner, roomIds);
     } catch (e) {
       // A new database that could not be written has no tables yet: nothing to restore.
       if (this.db.missingTable(e)) return [];
@@ -305,6 +336,7 @@ export class SqlStore implements GameStore {
     // Sessions written before recovery data existed cannot be rebuilt: say so once, not at every start.
     for (const roomId of found.incomplete) void this.markAbandoned(roomId, "no recovery data");
     for (const g of found.games) this.queued.set(g.roomId, g.actions.length);
+    for (const g of found.games) this.ownership.reown(g.roomId);
     // Restored questions are written again only when they change (restoredBook bumps an open one).
     for (const g of found.games)
       this.questionsQueued.set(g.roomId, Math.max(0, ...g.predictions.map((q) => q.rev)));
@@ -400,6 +432,8 @@ export class SqlStore implements GameStore {
 
   async close(): Promise<void> {
     if (this.watch) clearInterval(this.watch);
+    // Our games go back to nobody: another process takes them over at once, not after the lease.
+    void this.write([this.ownership.releaseStatement()]);
     await this.writer.close(this.settings.closeGiveUpMs ?? DEFAULTS.closeGiveUpMs);
     await this.db.checkpoint();
     await this.db.close();

@@ -11,7 +11,9 @@ import type { Statement } from "./writer.ts";
 type Db = Kysely<Tables>;
 type Table = keyof Tables & string;
 
-function statement(query: { compile(): { sql: string; parameters: readonly unknown[] } }): Statement {
+export function statementOf(query: {
+  compile(): { sql: string; parameters: readonly unknown[] };
+}): Statement {
   const { sql: text, parameters } = query.compile();
   return { sql: text, args: parameters };
 }
@@ -30,22 +32,29 @@ export function upsert<T extends Table>(
     .insertInto(table)
     .values(row as never)
     .onConflict((oc) => oc.columns(keys as never).doUpdateSet(set as never));
-  return statement(query);
+  return statementOf(query);
 }
 
 export function insert<T extends Table>(db: Db, table: T, row: Insertable<Tables[T]>): Statement {
-  return statement(db.insertInto(table).values(row as never));
+  return statementOf(db.insertInto(table).values(row as never));
 }
 
-/** The session's status and result (ended, or abandoned while still running). */
+/**
+ * The session's status and result (ended, or abandoned while still running), unless another process
+ * owns the game now (it was taken over: this process's copy is stale and must not end it).
+ */
 export function setStatus(
   db: Db,
   roomId: string,
   status: "ended" | "abandoned",
   result: string,
-  onlyIfRunning: boolean,
+  only: { running: boolean; owner: string },
 ): Statement {
-  let query = db.updateTable("sessions").set({ status, result }).where("room_id", "=", roomId);
-  if (onlyIfRunning) query = query.where("status", "=", "running");
-  return statement(query);
+  let query = db
+    .updateTable("sessions")
+    .set({ status, result, owner: null, lease_until: null })
+    .where("room_id", "=", roomId)
+    .where((eb) => eb.or([eb("owner", "is", null), eb("owner", "=", only.owner)]));
+  if (only.running) query = query.where("status", "=", "running");
+  return statementOf(query);
 }

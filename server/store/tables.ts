@@ -18,6 +18,10 @@ export interface Tables {
     created_at: string;
     status: string;
     result: string | null;
+    /** The process running the game (migration 2); null: nobody (released at a clean stop, or older). */
+    owner: string | null;
+    /** Until when its owner's lease holds, in ms since 1970 by the database's clock. */
+    lease_until: number | null;
   };
   roster: { room_id: string; seat: string; name: string; kind: string };
   actions: { room_id: string; idx: number; tick: number; actor: string; command: string };

@@ -89,15 +89,18 @@ describe("migration 1 adopts a database made before migrations", () => {
     expect(after.sessions).toBe(before.sessions! + 1);
     expect(after.log_headers).toBe(before.log_headers! + 1);
     for (const t of ["actions", "snapshots", "company_days", "events"]) expect(after[t]).toBe(before[t]);
-    expect(await migrationsRun(path)).toEqual(["0001_tables"]);
+    expect(await migrationsRun(path)).toEqual(["0001_tables", "0002_ownership"]);
   });
 
-  it("gives a new database the tables the old code made, column for column", async () => {
+  it("gives a new database the tables the old code made, column for column, then migration 2's", async () => {
     const fresh = join(dir, "fresh.db");
     const { store } = await openStore(`file:${fresh}`, {});
     await store.close();
-    expect(await shape(fresh)).toEqual(await shape(FIXTURE));
-    expect(await migrationsRun(fresh)).toEqual(["0001_tables"]);
+    const old = await shape(FIXTURE);
+    const made = await shape(fresh);
+    expect({ ...made, sessions: made.sessions?.slice(0, -2) }).toEqual(old);
+    expect(made.sessions?.slice(-2)).toEqual(["owner text pk0", "lease_until integer pk0"]);
+    expect(await migrationsRun(fresh)).toEqual(["0001_tables", "0002_ownership"]);
   });
 
   it("runs nothing again once a migration is recorded", async () => {
@@ -105,7 +108,7 @@ describe("migration 1 adopts a database made before migrations", () => {
     copyFileSync(FIXTURE, path);
     const db = createClient({ url: `file:${path}` });
     const kysely = libsqlKysely((stmt) => db.execute(stmt));
-    expect(await migrate(kysely, "sqlite")).toEqual(["0001_tables"]);
+    expect(await migrate(kysely, "sqlite")).toEqual(["0001_tables", "0002_ownership"]);
     expect(await migrate(kysely, "sqlite")).toEqual([]);
     db.close();
   });

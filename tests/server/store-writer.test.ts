@@ -27,6 +27,7 @@ function hooked(path: string, before: (statements: Statement[]) => Promise<void>
   const file = new FileDatabase(path);
   return {
     watched: false,
+    singleProcess: true,
     dialect: file.dialect,
     kysely: file.kysely,
     missingTable: (e) => file.missingTable(e),

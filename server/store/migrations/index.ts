@@ -10,10 +10,12 @@
 import { Migrator, type Migration, type MigrationProvider } from "kysely/migration";
 import type { Dialect } from "../tables.ts";
 import { tables, type AnyDb } from "./0001_tables.ts";
+import { ownership } from "./0002_ownership.ts";
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     "0001_tables": tables(dialect),
+    "0002_ownership": ownership(dialect),
   };
 }
 
