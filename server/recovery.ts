@@ -92,42 +92,52 @@ export function rebuild(game: RunningGame, scenario: Scenario): Rebuilt {
 }
 
 /**
- * Rebuilds every running game and creates its room (call after the room types are defined, before
- * listening). A game that cannot be rebuilt is marked abandoned with the reason, so that one bad game
- * never stops the server from starting.
+ * Rebuilds every running game this process now owns and creates its room (call after the room types
+ * are defined, before listening). A game that cannot be rebuilt is marked abandoned with the reason,
+ * so that one bad game never stops the server from starting.
  */
 export async function restoreRunningGames(
   store: GameStore,
   scenarioOf: (id: string) => Scenario,
+  roomIds?: string[],
 ): Promise<string[]> {
   const restored: string[] = [];
-  for (const game of await store.runningGames()) {
-    const started = performance.now();
-    try {
-      const { session, snapshotMatches, rejected } = rebuild(game, scenarioOf(game.options.scenario));
-      if (snapshotMatches === false || rejected > 0) {
-        console.error(
-          `recovery: ${game.roomId}: the replay differs from the game (snapshot ${snapshotMatches === false ? "differs" : "ok"}, ${rejected} actions rejected); restoring the replay`,
-        );
-      }
-      if (session.phase === "ended") {
-        // The game had ended but its result was not written: write it now, no room needed.
-        void store.saveResult(game.roomId, GameSession.restore(session, Date.now()));
-        continue;
-      }
-      pending.set(game.roomId, session);
-      await matchMaker.createRoom("game", { restore: game.roomId } satisfies RestoreOptions);
-      restored.push(game.roomId);
-      const ms = Math.round(performance.now() - started);
-      console.log(
-        `recovery: room ${game.roomId} (${game.options.scenario}, code ${game.code}) back at tick ${session.state.tick}, ${session.phase}, ${game.actions.length} actions replayed in ${ms} ms`,
-      );
-    } catch (e) {
-      pending.delete(game.roomId);
-      const reason = e instanceof Error ? e.message : String(e);
-      console.error(`recovery: ${game.roomId} cannot be restored: ${reason}`);
-      void store.markAbandoned(game.roomId, `not restored: ${reason}`);
-    }
-  }
+  for (const game of await store.runningGames(roomIds))
+    if (await restoreGame(store, game, scenarioOf)) restored.push(game.roomId);
   return restored;
+}
+
+/** One game back in a room (same id, code, seats); false when it had ended or cannot be rebuilt. */
+async function restoreGame(
+  store: GameStore,
+  game: RunningGame,
+  scenarioOf: (id: string) => Scenario,
+): Promise<boolean> {
+  const started = performance.now();
+  try {
+    const { session, snapshotMatches, rejected } = rebuild(game, scenarioOf(game.options.scenario));
+    if (snapshotMatches === false || rejected > 0) {
+      console.error(
+        `recovery: ${game.roomId}: the replay differs from the game (snapshot ${snapshotMatches === false ? "differs" : "ok"}, ${rejected} actions rejected); restoring the replay`,
+      );
+    }
+    if (session.phase === "ended") {
+      // The game had ended but its result was not written: write it now, no room needed.
+      void store.saveResult(game.roomId, GameSession.restore(session, Date.now()));
+      return false;
+    }
+    pending.set(game.roomId, session);
+    await matchMaker.createRoom("game", { restore: game.roomId } satisfies RestoreOptions);
+    const ms = Math.round(performance.now() - started);
+    console.log(
+      `recovery: room ${game.roomId} (${game.options.scenario}, code ${game.code}) back at tick ${session.state.tick}, ${session.phase}, ${game.actions.length} actions replayed in ${ms} ms`,
+    );
+    return true;
+  } catch (e) {
+    pending.delete(game.roomId);
+    const reason = e instanceof Error ? e.message : String(e);
+    console.error(`recovery: ${game.roomId} cannot be restored: ${reason}`);
+    void store.markAbandoned(game.roomId, `not restored: ${reason}`);
+    return false;
+  }
 }
