@@ -96,7 +96,10 @@ describe("migration 1 adopts a database made before migrations", () => {
     const fresh = join(dir, "fresh.db");
     const { store } = await openStore(`file:${fresh}`, {});
     await store.close();
-    const old = await shape(FIXTURE);
+    // Read from a copy: opening the fixture itself would leave its -wal and -shm beside it.
+    const copy = join(dir, "fixture-copy.db");
+    copyFileSync(FIXTURE, copy);
+    const old = await shape(copy);
     const made = await shape(fresh);
     expect({ ...made, sessions: made.sessions?.slice(0, -2) }).toEqual(old);
     expect(made.sessions?.slice(-2)).toEqual(["owner text pk0", "lease_until integer pk0"]);
