@@ -37,9 +37,11 @@ export function superviseGames(store: GameStore, scenarioOf: (id: string) => Sce
   if (!own.shared) return () => undefined;
   const every = Math.max(100, Math.floor(own.leaseMs / 3));
   let renewedAt = performance.now();
-  let busy = false;
+  // Renewing and taking over run apart: a long restore must not hold back the renewals (and so make
+  // this process close its own games for want of one).
+  const busy = { renew: false, sweep: false };
 
-  const round = async () => {
+  const renewal = async () => {
     const sentAt = performance.now();
     // Listed before renewing: a room created meanwhile has its session written before the renewal.
     const local = await localGames();
@@ -47,10 +49,25 @@ export function superviseGames(store: GameStore, scenarioOf: (id: string) => Sce
     renewedAt = sentAt;
     for (const id of local)
       if (!owned.includes(id)) closeCopy(store, id, "was taken over by another process");
+  };
+
+  const sweep = async () => {
+    const local = await localGames();
     // Ours but not running here (closed while the database was unreachable), or nobody's: restore them.
+    const owned = await own.renew();
     const back = owned.filter((id) => !local.includes(id) && own.isDisowned(id));
     const orphans = (await own.orphaned()).filter((id) => !local.includes(id));
-    if (back.length + orphans.length > 0) await restoreRunningGames(store, scenarioOf, [...back, ...orphans]);
+    if (back.length + orphans.length === 0) return;
+    console.log(`ownership: taking over ${[...back, ...orphans].join(", ")} (no live owner)`);
+    await restoreRunningGames(store, scenarioOf, [...back, ...orphans]);
+  };
+
+  const run = (name: keyof typeof busy, task: () => Promise<void>) => {
+    if (busy[name]) return;
+    busy[name] = true;
+    task()
+      .catch((e: unknown) => console.error(`ownership: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => (busy[name] = false));
   };
 
   const timer = setInterval(() => {
@@ -60,11 +77,8 @@ export function superviseGames(store: GameStore, scenarioOf: (id: string) => Sce
       // Too long without a renewal: another process may take these games soon. Close them first.
       void localGames().then((ids) => ids.forEach((id) => closeCopy(store, id, "could not renew its lease")));
     }
-    if (busy) return;
-    busy = true;
-    round()
-      .catch((e: unknown) => console.error(`ownership: ${e instanceof Error ? e.message : String(e)}`))
-      .finally(() => (busy = false));
+    run("renew", renewal);
+    run("sweep", sweep);
   }, every);
   timer.unref();
   return () => clearInterval(timer);
