@@ -52,7 +52,9 @@ function reasonOf(e: unknown): string {
     ["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EHOSTUNREACH", "EPIPE"].includes(code) ||
     code.startsWith("08") ||
     code.startsWith("57P") ||
-    /connection terminated|timeout exceeded when trying to connect|connection ended/i.test(message);
+    /connection terminated|timeout exceeded when trying to connect|connection ended|query read timeout/i.test(
+      message,
+    );
   // One sentence whatever the socket said (refused, reset, shut down): the details go to the log.
   if (unreachable) return "the database server cannot be reached";
   return `the database refused the write (${message})`;
@@ -69,7 +71,15 @@ export class PgDatabase implements StoreDatabase {
   private lastDetail = "";
 
   constructor(url: string) {
-    this.pool = new pg.Pool({ connectionString: url, types, connectionTimeoutMillis: 5000 });
+    // Timeouts, so that a server that stops answering (a network cut with no reset) makes the store
+    // unavailable and its writes held, instead of one batch waiting forever; keep-alive finds such cuts.
+    this.pool = new pg.Pool({
+      connectionString: url,
+      types,
+      connectionTimeoutMillis: 5000,
+      query_timeout: 15_000,
+      keepAlive: true,
+    });
     // An idle connection whose server went away: the pool drops it and the next try connects anew.
     this.pool.on("error", (e) => console.error(`store: a database connection was lost: ${e.message}`));
     this.kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: this.pool }) });
