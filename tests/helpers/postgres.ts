@@ -87,6 +87,10 @@ export class Postgres {
     ]);
     const child = spawn(server.command, server.args, { stdio: ["ignore", "pipe", "pipe"] });
     this.child = child;
+    // Should the test process end without stopping it (a crash), the server must not keep the port.
+    const orphan = () => child.kill("SIGKILL");
+    process.once("exit", orphan);
+    child.once("exit", () => process.off("exit", orphan));
     child.stdout.on("data", (d: Buffer) => (this.output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (this.output += d.toString()));
     const exited = new Promise<never>((_, reject) =>
