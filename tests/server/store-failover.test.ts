@@ -27,6 +27,7 @@ let redis: ChildProcess | null = null;
 let pgServer: Postgres | null = null;
 let databaseUrl = "";
 const servers: TestServer[] = [];
+const killed = new Set<TestServer>();
 
 /** Polls Redis with PING until it answers. */
 async function redisReady(): Promise<void> {
@@ -121,6 +122,7 @@ describe.skipIf(skip !== null)("a server killed mid-game, with PostgreSQL and Re
     const a = await ownerOf(host.roomId, both);
     const b = both.find((s) => s !== a)!;
     await a.stop("SIGKILL");
+    killed.add(a);
     const killedAt = performance.now();
     await until(() => b.output().includes(`recovery: room ${host.roomId}`), 30_000).catch((e: unknown) => {
       console.error(`the survivor printed:\n${b.output()}`);
@@ -140,6 +142,52 @@ describe.skipIf(skip !== null)("a server killed mid-game, with PostgreSQL and Re
     expect(await storedRatios(b, host.roomId, SECRET)).toEqual([1100, 2200, 3300]);
     await command(back, 4400); // the game goes on, on the survivor
     expect(await storedRatios(b, host.roomId, SECRET)).toEqual([1100, 2200, 3300, 4400]);
+    await back.leave();
+  }, 120_000);
+
+  it("closes its own games when it cannot renew their leases, and brings them back when it can", async () => {
+    const c = await start(2948);
+    const host = await new Client(c.ws).create("game", {
+      scenario: "halving-2020",
+      seats: 2,
+      pace: 4,
+      visibility: "private",
+      hostSecret: SECRET,
+      name: "Fenced",
+    });
+    const { code } = await welcome(host);
+    const player = await new Client(c.ws).joinById(host.roomId, { name: "Kai" });
+    const joined = await welcome(player);
+    host.send("host", { action: { type: "start" } });
+    await until(() => player.state.phase === "running");
+    await command(player, 5500);
+
+    // The database goes away: before the lease can expire (and another process take the game), this
+    // process closes its copy; the closing does not end the game.
+    let left = false;
+    player.onLeave(() => (left = true));
+    await pgServer!.stop();
+    await until(() => left, 30_000);
+    expect(c.output()).toContain(`room ${host.roomId} could not renew its lease`);
+
+    // Back: this process (its held renewal lands first) or the other live one (the lease had expired)
+    // restores the game; either is right, as long as it is exactly one.
+    await pgServer!.start();
+    const restored = `recovery: room ${host.roomId}`;
+    const live = servers.filter((s) => !killed.has(s));
+    await until(() => live.some((s) => s.output().includes(restored)), 30_000).catch((e: unknown) => {
+      for (const s of live) console.error(`server ${s.port} printed:\n${s.output().slice(-4000)}`);
+      throw e;
+    });
+    const restorers = live.filter((s) => s.output().includes(restored));
+    expect(restorers).toHaveLength(1);
+    const by = restorers[0]!;
+    const back = await new Client(by.ws).joinById(host.roomId, {
+      name: "Kai",
+      seatToken: joined.seatToken ?? "",
+    });
+    expect(await welcome(back)).toMatchObject({ role: "player", seat: "p1", code });
+    expect(await storedRatios(by, host.roomId, SECRET)).toEqual([5500]);
     await back.leave();
   }, 120_000);
 });
