@@ -114,30 +114,51 @@ async function restoreGame(
   scenarioOf: (id: string) => Scenario,
 ): Promise<boolean> {
   const started = performance.now();
+  let session: RestoredSession;
   try {
-    const { session, snapshotMatches, rejected } = rebuild(game, scenarioOf(game.options.scenario));
+    const rebuilt = rebuild(game, scenarioOf(game.options.scenario));
+    const { snapshotMatches, rejected } = rebuilt;
     if (snapshotMatches === false || rejected > 0) {
       console.error(
         `recovery: ${game.roomId}: the replay differs from the game (snapshot ${snapshotMatches === false ? "differs" : "ok"}, ${rejected} actions rejected); restoring the replay`,
       );
     }
-    if (session.phase === "ended") {
-      // The game had ended but its result was not written: write it now, no room needed.
-      void store.saveResult(game.roomId, GameSession.restore(session, Date.now()));
-      return false;
-    }
-    pending.set(game.roomId, session);
-    await matchMaker.createRoom("game", { restore: game.roomId } satisfies RestoreOptions);
-    const ms = Math.round(performance.now() - started);
-    console.log(
-      `recovery: room ${game.roomId} (${game.options.scenario}, code ${game.code}) back at tick ${session.state.tick}, ${session.phase}, ${game.actions.length} actions replayed in ${ms} ms`,
-    );
-    return true;
+    session = rebuilt.session;
   } catch (e) {
-    pending.delete(game.roomId);
-    const reason = e instanceof Error ? e.message : String(e);
-    console.error(`recovery: ${game.roomId} cannot be restored: ${reason}`);
-    void store.markAbandoned(game.roomId, `not restored: ${reason}`);
+    return notRestored(store, game.roomId, e, false);
+  }
+  if (session.phase === "ended") {
+    // The game had ended but its result was not written: write it now, no room needed.
+    void store.saveResult(game.roomId, GameSession.restore(session, Date.now()));
     return false;
   }
+  try {
+    pending.set(game.roomId, session);
+    await matchMaker.createRoom("game", { restore: game.roomId } satisfies RestoreOptions);
+  } catch (e) {
+    pending.delete(game.roomId);
+    return notRestored(store, game.roomId, e, store.ownership.shared);
+  }
+  const ms = Math.round(performance.now() - started);
+  console.log(
+    `recovery: room ${game.roomId} (${game.options.scenario}, code ${game.code}) back at tick ${session.state.tick}, ${session.phase}, ${game.actions.length} actions replayed in ${ms} ms`,
+  );
+  return true;
+}
+
+/**
+ * A game that could not come back: abandoned with the reason (one bad game never stops a start), or,
+ * when `retry` (several processes: its room could not be made here, say Redis failed), set aside by
+ * this process and left running, for the sweep (supervise.ts) or another process to try again.
+ */
+function notRestored(store: GameStore, roomId: string, e: unknown, retry: boolean): false {
+  const reason = e instanceof Error ? e.message : String(e);
+  if (retry) {
+    console.error(`recovery: ${roomId} could not be restored here (${reason}); it will be tried again`);
+    store.ownership.disown(roomId);
+  } else {
+    console.error(`recovery: ${roomId} cannot be restored: ${reason}`);
+    void store.markAbandoned(roomId, `not restored: ${reason}`);
+  }
+  return false;
 }
