@@ -86,6 +86,15 @@ export const configSchema = z.object({
       .positive("expected a positive number of megabytes")
       .optional(),
   ),
+  // Read by the store (server/store/settings.ts); checked here with the rest, so a bad value stops start-up.
+  GAME_LEASE_MS: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ error: "expected milliseconds" })
+      .int("expected a whole number of milliseconds")
+      .min(1000, "expected 1000 milliseconds or more")
+      .default(15_000),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;

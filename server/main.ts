@@ -6,6 +6,7 @@ import { LobbyRoom, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { createHttpServer, guardMatchmaking, installProcessSafetyNet } from "./http/guard.ts";
 import { restoreRunningGames } from "./recovery.ts";
+import { superviseGames } from "./supervise.ts";
 import { GameRoom } from "./rooms/GameRoom.ts";
 import { configureServices } from "./services.ts";
 import { openStore } from "./store/open.ts";
@@ -62,6 +63,7 @@ export async function startServer(options: StartOptions) {
   if (redis) server.onShutdown(() => redis.close());
   const restored = await restoreRunningGames(store, (id) => services.scenario(id));
   markRecovered();
+  superviseGames(store, (id) => services.scenario(id)); // several processes on PostgreSQL: leases, takeovers
   await server.listen(options.port, options.host);
   return {
     server,

@@ -92,42 +92,73 @@ export function rebuild(game: RunningGame, scenario: Scenario): Rebuilt {
 }
 
 /**
- * Rebuilds every running game and creates its room (call after the room types are defined, before
- * listening). A game that cannot be rebuilt is marked abandoned with the reason, so that one bad game
- * never stops the server from starting.
+ * Rebuilds every running game this process now owns and creates its room (call after the room types
+ * are defined, before listening). A game that cannot be rebuilt is marked abandoned with the reason,
+ * so that one bad game never stops the server from starting.
  */
 export async function restoreRunningGames(
   store: GameStore,
   scenarioOf: (id: string) => Scenario,
+  roomIds?: string[],
 ): Promise<string[]> {
   const restored: string[] = [];
-  for (const game of await store.runningGames()) {
-    const started = performance.now();
-    try {
-      const { session, snapshotMatches, rejected } = rebuild(game, scenarioOf(game.options.scenario));
-      if (snapshotMatches === false || rejected > 0) {
-        console.error(
-          `recovery: ${game.roomId}: the replay differs from the game (snapshot ${snapshotMatches === false ? "differs" : "ok"}, ${rejected} actions rejected); restoring the replay`,
-        );
-      }
-      if (session.phase === "ended") {
-        // The game had ended but its result was not written: write it now, no room needed.
-        void store.saveResult(game.roomId, GameSession.restore(session, Date.now()));
-        continue;
-      }
-      pending.set(game.roomId, session);
-      await matchMaker.createRoom("game", { restore: game.roomId } satisfies RestoreOptions);
-      restored.push(game.roomId);
-      const ms = Math.round(performance.now() - started);
-      console.log(
-        `recovery: room ${game.roomId} (${game.options.scenario}, code ${game.code}) back at tick ${session.state.tick}, ${session.phase}, ${game.actions.length} actions replayed in ${ms} ms`,
-      );
-    } catch (e) {
-      pending.delete(game.roomId);
-      const reason = e instanceof Error ? e.message : String(e);
-      console.error(`recovery: ${game.roomId} cannot be restored: ${reason}`);
-      void store.markAbandoned(game.roomId, `not restored: ${reason}`);
-    }
-  }
+  for (const game of await store.runningGames(roomIds))
+    if (await restoreGame(store, game, scenarioOf)) restored.push(game.roomId);
   return restored;
+}
+
+/** One game back in a room (same id, code, seats); false when it had ended or cannot be rebuilt. */
+async function restoreGame(
+  store: GameStore,
+  game: RunningGame,
+  scenarioOf: (id: string) => Scenario,
+): Promise<boolean> {
+  const started = performance.now();
+  let session: RestoredSession;
+  try {
+    const rebuilt = rebuild(game, scenarioOf(game.options.scenario));
+    const { snapshotMatches, rejected } = rebuilt;
+    if (snapshotMatches === false || rejected > 0) {
+      console.error(
+        `recovery: ${game.roomId}: the replay differs from the game (snapshot ${snapshotMatches === false ? "differs" : "ok"}, ${rejected} actions rejected); restoring the replay`,
+      );
+    }
+    session = rebuilt.session;
+  } catch (e) {
+    return notRestored(store, game.roomId, e, false);
+  }
+  if (session.phase === "ended") {
+    // The game had ended but its result was not written: write it now, no room needed.
+    void store.saveResult(game.roomId, GameSession.restore(session, Date.now()));
+    return false;
+  }
+  try {
+    pending.set(game.roomId, session);
+    await matchMaker.createRoom("game", { restore: game.roomId } satisfies RestoreOptions);
+  } catch (e) {
+    pending.delete(game.roomId);
+    return notRestored(store, game.roomId, e, store.ownership.shared);
+  }
+  const ms = Math.round(performance.now() - started);
+  console.log(
+    `recovery: room ${game.roomId} (${game.options.scenario}, code ${game.code}) back at tick ${session.state.tick}, ${session.phase}, ${game.actions.length} actions replayed in ${ms} ms`,
+  );
+  return true;
+}
+
+/**
+ * A game that could not come back: abandoned with the reason (one bad game never stops a start), or,
+ * when `retry` (several processes: its room could not be made here, say Redis failed), set aside by
+ * this process and left running, for the sweep (supervise.ts) or another process to try again.
+ */
+function notRestored(store: GameStore, roomId: string, e: unknown, retry: boolean): false {
+  const reason = e instanceof Error ? e.message : String(e);
+  if (retry) {
+    console.error(`recovery: ${roomId} could not be restored here (${reason}); it will be tried again`);
+    store.ownership.disown(roomId);
+  } else {
+    console.error(`recovery: ${roomId} cannot be restored: ${reason}`);
+    void store.markAbandoned(roomId, `not restored: ${reason}`);
+  }
+  return false;
 }

@@ -13,7 +13,9 @@ import { join } from "node:path";
 import { createClient, type InStatement } from "@libsql/client";
 import { createOptionsSchema } from "../shared/protocol/index.ts";
 import { GameSession } from "../server/game/session.ts";
-import { LibsqlStore, SCHEMA } from "../server/store/libsql.ts";
+import { libsqlKysely } from "../server/store/file.ts";
+import { migrate } from "../server/store/migrations/index.ts";
+import { SqlStore } from "../server/store/sql.ts";
 import type { StoreSettings } from "../server/store/settings.ts";
 import { loadScenario } from "../node/scenarios.ts";
 import { parseArgs } from "node:util";
@@ -54,7 +56,10 @@ async function before(dir: string): Promise<{ write: Write; close(): void }> {
   const db = createClient({ url: `file:${join(dir, "before.db")}` });
   await db.execute("pragma journal_mode = wal");
   await db.execute("pragma synchronous = normal");
-  await db.batch(SCHEMA, "write");
+  await migrate(
+    libsqlKysely((stmt) => db.execute(stmt)),
+    "sqlite",
+  );
   let queue: Promise<unknown> = Promise.resolve();
   const logged = new Map<string, number>();
   const write: Write = (roomId, s) => {
@@ -79,7 +84,7 @@ async function after(
   dir: string,
   settings: StoreSettings,
 ): Promise<{ write: Write; close(): Promise<void> }> {
-  const store = LibsqlStore.open(`file:${join(dir, `after-${settings.synchronous}.db`)}`, settings);
+  const store = SqlStore.open(`file:${join(dir, `after-${settings.synchronous}.db`)}`, settings);
   await store.ready();
   return { write: (roomId, s) => store.saveProgress(roomId, s), close: () => store.close() };
 }

@@ -21,23 +21,30 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { createClient, type Client, type InStatement } from "@libsql/client";
+import { createClient, type Client, type InStatement, type InValue } from "@libsql/client";
+import { Kysely } from "kysely";
+import { LibsqlDialect, type Execute } from "./dialect.ts";
 import { codeOf, describeFailure, type Failure } from "./health.ts";
 import type { PidLock } from "./lock.ts";
+import { migrate } from "./migrations/index.ts";
 import { DEFAULTS, type StoreSettings } from "./settings.ts";
-import type { WriteTarget } from "./writer.ts";
-
-/** What the store reads with: `execute`, on whichever connection is current. */
-export type Reader = Pick<Client, "execute">;
+import type { Dialect, Tables } from "./tables.ts";
+import type { Statement, WriteTarget } from "./writer.ts";
 
 /** A database the store can write and read. */
 export interface StoreDatabase extends WriteTarget {
-  readonly reader: Reader;
+  /** Reads, and the compiler of every statement the store writes (in this database's SQL). */
+  readonly kysely: Kysely<Tables>;
+  readonly dialect: Dialect;
+  /** One process per database (a SQLite file, held by its lock): no other can own its games. */
+  readonly singleProcess: boolean;
+  /** A read failed because the tables are not there yet (a new database that could not be written). */
+  missingTable(e: unknown): boolean;
   /** The file to watch between batches, when there is one. */
   readonly watched: boolean;
   /** At a clean shutdown: everything into the main file (a backup then needs only that file). */
   checkpoint(): Promise<void>;
-  close(): void;
+  close(): void | Promise<void>;
 }
 
 interface Identity {
@@ -71,8 +78,23 @@ function folderWritable(dir: string): boolean {
   }
 }
 
+/** The statements as libsql takes them. */
+export function libsqlStatements(statements: Statement[]): InStatement[] {
+  return statements.map((s) => ({ sql: s.sql, args: s.args as InValue[] }));
+}
+
+/** A libsql database that has no tables yet. */
+export function libsqlMissingTable(e: unknown): boolean {
+  return codeOf(e) === "SQLITE_ERROR" && e instanceof Error && e.message.includes("no such table");
+}
+
+/** Kysely over an `execute` (the migrations run on the writer, the store's reads on the reader). */
+export const libsqlKysely = (execute: Execute) => new Kysely<Tables>({ dialect: new LibsqlDialect(execute) });
+
 export class FileDatabase implements StoreDatabase {
   readonly watched = true;
+  readonly singleProcess = true;
+  readonly dialect = "sqlite";
   private writerClient: Client | null = null;
   private readerClient: Client | null = null;
   private identity: Identity | null = null;
@@ -85,14 +107,11 @@ export class FileDatabase implements StoreDatabase {
    */
   private copyDir: string | null = null;
 
-  readonly reader: Reader = {
-    execute: (stmt: InStatement) => this.read(stmt),
-  } as Reader;
+  readonly kysely = libsqlKysely((stmt) => this.read(stmt));
+  readonly missingTable = libsqlMissingTable;
 
   constructor(
     readonly path: string,
-    /** Run on every (re)connection: the tables, created if missing (say, after a write-back). */
-    private readonly schema: string[],
     private readonly settings: StoreSettings = {},
     private readonly lock?: PidLock,
   ) {}
@@ -119,7 +138,11 @@ export class FileDatabase implements StoreDatabase {
       const pages = Math.max(1, Math.floor((this.settings.maxMb * MIB) / pageSize));
       await db.execute(`pragma max_page_count = ${pages}`);
     }
-    await db.batch(this.schema, "write");
+    // On every (re)connection (say, after a write-back): the migrations not yet run, if any.
+    await migrate(
+      libsqlKysely((stmt) => db.execute(stmt)),
+      "sqlite",
+    );
     this.identity = identityOf(this.path);
     this.configured = true;
   }
@@ -137,8 +160,8 @@ export class FileDatabase implements StoreDatabase {
     return was !== null && (now === null || now.dev !== was.dev || now.ino !== was.ino);
   }
 
-  async commit(statements: InStatement[]): Promise<void> {
-    await this.writer().batch(statements, "write");
+  async commit(statements: Statement[]): Promise<void> {
+    await this.writer().batch(libsqlStatements(statements), "write");
   }
 
   async reset(): Promise<void> {
@@ -283,25 +306,25 @@ export class FileDatabase implements StoreDatabase {
 /** Any other libsql URL (a server): one client, nothing to watch. */
 export class ClientDatabase implements StoreDatabase {
   readonly watched = false;
-  readonly reader: Reader;
+  readonly singleProcess = false;
+  readonly dialect = "sqlite";
+  readonly kysely: Kysely<Tables>;
+  readonly missingTable = libsqlMissingTable;
 
   private configured = false;
 
-  constructor(
-    private readonly db: Client,
-    private readonly schema: string[],
-  ) {
-    this.reader = db;
+  constructor(private readonly db: Client) {
+    this.kysely = libsqlKysely((stmt) => db.execute(stmt));
   }
 
   async prepare(): Promise<void> {
     if (this.configured) return;
-    await this.db.batch(this.schema, "write");
+    await migrate(this.kysely, "sqlite");
     this.configured = true;
   }
 
-  async commit(statements: InStatement[]): Promise<void> {
-    await this.db.batch(statements, "write");
+  async commit(statements: Statement[]): Promise<void> {
+    await this.db.batch(libsqlStatements(statements), "write");
   }
 
   async reset(): Promise<void> {}

@@ -8,15 +8,17 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { createClient } from "@libsql/client";
+import { createClient, type Client } from "@libsql/client";
+import { libsqlKysely } from "./file.ts";
 import { codeOf, messageOf } from "./health.ts";
-import { filePath, LibsqlStore, SCHEMA } from "./libsql.ts";
+import { migrate } from "./migrations/index.ts";
+import { filePath, SqlStore } from "./sql.ts";
 import { PidLock, StoreLockedError } from "./lock.ts";
 import { salvage } from "./salvage.ts";
 import { storeSettingsFromEnv, type StoreSettings } from "./settings.ts";
 
 export interface OpenedStore {
-  store: LibsqlStore;
+  store: SqlStore;
   /** The file was damaged: it was moved aside and a new one made from what could be read. */
   recovered: boolean;
   /** What was found and done, a line each (already logged). */
@@ -43,14 +45,15 @@ async function damageOf(path: string): Promise<string | null> {
 }
 
 /**
- * Opens the store for `url` with the start-up checks (a `file:` URL; other libsql URLs open as they
- * are). Throws StoreLockedError when another live process holds the database.
+ * Opens the store for `url` with the start-up checks (a `file:` URL; PostgreSQL and other libsql URLs
+ * open as they are: their server guards its own files). Throws StoreLockedError when another live
+ * process holds the database file.
  */
 export async function openStore(
   url: string,
   settings: StoreSettings = storeSettingsFromEnv(),
 ): Promise<OpenedStore> {
-  if (!url.startsWith("file:")) return finish(LibsqlStore.open(url, settings), false, []);
+  if (!url.startsWith("file:")) return finish(SqlStore.open(url, settings), false, []);
   const path = resolve(filePath(url));
   const report: string[] = [];
   mkdirSync(dirname(path), { recursive: true });
@@ -71,13 +74,13 @@ export async function openStore(
       recovered = true;
       // Even a recovery that stops half-way (the disk full, say) must not keep the server down.
       report.push(
-        ...(await salvage(path, damage, SCHEMA).catch((e: unknown) => [
+        ...(await salvage(path, damage, migrateFile).catch((e: unknown) => [
           `the recovery stopped (${messageOf(e)}): the new database holds what was copied before that`,
         ])),
       );
     }
     return await finish(
-      LibsqlStore.open(`file:${path}`, settings, locked ? lock : undefined),
+      SqlStore.open(`file:${path}`, settings, locked ? lock : undefined),
       recovered,
       report,
     );
@@ -87,7 +90,15 @@ export async function openStore(
   }
 }
 
-async function finish(store: LibsqlStore, recovered: boolean, report: string[]): Promise<OpenedStore> {
+/** The tables of a new file (what salvage copies into), by the same migrations as ever. */
+async function migrateFile(client: Client): Promise<void> {
+  await migrate(
+    libsqlKysely((stmt) => client.execute(stmt)),
+    "sqlite",
+  );
+}
+
+async function finish(store: SqlStore, recovered: boolean, report: string[]): Promise<OpenedStore> {
   await store.ready();
   if (!store.writable)
     report.push(

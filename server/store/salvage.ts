@@ -199,9 +199,14 @@ function moveSet(from: string, to: string): void {
 
 /**
  * Moves the damaged database at `path` aside and builds a new one there from what can be read.
- * `schema` creates the tables; `damage` says what was found. Returns the report, one line each.
+ * `makeTables` creates the tables (the migrations); `damage` says what was found. Returns the report,
+ * one line each.
  */
-export async function salvage(path: string, damage: string, schema: string[]): Promise<string[]> {
+export async function salvage(
+  path: string,
+  damage: string,
+  makeTables: (target: Client) => Promise<void>,
+): Promise<string[]> {
   const stamp = fileStamp();
   const aside = `${path}.damaged-${stamp}`;
   moveSet(path, aside);
@@ -216,7 +221,7 @@ export async function salvage(path: string, damage: string, schema: string[]): P
   const source = await openReadable(copy);
   try {
     await target.execute("pragma journal_mode = wal");
-    await target.batch(schema, "write");
+    await makeTables(target);
     if (!source) {
       report.push("nothing could be read: even the list of tables is damaged; every game is lost");
       return report;

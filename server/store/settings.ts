@@ -27,6 +27,11 @@ export interface StoreSettings {
   watchMs?: number;
   /** At shutdown, how long to keep retrying held writes before giving them up (and saying so). */
   closeGiveUpMs?: number;
+  /**
+   * How long a process's hold on its games lasts without renewal (GAME_LEASE_MS; several processes on
+   * PostgreSQL): a killed process's games are taken over by another within about this long.
+   */
+  leaseMs?: number;
 }
 
 export const DEFAULTS = {
@@ -34,13 +39,26 @@ export const DEFAULTS = {
   busyTimeoutMs: 50,
   watchMs: 2000,
   closeGiveUpMs: 10_000,
+  // 15 s: renewed every 5 s (a third), so two missed renewals in a row still hold; a classroom waits
+  // at most about 20 s for a dead server's games to come back on another.
+  leaseMs: 15_000,
 } as const;
 
 export function storeSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): StoreSettings {
+  const settings: StoreSettings = {};
   const raw = env.DATABASE_MAX_MB;
-  if (raw === undefined || raw === "") return {};
-  const maxMb = Number(raw);
-  if (!Number.isFinite(maxMb) || maxMb <= 0)
-    throw new Error(`DATABASE_MAX_MB must be a positive number of megabytes, got "${raw}"`);
-  return { maxMb };
+  if (raw !== undefined && raw !== "") {
+    const maxMb = Number(raw);
+    if (!Number.isFinite(maxMb) || maxMb <= 0)
+      throw new Error(`DATABASE_MAX_MB must be a positive number of megabytes, got "${raw}"`);
+    settings.maxMb = maxMb;
+  }
+  const lease = env.GAME_LEASE_MS;
+  if (lease !== undefined && lease !== "") {
+    const leaseMs = Number(lease);
+    if (!Number.isInteger(leaseMs) || leaseMs < 1000)
+      throw new Error(`GAME_LEASE_MS must be a whole number of milliseconds, 1000 or more, got "${lease}"`);
+    settings.leaseMs = leaseMs;
+  }
+  return settings;
 }

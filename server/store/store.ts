@@ -12,6 +12,7 @@ import type { Phase } from "../game/authorize.ts";
 import type { GameSession } from "../game/session.ts";
 import type { Question } from "../game/predictions.ts";
 import type { ScoreMeasure } from "../../shared/engine/scoreMeasure.ts";
+import type { Ownership } from "./ownership.ts";
 
 export interface SessionRecord {
   roomId: string;
@@ -138,8 +139,13 @@ export interface GameStore extends StoreHealth {
   saveResult(roomId: string, session: GameSession): Promise<void>;
   /** The room closed before the game ended: it is not restored on the next start. */
   markAbandoned(roomId: string, reason: string): Promise<void>;
-  /** Sessions still 'running', with their logs: what a restart restores. */
-  runningGames(): Promise<RunningGame[]>;
+  /**
+   * Sessions still 'running' that this process now owns (it takes those nobody holds: see
+   * ownership.ts), with their logs: what a restart or a takeover restores. `roomIds`: only those.
+   */
+  runningGames(roomIds?: string[]): Promise<RunningGame[]>;
+  /** Which games this process runs, when several share the database (leases, takeovers). */
+  readonly ownership: Ownership;
   /** Resolves when every queued write has landed (while unavailable: when they finally do). */
   flush(): Promise<void>;
   session(roomId: string): Promise<SessionRecord | null>;

@@ -10,16 +10,21 @@
  * keeps serving players. A write whose own statement can never be stored (a constraint) is refused
  * alone; the rest of its batch goes on.
  */
-import type { InStatement } from "@libsql/client";
 import { describeFailure, type Failure, type Health } from "./health.ts";
 import { StoreUnavailableError } from "./store.ts";
+
+/** One statement as the database's own SQL, with its parameters (Kysely's compiled query). */
+export interface Statement {
+  sql: string;
+  args: readonly unknown[];
+}
 
 /** What the writer commits to: one database, whatever keeps it open. */
 export interface WriteTarget {
   /** Before each try: the file is still the one opened (else it is written back). May throw. */
   prepare(): Promise<void>;
   /** The statements, in order, in one transaction. */
-  commit(statements: InStatement[]): Promise<void>;
+  commit(statements: Statement[]): Promise<void>;
   /** After a failed try: a fresh connection (a failed statement can leave a stale snapshot behind). */
   reset(): Promise<void>;
   /** Why a try failed, in words; defaults to describeFailure. */
@@ -27,7 +32,7 @@ export interface WriteTarget {
 }
 
 interface Entry {
-  statements: InStatement[];
+  statements: Statement[];
   resolve(): void;
   reject(e: Error): void;
   /** Told when this write is refused for good (its actions must then be sent again). */
@@ -64,7 +69,7 @@ export class GroupWriter {
     return this.pending.length + this.current.length;
   }
 
-  write(statements: InStatement[], onRefused?: () => void): Promise<void> {
+  write(statements: Statement[], onRefused?: () => void): Promise<void> {
     if (this.closed) {
       console.error("store: a write came after the store closed and was not stored");
       return rejected(new StoreUnavailableError("the store is closed", this.health.reason ?? "closed"));

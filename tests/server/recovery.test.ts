@@ -13,7 +13,7 @@ import { stateHash } from "../../shared/engine/hash.ts";
 import { createOptionsSchema } from "../../shared/protocol/index.ts";
 import { GameSession } from "../../server/game/session.ts";
 import { rebuild } from "../../server/recovery.ts";
-import { LibsqlStore } from "../../server/store/libsql.ts";
+import { SqlStore } from "../../server/store/sql.ts";
 import { scenario } from "../helpers/game.ts";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
 
@@ -181,7 +181,7 @@ describe("rebuilding from the store", () => {
 
   it("replays the stored log (bots' commands included, bots not asked again) to the same state hash", async () => {
     const url = `file:${join(dir, "atlas.db")}`;
-    const store = LibsqlStore.open(url);
+    const store = SqlStore.open(url);
     const options = createOptionsSchema.parse({
       scenario: "halving-2020",
       seats: 4,
@@ -205,7 +205,7 @@ describe("rebuilding from the store", () => {
     void store.saveProgress("room1", session);
     await store.close();
 
-    const [game] = await LibsqlStore.open(url).runningGames();
+    const [game] = await SqlStore.open(url).runningGames();
     expect(game?.actions.length).toBe(session.log.actions.length);
     const rebuilt = rebuild(game!, scenario("halving-2020"));
     expect(rebuilt.snapshotMatches).toBe(true);

@@ -25,7 +25,7 @@ import { stateHash } from "../../shared/engine/hash.ts";
 import { createOptionsSchema } from "../../shared/protocol/index.ts";
 import { GameSession } from "../../server/game/session.ts";
 import { rebuild } from "../../server/recovery.ts";
-import { LibsqlStore } from "../../server/store/libsql.ts";
+import { SqlStore } from "../../server/store/sql.ts";
 import { openStore } from "../../server/store/open.ts";
 import { scenario } from "../helpers/game.ts";
 
@@ -52,7 +52,7 @@ function newGame(code: string, seed: number): GameSession {
 }
 
 /** Plays `days` days with a command each day, every write awaited. */
-async function play(store: LibsqlStore, roomId: string, session: GameSession, days: number): Promise<void> {
+async function play(store: SqlStore, roomId: string, session: GameSession, days: number): Promise<void> {
   for (let day = 0; day < days; day++) {
     expect(session.command("s1", { type: "setSellRatio", ratioBps: (day * 100) % 10_000 }).ok).toBe(true);
     await store.saveProgress(roomId, session);
@@ -94,7 +94,7 @@ async function pagesOf(path: string, table: string): Promise<{ pageSize: number;
 }
 
 /** Restored games must rebuild to exactly the state that was played. */
-async function expectRestored(store: LibsqlStore, games: Record<string, GameSession>): Promise<void> {
+async function expectRestored(store: SqlStore, games: Record<string, GameSession>): Promise<void> {
   const running = await store.runningGames();
   expect(running.map((g) => g.roomId).sort()).toEqual(Object.keys(games).sort());
   for (const game of running) {
@@ -107,7 +107,7 @@ describe("a damaged database at start-up", () => {
   it("recovers everything when only the header is clobbered, and moves the damaged file aside", async () => {
     const dir = folder();
     const path = join(dir, "atlas.db");
-    const store = LibsqlStore.open(`file:${path}`);
+    const store = SqlStore.open(`file:${path}`);
     const session = newGame("HDR234", 1);
     await store.saveSession("room-a", session);
     await play(store, "room-a", session, 40);
@@ -128,7 +128,7 @@ describe("a damaged database at start-up", () => {
   it("recovers the rest around damaged pages and names the game that cannot come back", async () => {
     const dir = folder();
     const path = join(dir, "atlas.db");
-    const store = LibsqlStore.open(`file:${path}`);
+    const store = SqlStore.open(`file:${path}`);
     const intact = newGame("OKA234", 2);
     await store.saveSession("intact", intact);
     await play(store, "intact", intact, 30);
@@ -166,12 +166,12 @@ describe("a damaged database at start-up", () => {
   it("reads the write-ahead log's commits too, when the main file is damaged", async () => {
     const dir = folder();
     const path = join(dir, "atlas.db");
-    const store = LibsqlStore.open(`file:${path}`);
+    const store = SqlStore.open(`file:${path}`);
     const session = newGame("WAL234", 4);
     await store.saveSession("room-w", session);
     await play(store, "room-w", session, 10);
     await store.close(); // checkpointed: the main file holds 10 days
-    const again = LibsqlStore.open(`file:${path}`);
+    const again = SqlStore.open(`file:${path}`);
     await play(again, "room-w", session, 5); // these 5 days are in the -wal only
     // A crash now (the copy is what a kill -9 leaves: main file and -wal), and the header damaged.
     const crashed = folder();
@@ -217,7 +217,7 @@ describe("a read-only database at start-up", () => {
   it("opens (games can be seen), says it cannot write and why, and lands held writes once it can", async () => {
     const dir = folder();
     const path = join(dir, "atlas.db");
-    const store = LibsqlStore.open(`file:${path}`);
+    const store = SqlStore.open(`file:${path}`);
     const session = newGame("ROX234", 5);
     await store.saveSession("room-r", session);
     await play(store, "room-r", session, 5);
@@ -280,7 +280,7 @@ describe("a database in a read-only folder at start-up", () => {
   it("reads the games from a copy, holds writes, and stores them once the folder can be written", async () => {
     const dir = folder();
     const path = join(dir, "atlas.db");
-    const store = LibsqlStore.open(`file:${path}`);
+    const store = SqlStore.open(`file:${path}`);
     const session = newGame("ROF234", 6);
     await store.saveSession("room-f", session);
     await play(store, "room-f", session, 5);

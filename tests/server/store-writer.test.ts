@@ -8,9 +8,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createClient, LibsqlBatchError, LibsqlError, type InStatement } from "@libsql/client";
+import { createClient, LibsqlBatchError, LibsqlError } from "@libsql/client";
 import { FileDatabase, type StoreDatabase } from "../../server/store/file.ts";
-import { LibsqlStore, SCHEMA } from "../../server/store/libsql.ts";
+import { SqlStore } from "../../server/store/sql.ts";
+import type { Statement } from "../../server/store/writer.ts";
 import { StoreUnavailableError } from "../../server/store/store.ts";
 import { ratioActor, startedSession } from "../helpers/sessions.ts";
 
@@ -22,11 +23,14 @@ const newGame = () => startedSession("WRT234", 7);
 const act = ratioActor();
 
 /** The file database, with a hook in front of each commit (to count, hold or fail it). */
-function hooked(path: string, before: (statements: InStatement[]) => Promise<void> | void): StoreDatabase {
-  const file = new FileDatabase(path, SCHEMA);
+function hooked(path: string, before: (statements: Statement[]) => Promise<void> | void): StoreDatabase {
+  const file = new FileDatabase(path);
   return {
     watched: false,
-    reader: file.reader,
+    singleProcess: true,
+    dialect: file.dialect,
+    kysely: file.kysely,
+    missingTable: (e) => file.missingTable(e),
     prepare: () => file.prepare(),
     reset: () => file.reset(),
     explain: (e) => file.explain(e),
@@ -58,7 +62,7 @@ describe("group commit", () => {
   it("resolves each write once committed, and 100 commands arriving together share one commit", async () => {
     const path = join(dir, `w${files++}.db`);
     const sizes: number[] = [];
-    const store = new LibsqlStore(hooked(path, (s) => void sizes.push(s.length)));
+    const store = new SqlStore(hooked(path, (s) => void sizes.push(s.length)));
     await store.ready();
     const session = newGame();
     await store.saveSession("room", session);
@@ -86,7 +90,7 @@ describe("group commit", () => {
     let hold = false;
     const held = () => new Promise<void>((r) => (release = r));
     const sizes: number[] = [];
-    const store = new LibsqlStore(
+    const store = new SqlStore(
       hooked(path, async (s) => {
         sizes.push(s.length);
         if (hold) await held();
@@ -120,7 +124,7 @@ describe("failures", () => {
   it("retries a failed batch whole, in order, and says the store was unavailable meanwhile", async () => {
     const path = join(dir, `w${files++}.db`);
     let failures = 0;
-    const store = new LibsqlStore(
+    const store = new SqlStore(
       hooked(path, () => {
         if (failures > 0) {
           failures--;
@@ -160,15 +164,11 @@ describe("failures", () => {
     const path = join(dir, `w${files++}.db`);
     // Once, the statement that stores action 1 fails on its own (as a constraint would).
     let armed = false;
-    const store = new LibsqlStore(
+    const store = new SqlStore(
       hooked(path, (s) => {
         if (!armed) return;
         const index = s.findIndex(
-          (x) =>
-            typeof x !== "string" &&
-            x.sql.includes("into actions") &&
-            Array.isArray(x.args) &&
-            x.args[1] === 1,
+          (x) => x.sql.includes('into "actions"') && Array.isArray(x.args) && x.args[1] === 1,
         );
         armed = false;
         if (index >= 0) throw new LibsqlBatchError("CHECK constraint failed", index, "SQLITE_CONSTRAINT");

@@ -1,20 +1,26 @@
 /**
- * The embedded store: SQLite through @libsql/client (prebuilt binaries inside the npm package, so a
- * clean `npm ci` works offline). One file, no server to start; DATABASE_URL picks another file.
+ * The store over SQL, one class for both databases: the embedded SQLite through @libsql/client
+ * (prebuilt binaries inside the npm package, so a clean `npm ci` works offline; one file, no server
+ * to start) and PostgreSQL (`DATABASE_URL=postgres://…`, for several server processes). The queries
+ * are Kysely's (statements.ts, running.ts), the tables come from versioned migrations (migrations/).
  * Writes go through the group-commit writer (writer.ts): each resolves once committed. Start-up
  * checks (the lock, a damaged file, a read-only one) are open.ts's: use openStore() in the server.
  */
-import { createClient, type InStatement } from "@libsql/client";
+import { createClient } from "@libsql/client";
+import { sql } from "kysely";
 import type { StepReport } from "../../shared/index.ts";
 import { formatIsoDate } from "../../shared/math/calendar.ts";
 import type { GameSession } from "../game/session.ts";
 import { ClientDatabase, FileDatabase, type StoreDatabase } from "./file.ts";
-import { codeOf, Health, messageOf } from "./health.ts";
+import { Health } from "./health.ts";
 import type { PidLock } from "./lock.ts";
 import { loadArchive, loadQuestions, loadRunningGames } from "./running.ts";
 import type { Question } from "../game/predictions.ts";
 import { DEFAULTS, type StoreSettings } from "./settings.ts";
-import { GroupWriter } from "./writer.ts";
+import { Ownership } from "./ownership.ts";
+import { PgDatabase } from "./postgres.ts";
+import { insert, setStatus, upsert } from "./statements.ts";
+import { GroupWriter, type Statement } from "./writer.ts";
 import { SCORE_MEASURES, type ScoreMeasure } from "../../shared/engine/scoreMeasure.ts";
 import type {
   ArchivedGame,
@@ -27,25 +33,6 @@ import type {
   StoredSeat,
 } from "./store.ts";
 
-export const SCHEMA = [
-  `create table if not exists sessions (room_id text primary key, code text, scenario text, scenario_hash text,
-     seed integer, engine_version text, options text, host_hash text, created_at text, status text, result text)`,
-  `create table if not exists roster (room_id text, seat text, name text, kind text, primary key (room_id, seat))`,
-  `create table if not exists actions (room_id text, idx integer, tick integer, actor text, command text, primary key (room_id, idx))`,
-  `create table if not exists snapshots (room_id text primary key, tick integer, state text)`,
-  `create table if not exists company_days (room_id text, tick integer, date text, company text, name text,
-     cash_usd real, btc real, equity_usd real, ths real, kwh real, carbon_kg real, primary key (room_id, tick, company))`,
-  `create table if not exists events (room_id text, tick integer, date text, kind text, company text, en text, zh text, targets text)`,
-  // Recovery: where each game stands (rewritten as it changes) and its action log's header.
-  `create table if not exists progress (room_id text primary key, phase text, pace real, hide_names integer,
-     tick integer, seats text)`,
-  `create table if not exists log_headers (room_id text primary key, header text)`,
-  // The store's own notes: the first write at each start proves the database takes writes.
-  `create table if not exists store_meta (key text primary key, value text)`,
-  // Prediction questions and the class's answers (server/game/predictions.ts), one row per question.
-  `create table if not exists predictions (room_id text, id integer, question text, primary key (room_id, id))`,
-];
-
 /** The file a `file:` URL names (`file:data/x.db`, `file:/abs/x.db`, `file:///abs/x.db`). */
 export function filePath(url: string): string {
   const rest = url.slice("file:".length).replace(/[?#].*$/, "");
@@ -55,7 +42,7 @@ export function filePath(url: string): string {
 /** Snapshot every this many days: recovery replays at most this many days of actions. */
 const SNAPSHOT_EVERY = 30;
 
-export class LibsqlStore implements GameStore {
+export class SqlStore implements GameStore {
   private readonly health = new Health();
   private readonly writer: GroupWriter;
   /** Per room, how many of its actions have been handed to the writer: the next write sends the rest. */
@@ -64,6 +51,7 @@ export class LibsqlStore implements GameStore {
   private questionsQueued = new Map<string, number>();
   private readonly watch: ReturnType<typeof setInterval> | null = null;
   private readonly opened: Promise<void>;
+  readonly ownership: Ownership;
 
   constructor(
     private readonly db: StoreDatabase,
@@ -75,18 +63,33 @@ export class LibsqlStore implements GameStore {
       this.watch = setInterval(() => this.writer.maintain(), settings.watchMs ?? DEFAULTS.watchMs);
       this.watch.unref();
     }
+    this.ownership = new Ownership(
+      {
+        db: db.kysely,
+        dialect: db.dialect,
+        singleProcess: db.singleProcess,
+        write: (statements) => this.writer.write(statements),
+        reader: () => this.reader(),
+      },
+      settings.leaseMs ?? DEFAULTS.leaseMs,
+    );
     // A real write at once: a database that cannot take writes says so now, not at the first command.
     this.opened = this.writer.write([
-      { sql: `insert or replace into store_meta values ('opened', ?)`, args: [new Date().toISOString()] },
+      upsert(db.kysely, "store_meta", ["key"], { key: "opened", value: new Date().toISOString() }),
     ]);
   }
 
-  /** Opens a store on any libsql URL (no start-up checks: see openStore in open.ts). */
-  static open(url: string, settings: StoreSettings = {}, lock?: PidLock): LibsqlStore {
-    const db = url.startsWith("file:")
-      ? new FileDatabase(filePath(url), SCHEMA, settings, lock)
-      : new ClientDatabase(createClient({ url }), SCHEMA);
-    return new LibsqlStore(db, settings, lock);
+  /**
+   * Opens a store on a `postgres://` URL or any libsql one (no start-up checks: see openStore in
+   * open.ts).
+   */
+  static open(url: string, settings: StoreSettings = {}, lock?: PidLock): SqlStore {
+    const db = isPostgresUrl(url)
+      ? new PgDatabase(url)
+      : url.startsWith("file:")
+        ? new FileDatabase(filePath(url), settings, lock)
+        : new ClientDatabase(createClient({ url }));
+    return new SqlStore(db, settings, lock);
   }
 
   /** Resolves once the first write has landed, or as soon as the store finds it cannot write. */
@@ -118,34 +121,44 @@ export class LibsqlStore implements GameStore {
     return this.health.onAvailable(listener);
   }
 
-  private write(statements: InStatement[], onRefused?: () => void): Promise<void> {
+  private write(statements: Statement[], onRefused?: () => void): Promise<void> {
     return this.writer.write(statements, onRefused);
   }
 
+  /** A game another process owns now: this process's copy writes nothing more (see ownership.ts). */
+  private fenced(roomId: string): boolean {
+    return this.ownership.isDisowned(roomId);
+  }
+
   saveSession(roomId: string, s: GameSession): Promise<void> {
+    if (this.fenced(roomId)) return Promise.resolve();
     const { actions: _actions, finalTick: _tick, finalHash: _hash, ...header } = s.log;
+    const k = this.db.kysely;
     return this.write([
-      {
-        sql: `insert or replace into sessions values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', null)`,
-        args: [
-          roomId,
-          s.code,
-          s.options.scenario,
-          s.state.scenarioHash,
-          s.state.seed,
-          s.state.engineVersion,
-          JSON.stringify(s.options),
-          s.hostHash,
-          new Date().toISOString(),
-        ],
-      },
-      { sql: `insert or replace into log_headers values (?, ?)`, args: [roomId, JSON.stringify(header)] },
+      upsert(k, "sessions", ["room_id"], {
+        room_id: roomId,
+        code: s.code,
+        scenario: s.options.scenario,
+        scenario_hash: s.state.scenarioHash,
+        seed: s.state.seed,
+        engine_version: s.state.engineVersion,
+        options: JSON.stringify(s.options),
+        host_hash: s.hostHash,
+        created_at: new Date().toISOString(),
+        status: "running",
+        result: null,
+        owner: this.ownership.owner,
+        lease_until: null,
+      }),
+      this.ownership.claimStatement([roomId]), // the lease, by the database's clock
+      upsert(k, "log_headers", ["room_id"], { room_id: roomId, header: JSON.stringify(header) }),
       ...this.roster(roomId, s),
       ...this.progress(roomId, s),
     ]);
   }
 
   saveProgress(roomId: string, s: GameSession): Promise<void> {
+    if (this.fenced(roomId)) return Promise.resolve();
     const actions = this.newActions(roomId, s);
     const asked = this.questionRows(roomId, s);
     return this.write([...actions.statements, ...this.progress(roomId, s), ...asked.statements], () => {
@@ -155,15 +168,18 @@ export class LibsqlStore implements GameStore {
   }
 
   /** Questions changed since the last write (each row holds a whole question with its answers). */
-  private questionRows(roomId: string, s: GameSession): { statements: InStatement[]; onRefused: () => void } {
+  private questionRows(roomId: string, s: GameSession): { statements: Statement[]; onRefused: () => void } {
     const from = this.questionsQueued.get(roomId) ?? 0;
     this.questionsQueued.set(roomId, s.predictions.revision);
     const statements = s.predictions.questions
       .filter((q) => q.rev > from)
-      .map((q) => ({
-        sql: `insert or replace into predictions values (?, ?, ?)`,
-        args: [roomId, q.id, JSON.stringify(q)],
-      }));
+      .map((q) =>
+        upsert(this.db.kysely, "predictions", ["room_id", "id"], {
+          room_id: roomId,
+          id: q.id,
+          question: JSON.stringify(q),
+        }),
+      );
     return { statements, onRefused: () => this.questionsQueued.set(roomId, from) };
   }
 
@@ -176,27 +192,26 @@ export class LibsqlStore implements GameStore {
    * Writes land in order and a failed batch is retried whole, so each index is written exactly once;
    * if a write is refused for good, the next one sends its actions again (the log has no holes).
    */
-  private newActions(roomId: string, s: GameSession): { statements: InStatement[]; onRefused: () => void } {
+  private newActions(roomId: string, s: GameSession): { statements: Statement[]; onRefused: () => void } {
     const from = this.queued.get(roomId) ?? 0;
     this.queued.set(roomId, s.log.actions.length);
-    const statements = s.log.actions.slice(from).map((a, i) => ({
-      sql: `insert or replace into actions values (?, ?, ?, ?, ?)`,
-      // Who gave it, when not the seat's holder, rides in the actor's column (no new column to migrate).
-      args: [
-        roomId,
-        from + i,
-        a.tick,
-        JSON.stringify(a.by ? { ...a.actor, by: a.by } : a.actor),
-        JSON.stringify(a.command),
-      ],
-    }));
+    const statements = s.log.actions.slice(from).map((a, i) =>
+      upsert(this.db.kysely, "actions", ["room_id", "idx"], {
+        room_id: roomId,
+        idx: from + i,
+        tick: a.tick,
+        // Who gave it, when not the seat's holder, rides in the actor's column (no new column to migrate).
+        actor: JSON.stringify(a.by ? { ...a.actor, by: a.by } : a.actor),
+        command: JSON.stringify(a.command),
+      }),
+    );
     const onRefused = () => {
       if ((this.queued.get(roomId) ?? 0) > from) this.queued.set(roomId, from);
     };
     return { statements, onRefused };
   }
 
-  private progress(roomId: string, s: GameSession): InStatement[] {
+  private progress(roomId: string, s: GameSession): Statement[] {
     const seats: StoredSeat[] = s.seats.map((seat) => ({
       id: seat.id,
       name: seat.name,
@@ -205,61 +220,44 @@ export class LibsqlStore implements GameStore {
       tokenHash: s.tokenHash(seat),
     }));
     return [
-      {
-        sql: `insert or replace into progress values (?, ?, ?, ?, ?, ?)`,
-        args: [roomId, s.phase, s.pace, s.hideNames ? 1 : 0, s.state.tick, JSON.stringify(seats)],
-      },
+      upsert(this.db.kysely, "progress", ["room_id"], {
+        room_id: roomId,
+        phase: s.phase,
+        pace: s.pace,
+        hide_names: s.hideNames ? 1 : 0,
+        tick: s.state.tick,
+        seats: JSON.stringify(seats),
+      }),
     ];
   }
 
-  private roster(roomId: string, s: GameSession): InStatement[] {
-    return s.seats.map((seat) => ({
-      sql: `insert or replace into roster values (?, ?, ?, ?)`,
-      args: [roomId, seat.id, seat.name, seat.kind],
-    }));
+  private roster(roomId: string, s: GameSession): Statement[] {
+    return s.seats.map((seat) =>
+      upsert(this.db.kysely, "roster", ["room_id", "seat"], {
+        room_id: roomId,
+        seat: seat.id,
+        name: seat.name,
+        kind: seat.kind,
+      }),
+    );
   }
 
   recordDay(roomId: string, s: GameSession, report: StepReport): Promise<void> {
+    if (this.fenced(roomId)) return Promise.resolve();
     // One write per day: the day's actions, rows and tick land together (one transaction) or not at all.
     const actions = this.newActions(roomId, s);
     const asked = this.questionRows(roomId, s);
-    const statements: InStatement[] = [
-      ...actions.statements,
-      ...this.progress(roomId, s),
-      ...asked.statements,
-    ];
-    const date = formatIsoDate(report.day);
-    for (const c of report.ledgers) {
-      const seat = s.seats.find((x) => x.id === c.company);
-      statements.push({
-        sql: `insert or replace into company_days values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        args: [
-          roomId,
-          report.tick,
-          date,
-          c.company,
-          seat?.name ?? c.company,
-          c.cashCents / 100,
-          c.btcSats / 1e8,
-          c.equityCents / 100,
-          c.ths,
-          c.kwh,
-          c.carbonKg,
-        ],
-      });
-    }
-    for (const n of report.notices) {
-      statements.push({
-        sql: `insert into events values (?, ?, ?, ?, ?, ?, ?, ?)`,
-        args: [roomId, report.tick, date, n.kind, n.company, n.text.en, n.text.zh, n.targets.join(" ")],
-      });
-    }
+    const statements: Statement[] = [...actions.statements, ...this.progress(roomId, s), ...asked.statements];
+    statements.push(...this.dayRows(roomId, s, report));
     if (report.tick % SNAPSHOT_EVERY === 0) {
       const { scenario: _scenario, ...plain } = s.state;
-      statements.push({
-        sql: `insert or replace into snapshots values (?, ?, ?)`,
-        args: [roomId, s.state.tick, JSON.stringify(plain)],
-      });
+      statements.push(
+        upsert(this.db.kysely, "snapshots", ["room_id"], {
+          room_id: roomId,
+          tick: s.state.tick,
+          state: JSON.stringify(plain),
+        }),
+      );
       statements.push(...this.roster(roomId, s));
     }
     return this.write(statements, () => {
@@ -268,43 +266,77 @@ export class LibsqlStore implements GameStore {
     });
   }
 
+  /** The day's row per company, and its events. */
+  private dayRows(roomId: string, s: GameSession, report: StepReport): Statement[] {
+    const k = this.db.kysely;
+    const date = formatIsoDate(report.day);
+    const days = report.ledgers.map((c) =>
+      upsert(k, "company_days", ["room_id", "tick", "company"], {
+        room_id: roomId,
+        tick: report.tick,
+        date,
+        company: c.company,
+        name: s.seats.find((x) => x.id === c.company)?.name ?? c.company,
+        cash_usd: c.cashCents / 100,
+        btc: c.btcSats / 1e8,
+        equity_usd: c.equityCents / 100,
+        ths: c.ths,
+        kwh: c.kwh,
+        carbon_kg: c.carbonKg,
+      }),
+    );
+    const events = report.notices.map((n) =>
+      insert(k, "events", {
+        room_id: roomId,
+        tick: report.tick,
+        date,
+        kind: n.kind,
+        company: n.company,
+        en: n.text.en,
+        zh: n.text.zh,
+        targets: n.targets.join(" "),
+      }),
+    );
+    return [...days, ...events];
+  }
+
   saveResult(roomId: string, s: GameSession): Promise<void> {
+    if (this.fenced(roomId)) return Promise.resolve();
     const result = s.state.companies.map((c) => ({
       id: c.id,
       name: c.name,
       cashCents: c.cashCents,
       btcSats: c.btcSats,
     }));
-    return this.write([
-      {
-        sql: `update sessions set status = 'ended', result = ? where room_id = ?`,
-        args: [JSON.stringify(result), roomId],
-      },
-    ]);
+    const only = { running: false, owner: this.ownership.owner };
+    return this.write([setStatus(this.db.kysely, roomId, "ended", JSON.stringify(result), only)]);
   }
 
   markAbandoned(roomId: string, reason: string): Promise<void> {
-    return this.write([
-      {
-        sql: `update sessions set status = 'abandoned', result = ? where room_id = ? and status = 'running'`,
-        args: [JSON.stringify({ abandoned: reason }), roomId],
-      },
-    ]);
+    if (this.fenced(roomId)) return Promise.resolve();
+    const result = JSON.stringify({ abandoned: reason });
+    const only = { running: true, owner: this.ownership.owner };
+    return this.write([setStatus(this.db.kysely, roomId, "abandoned", result, only)]);
   }
 
-  async runningGames(): Promise<RunningGame[]> {
+  async runningGames(roomIds?: string[]): Promise<RunningGame[]> {
+    // Ours first (those nobody holds), then read back: of two processes, one gets each game.
+    void this.write([this.ownership.claimStatement(roomIds)]);
     await this.writer.settled();
     let found: Awaited<ReturnType<typeof loadRunningGames>>;
     try {
-      found = await loadRunningGames(this.db.reader);
+      // On a SQLite file every running game is ours (even if the claim is held: a read-only file).
+      const owner = this.db.singleProcess ? undefined : this.ownership.owner;
+      found = await loadRunningGames(this.db.kysely, owner, roomIds);
     } catch (e) {
       // A new database that could not be written has no tables yet: nothing to restore.
-      if (codeOf(e) === "SQLITE_ERROR" && messageOf(e).includes("no such table")) return [];
+      if (this.db.missingTable(e)) return [];
       throw e;
     }
     // Sessions written before recovery data existed cannot be rebuilt: say so once, not at every start.
     for (const roomId of found.incomplete) void this.markAbandoned(roomId, "no recovery data");
     for (const g of found.games) this.queued.set(g.roomId, g.actions.length);
+    for (const g of found.games) this.ownership.reown(g.roomId);
     // Restored questions are written again only when they change (restoredBook bumps an open one).
     for (const g of found.games)
       this.questionsQueued.set(g.roomId, Math.max(0, ...g.predictions.map((q) => q.rev)));
@@ -318,13 +350,12 @@ export class LibsqlStore implements GameStore {
   /** Reads wait for queued writes (a reader sees its own writes), except while those are held. */
   private async reader() {
     await this.writer.settled();
-    return this.db.reader;
+    return this.db.kysely;
   }
 
   async session(roomId: string): Promise<SessionRecord | null> {
-    const r = (
-      await (await this.reader()).execute({ sql: `select * from sessions where room_id = ?`, args: [roomId] })
-    ).rows[0];
+    const db = await this.reader();
+    const r = await db.selectFrom("sessions").selectAll().where("room_id", "=", roomId).executeTakeFirst();
     if (!r) return null;
     return {
       roomId,
@@ -341,14 +372,14 @@ export class LibsqlStore implements GameStore {
   }
 
   async companyDays(roomId: string): Promise<CompanyDayRow[]> {
-    const rows = (
-      await (
-        await this.reader()
-      ).execute({
-        sql: `select * from company_days where room_id = ? order by tick, company`,
-        args: [roomId],
-      })
-    ).rows;
+    const db = await this.reader();
+    const rows = await db
+      .selectFrom("company_days")
+      .selectAll()
+      .where("room_id", "=", roomId)
+      .orderBy("tick")
+      .orderBy("company")
+      .execute();
     return rows.map((r) => ({
       tick: Number(r.tick),
       date: String(r.date),
@@ -364,11 +395,15 @@ export class LibsqlStore implements GameStore {
   }
 
   async events(roomId: string): Promise<EventRow[]> {
-    const rows = (
-      await (
-        await this.reader()
-      ).execute({ sql: `select * from events where room_id = ? order by rowid`, args: [roomId] })
-    ).rows;
+    const db = await this.reader();
+    // The order they were written: SQLite's rowid, PostgreSQL's identity column (migration 1).
+    const order = sql.ref(this.db.dialect === "postgres" ? "seq" : "rowid");
+    const rows = await db
+      .selectFrom("events")
+      .select(["tick", "date", "kind", "company", "en", "zh", "targets"])
+      .where("room_id", "=", roomId)
+      .orderBy(order)
+      .execute();
     return rows.map((r) => ({
       tick: Number(r.tick),
       date: String(r.date),
@@ -381,11 +416,13 @@ export class LibsqlStore implements GameStore {
   }
 
   async commands(roomId: string): Promise<CommandRow[]> {
-    const rows = (
-      await (
-        await this.reader()
-      ).execute({ sql: `select * from actions where room_id = ? order by idx`, args: [roomId] })
-    ).rows;
+    const db = await this.reader();
+    const rows = await db
+      .selectFrom("actions")
+      .select(["tick", "actor", "command"])
+      .where("room_id", "=", roomId)
+      .orderBy("idx")
+      .execute();
     return rows.map((r) => ({ tick: Number(r.tick), actor: String(r.actor), command: String(r.command) }));
   }
 
@@ -395,9 +432,11 @@ export class LibsqlStore implements GameStore {
 
   async close(): Promise<void> {
     if (this.watch) clearInterval(this.watch);
+    // Our games go back to nobody: another process takes them over at once, not after the lease.
+    void this.write([this.ownership.releaseStatement()]);
     await this.writer.close(this.settings.closeGiveUpMs ?? DEFAULTS.closeGiveUpMs);
     await this.db.checkpoint();
-    this.db.close();
+    await this.db.close();
     this.lock?.release();
   }
 }
@@ -411,4 +450,9 @@ function scoreByOf(options: unknown): ScoreMeasure {
   } catch {
     return "equity";
   }
+}
+
+/** PostgreSQL's URLs (`postgres://` and `postgresql://`, as libpq accepts). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
 }
