@@ -6,7 +6,7 @@
  * double precision for reals, and an identity column on events (SQLite orders them by rowid).
  */
 import type { Kysely } from "kysely";
-import type { Migration } from "kysely/migration";
+import type { Migration } from "kysely";
 import type { Dialect } from "../tables.ts";
 
 /** Kysely<any>: a migration sees the database as it was then, not as the Tables type says today. */

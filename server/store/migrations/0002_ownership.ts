@@ -7,7 +7,7 @@
  * newest of them running and marks the others abandoned, saying why, so that the index can be made.
  */
 import { sql } from "kysely";
-import type { Migration } from "kysely/migration";
+import type { Migration } from "kysely";
 import type { Dialect } from "../tables.ts";
 import type { AnyDb } from "./0001_tables.ts";
 

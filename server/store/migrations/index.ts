@@ -7,7 +7,7 @@
  * Adding one: a new file `000N_what.ts` exporting a Migration, one line in `migrationsFor`. Never
  * change a migration that has shipped: a database that already ran it would not run it again.
  */
-import { Migrator, type Migration, type MigrationProvider } from "kysely/migration";
+import { Migrator, type Migration, type MigrationProvider } from "kysely";
 import type { Dialect } from "../tables.ts";
 import { tables, type AnyDb } from "./0001_tables.ts";
 import { ownership } from "./0002_ownership.ts";
