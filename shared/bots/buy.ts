@@ -23,6 +23,7 @@ import {
 import { factoryDutiesOf } from "./duties.ts";
 import { landedUnitCents, ON_SITE, type SiteCosts } from "./econ.ts";
 import { preorderBidBps } from "./preorder.ts";
+import { cycleCut } from "./cycle.ts";
 
 /**
  * How far above the quoted ask a used purchase may walk up the market's curve, as a share: it buys as
@@ -89,7 +90,9 @@ export function survey(ctx: Ctx): Survey {
       siteOf(w, r, { renewable: lease ? lease.renewable : prefersRenewableAt(w, r), longRun: true }),
     );
   }
-  return (ctx.survey = { hashprice: w.planningHashprice, sites });
+  // The bot reads the cycle as its level allows (cycle.ts, levels.ts): a boom's hashprice does not last.
+  const hashprice = w.planningHashprice * cycleCut(state, ctx.caches, profile.cyclePower ?? 0);
+  return (ctx.survey = { hashprice, sites });
 }
 
 /** The `n` open regions with the cheapest kWh (power and carbon tax), cheapest first, ties to the lower index. */

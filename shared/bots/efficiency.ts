@@ -2,8 +2,8 @@
  * efficiency: among the most efficient machines on sale (lowest J/TH), the one that pays back first (an
  * older model only when it pays back clearly sooner), sent to the region where it earns most once power,
  * uptime, hosting and the duty on arrival are counted; sells machines once they no longer pay for their
- * power over the month. Sells the BTC it mines to grow the fleet: a mining business, not a BTC treasury
- * (keeping 30% left its BTC idle while machines paid back in months).
+ * power over the month. Sells most of the BTC it mines (all of it while it invests, index.ts): a mining
+ * business, not a BTC treasury (keeping 30% left its BTC idle while machines paid back in months).
  */
 import {
   buyBest,
@@ -20,7 +20,7 @@ import { catalogOf } from "./world.ts";
 import { spendable, type Ctx, type Profile } from "./common.ts";
 
 export const EFFICIENCY: Profile = {
-  sellRatioBps: 10_000,
+  sellRatioBps: 8_500,
   reserveShare: 0.1,
   opexReserveDays: 90,
   maxShipDays: 45,
