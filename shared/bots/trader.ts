@@ -19,7 +19,6 @@ import {
   price,
   survey,
   tierLeaders,
-  usedMinOrderCents,
   type Offer,
 } from "./buy.ts";
 import { add, spendable, type Ctx, type Profile } from "./common.ts";
@@ -81,9 +80,7 @@ export function tradeUsed(ctx: Ctx): void {
 
 export function buyTrader(ctx: Ctx): void {
   const budget = spendable(ctx) * ctx.profile.spendShare;
-  // Used lots are small (the market is thin): a smaller order is worth placing than for new machines.
-  const usedMin = usedMinOrderCents(ctx);
-  if (budget < usedMin) return;
+  if (budget < minOrderCents(ctx)) return;
   const sv = survey(ctx);
   const bargains: Offer[] = [];
   const limit = paybackLimit(ctx);
@@ -97,7 +94,7 @@ export function buyTrader(ctx: Ctx): void {
     }
   }
   // A purchase per tier and region at most: each lifts the tier's index for the next.
-  const spent = buyBest(ctx, bargains, budget, budget / 4, usedMin);
+  const spent = buyBest(ctx, bargains, budget, budget / 4);
   const idle = spendable(ctx) - spent;
   if (idle < state0(ctx) * 0.25 || idle * 0.3 < minOrderCents(ctx)) return;
   const newLimit = paybackLimit(ctx, NEW_PAYBACK_DAYS);
