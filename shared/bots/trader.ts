@@ -19,6 +19,7 @@ import {
   price,
   survey,
   tierLeaders,
+  usedMinOrderCents,
   type Offer,
 } from "./buy.ts";
 import { add, spendable, type Ctx, type Profile } from "./common.ts";
@@ -80,7 +81,9 @@ export function tradeUsed(ctx: Ctx): void {
 
 export function buyTrader(ctx: Ctx): void {
   const budget = spendable(ctx) * ctx.profile.spendShare;
-  if (budget < minOrderCents(ctx)) return;
+  // Used lots are small (the market is thin): a smaller order is worth placing than for new machines.
+  const usedMin = usedMinOrderCents(ctx);
+  if (budget < usedMin) return;
   const sv = survey(ctx);
   const bargains: Offer[] = [];
   const limit = paybackLimit(ctx);
@@ -94,7 +97,7 @@ export function buyTrader(ctx: Ctx): void {
     }
   }
   // A purchase per tier and region at most: each lifts the tier's index for the next.
-  const spent = buyBest(ctx, bargains, budget, budget / 4);
+  const spent = buyBest(ctx, bargains, budget, budget / 4, usedMin);
   const idle = spendable(ctx) - spent;
   if (idle < state0(ctx) * 0.25 || idle * 0.3 < minOrderCents(ctx)) return;
   const newLimit = paybackLimit(ctx, NEW_PAYBACK_DAYS);
