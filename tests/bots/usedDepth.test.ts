@@ -19,6 +19,7 @@ describe("a bot's used purchase", () => {
     for (const cmd of buys) {
       if (cmd.type !== "buyUsed") continue;
       const model = modelOf(g, cmd.model, caches);
+      if (!model) throw new Error(`no model ${cmd.model}`);
       const r = regionIndex(g, cmd.region, caches);
       const lot = quoteUsedLot(g, r, model, cmd.quantity);
       const ask = quoteUsedLot(g, r, model, 50);
