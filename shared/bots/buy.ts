@@ -6,7 +6,7 @@
 import { freeKw } from "../engine/regions.ts";
 import { usedTierOf } from "../engine/market.ts";
 import { tierMarkCents } from "../engine/score.ts";
-import { stockUnits } from "../engine/usedMarket.ts";
+import { quoteUsedLot, stockUnits } from "../engine/usedMarket.ts";
 import { withPremiumCents } from "../engine/commands/orderMachines.ts";
 import type { RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
@@ -23,9 +23,16 @@ import {
 import { factoryDutiesOf } from "./duties.ts";
 import { landedUnitCents, ON_SITE, type SiteCosts } from "./econ.ts";
 import { preorderBidBps } from "./preorder.ts";
+import { cycleCut } from "./cycle.ts";
 
-/** The most a single used purchase takes from one tier, TH/s: more would lift the index against us. */
-const USED_LOT_CAP_THS = 12_000;
+/**
+ * How far above the quoted ask a used purchase may walk up the market's curve, as a share: it buys as
+ * many units as the market's depth sells at an average price within this of the ask the offer was
+ * priced at. (A flat cap of 12,000 TH/s a purchase made a used lot a few dozen machines: the bots
+ * bought hundreds of small lots a game, put their money into new machines at twice the payback, and
+ * every lot cost the engine time every day.)
+ */
+const USED_DEPTH_SLACK = 0.1;
 /** No used order smaller than this share of the starting cash. */
 const USED_MIN_ORDER_SHARE = 0.003;
 /** Nor smaller than this share of what the fleet cost. */
@@ -83,7 +90,9 @@ export function survey(ctx: Ctx): Survey {
       siteOf(w, r, { renewable: lease ? lease.renewable : prefersRenewableAt(w, r), longRun: true }),
     );
   }
-  return (ctx.survey = { hashprice: w.planningHashprice, sites });
+  // The bot reads the cycle as its level allows (cycle.ts, levels.ts): a boom's hashprice does not last.
+  const hashprice = w.planningHashprice * cycleCut(state, ctx.caches, profile.cyclePower ?? 0);
+  return (ctx.survey = { hashprice, sites });
 }
 
 /** The `n` open regions with the cheapest kWh (power and carbon tax), cheapest first, ties to the lower index. */
@@ -228,14 +237,20 @@ export function place(ctx: Ctx, offer: Offer, budget: number, minOrder = 0): num
   const spec = state.scenario.regions[offer.r] as RegionSpec;
   let units = Math.floor(budget / offer.landed);
   units = Math.min(units, Math.floor(roomKw(ctx, offer.r) / offer.unitKw), 100_000);
-  if (offer.factory === null)
-    units = Math.min(units, Math.floor(USED_LOT_CAP_THS / (offer.model.hashrateGhs / 1000)));
-  if (offer.from !== undefined) units = Math.min(units, stockUnits(state, offer.from, offer.model));
-  if (units < 1 || offer.unitCents * units < minOrder) return 0;
-  // A pre-order bid (preorder.ts) adds its premium to the unit price, as the order will charge it.
-  const premiumBps = ctx.profile.preorderBids ? preorderBidBps(ctx, offer, units) : 0;
-  const unit = withPremiumCents(offer.unitCents, premiumBps);
-  const total = unit * units;
+  let total = 0;
+  let premiumBps = 0;
+  if (offer.factory === null) {
+    const used = usedLotByDepth(ctx, offer, units);
+    units = used.units;
+    total = used.totalCents;
+  }
+  if (units < 1) return 0;
+  if (offer.factory !== null) {
+    // A pre-order bid (preorder.ts) adds its premium to the unit price, as the order will charge it.
+    premiumBps = ctx.profile.preorderBids ? preorderBidBps(ctx, offer, units) : 0;
+    total = withPremiumCents(offer.unitCents, premiumBps) * units;
+  }
+  if (total < minOrder) return 0;
   // A used lot is bought in the market where it stands (offer.from), which may not be where it runs.
   const bought = offer.from !== undefined ? (state.scenario.regions[offer.from] as RegionSpec).id : spec.id;
   const cmd =
@@ -260,6 +275,29 @@ export function place(ctx: Ctx, offer: Offer, budget: number, minOrder = 0): num
   if (offer.factory === null && offer.from === undefined) load.stored += kw;
   else load.inbound += kw;
   return total;
+}
+
+/**
+ * The largest used lot of `offer` (at most `maxUnits`) the market where it is bought sells at an average
+ * unit price within USED_DEPTH_SLACK of the offer's ask, and what it costs (the engine's quote, walking
+ * up the curve): found by halving the range, a dozen quotes at most.
+ */
+function usedLotByDepth(ctx: Ctx, offer: Offer, maxUnits: number): { units: number; totalCents: number } {
+  const market = offer.from ?? offer.r;
+  const most = Math.min(maxUnits, stockUnits(ctx.state, market, offer.model));
+  const ceiling = offer.unitCents * (1 + USED_DEPTH_SLACK);
+  let lo = 0;
+  let loTotal = 0;
+  let hi = most;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const q = quoteUsedLot(ctx.state, market, offer.model, mid);
+    if (q && q.unitCents <= ceiling) {
+      lo = mid;
+      loTotal = q.totalCents;
+    } else hi = mid - 1;
+  }
+  return { units: lo, totalCents: loTotal };
 }
 
 /**

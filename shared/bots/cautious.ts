@@ -1,5 +1,6 @@
 /**
- * cautious: keeps a third of its starting cash, spreads its machines over at least three countries,
+ * cautious: keeps a third of its starting cash, spreads its machines over at least three countries, buys
+ * the most efficient models (older ones, new or used, only where they pay back much sooner),
  * sells two thirds of its BTC, insures every shipment, stays out of licence regimes and regions with a ban in
  * force or announced, and switches off (rather than sells) lots that lose money.
  */
@@ -24,6 +25,8 @@ export const CAUTIOUS: Profile = {
 };
 
 const MIN_COUNTRIES = 3;
+/** How much a less efficient machine's payback is held against it: (J/TH ÷ the best's J/TH) to this power. */
+const CUSHION_TASTE = 1;
 /** No country may hold more than this share of the fleet once three are in use. */
 const MAX_COUNTRY_SHARE = 0.4;
 
@@ -58,20 +61,27 @@ export function buyCautious(ctx: Ctx): void {
     if (byCountry.size < MIN_COUNTRIES) return kw === 0;
     return kw <= total * MAX_COUNTRY_SHARE;
   };
-  // The three most efficient models on sale: efficiency is the cushion against falling hashprice.
-  const models = catalogOf(ctx.world).mostEfficient;
+  // The three most efficient models on sale, and older ones new (the factory's discount) or used
+  // (proven machines, no wait) where they earn several times more per dollar: efficiency is the cushion
+  // against a falling hashprice, so a less efficient one's payback counts against it (CUSHION_TASTE),
+  // and the cost-share limit keeps it to cheap power. Only the newest ones, it sat out most games.
+  const catalog = catalogOf(ctx.world);
+  const models = [...catalog.mostEfficient];
+  for (const m of catalog.oneByEfficiency) if (!models.includes(m)) models.push(m);
+  let bestJ = Infinity;
+  for (const m of catalog.mostEfficient) bestJ = Math.min(bestJ, m.efficiencyJPerTh);
   // Which regions it may buy for, once (the book does not change while pricing).
   const open = ctx.state.scenario.regions.map(allowed);
   const offers: Offer[] = [];
-  for (const model of models) {
-    for (let r = 0; r < open.length; r++) {
-      if (!open[r]) continue;
-      const offer = price(ctx, sv, model, r, "new");
-      if (offer) offers.push(offer);
-      // The same models used, where the region's market holds them: proven machines, no wait.
-      const used = price(ctx, sv, model, r, "used");
-      if (used) offers.push(used);
-    }
+  const consider = (offer: Offer | null): void => {
+    if (!offer) return;
+    offer.rank = offer.payback * (offer.model.efficiencyJPerTh / bestJ) ** CUSHION_TASTE;
+    offers.push(offer);
+  };
+  for (let r = 0; r < open.length; r++) {
+    if (!open[r]) continue;
+    for (const model of models) consider(price(ctx, sv, model, r, "new"));
+    for (const model of catalog.tierLeaders) consider(price(ctx, sv, model, r, "used"));
   }
   // One region per review, a third of the budget: the spread builds up week by week.
   buyBest(ctx, offers, budget / 3, budget / 3);

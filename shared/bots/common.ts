@@ -58,6 +58,11 @@ export interface Profile {
   buildsSites?: boolean;
   /** false: never borrow, whatever the strategy (an easy bot's; levels.ts). */
   borrows?: boolean;
+  /**
+   * How strongly it plans with the hashprice cut in a boom, by how far it stands above the world's power
+   * cost (cycle.ts): the cut's power, 0 (absent) for none.
+   */
+  cyclePower?: number;
 }
 
 /** kW a company holds and needs in one region: leased, installed, waiting in the warehouse, on the way. */

@@ -1,7 +1,9 @@
 /**
- * efficiency: among the most efficient machines on sale (lowest J/TH), the one that pays back first,
- * sent to the region where it earns most once power, uptime, hosting and the duty on arrival are
- * counted; sells machines once they no longer pay for their power over the month.
+ * efficiency: among the most efficient machines on sale (lowest J/TH), the one that pays back first (an
+ * older model only when it pays back clearly sooner), sent to the region where it earns most once power,
+ * uptime, hosting and the duty on arrival are counted; sells machines once they no longer pay for their
+ * power over the month. Sells most of the BTC it mines (all of it while it invests, index.ts): a mining
+ * business, not a BTC treasury (keeping 30% left its BTC idle while machines paid back in months).
  */
 import {
   buyBest,
@@ -18,13 +20,15 @@ import { catalogOf } from "./world.ts";
 import { spendable, type Ctx, type Profile } from "./common.ts";
 
 export const EFFICIENCY: Profile = {
-  sellRatioBps: 7_000,
+  sellRatioBps: 8_500,
   reserveShare: 0.1,
   opexReserveDays: 90,
   maxShipDays: 45,
   insureAlways: false,
   avoidLicence: false,
-  maxCostShare: 0.7,
+  // Power, tax and hosting up to 72% of revenue: at 70% it passed over the older machines that paid best
+  // after the 2020 halving (the trader won 6 halving-2020 games in 10); at 75% it won 6 in 10 itself.
+  maxCostShare: 0.72,
   maxPaybackDays: 540,
   resaleKeep: 0.7,
   spendShare: 0.5,
@@ -37,8 +41,14 @@ export const EFFICIENCY: Profile = {
 
 /** Regions with the cheapest power it ships used machines to from glutted markets. */
 const GRADIENT_SITES = 2;
-/** How much a less efficient machine's payback is held against it: (J/TH ÷ the best's J/TH) to this power. */
-const EFFICIENCY_TASTE = 3;
+/**
+ * How much a less efficient machine's payback is held against it: (J/TH ÷ the best's J/TH) to this power.
+ * 0.5: an older model at twice the J/TH must pay back some 1.4 times sooner to be chosen. A company that
+ * cares for efficiency still buys older machines when they earn more per dollar (old factory stock or
+ * glutted used markets on cheap power, as in 2020 and 2024-25): at 3 it never did, and lost nearly every
+ * halving-2020 and tariffs-2025 game to the companies that did.
+ */
+const EFFICIENCY_TASTE = 0.5;
 
 export function buyEfficiency(ctx: Ctx): void {
   const budget = spendable(ctx) * ctx.profile.spendShare;
@@ -60,6 +70,9 @@ export function buyEfficiency(ctx: Ctx): void {
   const limit = paybackLimit(ctx);
   for (let r = 0; r < sv.sites.length; r++) {
     for (const model of catalog.mostEfficient) consider(price(ctx, sv, model, r, "new", limit));
+    // Older models the factories still make, at their discount (one per efficiency: prices go by it).
+    for (const model of catalog.oneByEfficiency)
+      if (!catalog.mostEfficient.includes(model)) consider(price(ctx, sv, model, r, "new", limit));
     for (const model of catalog.tierLeaders) consider(price(ctx, sv, model, r, "used", limit));
   }
   // The gradient trade to the cheapest power, as cheap-power works it (usedGradient.ts): a glutted

@@ -13,7 +13,8 @@ import { regionIndex } from "../engine/regions.ts";
 import { BotCaches } from "./caches.ts";
 import { reviewsOn, seatProfile } from "./levels.ts";
 import { parseStrategyName } from "../strategy/names.ts";
-import { makeCtx, reserveCents, type Ctx, type Profile } from "./common.ts";
+import { makeCtx, reserveCents, spendable, type Ctx, type Profile } from "./common.ts";
+import { minOrderCents } from "./buy.ts";
 import { buyCautious, CAUTIOUS } from "./cautious.ts";
 import { buyCheapPower, CHEAP_POWER } from "./cheapPower.ts";
 import { buyEfficiency, EFFICIENCY } from "./efficiency.ts";
@@ -108,10 +109,25 @@ function urgent(state: GameState, id: string, w: World): boolean {
   return false;
 }
 
-/** Sells all the day's BTC while cash is short of the reserve for running costs; else the strategy's ratio. */
-function sellRatio(ctx: Ctx): void {
+/** Whether today's review bought machines (an order or a used purchase among its commands). */
+function bought(ctx: Ctx, from: number): boolean {
+  for (let i = from; i < ctx.out.length; i++) {
+    const t = (ctx.out[i] as Command).type;
+    if (t === "orderMachines" || t === "buyUsed") return true;
+  }
+  return false;
+}
+
+/**
+ * Sells all the day's BTC while cash is short of the reserve for running costs, or while the review finds
+ * machines that pay back within its limit (`investing`): a company keeps BTC as a bet on the price only
+ * with nothing better to do with the money, as miners sold to fund their fleets. Else the strategy's
+ * ratio. (Holding a fixed share while machines paid back in months left the holders' BTC idle and the
+ * cheap-power company, which sells it all, won almost every sandbox and tariffs-2025 game.)
+ */
+function sellRatio(ctx: Ctx, investing: boolean): void {
   const short = ctx.company.cashCents < reserveCents(ctx) * 0.5;
-  const want = short ? 10_000 : ctx.profile.sellRatioBps;
+  const want = short || investing ? 10_000 : ctx.profile.sellRatioBps;
   if (ctx.company.sellRatioBps !== want) {
     ctx.out.push({ type: "setSellRatio", ratioBps: want });
   }
@@ -153,11 +169,13 @@ export function decide(
   answerMachineLeases(ctx);
   respondHostingOffers(ctx);
   if (review) {
-    sellRatio(ctx);
     plan.trade?.(ctx);
     releaseLeases(ctx);
     reviewFinance(ctx, named.strategy);
+    const before = ctx.out.length;
     plan.buy(ctx);
+    // Investing: it bought, or its cash is spent down below an order (it would buy with more).
+    sellRatio(ctx, bought(ctx, before) || spendable(ctx) < minOrderCents(ctx));
     reviewHosting(ctx);
   }
   return ctx.out;

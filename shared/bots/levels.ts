@@ -3,7 +3,8 @@
  * "easy:trader" or "hard:cheap-power" ("normal" when it has none; strategy/names.ts reads it). A level
  * turns the strategy's knobs: an easy bot looks at its business every other week, commits half as much of
  * its cash a review, counts on less resale and leaves pre-order and hosting bids, sites and loans alone; a
- * hard one commits more and keeps a thinner cash reserve. Every game each bot also draws a temperament
+ * hard one commits more and keeps a thinner cash reserve; the higher the level, the less it trusts a
+ * boom's hashprice to last (cycle.ts). Every game each bot also draws a temperament
  * from the seed: its knobs moved a little (more at easy, less at hard), so two games with the same history
  * do not play the same and no strategy wins by being predictable.
  */
@@ -19,6 +20,12 @@ export function reviewsOn(level: Level, tick: number, seat: number): boolean {
   const every = REVIEW_EVERY[level];
   return tick % every === seat % every;
 }
+
+/**
+ * How strongly a level reads the mining cycle (cycle.ts): an easy bot takes a boom's hashprice at face
+ * value, a hard one expects the difficulty to bring it down.
+ */
+const CYCLE_POWER: Record<Level, number> = { easy: 0, normal: 0.25, hard: 0.5 };
 
 /** How far a temperament moves each knob, as a share either way. */
 const JITTER: Record<Level, number> = { easy: 0.35, normal: 0.25, hard: 0.1 };
@@ -38,6 +45,7 @@ export function seatProfile(base: Profile, level: Level, seed: number, companyId
     sellRatioBps: Math.round(
       Math.min(10_000, Math.max(0, base.sellRatioBps + 10_000 * j * (2 * nextFloat(rng) - 1))),
     ),
+    cyclePower: CYCLE_POWER[level],
   };
   return level === "normal" ? p : LEVEL_TURN[level](p);
 }

@@ -15,7 +15,6 @@ import { createRng, hash32, nextFloat } from "../math/rng.ts";
 import {
   buyBest,
   minOrderCents,
-  modelsOnSale,
   paybackLimit,
   price,
   survey,
@@ -25,6 +24,7 @@ import {
 } from "./buy.ts";
 import { add, spendable, type Ctx, type Profile } from "./common.ts";
 import { offerToPeer } from "./offers.ts";
+import { catalogOf } from "./world.ts";
 import { usedShippedOffer } from "./usedGradient.ts";
 
 export const TRADER: Profile = {
@@ -101,12 +101,10 @@ export function buyTrader(ctx: Ctx): void {
   const idle = spendable(ctx) - spent;
   if (idle < state0(ctx) * 0.25 || idle * 0.3 < minOrderCents(ctx)) return;
   const newLimit = paybackLimit(ctx, NEW_PAYBACK_DAYS);
-  const models = modelsOnSale(ctx, "new");
-  let bestJ = Infinity;
-  for (const m of models) bestJ = Math.min(bestJ, m.efficiencyJPerTh);
+  // Whatever pays back first, the newest model or an older one at the factory's discount (one model per
+  // efficiency: factory prices go by it): a trader has no taste for a kind of machine, only for returns.
   const fresh: Offer[] = [];
-  for (const model of models) {
-    if (model.efficiencyJPerTh !== bestJ) continue;
+  for (const model of catalogOf(ctx.world).oneByEfficiency) {
     for (let r = 0; r < sv.sites.length; r++) {
       const offer = price(ctx, sv, model, r, "new", newLimit);
       if (offer) fresh.push(offer);

@@ -1,0 +1,38 @@
+/**
+ * The mining cycle as the bots read it (shared/bots/cycle.ts): the hashprice over what the world's fleet
+ * pays for power says whether a boom's hashprice can last, and a bot's level says how much it believes it.
+ */
+import { describe, expect, it } from "vitest";
+import { EngineCaches } from "../../shared/engine/caches.ts";
+import { cycleCut, worldPowerCostPerThDay } from "../../shared/bots/cycle.ts";
+import { seatProfile } from "../../shared/bots/levels.ts";
+import { EFFICIENCY } from "../../shared/bots/efficiency.ts";
+import { newGame, stepUntil } from "../helpers/game.ts";
+
+describe("the mining cycle", () => {
+  it("cuts the hashprice in the 2021 boom, not after the 2020 halving, and not at all for an easy bot", () => {
+    const boom = newGame("exodus-2021", 1);
+    stepUntil(boom, "2021-08-01");
+    const caches = new EngineCaches();
+    const cost = worldPowerCostPerThDay(boom, caches);
+    // The 2021 boom: the hashprice stood several times above the world fleet's power cost.
+    expect(boom.market.hashpriceMicroUsd / cost).toBeGreaterThan(4);
+    const normal = cycleCut(boom, caches, 0.25);
+    const hard = cycleCut(boom, caches, 0.5);
+    expect(normal).toBeLessThan(1);
+    expect(hard).toBeLessThan(normal);
+    expect(cycleCut(boom, caches, 0)).toBe(1);
+    // Summer 2020, after the halving: near twice the cost, a market that holds.
+    const calm = newGame("halving-2020", 1);
+    stepUntil(calm, "2020-07-01");
+    expect(cycleCut(calm, new EngineCaches(), 0.5)).toBe(1);
+  });
+
+  it("is read more strongly the higher the bot's level", () => {
+    const power = (level: "easy" | "normal" | "hard") =>
+      seatProfile(EFFICIENCY, level, 1, "p1").cyclePower ?? 0;
+    expect(power("easy")).toBe(0);
+    expect(power("normal")).toBeGreaterThan(0);
+    expect(power("hard")).toBeGreaterThan(power("normal"));
+  });
+});
