@@ -14,6 +14,9 @@ import { scaleOptions } from "./scale.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { startupLines } from "./http/startup.ts";
 import { configureReadiness, databaseCheck, markRecovered, redisCheck } from "./http/readiness.ts";
+import { colyseusLogger, consoleToLog, createLog, log, setLog, type LogLevel } from "./log.ts";
+import { createMetrics } from "./metricsRegistry.ts";
+import { metricsHandler } from "./http/metricsRoute.ts";
 
 export interface StartOptions {
   port: number;
@@ -25,6 +28,9 @@ export interface StartOptions {
   adminSecret: string | undefined;
   /** host:port where this process's rooms are reached, when several processes share Redis. */
   publicAddress: string | undefined;
+  /** Scrapers of /metrics must send it as a bearer token; open when unset. */
+  metricsToken?: string | undefined;
+  logLevel?: LogLevel;
 }
 
 /** The start options from the environment, validated (server/config.ts): a bad value throws ConfigError. */
@@ -37,15 +43,20 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptio
     redisUrl: config.REDIS_URL,
     adminSecret: config.ADMIN_SECRET,
     publicAddress: config.PUBLIC_ADDRESS,
+    metricsToken: config.METRICS_TOKEN,
+    logLevel: config.LOG_LEVEL,
   };
 }
 
 export async function startServer(options: StartOptions) {
-  const { store } = await openStore(options.databaseUrl);
+  const metrics = createMetrics();
+  const store = metrics.meterStore((await openStore(options.databaseUrl)).store);
   const services = configureServices(store);
   const admin = adminHandler(options.adminSecret);
-  const httpServer = createHttpServer(admin);
+  const httpServer = createHttpServer(admin, metricsHandler(metrics.registry, options.metricsToken));
   const server = new Server({
+    greet: false, // Colyseus's ASCII banner: the log is JSON lines, and the start-up lines say where it runs
+    logger: colyseusLogger(log()),
     transport: new WebSocketTransport({ server: httpServer, maxPayload: 64 * 1024 }),
     ...scaleOptions(options.redisUrl, options.publicAddress),
   });
@@ -55,6 +66,7 @@ export async function startServer(options: StartOptions) {
   // Colyseus already turns SIGINT and SIGTERM (Ctrl-C, `kill`) into a graceful shutdown that disposes
   // every room and exits; the store must land its queued writes before the process goes.
   server.onShutdown(() => store.close());
+  server.onShutdown(() => metrics.stop());
   // Games that were running when the process died come back before anyone can connect.
   // /ready: the database, Redis when shared, and the restore below (http/readiness.ts).
   const redis = options.redisUrl ? redisCheck(options.redisUrl) : null;
@@ -78,12 +90,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     options = optionsFromEnv();
   } catch (e) {
-    // A bad variable is the operator's to fix: say which and why, without a stack trace.
+    // A bad variable is the operator's to fix: say which and why, without a stack trace. Plain text on
+    // stderr: without a valid configuration there is no log to write to, and a person reads this.
     if (!(e instanceof ConfigError)) throw e;
     console.error(e.message);
     process.exit(78); // EX_CONFIG: process managers can tell a configuration error from a crash
   }
+  setLog(createLog(options.logLevel ?? "info"));
+  consoleToLog(log()); // the modules that still print (store, recovery) and libraries: JSON lines too
   installProcessSafetyNet(); // a forgotten .catch anywhere is logged instead of shutting every game down
   await startServer(options);
-  for (const line of startupLines(options, process.env.PUBLIC_URL)) console.log(line);
+  for (const line of startupLines(options, process.env.PUBLIC_URL)) log().info(line);
 }
