@@ -17,6 +17,7 @@ import { configureReadiness, databaseCheck, markRecovered, redisCheck } from "./
 import { colyseusLogger, consoleToLog, createLog, log, setLog, type LogLevel } from "./log.ts";
 import { createMetrics } from "./metricsRegistry.ts";
 import { metricsHandler } from "./http/metricsRoute.ts";
+import { configureHttpLimits, createHttpLimits } from "./limits/httpLimits.ts";
 
 export interface StartOptions {
   port: number;
@@ -31,6 +32,8 @@ export interface StartOptions {
   /** Scrapers of /metrics must send it as a bearer token; open when unset. */
   metricsToken?: string | undefined;
   logLevel?: LogLevel;
+  /** Join-code look-ups and matchmaking an address may make a minute (limits/httpLimits.ts). */
+  httpPerMinute?: number;
 }
 
 /** The start options from the environment, validated (server/config.ts): a bad value throws ConfigError. */
@@ -45,6 +48,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptio
     publicAddress: config.PUBLIC_ADDRESS,
     metricsToken: config.METRICS_TOKEN,
     logLevel: config.LOG_LEVEL,
+    httpPerMinute: config.HTTP_REQUESTS_PER_MINUTE,
   };
 }
 
@@ -52,6 +56,9 @@ export async function startServer(options: StartOptions) {
   const metrics = createMetrics();
   const store = metrics.meterStore((await openStore(options.databaseUrl)).store);
   const services = configureServices(store);
+  const httpLimits = createHttpLimits(options.redisUrl, options.httpPerMinute);
+  configureHttpLimits(httpLimits); // shared through Redis when it is set
+  await httpLimits.ready;
   const admin = adminHandler(options.adminSecret);
   const httpServer = createHttpServer(admin, metricsHandler(metrics.registry, options.metricsToken));
   const server = new Server({
@@ -67,6 +74,7 @@ export async function startServer(options: StartOptions) {
   // every room and exits; the store must land its queued writes before the process goes.
   server.onShutdown(() => store.close());
   server.onShutdown(() => metrics.stop());
+  server.onShutdown(() => httpLimits.close());
   // Games that were running when the process died come back before anyone can connect.
   // /ready: the database, Redis when shared, and the restore below (http/readiness.ts).
   const redis = options.redisUrl ? redisCheck(options.redisUrl) : null;
