@@ -48,7 +48,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptio
     publicAddress: config.PUBLIC_ADDRESS,
     metricsToken: config.METRICS_TOKEN,
     logLevel: config.LOG_LEVEL,
-    httpPerMinute: config.HTTP_REQUESTS_PER_MINUTE,
+    httpPerMinute: config.HTTP_LIMIT_PER_MINUTE,
   };
 }
 

@@ -22,7 +22,7 @@ import { log } from "../log.ts";
 
 export type HttpLimitKind = "code" | "matchmake" | "export" | "debrief";
 
-/** Requests a minute per address, as a share of HTTP_REQUESTS_PER_MINUTE (look-ups and joins take it all). */
+/** Requests a minute per address, as a share of HTTP_LIMIT_PER_MINUTE (look-ups and joins take it all). */
 const SHARE: Record<HttpLimitKind, number> = {
   // A class of 30 behind one school address looks its code up once or twice each, and joins (and
   // rejoins after a dropped connection) as often: the whole allowance.

@@ -52,7 +52,7 @@ describe("one server, limits in memory", () => {
   it("answers 300 look-ups of a real code from one address: 120 found, then 429 with Retry-After", async () => {
     const game = await newGame(server);
     const found = await statuses(300, () => fetch(`${server.url}/api/code/${game.code}`));
-    expect(count(found, 200)).toBe(120); // HTTP_REQUESTS_PER_MINUTE's default
+    expect(count(found, 200)).toBe(120); // HTTP_LIMIT_PER_MINUTE's default
     expect(count(found, 429)).toBe(180);
     expect(found.indexOf(429)).toBe(120); // every one after the allowance
     const refused = await fetch(`${server.url}/api/code/${game.code}`);
@@ -125,7 +125,7 @@ describe.skipIf(!hasRedis)("two servers on one Redis", () => {
     const env = (port: number) => ({
       REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
       PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-      HTTP_REQUESTS_PER_MINUTE: "20",
+      HTTP_LIMIT_PER_MINUTE: "20",
     });
     [a, b] = await Promise.all([
       startTestServer(2991, undefined, env(2991)),

@@ -60,7 +60,7 @@ export function startServer(port: number, nodeOptions: string[]): Promise<ChildS
     ROOM_CREATE_PER_MINUTE: "100000",
     MAX_ROOMS: "100000",
     MAX_ROOMS_PER_ADDRESS: "100000",
-    HTTP_REQUESTS_PER_MINUTE: "1000000",
+    HTTP_LIMIT_PER_MINUTE: "1000000",
   };
   return spawnServer({ port, dir, nodeOptions, env });
 }
