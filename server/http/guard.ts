@@ -25,8 +25,9 @@ const NOT_FOUND = refusal("NOT_FOUND");
 /** What a failed handler answers: its 400 for a bad request, else 500 (and a log line for the operator). */
 function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
   const bad = error instanceof BadRequest;
-  if (!bad)
-    requestLog(req).log.error({ err: error, method: req.method, url: req.url }, "HTTP handler failed");
+  // The path only: a query may carry a secret (?secret=, ?token=), which must not reach the log.
+  const path = (req.url ?? "").split("?")[0];
+  if (!bad) requestLog(req).log.error({ err: error, method: req.method, path }, "HTTP handler failed");
   if (res.headersSent) return void res.destroy(); // half an answer: the client must not take it as whole
   refuse(res, bad ? 400 : 500, bad ? error.why : INTERNAL, { connection: "close" });
 }
@@ -38,6 +39,7 @@ function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
 export function guarded(listener: Listener): Listener {
   return (req, res) => {
     res.setHeader("x-request-id", requestLog(req).id);
+    if (log().isLevelEnabled("debug")) accessLine(req, res);
     try {
       const result = listener(req, res);
       if (result instanceof Promise) result.catch((e: unknown) => fail(req, res, e));
@@ -45,6 +47,16 @@ export function guarded(listener: Listener): Listener {
       fail(req, res, e);
     }
   };
+}
+
+/** At LOG_LEVEL=debug, a line per answered request: method, path, status and time taken. */
+function accessLine(req: IncomingMessage, res: ServerResponse): void {
+  const started = performance.now();
+  res.once("finish", () => {
+    const ms = Math.round(performance.now() - started);
+    const path = (req.url ?? "").split("?")[0]; // the query may carry a secret (?secret=, ?token=)
+    requestLog(req).log.debug({ method: req.method, path, status: res.statusCode, ms }, "HTTP answered");
+  });
 }
 
 /**

@@ -75,8 +75,8 @@ describe("an HTTP request's failure", () => {
   let server: http.Server | undefined;
   afterAll(() => server?.close());
 
-  it("is logged with the request id the answer carries", async () => {
-    const lines = captured();
+  it("is logged with the request id the answer carries, and no secret from the query", async () => {
+    const lines = captured("debug");
     server = http.createServer(
       guarded(() => {
         throw new Error("handler broke");
@@ -84,13 +84,20 @@ describe("an HTTP request's failure", () => {
     );
     await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
     const { port } = server.address() as AddressInfo;
-    const answer = await fetch(`http://127.0.0.1:${port}/api/x`);
+    const answer = await fetch(`http://127.0.0.1:${port}/api/x?secret=do-not-log-me`);
     const id = answer.headers.get("x-request-id");
     expect(answer.status).toBe(500);
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const line = lines.find((l) => l.msg === "HTTP handler failed");
-    expect(line).toMatchObject({ level: "error", reqId: id, method: "GET", url: "/api/x" });
+    expect(line).toMatchObject({ level: "error", reqId: id, method: "GET", path: "/api/x" });
     expect((line?.err as { message: string }).message).toBe("handler broke");
+    // At debug, the access line: the same id, the status.
+    expect(lines.find((l) => l.msg === "HTTP answered")).toMatchObject({
+      reqId: id,
+      status: 500,
+      path: "/api/x",
+    });
+    expect(JSON.stringify(lines)).not.toContain("do-not-log-me");
   });
 });
 
