@@ -32,6 +32,19 @@ export function noteRejected(code: string): void {
   for (const l of rejectedListeners) l(code);
 }
 
+const limitedListeners = new Set<(kind: string) => void>();
+
+/** Told the kind of each HTTP request refused by the shared limits; returns a function that stops it. */
+export function onHttpLimited(listener: (kind: string) => void): () => void {
+  limitedListeners.add(listener);
+  return () => limitedListeners.delete(listener);
+}
+
+/** An HTTP request was refused 429 by the shared limits (limits/httpLimits.ts). */
+export function noteHttpLimited(kind: string): void {
+  for (const l of limitedListeners) l(kind);
+}
+
 export function timeTick<T>(work: () => T): T {
   const start = performance.now();
   try {

@@ -7,7 +7,7 @@
 import { matchMaker } from "@colyseus/core";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { GameStore } from "./store/store.ts";
-import { onRejected, onTick } from "./metrics.ts";
+import { onHttpLimited, onRejected, onTick } from "./metrics.ts";
 
 export interface ServerMetrics {
   registry: Registry;
@@ -57,7 +57,17 @@ export function createMetrics(): ServerMetrics {
     labelNames: ["code"],
     registers,
   });
-  const stops = [onTick((ms) => ticks.observe(ms / 1000)), onRejected((code) => rejected.inc({ code }))];
+  const limited = new Counter({
+    name: "atlas_http_rate_limited_total",
+    help: "HTTP requests refused 429 by the shared per-address limits, by kind",
+    labelNames: ["kind"],
+    registers,
+  });
+  const stops = [
+    onTick((ms) => ticks.observe(ms / 1000)),
+    onRejected((code) => rejected.inc({ code })),
+    onHttpLimited((kind) => limited.inc({ kind })),
+  ];
   const meterStore = storeMetrics(registry);
   return {
     registry,

@@ -19,6 +19,7 @@ import {
 import { clientAddress } from "./addressLimiter.ts";
 import { refusal, tooMany } from "../http/respond.ts";
 import { log } from "../log.ts";
+import { noteHttpLimited } from "../metrics.ts";
 
 export type HttpLimitKind = "code" | "matchmake" | "export" | "debrief";
 
@@ -113,6 +114,7 @@ export async function admitRequest(
 ): Promise<boolean> {
   const wait = await spend(kind, clientAddress(req));
   if (wait === 0) return true;
+  noteHttpLimited(kind);
   tooMany(res, wait, (seconds) => refusal("TOO_MANY_REQUESTS", { seconds, what: kind }), headers);
   return false;
 }

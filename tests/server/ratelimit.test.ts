@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
 import { welcome } from "../helpers/rooms.ts";
+import { createHttpLimits, spend } from "../../server/limits/httpLimits.ts";
 
 const SECRET = "ratelimit-secret-0123456789";
 
@@ -66,6 +67,8 @@ describe("one server, limits in memory", () => {
       `Too many join-code look-ups from your network address. Please wait ${wait} s and try again.`,
     );
     expect(body.zh).toContain("查询加入码");
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toContain('atlas_http_rate_limited_total{kind="code"} 181');
     await game.leave();
   }, 60_000);
 
@@ -91,6 +94,21 @@ describe("one server, limits in memory", () => {
     expect(refused.headers.get("access-control-allow-origin")).not.toBeNull();
     expect(((await refused.json()) as { error: string }).error).toMatch(/join and create requests/);
   }, 60_000);
+});
+
+describe("while Redis is away", () => {
+  it("each process counts in memory (the insurance limiter) instead of refusing or waving everyone through", async () => {
+    const limits = createHttpLimits("redis://127.0.0.1:2999", 3); // nothing listens on 2999
+    try {
+      const waits = [];
+      for (let i = 0; i < 5; i++) waits.push(await spend("code", "10.0.0.7", limits));
+      expect(waits.slice(0, 3)).toEqual([0, 0, 0]);
+      expect(waits[3]).toBeGreaterThan(0);
+      expect(await spend("code", "10.0.0.8", limits)).toBe(0); // another address has its own count
+    } finally {
+      limits.close();
+    }
+  });
 });
 
 const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
