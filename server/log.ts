@@ -13,7 +13,6 @@ import { format } from "node:util";
 import { pino, type DestinationStream, type Logger } from "pino";
 import type { Config } from "./config.ts";
 
-export type Log = Logger;
 export type LogLevel = Config["LOG_LEVEL"];
 
 /** A JSON logger at `level`, to stdout (written synchronously: a line is out before process.exit) or `to`. */
