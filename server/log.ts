@@ -26,6 +26,29 @@ export function createLog(level: LogLevel, to?: DestinationStream): Logger {
   return to ? pino(options, to) : pino(options);
 }
 
+/** Fields every line has, left out of a plain line's key=value tail. */
+const COMMON = new Set(["level", "time", "msg", "pid", "hostname"]);
+
+/**
+ * The same lines for a person at a terminal: `12:04:05 info  msg key=value …` (the err field as its
+ * stack). Only for a terminal in development (main.ts): anything else reads the JSON.
+ */
+export function plainLines(out: { write(text: string): unknown }): DestinationStream {
+  return {
+    write(line: string) {
+      const o = JSON.parse(line) as Record<string, unknown>;
+      const time = typeof o.time === "string" ? o.time.slice(11, 19) : "";
+      const err = o.err as { stack?: string } | undefined;
+      const rest = Object.entries(o)
+        .filter(([k]) => !COMMON.has(k) && k !== "err")
+        .map(([k, v]) => ` ${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
+        .join("");
+      const level = String(o.level).padEnd(5);
+      out.write(`${time} ${level} ${String(o.msg ?? "")}${rest}${err?.stack ? `\n${err.stack}` : ""}\n`);
+    },
+  };
+}
+
 let root: Logger = createLog("info");
 
 /** The process's logger. */

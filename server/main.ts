@@ -14,7 +14,7 @@ import { scaleOptions } from "./scale.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { startupLines } from "./http/startup.ts";
 import { configureReadiness, databaseCheck, markRecovered, redisCheck } from "./http/readiness.ts";
-import { colyseusLogger, consoleToLog, createLog, log, setLog, type LogLevel } from "./log.ts";
+import { colyseusLogger, consoleToLog, createLog, log, plainLines, setLog, type LogLevel } from "./log.ts";
 import { createMetrics } from "./metricsRegistry.ts";
 import { metricsHandler } from "./http/metricsRoute.ts";
 import { configureHttpLimits, createHttpLimits } from "./limits/httpLimits.ts";
@@ -104,7 +104,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(e.message);
     process.exit(78); // EX_CONFIG: process managers can tell a configuration error from a crash
   }
-  setLog(createLog(options.logLevel ?? "info"));
+  // JSON lines; plain ones for a person at a terminal in development (`npm start` in a shell).
+  const terminal = process.stdout.isTTY && process.env.NODE_ENV !== "production";
+  setLog(createLog(options.logLevel ?? "info", terminal ? plainLines(process.stdout) : undefined));
   consoleToLog(log()); // the modules that still print (store, recovery) and libraries: JSON lines too
   installProcessSafetyNet(); // a forgotten .catch anywhere is logged instead of shutting every game down
   await startServer(options);

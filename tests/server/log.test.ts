@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
-import { colyseusLogger, createLog, log, requestLog, roomLog, setLog } from "../../server/log.ts";
+import { colyseusLogger, createLog, log, plainLines, requestLog, roomLog, setLog } from "../../server/log.ts";
 import { guarded } from "../../server/http/guard.ts";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
 import { until, welcome } from "../helpers/rooms.ts";
@@ -68,6 +68,19 @@ describe("the log", () => {
     expect(requestLog(req("abc-123")).id).toBe("abc-123");
     const odd = requestLog(req("x\ny".repeat(40))).id;
     expect(odd).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("plain lines (a terminal in development)", () => {
+  it("write time, level, message and the fields as key=value, an error's stack below", () => {
+    let text = "";
+    setLog(createLog("info", plainLines({ write: (t: string) => (text += t) })));
+    roomLog("R0om1", "p2").info({ role: "player" }, "joined");
+    log().error({ err: new Error("boom") }, "failed");
+    const [first, second] = text.split("\n");
+    expect(first).toMatch(/^\d\d:\d\d:\d\d info {2}joined roomId=R0om1 seat=p2 role=player$/);
+    expect(second).toMatch(/^\d\d:\d\d:\d\d error failed$/);
+    expect(text).toContain("Error: boom\n    at ");
   });
 });
 
