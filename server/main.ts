@@ -70,16 +70,19 @@ export async function startServer(options: StartOptions) {
   guardMatchmaking(server, httpServer); // our /matchmake (limits, body ceiling) instead of Colyseus's
   server.define("lobby", LobbyRoom);
   server.define("game", GameRoom).enableRealtimeListing();
-  // Colyseus already turns SIGINT and SIGTERM (Ctrl-C, `kill`) into a graceful shutdown that disposes
-  // every room and exits; the store must land its queued writes before the process goes.
-  server.onShutdown(() => store.close());
-  server.onShutdown(() => metrics.stop());
-  server.onShutdown(() => httpLimits.close());
   // Games that were running when the process died come back before anyone can connect.
   // /ready: the database, Redis when shared, and the restore below (http/readiness.ts).
   const redis = options.redisUrl ? redisCheck(options.redisUrl) : null;
   configureReadiness(redis ? [databaseCheck(store), redis] : [databaseCheck(store)]);
-  if (redis) server.onShutdown(() => redis.close());
+  // Colyseus already turns SIGINT and SIGTERM (Ctrl-C, `kill`) into a graceful shutdown that disposes
+  // every room and exits; the store must land its queued writes before the process goes. ONE callback:
+  // Colyseus keeps only the last one given to onShutdown (a second call used to replace store.close).
+  server.onShutdown(async () => {
+    metrics.stop();
+    httpLimits.close();
+    await redis?.close();
+    await store.close();
+  });
   const restored = await restoreRunningGames(store, (id) => services.scenario(id));
   markRecovered();
   await server.listen(options.port, options.host);

@@ -4,7 +4,9 @@
  * two processes share one count. Real servers on loopback; Redis started here and stopped by PID.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { connect } from "node:net";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
@@ -167,5 +169,12 @@ describe.skipIf(!hasRedis)("two servers on one Redis", () => {
     expect(count(throughB, 429)).toBe(10);
     expect((await fetch(`${a.url}/api/code/${game.code}`)).status).toBe(429);
     await game.leave();
+  }, 60_000);
+  it("stop cleanly with Redis configured: SIGTERM closes the store too (its lock file goes)", async () => {
+    // Colyseus keeps one onShutdown callback: closing Redis connections must not replace store.close.
+    const lock = join(b.dir, "atlas.db.lock");
+    expect(existsSync(lock)).toBe(true);
+    await b.stop("SIGTERM");
+    expect(existsSync(lock)).toBe(false);
   }, 60_000);
 });
