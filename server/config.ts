@@ -65,6 +65,9 @@ export const configSchema = z.object({
     error: "expected host:port (or host/path behind a proxy) without a scheme, such as game1.internal:2567",
   }),
   PUBLIC_URL: url(["http", "https"], "https://atlas.school.example"),
+  METRICS_TOKEN: text().refine((v) => v === undefined || v.length >= 12, {
+    error: "expected at least 12 characters (scrapers send it as a bearer token to /metrics)",
+  }),
   LOG_LEVEL: z.preprocess(
     unsetIfEmpty,
     z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }).default("info"),
@@ -75,6 +78,7 @@ export const configSchema = z.object({
   ),
   ROOM_CREATE_BURST: positiveNumber("a positive number of games", 10),
   ROOM_CREATE_PER_MINUTE: positiveNumber("a positive number of games per minute", 4),
+  HTTP_LIMIT_PER_MINUTE: positiveNumber("a positive number of requests per minute", 120),
   MAX_ROOMS: positiveNumber("a positive number of rooms", 200),
   MAX_ROOMS_PER_ADDRESS: positiveNumber("a positive number of games", 20),
   LOBBY_IDLE_MINUTES: positiveNumber("a positive number of minutes", 30),
@@ -130,7 +134,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         const name = String(issue.path[0] ?? "?");
         const raw = env[name];
         // Secrets are named, never printed.
-        const shown = name === "ADMIN_SECRET" ? `${raw?.length ?? 0} characters` : JSON.stringify(raw);
+        const shown =
+          name === "ADMIN_SECRET" || name === "METRICS_TOKEN"
+            ? `${raw?.length ?? 0} characters`
+            : JSON.stringify(raw);
         return `${name}=${shown}: ${issue.message}`;
       }),
     );

@@ -20,6 +20,7 @@ import { noteFailedSecret, secretGuessAllowed, secretRetryAfterMs } from "./limi
 import { joinAddressFor } from "./http/joinAddress.ts";
 import { csv, type CsvCell } from "./csv.ts";
 import { readiness } from "./http/readiness.ts";
+import { admitRequest } from "./limits/httpLimits.ts";
 import { decodeSegment, refusal, refuse, requestUrl, sendJson as json, tooMany } from "./http/respond.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
@@ -157,10 +158,12 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
   },
   {
     pattern: /^\/api\/code\/([A-Za-z0-9]+)$/,
-    // Look-ups are limited per address by their misses (http/limits.ts): guessing codes is all misses.
+    // Look-ups are limited per address by their misses (http/limits.ts): guessing codes is all misses;
+    // and all of them, hits too, by the shared limit (limits/httpLimits.ts).
     handler: async (req, res, url) => {
       const code = (url.pathname.split("/").pop() ?? "").toUpperCase();
       if (!joinCode.safeParse(code).success) return refuse(res, 400, BAD_CODE);
+      if (!(await admitRequest("code", req, res))) return;
       const address = clientAddress(req);
       const wait = codeMisses.retryAfterMs(address, Date.now());
       if (wait > 0) return tooMany(res, wait, TOO_MANY_MISSES);
@@ -183,6 +186,7 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
         /^\/api\/export\/([^/]+)\/(company-days|events|commands|predictions)\.(csv|json)$/.exec(
           url.pathname,
         ) ?? [];
+      if (!(await admitRequest("export", req, res))) return;
       const store = services().store;
       const secret = String(req.headers["x-host-secret"] ?? url.searchParams.get("secret") ?? "");
       const session = await withSecret(
@@ -228,6 +232,7 @@ const routes: { pattern: RegExp; handler: Handler }[] = [
     pattern: /^\/api\/debrief\/[^/]+$/,
     // A wrong secret or token counts against the address (debrief.ts answers an unknown room alike).
     handler: async (req, res, url) => {
+      if (!(await admitRequest("debrief", req, res))) return;
       const request = {
         roomId: decodeSegment(url.pathname.split("/").pop() ?? ""),
         hostSecret: String(req.headers["x-host-secret"] ?? url.searchParams.get("secret") ?? ""),

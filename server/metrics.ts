@@ -2,6 +2,9 @@
  * Tick timing: how long each room's day takes on the server (bots, engine, projection, store queue),
  * kept as a bounded window per process, for the load test and the admin. Wall-clock time belongs here,
  * in the server, never in the engine.
+ *
+ * The rooms also report here what Prometheus counts (each tick's duration, each refused message's
+ * code); each server's registry (metricsRegistry.ts) listens while it runs.
  */
 import { performance } from "node:perf_hooks";
 
@@ -9,6 +12,38 @@ const WINDOW = 20_000;
 const samples: number[] = [];
 let next = 0;
 let ticks = 0;
+const tickListeners = new Set<(ms: number) => void>();
+const rejectedListeners = new Set<(code: string) => void>();
+
+/** Told each tick's duration in ms; returns a function that stops it. */
+export function onTick(listener: (ms: number) => void): () => void {
+  tickListeners.add(listener);
+  return () => tickListeners.delete(listener);
+}
+
+/** Told the code of each message a room refused; returns a function that stops it. */
+export function onRejected(listener: (code: string) => void): () => void {
+  rejectedListeners.add(listener);
+  return () => rejectedListeners.delete(listener);
+}
+
+/** A room refused a message (GameRoom.deny): counted by code. */
+export function noteRejected(code: string): void {
+  for (const l of rejectedListeners) l(code);
+}
+
+const limitedListeners = new Set<(kind: string) => void>();
+
+/** Told the kind of each HTTP request refused by the shared limits; returns a function that stops it. */
+export function onHttpLimited(listener: (kind: string) => void): () => void {
+  limitedListeners.add(listener);
+  return () => limitedListeners.delete(listener);
+}
+
+/** An HTTP request was refused 429 by the shared limits (limits/httpLimits.ts). */
+export function noteHttpLimited(kind: string): void {
+  for (const l of limitedListeners) l(kind);
+}
 
 export function timeTick<T>(work: () => T): T {
   const start = performance.now();
@@ -20,6 +55,7 @@ export function timeTick<T>(work: () => T): T {
     else samples[next] = ms;
     next = (next + 1) % WINDOW;
     ticks++;
+    for (const l of tickListeners) l(ms);
   }
 }
 

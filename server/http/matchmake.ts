@@ -21,6 +21,7 @@ import {
   TOO_MANY_ROOMS,
 } from "./limits.ts";
 import { refusal, refuse, sendJson, tooMany } from "./respond.ts";
+import { admitRequest } from "../limits/httpLimits.ts";
 
 const ROUTE = `/${matchMaker.controller.matchmakeRoute}`;
 /** /matchmake/<method>/<room or room id>, names as Colyseus allows them; a trailing slash is tolerated. */
@@ -58,6 +59,7 @@ export async function matchmake(
   if (req.method !== "POST") return refuse(res, 405, WRONG_METHOD, { ...cors, allow: "OPTIONS, POST" });
   const [, method = "", roomName = ""] = SHAPE.exec((req.url ?? "").split("?")[0] ?? "") ?? [];
   if (!matchMaker.controller.exposedMethods.includes(method)) return refuse(res, 404, NO_ROUTE, cors);
+  if (!(await admitRequest("matchmake", req, res, cors))) return; // every join and creation, all processes
   if (declaredTooLarge(req)) return refuseTooLarge(req, res, cors);
   const body = await readBody(req);
   if (!body.ok) return body.reason === "too-large" ? refuseTooLarge(req, res, cors) : undefined;

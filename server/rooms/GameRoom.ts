@@ -36,7 +36,8 @@ import { SyncedView } from "./synced.ts";
 import { CLOSE_REMOVED, CLOSE_SERVER_STOPPING } from "../../shared/protocol/constants.ts";
 import { RecentRequests, type Answer, type Answering } from "./recentRequests.ts";
 import { GameRoomState } from "../schema/state.ts";
-import { timeTick } from "../metrics.ts";
+import { noteRejected, timeTick } from "../metrics.ts";
+import { roomLog } from "../log.ts";
 import { services } from "../services.ts";
 import { admit, checkSecretTry, MAX_CONNECTIONS, Refusal, type Present } from "./admission.ts";
 import { inspectFrame, jsonBytes } from "./inbound.ts";
@@ -153,6 +154,7 @@ export class GameRoom extends Room<GameRoomState> {
     this.neverJoined = false;
     this.cancelIdle();
     showOnly(client, this.state, joined);
+    roomLog(this.roomId, joined.seat).info({ role: joined.role, sessionId: client.sessionId }, "joined");
     const { displaced, ...membership } = joined;
     client.send("welcome", {
       ...membership,
@@ -265,7 +267,7 @@ export class GameRoom extends Room<GameRoomState> {
 
   private close(reason: string): void {
     this.closing = reason;
-    console.log(`room ${this.roomId} closed: ${reason}`);
+    roomLog(this.roomId).info({ reason }, `room ${this.roomId} closed: ${reason}`);
     void this.disconnect();
   }
 
@@ -311,9 +313,8 @@ export class GameRoom extends Room<GameRoomState> {
     try {
       this.handle(client, type, message);
     } catch (e) {
-      console.error(
-        `room ${this.roomId}: ${type} from ${client.sessionId} failed: ${e instanceof Error ? e.stack : String(e)}`,
-      );
+      const seat = this.session.members.get(client.sessionId)?.seat;
+      roomLog(this.roomId, seat).error({ err: e, type, sessionId: client.sessionId }, `${type} failed`);
       this.deny(client, undefined, refuse("INTERNAL"));
     }
   }
@@ -483,6 +484,7 @@ export class GameRoom extends Room<GameRoomState> {
 
   /** A refusal, answered to the sender (with the message's ref) as an `error`; nothing else happens. */
   private deny(client: Client, ref: string | undefined, { code, message }: Refused): void {
+    noteRejected(code);
     client.send("error", { ...(ref ? { ref } : {}), code, message });
   }
 }

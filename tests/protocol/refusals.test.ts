@@ -136,6 +136,7 @@ const SAMPLES: { [K in RefusalId]: RefusalParams[K] } = {
   TOO_MANY_GAMES: [{ max: 20 }],
   TOO_MANY_MISSES: [{ seconds: 1 }],
   TOO_MANY_WRONG_SECRETS: [{ seconds: 10 }],
+  TOO_MANY_REQUESTS: [{ seconds: 5, what: "code" }],
   BAD_CODE: [],
   NO_SUCH_CODE: [],
   NO_SUCH_ROOM: [],

@@ -7,6 +7,14 @@ const ADMIN_ONLY_WHAT = {
   metrics: { en: "Metrics", zh: "运行指标" },
 } as const;
 
+/** What the shared HTTP limits count (server/limits/httpLimits.ts). */
+const REQUESTS_WHAT = {
+  code: { en: "join-code look-ups", zh: "查询加入码" },
+  matchmake: { en: "join and create requests", zh: "加入或创建游戏" },
+  export: { en: "export downloads", zh: "下载导出数据" },
+  debrief: { en: "debrief requests", zh: "请求复盘" },
+} as const;
+
 export const HTTP_REFUSALS = {
   // Requests the server cannot read.
   BODY_TOO_LARGE: {
@@ -82,6 +90,13 @@ export const HTTP_REFUSALS = {
     text: (p: { seconds: number }) => ({
       en: `Too many wrong secrets or seat tokens from your network address. Please wait ${p.seconds} s and try again.`,
       zh: `你的网络地址多次输入错误的密钥或席位令牌，请等待 ${p.seconds} 秒后再试。`,
+    }),
+  },
+  TOO_MANY_REQUESTS: {
+    code: "RATE_LIMITED",
+    text: (p: { seconds: number; what: keyof typeof REQUESTS_WHAT }) => ({
+      en: `Too many ${REQUESTS_WHAT[p.what].en} from your network address. Please wait ${p.seconds} s and try again.`,
+      zh: `你的网络地址${REQUESTS_WHAT[p.what].zh}过于频繁，请等待 ${p.seconds} 秒后再试。`,
     }),
   },
 

@@ -53,13 +53,14 @@ export const LOADTEST_ADMIN_SECRET = "loadtest-admin-secret-0123456789";
 export function startServer(port: number, nodeOptions: string[]): Promise<ChildServer> {
   const dir = mkdtempSync(join(tmpdir(), "atlas-loadtest-"));
   // Every room comes from one address (loopback): lift the per-address creation limit and the room cap
-  // that would refuse a load test's rooms as a flood.
+  // that would refuse a load test's rooms as a flood, and the per-address request limit on joins.
   const env = {
     ADMIN_SECRET: LOADTEST_ADMIN_SECRET,
     ROOM_CREATE_BURST: "100000",
     ROOM_CREATE_PER_MINUTE: "100000",
     MAX_ROOMS: "100000",
     MAX_ROOMS_PER_ADDRESS: "100000",
+    HTTP_LIMIT_PER_MINUTE: "1000000",
   };
   return spawnServer({ port, dir, nodeOptions, env });
 }
