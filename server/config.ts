@@ -79,6 +79,7 @@ export const configSchema = z.object({
   ROOM_CREATE_BURST: positiveNumber("a positive number of games", 10),
   ROOM_CREATE_PER_MINUTE: positiveNumber("a positive number of games per minute", 4),
   HTTP_LIMIT_PER_MINUTE: positiveNumber("a positive number of requests per minute", 120),
+  HTTP_LIMIT_WINDOW_SECONDS: positiveNumber("a positive number of seconds", 60),
   MAX_ROOMS: positiveNumber("a positive number of rooms", 200),
   MAX_ROOMS_PER_ADDRESS: positiveNumber("a positive number of games", 20),
   LOBBY_IDLE_MINUTES: positiveNumber("a positive number of minutes", 30),

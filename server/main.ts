@@ -35,6 +35,8 @@ export interface StartOptions {
   logLevel?: LogLevel;
   /** Join-code look-ups and matchmaking an address may make a minute (limits/httpLimits.ts). */
   httpPerMinute?: number;
+  /** The window HTTP limits are counted over, seconds (HTTP_LIMIT_WINDOW_SECONDS). */
+  httpWindowSeconds?: number;
 }
 
 /** The start options from the environment, validated (server/config.ts): a bad value throws ConfigError. */
@@ -50,6 +52,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptio
     metricsToken: config.METRICS_TOKEN,
     logLevel: config.LOG_LEVEL,
     httpPerMinute: config.HTTP_LIMIT_PER_MINUTE,
+    httpWindowSeconds: config.HTTP_LIMIT_WINDOW_SECONDS,
   };
 }
 
@@ -57,7 +60,7 @@ export async function startServer(options: StartOptions) {
   const metrics = createMetrics();
   const store = metrics.meterStore((await openStore(options.databaseUrl)).store);
   const services = configureServices(store);
-  const httpLimits = createHttpLimits(options.redisUrl, options.httpPerMinute);
+  const httpLimits = createHttpLimits(options.redisUrl, options.httpPerMinute, options.httpWindowSeconds);
   configureHttpLimits(httpLimits); // shared through Redis when it is set
   await httpLimits.ready;
   const admin = adminHandler(options.adminSecret);

@@ -54,14 +54,25 @@ function limiters(make: (kind: HttpLimitKind, points: number) => RateLimiterAbst
   return Object.fromEntries(KINDS.map((k) => [k, make(k, 0)])) as Record<HttpLimitKind, RateLimiterAbstract>;
 }
 
-function pointsOf(kind: HttpLimitKind, perMinute: number): number {
-  return Math.max(1, Math.floor(perMinute * SHARE[kind]));
+/** The requests `kind` allows an address in a window of `windowSeconds` at `perMinute`. */
+function pointsOf(kind: HttpLimitKind, perMinute: number, windowSeconds: number): number {
+  return Math.max(1, Math.floor((perMinute * SHARE[kind] * windowSeconds) / 60));
 }
 
-/** Limits counted in Redis when `redisUrl` is set (shared by every process on it), else in memory. */
-export function createHttpLimits(redisUrl: string | undefined, perMinute = DEFAULT_PER_MINUTE): HttpLimits {
+/**
+ * Limits counted in Redis when `redisUrl` is set (shared by every process on it), else in memory. The
+ * allowance is counted over fixed windows of `windowSeconds` (HTTP_LIMIT_WINDOW_SECONDS, default a
+ * minute): a longer window evens out bursts, and lets a test count a whole allowance without a window
+ * ending under it on a slow machine.
+ */
+export function createHttpLimits(
+  redisUrl: string | undefined,
+  perMinute = DEFAULT_PER_MINUTE,
+  windowSeconds = 60,
+): HttpLimits {
+  const points = (kind: HttpLimitKind) => pointsOf(kind, perMinute, windowSeconds);
   const memory = (kind: HttpLimitKind) =>
-    new RateLimiterMemory({ keyPrefix: `http-${kind}`, points: pointsOf(kind, perMinute), duration: 60 });
+    new RateLimiterMemory({ keyPrefix: `http-${kind}`, points: points(kind), duration: windowSeconds });
   if (!redisUrl) return { limiters: limiters(memory), ready: Promise.resolve(), close: () => undefined };
   // No offline queue: while Redis is away a count fails at once and the insurance limiter counts.
   const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
@@ -70,8 +81,8 @@ export function createHttpLimits(redisUrl: string | undefined, perMinute = DEFAU
     new RateLimiterRedis({
       storeClient: redis,
       keyPrefix: `atlas:http:${kind}`,
-      points: pointsOf(kind, perMinute),
-      duration: 60,
+      points: points(kind),
+      duration: windowSeconds,
       rejectIfRedisNotReady: true,
       insuranceLimiter: memory(kind),
     });
