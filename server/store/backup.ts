@@ -25,7 +25,7 @@ export interface BackupResult {
 }
 
 /** 2026-12-06T11-30-05Z: sortable, and legal in a file name everywhere (no colons). */
-export function stamp(now: Date): string {
+function stamp(now: Date): string {
   return now
     .toISOString()
     .replace(/\.\d+Z$/, "Z")
@@ -33,7 +33,7 @@ export function stamp(now: Date): string {
 }
 
 /** Where a program of PostgreSQL's client tools is: PG_BIN, the newest Debian install, or PATH. */
-export function pgTool(name: "pg_dump" | "pg_restore", env = process.env): string {
+function pgTool(name: "pg_dump" | "pg_restore", env = process.env): string {
   if (env.PG_BIN) return join(env.PG_BIN, name);
   const root = "/usr/lib/postgresql";
   const versions = existsSync(root)

@@ -27,7 +27,7 @@ const ROWS = [
 const BATCH = 200;
 
 /** Games ended or abandoned before `now - days`, oldest first. */
-export async function expiredGames(db: Kysely<Tables>, days: number, now = Date.now()): Promise<string[]> {
+async function expiredGames(db: Kysely<Tables>, days: number, now = Date.now()): Promise<string[]> {
   const cutoff = new Date(now - days * DAY_MS).toISOString();
   const rows = await db
     .selectFrom("sessions")
@@ -40,7 +40,7 @@ export async function expiredGames(db: Kysely<Tables>, days: number, now = Date.
 }
 
 /** The statements deleting these games: one batch of their rows, then one of their sessions, per BATCH. */
-export function deleteGames(db: Kysely<Tables>, roomIds: string[]): Statement[][] {
+function deleteGames(db: Kysely<Tables>, roomIds: string[]): Statement[][] {
   const batches: Statement[][] = [];
   for (let i = 0; i < roomIds.length; i += BATCH) {
     const ids = roomIds.slice(i, i + BATCH);
@@ -52,7 +52,7 @@ export function deleteGames(db: Kysely<Tables>, roomIds: string[]): Statement[][
   return batches;
 }
 
-export interface Sweeper {
+interface Sweeper {
   reader(): Promise<Kysely<Tables>>;
   write(statements: Statement[]): Promise<void>;
 }
@@ -66,7 +66,7 @@ export async function prune(store: Sweeper, days: number, now = Date.now()): Pro
 }
 
 /** How often the server sweeps: retention is counted in days, an hour late is nothing. */
-export const SWEEP_EVERY_MS = 3_600_000;
+const SWEEP_EVERY_MS = 3_600_000;
 
 /** Sweeps now and then hourly (unref'd: it never keeps a process alive); a failed sweep is logged and retried. */
 export function startSweep(
