@@ -150,6 +150,9 @@ async function restorePostgres(url: string, file: string): Promise<string> {
 
 /** One retention sweep of the database at `url` (db:backup --prune); the room ids deleted. */
 export async function pruneDatabase(url: string, days: number, now = Date.now()): Promise<string[]> {
+  // Opening a store makes its database: a mistyped path must not become a new, empty one.
+  if (!isPostgresUrl(url) && !existsSync(sqlitePath(url)))
+    throw new Error(`there is no database at ${sqlitePath(url)}`);
   const store = SqlStore.open(url);
   try {
     await store.ready();
