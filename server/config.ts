@@ -100,6 +100,16 @@ export const configSchema = z.object({
       .min(1000, "expected 1000 milliseconds or more")
       .default(15_000),
   ),
+  // Read by the store (server/store/retention.ts): ended games older than this many days are deleted.
+  GAME_RETENTION_DAYS: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ error: "expected a number of days" })
+      .positive("expected a positive number of days")
+      .optional(),
+  ),
+  // Where `npm run db:backup` puts its backups.
+  BACKUP_DIR: z.preprocess(unsetIfEmpty, z.string().trim().default("data/backups")),
 });
 
 export type Config = z.infer<typeof configSchema>;

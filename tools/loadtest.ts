@@ -1,6 +1,8 @@
 /**
  * Load test: `npm run loadtest -- --rooms M --clients N --seconds T [--port P] [--pace D] [--json FILE]
- * [--url ws://127.0.0.1:PORT --pid PID] [--node-options="--cpu-prof --cpu-prof-dir=prof"]`.
+ * [--url ws://127.0.0.1:PORT[,ws://127.0.0.1:PORT2] --pid PID[,PID2]] [--node-options="--cpu-prof --cpu-prof-dir=prof"]`.
+ * Several URLs (processes sharing one Redis and PostgreSQL): the rooms are made through each in turn,
+ * and CPU, RSS and the server's tick times are summed or listed over their PIDs.
  * Starts the server as a child on loopback (or targets a running one, loopback only), fills M rooms with
  * N clients in all (a host and players per room), plays T seconds (at most 300), and reports the tick
  * cadence seen by clients, the server's CPU share and RSS, bytes and messages received per client, the
@@ -50,18 +52,24 @@ const everyMs = int("every", values.every, 0.2, 60) * 1000;
 const perRoom = Math.floor(clients / rooms);
 
 let server: ChildServer | null = null;
-let ws: string;
-let pid: number | null = null;
+let urls: string[];
+let pids: number[] = [];
 if (values.url) {
-  assertLoopback(values.url);
-  ws = values.url.replace(/^http/, "ws");
-  pid = values.pid ? int("pid", values.pid, 1, 2 ** 31) : null;
+  urls = values.url.split(",").map((u) => u.trim().replace(/^http/, "ws"));
+  for (const u of urls) assertLoopback(u);
+  pids = values.pid ? values.pid.split(",").map((p) => int("pid", p, 1, 2 ** 31)) : [];
 } else {
   const port = int("port", values.port, 1024, 65535);
   const nodeOptions = (values["node-options"] ?? "").split(/\s+/).filter(Boolean);
   server = await startServer(port, nodeOptions);
-  ws = server.ws;
-  pid = server.pid;
+  urls = [server.ws];
+  pids = [server.pid];
+}
+const ws = urls.join(", ");
+/** Summed over the server processes (null when any cannot be read, or none is known). */
+function summed(read: (pid: number) => number | null): number | null {
+  const each = pids.map(read);
+  return each.length === 0 || each.includes(null) ? null : each.reduce((a: number, b) => a + (b ?? 0), 0);
 }
 
 const counters = newCounters();
@@ -77,27 +85,31 @@ hardStop.unref();
 try {
   const t0 = performance.now();
   console.log(`setting up ${rooms} rooms × ${perRoom} clients (${rooms * perRoom} in all) on ${ws} …`);
-  const made = await setUpRooms(ws, rooms, perRoom, pace, values.scenario ?? "sandbox", counters);
+  const made = [];
+  for (const [i, url] of urls.entries()) {
+    const share = Math.floor(rooms / urls.length) + (i < rooms % urls.length ? 1 : 0);
+    made.push(...(await setUpRooms(url, share, perRoom, pace, values.scenario ?? "sandbox", counters)));
+  }
   console.log(
     `joined in ${((performance.now() - t0) / 1000).toFixed(1)} s; playing ${seconds} s at ${pace} day/s`,
   );
   startRooms(made);
   await sleep(1_000); // let the first patches arrive before measuring
-  const base = { ...counters, at: performance.now(), cpu: pid ? cpuSeconds(pid) : null };
+  const base = { ...counters, at: performance.now(), cpu: summed(cpuSeconds) };
   const tickAtBase = made.map((r) => r.ticks.last);
   const rss: number[] = [];
   let stopped = false;
   const playing = playUntil(made, everyMs, counters, () => stopped);
   for (let s = 0; s < seconds; s++) {
     await sleep(1_000);
-    const r = pid ? rssMb(pid) : null;
+    const r = summed(rssMb);
     if (r !== null) rss.push(r);
     if ((s + 1) % 5 === 0)
       console.log(`  ${s + 1}/${seconds} s, ${counters.sent} commands, rss ${r?.toFixed(0) ?? "?"} MB`);
   }
   stopped = true;
   const wall = (performance.now() - base.at) / 1000;
-  const cpu = pid ? cpuSeconds(pid) : null;
+  const cpu = summed(cpuSeconds);
   const bytes = counters.bytes - base.bytes;
   const messages = counters.messages - base.messages;
   await Promise.race([playing, sleep(everyMs * 2)]);
@@ -110,15 +122,19 @@ try {
   const cpuUsed = cpu !== null && base.cpu !== null ? cpu - base.cpu : null;
   const n = made.reduce((s, r) => s + 1 + r.players.length, 0);
   // The server's own measure of each room's day (bots, engine, projection), from /api/metrics.
-  const serverTicks = await fetch(`${ws.replace(/^ws/, "http")}/api/metrics`, {
-    headers: { "x-admin-secret": LOADTEST_ADMIN_SECRET },
-  })
-    .then((r) =>
-      r.ok
-        ? (r.json() as Promise<{ ticks: { p50: number; p99: number; max: number; ticks: number } }>)
-        : null,
-    )
-    .catch(() => null);
+  const serverTicks = await Promise.all(
+    urls.map((url) =>
+      fetch(`${url.replace(/^ws/, "http")}/api/metrics`, {
+        headers: { "x-admin-secret": LOADTEST_ADMIN_SECRET },
+      })
+        .then((r) =>
+          r.ok
+            ? (r.json() as Promise<{ ticks: { p50: number; p99: number; max: number; ticks: number } }>)
+            : null,
+        )
+        .catch(() => null),
+    ),
+  );
   const report = {
     rooms,
     clients: n,
@@ -131,7 +147,10 @@ try {
       max: intervals.at(-1) ?? NaN,
     },
     tickJitterMs: { p50: percentile(jitter, 50), p99: percentile(jitter, 99) },
-    serverTickMs: serverTicks ? serverTicks.ticks : "n/a (server started elsewhere without ADMIN_SECRET)",
+    serverTickMs:
+      serverTicks.length === 1
+        ? (serverTicks[0]?.ticks ?? "n/a (server started elsewhere without ADMIN_SECRET)")
+        : Object.fromEntries(serverTicks.map((t, i) => [`process${i + 1}`, t?.ticks ?? "n/a"])),
     ticksPerSecondAllRooms: ticks / wall,
     serverCpuShareOfOneCore: cpuUsed === null ? null : cpuUsed / wall,
     serverCpuMsPerRoomTick: cpuUsed === null || ticks === 0 ? null : (cpuUsed * 1000) / ticks,

@@ -2,6 +2,7 @@
  * The store's settings: DATABASE_MAX_MB from the environment (an operator's ceiling on the database's
  * size), the rest fixed here with the reasons, and overridable by tests and the benchmark.
  */
+import { retentionDaysFromEnv } from "./retention.ts";
 import type { Backoff } from "./writer.ts";
 
 export interface StoreSettings {
@@ -32,6 +33,8 @@ export interface StoreSettings {
    * PostgreSQL): a killed process's games are taken over by another within about this long.
    */
   leaseMs?: number;
+  /** GAME_RETENTION_DAYS: ended games older than this many days are swept away (retention.ts); unset: kept. */
+  retentionDays?: number;
 }
 
 export const DEFAULTS = {
@@ -60,5 +63,7 @@ export function storeSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Stor
       throw new Error(`GAME_LEASE_MS must be a whole number of milliseconds, 1000 or more, got "${lease}"`);
     settings.leaseMs = leaseMs;
   }
+  const retentionDays = retentionDaysFromEnv(env);
+  if (retentionDays !== undefined) settings.retentionDays = retentionDays;
   return settings;
 }

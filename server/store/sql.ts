@@ -20,6 +20,7 @@ import { DEFAULTS, type StoreSettings } from "./settings.ts";
 import { Ownership } from "./ownership.ts";
 import { PgDatabase } from "./postgres.ts";
 import { insert, setStatus, upsert } from "./statements.ts";
+import { prune, startSweep } from "./retention.ts";
 import { GroupWriter, type Statement } from "./writer.ts";
 import { SCORE_MEASURES, type ScoreMeasure } from "../../shared/engine/scoreMeasure.ts";
 import type {
@@ -50,6 +51,8 @@ export class SqlStore implements GameStore {
   /** Per room, the prediction book's revision last handed to the writer. */
   private questionsQueued = new Map<string, number>();
   private readonly watch: ReturnType<typeof setInterval> | null = null;
+  /** The hourly retention sweep (GAME_RETENTION_DAYS), when set. */
+  private readonly sweep: ReturnType<typeof setInterval> | null = null;
   private readonly opened: Promise<void>;
   readonly ownership: Ownership;
 
@@ -73,6 +76,8 @@ export class SqlStore implements GameStore {
       },
       settings.leaseMs ?? DEFAULTS.leaseMs,
     );
+    if (settings.retentionDays !== undefined)
+      this.sweep = startSweep(settings.retentionDays, (d) => this.prune(d));
     // A real write at once: a database that cannot take writes says so now, not at the first command.
     this.opened = this.writer.write([
       upsert(db.kysely, "store_meta", ["key"], { key: "opened", value: new Date().toISOString() }),
@@ -430,8 +435,14 @@ export class SqlStore implements GameStore {
     return loadArchive(await this.reader(), roomId);
   }
 
+  /** Deletes games that ended more than `days` ago, with their rows (retention.ts); their room ids. */
+  prune(days: number, now = Date.now()): Promise<string[]> {
+    return prune({ reader: () => this.reader(), write: (s) => this.write(s) }, days, now);
+  }
+
   async close(): Promise<void> {
     if (this.watch) clearInterval(this.watch);
+    if (this.sweep) clearInterval(this.sweep);
     // Our games go back to nobody: another process takes them over at once, not after the lease.
     void this.write([this.ownership.releaseStatement()]);
     await this.writer.close(this.settings.closeGiveUpMs ?? DEFAULTS.closeGiveUpMs);

@@ -52,7 +52,7 @@ export function setStatus(
 ): Statement {
   let query = db
     .updateTable("sessions")
-    .set({ status, result, owner: null, lease_until: null })
+    .set({ status, result, owner: null, lease_until: null, ended_at: new Date().toISOString() })
     .where("room_id", "=", roomId)
     .where((eb) => eb.or([eb("owner", "is", null), eb("owner", "=", only.owner)]));
   if (only.running) query = query.where("status", "=", "running");

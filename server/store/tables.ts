@@ -22,6 +22,8 @@ export interface Tables {
     owner: string | null;
     /** Until when its owner's lease holds, in ms since 1970 by the database's clock. */
     lease_until: number | null;
+    /** When it ended or was abandoned, ISO (migration 3; null while running, or ended before it). */
+    ended_at?: string | null;
   };
   roster: { room_id: string; seat: string; name: string; kind: string };
   actions: { room_id: string; idx: number; tick: number; actor: string; command: string };

@@ -224,7 +224,7 @@ describe.skipIf(postgresUnavailable !== null)("several servers on one PostgreSQL
     await client.connect();
     const ran = await client.query<{ name: string }>(`select name from kysely_migration`);
     await client.end();
-    expect(ran.rows.map((r) => r.name).sort()).toEqual(["0001_tables", "0002_ownership"]);
+    expect(ran.rows.map((r) => r.name).sort()).toEqual(["0001_tables", "0002_ownership", "0003_ended_at"]);
 
     const game = startedSession("SHR234", 6);
     await stores[0]!.saveSession("room", game);

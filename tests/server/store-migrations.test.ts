@@ -89,7 +89,7 @@ describe("migration 1 adopts a database made before migrations", () => {
     expect(after.sessions).toBe(before.sessions! + 1);
     expect(after.log_headers).toBe(before.log_headers! + 1);
     for (const t of ["actions", "snapshots", "company_days", "events"]) expect(after[t]).toBe(before[t]);
-    expect(await migrationsRun(path)).toEqual(["0001_tables", "0002_ownership"]);
+    expect(await migrationsRun(path)).toEqual(["0001_tables", "0002_ownership", "0003_ended_at"]);
   });
 
   it("gives a new database the tables the old code made, column for column, then migration 2's", async () => {
@@ -101,9 +101,13 @@ describe("migration 1 adopts a database made before migrations", () => {
     copyFileSync(FIXTURE, copy);
     const old = await shape(copy);
     const made = await shape(fresh);
-    expect({ ...made, sessions: made.sessions?.slice(0, -2) }).toEqual(old);
-    expect(made.sessions?.slice(-2)).toEqual(["owner text pk0", "lease_until integer pk0"]);
-    expect(await migrationsRun(fresh)).toEqual(["0001_tables", "0002_ownership"]);
+    expect({ ...made, sessions: made.sessions?.slice(0, -3) }).toEqual(old);
+    expect(made.sessions?.slice(-3)).toEqual([
+      "owner text pk0",
+      "lease_until integer pk0",
+      "ended_at text pk0",
+    ]);
+    expect(await migrationsRun(fresh)).toEqual(["0001_tables", "0002_ownership", "0003_ended_at"]);
   });
 
   it("runs nothing again once a migration is recorded", async () => {
@@ -111,7 +115,7 @@ describe("migration 1 adopts a database made before migrations", () => {
     copyFileSync(FIXTURE, path);
     const db = createClient({ url: `file:${path}` });
     const kysely = libsqlKysely((stmt) => db.execute(stmt));
-    expect(await migrate(kysely, "sqlite")).toEqual(["0001_tables", "0002_ownership"]);
+    expect(await migrate(kysely, "sqlite")).toEqual(["0001_tables", "0002_ownership", "0003_ended_at"]);
     expect(await migrate(kysely, "sqlite")).toEqual([]);
     db.close();
   });

@@ -11,11 +11,13 @@ import { Migrator, type Migration, type MigrationProvider } from "kysely";
 import type { Dialect } from "../tables.ts";
 import { tables, type AnyDb } from "./0001_tables.ts";
 import { ownership } from "./0002_ownership.ts";
+import { endedAt } from "./0003_ended_at.ts";
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     "0001_tables": tables(dialect),
     "0002_ownership": ownership(dialect),
+    "0003_ended_at": endedAt(),
   };
 }
 

@@ -1,0 +1,143 @@
+/**
+ * Issue #15 §4 with two server processes on one Redis and one PostgreSQL (all on loopback, started
+ * here, stopped by PID): the host's exports and debrief answer from the process that does not run the
+ * game, the same as from the one that does (real HTTP); and once the process running a public game is
+ * killed and the other has taken the game over, the survivor lists the room once (no dead copy) and
+ * answers its code with it. The takeover itself, with a player rejoining, is store-failover.test.ts's.
+ * Run with `unshare -n sh -c 'ip link set lo up; npx vitest run tests/server/multiprocess'`.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client } from "colyseus.js";
+import { Redis } from "ioredis";
+import pg from "pg";
+import { Postgres, postgresUnavailable } from "../helpers/postgres.ts";
+import { until, welcome, type AnyRoom } from "../helpers/rooms.ts";
+import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
+
+const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
+const skip = !hasRedis ? "redis-server is not installed" : postgresUnavailable;
+const REDIS_PORT = 3012;
+const PG_PORT = 3013;
+const SECRET = "multiprocess-secret-0123456789";
+let redis: ChildProcess | null = null;
+let pgServer: Postgres | null = null;
+let databaseUrl = "";
+const servers: TestServer[] = [];
+
+async function redisReady(): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const client = new Redis({ port: REDIS_PORT, lazyConnect: true, retryStrategy: () => null });
+    client.on("error", () => undefined);
+    const ok = await client.connect().then(
+      () => client.ping().then((r) => r === "PONG"),
+      () => false,
+    );
+    client.disconnect();
+    if (ok) return;
+    if (Date.now() > deadline || redis?.exitCode !== null) throw new Error("redis-server did not start");
+    // Polling Redis until it answers.
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function start(port: number): Promise<TestServer> {
+  const server = await startTestServer(port, undefined, {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+    GAME_LEASE_MS: "2000",
+  });
+  servers.push(server);
+  return server;
+}
+
+/** The two servers: the one whose pid owns the room (sessions.owner is `host:pid:random`), the other. */
+async function ownerAndOther(roomId: string): Promise<[TestServer, TestServer]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const row = await client
+    .query<{ owner: string }>(`select owner from sessions where room_id = $1`, [roomId])
+    .finally(() => client.end());
+  const pid = Number(row.rows[0]?.owner.split(":")[1]);
+  const owner = servers.find((s) => s.pid === pid)!;
+  return [owner, servers.find((s) => s !== owner)!];
+}
+
+function command(player: AnyRoom, ratioBps: number): Promise<void> {
+  return new Promise((resolve) => {
+    const off = player.onMessage("ack", (m: { ref: string }) => {
+      if (m.ref !== `r${ratioBps}`) return;
+      off();
+      resolve();
+    });
+    player.send("command", { ref: `r${ratioBps}`, command: { type: "setSellRatio", ratioBps } });
+  });
+}
+
+/** What a host's browser gets: status and body, by real HTTP with the host secret. */
+async function asHost(server: TestServer, path: string): Promise<{ status: number; body: string }> {
+  const r = await fetch(`${server.url}${path}`, { headers: { "x-host-secret": SECRET } });
+  return { status: r.status, body: await r.text() };
+}
+
+describe.skipIf(skip !== null)("two processes on one Redis and one PostgreSQL", () => {
+  beforeAll(async () => {
+    redis = spawn(
+      "redis-server",
+      ["--port", String(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { stdio: "ignore" },
+    );
+    await redisReady();
+    pgServer = new Postgres(PG_PORT);
+    await pgServer.start();
+    databaseUrl = await pgServer.createDatabase("multiprocess");
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const s of servers) await s.stop("SIGKILL").catch(() => undefined);
+    for (const s of servers) cleanup(s);
+    await pgServer?.destroy();
+    if (redis?.pid) process.kill(redis.pid, "SIGKILL");
+  });
+
+  it("answers exports and the debrief from either process; lists a taken-over room once", async () => {
+    await start(3004);
+    await start(3005);
+    const host = await new Client(servers[0]!.ws).create("game", {
+      ...{ scenario: "halving-2020", seats: 2, pace: 4, visibility: "public", hostSecret: SECRET },
+      name: "Two processes",
+    });
+    const { code } = await welcome(host);
+    const player = await new Client(servers[0]!.ws).joinById(host.roomId, { name: "Kai" });
+    await welcome(player);
+    host.send("host", { action: { type: "start" } });
+    await until(() => player.state.phase === "running");
+    for (const ratio of [1200, 2300]) await command(player, ratio);
+    const [owner, other] = await ownerAndOther(host.roomId);
+
+    for (const path of [
+      `/api/export/${host.roomId}/commands.json`,
+      `/api/export/${host.roomId}/company-days.csv`,
+      `/api/export/${host.roomId}/events.json`,
+      `/api/debrief/${host.roomId}`,
+    ]) {
+      const [here, there] = [await asHost(owner, path), await asHost(other, path)];
+      expect(here.status, path).toBe(200);
+      expect(there, path).toEqual(here);
+    }
+    expect((await asHost(other, `/api/export/${host.roomId}/commands.json`)).body).toContain("2300");
+
+    await owner.stop("SIGKILL");
+    await until(() => other.output().includes(`recovery: room ${host.roomId}`), 30_000);
+    const listed = (await (await fetch(`${other.url}/api/rooms`)).json()) as { roomId: string }[];
+    expect(listed.filter((r) => r.roomId === host.roomId)).toHaveLength(1);
+    const found = (await (await fetch(`${other.url}/api/code/${code}`)).json()) as { roomId: string };
+    expect(found.roomId).toBe(host.roomId);
+    // Answered by the survivor's own room now: a join through it succeeds at once.
+    const late = await new Client(other.ws).joinById(found.roomId, { name: "Mei" });
+    expect((await welcome(late)).code).toBe(code);
+    await late.leave();
+  }, 120_000);
+});
