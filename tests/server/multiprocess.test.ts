@@ -102,9 +102,26 @@ describe.skipIf(skip !== null)("two processes on one Redis and one PostgreSQL", 
     if (redis?.pid) process.kill(redis.pid, "SIGKILL");
   });
 
-  it("answers exports and the debrief from either process; lists a taken-over room once", async () => {
+  it("makes a new room on the process the request reached (a burst of creations is spread, not piled up)", async () => {
     await start(3004);
     await start(3005);
+    const rooms = [];
+    for (const server of [servers[0]!, servers[1]!, servers[1]!, servers[0]!]) {
+      const host = await new Client(server.ws).create("game", {
+        ...{ scenario: "halving-2020", seats: 2, visibility: "private", hostSecret: SECRET },
+        name: "Placed",
+      });
+      await welcome(host); // stored (the welcome follows the session's first write)
+      rooms.push({ host, through: server });
+    }
+    for (const { host, through } of rooms) {
+      const [owner] = await ownerAndOther(host.roomId);
+      expect(owner.pid).toBe(through.pid);
+      await host.leave();
+    }
+  }, 120_000);
+
+  it("answers exports and the debrief from either process; lists a taken-over room once", async () => {
     const host = await new Client(servers[0]!.ws).create("game", {
       ...{ scenario: "halving-2020", seats: 2, pace: 4, visibility: "public", hostSecret: SECRET },
       name: "Two processes",
