@@ -19,7 +19,14 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const STAMP = join(ROOT, "dist/build.json");
 /** What dist/ is made from (see tools/build.ts). */
 const INPUTS = ["client/src", "client/index.html", "client/vite.config.ts", "server", "node", "shared"];
-const INPUT_FILES = ["package-lock.json", "tools/build.ts", "tools/lib/precompress.ts"];
+const INPUT_FILES = [
+  "package-lock.json",
+  "tools/build.ts",
+  "tools/lib/precompress.ts",
+  "tools/db-backup.ts",
+  "tools/db-restore.ts",
+  "tools/lib/cli.ts",
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

@@ -9,6 +9,7 @@
  *   dist/shared/…         the scenario YAML, the region and logistics catalogs and the historical data
  *                         the server reads at run time (node/scenarios.ts finds them next to the bundle,
  *                         as it finds shared/ next to node/ in the repository);
+ *   dist/tools/db-*.js    the operator's backup and restore commands, bundled the same way;
  *   dist/package.json     { "type": "module" }: the bundle is an ES module wherever dist/ is copied;
  *   dist/build.json       when and from what it was built (tools/build-check.mjs compares its time).
  * `--server-only` skips the client (the tests that bundle the server use it).
@@ -32,20 +33,33 @@ async function buildClient(): Promise<void> {
   console.log(`client: ${files} text files precompressed, ${kb(before)} → ${kb(after)} (brotli)`);
 }
 
+/** Operator commands bundled beside the server: dist/tools/NAME.js, run by `npm run db:…`. */
+const OPERATOR_TOOLS = ["db-backup", "db-restore"];
+
+const SERVER_BUNDLE = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  // Dependencies are installed (npm ci --omit=dev), not inlined: native add-ons (libsql, msgpackr)
+  // and packages that read their own files keep working, and the bundle holds only our code.
+  packages: "external",
+  sourcemap: true,
+  tsconfig: join(ROOT, "tsconfig.json"),
+  logLevel: "warning",
+} as const;
+
 async function buildServer(): Promise<void> {
   await bundle({
+    ...SERVER_BUNDLE,
     entryPoints: [join(ROOT, "server/main.ts")],
     outfile: join(DIST, "server/main.js"),
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    // Dependencies are installed (npm ci --omit=dev), not inlined: native add-ons (libsql, msgpackr)
-    // and packages that read their own files keep working, and the bundle holds only our code.
-    packages: "external",
-    sourcemap: true,
-    tsconfig: join(ROOT, "tsconfig.json"),
-    logLevel: "warning",
+  });
+  // The operator's database commands run where the server runs, without tsx (npm run db:backup).
+  await bundle({
+    ...SERVER_BUNDLE,
+    entryPoints: OPERATOR_TOOLS.map((t) => join(ROOT, `tools/${t}.ts`)),
+    outdir: join(DIST, "tools"),
   });
   for (const dir of SERVER_DATA) cpSync(join(ROOT, dir), join(DIST, dir), { recursive: true });
   // The bundle is an ES module: say so beside it, so dist/ runs wherever it is copied.

@@ -7,7 +7,7 @@
  * the start command are read from the Dockerfile, so the image and this test cannot drift apart.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -125,5 +125,17 @@ describe("a production install runs the built server with node alone", () => {
       expect(welcome.role, scenario).toBe("host");
       await host.leave();
     }
+  });
+
+  it("backs the running server's database up with the bundled db:backup (node alone, no tsx)", () => {
+    const folder = join(app, "backups");
+    const r = spawnSync(process.execPath, ["dist/tools/db-backup.js", "--dir", folder], {
+      cwd: app,
+      env: { PATH: process.env.PATH },
+      encoding: "utf8",
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^backup: .*\.db \(\d+ KiB\)/m);
+    expect(readdirSync(folder).filter((f) => f.endsWith(".db"))).toHaveLength(1);
   });
 });
