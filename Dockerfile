@@ -28,6 +28,8 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# npm start and npm run db:backup/db:restore run this check first (it finds dist/ as built and says nothing).
+COPY tools/build-check.mjs ./tools/
 # The embedded database lives in a volume the node user owns; the code stays root's, read-only to it.
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]

@@ -53,7 +53,8 @@ beforeAll(async () => {
   const build = runsOf(stage("build")).at(-1) ?? "";
   expect(build).toBe("npm run build");
   run("npm", npmArgs(build), ROOT);
-  for (const f of ["package.json", "package-lock.json"]) cpSync(join(ROOT, f), join(app, f));
+  for (const f of ["package.json", "package-lock.json", "tools/build-check.mjs"])
+    cpSync(join(ROOT, f), join(app, f)); // what the image's runtime stage copies (and the lockfile)
   // The deps stage's install, word for word, preferring the local npm cache (CI filled it).
   const [install = ""] = runsOf(stage("deps"));
   expect(install).toMatch(/^npm ci --omit=dev/);
@@ -127,9 +128,9 @@ describe("a production install runs the built server with node alone", () => {
     }
   });
 
-  it("backs the running server's database up with the bundled db:backup (node alone, no tsx)", () => {
+  it("backs the running server's database up with npm run db:backup (the bundle, node alone)", () => {
     const folder = join(app, "backups");
-    const r = spawnSync(process.execPath, ["dist/tools/db-backup.js", "--dir", folder], {
+    const r = spawnSync("npm", ["run", "--silent", "db:backup", "--", "--dir", folder], {
       cwd: app,
       env: { PATH: process.env.PATH },
       encoding: "utf8",

@@ -54,13 +54,14 @@ describe("Dockerfile", () => {
     expect(runsOf(stages[1])).toEqual(["npm ci --omit=dev --ignore-scripts --no-audit --no-fund"]);
   });
 
-  it("runs as the unprivileged node user, only node_modules and dist copied in, and starts as npm start does", () => {
+  it("runs as the unprivileged node user, only node_modules, dist and the build check copied in, and starts as npm start does", () => {
     const ops = runtime?.instructions ?? [];
     const copies = ops.filter((i) => i.op === "COPY").map((i) => i.args);
     expect(copies).toEqual([
       "--from=deps /app/node_modules ./node_modules",
       "--from=build /app/dist ./dist",
       "package.json ./",
+      "tools/build-check.mjs ./tools/",
     ]);
     const user = ops.findIndex((i) => i.op === "USER");
     expect(ops[user]?.args).toBe("node");
