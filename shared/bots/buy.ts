@@ -124,12 +124,6 @@ export function tierLeaders(ctx: Ctx): AsicModel[] {
 /** Where a machine is bought: from a factory (new) or on the used market. */
 export type Market = "new" | "used";
 
-/** Models on sale today (new), or with a used market open (used). */
-export function modelsOnSale(ctx: Ctx, market: Market): AsicModel[] {
-  const c = catalogOf(ctx.world);
-  return market === "used" ? c.usedModels : c.newModels;
-}
-
 /**
  * What one unit of `model` nets a day in region `r` at the survey's hashprice, cents; null where the
  * region is closed to the company or power, tax and hosting would take more than the profile allows.

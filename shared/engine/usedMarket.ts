@@ -44,17 +44,10 @@ export function initialUsedMarkets(
 }
 
 /**
- * The used tiers a rest-of-world tier's machines fall in, half each: its own and that of its best
- * machines. A world tier is a vintage's average (the world installs machines about 15% behind the best
- * on sale, world.ts newFleetEfficiency), so half its units are as good as j / 1.15.
- */
-export function usedTiersOfWorld(jPerTh: number): [number, number] {
-  return [usedTierOf(jPerTh), usedTierOf(jPerTh / 1.15)];
-}
-
-/**
- * The used tier of a rest-of-world tier's best machines (usedTiersOfWorld's second), worked out without
- * making a pair: asked for every world tier of every region every day.
+ * The used tier of a rest-of-world tier's best machines. A world tier's machines fall in two used tiers,
+ * half each: its own (usedTierOf) and that of its best machines: a world tier is a vintage's average
+ * (the world installs machines about 15% behind the best on sale, world.ts newFleetEfficiency), so half
+ * its units are as good as j / 1.15. Asked for every world tier of every region every day.
  */
 export function bestUsedTierOfWorld(jPerTh: number): number {
   return usedTierOf(jPerTh / 1.15);

@@ -58,7 +58,7 @@ function listingsToday(state: GameState, region: RegionState): number[] {
   return out;
 }
 
-/** A world tier's listing, half in its own used tier and half in its best machines' (usedTiersOfWorld). */
+/** A world tier's listing, half in its own used tier and half in its best machines' (usedTierOf and bestUsedTierOfWorld). */
 function addHalves(out: number[], jPerTh: number, ths: number): void {
   const own = usedTierOf(jPerTh);
   const best = bestUsedTierOfWorld(jPerTh);
