@@ -6,46 +6,27 @@
  * answers its code with it. The takeover itself, with a player rejoining, is store-failover.test.ts's.
  * Run with `unshare -n sh -c 'ip link set lo up; npx vitest run tests/server/multiprocess'`.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
-import { Redis } from "ioredis";
 import pg from "pg";
 import { Postgres, postgresUnavailable } from "../helpers/postgres.ts";
 import { until, welcome, type AnyRoom } from "../helpers/rooms.ts";
+import { hasRedis, startRedis, type TestRedis } from "../helpers/redis.ts";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
 
-const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
 const skip = !hasRedis ? "redis-server is not installed" : postgresUnavailable;
 const REDIS_PORT = 3012;
 const PG_PORT = 3013;
 const SECRET = "multiprocess-secret-0123456789";
-let redis: ChildProcess | null = null;
+let redis: TestRedis | null = null;
 let pgServer: Postgres | null = null;
 let databaseUrl = "";
 const servers: TestServer[] = [];
 
-async function redisReady(): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const client = new Redis({ port: REDIS_PORT, lazyConnect: true, retryStrategy: () => null });
-    client.on("error", () => undefined);
-    const ok = await client.connect().then(
-      () => client.ping().then((r) => r === "PONG"),
-      () => false,
-    );
-    client.disconnect();
-    if (ok) return;
-    if (Date.now() > deadline || redis?.exitCode !== null) throw new Error("redis-server did not start");
-    // Polling Redis until it answers.
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 async function start(port: number): Promise<TestServer> {
   const server = await startTestServer(port, undefined, {
     DATABASE_URL: databaseUrl,
-    REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+    REDIS_URL: redis!.url,
     PUBLIC_ADDRESS: `127.0.0.1:${port}`,
     GAME_LEASE_MS: "2000",
   });
@@ -84,12 +65,7 @@ async function asHost(server: TestServer, path: string): Promise<{ status: numbe
 
 describe.skipIf(skip !== null)("two processes on one Redis and one PostgreSQL", () => {
   beforeAll(async () => {
-    redis = spawn(
-      "redis-server",
-      ["--port", String(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-      { stdio: "ignore" },
-    );
-    await redisReady();
+    redis = await startRedis(REDIS_PORT);
     pgServer = new Postgres(PG_PORT);
     await pgServer.start();
     databaseUrl = await pgServer.createDatabase("multiprocess");
@@ -99,7 +75,7 @@ describe.skipIf(skip !== null)("two processes on one Redis and one PostgreSQL", 
     for (const s of servers) await s.stop("SIGKILL").catch(() => undefined);
     for (const s of servers) cleanup(s);
     await pgServer?.destroy();
-    if (redis?.pid) process.kill(redis.pid, "SIGKILL");
+    redis?.stop();
   });
 
   it("makes a new room on the process the request reached (a burst of creations is spread, not piled up)", async () => {

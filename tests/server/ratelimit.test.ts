@@ -3,12 +3,11 @@
  * per address; past the limit, 429 with Retry-After and a refusal saying what was limited. With Redis,
  * two processes share one count. Real servers on loopback; Redis started here and stopped by PID.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { connect } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
+import { hasRedis, startRedis, type TestRedis } from "../helpers/redis.ts";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
 import { welcome } from "../helpers/rooms.ts";
 import { createHttpLimits, spend } from "../../server/limits/httpLimits.ts";
@@ -115,37 +114,16 @@ describe("while Redis is away", () => {
   });
 });
 
-const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
 const REDIS_PORT = 2990;
 
-/** Redis answers PING on its port (a raw RESP exchange). */
-function pong(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(REDIS_PORT, "127.0.0.1", () => socket.write("PING\r\n"));
-    socket.once("data", (d) => {
-      resolve(d.toString().startsWith("+PONG"));
-      socket.destroy();
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
 describe.skipIf(!hasRedis)("two servers on one Redis", () => {
-  let redis: ChildProcess | null = null;
+  let redis: TestRedis | null = null;
   let a: TestServer;
   let b: TestServer;
   beforeAll(async () => {
-    redis = spawn(
-      "redis-server",
-      ["--port", String(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-      { stdio: "ignore" },
-    );
-    while (!(await pong())) {
-      if (redis.exitCode !== null) throw new Error("redis-server exited");
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    redis = await startRedis(REDIS_PORT);
     const env = (port: number) => ({
-      REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+      REDIS_URL: redis!.url,
       PUBLIC_ADDRESS: `127.0.0.1:${port}`,
       // One a minute over a 20-minute window: 20, and no window ends while the test spends them.
       HTTP_LIMIT_PER_MINUTE: "1",
@@ -160,7 +138,7 @@ describe.skipIf(!hasRedis)("two servers on one Redis", () => {
     await Promise.all([a?.stop(), b?.stop()]);
     if (a) cleanup(a);
     if (b) cleanup(b);
-    if (redis?.pid && redis.exitCode === null) process.kill(redis.pid, "SIGKILL");
+    redis?.stop();
   });
 
   it("share one count: look-ups through either process spend one allowance", async () => {

@@ -6,50 +6,31 @@
  * acknowledged command there. The time it took is printed (the failover time).
  * Skipped, saying why, without redis-server or PostgreSQL's binaries.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
-import { Redis } from "ioredis";
 import pg from "pg";
 import { storedRatios } from "../helpers/exports.ts";
 import { Postgres, postgresUnavailable } from "../helpers/postgres.ts";
 import { until, welcome, type AnyRoom } from "../helpers/rooms.ts";
+import { hasRedis, startRedis, type TestRedis } from "../helpers/redis.ts";
 import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
 
-const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
 const skip = !hasRedis ? "redis-server is not installed" : postgresUnavailable;
 if (!hasRedis) console.warn("failover test skipped: redis-server is not installed");
 const REDIS_PORT = 2944;
 const PG_PORT = 2945;
 const LEASE_MS = 2000;
 const SECRET = "failover-secret-0123456789";
-let redis: ChildProcess | null = null;
+let redis: TestRedis | null = null;
 let pgServer: Postgres | null = null;
 let databaseUrl = "";
 const servers: TestServer[] = [];
 const killed = new Set<TestServer>();
 
-/** Polls Redis with PING until it answers. */
-async function redisReady(): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const client = new Redis({ port: REDIS_PORT, lazyConnect: true, retryStrategy: () => null });
-    client.on("error", () => undefined);
-    const ok = await client.connect().then(
-      () => client.ping().then((r) => r === "PONG"),
-      () => false,
-    );
-    client.disconnect();
-    if (ok) return;
-    if (Date.now() > deadline || redis?.exitCode !== null) throw new Error("redis-server did not start");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 async function start(port: number): Promise<TestServer> {
   const server = await startTestServer(port, undefined, {
     DATABASE_URL: databaseUrl,
-    REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+    REDIS_URL: redis!.url,
     PUBLIC_ADDRESS: `127.0.0.1:${port}`,
     GAME_LEASE_MS: String(LEASE_MS),
   });
@@ -83,12 +64,7 @@ function command(player: AnyRoom, ratioBps: number): Promise<void> {
 
 describe.skipIf(skip !== null)("a server killed mid-game, with PostgreSQL and Redis shared", () => {
   beforeAll(async () => {
-    redis = spawn(
-      "redis-server",
-      ["--port", String(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-      { stdio: "ignore" },
-    );
-    await redisReady();
+    redis = await startRedis(REDIS_PORT);
     pgServer = new Postgres(PG_PORT);
     await pgServer.start();
     databaseUrl = await pgServer.createDatabase("failover");
@@ -98,7 +74,7 @@ describe.skipIf(skip !== null)("a server killed mid-game, with PostgreSQL and Re
     for (const s of servers) await s.stop("SIGKILL").catch(() => undefined);
     for (const s of servers) cleanup(s);
     await pgServer?.destroy();
-    if (redis?.pid) process.kill(redis.pid, "SIGKILL");
+    redis?.stop();
   });
 
   it("is taken over by the other, same room and code; the player rejoins and finds every command", async () => {
