@@ -110,6 +110,8 @@ export const configSchema = z.object({
   ),
   // Where `npm run db:backup` puts its backups.
   BACKUP_DIR: z.preprocess(unsetIfEmpty, z.string().trim().default("data/backups")),
+  // Read by db:backup/db:restore (server/store/backup.ts) to find pg_dump and pg_restore.
+  PG_BIN: text(),
 });
 
 export type Config = z.infer<typeof configSchema>;

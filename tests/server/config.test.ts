@@ -66,14 +66,18 @@ describe("loadConfig", () => {
     expect(problems({ REDIS_URL: "redis://127.0.0.1:6379", PUBLIC_ADDRESS: "10.0.0.5:2567" })).toEqual([]);
   });
 
-  it(".env.example lists exactly the variables the schema reads, each with a comment", () => {
+  it(".env.example lists exactly the variables the schema and compose.yaml read, each with a comment", () => {
     const lines = readFileSync(join(ROOT, ".env.example"), "utf8").split("\n");
     const names = lines.flatMap((l, i) => {
       const m = /^([A-Z_]+)=/.exec(l);
       if (m) expect(lines[i - 1], `${m[1]} has a comment above it`).toMatch(/^# /);
       return m ? [m[1]] : [];
     });
-    expect(names.sort()).toEqual(Object.keys(configSchema.shape).sort());
+    // The server's variables, and those compose.yaml itself reads (${NAME…}) for its services.
+    const compose = new Set(
+      [...readFileSync(join(ROOT, "compose.yaml"), "utf8").matchAll(/\$\{([A-Z_]+)/g)].map((m) => m[1]),
+    );
+    expect(names.sort()).toEqual([...new Set([...Object.keys(configSchema.shape), ...compose])].sort());
     // Its values are valid themselves.
     const env = Object.fromEntries(lines.flatMap((l) => (/^[A-Z_]+=/.test(l) ? [l.split(/=(.*)/s)] : [])));
     expect(() => loadConfig(env)).not.toThrow();
