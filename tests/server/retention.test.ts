@@ -8,14 +8,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient } from "@libsql/client";
-import pg from "pg";
 import type { GameSession } from "../../server/game/session.ts";
 import { pruneDatabase } from "../../server/store/backup.ts";
 import { openStore } from "../../server/store/open.ts";
 import type { SqlStore } from "../../server/store/sql.ts";
 import { Postgres, postgresUnavailable } from "../helpers/postgres.ts";
 import { startedSession } from "../helpers/sessions.ts";
+import { sqlOn } from "../helpers/sqlOn.ts";
 
 const DAY = 86_400_000;
 const TABLES = [
@@ -47,53 +46,27 @@ interface Backend {
   name: string;
   skip: string | null;
   url(): Promise<string>;
-  /** How many rows each table holds for the room, read beside the store as an operator would. */
-  rows(url: string, roomId: string): Promise<number>;
-  exec(url: string, sql: string): Promise<void>;
 }
 
 const sqlite: Backend = {
   name: "SQLite",
   skip: null,
   url: () => Promise.resolve(`file:${join(dir, `db${databases++}.db`)}`),
-  async rows(url, roomId) {
-    const db = createClient({ url });
-    let n = 0;
-    for (const t of TABLES)
-      n += Number(
-        (await db.execute({ sql: `select count(*) as n from ${t} where room_id = ?`, args: [roomId] }))
-          .rows[0]?.n,
-      );
-    db.close();
-    return n;
-  },
-  async exec(url, sql) {
-    const db = createClient({ url });
-    await db.execute(sql).finally(() => db.close());
-  },
 };
 
 const postgres: Backend = {
   name: "PostgreSQL",
   skip: postgresUnavailable,
   url: () => server!.createDatabase(`r${databases++}`),
-  async rows(url, roomId) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    let n = 0;
-    for (const t of TABLES)
-      n += Number(
-        (await client.query(`select count(*) as n from ${t} where room_id = $1`, [roomId])).rows[0]?.n,
-      );
-    await client.end();
-    return n;
-  },
-  async exec(url, sql) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  },
 };
+
+/** How many rows the tables hold for the room, read beside the store as an operator would. */
+async function rowsOf(url: string, roomId: string): Promise<number> {
+  let n = 0;
+  for (const t of TABLES)
+    n += Number((await sqlOn(url, `select count(*) as n from ${t} where room_id = ?`, [roomId]))[0]?.n);
+  return n;
+}
 
 async function played(store: SqlStore, roomId: string, code: string, days: number): Promise<GameSession> {
   const s = startedSession(code, days);
@@ -117,16 +90,16 @@ describe.each([sqlite, postgres])("retention on $name", (backend) => {
       await played(store, "gone", "RET567", 2);
       await store.markAbandoned("gone", "everyone left");
       await played(store, "running", "RET789", 2);
-      expect(await backend.rows(url, "ended")).toBeGreaterThan(5);
+      expect(await rowsOf(url, "ended")).toBeGreaterThan(5);
 
       // Ended today: kept under a 30-day retention.
       expect(await store.prune(30)).toEqual([]);
       // 31 days on: both ended games go, every row; the running one (created as long ago) stays.
       expect((await store.prune(30, Date.now() + 31 * DAY)).sort()).toEqual(["ended", "gone"]);
-      for (const room of ["ended", "gone"]) expect(await backend.rows(url, room)).toBe(0);
+      for (const room of ["ended", "gone"]) expect(await rowsOf(url, room)).toBe(0);
       expect(await store.session("ended")).toBeNull();
       expect((await store.runningGames()).map((g) => g.roomId)).toEqual(["running"]);
-      expect(await backend.rows(url, "running")).toBeGreaterThan(5);
+      expect(await rowsOf(url, "running")).toBeGreaterThan(5);
       await store.close();
     },
     60_000,
@@ -141,7 +114,7 @@ describe.each([sqlite, postgres])("retention on $name", (backend) => {
       await store.saveResult("old", ended);
       await store.close();
       expect(await pruneDatabase(url, 1, Date.now() + 2 * DAY)).toEqual(["old"]);
-      expect(await backend.rows(url, "old")).toBe(0);
+      expect(await rowsOf(url, "old")).toBe(0);
     },
     60_000,
   );
@@ -155,10 +128,10 @@ describe.each([sqlite, postgres])("retention on $name", (backend) => {
       await store.saveResult("swept", ended);
       await store.close();
       const old = new Date(Date.now() - 40 * DAY).toISOString();
-      await backend.exec(url, `update sessions set ended_at = '${old}' where room_id = 'swept'`);
+      await sqlOn(url, `update sessions set ended_at = '${old}' where room_id = 'swept'`);
       const reopened = (await openStore(url, { retentionDays: 30 })).store;
       // The sweep runs once at opening, then hourly: wait for its result, not for time.
-      for (let tries = 0; (await backend.rows(url, "swept")) > 0; tries++) {
+      for (let tries = 0; (await rowsOf(url, "swept")) > 0; tries++) {
         expect(tries).toBeLessThan(400);
         await new Promise((r) => setTimeout(r, 25));
       }

@@ -20,6 +20,7 @@ import type { SqlStore } from "../../server/store/sql.ts";
 import { scenario } from "../helpers/game.ts";
 import { Postgres, postgresUnavailable } from "../helpers/postgres.ts";
 import { startedSession } from "../helpers/sessions.ts";
+import { sqlOn } from "../helpers/sqlOn.ts";
 
 const PORT = 2942;
 const FAST = { backoff: { firstMs: 5, maxMs: 50 } };
@@ -43,8 +44,6 @@ interface Backend {
   skip: string | null;
   /** A new, empty database. */
   url(): Promise<string>;
-  /** SQL run directly on the database (as an operator would). */
-  exec(url: string, sql: string): Promise<void>;
   /** Makes the database unable to take writes; resolves to what lifts that. */
   block(url: string): Promise<() => Promise<void>>;
   blockedReason: RegExp;
@@ -57,10 +56,6 @@ const sqlite: Backend = {
   name: "SQLite",
   skip: null,
   url: () => Promise.resolve(`file:${join(dir, `db${databases++}.db`)}`),
-  async exec(url, sql) {
-    const db = createClient({ url });
-    await db.execute(sql).finally(() => db.close());
-  },
   async block(url) {
     // Another program holds the write lock (BEGIN IMMEDIATE), as an operator's sqlite3 shell could.
     const other = createClient({ url });
@@ -83,11 +78,6 @@ const postgres: Backend = {
   name: "PostgreSQL",
   skip: postgresUnavailable,
   url: () => server!.createDatabase(`t${databases++}`),
-  async exec(url, sql) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  },
   async block() {
     // The database server goes away (stopped by its PID), and comes back on the same port and data.
     await server!.stop();
@@ -169,7 +159,7 @@ describe.each([sqlite, postgres])("the store on $name", (backend) => {
     const store = await open(url);
     const game = startedSession("REF234", 4);
     await store.saveSession("room", game);
-    for (const sql of backend.refuse4321) await backend.exec(url, sql);
+    for (const sql of backend.refuse4321) await sqlOn(url, sql);
     const outcomes = await Promise.all(
       [100, 4321, 200].map((ratioBps) => {
         expect(game.command("s1", { type: "setSellRatio", ratioBps }).ok).toBe(true);
@@ -181,7 +171,7 @@ describe.each([sqlite, postgres])("the store on $name", (backend) => {
     );
     expect(outcomes).toEqual(["100 stored", "4321 refused", "200 stored"]);
     expect(store.writable).toBe(true);
-    await backend.exec(url, backend.unrefuse);
+    await sqlOn(url, backend.unrefuse);
     expect(game.command("s1", { type: "setSellRatio", ratioBps: 300 }).ok).toBe(true);
     await store.saveProgress("room", game);
     expect((await ratios(store, "room")).slice(-4)).toEqual([100, 4321, 200, 300]);
