@@ -40,6 +40,19 @@ export default tseslint.config(
       "no-restricted-properties": [
         "error",
         { object: "Math", property: "random", message: "Use the seeded generator in the game state." },
+        ...["pow", "exp", "log", "sin", "cos", "atan", "asin"].map((property) => ({
+          object: "Math",
+          property,
+          message: "Use shared/math/detmath.ts: the same bits on every machine (Monte-Carlo workers too).",
+        })),
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          // x ** y with a computed exponent is Math.pow; a literal exponent, or a power of two (exact), stays.
+          selector: "BinaryExpression[operator='**'][right.type!='Literal'][left.value!=2]",
+          message: "Use detPow from shared/math/detmath.ts: the same bits on every machine.",
+        },
       ],
     },
   },

@@ -25,8 +25,6 @@ export const CAUTIOUS: Profile = {
 };
 
 const MIN_COUNTRIES = 3;
-/** How much a less efficient machine's payback is held against it: (J/TH ÷ the best's J/TH) to this power. */
-const CUSHION_TASTE = 1;
 /** No country may hold more than this share of the fleet once three are in use. */
 const MAX_COUNTRY_SHARE = 0.4;
 
@@ -75,7 +73,8 @@ export function buyCautious(ctx: Ctx): void {
   const offers: Offer[] = [];
   const consider = (offer: Offer | null): void => {
     if (!offer) return;
-    offer.rank = offer.payback * (offer.model.efficiencyJPerTh / bestJ) ** CUSHION_TASTE;
+    // A less efficient machine's payback is held against it in proportion to its J/TH over the best's.
+    offer.rank = offer.payback * (offer.model.efficiencyJPerTh / bestJ);
     offers.push(offer);
   };
   for (let r = 0; r < open.length; r++) {

@@ -9,6 +9,7 @@
  * than an easy one: the easy bot won 70% of those games.)
  */
 import { powerPriceToday } from "../engine/regions.ts";
+import { detPow } from "../math/detmath.ts";
 import type { GameState, RegionState, RestOfWorldTier } from "../engine/state.ts";
 import type { EngineCaches } from "../engine/caches.ts";
 
@@ -42,5 +43,5 @@ export function cycleCut(state: GameState, caches: EngineCaches, power: number):
   const cost = worldPowerCostPerThDay(state, caches);
   if (!(cost > 0)) return 1;
   const ratio = state.market.hashpriceMicroUsd / cost;
-  return ratio <= NORMAL_RATIO ? 1 : (NORMAL_RATIO / ratio) ** power;
+  return ratio <= NORMAL_RATIO ? 1 : detPow(NORMAL_RATIO / ratio, power);
 }

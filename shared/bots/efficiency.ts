@@ -17,6 +17,7 @@ import {
 } from "./buy.ts";
 import { usedShippedOffer } from "./usedGradient.ts";
 import { catalogOf } from "./world.ts";
+import { detPow } from "../math/detmath.ts";
 import { spendable, type Ctx, type Profile } from "./common.ts";
 
 export const EFFICIENCY: Profile = {
@@ -64,7 +65,7 @@ export function buyEfficiency(ctx: Ctx): void {
   for (const m of catalog.mostEfficient) bestJ = Math.min(bestJ, m.efficiencyJPerTh);
   const consider = (offer: Offer | null): void => {
     if (!offer) return;
-    offer.rank = offer.payback * (offer.model.efficiencyJPerTh / bestJ) ** EFFICIENCY_TASTE;
+    offer.rank = offer.payback * detPow(offer.model.efficiencyJPerTh / bestJ, EFFICIENCY_TASTE);
     offers.push(offer);
   };
   const limit = paybackLimit(ctx);
