@@ -11,14 +11,9 @@
  */
 import { matchMaker } from "@colyseus/core";
 import type { Scenario } from "../shared/scenario/types.ts";
+import { localGameIds } from "./game/localGames.ts";
 import { restoreRunningGames } from "./recovery.ts";
 import type { GameStore } from "./store/store.ts";
-
-/** The game rooms this process runs now. */
-async function localGames(): Promise<string[]> {
-  const rooms = await matchMaker.query({ name: "game", processId: matchMaker.processId });
-  return rooms.map((r) => r.roomId);
-}
 
 /** Closes this process's copy of a game it no longer owns; its store writes nothing more for it. */
 function closeCopy(store: GameStore, roomId: string, why: string): void {
@@ -44,17 +39,18 @@ export function superviseGames(store: GameStore, scenarioOf: (id: string) => Sce
   const renewal = async () => {
     const sentAt = performance.now();
     // Listed before renewing: a room created meanwhile has its session written before the renewal.
-    const local = await localGames();
-    const owned = await own.renew();
+    const local = localGameIds();
+    await own.renew();
     renewedAt = sentAt;
-    for (const id of local)
-      if (!owned.includes(id)) closeCopy(store, id, "was taken over by another process");
+    // Only a game another process holds now is closed here: an ended game keeps its room (the results
+    // screen) though it is no longer 'running', and so no longer among the leases renewed.
+    for (const id of await own.heldByOthers(local)) closeCopy(store, id, "was taken over by another process");
   };
 
   const sweep = async () => {
-    const local = await localGames();
+    const local = localGameIds();
     // Ours but not running here (closed while the database was unreachable), or nobody's: restore them.
-    const owned = await own.renew();
+    const owned = await own.owned();
     const back = owned.filter((id) => !local.includes(id) && own.isDisowned(id));
     const orphans = (await own.orphaned()).filter((id) => !local.includes(id));
     if (back.length + orphans.length === 0) return;
@@ -75,7 +71,7 @@ export function superviseGames(store: GameStore, scenarioOf: (id: string) => Sce
     if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) return clearInterval(timer);
     if (performance.now() - renewedAt > own.leaseMs - every) {
       // Too long without a renewal: another process may take these games soon. Close them first.
-      void localGames().then((ids) => ids.forEach((id) => closeCopy(store, id, "could not renew its lease")));
+      for (const id of localGameIds()) closeCopy(store, id, "could not renew its lease");
     }
     run("renew", renewal);
     run("sweep", sweep);

@@ -50,10 +50,10 @@ import { lobbyEntry } from "./lobbyEntry.ts";
 import { answerPreview } from "./previewAnswer.ts";
 import { RoundRelay } from "./rounds.ts";
 import { publish, tellEveryone } from "./publish.ts";
+import { addLocalGame, codeInUseHere, removeLocalGame } from "../game/localGames.ts";
 
 const RATE_PER_SECOND = 10;
 const RATE_BURST = 30;
-const takenCodes = new Set<string>();
 
 export class GameRoom extends Room<GameRoomState> {
   session!: GameSession;
@@ -91,7 +91,7 @@ export class GameRoom extends Room<GameRoomState> {
     this.session = restored ? GameSession.restore(restored, this.clock.currentTime) : this.newSession(raw);
     this.neverJoined = !restored;
     const options = this.session.options;
-    takenCodes.add(this.session.code);
+    addLocalGame(this.session.code, this.roomId);
     // The room decides when it closes (lifecycle.ts), not Colyseus's "last client left".
     this.autoDispose = false;
     this.maxClients = MAX_CONNECTIONS;
@@ -121,7 +121,7 @@ export class GameRoom extends Room<GameRoomState> {
 
   private newSession(raw: unknown): GameSession {
     const options = createOptionsSchema.parse(raw); // onAuth-less create: a bad option refuses the room
-    const code = newJoinCode((c) => takenCodes.has(c));
+    const code = newJoinCode(codeInUseHere);
     return GameSession.create(services().scenario(options.scenario), options, code, services().seed());
   }
 
@@ -272,7 +272,7 @@ export class GameRoom extends Room<GameRoomState> {
   }
 
   override onDispose(): void {
-    takenCodes.delete(this.session.code);
+    removeLocalGame(this.session.code);
     this.gate.dispose();
     // A shutdown disposes rooms too; those stay 'running' and are restored on the next start.
     const shuttingDown = matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN;

@@ -138,17 +138,29 @@ export class Ownership {
     return claim(this.host.db, this.host.dialect, this.owner, this.leaseMs, only);
   }
 
-  /** Takes the games nobody holds (of `roomIds`, or all); resolves to those that are ours now. */
-  async claim(roomIds?: string[]): Promise<string[]> {
-    await this.host.write([this.claimStatement(roomIds)]);
-    const ours = await ownedBy(await this.host.reader(), this.owner);
-    return roomIds ? ours.filter((id) => roomIds.includes(id)) : ours;
+  /** Extends the leases of the games that are still ours. */
+  async renew(): Promise<void> {
+    await this.host.write([renew(this.host.db, this.host.dialect, this.owner, this.leaseMs)]);
   }
 
-  /** Extends our leases; resolves to the games that are still ours (the others were taken over). */
-  async renew(): Promise<string[]> {
-    await this.host.write([renew(this.host.db, this.host.dialect, this.owner, this.leaseMs)]);
+  /** The running games we hold. */
+  async owned(): Promise<string[]> {
     return ownedBy(await this.host.reader(), this.owner);
+  }
+
+  /** Of `roomIds`, the running games another process holds now (taken over from us). */
+  async heldByOthers(roomIds: string[]): Promise<string[]> {
+    if (roomIds.length === 0) return [];
+    const rows = await (
+      await this.host.reader()
+    )
+      .selectFrom("sessions")
+      .select("room_id")
+      .where("room_id", "in", roomIds)
+      .where("status", "=", "running")
+      .where("owner", "<>", this.owner)
+      .execute();
+    return rows.map((r) => r.room_id);
   }
 
   /** Running games whose owner's lease has expired (or that nobody owns). */

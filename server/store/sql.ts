@@ -140,21 +140,29 @@ export class SqlStore implements GameStore {
     const { actions: _actions, finalTick: _tick, finalHash: _hash, ...header } = s.log;
     const k = this.db.kysely;
     return this.write([
-      upsert(k, "sessions", ["room_id"], {
-        room_id: roomId,
-        code: s.code,
-        scenario: s.options.scenario,
-        scenario_hash: s.state.scenarioHash,
-        seed: s.state.seed,
-        engine_version: s.state.engineVersion,
-        options: JSON.stringify(s.options),
-        host_hash: s.hostHash,
-        created_at: new Date().toISOString(),
-        status: "running",
-        result: null,
-        owner: this.ownership.owner,
-        lease_until: null,
-      }),
+      upsert(
+        k,
+        "sessions",
+        ["room_id"],
+        {
+          room_id: roomId,
+          code: s.code,
+          scenario: s.options.scenario,
+          scenario_hash: s.state.scenarioHash,
+          seed: s.state.seed,
+          engine_version: s.state.engineVersion,
+          options: JSON.stringify(s.options),
+          host_hash: s.hostHash,
+          created_at: new Date().toISOString(),
+          status: "running",
+          result: null,
+          owner: this.ownership.owner,
+          lease_until: null,
+        },
+        // Saved again mid-game (rounds, the world's size): who owns it, since when and whether it still
+        // runs are the ownership's and the result's to change, not a stale copy's to take back.
+        ["owner", "lease_until", "created_at", "status", "result"],
+      ),
       this.ownership.claimStatement([roomId]), // the lease, by the database's clock
       upsert(k, "log_headers", ["room_id"], { room_id: roomId, header: JSON.stringify(header) }),
       ...this.roster(roomId, s),

@@ -24,8 +24,11 @@ export function upsert<T extends Table>(
   table: T,
   keys: readonly (keyof Tables[T] & string)[],
   row: Insertable<Tables[T]>,
+  /** Columns an existing row keeps (written only by the insert). */
+  keep: readonly (keyof Tables[T] & string)[] = [],
 ): Statement {
-  const others = Object.keys(row).filter((c) => !(keys as readonly string[]).includes(c));
+  const fixed: readonly string[] = [...keys, ...keep];
+  const others = Object.keys(row).filter((c) => !fixed.includes(c));
   const set = Object.fromEntries(others.map((c) => [c, sql.ref(`excluded.${c}`)]));
   // The generic table makes Kysely's column types unknowable here; the signature above keeps callers typed.
   const query = db

@@ -56,7 +56,8 @@ describe.skipIf(postgresUnavailable !== null)("game ownership across processes",
   it("gives a game to its creator only, and one of two racing processes takes a free game", async () => {
     const [a, b, c] = (await processes(3)) as [SqlStore, SqlStore, SqlStore];
     await a.saveSession("room", startedSession("OWN234", 1));
-    expect(await a.ownership.renew()).toEqual(["room"]);
+    await a.ownership.renew();
+    expect(await a.ownership.owned()).toEqual(["room"]);
     expect(await b.runningGames()).toEqual([]);
     expect(await b.ownership.orphaned()).toEqual([]);
 
@@ -83,14 +84,22 @@ describe.skipIf(postgresUnavailable !== null)("game ownership across processes",
     expect(taken[0]!.code).toBe("OWN567");
 
     // The old owner learns it lost the game at its next renewal; its room's close ends nothing.
-    expect(await a.ownership.renew()).toEqual([]);
+    await a.ownership.renew();
+    expect(await a.ownership.owned()).toEqual([]);
     await a.markAbandoned("room", "closed");
     expect((await b.session("room"))?.status).toBe("running");
+    // Nor does a save of the whole session (a round, the world's size) from the stale copy take it back.
+    await a.saveSession("room", game);
+    await b.ownership.renew();
+    expect(await b.ownership.owned()).toEqual(["room"]);
+    expect(await b.ownership.heldByOthers(["room"])).toEqual([]);
+    expect(await a.ownership.heldByOthers(["room"])).toEqual(["room"]);
     a.ownership.disown("room");
     act(game);
     await a.saveProgress("room", game); // fenced: not written
     expect(await b.commands("room")).toHaveLength(taken[0]!.actions.length);
-    expect(await b.ownership.renew()).toEqual(["room"]);
+    await b.ownership.renew();
+    expect(await b.ownership.owned()).toEqual(["room"]);
   }, 60_000);
 
   it("keeps join codes of running games unique across processes", async () => {
