@@ -23,7 +23,8 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     PORT=2567 \
     HOST=0.0.0.0 \
-    DATABASE_URL=file:/data/hashrate-atlas.db
+    DATABASE_URL=file:/data/hashrate-atlas.db \
+    BACKUP_DIR=/data/backups
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
