@@ -8,41 +8,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
-import pg from "pg";
-import { Postgres, postgresUnavailable } from "../helpers/postgres.ts";
 import { until, welcome, type AnyRoom } from "../helpers/rooms.ts";
-import { hasRedis, startRedis, type TestRedis } from "../helpers/redis.ts";
-import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
+import { clusterUnavailable, TestCluster } from "../helpers/cluster.ts";
+import type { TestServer } from "../helpers/server.ts";
 
-const skip = !hasRedis ? "redis-server is not installed" : postgresUnavailable;
+const skip = clusterUnavailable;
 const REDIS_PORT = 3012;
 const PG_PORT = 3013;
 const SECRET = "multiprocess-secret-0123456789";
-let redis: TestRedis | null = null;
-let pgServer: Postgres | null = null;
-let databaseUrl = "";
-const servers: TestServer[] = [];
+const cluster = new TestCluster({ redis: REDIS_PORT, postgres: PG_PORT }, 2000);
+const servers = cluster.servers;
+const start = (port: number) => cluster.start(port);
 
-async function start(port: number): Promise<TestServer> {
-  const server = await startTestServer(port, undefined, {
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redis!.url,
-    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-    GAME_LEASE_MS: "2000",
-  });
-  servers.push(server);
-  return server;
-}
-
-/** The two servers: the one whose pid owns the room (sessions.owner is `host:pid:random`), the other. */
+/** The two servers: the one that owns the room, the other. */
 async function ownerAndOther(roomId: string): Promise<[TestServer, TestServer]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const row = await client
-    .query<{ owner: string }>(`select owner from sessions where room_id = $1`, [roomId])
-    .finally(() => client.end());
-  const pid = Number(row.rows[0]?.owner.split(":")[1]);
-  const owner = servers.find((s) => s.pid === pid)!;
+  const owner = await cluster.ownerOf(roomId);
   return [owner, servers.find((s) => s !== owner)!];
 }
 
@@ -65,18 +45,10 @@ async function asHost(server: TestServer, path: string): Promise<{ status: numbe
 
 describe.skipIf(skip !== null)("two processes on one Redis and one PostgreSQL", () => {
   beforeAll(async () => {
-    redis = await startRedis(REDIS_PORT);
-    pgServer = new Postgres(PG_PORT);
-    await pgServer.start();
-    databaseUrl = await pgServer.createDatabase("multiprocess");
+    await cluster.up("multiprocess");
   }, 120_000);
 
-  afterAll(async () => {
-    for (const s of servers) await s.stop("SIGKILL").catch(() => undefined);
-    for (const s of servers) cleanup(s);
-    await pgServer?.destroy();
-    redis?.stop();
-  });
+  afterAll(() => cluster.down());
 
   it("makes a new room on the process the request reached (a burst of creations is spread, not piled up)", async () => {
     await start(3004);

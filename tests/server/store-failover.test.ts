@@ -8,48 +8,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
-import pg from "pg";
 import { storedRatios } from "../helpers/exports.ts";
-import { Postgres, postgresUnavailable } from "../helpers/postgres.ts";
 import { until, welcome, type AnyRoom } from "../helpers/rooms.ts";
-import { hasRedis, startRedis, type TestRedis } from "../helpers/redis.ts";
-import { cleanup, startTestServer, type TestServer } from "../helpers/server.ts";
+import { clusterUnavailable, TestCluster } from "../helpers/cluster.ts";
+import type { TestServer } from "../helpers/server.ts";
 
-const skip = !hasRedis ? "redis-server is not installed" : postgresUnavailable;
-if (!hasRedis) console.warn("failover test skipped: redis-server is not installed");
+const skip = clusterUnavailable;
+if (skip) console.warn(`failover test skipped: ${skip}`);
 const REDIS_PORT = 2944;
 const PG_PORT = 2945;
 const LEASE_MS = 2000;
 const SECRET = "failover-secret-0123456789";
-let redis: TestRedis | null = null;
-let pgServer: Postgres | null = null;
-let databaseUrl = "";
-const servers: TestServer[] = [];
+const cluster = new TestCluster({ redis: REDIS_PORT, postgres: PG_PORT }, LEASE_MS);
+const servers = cluster.servers;
+const start = (port: number) => cluster.start(port);
 const killed = new Set<TestServer>();
-
-async function start(port: number): Promise<TestServer> {
-  const server = await startTestServer(port, undefined, {
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redis!.url,
-    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-    GAME_LEASE_MS: String(LEASE_MS),
-  });
-  servers.push(server);
-  return server;
-}
-
-/** The server process whose pid the game's owner id names (`host:pid:random`, ownership.ts). */
-async function ownerOf(roomId: string, servers: TestServer[]): Promise<TestServer> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const row = await client
-    .query<{ owner: string }>(`select owner from sessions where room_id = $1`, [roomId])
-    .finally(() => client.end());
-  const pid = Number(row.rows[0]?.owner.split(":")[1]);
-  const owner = servers.find((s) => s.pid === pid);
-  if (!owner) throw new Error(`no server has pid ${pid}`);
-  return owner;
-}
 
 function command(player: AnyRoom, ratioBps: number): Promise<void> {
   return new Promise((resolve) => {
@@ -64,18 +37,10 @@ function command(player: AnyRoom, ratioBps: number): Promise<void> {
 
 describe.skipIf(skip !== null)("a server killed mid-game, with PostgreSQL and Redis shared", () => {
   beforeAll(async () => {
-    redis = await startRedis(REDIS_PORT);
-    pgServer = new Postgres(PG_PORT);
-    await pgServer.start();
-    databaseUrl = await pgServer.createDatabase("failover");
+    await cluster.up("failover");
   }, 120_000);
 
-  afterAll(async () => {
-    for (const s of servers) await s.stop("SIGKILL").catch(() => undefined);
-    for (const s of servers) cleanup(s);
-    await pgServer?.destroy();
-    redis?.stop();
-  });
+  afterAll(() => cluster.down());
 
   it("is taken over by the other, same room and code; the player rejoins and finds every command", async () => {
     const both = [await start(2946), await start(2947)];
@@ -95,7 +60,7 @@ describe.skipIf(skip !== null)("a server killed mid-game, with PostgreSQL and Re
     await until(() => player.state.phase === "running");
     for (const ratio of [1100, 2200, 3300]) await command(player, ratio);
 
-    const a = await ownerOf(host.roomId, both);
+    const a = await cluster.ownerOf(host.roomId);
     const b = both.find((s) => s !== a)!;
     await a.stop("SIGKILL");
     killed.add(a);
@@ -142,13 +107,13 @@ describe.skipIf(skip !== null)("a server killed mid-game, with PostgreSQL and Re
     // process closes its copy; the closing does not end the game.
     let left = false;
     player.onLeave(() => (left = true));
-    await pgServer!.stop();
+    await cluster.postgres!.stop();
     await until(() => left, 30_000);
     expect(c.output()).toContain(`room ${host.roomId} could not renew its lease`);
 
     // Back: this process (its held renewal lands first) or the other live one (the lease had expired)
     // restores the game; either is right, as long as it is exactly one.
-    await pgServer!.start();
+    await cluster.postgres!.start();
     const restored = `recovery: room ${host.roomId}`;
     const live = servers.filter((s) => !killed.has(s));
     await until(() => live.some((s) => s.output().includes(restored)), 30_000).catch((e: unknown) => {
