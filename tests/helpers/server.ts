@@ -19,7 +19,10 @@ export async function startTestServer(
   extraEnv: Record<string, string> = {},
   preload: string[] = [],
 ): Promise<TestServer> {
-  const server = await spawnServer({ port, dir, env: extraEnv, preload });
+  // Tests poll exports and codes while they wait for state, as often as a loaded machine lets them: the
+  // shared per-minute HTTP limit would refuse that (ratelimit.test.ts sets its own to test it).
+  const env = { HTTP_LIMIT_PER_MINUTE: "1000000", ...extraEnv };
+  const server = await spawnServer({ port, dir, env, preload });
   return { ...server, port, dir };
 }
 
