@@ -214,7 +214,12 @@ describe.skipIf(postgresUnavailable !== null)("several servers on one PostgreSQL
     await client.connect();
     const ran = await client.query<{ name: string }>(`select name from kysely_migration`);
     await client.end();
-    expect(ran.rows.map((r) => r.name).sort()).toEqual(["0001_tables", "0002_ownership", "0003_ended_at"]);
+    expect(ran.rows.map((r) => r.name).sort()).toEqual([
+      "0001_tables",
+      "0002_ownership",
+      "0003_ended_at",
+      "0004_events_room",
+    ]);
 
     const game = startedSession("SHR234", 6);
     await stores[0]!.saveSession("room", game);

@@ -30,6 +30,7 @@ const TABLES = [
   "predictions",
 ];
 
+const ALL = ["0001_tables", "0002_ownership", "0003_ended_at", "0004_events_room"];
 const dir = mkdtempSync(join(tmpdir(), "atlas-store-migrations-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -89,7 +90,7 @@ describe("migration 1 adopts a database made before migrations", () => {
     expect(after.sessions).toBe(before.sessions! + 1);
     expect(after.log_headers).toBe(before.log_headers! + 1);
     for (const t of ["actions", "snapshots", "company_days", "events"]) expect(after[t]).toBe(before[t]);
-    expect(await migrationsRun(path)).toEqual(["0001_tables", "0002_ownership", "0003_ended_at"]);
+    expect(await migrationsRun(path)).toEqual(ALL);
   });
 
   it("gives a new database the tables the old code made, column for column, then migration 2's", async () => {
@@ -107,7 +108,7 @@ describe("migration 1 adopts a database made before migrations", () => {
       "lease_until integer pk0",
       "ended_at text pk0",
     ]);
-    expect(await migrationsRun(fresh)).toEqual(["0001_tables", "0002_ownership", "0003_ended_at"]);
+    expect(await migrationsRun(fresh)).toEqual(ALL);
   });
 
   it("runs nothing again once a migration is recorded", async () => {
@@ -115,8 +116,24 @@ describe("migration 1 adopts a database made before migrations", () => {
     copyFileSync(FIXTURE, path);
     const db = createClient({ url: `file:${path}` });
     const kysely = libsqlKysely((stmt) => db.execute(stmt));
-    expect(await migrate(kysely, "sqlite")).toEqual(["0001_tables", "0002_ownership", "0003_ended_at"]);
+    expect(await migrate(kysely, "sqlite")).toEqual(ALL);
     expect(await migrate(kysely, "sqlite")).toEqual([]);
     db.close();
+  });
+});
+
+describe("migration 4", () => {
+  it("reads and deletes one game's events through an index, not a scan of every game's", async () => {
+    const path = join(dir, "plan.db");
+    copyFileSync(FIXTURE, path);
+    const { store } = await openStore(`file:${path}`, {});
+    await store.close();
+    for (const statement of [
+      "select * from events where room_id = 'r'",
+      "delete from events where room_id = 'r'",
+    ]) {
+      const plan = (await query(path, `explain query plan ${statement}`)).map((r) => String(r.detail));
+      expect(plan.join(" | ")).toMatch(/USING (COVERING )?INDEX events_room/);
+    }
   });
 });

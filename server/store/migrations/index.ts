@@ -12,12 +12,14 @@ import type { Dialect } from "../tables.ts";
 import { tables, type AnyDb } from "./0001_tables.ts";
 import { ownership } from "./0002_ownership.ts";
 import { endedAt } from "./0003_ended_at.ts";
+import { eventsByRoom } from "./0004_events_room.ts";
 
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     "0001_tables": tables(dialect),
     "0002_ownership": ownership(dialect),
     "0003_ended_at": endedAt(),
+    "0004_events_room": eventsByRoom(),
   };
 }
 
