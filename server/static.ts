@@ -5,7 +5,7 @@
  * `Vary: Accept-Encoding` so caches keep the versions apart. Without a build, the plain landing page
  * stands in.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { decodeSegment, requestUrl } from "./http/respond.ts";
@@ -89,6 +89,8 @@ export function serveClient(req: IncomingMessage, res: ServerResponse, root = cl
     return true;
   }
   res.writeHead(200, { ...headers, "content-length": stat.size });
-  res.end(req.method === "HEAD" ? undefined : readFileSync(path));
+  if (req.method === "HEAD") res.end();
+  // Streamed, not read whole: a synchronous read of the bundle would hold up every game's tick.
+  else createReadStream(path).on("error", () => res.destroy()).pipe(res);
   return true;
 }
