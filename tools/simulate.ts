@@ -15,7 +15,7 @@ import { createGame, EngineCaches, ENGINE_VERSION, step, type PlayerSeat } from 
 import { finishLog, startLog } from "../shared/replay/index.ts";
 import { intFlag, parseFlags, pathFlag, runMain, UsageError } from "./lib/cli.ts";
 import { simulationCsv, simulationDocument } from "./lib/export.ts";
-import { historyComparison } from "../node/history.ts";
+import { historyReport } from "../node/historyFit.ts";
 import { buildReport, reportCsv, reportLines } from "./lib/mc-report.ts";
 import { defaultJobs, runPool } from "./lib/mc-pool.ts";
 import { parseQueueUrl } from "./lib/mc-queue.ts";
@@ -194,7 +194,7 @@ function single(options: Extract<Options, { mode: "single" }>): void {
   const wallMs = performance.now() - started;
   bar?.stop();
 
-  const history = historyComparison(recording, loadDatasets());
+  const history = historyReport(recording, loadDatasets());
   if (options.json) writeJson(options.json, simulationDocument(recording, history));
   if (options.csv) writeFileSync(options.csv, simulationCsv(recording));
   if (log && options.replay) writeJson(options.replay, finishLog(log, state));

@@ -1,5 +1,5 @@
 /** A recorded game as files: a JSON document for programs, a CSV of the daily rows for spreadsheets. */
-import type { HistoryComparison } from "../../node/history.ts";
+import type { HistoryReport } from "../../node/historyFit.ts";
 import type { DayRow, HalvingRow, Recording, RetargetRow } from "../../node/recorder.ts";
 
 export interface SimulationDocument {
@@ -12,10 +12,10 @@ export interface SimulationDocument {
   days: DayRow[];
   retargets: RetargetRow[];
   halvings: HalvingRow[];
-  history: HistoryComparison;
+  history: HistoryReport;
 }
 
-export function simulationDocument(rec: Recording, history: HistoryComparison): SimulationDocument {
+export function simulationDocument(rec: Recording, history: HistoryReport): SimulationDocument {
   return {
     scenario: rec.scenario,
     scenarioHash: rec.scenarioHash,

@@ -1,5 +1,6 @@
 /** The printed summary of a recorded game: what happened to the chain, the market and the map. */
 import type { HistoryComparison } from "../../node/history.ts";
+import type { HistoryReport, YearFit } from "../../node/historyFit.ts";
 import { difficultyT, fixed, int, keyValues, share, signedPct, table } from "./format.ts";
 import type { DayRow, Recording } from "../../node/recorder.ts";
 
@@ -12,7 +13,7 @@ export interface RunInfo {
 /** Countries shown in the share table; the rest are summed into "other". */
 const TOP_COUNTRIES = 7;
 
-export function summaryLines(rec: Recording, history: HistoryComparison, run: RunInfo): string[] {
+export function summaryLines(rec: Recording, history: HistoryReport, run: RunInfo): string[] {
   const first = rec.days[0];
   const last = rec.days[rec.days.length - 1];
   if (!first || !last) return [`${rec.scenario}: no days recorded`];
@@ -49,6 +50,8 @@ export function summaryLines(rec: Recording, history: HistoryComparison, run: Ru
     ...shareLines(rec),
     "",
     ...historyLines(history),
+    "",
+    ...fitLines(history.byYear),
   ];
 }
 
@@ -154,4 +157,41 @@ function historyLines(history: HistoryComparison): string[] {
     lines.push(...table([["date", "sim EH/s", "real EH/s", "sim vs real"], ...rows], ["l", "r", "r", "r"]));
   }
   return lines;
+}
+
+const orBlank = (x: number | null, digits: number): string => (x === null ? "" : fixed(x, digits));
+
+/**
+ * The fit to history by calendar year (node/historyFit.ts). "always 0%" is the retarget error of a
+ * class that guesses no change every time: a model worth asking about must beat it.
+ */
+function fitLines(fits: readonly YearFit[]): string[] {
+  const measured = fits.filter((f) => f.hashrateLnError !== null || f.retargets > 0 || f.shareCells > 0);
+  if (measured.length === 0) return [];
+  const header = [
+    "year",
+    "difficulty |ln err|",
+    "hashrate |ln err|",
+    "retargets",
+    "retarget err pp",
+    "always 0% pp",
+    "correlation",
+    "hashprice |ln err|",
+    "shares err pp",
+  ];
+  const rows = measured.map((f) => [
+    f.year,
+    orBlank(f.difficultyLnError, 3),
+    orBlank(f.hashrateLnError, 3),
+    int(f.retargets),
+    orBlank(f.retargetErrorPp, 2),
+    orBlank(f.retargetZeroBaselinePp, 2),
+    orBlank(f.retargetCorrelation, 2),
+    orBlank(f.hashpriceLnError, 3),
+    orBlank(f.shareErrorPp, 2),
+  ]);
+  return [
+    "Fit to history by year (mean absolute errors; shares against Cambridge's monthly figures)",
+    ...table([header, ...rows], ["l", "r", "r", "r", "r", "r", "r", "r", "r"]),
+  ];
 }

@@ -1,0 +1,170 @@
+/**
+ * The fit to history year by year (issue #16): how well a recorded game retraces what really happened,
+ * on the measures a class would check, each against the real series the project ships:
+ * - difficulty after each retarget: mean |ln(simulated / real)| at the same height;
+ * - daily hashrate: mean |ln(simulated / real 7-day mean)|;
+ * - each retarget's change: mean |simulated − real| in percentage points, beside the same error of
+ *   always guessing 0% (the baseline a fair "predict the next retarget" question must beat), and the
+ *   correlation of the simulated changes with the real ones;
+ * - hashprice: mean |ln(simulated / real estimate)|;
+ * - country shares: mean |simulated − Cambridge| in percentage points, per month and country Cambridge names.
+ * A year with no real figure for a measure leaves it null. The last row ("all") pools every year.
+ */
+import { difficultyFromBits } from "../shared/bitcoin/difficulty.ts";
+import { parseIsoDate } from "../shared/math/calendar.ts";
+import type { Datasets } from "../shared/scenario/datasets.ts";
+import {
+  CCAF_COUNTRIES,
+  historyComparison,
+  realHashprice,
+  realHashrate7d,
+  type HistoryComparison,
+} from "./history.ts";
+import type { DayRow, Recording, RetargetRow } from "./recorder.ts";
+
+export interface YearFit {
+  /** Calendar year, or "all". */
+  year: string;
+  days: number;
+  difficultyLnError: number | null;
+  hashrateLnError: number | null;
+  retargets: number;
+  retargetErrorPp: number | null;
+  /** Mean |real change|: the error of always guessing 0%. */
+  retargetZeroBaselinePp: number | null;
+  /** Pearson correlation of simulated with real changes; null under three retargets or no variance. */
+  retargetCorrelation: number | null;
+  hashpriceLnError: number | null;
+  /** Months × countries compared. */
+  shareCells: number;
+  shareErrorPp: number | null;
+}
+
+type FitData = Pick<Datasets, "epochs" | "hashrateEhs" | "priceUsd" | "feesBtc" | "ccaf">;
+type FitRecording = Pick<Recording, "days" | "retargets">;
+
+/** Running sums of one year (or of all years). */
+interface Sums {
+  days: number;
+  difficulty: number[];
+  hashrate: number[];
+  hashprice: number[];
+  changes: { sim: number; real: number }[];
+  shares: number[];
+}
+
+const emptySums = (): Sums => ({
+  days: 0,
+  difficulty: [],
+  hashrate: [],
+  hashprice: [],
+  changes: [],
+  shares: [],
+});
+
+const mean = (xs: readonly number[]): number | null =>
+  xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length;
+
+export function pearson(pairs: readonly { sim: number; real: number }[]): number | null {
+  if (pairs.length < 3) return null;
+  const ms = mean(pairs.map((p) => p.sim)) as number;
+  const mr = mean(pairs.map((p) => p.real)) as number;
+  let cov = 0;
+  let vs = 0;
+  let vr = 0;
+  for (const p of pairs) {
+    cov += (p.sim - ms) * (p.real - mr);
+    vs += (p.sim - ms) ** 2;
+    vr += (p.real - mr) ** 2;
+  }
+  return vs > 0 && vr > 0 ? cov / Math.sqrt(vs * vr) : null;
+}
+
+function yearSums(byYear: Map<string, Sums>, date: string): Sums {
+  const year = date.slice(0, 4);
+  let sums = byYear.get(year);
+  if (!sums) byYear.set(year, (sums = emptySums()));
+  return sums;
+}
+
+function addDay(sums: Sums, row: DayRow, data: FitData): void {
+  const day = parseIsoDate(row.date);
+  sums.days++;
+  const ehs = realHashrate7d(data, day);
+  if (ehs !== null && ehs > 0 && row.networkEhs > 0)
+    sums.hashrate.push(Math.abs(Math.log(row.networkEhs / ehs)));
+  const hashprice = realHashprice(data, day);
+  if (hashprice !== null && hashprice > 0 && row.hashpriceUsdPerThDay > 0)
+    sums.hashprice.push(Math.abs(Math.log(row.hashpriceUsdPerThDay / hashprice)));
+}
+
+function addRetarget(sums: Sums, r: RetargetRow, byHeight: Map<number, FitData["epochs"][number]>): void {
+  const real = byHeight.get(r.height);
+  const before = byHeight.get(r.height - 2016);
+  if (!real) return;
+  // The game's own difficulty at that height (not the real one moved by the game's change).
+  sums.difficulty.push(Math.abs(Math.log(difficultyFromBits(Number(r.newBits)) / real.difficulty)));
+  if (before) sums.changes.push({ sim: r.changePct, real: (real.difficulty / before.difficulty - 1) * 100 });
+}
+
+/** Each month's mean simulated share per Cambridge country against Cambridge's figure, in pp. */
+function addShares(byYear: Map<string, Sums>, all: Sums, days: readonly DayRow[], data: FitData): void {
+  const byMonth = new Map<string, DayRow[]>();
+  for (const row of days) {
+    const month = row.date.slice(0, 7);
+    byMonth.set(month, [...(byMonth.get(month) ?? []), row]);
+  }
+  for (const [month, rows] of byMonth) {
+    const real = data.ccaf.get(month);
+    if (!real) continue;
+    for (const [name, iso] of Object.entries(CCAF_COUNTRIES)) {
+      const pct = real.get(name);
+      if (pct === undefined) continue;
+      const sim = (rows.reduce((s, r) => s + (r.sharesByCountry[iso] ?? 0), 0) / rows.length) * 100;
+      yearSums(byYear, month).shares.push(Math.abs(sim - pct));
+      all.shares.push(Math.abs(sim - pct));
+    }
+  }
+}
+
+function fitOf(year: string, s: Sums): YearFit {
+  const changes = s.changes;
+  return {
+    year,
+    days: s.days,
+    difficultyLnError: mean(s.difficulty),
+    hashrateLnError: mean(s.hashrate),
+    retargets: changes.length,
+    retargetErrorPp: mean(changes.map((c) => Math.abs(c.sim - c.real))),
+    retargetZeroBaselinePp: mean(changes.map((c) => Math.abs(c.real))),
+    retargetCorrelation: pearson(changes),
+    hashpriceLnError: mean(s.hashprice),
+    shareCells: s.shares.length,
+    shareErrorPp: mean(s.shares),
+  };
+}
+
+/** One row per calendar year the game covers, then "all". */
+export function fitByYear(recording: FitRecording, data: FitData): YearFit[] {
+  const byYear = new Map<string, Sums>();
+  const all = emptySums();
+  for (const row of recording.days) {
+    addDay(yearSums(byYear, row.date), row, data);
+    addDay(all, row, data);
+  }
+  const byHeight = new Map(data.epochs.map((e) => [e.height, e]));
+  for (const r of recording.retargets) {
+    addRetarget(yearSums(byYear, r.date), r, byHeight);
+    addRetarget(all, r, byHeight);
+  }
+  addShares(byYear, all, recording.days, data);
+  const years = [...byYear.keys()].sort();
+  return [...years.map((y) => fitOf(y, byYear.get(y) as Sums)), fitOf("all", all)];
+}
+
+/** The whole comparison with history: the day-by-day and retarget figures, and the fit year by year. */
+export type HistoryReport = HistoryComparison & { byYear: YearFit[] };
+
+export function historyReport(recording: FitRecording, data: FitData): HistoryReport {
+  return { ...historyComparison(recording, data), byYear: fitByYear(recording, data) };
+}

@@ -1,0 +1,105 @@
+/**
+ * The fit to history by year: a "game" that copies the real series scores (close to) zero on every
+ * measure, and known distortions of it score what they should, year by year, on the shipped data.
+ */
+import { describe, expect, it } from "vitest";
+import { formatIsoDate, parseIsoDate, SECONDS_PER_DAY } from "../../shared/math/calendar.ts";
+import { realCountryShares, realHashprice, realHashrate7d } from "../../node/history.ts";
+import { fitByYear, pearson, type YearFit } from "../../node/historyFit.ts";
+import { hexBits, type DayRow, type RetargetRow } from "../../node/recorder.ts";
+import { loadDatasets } from "../../node/scenarios.ts";
+
+const data = loadDatasets();
+const FIRST = parseIsoDate("2020-01-01");
+const LAST = parseIsoDate("2021-12-31");
+
+/** The real history of 2020–2021 written as a recording (what a perfect model would record). */
+function realRecording(): { days: DayRow[]; retargets: RetargetRow[] } {
+  const days: DayRow[] = [];
+  for (let d = FIRST; d <= LAST; d++)
+    days.push({
+      date: formatIsoDate(d),
+      networkEhs: realHashrate7d(data, d) ?? 0,
+      hashpriceUsdPerThDay: realHashprice(data, d) ?? 0,
+      sharesByCountry: realCountryShares(data, d) ?? {},
+    } as DayRow);
+  const retargets: RetargetRow[] = [];
+  for (let i = 1; i < data.epochs.length; i++) {
+    const [before, epoch] = [data.epochs[i - 1]!, data.epochs[i]!];
+    const day = Math.floor(epoch.startTime / SECONDS_PER_DAY);
+    if (day < FIRST || day > LAST || epoch.bits === null) continue;
+    retargets.push({
+      height: epoch.height,
+      date: formatIsoDate(day),
+      oldBits: "",
+      newBits: hexBits(epoch.bits),
+      changePct: (epoch.difficulty / before.difficulty - 1) * 100,
+    });
+  }
+  return { days, retargets };
+}
+
+const year = (fits: YearFit[], y: string) => fits.find((f) => f.year === y) as YearFit;
+
+describe("the fit to history by year", () => {
+  const real = realRecording();
+  const perfect = fitByYear(real, data);
+
+  it("has a row per calendar year and one for all of them", () => {
+    expect(perfect.map((f) => f.year)).toEqual(["2020", "2021", "all"]);
+    expect(year(perfect, "all").days).toBe(LAST - FIRST + 1);
+    expect(year(perfect, "2020").retargets + year(perfect, "2021").retargets).toBe(
+      year(perfect, "all").retargets,
+    );
+  });
+
+  it("scores the real history itself as (nearly) perfect, and always-0% as the mean real change", () => {
+    for (const f of perfect) {
+      expect(f.difficultyLnError).toBeLessThan(1e-6);
+      expect(f.hashrateLnError).toBe(0);
+      expect(f.hashpriceLnError).toBe(0);
+      expect(f.retargetErrorPp).toBe(0);
+      expect(f.retargetCorrelation).toBeCloseTo(1, 9);
+      expect(f.retargetZeroBaselinePp).toBeGreaterThan(2);
+    }
+    // Cambridge has months in both years (to January 2022), each country compared.
+    expect(year(perfect, "2021").shareCells).toBeGreaterThan(12 * 5);
+    expect(year(perfect, "all").shareErrorPp).toBeLessThan(1e-9);
+  });
+
+  it("measures a game that runs 10% hot, never moves difficulty, and gives China 5 points more", () => {
+    const distorted = {
+      days: real.days.map((r) => ({
+        ...r,
+        networkEhs: r.networkEhs * 1.1,
+        sharesByCountry: { ...r.sharesByCountry, CN: (r.sharesByCountry.CN ?? 0) + 0.05 },
+      })),
+      retargets: real.retargets.map((r) => ({ ...r, changePct: 0, newBits: real.retargets[0]!.newBits })),
+    };
+    const fits = fitByYear(distorted, data);
+    const all = year(fits, "all");
+    expect(all.hashrateLnError).toBeCloseTo(Math.log(1.1), 9);
+    expect(all.retargetErrorPp).toBeCloseTo(all.retargetZeroBaselinePp as number, 9);
+    expect(all.retargetCorrelation).toBeNull(); // no variance in the guesses
+    // Held at the first retarget's difficulty: each epoch's error is its distance from that one.
+    const d0 = data.epochs.find((e) => e.height === real.retargets[0]!.height)!.difficulty;
+    const heights = new Set(real.retargets.map((r) => r.height));
+    const held = data.epochs
+      .filter((e) => heights.has(e.height))
+      .map((e) => Math.abs(Math.log(d0 / e.difficulty)));
+    expect(all.difficultyLnError).toBeCloseTo(held.reduce((s, x) => s + x, 0) / held.length, 6);
+    expect(all.difficultyLnError).toBeGreaterThan(0.2);
+    // China is one of Cambridge's countries: 5 points on one of them, averaged over all of them.
+    const countries =
+      all.shareCells /
+      [...new Set(real.days.map((d) => d.date.slice(0, 7)))].filter((m) => data.ccaf.has(m)).length;
+    expect(all.shareErrorPp).toBeCloseTo(5 / countries, 6);
+  });
+
+  it("computes Pearson's correlation and refuses it on too few points", () => {
+    const line = [1, 2, 3, 4].map((x) => ({ sim: x, real: 2 * x + 1 }));
+    expect(pearson(line)).toBeCloseTo(1, 12);
+    expect(pearson(line.map((p) => ({ sim: -p.sim, real: p.real })))).toBeCloseTo(-1, 12);
+    expect(pearson(line.slice(0, 2))).toBeNull();
+  });
+});
