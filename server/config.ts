@@ -139,22 +139,25 @@ function multiProcessProblems(config: Config): string[] {
   ];
 }
 
+/** Each problem of a failed parse as a line naming the variable and its value (secrets by length only). */
+export function configErrorOf(error: z.ZodError, env: NodeJS.ProcessEnv): ConfigError {
+  return new ConfigError(
+    error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "?");
+      const raw = env[name];
+      // Secrets are named, never printed.
+      const shown =
+        name === "ADMIN_SECRET" || name === "METRICS_TOKEN"
+          ? `${raw?.length ?? 0} characters`
+          : JSON.stringify(raw);
+      return `${name}=${shown}: ${issue.message}`;
+    }),
+  );
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0] ?? "?");
-        const raw = env[name];
-        // Secrets are named, never printed.
-        const shown =
-          name === "ADMIN_SECRET" || name === "METRICS_TOKEN"
-            ? `${raw?.length ?? 0} characters`
-            : JSON.stringify(raw);
-        return `${name}=${shown}: ${issue.message}`;
-      }),
-    );
-  }
+  if (!parsed.success) throw configErrorOf(parsed.error, env);
   const problems = multiProcessProblems(parsed.data);
   if (problems.length > 0) throw new ConfigError(problems);
   return parsed.data;

@@ -80,13 +80,3 @@ export function startSweep(
   setImmediate(run);
   return timer;
 }
-
-/** GAME_RETENTION_DAYS as a number of days, or undefined (keep forever); config.ts validated it. */
-export function retentionDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const raw = env.GAME_RETENTION_DAYS;
-  if (raw === undefined || raw.trim() === "") return undefined;
-  const days = Number(raw);
-  if (!Number.isFinite(days) || days <= 0)
-    throw new Error(`GAME_RETENTION_DAYS must be a positive number of days, got "${raw}"`);
-  return days;
-}

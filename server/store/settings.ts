@@ -2,7 +2,7 @@
  * The store's settings: DATABASE_MAX_MB from the environment (an operator's ceiling on the database's
  * size), the rest fixed here with the reasons, and overridable by tests and the benchmark.
  */
-import { retentionDaysFromEnv } from "./retention.ts";
+import { configErrorOf, configSchema } from "../config.ts";
 import type { Backoff } from "./writer.ts";
 
 export interface StoreSettings {
@@ -47,23 +47,20 @@ export const DEFAULTS = {
   leaseMs: 15_000,
 } as const;
 
+/** The store's part of the configuration, validated by the same schema as the rest (config.ts). */
+const storeEnv = configSchema.pick({ DATABASE_MAX_MB: true, GAME_LEASE_MS: true, GAME_RETENTION_DAYS: true });
+
+/**
+ * DATABASE_MAX_MB, GAME_LEASE_MS and GAME_RETENTION_DAYS as settings; throws ConfigError naming the
+ * variable and its value when one is malformed (start-up has already refused such a value).
+ */
 export function storeSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): StoreSettings {
-  const settings: StoreSettings = {};
-  const raw = env.DATABASE_MAX_MB;
-  if (raw !== undefined && raw !== "") {
-    const maxMb = Number(raw);
-    if (!Number.isFinite(maxMb) || maxMb <= 0)
-      throw new Error(`DATABASE_MAX_MB must be a positive number of megabytes, got "${raw}"`);
-    settings.maxMb = maxMb;
-  }
-  const lease = env.GAME_LEASE_MS;
-  if (lease !== undefined && lease !== "") {
-    const leaseMs = Number(lease);
-    if (!Number.isInteger(leaseMs) || leaseMs < 1000)
-      throw new Error(`GAME_LEASE_MS must be a whole number of milliseconds, 1000 or more, got "${lease}"`);
-    settings.leaseMs = leaseMs;
-  }
-  const retentionDays = retentionDaysFromEnv(env);
-  if (retentionDays !== undefined) settings.retentionDays = retentionDays;
-  return settings;
+  const parsed = storeEnv.safeParse(env);
+  if (!parsed.success) throw configErrorOf(parsed.error, env);
+  const { DATABASE_MAX_MB: maxMb, GAME_LEASE_MS: leaseMs, GAME_RETENTION_DAYS: retentionDays } = parsed.data;
+  return {
+    leaseMs,
+    ...(maxMb === undefined ? {} : { maxMb }),
+    ...(retentionDays === undefined ? {} : { retentionDays }),
+  };
 }
