@@ -6,10 +6,22 @@
  * process's clock is SPAN_MS ahead of the real one, then at the real pace (still SPAN_MS ahead), so the
  * test can then talk to the server normally. "time warp: done" on stdout says the span has passed: the
  * test waits for that line (state), never for a duration.
+ *
+ * ATLAS_TIME_WARP="FACTOR:SPAN_MS:signal": the same, but the clock keeps the real pace until the process
+ * receives SIGWINCH (ignored by default; Colyseus takes SIGUSR2 as "shut down"), so the span starts when
+ * the test has set the scene (rooms made, players gone), not at start-up: on a loaded machine start-up
+ * alone can outlast the span ("time warp: started" says the signal arrived).
  */
 import FakeTimers from "@sinonjs/fake-timers";
 
-const [factor = 0, span = 0] = (process.env.ATLAS_TIME_WARP ?? "").split(":").map(Number);
+const [rawFactor, rawSpan, trigger] = (process.env.ATLAS_TIME_WARP ?? "").split(":");
+const [factor, span] = [Number(rawFactor ?? 0), Number(rawSpan ?? 0)];
+let warping = trigger !== "signal";
+if (!warping)
+  process.once("SIGWINCH", () => {
+    warping = true;
+    console.log("time warp: started");
+  });
 
 if (factor > 1 && span > 0) {
   const realNow = Date.now;
@@ -24,7 +36,7 @@ if (factor > 1 && span > 0) {
     const now = realNow();
     const real = now - last;
     last = now;
-    const warped = ahead < span ? Math.min(real * factor, real + span - ahead) : real;
+    const warped = warping && ahead < span ? Math.min(real * factor, real + span - ahead) : real;
     const wasAhead = ahead;
     ahead += warped - real;
     clock.tick(warped);
