@@ -30,6 +30,9 @@ export function fill(el: Element, ...children: Child[]): void {
   for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
 }
 
+/** At most this many notices on screen: a burst (a day of breakdowns) replaces the oldest, not the view. */
+const MAX_TOASTS = 4;
+
 /** A short message at the bottom of the screen, read out by screen readers (role=status). */
 export function toast(text: string, kind: "info" | "error" = "info", ms = 5000): void {
   let box = document.getElementById("toasts");
@@ -39,6 +42,7 @@ export function toast(text: string, kind: "info" | "error" = "info", ms = 5000):
   }
   const item = h("div", { class: `toast toast-${kind}`, text });
   box.append(item);
+  while (box.children.length > MAX_TOASTS) box.firstElementChild?.remove();
   setTimeout(() => item.remove(), ms);
 }
 
