@@ -1,8 +1,12 @@
 /**
  * cheap-power: goes where running a machine costs least: power (renewable supply where carbon is taxed
- * enough to make it cheaper), uptime, hosting, and the duty and VAT paid to bring a new one in, all per
- * TH/s (by the kWh alone it paid a 28% US duty to sit in Texas beside duty-free Norway), and buys whatever gives the most hashrate for the money there: older models at the factory's
- * discount, or used machines bought in the region itself, so long as they pay their power.
+ * enough to make it cheaper), carbon tax and hosting over the uptime, per TH/s of work. It prices every
+ * open site but holds a dearer one's running cost against its payback (CHEAP_TASTE), so it strays from
+ * the cheapest only when they are full or a much better deal stands elsewhere; it buys whatever gives
+ * the most hashrate for the money: older models at the factory's discount, or used machines bought in
+ * the region itself or shipped to the cheapest sites, so long as they pay their power. Duty and VAT
+ * are counted in each offer's landed cost (a used machine bought in Texas pays no US duty; ranking
+ * sites by a new machine's duty lost it 2% of its equity, sandbox, paired 50 runs).
  */
 import {
   buyBest,
