@@ -263,7 +263,8 @@ export function place(ctx: Ctx, offer: Offer, budget: number, minOrder = 0): num
   // Reserve the room now, so that it is still there when the machines land.
   const missing = Math.ceil(kw - Math.max(0, spareKw(ctx, offer.r)));
   if (missing > 0) {
-    const renewable = !leaseAt(ctx, spec.id) && prefersRenewableAt(ctx.world, offer.r);
+    // A lease is extended on its own terms (the engine refuses a grid extension of a green lease).
+    const renewable = leaseAt(ctx, spec.id)?.renewable ?? prefersRenewableAt(ctx.world, offer.r);
     addLease(ctx, offer.r, missing, renewable);
   }
   if (offer.factory === null && offer.from === undefined) load.stored += kw;

@@ -1,22 +1,28 @@
 /**
- * cheap-power: goes where the kWh is cheapest (renewable supply where carbon is taxed enough to make it
- * cheaper), and buys whatever gives the most hashrate for the money there: older models at the factory's
- * discount, or used machines bought in the region itself, so long as they pay their power.
+ * cheap-power: goes where running a machine costs least: power (renewable supply where carbon is taxed
+ * enough to make it cheaper), carbon tax and hosting over the uptime, per TH/s of work. It prices every
+ * open site but holds a dearer one's running cost against its payback (CHEAP_TASTE), so it strays from
+ * the cheapest only when they are full or a much better deal stands elsewhere; it buys whatever gives
+ * the most hashrate for the money: older models at the factory's discount, or used machines bought in
+ * the region itself or shipped to the cheapest sites, so long as they pay their power. Duty and VAT
+ * are counted in each offer's landed cost (a used machine bought in Texas pays no US duty; ranking
+ * sites by a new machine's duty lost it 2% of its equity, sandbox, paired 50 runs).
  */
 import {
   buyBest,
-  cheapestSites,
   minOrderCents,
+  unitMarginAt,
   paybackLimit,
   price,
   survey,
   tierLeaders,
   type Offer,
-  type Market,
+  type Survey,
 } from "./buy.ts";
 import type { AsicModel } from "../scenario/types.ts";
 import { spendable, type Ctx, type Profile } from "./common.ts";
 import { catalogOf } from "./world.ts";
+import { detPow } from "../math/detmath.ts";
 import { usedShippedOffer } from "./usedGradient.ts";
 
 export const CHEAP_POWER: Profile = {
@@ -36,36 +42,72 @@ export const CHEAP_POWER: Profile = {
   buildsSites: true,
 };
 
-/** How many of the cheapest regions it considers. */
+/** How many of the cheapest regions it ships used machines to from other regions' markets. */
 const CHEAPEST = 4;
+/**
+ * How much a dearer site's payback is held against it: (its running cost per TH/s ÷ the cheapest's) to
+ * this power. 1: a site whose machines cost twice as much to run must pay back twice as fast. (Only the
+ * four cheapest kWh, it sat on idle cash once they were full and lost most sandbox games.)
+ */
+const CHEAP_TASTE = 1;
+
+/**
+ * What one TH/s of work costs a day to run at each open site, micro-USD (null where closed): power and
+ * carbon tax, and hosting over the uptime it runs (hosting is paid while the machine is down). For the
+ * most efficient model on sale; duty and VAT are in each offer's landed cost.
+ */
+export function runningCosts(ctx: Ctx, sv: Survey): (number | null)[] {
+  const ref = catalogOf(ctx.world).mostEfficient[0];
+  const jPerTh = ref ? ref.efficiencyJPerTh : 20;
+  const kwhPerTh = (jPerTh * 24) / 1000;
+  return sv.sites.map((site) =>
+    site && site.uptime > 0
+      ? kwhPerTh * (site.price + site.carbonPerKwh) + ((jPerTh / 1000) * site.hostingPerKwDay) / site.uptime
+      : null,
+  );
+}
+
+/** The `n` sites with the lowest running cost, cheapest first (ties to the lower index). */
+function cheapestOf(costs: readonly (number | null)[], n: number): number[] {
+  const open: number[] = [];
+  for (let r = 0; r < costs.length; r++) if (costs[r] !== null) open.push(r);
+  open.sort((a, b) => (costs[a] as number) - (costs[b] as number) || a - b);
+  return open.slice(0, n);
+}
 
 export function buyCheapPower(ctx: Ctx): void {
   const budget = spendable(ctx) * ctx.profile.spendShare;
   // Nothing worth an order to spend: skip the survey (most weekly reviews end here).
   if (budget < minOrderCents(ctx)) return;
   const sv = survey(ctx);
-  const cheapest = cheapestSites(sv, CHEAPEST);
+  const costs = runningCosts(ctx, sv);
+  const cheapest = cheapestOf(costs, CHEAPEST);
+  if (cheapest.length === 0) return;
+  const floor = costs[cheapest[0] as number] as number;
   const offers: Offer[] = [];
   const limit = paybackLimit(ctx);
-  /** Prices the model in each of the cheapest regions, keeping the offers that pay. */
-  const priceIn = (model: AsicModel, market: Market) => {
-    for (let i = 0; i < cheapest.length; i++) {
-      const offer = price(ctx, sv, model, cheapest[i] as number, market, limit);
-      if (offer) offers.push(offer);
-      // Used machines also come from other regions' markets, shipped here (the gradient trade).
-      const margin = offer?.marginCents ?? 0;
-      const shipped =
-        market === "used" && margin > 0
-          ? usedShippedOffer(ctx, model, cheapest[i] as number, margin, limit)
-          : null;
-      if (shipped) offers.push(shipped);
-    }
+  const consider = (offer: Offer | null): void => {
+    if (!offer) return;
+    offer.rank = offer.payback * detPow((costs[offer.r] as number) / floor, CHEAP_TASTE);
+    offers.push(offer);
   };
-  // Used prices depend on the tier: its most efficient model is enough.
+  // Used prices depend on the tier: its most efficient model is enough. Factory prices depend on
+  // efficiency alone: one model of each is enough.
   const leaders = tierLeaders(ctx);
-  for (let i = 0; i < leaders.length; i++) priceIn(leaders[i] as AsicModel, "used");
-  // Factory prices depend on efficiency alone: one model of each is enough.
   const models = catalogOf(ctx.world).oneByEfficiency;
-  for (let i = 0; i < models.length; i++) priceIn(models[i] as AsicModel, "new");
+  for (let r = 0; r < costs.length; r++) {
+    if (costs[r] === null) continue;
+    for (let i = 0; i < leaders.length; i++)
+      consider(price(ctx, sv, leaders[i] as AsicModel, r, "used", limit));
+    for (let i = 0; i < models.length; i++) consider(price(ctx, sv, models[i] as AsicModel, r, "new", limit));
+  }
+  // Used machines also come from other regions' markets, shipped to the cheapest sites (the gradient trade).
+  for (const r of cheapest) {
+    for (let i = 0; i < leaders.length; i++) {
+      const model = leaders[i] as AsicModel;
+      const margin = unitMarginAt(ctx, sv, model, r);
+      if (margin !== null && margin > 0) consider(usedShippedOffer(ctx, model, r, margin, limit));
+    }
+  }
   buyBest(ctx, offers, budget, budget / 2);
 }

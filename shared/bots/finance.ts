@@ -1,8 +1,8 @@
 /**
  * Bots and money (issue #13 §4, §6). Every bot meets a margin call the day it comes, repaying from cash
  * what brings the loan back to the highest LTV lenders lend at. The cautious bot never borrows: its
- * reserve simply earns the risk-free rate (the engine pays it on any cash). The efficiency and trader
- * bots borrow against their installed machines at the cheapest step's LTV when the machines earn (at
+ * reserve simply earns the risk-free rate (the engine pays it on any cash). The efficiency, cheap-power
+ * and trader bots borrow against their installed machines at the cheapest step's LTV when the machines earn (at
  * today's prices, over their market value) at least twice the loan's rate, for half a year, and repay a
  * week before the term ends or as soon as the machines no longer earn the rate: leverage while mining
  * pays, as miners did in 2021, and out before it costs.
@@ -16,8 +16,11 @@ import type { GameState, Loan } from "../engine/state.ts";
 import { minOrderCents } from "./buy.ts";
 import { add, type Ctx } from "./common.ts";
 
-/** Strategies that borrow to buy machines. */
-const BORROWERS: ReadonlySet<string> = new Set(["efficiency", "trader"]);
+/**
+ * Strategies that borrow to buy machines. cheap-power too: the lowest-cost miner is the one a lender
+ * trusts most, and without a loan it fell behind the efficiency company in most sandbox games.
+ */
+const BORROWERS: ReadonlySet<string> = new Set(["efficiency", "trader", "cheap-power"]);
 
 /** Days a bot's loan runs. */
 const TERM_DAYS = 180;

@@ -203,7 +203,8 @@ function install(ctx: Ctx, lot: Lot, r: number): void {
   const free = freeTodayKw(ctx, r);
   const missing = Math.ceil(need - room - 1e-9);
   if (missing <= free) {
-    const renewable = !leaseAt(ctx, spec.id) && prefersRenewableAt(ctx.world, r);
+    // A lease is extended on its own terms (the engine refuses a grid extension of a green lease).
+    const renewable = renewableAt(ctx, r);
     if (addLease(ctx, r, missing, renewable)) {
       addChained(ctx, install);
       done();
@@ -236,7 +237,7 @@ function waitsInQueue(ctx: Ctx, r: number, kw: number): boolean {
     ctx.state.hosting.queue.some((q) => q.company === ctx.company.id && q.region === id) ||
     ctx.out.some((c) => c.type === "leaseCapacity" && c.region === id && c.queue === true);
   if (queued()) return true;
-  queueLease(ctx, r, kw, !leaseAt(ctx, id) && prefersRenewableAt(ctx.world, r));
+  queueLease(ctx, r, kw, renewableAt(ctx, r));
   return queued();
 }
 
