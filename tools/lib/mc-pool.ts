@@ -12,6 +12,7 @@ import { BotCaches } from "../../shared/bots/index.ts";
 import type { ReplayLog } from "../../shared/replay/index.ts";
 import { parseStrategyName } from "../../shared/index.ts";
 import { workerBundle } from "./mc-bundle.ts";
+import { internStrings } from "./mc-intern.ts";
 import { isGuestEntry, type Stop } from "./mc-guests.ts";
 import { Batch } from "./mc-batch.ts";
 import { BOTS, playRun, type McConfig, type RunResult } from "./montecarlo.ts";
@@ -100,8 +101,10 @@ async function runHere(
   let log: ReplayLog | null = null;
   const startupMs = performance.now() - started;
   const caches = new BotCaches();
+  // Internalized strings, as the workers play them (mc-intern.ts): the same games, faster.
+  const interned = internStrings(scenario);
   for (let run = 0; run < config.runs; run++) {
-    const played = playRun(scenario, BOTS, config, run, run === logRun, caches);
+    const played = playRun(interned, BOTS, config, run, run === logRun, caches);
     results.push(played.result);
     if (played.log) log = played.log;
     onResult?.(played.result, run + 1);
