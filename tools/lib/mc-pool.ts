@@ -60,10 +60,21 @@ export function defaultJobs(runs: number): number {
  */
 const NURSERY_MB = 64;
 
+/**
+ * V8 flags of the workers: the nursery above, and feedback from a function's first call. By default V8
+ * gives a function the vector its inline caches learn in only after some calls, and the engine and
+ * the bots make many short-lived closures (callbacks of find, map and filter, a view's getters) that
+ * run their first calls without it. Allocated at once, the same games took 15-25% less CPU (sandbox,
+ * 8 bots, the bundled worker run side by side with and without the flag); the code is the same, so the
+ * games are too.
+ */
+const EAGER_FEEDBACK = "--no-lazy-feedback-allocation";
+const WORKER_FLAGS = `--min-semi-space-size=${NURSERY_MB} --max-semi-space-size=${NURSERY_MB} ${EAGER_FEEDBACK}`;
+
 /** A worker running the bundled mc-worker.ts (see mc-bundle.ts for why it is bundled). */
 export function startWorker(code: string, data: unknown): Worker {
-  // Flags are read when an isolate is made: set here, they size the heaps of the workers made next.
-  setFlagsFromString(`--min-semi-space-size=${NURSERY_MB} --max-semi-space-size=${NURSERY_MB}`);
+  // Flags are read when an isolate is made: set here, they apply to the workers made next.
+  setFlagsFromString(WORKER_FLAGS);
   return new Worker(code, { eval: true, workerData: data });
 }
 
@@ -101,6 +112,9 @@ async function runHere(
   let log: ReplayLog | null = null;
   const startupMs = performance.now() - started;
   const caches = new BotCaches();
+  // This thread plays the runs: feedback from the first call here too (see WORKER_FLAGS). V8 reads the
+  // flag when a function first runs, so it applies to the engine's and bots' functions from now on.
+  setFlagsFromString(EAGER_FEEDBACK);
   // Internalized strings, as the workers play them (mc-intern.ts): the same games, faster.
   const interned = internStrings(scenario);
   for (let run = 0; run < config.runs; run++) {
