@@ -71,6 +71,15 @@ const NURSERY_MB = 64;
 const EAGER_FEEDBACK = "--no-lazy-feedback-allocation";
 const WORKER_FLAGS = `--min-semi-space-size=${NURSERY_MB} --max-semi-space-size=${NURSERY_MB} ${EAGER_FEEDBACK}`;
 
+/**
+ * For a thread about to play games itself (the one-job path, the benches): feedback from a function's
+ * first call here too (see WORKER_FLAGS). V8 reads the flag when a function first runs, so it applies to
+ * the engine's and bots' functions from then on.
+ */
+export function playsHere(): void {
+  setFlagsFromString(EAGER_FEEDBACK);
+}
+
 /** A worker running the bundled mc-worker.ts (see mc-bundle.ts for why it is bundled). */
 export function startWorker(code: string, data: unknown): Worker {
   // Flags are read when an isolate is made: set here, they apply to the workers made next.
@@ -112,9 +121,7 @@ async function runHere(
   let log: ReplayLog | null = null;
   const startupMs = performance.now() - started;
   const caches = new BotCaches();
-  // This thread plays the runs: feedback from the first call here too (see WORKER_FLAGS). V8 reads the
-  // flag when a function first runs, so it applies to the engine's and bots' functions from now on.
-  setFlagsFromString(EAGER_FEEDBACK);
+  playsHere();
   // Internalized strings, as the workers play them (mc-intern.ts): the same games, faster.
   const interned = internStrings(scenario);
   for (let run = 0; run < config.runs; run++) {
