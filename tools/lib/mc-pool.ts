@@ -64,9 +64,9 @@ const NURSERY_MB = 64;
  * V8 flags of the workers: the nursery above, and feedback from a function's first call. By default V8
  * gives a function the vector its inline caches learn in only after some calls, and the engine and
  * the bots make many short-lived closures (callbacks of find, map and filter, a view's getters) that
- * run their first calls without it. Allocated at once, the same games took 15-25% less CPU (sandbox,
- * 8 bots, the bundled worker run side by side with and without the flag); the code is the same, so the
- * games are too.
+ * run their first calls without it. Allocated at once, the same games took less CPU (sandbox, 8 bots,
+ * the bundled worker run side by side with and without the flag): a thread's first games about a third
+ * less, later ones (the JIT warm) 5-15% less. The code is the same, so the games are too.
  */
 const EAGER_FEEDBACK = "--no-lazy-feedback-allocation";
 const WORKER_FLAGS = `--min-semi-space-size=${NURSERY_MB} --max-semi-space-size=${NURSERY_MB} ${EAGER_FEEDBACK}`;
