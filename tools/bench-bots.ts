@@ -20,6 +20,8 @@ import {
   type Scenario,
 } from "../shared/index.ts";
 import { BotCaches, decide } from "../shared/bots/index.ts";
+import { internString, internStrings } from "./lib/mc-intern.ts";
+import { playsHere } from "./lib/mc-pool.ts";
 
 const SEATS = ["efficiency", "cheap-power", "cautious", "trader"].flatMap((s) => [s, s]);
 
@@ -48,7 +50,8 @@ interface Timing {
   rejected: number;
 }
 
-const SEAT_IDS = SEATS.map((_, i) => ({ id: `p${i + 1}`, name: `P${i + 1}` }));
+// Interned ids and scenario, and V8's eager feedback, as a Monte-Carlo run plays (mc-intern.ts, mc-pool.ts).
+const SEAT_IDS = SEATS.map((_, i) => ({ id: internString(`p${i + 1}`), name: `P${i + 1}` }));
 
 function cpuMs(): number {
   const u = process.cpuUsage();
@@ -119,7 +122,8 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-const scenario = await loadFrom();
+playsHere();
+const scenario = internStrings(await loadFrom());
 const seeds = Number(flag("seeds") ?? 6);
 const warmup = Number(flag("warmup") ?? 1);
 for (let i = 0; i < warmup; i++) play(scenario, 1000 + i);

@@ -11,6 +11,8 @@ import { readFileSync } from "node:fs";
 import { BotCaches } from "../shared/bots/index.ts";
 import type { Scenario } from "../shared/index.ts";
 import { BOTS, playRun, type McConfig } from "./lib/montecarlo.ts";
+import { internStrings } from "./lib/mc-intern.ts";
+import { playsHere } from "./lib/mc-pool.ts";
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,7 +33,9 @@ async function loadFrom(id: string): Promise<Scenario> {
 }
 
 const id = flag("id", "sandbox");
-const scenario = await loadFrom(id);
+// As a pool's worker plays: the scenario's strings interned, V8's feedback eager (mc-intern.ts, mc-pool.ts).
+playsHere();
+const scenario = internStrings(await loadFrom(id));
 const bots = ["efficiency", "cheap-power", "cautious", "trader"].flatMap((s) => [s, s]);
 const runs = Number(flag("runs", "5"));
 const warmup = Number(flag("warmup", "1"));

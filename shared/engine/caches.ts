@@ -39,4 +39,6 @@ export class EngineCaches {
    */
   siteSums = new Float64Array(0);
   siteActive = new Uint8Array(0);
+  /** Scratch TH/s by used tier (loans.ts's collateral), zeroed before each use: nothing carries over. */
+  tierThs = new Float64Array(0);
 }

@@ -2,11 +2,13 @@
  * A loan's collateral lots found through the lot table (loans.ts ownedLots with the caches) are the
  * lots the plain filter finds, in the state's order: ids missing, given twice, or of another company's
  * lots included; and still so after lots are added to the list and the same list of ids is asked again.
+ * The collateral's one-pass value (collateralCents with the caches) is the plain sum's, to the cent.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EngineCaches } from "../../shared/engine/caches.ts";
-import { ownedLots } from "../../shared/engine/loans.ts";
+import { collateralCents, lotsValueCents, ownedLots } from "../../shared/engine/loans.ts";
+import { satsValueCents } from "../../shared/math/money.ts";
 import type { Company, Lot } from "../../shared/engine/state.ts";
 import { newGame } from "../helpers/game.ts";
 
@@ -38,6 +40,41 @@ describe("ownedLots through the lot table", () => {
         },
       ),
       { numRuns: 200, seed: 16 },
+    );
+  });
+
+  it("values collateral in one pass as lotsValueCents of the filtered lots does, to the cent", () => {
+    const g = newGame("sandbox", 1, 3);
+    const companies = g.companies as Company[];
+    const models = g.scenario.asics.map((m) => m.id);
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ owner: fc.nat({ max: 2 }), model: fc.nat({ max: models.length - 1 }) }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.array(fc.nat({ max: 45 }), { maxLength: 30 }),
+        fc.nat({ max: 2 }),
+        (made, picks, who) => {
+          const state = structuredClone(g);
+          state.lots = made.map((m, i) => ({
+            ...(g.lots[0] as Lot),
+            id: `lot-t${i}`,
+            owner: (companies[m.owner] as Company).id,
+            model: models[m.model] as string,
+            quantity: 1 + ((i * 37) % 500),
+          }));
+          const company = state.companies[who] as Company;
+          const ids = picks.map((p) => `lot-t${p}`);
+          const caches = new EngineCaches();
+          const btc = satsValueCents(Math.max(0, company.btcSats), state.market.priceCents);
+          const plain = lotsValueCents(state, ownedLots(state, company, ids), new EngineCaches()) + btc;
+          expect(collateralCents(state, company, ids, company.btcSats, caches)).toBe(plain);
+          // Asked again with the same caches (the scratch reused): the same cents.
+          expect(collateralCents(state, company, ids, company.btcSats, caches)).toBe(plain);
+        },
+      ),
+      { numRuns: 200, seed: 17 },
     );
   });
 });

@@ -10,21 +10,23 @@ import { BOTS, playRun, type McConfig } from "./montecarlo.ts";
 import type { ToPool, ToWorker } from "./mc-pool.ts";
 import type { Guests } from "./mc-guests.ts";
 import { slotWatch } from "./mc-watchdog.ts";
+import { internStrings } from "./mc-intern.ts";
 import type { StrategyCode } from "./strategyModule.ts";
 
 const port = parentPort;
 if (!port) throw new Error("mc-worker.ts runs as a worker thread (see mc-pool.ts)");
 const send = (message: ToPool): void => port.postMessage(message);
 
-const { config, scenario, logRun, guests, slots } = workerData as {
+const { config, logRun, guests, slots } = workerData as {
   config: McConfig;
-  scenario: Scenario;
   logRun: number | null;
   /** Bundled strategies from files (null: built-in bots only), and the watchdog's slots for them. */
   guests: StrategyCode | null;
   slots: SharedArrayBuffer | null;
 };
 const watch = slots ? slotWatch(slots) : undefined;
+/** The scenario with its strings internalized (mc-intern.ts: the ids compare faster). */
+const scenario = internStrings((workerData as { scenario: Scenario }).scenario);
 
 /** The speed caches of the runs this thread plays, one after another (see playRun). */
 const caches = new BotCaches();

@@ -25,6 +25,7 @@ import { finishLog, logAction, startLog, type ReplayLog } from "../../shared/rep
 import { BotCaches } from "../../shared/bots/index.ts";
 import { BUILTIN_STRATEGIES, builtinStrategy, Lens, parseStrategyName } from "../../shared/index.ts";
 import { GuestSeats, isGuestEntry, type Guests } from "./mc-guests.ts";
+import { internString } from "./mc-intern.ts";
 
 /**
  * A bot: the commands `companyId` gives today, following `strategy`. Pure: it reads the state only (and
@@ -173,7 +174,8 @@ export function seatsFor(bots: readonly string[]): PlayerSeat[] {
     const n = (seen.get(strategy) ?? 0) + 1;
     seen.set(strategy, n);
     const repeated = bots.filter((b) => b === strategy).length > 1;
-    return { id: `p${i + 1}`, name: repeated ? `${strategy} ${n}` : strategy };
+    // Internalized, as the scenario's ids are in a run (mc-intern.ts): owners compare faster.
+    return { id: internString(`p${i + 1}`), name: repeated ? `${strategy} ${n}` : strategy };
   });
 }
 
