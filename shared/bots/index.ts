@@ -22,7 +22,7 @@ import { buyEfficiency, EFFICIENCY } from "./efficiency.ts";
 import { earnsItsPower } from "./econ.ts";
 import { respondOffers } from "./offers.ts";
 import { releaseLeases, tendLots } from "./pipeline.ts";
-import { atRiskLotsOf, heldShipmentsOf, siteOf, unsettledLotsOf, worldOf, type World } from "./world.ts";
+import { heldShipmentsOf, siteOf, watchedLotsOf, worldOf, type World } from "./world.ts";
 import { buyTrader, tradeUsed, TRADER } from "./trader.ts";
 import { marginCalled, meetMarginCalls, reviewFinance } from "./finance.ts";
 import { answerMachineLeases, offerMachineLeases } from "./machineLeases.ts";
@@ -72,7 +72,7 @@ function urgent(state: GameState, id: string, w: World): boolean {
     if (dest >= 0 && w.unsafe[dest]) return true;
   }
   // Installed lots matter only where a region is unsafe; the others can give no reason to act today.
-  const lots = w.anyUnsafe ? atRiskLotsOf(w, id) : unsettledLotsOf(w, id);
+  const lots = watchedLotsOf(w, id);
   const hashprice = state.market.hashpriceMicroUsd;
   for (let i = 0; i < lots.length; i++) {
     const lot = lots[i] as Lot;

@@ -44,6 +44,11 @@ export function atRiskLotsOf(w: World, id: string): readonly Lot[] {
   return listOf(w, id, ownership(w).atRisk, (lot) => unsettled(lot) || inUnsafeRegion(w, lot));
 }
 
+/** The lots a daily look must check: atRiskLotsOf where some region is unsafe, else unsettledLotsOf. */
+export function watchedLotsOf(w: World, id: string): readonly Lot[] {
+  return w.anyUnsafe ? atRiskLotsOf(w, id) : unsettledLotsOf(w, id);
+}
+
 function ownership(w: World): Ownership {
   const state = w.state;
   const from = w.ownedFrom;

@@ -116,7 +116,7 @@ export interface Catalog extends Lineup {
   factories: Factory[];
 }
 
-export { atRiskLotsOf, lotsOf, unsettledLotsOf } from "./owned.ts";
+export { atRiskLotsOf, lotsOf, unsettledLotsOf, watchedLotsOf } from "./owned.ts";
 
 function build(state: GameState, bots: BotCaches): World {
   const caches = bots.engine;
