@@ -6,7 +6,7 @@
 import { freeKw } from "../engine/regions.ts";
 import { usedTierOf } from "../engine/market.ts";
 import { tierMarkCents } from "../engine/score.ts";
-import { quoteUsedLot, stockUnits } from "../engine/usedMarket.ts";
+import { usedLotWithin, type UsedLotSize } from "../engine/usedLotDepth.ts";
 import { withPremiumCents } from "../engine/commands/orderMachines.ts";
 import type { RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
@@ -18,6 +18,7 @@ import {
   prefersRenewableAt,
   regionalUsedAskOf,
   siteOf,
+  usedReferenceOf,
   type Factory,
 } from "./world.ts";
 import { factoryDutiesOf } from "./duties.ts";
@@ -234,7 +235,8 @@ export function place(ctx: Ctx, offer: Offer, budget: number, minOrder = 0): num
   let total = 0;
   let premiumBps = 0;
   if (offer.factory === null) {
-    const used = usedLotByDepth(ctx, offer, units);
+    // A lot under `minOrder` is not bought (below): the search gives up as soon as it surely would be.
+    const used = usedLotByDepth(ctx, offer, units, minOrder);
     units = used.units;
     total = used.totalCents;
   }
@@ -275,24 +277,15 @@ export function place(ctx: Ctx, offer: Offer, budget: number, minOrder = 0): num
 /**
  * The largest used lot of `offer` (at most `maxUnits`) the market where it is bought sells at an average
  * unit price within USED_DEPTH_SLACK of the offer's ask, and what it costs (the engine's quote, walking
- * up the curve): found by halving the range, a dozen quotes at most.
+ * up the curve): found by halving the range (usedLotWithin: the plain search, made cheaper); none
+ * (0 units) when it would cost less than `leastCents`.
  */
-function usedLotByDepth(ctx: Ctx, offer: Offer, maxUnits: number): { units: number; totalCents: number } {
+function usedLotByDepth(ctx: Ctx, offer: Offer, maxUnits: number, leastCents: number): UsedLotSize {
   const market = offer.from ?? offer.r;
-  const most = Math.min(maxUnits, stockUnits(ctx.state, market, offer.model));
   const ceiling = offer.unitCents * (1 + USED_DEPTH_SLACK);
-  let lo = 0;
-  let loTotal = 0;
-  let hi = most;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    const q = quoteUsedLot(ctx.state, market, offer.model, mid);
-    if (q && q.unitCents <= ceiling) {
-      lo = mid;
-      loTotal = q.totalCents;
-    } else hi = mid - 1;
-  }
-  return { units: lo, totalCents: loTotal };
+  const tier = usedTierOf(offer.model.efficiencyJPerTh);
+  const reference = usedReferenceOf(ctx.world, market, tier);
+  return usedLotWithin(ctx.state, market, offer.model, maxUnits, ceiling, reference, leastCents);
 }
 
 /**

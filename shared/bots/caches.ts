@@ -14,6 +14,7 @@ import { EngineCaches } from "../engine/caches.ts";
 import type { Scenario } from "../scenario/types.ts";
 import type { Duties } from "./duties.ts";
 import type { Lineup } from "./lineup.ts";
+import type { KeptProfile } from "./seatProfiles.ts";
 import type { World } from "./world.ts";
 
 /** What the bots derive from one scenario, which never changes once resolved. */
@@ -32,6 +33,8 @@ export class BotCaches {
   duties: Duties | null = null;
   /** What the bots derive from the scenario asked about last (botScenarioIndex). */
   scenario: BotScenarioIndex | null = null;
+  /** Each seat's profile by company id, with what it was drawn from (seatProfiles.ts). */
+  profiles = new Map<string, KeptProfile>();
 
   /** `engine`: the caches the game's rules are given (step, applyCommand), to share their look-ups. */
   constructor(readonly engine: EngineCaches = new EngineCaches()) {}

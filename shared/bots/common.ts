@@ -15,7 +15,7 @@ import {
   queuedKw,
   roomForQueued,
 } from "../engine/hosting.ts";
-import { bidCentsOf, queueLease } from "./hostingQueue.ts";
+import { bidCentsOf, leasePowerRefused, queueLease } from "./hostingQueue.ts";
 import { shipmentById } from "../engine/logistics/shipmentIndex.ts";
 import { regionIndex } from "../engine/regions.ts";
 import type { Company, GameState, Lot, RegionState } from "../engine/state.ts";
@@ -198,6 +198,7 @@ export function addLease(ctx: Ctx, r: number, kw: number, renewable: boolean): b
     ctx.takenKw[r] = (ctx.takenKw[r] ?? 0) + kw;
     return queued;
   }
+  if (leasePowerRefused(ctx, spec, renewable)) return false;
   const cmd = { type: "leaseCapacity" as const, region: spec.id, kw, ...(renewable ? { renewable } : {}) };
   if (!add(ctx, cmd, leaseSetupCents(kw, hostingPriceCents(ctx.state, r)))) return false;
   ctx.takenKw[r] = (ctx.takenKw[r] ?? 0) + kw;

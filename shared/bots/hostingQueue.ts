@@ -24,6 +24,7 @@ export function queueLease(ctx: Ctx, r: number, kw: number, renewable: boolean):
   // One request per region: nor a second one today, before the first is applied.
   if (ctx.out.some((c) => c.type === "leaseCapacity" && c.region === spec.id && c.queue === true))
     return false;
+  if (leasePowerRefused(ctx, spec, renewable)) return false;
   const price = hostingPriceCents(state, r);
   const bid = bidCentsOf(state, r, bidPct);
   const cmd = {
@@ -40,5 +41,18 @@ export function queueLease(ctx: Ctx, r: number, kw: number, renewable: boolean):
     ctx.out.push(cmd);
     ctx.cash -= cost;
   }
+  return false;
+}
+
+/**
+ * Whether the engine surely refuses a lease in `spec`'s region on this supply (validateLease): the
+ * company's lease there runs on the other supply (LEASE_POWER_DIFFERS), or renewable power is asked
+ * where there is none (NO_RENEWABLE). Checked before `add` for speed only: a stored lot that cannot get
+ * its lease this way asks again every day (thousands of refusals a game, each worded in two languages),
+ * and a refusal found here is one `add` would meet, so the answer is the same.
+ */
+export function leasePowerRefused(ctx: Ctx, spec: RegionSpec, renewable: boolean): boolean {
+  if (renewable && !spec.renewable) return true;
+  for (const lease of ctx.company.leases) if (lease.region === spec.id) return lease.renewable !== renewable;
   return false;
 }

@@ -11,7 +11,8 @@ import type { Shipment } from "../engine/tradeState.ts";
 import { modelOf } from "../engine/fleet.ts";
 import { regionIndex } from "../engine/regions.ts";
 import { BotCaches } from "./caches.ts";
-import { reviewsOn, seatProfile } from "./levels.ts";
+import { reviewsOn } from "./levels.ts";
+import { seatProfileOf } from "./seatProfiles.ts";
 import { parseStrategyName } from "../strategy/names.ts";
 import { makeCtx, reserveCents, spendable, type Ctx, type Profile } from "./common.ts";
 import { minOrderCents } from "./buy.ts";
@@ -21,7 +22,7 @@ import { buyEfficiency, EFFICIENCY } from "./efficiency.ts";
 import { earnsItsPower } from "./econ.ts";
 import { respondOffers } from "./offers.ts";
 import { releaseLeases, tendLots } from "./pipeline.ts";
-import { atRiskLotsOf, heldShipmentsOf, siteOf, unsettledLotsOf, worldOf, type World } from "./world.ts";
+import { heldShipmentsOf, siteOf, watchedLotsOf, worldOf, type World } from "./world.ts";
 import { buyTrader, tradeUsed, TRADER } from "./trader.ts";
 import { marginCalled, meetMarginCalls, reviewFinance } from "./finance.ts";
 import { answerMachineLeases, offerMachineLeases } from "./machineLeases.ts";
@@ -71,7 +72,7 @@ function urgent(state: GameState, id: string, w: World): boolean {
     if (dest >= 0 && w.unsafe[dest]) return true;
   }
   // Installed lots matter only where a region is unsafe; the others can give no reason to act today.
-  const lots = w.anyUnsafe ? atRiskLotsOf(w, id) : unsettledLotsOf(w, id);
+  const lots = watchedLotsOf(w, id);
   const hashprice = state.market.hashpriceMicroUsd;
   for (let i = 0; i < lots.length; i++) {
     const lot = lots[i] as Lot;
@@ -161,7 +162,8 @@ export function decide(
   const review = reviewsOn(named.level, state.tick, seat);
   const w = worldOf(state, bots);
   if (!review && !urgent(state, companyId, w)) return [];
-  const ctx = makeCtx(w, company, seatProfile(plan.profile, named.level, state.seed, companyId), review);
+  const profile = seatProfileOf(bots, plan.profile, named.level, state.seed, companyId);
+  const ctx = makeCtx(w, company, profile, review);
   tendLots(ctx);
   meetMarginCalls(ctx);
   respondOffers(ctx, plan.offerPaybackDays);

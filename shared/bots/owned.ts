@@ -21,9 +21,9 @@ export interface Ownership {
 
 /**
  * The company's lots, in the state's order: the state's lots grouped by owner once a day rather than
- * scanned by every seat. Valid while no lot is created (the id counter moves), removed (the list changes
- * or shrinks) or handed to another company (an accepted offer notifies both parties, which renews the
- * memo); checked on every call, else rebuilt. Read only: the lists are shared.
+ * scanned by every seat. Valid while no lot is removed (the list changes) or handed to another company
+ * (an accepted offer notifies both parties, which renews the memo); a lot created since is added (the
+ * list grew in place); checked on every call, else rebuilt. Read only: the lists are shared.
  */
 export function lotsOf(w: World, id: string): readonly Lot[] {
   return listOf(w, id, ownership(w).all, () => true);
@@ -44,42 +44,65 @@ export function atRiskLotsOf(w: World, id: string): readonly Lot[] {
   return listOf(w, id, ownership(w).atRisk, (lot) => unsettled(lot) || inUnsafeRegion(w, lot));
 }
 
+/** The lots a daily look must check: atRiskLotsOf where some region is unsafe, else unsettledLotsOf. */
+export function watchedLotsOf(w: World, id: string): readonly Lot[] {
+  return w.anyUnsafe ? atRiskLotsOf(w, id) : unsettledLotsOf(w, id);
+}
+
 function ownership(w: World): Ownership {
   const state = w.state;
   const from = w.ownedFrom;
-  if (
-    w.owned &&
-    from.lots === state.lots &&
-    from.length === state.lots.length &&
-    from.nextId === state.nextId
-  )
+  const lots = state.lots;
+  if (w.owned && from.lots === lots && from.length <= lots.length) {
+    // The same list: lots are only ever appended to it in place (every removal makes a new list, as
+    // lotFacts.ts's table relies on too), so only the lots past the old length are new. (The id counter
+    // also moves for shipments, leases and offers, which leave the lists as they are.)
+    if (from.length < lots.length) {
+      classify(w, w.owned, from.length, true);
+      w.ownedFrom = { lots, length: lots.length, nextId: state.nextId };
+    }
     return w.owned;
-  const n = state.companies.length;
-  const all: Lot[][] = [];
-  const settle: Lot[][] = [];
-  const atRisk: Lot[][] = [];
-  for (let i = 0; i < n; i++) {
-    all.push([]);
-    settle.push([]);
-    atRisk.push([]);
   }
+  const n = state.companies.length;
+  const owned: Ownership = { all: [], unsettled: [], atRisk: [] };
+  for (let i = 0; i < n; i++) {
+    owned.all.push([]);
+    owned.unsettled.push([]);
+    owned.atRisk.push([]);
+  }
+  classify(w, owned, 0, false);
+  w.ownedFrom = { lots, length: lots.length, nextId: state.nextId };
+  return (w.owned = owned);
+}
+
+/**
+ * Adds the state's lots from position `start` on to their owners' lists in `owned`, in order. `renew`:
+ * an owner's lists are copied before its first addition (lists handed out are snapshots: makeCtx).
+ */
+function classify(w: World, owned: Ownership, start: number, renew: boolean): void {
+  const state = w.state;
   const lots = state.lots;
   const table = lotTable(state, w.caches);
-  for (let i = 0; i < lots.length; i++) {
+  const renewed: boolean[] = [];
+  for (let i = start; i < lots.length; i++) {
     const lot = lots[i] as Lot;
     table.sync(i);
     const owner = table.owner[i] as number;
     if (owner < 0) continue;
-    (all[owner] as Lot[]).push(lot);
+    if (renew && !renewed[owner]) {
+      renewed[owner] = true;
+      owned.all[owner] = [...(owned.all[owner] as Lot[])];
+      owned.unsettled[owner] = [...(owned.unsettled[owner] as Lot[])];
+      owned.atRisk[owner] = [...(owned.atRisk[owner] as Lot[])];
+    }
+    (owned.all[owner] as Lot[]).push(lot);
     // A lot's status and place change only by its owner's commands (given after its own look today)
     // or when the day is stepped; a change of owner renews the memo (see above).
     if (lot.status !== "installed" || !(table.inRegion[i] as boolean)) {
-      (settle[owner] as Lot[]).push(lot);
-      (atRisk[owner] as Lot[]).push(lot);
-    } else if (w.anyUnsafe && w.unsafe[table.region[i] as number]) (atRisk[owner] as Lot[]).push(lot);
+      (owned.unsettled[owner] as Lot[]).push(lot);
+      (owned.atRisk[owner] as Lot[]).push(lot);
+    } else if (w.anyUnsafe && w.unsafe[table.region[i] as number]) (owned.atRisk[owner] as Lot[]).push(lot);
   }
-  w.ownedFrom = { lots, length: lots.length, nextId: state.nextId };
-  return (w.owned = { all, unsettled: settle, atRisk });
 }
 
 function unsettled(lot: Lot): boolean {

@@ -27,7 +27,7 @@ import {
 } from "./common.ts";
 import { marginOf, thDay } from "./econ.ts";
 import { dutyOf } from "./duties.ts";
-import { licenceOf, prefersRenewableAt, siteOf } from "./world.ts";
+import { licenceOf, lotsOf, prefersRenewableAt, siteOf, watchedLotsOf } from "./world.ts";
 import { pickMode } from "./routes.ts";
 import { queueLease } from "./hostingQueue.ts";
 import type { Broker } from "../scenario/tradeSpec.ts";
@@ -269,10 +269,22 @@ function heldShipment(ctx: Ctx, id: string): Shipment | null {
   return s?.status === "held" ? s : null;
 }
 
+/**
+ * The lots tendLots looks at: all of them on a review day; on another day only those a daily look
+ * watches (owned.ts watchedLotsOf: not installed in a region, or installed where it is unsafe), in the
+ * same order, since an installed lot in a safe region has nothing to do then (switching is for reviews).
+ * Skipping those changes nothing but the time. (Only for the company's own list, as makeCtx takes it.)
+ */
+function lotsToTend(ctx: Ctx): readonly Lot[] {
+  const id = ctx.company.id;
+  if (ctx.review || ctx.lots !== lotsOf(ctx.world, id)) return ctx.lots;
+  return watchedLotsOf(ctx.world, id);
+}
+
 /** Every lot's move for today: ship, install, evacuate, re-export, switch; urgent ones every day. */
 export function tendLots(ctx: Ctx): void {
   const { state } = ctx;
-  for (const lot of ctx.lots) {
+  for (const lot of lotsToTend(ctx)) {
     if (ctx.touched.has(lot.id) || lot.status === "onOrder") continue;
     const loc = lot.location;
     if (loc.kind === "shipment") {

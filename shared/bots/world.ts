@@ -116,7 +116,7 @@ export interface Catalog extends Lineup {
   factories: Factory[];
 }
 
-export { atRiskLotsOf, lotsOf, unsettledLotsOf } from "./owned.ts";
+export { atRiskLotsOf, lotsOf, unsettledLotsOf, watchedLotsOf } from "./owned.ts";
 
 function build(state: GameState, bots: BotCaches): World {
   const caches = bots.engine;
@@ -316,7 +316,7 @@ export function regionalUsedBoundOf(w: World, r: number, model: AsicModel, units
   const byRegion = keptAsk(w.regionalUsedBound, model, units);
   const kept = byRegion[r];
   if (kept && kept.stock === stock && kept.pressure === pressure) return kept.ask;
-  const reference = (w.usedReference[r] ??= referenceStocksThs(w.state, r))[tier];
+  const reference = usedReferenceOf(w, r, tier);
   const bound = usedQuoteBoundCents(w.state, r, model, units, reference);
   byRegion[r] = { stock, pressure, ask: bound };
   return bound;
@@ -337,10 +337,15 @@ export function regionalUsedAskOf(w: World, r: number, model: AsicModel, units =
   const byRegion = keptAsk(w.regionalUsedAsk, model, units);
   const kept = byRegion[r];
   if (kept && kept.stock === stock && kept.pressure === pressure) return kept.ask;
-  const reference = (w.usedReference[r] ??= referenceStocksThs(w.state, r))[tier];
+  const reference = usedReferenceOf(w, r, tier);
   const ask = quoteUsedLot(w.state, r, model, units, reference)?.unitCents ?? null;
   byRegion[r] = { stock, pressure, ask };
   return ask;
+}
+
+/** Used tier `tier`'s reference stock in region `r` today (referenceStockThs), worked out once a day. */
+export function usedReferenceOf(w: World, r: number, tier: number): number {
+  return (w.usedReference[r] ??= referenceStocksThs(w.state, r))[tier] as number;
 }
 
 /**

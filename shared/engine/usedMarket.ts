@@ -152,34 +152,49 @@ interface EndDepths {
  * the same stocks: the same numbers).
  */
 function clampedLevelBps(
-  spec: UsedMarketsSpec,
-  reference: number,
+  curve: UsedCurve,
+  depths: number[] | null,
+  slices: number,
   firstStock: number,
   lastStock: number,
 ): EndDepths {
+  const spec = curve.spec;
   if (!(spec.elasticity > 0)) return { clamped: null, first: NaN, last: NaN };
-  const last = depthBps(spec, reference, lastStock);
+  const last = depthAt(curve, depths, slices - 1, lastStock);
   if (last <= spec.minFactorBps * (1 - CLAMP_MARGIN)) return { clamped: spec.minFactorBps, first: NaN, last };
-  const first = depthBps(spec, reference, firstStock);
+  const first = depthAt(curve, depths, 0, firstStock);
   if (first >= spec.maxFactorBps * (1 + CLAMP_MARGIN)) return { clamped: spec.maxFactorBps, first, last };
   return { clamped: null, first, last };
 }
 
 /** Slice `s`'s level: the clamped level, else an end slice's depth already worked out, else its own. */
 function sliceLevelBps(
-  spec: UsedMarketsSpec,
-  reference: number,
+  curve: UsedCurve,
+  depths: number[] | null,
   ends: EndDepths | null,
   s: number,
   slices: number,
   stock: number,
 ): number {
+  const spec = curve.spec;
   if (ends) {
     if (ends.clamped !== null) return ends.clamped;
     if (s === 0 && !Number.isNaN(ends.first)) return boundedBps(spec, ends.first);
     if (s === slices - 1 && !Number.isNaN(ends.last)) return boundedBps(spec, ends.last);
   }
-  return depthLevelBps(spec, reference, stock);
+  return boundedBps(spec, depthAt(curve, depths, s, stock));
+}
+
+/**
+ * depthBps at slice `s`'s stock: taken from `depths` (by slice, NaN where not yet worked out) when a
+ * caller sizing a lot has worked it out already for its bounds (usedLotDepth.ts), and kept there.
+ * Either way the same function of the same stock: the same number.
+ */
+function depthAt(curve: UsedCurve, depths: number[] | null, s: number, stock: number): number {
+  if (depths === null) return depthBps(curve.spec, curve.reference, stock);
+  let d = depths[s] as number;
+  if (Number.isNaN(d)) d = depths[s] = depthBps(curve.spec, curve.reference, stock);
+  return d;
 }
 
 export function usedMarketOf(state: GameState, r: number): RegionUsedMarket | undefined {
@@ -246,6 +261,80 @@ export function unitPriceCents(t: UsedUnitTerms, factor: number): number {
 }
 
 /**
+ * What every quote of `model` in region `r` today reads, whatever its size: the market's tier, stock,
+ * pressure and reference stock, and the unit terms. Worked out once, it prices any number of lot sizes
+ * (curveTotalCents) with the very numbers quoteUsedLot would use: for a buyer sizing a lot (usedLotDepth.ts).
+ */
+export interface UsedCurve {
+  spec: UsedMarketsSpec;
+  terms: UsedUnitTerms;
+  reference: number;
+  stock: number;
+  pressure: number;
+  /** Whole units of the model the tier's stock holds (stockUnits). */
+  available: number;
+}
+
+/** The curve of `model` in region `r` (null where the region has no market); `referenceThs` as for quoteUsedLot. */
+export function usedCurve(
+  state: GameState,
+  r: number,
+  model: AsicModel,
+  referenceThs?: number,
+): UsedCurve | null {
+  const market = usedMarketOf(state, r);
+  if (!market) return null;
+  const tier = usedTierOf(model.efficiencyJPerTh);
+  return {
+    spec: state.scenario.usedMarkets,
+    terms: usedUnitTerms(state, r, model, tier),
+    reference: referenceThs ?? referenceStockThs(state, r, tier),
+    stock: market.stockThs[tier] as number,
+    pressure: market.pressureThs[tier] as number,
+    available: stockUnits(state, r, model),
+  };
+}
+
+/** Units in slice `s` of a quote of `quantity` units cut in `slices`: the first ones take the remainder. */
+export function sliceUnits(quantity: number, slices: number, s: number): number {
+  return Math.floor(quantity / slices) + (s < quantity % slices ? 1 : 0);
+}
+
+/**
+ * A quote's total for `quantity` units (1 ≤ quantity ≤ available) on `curve`, cents, walking up it.
+ * `depths`: the slices' depths (depthBps at each slice's stock, NaN where not known; at least one entry
+ * per slice), read where known and filled in where not; null: none kept.
+ */
+export function curveTotalCents(curve: UsedCurve, quantity: number, depths: number[] | null = null): number {
+  const { spec, terms, reference, stock, pressure } = curve;
+  const unitThs = terms.unitThs;
+  const slices = Math.min(quantity, QUOTE_SLICES);
+  // The first and last slices' mid-points, as the walk below finds them (whole units taken before).
+  const lastUnits = sliceUnits(quantity, slices, slices - 1);
+  const ends =
+    slices > 2
+      ? clampedLevelBps(
+          curve,
+          depths,
+          slices,
+          stock - (sliceUnits(quantity, slices, 0) / 2) * unitThs,
+          stock - (quantity - lastUnits + lastUnits / 2) * unitThs,
+        )
+      : null;
+  let total = 0;
+  let taken = 0;
+  for (let s = 0; s < slices; s++) {
+    const units = sliceUnits(quantity, slices, s);
+    const mid = (taken + units / 2) * unitThs;
+    const level = sliceLevelBps(curve, depths, ends, s, slices, stock - mid);
+    const factor = pushedFactorBps(spec, level, reference, pressure + mid) / 10_000;
+    total += units * unitPriceCents(terms, factor);
+    taken += units;
+  }
+  return total;
+}
+
+/**
  * A quote for `quantity` units of `model` in region `r`, walking up the curve; null beyond the stock.
  * `referenceThs`: the tier's referenceStockThs when the caller has it already (referenceStocksThs,
  * worked out today): for speed only.
@@ -257,46 +346,19 @@ export function quoteUsedLot(
   quantity: number,
   referenceThs?: number,
 ): UsedLotQuote | null {
-  const market = usedMarketOf(state, r);
-  const available = stockUnits(state, r, model);
-  if (!market || quantity > available || quantity <= 0) return null;
-  const spec = state.scenario.usedMarkets;
-  const tier = usedTierOf(model.efficiencyJPerTh);
-  const terms = usedUnitTerms(state, r, model, tier);
-  const unitThs = terms.unitThs;
-  const reference = referenceThs ?? referenceStockThs(state, r, tier);
-  const stock = market.stockThs[tier] as number;
-  const pressure = market.pressureThs[tier] as number;
-  const slices = Math.min(quantity, QUOTE_SLICES);
-  const sliceUnits = (s: number): number => Math.floor(quantity / slices) + (s < quantity % slices ? 1 : 0);
-  // The first and last slices' mid-points, as the walk below finds them (whole units taken before).
-  const lastUnits = sliceUnits(slices - 1);
-  const ends =
-    slices > 2
-      ? clampedLevelBps(
-          spec,
-          reference,
-          stock - (sliceUnits(0) / 2) * unitThs,
-          stock - (quantity - lastUnits + lastUnits / 2) * unitThs,
-        )
-      : null;
-  let total = 0;
-  let taken = 0;
-  for (let s = 0; s < slices; s++) {
-    const units = sliceUnits(s);
-    const mid = (taken + units / 2) * unitThs;
-    const level = sliceLevelBps(spec, reference, ends, s, slices, stock - mid);
-    const factor = pushedFactorBps(spec, level, reference, pressure + mid) / 10_000;
-    total += units * unitPriceCents(terms, factor);
-    taken += units;
-  }
+  // Refused before the curve is made: bots ask for lots larger than many markets hold.
+  if (quantity <= 0 || quantity > stockUnits(state, r, model)) return null;
+  const curve = usedCurve(state, r, model, referenceThs);
+  if (!curve) return null;
+  const total = curveTotalCents(curve, quantity);
+  const terms = curve.terms;
   return {
     totalCents: total,
     unitCents: Math.round(total / quantity),
-    stockUnits: available,
+    stockUnits: curve.available,
     ageDays: terms.ageDays,
     conditionBps: terms.condition,
-    failureBpsPerYear: failureBpsPerYear(spec, terms.ageDays),
+    failureBpsPerYear: failureBpsPerYear(curve.spec, terms.ageDays),
     dutyBps: terms.dutyBps,
   };
 }
