@@ -91,6 +91,9 @@ export function serveClient(req: IncomingMessage, res: ServerResponse, root = cl
   res.writeHead(200, { ...headers, "content-length": stat.size });
   if (req.method === "HEAD") res.end();
   // Streamed, not read whole: a synchronous read of the bundle would hold up every game's tick.
-  else createReadStream(path).on("error", () => res.destroy()).pipe(res);
+  else
+    createReadStream(path)
+      .on("error", () => res.destroy())
+      .pipe(res);
   return true;
 }
