@@ -6,14 +6,13 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { EngineCaches } from "../../shared/engine/caches.ts";
-import { lotThs, modelOf } from "../../shared/engine/fleet.ts";
+import { lotThs } from "../../shared/engine/fleet.ts";
 import { usedTierOf } from "../../shared/engine/market.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import { quoteUsedLot, referenceStockThs, stockUnits } from "../../shared/engine/usedMarket.ts";
 import { usedLotWithin } from "../../shared/engine/usedLotDepth.ts";
 import type { AsicModel } from "../../shared/scenario/types.ts";
-import { newGame, stepUntil } from "../helpers/game.ts";
+import { usedMarketWorld } from "../helpers/usedMarket.ts";
 
 /** The plain search buy.ts made before: a full quote per size tried. */
 function plainSearch(g: GameState, r: number, model: AsicModel, maxUnits: number, ceiling: number) {
@@ -33,14 +32,7 @@ function plainSearch(g: GameState, r: number, model: AsicModel, maxUnits: number
 
 let base: GameState;
 let models: AsicModel[];
-beforeAll(() => {
-  base = newGame("exodus-2021", 3, 2);
-  stepUntil(base, "2021-09-15");
-  const caches = new EngineCaches();
-  models = ["s9", "s17-pro", "s19j-pro", "s19-xp"]
-    .map((id) => modelOf(base, id, caches))
-    .filter((m): m is AsicModel => m !== undefined);
-});
+beforeAll(() => ({ base, models } = usedMarketWorld()));
 
 describe("a used lot sized by depth", () => {
   it("is the plain search's lot, or none only where that lot costs less than the least asked", () => {

@@ -6,8 +6,7 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { EngineCaches } from "../../shared/engine/caches.ts";
-import { lotThs, modelOf } from "../../shared/engine/fleet.ts";
+import { lotThs } from "../../shared/engine/fleet.ts";
 import { USED_TIERS, usedTierOf } from "../../shared/engine/market.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import {
@@ -18,18 +17,11 @@ import {
 } from "../../shared/engine/usedMarket.ts";
 import { usedQuoteBoundCents } from "../../shared/engine/usedQuoteBound.ts";
 import type { AsicModel } from "../../shared/scenario/types.ts";
-import { newGame, stepUntil } from "../helpers/game.ts";
+import { usedMarketWorld } from "../helpers/usedMarket.ts";
 
 let base: GameState;
 let models: AsicModel[];
-beforeAll(() => {
-  base = newGame("exodus-2021", 3, 2);
-  stepUntil(base, "2021-09-15");
-  const caches = new EngineCaches();
-  models = ["s9", "s17-pro", "s19j-pro", "s19-xp"]
-    .map((id) => modelOf(base, id, caches))
-    .filter((m): m is AsicModel => m !== undefined);
-});
+beforeAll(() => ({ base, models } = usedMarketWorld()));
 
 describe("a used quote's lower bound", () => {
   it("is never above the quote, and null exactly where the quote is", () => {

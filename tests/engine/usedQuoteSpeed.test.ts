@@ -6,8 +6,7 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { EngineCaches } from "../../shared/engine/caches.ts";
-import { lotThs, modelOf } from "../../shared/engine/fleet.ts";
+import { lotThs } from "../../shared/engine/fleet.ts";
 import { usedFairCentsPerTh, usedTierOf } from "../../shared/engine/market.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import { tariffBps } from "../../shared/engine/logistics/customs.ts";
@@ -20,9 +19,8 @@ import {
 import { conditionBps, usedAgeDays } from "../../shared/engine/usedMarketWear.ts";
 import { roundHalfAway } from "../../shared/math/money.ts";
 import type { AsicModel } from "../../shared/scenario/types.ts";
-import { newGame, stepUntil } from "../helpers/game.ts";
+import { usedMarketWorld } from "../helpers/usedMarket.ts";
 
-const caches = new EngineCaches();
 const QUOTE_SLICES = 16;
 
 /** The quote's total as the rules state it: every slice's factor from its own stock and pressure. */
@@ -55,13 +53,7 @@ function walkedTotal(g: GameState, r: number, model: AsicModel, quantity: number
 
 let base: GameState;
 let models: AsicModel[];
-beforeAll(() => {
-  base = newGame("exodus-2021", 3, 2);
-  stepUntil(base, "2021-09-15");
-  models = ["s9", "s17-pro", "s19j-pro", "s19-xp"]
-    .map((id) => modelOf(base, id, caches))
-    .filter((m): m is AsicModel => m !== undefined);
-});
+beforeAll(() => ({ base, models } = usedMarketWorld()));
 
 describe("used quotes, fast and plain", () => {
   it("give the same total and never fall below the floor, whatever the stock and pressure", () => {

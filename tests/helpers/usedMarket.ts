@@ -3,11 +3,13 @@
  * used machines are bought where they stand (issue #13 §2), such a test first puts the units it wants on
  * that region's market, as if the world had listed them there.
  */
-import { lotThs } from "../../shared/engine/fleet.ts";
+import { EngineCaches } from "../../shared/engine/caches.ts";
+import { lotThs, modelOf } from "../../shared/engine/fleet.ts";
 import { usedTierOf } from "../../shared/engine/market.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import { stockUnits } from "../../shared/engine/usedMarket.ts";
-import { newGame } from "./game.ts";
+import type { AsicModel } from "../../shared/scenario/types.ts";
+import { newGame, stepUntil } from "./game.ts";
 
 /** Adds `units` of `model` to the used market of `region` (ids). */
 export function stockUsed(g: GameState, region: string, model: string, units: number): void {
@@ -31,4 +33,18 @@ export function stockedModel(scenario: string, region: string, units: number): s
   const best = open.sort((a, b) => a.efficiencyJPerTh - b.efficiencyJPerTh)[0];
   if (!best) throw new Error(`no used model stocked in ${region}`);
   return best.id;
+}
+
+/**
+ * The used markets' property tests share one world: exodus-2021 on 2021-09-15 (markets swollen by
+ * China's ban), with four models from the S9 to the S19 XP to quote.
+ */
+export function usedMarketWorld(): { base: GameState; models: AsicModel[] } {
+  const base = newGame("exodus-2021", 3, 2);
+  stepUntil(base, "2021-09-15");
+  const caches = new EngineCaches();
+  const models = ["s9", "s17-pro", "s19j-pro", "s19-xp"]
+    .map((id) => modelOf(base, id, caches))
+    .filter((m): m is AsicModel => m !== undefined);
+  return { base, models };
 }
