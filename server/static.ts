@@ -8,7 +8,9 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { pipeline } from "node:stream";
 import { decodeSegment, requestUrl } from "./http/respond.ts";
+import { log } from "./log.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -90,10 +92,19 @@ export function serveClient(req: IncomingMessage, res: ServerResponse, root = cl
   }
   res.writeHead(200, { ...headers, "content-length": stat.size });
   if (req.method === "HEAD") res.end();
-  // Streamed, not read whole: a synchronous read of the bundle would hold up every game's tick.
-  else
-    createReadStream(path)
-      .on("error", () => res.destroy())
-      .pipe(res);
+  else send(path, res);
   return true;
+}
+
+/**
+ * Streamed, not read whole: a synchronous read of the bundle would hold up every game's tick. pipeline,
+ * not pipe: a client that goes away mid-download must close the file too, or each dropped download on a
+ * flaky classroom network would hold a file handle for the life of the process.
+ */
+function send(path: string, res: ServerResponse): void {
+  pipeline(createReadStream(path), res, (e) => {
+    // A client that left is not worth a line; a file that cannot be read is.
+    if (e && (e as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE")
+      log().warn({ err: e, path }, "static file could not be sent");
+  });
 }

@@ -2,7 +2,7 @@
  * Static serving of the built client: right files and types, caching by kind, nothing outside the
  * folder, and the precompressed .br/.gz versions chosen by Accept-Encoding, over real HTTP.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, get as httpGet, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptedEncodings, serveClient } from "../../server/static.ts";
+import { until } from "../helpers/rooms.ts";
 
 const root = mkdtempSync(join(tmpdir(), "atlas-static-"));
 const APP = `console.log(${JSON.stringify("hashrate ".repeat(200))});`;
@@ -19,6 +20,9 @@ writeFileSync(join(root, "assets", "app-1234.js"), APP);
 writeFileSync(join(root, "assets", "app-1234.js.br"), brotliCompressSync(APP));
 writeFileSync(join(root, "assets", "app-1234.js.gz"), gzipSync(APP));
 writeFileSync(join(root, "assets", "logo-1.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+// Larger than the socket's buffers: a client that leaves after the first chunk leaves mid-file.
+const BIG = join(root, "assets", "map-1.png");
+writeFileSync(BIG, Buffer.alloc(32 * 1024 * 1024, 7));
 writeFileSync(join(tmpdir(), "secret.txt"), "nope");
 
 // A real HTTP server over serveClient: headers and bytes as a browser receives them.
@@ -107,6 +111,27 @@ describe("serveClient", () => {
     const r = await get("/assets/app-1234.js.br");
     expect(r.headers["content-type"]).toBe("application/octet-stream");
     expect(r.headers["content-encoding"]).toBeUndefined();
+  });
+
+  it("closes the file when a client leaves mid-download (no file handle left open)", async () => {
+    const openOnBig = () =>
+      readdirSync("/proc/self/fd").filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === BIG;
+        } catch {
+          return false; // closed while we looked
+        }
+      }).length;
+    await new Promise<void>((resolve, reject) => {
+      const req = httpGet({ host: "127.0.0.1", port, path: "/assets/map-1.png" }, (res) => {
+        res.once("data", () => {
+          expect(openOnBig()).toBe(1); // the server is still reading it
+          req.destroy();
+          resolve();
+        });
+      }).on("error", (e) => ((e as NodeJS.ErrnoException).code === "ECONNRESET" ? undefined : reject(e)));
+    });
+    await until(() => openOnBig() === 0);
   });
 
   it("leaves unknown paths and escapes to the next handler", () => {
