@@ -26,6 +26,18 @@ describe("internStrings", () => {
     expect(copy.date.getTime()).toBe(0);
   });
 
+  it("keeps an own __proto__ key a key, and shared objects shared", () => {
+    const parsed = JSON.parse('{"a":{"__proto__":{"x":1}}}') as { a: Record<string, unknown> };
+    const copy = internStrings(parsed);
+    expect(Object.getPrototypeOf(copy.a)).toBe(Object.prototype);
+    expect(Object.keys(copy.a)).toEqual(["__proto__"]);
+    expect(copy).toEqual(parsed);
+    const shared = { deep: ["x"] };
+    const both = internStrings({ p: shared, q: shared });
+    expect(both.p).toBe(both.q);
+    expect(both.p).not.toBe(shared);
+  });
+
   it("hands back a string of the same text", () => {
     expect(internString(`lot-${42}`)).toBe("lot-42");
     expect(internString("")).toBe("");

@@ -25,16 +25,35 @@ export function internString(text: string): string {
  * kept as it is, shared with the input, so the copy is never less than the input.
  */
 export function internStrings<T>(value: T): T {
-  return copy(value) as T;
+  return copy(value, new Map()) as T;
 }
 
-function copy(value: unknown): unknown {
+/**
+ * `seen` keeps an object the input shares between two places shared in the copy (as structured clone
+ * keeps it), and ends a cycle. Keys are defined, not assigned: an own "__proto__" key (YAML and
+ * JSON.parse make them) stays a key instead of setting the copy's prototype.
+ */
+function copy(value: unknown, seen: Map<object, unknown>): unknown {
   if (typeof value === "string") return internString(value);
   if (typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) return value.map(copy);
+  const done = seen.get(value);
+  if (done !== undefined) return done;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    seen.set(value, out);
+    for (const member of value as unknown[]) out.push(copy(member, seen));
+    return out;
+  }
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = proto === null ? (Object.create(null) as Record<string, unknown>) : {};
-  for (const [key, member] of Object.entries(value)) out[key] = copy(member);
+  seen.set(value, out);
+  for (const [key, member] of Object.entries(value))
+    Object.defineProperty(out, internString(key), {
+      value: copy(member, seen),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return out;
 }
