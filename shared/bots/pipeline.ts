@@ -278,6 +278,9 @@ function heldShipment(ctx: Ctx, id: string): Shipment | null {
 function lotsToTend(ctx: Ctx): readonly Lot[] {
   const id = ctx.company.id;
   if (ctx.review || ctx.lots !== lotsOf(ctx.world, id)) return ctx.lots;
+  // The watched lists were sorted when the id counter last stood here: if a command has made something
+  // since (a shipment, a split), a lot may have changed status without a notice, so look at them all.
+  if (ctx.state.nextId !== ctx.world.ownedFrom.nextId) return ctx.lots;
   return watchedLotsOf(ctx.world, id);
 }
 
