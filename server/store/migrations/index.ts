@@ -19,7 +19,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "0001_tables": tables(dialect),
     "0002_ownership": ownership(dialect),
     "0003_ended_at": endedAt(),
-    "0004_events_room": eventsByRoom(),
+    "0004_events_room": eventsByRoom(dialect),
   };
 }
 
