@@ -91,16 +91,18 @@ export const configSchema = z.object({
       .positive("expected a positive number of megabytes")
       .optional(),
   ),
-  // Read by the store (server/store/settings.ts); checked here with the rest, so a bad value stops start-up.
+  // Read by the store (server/store/settings.ts, default there: DEFAULTS.leaseMs); checked here with the
+  // rest, so a bad value stops start-up.
   GAME_LEASE_MS: z.preprocess(
     unsetIfEmpty,
     z.coerce
       .number({ error: "expected milliseconds" })
       .int("expected a whole number of milliseconds")
       .min(1000, "expected 1000 milliseconds or more")
-      .default(15_000),
+      .optional(),
   ),
-  // Read by the store (server/store/retention.ts): ended games older than this many days are deleted.
+  // Read by the store (server/store/settings.ts; swept by retention.ts): ended games older than this many
+  // days are deleted.
   GAME_RETENTION_DAYS: z.preprocess(
     unsetIfEmpty,
     z.coerce

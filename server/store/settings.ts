@@ -59,7 +59,7 @@ export function storeSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Stor
   if (!parsed.success) throw configErrorOf(parsed.error, env);
   const { DATABASE_MAX_MB: maxMb, GAME_LEASE_MS: leaseMs, GAME_RETENTION_DAYS: retentionDays } = parsed.data;
   return {
-    leaseMs,
+    ...(leaseMs === undefined ? {} : { leaseMs }),
     ...(maxMb === undefined ? {} : { maxMb }),
     ...(retentionDays === undefined ? {} : { retentionDays }),
   };

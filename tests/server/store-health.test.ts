@@ -74,12 +74,12 @@ describe("another program holds the write lock", () => {
 
 describe("DATABASE_MAX_MB", () => {
   it("is read from the environment, and refused when it is not a size", () => {
-    expect(storeSettingsFromEnv({ DATABASE_MAX_MB: "64" })).toEqual({ maxMb: 64, leaseMs: 15_000 });
+    expect(storeSettingsFromEnv({ DATABASE_MAX_MB: "64" })).toEqual({ maxMb: 64 });
     expect(storeSettingsFromEnv({ GAME_RETENTION_DAYS: "30", GAME_LEASE_MS: "4000" })).toEqual({
       retentionDays: 30,
       leaseMs: 4000,
     });
-    expect(storeSettingsFromEnv({})).toEqual({ leaseMs: 15_000 });
+    expect(storeSettingsFromEnv({})).toEqual({});
     expect(() => storeSettingsFromEnv({ DATABASE_MAX_MB: "lots" })).toThrow(/DATABASE_MAX_MB="lots"/);
     expect(() => storeSettingsFromEnv({ GAME_LEASE_MS: "500" })).toThrow(
       /GAME_LEASE_MS="500": expected 1000/,
