@@ -112,7 +112,9 @@ function addShares(byYear: Map<string, Sums>, all: Sums, days: readonly DayRow[]
   const byMonth = new Map<string, DayRow[]>();
   for (const row of days) {
     const month = row.date.slice(0, 7);
-    byMonth.set(month, [...(byMonth.get(month) ?? []), row]);
+    const rows = byMonth.get(month);
+    if (rows) rows.push(row);
+    else byMonth.set(month, [row]);
   }
   for (const [month, rows] of byMonth) {
     const real = data.ccaf.get(month);

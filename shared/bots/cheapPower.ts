@@ -84,11 +84,13 @@ export function buyCheapPower(ctx: Ctx): void {
   const cheapest = cheapestOf(costs, CHEAPEST);
   if (cheapest.length === 0) return;
   const floor = costs[cheapest[0] as number] as number;
+  // Free running (a site with no power price, no tax, no hosting) would make every rank 0/0: rank by payback then.
+  const relative = (r: number): number => (floor > 0 ? (costs[r] as number) / floor : 1);
   const offers: Offer[] = [];
   const limit = paybackLimit(ctx);
   const consider = (offer: Offer | null): void => {
     if (!offer) return;
-    offer.rank = offer.payback * detPow((costs[offer.r] as number) / floor, CHEAP_TASTE);
+    offer.rank = offer.payback * detPow(relative(offer.r), CHEAP_TASTE);
     offers.push(offer);
   };
   // Used prices depend on the tier: its most efficient model is enough. Factory prices depend on

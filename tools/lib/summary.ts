@@ -166,7 +166,14 @@ const orBlank = (x: number | null, digits: number): string => (x === null ? "" :
  * class that guesses no change every time: a model worth asking about must beat it.
  */
 function fitLines(fits: readonly YearFit[]): string[] {
-  const measured = fits.filter((f) => f.hashrateLnError !== null || f.retargets > 0 || f.shareCells > 0);
+  const measured = fits.filter(
+    (f) =>
+      f.hashrateLnError !== null ||
+      f.difficultyLnError !== null ||
+      f.hashpriceLnError !== null ||
+      f.retargets > 0 ||
+      f.shareCells > 0,
+  );
   if (measured.length === 0) return [];
   const header = [
     "year",
