@@ -42,7 +42,9 @@ export function toast(text: string, kind: "info" | "error" = "info", ms = 5000):
   }
   const item = h("div", { class: `toast toast-${kind}`, text });
   box.append(item);
-  while (box.children.length > MAX_TOASTS) box.firstElementChild?.remove();
+  // An error outlives the notices around it: the oldest notice goes first.
+  while (box.children.length > MAX_TOASTS)
+    (box.querySelector(".toast-info") ?? box.firstElementChild)?.remove();
   setTimeout(() => item.remove(), ms);
 }
 
