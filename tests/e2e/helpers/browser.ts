@@ -94,7 +94,8 @@ export async function openPlayer(browser: Browser, baseUrl: string, options: Pla
   }
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
+  // The message and where it was thrown (the bundle's function and position), so a failure names its place.
+  page.on("pageerror", (e) => errors.push([e.message, ...(e.stack ?? "").split("\n").slice(1, 4)].join(" ")));
   // Confirmations (end the game, kick) are answered yes, as the person clicking meant.
   page.on("dialog", (d) => void d.accept());
   await page.goto("/");
