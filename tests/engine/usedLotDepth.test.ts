@@ -12,7 +12,7 @@ import type { GameState } from "../../shared/engine/state.ts";
 import { quoteUsedLot, referenceStockThs, stockUnits } from "../../shared/engine/usedMarket.ts";
 import { usedLotWithin } from "../../shared/engine/usedLotDepth.ts";
 import type { AsicModel } from "../../shared/scenario/types.ts";
-import { usedMarketWorld } from "../helpers/usedMarket.ts";
+import { marketCases, usedMarketWorld, withMarket } from "../helpers/usedMarket.ts";
 
 /** The plain search buy.ts made before: a full quote per size tried. */
 function plainSearch(g: GameState, r: number, model: AsicModel, maxUnits: number, ceiling: number) {
@@ -42,25 +42,19 @@ describe("a used lot sized by depth", () => {
     let gaveUp = 0;
     fc.assert(
       fc.property(
-        fc.nat({ max: regions - 1 }),
-        fc.nat({ max: models.length - 1 }),
-        fc.double({ min: 0.001, max: 60, noNaN: true }),
-        fc.double({ min: 0, max: 5, noNaN: true }),
+        marketCases(regions, models.length),
         // The ceiling: a share above (or below) the one-unit ask; or, for searches that meet lots priced
         // right at it, a lot's own average (of a share of the sizes searched) give or take a cent.
         fc.double({ min: 0.9, max: 1.6, noNaN: true }),
         fc.option(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: -1, max: 1 }))),
         fc.integer({ min: 0, max: 5000 }),
         fc.integer({ min: 0, max: 2_000_000_00 }),
-        (r, m, depth, push, slack, atLot, maxUnits, least) => {
-          const g = structuredClone(base);
-          const model = models[m] as AsicModel;
-          const tier = usedTierOf(model.efficiencyJPerTh);
-          const market = g.usedMarkets.regions[r];
-          if (!market) return;
-          const reference = referenceStockThs(g, r, tier);
-          market.stockThs[tier] = reference * depth + lotThs(model, 3);
-          market.pressureThs[tier] = reference * push;
+        (c, slack, atLot, maxUnits, least) => {
+          const set = withMarket(base, models, c, (model) => lotThs(model, 3));
+          if (!set) return;
+          const { g, model } = set;
+          const r = c.r;
+          const reference = referenceStockThs(g, r, usedTierOf(model.efficiencyJPerTh));
           const ask = quoteUsedLot(g, r, model, 1);
           if (!ask) return;
           const most = Math.min(maxUnits, stockUnits(g, r, model));

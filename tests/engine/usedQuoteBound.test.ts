@@ -17,7 +17,7 @@ import {
 } from "../../shared/engine/usedMarket.ts";
 import { usedQuoteBoundCents } from "../../shared/engine/usedQuoteBound.ts";
 import type { AsicModel } from "../../shared/scenario/types.ts";
-import { usedMarketWorld } from "../helpers/usedMarket.ts";
+import { marketCases, usedMarketWorld, withMarket } from "../helpers/usedMarket.ts";
 
 let base: GameState;
 let models: AsicModel[];
@@ -30,22 +30,15 @@ describe("a used quote's lower bound", () => {
     let below = 0;
     fc.assert(
       fc.property(
-        fc.nat({ max: regions - 1 }),
-        fc.nat({ max: models.length - 1 }),
-        fc.double({ min: 0.001, max: 60, noNaN: true }),
-        fc.double({ min: 0, max: 5, noNaN: true }),
+        marketCases(regions, models.length),
         fc.integer({ min: 1, max: 400 }),
         // Sometimes more than the stock holds: both must refuse.
         fc.boolean(),
-        (r, m, depth, push, quantity, short) => {
-          const g = structuredClone(base);
-          const model = models[m] as AsicModel;
-          const tier = usedTierOf(model.efficiencyJPerTh);
-          const market = g.usedMarkets.regions[r];
-          if (!market) return;
-          const reference = referenceStockThs(g, r, tier);
-          market.stockThs[tier] = reference * depth + (short ? 0 : lotThs(model, quantity));
-          market.pressureThs[tier] = reference * push;
+        (c, quantity, short) => {
+          const set = withMarket(base, models, c, (model) => (short ? 0 : lotThs(model, quantity)));
+          if (!set) return;
+          const { g, model } = set;
+          const r = c.r;
           const quote = quoteUsedLot(g, r, model, quantity);
           const bound = usedQuoteBoundCents(g, r, model, quantity);
           if (quote === null) {

@@ -19,7 +19,7 @@ import {
 import { conditionBps, usedAgeDays } from "../../shared/engine/usedMarketWear.ts";
 import { roundHalfAway } from "../../shared/math/money.ts";
 import type { AsicModel } from "../../shared/scenario/types.ts";
-import { usedMarketWorld } from "../helpers/usedMarket.ts";
+import { marketCases, usedMarketWorld, withMarket } from "../helpers/usedMarket.ts";
 
 const QUOTE_SLICES = 16;
 
@@ -60,28 +60,16 @@ describe("used quotes, fast and plain", () => {
     expect(models.length).toBeGreaterThan(2);
     const regions = base.scenario.regions.length;
     fc.assert(
-      fc.property(
-        fc.nat({ max: regions - 1 }),
-        fc.nat({ max: models.length - 1 }),
-        // From a deep glut to near-empty shelves, as multiples of the reference stock.
-        fc.double({ min: 0.001, max: 60, noNaN: true }),
-        fc.double({ min: 0, max: 5, noNaN: true }),
-        fc.integer({ min: 1, max: 400 }),
-        (r, m, depth, push, quantity) => {
-          const g = structuredClone(base);
-          const model = models[m] as AsicModel;
-          const tier = usedTierOf(model.efficiencyJPerTh);
-          const market = g.usedMarkets.regions[r];
-          if (!market) return;
-          const reference = referenceStockThs(g, r, tier);
-          // Enough stock for the lot: a quote beyond the stock is refused either way.
-          market.stockThs[tier] = reference * depth + lotThs(model, quantity);
-          market.pressureThs[tier] = reference * push;
-          const quote = quoteUsedLot(g, r, model, quantity);
-          expect(quote?.totalCents).toBe(walkedTotal(g, r, model, quantity));
-          expect(quote?.unitCents).toBeGreaterThanOrEqual(usedUnitFloorCents(g, r, model));
-        },
-      ),
+      fc.property(marketCases(regions, models.length), fc.integer({ min: 1, max: 400 }), (c, quantity) => {
+        // Enough stock for the lot: a quote beyond the stock is refused either way.
+        const set = withMarket(base, models, c, (model) => lotThs(model, quantity));
+        if (!set) return;
+        const { g, model } = set;
+        const r = c.r;
+        const quote = quoteUsedLot(g, r, model, quantity);
+        expect(quote?.totalCents).toBe(walkedTotal(g, r, model, quantity));
+        expect(quote?.unitCents).toBeGreaterThanOrEqual(usedUnitFloorCents(g, r, model));
+      }),
       { numRuns: 400, seed: 14 },
     );
   });

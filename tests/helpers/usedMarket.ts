@@ -3,11 +3,12 @@
  * used machines are bought where they stand (issue #13 §2), such a test first puts the units it wants on
  * that region's market, as if the world had listed them there.
  */
+import fc from "fast-check";
 import { EngineCaches } from "../../shared/engine/caches.ts";
 import { lotThs, modelOf } from "../../shared/engine/fleet.ts";
 import { usedTierOf } from "../../shared/engine/market.ts";
 import type { GameState } from "../../shared/engine/state.ts";
-import { stockUnits } from "../../shared/engine/usedMarket.ts";
+import { referenceStockThs, stockUnits } from "../../shared/engine/usedMarket.ts";
 import type { AsicModel } from "../../shared/scenario/types.ts";
 import { newGame, stepUntil } from "./game.ts";
 
@@ -47,4 +48,46 @@ export function usedMarketWorld(): { base: GameState; models: AsicModel[] } {
     .map((id) => modelOf(base, id, caches))
     .filter((m): m is AsicModel => m !== undefined);
   return { base, models };
+}
+
+/**
+ * One used market to quote in, for the property tests: a region and a model (indexes), the tier's stock
+ * as a multiple of its reference stock (from a deep glut to near-empty shelves) and buyers' pressure the
+ * same way.
+ */
+export interface MarketCase {
+  r: number;
+  m: number;
+  depth: number;
+  push: number;
+}
+
+export function marketCases(regions: number, models: number): fc.Arbitrary<MarketCase> {
+  return fc.record({
+    r: fc.nat({ max: regions - 1 }),
+    m: fc.nat({ max: models - 1 }),
+    depth: fc.double({ min: 0.001, max: 60, noNaN: true }),
+    push: fc.double({ min: 0, max: 5, noNaN: true }),
+  });
+}
+
+/**
+ * A copy of `base` whose market of `c` holds `depth` × the reference stock plus `extraThs`, under `push`
+ * × the reference of buyers' pressure; null where the region has no used market.
+ */
+export function withMarket(
+  base: GameState,
+  models: readonly AsicModel[],
+  c: MarketCase,
+  extraThs: (model: AsicModel) => number,
+): { g: GameState; model: AsicModel } | null {
+  const g = structuredClone(base);
+  const model = models[c.m] as AsicModel;
+  const tier = usedTierOf(model.efficiencyJPerTh);
+  const market = g.usedMarkets.regions[c.r];
+  if (!market) return null;
+  const reference = referenceStockThs(g, c.r, tier);
+  market.stockThs[tier] = reference * c.depth + extraThs(model);
+  market.pressureThs[tier] = reference * c.push;
+  return { g, model };
 }
