@@ -4,8 +4,9 @@
  * a default nobody notices (a rate limit quietly off, a database in the wrong place). `.env.example`
  * lists the same variables with a comment each; tests/server/config.test.ts keeps the two in step.
  *
- * Some modules read their variable themselves when they need it (http/limits.ts, rooms/lifecycle.ts,
- * store/settings.ts, limits/addressLimiter.ts): they read the same names, validated here first.
+ * Some modules read their variables themselves when they need them (http/limits.ts, rooms/lifecycle.ts,
+ * store/settings.ts): each parses them with its part of this schema (`configSchema.pick`), so a default
+ * and a rule are written once, here.
  */
 import { z } from "zod";
 

@@ -6,15 +6,28 @@
  * Join-code misses count only failures (see limits/failures.ts); the budget of wrong secrets, which
  * the game room shares, lives there too.
  */
+import type { z } from "zod";
+import { configErrorOf, configSchema } from "../config.ts";
 import { AddressLimiter } from "../limits/addressLimiter.ts";
 import { FailureLimit } from "../limits/failures.ts";
 import { refusal, type Refusal } from "./respond.ts";
 
-/** A positive number from the environment, or the default (a typo must not turn a limit off). */
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === "" ? NaN : Number(raw);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
+/** The limits' part of the configuration, validated by the same schema as the rest (config.ts). */
+const limitsEnv = configSchema.pick({
+  ROOM_CREATE_BURST: true,
+  ROOM_CREATE_PER_MINUTE: true,
+  MAX_ROOMS_PER_ADDRESS: true,
+  MAX_ROOMS: true,
+});
+
+/**
+ * The limits as configured, defaults from config.ts; a malformed value throws ConfigError naming it
+ * (start-up has already refused such a value, so a typo can never turn a limit off).
+ */
+function limitsConfig(): z.infer<typeof limitsEnv> {
+  const parsed = limitsEnv.safeParse(process.env);
+  if (!parsed.success) throw configErrorOf(parsed.error, process.env);
+  return parsed.data;
 }
 
 /**
@@ -24,8 +37,8 @@ function envNumber(name: string, fallback: number): number {
 let creations: AddressLimiter | undefined;
 export function roomCreations(): AddressLimiter {
   creations ??= new AddressLimiter({
-    burst: envNumber("ROOM_CREATE_BURST", 10),
-    perSecond: envNumber("ROOM_CREATE_PER_MINUTE", 4) / 60,
+    burst: limitsConfig().ROOM_CREATE_BURST,
+    perSecond: limitsConfig().ROOM_CREATE_PER_MINUTE / 60,
   });
   return creations;
 }
@@ -35,12 +48,12 @@ export function roomCreations(): AddressLimiter {
  * behind one school address, far from the hundred bot games one client once ran to slow everyone down.
  */
 export function maxRoomsPerAddress(): number {
-  return Math.floor(envNumber("MAX_ROOMS_PER_ADDRESS", 20));
+  return Math.floor(limitsConfig().MAX_ROOMS_PER_ADDRESS);
 }
 
 /** Rooms (of any kind) this process holds at most: past it, new games wait for old ones to end. */
 export function maxRooms(): number {
-  return Math.floor(envNumber("MAX_ROOMS", 200));
+  return Math.floor(limitsConfig().MAX_ROOMS);
 }
 
 /** Join-code look-ups that matched no game: 20 at once, then one a second (6 characters of 31: ~887M codes). */

@@ -12,6 +12,7 @@
  *   weekly finds its paused game again); while empty it is paused, so no day passes unseen;
  * - an ended game closes when its last client leaves (its results stay in the store for the debrief).
  */
+import { configErrorOf, configSchema } from "../config.ts";
 import type { Phase } from "../game/authorize.ts";
 
 export interface IdleLimits {
@@ -19,21 +20,20 @@ export interface IdleLimits {
   gameMs: number;
 }
 
-/** Reads the limits from the environment, with a clear error for a value that is not a positive number. */
-export function idleLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): IdleLimits {
-  return {
-    lobbyMs: positive(env, "LOBBY_IDLE_MINUTES", 30) * 60_000,
-    gameMs: positive(env, "ROOM_IDLE_HOURS", 14 * 24) * 3_600_000,
-  };
-}
+/** The idle limits' part of the configuration, validated by the same schema as the rest (config.ts). */
+const idleEnv = configSchema.pick({ LOBBY_IDLE_MINUTES: true, ROOM_IDLE_HOURS: true });
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new Error(`${name} must be a positive number, got "${raw}"`);
-  return value;
+/**
+ * Reads the limits from the environment; throws ConfigError naming the variable and its value when one
+ * is not a positive number (start-up has already refused such a value). Defaults live in config.ts.
+ */
+export function idleLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): IdleLimits {
+  const parsed = idleEnv.safeParse(env);
+  if (!parsed.success) throw configErrorOf(parsed.error, env);
+  return {
+    lobbyMs: parsed.data.LOBBY_IDLE_MINUTES * 60_000,
+    gameMs: parsed.data.ROOM_IDLE_HOURS * 3_600_000,
+  };
 }
 
 /** What an empty room does now: wait (how long before it closes), or close at once. */

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, configSchema, loadConfig } from "../../server/config.ts";
 import { startupLines } from "../../server/http/startup.ts";
+import { idleLimitsFromEnv } from "../../server/rooms/lifecycle.ts";
 import { ROOT } from "../../node/scenarios.ts";
 
 function problems(env: NodeJS.ProcessEnv): string[] {
@@ -81,6 +82,18 @@ describe("loadConfig", () => {
     // Its values are valid themselves.
     const env = Object.fromEntries(lines.flatMap((l) => (/^[A-Z_]+=/.test(l) ? [l.split(/=(.*)/s)] : [])));
     expect(() => loadConfig(env)).not.toThrow();
+  });
+});
+
+describe("idleLimitsFromEnv", () => {
+  it("reads the idle limits through the same schema: defaults, values, and the schema's error", () => {
+    expect(idleLimitsFromEnv({})).toEqual({ lobbyMs: 30 * 60_000, gameMs: 14 * 24 * 3_600_000 });
+    expect(idleLimitsFromEnv({ LOBBY_IDLE_MINUTES: "2", ROOM_IDLE_HOURS: "0.5" })).toEqual({
+      lobbyMs: 120_000,
+      gameMs: 1_800_000,
+    });
+    expect(() => idleLimitsFromEnv({ ROOM_IDLE_HOURS: "-1" })).toThrow(ConfigError);
+    expect(() => idleLimitsFromEnv({ LOBBY_IDLE_MINUTES: "soon" })).toThrow(/LOBBY_IDLE_MINUTES="soon"/);
   });
 });
 
