@@ -18,6 +18,7 @@ import type { GameState, MigrationBatch, RegionState } from "./state.ts";
 import type { EngineCaches } from "./caches.ts";
 import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
 import { noteCrunch, queuedKw } from "./hosting.ts";
+import { supplyRateAt } from "./worldSupply.ts";
 
 /** Below this ratio of hashprice to power cost a tier switches fully off; above the upper one fully on. */
 const OFF_RATIO = 0.85;
@@ -235,6 +236,8 @@ export function deploymentRate(state: GameState): number {
 
 /** The scenario's deployment rate on `day`, TH/s per day (interpolated between its points). */
 export function deploymentRateAt(scenario: GameState["scenario"], day: number): number {
+  // A scenario with `world.supply` deploys the industry's output (worldSupply.ts), not a schedule.
+  if (scenario.world.supply) return supplyRateAt(scenario, scenario.world.supply, day);
   const points = scenario.world.deployments;
   if (points.length === 0) return 0;
   const first = points[0] as (typeof points)[number];
