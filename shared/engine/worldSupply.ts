@@ -1,17 +1,25 @@
 /**
- * The world's new machines from the industry's output (scenario `world.supply`, supplySpec.ts): factories
- * ship a steady amount of machine power a day, growing by a fixed share each year, and each kW of it is
- * as many TH/s as the machines on sale make it. So one rule explains a decade: hashrate grows faster when
- * a more efficient generation comes out (the same kW are more TH/s) and when mining pays (world.ts
- * deploymentFactor scales this pace by a new machine's margin, as it scales a deployments schedule).
- * A pure function of the scenario and the day: no state, nothing cached.
+ * The world's new machines from the industry's output (scenario `world.supply`, supplySpec.ts): the
+ * industry ships machine power in proportion to what miners earned a few months before (the orders that
+ * revenue paid for, delivered after the lag), and each kW of it is as many TH/s as the machines on sale
+ * make it. One rule for a decade: a bull market fills the factories' books and hashrate follows months
+ * later; a halving or a crash empties them; a more efficient generation makes the same kW more TH/s.
+ * The margin factor (world.ts deploymentFactor) then scales this pace by how well a new machine pays
+ * today, as it scales a deployments schedule.
+ * A pure function of the scenario and the day (the factory queue sizes future batches on it): the lagged
+ * revenue is read from the scenario's price and fee series, and the block subsidy at the height the
+ * chain would have at 144 blocks a day (the real chain ran ahead of that, so halvings are felt a few
+ * weeks late).
  */
-import { detPow } from "../math/detmath.ts";
+import { blockSubsidySats } from "../bitcoin/subsidy.ts";
 import type { Scenario } from "../scenario/types.ts";
 import type { WorldSupply } from "../scenario/supplySpec.ts";
 
-/** Days in the year the growth compounds over. */
-const DAYS_PER_YEAR = 365;
+/** Blocks a day at the 600-second target. */
+const BLOCKS_PER_DAY = 144;
+
+/** Days of revenue averaged into one day's orders: a month smooths single days' spikes. */
+const REVENUE_WINDOW_DAYS = 30;
 
 /**
  * The world installs machines a little behind the best on sale (world.ts newFleetEfficiency uses the same
@@ -30,10 +38,39 @@ function bestReleased(scenario: Scenario, day: number): number {
   return best;
 }
 
+/** Index into the scenario's daily series for `day`, held to the series' ends. */
+const seriesIndex = (scenario: Scenario, day: number, length: number): number =>
+  Math.min(Math.max(0, day - scenario.startDay), Math.max(0, length - 1));
+
+/** BTC price on `day`, USD (a stochastic price has no path yet: its start). */
+function priceUsd(scenario: Scenario, day: number): number {
+  const p = scenario.price;
+  if (p.kind === "stochastic") return p.startCents / 100;
+  return (p.dailyCents[seriesIndex(scenario, day, p.dailyCents.length)] ?? 0) / 100;
+}
+
+/** Sats a block earns on `day`: the subsidy at the estimated height plus the day's fees. */
+function satsPerBlock(scenario: Scenario, day: number): number {
+  const height = scenario.chain.startHeight + BLOCKS_PER_DAY * Math.max(0, day - scenario.startDay);
+  const f = scenario.fees;
+  const fees =
+    f.kind === "model"
+      ? f.meanSatsPerBlock
+      : (f.dailySatsPerBlock[seriesIndex(scenario, day, f.dailySatsPerBlock.length)] ?? 0);
+  return blockSubsidySats(height) + fees;
+}
+
+/** Miners' revenue a day averaged over the month before `day`, millions of USD. */
+export function revenueMusdPerDay(scenario: Scenario, day: number): number {
+  let sum = 0;
+  for (let d = day - REVENUE_WINDOW_DAYS + 1; d <= day; d++)
+    sum += (priceUsd(scenario, d) * satsPerBlock(scenario, d) * BLOCKS_PER_DAY) / 1e8;
+  return sum / REVENUE_WINDOW_DAYS / 1e6;
+}
+
 /** The industry's output on `day`, kW of machines per day (before the margin factor). */
-export function supplyKwPerDay(supply: WorldSupply, day: number): number {
-  const years = (day - supply.startDay) / DAYS_PER_YEAR;
-  return supply.startKwPerDay * detPow(1 + supply.growthBpsPerYear / 10_000, years);
+export function supplyKwPerDay(scenario: Scenario, supply: WorldSupply, day: number): number {
+  return supply.kwPerMusd * revenueMusdPerDay(scenario, day - supply.lagDays);
 }
 
 /** New rest-of-world hashrate the industry's output makes on `day` at a normal margin, TH/s per day. */
@@ -41,5 +78,5 @@ export function supplyRateAt(scenario: Scenario, supply: WorldSupply, day: numbe
   const best = bestReleased(scenario, day);
   const jPerTh = Number.isFinite(best) ? best * NEW_FLEET_BEHIND_BEST : NO_MODEL_J_PER_TH;
   // kW × 1000 = W; W / (J/TH) = TH/s.
-  return (supplyKwPerDay(supply, day) * 1000) / jPerTh;
+  return (supplyKwPerDay(scenario, supply, day) * 1000) / jPerTh;
 }

@@ -301,7 +301,7 @@ export function resolveScenario(
       responseDays: raw.world.responseDays,
       playerReserveBps: Math.round(raw.world.playerReservePct * 100),
       // Added only when the file has them, so that scenarios without them hash as before.
-      ...(raw.world.supply ? { supply: resolveSupply(raw.world.supply, raw.period.start) } : {}),
+      ...(raw.world.supply ? { supply: resolveSupply(raw.world.supply) } : {}),
       ...(raw.world.calibrationYears ? { calibrationYears: raw.world.calibrationYears } : {}),
     },
     asics,

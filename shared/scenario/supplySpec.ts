@@ -1,23 +1,20 @@
 /**
  * The world's supply of new machines as a mechanism instead of a schedule (issue #16): the mining-machine
- * industry ships a steady amount of machine power (MW a day), growing by a fixed share each year, and
- * each MW is as many TH/s as the best machine on sale makes it. A scenario either writes
- * `world.deployments` (a hand-fitted pace by date, the default) or `world.supply` (these two numbers);
+ * industry ships machine power (MW a day) in proportion to what miners earned a few months before, and
+ * each MW is as many TH/s as the best machine on sale makes it (shared/engine/worldSupply.ts). A scenario
+ * either writes `world.deployments` (a hand-fitted pace by date, the default) or `world.supply` (two numbers);
  * the margin factor (world.ts deploymentFactor) scales either by how well a new machine pays today.
  * `world.calibrationYears` names the years the supply numbers were fitted on: the fit table marks the
  * others out of sample (node/historyFit.ts).
  */
 import { z } from "zod";
-import { parseIsoDate } from "../math/calendar.ts";
-import type { EpochDay } from "../math/calendar.ts";
 
-/** The resolved supply block: kW of machines shipped per day on `startDay`, and its yearly growth. */
+/** The resolved supply block: kW of machines shipped a day per million USD a day of miners' revenue, and the lag. */
 export interface WorldSupply {
-  startDay: EpochDay;
-  /** Machine power the industry ships per day on startDay at a normal margin, kW. */
-  startKwPerDay: number;
-  /** Growth of that output per year, basis points (2500 = +25% a year). */
-  growthBpsPerYear: number;
+  /** kW of machines the industry ships a day for each million USD miners earn a day (at a normal margin). */
+  kwPerMusd: number;
+  /** Days from the revenue that paid for machines to their delivery. */
+  lagDays: number;
 }
 
 /** First and last calendar year the world's parameters were fitted on, inclusive. */
@@ -25,19 +22,20 @@ export type CalibrationYears = [number, number];
 
 export const supplyFileSchema = z
   .object({
-    mwPerDay: z
+    mwPerMusdRevenue: z
       .number()
       .positive()
-      .max(10_000)
-      .describe("Machine power the industry ships per day at the scenario's start at a normal margin, MW"),
-    growthPctPerYear: z
+      .max(1000)
+      .describe("MW of machines shipped a day for each million USD a day miners earned, at a normal margin"),
+    lagDays: z
       .number()
-      .min(-50)
-      .max(500)
-      .describe("How much that output grows each year, percent (compounded daily)"),
+      .int()
+      .min(0)
+      .max(730)
+      .describe("Days from the revenue that paid for machines to their delivery (orders, production, shipping)"),
   })
   .strict()
-  .describe("New machines from a steady, growing industry output instead of a deployments schedule");
+  .describe("New machines from the industry's output (a share of miners' revenue) instead of a schedule");
 
 export const calibrationYearsSchema = z
   .tuple([z.number().int().min(2009).max(2100), z.number().int().min(2009).max(2100)])
@@ -45,13 +43,9 @@ export const calibrationYearsSchema = z
 
 export type SupplyFile = z.infer<typeof supplyFileSchema>;
 
-/** The engine's units from the file's (MW → kW, percent → basis points). */
-export function resolveSupply(raw: SupplyFile, start: string): WorldSupply {
-  return {
-    startDay: parseIsoDate(start),
-    startKwPerDay: raw.mwPerDay * 1000,
-    growthBpsPerYear: Math.round(raw.growthPctPerYear * 100),
-  };
+/** The engine's units from the file's (MW → kW). */
+export function resolveSupply(raw: SupplyFile): WorldSupply {
+  return { kwPerMusd: raw.mwPerMusdRevenue * 1000, lagDays: raw.lagDays };
 }
 
 /** What zod cannot say about the world's pace: one of the two ways, and calibration years inside the period. */
