@@ -7,9 +7,8 @@
  * The margin factor (world.ts deploymentFactor) then scales this pace by how well a new machine pays
  * today, as it scales a deployments schedule.
  * A pure function of the scenario and the day (the factory queue sizes future batches on it): the lagged
- * revenue is read from the scenario's price and fee series, and the block subsidy at the height the
- * chain would have at 144 blocks a day (the real chain ran ahead of that, so halvings are felt a few
- * weeks late).
+ * revenue is read from the scenario's price and fee series, and the block subsidy from the days the real
+ * chain halved it (resolved from btc-epochs.csv into the supply block).
  */
 import { blockSubsidySats } from "../bitcoin/subsidy.ts";
 import type { Scenario } from "../scenario/types.ts";
@@ -49,28 +48,29 @@ function priceUsd(scenario: Scenario, day: number): number {
   return (p.dailyCents[seriesIndex(scenario, day, p.dailyCents.length)] ?? 0) / 100;
 }
 
-/** Sats a block earns on `day`: the subsidy at the estimated height plus the day's fees. */
-function satsPerBlock(scenario: Scenario, day: number): number {
-  const height = scenario.chain.startHeight + BLOCKS_PER_DAY * Math.max(0, day - scenario.startDay);
+/** Sats a block earns on `day`: the subsidy, halved at each halving passed, plus the day's fees. */
+function satsPerBlock(scenario: Scenario, supply: WorldSupply, day: number): number {
+  let subsidy = blockSubsidySats(scenario.chain.startHeight);
+  for (const halving of supply.halvingDays) if (halving <= day) subsidy /= 2;
   const f = scenario.fees;
   const fees =
     f.kind === "model"
       ? f.meanSatsPerBlock
       : (f.dailySatsPerBlock[seriesIndex(scenario, day, f.dailySatsPerBlock.length)] ?? 0);
-  return blockSubsidySats(height) + fees;
+  return subsidy + fees;
 }
 
 /** Miners' revenue a day averaged over the month before `day`, millions of USD. */
-export function revenueMusdPerDay(scenario: Scenario, day: number): number {
+export function revenueMusdPerDay(scenario: Scenario, supply: WorldSupply, day: number): number {
   let sum = 0;
   for (let d = day - REVENUE_WINDOW_DAYS + 1; d <= day; d++)
-    sum += (priceUsd(scenario, d) * satsPerBlock(scenario, d) * BLOCKS_PER_DAY) / 1e8;
+    sum += (priceUsd(scenario, d) * satsPerBlock(scenario, supply, d) * BLOCKS_PER_DAY) / 1e8;
   return sum / REVENUE_WINDOW_DAYS / 1e6;
 }
 
 /** The industry's output on `day`, kW of machines per day (before the margin factor). */
 export function supplyKwPerDay(scenario: Scenario, supply: WorldSupply, day: number): number {
-  return supply.kwPerMusd * revenueMusdPerDay(scenario, day - supply.lagDays);
+  return supply.kwPerMusd * revenueMusdPerDay(scenario, supply, day - supply.lagDays);
 }
 
 /** New rest-of-world hashrate the industry's output makes on `day` at a normal margin, TH/s per day. */

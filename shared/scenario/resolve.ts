@@ -301,7 +301,9 @@ export function resolveScenario(
       responseDays: raw.world.responseDays,
       playerReserveBps: Math.round(raw.world.playerReservePct * 100),
       // Added only when the file has them, so that scenarios without them hash as before.
-      ...(raw.world.supply ? { supply: resolveSupply(raw.world.supply) } : {}),
+      ...(raw.world.supply
+        ? { supply: resolveSupply(raw.world.supply, data.epochs, raw.chain.startHeight, endDay) }
+        : {}),
       ...(raw.world.calibrationYears ? { calibrationYears: raw.world.calibrationYears } : {}),
     },
     asics,

@@ -8,6 +8,9 @@
  * others out of sample (node/historyFit.ts).
  */
 import { z } from "zod";
+import { HALVING_INTERVAL, TARGET_SPACING } from "../bitcoin/constants.ts";
+import { SECONDS_PER_DAY, type EpochDay } from "../math/calendar.ts";
+import type { Epoch } from "./datasets.ts";
 
 /** The resolved supply block: kW of machines shipped a day per million USD a day of miners' revenue, and the lag. */
 export interface WorldSupply {
@@ -15,6 +18,11 @@ export interface WorldSupply {
   kwPerMusd: number;
   /** Days from the revenue that paid for machines to their delivery. */
   lagDays: number;
+  /**
+   * Days the subsidy halves after the start, by the real chain (btc-epochs.csv) where the data reaches,
+   * else at 600-second blocks from its last epoch: the revenue a day's orders were paid from.
+   */
+  halvingDays: EpochDay[];
 }
 
 /** First and last calendar year the world's parameters were fitted on, inclusive. */
@@ -43,9 +51,42 @@ export const calibrationYearsSchema = z
 
 export type SupplyFile = z.infer<typeof supplyFileSchema>;
 
-/** The engine's units from the file's (MW → kW). */
-export function resolveSupply(raw: SupplyFile): WorldSupply {
-  return { kwPerMusd: raw.mwPerMusdRevenue * 1000, lagDays: raw.lagDays };
+/** The day the chain reached `height`: inside a known epoch by its blocks' share, past the data at 600 s. */
+function dayOfHeight(epochs: readonly Epoch[], height: number): EpochDay {
+  for (let i = 0; i + 1 < epochs.length; i++) {
+    const [a, b] = [epochs[i] as Epoch, epochs[i + 1] as Epoch];
+    if (height >= a.height && height < b.height) {
+      const time = a.startTime + ((b.startTime - a.startTime) * (height - a.height)) / (b.height - a.height);
+      return Math.floor(time / SECONDS_PER_DAY);
+    }
+  }
+  const last = epochs[epochs.length - 1];
+  if (!last) return Math.floor((height * TARGET_SPACING) / SECONDS_PER_DAY);
+  return Math.floor((last.startTime + (height - last.height) * TARGET_SPACING) / SECONDS_PER_DAY);
+}
+
+/** Days of the halvings after `startHeight` up to `endDay`. */
+export function halvingDaysAfter(epochs: readonly Epoch[], startHeight: number, endDay: EpochDay): EpochDay[] {
+  const days: EpochDay[] = [];
+  for (let n = Math.floor(startHeight / HALVING_INTERVAL) + 1; ; n++) {
+    const day = dayOfHeight(epochs, n * HALVING_INTERVAL);
+    if (day > endDay) return days;
+    days.push(day);
+  }
+}
+
+/** The engine's units from the file's (MW → kW), with the halvings' days from the real chain. */
+export function resolveSupply(
+  raw: SupplyFile,
+  epochs: readonly Epoch[],
+  startHeight: number,
+  endDay: EpochDay,
+): WorldSupply {
+  return {
+    kwPerMusd: raw.mwPerMusdRevenue * 1000,
+    lagDays: raw.lagDays,
+    halvingDays: halvingDaysAfter(epochs, startHeight, endDay),
+  };
 }
 
 /** What zod cannot say about the world's pace: one of the two ways, and calibration years inside the period. */
