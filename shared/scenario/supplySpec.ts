@@ -40,7 +40,9 @@ export const supplyFileSchema = z
       .int()
       .min(0)
       .max(730)
-      .describe("Days from the revenue that paid for machines to their delivery (orders, production, shipping)"),
+      .describe(
+        "Days from the revenue that paid for machines to their delivery (orders, production, shipping)",
+      ),
   })
   .strict()
   .describe("New machines from the industry's output (a share of miners' revenue) instead of a schedule");
@@ -66,7 +68,11 @@ function dayOfHeight(epochs: readonly Epoch[], height: number): EpochDay {
 }
 
 /** Days of the halvings after `startHeight` up to `endDay`. */
-export function halvingDaysAfter(epochs: readonly Epoch[], startHeight: number, endDay: EpochDay): EpochDay[] {
+export function halvingDaysAfter(
+  epochs: readonly Epoch[],
+  startHeight: number,
+  endDay: EpochDay,
+): EpochDay[] {
   const days: EpochDay[] = [];
   for (let n = Math.floor(startHeight / HALVING_INTERVAL) + 1; ; n++) {
     const day = dayOfHeight(epochs, n * HALVING_INTERVAL);

@@ -62,7 +62,11 @@ describe("the world's supply of new machines", () => {
     const s = { mwPerMusdRevenue: 0.45, lagDays: 0 };
     expect(supplyProblems({ deployments: [1], supply: s }, period)[0]?.path).toEqual(["world", "supply"]);
     expect(supplyProblems({ deployments: [] }, period)[0]?.path).toEqual(["world", "deployments"]);
-    expect(supplyProblems({ deployments: [], supply: s, calibrationYears: [2015, 2019] }, period)).toHaveLength(1);
-    expect(supplyProblems({ deployments: [], supply: s, calibrationYears: [2016, 2019] }, period)).toEqual([]);
+    expect(
+      supplyProblems({ deployments: [], supply: s, calibrationYears: [2015, 2019] }, period),
+    ).toHaveLength(1);
+    expect(supplyProblems({ deployments: [], supply: s, calibrationYears: [2016, 2019] }, period)).toEqual(
+      [],
+    );
   });
 });

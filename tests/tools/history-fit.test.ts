@@ -114,7 +114,9 @@ describe("the fit to history by year", () => {
     ]);
     // A set of one year is that year, figure for figure (only its label and set differ).
     expect({ ...year(fits, "calibration"), year: "2020", set: "calibration" }).toEqual(year(fits, "2020"));
-    expect({ ...year(fits, "out of sample"), year: "2021", set: "out of sample" }).toEqual(year(fits, "2021"));
+    expect({ ...year(fits, "out of sample"), year: "2021", set: "out of sample" }).toEqual(
+      year(fits, "2021"),
+    );
     // Without calibration years nothing is marked and no pooled set is added.
     expect(perfect.every((f) => f.set === null)).toBe(true);
   });
@@ -130,8 +132,10 @@ describe("the fit to history by year", () => {
     expect(year(fits, "out of sample").hashrateLnError).toBeCloseTo(Math.log(1.2), 9);
     // Both years calibrated: the pooled set is "all", day-weighted (365 + 366 days, half of them 20% hot).
     const both = fitByYear(drifting, data, [2020, 2021]);
-    expect(year(both, "calibration").hashrateLnError).toBeCloseTo(year(both, "all").hashrateLnError ?? NaN, 12);
+    expect(year(both, "calibration").hashrateLnError).toBeCloseTo(
+      year(both, "all").hashrateLnError ?? NaN,
+      12,
+    );
     expect(both.some((f) => f.year === "out of sample")).toBe(false);
   });
 });
-

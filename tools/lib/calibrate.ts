@@ -47,12 +47,7 @@ export function calibrationDays(scenario: Scenario, years: readonly [number, num
 }
 
 /** Plays one grid point with no players and scores it on the calibration years. */
-export function scorePoint(
-  scenario: Scenario,
-  point: GridPoint,
-  data: Datasets,
-  seed: number,
-): GridResult {
+export function scorePoint(scenario: Scenario, point: GridPoint, data: Datasets, seed: number): GridResult {
   const years = scenario.world.calibrationYears;
   if (!years) throw new Error(`${scenario.id} names no world.calibrationYears`);
   const state = createGame(withSupply(scenario, point), seed, []);

@@ -203,6 +203,9 @@ function fitLines(fits: readonly YearFit[]): string[] {
   ]);
   return [
     "Fit to history by year (mean absolute errors; shares against Cambridge's monthly figures)",
-    ...table([header, ...rows], ["l", ...(sets ? ["l" as const] : []), "r", "r", "r", "r", "r", "r", "r", "r"]),
+    ...table(
+      [header, ...rows],
+      ["l", ...(sets ? ["l" as const] : []), "r", "r", "r", "r", "r", "r", "r", "r"],
+    ),
   ];
 }
