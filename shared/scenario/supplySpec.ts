@@ -23,6 +23,8 @@ export interface WorldSupply {
    * else at 600-second blocks from its last epoch: the revenue a day's orders were paid from.
    */
   halvingDays: EpochDay[];
+  /** Share of the world's switched-off machines scrapped or sold off each month, percent (worldRetire.ts). */
+  retireIdlePctPerMonth: number;
 }
 
 /** First and last calendar year the world's parameters were fitted on, inclusive. */
@@ -43,6 +45,12 @@ export const supplyFileSchema = z
       .describe(
         "Days from the revenue that paid for machines to their delivery (orders, production, shipping)",
       ),
+    retireIdlePctPerMonth: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(0)
+      .describe("Share of the switched-off machines scrapped or sold off each month, freeing their racks"),
   })
   .strict()
   .describe("New machines from the industry's output (a share of miners' revenue) instead of a schedule");
@@ -92,6 +100,7 @@ export function resolveSupply(
     kwPerMusd: raw.mwPerMusdRevenue * 1000,
     lagDays: raw.lagDays,
     halvingDays: halvingDaysAfter(epochs, startHeight, endDay),
+    retireIdlePctPerMonth: raw.retireIdlePctPerMonth,
   };
 }
 

@@ -59,7 +59,7 @@ describe("the world's supply of new machines", () => {
 
   it("refuses a world with both a schedule and a supply, or neither, and calibration years outside it", () => {
     const period = { start: "2016-06-08", end: "2026-03-27" };
-    const s = { mwPerMusdRevenue: 0.45, lagDays: 0 };
+    const s = { mwPerMusdRevenue: 0.45, lagDays: 0, retireIdlePctPerMonth: 0 };
     expect(supplyProblems({ deployments: [1], supply: s }, period)[0]?.path).toEqual(["world", "supply"]);
     expect(supplyProblems({ deployments: [] }, period)[0]?.path).toEqual(["world", "deployments"]);
     expect(

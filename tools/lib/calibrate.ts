@@ -1,6 +1,7 @@
 /**
  * Calibration of a scenario's world supply (issue #16): a grid search over the two numbers of
- * `world.supply` (MW shipped a day per million USD a day of miners' revenue, and the delivery lag), each point a
+ * `world.supply` (MW shipped a day per million USD a day of miners' revenue, the delivery lag, and the share of
+ * switched-off machines retired a month), each point a
  * no-player game played only to the end of the scenario's calibration years, scored on those years alone.
  * The years after them are never looked at: they are the out-of-sample test (`npm run simulate`).
  * Deterministic: the same scenario, grid and seed always choose the same point.
@@ -14,6 +15,7 @@ import { fitByYear, type YearFit } from "../../node/historyFit.ts";
 export interface GridPoint {
   mwPerMusdRevenue: number;
   lagDays: number;
+  retireIdlePctPerMonth: number;
 }
 
 export interface GridResult extends GridPoint {
@@ -35,6 +37,7 @@ export function withSupply(scenario: Scenario, point: GridPoint): Scenario {
         ...supply,
         kwPerMusd: point.mwPerMusdRevenue * 1000,
         lagDays: point.lagDays,
+        retireIdlePctPerMonth: point.retireIdlePctPerMonth,
       },
     },
   };
@@ -61,21 +64,22 @@ export function scorePoint(scenario: Scenario, point: GridPoint, data: Datasets,
   return { ...point, fit, score: (fit.hashrateLnError + fit.difficultyLnError) / 2 };
 }
 
-/** Every point of the grid (MW per $M × lag), in order; the best is the lowest score, the first on a tie. */
+/** Every point of the grid (MW per $M × lag × retirement), in order; the best is the lowest score, the first on a tie. */
 export function searchGrid(
   scenario: Scenario,
-  grid: { mwPerMusdRevenue: number[]; lagDays: number[] },
+  grid: { mwPerMusdRevenue: number[]; lagDays: number[]; retireIdlePctPerMonth: number[] },
   data: Datasets,
   seed: number,
   onPoint?: (r: GridResult) => void,
 ): { results: GridResult[]; best: GridResult } {
   const results: GridResult[] = [];
   for (const mwPerMusdRevenue of grid.mwPerMusdRevenue)
-    for (const lagDays of grid.lagDays) {
-      const r = scorePoint(scenario, { mwPerMusdRevenue, lagDays }, data, seed);
-      results.push(r);
-      onPoint?.(r);
-    }
+    for (const lagDays of grid.lagDays)
+      for (const retireIdlePctPerMonth of grid.retireIdlePctPerMonth) {
+        const r = scorePoint(scenario, { mwPerMusdRevenue, lagDays, retireIdlePctPerMonth }, data, seed);
+        results.push(r);
+        onPoint?.(r);
+      }
   const best = results.reduce((b, r) => (r.score < b.score ? r : b), results[0] as GridResult);
   return { results, best };
 }
