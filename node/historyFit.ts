@@ -8,7 +8,8 @@
  *   correlation of the simulated changes with the real ones;
  * - hashprice: mean |ln(simulated / real estimate)|;
  * - country shares: mean |simulated − Cambridge| in percentage points, per month and country Cambridge names.
- * A year with no real figure for a measure leaves it null. The last row ("all") pools every year.
+ * A year with no real figure for a measure leaves it null. The row "all" pools every year; a scenario that
+ * names the years its world was fitted on gets two more, "calibration" and "out of sample" (issue #16).
  */
 import { difficultyFromBits } from "../shared/bitcoin/difficulty.ts";
 import { parseIsoDate } from "../shared/math/calendar.ts";
@@ -23,8 +24,13 @@ import {
 import type { DayRow, Recording, RetargetRow } from "./recorder.ts";
 
 export interface YearFit {
-  /** Calendar year, or "all". */
+  /** Calendar year, "all", or a pooled set: "calibration" or "out of sample". */
   year: string;
+  /**
+   * Whether the year was one the world's numbers were fitted on (scenario world.calibrationYears):
+   * "calibration" or "out of sample"; null when the scenario names no calibration years, and on pooled rows.
+   */
+  set: FitSet | null;
   days: number;
   difficultyLnError: number | null;
   hashrateLnError: number | null;
@@ -38,6 +44,14 @@ export interface YearFit {
   /** Months × countries compared. */
   shareCells: number;
   shareErrorPp: number | null;
+}
+
+/** The two sets of years a calibrated scenario's fit is reported on. */
+export type FitSet = "calibration" | "out of sample";
+
+/** Which set `year` belongs to for calibration years [first, last]. */
+export function fitSetOf(year: number, calibrationYears: readonly [number, number]): FitSet {
+  return year >= calibrationYears[0] && year <= calibrationYears[1] ? "calibration" : "out of sample";
 }
 
 type FitData = Pick<Datasets, "epochs" | "hashrateEhs" | "priceUsd" | "feesBtc" | "ccaf">;
@@ -129,10 +143,11 @@ function addShares(byYear: Map<string, Sums>, all: Sums, days: readonly DayRow[]
   }
 }
 
-function fitOf(year: string, s: Sums): YearFit {
+function fitOf(year: string, s: Sums, set: FitSet | null = null): YearFit {
   const changes = s.changes;
   return {
     year,
+    set,
     days: s.days,
     difficultyLnError: mean(s.difficulty),
     hashrateLnError: mean(s.hashrate),
@@ -146,8 +161,38 @@ function fitOf(year: string, s: Sums): YearFit {
   };
 }
 
-/** One row per calendar year the game covers, then "all". */
-export function fitByYear(recording: FitRecording, data: FitData): YearFit[] {
+/** Every figure of several years in one: a pooled set is measured as if it were one long year. */
+function pooled(sums: readonly Sums[]): Sums {
+  const out = emptySums();
+  for (const s of sums) {
+    out.days += s.days;
+    out.difficulty.push(...s.difficulty);
+    out.hashrate.push(...s.hashrate);
+    out.hashprice.push(...s.hashprice);
+    out.changes.push(...s.changes);
+    out.shares.push(...s.shares);
+  }
+  return out;
+}
+
+/** The "calibration" and "out of sample" rows: each set's years pooled (a set with no year is left out). */
+function setRows(byYear: Map<string, Sums>, years: readonly [number, number]): YearFit[] {
+  const sets: FitSet[] = ["calibration", "out of sample"];
+  return sets.flatMap((set) => {
+    const members = [...byYear.keys()].sort().filter((y) => fitSetOf(Number(y), years) === set);
+    return members.length === 0 ? [] : [fitOf(set, pooled(members.map((y) => byYear.get(y) as Sums)))];
+  });
+}
+
+/**
+ * One row per calendar year the game covers, then "all"; with calibration years (the scenario's
+ * world.calibrationYears), each year says its set and the two pooled sets follow "all".
+ */
+export function fitByYear(
+  recording: FitRecording,
+  data: FitData,
+  calibrationYears?: readonly [number, number],
+): YearFit[] {
   const byYear = new Map<string, Sums>();
   const all = emptySums();
   for (const row of recording.days) {
@@ -161,12 +206,18 @@ export function fitByYear(recording: FitRecording, data: FitData): YearFit[] {
   }
   addShares(byYear, all, recording.days, data);
   const years = [...byYear.keys()].sort();
-  return [...years.map((y) => fitOf(y, byYear.get(y) as Sums)), fitOf("all", all)];
+  const set = (y: string): FitSet | null => (calibrationYears ? fitSetOf(Number(y), calibrationYears) : null);
+  const rows = [...years.map((y) => fitOf(y, byYear.get(y) as Sums, set(y))), fitOf("all", all)];
+  return calibrationYears ? [...rows, ...setRows(byYear, calibrationYears)] : rows;
 }
 
 /** The whole comparison with history: the day-by-day and retarget figures, and the fit year by year. */
 export type HistoryReport = HistoryComparison & { byYear: YearFit[] };
 
-export function historyReport(recording: FitRecording, data: FitData): HistoryReport {
-  return { ...historyComparison(recording, data), byYear: fitByYear(recording, data) };
+export function historyReport(
+  recording: FitRecording,
+  data: FitData,
+  calibrationYears?: readonly [number, number],
+): HistoryReport {
+  return { ...historyComparison(recording, data), byYear: fitByYear(recording, data, calibrationYears) };
 }

@@ -194,7 +194,7 @@ function single(options: Extract<Options, { mode: "single" }>): void {
   const wallMs = performance.now() - started;
   bar?.stop();
 
-  const history = historyReport(recording, loadDatasets());
+  const history = historyReport(recording, loadDatasets(), scenario.world.calibrationYears);
   if (options.json) writeJson(options.json, simulationDocument(recording, history));
   if (options.csv) writeFileSync(options.csv, simulationCsv(recording));
   if (log && options.replay) writeJson(options.replay, finishLog(log, state));

@@ -18,6 +18,8 @@ import type { GameState, MigrationBatch, RegionState } from "./state.ts";
 import type { EngineCaches } from "./caches.ts";
 import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
 import { noteCrunch, queuedKw } from "./hosting.ts";
+import { supplyRateAt } from "./worldSupply.ts";
+import { retireIdleMachines } from "./worldRetire.ts";
 
 /** Below this ratio of hashprice to power cost a tier switches fully off; above the upper one fully on. */
 const OFF_RATIO = 0.85;
@@ -34,6 +36,8 @@ export function advanceWorld(state: GameState, caches: EngineCaches): void {
     rampBan(state, region);
     respondToProfit(state, region, i, caches);
   }
+  // Obsolete machines free their racks (worldRetire.ts; only scenarios with a supply block's rate).
+  retireIdleMachines(state);
   // Only placing machines changes the rest of the world's kW from here on: one memo serves both.
   const memo: RestOfWorldKwMemo = [];
   deployNewMachines(state, memo, caches);
@@ -235,6 +239,8 @@ export function deploymentRate(state: GameState): number {
 
 /** The scenario's deployment rate on `day`, TH/s per day (interpolated between its points). */
 export function deploymentRateAt(scenario: GameState["scenario"], day: number): number {
+  // A scenario with `world.supply` deploys the industry's output (worldSupply.ts), not a schedule.
+  if (scenario.world.supply) return supplyRateAt(scenario, scenario.world.supply, day);
   const points = scenario.world.deployments;
   if (points.length === 0) return 0;
   const first = points[0] as (typeof points)[number];

@@ -27,6 +27,7 @@ import {
 import type { Datasets, Epoch } from "./datasets.ts";
 import type { ScenarioProblem } from "./resolve.ts";
 import { lintPercents } from "./lintPercent.ts";
+import { supplyProblems } from "./supplySpec.ts";
 import type { RegionCatalog, ScenarioFile } from "./schema.ts";
 
 export type Severity = "error" | "warning" | "info";
@@ -218,6 +219,7 @@ function lintWorld(out: Collector, raw: ScenarioFile, start: EpochDay, end: Epoc
     const m = `migrationDelayDays is [min, max] but ${minDelay} > ${maxDelay}; expected min ≤ max`;
     out.error(["world", "migrationDelayDays"], m);
   }
+  for (const p of supplyProblems(w, raw.period)) out.error(p.path, p.message);
   let previous: EpochDay | null = null;
   w.deployments.forEach((d, i) => {
     const at: Path = ["world", "deployments", i];

@@ -18,6 +18,7 @@ import type { RegionSpec, Scenario, ScenarioEvent } from "./types.ts";
 import { resolveFactoryQueue } from "./factorySpec.ts";
 import { resolveFinance } from "./financeSpec.ts";
 import { resolveHosting } from "./hostingSpec.ts";
+import { resolveSupply } from "./supplySpec.ts";
 
 /** A problem found while resolving or linting: where (a path in the file) and what. */
 /** Days in a month on average (365.25 / 12), for parameters given in months. */
@@ -299,6 +300,11 @@ export function resolveScenario(
       migrationDelayDays: raw.world.migrationDelayDays,
       responseDays: raw.world.responseDays,
       playerReserveBps: Math.round(raw.world.playerReservePct * 100),
+      // Added only when the file has them, so that scenarios without them hash as before.
+      ...(raw.world.supply
+        ? { supply: resolveSupply(raw.world.supply, data.epochs, raw.chain.startHeight, endDay) }
+        : {}),
+      ...(raw.world.calibrationYears ? { calibrationYears: raw.world.calibrationYears } : {}),
     },
     asics,
     regions,

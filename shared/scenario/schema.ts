@@ -11,6 +11,7 @@ import { tradeRulesSchema } from "./tradeSpec.ts";
 import { usedMarketsFileSchema } from "./usedMarketSpec.ts";
 import { financeFileSchema } from "./financeSpec.ts";
 import { hostingFileSchema } from "./hostingSpec.ts";
+import { calibrationYearsSchema, supplyFileSchema } from "./supplySpec.ts";
 
 const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
 const isoDate = z
@@ -379,13 +380,18 @@ export const scenarioFileSchema = z
                 })
                 .strict(),
             )
-            .min(1)
-            .describe("Deployment pace, sorted by date, interpolated between points"),
+            .default([])
+            .describe(
+              "Deployment pace, sorted by date, interpolated between points (or give `supply` instead)",
+            ),
           migrationDelayDays: z
             .tuple([z.number().int().min(0), z.number().int().min(0)])
             .describe("[min, max] days emigrating machines take to run again"),
           responseDays: z.number().int().min(1).max(365),
           playerReservePct: pct.default(10),
+          /** The industry's output instead of a deployments schedule (supplySpec.ts). */
+          supply: supplyFileSchema.optional(),
+          calibrationYears: calibrationYearsSchema.optional(),
           ...cited,
         })
         .strict(),

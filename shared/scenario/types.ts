@@ -9,6 +9,7 @@ import type { TradeRules } from "./tradeSpec.ts";
 import type { FactoryQueueSpec } from "./factorySpec.ts";
 import type { FinanceSpec } from "./financeSpec.ts";
 import type { HostingSpec } from "./hostingSpec.ts";
+import type { CalibrationYears, WorldSupply } from "./supplySpec.ts";
 
 export interface Text {
   en: string;
@@ -257,6 +258,13 @@ export interface Scenario {
     responseDays: number;
     /** Share of each region's capacity the rest of the world leaves free, basis points: room for players. */
     playerReserveBps: number;
+    /**
+     * New machines from the industry's output instead of `deployments` (supplySpec.ts, worldSupply.ts).
+     * Absent (not null) when the file has no such block, so older scenarios resolve and hash as before.
+     */
+    supply?: WorldSupply;
+    /** Years the world's numbers were fitted on (the fit table marks the rest out of sample); absent: none named. */
+    calibrationYears?: CalibrationYears;
   };
   asics: AsicModel[];
   regions: RegionSpec[];

@@ -102,4 +102,40 @@ describe("the fit to history by year", () => {
     expect(pearson(line.map((p) => ({ sim: -p.sim, real: p.real })))).toBeCloseTo(-1, 12);
     expect(pearson(line.slice(0, 2))).toBeNull();
   });
+
+  it("marks each year calibration or out of sample and pools each set as one long year", () => {
+    const fits = fitByYear(real, data, [2020, 2020]);
+    expect(fits.map((f) => [f.year, f.set])).toEqual([
+      ["2020", "calibration"],
+      ["2021", "out of sample"],
+      ["all", null],
+      ["calibration", null],
+      ["out of sample", null],
+    ]);
+    // A set of one year is that year, figure for figure (only its label and set differ).
+    expect({ ...year(fits, "calibration"), year: "2020", set: "calibration" }).toEqual(year(fits, "2020"));
+    expect({ ...year(fits, "out of sample"), year: "2021", set: "out of sample" }).toEqual(
+      year(fits, "2021"),
+    );
+    // Without calibration years nothing is marked and no pooled set is added.
+    expect(perfect.every((f) => f.set === null)).toBe(true);
+  });
+
+  it("catches a game that fits its calibration years and misses the others", () => {
+    // Perfect in 2020, 20% hot in 2021: the out-of-sample row must show it and the calibration row not.
+    const drifting = {
+      days: real.days.map((r) => (r.date < "2021" ? r : { ...r, networkEhs: r.networkEhs * 1.2 })),
+      retargets: real.retargets,
+    };
+    const fits = fitByYear(drifting, data, [2020, 2020]);
+    expect(year(fits, "calibration").hashrateLnError).toBe(0);
+    expect(year(fits, "out of sample").hashrateLnError).toBeCloseTo(Math.log(1.2), 9);
+    // Both years calibrated: the pooled set is "all", day-weighted (365 + 366 days, half of them 20% hot).
+    const both = fitByYear(drifting, data, [2020, 2021]);
+    expect(year(both, "calibration").hashrateLnError).toBeCloseTo(
+      year(both, "all").hashrateLnError ?? NaN,
+      12,
+    );
+    expect(both.some((f) => f.year === "out of sample")).toBe(false);
+  });
 });

@@ -20,7 +20,7 @@ function stated(id: string): string | undefined {
 }
 
 describe("README figures", () => {
-  it.each(["halving-2020", "exodus-2021", "tariffs-2025"])(
+  it.each(["halving-2020", "exodus-2021", "tariffs-2025", "history-2016-2026"])(
     "states %s's hashrate fit as the engine gives it",
     (id) => {
       const recording = recordGame(createGame(loadScenario(id), 1, []));

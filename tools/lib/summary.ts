@@ -175,8 +175,11 @@ function fitLines(fits: readonly YearFit[]): string[] {
       f.shareCells > 0,
   );
   if (measured.length === 0) return [];
+  // A calibrated scenario says which years its world was fitted on: the rest are out of sample.
+  const sets = measured.some((f) => f.set !== null);
   const header = [
     "year",
+    ...(sets ? ["fitted on"] : []),
     "difficulty |ln err|",
     "hashrate |ln err|",
     "retargets",
@@ -188,6 +191,7 @@ function fitLines(fits: readonly YearFit[]): string[] {
   ];
   const rows = measured.map((f) => [
     f.year,
+    ...(sets ? [f.set ?? ""] : []),
     orBlank(f.difficultyLnError, 3),
     orBlank(f.hashrateLnError, 3),
     int(f.retargets),
@@ -199,6 +203,9 @@ function fitLines(fits: readonly YearFit[]): string[] {
   ]);
   return [
     "Fit to history by year (mean absolute errors; shares against Cambridge's monthly figures)",
-    ...table([header, ...rows], ["l", "r", "r", "r", "r", "r", "r", "r", "r"]),
+    ...table(
+      [header, ...rows],
+      ["l", ...(sets ? ["l" as const] : []), "r", "r", "r", "r", "r", "r", "r", "r"],
+    ),
   ];
 }

@@ -1,0 +1,82 @@
+/**
+ * The world's new machines from the industry's output (scenario `world.supply`, supplySpec.ts): the
+ * industry ships machine power in proportion to what miners earned a few months before (the orders that
+ * revenue paid for, delivered after the lag), and each kW of it is as many TH/s as the machines on sale
+ * make it. One rule for a decade: a bull market fills the factories' books and hashrate follows months
+ * later; a halving or a crash empties them; a more efficient generation makes the same kW more TH/s.
+ * The margin factor (world.ts deploymentFactor) then scales this pace by how well a new machine pays
+ * today, as it scales a deployments schedule.
+ * A pure function of the scenario and the day (the factory queue sizes future batches on it): the lagged
+ * revenue is read from the scenario's price and fee series, and the block subsidy from the days the real
+ * chain halved it (resolved from btc-epochs.csv into the supply block).
+ */
+import { blockSubsidySats } from "../bitcoin/subsidy.ts";
+import type { Scenario } from "../scenario/types.ts";
+import type { WorldSupply } from "../scenario/supplySpec.ts";
+
+/** Blocks a day at the 600-second target. */
+const BLOCKS_PER_DAY = 144;
+
+/** Days of revenue averaged into one day's orders: a month smooths single days' spikes. */
+const REVENUE_WINDOW_DAYS = 30;
+
+/**
+ * The world installs machines a little behind the best on sale (world.ts newFleetEfficiency uses the same
+ * 1.15): a kW shipped is a kW of the new fleet's efficiency, not of the flagship's.
+ */
+const NEW_FLEET_BEHIND_BEST = 1.15;
+
+/** J/TH of the new fleet when nothing is on sale yet (world.ts newFleetEfficiency's fallback). */
+const NO_MODEL_J_PER_TH = 60;
+
+/** Efficiency of the best model released by `day`, J/TH (Infinity: none yet). */
+function bestReleased(scenario: Scenario, day: number): number {
+  let best = Infinity;
+  for (const m of scenario.asics)
+    if (m.releaseDay <= day && m.efficiencyJPerTh < best) best = m.efficiencyJPerTh;
+  return best;
+}
+
+/** Index into the scenario's daily series for `day`, held to the series' ends. */
+const seriesIndex = (scenario: Scenario, day: number, length: number): number =>
+  Math.min(Math.max(0, day - scenario.startDay), Math.max(0, length - 1));
+
+/** BTC price on `day`, USD (a stochastic price has no path yet: its start). */
+function priceUsd(scenario: Scenario, day: number): number {
+  const p = scenario.price;
+  if (p.kind === "stochastic") return p.startCents / 100;
+  return (p.dailyCents[seriesIndex(scenario, day, p.dailyCents.length)] ?? 0) / 100;
+}
+
+/** Sats a block earns on `day`: the subsidy, halved at each halving passed, plus the day's fees. */
+function satsPerBlock(scenario: Scenario, supply: WorldSupply, day: number): number {
+  let subsidy = blockSubsidySats(scenario.chain.startHeight);
+  for (const halving of supply.halvingDays) if (halving <= day) subsidy /= 2;
+  const f = scenario.fees;
+  const fees =
+    f.kind === "model"
+      ? f.meanSatsPerBlock
+      : (f.dailySatsPerBlock[seriesIndex(scenario, day, f.dailySatsPerBlock.length)] ?? 0);
+  return subsidy + fees;
+}
+
+/** Miners' revenue a day averaged over the month before `day`, millions of USD. */
+export function revenueMusdPerDay(scenario: Scenario, supply: WorldSupply, day: number): number {
+  let sum = 0;
+  for (let d = day - REVENUE_WINDOW_DAYS + 1; d <= day; d++)
+    sum += (priceUsd(scenario, d) * satsPerBlock(scenario, supply, d) * BLOCKS_PER_DAY) / 1e8;
+  return sum / REVENUE_WINDOW_DAYS / 1e6;
+}
+
+/** The industry's output on `day`, kW of machines per day (before the margin factor). */
+export function supplyKwPerDay(scenario: Scenario, supply: WorldSupply, day: number): number {
+  return supply.kwPerMusd * revenueMusdPerDay(scenario, supply, day - supply.lagDays);
+}
+
+/** New rest-of-world hashrate the industry's output makes on `day` at a normal margin, TH/s per day. */
+export function supplyRateAt(scenario: Scenario, supply: WorldSupply, day: number): number {
+  const best = bestReleased(scenario, day);
+  const jPerTh = Number.isFinite(best) ? best * NEW_FLEET_BEHIND_BEST : NO_MODEL_J_PER_TH;
+  // kW × 1000 = W; W / (J/TH) = TH/s.
+  return (supplyKwPerDay(scenario, supply, day) * 1000) / jPerTh;
+}
