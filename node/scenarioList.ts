@@ -30,18 +30,28 @@ export interface LobbyScenario {
 }
 
 /**
- * The lobby's scenarios: the ones that replay history first, in the order of their periods, then the
- * invented worlds (a stochastic price), so that the list reads as a timeline and the first entry (the
- * lobby's default) is the oldest history.
+ * The lobby's scenarios: the episodes of history first, in the order of their periods, then the long
+ * histories (over LONG_YEARS: a decade is a campaign, not a first game), then the invented worlds (a
+ * stochastic price). The list reads as a timeline, and the first entry (the lobby's default) is the
+ * oldest episode a first game can finish.
  */
+/** A history longer than this many years is listed after the episodes. */
+const LONG_YEARS = 3;
+
+const yearsBetween = (start: string, end: string): number =>
+  (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / (365.25 * 86_400_000);
+
 export function lobbyScenarios(dir: string): LobbyScenario[] {
   const docs = scenarioFilesIn(dir).map(
     (file) => parse(readFileSync(file, "utf8")) as Record<string, unknown>,
   );
-  const invented = (d: Record<string, unknown>) =>
-    (d.price as { model?: string } | undefined)?.model === "historical" ? 0 : 1;
+  const group = (d: Record<string, unknown>) => {
+    if ((d.price as { model?: string } | undefined)?.model !== "historical") return 2;
+    const { start, end } = d.period as { start: string; end: string };
+    return yearsBetween(start, end) > LONG_YEARS ? 1 : 0;
+  };
   return docs
-    .map((d) => ({ doc: d, key: invented(d) }))
+    .map((d) => ({ doc: d, key: group(d) }))
     .sort((a, b) => {
       const pa = (a.doc.period as { start: string }).start;
       const pb = (b.doc.period as { start: string }).start;

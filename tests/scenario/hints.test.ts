@@ -93,15 +93,16 @@ describe("the lobby's scenario list", () => {
       'id: new-2019\nname: { en: "New", zh: "新" }\ndescription: { en: "d", zh: "d" }\nperiod: { start: "2019-06-01", end: "2019-12-31" }\nprice: { model: historical }\n',
     );
     const ids = lobbyScenarios(dir).map((s) => s.id);
-    // The decade (from 2016) is the oldest history, so it comes first; the new file falls in by its period.
+    // The episodes by period (the new file falls in by its own), then the decade: a campaign, not a
+    // first game, though it starts first; then the invented world.
     expect(ids).toEqual([
-      "history-2016-2026",
       "new-2019",
       "halving-2020",
       "exodus-2021",
       "tariffs-2025",
+      "history-2016-2026",
       "sandbox",
     ]);
-    expect(lobbyScenarios(dir)[1]?.name.en).toBe("New");
+    expect(lobbyScenarios(dir)[0]?.name.en).toBe("New");
   });
 });
