@@ -1,11 +1,11 @@
 /**
  * When a rest-of-world machine runs (issue #16): while hashprice covers its own all-in running cost. A
- * tier's cost per TH/s per day is its efficiency times the region's all-in price of a kWh: the power price
- * of the day (regions.ts powerPriceToday: season, dated steps, events) plus the hosting fee of the hosted
- * share of the fleet, which pays its host per kWh it runs (the all-in rates hosts quote) and stops paying
- * when it switches off; self-owned sites save only their power. So at a halving the older tiers (S9, S17,
- * early S19) fall below their own breakeven and switch off, each by its own economics, first where power
- * and hosting are dear.
+ * tier's cost per TH/s per day is its efficiency times what a kWh costs its owner: a hosted machine pays its
+ * host the region's all-in price per kWh it runs (power of the day, regions.ts powerPriceToday, plus the
+ * hosting fee) and stops paying when it switches off; a self-owned site saves only its power when it
+ * stops. The scenario's `breakeven.hostedPct` splits each tier between the two. So at a halving the older
+ * tiers (S9, S17, early S19) fall below their own breakeven and switch off, hosted ones first, first where
+ * power and hosting are dear.
  */
 import type { RegionSpec } from "../scenario/types.ts";
 import type { EngineCaches } from "./caches.ts";
@@ -25,16 +25,33 @@ export function hostingMicroUsdPerKwh(hostingCentsPerKwMonth: number): number {
   return (hostingCentsPerKwMonth * 10_000) / HOURS_PER_FEE_MONTH;
 }
 
-/** The rest of the world's running cost of a kWh in region `index` today, micro-USD: power plus the hosted share's fee. */
-export function worldAllInMicroUsdPerKwh(state: GameState, index: number, caches: EngineCaches): number {
-  const spec = state.scenario.regions[index] as RegionSpec;
-  const hosted = (hostingMicroUsdPerKwh(spec.hostingCentsPerKwMonth) * state.scenario.breakeven.hostedBps) / 10_000;
-  return powerPriceToday(state, index, caches) + hosted;
+/** The hosting fee of region `index` as a price per kWh run, micro-USD. */
+export function regionHostingMicroUsdPerKwh(state: GameState, index: number): number {
+  return hostingMicroUsdPerKwh((state.scenario.regions[index] as RegionSpec).hostingCentsPerKwMonth);
 }
 
-/** The share of a tier that wants to run at this hashprice and all-in price, 0..1 (a ramp between the two ratios). */
-export function runningTarget(hashpriceMicroUsd: number, jPerTh: number, allInMicroUsdPerKwh: number): number {
-  const cost = powerCostMicroUsdPerThDay(jPerTh, allInMicroUsdPerKwh);
+/**
+ * The share of a tier in region `index` that runs today at this hashprice, 0..1: its hosted part by
+ * power plus the fee, its self-owned part by power alone (each a ramp between the two ratios).
+ */
+export function tierRunningTarget(
+  state: GameState,
+  index: number,
+  jPerTh: number,
+  caches: EngineCaches,
+): number {
+  const hashprice = state.market.hashpriceMicroUsd;
+  const power = powerPriceToday(state, index, caches);
+  const hosted = state.scenario.breakeven.hostedBps / 10_000;
+  const own = runningTarget(hashprice, jPerTh, power);
+  if (hosted <= 0) return own;
+  const allIn = runningTarget(hashprice, jPerTh, power + regionHostingMicroUsdPerKwh(state, index));
+  return hosted * allIn + (1 - hosted) * own;
+}
+
+/** The share of a tier that wants to run at this hashprice and price of a kWh, 0..1 (a ramp between the two ratios). */
+export function runningTarget(hashpriceMicroUsd: number, jPerTh: number, microUsdPerKwh: number): number {
+  const cost = powerCostMicroUsdPerThDay(jPerTh, microUsdPerKwh);
   const ratio = cost > 0 ? hashpriceMicroUsd / cost : Infinity;
   if (ratio <= OFF_RATIO) return 0;
   if (ratio >= ON_RATIO) return 1;

@@ -18,7 +18,7 @@ import type { GameState, MigrationBatch, RegionState } from "./state.ts";
 import type { EngineCaches } from "./caches.ts";
 import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
 import { noteCrunch, queuedKw } from "./hosting.ts";
-import { runningTarget, worldAllInMicroUsdPerKwh } from "./breakeven.ts";
+import { tierRunningTarget } from "./breakeven.ts";
 
 export function advanceWorld(state: GameState, caches: EngineCaches): void {
   const regions = state.world.regions;
@@ -48,11 +48,10 @@ export function restOfWorldHashrate(state: GameState, caches: EngineCaches): num
 
 function respondToProfit(state: GameState, region: RegionState, index: number, caches: EngineCaches): void {
   // Miners switch off on today's hashprice (smoothed by responseDays), not on the monthly average, each
-  // tier by its own all-in breakeven (breakeven.ts: power of the day plus the hosted share's fee).
-  const hashprice = state.market.hashpriceMicroUsd;
-  const price = worldAllInMicroUsdPerKwh(state, index, caches);
+  // tier by its own breakeven (breakeven.ts: hosted machines on power plus the fee, owned ones on power).
   const step = 1 / Math.max(1, state.scenario.world.responseDays);
-  for (const tier of region.rowTiers) tier.running += (runningTarget(hashprice, tier.jPerTh, price) - tier.running) * step;
+  for (const tier of region.rowTiers)
+    tier.running += (tierRunningTarget(state, index, tier.jPerTh, caches) - tier.running) * step;
 }
 
 /**

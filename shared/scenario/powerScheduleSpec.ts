@@ -55,7 +55,7 @@ export const breakevenFileSchema = z
       .number()
       .min(0)
       .max(100)
-      .default(100)
+      .default(50)
       .describe("share of the rest of the world's machines in hosted sites, paying the region's fee per kWh"),
     source: z.string().min(3).optional(),
     estimate: z.string().min(3).optional(),
@@ -68,5 +68,5 @@ export interface BreakevenSpec {
 }
 
 export function resolveBreakeven(raw: z.infer<typeof breakevenFileSchema> | undefined): BreakevenSpec {
-  return { hostedBps: Math.round((raw?.hostedPct ?? 100) * 100) };
+  return { hostedBps: Math.round((raw?.hostedPct ?? 50) * 100) };
 }
