@@ -30,23 +30,43 @@ export function regionHostingMicroUsdPerKwh(state: GameState, index: number): nu
   return hostingMicroUsdPerKwh((state.scenario.regions[index] as RegionSpec).hostingCentsPerKwMonth);
 }
 
+/** What a kWh costs the rest of the world in a region today, micro-USD: owned sites and hosted ones. */
+export interface RegionKwhCosts {
+  own: number;
+  hosted: number;
+  /** Share of the fleet that is hosted, 0..1. */
+  hostedShare: number;
+}
+
+/** Region `index`'s kWh costs today (worked out once a day per region, then used for each tier). */
+export function regionKwhCosts(state: GameState, index: number, caches: EngineCaches): RegionKwhCosts {
+  const own = powerPriceToday(state, index, caches);
+  return {
+    own,
+    hosted: own + regionHostingMicroUsdPerKwh(state, index),
+    hostedShare: state.scenario.breakeven.hostedBps / 10_000,
+  };
+}
+
 /**
- * The share of a tier in region `index` that runs today at this hashprice, 0..1: its hosted part by
- * power plus the fee, its self-owned part by power alone (each a ramp between the two ratios).
+ * The share of a tier that runs at this hashprice, 0..1: its hosted part by power plus the fee, its
+ * self-owned part by power alone (each a ramp between the two ratios).
  */
+export function tierTarget(hashpriceMicroUsd: number, jPerTh: number, costs: RegionKwhCosts): number {
+  const own = runningTarget(hashpriceMicroUsd, jPerTh, costs.own);
+  if (costs.hostedShare <= 0) return own;
+  const hosted = runningTarget(hashpriceMicroUsd, jPerTh, costs.hosted);
+  return costs.hostedShare * hosted + (1 - costs.hostedShare) * own;
+}
+
+/** tierTarget for one tier of region `index` at today's hashprice (quotes and tests). */
 export function tierRunningTarget(
   state: GameState,
   index: number,
   jPerTh: number,
   caches: EngineCaches,
 ): number {
-  const hashprice = state.market.hashpriceMicroUsd;
-  const power = powerPriceToday(state, index, caches);
-  const hosted = state.scenario.breakeven.hostedBps / 10_000;
-  const own = runningTarget(hashprice, jPerTh, power);
-  if (hosted <= 0) return own;
-  const allIn = runningTarget(hashprice, jPerTh, power + regionHostingMicroUsdPerKwh(state, index));
-  return hosted * allIn + (1 - hosted) * own;
+  return tierTarget(state.market.hashpriceMicroUsd, jPerTh, regionKwhCosts(state, index, caches));
 }
 
 /** The share of a tier that wants to run at this hashprice and price of a kWh, 0..1 (a ramp between the two ratios). */

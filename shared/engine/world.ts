@@ -18,7 +18,7 @@ import type { GameState, MigrationBatch, RegionState } from "./state.ts";
 import type { EngineCaches } from "./caches.ts";
 import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
 import { noteCrunch, queuedKw } from "./hosting.ts";
-import { tierRunningTarget } from "./breakeven.ts";
+import { regionKwhCosts, tierTarget } from "./breakeven.ts";
 
 export function advanceWorld(state: GameState, caches: EngineCaches): void {
   const regions = state.world.regions;
@@ -49,9 +49,11 @@ export function restOfWorldHashrate(state: GameState, caches: EngineCaches): num
 function respondToProfit(state: GameState, region: RegionState, index: number, caches: EngineCaches): void {
   // Miners switch off on today's hashprice (smoothed by responseDays), not on the monthly average, each
   // tier by its own breakeven (breakeven.ts: hosted machines on power plus the fee, owned ones on power).
+  const hashprice = state.market.hashpriceMicroUsd;
+  const costs = regionKwhCosts(state, index, caches);
   const step = 1 / Math.max(1, state.scenario.world.responseDays);
   for (const tier of region.rowTiers)
-    tier.running += (tierRunningTarget(state, index, tier.jPerTh, caches) - tier.running) * step;
+    tier.running += (tierTarget(hashprice, tier.jPerTh, costs) - tier.running) * step;
 }
 
 /**
