@@ -16,6 +16,7 @@ import { finishLog, startLog } from "../shared/replay/index.ts";
 import { intFlag, parseFlags, pathFlag, runMain, UsageError } from "./lib/cli.ts";
 import { simulationCsv, simulationDocument } from "./lib/export.ts";
 import { historyReport } from "../node/historyFit.ts";
+import { halvingDropLines, halvingDrops } from "../node/halvingDrop.ts";
 import { buildReport, reportCsv, reportLines } from "./lib/mc-report.ts";
 import { defaultJobs, runPool } from "./lib/mc-pool.ts";
 import { parseQueueUrl } from "./lib/mc-queue.ts";
@@ -200,6 +201,7 @@ function single(options: Extract<Options, { mode: "single" }>): void {
   if (log && options.replay) writeJson(options.replay, finishLog(log, state));
   if (options.quiet) return;
   console.log(summaryLines(recording, history, { wallMs, startHeight }).join("\n"));
+  console.log(halvingDropLines(halvingDrops(recording, loadDatasets())).join("\n"));
   const written = [options.json, options.csv, options.replay].filter((p) => p !== undefined);
   if (written.length > 0) console.log(`\nwrote ${written.join(", ")}`);
 }

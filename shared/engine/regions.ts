@@ -26,12 +26,26 @@ export function monthToday(state: GameState, caches: EngineCaches): number {
   return caches.month;
 }
 
-/** Power price today, micro-USD per kWh (season × events). */
+/** Power price today, micro-USD per kWh (season, then the dated step of the year, then events). */
 export function powerPriceToday(state: GameState, index: number, caches: EngineCaches): number {
   const spec = state.scenario.regions[index] as RegionSpec;
   const region = state.world.regions[index] as RegionState;
-  const base = spec.powerPriceMonthly[monthToday(state, caches) - 1] as number;
+  const base = stepped(spec, state.day, spec.powerPriceMonthly[monthToday(state, caches) - 1] as number);
   return Math.round((base * region.powerMultiplierBps) / 10_000);
+}
+
+/** A month's price under the region's power step of `day` (taxes, fees, crises: powerScheduleSpec.ts). */
+function stepped(spec: RegionSpec, day: number, monthly: number): number {
+  const steps = spec.powerSteps;
+  let step = null;
+  // A handful of steps per region at most: a scan from the end finds the one in force.
+  for (let i = steps.length - 1; i >= 0; i--)
+    if ((steps[i] as (typeof steps)[number]).day <= day) {
+      step = steps[i] as (typeof steps)[number];
+      break;
+    }
+  if (step === null) return monthly;
+  return Math.max(0, Math.round((monthly * step.multBps) / 10_000) + step.addMicroUsd);
 }
 
 /** Share of installed machines that can run today (heat, curtailment), 0..1. */

@@ -20,10 +20,7 @@ import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
 import { noteCrunch, queuedKw } from "./hosting.ts";
 import { supplyRateAt } from "./worldSupply.ts";
 import { retireIdleMachines } from "./worldRetire.ts";
-
-/** Below this ratio of hashprice to power cost a tier switches fully off; above the upper one fully on. */
-const OFF_RATIO = 0.85;
-const ON_RATIO = 1.25;
+import { regionKwhCosts, tierTarget } from "./breakeven.ts";
 
 export function advanceWorld(state: GameState, caches: EngineCaches): void {
   const regions = state.world.regions;
@@ -54,17 +51,13 @@ export function restOfWorldHashrate(state: GameState, caches: EngineCaches): num
 }
 
 function respondToProfit(state: GameState, region: RegionState, index: number, caches: EngineCaches): void {
-  // Miners switch off on today's hashprice (smoothed by responseDays), not on the monthly average.
+  // Miners switch off on today's hashprice (smoothed by responseDays), not on the monthly average, each
+  // tier by its own breakeven (breakeven.ts: hosted machines on power plus the fee, owned ones on power).
   const hashprice = state.market.hashpriceMicroUsd;
-  const price = powerPriceToday(state, index, caches);
+  const costs = regionKwhCosts(state, index, caches);
   const step = 1 / Math.max(1, state.scenario.world.responseDays);
-  for (const tier of region.rowTiers) {
-    const cost = powerCostMicroUsdPerThDay(tier.jPerTh, price);
-    const ratio = cost > 0 ? hashprice / cost : Infinity;
-    const target =
-      ratio <= OFF_RATIO ? 0 : ratio >= ON_RATIO ? 1 : (ratio - OFF_RATIO) / (ON_RATIO - OFF_RATIO);
-    tier.running += (target - tier.running) * step;
-  }
+  for (const tier of region.rowTiers)
+    tier.running += (tierTarget(hashprice, tier.jPerTh, costs) - tier.running) * step;
 }
 
 /**

@@ -3,6 +3,7 @@
  * people's units become integers, series are laid out one value per game day.
  */
 import { resolveUsedMarkets } from "./usedMarketSpec.ts";
+import { resolveBreakeven, resolvePowerSteps } from "./powerScheduleSpec.ts";
 import { parseIsoDate, parseIsoTimestamp, type EpochDay } from "../math/calendar.ts";
 import { btcToSats, usdToCents } from "../math/money.ts";
 import type { Datasets } from "./datasets.ts";
@@ -188,6 +189,7 @@ export function resolveScenario(
             carbonGPerKwh: base.renewable.carbonGPerKwh,
           }
         : null,
+      powerSteps: resolvePowerSteps(r.powerSteps ?? base.powerSteps),
     });
   });
 
@@ -318,5 +320,6 @@ export function resolveScenario(
     usedMarkets: resolveUsedMarkets(raw.usedMarkets),
     finance: resolveFinance(raw.finance),
     hosting: resolveHosting(raw.hosting),
+    breakeven: resolveBreakeven(raw.breakeven),
   };
 }

@@ -12,6 +12,7 @@ import { usedMarketsFileSchema } from "./usedMarketSpec.ts";
 import { financeFileSchema } from "./financeSpec.ts";
 import { hostingFileSchema } from "./hostingSpec.ts";
 import { calibrationYearsSchema, supplyFileSchema } from "./supplySpec.ts";
+import { breakevenFileSchema, powerStepsSchema } from "./powerScheduleSpec.ts";
 
 const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
 const isoDate = z
@@ -81,6 +82,7 @@ export const regionCatalogEntrySchema = mustCite(
         .strict()
         .optional()
         .describe("a renewable power option for a premium"),
+      powerSteps: powerStepsSchema.default([]),
       ...cited,
     })
     .strict(),
@@ -179,6 +181,7 @@ const scenarioRegionSchema = mustCite(
       powerUsdPerKwh: monthly(usdPerKwh())
         .optional()
         .describe("Overrides the catalog's power price, US dollars per kWh (one value or 12 monthly values)"),
+      powerSteps: powerStepsSchema.optional().describe("Replaces the catalog's dated power steps"),
       policy: z.enum(["allowed", "licensed", "banned"]).default("allowed"),
       attractiveness: z.number().positive().max(10).default(1),
       ...cited,
@@ -409,6 +412,8 @@ export const scenarioFileSchema = z
     /** Interest, loans, green capital and BTC purchases (issue #13 §4); optional, see financeSpec.ts. */
     finance: financeFileSchema.optional(),
     hosting: hostingFileSchema.optional(),
+    /** Who among the rest of the world pays a host per kWh (issue #16); optional, see powerScheduleSpec.ts. */
+    breakeven: breakevenFileSchema.optional(),
   })
   .strict();
 

@@ -10,6 +10,7 @@ import type { FactoryQueueSpec } from "./factorySpec.ts";
 import type { FinanceSpec } from "./financeSpec.ts";
 import type { HostingSpec } from "./hostingSpec.ts";
 import type { CalibrationYears, WorldSupply } from "./supplySpec.ts";
+import type { BreakevenSpec, PowerStep } from "./powerScheduleSpec.ts";
 
 export interface Text {
   en: string;
@@ -133,6 +134,8 @@ export interface RegionSpec {
   portKm: number;
   /** Renewable power for a premium: extra cost in basis points and the carbon intensity it brings. */
   renewable: { premiumBps: number; carbonGPerKwh: number } | null;
+  /** Dated steps of the power price on top of the seasonal curve, sorted by day (powerScheduleSpec.ts). */
+  powerSteps: PowerStep[];
 }
 
 export interface FleetTier {
@@ -283,6 +286,8 @@ export interface Scenario {
   finance: FinanceSpec;
   /** Hosting crunch, price curve and own sites (hostingSpec.ts; defaults when the file has no block). */
   hosting: HostingSpec;
+  /** Who among the rest of the world pays a host per kWh (powerScheduleSpec.ts; breakeven.ts). */
+  breakeven: BreakevenSpec;
 }
 
 /** One lot of a company's fleet on day 0 (scenario `company.startingFleet`). */
