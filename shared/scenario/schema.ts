@@ -11,6 +11,7 @@ import { tradeRulesSchema } from "./tradeSpec.ts";
 import { usedMarketsFileSchema } from "./usedMarketSpec.ts";
 import { financeFileSchema } from "./financeSpec.ts";
 import { hostingFileSchema } from "./hostingSpec.ts";
+import { priceMemoryDaysSchema } from "./machinePriceSpec.ts";
 
 const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
 const isoDate = z
@@ -343,6 +344,7 @@ export const scenarioFileSchema = z
             .max(240)
             .optional()
             .describe("Months after its release a model is still made new (absent: for ever)"),
+          memoryDays: priceMemoryDaysSchema,
           ...cited,
         })
         .strict(),
