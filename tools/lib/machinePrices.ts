@@ -3,11 +3,7 @@
  * each reference price the game's period covers beside the engine's list price that day, then the
  * mean |ln error| per efficiency tier and over all rows. Nothing when the period covers no reference date.
  */
-import {
-  machinePriceFit,
-  type MachinePriceObservation,
-  type TierFit,
-} from "../../node/machinePriceFit.ts";
+import { machinePriceFit, type MachinePriceObservation, type TierFit } from "../../node/machinePriceFit.ts";
 import { fixed, int, table } from "./format.ts";
 
 function rowLines(observations: readonly MachinePriceObservation[]): string[] {
