@@ -36,6 +36,8 @@ import { classShare, classShareLines } from "./lib/classShare.ts";
 // Strategies from files and level prefixes in --bots (docs/strategies.md).
 import { unknownStrategies } from "./lib/montecarlo.ts";
 import { strategyTroubles } from "./lib/troubles.ts";
+import { createMachinePriceProbe, loadMachinePrices } from "../node/machinePriceFit.ts";
+import { machinePriceLines } from "./lib/machinePrices.ts";
 
 const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players N] [--days N] [--json FILE] [--csv FILE]
                             [--save-replay FILE] [--quiet]
@@ -188,8 +190,12 @@ function single(options: Extract<Options, { mode: "single" }>): void {
   const started = performance.now();
   const recording = createRecording(state);
   const caches = new EngineCaches();
+  // Machine prices against the dated reference prices the period covers (issue #16).
+  const prices = createMachinePriceProbe(loadMachinePrices());
+  prices.observe(state, caches);
   while (!state.finished && state.tick < days) {
     const row = recordDay(recording, state, step(state, caches));
+    prices.observe(state, caches);
     if (bar && (state.tick % 8 === 0 || state.tick === days)) bar.update(state.tick, { date: row.date });
   }
   const wallMs = performance.now() - started;
@@ -202,6 +208,8 @@ function single(options: Extract<Options, { mode: "single" }>): void {
   if (options.quiet) return;
   console.log(summaryLines(recording, history, { wallMs, startHeight }).join("\n"));
   console.log(halvingDropLines(halvingDrops(recording, loadDatasets())).join("\n"));
+  const priceLines = machinePriceLines(prices.observations);
+  if (priceLines.length > 0) console.log(["", ...priceLines].join("\n"));
   const written = [options.json, options.csv, options.replay].filter((p) => p !== undefined);
   if (written.length > 0) console.log(`\nwrote ${written.join(", ")}`);
 }

@@ -75,6 +75,8 @@ export function createGame(
       factoryCentsPerTh: 0,
       usedCentsPerTh: USED_TIERS.map(() => 0),
       usedPressureThs: USED_TIERS.map(() => 0),
+      hashpriceMemoryMicroUsd: 0,
+      usedBasisMicroUsd: 0,
     },
     world: { regions, migration: [], retiredThs: 0 },
     companies: players.map((p) => newCompany(scenario, p)),

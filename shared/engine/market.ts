@@ -12,6 +12,7 @@ import type { EngineCaches } from "./caches.ts";
 import { scenarioIndex } from "./lookup.ts";
 import type { GameState, MarketState } from "./state.ts";
 import { FULL_SCALE_PPM, scaledReward, worldScalePpm } from "./classWorld.ts";
+import { markMachinePrices, usedBasisMicroUsd } from "./machinePrice.ts";
 
 /** Used-market efficiency tiers: upper bounds in J/TH (the last tier is open-ended). */
 export const USED_TIERS: readonly number[] = [20, 30, 40, 60, 90, Infinity];
@@ -189,14 +190,15 @@ export function usedAskUnitCents(state: GameState, model: AsicModel): Cents {
 /**
  * The world's used price of a tier, cents per TH/s: what the used index would be without the players'
  * own trades (their pressure), i.e. `horizonDays` of margin at the reference power price, floored at
- * scrap. A pure function of the smoothed hashprice, which the daily mark has already set: the index is
+ * scrap. A pure function of the used basis (the remembered hashprice with the halving foreseen,
+ * machinePrice.ts), which the daily mark has already set: the index is
  * this price moved by the players' pressure. The score marks machines here, so that no company's
  * trade (its own purchase, a rival's dump) moves the mark.
  */
 export function usedFairCentsPerTh(state: GameState, tier: number): Cents {
   const used = state.scenario.usedMarket;
   const eff = TIER_EFFICIENCY[tier] as number;
-  const margin = state.market.hashpriceAvgMicroUsd - powerCostMicroUsdPerThDay(eff, used.referencePowerPrice);
+  const margin = usedBasisMicroUsd(state.market) - powerCostMicroUsdPerThDay(eff, used.referencePowerPrice);
   return Math.max(used.scrapCentsPerTh, roundHalfAway((margin * used.horizonDays) / 10_000));
 }
 
@@ -253,17 +255,16 @@ export function updatePrices(state: GameState): void {
     m.hashpriceAvgMicroUsd === 0
       ? hp.microUsd
       : m.hashpriceAvgMicroUsd + alpha * (hp.microUsd - m.hashpriceAvgMicroUsd);
-  // Factory: a buyer of the best machine pays `paybackDays` of hashprice per TH/s (micro-USD → cents).
-  m.factoryCentsPerTh = Math.max(
-    scenario.factory.floorCentsPerTh,
-    roundHalfAway((m.hashpriceAvgMicroUsd * scenario.factory.paybackDays) / 10_000),
-  );
+  // Factory and used prices' basis: the remembered hashprice, with the next halving foreseen
+  // (machinePrice.ts); a buyer of the best machine pays `paybackDays` of it per TH/s.
+  markMachinePrices(state);
+  const basis = usedBasisMicroUsd(m);
   // Used index: a buyer pays for `horizonDays` of margin at a reference power price, floored at scrap,
   // pushed down by recent net selling from players (their trades move the index), which decays.
   const used = scenario.usedMarket;
   for (let tier = 0; tier < TIER_EFFICIENCY.length; tier++) {
     const eff = TIER_EFFICIENCY[tier] as number;
-    const margin = m.hashpriceAvgMicroUsd - powerCostMicroUsdPerThDay(eff, used.referencePowerPrice);
+    const margin = basis - powerCostMicroUsdPerThDay(eff, used.referencePowerPrice);
     // (Unrounded here, as it always was; usedFairCentsPerTh rounds the same figure.)
     const fair = Math.max(used.scrapCentsPerTh, (margin * used.horizonDays) / 10_000);
     const pressure = m.usedPressureThs[tier] as number;

@@ -75,6 +75,13 @@ export interface MarketState {
   usedCentsPerTh: Cents[];
   /** Net machines (TH/s) players sold into each tier recently: pushes the index down. */
   usedPressureThs: number[];
+  /**
+   * The hashprice machines are priced on, micro-USD per TH/s per day: a memory of it that rises at
+   * the 30-day average's pace and falls over the factory's `memoryDays` (machinePrice.ts).
+   */
+  hashpriceMemoryMicroUsd: number;
+  /** The hashprice the used market prices on today: the memory with the next halving foreseen (machinePrice.ts). */
+  usedBasisMicroUsd: number;
 }
 
 /** A slice of the rest of the world's fleet in one region. */

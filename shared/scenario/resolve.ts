@@ -20,6 +20,7 @@ import { resolveFactoryQueue } from "./factorySpec.ts";
 import { resolveFinance } from "./financeSpec.ts";
 import { resolveHosting } from "./hostingSpec.ts";
 import { resolveSupply } from "./supplySpec.ts";
+import { DEFAULT_PRICE_MEMORY_DAYS } from "./machinePriceSpec.ts";
 
 /** A problem found while resolving or linting: where (a path in the file) and what. */
 /** Days in a month on average (365.25 / 12), for parameters given in months. */
@@ -283,6 +284,7 @@ export function resolveScenario(
         raw.factory.productionMonths === undefined
           ? null
           : Math.round(raw.factory.productionMonths * DAYS_PER_MONTH),
+      memoryDays: raw.factory.memoryDays ?? DEFAULT_PRICE_MEMORY_DAYS,
     },
     usedMarket: {
       spreadBps: Math.round(raw.usedMarket.spreadPct * 100),

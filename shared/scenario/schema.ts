@@ -13,6 +13,7 @@ import { financeFileSchema } from "./financeSpec.ts";
 import { hostingFileSchema } from "./hostingSpec.ts";
 import { calibrationYearsSchema, supplyFileSchema } from "./supplySpec.ts";
 import { breakevenFileSchema, powerStepsSchema } from "./powerScheduleSpec.ts";
+import { priceMemoryDaysSchema } from "./machinePriceSpec.ts";
 
 const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
 const isoDate = z
@@ -347,6 +348,7 @@ export const scenarioFileSchema = z
             .max(240)
             .optional()
             .describe("Months after its release a model is still made new (absent: for ever)"),
+          memoryDays: priceMemoryDaysSchema,
           ...cited,
         })
         .strict(),

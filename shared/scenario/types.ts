@@ -230,7 +230,7 @@ export interface Scenario {
   };
   factory: {
     leadDays: number;
-    /** Days of current hashprice a buyer pays for one TH/s of the best machine. */
+    /** Days of (remembered) hashprice a buyer pays for one TH/s of the best machine (machinePrice.ts). */
     paybackDays: number;
     /** How steeply older (less efficient) models lose price, as an exponent on the efficiency ratio. */
     efficiencyExponent: number;
@@ -238,6 +238,8 @@ export interface Scenario {
     floorCentsPerTh: Cents;
     /** Days after its release a model is still made new (null: for ever); then only used (market.ts madeNew). */
     productionDays: number | null;
+    /** Days over which the hashprice machines are priced on comes down after hashprice falls (machinePrice.ts). */
+    memoryDays: number;
   };
   usedMarket: {
     spreadBps: number;

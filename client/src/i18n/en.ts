@@ -12,6 +12,7 @@ import { scoreEn } from "./score.ts";
 import { tradeEn } from "./trade.ts";
 import { factoryQueueEn } from "./factoryQueue.ts";
 import { usedMarketEn } from "./usedMarket.ts";
+import { machinePriceEn } from "./machinePrice.ts";
 import { financeEn } from "./finance.ts";
 import { classMaasEn } from "./classMaas.ts";
 import { hostingEn } from "./hosting.ts";
@@ -32,6 +33,7 @@ export const en = {
   ...tradeEn,
   ...factoryQueueEn,
   ...usedMarketEn,
+  ...machinePriceEn,
   ...financeEn,
   ...classMaasEn,
   ...stratapiEn,

@@ -13,6 +13,7 @@ import { scoreZh } from "./score.ts";
 import { tradeZh } from "./trade.ts";
 import { factoryQueueZh } from "./factoryQueue.ts";
 import { usedMarketZh } from "./usedMarket.ts";
+import { machinePriceZh } from "./machinePrice.ts";
 import { financeZh } from "./finance.ts";
 import { classMaasZh } from "./classMaas.ts";
 import { hostingZh } from "./hosting.ts";
@@ -33,6 +34,7 @@ export const zh: Dictionary = {
   ...tradeZh,
   ...factoryQueueZh,
   ...usedMarketZh,
+  ...machinePriceZh,
   ...financeZh,
   ...classMaasZh,
   ...stratapiZh,

@@ -24,6 +24,8 @@ export const TERMS = [
   "preorder",
   "factoryQueue",
   "usedMarket",
+  // Machine prices (issue #16): client/src/i18n/machinePrice.ts.
+  "machinePrice",
   // Finance (issue #13 §4): client/src/i18n/finance.ts.
   "loan",
   "marginCall",

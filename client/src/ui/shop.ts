@@ -20,6 +20,7 @@ import {
   formatPowerMicro,
 } from "./format.ts";
 import { gatedAction } from "./gatedAction.ts";
+import { termTip } from "./glossary.ts";
 import {
   gateOf,
   parseCount,
@@ -136,7 +137,9 @@ function modelsTable(box: HTMLElement, choose: (id: string) => void) {
   const heads = COLS.map(() => h("th", { scope: "col" }));
   const tbody = h("tbody", {});
   const table = h("table", { class: "lots" }, caption, h("thead", {}, h("tr", {}, ...heads)), tbody);
-  box.append(note, table);
+  // How the prices above are made (issue #16): sticky, and lower before a halving.
+  const priceWhy = h("span", {});
+  box.append(note, table, h("p", { class: "muted" }, priceWhy, termTip("machinePrice")));
   const rows = modelRows(tbody, choose);
   return {
     /**
@@ -158,6 +161,7 @@ function modelsTable(box: HTMLElement, choose: (id: string) => void) {
     relabel(): void {
       setText(caption, t("panels.shop.title"));
       heads.forEach((th, i) => setText(th, t(COLS[i] as MessageKey)));
+      setText(priceWhy, t("machinePrice.note"));
       rows.reset(); // texts in the rows (lead times, dates) are in the language too
     },
   };
