@@ -125,6 +125,16 @@ export interface RegionState {
   banEmigrateBps: number;
   /** Day the ban in force here began (null: not banned); grey mining's seizure odds grow with it (grey.ts). */
   bannedSinceDay: EpochDay | null;
+  /**
+   * Covert mining (covert.ts): the share of the fleet obeying the ban in force that goes covert, basis
+   * points. Absent (as the next two) until a ban with a covert share, so other games hash as before.
+   */
+  banCovertBps?: number;
+  /** Machines lying low after a ban (installed, off) until `covertReturnDay`, when they restart in hiding. */
+  covertTiers?: RestOfWorldTier[];
+  covertReturnDay?: EpochDay;
+  /** Days over which the hidden fleet restarts, from `covertReturnDay`. */
+  covertRestartDays?: number;
 }
 
 /**

@@ -18,6 +18,7 @@ import type { GameState, MigrationBatch, RegionState } from "./state.ts";
 import type { EngineCaches } from "./caches.ts";
 import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
 import { noteCrunch, queuedKw } from "./hosting.ts";
+import { hideCovert, returnCovert } from "./covert.ts";
 
 /** Below this ratio of hashprice to power cost a tier switches fully off; above the upper one fully on. */
 const OFF_RATIO = 0.85;
@@ -66,8 +67,10 @@ function respondToProfit(state: GameState, region: RegionState, index: number, c
 /**
  * A banned region's obeying machines switch off over the ramp: some stay installed and idle waiting for
  * the ban to lift, some emigrate (joining the migration pool with months of delay), the rest are scrapped.
+ * A ban with a covert share first hides that share, which restarts in hiding later (covert.ts).
  */
 function rampBan(state: GameState, region: RegionState): void {
+  returnCovert(state, region);
   if (region.banRampDaysLeft <= 0) return;
   region.banRampDaysLeft--;
   const installed = restOfWorldInstalledThs(region);
@@ -75,8 +78,9 @@ function rampBan(state: GameState, region: RegionState): void {
   if (installed <= 0 || take <= 0) return;
   const [minDelay, maxDelay] = state.scenario.world.migrationDelayDays;
   for (const tier of region.rowTiers) {
-    const moved = (tier.installedThs / installed) * take;
-    tier.installedThs -= moved;
+    const switchedOff = (tier.installedThs / installed) * take;
+    tier.installedThs -= switchedOff;
+    const moved = hideCovert(region, tier.jPerTh, switchedOff);
     const idle = (moved * region.banIdleBps) / 10_000;
     if (idle > 0) addIdle(region, tier.jPerTh, idle);
     const emigrating = ((moved - idle) * region.banEmigrateBps) / 10_000;

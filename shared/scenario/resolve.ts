@@ -219,6 +219,14 @@ export function resolveScenario(
           complianceBps: Math.round(e.compliancePct * 100),
           idleBps: Math.round(e.idlePct * 100),
           emigrateBps: Math.round(e.emigratePct * 100),
+          // Covert mining (covert.ts): only when the ban has it, so other scenarios resolve as before.
+          ...(e.covertPct === undefined
+            ? {}
+            : {
+                covertBps: Math.round(e.covertPct * 100),
+                covertReturnDays: e.covertReturnDays ?? 0,
+                covertRestartDays: e.covertRestartDays ?? 1,
+              }),
         };
       case "unban":
         return { kind: "unban", ...common };

@@ -216,6 +216,12 @@ const eventSchema = z.discriminatedUnion("type", [
       /** Share of the obeying fleet that does not wait and moves abroad; the rest is scrapped or sold off. */
       emigratePct: pct,
       estimate: z.string().optional(),
+      /** Share of the obeying fleet that goes covert: lies low, then restarts in hiding (covert.ts). */
+      covertPct: pct.optional(),
+      /** Days after the ban that the covert fleet lies low before restarting. */
+      covertReturnDays: z.number().int().min(0).max(3650).optional(),
+      /** Days over which the covert fleet restarts, evenly, once it starts to (default 1). */
+      covertRestartDays: z.number().int().min(1).max(365).optional(),
     })
     .strict(),
   z.object({ type: z.literal("unban"), ...eventBase }).strict(),

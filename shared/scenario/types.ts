@@ -163,6 +163,12 @@ export type ScenarioEvent =
       emigrateBps: number;
       headline: Text;
       source: string;
+      /** Share of the obeying fleet that goes covert (covert.ts), basis points; absent: none. */
+      covertBps?: number;
+      /** Days after the ban (and its grace) that the covert fleet lies low before restarting. */
+      covertReturnDays?: number;
+      /** Days over which it restarts, evenly, from then. */
+      covertRestartDays?: number;
     }
   | { kind: "unban"; day: EpochDay; regions: string[]; headline: Text; source: string }
   | {
