@@ -283,6 +283,20 @@ export interface WorldState {
   migration: MigrationBatch[];
   /** Machines scrapped or hidden after bans, TH/s (for the books of the rest of the world). */
   retiredThs: number;
+  /**
+   * Seasonal hydro migration (seasonalMigration.ts): TH/s of the thermal region's mobile fleet now in the
+   * hydro region with the kW of capacity they took along, and machines on the road. Absent in scenarios
+   * without it, so their games hash as before.
+   */
+  seasonal?: { awayThs: number; awayKw: number; transit: SeasonalBatch[] };
+}
+
+/** Machines on the road between a thermal and a hydro region (off until `readyDay`). */
+export interface SeasonalBatch {
+  toHydro: boolean;
+  jPerTh: number;
+  ths: number;
+  readyDay: EpochDay;
 }
 
 export interface GameState {

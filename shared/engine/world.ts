@@ -19,6 +19,7 @@ import type { EngineCaches } from "./caches.ts";
 import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
 import { noteCrunch, queuedKw } from "./hosting.ts";
 import { hideCovert, returnCovert } from "./covert.ts";
+import { advanceSeasonalMigration } from "./seasonalMigration.ts";
 
 /** Below this ratio of hashprice to power cost a tier switches fully off; above the upper one fully on. */
 const OFF_RATIO = 0.85;
@@ -35,6 +36,9 @@ export function advanceWorld(state: GameState, caches: EngineCaches): void {
     rampBan(state, region);
     respondToProfit(state, region, i, caches);
   }
+  // Seasonal hydro migration moves machines between two regions before new machines are placed, so
+  // placing sees the capacity the movers took.
+  advanceSeasonalMigration(state, caches);
   // Only placing machines changes the rest of the world's kW from here on: one memo serves both.
   const memo: RestOfWorldKwMemo = [];
   deployNewMachines(state, memo, caches);

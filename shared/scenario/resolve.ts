@@ -18,6 +18,7 @@ import type { RegionSpec, Scenario, ScenarioEvent } from "./types.ts";
 import { resolveFactoryQueue } from "./factorySpec.ts";
 import { resolveFinance } from "./financeSpec.ts";
 import { resolveHosting } from "./hostingSpec.ts";
+import { resolveSeasonalMigration } from "./seasonalSpec.ts";
 
 /** A problem found while resolving or linting: where (a path in the file) and what. */
 /** Days in a month on average (365.25 / 12), for parameters given in months. */
@@ -320,5 +321,7 @@ export function resolveScenario(
     usedMarkets: resolveUsedMarkets(raw.usedMarkets),
     finance: resolveFinance(raw.finance),
     hosting: resolveHosting(raw.hosting),
+    // Only with the block, so scenarios without it resolve (and hash) as before.
+    ...(raw.seasonalMigration ? { seasonalMigration: resolveSeasonalMigration(raw.seasonalMigration) } : {}),
   };
 }

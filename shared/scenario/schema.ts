@@ -11,6 +11,7 @@ import { tradeRulesSchema } from "./tradeSpec.ts";
 import { usedMarketsFileSchema } from "./usedMarketSpec.ts";
 import { financeFileSchema } from "./financeSpec.ts";
 import { hostingFileSchema } from "./hostingSpec.ts";
+import { seasonalMigrationFileSchema } from "./seasonalSpec.ts";
 
 const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
 const isoDate = z
@@ -409,6 +410,8 @@ export const scenarioFileSchema = z
     /** Interest, loans, green capital and BTC purchases (issue #13 §4); optional, see financeSpec.ts. */
     finance: financeFileSchema.optional(),
     hosting: hostingFileSchema.optional(),
+    /** Seasonal hydro migration (issue #16); optional, see seasonalSpec.ts. */
+    seasonalMigration: seasonalMigrationFileSchema.optional(),
   })
   .strict();
 

@@ -9,6 +9,7 @@ import type { TradeRules } from "./tradeSpec.ts";
 import type { FactoryQueueSpec } from "./factorySpec.ts";
 import type { FinanceSpec } from "./financeSpec.ts";
 import type { HostingSpec } from "./hostingSpec.ts";
+import type { SeasonalMigrationSpec } from "./seasonalSpec.ts";
 
 export interface Text {
   en: string;
@@ -281,6 +282,8 @@ export interface Scenario {
   finance: FinanceSpec;
   /** Hosting crunch, price curve and own sites (hostingSpec.ts; defaults when the file has no block). */
   hosting: HostingSpec;
+  /** Seasonal hydro migration (seasonalSpec.ts); absent when the file has no block. */
+  seasonalMigration?: SeasonalMigrationSpec;
 }
 
 /** One lot of a company's fleet on day 0 (scenario `company.startingFleet`). */
