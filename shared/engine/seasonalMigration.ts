@@ -18,6 +18,7 @@ import { civilFromDays, type EpochDay } from "../math/calendar.ts";
 import type { EngineCaches } from "./caches.ts";
 import { addToTier, regionIndex, restOfWorldInstalledThs } from "./regions.ts";
 import type { GameState, RegionState, SeasonalBatch } from "./state.ts";
+import { noteSeason } from "./seasonalNews.ts";
 
 export function advanceSeasonalMigration(state: GameState, caches: EngineCaches): void {
   const spec = state.scenario.seasonalMigration;
@@ -39,6 +40,7 @@ export function advanceSeasonalMigration(state: GameState, caches: EngineCaches)
   const dearer = Math.max(ph, pt);
   if (dearer <= 0 || ph === pt) return;
   const speed = moveShare(spec, Math.abs(pt - ph) / dearer);
+  noteSeason(state, spec, h, t, ph < pt);
   if (ph < pt) goSouth(state, spec, speed, hydro, thermal);
   else goNorth(state, spec, speed, hydro, thermal);
 }

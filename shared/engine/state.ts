@@ -288,7 +288,13 @@ export interface WorldState {
    * hydro region with the kW of capacity they took along, and machines on the road. Absent in scenarios
    * without it, so their games hash as before.
    */
-  seasonal?: { awayThs: number; awayKw: number; transit: SeasonalBatch[] };
+  seasonal?: {
+    awayThs: number;
+    awayKw: number;
+    transit: SeasonalBatch[];
+    /** The season movers last judged by (seasonalNews.ts tells everyone when it turns). */
+    season?: "wet" | "dry";
+  };
 }
 
 /** Machines on the road between a thermal and a hydro region (off until `readyDay`). */

@@ -91,6 +91,23 @@ describe("seasonal migration", () => {
     expect(north.capacityKw + sichuan.capacityKw).toBeCloseTo(grown, 3);
   });
 
+  it("tells everyone when the season turns, in both languages, naming both regions", () => {
+    const g = newGame("halving-2020", 1);
+    const news: { date: string; en: string; zh: string; targets: string[] }[] = [];
+    while (!g.finished) {
+      for (const n of step(g).notices)
+        if (n.kind === "seasonal") news.push({ date: formatIsoDate(n.day), ...n.text, targets: n.targets });
+    }
+    // Movers judge by the prices on arrival, 14 days ahead: the wet season opens on 1 May, closes on 1 November.
+    expect(news.map((n) => `${n.date} ${n.en.split(":")[0]}`)).toEqual([
+      "2020-04-17 Wet season",
+      "2020-10-18 Dry season",
+    ]);
+    expect(news[0]?.zh).toContain("丰水期");
+    expect(news[1]?.zh).toContain("枯水期");
+    expect(news[0]?.targets).toEqual(["cn-sichuan", "cn-north"]);
+  });
+
   it("is absent from scenarios without the block (they hash as before)", () => {
     const g = newGame("tariffs-2025", 1);
     for (let d = 0; d < 5; d++) step(g);
