@@ -9,6 +9,7 @@ import type { ScenarioEvent } from "../scenario/types.ts";
 import { addToTier, regionState, restOfWorldInstalledThs } from "./regions.ts";
 import type { GameState } from "./state.ts";
 import type { EngineCaches } from "./caches.ts";
+import { noteCovertBan, returnCovert } from "./covert.ts";
 
 export function applyEvent(state: GameState, event: ScenarioEvent, caches: EngineCaches): void {
   for (const id of event.regions) {
@@ -23,6 +24,7 @@ export function applyEvent(state: GameState, event: ScenarioEvent, caches: Engin
         region.banRampThsPerDay = (installed * event.complianceBps) / 10_000 / days;
         region.banIdleBps = event.idleBps;
         region.banEmigrateBps = event.emigrateBps;
+        noteCovertBan(state, region, event);
         break;
       }
       case "unban":
@@ -31,6 +33,7 @@ export function applyEvent(state: GameState, event: ScenarioEvent, caches: Engin
         // Idle machines that waited out the ban come back (and run if they pay).
         for (const tier of region.idleTiers) addToTier(region, tier.jPerTh, tier.installedThs);
         region.idleTiers = [];
+        returnCovert(state, region); // no one hides once mining is legal again
         break;
       case "powerPrice":
         region.powerMultiplierBps = Math.round((region.powerMultiplierBps * event.multiplierBps) / 10_000);

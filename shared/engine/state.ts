@@ -132,6 +132,16 @@ export interface RegionState {
   banEmigrateBps: number;
   /** Day the ban in force here began (null: not banned); grey mining's seizure odds grow with it (grey.ts). */
   bannedSinceDay: EpochDay | null;
+  /**
+   * Covert mining (covert.ts): the share of the fleet obeying the ban in force that goes covert, basis
+   * points. Absent (as the next two) until a ban with a covert share, so other games hash as before.
+   */
+  banCovertBps?: number;
+  /** Machines lying low after a ban (installed, off) until `covertReturnDay`, when they restart in hiding. */
+  covertTiers?: RestOfWorldTier[];
+  covertReturnDay?: EpochDay;
+  /** Days over which the hidden fleet restarts, from `covertReturnDay`. */
+  covertRestartDays?: number;
 }
 
 /**
@@ -280,6 +290,26 @@ export interface WorldState {
   migration: MigrationBatch[];
   /** Machines scrapped or hidden after bans, TH/s (for the books of the rest of the world). */
   retiredThs: number;
+  /**
+   * Seasonal hydro migration (seasonalMigration.ts): TH/s of the thermal region's mobile fleet now in the
+   * hydro region with the kW of capacity they took along, and machines on the road. Absent in scenarios
+   * without it, so their games hash as before.
+   */
+  seasonal?: {
+    awayThs: number;
+    awayKw: number;
+    transit: SeasonalBatch[];
+    /** The season movers last judged by (seasonalNews.ts tells everyone when it turns). */
+    season?: "wet" | "dry";
+  };
+}
+
+/** Machines on the road between a thermal and a hydro region (off until `readyDay`). */
+export interface SeasonalBatch {
+  toHydro: boolean;
+  jPerTh: number;
+  ths: number;
+  readyDay: EpochDay;
 }
 
 export interface GameState {

@@ -21,6 +21,8 @@ import { noteCrunch, queuedKw } from "./hosting.ts";
 import { supplyRateAt } from "./worldSupply.ts";
 import { retireIdleMachines } from "./worldRetire.ts";
 import { regionKwhCosts, tierTarget } from "./breakeven.ts";
+import { hideCovert, returnCovert } from "./covert.ts";
+import { advanceSeasonalMigration } from "./seasonalMigration.ts";
 
 export function advanceWorld(state: GameState, caches: EngineCaches): void {
   const regions = state.world.regions;
@@ -33,6 +35,9 @@ export function advanceWorld(state: GameState, caches: EngineCaches): void {
     rampBan(state, region);
     respondToProfit(state, region, i, caches);
   }
+  // Seasonal hydro migration moves machines between two regions before new machines are placed, so
+  // placing sees the capacity the movers took.
+  advanceSeasonalMigration(state, caches);
   // Obsolete machines free their racks (worldRetire.ts; only scenarios with a supply block's rate).
   retireIdleMachines(state);
   // Only placing machines changes the rest of the world's kW from here on: one memo serves both.
@@ -63,8 +68,10 @@ function respondToProfit(state: GameState, region: RegionState, index: number, c
 /**
  * A banned region's obeying machines switch off over the ramp: some stay installed and idle waiting for
  * the ban to lift, some emigrate (joining the migration pool with months of delay), the rest are scrapped.
+ * A ban with a covert share first hides that share, which restarts in hiding later (covert.ts).
  */
 function rampBan(state: GameState, region: RegionState): void {
+  returnCovert(state, region);
   if (region.banRampDaysLeft <= 0) return;
   region.banRampDaysLeft--;
   const installed = restOfWorldInstalledThs(region);
@@ -72,8 +79,9 @@ function rampBan(state: GameState, region: RegionState): void {
   if (installed <= 0 || take <= 0) return;
   const [minDelay, maxDelay] = state.scenario.world.migrationDelayDays;
   for (const tier of region.rowTiers) {
-    const moved = (tier.installedThs / installed) * take;
-    tier.installedThs -= moved;
+    const switchedOff = (tier.installedThs / installed) * take;
+    tier.installedThs -= switchedOff;
+    const moved = hideCovert(region, tier.jPerTh, switchedOff);
     const idle = (moved * region.banIdleBps) / 10_000;
     if (idle > 0) addIdle(region, tier.jPerTh, idle);
     const emigrating = ((moved - idle) * region.banEmigrateBps) / 10_000;

@@ -28,6 +28,7 @@ import type { Datasets, Epoch } from "./datasets.ts";
 import type { ScenarioProblem } from "./resolve.ts";
 import { lintPercents } from "./lintPercent.ts";
 import { supplyProblems } from "./supplySpec.ts";
+import { lintCovertAndSeasonal } from "./lintCovert.ts";
 import type { RegionCatalog, ScenarioFile } from "./schema.ts";
 
 export type Severity = "error" | "warning" | "info";
@@ -140,6 +141,7 @@ export function lintScenario(raw: ScenarioFile, catalog: RegionCatalog, data: Da
   lintChain(out, raw, data, start, end);
   // Fractions written where percents are expected (lintPercent.ts says why these rules and no looser one).
   out.problems.push(...lintPercents(raw));
+  out.problems.push(...lintCovertAndSeasonal(raw));
 
   const cited = ["chain", "price", "fees", "pool", "company", "factory", "usedMarket", "world"] as const;
   for (const key of cited) checkCitation(out, raw[key], [key]);

@@ -21,6 +21,7 @@ import { resolveFinance } from "./financeSpec.ts";
 import { resolveHosting } from "./hostingSpec.ts";
 import { resolveSupply } from "./supplySpec.ts";
 import { DEFAULT_PRICE_MEMORY_DAYS } from "./machinePriceSpec.ts";
+import { resolveSeasonalMigration } from "./seasonalSpec.ts";
 
 /** A problem found while resolving or linting: where (a path in the file) and what. */
 /** Days in a month on average (365.25 / 12), for parameters given in months. */
@@ -223,6 +224,14 @@ export function resolveScenario(
           complianceBps: Math.round(e.compliancePct * 100),
           idleBps: Math.round(e.idlePct * 100),
           emigrateBps: Math.round(e.emigratePct * 100),
+          // Covert mining (covert.ts): only when the ban has it, so other scenarios resolve as before.
+          ...(e.covertPct === undefined
+            ? {}
+            : {
+                covertBps: Math.round(e.covertPct * 100),
+                covertReturnDays: e.covertReturnDays ?? 0,
+                covertRestartDays: e.covertRestartDays ?? 1,
+              }),
         };
       case "unban":
         return { kind: "unban", ...common };
@@ -323,5 +332,7 @@ export function resolveScenario(
     finance: resolveFinance(raw.finance),
     hosting: resolveHosting(raw.hosting),
     breakeven: resolveBreakeven(raw.breakeven),
+    // Only with the block, so scenarios without it resolve (and hash) as before.
+    ...(raw.seasonalMigration ? { seasonalMigration: resolveSeasonalMigration(raw.seasonalMigration) } : {}),
   };
 }

@@ -14,6 +14,7 @@ import { hostingFileSchema } from "./hostingSpec.ts";
 import { calibrationYearsSchema, supplyFileSchema } from "./supplySpec.ts";
 import { breakevenFileSchema, powerStepsSchema } from "./powerScheduleSpec.ts";
 import { priceMemoryDaysSchema } from "./machinePriceSpec.ts";
+import { seasonalMigrationFileSchema } from "./seasonalSpec.ts";
 
 const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
 const isoDate = z
@@ -221,6 +222,12 @@ const eventSchema = z.discriminatedUnion("type", [
       /** Share of the obeying fleet that does not wait and moves abroad; the rest is scrapped or sold off. */
       emigratePct: pct,
       estimate: z.string().optional(),
+      /** Share of the obeying fleet that goes covert: lies low, then restarts in hiding (covert.ts). */
+      covertPct: pct.optional(),
+      /** Days after the ban that the covert fleet lies low before restarting. */
+      covertReturnDays: z.number().int().min(0).max(3650).optional(),
+      /** Days over which the covert fleet restarts, evenly, once it starts to (default 1). */
+      covertRestartDays: z.number().int().min(1).max(365).optional(),
     })
     .strict(),
   z.object({ type: z.literal("unban"), ...eventBase }).strict(),
@@ -416,6 +423,8 @@ export const scenarioFileSchema = z
     hosting: hostingFileSchema.optional(),
     /** Who among the rest of the world pays a host per kWh (issue #16); optional, see powerScheduleSpec.ts. */
     breakeven: breakevenFileSchema.optional(),
+    /** Seasonal hydro migration (issue #16); optional, see seasonalSpec.ts. */
+    seasonalMigration: seasonalMigrationFileSchema.optional(),
   })
   .strict();
 

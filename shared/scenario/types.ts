@@ -11,6 +11,7 @@ import type { FinanceSpec } from "./financeSpec.ts";
 import type { HostingSpec } from "./hostingSpec.ts";
 import type { CalibrationYears, WorldSupply } from "./supplySpec.ts";
 import type { BreakevenSpec, PowerStep } from "./powerScheduleSpec.ts";
+import type { SeasonalMigrationSpec } from "./seasonalSpec.ts";
 
 export interface Text {
   en: string;
@@ -167,6 +168,12 @@ export type ScenarioEvent =
       emigrateBps: number;
       headline: Text;
       source: string;
+      /** Share of the obeying fleet that goes covert (covert.ts), basis points; absent: none. */
+      covertBps?: number;
+      /** Days after the ban (and its grace) that the covert fleet lies low before restarting. */
+      covertReturnDays?: number;
+      /** Days over which it restarts, evenly, from then. */
+      covertRestartDays?: number;
     }
   | { kind: "unban"; day: EpochDay; regions: string[]; headline: Text; source: string }
   | {
@@ -290,6 +297,8 @@ export interface Scenario {
   hosting: HostingSpec;
   /** Who among the rest of the world pays a host per kWh (powerScheduleSpec.ts; breakeven.ts). */
   breakeven: BreakevenSpec;
+  /** Seasonal hydro migration (seasonalSpec.ts); absent when the file has no block. */
+  seasonalMigration?: SeasonalMigrationSpec;
 }
 
 /** One lot of a company's fleet on day 0 (scenario `company.startingFleet`). */

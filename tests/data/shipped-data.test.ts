@@ -300,3 +300,29 @@ describe("asics.csv", () => {
     }
   });
 });
+
+describe("ccaf-china-provinces-monthly.csv", () => {
+  const t = shipped("ccaf-china-provinces-monthly.csv");
+  it("carries a provenance header and holds Sichuan's 2020 wet season (seasonal migration)", () => {
+    const text = readFileSync(path.join(DATA, "ccaf-china-provinces-monthly.csv"), "utf8");
+    expect(text.startsWith("# ")).toBe(true);
+    expect(text).toContain("Copied from Hashrate Atlas reference/");
+    expect(t.header).toEqual(["month", "province", "share_of_china_pct"]);
+    expect(t.rows).toHaveLength(46);
+    const sichuan = (m: string) => t.rows.find((r) => r.month === m && r.province === "Sichuan")?.share_of_china_pct;
+    expect(sichuan("2020-04")).toBe("14.91");
+    expect(sichuan("2020-09")).toBe("61.10");
+  });
+  it.skipIf(!hasRef)("equals the reference's Sichuan and Yunnan rows", () => {
+    const ref = reference("ccaf_china_provinces_monthly.csv").rows.filter(
+      (r) => r.province === "Sichuan" || r.province === "Yunnan",
+    );
+    expect(t.rows).toEqual(
+      ref.map((r) => ({
+        month: (r.date ?? "").slice(0, 7),
+        province: r.province,
+        share_of_china_pct: r.share_of_china_pct,
+      })),
+    );
+  });
+});

@@ -16,11 +16,13 @@ import { machinePriceEn } from "./machinePrice.ts";
 import { financeEn } from "./finance.ts";
 import { classMaasEn } from "./classMaas.ts";
 import { hostingEn } from "./hosting.ts";
+import { covertEn } from "./covert.ts";
 import { stratapiEn } from "./stratapi.ts";
 
 export const en = {
   ...panelsEn,
   ...hostingEn,
+  ...covertEn,
   ...debriefEn,
   ...tutorialEn,
   ...classEn,

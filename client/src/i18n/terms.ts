@@ -37,6 +37,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { id: "landed", en: "landed cost", zh: "到岸总成本", banned: [] },
   { id: "broker", en: "customs broker", zh: "清关代理", banned: [] },
   { id: "grey", en: "grey mining", zh: "灰色挖矿", banned: [] },
+  { id: "covert", en: "covert mining", zh: "隐蔽挖矿", banned: ["地下挖矿"] },
   { id: "preorder", en: "pre-order", zh: "预购", banned: ["预订"] },
   { id: "factoryQueue", en: "factory queue", zh: "工厂排队", banned: ["排产队列"] },
   { id: "usedMarket", en: "used market", zh: "二手市场", banned: ["旧机市场", "二手交易市场"] },

@@ -17,11 +17,13 @@ import { machinePriceZh } from "./machinePrice.ts";
 import { financeZh } from "./finance.ts";
 import { classMaasZh } from "./classMaas.ts";
 import { hostingZh } from "./hosting.ts";
+import { covertZh } from "./covert.ts";
 import { stratapiZh } from "./stratapi.ts";
 
 export const zh: Dictionary = {
   ...panelsZh,
   ...hostingZh,
+  ...covertZh,
   ...debriefZh,
   ...tutorialZh,
   ...classZh,

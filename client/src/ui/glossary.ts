@@ -38,6 +38,8 @@ export const TERMS = [
   "hostingContract",
   // Bot levels in the host's seat controls (issue #14 §1): client/src/i18n/stratapi.ts.
   "botLevel",
+  // Covert mining after a ban (issue #16): client/src/i18n/covert.ts.
+  "covert",
 ] as const;
 export type Term = (typeof TERMS)[number];
 

@@ -21,6 +21,7 @@ import { type HereHooks } from "./regionHere.ts";
 import { createHereAndUsed } from "./regionUsed.ts";
 import { createRegionHosting } from "./regionHosting.ts";
 import { focusRegion } from "../map/focus.ts";
+import { termTip } from "./glossary.ts";
 function factRows(region: string, view: GameView | null, lease: LeaseQuote | null): [string, string][] {
   const l = lang();
   const s = view?.regions.find((r) => r.id === region);
@@ -45,6 +46,12 @@ function factRows(region: string, view: GameView | null, lease: LeaseQuote | nul
       ]
     : [];
   if (q) rows.push([t("panels.region.hosting"), formatCents(q.hostingCentsPerKwMonth, l)]);
+  // Covert mining (issue #16): the world still mines in a banned region; players cannot lease there.
+  if (s?.policy === "banned" && s.shareBps > 0)
+    rows.push([
+      t("panels.region.covertLabel"),
+      t("panels.region.covert", { share: formatBps(s.shareBps, l) }),
+    ]);
   return rows;
 }
 
@@ -58,7 +65,11 @@ function renderFacts(
   const l = lang();
   fill(
     box.facts,
-    ...factRows(region, view, lease).flatMap(([k, v]) => [h("dt", { text: k }), h("dd", { text: v })]),
+    ...factRows(region, view, lease).flatMap(([k, v]) => [
+      // The covert-mining row carries its glossary tip (the only fact row with a term of its own).
+      k === t("panels.region.covertLabel") ? h("dt", {}, k, termTip("covert")) : h("dt", { text: k }),
+      h("dd", { text: v }),
+    ]),
   );
   const items = regionHistory(
     view?.regions.find((r) => r.id === region),

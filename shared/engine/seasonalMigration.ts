@@ -1,0 +1,149 @@
+/**
+ * Seasonal hydro migration (issue #16): in the wet season (May-October) Sichuan's hydro power costs a
+ * third of coal power in the north, and miners there truck their machines south; when the dry season
+ * makes hydro dearer again they move back. Cambridge's map shows it: Sichuan went from 14.9% to 61.1% of
+ * China's hashrate in the 2020 wet season, then 24% in November and 13% in December.
+ *
+ * The rule: a share of the thermal region's fleet (`mobileBps`) is mobile. While the hydro region's power
+ * is cheaper, each day part of the mobile machines still in the thermal region leaves for it; while it is
+ * dearer, part of those away comes back. The daily part grows with the price gap (full speed at
+ * `fullSpeedGapBps` of the dearer price), and machines on the road (`transitDays`) mine nothing: that is
+ * the hashrate dip of an exit. Movers take their space along: their farm in the north stands empty for
+ * them while a hydro station's seasonal farm hosts them (their kW of capacity moves with them and back),
+ * so new machines do not fill the north behind them, and players see Sichuan's wet-season room.
+ */
+import type { SeasonalMigrationSpec } from "../scenario/seasonalSpec.ts";
+import type { RegionSpec } from "../scenario/types.ts";
+import { civilFromDays, type EpochDay } from "../math/calendar.ts";
+import type { EngineCaches } from "./caches.ts";
+import { addToTier, regionIndex, restOfWorldInstalledThs } from "./regions.ts";
+import type { GameState, RegionState, SeasonalBatch } from "./state.ts";
+import { noteSeason } from "./seasonalNews.ts";
+
+export function advanceSeasonalMigration(state: GameState, caches: EngineCaches): void {
+  const spec = state.scenario.seasonalMigration;
+  if (!spec) return;
+  const h = regionIndex(state, spec.hydroRegion, caches);
+  const t = regionIndex(state, spec.thermalRegion, caches);
+  if (h < 0 || t < 0) return;
+  const hydro = state.world.regions[h] as RegionState;
+  const thermal = state.world.regions[t] as RegionState;
+  const moving = (state.world.seasonal ??= { awayThs: 0, awayKw: 0, transit: [] });
+  land(state, moving.transit, hydro, thermal);
+  // A ban ends the migration: what was away is now part of the hydro region's fleet, ban and all.
+  moving.awayThs = Math.min(moving.awayThs, restOfWorldInstalledThs(hydro));
+  if (hydro.policy === "banned" || thermal.policy === "banned") return;
+  // Movers judge by the prices on the day they would arrive: they leave before the season turns.
+  const arrival = state.day + spec.transitDays;
+  const ph = powerPriceOn(state, h, arrival);
+  const pt = powerPriceOn(state, t, arrival);
+  const dearer = Math.max(ph, pt);
+  if (dearer <= 0 || ph === pt) return;
+  const speed = moveShare(spec, Math.abs(pt - ph) / dearer);
+  noteSeason(state, spec, h, t, ph < pt);
+  if (ph < pt) goSouth(state, spec, speed, hydro, thermal);
+  else goNorth(state, spec, speed, hydro, thermal);
+}
+
+/** A region's power price on `day`, by that day's month (as powerPriceToday does for today). */
+function powerPriceOn(state: GameState, index: number, day: EpochDay): number {
+  const spec = state.scenario.regions[index] as RegionSpec;
+  const region = state.world.regions[index] as RegionState;
+  const base = spec.powerPriceMonthly[civilFromDays(day).m - 1] as number;
+  return Math.round((base * region.powerMultiplierBps) / 10_000);
+}
+
+/** Share of the movable fleet that leaves today for a relative price gap `gap` (0..1). */
+function moveShare(spec: SeasonalMigrationSpec, gap: number): number {
+  return (spec.maxMoveBpsPerDay / 10_000) * Math.min(1, (gap * 10_000) / spec.fullSpeedGapBps);
+}
+
+/** Batches whose road is over rejoin the fleet where they were going. */
+function land(state: GameState, transit: SeasonalBatch[], hydro: RegionState, thermal: RegionState): void {
+  const moving = state.world.seasonal;
+  if (!moving || transit.length === 0) return;
+  const stay: SeasonalBatch[] = [];
+  for (const b of transit) {
+    const to = b.toHydro ? hydro : thermal;
+    if (b.readyDay > state.day) stay.push(b);
+    // Banned on arrival: they go abroad with the region's emigrants (world.ts settles them where there is room).
+    else if (to.policy === "banned")
+      state.world.migration.push({ fromRegion: to.id, jPerTh: b.jPerTh, ths: b.ths, readyDay: state.day });
+    else {
+      addToTier(to, b.jPerTh, b.ths);
+      if (b.toHydro) moving.awayThs += b.ths;
+    }
+  }
+  moving.transit = stay;
+}
+
+function transitThs(state: GameState, toHydro: boolean): number {
+  let ths = 0;
+  for (const b of state.world.seasonal?.transit ?? []) if (b.toHydro === toHydro) ths += b.ths;
+  return ths;
+}
+
+function goSouth(
+  state: GameState,
+  spec: SeasonalMigrationSpec,
+  speed: number,
+  hydro: RegionState,
+  thermal: RegionState,
+): void {
+  const moving = state.world.seasonal as NonNullable<GameState["world"]["seasonal"]>;
+  const south = transitThs(state, true);
+  const home = restOfWorldInstalledThs(thermal);
+  const mobile = ((home + moving.awayThs + south) * spec.mobileBps) / 10_000;
+  const movable = Math.min(home, mobile - moving.awayThs - south);
+  const ths = movable * speed;
+  if (ths <= 1e-6) return;
+  const kw = depart(state, spec, thermal, ths, true);
+  moving.awayKw += kw;
+  thermal.capacityKw = Math.max(0, thermal.capacityKw - kw);
+  hydro.capacityKw += kw;
+}
+
+function goNorth(
+  state: GameState,
+  spec: SeasonalMigrationSpec,
+  speed: number,
+  hydro: RegionState,
+  thermal: RegionState,
+): void {
+  const moving = state.world.seasonal as NonNullable<GameState["world"]["seasonal"]>;
+  const ths = moving.awayThs * speed;
+  if (ths <= 1e-6) return;
+  const kw = (moving.awayKw * ths) / moving.awayThs;
+  moving.awayThs -= ths;
+  moving.awayKw -= kw;
+  depart(state, spec, hydro, ths, false);
+  hydro.capacityKw = Math.max(0, hydro.capacityKw - kw);
+  thermal.capacityKw += kw;
+}
+
+/** Takes `ths` from `from`'s tiers in proportion and puts it on the road for `transitDays`; returns their kW. */
+function depart(
+  state: GameState,
+  spec: SeasonalMigrationSpec,
+  from: RegionState,
+  ths: number,
+  toHydro: boolean,
+): number {
+  const installed = restOfWorldInstalledThs(from);
+  if (installed <= 0) return 0;
+  let kw = 0;
+  const transit = (state.world.seasonal as NonNullable<GameState["world"]["seasonal"]>).transit;
+  const readyDay = state.day + spec.transitDays;
+  for (const tier of from.rowTiers) {
+    const part = (tier.installedThs / installed) * ths;
+    tier.installedThs -= part;
+    kw += (part * tier.jPerTh) / 1000;
+    const same = transit.find(
+      (b) => b.readyDay === readyDay && b.jPerTh === tier.jPerTh && b.toHydro === toHydro,
+    );
+    if (same) same.ths += part;
+    else transit.push({ toHydro, jPerTh: tier.jPerTh, ths: part, readyDay });
+  }
+  from.rowTiers = from.rowTiers.filter((x) => x.installedThs > 1e-9);
+  return kw;
+}

@@ -1,0 +1,44 @@
+/** The checker's rules for covert mining and seasonal migration (shared/scenario/lintCovert.ts). */
+import { afterAll, describe, expect, it } from "vitest";
+import { baseText, check, cleanTempDir, errorsOf, expectProblem, variant } from "./helpers.ts";
+
+afterAll(cleanTempDir);
+
+const seasonal = (hydro: string, thermal: string): string =>
+  `${baseText()}seasonalMigration:
+  hydroRegion: ${hydro}
+  thermalRegion: ${thermal}
+  mobilePct: 50
+  maxMovePctPerDay: 3
+  fullSpeedGapPct: 12.5
+  transitDays: 14
+  estimate: "test"
+`;
+
+describe("covert mining and seasonal migration in the checker", () => {
+  it("accepts a covert share on a ban and a seasonal block naming two of the scenario's regions", () => {
+    const text = variant(
+      "    emigratePct: 50\n",
+      "    emigratePct: 50\n    covertPct: 40\n    covertReturnDays: 90\n",
+    );
+    expect(errorsOf(check(text))).toEqual([]);
+    expect(errorsOf(check(seasonal("cn-north", "us-texas")))).toEqual([]);
+  });
+
+  it("refuses a seasonal region outside the scenario, and the same region twice", () => {
+    expectProblem(
+      check(seasonal("cn-sichuan", "cn-north")),
+      ["seasonalMigration", "hydroRegion"],
+      /not one of/,
+    );
+    expectProblem(check(seasonal("cn-north", "cn-north")), ["seasonalMigration", "thermalRegion"], /both/);
+  });
+
+  it("refuses a covert share on a ban announced ahead (graceDays)", () => {
+    const text = variant(
+      "    emigratePct: 50\n",
+      "    emigratePct: 50\n    graceDays: 10\n    covertPct: 40\n",
+    );
+    expectProblem(check(text), ["events", 0, "covertPct"], /graceDays 0/);
+  });
+});
