@@ -6,7 +6,14 @@
  * measures the rule on dates no shipped scenario covers, independent of a game's own fidelity.
  */
 import { blockSubsidySats, halvingsAt } from "../shared/bitcoin/index.ts";
-import { halvingOutlook, rememberHashprice } from "../shared/engine/machinePrice.ts";
+import { EngineCaches } from "../shared/engine/caches.ts";
+import { efficiencyDiscount } from "../shared/engine/market.ts";
+import {
+  halvedMemory,
+  halvingOutlook,
+  horizonValuePerTh,
+  rememberHashprice,
+} from "../shared/engine/machinePrice.ts";
 import { SECONDS_PER_DAY, type EpochDay } from "../shared/math/calendar.ts";
 import type { Datasets, Epoch } from "../shared/scenario/datasets.ts";
 import type { AsicModel } from "../shared/scenario/types.ts";
@@ -76,17 +83,19 @@ export function ruleOnRealHashprice(
   const out: MachinePriceObservation[] = [];
   let memory = 0;
   let lastHeight = -1;
+  const caches = new EngineCaches();
   for (let day = from; day <= last; day++) {
     const t = today(data, day);
     if (!t) continue;
     const halved = lastHeight >= 0 && halvingsAt(t.height) > halvingsAt(lastHeight);
-    if (rule.foreseeHalving && halved) memory *= (t.subsidy + t.fees) / (2 * t.subsidy + t.fees);
+    if (rule.foreseeHalving && halved) memory = halvedMemory(memory, t.subsidy, t.fees);
     memory = rememberHashprice(memory, t.hashprice, rule.memoryDays);
     lastHeight = t.height;
     const outlook = rule.foreseeHalving ? halvingOutlook(t.height, rule.paybackDays, t.subsidy, t.fees) : 1;
     for (const ref of refs.filter((r) => r.day === day)) {
-      const discount = Math.pow(bestOn(catalog, day) / ref.jPerTh, rule.efficiencyExponent);
-      const sim = rule.paybackDays * memory * outlook * discount;
+      // The engine's own discount and price (market.ts, machinePrice.ts), not a copy of them.
+      const discount = efficiencyDiscount(bestOn(catalog, day), ref.jPerTh, rule.efficiencyExponent, caches);
+      const sim = horizonValuePerTh(memory, outlook, rule.paybackDays) * discount;
       out.push({ ref, simUsdPerTh: sim, lnError: Math.log(sim / ref.usdPerTh) });
     }
   }

@@ -50,6 +50,23 @@ export function halvingOutlook(
   return (daysToHalving + (horizonDays - daysToHalving) * (1 - subsidyShare / 2)) / horizonDays;
 }
 
+/**
+ * A remembered revenue of subsidy + fees brought to the halved subsidy (subsidy / 2 + fees): what the
+ * memory becomes on the day the subsidy halves, a foreseen fall rather than a crash to be sticky about.
+ */
+export function halvedMemory(memory: number, subsidySats: number, feesSats: number): number {
+  const reward = subsidySats + feesSats;
+  return reward > 0 ? memory * (reward / (2 * subsidySats + feesSats)) : memory;
+}
+
+/**
+ * The price per TH/s a buyer pays for a machine kept `horizonDays` (in the unit of `memory`, per day):
+ * the horizon's revenue on the remembered hashprice, scaled by the halving outlook.
+ */
+export function horizonValuePerTh(memory: number, outlook: number, horizonDays: number): number {
+  return memory * outlook * horizonDays;
+}
+
 /** Today's subsidy per block at the game's scale, satoshis (the next block's). */
 function subsidyNow(state: GameState): number {
   return scaledReward(blockSubsidySats(state.chain.height + 1), worldScalePpm(state));
@@ -65,23 +82,13 @@ function nextMemory(state: GameState): number {
   // `|| 0`: a state saved before the field existed remembers nothing yet.
   let memory = m.hashpriceMemoryMicroUsd || 0;
   const halvedToday = halvingsAt(chain.height) > halvingsAt(Math.max(0, chain.height - chain.blocksToday));
-  if (halvedToday && memory > 0) {
-    const subsidy = subsidyNow(state);
-    const fees = m.feesSatsPerBlock;
-    if (subsidy + fees > 0) memory *= (subsidy + fees) / (2 * subsidy + fees);
-  }
+  if (halvedToday && memory > 0) memory = halvedMemory(memory, subsidyNow(state), m.feesSatsPerBlock);
   return rememberHashprice(memory, m.hashpriceMicroUsd, state.scenario.factory.memoryDays);
 }
 
-/** The hashprice a buyer prices a machine kept for `horizonDays` on today, micro-USD per TH/s per day. */
-function pricingHashprice(state: GameState, horizonDays: number): number {
-  const outlook = halvingOutlook(
-    state.chain.height,
-    horizonDays,
-    subsidyNow(state),
-    state.market.feesSatsPerBlock,
-  );
-  return state.market.hashpriceMemoryMicroUsd * outlook;
+/** Today's halving outlook for a machine kept `horizonDays` (see halvingOutlook). */
+function outlookToday(state: GameState, horizonDays: number): number {
+  return halvingOutlook(state.chain.height, horizonDays, subsidyNow(state), state.market.feesSatsPerBlock);
 }
 
 /**
@@ -93,9 +100,12 @@ export function markMachinePrices(state: GameState): void {
   const m = state.market;
   const factory = state.scenario.factory;
   m.hashpriceMemoryMicroUsd = nextMemory(state);
-  const perTh = (pricingHashprice(state, factory.paybackDays) * factory.paybackDays) / 10_000;
+  const memory = m.hashpriceMemoryMicroUsd;
+  const outlook = outlookToday(state, factory.paybackDays);
+  // micro-USD → cents: / 10,000.
+  const perTh = horizonValuePerTh(memory, outlook, factory.paybackDays) / 10_000;
   m.factoryCentsPerTh = Math.max(factory.floorCentsPerTh, roundHalfAway(perTh));
-  m.usedBasisMicroUsd = pricingHashprice(state, state.scenario.usedMarket.horizonDays);
+  m.usedBasisMicroUsd = memory * outlookToday(state, state.scenario.usedMarket.horizonDays);
 }
 
 /** The hashprice the used market prices on, micro-USD per TH/s per day (set at the daily mark). */
