@@ -4,7 +4,7 @@
  * machines to. Money per TH/s per day is in micro-USD, as the engine's hashprice; capex is in cents.
  */
 import { blockSubsidySats } from "../bitcoin/index.ts";
-import { powerPriceToday, uptimeToday } from "../engine/regions.ts";
+import { longRunPowerPrice, powerPriceToday, uptimeToday } from "../engine/regions.ts";
 import { carbonTaxCentsPerTonne, hostingCentsPerDay, pricedWithPremium } from "../engine/siteRates.ts";
 import { importTaxShare } from "../engine/logistics/customs.ts";
 import type { GameState, RegionState } from "../engine/state.ts";
@@ -80,17 +80,13 @@ export function siteCosts(
   caches: EngineCaches,
 ): SiteCosts {
   const spec = state.scenario.regions[r] as RegionSpec;
-  const region = state.world.regions[r] as RegionState;
   let price: number;
   let uptime: number;
   if (longRun) {
-    let p = 0;
     let u = 0;
-    for (let i = 0; i < 12; i++) {
-      p += spec.powerPriceMonthly[i] as number;
-      u += spec.uptimeMonthlyBps[i] as number;
-    }
-    price = ((p / 12) * region.powerMultiplierBps) / 10_000;
+    for (let i = 0; i < 12; i++) u += spec.uptimeMonthlyBps[i] as number;
+    // The engine's yearly average, on the dated power steps it bills (a tax rise counts from its day).
+    price = longRunPowerPrice(state, r);
     uptime = u / 12 / 10_000;
   } else {
     price = powerPriceToday(state, r, caches);

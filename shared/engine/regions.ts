@@ -34,6 +34,18 @@ export function powerPriceToday(state: GameState, index: number, caches: EngineC
   return Math.round((base * region.powerMultiplierBps) / 10_000);
 }
 
+/**
+ * The year's average power price at today's step and multiplier, micro-USD per kWh (unrounded): what a
+ * buyer plans a site with, seasons counted, on the same dated steps the engine bills.
+ */
+export function longRunPowerPrice(state: GameState, index: number): number {
+  const spec = state.scenario.regions[index] as RegionSpec;
+  const region = state.world.regions[index] as RegionState;
+  let sum = 0;
+  for (const monthly of spec.powerPriceMonthly) sum += stepped(spec, state.day, monthly);
+  return ((sum / 12) * region.powerMultiplierBps) / 10_000;
+}
+
 /** A month's price under the region's power step of `day` (taxes, fees, crises: powerScheduleSpec.ts). */
 function stepped(spec: RegionSpec, day: number, monthly: number): number {
   const steps = spec.powerSteps;

@@ -195,3 +195,20 @@ describe("the bots' duty shares, kept from day to day", () => {
     expect(after).not.toEqual(before);
   });
 });
+
+describe("the bots' long-run site price", () => {
+  it("is the year's average on the dated power step the engine bills (Sweden's July 2023 tax)", () => {
+    const state = newGame("tariffs-2025", 5, 1);
+    const caches = new EngineCaches();
+    const r = state.scenario.regions.findIndex((s) => s.id === "se-north");
+    const spec = state.scenario.regions[r]!;
+    const step = spec.powerSteps.at(-1)!;
+    expect(step.addMicroUsd).toBe(35_000); // in force from 2023-07-01, before the game starts
+    const plain = spec.powerPriceMonthly.reduce((s, p) => s + p, 0) / 12;
+    const longRun = siteCosts(state, r, { renewable: false, longRun: true }, caches).price;
+    // The tax counts: the old average of the catalog's months alone left it out.
+    expect(longRun).toBeCloseTo(plain + step.addMicroUsd, 6);
+    const today = siteCosts(state, r, { renewable: false, longRun: false }, caches).price;
+    expect(Math.abs(longRun - today)).toBeLessThan(1_000);
+  });
+});
