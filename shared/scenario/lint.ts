@@ -146,6 +146,12 @@ export function lintScenario(raw: ScenarioFile, catalog: RegionCatalog, data: Da
   const cited = ["chain", "price", "fees", "pool", "company", "factory", "usedMarket", "world"] as const;
   for (const key of cited) checkCitation(out, raw[key], [key]);
   raw.events.forEach((e, i) => checkCitation(out, e, ["events", i]));
+  if (raw.breakeven) checkCitation(out, raw.breakeven, ["breakeven"]);
+  else
+    out.warning(
+      ["breakeven"],
+      "no breakeven block: the rest of the world's hosted share defaults to 50%, an estimate nobody cited here; add `breakeven: { hostedPct, source or estimate }`",
+    );
   return out.problems;
 }
 

@@ -60,7 +60,10 @@ export const breakevenFileSchema = z
     source: z.string().min(3).optional(),
     estimate: z.string().min(3).optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => Boolean(b.source || b.estimate), {
+    message: "cite a `source` for the hosted share, or say how it was chosen with `estimate`",
+  });
 
 export interface BreakevenSpec {
   /** Share of the rest of the world that pays the region's hosting fee per kWh it runs, basis points. */

@@ -42,3 +42,17 @@ describe("covert mining and seasonal migration in the checker", () => {
     expectProblem(check(text), ["events", 0, "covertPct"], /graceDays 0/);
   });
 });
+
+describe("the breakeven block in the checker", () => {
+  const without = variant('breakeven:\n  hostedPct: 50\n  estimate: "test share"\n', "");
+
+  it("warns when it is missing: the 50% default is then an estimate nobody cited", () => {
+    expectProblem(check(without), ["breakeven"], /no breakeven block/, undefined, "warning");
+    expect(check(baseText()).problems.some((p) => p.path[0] === "breakeven")).toBe(false);
+  });
+
+  it("refuses a hosted share with neither a source nor an estimate", () => {
+    const uncited = `${without}breakeven:\n  hostedPct: 60\n`;
+    expectProblem(check(uncited), ["breakeven"], /cite a `source` for the hosted share/);
+  });
+});
