@@ -29,6 +29,7 @@ import type { ScenarioProblem } from "./resolve.ts";
 import { lintPercents } from "./lintPercent.ts";
 import { supplyProblems } from "./supplySpec.ts";
 import { lintCovertAndSeasonal } from "./lintCovert.ts";
+import { lintPowerStepEvents } from "./lintPowerSteps.ts";
 import type { RegionCatalog, ScenarioFile } from "./schema.ts";
 
 export type Severity = "error" | "warning" | "info";
@@ -142,6 +143,7 @@ export function lintScenario(raw: ScenarioFile, catalog: RegionCatalog, data: Da
   // Fractions written where percents are expected (lintPercent.ts says why these rules and no looser one).
   out.problems.push(...lintPercents(raw));
   out.problems.push(...lintCovertAndSeasonal(raw));
+  out.problems.push(...lintPowerStepEvents(raw, catalog));
 
   const cited = ["chain", "price", "fees", "pool", "company", "factory", "usedMarket", "world"] as const;
   for (const key of cited) checkCitation(out, raw[key], [key]);

@@ -56,3 +56,23 @@ describe("the breakeven block in the checker", () => {
     expectProblem(check(uncited), ["breakeven"], /cite a `source` for the hosted share/);
   });
 });
+
+describe("a power change written twice", () => {
+  const texas =
+    '  - { id: us-texas, sharePct: 20, capacityMw: 1700, powerUsdPerKwh: 0.03, estimate: "test share" }';
+  const stepped = (steps: string) =>
+    texas.replace('estimate: "test share" }', `powerSteps: [${steps}], estimate: "test share" }`);
+  const event =
+    '  - type: powerPrice\n    date: "2020-03-10"\n    regions: [us-texas]\n    changePct: 20\n    headline: { en: "Dearer", zh: "涨价" }\n    source: "test event"\nsources: []\n';
+
+  it("refuses a powerPrice event within a month of one of its region's power steps", () => {
+    const step = '{ from: "2020-03-01", pct: 20, estimate: "test" }';
+    const text = variant("sources: []\n", event, variant(texas, stepped(step)));
+    expectProblem(check(text), ["events", 1, "regions", 0], /already change its price on 2020-03-01/);
+  });
+
+  it("accepts it when the region is given its own steps without that change", () => {
+    const text = variant("sources: []\n", event, variant(texas, stepped("")));
+    expect(errorsOf(check(text))).toEqual([]);
+  });
+});
