@@ -4,13 +4,20 @@
  * makes hydro dearer again they move back. Cambridge's map shows it: Sichuan went from 14.9% to 61.1% of
  * China's hashrate in the 2020 wet season, then 24% in November and 13% in December.
  *
- * The rule: a share of the thermal region's fleet (`mobileBps`) is mobile. While the hydro region's power
- * is cheaper, each day part of the mobile machines still in the thermal region leaves for it; while it is
- * dearer, part of those away comes back. The daily part grows with the price gap (full speed at
+ * The rule: a share of the thermal region's fleet (`mobileBps`) is mobile. A hydro station rents its
+ * seasonal racks for the wet season only, so movers go south once hydro is cheaper today (and will still be
+ * on arrival), and head home as soon as it would be dearer by the day they got back (`transitDays` ahead):
+ * each day part of the mobile machines still in the thermal region leaves for the hydro one, or part of
+ * those away comes back. (Judging the move south by the price on arrival, as a first version did, sent
+ * Sichuan's share of China to 29/54/74% in April-June 2020 against Cambridge's 23/38/56%, and the north's
+ * S9s into cheap hydro before the May 2020 halving, so that hardly any switched off: -3.5% against the real
+ * -22.1%. Going once the price is in force puts their two weeks on the road just after the halving, as the
+ * real dip was, and gives 27/40/68%.) The daily part grows with the price gap (full speed at
  * `fullSpeedGapBps` of the dearer price), and machines on the road (`transitDays`) mine nothing: that is
- * the hashrate dip of an exit. Movers take their space along: their farm in the north stands empty for
- * them while a hydro station's seasonal farm hosts them (their kW of capacity moves with them and back),
- * so new machines do not fill the north behind them, and players see Sichuan's wet-season room.
+ * the hashrate dip of an exit (late October 2020) and of an arrival (May 2020). Movers take their space
+ * along: their farm in the north stands empty for them while a hydro station's seasonal farm hosts them
+ * (their kW of capacity moves with them and back), so new machines do not fill the north behind them, and
+ * players see Sichuan's wet-season room.
  */
 import type { SeasonalMigrationSpec } from "../scenario/seasonalSpec.ts";
 import type { RegionSpec } from "../scenario/types.ts";
@@ -33,16 +40,26 @@ export function advanceSeasonalMigration(state: GameState, caches: EngineCaches)
   // A ban ends the migration: what was away is now part of the hydro region's fleet, ban and all.
   moving.awayThs = Math.min(moving.awayThs, restOfWorldInstalledThs(hydro));
   if (hydro.policy === "banned" || thermal.policy === "banned") return;
-  // Movers judge by the prices on the day they would arrive: they leave before the season turns.
+  // Hydro stations rent their seasonal racks for the wet season only: movers go south once its price is
+  // in force (and still will be when they arrive), and head home in time to be back before it ends.
   const arrival = state.day + spec.transitDays;
-  const ph = powerPriceOn(state, h, arrival);
-  const pt = powerPriceOn(state, t, arrival);
+  const today = seasonGap(state, h, t, state.day);
+  const ahead = seasonGap(state, h, t, arrival);
+  if (today > 0 && ahead > 0) {
+    noteSeason(state, spec, h, t, true);
+    goSouth(state, spec, moveShare(spec, Math.min(today, ahead)), hydro, thermal);
+  } else if (today < 0 || ahead < 0) {
+    noteSeason(state, spec, h, t, false);
+    goNorth(state, spec, moveShare(spec, -Math.min(today, ahead)), hydro, thermal);
+  }
+}
+
+/** How much cheaper the hydro region's power is than the thermal one's on `day`, as a share of the dearer (negative: dearer). */
+function seasonGap(state: GameState, h: number, t: number, day: EpochDay): number {
+  const ph = powerPriceOn(state, h, day);
+  const pt = powerPriceOn(state, t, day);
   const dearer = Math.max(ph, pt);
-  if (dearer <= 0 || ph === pt) return;
-  const speed = moveShare(spec, Math.abs(pt - ph) / dearer);
-  noteSeason(state, spec, h, t, ph < pt);
-  if (ph < pt) goSouth(state, spec, speed, hydro, thermal);
-  else goNorth(state, spec, speed, hydro, thermal);
+  return dearer > 0 ? (pt - ph) / dearer : 0;
 }
 
 /** A region's power price on `day`, by that day's month (as powerPriceToday does for today). */
