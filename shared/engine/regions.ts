@@ -1,5 +1,5 @@
 /** Region look-ups and derived figures: power price today, uptime, free capacity. */
-import { monthOf } from "../math/calendar.ts";
+import { civilFromDays, monthOf, type EpochDay } from "../math/calendar.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import type { EngineCaches } from "./caches.ts";
 import { regionIndexInScenario, regionSpecInScenario } from "./lookup.ts";
@@ -28,9 +28,21 @@ export function monthToday(state: GameState, caches: EngineCaches): number {
 
 /** Power price today, micro-USD per kWh (season, then the dated step of the year, then events). */
 export function powerPriceToday(state: GameState, index: number, caches: EngineCaches): number {
+  return priceOn(state, index, state.day, monthToday(state, caches));
+}
+
+/**
+ * The power price on another `day` at today's multiplier (events are not foreseen), micro-USD per kWh:
+ * what a miner planning a move reads off the season and the dated steps (seasonalMigration.ts).
+ */
+export function powerPriceOn(state: GameState, index: number, day: EpochDay): number {
+  return priceOn(state, index, day, civilFromDays(day).m);
+}
+
+function priceOn(state: GameState, index: number, day: EpochDay, month: number): number {
   const spec = state.scenario.regions[index] as RegionSpec;
   const region = state.world.regions[index] as RegionState;
-  const base = stepped(spec, state.day, spec.powerPriceMonthly[monthToday(state, caches) - 1] as number);
+  const base = stepped(spec, day, spec.powerPriceMonthly[month - 1] as number);
   return Math.round((base * region.powerMultiplierBps) / 10_000);
 }
 

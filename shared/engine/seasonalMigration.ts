@@ -20,10 +20,9 @@
  * players see Sichuan's wet-season room.
  */
 import type { SeasonalMigrationSpec } from "../scenario/seasonalSpec.ts";
-import type { RegionSpec } from "../scenario/types.ts";
-import { civilFromDays, type EpochDay } from "../math/calendar.ts";
+import type { EpochDay } from "../math/calendar.ts";
 import type { EngineCaches } from "./caches.ts";
-import { addToTier, regionIndex, restOfWorldInstalledThs } from "./regions.ts";
+import { addToTier, powerPriceOn, regionIndex, restOfWorldInstalledThs } from "./regions.ts";
 import type { GameState, RegionState, SeasonalBatch } from "./state.ts";
 import { noteSeason } from "./seasonalNews.ts";
 
@@ -60,14 +59,6 @@ function seasonGap(state: GameState, h: number, t: number, day: EpochDay): numbe
   const pt = powerPriceOn(state, t, day);
   const dearer = Math.max(ph, pt);
   return dearer > 0 ? (pt - ph) / dearer : 0;
-}
-
-/** A region's power price on `day`, by that day's month (as powerPriceToday does for today). */
-function powerPriceOn(state: GameState, index: number, day: EpochDay): number {
-  const spec = state.scenario.regions[index] as RegionSpec;
-  const region = state.world.regions[index] as RegionState;
-  const base = spec.powerPriceMonthly[civilFromDays(day).m - 1] as number;
-  return Math.round((base * region.powerMultiplierBps) / 10_000);
 }
 
 /** Share of the movable fleet that leaves today for a relative price gap `gap` (0..1). */
