@@ -106,9 +106,11 @@ function goSouth(
   const ths = movable * speed;
   if (ths <= 1e-6) return;
   const kw = depart(state, spec, thermal, ths, true);
-  moving.awayKw += kw;
-  thermal.capacityKw = Math.max(0, thermal.capacityKw - kw);
-  hydro.capacityKw += kw;
+  // Capacity moves with its machines, never more than the north has: moving creates no racks.
+  const moved = Math.min(kw, thermal.capacityKw);
+  moving.awayKw += moved;
+  thermal.capacityKw -= moved;
+  hydro.capacityKw += moved;
 }
 
 function goNorth(
@@ -121,12 +123,15 @@ function goNorth(
   const moving = state.world.seasonal as NonNullable<GameState["world"]["seasonal"]>;
   const ths = moving.awayThs * speed;
   if (ths <= 1e-6) return;
-  const kw = (moving.awayKw * ths) / moving.awayThs;
+  // awayKw holds the racks of the landed movers and of those still on the road south: share it over both.
+  const kw = (moving.awayKw * ths) / (moving.awayThs + transitThs(state, true));
   moving.awayThs -= ths;
   moving.awayKw -= kw;
   depart(state, spec, hydro, ths, false);
-  hydro.capacityKw = Math.max(0, hydro.capacityKw - kw);
-  thermal.capacityKw += kw;
+  // The racks go back north with them, never more than the hydro region has: moving creates no racks.
+  const moved = Math.min(kw, hydro.capacityKw);
+  hydro.capacityKw -= moved;
+  thermal.capacityKw += moved;
 }
 
 /** Takes `ths` from `from`'s tiers in proportion and puts it on the road for `transitDays`; returns their kW. */
