@@ -12,17 +12,33 @@ import { intFlag, parseFlags, runMain, UsageError } from "./lib/cli.ts";
 import { loadScenarioRef, scenarioRefId } from "./lib/scenarioRef.ts";
 import { searchGrid, type GridResult } from "./lib/calibrate.ts";
 
-const USAGE = `usage: npm run calibrate -- --scenario NAME [--mw LIST] [--lag LIST] [--retire LIST] [--seed N]
+const USAGE = `usage: npm run calibrate -- --scenario NAME [--mw LIST] [--lag LIST] [--retire LIST] [--growth LIST] [--seed N]
 
   --scenario NAME   a scenario with world.supply and world.calibrationYears (history-2016-2026)
   --mw LIST         MW of machines shipped a day per million USD a day of miners' revenue (default ${"0.3,0.35,…,0.7"})
   --lag LIST        days from revenue to delivered machines (default ${"0,15,30,60,90,120,180"})
   --retire LIST     percent of switched-off machines retired a month (default ${"0,25,50,100"})
+  --growth LIST     chip-output ceiling, percent a year over a year earlier's orders; "none" for no
+                    ceiling (default ${"none,100,200,400"})
   --seed N          seed of the no-player games (default 1)`;
 
 const DEFAULT_MW = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 const DEFAULT_LAG = [0, 15, 30, 60, 90, 120, 180];
 const DEFAULT_RETIRE = [0, 25, 50, 100];
+const DEFAULT_GROWTH: (number | null)[] = [null, 100, 200, 400];
+
+/** The ceiling's list: numbers, or "none" for no ceiling (null). */
+function growthList(text: string | undefined): (number | null)[] {
+  if (text === undefined) return DEFAULT_GROWTH;
+  return text.split(",").map((t) => {
+    if (t.trim() === "none") return null;
+    const v = Number(t.trim());
+    if (!Number.isFinite(v) || v < 0) throw new UsageError(`--growth needs numbers >= 0 or "none", got "${text}"`);
+    return v;
+  });
+}
+
+const growthText = (g: number | null): string => (g === null ? "none" : fixed(g, 0));
 
 function numberList(name: string, text: string | undefined, fallback: number[]): number[] {
   if (text === undefined) return fallback;
@@ -39,6 +55,7 @@ function gridLines(results: GridResult[], best: GridResult): string[] {
     fixed(r.mwPerMusdRevenue, 2),
     fixed(r.lagDays, 0),
     fixed(r.retireIdlePctPerMonth, 0),
+    growthText(r.maxGrowthPctPerYear),
     err(r.fit.difficultyLnError),
     err(r.fit.hashrateLnError),
     err(r.fit.hashpriceLnError),
@@ -50,6 +67,7 @@ function gridLines(results: GridResult[], best: GridResult): string[] {
     "MW per $M",
     "lag days",
     "retire %/mo",
+    "chip ceiling %/yr",
     "difficulty",
     "hashrate",
     "hashprice",
@@ -57,7 +75,7 @@ function gridLines(results: GridResult[], best: GridResult): string[] {
     "score",
     "",
   ];
-  return table([header, ...rows], ["r", "r", "r", "r", "r", "r", "r", "r", "l"]);
+  return table([header, ...rows], ["r", "r", "r", "r", "r", "r", "r", "r", "r", "l"]);
 }
 
 function main(): void {
@@ -66,6 +84,7 @@ function main(): void {
     mw: { type: "string" },
     lag: { type: "string" },
     retire: { type: "string" },
+    growth: { type: "string" },
     seed: { type: "string" },
   });
   scenarioRefId(flags.scenario);
@@ -77,6 +96,7 @@ function main(): void {
     mwPerMusdRevenue: numberList("mw", flags.mw, DEFAULT_MW),
     lagDays: numberList("lag", flags.lag, DEFAULT_LAG),
     retireIdlePctPerMonth: numberList("retire", flags.retire, DEFAULT_RETIRE),
+    maxGrowthPctPerYear: growthList(flags.growth),
   };
   const seed = intFlag("seed", flags.seed, 0, 0xffffffff, 1);
   const { results, best } = searchGrid(scenario, grid, loadDatasets(), seed);
@@ -86,7 +106,9 @@ function main(): void {
   );
   console.log(gridLines(results, best).join("\n"));
   console.log(
-    `\nchosen: supply: { mwPerMusdRevenue: ${best.mwPerMusdRevenue}, lagDays: ${best.lagDays}, retireIdlePctPerMonth: ${best.retireIdlePctPerMonth} }` +
+    `\nchosen: supply: { mwPerMusdRevenue: ${best.mwPerMusdRevenue}, lagDays: ${best.lagDays}, retireIdlePctPerMonth: ${best.retireIdlePctPerMonth}` +
+      (best.maxGrowthPctPerYear === null ? "" : `, maxGrowthPctPerYear: ${best.maxGrowthPctPerYear}`) +
+      " }" +
       ` (score ${fixed(best.score, 4)})`,
   );
 }
