@@ -33,7 +33,8 @@ function growthList(text: string | undefined): (number | null)[] {
   return text.split(",").map((t) => {
     if (t.trim() === "none") return null;
     const v = Number(t.trim());
-    if (!Number.isFinite(v) || v < 0) throw new UsageError(`--growth needs numbers >= 0 or "none", got "${text}"`);
+    if (!Number.isFinite(v) || v < 0)
+      throw new UsageError(`--growth needs numbers >= 0 or "none", got "${text}"`);
     return v;
   });
 }

@@ -21,4 +21,3 @@ export function chipLimitedKw(demandKw: number, yearAgoKw: number, supply: World
   if (growth === undefined) return demandKw;
   return Math.min(demandKw, yearAgoKw * (1 + growth / 100));
 }
-
