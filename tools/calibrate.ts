@@ -1,10 +1,15 @@
 /**
- * calibrate: fits a scenario's world supply (world.supply: MW per $M of revenue, lag, retirement) on its
+ * calibrate: fits a scenario's world supply (world.supply: MW per $M of revenue, lag, retirement, and the
+ * chip-output ceiling maxGrowthPctPerYear, "none" included) on its
  * calibration years only (world.calibrationYears) by a grid search, and prints the grid and the chosen
  * point. Copy the point into the scenario file by hand; `npm run simulate` then shows the fit on every
  * year, the others out of sample.
  *
- *   npm run calibrate -- --scenario history-2016-2026 [--mw 0.2,0.4] [--lag 90,180] [--seed N]
+ *   npm run calibrate -- --scenario history-2016-2026 [--mw 0.2,0.4] [--lag 90,180] [--growth none,200] [--seed N]
+ *
+ * The default grid (9 x 7 x 4 x 4 = 1,008 games of 2016-2019) takes about a minute and a half on two cores.
+ * A buildOut block (buildOut.ts) is not searched: it acts only in a crunch, and the decade's calibration
+ * years have none, so they cannot choose its numbers.
  */
 import { loadDatasets } from "../node/scenarios.ts";
 import { fixed, table } from "./lib/format.ts";

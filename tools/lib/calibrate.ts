@@ -1,7 +1,7 @@
 /**
- * Calibration of a scenario's world supply (issue #16): a grid search over the two numbers of
- * `world.supply` (MW shipped a day per million USD a day of miners' revenue, the delivery lag, and the share of
- * switched-off machines retired a month), each point a
+ * Calibration of a scenario's world supply (issue #16): a grid search over the numbers of
+ * `world.supply` (MW shipped a day per million USD a day of miners' revenue, the delivery lag, the share of
+ * switched-off machines retired a month, and the chip-output ceiling, chipOutput.ts, or none), each point a
  * no-player game played only to the end of the scenario's calibration years, scored on those years alone.
  * The years after them are never looked at: they are the out-of-sample test (`npm run simulate`).
  * Deterministic: the same scenario, grid and seed always choose the same point.
