@@ -302,6 +302,17 @@ export interface WorldState {
     /** The season movers last judged by (seasonalNews.ts tells everyone when it turns). */
     season?: "wet" | "dry";
   };
+  /**
+   * Racks hosts have ordered for machines that found no room, by the day they open (buildOut.ts).
+   * Absent until the first order, so games without the scenario block hash as before.
+   */
+  buildOut?: { orders: BuildOrder[] };
+}
+
+/** kW of hosting racks that open on `readyDay`, ordered in a crunch (buildOut.ts). */
+export interface BuildOrder {
+  readyDay: number;
+  kw: number;
 }
 
 /** Machines on the road between a thermal and a hydro region (off until `readyDay`). */

@@ -23,6 +23,7 @@ import { retireIdleMachines } from "./worldRetire.ts";
 import { regionKwhCosts, tierTarget } from "./breakeven.ts";
 import { hideCovert, returnCovert } from "./covert.ts";
 import { advanceSeasonalMigration } from "./seasonalMigration.ts";
+import { openBuildOut, orderBuildOut } from "./buildOut.ts";
 
 export function advanceWorld(state: GameState, caches: EngineCaches): void {
   const regions = state.world.regions;
@@ -35,6 +36,8 @@ export function advanceWorld(state: GameState, caches: EngineCaches): void {
     rampBan(state, region);
     respondToProfit(state, region, i, caches);
   }
+  // Racks hosts ordered in a crunch open today (buildOut.ts), before machines are placed.
+  openBuildOut(state, caches);
   // Seasonal hydro migration moves machines between two regions before new machines are placed, so
   // placing sees the capacity the movers took.
   advanceSeasonalMigration(state, caches);
@@ -42,8 +45,11 @@ export function advanceWorld(state: GameState, caches: EngineCaches): void {
   retireIdleMachines(state);
   // Only placing machines changes the rest of the world's kW from here on: one memo serves both.
   const memo: RestOfWorldKwMemo = [];
+  const waitingBefore = state.hosting.backlogKw;
   deployNewMachines(state, memo, caches);
   resettleMigrants(state, memo, caches);
+  // Hosts order racks for what found no room today (noteCrunch adds it to the backlog).
+  orderBuildOut(state, state.hosting.backlogKw - waitingBefore);
 }
 
 /** Rest-of-world hashrate running today, by region (after uptime), TH/s. */

@@ -13,6 +13,7 @@
 import { blockSubsidySats } from "../bitcoin/subsidy.ts";
 import type { Scenario } from "../scenario/types.ts";
 import type { WorldSupply } from "../scenario/supplySpec.ts";
+import { chipLimitedKw, FOUNDRY_BOOKING_DAYS } from "./chipOutput.ts";
 
 /** Blocks a day at the 600-second target. */
 const BLOCKS_PER_DAY = 144;
@@ -70,7 +71,11 @@ export function revenueMusdPerDay(scenario: Scenario, supply: WorldSupply, day: 
 
 /** The industry's output on `day`, kW of machines per day (before the margin factor). */
 export function supplyKwPerDay(scenario: Scenario, supply: WorldSupply, day: number): number {
-  return supply.kwPerMusd * revenueMusdPerDay(scenario, supply, day - supply.lagDays);
+  const demand = supply.kwPerMusd * revenueMusdPerDay(scenario, supply, day - supply.lagDays);
+  if (supply.maxGrowthPctPerYear === undefined) return demand;
+  // The foundries' ceiling (chipOutput.ts): at most a set growth over what a year earlier's revenue ordered.
+  const yearAgo = day - supply.lagDays - FOUNDRY_BOOKING_DAYS;
+  return chipLimitedKw(demand, supply.kwPerMusd * revenueMusdPerDay(scenario, supply, yearAgo), supply);
 }
 
 /** New rest-of-world hashrate the industry's output makes on `day` at a normal margin, TH/s per day. */

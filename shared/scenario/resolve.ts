@@ -22,6 +22,7 @@ import { resolveHosting } from "./hostingSpec.ts";
 import { resolveSupply } from "./supplySpec.ts";
 import { DEFAULT_PRICE_MEMORY_DAYS } from "./machinePriceSpec.ts";
 import { resolveSeasonalMigration } from "./seasonalSpec.ts";
+import { resolveBuildOut } from "./buildOutSpec.ts";
 
 /** A problem found while resolving or linting: where (a path in the file) and what. */
 /** Days in a month on average (365.25 / 12), for parameters given in months. */
@@ -334,5 +335,6 @@ export function resolveScenario(
     breakeven: resolveBreakeven(raw.breakeven),
     // Only with the block, so scenarios without it resolve (and hash) as before.
     ...(raw.seasonalMigration ? { seasonalMigration: resolveSeasonalMigration(raw.seasonalMigration) } : {}),
+    ...(raw.buildOut ? { buildOut: resolveBuildOut(raw.buildOut) } : {}),
   };
 }

@@ -15,6 +15,7 @@ import { calibrationYearsSchema, supplyFileSchema } from "./supplySpec.ts";
 import { breakevenFileSchema, powerStepsSchema } from "./powerScheduleSpec.ts";
 import { priceMemoryDaysSchema } from "./machinePriceSpec.ts";
 import { seasonalMigrationFileSchema } from "./seasonalSpec.ts";
+import { buildOutFileSchema } from "./buildOutSpec.ts";
 
 const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
 const isoDate = z
@@ -425,6 +426,8 @@ export const scenarioFileSchema = z
     breakeven: breakevenFileSchema.optional(),
     /** Seasonal hydro migration (issue #16); optional, see seasonalSpec.ts. */
     seasonalMigration: seasonalMigrationFileSchema.optional(),
+    /** Hosting capacity that follows demand (issue #16); optional, see buildOutSpec.ts. */
+    buildOut: buildOutFileSchema.optional(),
   })
   .strict();
 

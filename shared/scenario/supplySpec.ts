@@ -25,6 +25,11 @@ export interface WorldSupply {
   halvingDays: EpochDay[];
   /** Share of the world's switched-off machines scrapped or sold off each month, percent (worldRetire.ts). */
   retireIdlePctPerMonth: number;
+  /**
+   * Chip-output ceiling (chipOutput.ts): the industry ships at most this percent more than the revenue of
+   * a year before ordered; undefined: no ceiling.
+   */
+  maxGrowthPctPerYear?: number;
 }
 
 /** First and last calendar year the world's parameters were fitted on, inclusive. */
@@ -51,6 +56,14 @@ export const supplyFileSchema = z
       .max(100)
       .default(0)
       .describe("Share of the switched-off machines scrapped or sold off each month, freeing their racks"),
+    maxGrowthPctPerYear: z
+      .number()
+      .min(0)
+      .max(10000)
+      .optional()
+      .describe(
+        "Chip-output ceiling: the industry ships at most this percent more than a year earlier's revenue ordered (foundries booked a year ahead); omit for no ceiling",
+      ),
   })
   .strict()
   .describe("New machines from the industry's output (a share of miners' revenue) instead of a schedule");
@@ -101,6 +114,7 @@ export function resolveSupply(
     lagDays: raw.lagDays,
     halvingDays: halvingDaysAfter(epochs, startHeight, endDay),
     retireIdlePctPerMonth: raw.retireIdlePctPerMonth,
+    ...(raw.maxGrowthPctPerYear !== undefined ? { maxGrowthPctPerYear: raw.maxGrowthPctPerYear } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import type { HostingSpec } from "./hostingSpec.ts";
 import type { CalibrationYears, WorldSupply } from "./supplySpec.ts";
 import type { BreakevenSpec, PowerStep } from "./powerScheduleSpec.ts";
 import type { SeasonalMigrationSpec } from "./seasonalSpec.ts";
+import type { BuildOutSpec } from "./buildOutSpec.ts";
 
 export interface Text {
   en: string;
@@ -299,6 +300,8 @@ export interface Scenario {
   breakeven: BreakevenSpec;
   /** Seasonal hydro migration (seasonalSpec.ts); absent when the file has no block. */
   seasonalMigration?: SeasonalMigrationSpec;
+  /** Hosting capacity that follows demand (buildOutSpec.ts; buildOut.ts); absent when the file has no block. */
+  buildOut?: BuildOutSpec;
 }
 
 /** One lot of a company's fleet on day 0 (scenario `company.startingFleet`). */

@@ -1,9 +1,12 @@
 /**
  * The decade (issue #16): history-2016-2026 with no players, its world run by one set of numbers fitted
- * on 2016-2019 alone (world.calibrationYears). Bounds sit a little above what the scenario measured when
- * it was calibrated (npm run simulate -- --scenario history-2016-2026: calibration 0.108 difficulty and
- * 0.114 hashrate |ln err|, 2020 out of sample 0.067 / 0.061, every year out of sample 0.248 / 0.249), so a regression fails here; the years after
- * 2021 are reported, not bounded tightly: the report says how far off they are and why.
+ * on 2016-2019 alone (world.calibrationYears), on the episodes' rules (breakeven, covert mining after the
+ * 2021 bans, seasonal hydro migration) and with capacity that follows demand (buildOut.ts). Bounds sit a
+ * little above what the scenario measured when it was recalibrated (npm run simulate -- --scenario
+ * history-2016-2026: calibration 0.096 difficulty, 0.101 hashrate and 0.099 hashprice |ln err|, 2020 out
+ * of sample 0.075 / 0.068, 2023-2025 at most 0.106, every year out of sample 0.179 / 0.181), so a
+ * regression fails here; 2021-2022 overshoot (0.43 / 0.39: the industry's output follows 2021's revenue
+ * with no chip shortage) and are reported, not bounded tightly.
  */
 import { describe, expect, it } from "vitest";
 import { recordGame } from "../../node/recorder.ts";
@@ -37,27 +40,39 @@ describe("history-2016-2026, seed 1", () => {
 
   it("retraces its calibration years", () => {
     const cal = row(fits, "calibration");
-    expect(cal.difficultyLnError).toBeLessThan(0.125);
-    expect(cal.hashrateLnError).toBeLessThan(0.13);
-    expect(cal.hashpriceLnError).toBeLessThan(0.14);
+    expect(cal.difficultyLnError).toBeLessThan(0.11);
+    expect(cal.hashrateLnError).toBeLessThan(0.115);
+    expect(cal.hashpriceLnError).toBeLessThan(0.115);
   });
 
   it("retraces 2020, out of sample, about as well as the halving-2020 scenario tuned on it", () => {
     const y2020 = row(fits, "2020");
     expect(y2020.set).toBe("out of sample");
-    expect(y2020.difficultyLnError).toBeLessThan(0.08);
-    expect(y2020.hashrateLnError).toBeLessThan(0.075);
+    expect(y2020.difficultyLnError).toBeLessThan(0.085);
+    expect(y2020.hashrateLnError).toBeLessThan(0.08);
+  });
+
+  it("retraces 2023-2025, out of sample, once hosts build where machines wait", () => {
+    for (const year of ["2023", "2024", "2025"]) {
+      const y = row(fits, year);
+      expect(y.set).toBe("out of sample");
+      expect(y.difficultyLnError).toBeLessThan(0.12);
+      expect(y.hashrateLnError).toBeLessThan(0.12);
+    }
   });
 
   it("keeps the whole decade within its measured out-of-sample error", () => {
     const out = row(fits, "out of sample");
-    expect(out.hashrateLnError).toBeLessThan(0.275);
-    expect(out.difficultyLnError).toBeLessThan(0.275);
+    expect(out.hashrateLnError).toBeLessThan(0.2);
+    expect(out.difficultyLnError).toBeLessThan(0.2);
   });
 
-  it("empties China after the 2021 ban", () => {
+  it("empties China after the 2021 ban until its covert fleet restarts, as Cambridge shows", () => {
     const china = (date: string) => rec.days.find((d) => d.date === date)?.sharesByCountry.CN ?? NaN;
     expect(china("2021-05-01")).toBeGreaterThan(0.3);
-    expect(china("2021-10-01")).toBeLessThan(0.01);
+    // CCAF: 0% in July and August 2021, 18-22% from September 2021 to January 2022.
+    expect(china("2021-07-15")).toBeLessThan(0.01);
+    expect(china("2022-01-01")).toBeGreaterThan(0.1);
+    expect(china("2022-01-01")).toBeLessThan(0.3);
   });
 });

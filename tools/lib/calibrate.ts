@@ -1,7 +1,7 @@
 /**
- * Calibration of a scenario's world supply (issue #16): a grid search over the two numbers of
- * `world.supply` (MW shipped a day per million USD a day of miners' revenue, the delivery lag, and the share of
- * switched-off machines retired a month), each point a
+ * Calibration of a scenario's world supply (issue #16): a grid search over the numbers of
+ * `world.supply` (MW shipped a day per million USD a day of miners' revenue, the delivery lag, the share of
+ * switched-off machines retired a month, and the chip-output ceiling, chipOutput.ts, or none), each point a
  * no-player game played only to the end of the scenario's calibration years, scored on those years alone.
  * The years after them are never looked at: they are the out-of-sample test (`npm run simulate`).
  * Deterministic: the same scenario, grid and seed always choose the same point.
@@ -16,6 +16,8 @@ export interface GridPoint {
   mwPerMusdRevenue: number;
   lagDays: number;
   retireIdlePctPerMonth: number;
+  /** Chip-output ceiling, percent a year over a year earlier's orders (chipOutput.ts); null: none. */
+  maxGrowthPctPerYear: number | null;
 }
 
 export interface GridResult extends GridPoint {
@@ -27,8 +29,10 @@ export interface GridResult extends GridPoint {
 
 /** The scenario with its supply numbers replaced by a grid point's (everything else unchanged). */
 export function withSupply(scenario: Scenario, point: GridPoint): Scenario {
-  const supply = scenario.world.supply;
-  if (!supply) throw new Error(`${scenario.id} has no world.supply block to calibrate`);
+  const current = scenario.world.supply;
+  if (!current) throw new Error(`${scenario.id} has no world.supply block to calibrate`);
+  // The grid point decides the ceiling: the file's own one is dropped, "none" keeps none.
+  const { maxGrowthPctPerYear: _fileCeiling, ...supply } = current;
   return {
     ...scenario,
     world: {
@@ -38,6 +42,7 @@ export function withSupply(scenario: Scenario, point: GridPoint): Scenario {
         kwPerMusd: point.mwPerMusdRevenue * 1000,
         lagDays: point.lagDays,
         retireIdlePctPerMonth: point.retireIdlePctPerMonth,
+        ...(point.maxGrowthPctPerYear === null ? {} : { maxGrowthPctPerYear: point.maxGrowthPctPerYear }),
       },
     },
   };
@@ -64,10 +69,18 @@ export function scorePoint(scenario: Scenario, point: GridPoint, data: Datasets,
   return { ...point, fit, score: (fit.hashrateLnError + fit.difficultyLnError) / 2 };
 }
 
-/** Every point of the grid (MW per $M × lag × retirement), in order; the best is the lowest score, the first on a tie. */
+/** The grid's axes; `maxGrowthPctPerYear` null is "no chip-output ceiling". */
+export interface Grid {
+  mwPerMusdRevenue: number[];
+  lagDays: number[];
+  retireIdlePctPerMonth: number[];
+  maxGrowthPctPerYear: (number | null)[];
+}
+
+/** Every point of the grid (MW per $M × lag × retirement × chip ceiling), in order; the best is the lowest score, the first on a tie. */
 export function searchGrid(
   scenario: Scenario,
-  grid: { mwPerMusdRevenue: number[]; lagDays: number[]; retireIdlePctPerMonth: number[] },
+  grid: Grid,
   data: Datasets,
   seed: number,
   onPoint?: (r: GridResult) => void,
@@ -75,11 +88,13 @@ export function searchGrid(
   const results: GridResult[] = [];
   for (const mwPerMusdRevenue of grid.mwPerMusdRevenue)
     for (const lagDays of grid.lagDays)
-      for (const retireIdlePctPerMonth of grid.retireIdlePctPerMonth) {
-        const r = scorePoint(scenario, { mwPerMusdRevenue, lagDays, retireIdlePctPerMonth }, data, seed);
-        results.push(r);
-        onPoint?.(r);
-      }
+      for (const retireIdlePctPerMonth of grid.retireIdlePctPerMonth)
+        for (const maxGrowthPctPerYear of grid.maxGrowthPctPerYear) {
+          const point = { mwPerMusdRevenue, lagDays, retireIdlePctPerMonth, maxGrowthPctPerYear };
+          const r = scorePoint(scenario, point, data, seed);
+          results.push(r);
+          onPoint?.(r);
+        }
   const best = results.reduce((b, r) => (r.score < b.score ? r : b), results[0] as GridResult);
   return { results, best };
 }

@@ -1,0 +1,73 @@
+/**
+ * Hosting capacity that follows demand (shared/engine/buildOut.ts, scenario block `buildOut`): machines
+ * that find no room make hosts order racks for a share of them, which open `lagDays` later in the open
+ * regions; scenarios without the block keep only their linear growth and never hold a build book.
+ */
+import { describe, expect, it } from "vitest";
+import { openBuildOut, orderBuildOut } from "../../shared/engine/buildOut.ts";
+import { EngineCaches } from "../../shared/engine/caches.ts";
+import type { GameState } from "../../shared/engine/state.ts";
+import { createGame } from "../../shared/index.ts";
+import { newGame, scenario, stepUntil } from "../helpers/game.ts";
+
+const totalKw = (g: GameState): number => g.world.regions.reduce((s, r) => s + r.capacityKw, 0);
+
+describe("buildOut", () => {
+  it("orders racks for the block's share of the machines that found no room, due after the lag", () => {
+    const g = newGame("history-2016-2026");
+    const spec = g.scenario.buildOut;
+    expect(spec).toEqual({ shareBps: 5000, lagDays: 180 });
+    orderBuildOut(g, 1000);
+    orderBuildOut(g, 200);
+    // One order a day, whatever the number of calls.
+    expect(g.world.buildOut?.orders).toEqual([{ readyDay: g.day + 180, kw: 600 }]);
+  });
+
+  it("opens due racks in open regions only, by size, attractiveness and cheap power", () => {
+    const g = newGame("history-2016-2026");
+    const banned = g.world.regions.findIndex((r) => r.id === "cn-sichuan");
+    (g.world.regions[banned] as GameState["world"]["regions"][number]).policy = "banned";
+    g.world.buildOut = {
+      orders: [
+        { readyDay: g.day, kw: 1000 },
+        { readyDay: g.day + 1, kw: 50 },
+      ],
+    };
+    const before = g.world.regions.map((r) => r.capacityKw);
+    openBuildOut(g, new EngineCaches());
+    const added = g.world.regions.map((r, i) => r.capacityKw - (before[i] as number));
+    expect(added.reduce((s, x) => s + x, 0)).toBeCloseTo(1000, 6);
+    expect(added[banned]).toBe(0);
+    // Regions with no capacity yet (not open) get none; the biggest open region gets the most.
+    before.forEach((kw, i) => {
+      if (kw <= 0) expect(added[i]).toBe(0);
+    });
+    const north = g.world.regions.findIndex((r) => r.id === "cn-north");
+    expect(Math.max(...added)).toBe(added[north]);
+    // The order not yet due stays in the book.
+    expect(g.world.buildOut.orders).toEqual([{ readyDay: g.day + 1, kw: 50 }]);
+  });
+
+  it("does nothing in a scenario without the block", () => {
+    const g = newGame("halving-2020");
+    expect(g.scenario.buildOut).toBeUndefined();
+    orderBuildOut(g, 1000);
+    stepUntil(g, "2020-10-01");
+    expect(g.world.buildOut).toBeUndefined();
+  });
+
+  it("grows the decade's capacity beyond the regions' linear growth once machines wait for room", () => {
+    const s = scenario("history-2016-2026");
+    const { buildOut: _omitted, ...withoutBlock } = s;
+    const [a, b] = [createGame(s, 1, []), createGame(withoutBlock, 1, [])];
+    stepUntil(a, "2019-12-31");
+    stepUntil(b, "2019-12-31");
+    // No crunch in the calibration years: the block cannot change them.
+    expect(totalKw(a)).toBe(totalKw(b));
+    stepUntil(a, "2025-06-01");
+    stepUntil(b, "2025-06-01");
+    expect(a.world.buildOut).toBeDefined();
+    expect(b.world.buildOut).toBeUndefined();
+    expect(totalKw(a)).toBeGreaterThan(totalKw(b) * 1.05);
+  });
+});
