@@ -229,7 +229,7 @@ function lintWorld(out: Collector, raw: ScenarioFile, start: EpochDay, end: Epoc
     const m = `migrationDelayDays is [min, max] but ${minDelay} > ${maxDelay}; expected min ≤ max`;
     out.error(["world", "migrationDelayDays"], m);
   }
-  for (const p of supplyProblems(w, raw.period)) out.error(p.path, p.message);
+  for (const p of supplyProblems(w, raw.period, raw.price.model)) out.error(p.path, p.message);
   let previous: EpochDay | null = null;
   w.deployments.forEach((d, i) => {
     const at: Path = ["world", "deployments", i];

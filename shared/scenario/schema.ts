@@ -11,7 +11,7 @@ import { tradeRulesSchema } from "./tradeSpec.ts";
 import { usedMarketsFileSchema } from "./usedMarketSpec.ts";
 import { financeFileSchema } from "./financeSpec.ts";
 import { hostingFileSchema } from "./hostingSpec.ts";
-import { calibrationYearsSchema, supplyFileSchema } from "./supplySpec.ts";
+import { calibrationYearsSchema, paceProblems, supplyFileSchema } from "./supplySpec.ts";
 import { breakevenFileSchema, powerStepsSchema } from "./powerScheduleSpec.ts";
 import { priceMemoryDaysSchema } from "./machinePriceSpec.ts";
 import { seasonalMigrationFileSchema } from "./seasonalSpec.ts";
@@ -408,7 +408,9 @@ export const scenarioFileSchema = z
           ...cited,
         })
         .strict(),
-    ),
+    ).superRefine((world, ctx) => {
+      for (const p of paceProblems(world)) ctx.addIssue({ code: "custom", path: p.path, message: p.message });
+    }),
     asics: z.object({ include: z.union([z.literal("all"), z.array(id).min(1)]) }).strict(),
     regions: z.array(scenarioRegionSchema).min(1),
     countries: z.array(countrySchema).default([]),

@@ -119,20 +119,44 @@ export function resolveSupply(
 }
 
 /** What zod cannot say about the world's pace: one of the two ways, and calibration years inside the period. */
+/**
+ * The world's pace for new machines must be given once: `deployments` (a pace by date) or `supply` (the
+ * industry's output). The schema checks it (schema.ts), so that no path that skips the linter (the
+ * server's loadScenario) can resolve a world that deploys nothing or silently ignores its schedule.
+ */
+export function paceProblems(world: {
+  deployments: unknown[];
+  supply?: SupplyFile;
+}): { path: (string | number)[]; message: string }[] {
+  if (world.supply && world.deployments.length > 0)
+    return [
+      {
+        path: ["supply"],
+        message: "give either `deployments` (a pace by date) or `supply` (the industry's output), not both",
+      },
+    ];
+  if (!world.supply && world.deployments.length === 0)
+    return [
+      {
+        path: ["deployments"],
+        message: "the world needs a pace for new machines: `deployments` (by date) or `supply`",
+      },
+    ];
+  return [];
+}
+
+/** The linter's checks of a supply: calibration years within the period, a price it can read. */
 export function supplyProblems(
-  world: { deployments: unknown[]; supply?: SupplyFile; calibrationYears?: CalibrationYears },
+  world: { supply?: SupplyFile; calibrationYears?: CalibrationYears },
   period: { start: string; end: string },
+  priceModel: string,
 ): { path: (string | number)[]; message: string }[] {
   const out: { path: (string | number)[]; message: string }[] = [];
-  if (world.supply && world.deployments.length > 0)
+  // worldSupply.ts reads miners' revenue from the historical price series; a drawn price has none.
+  if (world.supply && priceModel !== "historical")
     out.push({
       path: ["world", "supply"],
-      message: "give either `deployments` (a pace by date) or `supply` (the industry's output), not both",
-    });
-  if (!world.supply && world.deployments.length === 0)
-    out.push({
-      path: ["world", "deployments"],
-      message: "the world needs a pace for new machines: `deployments` (by date) or `supply`",
+      message: `supply follows miners' revenue on the historical BTC price; with the ${priceModel} price model give \`deployments\` instead`,
     });
   const years = world.calibrationYears;
   if (years) {

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parseIsoDate } from "../../shared/math/calendar.ts";
 import { revenueMusdPerDay, supplyRateAt } from "../../shared/engine/worldSupply.ts";
 import { deploymentRateAt } from "../../shared/engine/world.ts";
-import { supplyProblems } from "../../shared/scenario/supplySpec.ts";
+import { paceProblems, supplyProblems } from "../../shared/scenario/supplySpec.ts";
 import { scenario } from "../helpers/game.ts";
 
 const decade = scenario("history-2016-2026");
@@ -60,13 +60,13 @@ describe("the world's supply of new machines", () => {
   it("refuses a world with both a schedule and a supply, or neither, and calibration years outside it", () => {
     const period = { start: "2016-06-08", end: "2026-03-27" };
     const s = { mwPerMusdRevenue: 0.45, lagDays: 0, retireIdlePctPerMonth: 0 };
-    expect(supplyProblems({ deployments: [1], supply: s }, period)[0]?.path).toEqual(["world", "supply"]);
-    expect(supplyProblems({ deployments: [] }, period)[0]?.path).toEqual(["world", "deployments"]);
-    expect(
-      supplyProblems({ deployments: [], supply: s, calibrationYears: [2015, 2019] }, period),
-    ).toHaveLength(1);
-    expect(supplyProblems({ deployments: [], supply: s, calibrationYears: [2016, 2019] }, period)).toEqual(
-      [],
-    );
+    expect(paceProblems({ deployments: [1], supply: s })[0]?.path).toEqual(["supply"]);
+    expect(paceProblems({ deployments: [] })[0]?.path).toEqual(["deployments"]);
+    expect(paceProblems({ deployments: [], supply: s })).toEqual([]);
+    const hist = "historical";
+    expect(supplyProblems({ supply: s, calibrationYears: [2015, 2019] }, period, hist)).toHaveLength(1);
+    expect(supplyProblems({ supply: s, calibrationYears: [2016, 2019] }, period, hist)).toEqual([]);
+    // A drawn price has no series for the supply to read miners' revenue from.
+    expect(supplyProblems({ supply: s }, period, "stochastic")[0]?.message).toMatch(/historical BTC price/);
   });
 });

@@ -76,3 +76,14 @@ describe("a power change written twice", () => {
     expect(errorsOf(check(text))).toEqual([]);
   });
 });
+
+describe("the world's pace for new machines, in the schema", () => {
+  const schedule =
+    '  deployments:\n    - { date: "2020-01-01", ehsPerMonth: 6 }\n    - { date: "2020-03-01", ehsPerMonth: 7 }\n';
+  const supply = "  supply: { mwPerMusdRevenue: 0.5, lagDays: 0 }\n";
+
+  it("refuses both a schedule and a supply, and neither, with the path of the one to fix", () => {
+    expectProblem(check(variant(schedule, schedule + supply)), ["world", "supply"], /not both/);
+    expectProblem(check(variant(schedule, "")), ["world", "deployments"], /needs a pace/);
+  });
+});
