@@ -10,13 +10,13 @@
  */
 import type { EpochDay } from "../shared/math/calendar.ts";
 import type { Datasets } from "../shared/scenario/datasets.ts";
+import type { AsicModel } from "../shared/scenario/types.ts";
+import { bestReleasedJPerTh, NEW_FLEET_BEHIND_BEST } from "../shared/engine/newFleet.ts";
 
 /** A quarter, days: the step in which history is read. */
 const QUARTER_DAYS = 91;
 /** Days averaged for a quarter's hashrate (the daily figures are noisy estimates from block counts). */
 const MEAN_DAYS = 14;
-/** The world installs machines this far behind the best on sale (world.ts newFleetEfficiency). */
-const BEHIND_BEST = 1.15;
 
 export interface DerivedTier {
   jPerTh: number;
@@ -41,14 +41,14 @@ function meanBefore(data: FleetData, day: EpochDay): number | null {
 
 /** Efficiency of the machines the world installed on `day`: the best on sale × 1.15 (the oldest model if none). */
 function installedEfficiency(data: FleetData, day: EpochDay): number {
-  let best = Infinity;
-  let oldest = data.asics[0];
-  for (const m of data.asics) {
-    if (m.releaseDay <= day && m.efficiencyJPerTh < best) best = m.efficiencyJPerTh;
-    if (oldest === undefined || m.releaseDay < oldest.releaseDay) oldest = m;
-  }
+  const best = bestReleasedJPerTh(data.asics, day);
+  // Before the catalog's first model, the oldest one stands in (the derivation reaches back years).
+  const oldest = data.asics.reduce<AsicModel | undefined>(
+    (o, m) => (o && o.releaseDay <= m.releaseDay ? o : m),
+    undefined,
+  );
   const jPerTh = Number.isFinite(best) ? best : (oldest?.efficiencyJPerTh ?? 100);
-  return Math.round(jPerTh * BEHIND_BEST * 10) / 10;
+  return Math.round(jPerTh * NEW_FLEET_BEHIND_BEST * 10) / 10;
 }
 
 /** Hashrate by installed efficiency at `startDay`, EH/s, newest quarters first. */

@@ -24,6 +24,7 @@ import { regionKwhCosts, tierTarget } from "./breakeven.ts";
 import { hideCovert, returnCovert } from "./covert.ts";
 import { advanceSeasonalMigration } from "./seasonalMigration.ts";
 import { openBuildOut, orderBuildOut } from "./buildOut.ts";
+import { newFleetJPerTh } from "./newFleet.ts";
 
 export function advanceWorld(state: GameState, caches: EngineCaches): void {
   const regions = state.world.regions;
@@ -264,8 +265,7 @@ export function deploymentRateAt(scenario: GameState["scenario"], day: number): 
 
 /** Efficiency of the machines the rest of the world installs today: a little behind the best on sale. */
 export function newFleetEfficiency(state: GameState, caches: EngineCaches): number {
-  const best = bestEfficiency(state.scenario, state.day, caches);
-  return Number.isFinite(best) ? best * 1.15 : 60;
+  return newFleetJPerTh(bestEfficiency(state.scenario, state.day, caches));
 }
 
 /** Migrants whose delay is over settle where capacity is free; the rest keep waiting. */

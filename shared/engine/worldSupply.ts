@@ -14,29 +14,13 @@ import { blockSubsidySats } from "../bitcoin/subsidy.ts";
 import type { Scenario } from "../scenario/types.ts";
 import type { WorldSupply } from "../scenario/supplySpec.ts";
 import { chipLimitedKw, FOUNDRY_BOOKING_DAYS } from "./chipOutput.ts";
+import { bestReleasedJPerTh, newFleetJPerTh } from "./newFleet.ts";
 
 /** Blocks a day at the 600-second target. */
 const BLOCKS_PER_DAY = 144;
 
 /** Days of revenue averaged into one day's orders: a month smooths single days' spikes. */
 const REVENUE_WINDOW_DAYS = 30;
-
-/**
- * The world installs machines a little behind the best on sale (world.ts newFleetEfficiency uses the same
- * 1.15): a kW shipped is a kW of the new fleet's efficiency, not of the flagship's.
- */
-const NEW_FLEET_BEHIND_BEST = 1.15;
-
-/** J/TH of the new fleet when nothing is on sale yet (world.ts newFleetEfficiency's fallback). */
-const NO_MODEL_J_PER_TH = 60;
-
-/** Efficiency of the best model released by `day`, J/TH (Infinity: none yet). */
-function bestReleased(scenario: Scenario, day: number): number {
-  let best = Infinity;
-  for (const m of scenario.asics)
-    if (m.releaseDay <= day && m.efficiencyJPerTh < best) best = m.efficiencyJPerTh;
-  return best;
-}
 
 /** Index into the scenario's daily series for `day`, held to the series' ends. */
 const seriesIndex = (scenario: Scenario, day: number, length: number): number =>
@@ -80,8 +64,7 @@ export function supplyKwPerDay(scenario: Scenario, supply: WorldSupply, day: num
 
 /** New rest-of-world hashrate the industry's output makes on `day` at a normal margin, TH/s per day. */
 export function supplyRateAt(scenario: Scenario, supply: WorldSupply, day: number): number {
-  const best = bestReleased(scenario, day);
-  const jPerTh = Number.isFinite(best) ? best * NEW_FLEET_BEHIND_BEST : NO_MODEL_J_PER_TH;
+  const jPerTh = newFleetJPerTh(bestReleasedJPerTh(scenario.asics, day));
   // kW × 1000 = W; W / (J/TH) = TH/s.
   return (supplyKwPerDay(scenario, supply, day) * 1000) / jPerTh;
 }
