@@ -4,11 +4,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { deriveFleet } from "../../node/fleetMix.ts";
-import { loadDatasets } from "../../node/scenarios.ts";
+import { loadDatasets, scenarioIds } from "../../node/scenarios.ts";
 import { parseIsoDate } from "../../shared/math/calendar.ts";
 import { scenario } from "../helpers/game.ts";
 
-const SCENARIOS = ["halving-2020", "exodus-2021", "tariffs-2025", "sandbox"];
+// Every shipped scenario but the decade: it starts in June 2016, before the catalog's first model (the
+// S9), so its fleet of older machines is estimated in its file rather than derived from the catalog.
+const PRE_CATALOG = new Set(["history-2016-2026"]);
+const SCENARIOS = scenarioIds().filter((id) => !PRE_CATALOG.has(id));
 
 describe.each(SCENARIOS)("%s", (id) => {
   it("starts with the fleet derived for its start date (npx tsx tools/fleet-mix.ts)", () => {

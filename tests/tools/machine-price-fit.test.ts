@@ -15,7 +15,7 @@ import {
   type MachinePriceObservation,
 } from "../../node/machinePriceFit.ts";
 import { FORMER_RULE, ruleOnRealHashprice, type PriceRule } from "../../node/machinePriceRule.ts";
-import { loadDatasets } from "../../node/scenarios.ts";
+import { loadDatasets, scenarioIds } from "../../node/scenarios.ts";
 import { machinePriceLines } from "../../tools/lib/machinePrices.ts";
 import { formatIsoDate, parseIsoDate } from "../../shared/math/calendar.ts";
 import { scenario } from "../helpers/game.ts";
@@ -92,7 +92,7 @@ describe("the machine price error", () => {
 });
 
 describe("the machine-price rule on the real hashprice", () => {
-  const SHIPPED = ["halving-2020", "exodus-2021", "tariffs-2025", "sandbox"];
+  const SHIPPED = scenarioIds();
   const ruleOf = (id: string): PriceRule => {
     const f = scenario(id).factory;
     const rule = {
