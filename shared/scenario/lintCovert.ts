@@ -28,10 +28,17 @@ export function lintCovertAndSeasonal(raw: ScenarioFile): CovertProblem[] {
     }
   }
   raw.events.forEach((e, i) => {
-    if (e.type === "ban" && e.covertPct !== undefined && e.graceDays > 0) {
+    if (e.type !== "ban") return;
+    if (e.covertPct !== undefined && e.graceDays > 0) {
       const message = `covertPct needs a ban that applies on its day (graceDays 0): a ban announced ahead has no covert share`;
       out.push({ severity: "error", path: ["events", i, "covertPct"], message });
     }
+    // Timing without a share would be dropped silently (resolve.ts keeps them only with covertPct).
+    for (const key of ["covertReturnDays", "covertRestartDays"] as const)
+      if (e[key] !== undefined && e.covertPct === undefined) {
+        const message = `${key} times a covert fleet, but this ban has no covertPct: give the share, or drop ${key}`;
+        out.push({ severity: "error", path: ["events", i, key], message });
+      }
   });
   return out;
 }

@@ -26,8 +26,10 @@ export const seasonalMigrationFileSchema = z
     hydroRegion: z.string().min(1),
     thermalRegion: z.string().min(1),
     mobilePct: z.number().min(0).max(100),
-    maxMovePctPerDay: z.number().positive().max(100),
-    fullSpeedGapPct: z.number().positive().max(100),
+    // At least a basis point: resolved to basis points, less would round to 0 (no move, or a gap
+    // that divides by zero).
+    maxMovePctPerDay: z.number().min(0.01).max(100),
+    fullSpeedGapPct: z.number().min(0.01).max(100),
     transitDays: z.number().int().min(0).max(365),
     source: z.string().min(3).optional(),
     estimate: z.string().min(3).optional(),

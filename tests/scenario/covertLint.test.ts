@@ -87,3 +87,10 @@ describe("the world's pace for new machines, in the schema", () => {
     expectProblem(check(variant(schedule, "")), ["world", "deployments"], /needs a pace/);
   });
 });
+
+describe("covert timing without a share", () => {
+  it("is refused rather than dropped", () => {
+    const text = variant("    emigratePct: 50\n", "    emigratePct: 50\n    covertReturnDays: 90\n");
+    expectProblem(check(text), ["events", 0, "covertReturnDays"], /no covertPct/);
+  });
+});
