@@ -6,6 +6,7 @@ import { blockSubsidy } from "../shared/bitcoin/index.ts";
 import { formatIsoDate, parseIsoDate, SECONDS_PER_DAY, type EpochDay } from "../shared/math/calendar.ts";
 import type { Datasets, Epoch } from "../shared/scenario/datasets.ts";
 import type { Recording } from "./recorder.ts";
+import { BLOCKS_PER_DAY } from "../shared/bitcoin/constants.ts";
 
 export interface RetargetComparison {
   height: number;
@@ -115,8 +116,6 @@ function epochAt(epochs: readonly Epoch[], day: EpochDay): { epoch: Epoch; next:
 export function realDifficulty(data: Pick<Datasets, "epochs">, day: EpochDay): number | null {
   return epochAt(data.epochs, day)?.epoch.difficulty ?? null;
 }
-
-const BLOCKS_PER_DAY = 144;
 
 /**
  * Real hashprice on `day`, USD per TH/s per day, estimated from the shipped series: 144 blocks of the

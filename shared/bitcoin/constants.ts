@@ -24,6 +24,9 @@ export const TARGET_SPACING = 600;
 /** Consensus::Params::DifficultyAdjustmentInterval() = nPowTargetTimespan / nPowTargetSpacing (consensus/params.h). */
 export const RETARGET_INTERVAL = TARGET_TIMESPAN / TARGET_SPACING;
 
+/** Blocks a day at the target spacing (144): how the game counts a day's blocks ahead of time. */
+export const BLOCKS_PER_DAY = 86_400 / TARGET_SPACING;
+
 /** Lower clamp of the measured timespan, nPowTargetTimespan / 4 (pow.cpp CalculateNextWorkRequired). */
 export const MIN_ACTUAL_TIMESPAN = TARGET_TIMESPAN / 4;
 

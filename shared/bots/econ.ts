@@ -10,8 +10,8 @@ import { importTaxShare } from "../engine/logistics/customs.ts";
 import type { GameState, RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
 import type { EngineCaches } from "../engine/caches.ts";
+import { BLOCKS_PER_DAY } from "../bitcoin/constants.ts";
 
-const BLOCKS_PER_DAY = 144;
 /** How far ahead a buyer looks for a halving: a machine ordered today runs from about three months on. */
 const LOOKAHEAD_DAYS = 150;
 /** Difficulty keeps rising while the machine waits and runs: assume this much less revenue per TH. */

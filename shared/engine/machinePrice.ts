@@ -16,9 +16,8 @@ import { blockSubsidySats, halvingsAt, nextHalvingHeight } from "../bitcoin/inde
 import { roundHalfAway } from "../math/money.ts";
 import { scaledReward, worldScalePpm } from "./classWorld.ts";
 import type { GameState } from "./state.ts";
+import { BLOCKS_PER_DAY } from "../bitcoin/constants.ts";
 
-/** Blocks a day at the target spacing: how a buyer counts the days to the next halving. */
-const BLOCKS_PER_DAY = 144;
 /** Days over which the memory catches up with a higher hashprice (the 30-day average's pace). */
 const RISE_DAYS = 30;
 

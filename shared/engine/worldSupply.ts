@@ -15,9 +15,7 @@ import type { Scenario } from "../scenario/types.ts";
 import type { WorldSupply } from "../scenario/supplySpec.ts";
 import { chipLimitedKw, FOUNDRY_BOOKING_DAYS } from "./chipOutput.ts";
 import { bestReleasedJPerTh, newFleetJPerTh } from "./newFleet.ts";
-
-/** Blocks a day at the 600-second target. */
-const BLOCKS_PER_DAY = 144;
+import { BLOCKS_PER_DAY } from "../bitcoin/constants.ts";
 
 /** Days of revenue averaged into one day's orders: a month smooths single days' spikes. */
 const REVENUE_WINDOW_DAYS = 30;

@@ -23,6 +23,7 @@ import { resolveSupply } from "./supplySpec.ts";
 import { DEFAULT_PRICE_MEMORY_DAYS } from "./machinePriceSpec.ts";
 import { resolveSeasonalMigration } from "./seasonalSpec.ts";
 import { resolveBuildOut } from "./buildOutSpec.ts";
+import { BLOCKS_PER_DAY } from "../bitcoin/constants.ts";
 
 /** A problem found while resolving or linting: where (a path in the file) and what. */
 /** Days in a month on average (365.25 / 12), for parameters given in months. */
@@ -43,7 +44,6 @@ export class ScenarioError extends Error {
   }
 }
 
-const BLOCKS_PER_DAY = 144;
 const toMicro = (usdPerKwh: number) => Math.round(usdPerKwh * 1e6);
 const twelve = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : Array.from({ length: 12 }, () => v));
 
