@@ -82,6 +82,11 @@ describe("the machine price error", () => {
     const all = machinePriceFit(obs).at(-1)!;
     // The former rule (220 days of the 30-day average) was 0.288, 0.191 and 0.526 off on these dates.
     expect(all.meanAbsLnError).toBeLessThan(0.2);
+    // Two of the three are index levels backed out of the measured gaps (estimates); the sourced
+    // late-2021 bulk price alone is also met, where the former rule was 0.191 off.
+    const sourced = obs.find((o) => o.ref.kind !== "index")!;
+    expect(sourced.ref.date).toBe("2021-11-15");
+    expect(Math.abs(sourced.lnError)).toBeLessThan(0.1);
     expect(machinePriceLines(obs)[0]).toMatch(/^Machine prices against reference/);
   });
 
