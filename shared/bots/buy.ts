@@ -22,7 +22,8 @@ import {
   type Factory,
 } from "./world.ts";
 import { factoryDutiesOf } from "./duties.ts";
-import { landedUnitCents, ON_SITE, type SiteCosts } from "./econ.ts";
+import { landedUnitCents, ON_SITE, paybackHashprice, type SiteCosts } from "./econ.ts";
+import { outlookToday } from "../engine/machinePrice.ts";
 import { preorderBidBps } from "./preorder.ts";
 import { cycleCut } from "./cycle.ts";
 
@@ -72,7 +73,12 @@ export interface Offer {
 
 /** What a review knows about every region once: planning costs, whether it is open to the company. */
 export interface Survey {
+  /** The planning hashprice: whether a machine pays its power with room to spare, a halving ahead counted. */
   hashprice: number;
+  /** What a machine earns on average over the payback limit (econ.ts paybackHashprice): its margin. */
+  earning: number;
+  /** The share of today's mark a machine fetches later (price: resale), the halving counted once. */
+  resaleOutlook: number;
   sites: (SiteCosts | null)[];
 }
 
@@ -92,8 +98,15 @@ export function survey(ctx: Ctx): Survey {
     );
   }
   // The bot reads the cycle as its level allows (cycle.ts, levels.ts): a boom's hashprice does not last.
-  const hashprice = w.planningHashprice * cycleCut(state, ctx.caches, profile.cyclePower ?? 0);
-  return (ctx.survey = { hashprice, sites });
+  const cycle = cycleCut(state, ctx.caches, profile.cyclePower ?? 0);
+  const hashprice = w.planningHashprice * cycle;
+  const earning = paybackHashprice(state, paybackLimit(ctx)) * cycle;
+  // Used prices follow the hashprice, so a halving or difficulty growth ahead cuts the resale as it cuts
+  // the margin; but today's mark already foresees the halving over the used market's horizon
+  // (machinePrice.ts), and cutting it again left the bots but one valuing machines before a halving.
+  const ahead = hashprice / Math.max(1, state.market.hashpriceMicroUsd);
+  const resaleOutlook = Math.min(1, ahead / outlookToday(state, state.scenario.usedMarket.horizonDays));
+  return (ctx.survey = { hashprice, earning, resaleOutlook, sites });
 }
 
 /** The `n` open regions with the cheapest kWh (power and carbon tax), cheapest first, ties to the lower index. */
@@ -135,11 +148,14 @@ export function unitMarginAt(ctx: Ctx, sv: Survey, model: AsicModel, r: number):
   // thDay, paysItsWay and marginOf in scalars: this runs for every model and region a review considers.
   const jPerTh = model.efficiencyJPerTh;
   const kwh = ((jPerTh * 24) / 1000) * site.uptime;
-  const revenue = sv.hashprice * site.uptime * (1 - ctx.state.scenario.poolFeeBps / 10_000);
+  const keep = site.uptime * (1 - ctx.state.scenario.poolFeeBps / 10_000);
+  const revenue = sv.hashprice * keep;
   const energy = kwh * (site.price + site.carbonPerKwh);
   const hosting = (jPerTh / 1000) * site.hostingPerKwDay;
   if (!(revenue > 0 && energy + hosting <= revenue * ctx.profile.maxCostShare)) return null;
-  return ((revenue - energy - hosting) * model.hashrateGhs) / 1000 / 10_000;
+  // Safe at the planning hashprice; it earns, on average over its payback, the earning hashprice.
+  const margin = sv.earning * keep - energy - hosting;
+  return margin > 0 ? (margin * model.hashrateGhs) / 1000 / 10_000 : null;
 }
 
 /** Prices `model` bought new (cheapest landed factory) or used, to run in region `r`; null if it does not pay. */
@@ -188,10 +204,7 @@ export function price(
   }
   // A machine is worth what it earns plus what it fetches back: only the part the used market would not
   // return (at the profile's expected resale share of today's bid) has to be earned by mining.
-  // Used prices follow the hashprice: a halving or difficulty growth ahead (the survey's planning
-  // hashprice against today's) cuts the resale as it cuts the margin.
-  const outlook = Math.min(1, sv.hashprice / Math.max(1, state.market.hashpriceMicroUsd));
-  const resale = resaleUnitCents(state, model) * profile.resaleKeep * outlook;
+  const resale = resaleUnitCents(state, model) * profile.resaleKeep * sv.resaleOutlook;
   const atRisk = Math.max(landed - resale, landed * MIN_AT_RISK);
   const payback = atRisk / marginCents + wait;
   if (!(payback <= limit)) return null;

@@ -4,6 +4,7 @@
  * machines to. Money per TH/s per day is in micro-USD, as the engine's hashprice; capex is in cents.
  */
 import { blockSubsidySats } from "../bitcoin/index.ts";
+import { outlookToday } from "../engine/machinePrice.ts";
 import { longRunPowerPrice, powerPriceToday, uptimeToday } from "../engine/regions.ts";
 import { carbonTaxCentsPerTonne, hostingCentsPerDay, pricedWithPremium } from "../engine/siteRates.ts";
 import { importTaxShare } from "../engine/logistics/customs.ts";
@@ -31,6 +32,23 @@ export function planningHashprice(state: GameState): number {
   const later = blockSubsidySats(height + LOOKAHEAD_DAYS * BLOCKS_PER_DAY) + fees;
   const halvingCut = now > 0 ? later / now : 1;
   return base * halvingCut * DIFFICULTY_HAIRCUT;
+}
+
+/**
+ * The hashprice a machine bought today earns on average over the `horizonDays` it must pay back in,
+ * micro-USD per TH/s per day: the lower of today's and the month's average, times the engine's own
+ * halving outlook over that horizon (machinePrice.ts: the days after the next halving earn the fees and
+ * half the subsidy, the days before it earn today's), cut for difficulty growth. planningHashprice's
+ * whole-horizon cut is the right test of whether a machine still pays its power after a halving, but as
+ * a payback it counted the months before the halving at half their revenue: a bot looking 450 days ahead
+ * from January 2020 saw every machine pay back a third later than it did, bought nothing until the
+ * halving, and left the machines that cheapen before a halving to the one strategy whose limit reached
+ * past it (efficiency won 92% of halving-2020 games).
+ */
+export function paybackHashprice(state: GameState, horizonDays: number): number {
+  const m = state.market;
+  const base = Math.min(m.hashpriceMicroUsd, m.hashpriceAvgMicroUsd || m.hashpriceMicroUsd);
+  return base * outlookToday(state, horizonDays) * DIFFICULTY_HAIRCUT;
 }
 
 /** Share of mined revenue a company keeps after the pool's fee. */

@@ -27,7 +27,9 @@ function worth(ctx: Ctx, lot: Lot, quantity: number, paybackDays: number): numbe
   if (roomKw(ctx, r) < lotKw(model, quantity)) return 0;
   const d = thDay(state, site, model.efficiencyJPerTh, sv.hashprice);
   if (!paysItsWay(d, ctx.profile.maxCostShare)) return 0;
-  const earn = ((marginOf(d) * model.hashrateGhs) / 1000 / 10_000) * paybackDays;
+  // Safe at the planning hashprice; earns, over the payback, what a purchase is valued on (buy.ts survey).
+  const margin = marginOf(thDay(state, site, model.efficiencyJPerTh, sv.earning));
+  const earn = ((Math.max(0, margin) * model.hashrateGhs) / 1000 / 10_000) * paybackDays;
   const ask =
     quoteBuyUsed(state, { type: "buyUsed", model: model.id, quantity: 1, region }, ctx.caches)?.unitCents ??
     0;

@@ -74,7 +74,12 @@ export function buyTrader(ctx: Ctx): void {
   if (budget < usedMin) return;
   const sv = survey(ctx);
   const bargains: Offer[] = [];
-  const limit = paybackLimit(ctx);
+  // A bargain earns its price back sooner than the horizon the used market prices machines on
+  // (usedMarket.horizonDays): it sells below what it earns. (A fixed 180 days, set when used machines
+  // cost about that many days of hashprice, let the trader buy almost nothing once they were priced on
+  // a sticky memory with the halving foreseen: tariffs-2025 0 wins in 40.)
+  const horizon = ctx.state.scenario.usedMarket.horizonDays;
+  const limit = paybackLimit(ctx, Math.max(ctx.profile.maxPaybackDays, horizon));
   for (const model of tierLeaders(ctx)) {
     for (let r = 0; r < sv.sites.length; r++) {
       const offer = price(ctx, sv, model, r, "used", limit);

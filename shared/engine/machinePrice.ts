@@ -85,8 +85,11 @@ function nextMemory(state: GameState): number {
   return rememberHashprice(memory, m.hashpriceMicroUsd, state.scenario.factory.memoryDays);
 }
 
-/** Today's halving outlook for a machine kept `horizonDays` (see halvingOutlook). */
-function outlookToday(state: GameState, horizonDays: number): number {
+/**
+ * Today's halving outlook for a machine kept `horizonDays` (see halvingOutlook): the engine prices
+ * machines with it, and the bots value a purchase with it (bots/econ.ts), so both foresee one halving.
+ */
+export function outlookToday(state: GameState, horizonDays: number): number {
   return halvingOutlook(state.chain.height, horizonDays, subsidyNow(state), state.market.feesSatsPerBlock);
 }
 
