@@ -105,12 +105,15 @@ function goSouth(
   const movable = Math.min(home, mobile - moving.awayThs - south);
   const ths = movable * speed;
   if (ths <= 1e-6) return;
-  const kw = depart(state, spec, thermal, ths, true);
-  // Capacity moves with its machines, never more than the north has: moving creates no racks.
-  const moved = Math.min(kw, thermal.capacityKw);
-  moving.awayKw += moved;
-  thermal.capacityKw -= moved;
-  hydro.capacityKw += moved;
+  moving.awayKw += moveRacks(thermal, hydro, depart(state, spec, thermal, ths, true));
+}
+
+/** Moves `kw` of capacity with its machines, never more than `from` has (moving creates no racks). */
+function moveRacks(from: RegionState, to: RegionState, kw: number): number {
+  const moved = Math.min(kw, from.capacityKw);
+  from.capacityKw -= moved;
+  to.capacityKw += moved;
+  return moved;
 }
 
 function goNorth(
@@ -128,10 +131,7 @@ function goNorth(
   moving.awayThs -= ths;
   moving.awayKw -= kw;
   depart(state, spec, hydro, ths, false);
-  // The racks go back north with them, never more than the hydro region has: moving creates no racks.
-  const moved = Math.min(kw, hydro.capacityKw);
-  hydro.capacityKw -= moved;
-  thermal.capacityKw += moved;
+  moveRacks(hydro, thermal, kw);
 }
 
 /** Takes `ths` from `from`'s tiers in proportion and puts it on the road for `transitDays`; returns their kW. */
