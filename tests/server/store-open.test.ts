@@ -112,6 +112,9 @@ describe("a damaged database at start-up", () => {
     await store.saveSession("room-a", session);
     await play(store, "room-a", session, 40);
     await store.close();
+    // The 40 commands and whatever the seat's bot did on those days: the rows the header's loss hides.
+    const actions = await countRows(path, "actions");
+    expect(actions).toBeGreaterThanOrEqual(40);
     overwrite(path, 0, Buffer.alloc(100, 0xab));
 
     const opened = await openStore(`file:${path}`, {});
@@ -119,7 +122,7 @@ describe("a damaged database at start-up", () => {
     const aside = readdirSync(dir).find((f) => f.startsWith("atlas.db.damaged-"));
     expect(aside).toMatch(/^atlas\.db\.damaged-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z$/);
     expect(opened.report[0]).toContain(`moved to ${join(dir, aside!)}`);
-    expect(opened.report).toContain("actions: 40 rows recovered, none lost");
+    expect(opened.report).toContain(`actions: ${actions} rows recovered, none lost`);
     expect(opened.writable).toBe(true);
     await expectRestored(opened.store, { "room-a": session });
     await opened.store.close();
