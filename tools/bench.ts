@@ -2,7 +2,8 @@
  * bench: how fast the engine plays a whole game. For every shipped scenario, 8 idle players, stepped
  * to the end (or --days N), timed over repeated runs after a warm-up. The target is a 3-year scenario
  * with 8 players in under 50 ms; scenarios of other lengths are scaled to 3 game-years to compare.
- * Then a Monte-Carlo figure: N runs (--mc-runs, default 100) of the longest scenario with 8 bots of all
+ * Then a Monte-Carlo figure: N runs (--mc-runs, default 100) of the scenario nearest three game-years
+ * (the issue's "three-year games"; the ten-year decade would measure something else) with 8 bots of all
  * strategies on every core, as runs/s and the time 1,000 runs would take (the target: under 30 s, issue #14).
  * Prints figures only: timing depends on the machine, so there is no pass/fail exit code.
  *
@@ -151,14 +152,20 @@ interface MonteCarloResult {
   targetMet: boolean;
 }
 
-/** N runs of the longest scenario, 8 bots cycling through every strategy, on every core (start-up included). */
+/** Game days in three years: the length of game issue #14's Monte-Carlo target is stated for. */
+const THREE_YEARS_DAYS = 3 * 365.25;
+
+/** N runs of the three-year scenario, 8 bots cycling through every strategy, on every core (start-up included). */
 async function benchMonteCarlo(
   runs: number,
   maxDays: number,
   results: BenchResult[],
 ): Promise<MonteCarloResult> {
-  const longest = [...results].sort((a, b) => b.days - a.days || (a.scenario < b.scenario ? -1 : 1))[0];
-  const id = longest?.scenario ?? "sandbox";
+  const nearest = (r: BenchResult) => Math.abs(r.days - THREE_YEARS_DAYS);
+  const threeYear = [...results].sort(
+    (a, b) => nearest(a) - nearest(b) || (a.scenario < b.scenario ? -1 : 1),
+  )[0];
+  const id = threeYear?.scenario ?? "sandbox";
   const bots = BOTS;
   const seats = Math.min(PLAYERS, loadScenario(id).company.maxCompanies);
   const strategies = Array.from(
