@@ -309,7 +309,8 @@ describe("ccaf-china-provinces-monthly.csv", () => {
     expect(text).toContain("Copied from Hashrate Atlas reference/");
     expect(t.header).toEqual(["month", "province", "share_of_china_pct"]);
     expect(t.rows).toHaveLength(46);
-    const sichuan = (m: string) => t.rows.find((r) => r.month === m && r.province === "Sichuan")?.share_of_china_pct;
+    const sichuan = (m: string) =>
+      t.rows.find((r) => r.month === m && r.province === "Sichuan")?.share_of_china_pct;
     expect(sichuan("2020-04")).toBe("14.91");
     expect(sichuan("2020-09")).toBe("61.10");
   });
