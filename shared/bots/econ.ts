@@ -51,7 +51,6 @@ export function paybackHashprice(state: GameState, horizonDays: number): number 
   return base * outlookToday(state, horizonDays) * DIFFICULTY_HAIRCUT;
 }
 
-/** Share of mined revenue a company keeps after the pool's fee. */
 /** Bots reason in micro-USD; the engine's site rates are in cents. */
 const MICRO_USD_PER_CENT = 10_000;
 
