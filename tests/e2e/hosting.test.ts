@@ -1,6 +1,7 @@
 /**
- * The hosting layer in the region card, end to end (issue #13 §3): Texas's use, hosting price and queue
- * from the engine's quote; a lease larger than what is free joins the queue; an own site is started with
+ * The hosting layer in the region card, end to end (issue #13 §3): Quebec's use, hosting price and queue
+ * from the engine's quote (Quebec, not Texas: Texas's 2024-level hosting fee makes a lease larger than
+ * what is free cost more than a company's starting cash, so it could not queue); a lease larger than what is free joins the queue; an own site is started with
  * its quote; both show as mine in the card. Screenshots of the card before and after.
  */
 import { describe, it } from "vitest";
@@ -18,17 +19,23 @@ const whenEnabled = (what: string, target: Locator): Promise<Locator> => seeEnab
 describe.skipIf(!CHROMIUM)("hosting in the region card (Chromium)", { timeout: E2E_MS }, () => {
   const suite = browserSuite(PORT);
 
-  it("shows Texas's use, price and queue, queues a lease and starts an own site", async () => {
+  it("shows Quebec's use, price and queue, queues a lease and starts an own site", async () => {
     me = await suite.open({ name: "Satoshi", lang: "en" });
     await startPaused(me, { scenario: "halving-2020", seats: 1, pace: 8, bots: false, mode: "play" });
     await (await see(me, me.page.getByTestId("open-region"), "the toolbar's Regions button")).click();
     const card = me.page.getByTestId("region-panel");
     await see(me, card, "the region panel");
-    await me.page.getByTestId("region-select").selectOption("us-texas");
-    await seeText(me, "[data-testid=hosting-facts]", /% used · hosting \$/, "Texas's use and price", SLOW_MS);
+    await me.page.getByTestId("region-select").selectOption("ca-quebec");
+    await seeText(
+      me,
+      "[data-testid=hosting-facts]",
+      /% used · hosting \$/,
+      "Quebec's use and price",
+      SLOW_MS,
+    );
     await shot(me, "hosting-region-card", card);
 
-    // More than Texas has free: the lease waits in the queue, with its expected wait.
+    // More than Quebec has free: the lease waits in the queue, with its expected wait.
     await me.page.getByTestId("hosting-kw").fill("300000");
     await seeText(
       me,

@@ -53,7 +53,10 @@ export function shipmentsLayer(mySeat: () => string | null, onMine: (route: Pt[]
         known.target = s.progress;
         continue;
       }
-      const parts = projection ? projectRoute(projection, s.path, s.mode) : [];
+      // A new shipment's waypoints can be decoded a patch after the shipment itself (seen on a loaded
+      // machine: the list held it with no path yet); skip it until they come, the next sync draws it.
+      const path = s.path as readonly number[] | undefined;
+      const parts = projection && path ? projectRoute(projection, path, s.mode) : [];
       if (parts.length === 0) continue;
       const mine = s.owner === mySeat();
       moving.set(s.id, {

@@ -9,6 +9,27 @@ import { formatDate } from "../format.ts";
 import { companyLabel } from "./series.ts";
 import { decisionRows, timelineLanes } from "./timelineModel.ts";
 
+type Mark = ReturnType<typeof timelineLanes>[number]["marks"][number];
+
+/** A mark on a lane: the day's decisions as its name, their count shown when there are several. */
+function markButton(m: Mark, color: string, lang: Lang, onclick: () => void): HTMLButtonElement {
+  const label = m.lines.map((l) => `${formatDate(l.date, lang)}: ${l.text}`).join("\n");
+  const count = m.lines.length > 1 ? String(m.lines.length) : "";
+  // The count a mark shows is part of its name (a screen reader says what is seen first).
+  const named = count ? `${t("debrief.markDecisions", { count })}\n${label}` : label;
+  const mark = h("button", {
+    type: "button",
+    class: "mark",
+    title: label,
+    "aria-label": named,
+    text: count,
+    onclick,
+  });
+  mark.style.left = `${(m.at * 100).toFixed(2)}%`;
+  mark.style.background = color;
+  return mark;
+}
+
 export function renderTimeline(el: HTMLElement, p: DebriefPayload, lang: Lang): void {
   let filter = "all";
   const lanes = timelineLanes(p, lang);
@@ -26,24 +47,13 @@ export function renderTimeline(el: HTMLElement, p: DebriefPayload, lang: Lang): 
         h(
           "div",
           { class: "lane-track" },
-          ...lane.marks.map((m) => {
-            const label = m.lines.map((l) => `${formatDate(l.date, lang)}: ${l.text}`).join("\n");
-            const mark = h("button", {
-              type: "button",
-              class: "mark",
-              title: label,
-              "aria-label": label,
-              text: m.lines.length > 1 ? String(m.lines.length) : "",
-              onclick: () => {
-                filter = lane.seat ?? "host";
-                select.value = filter;
-                renderList([m.day, m.lastDay]);
-              },
-            });
-            mark.style.left = `${(m.at * 100).toFixed(2)}%`;
-            mark.style.background = lane.color;
-            return mark;
-          }),
+          ...lane.marks.map((m) =>
+            markButton(m, lane.color, lang, () => {
+              filter = lane.seat ?? "host";
+              select.value = filter;
+              renderList([m.day, m.lastDay]);
+            }),
+          ),
         ),
       ),
     ),
