@@ -247,7 +247,7 @@ function computeOpex(ctx: Ctx): number {
   let hosting = 0;
   for (const lease of ctx.company.leases) {
     const spec = state.scenario.regions[regionIndex(state, lease.region, ctx.caches)];
-    if (spec) hosting += leaseHostingCentsPerDay(lease, spec);
+    if (spec) hosting += leaseHostingCentsPerDay(lease, spec, state.day);
   }
   return microUsd / 10_000 + hosting;
 }

@@ -5,6 +5,7 @@
  */
 import { blockSubsidySats } from "../bitcoin/index.ts";
 import { outlookToday } from "../engine/machinePrice.ts";
+import { hostingFeeToday } from "../engine/hostingFee.ts";
 import { longRunPowerPrice, powerPriceToday, uptimeToday } from "../engine/regions.ts";
 import { carbonTaxCentsPerTonne, hostingCentsPerDay, pricedWithPremium } from "../engine/siteRates.ts";
 import { importTaxShare } from "../engine/logistics/customs.ts";
@@ -116,7 +117,7 @@ export function siteCosts(
     price: pricedWithPremium(price, premiumBps),
     uptime,
     carbonPerKwh: (carbonG * carbonTaxCentsPerTonne(state, spec.country)) / 100,
-    hostingPerKwDay: hostingCentsPerDay(1, spec) * MICRO_USD_PER_CENT,
+    hostingPerKwDay: hostingCentsPerDay(1, spec, state.day) * MICRO_USD_PER_CENT,
   };
 }
 
@@ -194,11 +195,10 @@ export function landedUnitCents(
   unitCents: number,
   arrival: Arrival,
 ): number {
-  const spec = state.scenario.regions[r] as RegionSpec;
   const freight = arrival.shipped ? unitCents * 0.02 : 0;
   const licence = arrival.shipped ? arrival.licenceMeanDays : 0;
   const storage = licence * state.scenario.logistics.storageCentsPerUnitDay;
-  const lease = (model.powerW / 1000) * spec.hostingCentsPerKwMonth;
+  const lease = (model.powerW / 1000) * hostingFeeToday(state, r);
   const taxes = arrival.shipped ? unitCents * arrival.duty : 0;
   return unitCents + taxes + freight + storage + lease;
 }

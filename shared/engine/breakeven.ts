@@ -7,8 +7,8 @@
  * tiers (S9, S17, early S19) fall below their own breakeven and switch off, hosted ones first, first where
  * power and hosting are dear.
  */
-import type { RegionSpec } from "../scenario/types.ts";
 import type { EngineCaches } from "./caches.ts";
+import { hostingFeeToday } from "./hostingFee.ts";
 import { powerCostMicroUsdPerThDay } from "./market.ts";
 import { powerPriceToday } from "./regions.ts";
 import type { GameState } from "./state.ts";
@@ -25,9 +25,9 @@ export function hostingMicroUsdPerKwh(hostingCentsPerKwMonth: number): number {
   return (hostingCentsPerKwMonth * 10_000) / HOURS_PER_FEE_MONTH;
 }
 
-/** The hosting fee of region `index` as a price per kWh run, micro-USD. */
+/** The hosting fee of region `index` today (its dated step, hostingFee.ts) as a price per kWh run, micro-USD. */
 export function regionHostingMicroUsdPerKwh(state: GameState, index: number): number {
-  return hostingMicroUsdPerKwh((state.scenario.regions[index] as RegionSpec).hostingCentsPerKwMonth);
+  return hostingMicroUsdPerKwh(hostingFeeToday(state, index));
 }
 
 /** What a kWh costs the rest of the world in a region today, micro-USD: owned sites and hosted ones. */

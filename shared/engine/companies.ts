@@ -164,7 +164,7 @@ function chargeHosting(state: GameState, company: Company, caches: EngineCaches)
   for (const lease of company.leases) {
     const spec = regionSpec(state, lease.region, caches);
     if (!spec) continue;
-    const cents = roundHalfAway(leaseHostingCentsPerDay(lease, spec));
+    const cents = roundHalfAway(leaseHostingCentsPerDay(lease, spec, state.day));
     post(company, state.day, "hosting", -cents, 0, lease.region);
   }
 }

@@ -81,7 +81,7 @@ export function lotDay(state: GameState, lot: Lot, caches: EngineCaches): LotDay
   if (!spec || !region) return NOTHING;
   const model = lotModel(state, lot, caches);
   const kw = lotKw(model, lot.quantity);
-  const hostingCents = hostingCentsPerDay(kw, spec);
+  const hostingCents = hostingCentsPerDay(kw, spec, state.day);
   const runs = lot.powered && region.policy !== "banned";
   if (!runs) return { ...NOTHING, hostingCents, netCents: -hostingCents };
   const uptime = uptimeToday(state, r, caches);

@@ -9,6 +9,7 @@
 import { roundHalfAway } from "../math/money.ts";
 import { HOSTING_DEFAULTS, type HostingSpec } from "../scenario/hostingSpec.ts";
 import type { RegionSpec } from "../scenario/types.ts";
+import { hostingFeeToday, leasePriceOn } from "./hostingFee.ts";
 import { post } from "./ledger.ts";
 import { freeKw, restOfWorldKw } from "./regions.ts";
 import type { Company, GameState, Lease, RegionState } from "./state.ts";
@@ -43,10 +44,9 @@ export function priceMultiplierBps(spec: HostingSpec, useBps: number): number {
 
 /** Today's hosting price of a new lease in region `index`, cents per kW-month. */
 export function hostingPriceCents(state: GameState, index: number): number {
-  const spec = state.scenario.regions[index] as RegionSpec;
   const region = state.world.regions[index] as RegionState;
   const mult = priceMultiplierBps(hostingSpecOf(state), utilisationBps(state, region));
-  return roundHalfAway((spec.hostingCentsPerKwMonth * mult) / 10_000);
+  return roundHalfAway((hostingFeeToday(state, index) * mult) / 10_000);
 }
 
 /** Whether the world's machines found no room lately (then players get no reserve). */
@@ -93,14 +93,18 @@ export function hostedKw(lease: Lease): number {
   return lease.kw - (lease.ownKw ?? 0) - (lease.contractKw ?? 0);
 }
 
-/** A lease's hosting fee for one day, cents (unrounded): its hosted kW at the price locked when leased. */
-export function leaseHostingCentsPerDay(lease: Lease, spec: RegionSpec): number {
-  return (hostedKw(lease) * (lease.centsPerKwMonth ?? spec.hostingCentsPerKwMonth)) / 30;
+/**
+ * A lease's hosting fee for `day`, cents (unrounded): its hosted kW at the price locked when leased, moved
+ * by the region's dated fee since (hostingFee.ts leasePriceOn).
+ */
+export function leaseHostingCentsPerDay(lease: Lease, spec: RegionSpec, day: number): number {
+  return (hostedKw(lease) * leasePriceOn(lease, spec, day)) / 30;
 }
 
 /**
  * Adds kW to a company's lease in a region (creating it), at a locked price: the lease's price becomes
- * the kW-weighted mean of what it held and what is added, so the bill is what each part was leased at.
+ * the kW-weighted mean of what it held (at today's fee, `feeToday`: hostingFee.ts) and what is added, so
+ * the bill is what each part was leased at; it is locked against today's fee from then on.
  */
 export function addLeaseKw(
   company: Company,
@@ -108,7 +112,7 @@ export function addLeaseKw(
   renewable: boolean,
   kw: number,
   centsPerKwMonth: number,
-  basePrice: number,
+  feeToday: number,
 ): Lease {
   let lease = company.leases.find((l) => l.region === region);
   if (!lease) {
@@ -116,11 +120,19 @@ export function addLeaseKw(
     company.leases.push(lease);
   }
   const held = hostedKw(lease);
-  const oldRate = lease.centsPerKwMonth ?? basePrice;
+  const oldRate = heldPriceAt(lease, feeToday);
   const rate = held + kw > 0 ? (held * oldRate + kw * centsPerKwMonth) / (held + kw) : centsPerKwMonth;
   lease.kw += kw;
   lease.centsPerKwMonth = roundHalfAway(rate);
+  lease.feeCentsPerKwMonth = feeToday;
   return lease;
+}
+
+/** What a lease's locked price comes to at a fee of `fee` (its fee's steps since it was locked). */
+function heldPriceAt(lease: Lease, fee: number): number {
+  if (lease.centsPerKwMonth === undefined) return fee;
+  const against = lease.feeCentsPerKwMonth;
+  return against === undefined || against <= 0 ? lease.centsPerKwMonth : (lease.centsPerKwMonth * fee) / against;
 }
 
 /** Grants a lease now: the first month up front at the locked price, the kW taken from the region. */
@@ -136,7 +148,7 @@ export function grantLease(
   const region = state.world.regions[index] as RegionState;
   post(company, state.day, "leaseSetup", -roundHalfAway(kw * centsPerKwMonth), 0, spec.id);
   region.leasedKw += kw;
-  addLeaseKw(company, spec.id, renewable, kw, centsPerKwMonth, spec.hostingCentsPerKwMonth);
+  addLeaseKw(company, spec.id, renewable, kw, centsPerKwMonth, hostingFeeToday(state, index));
 }
 
 /** What a new lease would lock: today's price, or the bid when it is higher. */

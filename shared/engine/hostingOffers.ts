@@ -21,6 +21,7 @@ import type { Quoter } from "./commands/quote.ts";
 import type { CommandOf } from "./commands/schema.ts";
 import { lotKw, lotModel, usedLeaseKw } from "./fleet.ts";
 import { addLeaseKw, hostingPriceCents, tellHosting } from "./hosting.ts";
+import { hostingFeeOn, hostingFeeToday } from "./hostingFee.ts";
 import type { HostingContract, HostingOffer } from "./hostingState.ts";
 import { post } from "./ledger.ts";
 import { regionIndex } from "./regions.ts";
@@ -170,7 +171,7 @@ export function applyRespondHosting(
   const hostLease = host.leases.find((l) => l.region === offer.region);
   const renewable = hostLease?.renewable ?? false;
   moveOwnKw(host, offer.region, -offer.kw);
-  const lease = addLeaseKw(company, offer.region, renewable, 0, 0, spec.hostingCentsPerKwMonth);
+  const lease = addLeaseKw(company, offer.region, renewable, 0, 0, hostingFeeOn(spec, state.day));
   lease.kw += offer.kw;
   lease.contractKw = (lease.contractKw ?? 0) + offer.kw;
   const contract: HostingContract = {
@@ -287,7 +288,7 @@ function endContract(state: GameState, c: HostingContract, why: Ending, caches: 
     // The space becomes an ordinary lease of the guest's, at today's price (the host's leases were returned).
     if (lease) {
       const price = hostingPriceCents(state, index);
-      const base = (state.scenario.regions[index] as RegionSpec).hostingCentsPerKwMonth;
+      const base = hostingFeeToday(state, index);
       lease.contractKw = Math.max(0, (lease.contractKw ?? 0) - c.kw);
       lease.kw -= c.kw;
       addLeaseKw(guest, c.region, lease.renewable, c.kw, price, base);

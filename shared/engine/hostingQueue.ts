@@ -17,6 +17,7 @@ import {
   tellHosting,
   utilisationBps,
 } from "./hosting.ts";
+import { hostingFeeToday } from "./hostingFee.ts";
 import type { LeaseRequest } from "./hostingState.ts";
 import type { CommandOf } from "./commands/schema.ts";
 import { refuse } from "../protocol/refusals/index.ts";
@@ -42,7 +43,7 @@ export function queueQuote(state: GameState, index: number, kw: number, bid: num
   const wait = expectedWaitDays(state, index, kw, bid);
   return {
     utilisationBps: utilisationBps(state, region),
-    baseCentsPerKwMonth: spec.hostingCentsPerKwMonth,
+    baseCentsPerKwMonth: hostingFeeToday(state, index),
     priceCentsPerKwMonth: hostingPriceCents(state, index),
     crunch: crunchOn(state),
     queuedKw: queuedKw(state, spec.id),

@@ -6,6 +6,7 @@
  * and a charge cannot drift apart. Unrounded: the ledger rounds once, where it posts.
  */
 import type { RegionSpec } from "../scenario/types.ts";
+import { hostingFeeOn } from "./hostingFee.ts";
 import type { GameState, RegionState } from "./state.ts";
 
 /** Power price with a premium (basis points) on top, micro-USD per kWh. */
@@ -13,9 +14,9 @@ export function pricedWithPremium(gridMicroUsdPerKwh: number, premiumBps: number
   return (gridMicroUsdPerKwh * (10_000 + premiumBps)) / 10_000;
 }
 
-/** Hosting for `kw` of a region's capacity for one day (a month is 30 days), cents. */
-export function hostingCentsPerDay(kw: number, spec: RegionSpec): number {
-  return (kw * spec.hostingCentsPerKwMonth) / 30;
+/** Hosting for `kw` of a region's capacity for `day` (a month is 30 days) at its dated fee, cents. */
+export function hostingCentsPerDay(kw: number, spec: RegionSpec, day: number): number {
+  return (kw * hostingFeeOn(spec, day)) / 30;
 }
 
 /** What the grid pays for `kwh` not drawn while it curtails the site, cents. */

@@ -15,6 +15,7 @@ import type { Rejection } from "./commands/errors.ts";
 import type { Quoter } from "./commands/quote.ts";
 import type { CommandOf } from "./commands/schema.ts";
 import { addLeaseKw, hostingPriceCents, hostingSpecOf, tellHosting } from "./hosting.ts";
+import { hostingFeeOn } from "./hostingFee.ts";
 import type { Site } from "./hostingState.ts";
 import { post } from "./ledger.ts";
 import { regionIndex } from "./regions.ts";
@@ -104,7 +105,7 @@ function finish(state: GameState, owner: Company, site: Site): void {
   region.leasedKw += site.kw;
   const lease = owner.leases.find((l) => l.region === site.region);
   const renewable = lease?.renewable ?? false;
-  const own = addLeaseKw(owner, site.region, renewable, 0, 0, spec.hostingCentsPerKwMonth);
+  const own = addLeaseKw(owner, site.region, renewable, 0, 0, hostingFeeOn(spec, state.day));
   own.kw += site.kw;
   own.ownKw = (own.ownKw ?? 0) + site.kw;
   tellHosting(

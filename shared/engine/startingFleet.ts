@@ -7,6 +7,7 @@
  */
 import { usedBidUnitCents } from "./market.ts";
 import { addLeaseKw } from "./hosting.ts";
+import { hostingFeeToday } from "./hostingFee.ts";
 import type { Company, GameState, Lot, RegionState } from "./state.ts";
 import type { AsicModel, StartingLot } from "../scenario/types.ts";
 
@@ -52,5 +53,6 @@ function hostLot(
   if (!spec) return;
   const kw = (model.powerW / 1000) * quantity;
   region.leasedKw += kw;
-  addLeaseKw(company, spec.id, false, kw, spec.hostingCentsPerKwMonth, spec.hostingCentsPerKwMonth);
+  const fee = hostingFeeToday(state, index);
+  addLeaseKw(company, spec.id, false, kw, fee, fee);
 }

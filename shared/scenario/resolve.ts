@@ -23,6 +23,7 @@ import { resolveSupply } from "./supplySpec.ts";
 import { DEFAULT_PRICE_MEMORY_DAYS } from "./machinePriceSpec.ts";
 import { resolveSeasonalMigration } from "./seasonalSpec.ts";
 import { resolveBuildOut } from "./buildOutSpec.ts";
+import { resolveHostingSteps } from "./hostingStepsSpec.ts";
 import { BLOCKS_PER_DAY } from "../bitcoin/constants.ts";
 
 /** A problem found while resolving or linting: where (a path in the file) and what. */
@@ -193,6 +194,7 @@ export function resolveScenario(
           }
         : null,
       powerSteps: resolvePowerSteps(r.powerSteps ?? base.powerSteps),
+      hostingSteps: resolveHostingSteps(r.hostingSteps ?? base.hostingSteps),
     });
   });
 

@@ -11,6 +11,7 @@ import { tradeRulesSchema } from "./tradeSpec.ts";
 import { usedMarketsFileSchema } from "./usedMarketSpec.ts";
 import { financeFileSchema } from "./financeSpec.ts";
 import { hostingFileSchema } from "./hostingSpec.ts";
+import { hostingStepsSchema } from "./hostingStepsSpec.ts";
 import { calibrationYearsSchema, paceProblems, supplyFileSchema } from "./supplySpec.ts";
 import { breakevenFileSchema, powerStepsSchema } from "./powerScheduleSpec.ts";
 import { priceMemoryDaysSchema } from "./machinePriceSpec.ts";
@@ -86,6 +87,7 @@ export const regionCatalogEntrySchema = mustCite(
         .optional()
         .describe("a renewable power option for a premium"),
       powerSteps: powerStepsSchema.default([]),
+      hostingSteps: hostingStepsSchema.default([]),
       ...cited,
     })
     .strict(),
@@ -185,6 +187,7 @@ const scenarioRegionSchema = mustCite(
         .optional()
         .describe("Overrides the catalog's power price, US dollars per kWh (one value or 12 monthly values)"),
       powerSteps: powerStepsSchema.optional().describe("Replaces the catalog's dated power steps"),
+      hostingSteps: hostingStepsSchema.optional().describe("Replaces the catalog's dated hosting fees"),
       policy: z.enum(["allowed", "licensed", "banned"]).default("allowed"),
       attractiveness: z.number().positive().max(10).default(1),
       ...cited,

@@ -13,6 +13,7 @@ import type { CalibrationYears, WorldSupply } from "./supplySpec.ts";
 import type { BreakevenSpec, PowerStep } from "./powerScheduleSpec.ts";
 import type { SeasonalMigrationSpec } from "./seasonalSpec.ts";
 import type { BuildOutSpec } from "./buildOutSpec.ts";
+import type { HostingStep } from "./hostingStepsSpec.ts";
 
 export interface Text {
   en: string;
@@ -138,6 +139,8 @@ export interface RegionSpec {
   renewable: { premiumBps: number; carbonGPerKwh: number } | null;
   /** Dated steps of the power price on top of the seasonal curve, sorted by day (powerScheduleSpec.ts). */
   powerSteps: PowerStep[];
+  /** Dated hosting fees, sorted by day; `hostingCentsPerKwMonth` before the first (hostingStepsSpec.ts). */
+  hostingSteps: HostingStep[];
 }
 
 export interface FleetTier {
