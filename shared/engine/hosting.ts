@@ -132,7 +132,9 @@ export function addLeaseKw(
 function heldPriceAt(lease: Lease, fee: number): number {
   if (lease.centsPerKwMonth === undefined) return fee;
   const against = lease.feeCentsPerKwMonth;
-  return against === undefined || against <= 0 ? lease.centsPerKwMonth : (lease.centsPerKwMonth * fee) / against;
+  return against === undefined || against <= 0
+    ? lease.centsPerKwMonth
+    : (lease.centsPerKwMonth * fee) / against;
 }
 
 /** Grants a lease now: the first month up front at the locked price, the kW taken from the region. */

@@ -18,7 +18,11 @@ const isoDate = z
 export const hostingStepSchema = z
   .object({
     from: isoDate.describe("first day the fee applies; it holds until the next step"),
-    usdPerKwMonth: z.number().min(0).max(1000).describe("the hosting fee from that day, USD per kW per 30 days"),
+    usdPerKwMonth: z
+      .number()
+      .min(0)
+      .max(1000)
+      .describe("the hosting fee from that day, USD per kW per 30 days"),
     source: z.string().min(3).optional(),
     estimate: z.string().min(3).optional(),
   })
@@ -41,5 +45,8 @@ export interface HostingStep {
 }
 
 export function resolveHostingSteps(steps: z.infer<typeof hostingStepsSchema> | undefined): HostingStep[] {
-  return (steps ?? []).map((s) => ({ day: parseIsoDate(s.from), centsPerKwMonth: usdToCents(s.usdPerKwMonth) }));
+  return (steps ?? []).map((s) => ({
+    day: parseIsoDate(s.from),
+    centsPerKwMonth: usdToCents(s.usdPerKwMonth),
+  }));
 }

@@ -30,6 +30,7 @@ import { lintPercents } from "./lintPercent.ts";
 import { supplyProblems } from "./supplySpec.ts";
 import { lintCovertAndSeasonal } from "./lintCovert.ts";
 import { lintPowerStepEvents } from "./lintPowerSteps.ts";
+import { lintHostingStepEvents } from "./lintHostingSteps.ts";
 import type { RegionCatalog, ScenarioFile } from "./schema.ts";
 
 export type Severity = "error" | "warning" | "info";
@@ -144,6 +145,7 @@ export function lintScenario(raw: ScenarioFile, catalog: RegionCatalog, data: Da
   out.problems.push(...lintPercents(raw));
   out.problems.push(...lintCovertAndSeasonal(raw));
   out.problems.push(...lintPowerStepEvents(raw, catalog));
+  out.problems.push(...lintHostingStepEvents(raw, catalog));
 
   const cited = ["chain", "price", "fees", "pool", "company", "factory", "usedMarket", "world"] as const;
   for (const key of cited) checkCitation(out, raw[key], [key]);
