@@ -67,13 +67,13 @@ describe("a mining day, to the cent and the satoshi", () => {
       true,
     );
     expect(applyCommand(g, player(1), { type: "setSellRatio", ratioBps: 0 }).ok).toBe(true);
-    const report = step(g); // late July 2020 in Texas: 90% uptime, 0.028 $/kWh, $30/kW-month hosting
+    const report = step(g); // late July 2020 in Texas: 90% uptime, 0.028 $/kWh, $16/kW-month hosting (its 2016-2020 step)
 
     // Power: 10 × 3,250 W = 32.5 kW × 0.90 × 24 h = 702 kWh; × 28,000 µ$/kWh / 1e4 = 1,965.6 → 1,966 cents.
     const ledger = report.ledgers[0]?.entries ?? [];
     expect(ledger.find((e) => e.kind === "power")?.cents).toBe(-1_966);
-    // Hosting: 33 kW × 3,000 cents per kW-month / 30 days = 3,300 cents a day.
-    expect(ledger.find((e) => e.kind === "hosting")?.cents).toBe(-3_300);
+    // Hosting: 33 kW × 1,600 cents per kW-month / 30 days = 1,760 cents a day.
+    expect(ledger.find((e) => e.kind === "hosting")?.cents).toBe(-1_760);
     // Revenue: 10 × 110 TH/s × 0.90 = 990 TH/s of the network; the pool pays that share of the day's
     // reward (subsidy + fees of every block) less 2%, rounded down to the satoshi.
     expect(report.playerThs).toBeCloseTo(990, 9);
