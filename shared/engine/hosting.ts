@@ -9,7 +9,7 @@
 import { roundHalfAway } from "../math/money.ts";
 import { HOSTING_DEFAULTS, type HostingSpec } from "../scenario/hostingSpec.ts";
 import type { RegionSpec } from "../scenario/types.ts";
-import { hostingFeeToday, leasePriceOn } from "./hostingFee.ts";
+import { hostingFeeToday, leasePriceAtFee, leasePriceOn } from "./hostingFee.ts";
 import { post } from "./ledger.ts";
 import { freeKw, restOfWorldKw } from "./regions.ts";
 import type { Company, GameState, Lease, RegionState } from "./state.ts";
@@ -120,21 +120,12 @@ export function addLeaseKw(
     company.leases.push(lease);
   }
   const held = hostedKw(lease);
-  const oldRate = heldPriceAt(lease, feeToday);
+  const oldRate = leasePriceAtFee(lease, feeToday);
   const rate = held + kw > 0 ? (held * oldRate + kw * centsPerKwMonth) / (held + kw) : centsPerKwMonth;
   lease.kw += kw;
   lease.centsPerKwMonth = roundHalfAway(rate);
   lease.feeCentsPerKwMonth = feeToday;
   return lease;
-}
-
-/** What a lease's locked price comes to at a fee of `fee` (its fee's steps since it was locked). */
-function heldPriceAt(lease: Lease, fee: number): number {
-  if (lease.centsPerKwMonth === undefined) return fee;
-  const against = lease.feeCentsPerKwMonth;
-  return against === undefined || against <= 0
-    ? lease.centsPerKwMonth
-    : (lease.centsPerKwMonth * fee) / against;
 }
 
 /** Grants a lease now: the first month up front at the locked price, the kW taken from the region. */

@@ -36,7 +36,11 @@ export function hostingFeeToday(state: GameState, index: number): Cents {
  * `day` to the fee it was locked against (unrounded). Without a locked price, the fee itself.
  */
 export function leasePriceOn(lease: Lease, spec: RegionSpec, day: number): number {
-  const fee = hostingFeeOn(spec, day);
+  return leasePriceAtFee(lease, hostingFeeOn(spec, day));
+}
+
+/** A lease's price per kW-month when its region's fee is `fee` (leasePriceOn, the fee already looked up). */
+export function leasePriceAtFee(lease: Lease, fee: number): number {
   if (lease.centsPerKwMonth === undefined) return fee;
   const against = lease.feeCentsPerKwMonth;
   if (against === undefined || against <= 0) return lease.centsPerKwMonth;

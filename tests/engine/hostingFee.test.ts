@@ -8,6 +8,7 @@ import { applyCommand } from "../../shared/index.ts";
 import { EngineCaches } from "../../shared/engine/caches.ts";
 import { regionHostingMicroUsdPerKwh, hostingMicroUsdPerKwh } from "../../shared/engine/breakeven.ts";
 import {
+  addLeaseKw,
   hostingPriceCents,
   hostingSpecOf,
   priceMultiplierBps,
@@ -15,7 +16,7 @@ import {
 } from "../../shared/engine/hosting.ts";
 import { hostingFeeOn, hostingFeeToday } from "../../shared/engine/hostingFee.ts";
 import { hostingCentsPerDay } from "../../shared/engine/siteRates.ts";
-import type { GameState } from "../../shared/engine/state.ts";
+import type { Company, GameState } from "../../shared/engine/state.ts";
 import { parseIsoDate } from "../../shared/math/calendar.ts";
 import type { RegionSpec } from "../../shared/scenario/types.ts";
 import { newGame, player, scenario, stepUntil } from "../helpers/game.ts";
@@ -101,5 +102,17 @@ describe("the rest of the world's breakeven", () => {
     expect(regionHostingMicroUsdPerKwh(g, tx)).toBeCloseTo(hostingMicroUsdPerKwh(2_300), 9);
     stepUntil(g, "2022-03-01");
     expect(regionHostingMicroUsdPerKwh(g, tx)).toBeCloseTo(hostingMicroUsdPerKwh(3_700), 9);
+  });
+});
+
+describe("adding kW to a lease after a step", () => {
+  it("blends what it held, moved to today's fee, with the new kW at their price", () => {
+    const company = { leases: [] } as unknown as Company;
+    // 100 kW at $20 while the fee was $16, then the fee steps to $24 (×1.5): the held part is worth $30.
+    addLeaseKw(company, TEXAS, false, 100, 2_000, 1_600);
+    const lease = addLeaseKw(company, TEXAS, false, 100, 2_400, 2_400);
+    expect(lease.kw).toBe(200);
+    expect(lease.centsPerKwMonth).toBe(2_700); // (100 × 3,000 + 100 × 2,400) / 200
+    expect(lease.feeCentsPerKwMonth).toBe(2_400);
   });
 });
