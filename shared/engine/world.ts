@@ -20,7 +20,7 @@ import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
 import { noteCrunch, queuedKw } from "./hosting.ts";
 import { supplyRateAt } from "./worldSupply.ts";
 import { retireIdleMachines } from "./worldRetire.ts";
-import { regionKwhCosts, tierTarget } from "./breakeven.ts";
+import { respondToProfit } from "./switchOff.ts";
 import { hideCovert, returnCovert } from "./covert.ts";
 import { advanceSeasonalMigration } from "./seasonalMigration.ts";
 import { openBuildOut, orderBuildOut } from "./buildOut.ts";
@@ -35,6 +35,7 @@ export function advanceWorld(state: GameState, caches: EngineCaches): void {
     if (region.moratoriumUntil <= state.day)
       region.capacityKw = Math.max(0, region.capacityKw + spec.capacityGrowthKwPerDay);
     rampBan(state, region);
+    // Each tier follows its own breakeven (switchOff.ts: at once after a sudden fall, else over days).
     respondToProfit(state, region, i, caches);
   }
   // Racks hosts ordered in a crunch open today (buildOut.ts), before machines are placed.
@@ -60,16 +61,6 @@ export function restOfWorldHashrate(state: GameState, caches: EngineCaches): num
   return state.world.regions.map((r, i) =>
     r.offlineUntil > state.day ? 0 : restOfWorldRunningThs(r) * uptimeToday(state, i, caches),
   );
-}
-
-function respondToProfit(state: GameState, region: RegionState, index: number, caches: EngineCaches): void {
-  // Miners switch off on today's hashprice (smoothed by responseDays), not on the monthly average, each
-  // tier by its own breakeven (breakeven.ts: hosted machines on power plus the fee, owned ones on power).
-  const hashprice = state.market.hashpriceMicroUsd;
-  const costs = regionKwhCosts(state, index, caches);
-  const step = 1 / Math.max(1, state.scenario.world.responseDays);
-  for (const tier of region.rowTiers)
-    tier.running += (tierTarget(hashprice, tier.jPerTh, costs) - tier.running) * step;
 }
 
 /**
