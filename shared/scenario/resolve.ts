@@ -20,6 +20,7 @@ import { resolveFactoryQueue } from "./factorySpec.ts";
 import { resolveFinance } from "./financeSpec.ts";
 import { resolveHosting } from "./hostingSpec.ts";
 import { resolveSupply } from "./supplySpec.ts";
+import { withOrderBook } from "../engine/worldSupply.ts";
 import { DEFAULT_PRICE_MEMORY_DAYS } from "./machinePriceSpec.ts";
 import { resolveSeasonalMigration } from "./seasonalSpec.ts";
 import { resolveBuildOut } from "./buildOutSpec.ts";
@@ -125,6 +126,13 @@ function interpolate(
     out.push(b.day === a.day ? b.usd : a.usd + ((b.usd - a.usd) * (d - a.day)) / (b.day - a.day));
   }
   return out;
+}
+
+/** The world's supply with its order book's deliveries resolved (worldSupply.ts), once the price and fees are. */
+function resolveOrderBook(scenario: Scenario): Scenario {
+  const supply = scenario.world.supply;
+  if (!supply) return scenario;
+  return { ...scenario, world: { ...scenario.world, supply: withOrderBook(scenario, supply) } };
 }
 
 export function resolveScenario(
@@ -265,7 +273,7 @@ export function resolveScenario(
   );
   const epochStartTime = parseIsoTimestamp(raw.chain.epochStartTime);
   if (problems.length > 0) throw new ScenarioError(file, problems);
-  return {
+  return resolveOrderBook({
     id: raw.id,
     name: raw.name,
     description: raw.description,
@@ -336,5 +344,5 @@ export function resolveScenario(
     // Only with the block, so scenarios without it resolve (and hash) as before.
     ...(raw.seasonalMigration ? { seasonalMigration: resolveSeasonalMigration(raw.seasonalMigration) } : {}),
     ...(raw.buildOut ? { buildOut: resolveBuildOut(raw.buildOut) } : {}),
-  };
+  });
 }
