@@ -8,9 +8,18 @@
  * day's orders over as many days as the shortage lasted (the lines drain the book at the pace it filled:
  * no free number). Nothing ordered is lost here; the margin factor at delivery (world.ts) still decides
  * how much of a day's output the world deploys, so a book that arrives into a crash is mostly dropped.
+ * Nor can the makers stretch output in a boom while it lasts: the world's margin factor (world.ts
+ * deploymentFactor) is held to 1, where otherwise a boom lets factories deliver a quarter more.
  * A pure function of the daily orders, which are a pure function of the scenario: resolved once
  * (resolve.ts) into the scenario's supply block, so the day's deliveries are a look-up.
  */
+import type { WorldSupply } from "../scenario/supplySpec.ts";
+
+/** Whether `day` falls within the supply's chip shortage (none: false). */
+export function inShortage(supply: WorldSupply | undefined, day: number): boolean {
+  const shortage = supply?.shortage;
+  return shortage !== undefined && day >= shortage.startDay && day < shortage.endDay;
+}
 
 /** A shortage in the engine's units: days from the scenario's start. */
 export interface ShortageDays {

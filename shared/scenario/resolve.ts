@@ -20,6 +20,7 @@ import { resolveFactoryQueue } from "./factorySpec.ts";
 import { resolveFinance } from "./financeSpec.ts";
 import { resolveHosting } from "./hostingSpec.ts";
 import { resolveSupply } from "./supplySpec.ts";
+import { resolveCapacityGrowthSteps } from "./capacityGrowthSpec.ts";
 import { withOrderBook } from "../engine/worldSupply.ts";
 import { DEFAULT_PRICE_MEMORY_DAYS } from "./machinePriceSpec.ts";
 import { resolveSeasonalMigration } from "./seasonalSpec.ts";
@@ -189,6 +190,7 @@ export function resolveScenario(
       carbonGPerKwh: base.carbonGPerKwh,
       capacityKw: Math.round(r.capacityMw * 1000),
       capacityGrowthKwPerDay: (r.capacityGrowthMwPerYear * 1000) / 365,
+      ...resolveCapacityGrowthSteps(r.capacityGrowthSteps),
       rowSharePpm: Math.round(r.sharePct * 10_000),
       policy: r.policy,
       attractiveness: r.attractiveness,

@@ -1,13 +1,13 @@
 /**
  * The decade (issue #16): history-2016-2026 with no players, its world run by one set of numbers fitted
  * on 2016-2019 alone (world.calibrationYears), on the episodes' rules (breakeven, covert mining after the
- * 2021 bans, seasonal hydro migration), with capacity that follows demand (buildOut.ts) and the 2021 chip
- * shortage's order book (orderBook.ts). Bounds sit a little above what the scenario measured (npm run
- * simulate -- --scenario history-2016-2026: calibration 0.098 difficulty, 0.103 hashrate and 0.101
- * hashprice |ln err|; out of sample 2020 0.074 / 0.065, 2021 0.133 / 0.139, 2022 0.249 / 0.251, 2023
- * 0.147 / 0.152, 2024-2025 at most 0.069, every year out of sample 0.123 / 0.121), so a regression fails
- * here. Before the shortage, 2021-2022 overshot by 0.43 / 0.39 (output followed 2021's revenue) and 2023
- * fit at 0.03; the book the shortage leaves is delivered into 2022-2023, which now overshoot instead.
+ * 2021 bans, seasonal hydro migration), with capacity that follows demand (buildOut.ts), racks that pass
+ * through each episode's (capacityGrowthSteps) and the 2021 chip shortage's order book (orderBook.ts).
+ * Bounds sit a little above what the scenario measured (npm run simulate -- --scenario history-2016-2026:
+ * calibration 0.101 difficulty, 0.106 hashrate and 0.123 hashprice |ln err|; out of sample 2020 0.093 /
+ * 0.082, 2021 0.127 / 0.142, 2022 0.114 / 0.119, 2023 0.096 / 0.095, 2024-2025 at most 0.070, every
+ * year out of sample 0.093 / 0.093), so a regression fails here. Before the shortage and the racks,
+ * 2021-2022 overshot by 0.43 / 0.39 (output followed 2021's revenue into empty racks everywhere).
  */
 import { describe, expect, it } from "vitest";
 import { recordGame } from "../../node/recorder.ts";
@@ -43,14 +43,14 @@ describe("history-2016-2026, seed 1", () => {
     const cal = row(fits, "calibration");
     expect(cal.difficultyLnError).toBeLessThan(0.11);
     expect(cal.hashrateLnError).toBeLessThan(0.115);
-    expect(cal.hashpriceLnError).toBeLessThan(0.115);
+    expect(cal.hashpriceLnError).toBeLessThan(0.135);
   });
 
   it("retraces 2020, out of sample, about as well as the halving-2020 scenario tuned on it", () => {
     const y2020 = row(fits, "2020");
     expect(y2020.set).toBe("out of sample");
-    expect(y2020.difficultyLnError).toBeLessThan(0.085);
-    expect(y2020.hashrateLnError).toBeLessThan(0.08);
+    expect(y2020.difficultyLnError).toBeLessThan(0.1);
+    expect(y2020.hashrateLnError).toBeLessThan(0.09);
   });
 
   it("retraces 2024-2025, out of sample, once hosts build where machines wait", () => {
@@ -62,8 +62,8 @@ describe("history-2016-2026, seed 1", () => {
     }
   });
 
-  it("holds 2021 near history through the chip shortage, and 2022-2023 within their measured overshoot", () => {
-    const bound: Record<string, number> = { "2021": 0.16, "2022": 0.28, "2023": 0.17 };
+  it("holds 2021-2023 near history through the chip shortage and the exodus into the episodes' racks", () => {
+    const bound: Record<string, number> = { "2021": 0.155, "2022": 0.13, "2023": 0.11 };
     for (const [year, most] of Object.entries(bound)) {
       const y = row(fits, year);
       expect(y.difficultyLnError).toBeLessThan(most);
@@ -73,8 +73,8 @@ describe("history-2016-2026, seed 1", () => {
 
   it("keeps the whole decade within its measured out-of-sample error", () => {
     const out = row(fits, "out of sample");
-    expect(out.hashrateLnError).toBeLessThan(0.14);
-    expect(out.difficultyLnError).toBeLessThan(0.14);
+    expect(out.hashrateLnError).toBeLessThan(0.105);
+    expect(out.difficultyLnError).toBeLessThan(0.105);
   });
 
   it("empties China after the 2021 ban until its covert fleet restarts, as Cambridge shows", () => {
