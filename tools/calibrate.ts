@@ -1,15 +1,15 @@
 /**
- * calibrate: fits a scenario's world supply (world.supply: MW per $M of revenue, lag, retirement, and the
- * chip-output ceiling maxGrowthPctPerYear, "none" included) on its
+ * calibrate: fits a scenario's world supply (world.supply: MW per $M of revenue, lag, retirement) on its
  * calibration years only (world.calibrationYears) by a grid search, and prints the grid and the chosen
  * point. Copy the point into the scenario file by hand; `npm run simulate` then shows the fit on every
  * year, the others out of sample.
  *
- *   npm run calibrate -- --scenario history-2016-2026 [--mw 0.2,0.4] [--lag 90,180] [--growth none,200] [--seed N]
+ *   npm run calibrate -- --scenario history-2016-2026 [--mw 0.2,0.4] [--lag 90,180] [--seed N]
  *
- * The default grid (9 x 7 x 4 x 4 = 1,008 games of 2016-2019) takes about a minute and a half on two cores.
+ * The default grid (9 x 7 x 4 = 252 games of 2016-2019) takes about half a minute on two cores.
  * A buildOut block (buildOut.ts) is not searched: it acts only in a crunch, and the decade's calibration
- * years have none, so they cannot choose its numbers.
+ * years have none, so they cannot choose its numbers; nor is a chip shortage's (orderBook.ts): a dated
+ * event like a ban, after those years.
  */
 import { loadDatasets } from "../node/scenarios.ts";
 import { fixed, table } from "./lib/format.ts";
@@ -17,35 +17,17 @@ import { intFlag, parseFlags, runMain, UsageError } from "./lib/cli.ts";
 import { loadScenarioRef, scenarioRefId } from "./lib/scenarioRef.ts";
 import { searchGrid, type GridResult } from "./lib/calibrate.ts";
 
-const USAGE = `usage: npm run calibrate -- --scenario NAME [--mw LIST] [--lag LIST] [--retire LIST] [--growth LIST] [--seed N]
+const USAGE = `usage: npm run calibrate -- --scenario NAME [--mw LIST] [--lag LIST] [--retire LIST] [--seed N]
 
   --scenario NAME   a scenario with world.supply and world.calibrationYears (history-2016-2026)
   --mw LIST         MW of machines shipped a day per million USD a day of miners' revenue (default ${"0.3,0.35,…,0.7"})
   --lag LIST        days from revenue to delivered machines (default ${"0,15,30,60,90,120,180"})
   --retire LIST     percent of switched-off machines retired a month (default ${"0,25,50,100"})
-  --growth LIST     chip-output ceiling, percent a year over a year earlier's orders; "none" for no
-                    ceiling (default ${"none,100,200,400"})
   --seed N          seed of the no-player games (default 1)`;
 
 const DEFAULT_MW = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 const DEFAULT_LAG = [0, 15, 30, 60, 90, 120, 180];
 const DEFAULT_RETIRE = [0, 25, 50, 100];
-const DEFAULT_GROWTH: (number | null)[] = [null, 100, 200, 400];
-
-/** The ceiling's list: numbers, or "none" for no ceiling (null). */
-function growthList(text: string | undefined): (number | null)[] {
-  if (text === undefined) return DEFAULT_GROWTH;
-  return text.split(",").map((t) => {
-    if (t.trim() === "none") return null;
-    const v = Number(t.trim());
-    if (!Number.isFinite(v) || v < 0)
-      throw new UsageError(`--growth needs numbers >= 0 or "none", got "${text}"`);
-    return v;
-  });
-}
-
-const growthText = (g: number | null): string => (g === null ? "none" : fixed(g, 0));
-
 function numberList(name: string, text: string | undefined, fallback: number[]): number[] {
   if (text === undefined) return fallback;
   const values = text.split(",").map((t) => Number(t.trim()));
@@ -61,7 +43,6 @@ function gridLines(results: GridResult[], best: GridResult): string[] {
     fixed(r.mwPerMusdRevenue, 2),
     fixed(r.lagDays, 0),
     fixed(r.retireIdlePctPerMonth, 0),
-    growthText(r.maxGrowthPctPerYear),
     err(r.fit.difficultyLnError),
     err(r.fit.hashrateLnError),
     err(r.fit.hashpriceLnError),
@@ -73,7 +54,6 @@ function gridLines(results: GridResult[], best: GridResult): string[] {
     "MW per $M",
     "lag days",
     "retire %/mo",
-    "chip ceiling %/yr",
     "difficulty",
     "hashrate",
     "hashprice",
@@ -81,7 +61,7 @@ function gridLines(results: GridResult[], best: GridResult): string[] {
     "score",
     "",
   ];
-  return table([header, ...rows], ["r", "r", "r", "r", "r", "r", "r", "r", "r", "l"]);
+  return table([header, ...rows], ["r", "r", "r", "r", "r", "r", "r", "r", "l"]);
 }
 
 function main(): void {
@@ -90,7 +70,6 @@ function main(): void {
     mw: { type: "string" },
     lag: { type: "string" },
     retire: { type: "string" },
-    growth: { type: "string" },
     seed: { type: "string" },
   });
   scenarioRefId(flags.scenario);
@@ -102,7 +81,6 @@ function main(): void {
     mwPerMusdRevenue: numberList("mw", flags.mw, DEFAULT_MW),
     lagDays: numberList("lag", flags.lag, DEFAULT_LAG),
     retireIdlePctPerMonth: numberList("retire", flags.retire, DEFAULT_RETIRE),
-    maxGrowthPctPerYear: growthList(flags.growth),
   };
   const seed = intFlag("seed", flags.seed, 0, 0xffffffff, 1);
   const { results, best } = searchGrid(scenario, grid, loadDatasets(), seed);
@@ -113,7 +91,6 @@ function main(): void {
   console.log(gridLines(results, best).join("\n"));
   console.log(
     `\nchosen: supply: { mwPerMusdRevenue: ${best.mwPerMusdRevenue}, lagDays: ${best.lagDays}, retireIdlePctPerMonth: ${best.retireIdlePctPerMonth}` +
-      (best.maxGrowthPctPerYear === null ? "" : `, maxGrowthPctPerYear: ${best.maxGrowthPctPerYear}`) +
       " }" +
       ` (score ${fixed(best.score, 4)})`,
   );

@@ -6,6 +6,7 @@
  * machines claim it, see worldClaimKw); a lease that finds the
  * region full joins its queue, which the world's machines leave room for (queued kW are spoken for).
  */
+import { capacityGrowthKwPerDayOn } from "./capacityGrowth.ts";
 import { roundHalfAway } from "../math/money.ts";
 import { HOSTING_DEFAULTS, type HostingSpec } from "../scenario/hostingSpec.ts";
 import type { RegionSpec } from "../scenario/types.ts";
@@ -185,8 +186,9 @@ export function expectedWaitDays(state: GameState, index: number, kw: number, bi
   // Without a bid at the crunch price, the world's waiting machines go first: until the crunch is over.
   if (claim > 0) held = Math.max(held, state.hosting.crunchDay + CRUNCH_MEMORY_DAYS + 1 - state.day);
   if (need <= 0) return held;
-  if (spec.capacityGrowthKwPerDay <= 0) return null;
-  return held + Math.ceil(need / spec.capacityGrowthKwPerDay);
+  const growth = capacityGrowthKwPerDayOn(spec, state.day);
+  if (growth <= 0) return null;
+  return held + Math.ceil(need / growth);
 }
 
 /** Tells one company something about its hosting, pointing the map at the region. */

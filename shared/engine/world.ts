@@ -19,6 +19,8 @@ import type { EngineCaches } from "./caches.ts";
 import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
 import { noteCrunch, queuedKw } from "./hosting.ts";
 import { supplyRateAt } from "./worldSupply.ts";
+import { inShortage } from "./orderBook.ts";
+import { capacityGrowthKwPerDayOn } from "./capacityGrowth.ts";
 import { retireIdleMachines } from "./worldRetire.ts";
 import { respondToProfit } from "./switchOff.ts";
 import { hideCovert, returnCovert } from "./covert.ts";
@@ -33,7 +35,7 @@ export function advanceWorld(state: GameState, caches: EngineCaches): void {
     const spec = state.scenario.regions[i] as RegionSpec;
     // A moratorium stops new capacity coming online.
     if (region.moratoriumUntil <= state.day)
-      region.capacityKw = Math.max(0, region.capacityKw + spec.capacityGrowthKwPerDay);
+      region.capacityKw = Math.max(0, region.capacityKw + capacityGrowthKwPerDayOn(spec, state.day));
     rampBan(state, region);
     // Each tier follows its own breakeven (switchOff.ts: at once after a sudden fall, else over days).
     respondToProfit(state, region, i, caches);
@@ -218,14 +220,16 @@ function deployNewMachines(state: GameState, memo: RestOfWorldKwMemo, caches: En
 /** The most the world deploys in a boom, as a multiple of the scenario's pace (factoryQueue.ts sizes capacity on it). */
 export const WORLD_BOOM_FACTOR = 1.25;
 
-/** How far today's margin scales the world's deployment pace, 0..WORLD_BOOM_FACTOR. */
+/** How far today's margin scales the world's deployment pace, 0..WORLD_BOOM_FACTOR (0..1 in a chip shortage). */
 export function deploymentFactor(state: GameState, jPerTh: number): number {
   const hashprice = state.market.hashpriceAvgMicroUsd;
   const cost = powerCostMicroUsdPerThDay(jPerTh, state.scenario.usedMarket.referencePowerPrice);
   // Margin share of a new machine: 0.6 is "normal" (factor 1); clamped to [0, 1.25] because factories,
   // not demand, cap deliveries in a boom.
   const marginShare = hashprice > 0 ? (hashprice - cost) / hashprice : 0;
-  return Math.min(WORLD_BOOM_FACTOR, Math.max(0, marginShare / 0.6));
+  // In a chip shortage the factories cannot stretch their output in a boom (orderBook.ts): at most 1.
+  const ceiling = inShortage(state.scenario.world.supply, state.day) ? 1 : WORLD_BOOM_FACTOR;
+  return Math.min(ceiling, Math.max(0, marginShare / 0.6));
 }
 
 /** Interpolated deployment rate for today, TH/s per day. */

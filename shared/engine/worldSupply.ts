@@ -13,7 +13,7 @@
 import { blockSubsidySats } from "../bitcoin/subsidy.ts";
 import type { Scenario } from "../scenario/types.ts";
 import type { WorldSupply } from "../scenario/supplySpec.ts";
-import { chipLimitedKw, FOUNDRY_BOOKING_DAYS } from "./chipOutput.ts";
+import { orderBookDeliveries } from "./orderBook.ts";
 import { bestReleasedJPerTh, newFleetJPerTh } from "./newFleet.ts";
 import { BLOCKS_PER_DAY } from "../bitcoin/constants.ts";
 
@@ -51,13 +51,36 @@ export function revenueMusdPerDay(scenario: Scenario, supply: WorldSupply, day: 
   return sum / REVENUE_WINDOW_DAYS / 1e6;
 }
 
-/** The industry's output on `day`, kW of machines per day (before the margin factor). */
+/** What miners order on `day`, kW of machines per day (before the margin factor): a share of their revenue. */
+export function ordersKwPerDay(scenario: Scenario, supply: WorldSupply, day: number): number {
+  return supply.kwPerMusd * revenueMusdPerDay(scenario, supply, day - supply.lagDays);
+}
+
+/**
+ * The industry's output on `day`, kW of machines per day (before the margin factor): the orders
+ * themselves, or through a chip shortage the order book's deliveries (orderBook.ts), resolved once.
+ */
 export function supplyKwPerDay(scenario: Scenario, supply: WorldSupply, day: number): number {
-  const demand = supply.kwPerMusd * revenueMusdPerDay(scenario, supply, day - supply.lagDays);
-  if (supply.maxGrowthPctPerYear === undefined) return demand;
-  // The foundries' ceiling (chipOutput.ts): at most a set growth over what a year earlier's revenue ordered.
-  const yearAgo = day - supply.lagDays - FOUNDRY_BOOKING_DAYS;
-  return chipLimitedKw(demand, supply.kwPerMusd * revenueMusdPerDay(scenario, supply, yearAgo), supply);
+  const book = supply.deliveredKwPerDay;
+  if (!book) return ordersKwPerDay(scenario, supply, day);
+  return book[seriesIndex(scenario, day, book.length)] ?? 0;
+}
+
+/**
+ * The supply block with its order book resolved: each day's deliveries from the start to the end, when
+ * the block names a chip shortage; without one, the block as it is.
+ */
+export function withOrderBook(scenario: Scenario, supply: WorldSupply): WorldSupply {
+  const { deliveredKwPerDay: _old, ...rest } = supply;
+  const shortage = rest.shortage;
+  if (!shortage) return rest;
+  const orders: number[] = [];
+  for (let i = 0; i < scenario.days; i++) orders.push(ordersKwPerDay(scenario, rest, scenario.startDay + i));
+  const days = {
+    fromIndex: shortage.startDay - scenario.startDay,
+    toIndex: shortage.endDay - scenario.startDay,
+  };
+  return { ...rest, deliveredKwPerDay: orderBookDeliveries(orders, days) };
 }
 
 /** New rest-of-world hashrate the industry's output makes on `day` at a normal margin, TH/s per day. */

@@ -20,6 +20,8 @@ import { resolveFactoryQueue } from "./factorySpec.ts";
 import { resolveFinance } from "./financeSpec.ts";
 import { resolveHosting } from "./hostingSpec.ts";
 import { resolveSupply } from "./supplySpec.ts";
+import { resolveCapacityGrowthSteps } from "./capacityGrowthSpec.ts";
+import { withOrderBook } from "../engine/worldSupply.ts";
 import { DEFAULT_PRICE_MEMORY_DAYS } from "./machinePriceSpec.ts";
 import { resolveSeasonalMigration } from "./seasonalSpec.ts";
 import { resolveBuildOut } from "./buildOutSpec.ts";
@@ -128,6 +130,13 @@ function interpolate(
   return out;
 }
 
+/** The world's supply with its order book's deliveries resolved (worldSupply.ts), once the price and fees are. */
+function resolveOrderBook(scenario: Scenario): Scenario {
+  const supply = scenario.world.supply;
+  if (!supply) return scenario;
+  return { ...scenario, world: { ...scenario.world, supply: withOrderBook(scenario, supply) } };
+}
+
 export function resolveScenario(
   file: string,
   raw: ScenarioFile,
@@ -182,6 +191,7 @@ export function resolveScenario(
       carbonGPerKwh: base.carbonGPerKwh,
       capacityKw: Math.round(r.capacityMw * 1000),
       capacityGrowthKwPerDay: (r.capacityGrowthMwPerYear * 1000) / 365,
+      ...resolveCapacityGrowthSteps(r.capacityGrowthSteps),
       rowSharePpm: Math.round(r.sharePct * 10_000),
       policy: r.policy,
       attractiveness: r.attractiveness,
@@ -267,7 +277,7 @@ export function resolveScenario(
   );
   const epochStartTime = parseIsoTimestamp(raw.chain.epochStartTime);
   if (problems.length > 0) throw new ScenarioError(file, problems);
-  return {
+  return resolveOrderBook({
     id: raw.id,
     name: raw.name,
     description: raw.description,
@@ -338,5 +348,5 @@ export function resolveScenario(
     // Only with the block, so scenarios without it resolve (and hash) as before.
     ...(raw.seasonalMigration ? { seasonalMigration: resolveSeasonalMigration(raw.seasonalMigration) } : {}),
     ...(raw.buildOut ? { buildOut: resolveBuildOut(raw.buildOut) } : {}),
-  };
+  });
 }

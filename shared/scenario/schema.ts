@@ -14,6 +14,7 @@ import { hostingFileSchema } from "./hostingSpec.ts";
 import { hostingStepsSchema } from "./hostingStepsSpec.ts";
 import { calibrationYearsSchema, paceProblems, supplyFileSchema } from "./supplySpec.ts";
 import { breakevenFileSchema, powerStepsSchema } from "./powerScheduleSpec.ts";
+import { capacityGrowthStepsSchema } from "./capacityGrowthSpec.ts";
 import { priceMemoryDaysSchema } from "./machinePriceSpec.ts";
 import { seasonalMigrationFileSchema } from "./seasonalSpec.ts";
 import { buildOutFileSchema } from "./buildOutSpec.ts";
@@ -183,6 +184,7 @@ const scenarioRegionSchema = mustCite(
       ),
       capacityMw: z.number().min(0).describe("Power the region can host at the start, megawatts"),
       capacityGrowthMwPerYear: z.number().default(0),
+      capacityGrowthSteps: capacityGrowthStepsSchema.optional(),
       powerUsdPerKwh: monthly(usdPerKwh())
         .optional()
         .describe("Overrides the catalog's power price, US dollars per kWh (one value or 12 monthly values)"),

@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { HALVING_INTERVAL, TARGET_SPACING } from "../bitcoin/constants.ts";
-import { SECONDS_PER_DAY, type EpochDay } from "../math/calendar.ts";
+import { parseIsoDate, SECONDS_PER_DAY, type EpochDay } from "../math/calendar.ts";
 import type { Epoch } from "./datasets.ts";
 
 /** The resolved supply block: kW of machines shipped a day per million USD a day of miners' revenue, and the lag. */
@@ -25,15 +25,34 @@ export interface WorldSupply {
   halvingDays: EpochDay[];
   /** Share of the world's switched-off machines scrapped or sold off each month, percent (worldRetire.ts). */
   retireIdlePctPerMonth: number;
-  /**
-   * Chip-output ceiling (chipOutput.ts): the industry ships at most this percent more than the revenue of
-   * a year before ordered; undefined: no ceiling.
-   */
-  maxGrowthPctPerYear?: number;
+  /** A chip shortage the makers' output cannot grow through (orderBook.ts); undefined: output = orders. */
+  shortage?: SupplyShortage;
+  /** The order book's deliveries a day from the start, kW (resolved from the orders when a ceiling is set). */
+  deliveredKwPerDay?: number[];
+}
+
+/** A chip shortage in days: its first day and the first day after it. */
+export interface SupplyShortage {
+  startDay: EpochDay;
+  endDay: EpochDay;
 }
 
 /** First and last calendar year the world's parameters were fitted on, inclusive. */
 export type CalibrationYears = [number, number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+
+export const shortageFileSchema = z
+  .object({
+    start: isoDate.describe("First day the makers' output could not grow (foundries' lines full)"),
+    end: isoDate.describe(
+      "First day after the shortage: the waiting orders are delivered from then on, over as many days as it lasted",
+    ),
+    source: z.string().min(1).describe("Where the shortage's dates come from"),
+    estimate: z.string().optional().describe("How estimated numbers were chosen"),
+  })
+  .strict()
+  .describe("A chip shortage: the makers' output stays at its level of the day before; orders wait");
 
 export const supplyFileSchema = z
   .object({
@@ -56,14 +75,7 @@ export const supplyFileSchema = z
       .max(100)
       .default(0)
       .describe("Share of the switched-off machines scrapped or sold off each month, freeing their racks"),
-    maxGrowthPctPerYear: z
-      .number()
-      .min(0)
-      .max(10000)
-      .optional()
-      .describe(
-        "Chip-output ceiling: the industry ships at most this percent more than a year earlier's revenue ordered (foundries booked a year ahead); omit for no ceiling",
-      ),
+    shortage: shortageFileSchema.optional(),
   })
   .strict()
   .describe("New machines from the industry's output (a share of miners' revenue) instead of a schedule");
@@ -114,7 +126,14 @@ export function resolveSupply(
     lagDays: raw.lagDays,
     halvingDays: halvingDaysAfter(epochs, startHeight, endDay),
     retireIdlePctPerMonth: raw.retireIdlePctPerMonth,
-    ...(raw.maxGrowthPctPerYear !== undefined ? { maxGrowthPctPerYear: raw.maxGrowthPctPerYear } : {}),
+    ...(raw.shortage
+      ? {
+          shortage: {
+            startDay: parseIsoDate(raw.shortage.start),
+            endDay: parseIsoDate(raw.shortage.end),
+          },
+        }
+      : {}),
   };
 }
 
@@ -145,7 +164,7 @@ export function paceProblems(world: {
   return [];
 }
 
-/** The linter's checks of a supply: calibration years within the period, a price it can read. */
+/** The linter's checks of a supply: calibration years and a shortage within the period, a price it can read. */
 export function supplyProblems(
   world: { supply?: SupplyFile; calibrationYears?: CalibrationYears },
   period: { start: string; end: string },
@@ -157,6 +176,15 @@ export function supplyProblems(
     out.push({
       path: ["world", "supply"],
       message: `supply follows miners' revenue on the historical BTC price; with the ${priceModel} price model give \`deployments\` instead`,
+    });
+  const shortage = world.supply?.shortage;
+  if (
+    shortage &&
+    !(shortage.start < shortage.end && shortage.start >= period.start && shortage.end <= period.end)
+  )
+    out.push({
+      path: ["world", "supply", "shortage"],
+      message: `the shortage ${shortage.start}..${shortage.end} must start before it ends, within the period ${period.start}..${period.end}`,
     });
   const years = world.calibrationYears;
   if (years) {

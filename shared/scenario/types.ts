@@ -2,6 +2,7 @@
  * A resolved scenario: plain data, every series laid out per game day, every amount an integer in its
  * unit. The engine reads only this; YAML, CSV and units for people live in schema.ts and resolve.ts.
  */
+import type { CapacityGrowthStep } from "./capacityGrowthSpec.ts";
 import type { UsedMarketsSpec } from "./usedMarketSpec.ts";
 import type { EpochDay } from "../math/calendar.ts";
 import type { Cents, MicroUsdPerKwh, Sats } from "../math/money.ts";
@@ -127,6 +128,8 @@ export interface RegionSpec {
   capacityKw: number;
   /** Capacity added per day, kW (negative: shrinking). */
   capacityGrowthKwPerDay: number;
+  /** Dated changes of that pace (capacityGrowthSpec.ts); absent: one pace throughout. */
+  capacityGrowthSteps?: CapacityGrowthStep[];
   /** Share of the rest of the world's ("row") hashrate here at the start, ppm (the name is hashed with the scenario). */
   rowSharePpm: number;
   policy: MiningPolicy;

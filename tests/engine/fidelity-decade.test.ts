@@ -1,12 +1,13 @@
 /**
  * The decade (issue #16): history-2016-2026 with no players, its world run by one set of numbers fitted
  * on 2016-2019 alone (world.calibrationYears), on the episodes' rules (breakeven, covert mining after the
- * 2021 bans, seasonal hydro migration) and with capacity that follows demand (buildOut.ts). Bounds sit a
- * little above what the scenario measured when it was recalibrated (npm run simulate -- --scenario
- * history-2016-2026: calibration 0.096 difficulty, 0.101 hashrate and 0.099 hashprice |ln err|, 2020 out
- * of sample 0.075 / 0.068, 2023-2025 at most 0.106, every year out of sample 0.179 / 0.181), so a
- * regression fails here; 2021-2022 overshoot (0.43 / 0.39: the industry's output follows 2021's revenue
- * with no chip shortage) and are reported, not bounded tightly.
+ * 2021 bans, seasonal hydro migration), with capacity that follows demand (buildOut.ts), racks that pass
+ * through each episode's (capacityGrowthSteps) and the 2021 chip shortage's order book (orderBook.ts).
+ * Bounds sit a little above what the scenario measured (npm run simulate -- --scenario history-2016-2026:
+ * calibration 0.101 difficulty, 0.106 hashrate and 0.123 hashprice |ln err|; out of sample 2020 0.093 /
+ * 0.082, 2021 0.127 / 0.142, 2022 0.114 / 0.119, 2023 0.096 / 0.095, 2024-2025 at most 0.070, every
+ * year out of sample 0.093 / 0.093), so a regression fails here. Before the shortage and the racks,
+ * 2021-2022 overshot by 0.43 / 0.39 (output followed 2021's revenue into empty racks everywhere).
  */
 import { describe, expect, it } from "vitest";
 import { recordGame } from "../../node/recorder.ts";
@@ -42,29 +43,38 @@ describe("history-2016-2026, seed 1", () => {
     const cal = row(fits, "calibration");
     expect(cal.difficultyLnError).toBeLessThan(0.11);
     expect(cal.hashrateLnError).toBeLessThan(0.115);
-    expect(cal.hashpriceLnError).toBeLessThan(0.115);
+    expect(cal.hashpriceLnError).toBeLessThan(0.135);
   });
 
   it("retraces 2020, out of sample, about as well as the halving-2020 scenario tuned on it", () => {
     const y2020 = row(fits, "2020");
     expect(y2020.set).toBe("out of sample");
-    expect(y2020.difficultyLnError).toBeLessThan(0.085);
-    expect(y2020.hashrateLnError).toBeLessThan(0.08);
+    expect(y2020.difficultyLnError).toBeLessThan(0.1);
+    expect(y2020.hashrateLnError).toBeLessThan(0.09);
   });
 
-  it("retraces 2023-2025, out of sample, once hosts build where machines wait", () => {
-    for (const year of ["2023", "2024", "2025"]) {
+  it("retraces 2024-2025, out of sample, once hosts build where machines wait", () => {
+    for (const year of ["2024", "2025"]) {
       const y = row(fits, year);
       expect(y.set).toBe("out of sample");
-      expect(y.difficultyLnError).toBeLessThan(0.12);
-      expect(y.hashrateLnError).toBeLessThan(0.12);
+      expect(y.difficultyLnError).toBeLessThan(0.085);
+      expect(y.hashrateLnError).toBeLessThan(0.085);
+    }
+  });
+
+  it("holds 2021-2023 near history through the chip shortage and the exodus into the episodes' racks", () => {
+    const bound: Record<string, number> = { "2021": 0.155, "2022": 0.13, "2023": 0.11 };
+    for (const [year, most] of Object.entries(bound)) {
+      const y = row(fits, year);
+      expect(y.difficultyLnError).toBeLessThan(most);
+      expect(y.hashrateLnError).toBeLessThan(most);
     }
   });
 
   it("keeps the whole decade within its measured out-of-sample error", () => {
     const out = row(fits, "out of sample");
-    expect(out.hashrateLnError).toBeLessThan(0.2);
-    expect(out.difficultyLnError).toBeLessThan(0.2);
+    expect(out.hashrateLnError).toBeLessThan(0.105);
+    expect(out.difficultyLnError).toBeLessThan(0.105);
   });
 
   it("empties China after the 2021 ban until its covert fleet restarts, as Cambridge shows", () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseIsoDate } from "../../shared/math/calendar.ts";
-import { revenueMusdPerDay, supplyRateAt } from "../../shared/engine/worldSupply.ts";
+import { revenueMusdPerDay, supplyRateAt, withOrderBook } from "../../shared/engine/worldSupply.ts";
 import { deploymentRateAt } from "../../shared/engine/world.ts";
 import { paceProblems, supplyProblems } from "../../shared/scenario/supplySpec.ts";
 import { scenario } from "../helpers/game.ts";
@@ -23,7 +23,8 @@ describe("the world's supply of new machines", () => {
 
   it("scales with its MW per million USD of revenue", () => {
     const d = day("2018-03-01");
-    const doubled = { ...supply, kwPerMusd: supply.kwPerMusd * 2 };
+    // Re-resolved as calibrate does (withOrderBook): the order book's deliveries follow the new orders.
+    const doubled = withOrderBook(decade, { ...supply, kwPerMusd: supply.kwPerMusd * 2 });
     expect(supplyRateAt(decade, doubled, d)).toBeCloseTo(2 * supplyRateAt(decade, supply, d), 6);
   });
 

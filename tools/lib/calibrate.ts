@@ -1,13 +1,13 @@
 /**
  * Calibration of a scenario's world supply (issue #16): a grid search over the numbers of
  * `world.supply` (MW shipped a day per million USD a day of miners' revenue, the delivery lag, the share of
- * switched-off machines retired a month, and the chip-output ceiling, chipOutput.ts, or none), each point a
- * no-player game played only to the end of the scenario's calibration years, scored on those years alone.
+ * switched-off machines retired a month), each point a no-player game played only to the end of the scenario's calibration years, scored on those years alone.
  * The years after them are never looked at: they are the out-of-sample test (`npm run simulate`).
  * Deterministic: the same scenario, grid and seed always choose the same point.
  */
 import { createGame, EngineCaches, step, type Scenario } from "../../shared/index.ts";
 import { daysFromCivil } from "../../shared/math/calendar.ts";
+import { withOrderBook } from "../../shared/engine/worldSupply.ts";
 import type { Datasets } from "../../shared/scenario/datasets.ts";
 import { createRecording, recordDay } from "../../node/recorder.ts";
 import { fitByYear, type YearFit } from "../../node/historyFit.ts";
@@ -16,8 +16,6 @@ export interface GridPoint {
   mwPerMusdRevenue: number;
   lagDays: number;
   retireIdlePctPerMonth: number;
-  /** Chip-output ceiling, percent a year over a year earlier's orders (chipOutput.ts); null: none. */
-  maxGrowthPctPerYear: number | null;
 }
 
 export interface GridResult extends GridPoint {
@@ -31,21 +29,14 @@ export interface GridResult extends GridPoint {
 export function withSupply(scenario: Scenario, point: GridPoint): Scenario {
   const current = scenario.world.supply;
   if (!current) throw new Error(`${scenario.id} has no world.supply block to calibrate`);
-  // The grid point decides the ceiling: the file's own one is dropped, "none" keeps none.
-  const { maxGrowthPctPerYear: _fileCeiling, ...supply } = current;
-  return {
-    ...scenario,
-    world: {
-      ...scenario.world,
-      supply: {
-        ...supply,
-        kwPerMusd: point.mwPerMusdRevenue * 1000,
-        lagDays: point.lagDays,
-        retireIdlePctPerMonth: point.retireIdlePctPerMonth,
-        ...(point.maxGrowthPctPerYear === null ? {} : { maxGrowthPctPerYear: point.maxGrowthPctPerYear }),
-      },
-    },
+  const pointSupply = {
+    ...current,
+    kwPerMusd: point.mwPerMusdRevenue * 1000,
+    lagDays: point.lagDays,
+    retireIdlePctPerMonth: point.retireIdlePctPerMonth,
   };
+  // The order book's deliveries follow the point's orders: resolved again (worldSupply.ts).
+  return { ...scenario, world: { ...scenario.world, supply: withOrderBook(scenario, pointSupply) } };
 }
 
 /** Game days from the start to the end of the last calibration year (the scenario's end if sooner). */
@@ -69,15 +60,14 @@ export function scorePoint(scenario: Scenario, point: GridPoint, data: Datasets,
   return { ...point, fit, score: (fit.hashrateLnError + fit.difficultyLnError) / 2 };
 }
 
-/** The grid's axes; `maxGrowthPctPerYear` null is "no chip-output ceiling". */
+/** The grid's axes. */
 export interface Grid {
   mwPerMusdRevenue: number[];
   lagDays: number[];
   retireIdlePctPerMonth: number[];
-  maxGrowthPctPerYear: (number | null)[];
 }
 
-/** Every point of the grid (MW per $M × lag × retirement × chip ceiling), in order; the best is the lowest score, the first on a tie. */
+/** Every point of the grid (MW per $M × lag × retirement), in order; the best is the lowest score, the first on a tie. */
 export function searchGrid(
   scenario: Scenario,
   grid: Grid,
@@ -88,13 +78,12 @@ export function searchGrid(
   const results: GridResult[] = [];
   for (const mwPerMusdRevenue of grid.mwPerMusdRevenue)
     for (const lagDays of grid.lagDays)
-      for (const retireIdlePctPerMonth of grid.retireIdlePctPerMonth)
-        for (const maxGrowthPctPerYear of grid.maxGrowthPctPerYear) {
-          const point = { mwPerMusdRevenue, lagDays, retireIdlePctPerMonth, maxGrowthPctPerYear };
-          const r = scorePoint(scenario, point, data, seed);
-          results.push(r);
-          onPoint?.(r);
-        }
+      for (const retireIdlePctPerMonth of grid.retireIdlePctPerMonth) {
+        const point = { mwPerMusdRevenue, lagDays, retireIdlePctPerMonth };
+        const r = scorePoint(scenario, point, data, seed);
+        results.push(r);
+        onPoint?.(r);
+      }
   const best = results.reduce((b, r) => (r.score < b.score ? r : b), results[0] as GridResult);
   return { results, best };
 }

@@ -1,0 +1,57 @@
+/**
+ * Capacity growth that changes pace by date (capacityGrowthSpec.ts, capacityGrowth.ts): the decade's
+ * regions pass through the racks each episode starts with, so the episodes are windows of its world.
+ */
+import { describe, expect, it } from "vitest";
+import { capacityGrowthKwPerDayOn } from "../../shared/engine/capacityGrowth.ts";
+import { step } from "../../shared/engine/step.ts";
+import { EngineCaches } from "../../shared/engine/caches.ts";
+import { capacityGrowthStepsSchema } from "../../shared/scenario/capacityGrowthSpec.ts";
+import { parseIsoDate } from "../../shared/math/calendar.ts";
+import { newGame, scenario } from "../helpers/game.ts";
+import type { RegionSpec } from "../../shared/scenario/types.ts";
+
+const region = (id: string, scenarioId: string): RegionSpec => {
+  const r = scenario(scenarioId).regions.find((x) => x.id === id);
+  if (!r) throw new Error(`${scenarioId} has no ${id}`);
+  return r;
+};
+
+describe("capacity growth by date", () => {
+  it("grows at the region's pace before its first step and at each step's pace from its date", () => {
+    const texas = region("us-texas", "history-2016-2026");
+    const step2021 = texas.capacityGrowthSteps?.[0];
+    if (!step2021) throw new Error("the decade's Texas changes pace in 2021");
+    expect(capacityGrowthKwPerDayOn(texas, step2021.day - 1)).toBe(texas.capacityGrowthKwPerDay);
+    expect(capacityGrowthKwPerDayOn(texas, step2021.day)).toBe(step2021.kwPerDay);
+    expect(step2021.kwPerDay).toBeGreaterThan(texas.capacityGrowthKwPerDay);
+  });
+
+  it("leaves regions without steps on one pace, resolved without the field", () => {
+    const texas = region("us-texas", "exodus-2021");
+    expect("capacityGrowthSteps" in texas).toBe(false);
+    expect(capacityGrowthKwPerDayOn(texas, 1e6)).toBe(texas.capacityGrowthKwPerDay);
+  });
+
+  it("brings the decade's Texas to exodus-2021's racks on the episode's first day", () => {
+    const game = newGame("history-2016-2026", 1);
+    const caches = new EngineCaches();
+    const start = parseIsoDate("2021-04-02");
+    while (game.day < start) step(game, caches);
+    const i = game.world.regions.findIndex((r) => r.id === "us-texas");
+    const exodusTexasKw = region("us-texas", "exodus-2021").capacityKw;
+    // Within the build-out's extra racks: no crunch in Texas before the 2021 exodus adds more than 10%.
+    const kw = game.world.regions[i]?.capacityKw ?? 0;
+    expect(kw).toBeGreaterThan(exodusTexasKw * 0.95);
+    expect(kw).toBeLessThan(exodusTexasKw * 1.1);
+  });
+
+  it("refuses steps out of date order", () => {
+    const parsed = capacityGrowthStepsSchema.safeParse([
+      { from: "2022-01-01", mwPerYear: 10 },
+      { from: "2021-01-01", mwPerYear: 20 },
+    ]);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toMatch(/sorted by date/);
+  });
+});
