@@ -25,8 +25,12 @@ import type { MachineLease } from "./machineLease.ts";
  * 2.1.0: a scenario may give every company a fleet on day 0 (startingFleet.ts; exodus-2021 does); rail
  * runs to Iran and Germany, trucks at most 4,000 km, the premium broker's fee is $10,000 + 1%; factories
  * make a model for the scenario's production life (factory.productionMonths), then it is sold only used.
+ * 2.2.0: one world model for the decade (issue #16): the rest of the world switches off by each tier's
+ * own breakeven (at once after a sudden fall), covert mining after a ban, seasonal hydro migration,
+ * machine prices on a sticky hashprice memory, dated power and hosting fees (a lease's bill follows the
+ * fee's steps), supply from miners' revenue with a chip shortage's order book, dated capacity growth.
  */
-export const ENGINE_VERSION = "2.1.0";
+export const ENGINE_VERSION = "2.2.0";
 
 export interface ChainState {
   /** Height of the tip (the last block mined). */
