@@ -2,9 +2,11 @@
  * The machine makers' order book through a chip shortage (issue #16, scenario `world.supply.shortage`):
  * miners order machines with what they earn (worldSupply.ts), and in normal times the makers deliver
  * what is ordered. In a shortage the foundries' lines are full (the 2021 global chip shortage: TSMC's
- * nodes booked by phone and car makers), so the makers' output stays at what they made the day it began;
- * orders beyond it wait in the book, and machine prices rise instead (in 2021 an S19j Pro ordered early
- * cost about $3,000, ordered late about $10,000). When it ends, the book is delivered on top of the
+ * nodes booked by phone and car makers), so the makers' output stays at what they made the day before
+ * it began; orders beyond it wait in the book (in 2021 an S19j Pro ordered early cost about $3,000,
+ * ordered late about $10,000, for delivery months later). The book does not move the game's machine
+ * prices: those follow hashprice (machinePrice.ts), and the factory queue's booked share
+ * (factoryPrice.ts) sees only the world's capped pace, not the waiting book. When it ends, the book is delivered on top of the
  * day's orders over as many days as the shortage lasted (the lines drain the book at the pace it filled:
  * no free number). Nothing ordered is lost here; the margin factor at delivery (world.ts) still decides
  * how much of a day's output the world deploys, so a book that arrives into a crash is mostly dropped.

@@ -13,10 +13,11 @@ import { regionKwhCosts, tierTarget } from "./breakeven.ts";
 
 /**
  * A fall in hashprice counts as sudden when today's is below this share of its 30-day average
- * (market.ts hashpriceAvgMicroUsd). Estimate: a halving takes 40-50% off hashprice at once (half the
- * subsidy, less where fees make up the difference; reference market-history.csv: $0.18 -> below $0.05
- * within ten days of the April 2024 halving), while a day's move in the game's hashprice is a few percent;
- * a fifth is well clear of both.
+ * (market.ts hashpriceAvgMicroUsd). Estimate: a halving takes up to half off hashprice at once (half the
+ * subsidy, less where fees make up the difference), while a day's move in the game's hashprice is a few
+ * percent; a fifth is well clear of both. (Reference market-history.csv shows hashprice below $0.05 by
+ * 2024-04-29, nine days after the April 2024 halving; its $0.18 on the halving day itself is the Runes
+ * fee spike, not the level before, so it is no measure of the cut.)
  */
 export const SUDDEN_FALL_RATIO = 0.8;
 

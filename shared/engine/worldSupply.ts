@@ -62,13 +62,19 @@ export function ordersKwPerDay(scenario: Scenario, supply: WorldSupply, day: num
  */
 export function supplyKwPerDay(scenario: Scenario, supply: WorldSupply, day: number): number {
   const book = supply.deliveredKwPerDay;
-  if (!book) return ordersKwPerDay(scenario, supply, day);
+  if (!book) {
+    // A shortage's deliveries are resolved once (withOrderBook); without them the orders would ship
+    // unconstrained while the boom factor is held: say so rather than play a different world.
+    if (supply.shortage) throw new Error("a supply with a shortage needs withOrderBook's deliveries");
+    return ordersKwPerDay(scenario, supply, day);
+  }
   return book[seriesIndex(scenario, day, book.length)] ?? 0;
 }
 
 /**
  * The supply block with its order book resolved: each day's deliveries from the start to the end, when
- * the block names a chip shortage; without one, the block as it is.
+ * the block names a chip shortage; without one, the block as it is. Call it again after any change to a
+ * resolved supply's numbers or the price series (calibrate.ts does): the deliveries are derived data.
  */
 export function withOrderBook(scenario: Scenario, supply: WorldSupply): WorldSupply {
   const { deliveredKwPerDay: _old, ...rest } = supply;

@@ -19,6 +19,9 @@ export const capacityGrowthStepsSchema = z
       .object({
         from: isoDate.describe("first day of this pace; it holds until the next step"),
         mwPerYear: z.number().min(-10_000).max(10_000).describe("racks added a year from then on, MW"),
+        // A step may cite its own reason; otherwise the region's source/estimate must state its legs.
+        source: z.string().min(3).optional(),
+        estimate: z.string().min(3).optional(),
       })
       .strict(),
   )

@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { HALVING_INTERVAL, TARGET_SPACING } from "../bitcoin/constants.ts";
-import { parseIsoDate, SECONDS_PER_DAY, type EpochDay } from "../math/calendar.ts";
+import { isValidIsoDate, parseIsoDate, SECONDS_PER_DAY, type EpochDay } from "../math/calendar.ts";
 import type { Epoch } from "./datasets.ts";
 
 /** The resolved supply block: kW of machines shipped a day per million USD a day of miners' revenue, and the lag. */
@@ -40,7 +40,10 @@ export interface SupplyShortage {
 /** First and last calendar year the world's parameters were fitted on, inclusive. */
 export type CalibrationYears = [number, number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date written YYYY-MM-DD", abort: true })
+  .refine(isValidIsoDate, { message: "no such date: expected a real calendar date written YYYY-MM-DD" });
 
 export const shortageFileSchema = z
   .object({
@@ -178,13 +181,14 @@ export function supplyProblems(
       message: `supply follows miners' revenue on the historical BTC price; with the ${priceModel} price model give \`deployments\` instead`,
     });
   const shortage = world.supply?.shortage;
+  // It starts after the first day: its output is held at the orders of the day before it began.
   if (
     shortage &&
-    !(shortage.start < shortage.end && shortage.start >= period.start && shortage.end <= period.end)
+    !(shortage.start < shortage.end && shortage.start > period.start && shortage.end <= period.end)
   )
     out.push({
       path: ["world", "supply", "shortage"],
-      message: `the shortage ${shortage.start}..${shortage.end} must start before it ends, within the period ${period.start}..${period.end}`,
+      message: `the shortage ${shortage.start}..${shortage.end} must start before it ends, after the period's first day ${period.start} and end by ${period.end}`,
     });
   const years = world.calibrationYears;
   if (years) {

@@ -40,6 +40,15 @@ describe("order book", () => {
     const crash = orderBookDeliveries([100, 100, 50, 50, 50], { fromIndex: 1, toIndex: 5 });
     expect(crash).toEqual([100, 100, 50, 50, 50]);
   });
+
+  it("works off a book within the shortage once orders fall below the held output", () => {
+    // Held at 100 from day 1: days 1-2 book 100 each; days 3-4 order 50 and still deliver 100, working
+    // the book down to 100; after the shortage (4 days) it drains at 25 a day on top of the orders.
+    const orders = [100, 200, 200, 50, 50, 10, 10, 10, 10];
+    const book = orderBookDeliveries(orders, { fromIndex: 1, toIndex: 5 });
+    expect(book).toEqual([100, 100, 100, 100, 100, 35, 35, 35, 35]);
+    expect(sum(book)).toBe(sum(orders));
+  });
 });
 
 describe("the decade's 2021 shortage", () => {
@@ -72,6 +81,8 @@ describe("the decade's 2021 shortage", () => {
       supplyProblems({ supply: { ...raw, shortage: { start, end, source: "s" } } }, period, "historical");
     expect(bad("2022-07-01", "2020-12-01")[0]?.message).toMatch(/must start before it ends/);
     expect(bad("2015-01-01", "2016-12-01")).toHaveLength(1);
+    // On the first day there is no day before to hold the output at.
+    expect(bad("2016-06-08", "2016-12-01")).toHaveLength(1);
     expect(bad("2020-12-01", "2022-07-01")).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  * misses the Sichuan exit of late October 2020 by as much (retarget of 2020-10-31: real -16.0%, sim +13.3%
  * before the mechanism).
  */
+import { capacityGrowthKwPerDayOn } from "../../shared/engine/capacityGrowth.ts";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -87,7 +88,9 @@ describe("seasonal migration", () => {
     const road = (g.world.seasonal?.transit ?? []).reduce((s, b) => s + b.ths, 0);
     expect(road).toBeGreaterThan(1e6); // more than 1 EH/s on the road in mid-May
     expect(g.world.seasonal?.awayKw ?? 0).toBeGreaterThan(0);
-    const grown = specs.reduce((s, r) => s + r.capacityKw + r.capacityGrowthKwPerDay * (g.day - start), 0);
+    // Each day's growth as the engine adds it (capacityGrowth.ts), from the start to today.
+    let grown = specs.reduce((s, r) => s + r.capacityKw, 0);
+    for (let d = start + 1; d <= g.day; d++) for (const r of specs) grown += capacityGrowthKwPerDayOn(r, d);
     expect(north.capacityKw + sichuan.capacityKw).toBeCloseTo(grown, 3);
   });
 

@@ -4,6 +4,7 @@
  * company for a term and a price; a contract ends at its term, at a ban, or at either party's default,
  * each as hostingOffers.ts spells out.
  */
+import { capacityGrowthKwPerDayOn } from "../../shared/engine/capacityGrowth.ts";
 import { describe, expect, it } from "vitest";
 import { applyCommand, step } from "../../shared/index.ts";
 import { legalCommands } from "../../shared/engine/commands/legal.ts";
@@ -52,7 +53,10 @@ describe("an own site", () => {
     expect(cash - company(g, 1).cashCents).toBe(5_000 * g.scenario.hosting.siteCapexCentsPerKw);
     stepDays(g, g.scenario.hosting.siteBuildDays - 1);
     expect(leaseOf(g, 1)).toBeUndefined();
-    const growth = g.scenario.regions.find((r) => r.id === TEXAS)!.capacityGrowthKwPerDay;
+    const growth = capacityGrowthKwPerDayOn(
+      g.scenario.regions.find((r) => r.id === TEXAS)!,
+      g.day,
+    );
     let hosting = 0;
     let upkeep = 0;
     stepDays(g, 10, (r) => {
