@@ -147,21 +147,38 @@ export function historyComparison(recording: RecordingPart, data: HistoryData): 
       ? known.reduce((s, r) => s + Math.abs(r.simChangePct - (r.realChangePct ?? 0)), 0) / known.length
       : null;
 
+  const monthly: MonthlyPoint[] = [];
+  for (const row of recording.days) {
+    if (!row.date.endsWith("-01")) continue;
+    const real = realHashrate7d(data, parseIsoDate(row.date));
+    monthly.push({ date: row.date, simEhs: row.networkEhs, realEhs: real });
+  }
+  return { retargets, retargetMeanAbsErrorPp, hashrate: hashrateFit(recording, data), monthly };
+}
+
+/**
+ * The simulated hashrate against the real 7-day mean over the recorded days from `from` to `to`
+ * (ISO dates, inclusive; the whole recording when omitted); null where no day has both.
+ */
+export function hashrateFit(
+  recording: Pick<RecordingPart, "days">,
+  data: HistoryData,
+  from = "",
+  to = "9999-12-31",
+): HashrateFit | null {
   let sum = 0;
   let sumSq = 0;
   let days = 0;
-  const monthly: MonthlyPoint[] = [];
   for (const row of recording.days) {
+    if (row.date < from || row.date > to) continue;
     const real = realHashrate7d(data, parseIsoDate(row.date));
-    if (row.date.endsWith("-01")) monthly.push({ date: row.date, simEhs: row.networkEhs, realEhs: real });
     if (real === null || real <= 0 || row.networkEhs <= 0) continue;
     const e = Math.log(row.networkEhs / real);
     sum += e;
     sumSq += e * e;
     days++;
   }
-  const hashrate = days > 0 ? { days, rmsLogError: Math.sqrt(sumSq / days), meanLogError: sum / days } : null;
-  return { retargets, retargetMeanAbsErrorPp, hashrate, monthly };
+  return days > 0 ? { days, rmsLogError: Math.sqrt(sumSq / days), meanLogError: sum / days } : null;
 }
 
 function compareRetargets(recording: RecordingPart, data: HistoryData): RetargetComparison[] {

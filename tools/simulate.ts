@@ -17,6 +17,9 @@ import { intFlag, parseFlags, pathFlag, runMain, UsageError } from "./lib/cli.ts
 import { simulationCsv, simulationDocument } from "./lib/export.ts";
 import { historyReport } from "../node/historyFit.ts";
 import { halvingDropLines, halvingDrops } from "../node/halvingDrop.ts";
+import { episodeWindowLines, episodeWindows } from "../node/episodeWindows.ts";
+import { formatIsoDate } from "../shared/math/calendar.ts";
+import { lobbyScenarios } from "../node/scenarioList.ts";
 import { buildReport, reportCsv, reportLines } from "./lib/mc-report.ts";
 import { defaultJobs, runPool } from "./lib/mc-pool.ts";
 import { parseQueueUrl } from "./lib/mc-queue.ts";
@@ -24,7 +27,7 @@ import { isStrategyPath, parseStrategyName } from "../shared/strategy/names.ts";
 import { runQueue } from "./lib/mc-queue-coordinator.ts";
 import { availableStrategies, BOTS, mcConfigOf } from "./lib/montecarlo.ts";
 import { createRecording, recordDay } from "../node/recorder.ts";
-import { loadDatasets } from "../node/scenarios.ts";
+import { loadDatasets, SCENARIO_DIR } from "../node/scenarios.ts";
 import { loadScenarioRef, scenarioRefId } from "./lib/scenarioRef.ts";
 import { writeMcReport } from "./lib/report-write.ts";
 import { compareMain } from "./lib/compare.ts";
@@ -208,6 +211,16 @@ function single(options: Extract<Options, { mode: "single" }>): void {
   if (options.quiet) return;
   console.log(summaryLines(recording, history, { wallMs, startHeight }).join("\n"));
   console.log(halvingDropLines(halvingDrops(recording, loadDatasets())).join("\n"));
+  const outer = {
+    id: scenario.id,
+    period: {
+      start: formatIsoDate(scenario.startDay),
+      end: formatIsoDate(scenario.startDay + scenario.days - 1),
+    },
+  };
+  const windows = episodeWindows(recording, loadDatasets(), outer, lobbyScenarios(SCENARIO_DIR));
+  const windowLines = episodeWindowLines(windows);
+  if (windowLines.length > 0) console.log(windowLines.join("\n"));
   const priceLines = machinePriceLines(prices.observations);
   if (priceLines.length > 0) console.log(["", ...priceLines].join("\n"));
   const written = [options.json, options.csv, options.replay].filter((p) => p !== undefined);
