@@ -62,7 +62,9 @@ describe("episode windows", () => {
         episodes,
       ),
     );
-    expect(lines.find((l) => l.includes("tariffs-2025"))).toMatch(/no day with both the run's and the real hashrate/);
+    expect(lines.find((l) => l.includes("tariffs-2025"))).toMatch(
+      /no day with both the run's and the real hashrate/,
+    );
     expect(lines.find((l) => l.includes("halving-2020"))).toMatch(/RMS 0\.0%/);
     expect(episodeWindowLines([])).toEqual([]);
   });
