@@ -322,6 +322,14 @@ export function tendLots(ctx: Ctx): void {
   }
 }
 
+/**
+ * Spare leased kW under this share of the lease is kept rather than given back: a machine that breaks
+ * down frees a few kW, and a company does not hand back 3 kW a week only to lease them again, setup fee
+ * and all, when its next lot arrives (the bots did, a few hundred times a game). A lease with nothing
+ * left to run is given back whole.
+ */
+const KEEP_SPARE_SHARE = 0.05;
+
 /** Gives back leased kW that nothing installed, stored, inbound or on order will need. */
 export function releaseLeases(ctx: Ctx): void {
   const pending = orderedKw(ctx);
@@ -329,10 +337,8 @@ export function releaseLeases(ctx: Ctx): void {
     const r = regionOf(ctx, lease.region);
     if (r < 0) continue;
     const unsafe = ctx.world.unsafe[r] as boolean;
-    const spare = Math.floor(spareKw(ctx, r) - (unsafe ? 0 : pending));
-    if (spare < 1) continue;
-    if (add(ctx, { type: "releaseCapacity", region: lease.region, kw: Math.min(spare, lease.kw) }, 0)) {
-      loadAt(ctx, r).leased -= Math.min(spare, lease.kw);
-    }
+    const kw = Math.min(Math.floor(spareKw(ctx, r) - (unsafe ? 0 : pending)), lease.kw);
+    if (kw < 1 || (kw < lease.kw && kw < lease.kw * KEEP_SPARE_SHARE)) continue;
+    if (add(ctx, { type: "releaseCapacity", region: lease.region, kw }, 0)) loadAt(ctx, r).leased -= kw;
   }
 }

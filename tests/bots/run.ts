@@ -87,6 +87,8 @@ export interface RunOptions {
   onDay?: (state: GameState) => void;
   /** Tick from which the bots play (before it, only the script runs). */
   botsFrom?: number;
+  /** Called with each bot command before it is applied. */
+  onCommand?: (state: GameState, companyId: string, command: Command) => void;
 }
 
 export function runBots(
@@ -127,6 +129,7 @@ export function runBots(
         if (sample && stateHash(state) !== before) out.mutations.push(state.tick);
         for (const cmd of cmds) {
           out.commands++;
+          opts.onCommand?.(state, id, cmd);
           check(state, id, cmd, out, caches);
           const res = applyCommand(state, { kind: "company", companyId: id }, cmd, caches);
           if (!res.ok)
