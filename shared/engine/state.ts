@@ -240,11 +240,6 @@ export interface Lease {
   ownKw?: number;
   /** kW in `kw` hosted by another company under contracts: paid to the host, back to it at the end. */
   contractKw?: number;
-  /**
-   * The region's dated hosting fee `centsPerKwMonth` was locked against (engine/hostingFee.ts): when the
-   * fee steps, the bill moves by the same ratio. Absent: the locked price holds as it is.
-   */
-  feeCentsPerKwMonth?: number;
 }
 
 export interface Company {
