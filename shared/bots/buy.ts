@@ -24,7 +24,7 @@ import {
 import { factoryDutiesOf } from "./duties.ts";
 import { landedUnitCents, ON_SITE, paybackHashprice, type SiteCosts } from "./econ.ts";
 import { outlookToday } from "../engine/machinePrice.ts";
-import { hostingFeeToday } from "../engine/hostingFee.ts";
+import { hostingPriceCents } from "../engine/hosting.ts";
 import { preorderBidBps } from "./preorder.ts";
 import { cycleCut } from "./cycle.ts";
 
@@ -191,7 +191,7 @@ export function price(
     const factories = catalogOf(w).factories;
     const licence = licenceOf(w, r);
     const storage = licence * state.scenario.logistics.storageCentsPerUnitDay;
-    const lease = (model.powerW / 1000) * hostingFeeToday(state, r);
+    const lease = (model.powerW / 1000) * hostingPriceCents(state, r);
     for (let i = 0; i < units.length; i++) {
       const unit = units[i] as number;
       const l = unit + unit * (duties[i] as number) + unit * 0.02 + storage + lease;

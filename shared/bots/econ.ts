@@ -5,9 +5,9 @@
  */
 import { blockSubsidySats } from "../bitcoin/index.ts";
 import { outlookToday } from "../engine/machinePrice.ts";
-import { hostingFeeToday } from "../engine/hostingFee.ts";
+import { hostingPriceCents } from "../engine/hosting.ts";
 import { longRunPowerPrice, powerPriceToday, uptimeToday } from "../engine/regions.ts";
-import { carbonTaxCentsPerTonne, hostingCentsPerDay, pricedWithPremium } from "../engine/siteRates.ts";
+import { carbonTaxCentsPerTonne, pricedWithPremium } from "../engine/siteRates.ts";
 import { importTaxShare } from "../engine/logistics/customs.ts";
 import type { GameState, RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
@@ -117,7 +117,8 @@ export function siteCosts(
     price: pricedWithPremium(price, premiumBps),
     uptime,
     carbonPerKwh: (carbonG * carbonTaxCentsPerTonne(state, spec.country)) / 100,
-    hostingPerKwDay: hostingCentsPerDay(1, spec, state.day) * MICRO_USD_PER_CENT,
+    // A new lease's price today, as the engine would lock it (a held lease's bill is computeOpex's).
+    hostingPerKwDay: (hostingPriceCents(state, r) / 30) * MICRO_USD_PER_CENT,
   };
 }
 
@@ -198,7 +199,7 @@ export function landedUnitCents(
   const freight = arrival.shipped ? unitCents * 0.02 : 0;
   const licence = arrival.shipped ? arrival.licenceMeanDays : 0;
   const storage = licence * state.scenario.logistics.storageCentsPerUnitDay;
-  const lease = (model.powerW / 1000) * hostingFeeToday(state, r);
+  const lease = (model.powerW / 1000) * hostingPriceCents(state, r);
   const taxes = arrival.shipped ? unitCents * arrival.duty : 0;
   return unitCents + taxes + freight + storage + lease;
 }

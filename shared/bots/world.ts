@@ -61,6 +61,11 @@ export interface World {
   now: (SiteCosts | undefined)[];
   /** siteCosts(state, r, { renewable, longRun: true }), indexed as `now`. */
   longRun: (SiteCosts | undefined)[];
+  /**
+   * Per region index: its leased kW when its sites were worked out. A lease taken or released today moves
+   * the region's use, and so a new lease's price in siteCosts: the region's sites are worked out again.
+   */
+  siteLeasedKw: (number | undefined)[];
   prefersRenewable: (boolean | undefined)[];
   /** Duty and VAT shares (duties.ts): carried from day to day while the customs rules stay the same. */
   duties: Duties | null;
@@ -149,6 +154,7 @@ function build(state: GameState, bots: BotCaches): World {
     licence: [],
     now: [],
     longRun: [],
+    siteLeasedKw: [],
     prefersRenewable: [],
     duties: null,
     planningHashprice: planningHashprice(state),
@@ -227,6 +233,11 @@ export function worldOf(state: GameState, bots: BotCaches): World {
 export function siteOf(w: World, r: number, terms: SiteTerms): SiteCosts {
   const cache = terms.longRun ? w.longRun : w.now;
   const i = 2 * r + (terms.renewable ? 1 : 0);
+  const kw = (w.state.world.regions[r] as RegionState).leasedKw;
+  if (w.siteLeasedKw[r] !== kw) {
+    w.siteLeasedKw[r] = kw;
+    w.now[2 * r] = w.now[2 * r + 1] = w.longRun[2 * r] = w.longRun[2 * r + 1] = undefined;
+  }
   let site = cache[i];
   if (!site) site = cache[i] = siteCosts(w.state, r, terms, w.caches);
   return site;

@@ -4,12 +4,8 @@
  * expected wait (hosting.ts), so both see the same racks coming.
  */
 import type { RegionSpec } from "../scenario/types.ts";
+import { stepOn } from "./steps.ts";
 
 export function capacityGrowthKwPerDayOn(spec: RegionSpec, day: number): number {
-  let pace = spec.capacityGrowthKwPerDay;
-  for (const step of spec.capacityGrowthSteps ?? []) {
-    if (step.day > day) break;
-    pace = step.kwPerDay;
-  }
-  return pace;
+  return stepOn(spec.capacityGrowthSteps ?? [], day)?.kwPerDay ?? spec.capacityGrowthKwPerDay;
 }

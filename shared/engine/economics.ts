@@ -9,12 +9,8 @@ import { renewableLease } from "./companies.ts";
 import { lotKw, lotModel, lotThs } from "./fleet.ts";
 import { powerCostMicroUsdPerThDay } from "./market.ts";
 import { powerPriceToday, regionIndex, uptimeToday } from "./regions.ts";
-import {
-  carbonTaxCentsPerTonne,
-  demandResponseCents,
-  hostingCentsPerDay,
-  pricedWithPremium,
-} from "./siteRates.ts";
+import { leaseShareCentsPerDay } from "./hosting.ts";
+import { carbonTaxCentsPerTonne, demandResponseCents, pricedWithPremium } from "./siteRates.ts";
 import type { Company, GameState, Lot } from "./state.ts";
 import { energyCostExactCents } from "../math/money.ts";
 import type { EngineCaches } from "./caches.ts";
@@ -51,7 +47,7 @@ export interface LotDay {
   /** Expected pool revenue today, cents (0 unless installed, powered and allowed to run). */
   revenueCents: number;
   powerCents: number;
-  /** The lot's share of its lease's hosting fee (due whether it runs or not). */
+  /** The lot's share of its lease's hosting fee at the lease's locked price (due whether it runs or not). */
   hostingCents: number;
   carbonTaxCents: number;
   /** Demand-response credit while the grid curtails the site. */
@@ -81,7 +77,10 @@ export function lotDay(state: GameState, lot: Lot, caches: EngineCaches): LotDay
   if (!spec || !region) return NOTHING;
   const model = lotModel(state, lot, caches);
   const kw = lotKw(model, lot.quantity);
-  const hostingCents = hostingCentsPerDay(kw, spec, state.day);
+  const company = state.companies.find((c) => c.id === lot.owner);
+  // What the ledger charges for these kW: the lease's locked price, nothing on own sites (companies.ts).
+  const lease = company?.leases.find((l) => l.region === spec.id);
+  const hostingCents = leaseShareCentsPerDay(lease, spec, state.day, kw);
   const runs = lot.powered && region.policy !== "banned";
   if (!runs) return { ...NOTHING, hostingCents, netCents: -hostingCents };
   const uptime = uptimeToday(state, r, caches);
@@ -90,7 +89,6 @@ export function lotDay(state: GameState, lot: Lot, caches: EngineCaches): LotDay
     const creditCents = demandResponseCents(kwh, region);
     return { ...NOTHING, hostingCents, creditCents, netCents: creditCents - hostingCents };
   }
-  const company = state.companies.find((c) => c.id === lot.owner);
   const supply = powerSupply(company, spec);
   const price = pricedWithPremium(powerPriceToday(state, r, caches), supply.premiumBps);
   const powerCents = energyCostExactCents(kwh, price);

@@ -10,7 +10,7 @@ import { capacityGrowthKwPerDayOn } from "./capacityGrowth.ts";
 import { roundHalfAway } from "../math/money.ts";
 import { HOSTING_DEFAULTS, type HostingSpec } from "../scenario/hostingSpec.ts";
 import type { RegionSpec } from "../scenario/types.ts";
-import { hostingFeeToday, leasePriceAtFee, leasePriceOn } from "./hostingFee.ts";
+import { hostingFeeToday, leasePriceOn } from "./hostingFee.ts";
 import { post } from "./ledger.ts";
 import { freeKw, restOfWorldKw } from "./regions.ts";
 import type { Company, GameState, Lease, RegionState } from "./state.ts";
@@ -95,17 +95,32 @@ export function hostedKw(lease: Lease): number {
 }
 
 /**
- * A lease's hosting fee for `day`, cents (unrounded): its hosted kW at the price locked when leased, moved
- * by the region's dated fee since (hostingFee.ts leasePriceOn).
+ * A lease's hosting fee for `day`, cents (unrounded): its hosted kW at the price locked when leased
+ * (hostingFee.ts leasePriceOn: a contract's price does not follow later steps of the fee).
  */
 export function leaseHostingCentsPerDay(lease: Lease, spec: RegionSpec, day: number): number {
   return (hostedKw(lease) * leasePriceOn(lease, spec, day)) / 30;
 }
 
 /**
+ * The share of a lease's daily bill that `kw` of it carry, cents (unrounded): those kW at the lease's
+ * locked price, less the part on the company's own sites or hosted under a contract (they pay no fee), in
+ * proportion. What a lot's P&L counts (economics.ts lotDay), so it shows what the ledger charges.
+ */
+export function leaseShareCentsPerDay(
+  lease: Lease | undefined,
+  spec: RegionSpec,
+  day: number,
+  kw: number,
+): number {
+  if (!lease || lease.kw <= 0) return 0;
+  return (kw * leaseHostingCentsPerDay(lease, spec, day)) / lease.kw;
+}
+
+/**
  * Adds kW to a company's lease in a region (creating it), at a locked price: the lease's price becomes
- * the kW-weighted mean of what it held (at today's fee, `feeToday`: hostingFee.ts) and what is added, so
- * the bill is what each part was leased at; it is locked against today's fee from then on.
+ * the kW-weighted mean of what it held and what is added, so the bill is what each part was leased at.
+ * `feeToday` (hostingFee.ts) prices held kW that never locked a price.
  */
 export function addLeaseKw(
   company: Company,
@@ -121,11 +136,10 @@ export function addLeaseKw(
     company.leases.push(lease);
   }
   const held = hostedKw(lease);
-  const oldRate = leasePriceAtFee(lease, feeToday);
+  const oldRate = lease.centsPerKwMonth ?? feeToday;
   const rate = held + kw > 0 ? (held * oldRate + kw * centsPerKwMonth) / (held + kw) : centsPerKwMonth;
   lease.kw += kw;
   lease.centsPerKwMonth = roundHalfAway(rate);
-  lease.feeCentsPerKwMonth = feeToday;
   return lease;
 }
 

@@ -4,6 +4,7 @@ import type { RegionSpec } from "../scenario/types.ts";
 import type { EngineCaches } from "./caches.ts";
 import { regionIndexInScenario, regionSpecInScenario } from "./lookup.ts";
 import type { GameState, RegionState } from "./state.ts";
+import { stepOn } from "./steps.ts";
 
 export function regionSpec(state: GameState, id: string, caches: EngineCaches): RegionSpec | undefined {
   return regionSpecInScenario(state.scenario, id, caches);
@@ -60,15 +61,8 @@ export function longRunPowerPrice(state: GameState, index: number): number {
 
 /** A month's price under the region's power step of `day` (taxes, fees, crises: powerScheduleSpec.ts). */
 function stepped(spec: RegionSpec, day: number, monthly: number): number {
-  const steps = spec.powerSteps;
-  let step = null;
-  // A handful of steps per region at most: a scan from the end finds the one in force.
-  for (let i = steps.length - 1; i >= 0; i--)
-    if ((steps[i] as (typeof steps)[number]).day <= day) {
-      step = steps[i] as (typeof steps)[number];
-      break;
-    }
-  if (step === null) return monthly;
+  const step = stepOn(spec.powerSteps, day);
+  if (step === undefined) return monthly;
   return Math.max(0, Math.round((monthly * step.multBps) / 10_000) + step.addMicroUsd);
 }
 

@@ -1,22 +1,16 @@
 /**
- * A site's daily rates, one function each: the power price with a renewable premium, hosting per day,
- * a country's carbon-tax rate and the demand-response credit (the power bill itself is money.ts's
+ * A site's daily rates, one function each: the power price with a renewable premium, a country's
+ * carbon-tax rate and the demand-response credit (hosting is a lease's locked price: hosting.ts
+ * leaseHostingCentsPerDay and leaseShareCentsPerDay) (the power bill itself is money.ts's
  * energyCostCents, unrounded energyCostExactCents). The daily step charges
  * by them, and every estimate (lotDay, the bots, previews) calls the same functions, so an estimate
  * and a charge cannot drift apart. Unrounded: the ledger rounds once, where it posts.
  */
-import type { RegionSpec } from "../scenario/types.ts";
-import { hostingFeeOn } from "./hostingFee.ts";
 import type { GameState, RegionState } from "./state.ts";
 
 /** Power price with a premium (basis points) on top, micro-USD per kWh. */
 export function pricedWithPremium(gridMicroUsdPerKwh: number, premiumBps: number): number {
   return (gridMicroUsdPerKwh * (10_000 + premiumBps)) / 10_000;
-}
-
-/** Hosting for `kw` of a region's capacity for `day` (a month is 30 days) at its dated fee, cents. */
-export function hostingCentsPerDay(kw: number, spec: RegionSpec, day: number): number {
-  return (kw * hostingFeeOn(spec, day)) / 30;
 }
 
 /** What the grid pays for `kwh` not drawn while it curtails the site, cents. */

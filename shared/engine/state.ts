@@ -27,8 +27,8 @@ import type { MachineLease } from "./machineLease.ts";
  * make a model for the scenario's production life (factory.productionMonths), then it is sold only used.
  * 2.2.0: one world model for the decade (issue #16): the rest of the world switches off by each tier's
  * own breakeven (at once after a sudden fall), covert mining after a ban, seasonal hydro migration,
- * machine prices on a sticky hashprice memory, dated power and hosting fees (a lease's bill follows the
- * fee's steps), supply from miners' revenue with a chip shortage's order book, dated capacity growth.
+ * machine prices on a sticky hashprice memory, dated power and hosting fees (a new lease is priced on the
+ * day's fee; a held one keeps its locked price), supply from miners' revenue with a chip shortage's order book, dated capacity growth.
  */
 export const ENGINE_VERSION = "2.2.0";
 
@@ -240,11 +240,6 @@ export interface Lease {
   ownKw?: number;
   /** kW in `kw` hosted by another company under contracts: paid to the host, back to it at the end. */
   contractKw?: number;
-  /**
-   * The region's dated hosting fee `centsPerKwMonth` was locked against (engine/hostingFee.ts): when the
-   * fee steps, the bill moves by the same ratio. Absent: the locked price holds as it is.
-   */
-  feeCentsPerKwMonth?: number;
 }
 
 export interface Company {

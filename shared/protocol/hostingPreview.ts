@@ -10,7 +10,7 @@ const int = z.number().int();
 export const leaseQueueFields = {
   /** The region's use (leases and the world's machines), basis points of its capacity. */
   utilisationBps: int.optional(),
-  /** The region's hosting fee today: its dated step of the year (engine/hostingFee.ts), before use. */
+  /** The region's hosting fee today: today's dated fee (engine/hostingFee.ts), before use. */
   baseCentsPerKwMonth: int.optional(),
   /** Today's price of a new lease (it rises with use); `hostingCentsPerKwMonth` is what this one locks. */
   priceCentsPerKwMonth: int.optional(),

@@ -36,7 +36,7 @@ export const hostingFileSchema = z
   .object({
     crunchReservePct: z.number().min(0).max(100).default(0),
     priceKneePct: z.number().min(0).max(99).default(90),
-    priceAtFullPct: z.number().min(100).max(1000).default(250),
+    priceAtFullPct: z.number().min(100).max(1000).default(120),
     siteCapexUsdPerKw: z.number().min(0).max(100_000).default(400),
     siteBuildDays: z.number().int().min(1).max(1000).default(180),
     siteUpkeepUsdPerKwMonth: z.number().min(0).max(1000).default(4),
@@ -73,7 +73,7 @@ export function resolveHosting(raw: HostingFile | undefined): HostingSpec {
 export const HOSTING_DEFAULTS: HostingSpec = Object.freeze({
   crunchReserveBps: 0,
   priceKneeBps: 9000,
-  priceAtFullBps: 25_000,
+  priceAtFullBps: 12_000,
   siteCapexCentsPerKw: 40_000,
   siteBuildDays: 180,
   siteUpkeepCentsPerKwMonth: 400,

@@ -11,6 +11,7 @@ import {
   runningTarget,
   tierRunningTarget,
 } from "../../shared/engine/breakeven.ts";
+import { hostingFeeToday } from "../../shared/engine/hostingFee.ts";
 import { powerPriceToday } from "../../shared/engine/regions.ts";
 import { monthOf, parseIsoDate } from "../../shared/math/calendar.ts";
 import type { GameState } from "../../shared/engine/state.ts";
@@ -36,7 +37,7 @@ describe("a tier's running share", () => {
     const g = newGame("tariffs-2025", 1);
     const tx = indexOf(g, "us-texas");
     const power = powerPriceToday(g, tx, caches);
-    const fee = hostingMicroUsdPerKwh(g.scenario.regions[tx]!.hostingCentsPerKwMonth);
+    const fee = hostingMicroUsdPerKwh(hostingFeeToday(g, tx));
     // An S19-class tier (34 J/TH): fully on at power alone, fully off at power + fee.
     const jPerTh = 34;
     const ownOn = (jPerTh * 24 * power * ON_RATIO) / 1000;

@@ -27,11 +27,18 @@ function resolveText(text: string) {
 }
 
 describe("hosting steps", () => {
-  it("come from the catalog: Paraguay's fee is $5/kW-month from 2023 (the Sazmining all-in)", () => {
-    const py = scenario("tariffs-2025").regions.find((r) => r.id === "py-itaipu")!;
-    expect(py.hostingSteps).toEqual([{ day: parseIsoDate("2023-01-01"), centsPerKwMonth: 500 }]);
+  it("come from the catalog: the US steps follow (all-in - the region's power) x 720 h", () => {
     const tx = scenario("tariffs-2025").regions.find((r) => r.id === "us-texas")!;
     expect(tx.hostingSteps.map((s) => s.centsPerKwMonth)).toEqual([1_600, 2_300, 3_700, 3_000]);
+    // New York's 4 c power: 5, 6, 8 and 7 c all-in are $7.2, $14.4, $28.8 and $21.6.
+    const ny = scenario("tariffs-2025").regions.find((r) => r.id === "us-newyork")!;
+    expect(ny.hostingSteps.map((s) => s.centsPerKwMonth)).toEqual([700, 1_400, 2_900, 2_200]);
+  });
+
+  it("are none for Paraguay: its one all-in figure (Sazmining 2023, 4.7 c) is its base fee, $5", () => {
+    const py = scenario("tariffs-2025").regions.find((r) => r.id === "py-itaipu")!;
+    expect(py.hostingSteps).toEqual([]);
+    expect(py.hostingCentsPerKwMonth).toBe(500);
   });
 
   it("are replaced by a scenario's own", () => {
