@@ -1,8 +1,9 @@
 /**
  * The hosting layer in the region card, end to end (issue #13 §3): Quebec's use, hosting price and queue
- * from the engine's quote (Quebec, not Texas: Texas's 2024-level hosting fee makes a lease larger than
- * what is free cost more than a company's starting cash, so it could not queue); a lease larger than what is free joins the queue; an own site is started with
- * its quote; both show as mine in the card. Screenshots of the card before and after.
+ * from the engine's quote (Quebec, the cheapest host: a lease larger than what is free must cost less
+ * than a company's starting cash to queue, and Texas's dated fee is several times Quebec's); a lease
+ * larger than what is free joins the queue; an own site is started with its quote; both show as mine in
+ * the card. Screenshots of the card before and after.
  */
 import { describe, it } from "vitest";
 import type { Locator } from "playwright-core";
