@@ -17,13 +17,17 @@ export interface EpisodeWindow extends EpisodePeriod {
   fit: HashrateFit | null;
 }
 
-/** The episodes whose whole period lies within `outer`'s (not `outer` itself), each with the run's fit there. */
+/**
+ * The episodes whose whole period lies within `outer`'s (not `outer` itself), each with the run's fit
+ * there; none when `outer` runs an invented market (its dates are not history's).
+ */
 export function episodeWindows(
   recording: Pick<Recording, "days">,
   data: Pick<Datasets, "hashrateEhs" | "epochs">,
-  outer: EpisodePeriod,
+  outer: EpisodePeriod & { historical: boolean },
   episodes: readonly EpisodePeriod[],
 ): EpisodeWindow[] {
+  if (!outer.historical) return [];
   return episodes
     .filter(
       (e) => e.id !== outer.id && e.period.start >= outer.period.start && e.period.end <= outer.period.end,

@@ -213,12 +213,17 @@ function single(options: Extract<Options, { mode: "single" }>): void {
   console.log(halvingDropLines(halvingDrops(recording, loadDatasets())).join("\n"));
   const outer = {
     id: scenario.id,
+    historical: scenario.price.kind === "historical",
     period: {
       start: formatIsoDate(scenario.startDay),
       end: formatIsoDate(scenario.startDay + scenario.days - 1),
     },
   };
-  const windows = episodeWindows(recording, loadDatasets(), outer, lobbyScenarios(SCENARIO_DIR));
+  // Only a run of history holds episodes of history (an invented market's dates are not history's).
+  const historical = scenario.price.kind === "historical";
+  const windows = historical
+    ? episodeWindows(recording, loadDatasets(), outer, lobbyScenarios(SCENARIO_DIR))
+    : [];
   const windowLines = episodeWindowLines(windows);
   if (windowLines.length > 0) console.log(windowLines.join("\n"));
   const priceLines = machinePriceLines(prices.observations);

@@ -9,7 +9,11 @@ import { loadDatasets } from "../../node/scenarios.ts";
 import { formatIsoDate, parseIsoDate } from "../../shared/math/calendar.ts";
 
 const data = loadDatasets();
-const decade = { id: "history-2016-2026", period: { start: "2016-06-08", end: "2026-03-27" } };
+const decade = {
+  id: "history-2016-2026",
+  historical: true,
+  period: { start: "2016-06-08", end: "2026-03-27" },
+};
 const episodes = [
   decade,
   { id: "halving-2020", period: { start: "2020-01-01", end: "2021-03-31" } },
@@ -36,6 +40,27 @@ describe("episode windows", () => {
       episodes,
     );
     expect(windows.map((w) => w.id)).toEqual(["halving-2020", "tariffs-2025"]);
+  });
+
+  it("holds none in a run of an invented market, whose dates are not history's", () => {
+    const sandbox = { id: "sandbox", historical: false, period: { start: "2024-01-01", end: "2027-01-01" } };
+    const inside = [{ id: "tariffs-2025", period: { start: "2024-01-06", end: "2025-12-31" } }];
+    expect(
+      episodeWindows(
+        runAt(() => 1),
+        data,
+        sandbox,
+        inside,
+      ),
+    ).toEqual([]);
+    expect(
+      episodeWindows(
+        runAt(() => 1),
+        data,
+        { ...sandbox, historical: true },
+        inside,
+      ),
+    ).toHaveLength(1);
   });
 
   it("measures each window alone: exact in one, 10% high in the other", () => {
