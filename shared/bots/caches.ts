@@ -35,6 +35,8 @@ export class BotCaches {
   scenario: BotScenarioIndex | null = null;
   /** Each seat's profile by company id, with what it was drawn from (seatProfiles.ts). */
   profiles = new Map<string, KeptProfile>();
+  /** Each seat's review slot (levels.ts reviewSlots), for the seed and number of seats it was drawn for. */
+  reviewSlots: { seed: number; seats: number; slots: number[] } | null = null;
 
   /** `engine`: the caches the game's rules are given (step, applyCommand), to share their look-ups. */
   constructor(readonly engine: EngineCaches = new EngineCaches()) {}

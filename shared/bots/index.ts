@@ -11,7 +11,7 @@ import type { Shipment } from "../engine/tradeState.ts";
 import { modelOf } from "../engine/fleet.ts";
 import { regionIndex } from "../engine/regions.ts";
 import { BotCaches } from "./caches.ts";
-import { reviewsOn } from "./levels.ts";
+import { reviewSlots, reviewsOn } from "./levels.ts";
 import { seatProfileOf } from "./seatProfiles.ts";
 import { parseStrategyName } from "../strategy/names.ts";
 import { makeCtx, reserveCents, spendable, type Ctx, type Profile } from "./common.ts";
@@ -110,6 +110,14 @@ function urgent(state: GameState, id: string, w: World): boolean {
   return false;
 }
 
+/** The seat's review slot this game (levels.ts reviewSlots), drawn once per game and kept in `bots`. */
+function reviewSlotOf(bots: BotCaches, seed: number, seats: number, seat: number): number {
+  let kept = bots.reviewSlots;
+  if (kept === null || kept.seed !== seed || kept.seats !== seats)
+    kept = bots.reviewSlots = { seed, seats, slots: reviewSlots(seed, seats) };
+  return kept.slots[seat] ?? seat;
+}
+
 /** Whether today's review bought machines (an order or a used purchase among its commands). */
 function bought(ctx: Ctx, from: number): boolean {
   for (let i = from; i < ctx.out.length; i++) {
@@ -148,7 +156,7 @@ export function decide(
   const named = parseStrategyName(strategy);
   const plan = BY_NAME[named.strategy];
   if (!plan || state.finished) return [];
-  // The seat's position: its weekday for the review (as reviewDay), found without a closure.
+  // The seat's position (its review slot is drawn from it, reviewSlotOf), found without a closure.
   const companies = state.companies;
   let seat = -1;
   for (let i = 0; i < companies.length; i++) {
@@ -159,7 +167,7 @@ export function decide(
   }
   const company = companies[seat];
   if (!company || company.bankrupt) return [];
-  const review = reviewsOn(named.level, state.tick, seat);
+  const review = reviewsOn(named.level, state.tick, reviewSlotOf(bots, state.seed, companies.length, seat));
   const w = worldOf(state, bots);
   if (!review && !urgent(state, companyId, w)) return [];
   const profile = seatProfileOf(bots, plan.profile, named.level, state.seed, companyId);

@@ -15,10 +15,34 @@ import type { Profile } from "./common.ts";
 /** Days between a level's reviews (purchases, sales, housekeeping); urgent matters are daily at every level. */
 const REVIEW_EVERY: Record<Level, number> = { easy: 14, normal: 7, hard: 7 };
 
-/** Whether seat `seat` reviews its business on day `tick` (each seat on its own day, to spread the work). */
-export function reviewsOn(level: Level, tick: number, seat: number): boolean {
+/**
+ * Whether the seat in review slot `slot` (reviewSlot) reviews its business on day `tick` (each seat on its
+ * own day, to spread the work).
+ */
+export function reviewsOn(level: Level, tick: number, slot: number): boolean {
   const every = REVIEW_EVERY[level];
-  return tick % every === seat % every;
+  return tick % every === slot % every;
+}
+
+/**
+ * Each seat's review slot this game (0: it reviews first): the seats in an order drawn from the seed.
+ * The first to review buys first, on the first day, from the factories' batches, the used markets and
+ * the free hosting space, before the others have moved prices and taken room: with the slot the seat's
+ * number, the first seat's strategy won most games for it (halving-2020, 40 runs: efficiency won 72% as
+ * the first seat and 22% as the last, the trader 52% as the first), so the order is drawn, as a lot.
+ */
+export function reviewSlots(seed: number, seats: number): number[] {
+  const rng = createRng(seed >>> 0, "bot:reviewOrder");
+  const order = Array.from({ length: seats }, (_, i) => i);
+  for (let i = seats - 1; i > 0; i--) {
+    const j = Math.floor(nextFloat(rng) * (i + 1));
+    const t = order[i] as number;
+    order[i] = order[j] as number;
+    order[j] = t;
+  }
+  const slots: number[] = new Array<number>(seats).fill(0);
+  order.forEach((seat, slot) => (slots[seat] = slot));
+  return slots;
 }
 
 /**

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { applyCommand, step, type Command } from "../../shared/index.ts";
 import { BotCaches, decide } from "../../shared/bots/index.ts";
 import { CHEAP_POWER } from "../../shared/bots/cheapPower.ts";
-import { reviewsOn, seatProfile } from "../../shared/bots/levels.ts";
+import { reviewSlots, reviewsOn, seatProfile } from "../../shared/bots/levels.ts";
 import { newGame, player } from "../helpers/game.ts";
 
 describe("bot levels", () => {
@@ -60,5 +60,19 @@ describe("bot levels", () => {
     }
     expect(buying.length).toBeGreaterThan(0);
     for (const d of buying) expect(d % 14).toBe(0);
+  });
+
+  it("review in an order drawn from the seed: every seat reviews first in some games, none in most", () => {
+    const first = [0, 0, 0, 0];
+    for (let seed = 1; seed <= 200; seed++) {
+      const slots = reviewSlots(seed, 4);
+      // One slot per seat: the order is a permutation.
+      expect([...slots].sort()).toEqual([0, 1, 2, 3]);
+      expect(reviewSlots(seed, 4)).toEqual(slots);
+      first[slots.indexOf(0)]!++;
+    }
+    // Each seat first in about a quarter of 200 games (binomial sd about 6): never the first seat always.
+    for (const n of first) expect(n).toBeGreaterThan(30);
+    expect(first[0]).toBeLessThan(70);
   });
 });
