@@ -85,6 +85,9 @@ export function buyCautious(ctx: Ctx): void {
     for (const model of models) consider(price(ctx, sv, model, r, "new"));
     for (const model of catalog.tierLeaders) consider(price(ctx, sv, model, r, "used"));
   }
-  // One region per review, a third of the budget: the spread builds up week by week.
-  buyBest(ctx, offers, budget / 3, budget / 3);
+  // One region per review, a third of the budget: the spread builds up week by week. But never less than
+  // an order: a third under the smallest order bought nothing while the cash sat above its reserve
+  // (tariffs-2025 seed 1: no purchase after its first eight months, fleet 1,800 PH against 11,000).
+  const slice = Math.max(budget / 3, minOrderCents(ctx));
+  buyBest(ctx, offers, slice, slice);
 }
