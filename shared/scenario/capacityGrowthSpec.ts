@@ -6,12 +6,8 @@
  * the second. Regions without steps grow as before, and resolve (and hash) as before.
  */
 import { z } from "zod";
-import { isValidIsoDate, parseIsoDate } from "../math/calendar.ts";
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date written YYYY-MM-DD", abort: true })
-  .refine(isValidIsoDate, { message: "no such date: expected a real calendar date written YYYY-MM-DD" });
+import { isoDate } from "./isoDate.ts";
+import { parseIsoDate } from "../math/calendar.ts";
 
 export const capacityGrowthStepsSchema = z
   .array(

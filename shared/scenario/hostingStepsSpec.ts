@@ -6,13 +6,9 @@
  * A region's steps come from the region catalog (shared/world/regions.yaml); a scenario may replace them.
  */
 import { z } from "zod";
-import { isValidIsoDate, parseIsoDate } from "../math/calendar.ts";
+import { isoDate } from "./isoDate.ts";
+import { parseIsoDate } from "../math/calendar.ts";
 import { usdToCents, type Cents } from "../math/money.ts";
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date written YYYY-MM-DD", abort: true })
-  .refine(isValidIsoDate, { message: "no such date: expected a real calendar date written YYYY-MM-DD" });
 
 /** One dated hosting fee, as written. */
 export const hostingStepSchema = z

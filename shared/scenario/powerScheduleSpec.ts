@@ -5,12 +5,8 @@
  * A region's steps come from the region catalog (shared/world/regions.yaml); a scenario may replace them.
  */
 import { z } from "zod";
-import { isValidIsoDate, parseIsoDate } from "../math/calendar.ts";
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date written YYYY-MM-DD", abort: true })
-  .refine(isValidIsoDate, { message: "no such date: expected a real calendar date written YYYY-MM-DD" });
+import { isoDate } from "./isoDate.ts";
+import { parseIsoDate } from "../math/calendar.ts";
 
 /** One dated change of a region's power price, as written. */
 export const powerStepSchema = z

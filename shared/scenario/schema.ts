@@ -5,8 +5,8 @@
  * is marked with `estimate`, which says how it was chosen.
  */
 import { z } from "zod";
+import { isoDate } from "./isoDate.ts";
 import { factoryQueueFileSchema } from "./factorySpec.ts";
-import { isValidIsoDate } from "../math/calendar.ts";
 import { tradeRulesSchema } from "./tradeSpec.ts";
 import { usedMarketsFileSchema } from "./usedMarketSpec.ts";
 import { financeFileSchema } from "./financeSpec.ts";
@@ -20,11 +20,6 @@ import { seasonalMigrationFileSchema } from "./seasonalSpec.ts";
 import { buildOutFileSchema } from "./buildOutSpec.ts";
 
 const text = z.object({ en: z.string().min(1), zh: z.string().min(1) }).strict();
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date written YYYY-MM-DD", abort: true })
-  .refine(isValidIsoDate, { message: "no such date: expected a real calendar date written YYYY-MM-DD" })
-  .describe("A UTC calendar day, YYYY-MM-DD");
 const isoTimestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, {
   message: "expected a UTC time written YYYY-MM-DDTHH:MM:SSZ",
 });

@@ -8,8 +8,9 @@
  * others out of sample (node/historyFit.ts).
  */
 import { z } from "zod";
+import { isoDate } from "./isoDate.ts";
 import { HALVING_INTERVAL, TARGET_SPACING } from "../bitcoin/constants.ts";
-import { isValidIsoDate, parseIsoDate, SECONDS_PER_DAY, type EpochDay } from "../math/calendar.ts";
+import { parseIsoDate, SECONDS_PER_DAY, type EpochDay } from "../math/calendar.ts";
 import type { Epoch } from "./datasets.ts";
 
 /** The resolved supply block: kW of machines shipped a day per million USD a day of miners' revenue, and the lag. */
@@ -39,11 +40,6 @@ export interface SupplyShortage {
 
 /** First and last calendar year the world's parameters were fitted on, inclusive. */
 export type CalibrationYears = [number, number];
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date written YYYY-MM-DD", abort: true })
-  .refine(isValidIsoDate, { message: "no such date: expected a real calendar date written YYYY-MM-DD" });
 
 export const shortageFileSchema = z
   .object({
