@@ -7,35 +7,14 @@
  * that the step's quote did not already include the event's rise. The steps' date order is the
  * schema's rule (hostingStepsSpec.ts).
  */
-import { parseIsoDate } from "../math/calendar.ts";
 import type { LintProblem } from "./lint.ts";
 import type { RegionCatalog, ScenarioFile } from "./schema.ts";
-
-/** An event this close to a step (days, either side) may be the same change. */
-const SAME_CHANGE_DAYS = 31;
-
-/** The hosting steps a scenario's region is priced on: its own when it gives them, else the catalog's. */
-function stepsOf(raw: ScenarioFile, catalog: RegionCatalog, id: string): readonly { from: string }[] {
-  const own = raw.regions.find((r) => r.id === id)?.hostingSteps;
-  return own ?? catalog.regions.find((r) => r.id === id)?.hostingSteps ?? [];
-}
+import { eventsNearSteps } from "./lintPowerSteps.ts";
 
 export function lintHostingStepEvents(raw: ScenarioFile, catalog: RegionCatalog): LintProblem[] {
-  const problems: LintProblem[] = [];
-  raw.events.forEach((e, i) => {
-    if (e.type !== "powerPrice") return;
-    const day = parseIsoDate(e.date);
-    e.regions.forEach((id, j) => {
-      const step = stepsOf(raw, catalog, id).find(
-        (s) => Math.abs(parseIsoDate(s.from) - day) <= SAME_CHANGE_DAYS,
-      );
-      if (!step) return;
-      problems.push({
-        severity: "warning",
-        path: ["events", i, "regions", j],
-        message: `${id}'s hosting steps set a new fee on ${step.from}, near this powerPrice event on ${e.date}: if the step's all-in quote already includes the event's rise, hosted machines pay it twice (the event on power, then the fee): drop one, or give the region its own hostingSteps`,
-      });
-    });
-  });
-  return problems;
+  return eventsNearSteps(raw, catalog, "hostingSteps").map((n) => ({
+    severity: "warning",
+    path: n.path,
+    message: `${n.region}'s hosting steps set a new fee on ${n.stepFrom}, near this powerPrice event on ${n.eventDate}: if the step's all-in quote already includes the event's rise, hosted machines pay it twice (the event on power, then the fee): drop one, or give the region its own hostingSteps`,
+  }));
 }

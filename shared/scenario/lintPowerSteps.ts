@@ -11,28 +11,52 @@ import type { RegionCatalog, ScenarioFile } from "./schema.ts";
 /** An event this close to a step (days, either side) is taken for the same change. */
 const SAME_CHANGE_DAYS = 31;
 
-/** The steps a scenario's region is priced on: its own when it gives them, else the catalog's. */
-function stepsOf(raw: ScenarioFile, catalog: RegionCatalog, id: string): readonly { from: string }[] {
-  const own = raw.regions.find((r) => r.id === id)?.powerSteps;
-  return own ?? catalog.regions.find((r) => r.id === id)?.powerSteps ?? [];
+type StepField = "powerSteps" | "hostingSteps";
+
+/** The steps of `field` a scenario's region is priced on: its own when it gives them, else the catalog's. */
+function stepsOf(
+  raw: ScenarioFile,
+  catalog: RegionCatalog,
+  id: string,
+  field: StepField,
+): readonly { from: string }[] {
+  const own = raw.regions.find((r) => r.id === id)?.[field];
+  return own ?? catalog.regions.find((r) => r.id === id)?.[field] ?? [];
 }
 
-export function lintPowerStepEvents(raw: ScenarioFile, catalog: RegionCatalog): LintProblem[] {
-  const problems: LintProblem[] = [];
+/** A `powerPrice` event's region within SAME_CHANGE_DAYS of one of that region's steps. */
+export interface EventNearStep {
+  path: (string | number)[];
+  region: string;
+  stepFrom: string;
+  eventDate: string;
+}
+
+/** Every `powerPrice` event's region that has a step of `field` within a month of the event. */
+export function eventsNearSteps(
+  raw: ScenarioFile,
+  catalog: RegionCatalog,
+  field: StepField,
+): EventNearStep[] {
+  const near: EventNearStep[] = [];
   raw.events.forEach((e, i) => {
     if (e.type !== "powerPrice") return;
     const day = parseIsoDate(e.date);
     e.regions.forEach((id, j) => {
-      const step = stepsOf(raw, catalog, id).find(
+      const step = stepsOf(raw, catalog, id, field).find(
         (s) => Math.abs(parseIsoDate(s.from) - day) <= SAME_CHANGE_DAYS,
       );
-      if (!step) return;
-      problems.push({
-        severity: "error",
-        path: ["events", i, "regions", j],
-        message: `${id}'s power steps already change its price on ${step.from}; this powerPrice event on ${e.date} would apply the same change again (the step, then the event): drop the event, or give the region its own powerSteps without that step`,
-      });
+      if (step)
+        near.push({ path: ["events", i, "regions", j], region: id, stepFrom: step.from, eventDate: e.date });
     });
   });
-  return problems;
+  return near;
+}
+
+export function lintPowerStepEvents(raw: ScenarioFile, catalog: RegionCatalog): LintProblem[] {
+  return eventsNearSteps(raw, catalog, "powerSteps").map((n) => ({
+    severity: "error",
+    path: n.path,
+    message: `${n.region}'s power steps already change its price on ${n.stepFrom}; this powerPrice event on ${n.eventDate} would apply the same change again (the step, then the event): drop the event, or give the region its own powerSteps without that step`,
+  }));
 }

@@ -13,7 +13,7 @@ export interface AwayCard {
 
 export function createAwayCard(root: HTMLElement): AwayCard {
   const el = h("section", {
-    class: "panel away-summary",
+    class: "panel dialog away-summary",
     role: "dialog",
     "aria-labelledby": "away-title",
     "data-testid": "away-summary",
