@@ -6,7 +6,7 @@
  * the second. Regions without steps grow as before, and resolve (and hash) as before.
  */
 import { z } from "zod";
-import { isoDate } from "./isoDate.ts";
+import { isoDate, notSortedMessage, sortedByDate } from "./isoDate.ts";
 import { parseIsoDate } from "../math/calendar.ts";
 
 export const capacityGrowthStepsSchema = z
@@ -22,9 +22,7 @@ export const capacityGrowthStepsSchema = z
       .strict(),
   )
   .min(1)
-  .refine((steps) => steps.every((s, i) => i === 0 || (steps[i - 1] as { from: string }).from < s.from), {
-    message: "capacity growth steps must be sorted by date, one per date",
-  })
+  .refine(sortedByDate, notSortedMessage("capacity growth"))
   .describe(
     "dated changes of the region's capacity growth (the pace before the first is capacityGrowthMwPerYear)",
   );

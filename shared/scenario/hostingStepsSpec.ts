@@ -6,7 +6,7 @@
  * A region's steps come from the region catalog (shared/world/regions.yaml); a scenario may replace them.
  */
 import { z } from "zod";
-import { isoDate } from "./isoDate.ts";
+import { isoDate, notSortedMessage, sortedByDate } from "./isoDate.ts";
 import { parseIsoDate } from "../math/calendar.ts";
 import { usdToCents, type Cents } from "../math/money.ts";
 
@@ -29,9 +29,7 @@ export const hostingStepSchema = z
 
 export const hostingStepsSchema = z
   .array(hostingStepSchema)
-  .refine((steps) => steps.every((s, i) => i === 0 || (steps[i - 1] as { from: string }).from < s.from), {
-    message: "hosting steps must be sorted by date, one per date",
-  })
+  .refine(sortedByDate, notSortedMessage("hosting"))
   .describe("dated hosting fees: each holds from its date to the next (the catalog's fee before the first)");
 
 /** A step in the engine's units: from `day`, the fee is `centsPerKwMonth`. */

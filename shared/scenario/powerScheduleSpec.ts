@@ -5,7 +5,7 @@
  * A region's steps come from the region catalog (shared/world/regions.yaml); a scenario may replace them.
  */
 import { z } from "zod";
-import { isoDate } from "./isoDate.ts";
+import { isoDate, notSortedMessage, sortedByDate } from "./isoDate.ts";
 import { parseIsoDate } from "../math/calendar.ts";
 
 /** One dated change of a region's power price, as written. */
@@ -24,9 +24,7 @@ export const powerStepSchema = z
 
 export const powerStepsSchema = z
   .array(powerStepSchema)
-  .refine((steps) => steps.every((s, i) => i === 0 || (steps[i - 1] as { from: string }).from < s.from), {
-    message: "power steps must be sorted by date, one per date",
-  })
+  .refine(sortedByDate, notSortedMessage("power"))
   .describe("dated steps of the power price on top of the seasonal curve (taxes, fees, crises)");
 
 /** A step in the engine's units: from `day`, price × multBps / 10,000 + addMicroUsd. */
