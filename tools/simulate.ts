@@ -11,7 +11,14 @@
  */
 import { writeFileSync } from "node:fs";
 import { SingleBar } from "cli-progress";
-import { createGame, EngineCaches, ENGINE_VERSION, step, type PlayerSeat } from "../shared/index.ts";
+import {
+  createGame,
+  EngineCaches,
+  ENGINE_VERSION,
+  step,
+  type PlayerSeat,
+  type Scenario,
+} from "../shared/index.ts";
 import { finishLog, startLog } from "../shared/replay/index.ts";
 import { intFlag, parseFlags, pathFlag, runMain, UsageError } from "./lib/cli.ts";
 import { simulationCsv, simulationDocument } from "./lib/export.ts";
@@ -27,8 +34,9 @@ import { isStrategyPath, parseStrategyName } from "../shared/strategy/names.ts";
 import { runQueue } from "./lib/mc-queue-coordinator.ts";
 import { availableStrategies, BOTS, mcConfigOf } from "./lib/montecarlo.ts";
 import { createRecording, recordDay } from "../node/recorder.ts";
-import { loadDatasets, SCENARIO_DIR } from "../node/scenarios.ts";
+import { loadDatasets, SCENARIO_DIR, scenarioPathOf } from "../node/scenarios.ts";
 import { loadScenarioRef, scenarioRefId } from "./lib/scenarioRef.ts";
+import { loadWindowOf } from "../node/worldWindow.ts";
 import { writeMcReport } from "./lib/report-write.ts";
 import { compareMain } from "./lib/compare.ts";
 import { parseSweep, runSweep, type SweepSpec } from "./lib/sweep.ts";
@@ -43,7 +51,7 @@ import { createMachinePriceProbe, loadMachinePrices } from "../node/machinePrice
 import { machinePriceLines } from "./lib/machinePrices.ts";
 
 const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players N] [--days N] [--json FILE] [--csv FILE]
-                            [--save-replay FILE] [--quiet]
+                            [--save-replay FILE] [--quiet] [--world NAME]
        npm run simulate -- --scenario NAME --bots LIST [--runs N] [--jobs J] [--seed S] [--days N]
                             [--json FILE] [--csv FILE] [--save-replay FILE] [--quiet]
                             [--report DIR] [--sweep path.to.param=a,b,c]
@@ -53,6 +61,8 @@ const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players 
                       (./drafts/my.yaml: checked by the linter first)
   --seed N            seed, 0..4294967295 (default 1); Monte-Carlo run i plays seed N + i
   --players N         idle players seated (default 0: the rest of the world alone)
+  --world NAME        play the scenario as a window of NAME's world: NAME's supply rule and build-out
+                      (history-2016-2026) instead of its own deployments, to compare the fits
   --days N            stop after N days (default: the scenario's end)
   --json FILE         write the daily rows, retargets, halvings and history comparison as JSON
                       (Monte-Carlo: the report with every run's results; timing under "timing")
@@ -87,7 +97,7 @@ interface Common {
 }
 
 type Options =
-  | (Common & { mode: "single"; players: number })
+  | (Common & { mode: "single"; players: number; world: string | undefined })
   | (Common & {
       mode: "montecarlo";
       bots: string[];
@@ -96,6 +106,14 @@ type Options =
       sweep: SweepSpec | null;
       queue?: string;
     });
+
+/** --world: a scenario to play --scenario as a window of; a replay names a shipped scenario, not a window. */
+function worldFlag(world: string | undefined, replay: string | undefined): string | undefined {
+  if (world === undefined) return undefined;
+  scenarioRefId(world);
+  if (replay) throw new UsageError("--save-replay replays a scenario as shipped: not with --world");
+  return world;
+}
 
 function parseOptions(argv: string[]): Options {
   const flags = parseFlags(argv, {
@@ -114,6 +132,7 @@ function parseOptions(argv: string[]): Options {
     "class-share": { type: "boolean" },
     report: { type: "string" },
     sweep: { type: "string" },
+    world: { type: "string" },
   });
   scenarioRefId(flags.scenario);
   const common: Common = {
@@ -133,10 +152,16 @@ function parseOptions(argv: string[]): Options {
       );
     }
     // The scenario's seat limit is checked once it is loaded; this bound only rejects nonsense early.
-    return { ...common, mode: "single", players: intFlag("players", flags.players, 0, 1000, 0) };
+    return {
+      ...common,
+      mode: "single",
+      players: intFlag("players", flags.players, 0, 1000, 0),
+      world: worldFlag(flags.world, common.replay),
+    };
   }
   if (flags.players !== undefined)
     throw new UsageError("--players and --bots do not go together: bots are the players");
+  if (flags.world !== undefined) throw new UsageError("--world is for a single run without --bots");
   const bots = flags.bots.split(",").map((b) => b.trim());
   if (bots.some((b) => b === ""))
     throw new UsageError(`--bots needs a comma-separated list of strategies, got "${flags.bots}"`);
@@ -173,8 +198,18 @@ function writeJson(path: string, value: unknown): void {
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** --scenario, or with --world the scenario as a window of that world's supply (node/worldWindow.ts). */
+function singleScenario(options: Extract<Options, { mode: "single" }>): Scenario {
+  if (options.world === undefined) return loadScenarioRef(options.scenario);
+  if (!loadScenarioRef(options.world).world.supply)
+    throw new UsageError(
+      `--world ${options.world}: its new machines follow a schedule, not the industry's output (world.supply); give history-2016-2026`,
+    );
+  return loadWindowOf(scenarioPathOf(options.scenario) as string, scenarioPathOf(options.world) as string);
+}
+
 function single(options: Extract<Options, { mode: "single" }>): void {
-  const scenario = loadScenarioRef(options.scenario);
+  const scenario = singleScenario(options);
   const seats = scenario.company.maxCompanies;
   if (options.players > seats) {
     throw new UsageError(`--players: ${scenario.id} seats at most ${seats} players, got ${options.players}`);

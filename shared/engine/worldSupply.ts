@@ -18,7 +18,7 @@ import { bestReleasedJPerTh, newFleetJPerTh } from "./newFleet.ts";
 import { BLOCKS_PER_DAY } from "../bitcoin/constants.ts";
 
 /** Days of revenue averaged into one day's orders: a month smooths single days' spikes. */
-const REVENUE_WINDOW_DAYS = 30;
+export const REVENUE_WINDOW_DAYS = 30;
 
 /** Index into the scenario's daily series for `day`, held to the series' ends. */
 const seriesIndex = (scenario: Scenario, day: number, length: number): number =>
@@ -43,12 +43,29 @@ function satsPerBlock(scenario: Scenario, supply: WorldSupply, day: number): num
   return subsidy + fees;
 }
 
+/** Miners' revenue on a day, millions of USD: the BTC price times what the day's blocks earned. */
+export const dayRevenueMusd = (btcUsd: number, satsEachBlock: number): number =>
+  (btcUsd * satsEachBlock * BLOCKS_PER_DAY) / 1e8 / 1e6;
+
+/**
+ * Miners' revenue on `day`, millions of USD. Before the first day it is the resolved lead-in's
+ * (supplyLeadIn.ts: the scenario's own series start on its first day), so that a window of the decade
+ * orders in its first month, or through a shortage that began before it, what the real months paid for.
+ */
+function revenueOn(scenario: Scenario, supply: WorldSupply, day: number): number {
+  const before = supply.revenueBeforeStartMusd;
+  if (before && day < scenario.startDay) {
+    const value = before[before.length - (scenario.startDay - day)];
+    if (value !== undefined) return value;
+  }
+  return dayRevenueMusd(priceUsd(scenario, day), satsPerBlock(scenario, supply, day));
+}
+
 /** Miners' revenue a day averaged over the month before `day`, millions of USD. */
 export function revenueMusdPerDay(scenario: Scenario, supply: WorldSupply, day: number): number {
   let sum = 0;
-  for (let d = day - REVENUE_WINDOW_DAYS + 1; d <= day; d++)
-    sum += (priceUsd(scenario, d) * satsPerBlock(scenario, supply, d) * BLOCKS_PER_DAY) / 1e8;
-  return sum / REVENUE_WINDOW_DAYS / 1e6;
+  for (let d = day - REVENUE_WINDOW_DAYS + 1; d <= day; d++) sum += revenueOn(scenario, supply, d);
+  return sum / REVENUE_WINDOW_DAYS;
 }
 
 /** What miners order on `day`, kW of machines per day (before the margin factor): a share of their revenue. */
@@ -80,13 +97,17 @@ export function withOrderBook(scenario: Scenario, supply: WorldSupply): WorldSup
   const { deliveredKwPerDay: _old, ...rest } = supply;
   const shortage = rest.shortage;
   if (!shortage) return rest;
+  // A shortage that began before the first day (a window of the decade opening in it) fills its book
+  // from the orders of the days before, read from the revenue lead-in; only the days played are kept.
+  const first = Math.min(0, shortage.startDay - scenario.startDay - 1);
   const orders: number[] = [];
-  for (let i = 0; i < scenario.days; i++) orders.push(ordersKwPerDay(scenario, rest, scenario.startDay + i));
+  for (let i = first; i < scenario.days; i++)
+    orders.push(ordersKwPerDay(scenario, rest, scenario.startDay + i));
   const days = {
-    fromIndex: shortage.startDay - scenario.startDay,
-    toIndex: shortage.endDay - scenario.startDay,
+    fromIndex: shortage.startDay - scenario.startDay - first,
+    toIndex: shortage.endDay - scenario.startDay - first,
   };
-  return { ...rest, deliveredKwPerDay: orderBookDeliveries(orders, days) };
+  return { ...rest, deliveredKwPerDay: orderBookDeliveries(orders, days).slice(-first) };
 }
 
 /** New rest-of-world hashrate the industry's output makes on `day` at a normal margin, TH/s per day. */

@@ -20,6 +20,7 @@ import { resolveFactoryQueue } from "./factorySpec.ts";
 import { resolveFinance } from "./financeSpec.ts";
 import { resolveHosting } from "./hostingSpec.ts";
 import { resolveSupply } from "./supplySpec.ts";
+import { withRevenueLeadIn } from "./supplyLeadIn.ts";
 import { resolveCapacityGrowthSteps } from "./capacityGrowthSpec.ts";
 import { withOrderBook } from "../engine/worldSupply.ts";
 import { DEFAULT_PRICE_MEMORY_DAYS } from "./machinePriceSpec.ts";
@@ -276,6 +277,14 @@ export function resolveScenario(
     ),
   );
   const epochStartTime = parseIsoTimestamp(raw.chain.epochStartTime);
+  const supply =
+    raw.world.supply &&
+    withRevenueLeadIn(
+      resolveSupply(raw.world.supply, data.epochs, raw.chain.startHeight, endDay),
+      data,
+      { day: startDay, height: raw.chain.startHeight },
+      problems,
+    );
   if (problems.length > 0) throw new ScenarioError(file, problems);
   return resolveOrderBook({
     id: raw.id,
@@ -327,9 +336,7 @@ export function resolveScenario(
       responseDays: raw.world.responseDays,
       playerReserveBps: Math.round(raw.world.playerReservePct * 100),
       // Added only when the file has them, so that scenarios without them hash as before.
-      ...(raw.world.supply
-        ? { supply: resolveSupply(raw.world.supply, data.epochs, raw.chain.startHeight, endDay) }
-        : {}),
+      ...(supply ? { supply } : {}),
       ...(raw.world.calibrationYears ? { calibrationYears: raw.world.calibrationYears } : {}),
     },
     asics,

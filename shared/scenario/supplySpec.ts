@@ -28,6 +28,12 @@ export interface WorldSupply {
   retireIdlePctPerMonth: number;
   /** A chip shortage the makers' output cannot grow through (orderBook.ts); undefined: output = orders. */
   shortage?: SupplyShortage;
+  /**
+   * Miners' revenue a day before the first day, millions of USD, oldest first (the last: the day before
+   * the start), from the shipped price and fees (supplyLeadIn.ts): the days the first month's orders and
+   * a shortage that began before the start read.
+   */
+  revenueBeforeStartMusd?: number[];
   /** The order book's deliveries a day from the start, kW (resolved from the orders when a ceiling is set). */
   deliveredKwPerDay?: number[];
 }
@@ -86,7 +92,7 @@ export const calibrationYearsSchema = z
 export type SupplyFile = z.infer<typeof supplyFileSchema>;
 
 /** The day the chain reached `height`: inside a known epoch by its blocks' share, past the data at 600 s. */
-function dayOfHeight(epochs: readonly Epoch[], height: number): EpochDay {
+export function dayOfHeight(epochs: readonly Epoch[], height: number): EpochDay {
   for (let i = 0; i + 1 < epochs.length; i++) {
     const [a, b] = [epochs[i] as Epoch, epochs[i + 1] as Epoch];
     if (height >= a.height && height < b.height) {
@@ -177,14 +183,15 @@ export function supplyProblems(
       message: `supply follows miners' revenue on the historical BTC price; with the ${priceModel} price model give \`deployments\` instead`,
     });
   const shortage = world.supply?.shortage;
-  // It starts after the first day: its output is held at the orders of the day before it began.
+  // It may begin before the first day or end after the last (a window of a longer world): the orders of
+  // the days before are read from the shipped series (supplyLeadIn.ts); it must touch the period.
   if (
     shortage &&
-    !(shortage.start < shortage.end && shortage.start > period.start && shortage.end <= period.end)
+    !(shortage.start < shortage.end && shortage.start <= period.end && shortage.end > period.start)
   )
     out.push({
       path: ["world", "supply", "shortage"],
-      message: `the shortage ${shortage.start}..${shortage.end} must start before it ends, after the period's first day ${period.start} and end by ${period.end}`,
+      message: `the shortage ${shortage.start}..${shortage.end} must start before it ends and overlap the period ${period.start}..${period.end}`,
     });
   const years = world.calibrationYears;
   if (years) {

@@ -170,6 +170,20 @@ describe("simulate CLI", () => {
     expect(queued.stderr).toContain(`${bot} is a file the workers cannot load`);
   });
 
+  it("plays an episode as a window of the decade's world, and refuses --world where it cannot", () => {
+    const world = ["--world", "history-2016-2026"];
+    const json = join(dir, "window.json");
+    const ok = cli(["--scenario", "exodus-2021", ...world, "--days", "20", "--json", json, "--quiet"]);
+    expect(ok.status, ok.stderr).toBe(0);
+    const doc = JSON.parse(readFileSync(json, "utf8")) as { days: { date: string }[] };
+    expect(doc.days[0]?.date).toBe("2021-04-02");
+    expect(cli(["--scenario", "exodus-2021", ...world, "--bots", "efficiency"]).status).toBe(2);
+    expect(cli(["--scenario", "exodus-2021", ...world, "--save-replay", join(dir, "r.json")]).status).toBe(2);
+    const schedule = cli(["--scenario", "exodus-2021", "--world", "sandbox", "--quiet"]);
+    expect(schedule.status).toBe(2);
+    expect(schedule.stderr).toContain("--world sandbox: its new machines follow a schedule");
+  });
+
   it("stops after --days and saves a replay that the replay tool accepts", () => {
     const log = join(dir, "replay.json");
     const out = cli([

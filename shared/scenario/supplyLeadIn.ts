@@ -1,0 +1,64 @@
+/**
+ * The miners' revenue before a scenario's first day, for its world supply (issue #16: the episodes as
+ * windows of the decade's world). A scenario's price and fee series start on its first day, but the
+ * industry's orders on that day were paid by the month before (worldSupply.ts), and a chip shortage
+ * that began before the start holds output at the orders of the day before it began, with the orders
+ * since waiting in the book. Without the real days before, a window opening in April 2021 would read
+ * its own April price into November 2020's orders (about three times the real revenue).
+ */
+import { HALVING_INTERVAL } from "../bitcoin/constants.ts";
+import { blockSubsidySats } from "../bitcoin/subsidy.ts";
+import { BLOCKS_PER_DAY } from "../bitcoin/constants.ts";
+import { dayRevenueMusd, REVENUE_WINDOW_DAYS } from "../engine/worldSupply.ts";
+import { formatIsoDate, type EpochDay } from "../math/calendar.ts";
+import { btcToSats } from "../math/money.ts";
+import type { Datasets } from "./datasets.ts";
+import { dayOfHeight, type WorldSupply } from "./supplySpec.ts";
+
+/** A problem found while resolving, as resolve.ts collects them. */
+interface Problem {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Days before the start whose revenue the supply reads: a month of orders' window and the lag before
+ * the first day, and back to the day before a shortage that began before the start.
+ */
+export function leadInDays(supply: WorldSupply, startDay: EpochDay): number {
+  const shortageStart = supply.shortage?.startDay;
+  const intoShortage = shortageStart === undefined ? 0 : Math.max(0, startDay - shortageStart + 1);
+  return REVENUE_WINDOW_DAYS + supply.lagDays + intoShortage;
+}
+
+/**
+ * The supply with its revenue lead-in (WorldSupply.revenueBeforeStartMusd) read from the shipped
+ * series: the block subsidy the chain paid that day (twice the start's before the last halving) plus
+ * the day's fees, at the day's BTC close. A missing day is a problem, not a guess.
+ */
+export function withRevenueLeadIn(
+  supply: WorldSupply,
+  data: Datasets,
+  start: { day: EpochDay; height: number },
+  problems: Problem[],
+): WorldSupply {
+  const lastHalvingHeight = Math.floor(start.height / HALVING_INTERVAL) * HALVING_INTERVAL;
+  const lastHalvingDay = lastHalvingHeight > 0 ? dayOfHeight(data.epochs, lastHalvingHeight) : -Infinity;
+  const subsidy = blockSubsidySats(start.height);
+  const revenue: number[] = [];
+  for (let day = start.day - leadInDays(supply, start.day); day < start.day; day++) {
+    const price = data.priceUsd.get(day);
+    const feesBtc = data.feesBtc.get(day);
+    if (price === undefined || feesBtc === undefined) {
+      problems.push({
+        path: ["world", "supply"],
+        message: `the shipped data has no ${price === undefined ? "BTC price" : "fees"} for ${formatIsoDate(day)}, which the supply's first orders read (a month and the lag before the start, and back to a shortage's start)`,
+      });
+      return supply;
+    }
+    const satsEachBlock =
+      (day < lastHalvingDay ? 2 * subsidy : subsidy) + btcToSats(feesBtc / BLOCKS_PER_DAY);
+    revenue.push(dayRevenueMusd(price, satsEachBlock));
+  }
+  return { ...supply, revenueBeforeStartMusd: revenue };
+}
