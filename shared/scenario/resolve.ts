@@ -279,12 +279,10 @@ export function resolveScenario(
   const epochStartTime = parseIsoTimestamp(raw.chain.epochStartTime);
   const supply =
     raw.world.supply &&
-    withRevenueLeadIn(
-      resolveSupply(raw.world.supply, data.epochs, raw.chain.startHeight, endDay),
-      data,
-      { day: startDay, height: raw.chain.startHeight },
-      problems,
-    );
+    withRevenueLeadIn(resolveSupply(raw.world.supply, data.epochs, raw.chain.startHeight, endDay), data, {
+      day: startDay,
+      height: raw.chain.startHeight,
+    });
   if (problems.length > 0) throw new ScenarioError(file, problems);
   return resolveOrderBook({
     id: raw.id,

@@ -10,16 +10,10 @@ import { HALVING_INTERVAL } from "../bitcoin/constants.ts";
 import { blockSubsidySats } from "../bitcoin/subsidy.ts";
 import { BLOCKS_PER_DAY } from "../bitcoin/constants.ts";
 import { dayRevenueMusd, REVENUE_WINDOW_DAYS } from "../engine/worldSupply.ts";
-import { formatIsoDate, type EpochDay } from "../math/calendar.ts";
+import type { EpochDay } from "../math/calendar.ts";
 import { btcToSats } from "../math/money.ts";
 import type { Datasets } from "./datasets.ts";
 import { dayOfHeight, type WorldSupply } from "./supplySpec.ts";
-
-/** A problem found while resolving, as resolve.ts collects them. */
-interface Problem {
-  path: (string | number)[];
-  message: string;
-}
 
 /**
  * Days before the start whose revenue the supply reads: a month of orders' window and the lag before
@@ -34,31 +28,33 @@ export function leadInDays(supply: WorldSupply, startDay: EpochDay): number {
 /**
  * The supply with its revenue lead-in (WorldSupply.revenueBeforeStartMusd) read from the shipped
  * series: the block subsidy the chain paid that day (twice the start's before the last halving) plus
- * the day's fees, at the day's BTC close. A missing day is a problem, not a guess.
+ * the day's fees, at the day's BTC close. Days before the shipped data begins hold its first day's
+ * revenue, as the engine holds a scenario's own series to their ends (worldSupply.ts seriesIndex): a
+ * calibration's long lag reaches back before 2016 for the decade's first months.
  */
 export function withRevenueLeadIn(
   supply: WorldSupply,
   data: Datasets,
   start: { day: EpochDay; height: number },
-  problems: Problem[],
 ): WorldSupply {
   const lastHalvingHeight = Math.floor(start.height / HALVING_INTERVAL) * HALVING_INTERVAL;
   const lastHalvingDay = lastHalvingHeight > 0 ? dayOfHeight(data.epochs, lastHalvingHeight) : -Infinity;
   const subsidy = blockSubsidySats(start.height);
-  const revenue: number[] = [];
+  const revenue: (number | undefined)[] = [];
   for (let day = start.day - leadInDays(supply, start.day); day < start.day; day++) {
     const price = data.priceUsd.get(day);
     const feesBtc = data.feesBtc.get(day);
-    if (price === undefined || feesBtc === undefined) {
-      problems.push({
-        path: ["world", "supply"],
-        message: `the shipped data has no ${price === undefined ? "BTC price" : "fees"} for ${formatIsoDate(day)}, which the supply's first orders read (a month and the lag before the start, and back to a shortage's start)`,
-      });
-      return supply;
-    }
     const satsEachBlock =
-      (day < lastHalvingDay ? 2 * subsidy : subsidy) + btcToSats(feesBtc / BLOCKS_PER_DAY);
-    revenue.push(dayRevenueMusd(price, satsEachBlock));
+      (day < lastHalvingDay ? 2 * subsidy : subsidy) + btcToSats((feesBtc ?? 0) / BLOCKS_PER_DAY);
+    revenue.push(
+      price === undefined || feesBtc === undefined ? undefined : dayRevenueMusd(price, satsEachBlock),
+    );
   }
-  return { ...supply, revenueBeforeStartMusd: revenue };
+  const firstKnown = revenue.findIndex((r) => r !== undefined);
+  // No shipped day before the start at all: the engine holds the scenario's first day, as before.
+  if (firstKnown < 0) return supply;
+  // Before the first shipped day, its revenue; a missing day inside the data, the day before's.
+  let last = revenue[firstKnown] as number;
+  const filled = revenue.map((r) => (last = r ?? last));
+  return { ...supply, revenueBeforeStartMusd: filled };
 }

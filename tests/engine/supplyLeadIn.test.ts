@@ -81,9 +81,7 @@ describe("revenue lead-in", () => {
   const supply: WorldSupply = { kwPerMusd: 450, lagDays: 0, halvingDays: [], retireIdlePctPerMonth: 100 };
 
   it("pays the subsidy of its day: twice the start's before the last halving", () => {
-    const problems: { path: (string | number)[]; message: string }[] = [];
-    const resolved = withRevenueLeadIn(supply, data, { day: start, height: 630_500 }, problems);
-    expect(problems).toEqual([]);
+    const resolved = withRevenueLeadIn(supply, data, { day: start, height: 630_500 });
     const revenue = resolved.revenueBeforeStartMusd ?? [];
     expect(revenue).toHaveLength(leadInDays(supply, start));
     // $10,000 x 144 blocks x 12.5 BTC = $18M a day; x 6.25 = $9M.
@@ -91,13 +89,17 @@ describe("revenue lead-in", () => {
     expect(revenue[revenue.length - 1]).toBeCloseTo(9, 9);
   });
 
-  it("reaches back to a shortage that began before the start, and says which day has no data", () => {
+  it("reaches back to a shortage that began before the start, holding the first shipped day before the data", () => {
     const shortage = { startDay: start - 100, endDay: start + 50 };
     expect(leadInDays({ ...supply, shortage }, start)).toBe(30 + 101);
-    const problems: { path: (string | number)[]; message: string }[] = [];
-    withRevenueLeadIn({ ...supply, shortage }, data, { day: start, height: 630_500 }, problems);
-    expect(problems[0]?.message).toMatch(
-      /no BTC price for 2020-\d\d-\d\d, which the supply's first orders read/,
-    );
+    const revenue =
+      withRevenueLeadIn({ ...supply, shortage }, data, { day: start, height: 630_500 })
+        .revenueBeforeStartMusd ?? [];
+    // The data begins 60 days before the start: the 71 days before it hold its first day's $18M.
+    expect(revenue).toHaveLength(131);
+    expect(new Set(revenue.slice(0, 72).map((r) => r.toFixed(9)))).toEqual(new Set(["18.000000000"]));
+    // With no shipped day before the start at all, the engine holds the scenario's own first day.
+    const late = withRevenueLeadIn(supply, data, { day: start + 1000, height: 630_500 });
+    expect(late.revenueBeforeStartMusd).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@
 import { createGame, EngineCaches, step, type Scenario } from "../../shared/index.ts";
 import { daysFromCivil } from "../../shared/math/calendar.ts";
 import { withOrderBook } from "../../shared/engine/worldSupply.ts";
+import { withRevenueLeadIn } from "../../shared/scenario/supplyLeadIn.ts";
 import type { Datasets } from "../../shared/scenario/datasets.ts";
 import { createRecording, recordDay } from "../../node/recorder.ts";
 import { fitByYear, type YearFit } from "../../node/historyFit.ts";
@@ -26,7 +27,7 @@ export interface GridResult extends GridPoint {
 }
 
 /** The scenario with its supply numbers replaced by a grid point's (everything else unchanged). */
-export function withSupply(scenario: Scenario, point: GridPoint): Scenario {
+export function withSupply(scenario: Scenario, point: GridPoint, data: Datasets): Scenario {
   const current = scenario.world.supply;
   if (!current) throw new Error(`${scenario.id} has no world.supply block to calibrate`);
   const pointSupply = {
@@ -35,8 +36,11 @@ export function withSupply(scenario: Scenario, point: GridPoint): Scenario {
     lagDays: point.lagDays,
     retireIdlePctPerMonth: point.retireIdlePctPerMonth,
   };
-  // The order book's deliveries follow the point's orders: resolved again (worldSupply.ts).
-  return { ...scenario, world: { ...scenario.world, supply: withOrderBook(scenario, pointSupply) } };
+  // The point's lag reads further back before the start (supplyLeadIn.ts), and the order book's
+  // deliveries follow the point's orders: both resolved again.
+  const start = { day: scenario.startDay, height: scenario.chain.startHeight };
+  const supply = withOrderBook(scenario, withRevenueLeadIn(pointSupply, data, start));
+  return { ...scenario, world: { ...scenario.world, supply } };
 }
 
 /** Game days from the start to the end of the last calibration year (the scenario's end if sooner). */
@@ -49,7 +53,7 @@ export function calibrationDays(scenario: Scenario, years: readonly [number, num
 export function scorePoint(scenario: Scenario, point: GridPoint, data: Datasets, seed: number): GridResult {
   const years = scenario.world.calibrationYears;
   if (!years) throw new Error(`${scenario.id} names no world.calibrationYears`);
-  const state = createGame(withSupply(scenario, point), seed, []);
+  const state = createGame(withSupply(scenario, point, data), seed, []);
   const recording = createRecording(state);
   const caches = new EngineCaches();
   const days = calibrationDays(scenario, years);
