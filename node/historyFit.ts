@@ -38,6 +38,13 @@ export interface YearFit {
   retargetErrorPp: number | null;
   /** Mean |real change|: the error of always guessing 0%. */
   retargetZeroBaselinePp: number | null;
+  /**
+   * Mean |real change − the mean real change of the three retargets either side|: a forecaster who knew
+   * the real trend but not the epoch's own luck. Where it is no better than always-0%, epochs differ
+   * mostly by luck (blocks come at random: 2,016 of them take about 2.2% more or less time than expected
+   * by chance alone), and a game, which draws its own luck, cannot beat always-0% by much there.
+   */
+  retargetTrendBaselinePp: number | null;
   /** Pearson correlation of simulated with real changes; null under three retargets or no variance. */
   retargetCorrelation: number | null;
   hashpriceLnError: number | null;
@@ -63,7 +70,7 @@ interface Sums {
   difficulty: number[];
   hashrate: number[];
   hashprice: number[];
-  changes: { sim: number; real: number }[];
+  changes: { sim: number; real: number; trend: number | null }[];
   shares: number[];
 }
 
@@ -112,13 +119,35 @@ function addDay(sums: Sums, row: DayRow, data: FitData): void {
     sums.hashprice.push(Math.abs(Math.log(row.hashpriceUsdPerThDay / hashprice)));
 }
 
-function addRetarget(sums: Sums, r: RetargetRow, byHeight: Map<number, FitData["epochs"][number]>): void {
+type EpochsByHeight = Map<number, FitData["epochs"][number]>;
+
+/** The real difficulty change at the retarget of `height`, percent (null: not in the data). */
+function realChangePct(byHeight: EpochsByHeight, height: number): number | null {
+  const [real, before] = [byHeight.get(height), byHeight.get(height - 2016)];
+  return real && before ? (real.difficulty / before.difficulty - 1) * 100 : null;
+}
+
+/** Retargets either side of one in the trend baseline (YearFit.retargetTrendBaselinePp). */
+const TREND_NEIGHBOURS = 3;
+
+/** The mean real change of the retargets either side of `height` (not its own), null with none. */
+function realTrendPct(byHeight: EpochsByHeight, height: number): number | null {
+  const near: number[] = [];
+  for (let k = -TREND_NEIGHBOURS; k <= TREND_NEIGHBOURS; k++) {
+    const change = k === 0 ? null : realChangePct(byHeight, height + k * 2016);
+    if (change !== null) near.push(change);
+  }
+  return mean(near);
+}
+
+function addRetarget(sums: Sums, r: RetargetRow, byHeight: EpochsByHeight): void {
   const real = byHeight.get(r.height);
-  const before = byHeight.get(r.height - 2016);
   if (!real) return;
   // The game's own difficulty at that height (not the real one moved by the game's change).
   sums.difficulty.push(Math.abs(Math.log(difficultyFromBits(Number(r.newBits)) / real.difficulty)));
-  if (before) sums.changes.push({ sim: r.changePct, real: (real.difficulty / before.difficulty - 1) * 100 });
+  const change = realChangePct(byHeight, r.height);
+  if (change !== null)
+    sums.changes.push({ sim: r.changePct, real: change, trend: realTrendPct(byHeight, r.height) });
 }
 
 /** Each month's mean simulated share per Cambridge country against Cambridge's figure, in pp. */
@@ -154,6 +183,9 @@ function fitOf(year: string, s: Sums, set: FitSet | null = null): YearFit {
     retargets: changes.length,
     retargetErrorPp: mean(changes.map((c) => Math.abs(c.sim - c.real))),
     retargetZeroBaselinePp: mean(changes.map((c) => Math.abs(c.real))),
+    retargetTrendBaselinePp: mean(
+      changes.flatMap((c) => (c.trend === null ? [] : [Math.abs(c.real - c.trend)])),
+    ),
     retargetCorrelation: pearson(changes),
     hashpriceLnError: mean(s.hashprice),
     shareCells: s.shares.length,

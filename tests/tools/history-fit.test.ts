@@ -96,6 +96,34 @@ describe("the fit to history by year", () => {
     expect(all.shareErrorPp).toBeCloseTo(5 / countries, 6);
   });
 
+  it("scores the real trend baseline from the real changes alone: zero for a steady climb", () => {
+    // Every real epoch 2% harder than the one before: the neighbours' mean is each change exactly.
+    const epochs = Array.from({ length: 20 }, (_, i) => ({
+      height: 630_000 + i * 2016,
+      startTime: (FIRST + 14 * i) * SECONDS_PER_DAY,
+      bits: 0x17100000,
+      difficulty: 1e13 * 1.02 ** i,
+      exact: true,
+    }));
+    const steady = { ...data, epochs };
+    const retargets = epochs.slice(1).map((e) => ({
+      height: e.height,
+      date: formatIsoDate(Math.floor(e.startTime / SECONDS_PER_DAY)),
+      oldBits: "",
+      newBits: hexBits(e.bits),
+      changePct: 0,
+    }));
+    const all = year(fitByYear({ days: [], retargets }, steady), "all");
+    expect(all.retargetZeroBaselinePp).toBeCloseTo(2, 9);
+    expect(all.retargetTrendBaselinePp).toBeCloseTo(0, 9);
+    // On the shipped data it depends on the real epochs only, not on what the game did.
+    expect(year(perfect, "all").retargetTrendBaselinePp).toBeGreaterThan(1);
+    const zeroGame = { ...real, retargets: real.retargets.map((r) => ({ ...r, changePct: 0 })) };
+    expect(year(fitByYear(zeroGame, data), "all").retargetTrendBaselinePp).toBe(
+      year(perfect, "all").retargetTrendBaselinePp,
+    );
+  });
+
   it("computes Pearson's correlation and refuses it on too few points", () => {
     const line = [1, 2, 3, 4].map((x) => ({ sim: x, real: 2 * x + 1 }));
     expect(pearson(line)).toBeCloseTo(1, 12);

@@ -163,7 +163,9 @@ const orBlank = (x: number | null, digits: number): string => (x === null ? "" :
 
 /**
  * The fit to history by calendar year (node/historyFit.ts). "always 0%" is the retarget error of a
- * class that guesses no change every time: a model worth asking about must beat it.
+ * class that guesses no change every time: a model worth asking about must beat it. "real trend" is the
+ * error of guessing each change from the real changes either side: where it does no better than
+ * always-0%, the epochs differ mostly by the blocks' luck, which a game draws for itself.
  */
 function fitLines(fits: readonly YearFit[]): string[] {
   const measured = fits.filter(
@@ -185,6 +187,7 @@ function fitLines(fits: readonly YearFit[]): string[] {
     "retargets",
     "retarget err pp",
     "always 0% pp",
+    "real trend pp",
     "correlation",
     "hashprice |ln err|",
     "shares err pp",
@@ -197,6 +200,7 @@ function fitLines(fits: readonly YearFit[]): string[] {
     int(f.retargets),
     orBlank(f.retargetErrorPp, 2),
     orBlank(f.retargetZeroBaselinePp, 2),
+    orBlank(f.retargetTrendBaselinePp, 2),
     orBlank(f.retargetCorrelation, 2),
     orBlank(f.hashpriceLnError, 3),
     orBlank(f.shareErrorPp, 2),
@@ -205,7 +209,7 @@ function fitLines(fits: readonly YearFit[]): string[] {
     "Fit to history by year (mean absolute errors; shares against Cambridge's monthly figures)",
     ...table(
       [header, ...rows],
-      ["l", ...(sets ? ["l" as const] : []), "r", "r", "r", "r", "r", "r", "r", "r"],
+      ["l", ...(sets ? ["l" as const] : []), "r", "r", "r", "r", "r", "r", "r", "r", "r"],
     ),
   ];
 }
