@@ -26,7 +26,7 @@ import { landedUnitCents, ON_SITE, paybackHashprice, type SiteCosts } from "./ec
 import { outlookToday } from "../engine/machinePrice.ts";
 import { hostingPriceCents } from "../engine/hosting.ts";
 import { preorderBidBps } from "./preorder.ts";
-import { cycleCut } from "./cycle.ts";
+import { boomPathShare, cycleCut } from "./cycle.ts";
 
 /**
  * How far above the quoted ask a used purchase may walk up the market's curve, as a share: it buys as
@@ -99,7 +99,10 @@ export function survey(ctx: Ctx): Survey {
     );
   }
   // The bot reads the cycle as its level allows (cycle.ts, levels.ts): a boom's hashprice does not last.
-  const cycle = cycleCut(state, ctx.caches, profile.cyclePower ?? 0);
+  // A hard one reads its path back over the horizon it plans a machine's payback on.
+  const cycle = profile.readsBoom
+    ? boomPathShare(state, ctx.caches, profile.maxPaybackDays)
+    : cycleCut(state, ctx.caches, profile.cyclePower ?? 0);
   const hashprice = w.planningHashprice * cycle;
   const earning = paybackHashprice(state, paybackLimit(ctx)) * cycle;
   // Used prices follow the hashprice, so a halving or difficulty growth ahead cuts the resale as it cuts

@@ -56,6 +56,8 @@ export interface Profile {
   hostingBidPct?: number;
   /** Build own sites in a crunch and rent out their spare kW (bots/hosting.ts). */
   buildsSites?: boolean;
+  /** Build one only while machines wait for room (else in any crunch, where it holds most space). */
+  buildsOnlyForWaiting?: boolean;
   /** false: never borrow, whatever the strategy (an easy bot's; levels.ts). */
   borrows?: boolean;
   /**
@@ -63,6 +65,14 @@ export interface Profile {
    * cost (cycle.ts): the cut's power, 0 (absent) for none.
    */
   cyclePower?: number;
+  /**
+   * Reads a boom as a hard bot does (boom.ts; cyclePower unused): plans with the hashprice's path back to
+   * the normal ratio over its payback horizon, commits only the boom's floor share of a review's budget,
+   * and sells all it mines while the boom lasts.
+   */
+  readsBoom?: boolean;
+  /** Borrows only while its spendable cash is short of the loan (finance.ts): no interest on idle cash. */
+  borrowsOnlyShort?: boolean;
 }
 
 /** kW a company holds and needs in one region: leased, installed, waiting in the warehouse, on the way. */

@@ -4,12 +4,13 @@
  * returns to: when the hashprice stands many times above it, every miner on Earth is buying machines,
  * and the difficulty they add brings it down (the 2021 boom stood at 5 to 7 times the world's power
  * cost, and halved within a year); near twice the cost (2020 after the halving, 2024-25) it holds.
- * A bot plans with a hashprice cut by how far the boom stands above that normal ratio, the more so the
- * higher its level. (Without it every bot poured its cash into exodus-2021's 2021 peak, a hard one more
- * than an easy one: the easy bot won 70% of those games.)
+ * A normal bot plans with a hashprice cut by how far the boom stands above that normal ratio; an easy
+ * one not at all. (Without it every bot poured its cash into exodus-2021's 2021 peak, a hard one more
+ * than an easy one: the easy bot won 70% of those games.) A hard bot reads the boom as a path back to
+ * that ratio over its payback horizon (boomPathShare), and acts on it beyond its purchases (boom.ts).
  */
 import { powerPriceToday } from "../engine/regions.ts";
-import { detPow } from "../math/detmath.ts";
+import { detExp, detPow } from "../math/detmath.ts";
 import type { GameState, RegionState, RestOfWorldTier } from "../engine/state.ts";
 import type { EngineCaches } from "../engine/caches.ts";
 
@@ -35,13 +36,44 @@ export function worldPowerCostPerThDay(state: GameState, caches: EngineCaches): 
 }
 
 /**
- * The share of the planning hashprice a bot counts on: 1 in a normal market, (normal ratio ÷ the boom's)
- * to `power` in a boom (levels.ts: 0 for an easy bot, 0.25 normal, 0.5 hard).
+ * The share of today's hashprice the market holds once the boom is over: 1 in a normal market, the
+ * normal ratio ÷ the boom's in a boom.
  */
-export function cycleCut(state: GameState, caches: EngineCaches, power: number): number {
-  if (power <= 0) return 1;
+export function boomFloorShare(state: GameState, caches: EngineCaches): number {
   const cost = worldPowerCostPerThDay(state, caches);
   if (!(cost > 0)) return 1;
   const ratio = state.market.hashpriceMicroUsd / cost;
-  return ratio <= NORMAL_RATIO ? 1 : detPow(NORMAL_RATIO / ratio, power);
+  return ratio <= NORMAL_RATIO ? 1 : NORMAL_RATIO / ratio;
+}
+
+/**
+ * The share of the planning hashprice a bot counts on: 1 in a normal market, (normal ratio ÷ the boom's)
+ * to `power` in a boom (levels.ts: 0 for an easy bot, 0.25 normal).
+ */
+export function cycleCut(state: GameState, caches: EngineCaches, power: number): number {
+  if (power <= 0) return 1;
+  const floor = boomFloorShare(state, caches);
+  return floor >= 1 ? 1 : detPow(floor, power);
+}
+
+/**
+ * Days in which a boom's excess over the normal ratio falls to 1/e of itself: the difficulty catches up
+ * as the world's factories deliver (the 2021 boom's hashprice halved within a year; from 7 times the
+ * cost, a 365-day decay takes it to 60% in one, before the coin's price moves).
+ */
+const EXCESS_DECAY_DAYS = 365;
+
+/**
+ * The share of today's hashprice a machine earns on average over its first `horizonDays`, as a hard bot
+ * reads a boom (levels.ts): the excess over the normal ratio decays (EXCESS_DECAY_DAYS) rather than
+ * being gone at once. A machine that pays back in months keeps most of a boom's hashprice, one that
+ * needs years earns near the floor: the flat cut (cycleCut) held both to the same share, and a hard bot
+ * bought the old machines that barely passed it at the April 2021 peak, then nothing while China's
+ * farms dumped their machines (exodus-2021: the easy bot won 50-83% of the games by strategy).
+ */
+export function boomPathShare(state: GameState, caches: EngineCaches, horizonDays: number): number {
+  const floor = boomFloorShare(state, caches);
+  if (floor >= 1) return 1;
+  const x = Math.max(1, horizonDays) / EXCESS_DECAY_DAYS;
+  return floor + (1 - floor) * ((1 - detExp(-x)) / x);
 }

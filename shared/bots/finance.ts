@@ -14,7 +14,7 @@ import { collateralCents, loanLtvBps, loansOf, loanTerms, maxLtvBps, pledgeOf } 
 import { riskFreeAnnualBps } from "../engine/rates.ts";
 import type { GameState, Loan } from "../engine/state.ts";
 import { minOrderCents } from "./buy.ts";
-import { add, type Ctx } from "./common.ts";
+import { add, spendable, type Ctx } from "./common.ts";
 
 /**
  * Strategies that borrow to buy machines. cheap-power too: the lowest-cost miner is the one a lender
@@ -91,6 +91,9 @@ function borrowCommand(ctx: Ctx): CommandOf<"borrow"> | null {
   const collateral = collateralCents(ctx.state, ctx.company, lots, 0, ctx.caches);
   const cents = Math.floor((collateral * cheapest) / 10_000);
   if (cents < minOrderCents(ctx)) return null;
+  // A hard bot borrows only what its cash cannot cover: with more spendable cash than the loan, the loan
+  // would sit idle at interest (exodus-2021: 7M borrowed in late 2021 beside 10-20M of unspent cash).
+  if (ctx.profile.borrowsOnlyShort && spendable(ctx) > cents) return null;
   const terms = loanTerms(ctx.state, ctx.company, { cents, lots, btcSats: 0 }, ctx.caches);
   if (terms.rateBps === null || fleetYield(ctx, lots, collateral) < (EARN_COVER * terms.rateBps) / 10_000)
     return null;

@@ -28,6 +28,9 @@ export function reviewHosting(ctx: Ctx): void {
   const need = Math.min(kw, Math.ceil(pendingKw(ctx, r) - Math.max(0, spareKw(ctx, r))));
   if (need > 0 && freeForNewLease(state, r) < need)
     queueLease(ctx, r, need, leaseAt(ctx, best.region)?.renewable ?? false);
+  // A hard bot builds only for machines that wait for room (levels.ts): a site built for none is capital
+  // marked below its cost (score.ts), as the 1-2M ones it broke ground on in exodus-2021's last months.
+  if (ctx.profile.buildsOnlyForWaiting && need <= 0) return;
   const capex = siteCapexCents(state, kw);
   if (ctx.cash - capex < reserveCents(ctx) + 2 * capex) return;
   add(ctx, { type: "buildSite", region: best.region, kw }, capex);

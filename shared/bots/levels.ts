@@ -3,10 +3,12 @@
  * "easy:trader" or "hard:cheap-power" ("normal" when it has none; strategy/names.ts reads it). A level
  * turns the strategy's knobs: an easy bot looks at its business every other week, commits half as much of
  * its cash a review, counts on less resale and leaves pre-order and hosting bids, sites and loans alone; a
- * hard one commits more and keeps a thinner cash reserve; the higher the level, the less it trusts a
- * boom's hashprice to last (cycle.ts). Every game each bot also draws a temperament
- * from the seed: its knobs moved a little (more at easy, less at hard), so two games with the same history
- * do not play the same and no strategy wins by being predictable.
+ * hard one commits more and keeps a thinner cash reserve, borrows only what its cash cannot cover, builds
+ * sites only for machines waiting for room, and reads a boom as a path back to normal: it buys in steps
+ * and sells what it mines while the boom lasts (cycle.ts, boom.ts). The higher the level, the less it
+ * trusts a boom's hashprice to last. Every game each bot also draws a temperament from the seed: its
+ * knobs moved a little (more at easy, less at hard), so two games with the same history do not play the
+ * same and no strategy wins by being predictable.
  */
 import { createRng, hash32, nextFloat } from "../math/rng.ts";
 import type { Level } from "../strategy/names.ts";
@@ -52,9 +54,10 @@ export function reviewSlots(seed: number, seats: number): number[] {
 
 /**
  * How strongly a level reads the mining cycle (cycle.ts): an easy bot takes a boom's hashprice at face
- * value, a hard one expects the difficulty to bring it down.
+ * value, a normal one cuts it by a rule of thumb. A hard one reads the boom's path instead (readsBoom,
+ * LEVEL_TURN): at a flat cut of 0.5 it lost exodus-2021 to the easy bot in most games, and at 1 more.
  */
-const CYCLE_POWER: Record<Level, number> = { easy: 0, normal: 0.25, hard: 0.5 };
+const CYCLE_POWER: Record<Exclude<Level, "hard">, number> = { easy: 0, normal: 0.25 };
 
 /**
  * How far a temperament moves each knob, as a share either way. Normal 0.4 (was 0.25): in the historical
@@ -79,7 +82,7 @@ export function seatProfile(base: Profile, level: Level, seed: number, companyId
     sellRatioBps: Math.round(
       Math.min(10_000, Math.max(0, base.sellRatioBps + 10_000 * j * (2 * nextFloat(rng) - 1))),
     ),
-    cyclePower: CYCLE_POWER[level],
+    ...(level === "hard" ? {} : { cyclePower: CYCLE_POWER[level] }),
   };
   return level === "normal" ? p : LEVEL_TURN[level](p);
 }
@@ -101,5 +104,8 @@ const LEVEL_TURN: Record<Exclude<Level, "normal">, (p: Profile) => Profile> = {
     ...p,
     spendShare: Math.min(0.95, p.spendShare * 1.4),
     reserveShare: p.reserveShare * 0.7,
+    readsBoom: true,
+    borrowsOnlyShort: true,
+    buildsOnlyForWaiting: true,
   }),
 };

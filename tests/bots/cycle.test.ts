@@ -18,9 +18,9 @@ describe("the mining cycle", () => {
     // The 2021 boom: the hashprice stood several times above the world fleet's power cost.
     expect(boom.market.hashpriceMicroUsd / cost).toBeGreaterThan(4);
     const normal = cycleCut(boom, caches, 0.25);
-    const hard = cycleCut(boom, caches, 0.5);
+    const strong = cycleCut(boom, caches, 0.5);
     expect(normal).toBeLessThan(1);
-    expect(hard).toBeLessThan(normal);
+    expect(strong).toBeLessThan(normal);
     expect(cycleCut(boom, caches, 0)).toBe(1);
     // Summer 2020, after the halving: near twice the cost, a market that holds.
     const calm = newGame("halving-2020", 1);
@@ -28,11 +28,14 @@ describe("the mining cycle", () => {
     expect(cycleCut(calm, new EngineCaches(), 0.5)).toBe(1);
   });
 
-  it("is read more strongly the higher the bot's level", () => {
-    const power = (level: "easy" | "normal" | "hard") =>
-      seatProfile(EFFICIENCY, level, 1, "p1").cyclePower ?? 0;
-    expect(power("easy")).toBe(0);
-    expect(power("normal")).toBeGreaterThan(0);
-    expect(power("hard")).toBeGreaterThan(power("normal"));
+  it("is read more closely the higher the bot's level: not at all, by a rule of thumb, as a path", () => {
+    const profile = (level: "easy" | "normal" | "hard") => seatProfile(EFFICIENCY, level, 1, "p1");
+    expect(profile("easy").cyclePower ?? 0).toBe(0);
+    expect(profile("easy").readsBoom).toBeUndefined();
+    expect(profile("normal").cyclePower).toBeGreaterThan(0);
+    expect(profile("normal").readsBoom).toBeUndefined();
+    // A hard bot reads the boom's path back to normal (boom.test.ts), not the flat cut.
+    expect(profile("hard").readsBoom).toBe(true);
+    expect(profile("hard").cyclePower).toBeUndefined();
   });
 });

@@ -1,0 +1,31 @@
+/**
+ * How a hard bot acts on a boom (issue #14 §1: a hard bot a strong human rarely beats), beyond pricing
+ * machines on the hashprice's path back to normal (cycle.ts boomPathShare). In exodus-2021 the hard bot
+ * lost to the easy one in most games (17-50% wins by strategy, 30 runs) though it priced the boom: it
+ * spent most of its cash in the first weeks at the April 2021 peak, before the May crash and China's
+ * dump halved machine prices, and kept part of what it mined as BTC through 2022's fall, while the easy
+ * bot, buying a little every other week and selling all it mined, bought cheaper and held nothing.
+ * A company that sees the hashprice many times the world's power cost knows both the machines and the
+ * coin are dear: it buys in steps and takes the money for what it mines. Read from the bot's own view
+ * (the hashprice and the world fleet's power cost), never the scenario's future.
+ */
+import type { EngineCaches } from "../engine/caches.ts";
+import type { GameState } from "../engine/state.ts";
+import type { Profile } from "./common.ts";
+import { boomFloorShare } from "./cycle.ts";
+
+/**
+ * The profile a review buys with: a boom-reading bot commits the boom's floor share of its usual share
+ * (a boom at 4 times the normal ratio: a quarter), so its cash goes into machines over the months the
+ * boom's prices come down rather than at their peak. Any other profile as it is.
+ */
+export function pacedProfile(profile: Profile, state: GameState, caches: EngineCaches): Profile {
+  if (!profile.readsBoom) return profile;
+  const floor = boomFloorShare(state, caches);
+  return floor >= 1 ? profile : { ...profile, spendShare: profile.spendShare * floor };
+}
+
+/** Whether it sells all it mines today: a boom-reading bot in a boom (the coin is dear too). */
+export function sellsAllInBoom(profile: Profile, state: GameState, caches: EngineCaches): boolean {
+  return profile.readsBoom === true && boomFloorShare(state, caches) < 1;
+}

@@ -1,0 +1,85 @@
+/**
+ * How a hard bot acts on a boom (shared/bots/boom.ts, cycle.ts boomPathShare; issue #14 §1: a hard bot
+ * beats an easy one in at least 80% of games). In exodus-2021 it spent its cash at the April 2021 peak,
+ * kept BTC through 2022's fall and borrowed beside idle cash, and lost to the easy bot in most games.
+ */
+import { describe, expect, it } from "vitest";
+import { EngineCaches } from "../../shared/engine/caches.ts";
+import { boomFloorShare, boomPathShare } from "../../shared/bots/cycle.ts";
+import { pacedProfile, sellsAllInBoom } from "../../shared/bots/boom.ts";
+import { seatProfile } from "../../shared/bots/levels.ts";
+import { decide } from "../../shared/bots/index.ts";
+import { EFFICIENCY } from "../../shared/bots/efficiency.ts";
+import { newGame, stepUntil } from "../helpers/game.ts";
+import { runBots } from "./run.ts";
+
+describe("a hard bot in a boom", () => {
+  const boom = newGame("exodus-2021", 1);
+  stepUntil(boom, "2021-08-01");
+  const calm = newGame("halving-2020", 1);
+  stepUntil(calm, "2020-07-01");
+  const hard = seatProfile(EFFICIENCY, "hard", 1, "p1");
+  const normal = seatProfile(EFFICIENCY, "normal", 1, "p1");
+
+  it("prices a machine on the path back to normal: a short payback keeps more of the boom than a long one", () => {
+    const caches = new EngineCaches();
+    const floor = boomFloorShare(boom, caches);
+    expect(floor).toBeLessThan(0.5);
+    const quick = boomPathShare(boom, caches, 90);
+    const slow = boomPathShare(boom, caches, 540);
+    expect(quick).toBeGreaterThan(slow);
+    expect(slow).toBeGreaterThan(floor);
+    expect(quick).toBeLessThan(1);
+    // Years ahead, the boom is all but gone.
+    expect(boomPathShare(boom, caches, 20 * 365)).toBeLessThan(floor + 0.1);
+    expect(boomPathShare(calm, new EngineCaches(), 540)).toBe(1);
+  });
+
+  it("commits the boom's floor share of its budget and sells all it mines; not in a calm market, nor at other levels", () => {
+    const caches = new EngineCaches();
+    const paced = pacedProfile(hard, boom, caches);
+    expect(paced.spendShare).toBeCloseTo(hard.spendShare * boomFloorShare(boom, caches), 9);
+    expect(sellsAllInBoom(hard, boom, caches)).toBe(true);
+    expect(pacedProfile(hard, calm, new EngineCaches())).toBe(hard);
+    expect(sellsAllInBoom(hard, calm, new EngineCaches())).toBe(false);
+    expect(pacedProfile(normal, boom, caches)).toBe(normal);
+    expect(sellsAllInBoom(normal, boom, caches)).toBe(false);
+  });
+
+  it("borrows only what its cash cannot cover: not on exodus-2021's first day, where a normal bot does", () => {
+    for (const strategy of ["efficiency", "cheap-power"]) {
+      const types = (name: string) => decide(newGame("exodus-2021", 1, 1), "p1", name).map((c) => c.type);
+      expect(types(strategy)).toContain("borrow");
+      expect(types(`hard:${strategy}`)).not.toContain("borrow");
+      expect(types(`hard:${strategy}`)).toContain("buyUsed");
+    }
+  });
+
+  it("builds a site only while it has machines waiting for room", () => {
+    const sites: number[] = [];
+    runBots("exodus-2021", 1, ["hard:efficiency"], {
+      onCommand: (state, company, cmd) => {
+        if (cmd.type !== "buildSite") return;
+        sites.push(state.tick);
+        const waiting = state.lots.some(
+          (l) =>
+            l.owner === company &&
+            (l.status === "onOrder" || l.status === "inTransit" || l.status === "stored"),
+        );
+        expect(waiting, `day ${state.tick}`).toBe(true);
+      },
+    });
+    // It did build (the rule is not merely never building).
+    expect(sites.length).toBeGreaterThan(0);
+  });
+
+  it("beats an easy bot of its strategy in exodus-2021 (before it read the boom it lost seeds 1 and 2 at both)", () => {
+    for (const strategy of ["cautious", "trader"]) {
+      for (const seed of [1, 2]) {
+        const run = runBots("exodus-2021", seed, [`hard:${strategy}`, `easy:${strategy}`]);
+        const [h, e] = run.companies;
+        expect(h!.equityCents, `${strategy} seed ${seed}`).toBeGreaterThan(e!.equityCents);
+      }
+    }
+  });
+});
