@@ -34,9 +34,9 @@ import { isStrategyPath, parseStrategyName } from "../shared/strategy/names.ts";
 import { runQueue } from "./lib/mc-queue-coordinator.ts";
 import { availableStrategies, BOTS, mcConfigOf } from "./lib/montecarlo.ts";
 import { createRecording, recordDay } from "../node/recorder.ts";
-import { loadDatasets, SCENARIO_DIR, scenarioPathOf } from "../node/scenarios.ts";
-import { loadScenarioRef, scenarioRefId } from "./lib/scenarioRef.ts";
-import { loadWindowOf } from "../node/worldWindow.ts";
+import { loadDatasets, SCENARIO_DIR } from "../node/scenarios.ts";
+import { lintedPathOf, loadScenarioRef, scenarioRefId } from "./lib/scenarioRef.ts";
+import { loadWindowOf, WindowError } from "../node/worldWindow.ts";
 import { writeMcReport } from "./lib/report-write.ts";
 import { compareMain } from "./lib/compare.ts";
 import { parseSweep, runSweep, type SweepSpec } from "./lib/sweep.ts";
@@ -110,7 +110,7 @@ type Options =
 /** --world: a scenario to play --scenario as a window of; a replay names a shipped scenario, not a window. */
 function worldFlag(world: string | undefined, replay: string | undefined): string | undefined {
   if (world === undefined) return undefined;
-  scenarioRefId(world);
+  scenarioRefId(world, "world");
   if (replay) throw new UsageError("--save-replay replays a scenario as shipped: not with --world");
   return world;
 }
@@ -201,11 +201,12 @@ function writeJson(path: string, value: unknown): void {
 /** --scenario, or with --world the scenario as a window of that world's supply (node/worldWindow.ts). */
 function singleScenario(options: Extract<Options, { mode: "single" }>): Scenario {
   if (options.world === undefined) return loadScenarioRef(options.scenario);
-  if (!loadScenarioRef(options.world).world.supply)
-    throw new UsageError(
-      `--world ${options.world}: its new machines follow a schedule, not the industry's output (world.supply); give history-2016-2026`,
-    );
-  return loadWindowOf(scenarioPathOf(options.scenario) as string, scenarioPathOf(options.world) as string);
+  try {
+    return loadWindowOf(lintedPathOf(options.scenario), lintedPathOf(options.world));
+  } catch (e) {
+    if (e instanceof WindowError) throw new UsageError(`--world ${options.world}: ${e.message}`);
+    throw e;
+  }
 }
 
 function single(options: Extract<Options, { mode: "single" }>): void {
@@ -240,10 +241,14 @@ function single(options: Extract<Options, { mode: "single" }>): void {
   bar?.stop();
 
   const history = historyReport(recording, loadDatasets(), scenario.world.calibrationYears);
-  if (options.json) writeJson(options.json, simulationDocument(recording, history));
+  if (options.json) writeJson(options.json, simulationDocument(recording, history, options.world));
   if (options.csv) writeFileSync(options.csv, simulationCsv(recording));
   if (log && options.replay) writeJson(options.replay, finishLog(log, state));
   if (options.quiet) return;
+  if (options.world)
+    console.log(
+      `${scenario.id} as a window of ${options.world}'s world: its supply rule and build-out in place of ${scenario.id}'s own deployments\n`,
+    );
   console.log(summaryLines(recording, history, { wallMs, startHeight }).join("\n"));
   console.log(halvingDropLines(halvingDrops(recording, loadDatasets())).join("\n"));
   const outer = {

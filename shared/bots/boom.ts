@@ -6,8 +6,9 @@
  * dump halved machine prices, and kept part of what it mined as BTC through 2022's fall, while the easy
  * bot, buying a little every other week and selling all it mined, bought cheaper and held nothing.
  * A company that sees the hashprice many times the world's power cost knows both the machines and the
- * coin are dear: it buys in steps and takes the money for what it mines. Read from the bot's own view
- * (the hashprice and the world fleet's power cost), never the scenario's future.
+ * coin are dear: it buys in steps and takes the money for what it mines. Read from today's hashprice and
+ * the world fleet's power cost (cycle.ts: from the state, a figure a player can only estimate), never
+ * the scenario's future.
  */
 import type { EngineCaches } from "../engine/caches.ts";
 import type { GameState } from "../engine/state.ts";
@@ -25,7 +26,21 @@ export function pacedProfile(profile: Profile, state: GameState, caches: EngineC
   return floor >= 1 ? profile : { ...profile, spendShare: profile.spendShare * floor };
 }
 
-/** Whether it sells all it mines today: a boom-reading bot in a boom (the coin is dear too). */
-export function sellsAllInBoom(profile: Profile, state: GameState, caches: EngineCaches): boolean {
-  return profile.readsBoom === true && boomFloorShare(state, caches) < 1;
+/**
+ * The share of its mined BTC a company sells today, basis points, from its usual share `baseBps`: a
+ * boom-reading bot sells more of the rest the further the boom stands above normal (the coin is dear
+ * too), all of it once the hashprice is twice its normal ratio to the power cost (exodus-2021's 2021 stood
+ * at 2-3 times it). Taken in quarters, so that a ratio that drifts day by day does not reset the company's
+ * sell ratio every day; near the normal ratio (2020 after the halving, 2024-25) it keeps its usual share.
+ */
+export function boomSellRatioBps(
+  profile: Profile,
+  state: GameState,
+  caches: EngineCaches,
+  baseBps: number,
+): number {
+  if (!profile.readsBoom) return baseBps;
+  const excess = Math.min(1, 2 * (1 - boomFloorShare(state, caches)));
+  const quarters = Math.floor(4 * excess) / 4;
+  return Math.round(baseBps + (10_000 - baseBps) * quarters);
 }

@@ -17,7 +17,13 @@ import type { EngineCaches } from "../engine/caches.ts";
 /** Hashprice over the world fleet's power cost that a market holds (about its 2020 and 2024-25 level). */
 const NORMAL_RATIO = 2.5;
 
-/** What the rest of the world's installed fleet pays for power per TH/s a day, micro-USD (hashrate-weighted). */
+/**
+ * What the rest of the world's installed fleet pays for power per TH/s a day, micro-USD (hashrate-weighted).
+ * Read from the state (the built-ins' privileged access): a player's view shows each region's hashrate
+ * and power price but not the fleet's efficiency mix, which the real industry estimates (Cambridge's
+ * index, miners' reports) and a player guesses. Known gap: a world view field with a public estimate of
+ * it would let every strategy read the cycle as the built-ins do.
+ */
 export function worldPowerCostPerThDay(state: GameState, caches: EngineCaches): number {
   let ths = 0;
   let cost = 0;

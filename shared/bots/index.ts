@@ -13,7 +13,7 @@ import { regionIndex } from "../engine/regions.ts";
 import { BotCaches } from "./caches.ts";
 import { reviewSlots, reviewsOn } from "./levels.ts";
 import { seatProfileOf } from "./seatProfiles.ts";
-import { pacedProfile, sellsAllInBoom } from "./boom.ts";
+import { boomSellRatioBps, pacedProfile } from "./boom.ts";
 import { parseStrategyName } from "../strategy/names.ts";
 import { makeCtx, reserveCents, spendable, type Ctx, type Profile } from "./common.ts";
 import { minOrderCents } from "./buy.ts";
@@ -131,15 +131,15 @@ function bought(ctx: Ctx, from: number): boolean {
 /**
  * Sells all the day's BTC while cash is short of the reserve for running costs, or while the review finds
  * machines that pay back within its limit (`investing`): a company keeps BTC as a bet on the price only
- * with nothing better to do with the money, as miners sold to fund their fleets; a hard bot also in a
- * boom (boom.ts). Else the strategy's ratio. (Holding a fixed share while machines paid back in months
+ * with nothing better to do with the money, as miners sold to fund their fleets. Else the strategy's
+ * ratio, raised in a boom for a hard bot (boom.ts). (Holding a fixed share while machines paid back in months
  * left the holders' BTC idle and the cheap-power company, which sells it all, won almost every sandbox
  * and tariffs-2025 game.)
  */
 function sellRatio(ctx: Ctx, investing: boolean): void {
   const short = ctx.company.cashCents < reserveCents(ctx) * 0.5;
-  const boom = sellsAllInBoom(ctx.profile, ctx.state, ctx.caches);
-  const want = short || investing || boom ? 10_000 : ctx.profile.sellRatioBps;
+  const usual = boomSellRatioBps(ctx.profile, ctx.state, ctx.caches, ctx.profile.sellRatioBps);
+  const want = short || investing ? 10_000 : usual;
   if (ctx.company.sellRatioBps !== want) {
     ctx.out.push({ type: "setSellRatio", ratioBps: want });
   }

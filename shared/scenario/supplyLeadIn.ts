@@ -6,9 +6,8 @@
  * since waiting in the book. Without the real days before, a window opening in April 2021 would read
  * its own April price into November 2020's orders (about three times the real revenue).
  */
-import { HALVING_INTERVAL } from "../bitcoin/constants.ts";
+import { BLOCKS_PER_DAY, HALVING_INTERVAL } from "../bitcoin/constants.ts";
 import { blockSubsidySats } from "../bitcoin/subsidy.ts";
-import { BLOCKS_PER_DAY } from "../bitcoin/constants.ts";
 import { dayRevenueMusd, REVENUE_WINDOW_DAYS } from "../engine/worldSupply.ts";
 import type { EpochDay } from "../math/calendar.ts";
 import { btcToSats } from "../math/money.ts";
@@ -22,7 +21,9 @@ import { dayOfHeight, type WorldSupply } from "./supplySpec.ts";
 export function leadInDays(supply: WorldSupply, startDay: EpochDay): number {
   const shortageStart = supply.shortage?.startDay;
   const intoShortage = shortageStart === undefined ? 0 : Math.max(0, startDay - shortageStart + 1);
-  return REVENUE_WINDOW_DAYS + supply.lagDays + intoShortage;
+  // The first day's orders read the month ending `lagDays` before it: that month's first day is
+  // REVENUE_WINDOW_DAYS - 1 + lagDays days before the start (the shortage's day before, as many earlier).
+  return REVENUE_WINDOW_DAYS - 1 + supply.lagDays + intoShortage;
 }
 
 /**

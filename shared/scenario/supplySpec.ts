@@ -169,6 +169,14 @@ export function paceProblems(world: {
   return [];
 }
 
+/** Whether a shortage (its first day and the first day after it) touches a period (first and last days). */
+export function shortageOverlaps(
+  shortage: { start: string; end: string },
+  period: { start: string; end: string },
+): boolean {
+  return shortage.start <= period.end && shortage.end > period.start;
+}
+
 /** The linter's checks of a supply: calibration years and a shortage within the period, a price it can read. */
 export function supplyProblems(
   world: { supply?: SupplyFile; calibrationYears?: CalibrationYears },
@@ -185,10 +193,7 @@ export function supplyProblems(
   const shortage = world.supply?.shortage;
   // It may begin before the first day or end after the last (a window of a longer world): the orders of
   // the days before are read from the shipped series (supplyLeadIn.ts); it must touch the period.
-  if (
-    shortage &&
-    !(shortage.start < shortage.end && shortage.start <= period.end && shortage.end > period.start)
-  )
+  if (shortage && !(shortage.start < shortage.end && shortageOverlaps(shortage, period)))
     out.push({
       path: ["world", "supply", "shortage"],
       message: `the shortage ${shortage.start}..${shortage.end} must start before it ends and overlap the period ${period.start}..${period.end}`,

@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { EngineCaches } from "../../shared/engine/caches.ts";
+import { step } from "../../shared/index.ts";
 import { boomFloorShare, boomPathShare } from "../../shared/bots/cycle.ts";
-import { pacedProfile, sellsAllInBoom } from "../../shared/bots/boom.ts";
+import { boomSellRatioBps, pacedProfile } from "../../shared/bots/boom.ts";
 import { seatProfile } from "../../shared/bots/levels.ts";
 import { decide } from "../../shared/bots/index.ts";
 import { EFFICIENCY } from "../../shared/bots/efficiency.ts";
@@ -39,11 +40,27 @@ describe("a hard bot in a boom", () => {
     const caches = new EngineCaches();
     const paced = pacedProfile(hard, boom, caches);
     expect(paced.spendShare).toBeCloseTo(hard.spendShare * boomFloorShare(boom, caches), 9);
-    expect(sellsAllInBoom(hard, boom, caches)).toBe(true);
+    // At less than half the normal share of the hashprice (2021-08: about a third) it sells all it mines.
+    expect(boomSellRatioBps(hard, boom, caches, 3000)).toBe(10_000);
     expect(pacedProfile(hard, calm, new EngineCaches())).toBe(hard);
-    expect(sellsAllInBoom(hard, calm, new EngineCaches())).toBe(false);
+    expect(boomSellRatioBps(hard, calm, new EngineCaches(), 3000)).toBe(3000);
     expect(pacedProfile(normal, boom, caches)).toBe(normal);
-    expect(sellsAllInBoom(normal, boom, caches)).toBe(false);
+    expect(boomSellRatioBps(normal, boom, caches, 3000)).toBe(3000);
+  });
+
+  it("sells more of what it mines by quarters as the boom rises, without resetting its ratio day after day", () => {
+    const game = newGame("exodus-2021", 1);
+    const caches = new EngineCaches();
+    const quarters = new Set([2000, 4000, 6000, 8000, 10_000]);
+    const seen: number[] = [];
+    while (!game.finished) {
+      seen.push(boomSellRatioBps(hard, game, caches, 2000));
+      step(game, caches);
+    }
+    expect(seen.every((bps) => quarters.has(bps))).toBe(true);
+    expect(new Set(seen).size).toBeGreaterThan(2);
+    const changes = seen.filter((bps, i) => i > 0 && bps !== seen[i - 1]).length;
+    expect(changes).toBeLessThan(seen.length / 10);
   });
 
   it("borrows only what its cash cannot cover: not on exodus-2021's first day, where a normal bot does", () => {

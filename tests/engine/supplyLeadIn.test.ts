@@ -11,8 +11,9 @@ import type { Datasets } from "../../shared/scenario/datasets.ts";
 import { leadInDays, withRevenueLeadIn } from "../../shared/scenario/supplyLeadIn.ts";
 import type { WorldSupply } from "../../shared/scenario/supplySpec.ts";
 import { asWindowOf, loadWindowOf } from "../../node/worldWindow.ts";
-import { readScenarioFile, scenarioPathOf } from "../../node/scenarios.ts";
+import { loadDatasets, readScenarioFile, scenarioPathOf } from "../../node/scenarios.ts";
 import { scenario } from "../helpers/game.ts";
+import { withSupply } from "../../tools/lib/calibrate.ts";
 
 const day = (iso: string) => parseIsoDate(iso);
 const path = (id: string) => scenarioPathOf(id) as string;
@@ -45,26 +46,43 @@ describe("the decade's episodes as windows of its world", () => {
 
   it("takes the world's supply instead of the episode's deployments, and its shortage only where it overlaps", () => {
     const world = readScenarioFile(path(DECADE));
-    const exodusFile = asWindowOf(readScenarioFile(path("exodus-2021")), world, path(DECADE));
+    const exodusFile = asWindowOf(readScenarioFile(path("exodus-2021")), world);
     expect(exodusFile.world.deployments).toEqual([]);
     expect(exodusFile.world.supply?.mwPerMusdRevenue).toBe(world.world.supply?.mwPerMusdRevenue);
     expect(exodusFile.world.supply?.shortage?.start).toBe("2020-12-01");
     expect(exodusFile.buildOut).toEqual(world.buildOut);
-    const tariffs = asWindowOf(readScenarioFile(path("tariffs-2025")), world, path(DECADE));
+    const tariffs = asWindowOf(readScenarioFile(path("tariffs-2025")), world);
     expect(tariffs.world.supply?.shortage).toBeUndefined();
   });
 
-  it("refuses a world without a supply, naming it", () => {
+  it("refuses a world without a supply, and an episode whose drawn price the supply cannot read", () => {
     const sandbox = readScenarioFile(path("sandbox"));
-    expect(() => asWindowOf(readScenarioFile(path("exodus-2021")), sandbox, path("sandbox"))).toThrow(
-      /sandbox\.yaml has no world\.supply/,
+    const world = readScenarioFile(path(DECADE));
+    expect(() => asWindowOf(readScenarioFile(path("exodus-2021")), sandbox)).toThrow(
+      /sandbox's new machines follow a schedule/,
     );
+    expect(() => asWindowOf(sandbox, world)).toThrow(/sandbox cannot take .*historical BTC price/);
+  });
+
+  it("re-reads the lead-in for a calibration point's lag (tools/lib/calibrate.ts)", () => {
+    const point = { mwPerMusdRevenue: 0.45, lagDays: 120, retireIdlePctPerMonth: 100 };
+    const lagged = withSupply(decade, point, loadDatasets()).world.supply;
+    expect(lagged?.revenueBeforeStartMusd).toHaveLength(leadInDays(lagged as WorldSupply, decade.startDay));
+    expect(lagged?.revenueBeforeStartMusd).toHaveLength(29 + 120);
+    // The first day's orders read the real month ending 120 days before it, not the first day's price:
+    // the lead-in's first 30 days.
+    const early = revenueMusdPerDay(decade, lagged as WorldSupply, decade.startDay - 120);
+    const revenue = lagged?.revenueBeforeStartMusd ?? [];
+    const mean = revenue.slice(0, 30).reduce((a, b) => a + b, 0) / 30;
+    expect(early).toBeCloseTo(mean, 9);
+    expect(early).not.toBeCloseTo(revenueMusdPerDay(decade, lagged as WorldSupply, decade.startDay + 29), 3);
   });
 });
 
 describe("revenue lead-in", () => {
-  // Two epochs around a halving: height 630,000 falls about 7 days into the second (1,000 of 2,016
-  // blocks over 14 days), so days before it paid 12.5 BTC a block and days after 6.25.
+  // Two epochs around a halving: height 630,000 falls about 7 days into the first (1,000 of its 2,016
+  // blocks over 14 days, four days before the start), so days before it paid 12.5 BTC a block and days
+  // after 6.25.
   const epoch = (height: number, startDay: number) => ({
     height,
     startTime: startDay * 86_400,
@@ -82,6 +100,7 @@ describe("revenue lead-in", () => {
 
   it("pays the subsidy of its day: twice the start's before the last halving", () => {
     const resolved = withRevenueLeadIn(supply, data, { day: start, height: 630_500 });
+    // The halving's day (about start - 4) splits the lead-in.
     const revenue = resolved.revenueBeforeStartMusd ?? [];
     expect(revenue).toHaveLength(leadInDays(supply, start));
     // $10,000 x 144 blocks x 12.5 BTC = $18M a day; x 6.25 = $9M.
@@ -91,13 +110,13 @@ describe("revenue lead-in", () => {
 
   it("reaches back to a shortage that began before the start, holding the first shipped day before the data", () => {
     const shortage = { startDay: start - 100, endDay: start + 50 };
-    expect(leadInDays({ ...supply, shortage }, start)).toBe(30 + 101);
+    expect(leadInDays({ ...supply, shortage }, start)).toBe(29 + 101);
     const revenue =
       withRevenueLeadIn({ ...supply, shortage }, data, { day: start, height: 630_500 })
         .revenueBeforeStartMusd ?? [];
-    // The data begins 60 days before the start: the 71 days before it hold its first day's $18M.
-    expect(revenue).toHaveLength(131);
-    expect(new Set(revenue.slice(0, 72).map((r) => r.toFixed(9)))).toEqual(new Set(["18.000000000"]));
+    // The data begins 60 days before the start: the 70 days before it hold its first day's $18M.
+    expect(revenue).toHaveLength(130);
+    expect(new Set(revenue.slice(0, 71).map((r) => r.toFixed(9)))).toEqual(new Set(["18.000000000"]));
     // With no shipped day before the start at all, the engine holds the scenario's own first day.
     const late = withRevenueLeadIn(supply, data, { day: start + 1000, height: 630_500 });
     expect(late.revenueBeforeStartMusd).toBeUndefined();

@@ -96,16 +96,19 @@ describe("the fit to history by year", () => {
     expect(all.shareErrorPp).toBeCloseTo(5 / countries, 6);
   });
 
-  it("scores the real trend baseline from the real changes alone: zero for a steady climb", () => {
-    // Every real epoch 2% harder than the one before: the neighbours' mean is each change exactly.
-    const epochs = Array.from({ length: 20 }, (_, i) => ({
-      height: 630_000 + i * 2016,
-      startTime: (FIRST + 14 * i) * SECONDS_PER_DAY,
-      bits: 0x17100000,
-      difficulty: 1e13 * 1.02 ** i,
-      exact: true,
-    }));
-    const steady = { ...data, epochs };
+  /** Real epochs whose changes follow `changePct(i)`, and a game that retargeted 0% at each. */
+  function syntheticHistory(count: number, changePct: (i: number) => number) {
+    let difficulty = 1e13;
+    const epochs = Array.from({ length: count }, (_, i) => {
+      if (i > 0) difficulty *= 1 + changePct(i) / 100;
+      return {
+        height: 630_000 + i * 2016,
+        startTime: (FIRST + 14 * i) * SECONDS_PER_DAY,
+        bits: 0x17100000,
+        difficulty,
+        exact: true,
+      };
+    });
     const retargets = epochs.slice(1).map((e) => ({
       height: e.height,
       date: formatIsoDate(Math.floor(e.startTime / SECONDS_PER_DAY)),
@@ -113,9 +116,21 @@ describe("the fit to history by year", () => {
       newBits: hexBits(e.bits),
       changePct: 0,
     }));
-    const all = year(fitByYear({ days: [], retargets }, steady), "all");
+    return { data: { ...data, epochs }, retargets };
+  }
+
+  it("scores the real trend baseline from the real changes alone: zero for a steady climb", () => {
+    // Every real epoch 2% harder than the one before: the neighbours' mean is each change exactly.
+    const steady = syntheticHistory(20, () => 2);
+    const all = year(fitByYear({ days: [], retargets: steady.retargets }, steady.data), "all");
     expect(all.retargetZeroBaselinePp).toBeCloseTo(2, 9);
     expect(all.retargetTrendBaselinePp).toBeCloseTo(0, 9);
+    // Alternating +4% and 0%: three either side (not the epoch's own) average 4/3 around a +4% epoch and
+    // 8/3 around a 0% one, so each guess is off by 8/3 pp (the epoch's own change counted would give 2 2/7).
+    const zigzag = syntheticHistory(40, (i) => (i % 2 === 0 ? 4 : 0));
+    const inner = zigzag.retargets.slice(4, -4);
+    const fit = year(fitByYear({ days: [], retargets: inner }, zigzag.data), "all");
+    expect(fit.retargetTrendBaselinePp).toBeCloseTo(8 / 3, 9);
     // On the shipped data it depends on the real epochs only, not on what the game did.
     expect(year(perfect, "all").retargetTrendBaselinePp).toBeGreaterThan(1);
     const zeroGame = { ...real, retargets: real.retargets.map((r) => ({ ...r, changePct: 0 })) };

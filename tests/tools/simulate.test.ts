@@ -175,13 +175,21 @@ describe("simulate CLI", () => {
     const json = join(dir, "window.json");
     const ok = cli(["--scenario", "exodus-2021", ...world, "--days", "20", "--json", json, "--quiet"]);
     expect(ok.status, ok.stderr).toBe(0);
-    const doc = JSON.parse(readFileSync(json, "utf8")) as { days: { date: string }[] };
+    const doc = JSON.parse(readFileSync(json, "utf8")) as { days: { date: string }[]; world?: string };
     expect(doc.days[0]?.date).toBe("2021-04-02");
+    expect(doc.world).toBe("history-2016-2026");
     expect(cli(["--scenario", "exodus-2021", ...world, "--bots", "efficiency"]).status).toBe(2);
     expect(cli(["--scenario", "exodus-2021", ...world, "--save-replay", join(dir, "r.json")]).status).toBe(2);
     const schedule = cli(["--scenario", "exodus-2021", "--world", "sandbox", "--quiet"]);
     expect(schedule.status).toBe(2);
-    expect(schedule.stderr).toContain("--world sandbox: its new machines follow a schedule");
+    expect(schedule.stderr).toContain("--world sandbox: sandbox's new machines follow a schedule");
+    // A drawn BTC price gives the supply no revenue to read: refused as the linter refuses it.
+    const drawn = cli(["--scenario", "sandbox", ...world, "--quiet"]);
+    expect(drawn.status).toBe(2);
+    expect(drawn.stderr).toContain("sandbox cannot take history-2016-2026's supply");
+    const missing = cli(["--scenario", "exodus-2021", "--world", "./no-such-world.yaml", "--quiet"]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('--world: no file "./no-such-world.yaml"');
   });
 
   it("stops after --days and saves a replay that the replay tool accepts", () => {

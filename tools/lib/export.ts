@@ -13,11 +13,18 @@ export interface SimulationDocument {
   retargets: RetargetRow[];
   halvings: HalvingRow[];
   history: HistoryReport;
+  /** The world whose supply the scenario was played on as a window (simulate --world), if any. */
+  world?: string;
 }
 
-export function simulationDocument(rec: Recording, history: HistoryReport): SimulationDocument {
+export function simulationDocument(
+  rec: Recording,
+  history: HistoryReport,
+  world?: string,
+): SimulationDocument {
   return {
     scenario: rec.scenario,
+    ...(world ? { world } : {}),
     scenarioHash: rec.scenarioHash,
     seed: rec.seed,
     engineVersion: rec.engineVersion,

@@ -27,20 +27,23 @@ export function lintOrThrow(path: string): void {
   );
 }
 
-/** Checks that --scenario names something: a shipped id or an existing file. Returns the scenario's id. */
-export function scenarioRefId(ref: string | undefined): string {
+/**
+ * Checks that --scenario (or another flag naming a scenario: `flag`) names something: a shipped id or an
+ * existing file. Returns the scenario's id.
+ */
+export function scenarioRefId(ref: string | undefined, flag = "scenario"): string {
   const shipped = scenarioIds();
   if (ref === undefined)
     throw new UsageError(
-      `--scenario is required: a shipped scenario (${shipped.join(", ")}) or a YAML file's path`,
+      `--${flag} is required: a shipped scenario (${shipped.join(", ")}) or a YAML file's path`,
     );
   if (isScenarioPath(ref)) {
-    if (!existsSync(ref)) throw new UsageError(`--scenario: no file "${ref}"`);
+    if (!existsSync(ref)) throw new UsageError(`--${flag}: no file "${ref}"`);
     return basename(ref).replace(/\.ya?ml$/, "");
   }
   if (!shipped.includes(ref))
     throw new UsageError(
-      `unknown scenario "${ref}"; shipped scenarios: ${shipped.join(", ")} (or give a YAML file's path, e.g. ./drafts/my.yaml)`,
+      `--${flag}: unknown scenario "${ref}"; shipped scenarios: ${shipped.join(", ")} (or give a YAML file's path, e.g. ./drafts/my.yaml)`,
     );
   return ref;
 }
@@ -48,7 +51,12 @@ export function scenarioRefId(ref: string | undefined): string {
 /** Loads --scenario: a shipped id as the game server would, a draft after the linter passed it. */
 export function loadScenarioRef(ref: string): Scenario {
   if (!isScenarioPath(ref)) return loadScenario(ref);
+  return loadScenarioFile(lintedPathOf(ref));
+}
+
+/** The file a scenario reference names; a draft's only once the linter passed it. */
+export function lintedPathOf(ref: string): string {
   const path = scenarioPathOf(ref) as string;
-  lintOrThrow(path);
-  return loadScenarioFile(path);
+  if (isScenarioPath(ref)) lintOrThrow(path);
+  return path;
 }
