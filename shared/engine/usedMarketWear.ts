@@ -35,17 +35,17 @@ export function failureBpsPerYear(spec: UsedMarketsSpec, ageDays: number): numbe
 /** Today's failures among installed, powered used machines. */
 export function failUsedMachines(state: GameState, caches: EngineCaches): void {
   const spec = state.scenario.usedMarkets;
+  // Read once: this runs for every lot every day, and no lot's failure changes the day or the stream.
+  const day = state.day;
+  const rng = state.usedMarkets.rng;
   let emptied = false;
   for (const lot of state.lots) {
     if (lot.builtDay === undefined || lot.status !== "installed" || !lot.powered) continue;
-    const age = state.day - lot.builtDay;
+    const age = day - lot.builtDay;
     const daily = failureBpsPerYear(spec, age) / 10_000 / DAYS_PER_YEAR;
     const expected = lot.quantity * daily;
     const whole = Math.floor(expected);
-    const lost = Math.min(
-      lot.quantity,
-      whole + (nextFloat(state.usedMarkets.rng) < expected - whole ? 1 : 0),
-    );
+    const lost = Math.min(lot.quantity, whole + (nextFloat(rng) < expected - whole ? 1 : 0));
     if (lost <= 0) continue;
     lot.quantity -= lost;
     state.destroyedUnits[lot.model] = (state.destroyedUnits[lot.model] ?? 0) + lost;
