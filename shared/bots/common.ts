@@ -102,6 +102,8 @@ export interface Ctx {
   opex: number | null;
   /** The review's survey of regions, once made (buy.ts). */
   survey: Survey | null;
+  /** Per region index: hostingPriceCents, once asked (see hostingPriceAt). */
+  hostingPrice: (number | undefined)[];
 }
 
 export function makeCtx(
@@ -146,7 +148,18 @@ export function makeCtx(
     caches,
     opex: null,
     survey: null,
+    hostingPrice: [],
   };
+}
+
+/**
+ * Today's price of a new lease in region `r` (hostingPriceCents), once per decision: the state does not
+ * change while a bot decides (its commands are applied after), and buyers price every model there.
+ */
+export function hostingPriceAt(ctx: Ctx, r: number): number {
+  let price = ctx.hostingPrice[r];
+  if (price === undefined) price = ctx.hostingPrice[r] = hostingPriceCents(ctx.state, r);
+  return price;
 }
 
 /** The company's load in region `r`, made (all zeros) when first needed. */
