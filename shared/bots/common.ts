@@ -104,6 +104,12 @@ export interface Ctx {
   survey: Survey | null;
   /** Per region index: hostingPriceCents, once asked (see hostingPriceAt). */
   hostingPrice: (number | undefined)[];
+  /**
+   * Sums over the lots, once worked out (the lots do not change today): what they cost (fleetCostCents,
+   * asked for every offer a review weighs) and the reserve for those still on order (reserveCents).
+   */
+  fleetCost: number | null;
+  pipelineReserve: number | null;
 }
 
 export function makeCtx(
@@ -149,6 +155,8 @@ export function makeCtx(
     opex: null,
     survey: null,
     hostingPrice: [],
+    fleetCost: null,
+    pipelineReserve: null,
   };
 }
 
@@ -279,11 +287,17 @@ export function reserveCents(ctx: Ctx, extraOpexPerDay = 0): number {
   const p = ctx.profile;
   const floor = p.reserveShare * ctx.state.scenario.company.startingCashCents;
   const opex = (dailyOpexCents(ctx) + extraOpexPerDay) * p.opexReserveDays;
+  return Math.max(floor, opex) + pipelineReserveCents(ctx);
+}
+
+/** A share of what the lots still on order (or at a factory) cost, kept in cash for them. */
+function pipelineReserveCents(ctx: Ctx): number {
+  if (ctx.pipelineReserve !== null) return ctx.pipelineReserve;
   let pipeline = 0;
   for (const lot of ctx.lots) {
     if (lot.status === "onOrder" || lot.location.kind === "factory") pipeline += lot.costCents * 0.35;
   }
-  return Math.max(floor, opex) + pipeline;
+  return (ctx.pipelineReserve = pipeline);
 }
 
 /** What the company may commit to new machines today. */
@@ -302,7 +316,8 @@ export function orderedKw(ctx: Ctx): number {
 
 /** What the company's lots cost, cents (order sizes grow with it). */
 export function fleetCostCents(ctx: Ctx): number {
+  if (ctx.fleetCost !== null) return ctx.fleetCost;
   let cents = 0;
   for (const lot of ctx.lots) cents += lot.costCents;
-  return cents;
+  return (ctx.fleetCost = cents);
 }

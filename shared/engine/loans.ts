@@ -95,13 +95,10 @@ function pledgedValueCents(
   ths.fill(0, 0, nT);
   const lots = state.lots;
   const id = company.id;
-  const table = lotTable(state, caches);
-  for (const i of table.sortedPositionsOf(ids)) {
+  for (const i of lotTable(state, caches).sortedPositionsOf(ids)) {
     const lot = lots[i] as Lot;
     if (lot.owner !== id) continue;
-    // The table's model is modelOf's (checked against the lot), found without a look-up by id.
-    table.sync(i);
-    const model = table.model[i];
+    const model = modelOf(state, lot.model, caches);
     if (!model) continue;
     const t = usedTierOf(model.efficiencyJPerTh);
     ths[t] = (ths[t] as number) + lotThs(model, lot.quantity);
