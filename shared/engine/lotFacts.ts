@@ -78,6 +78,16 @@ export class LotTable {
     if (this.location[n] !== lot.location) this.setLocation(n, lot.location);
   }
 
+  /**
+   * The model of the lot at `lots[n]` (modelOf's answer), changing nothing: the slot's when it was looked
+   * up for this lot and model id (the daily pass syncs every running lot), else a look-up by id.
+   */
+  modelAt(n: number): AsicModel | undefined {
+    const lot = this.lots[n] as Lot;
+    if (this.slotLot[n] === lot && this.modelId[n] === lot.model) return this.model[n];
+    return this.models.get(lot.model);
+  }
+
   /** Slots up to `n`. Kept dense, in order: writing past the end would make the lists slow dictionaries. */
   private grow(n: number): void {
     while (this.slotLot.length <= n) {
