@@ -10,7 +10,17 @@ import { usedLotWithin, type UsedLotSize } from "../engine/usedLotDepth.ts";
 import { withPremiumCents } from "../engine/commands/orderMachines.ts";
 import type { RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
-import { add, addLease, fleetCostCents, freeTodayKw, leaseAt, loadAt, spareKw, type Ctx } from "./common.ts";
+import {
+  add,
+  addLease,
+  fleetCostCents,
+  hostingPriceAt,
+  freeTodayKw,
+  leaseAt,
+  loadAt,
+  spareKw,
+  type Ctx,
+} from "./common.ts";
 import {
   catalogOf,
   factoryUnitsOf,
@@ -18,13 +28,13 @@ import {
   prefersRenewableAt,
   regionalUsedAskOf,
   siteOf,
+  usedFloorOf,
   usedReferenceOf,
   type Factory,
 } from "./world.ts";
 import { factoryDutiesOf } from "./duties.ts";
 import { landedUnitCents, ON_SITE, paybackHashprice, type SiteCosts } from "./econ.ts";
 import { outlookToday } from "../engine/machinePrice.ts";
-import { hostingPriceCents } from "../engine/hosting.ts";
 import { preorderBidBps } from "./preorder.ts";
 import { boomPathShare, cycleCut } from "./cycle.ts";
 
@@ -179,12 +189,19 @@ export function price(
   let landed = Infinity;
   let wait = 0;
   const w = ctx.world;
+  // What the resale returns and the landed cost's lease, whatever the price.
+  const resale = resaleUnitCents(state, model) * profile.resaleKeep * sv.resaleOutlook;
+  const hosting = hostingPriceAt(ctx, r);
   if (market === "used") {
+    // The payback rises with the ask, so a market whose least ask (usedFloorOf) pays back too late
+    // gives no offer either way: it is not quoted (about a third of the used markets a review prices).
+    const least = landedUnitCents(state, r, model, usedFloorOf(w, r, model), ON_SITE, hosting);
+    if (!(paybackOf(least, resale, marginCents, 2) <= limit)) return null;
     // quoteBuyUsed's unit price in this region's own used market (null where it holds none).
     const ask = regionalUsedAskOf(w, r, model);
     if (ask === null) return null;
     unitCents = ask;
-    landed = landedUnitCents(state, r, model, ask, ON_SITE);
+    landed = landedUnitCents(state, r, model, ask, ON_SITE, hosting);
     wait = 2;
   } else {
     // quoteOrder's unit price at each factory and landedUnitCents, with everything that does not
@@ -194,7 +211,7 @@ export function price(
     const factories = catalogOf(w).factories;
     const licence = licenceOf(w, r);
     const storage = licence * state.scenario.logistics.storageCentsPerUnitDay;
-    const lease = (model.powerW / 1000) * hostingPriceCents(state, r);
+    const lease = (model.powerW / 1000) * hosting;
     for (let i = 0; i < units.length; i++) {
       const unit = units[i] as number;
       const l = unit + unit * (duties[i] as number) + unit * 0.02 + storage + lease;
@@ -206,13 +223,19 @@ export function price(
       }
     }
   }
-  // A machine is worth what it earns plus what it fetches back: only the part the used market would not
-  // return (at the profile's expected resale share of today's bid) has to be earned by mining.
-  const resale = resaleUnitCents(state, model) * profile.resaleKeep * sv.resaleOutlook;
-  const atRisk = Math.max(landed - resale, landed * MIN_AT_RISK);
-  const payback = atRisk / marginCents + wait;
+  const payback = paybackOf(landed, resale, marginCents, wait);
   if (!(payback <= limit)) return null;
   return { model, r, factory, unitCents, landed, marginCents, payback, unitKw: model.powerW / 1000 };
+}
+
+/**
+ * Days a unit landed at `landed` cents takes to pay back, waiting included. A machine is worth what it
+ * earns plus what it fetches back: only the part the used market would not return (`resale`, at the
+ * profile's expected share of today's bid) has to be earned by mining. Never falls as `landed` rises.
+ */
+function paybackOf(landed: number, resale: number, marginCents: number, wait: number): number {
+  const atRisk = Math.max(landed - resale, landed * MIN_AT_RISK);
+  return atRisk / marginCents + wait;
 }
 
 /**

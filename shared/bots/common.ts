@@ -112,6 +112,14 @@ export interface Ctx {
   opex: number | null;
   /** The review's survey of regions, once made (buy.ts). */
   survey: Survey | null;
+  /** Per region index: hostingPriceCents, once asked (see hostingPriceAt). */
+  hostingPrice: (number | undefined)[];
+  /**
+   * Sums over the lots, once worked out (the lots do not change today): what they cost (fleetCostCents,
+   * asked for every offer a review weighs) and the reserve for those still on order (reserveCents).
+   */
+  fleetCost: number | null;
+  pipelineReserve: number | null;
 }
 
 export function makeCtx(
@@ -156,7 +164,20 @@ export function makeCtx(
     caches,
     opex: null,
     survey: null,
+    hostingPrice: [],
+    fleetCost: null,
+    pipelineReserve: null,
   };
+}
+
+/**
+ * Today's price of a new lease in region `r` (hostingPriceCents), once per decision: the state does not
+ * change while a bot decides (its commands are applied after), and buyers price every model there.
+ */
+export function hostingPriceAt(ctx: Ctx, r: number): number {
+  let price = ctx.hostingPrice[r];
+  if (price === undefined) price = ctx.hostingPrice[r] = hostingPriceCents(ctx.state, r);
+  return price;
 }
 
 /** The company's load in region `r`, made (all zeros) when first needed. */
@@ -276,11 +297,17 @@ export function reserveCents(ctx: Ctx, extraOpexPerDay = 0): number {
   const p = ctx.profile;
   const floor = p.reserveShare * ctx.state.scenario.company.startingCashCents;
   const opex = (dailyOpexCents(ctx) + extraOpexPerDay) * p.opexReserveDays;
+  return Math.max(floor, opex) + pipelineReserveCents(ctx);
+}
+
+/** A share of what the lots still on order (or at a factory) cost, kept in cash for them. */
+function pipelineReserveCents(ctx: Ctx): number {
+  if (ctx.pipelineReserve !== null) return ctx.pipelineReserve;
   let pipeline = 0;
   for (const lot of ctx.lots) {
     if (lot.status === "onOrder" || lot.location.kind === "factory") pipeline += lot.costCents * 0.35;
   }
-  return Math.max(floor, opex) + pipeline;
+  return (ctx.pipelineReserve = pipeline);
 }
 
 /** What the company may commit to new machines today. */
@@ -299,7 +326,8 @@ export function orderedKw(ctx: Ctx): number {
 
 /** What the company's lots cost, cents (order sizes grow with it). */
 export function fleetCostCents(ctx: Ctx): number {
+  if (ctx.fleetCost !== null) return ctx.fleetCost;
   let cents = 0;
   for (const lot of ctx.lots) cents += lot.costCents;
-  return cents;
+  return (ctx.fleetCost = cents);
 }

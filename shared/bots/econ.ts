@@ -187,7 +187,7 @@ export const ON_SITE: Arrival = Object.freeze({ shipped: false });
  * Landed cost of a unit bought at `unitCents` for region `r`, in cents once installed: price, duty and
  * VAT, a freight estimate (about 2% of the value by sea, the bots' usual mode; the exact quote is taken
  * when the lot ships), storage and the lease's first month. A number, not an object: buyers price many
- * offers.
+ * offers. `hostingPrice`: hostingPriceCents(state, r), when the caller has it (common.ts hostingPriceAt).
  */
 export function landedUnitCents(
   state: GameState,
@@ -195,11 +195,41 @@ export function landedUnitCents(
   model: AsicModel,
   unitCents: number,
   arrival: Arrival,
+  hostingPrice = hostingPriceCents(state, r),
 ): number {
-  const freight = arrival.shipped ? unitCents * 0.02 : 0;
+  return landedAt(unitCents, landingOf(state, r, model, arrival, hostingPrice));
+}
+
+/** What landedUnitCents adds to any price of `model` arriving in region `r` this way, worked out once. */
+export interface Landing {
+  arrival: Arrival;
+  /** Storage while the licence is awaited, and the lease's first month, cents a unit. */
+  storage: number;
+  lease: number;
+}
+
+/**
+ * The price-independent part of a landed cost. A buyer comparing many asks for one model and region
+ * (usedGradient.ts: every source market) works it out once: the state does not change while a bot
+ * decides, so the lease's price is the same for every ask.
+ */
+export function landingOf(
+  state: GameState,
+  r: number,
+  model: AsicModel,
+  arrival: Arrival,
+  hostingPrice = hostingPriceCents(state, r),
+): Landing {
   const licence = arrival.shipped ? arrival.licenceMeanDays : 0;
   const storage = licence * state.scenario.logistics.storageCentsPerUnitDay;
-  const lease = (model.powerW / 1000) * hostingPriceCents(state, r);
+  const lease = (model.powerW / 1000) * hostingPrice;
+  return { arrival, storage, lease };
+}
+
+/** landedUnitCents of a unit at `unitCents`, from its landing: the same terms added in the same order. */
+export function landedAt(unitCents: number, landing: Landing): number {
+  const arrival = landing.arrival;
+  const freight = arrival.shipped ? unitCents * 0.02 : 0;
   const taxes = arrival.shipped ? unitCents * arrival.duty : 0;
-  return unitCents + taxes + freight + storage + lease;
+  return unitCents + taxes + freight + landing.storage + landing.lease;
 }

@@ -46,11 +46,11 @@ function offerSpare(ctx: Ctx): void {
   const { state, company } = ctx;
   for (const lease of company.leases) {
     const r = state.scenario.regions.findIndex((s) => s.id === lease.region);
-    // Own kW that today's commands do not fill (installs, purchases, deliveries on their way).
-    const kw = Math.min(
-      spareOwnKw(state, company, lease.region, ctx.caches, ctx.lots),
-      Math.floor(spareKw(ctx, r)),
-    );
+    // Own kW that today's commands do not fill (installs, purchases, deliveries on their way). The
+    // spare kW first: under 100 the smaller of the two is too, and the own kW are a pass over the lots.
+    const spare = Math.floor(spareKw(ctx, r));
+    if (spare < 100) continue;
+    const kw = Math.min(spareOwnKw(state, company, lease.region, ctx.caches, ctx.lots), spare);
     if (kw < 100) continue;
     let guest: string | null = null;
     let most = 0;

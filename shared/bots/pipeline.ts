@@ -11,7 +11,6 @@ import { shipmentById } from "../engine/logistics/shipmentIndex.ts";
 import type { Shipment } from "../engine/tradeState.ts";
 import { regionIndex } from "../engine/regions.ts";
 import { leaseSetupCents } from "../engine/commands/leaseCapacity.ts";
-import { hostingPriceCents } from "../engine/hosting.ts";
 import type { Lot, RegionState } from "../engine/state.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 import {
@@ -19,6 +18,7 @@ import {
   addChained,
   addLease,
   freeTodayKw,
+  hostingPriceAt,
   leaseAt,
   orderedKw,
   spareKw,
@@ -89,7 +89,7 @@ export function chooseRoute(ctx: Ctx, lot: Lot, quantity: number, exclude: strin
     );
     if (margin <= 0) continue;
     const storage = licence * state.scenario.logistics.storageCentsPerUnitDay * quantity;
-    const lease = spare >= kw ? 0 : leaseSetupCents(Math.ceil(kw - spare), hostingPriceCents(state, r));
+    const lease = spare >= kw ? 0 : leaseSetupCents(Math.ceil(kw - spare), hostingPriceAt(ctx, r));
     const score = (margin * ths * 365) / 10_000 - value * dutyOf(w, r, lot.origin) - storage - lease;
     if (!(score > 0)) continue;
     if (r1 < 0 || score > s1) {

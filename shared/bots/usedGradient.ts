@@ -8,9 +8,9 @@
 import { stockUnits } from "../engine/usedMarket.ts";
 import type { AsicModel } from "../scenario/types.ts";
 import type { Offer } from "./buy.ts";
-import type { Ctx } from "./common.ts";
+import { hostingPriceAt, type Ctx } from "./common.ts";
 import { dutyOf } from "./duties.ts";
-import { landedUnitCents, type Arrival } from "./econ.ts";
+import { landedAt, landingOf, type Arrival, type Landing } from "./econ.ts";
 import { licenceOf, regionalUsedAskOf, regionalUsedBoundOf, usedFloorOf } from "./world.ts";
 
 /** Units a bot prices a used lot for: the unit price rises along the curve, so a typical lot. */
@@ -34,6 +34,7 @@ export function usedShippedOffer(
   const duty = dutyOf(w, r, model.origin);
   const licenceMeanDays = licenceOf(w, r);
   const arrival = { shipped: true as const, duty, licenceMeanDays };
+  const landing = landingOf(state, r, model, arrival, hostingPriceAt(ctx, r));
   // The landed cost rises with the unit price (the same duty, licence and lease whatever the source),
   // so the best source is the cheapest ask, the lowest index on a tie. Markets are visited cheapest
   // floor first, and one whose floor (usedUnitFloorCents) cannot beat the best ask found is not quoted:
@@ -43,17 +44,17 @@ export function usedShippedOffer(
     if (s === r || w.closed[s] || stockUnits(state, s, model) < QUOTE_UNITS) continue;
     sources.push({
       s,
-      floor: landedUnitCents(state, r, model, usedFloorOf(w, s, model), arrival),
+      floor: landedAt(usedFloorOf(w, s, model), landing),
     });
   }
   sources.sort((a, b) => a.floor - b.floor || a.s - b.s);
   let best: Offer | null = null;
   for (const { s, floor } of sources) {
     if (best && (floor > best.landed || (floor === best.landed && s > (best.from as number)))) break;
-    if (cannotWin(ctx, { model, r, s, arrival, marginCents, limit }, best)) continue;
+    if (cannotWin(ctx, { model, s, arrival, landing, marginCents, limit }, best)) continue;
     const unitCents = regionalUsedAskOf(w, s, model, QUOTE_UNITS);
     if (unitCents === null) continue;
-    const landed = landedUnitCents(state, r, model, unitCents, arrival);
+    const landed = landedAt(unitCents, landing);
     const payback = landed / marginCents + SHIPPED_WAIT_DAYS + licenceMeanDays;
     if (!(payback <= limit)) continue;
     if (best && (best.landed < landed || (best.landed === landed && (best.from as number) < s))) continue;
@@ -75,9 +76,10 @@ export function usedShippedOffer(
 /** A source market `s` for a shipped used offer of `model` to region `r` (usedShippedOffer's terms). */
 interface Source {
   model: AsicModel;
-  r: number;
   s: number;
   arrival: Extract<Arrival, { shipped: true }>;
+  /** The landing in region r (landingOf), the same for every source. */
+  landing: Landing;
   marginCents: number;
   limit: number;
 }
@@ -91,7 +93,7 @@ interface Source {
 function cannotWin(ctx: Ctx, o: Source, best: Offer | null): boolean {
   const bound = regionalUsedBoundOf(ctx.world, o.s, o.model, QUOTE_UNITS);
   if (bound === null) return true;
-  const landed = landedUnitCents(ctx.state, o.r, o.model, bound, o.arrival);
+  const landed = landedAt(bound, o.landing);
   if (best && (landed > best.landed || (landed === best.landed && o.s > (best.from as number)))) return true;
   if (!(o.marginCents > 0)) return false;
   return landed / o.marginCents + SHIPPED_WAIT_DAYS + o.arrival.licenceMeanDays > o.limit;

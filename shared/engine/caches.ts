@@ -41,4 +41,6 @@ export class EngineCaches {
   siteActive = new Uint8Array(0);
   /** Scratch TH/s by used tier (loans.ts's collateral), zeroed before each use: nothing carries over. */
   tierThs = new Float64Array(0);
+  /** Scratch: the day's draws for the used lots' failures (usedMarketWear.ts), each written before use. */
+  failureDraws = new Float64Array(0);
 }

@@ -95,10 +95,11 @@ function pledgedValueCents(
   ths.fill(0, 0, nT);
   const lots = state.lots;
   const id = company.id;
-  for (const i of lotTable(state, caches).sortedPositionsOf(ids)) {
+  const table = lotTable(state, caches);
+  for (const i of table.sortedPositionsOf(ids)) {
     const lot = lots[i] as Lot;
     if (lot.owner !== id) continue;
-    const model = modelOf(state, lot.model, caches);
+    const model = table.modelAt(i);
     if (!model) continue;
     const t = usedTierOf(model.efficiencyJPerTh);
     ths[t] = (ths[t] as number) + lotThs(model, lot.quantity);

@@ -36,10 +36,13 @@ export class LotTable {
   /** Position of each lot id in `lots` (the first, as a search finds it), for `byIdLength` lots. */
   private readonly byId = new Map<string, number>();
   private byIdLength = 0;
-  /** sortedPositionsOf's answers, by list of ids, with the length of `lots` they were found at. */
+  /**
+   * sortedPositionsOf's answers, by list of ids, with the length of `lots` they were found at and
+   * whether every id was found.
+   */
   private readonly idLists = new WeakMap<
     readonly string[],
-    { length: number; at: number[]; ids: string[] }
+    { length: number; at: number[]; ids: string[]; all: boolean }
   >();
 
   readonly scenario: Scenario;
@@ -78,6 +81,16 @@ export class LotTable {
     if (this.location[n] !== lot.location) this.setLocation(n, lot.location);
   }
 
+  /**
+   * The model of the lot at `lots[n]` (modelOf's answer), changing nothing: the slot's when it was looked
+   * up for this lot and model id (the daily pass syncs every running lot), else a look-up by id.
+   */
+  modelAt(n: number): AsicModel | undefined {
+    const lot = this.lots[n] as Lot;
+    if (this.slotLot[n] === lot && this.modelId[n] === lot.model) return this.model[n];
+    return this.models.get(lot.model);
+  }
+
   /** Slots up to `n`. Kept dense, in order: writing past the end would make the lists slow dictionaries. */
   private grow(n: number): void {
     while (this.slotLot.length <= n) {
@@ -113,12 +126,17 @@ export class LotTable {
   /**
    * The positions in `lots` of the lots with these ids, in ascending order, each once (ids not found
    * left out): kept per list of ids while the lots' list has the same length (a loan's pledged lots are
-   * asked for every day; its list of ids is replaced, never edited). Each kept position is checked to
-   * still hold a lot of the list (ids never change, so it does); else they are all found again.
+   * asked for every day; its list of ids is replaced, never edited), or has only grown and every id was
+   * found (lots added at the end cannot come before them, and none is missing). Each kept position is
+   * checked to still hold a lot of the list (ids never change, so it does); else they are all found again.
    */
   sortedPositionsOf(ids: readonly string[]): readonly number[] {
     const kept = this.idLists.get(ids);
-    if (kept && kept.length === this.lots.length && this.stillHeld(kept.at, kept.ids)) return kept.at;
+    const n = this.lots.length;
+    if (kept && (kept.length === n || (kept.all && kept.length < n)) && this.stillHeld(kept.at, kept.ids)) {
+      kept.length = n;
+      return kept.at;
+    }
     const found: { i: number; id: string }[] = [];
     for (const id of ids) {
       const i = this.positionOf(id);
@@ -132,7 +150,7 @@ export class LotTable {
         at.push(f.i);
         atIds.push(f.id);
       }
-    this.idLists.set(ids, { length: this.lots.length, at, ids: atIds });
+    this.idLists.set(ids, { length: n, at, ids: atIds, all: found.length === ids.length });
     return at;
   }
 

@@ -61,6 +61,8 @@ export function usedLotWithin(
 ): Readonly<UsedLotSize> {
   let lo = 0;
   let loTotal = 0;
+  // The depths worked out for the size accepted last: its walk below reuses them.
+  let loDepths: number[] | null = null;
   let hi = Math.min(maxUnits, stockUnits(state, r, model));
   if (hi < 1 || belowLeast(hi, ceilingCents, leastCents)) return NONE;
   // At least one unit in stock: the region has a market.
@@ -75,13 +77,14 @@ export function usedLotWithin(
     if (tried.fits) {
       lo = mid;
       loTotal = tried.total;
+      loDepths = tried.depths;
     } else {
       hi = mid - 1;
       if (belowLeast(hi, ceilingCents, leastCents)) return NONE;
     }
   }
   // Accepted on its bounds alone: its total is walked now (lo ≥ 1 here; 0 units keep 0 cents).
-  if (Number.isNaN(loTotal)) loTotal = curveTotalCents(curve, lo);
+  if (Number.isNaN(loTotal)) loTotal = curveTotalCents(curve, lo, loDepths);
   return { units: lo, totalCents: loTotal };
 }
 
@@ -94,24 +97,27 @@ function belowLeast(hi: number, ceilingCents: number, leastCents: number): boole
   return (ceilingCents + 1) * hi * (1 + 1e-9) < leastCents;
 }
 
-/** Whether a quote of `quantity` units averages within the ceiling, and its total when it was walked (else NaN). */
+/**
+ * Whether a quote of `quantity` units averages within the ceiling, its total when it was walked (else
+ * NaN), and its slices' depths as far as they were worked out (NaN where not), for a later walk of it.
+ */
 function trySize(
   curve: UsedCurve,
   quantity: number,
   ceilingCents: number,
   bounded: boolean,
-): { fits: boolean; total: number } {
+): { fits: boolean; total: number; depths: number[] } {
   const slices = Math.min(quantity, QUOTE_SLICES);
   const depths = new Array<number>(slices).fill(NaN);
   // Slices every `step` (and the last) bound the total; halving the step refines the bounds.
   for (let step = QUOTE_SLICES; bounded && step > 1; step >>= 1) {
     if (step < QUOTE_SLICES && step >= slices) continue;
     const b = totalBounds(curve, quantity, slices, step, depths);
-    if (Math.round(b.high / quantity) <= ceilingCents) return { fits: true, total: NaN };
-    if (Math.round(b.low / quantity) > ceilingCents) return { fits: false, total: NaN };
+    if (Math.round(b.high / quantity) <= ceilingCents) return { fits: true, total: NaN, depths };
+    if (Math.round(b.low / quantity) > ceilingCents) return { fits: false, total: NaN, depths };
   }
   const total = curveTotalCents(curve, quantity, depths);
-  return { fits: Math.round(total / quantity) <= ceilingCents, total };
+  return { fits: Math.round(total / quantity) <= ceilingCents, total, depths };
 }
 
 /**

@@ -4,7 +4,7 @@
  * drawn from the used markets' own random stream, and the lost units are recorded with the game's other
  * destroyed machines (state.destroyedUnits) and told to the owner.
  */
-import { nextFloat } from "../math/rng.ts";
+import { fillFloats } from "../math/rng.ts";
 import type { AsicModel } from "../scenario/types.ts";
 import type { UsedMarketsSpec } from "../scenario/usedMarketSpec.ts";
 import type { EngineCaches } from "./caches.ts";
@@ -32,20 +32,33 @@ export function failureBpsPerYear(spec: UsedMarketsSpec, ageDays: number): numbe
   return spec.failureBpsPerYear + Math.round((spec.failureBpsPerYearOfAge * ageDays) / DAYS_PER_YEAR);
 }
 
+/** Whether a lot's used machines may fail today: installed and powered (a used lot has a builtDay). */
+function wears(lot: Lot): boolean {
+  return lot.builtDay !== undefined && lot.status === "installed" && lot.powered;
+}
+
 /** Today's failures among installed, powered used machines. */
 export function failUsedMachines(state: GameState, caches: EngineCaches): void {
   const spec = state.scenario.usedMarkets;
+  const day = state.day;
+  const lots = state.lots;
+  // One draw per wearing lot, in the lots' order, all drawn first (fillFloats: the same numbers as a
+  // draw per lot, faster); a failure changes a lot's quantity only, never whether it wears.
+  let n = 0;
+  for (let i = 0; i < lots.length; i++) if (wears(lots[i] as Lot)) n++;
+  if (caches.failureDraws.length < n)
+    caches.failureDraws = new Float64Array(Math.max(n, 2 * caches.failureDraws.length));
+  const draws = caches.failureDraws;
+  fillFloats(state.usedMarkets.rng, draws, n);
+  let k = 0;
   let emptied = false;
-  for (const lot of state.lots) {
-    if (lot.builtDay === undefined || lot.status !== "installed" || !lot.powered) continue;
-    const age = state.day - lot.builtDay;
+  for (const lot of lots) {
+    if (!wears(lot)) continue;
+    const age = day - (lot.builtDay as number);
     const daily = failureBpsPerYear(spec, age) / 10_000 / DAYS_PER_YEAR;
     const expected = lot.quantity * daily;
     const whole = Math.floor(expected);
-    const lost = Math.min(
-      lot.quantity,
-      whole + (nextFloat(state.usedMarkets.rng) < expected - whole ? 1 : 0),
-    );
+    const lost = Math.min(lot.quantity, whole + ((draws[k++] as number) < expected - whole ? 1 : 0));
     if (lost <= 0) continue;
     lot.quantity -= lost;
     state.destroyedUnits[lot.model] = (state.destroyedUnits[lot.model] ?? 0) + lost;

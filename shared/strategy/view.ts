@@ -95,36 +95,62 @@ export class Lens {
 
   /** Seat `me`'s view for today; `privileged` only for the registry's built-in bots. */
   viewFor(me: string, level: Level, privileged?: BotCaches): StrategyView {
-    const { state, caches } = this;
-    const worldFor = (): Frozen<WorldView> => this.worldFor(me);
+    return new SeatView(this, this.state, this.caches, me, level, privileged);
+  }
+}
+
+/**
+ * A seat's view (StrategyView). A class rather than an object literal: V8 makes a literal with getters
+ * slowly (about a microsecond each, measured), and a Monte-Carlo game makes one per seat per day. The
+ * getters live on the prototype; the methods stay closures, so that a strategy may take them off the
+ * view (`const { shop } = view`) as before.
+ */
+class SeatView implements StrategyView {
+  readonly tick: number;
+  readonly days: number;
+  readonly legalCommands: StrategyView["legalCommands"];
+  readonly preview: StrategyView["preview"];
+  readonly shop: StrategyView["shop"];
+  readonly quoteOrder: StrategyView["quoteOrder"];
+  readonly usedBidUnitCents: StrategyView["usedBidUnitCents"];
+  declare readonly privileged?: Privileged;
+  /** Truly private (#): a strategy must not reach the state through its view. */
+  readonly #lens: Lens;
+
+  constructor(
+    lens: Lens,
+    state: GameState,
+    caches: EngineCaches,
+    readonly me: string,
+    readonly level: Level,
+    privileged?: BotCaches,
+  ) {
+    this.#lens = lens;
+    this.tick = state.tick;
+    this.days = state.scenario.days;
     const ask = (request: Parameters<typeof preview>[2]) => preview(state, me, request, caches);
-    const priv: Privileged | undefined = privileged ? { state, bots: privileged } : undefined;
-    return {
-      me,
-      level,
-      tick: state.tick,
-      days: state.scenario.days,
-      get world() {
-        return worldFor();
-      },
-      get company(): Frozen<CompanyView> | undefined {
-        return worldFor().companies.find((c) => c.seat === me);
-      },
-      legalCommands: () => legalCommands(state, { kind: "company", companyId: me }, caches),
-      preview: (command: unknown): Preview => {
-        const answer = ask({ kind: "command", command });
-        return "malformed" in answer ? { ok: false, error: answer.malformed } : answer.reply;
-      },
-      shop: (): ShopCatalog => {
-        const answer = ask({ kind: "shop" });
-        return ("reply" in answer ? answer.reply.quote : undefined) as ShopCatalog;
-      },
-      quoteOrder: (order) => quoteOrder(state, order, caches),
-      usedBidUnitCents: (model: string) => {
-        const m = modelOf(state, model, caches);
-        return m ? usedBidUnitCents(state, m) : null;
-      },
-      ...(priv ? { privileged: priv } : {}),
+    this.legalCommands = () => legalCommands(state, { kind: "company", companyId: me }, caches);
+    this.preview = (command: unknown): Preview => {
+      const answer = ask({ kind: "command", command });
+      return "malformed" in answer ? { ok: false, error: answer.malformed } : answer.reply;
     };
+    this.shop = (): ShopCatalog => {
+      const answer = ask({ kind: "shop" });
+      return ("reply" in answer ? answer.reply.quote : undefined) as ShopCatalog;
+    };
+    this.quoteOrder = (order) => quoteOrder(state, order, caches);
+    this.usedBidUnitCents = (model: string) => {
+      const m = modelOf(state, model, caches);
+      return m ? usedBidUnitCents(state, m) : null;
+    };
+    if (privileged) this.privileged = { state, bots: privileged };
+  }
+
+  get world(): Frozen<WorldView> {
+    return this.#lens.worldFor(this.me);
+  }
+
+  get company(): Frozen<CompanyView> | undefined {
+    return this.#lens.worldFor(this.me).companies.find((c) => c.seat === this.me);
   }
 }

@@ -77,6 +77,30 @@ describe("the strategy view", () => {
     expect(stateHash(state)).toBe(before);
   });
 
+  it("works with its methods taken off it, and holds no way to the state but a built-in's privilege", () => {
+    const { state, caches, lens } = game();
+    const view = lens.viewFor("p1", "normal");
+    const { shop, legalCommands, world, company } = view;
+    expect(shop().models.length).toBeGreaterThan(0);
+    expect(legalCommands().length).toBeGreaterThan(0);
+    expect(world.companies.length).toBe(2);
+    expect(company?.seat).toBe("p1");
+    // Only what the API names is on the view: no lens, no state, and no privileged field at all.
+    expect(Object.keys(view).sort()).toEqual([
+      "days",
+      "legalCommands",
+      "level",
+      "me",
+      "preview",
+      "quoteOrder",
+      "shop",
+      "tick",
+      "usedBidUnitCents",
+    ]);
+    expect("privileged" in view).toBe(false);
+    expect(lens.viewFor("p1", "normal", new BotCaches(caches)).privileged?.state).toBe(state);
+  });
+
   it("gives the built-in bots' own commands through the registry, and none without their privilege", () => {
     const { state, caches, lens } = game();
     const bots = new BotCaches(caches);

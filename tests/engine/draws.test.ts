@@ -1,12 +1,12 @@
 /**
  * The chain's exponential draws: lnOfDraw (a table and a short series) must give what detLn's full series
  * gives for the same draw, to within a few units of the last place, over the whole 32-bit range; and the
- * waits it makes must have the exponential's mean.
+ * waits it makes must have the exponential's mean. fillFloats draws what as many nextFloat calls draw.
  */
 import { describe, expect, it } from "vitest";
 import { detLn } from "../../shared/math/detmath.ts";
 import { lnOfDraw, sampleExponential } from "../../shared/math/random.ts";
-import { createRng } from "../../shared/math/rng.ts";
+import { createRng, fillFloats, nextFloat } from "../../shared/math/rng.ts";
 
 const quotient = (u: number): number => (u + 0.5) / 4294967296;
 
@@ -31,5 +31,27 @@ describe("lnOfDraw", () => {
     for (let i = 0; i < n; i++) sum += sampleExponential(rng, 600);
     // The standard error of the mean is 600 / sqrt(n) = 1.34 s: 1% (6 s) is over four of them.
     expect(Math.abs(sum / n - 600)).toBeLessThan(6);
+  });
+});
+
+describe("fillFloats", () => {
+  it("draws what nextFloat draws, call by call, and leaves the state as the calls do", () => {
+    for (const [seed, n] of [
+      [1, 0],
+      [2, 1],
+      [3, 7],
+      [12345, 1000],
+      [0xffffffff, 333],
+    ] as const) {
+      const one = createRng(seed, "usedMarkets");
+      const many = createRng(seed, "usedMarkets");
+      const out = new Float64Array(n + 2).fill(-1);
+      fillFloats(many, out, n);
+      for (let i = 0; i < n; i++) expect(out[i]).toBe(nextFloat(one));
+      // Nothing written past n, and the streams go on together.
+      expect([out[n], out[n + 1]]).toEqual([-1, -1]);
+      expect(many).toEqual(one);
+      expect(nextFloat(many)).toBe(nextFloat(one));
+    }
   });
 });

@@ -2,12 +2,15 @@
  * A loan's collateral lots found through the lot table (loans.ts ownedLots with the caches) are the
  * lots the plain filter finds, in the state's order: ids missing, given twice, or of another company's
  * lots included; and still so after lots are added to the list and the same list of ids is asked again.
- * The collateral's one-pass value (collateralCents with the caches) is the plain sum's, to the cent.
+ * The collateral's one-pass value (collateralCents with the caches) is the plain sum's, to the cent, and
+ * the table's model of a lot (modelAt, which it reads) is modelOf's.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EngineCaches } from "../../shared/engine/caches.ts";
 import { collateralCents, lotsValueCents, ownedLots } from "../../shared/engine/loans.ts";
+import { modelOf } from "../../shared/engine/fleet.ts";
+import { lotTable } from "../../shared/engine/lotFacts.ts";
 import { satsValueCents } from "../../shared/math/money.ts";
 import type { Company, Lot } from "../../shared/engine/state.ts";
 import { newGame } from "../helpers/game.ts";
@@ -76,5 +79,28 @@ describe("ownedLots through the lot table", () => {
       ),
       { numRuns: 200, seed: 17 },
     );
+  });
+
+  it("gives each lot's model as modelOf does, whether its slot is looked up, stale or never made", () => {
+    const state = structuredClone(newGame("sandbox", 1, 2));
+    const models = state.scenario.asics.map((m) => m.id);
+    const region = state.scenario.regions[0]?.id ?? "";
+    const owner = state.companies[0]?.id ?? "";
+    state.lots = models
+      .slice(0, 4)
+      .map((model, i) => ({ id: `lot-m${i}`, model, owner, location: { kind: "region", region } }) as Lot);
+    const caches = new EngineCaches();
+    const table = lotTable(state, caches);
+    const same = () =>
+      state.lots.map((lot, i) => expect(table.modelAt(i)).toBe(modelOf(state, lot.model, caches)));
+    same();
+    for (let i = 0; i < 2; i++) table.sync(i);
+    same();
+    // A synced lot's model changed since (and a lot replaced at its position): the look-up, not the slot.
+    (state.lots[0] as Lot).model = models[5] as string;
+    state.lots[1] = { ...(state.lots[1] as Lot), model: models[6] as string };
+    same();
+    expect(table.modelAt(0)?.id).toBe(models[5]);
+    expect(table.modelAt(1)?.id).toBe(models[6]);
   });
 });
