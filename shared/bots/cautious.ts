@@ -1,13 +1,26 @@
 /**
- * cautious: keeps a third of its starting cash, spreads its machines over at least three countries, buys
- * the most efficient models (older ones, new or used, only where they pay back much sooner),
- * sells two thirds of its BTC, insures every shipment, stays out of licence regimes and regions with a ban in
- * force or announced, and switches off (rather than sells) lots that lose money.
+ * cautious: keeps a third of its starting cash (half of it may be the BTC it keeps), spreads its machines
+ * over at least three countries, buys the most efficient models (older ones, new or used, only where they
+ * pay back much sooner; used ones also from a glutted market, shipped to its cheapest power), commits
+ * more when paybacks are quick, sells two thirds of its BTC, insures every shipment, stays out of licence
+ * regimes and regions with a ban in force or announced, and switches off (rather than sells) lots that
+ * lose money.
  */
 import { lotKw, lotModel } from "../engine/fleet.ts";
-import { buyBest, minOrderCents, price, survey, type Offer } from "./buy.ts";
+import {
+  buyBest,
+  cheapestSites,
+  minOrderCents,
+  paybackLimit,
+  price,
+  survey,
+  unitMarginAt,
+  type Offer,
+} from "./buy.ts";
+import { usedShippedOffer } from "./usedGradient.ts";
 import { catalogOf } from "./world.ts";
-import { spendable, type Ctx, type Profile } from "./common.ts";
+import { reserveCents, type Ctx, type Profile } from "./common.ts";
+import { satsValueCents } from "../math/money.ts";
 import type { RegionSpec } from "../scenario/types.ts";
 
 export const CAUTIOUS: Profile = {
@@ -47,10 +60,39 @@ function kwByCountry(ctx: Ctx): Map<string, number> {
   return out;
 }
 
+/** Share of the BTC it keeps that counts towards its cash reserve (at today's price). */
+const BTC_CUSHION = 0.5;
+
+/**
+ * Cash it may commit, cents: what is above its reserve, where the BTC it keeps (a third of what it mines)
+ * stands in for up to half the reserve (BTC_CUSHION of its value). Counted as cash alone, the reserve
+ * kept it from buying while its BTC grew to half its equity (halving-2020 seed 1: 470 PH and 21M in BTC
+ * at the end, the others 690-890 PH).
+ */
+export function cautiousFreeCents(cashCents: number, reserveCents: number, btcCents: number): number {
+  return Math.max(0, cashCents - Math.max(reserveCents / 2, reserveCents - btcCents * BTC_CUSHION));
+}
+
+/**
+ * A best payback under its limit divided by this is quick: the machine returns its cost before the
+ * hashprice can fall far, so the company may go down to half its reserve and commit all of what is
+ * above it (two regions a review) rather than a share (halving-2020, tariffs-2025 and sandbox median
+ * equity +2-9%, exodus-2021 unchanged; 30 runs).
+ */
+const QUICK_PAYBACK = 3;
+/** Regions with the cheapest power (of those it may use) it ships used machines to from glutted markets. */
+const GRADIENT_SITES = 3;
+
 export function buyCautious(ctx: Ctx): void {
-  const budget = spendable(ctx) * ctx.profile.spendShare;
-  // Nothing worth an order to spend: skip the survey (most weekly reviews end here).
-  if (budget < minOrderCents(ctx)) return;
+  const reserve = reserveCents(ctx);
+  const btc = satsValueCents(ctx.company.btcSats, ctx.state.market.priceCents);
+  const free = cautiousFreeCents(ctx.cash, reserve, btc);
+  const freeIfQuick = Math.max(free, ctx.cash - reserve / 2);
+  // Nothing worth an order to spend: skip the survey (most weekly reviews end here). Tested on the free
+  // cash, not its share: a share under an order bought nothing while the free cash held several
+  // (tariffs-2025 seed 2: 7M free, no purchase for a month).
+  if (freeIfQuick < minOrderCents(ctx)) return;
+  const budget = free * ctx.profile.spendShare;
   const byCountry = kwByCountry(ctx);
   byCountry.delete("?");
   let total = 0;
@@ -85,9 +127,47 @@ export function buyCautious(ctx: Ctx): void {
     for (const model of models) consider(price(ctx, sv, model, r, "new"));
     for (const model of catalog.tierLeaders) consider(price(ctx, sv, model, r, "used"));
   }
-  // One region per review, a third of the budget: the spread builds up week by week. But never less than
-  // an order: a third under the smallest order bought nothing while the cash sat above its reserve
-  // (tariffs-2025 seed 1: no purchase after its first eight months, fleet 1,800 PH against 11,000).
-  const slice = Math.max(budget / 3, minOrderCents(ctx));
-  buyBest(ctx, offers, slice, slice);
+  // Proven used machines bought in a glutted market and shipped (insured) to the cheapest power it may
+  // use, as the others do: without them it bought only what its regions' thin markets held, two lots a
+  // review, and ran 60% of the others' fleet (halving-2020 seed 1: 490 PH against 690-870).
+  const limit = paybackLimit(ctx);
+  const cheap = cheapestSites(sv, sv.sites.length).filter((r) => open[r]);
+  for (const r of cheap.slice(0, GRADIENT_SITES)) {
+    for (const model of catalog.tierLeaders) {
+      const margin = unitMarginAt(ctx, sv, model, r);
+      if (margin !== null && margin > 0) consider(usedShippedOffer(ctx, model, r, margin, limit));
+    }
+  }
+  const share = free >= minOrderCents(ctx) ? budget : 0;
+  let best = Infinity;
+  for (const o of offers) best = Math.min(best, o.payback);
+  const [commit, slice] = cautiousCommitment(
+    best,
+    ctx.profile.maxPaybackDays,
+    freeIfQuick,
+    share,
+    minOrderCents(ctx),
+  );
+  buyBest(ctx, offers, commit, slice);
+}
+
+/**
+ * What it commits this review and at most in one region, cents. Its share of the free cash (`budget`),
+ * a third in one region: the spread builds up week by week; but never less than an order (a third under
+ * the smallest order bought nothing while the cash sat above its reserve: tariffs-2025 seed 1, no
+ * purchase after its first eight months, fleet 1,800 PH against 11,000). All of `freeIfQuick`, half in a
+ * region, when the best payback on offer is quick (QUICK_PAYBACK).
+ */
+export function cautiousCommitment(
+  bestPaybackDays: number,
+  maxPaybackDays: number,
+  freeIfQuick: number,
+  budget: number,
+  minOrder: number,
+): [number, number] {
+  const quick = bestPaybackDays * QUICK_PAYBACK <= maxPaybackDays;
+  const commit = quick ? freeIfQuick : budget;
+  if (commit <= 0) return [0, 0];
+  const slice = Math.max(commit / (quick ? 2 : 3), minOrder);
+  return [Math.max(commit, slice), slice];
 }
