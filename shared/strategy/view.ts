@@ -116,6 +116,11 @@ class SeatView implements StrategyView {
   declare readonly privileged?: Privileged;
   /** Truly private (#): a strategy must not reach the state through its view. */
   readonly #lens: Lens;
+  /**
+   * The seat the getters read, private too: `me` is only TypeScript-readonly, and a strategy that set it
+   * to a rival's seat would otherwise read the rival's private part (cash, lots, offers) through `company`.
+   */
+  readonly #me: string;
 
   constructor(
     lens: Lens,
@@ -126,6 +131,7 @@ class SeatView implements StrategyView {
     privileged?: BotCaches,
   ) {
     this.#lens = lens;
+    this.#me = me;
     this.tick = state.tick;
     this.days = state.scenario.days;
     const ask = (request: Parameters<typeof preview>[2]) => preview(state, me, request, caches);
@@ -144,13 +150,17 @@ class SeatView implements StrategyView {
       return m ? usedBidUnitCents(state, m) : null;
     };
     if (privileged) this.privileged = { state, bots: privileged };
+    // A strategy runs in the same process as the others: nothing it writes on its view may change it.
+    Object.freeze(this);
   }
 
   get world(): Frozen<WorldView> {
-    return this.#lens.worldFor(this.me);
+    return this.#lens.worldFor(this.#me);
   }
 
   get company(): Frozen<CompanyView> | undefined {
-    return this.#lens.worldFor(this.me).companies.find((c) => c.seat === this.me);
+    return this.#lens.worldFor(this.#me).companies.find((c) => c.seat === this.#me);
   }
 }
+// Shared by every seat of every game in the process: a strategy must not redefine a getter for the others.
+Object.freeze(SeatView.prototype);

@@ -59,6 +59,20 @@ describe("the strategy view", () => {
     expect(lens.viewFor("p2", "normal").world.companies.find((c) => c.seat === "p2")?.priv).not.toBeNull();
   });
 
+  it("cannot be turned to a rival's seat, nor change what other seats' views show", () => {
+    const { lens } = game();
+    const view = lens.viewFor("p1", "normal");
+    // A strategy is JavaScript: TypeScript's readonly does not stop a write at run time, the freeze does.
+    expect(() => {
+      (view as { me: string }).me = "p2";
+    }).toThrow(TypeError);
+    expect(view.company?.seat).toBe("p1");
+    expect(view.world.companies.find((c) => c.seat === "p2")?.priv).toBeNull();
+    const proto = Object.getPrototypeOf(view) as object;
+    expect(() => Object.defineProperty(proto, "company", { get: () => undefined })).toThrow(TypeError);
+    expect(lens.viewFor("p2", "normal").company?.seat).toBe("p2");
+  });
+
   it("answers previews and legal commands without changing the game", () => {
     const { state, lens } = game();
     const before = stateHash(state);
