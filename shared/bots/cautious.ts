@@ -7,17 +7,8 @@
  * lose money.
  */
 import { lotKw, lotModel } from "../engine/fleet.ts";
-import {
-  buyBest,
-  cheapestSites,
-  minOrderCents,
-  paybackLimit,
-  price,
-  survey,
-  unitMarginAt,
-  type Offer,
-} from "./buy.ts";
-import { usedShippedOffer } from "./usedGradient.ts";
+import { buyBest, cheapestSites, minOrderCents, paybackLimit, price, survey, type Offer } from "./buy.ts";
+import { shippedUsedOffers } from "./usedGradient.ts";
 import { catalogOf } from "./world.ts";
 import { reserveCents, type Ctx, type Profile } from "./common.ts";
 import { satsValueCents } from "../math/money.ts";
@@ -132,12 +123,7 @@ export function buyCautious(ctx: Ctx): void {
   // review, and ran 60% of the others' fleet (halving-2020 seed 1: 490 PH against 690-870).
   const limit = paybackLimit(ctx);
   const cheap = cheapestSites(sv, sv.sites.length).filter((r) => open[r]);
-  for (const r of cheap.slice(0, GRADIENT_SITES)) {
-    for (const model of catalog.tierLeaders) {
-      const margin = unitMarginAt(ctx, sv, model, r);
-      if (margin !== null && margin > 0) consider(usedShippedOffer(ctx, model, r, margin, limit));
-    }
-  }
+  shippedUsedOffers(ctx, sv, catalog.tierLeaders, cheap.slice(0, GRADIENT_SITES), limit, consider);
   const share = free >= minOrderCents(ctx) ? budget : 0;
   let best = Infinity;
   for (const o of offers) best = Math.min(best, o.payback);

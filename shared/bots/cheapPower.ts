@@ -11,7 +11,6 @@
 import {
   buyBest,
   minOrderCents,
-  unitMarginAt,
   paybackLimit,
   price,
   survey,
@@ -23,7 +22,7 @@ import type { AsicModel } from "../scenario/types.ts";
 import { spendable, type Ctx, type Profile } from "./common.ts";
 import { catalogOf } from "./world.ts";
 import { detPow } from "../math/detmath.ts";
-import { usedShippedOffer } from "./usedGradient.ts";
+import { shippedUsedOffers } from "./usedGradient.ts";
 
 export const CHEAP_POWER: Profile = {
   sellRatioBps: 10_000,
@@ -104,12 +103,6 @@ export function buyCheapPower(ctx: Ctx): void {
     for (let i = 0; i < models.length; i++) consider(price(ctx, sv, models[i] as AsicModel, r, "new", limit));
   }
   // Used machines also come from other regions' markets, shipped to the cheapest sites (the gradient trade).
-  for (const r of cheapest) {
-    for (let i = 0; i < leaders.length; i++) {
-      const model = leaders[i] as AsicModel;
-      const margin = unitMarginAt(ctx, sv, model, r);
-      if (margin !== null && margin > 0) consider(usedShippedOffer(ctx, model, r, margin, limit));
-    }
-  }
+  shippedUsedOffers(ctx, sv, leaders, cheapest, limit, consider);
   buyBest(ctx, offers, budget, budget / 2);
 }

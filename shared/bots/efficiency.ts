@@ -5,17 +5,8 @@
  * power over the month. Sells most of the BTC it mines (all of it while it invests, index.ts): a mining
  * business, not a BTC treasury (keeping 30% left its BTC idle while machines paid back in months).
  */
-import {
-  buyBest,
-  cheapestSites,
-  minOrderCents,
-  paybackLimit,
-  price,
-  survey,
-  unitMarginAt,
-  type Offer,
-} from "./buy.ts";
-import { usedShippedOffer } from "./usedGradient.ts";
+import { buyBest, cheapestSites, minOrderCents, paybackLimit, price, survey, type Offer } from "./buy.ts";
+import { shippedUsedOffers } from "./usedGradient.ts";
 import { catalogOf } from "./world.ts";
 import { detPow } from "../math/detmath.ts";
 import { spendable, type Ctx, type Profile } from "./common.ts";
@@ -78,12 +69,7 @@ export function buyEfficiency(ctx: Ctx): void {
   }
   // The gradient trade to the cheapest power, as cheap-power works it (usedGradient.ts): a glutted
   // market's efficient used machines shipped where they earn most.
-  for (const r of cheapestSites(sv, GRADIENT_SITES)) {
-    for (const model of catalog.tierLeaders) {
-      const margin = unitMarginAt(ctx, sv, model, r);
-      if (margin !== null && margin > 0) consider(usedShippedOffer(ctx, model, r, margin, limit));
-    }
-  }
+  shippedUsedOffers(ctx, sv, catalog.tierLeaders, cheapestSites(sv, GRADIENT_SITES), limit, consider);
   // Half the budget at most in one region: room there may be short, and the next best is close.
   buyBest(ctx, offers, budget, budget / 2);
 }

@@ -7,7 +7,7 @@
  */
 import { stockUnits } from "../engine/usedMarket.ts";
 import type { AsicModel } from "../scenario/types.ts";
-import type { Offer } from "./buy.ts";
+import { unitMarginAt, type Offer, type Survey } from "./buy.ts";
 import { hostingPriceAt, type Ctx } from "./common.ts";
 import { dutyOf } from "./duties.ts";
 import { landedAt, landingOf, type Arrival, type Landing } from "./econ.ts";
@@ -97,4 +97,25 @@ function cannotWin(ctx: Ctx, o: Source, best: Offer | null): boolean {
   if (best && (landed > best.landed || (landed === best.landed && o.s > (best.from as number)))) return true;
   if (!(o.marginCents > 0)) return false;
   return landed / o.marginCents + SHIPPED_WAIT_DAYS + o.arrival.licenceMeanDays > o.limit;
+}
+
+/**
+ * The gradient trade's offers: each of `models` bought used where it sells cheapest and shipped to each
+ * of `sites` (region indices, in order) where a unit earns a margin, handed to `consider`. One loop for
+ * the strategies that work the trade to their sites (efficiency, cheap-power, cautious).
+ */
+export function shippedUsedOffers(
+  ctx: Ctx,
+  sv: Survey,
+  models: readonly AsicModel[],
+  sites: readonly number[],
+  limit: number,
+  consider: (offer: Offer | null) => void,
+): void {
+  for (const r of sites) {
+    for (const model of models) {
+      const margin = unitMarginAt(ctx, sv, model, r);
+      if (margin !== null && margin > 0) consider(usedShippedOffer(ctx, model, r, margin, limit));
+    }
+  }
 }
