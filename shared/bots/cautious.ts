@@ -127,9 +127,12 @@ export function buyCautious(ctx: Ctx): void {
   const share = free >= minOrderCents(ctx) ? budget : 0;
   let best = Infinity;
   for (const o of offers) best = Math.min(best, o.payback);
+  // Quick against the limit its offers passed (paybackLimit: shorter near the end of the game), not its
+  // usual one: else in a game's last months every offer that passed counted as quick, and it went down to
+  // half its reserve at every review.
   const [commit, slice] = cautiousCommitment(
     best,
-    ctx.profile.maxPaybackDays,
+    limit,
     freeIfQuick,
     share,
     minOrderCents(ctx),
@@ -146,12 +149,12 @@ export function buyCautious(ctx: Ctx): void {
  */
 export function cautiousCommitment(
   bestPaybackDays: number,
-  maxPaybackDays: number,
+  paybackLimitDays: number,
   freeIfQuick: number,
   budget: number,
   minOrder: number,
 ): [number, number] {
-  const quick = bestPaybackDays * QUICK_PAYBACK <= maxPaybackDays;
+  const quick = bestPaybackDays * QUICK_PAYBACK <= paybackLimitDays;
   const commit = quick ? freeIfQuick : budget;
   if (commit <= 0) return [0, 0];
   const slice = Math.max(commit / (quick ? 2 : 3), minOrder);
