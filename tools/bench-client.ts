@@ -218,6 +218,7 @@ export function syntheticView(count: number): GameView {
     nextHalvingHeight: 1_050_000,
     priceCents: 6_700_000,
     hashpriceMicroUsd: 52_000,
+    networkPowerCostMicroUsdPerThDay: 40_000,
     networkThs: 600e6,
     playerThs: 3e6,
     regions,

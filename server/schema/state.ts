@@ -205,6 +205,7 @@ export class GameRoomState extends Schema {
   @type("number") nextHalvingHeight = 0;
   @type("float64") priceCents = 0;
   @type("float64") hashpriceMicroUsd = 0;
+  @type("float64") networkPowerCostMicroUsdPerThDay = 0;
   @type("float64") networkThs = 0;
   @type("float64") playerThs = 0;
   @type({ map: RegionSchema }) regions = new MapSchema<RegionSchema>();

@@ -7,8 +7,8 @@
  * bot, buying a little every other week and selling all it mined, bought cheaper and held nothing.
  * A company that sees the hashprice many times the world's power cost knows both the machines and the
  * coin are dear: it buys in steps and takes the money for what it mines. Read from today's hashprice and
- * the world fleet's power cost (cycle.ts: from the state, a figure a player can only estimate), never
- * the scenario's future.
+ * the network's power cost (both in every player's view: WorldView networkPowerCostMicroUsdPerThDay),
+ * never the scenario's future.
  */
 import type { EngineCaches } from "../engine/caches.ts";
 import type { GameState } from "../engine/state.ts";

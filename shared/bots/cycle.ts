@@ -9,44 +9,21 @@
  * than an easy one: the easy bot won 70% of those games.) A hard bot reads the boom as a path back to
  * that ratio over its payback horizon (boomPathShare), and acts on it beyond its purchases (boom.ts).
  */
-import { powerPriceToday } from "../engine/regions.ts";
 import { detExp, detPow } from "../math/detmath.ts";
-import type { GameState, RegionState, RestOfWorldTier } from "../engine/state.ts";
+import type { GameState } from "../engine/state.ts";
 import type { EngineCaches } from "../engine/caches.ts";
+import { networkPowerCostPerThDay } from "../engine/networkPowerCost.ts";
 
 /** Hashprice over the world fleet's power cost that a market holds (about its 2020 and 2024-25 level). */
 const NORMAL_RATIO = 2.5;
-
-/**
- * What the rest of the world's installed fleet pays for power per TH/s a day, micro-USD (hashrate-weighted).
- * Read from the state (the built-ins' privileged access): a player's view shows each region's hashrate
- * and power price but not the fleet's efficiency mix, which the real industry estimates (Cambridge's
- * index, miners' reports) and a player guesses. Known gap: a world view field with a public estimate of
- * it would let every strategy read the cycle as the built-ins do.
- */
-export function worldPowerCostPerThDay(state: GameState, caches: EngineCaches): number {
-  let ths = 0;
-  let cost = 0;
-  const regions = state.world.regions;
-  for (let r = 0; r < regions.length; r++) {
-    const tiers = (regions[r] as RegionState).rowTiers;
-    if (tiers.length === 0) continue;
-    const price = powerPriceToday(state, r, caches);
-    for (let i = 0; i < tiers.length; i++) {
-      const t = tiers[i] as RestOfWorldTier;
-      ths += t.installedThs;
-      cost += ((t.installedThs * t.jPerTh * 24) / 1000) * price;
-    }
-  }
-  return ths > 0 ? cost / ths : 0;
-}
 
 /**
  * The share of today's hashprice the market holds once the boom is over: 1 in a normal market, the
  * normal ratio ÷ the boom's in a boom.
  */
 export function boomFloorShare(state: GameState, caches: EngineCaches): number {
-  const cost = worldPowerCostPerThDay(state, caches);
+  // The public figure (WorldView networkPowerCostMicroUsdPerThDay), read from the state for speed.
+  const cost = networkPowerCostPerThDay(state, caches);
   if (!(cost > 0)) return 1;
   const ratio = state.market.hashpriceMicroUsd / cost;
   return ratio <= NORMAL_RATIO ? 1 : NORMAL_RATIO / ratio;

@@ -7,6 +7,7 @@
 import { machineLeasesOf } from "./machineLeases.ts";
 import type { EngineCaches } from "../engine/caches.ts";
 import { retargetEstimatePct } from "../engine/chain.ts";
+import { networkPowerCostPerThDay } from "../engine/networkPowerCost.ts";
 import { scoreParts, type ScoreParts } from "../engine/score.ts";
 import { measureInputs, measureValues, ranksBy, type ScoreMeasure } from "../engine/scoreMeasure.ts";
 import { lotDay } from "../engine/economics.ts";
@@ -65,6 +66,7 @@ export function viewOf(state: GameState, input: ViewInput, caches: EngineCaches)
     nextHalvingHeight: nextHalvingHeight(chain.height),
     priceCents: state.market.priceCents,
     hashpriceMicroUsd: state.market.hashpriceMicroUsd,
+    networkPowerCostMicroUsdPerThDay: networkPowerCostPerThDay(state, caches),
     networkThs: state.networkThs,
     playerThs: state.playerThs,
     regions: regionsOf(state, input.news, caches),

@@ -239,6 +239,11 @@ export interface WorldView {
   priceCents: Cents;
   /** One TH/s's expected revenue for a day, µUSD. */
   hashpriceMicroUsd: number;
+  /**
+   * What the network's machines pay for power per TH/s a day, µUSD (engine/networkPowerCost.ts): the
+   * floor a hashprice returns to; far above it is a boom that the difficulty will bring down.
+   */
+  networkPowerCostMicroUsdPerThDay: number;
   networkThs: number;
   /** All players' machines hashing today, TH/s. */
   playerThs: number;

@@ -4,17 +4,20 @@
  */
 import { describe, expect, it } from "vitest";
 import { EngineCaches } from "../../shared/engine/caches.ts";
-import { cycleCut, worldPowerCostPerThDay } from "../../shared/bots/cycle.ts";
+import { cycleCut } from "../../shared/bots/cycle.ts";
+import { networkPowerCostPerThDay } from "../../shared/engine/networkPowerCost.ts";
 import { seatProfile } from "../../shared/bots/levels.ts";
 import { EFFICIENCY } from "../../shared/bots/efficiency.ts";
 import { newGame, stepUntil } from "../helpers/game.ts";
+import { viewOf } from "../../shared/view/project.ts";
+import { emptyNewsBoard } from "../../shared/view/news.ts";
 
 describe("the mining cycle", () => {
   it("cuts the hashprice in the 2021 boom, not after the 2020 halving, and not at all for an easy bot", () => {
     const boom = newGame("exodus-2021", 1);
     stepUntil(boom, "2021-08-01");
     const caches = new EngineCaches();
-    const cost = worldPowerCostPerThDay(boom, caches);
+    const cost = networkPowerCostPerThDay(boom, caches);
     // The 2021 boom: the hashprice stood several times above the world fleet's power cost.
     expect(boom.market.hashpriceMicroUsd / cost).toBeGreaterThan(4);
     const normal = cycleCut(boom, caches, 0.25);
@@ -37,5 +40,18 @@ describe("the mining cycle", () => {
     // A hard bot reads the boom's path back to normal (boom.test.ts), not the flat cut.
     expect(profile("hard").readsBoom).toBe(true);
     expect(profile("hard").cyclePower).toBeUndefined();
+  });
+});
+
+describe("the network's power cost, public", () => {
+  it("is in every player's view, the figure the bots read the cycle by", () => {
+    const game = newGame("exodus-2021", 1, 2);
+    stepUntil(game, "2021-08-01");
+    const caches = new EngineCaches();
+    const seats = game.companies.map((c) => ({ name: c.name, kind: "human" as const, connected: true }));
+    const input = { seats, hideNames: false, hashing: new Map(), news: emptyNewsBoard() };
+    const view = viewOf(game, input, caches);
+    expect(view.networkPowerCostMicroUsdPerThDay).toBeGreaterThan(0);
+    expect(view.networkPowerCostMicroUsdPerThDay).toBe(networkPowerCostPerThDay(game, caches));
   });
 });

@@ -115,6 +115,7 @@ export function gameView(over: Partial<GameView> = {}): GameView {
     nextHalvingHeight: 630_000,
     priceCents: 900_000,
     hashpriceMicroUsd: 100_000,
+    networkPowerCostMicroUsdPerThDay: 40_000,
     networkThs: 100e6,
     playerThs: 0,
     regions: [],

@@ -124,6 +124,8 @@ export const en = {
   "hud.equity": "Equity",
   "hud.share": "My share",
   "hud.hashpriceChart": "Hashprice over the days seen",
+  "hud.powerCostTip":
+    "The network's machines pay about {cost}/PH/s/day for power: hashprice is {ratio}× that (well above 2.5×, a boom that new machines and the difficulty bring down).",
   "hud.news": "News",
   "hud.noNews": "No news yet.",
   "hud.leaderboard": "Leaderboard",

@@ -123,6 +123,8 @@ export const zh: Dictionary = {
   "hud.equity": "净资产",
   "hud.share": "我的占比",
   "hud.hashpriceChart": "近期算力收益走势",
+  "hud.powerCostTip":
+    "全网矿机每 PH/s 每天的电费约 {cost}：算力收益是它的 {ratio} 倍（远高于 2.5 倍即是繁荣期，新矿机与难度上调会把它拉下来）。",
   "hud.news": "新闻",
   "hud.noNews": "暂无新闻。",
   "hud.leaderboard": "排行榜",

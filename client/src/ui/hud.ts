@@ -25,9 +25,26 @@ interface Stat {
   key: MessageKey;
   value: string;
   sub?: string;
+  /** Shown on hover: what the figure means today. */
+  tip?: string;
   mine?: boolean;
   /** The glossary entry explaining this figure. */
   term?: Term;
+}
+
+/**
+ * The network's power cost beside the hashprice (WorldView networkPowerCostMicroUsdPerThDay): how far
+ * the hashprice stands above the floor it returns to, as the bots read the mining cycle.
+ */
+export function powerCostTip(view: GameView, l: ReturnType<typeof lang>): { tip?: string } {
+  const cost = view.networkPowerCostMicroUsdPerThDay;
+  if (!(cost > 0)) return {};
+  return {
+    tip: t("hud.powerCostTip", {
+      cost: formatHashpriceMicro(cost, l),
+      ratio: formatNumber(view.hashpriceMicroUsd / cost, l, 1),
+    }),
+  };
 }
 
 /** About how many days until the block at `target`, at the pace blocks come now (shared/view/countdown.ts). */
@@ -58,6 +75,7 @@ export function hudStats(view: GameView, seat: string | null): Stat[] {
       key: "hud.hashprice",
       value: `${formatHashpriceMicro(view.hashpriceMicroUsd, l)}${t("hud.hashpriceUnit")}`,
       term: "hashprice",
+      ...powerCostTip(view, l),
     },
     {
       key: "hud.network",
@@ -111,7 +129,7 @@ export function createHud(root: HTMLElement): { update(view: GameView, seat: str
         ...hudStats(view, seat).map((s) =>
           h(
             "div",
-            { class: s.mine ? "stat mine" : "stat", "data-stat": s.key },
+            { class: s.mine ? "stat mine" : "stat", "data-stat": s.key, title: s.tip },
             h("div", { class: "k" }, t(s.key), s.term ? termTip(s.term) : null),
             h("div", { class: "v", text: s.value }),
             s.sub ? h("div", { class: "s", text: s.sub }) : null,
