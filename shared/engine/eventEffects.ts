@@ -17,8 +17,12 @@ export function applyEvent(state: GameState, event: ScenarioEvent, caches: Engin
     if (!region) continue; // The scenario lint guarantees ids; an injected event may name none.
     switch (event.kind) {
       case "ban": {
-        region.policy = "banned";
-        const installed = restOfWorldInstalledThs(region);
+        // A ban on one province of the region switches off its share of the fleet and leaves the
+        // region open: its other provinces mine on, players' lots there too.
+        const part = event.regionShareBps;
+        if (part === undefined) region.policy = "banned";
+        const all = restOfWorldInstalledThs(region);
+        const installed = part === undefined ? all : (all * part) / 10_000;
         const days = Math.max(1, event.rampDays);
         region.banRampDaysLeft = days;
         region.banRampThsPerDay = (installed * event.complianceBps) / 10_000 / days;

@@ -33,6 +33,10 @@ export function lintCovertAndSeasonal(raw: ScenarioFile): CovertProblem[] {
       const message = `covertPct needs a ban that applies on its day (graceDays 0): a ban announced ahead has no covert share`;
       out.push({ severity: "error", path: ["events", i, "covertPct"], message });
     }
+    if (e.regionSharePct < 100 && e.graceDays > 0) {
+      const message = `regionSharePct needs a ban that applies on its day (graceDays 0): a ban announced ahead goes through the ban template, which bans the whole region`;
+      out.push({ severity: "error", path: ["events", i, "regionSharePct"], message });
+    }
     // Timing without a share would be dropped silently (resolve.ts keeps them only with covertPct).
     for (const key of ["covertReturnDays", "covertRestartDays"] as const)
       if (e[key] !== undefined && e.covertPct === undefined) {

@@ -238,6 +238,8 @@ export function resolveScenario(
           complianceBps: Math.round(e.compliancePct * 100),
           idleBps: Math.round(e.idlePct * 100),
           emigrateBps: Math.round(e.emigratePct * 100),
+          // A ban on part of a region only when written so, so other scenarios resolve as before.
+          ...(e.regionSharePct < 100 ? { regionShareBps: Math.round(e.regionSharePct * 100) } : {}),
           // Covert mining (covert.ts): only when the ban has it, so other scenarios resolve as before.
           ...(e.covertPct === undefined
             ? {}

@@ -173,6 +173,8 @@ export type ScenarioEvent =
       idleBps: number;
       /** Share of the obeying, non-idle fleet that moves abroad, basis points; the rest is scrapped. */
       emigrateBps: number;
+      /** Share of the region the ban covers, basis points; absent: all of it (the region closes). */
+      regionShareBps?: number;
       headline: Text;
       source: string;
       /** Share of the obeying fleet that goes covert (covert.ts), basis points; absent: none. */

@@ -86,6 +86,46 @@ describe("scenario events", () => {
     expect(iran.rowTiers.reduce((s, t) => s + t.installedThs, 0)).toBeCloseTo(installed, 3);
   });
 
+  it("a ban on part of a region switches off that part's obeying share and leaves the region open", () => {
+    const g = newGame("halving-2020", 1, 0);
+    const north = g.world.regions.find((r) => r.id === "cn-north")!;
+    const installed = north.rowTiers.reduce((s, t) => s + t.installedThs, 0);
+    const ban: ScenarioEvent = {
+      kind: "ban",
+      day: g.day,
+      regions: ["cn-north"],
+      rampDays: 2,
+      graceDays: 0,
+      complianceBps: 5_000,
+      idleBps: 10_000,
+      emigrateBps: 0,
+      regionShareBps: 2_000,
+      headline,
+      source: "t",
+    };
+    applyEvent(g, ban, caches);
+    // Open: players' lots there still run (economics.ts) and the world still places machines there.
+    expect(north.policy).toBe("allowed");
+    step(g);
+    step(g);
+    const idle = north.idleTiers.reduce((s, t) => s + t.installedThs, 0);
+    // Half of a fifth of the fleet obeys (a whole-region ban at the same compliance would idle half).
+    expect(idle / installed).toBeCloseTo(0.1, 6);
+    expect(north.policy).toBe("allowed");
+  });
+
+  it("the decade and halving-2020 close Inner Mongolia as part of cn-north in 2021", () => {
+    for (const id of ["halving-2020", "history-2016-2026"]) {
+      const g = newGame(id, 1, 0);
+      const im = g.scenario.events.find((e) => e.kind === "ban" && e.regionShareBps !== undefined);
+      expect(im && im.kind === "ban" && [im.regionShareBps, im.complianceBps, im.regions]).toEqual([
+        2_100,
+        8_000,
+        ["cn-north"],
+      ]);
+    }
+  });
+
   it("scheduled events reach everyone as news with their headline", () => {
     const g = newGame("exodus-2021", 1, 0);
     const ban = g.scenario.events.find((e) => e.kind === "ban");

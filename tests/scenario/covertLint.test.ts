@@ -41,6 +41,18 @@ describe("covert mining and seasonal migration in the checker", () => {
     );
     expectProblem(check(text), ["events", 0, "covertPct"], /graceDays 0/);
   });
+
+  it("accepts a ban on part of a region on its day, refuses one announced ahead or over 100%", () => {
+    const part = variant("    emigratePct: 50\n", "    emigratePct: 50\n    regionSharePct: 21\n");
+    expect(errorsOf(check(part))).toEqual([]);
+    const ahead = variant(
+      "    emigratePct: 50\n",
+      "    emigratePct: 50\n    graceDays: 10\n    regionSharePct: 21\n",
+    );
+    expectProblem(check(ahead), ["events", 0, "regionSharePct"], /graceDays 0/);
+    const over = variant("    emigratePct: 50\n", "    emigratePct: 50\n    regionSharePct: 210\n");
+    expectProblem(check(over), ["events", 0, "regionSharePct"], /100/);
+  });
 });
 
 describe("the breakeven block in the checker", () => {
