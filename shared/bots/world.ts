@@ -258,6 +258,7 @@ export function listCentsOf(w: World, model: AsicModel): number {
 
 /** What one unit of `model` costs at each open factory, cents (quoteOrder's unit price), in catalog order. */
 export function factoryUnitsOf(w: World, model: AsicModel): number[] {
+  followOrderBook(w);
   let units = w.factoryUnits.get(model.id);
   if (!units) {
     const list = listCentsOf(w, model);
@@ -277,17 +278,26 @@ export function factoryUnitsOf(w: World, model: AsicModel): number[] {
  * while the book is the same array of the same length, and worked out afresh otherwise.
  */
 function demandOf(w: World, i: number): number {
-  const orders = w.state.factoryOrders;
-  if (w.demandFrom.orders !== orders || w.demandFrom.length !== orders.length) {
-    w.demand = [];
-    w.demandFrom = { orders, length: orders.length };
-  }
+  followOrderBook(w);
   let bps = w.demand[i];
   if (bps === undefined) {
     const hub = (catalogOf(w).factories[i] as Factory).hub;
     bps = w.demand[i] = demandMultiplierBps(w.state, hub, w.caches);
   }
   return bps;
+}
+
+/**
+ * Forgets the demand multipliers and the unit prices made from them once the order book has changed
+ * (an order added, or a cancellation that made a new book): the day's facts are shared by every seat,
+ * and a seat reviewing after another's order must see the dearer price the engine will charge it.
+ */
+function followOrderBook(w: World): void {
+  const orders = w.state.factoryOrders;
+  if (w.demandFrom.orders === orders && w.demandFrom.length === orders.length) return;
+  w.demand = [];
+  w.factoryUnits.clear();
+  w.demandFrom = { orders, length: orders.length };
 }
 
 /** A regional used ask and the tier's stock and buyers' pressure it was quoted at. */

@@ -12,6 +12,7 @@ import { dutyOf, factoryDutiesOf } from "../../shared/bots/duties.ts";
 import {
   atRiskLotsOf,
   catalogOf,
+  factoryUnitsOf,
   heldShipmentsOf,
   licenceOf,
   listCentsOf,
@@ -31,6 +32,7 @@ import {
 } from "../../shared/engine/market.ts";
 import { USED_MARKET_DELAY_DAYS } from "../../shared/engine/commands/usedMachines.ts";
 import { regionIndex } from "../../shared/engine/regions.ts";
+import { quoteOrder } from "../../shared/engine/commands/orderMachines.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import { SHIPPING_MODES } from "../../shared/scenario/types.ts";
 import { newGame } from "../helpers/game.ts";
@@ -149,6 +151,34 @@ describe("the bots' memo of the day", () => {
       step(state, bots.engine);
     }
     expect(routes).toBeGreaterThan(0);
+  });
+});
+
+describe("the bots' factory prices within a day", () => {
+  it("follow an order another seat placed earlier the same day, as the engine will charge it", () => {
+    const state = newGame("sandbox", 1, 2);
+    const bots = new BotCaches();
+    const w = worldOf(state, bots);
+    const model = catalogOf(w).newModels[0]!;
+    const at = (): number => {
+      const quote = quoteOrder(state, { type: "orderMachines", model: model.id, quantity: 1 }, bots.engine)!;
+      const i = catalogOf(w).factories.findIndex((f) => f.hub === quote.factory);
+      expect(factoryUnitsOf(w, model)[i]).toBe(quote.listCents);
+      return quote.listCents;
+    };
+    const before = at();
+    // The first seat books most of the factories' coming batches: their demand price rises.
+    state.companies[0]!.cashCents = 1e15;
+    const order = { type: "orderMachines" as const, model: model.id, quantity: 5_000 };
+    const listNow = () =>
+      quoteOrder(state, { type: "orderMachines", model: model.id, quantity: 1 }, bots.engine)!.listCents;
+    for (let i = 0; i < 40 && listNow() === before; i++)
+      expect(applyCommand(state, { kind: "company", companyId: "p1" }, order, bots.engine)).toEqual({
+        ok: true,
+      });
+    // The second seat's review reads the same day's facts (the memo kept), and the dearer price.
+    expect(worldOf(state, bots)).toBe(w);
+    expect(at()).toBeGreaterThan(before);
   });
 });
 
