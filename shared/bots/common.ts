@@ -71,8 +71,6 @@ export interface Profile {
    * and sells all it mines while the boom lasts.
    */
   readsBoom?: boolean;
-  /** Borrows only while its spendable cash is short of the loan (finance.ts): no interest on idle cash. */
-  borrowsOnlyShort?: boolean;
 }
 
 /** kW a company holds and needs in one region: leased, installed, waiting in the warehouse, on the way. */

@@ -3,13 +3,14 @@
  * "easy:trader" or "hard:cheap-power" ("normal" when it has none; strategy/names.ts reads it). A level
  * turns the strategy's knobs: an easy bot looks at its business every other week, commits half as much of
  * its cash a review, counts on less resale and leaves pre-order and hosting bids, sites and loans alone; a
- * hard one commits more and keeps a thinner cash reserve, borrows only what its cash cannot cover, builds
- * sites only for machines waiting for room, and reads a boom as a path back to normal: it prices each
- * machine on that path over its payback (a quick payback keeps more of the boom than a normal bot's cut,
- * a slow one less), buys in steps and sells more of what it mines the higher the boom (cycle.ts,
- * boom.ts). An easy bot takes a boom's hashprice at face value. Every game each bot also draws a temperament from the seed: its
- * knobs moved a little (more at easy, less at hard), so two games with the same history do not play the
- * same and no strategy wins by being predictable.
+ * hard one commits more and keeps a thinner cash reserve, builds sites only for machines waiting for
+ * room, and reads a boom as a path back to normal: it prices each machine on that path over its payback
+ * (a quick payback keeps more of the boom than a normal bot's cut, a slow one less), buys in steps and
+ * sells more of what it mines the higher the boom (cycle.ts, boom.ts). An easy bot takes a boom's
+ * hashprice at face value. Every level that borrows borrows only what its cash cannot cover (finance.ts).
+ * Every game each bot also draws a temperament from the seed: its knobs moved a little (more at easy,
+ * less at hard), so two games with the same history do not play the same and no strategy wins by being
+ * predictable.
  */
 import { createRng, hash32, nextFloat } from "../math/rng.ts";
 import type { Level } from "../strategy/names.ts";
@@ -106,7 +107,6 @@ const LEVEL_TURN: Record<Exclude<Level, "normal">, (p: Profile) => Profile> = {
     spendShare: Math.min(0.95, p.spendShare * 1.4),
     reserveShare: p.reserveShare * 0.7,
     readsBoom: true,
-    borrowsOnlyShort: true,
     buildsOnlyForWaiting: true,
   }),
 };
