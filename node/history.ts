@@ -118,10 +118,15 @@ export function realDifficulty(data: Pick<Datasets, "epochs">, day: EpochDay): n
 }
 
 /**
- * Real hashprice on `day`, USD per TH/s per day, estimated from the shipped series: 144 blocks of the
- * day's subsidy (height interpolated between real epoch starts) plus the day's fees, at the day's close,
- * over the 7-day real hashrate. An estimate (blocks do not come exactly 144 a day); null where a series
- * has no value.
+ * Real hashprice on `day`, USD per TH/s per day: what one TH/s earned that day in expectation, the blocks
+ * it finds at the real difficulty in force (86,400 × 10^12 / (difficulty × 2^32)) times a block's reward
+ * (the subsidy at the height interpolated between real epoch starts, plus the day's fees over 144 blocks),
+ * at the day's close. The game's own hashprice (shared/engine/market.ts computeHashprice) and the
+ * reference's derived series (reference btc_hashprice_daily_derived.csv) are the same formula. (It used
+ * to divide 144 blocks' reward by the 7-day hashrate instead: when the hashrate runs ahead of the
+ * difficulty the chain finds more than 144 blocks a day, which that left out, so a game whose difficulty
+ * retraced the real one to the block still scored a hashprice error: 0.048 of exodus-2021's 0.069 at
+ * the issue's baseline.) Null where a series has no value.
  */
 export function realHashprice(
   data: Pick<Datasets, "epochs" | "priceUsd" | "feesBtc" | "hashrateEhs">,
@@ -130,13 +135,13 @@ export function realHashprice(
   const at = epochAt(data.epochs, day);
   const price = data.priceUsd.get(day);
   const fees = data.feesBtc.get(day);
-  const ehs = realHashrate7d(data, day);
-  if (!at || price === undefined || fees === undefined || ehs === null || ehs <= 0) return null;
+  if (!at || price === undefined || fees === undefined) return null;
   const noon = day * SECONDS_PER_DAY + SECONDS_PER_DAY / 2;
   const span = at.next ? at.next.startTime - at.epoch.startTime : 2016 * 600;
   const height = at.epoch.height + Math.floor((2016 * (noon - at.epoch.startTime)) / Math.max(1, span));
-  const btc = (BLOCKS_PER_DAY * Number(blockSubsidy(height))) / 1e8 + fees;
-  return (btc * price) / (ehs * 1e6);
+  const rewardBtc = Number(blockSubsidy(height)) / 1e8 + fees / BLOCKS_PER_DAY;
+  const blocksPerThDay = (86_400 * 1e12) / (at.epoch.difficulty * 2 ** 32);
+  return rewardBtc * blocksPerThDay * price;
 }
 
 export function historyComparison(recording: RecordingPart, data: HistoryData): HistoryComparison {

@@ -6,7 +6,7 @@
  * - each retarget's change: mean |simulated − real| in percentage points, beside the same error of
  *   always guessing 0% (the baseline a fair "predict the next retarget" question must beat), and the
  *   correlation of the simulated changes with the real ones;
- * - hashprice: mean |ln(simulated / real estimate)|;
+ * - hashprice: mean |ln(simulated / real)|, both at their own difficulty (history.ts realHashprice);
  * - country shares: mean |simulated − Cambridge| in percentage points, per month and country Cambridge names.
  * A year with no real figure for a measure leaves it null. The row "all" pools every year; a scenario that
  * names the years its world was fitted on gets two more, "calibration" and "out of sample" (issue #16).
