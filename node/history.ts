@@ -129,7 +129,7 @@ export function realDifficulty(data: Pick<Datasets, "epochs">, day: EpochDay): n
  * the issue's baseline.) Null where a series has no value.
  */
 export function realHashprice(
-  data: Pick<Datasets, "epochs" | "priceUsd" | "feesBtc" | "hashrateEhs">,
+  data: Pick<Datasets, "epochs" | "priceUsd" | "feesBtc">,
   day: EpochDay,
 ): number | null {
   const at = epochAt(data.epochs, day);

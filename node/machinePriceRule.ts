@@ -37,7 +37,7 @@ export const FORMER_RULE: PriceRule = {
   foreseeHalving: false,
 };
 
-type RuleData = Pick<Datasets, "epochs" | "priceUsd" | "feesBtc" | "hashrateEhs">;
+type RuleData = Pick<Datasets, "epochs" | "priceUsd" | "feesBtc">;
 
 /** The chain's height at noon of `day`, from the epoch table (null outside it). */
 function heightAt(epochs: readonly Epoch[], day: EpochDay): number | null {

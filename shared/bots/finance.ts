@@ -2,10 +2,11 @@
  * Bots and money (issue #13 §4, §6). Every bot meets a margin call the day it comes, repaying from cash
  * what brings the loan back to the highest LTV lenders lend at. The cautious bot never borrows: its
  * reserve simply earns the risk-free rate (the engine pays it on any cash). The efficiency, cheap-power
- * and trader bots borrow against their installed machines at the cheapest step's LTV when the machines earn (at
- * today's prices, over their market value) at least twice the loan's rate, for half a year, and repay a
- * week before the term ends or as soon as the machines no longer earn the rate: leverage while mining
- * pays, as miners did in 2021, and out before it costs.
+ * and trader bots borrow against their installed machines at the cheapest step's LTV when the machines
+ * earn (at today's prices, over their market value) at least twice the loan's rate and their spendable
+ * cash is less than the loan would bring, for half a year, and repay a week before the term ends or as
+ * soon as the machines no longer earn the rate: leverage while mining pays, as miners did in 2021, and
+ * out before it costs.
  */
 import { MAX_PLEDGED_LOTS } from "../engine/commands/schema.ts";
 import type { CommandOf } from "../engine/commands/schema.ts";
@@ -95,8 +96,8 @@ function borrowCommand(ctx: Ctx): CommandOf<"borrow"> | null {
   const collateral = collateralCents(ctx.state, ctx.company, lots, 0, ctx.caches);
   const cents = Math.floor((collateral * cheapest) / 10_000);
   if (cents < minOrderCents(ctx)) return null;
-  // A bot borrows only what its cash cannot cover: with more spendable cash than the loan, the loan would
-  // sit idle at interest (exodus-2021: a hard bot borrowed 7M in late 2021 beside 10-20M of unspent cash,
+  // A bot borrows only while its spendable cash is short of the loan: with more cash than the loan brings,
+  // the loan would sit idle at interest (exodus-2021: a hard bot borrowed 7M in late 2021 beside 10-20M of unspent cash,
   // and a normal one borrowed on the first day beside its whole starting cash).
   if (spendable(ctx) > cents) return null;
   const terms = loanTerms(ctx.state, ctx.company, { cents, lots, btcSats: 0 }, ctx.caches);

@@ -5,9 +5,12 @@
  * see duties.ts.)
  *
  * A pure cache, kept in the bots' caches (BotCaches) with the state object, tick and notices it was made
- * for. Nothing it holds is changed by a company's command (bans, power prices, taxes, prices and the
+ * for. Most of what it holds no company's command changes (bans, power prices, taxes, list prices and the
  * hashprice move only when the day is stepped); a shock injected by the host mid-day changes them, but
- * every shock posts notices, and a notice posted since the memo was made invalidates it. So a cached
+ * every shock posts notices, and a notice posted since the memo was made invalidates it. What a command
+ * does change is kept beside what it was worked out from and worked out again when that moves: factory
+ * prices with the order book (followOrderBook), site costs with a region's leased kW (siteOf), regional
+ * used asks with the tier's stock and buyers' pressure, the lists of lots with the lots. So a cached
  * figure is always the figure the uncached function would return now; the memo changes how fast the
  * bots think, never what they decide.
  */

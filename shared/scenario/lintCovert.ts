@@ -1,7 +1,8 @@
 /**
- * Lint rules for covert mining and seasonal migration (issue #16): the seasonal block names two of the
- * scenario's regions, not the same one twice; a covert share needs a ban applied on its day (a ban with
- * graceDays goes through the shock template, which has no covert share: covert.ts).
+ * Lint rules for covert mining, seasonal migration and bans on part of a region (issue #16): the
+ * seasonal block names two of the scenario's regions, not the same one twice; a covert share needs a ban
+ * applied on its day (a ban with graceDays goes through the shock template, which has no covert share:
+ * covert.ts); a ban on part of a region applies on its day and sends its obeying share away.
  */
 import type { ScenarioFile } from "./schema.ts";
 
@@ -9,6 +10,35 @@ export interface CovertProblem {
   severity: "error";
   path: (string | number)[];
   message: string;
+}
+
+type BanFile = Extract<ScenarioFile["events"][number], { type: "ban" }>;
+
+/**
+ * A ban on part of a region leaves the region open (eventEffects.ts), so nothing marks its end: a covert
+ * share would restart the next day (covert.ts waits only while the region is banned) and an idle share
+ * would wait for an unban of a region that was never banned. And it must apply on its day: a ban
+ * announced ahead goes through the ban template, which bans the whole region.
+ */
+function lintPartialBan(e: BanFile, i: number, out: CovertProblem[]): void {
+  const refuse = (key: string, why: string): void => {
+    out.push({ severity: "error", path: ["events", i, key], message: `regionSharePct below 100 ${why}` });
+  };
+  if (e.graceDays > 0)
+    refuse(
+      "regionSharePct",
+      "needs a ban that applies on its day (graceDays 0): a ban announced ahead bans the whole region",
+    );
+  if (e.covertPct !== undefined)
+    refuse(
+      "covertPct",
+      "leaves the region open, so a covert share would restart the next day: drop covertPct",
+    );
+  if (e.idlePct > 0)
+    refuse(
+      "idlePct",
+      "leaves the region open, so an idle share would wait for an unban that never comes: use emigratePct",
+    );
 }
 
 export function lintCovertAndSeasonal(raw: ScenarioFile): CovertProblem[] {
@@ -33,10 +63,7 @@ export function lintCovertAndSeasonal(raw: ScenarioFile): CovertProblem[] {
       const message = `covertPct needs a ban that applies on its day (graceDays 0): a ban announced ahead has no covert share`;
       out.push({ severity: "error", path: ["events", i, "covertPct"], message });
     }
-    if (e.regionSharePct < 100 && e.graceDays > 0) {
-      const message = `regionSharePct needs a ban that applies on its day (graceDays 0): a ban announced ahead goes through the ban template, which bans the whole region`;
-      out.push({ severity: "error", path: ["events", i, "regionSharePct"], message });
-    }
+    if (e.regionSharePct < 100) lintPartialBan(e, i, out);
     // Timing without a share would be dropped silently (resolve.ts keeps them only with covertPct).
     for (const key of ["covertReturnDays", "covertRestartDays"] as const)
       if (e[key] !== undefined && e.covertPct === undefined) {

@@ -226,7 +226,7 @@ const eventSchema = z.discriminatedUnion("type", [
        * Share of the region's fleet the ban covers, when it bans one province of several (Inner Mongolia
        * in cn-north): the rest of the region stays open, so players mine on and new machines still come.
        */
-      regionSharePct: pct.default(100),
+      regionSharePct: z.number().gt(0).max(100).default(100),
       estimate: z.string().optional(),
       /** Share of the obeying fleet that goes covert: lies low, then restarts in hiding (covert.ts). */
       covertPct: pct.optional(),

@@ -63,7 +63,7 @@ describe("a hard bot in a boom", () => {
     expect(changes).toBeLessThan(seen.length / 10);
   });
 
-  it("borrows only what its cash cannot cover: not on exodus-2021's first day, at any level", () => {
+  it("borrows only while its cash is short of the loan: not on exodus-2021's first day, at any level", () => {
     // Before, a normal bot borrowed there beside its whole starting cash (finance.test.ts: they still
     // borrow when short).
     for (const strategy of ["efficiency", "cheap-power"]) {

@@ -120,7 +120,7 @@ describe("scenario events", () => {
       const im = g.scenario.events.find((e) => e.kind === "ban" && e.regionShareBps !== undefined);
       expect(im && im.kind === "ban" && [im.regionShareBps, im.complianceBps, im.regions]).toEqual([
         2_100,
-        8_000,
+        9_400,
         ["cn-north"],
       ]);
     }

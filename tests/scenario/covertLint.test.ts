@@ -52,6 +52,21 @@ describe("covert mining and seasonal migration in the checker", () => {
     expectProblem(check(ahead), ["events", 0, "regionSharePct"], /graceDays 0/);
     const over = variant("    emigratePct: 50\n", "    emigratePct: 50\n    regionSharePct: 210\n");
     expectProblem(check(over), ["events", 0, "regionSharePct"], /100/);
+    const none = variant("    emigratePct: 50\n", "    emigratePct: 50\n    regionSharePct: 0\n");
+    expectProblem(check(none), ["events", 0, "regionSharePct"], /0/);
+  });
+
+  it("refuses a covert or idle share on a ban on part of a region: nothing would mark its end", () => {
+    const covert = variant(
+      "    emigratePct: 50\n",
+      "    emigratePct: 50\n    regionSharePct: 21\n    covertPct: 40\n",
+    );
+    expectProblem(check(covert), ["events", 0, "covertPct"], /restart the next day/);
+    const idle = variant(
+      "    emigratePct: 50\n",
+      "    emigratePct: 50\n    regionSharePct: 21\n    idlePct: 30\n",
+    );
+    expectProblem(check(idle), ["events", 0, "idlePct"], /never comes/);
   });
 });
 
