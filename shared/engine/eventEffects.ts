@@ -21,6 +21,8 @@ export function applyEvent(state: GameState, event: ScenarioEvent, caches: Engin
         // region open: its other provinces mine on, players' lots there too.
         const part = event.regionShareBps;
         if (part === undefined) region.policy = "banned";
+        // The closed province's racks close with it: no new machines fill the space its farms leave.
+        else region.capacityKw = Math.round(region.capacityKw * (1 - (part * event.complianceBps) / 1e8));
         const all = restOfWorldInstalledThs(region);
         const installed = part === undefined ? all : (all * part) / 10_000;
         const days = Math.max(1, event.rampDays);

@@ -224,7 +224,8 @@ const eventSchema = z.discriminatedUnion("type", [
       emigratePct: pct,
       /**
        * Share of the region's fleet the ban covers, when it bans one province of several (Inner Mongolia
-       * in cn-north): the rest of the region stays open, so players mine on and new machines still come.
+       * in cn-north): the rest of the region stays open, so players mine on and new machines still come
+       * to its free racks; the obeying part's racks close (the region's capacity falls by that share).
        */
       regionSharePct: z.number().gt(0).max(100).default(100),
       estimate: z.string().optional(),

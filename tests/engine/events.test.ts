@@ -90,6 +90,7 @@ describe("scenario events", () => {
     const g = newGame("halving-2020", 1, 0);
     const north = g.world.regions.find((r) => r.id === "cn-north")!;
     const installed = north.rowTiers.reduce((s, t) => s + t.installedThs, 0);
+    const capacityKw = north.capacityKw;
     const ban: ScenarioEvent = {
       kind: "ban",
       day: g.day,
@@ -104,8 +105,10 @@ describe("scenario events", () => {
       source: "t",
     };
     applyEvent(g, ban, caches);
-    // Open: players' lots there still run (economics.ts) and the world still places machines there.
+    // Open: players' lots there still run (economics.ts) and the world still places machines there,
+    // though the obeying tenth's racks are gone.
     expect(north.policy).toBe("allowed");
+    expect(north.capacityKw).toBe(Math.round(capacityKw * 0.9));
     step(g);
     step(g);
     const idle = north.idleTiers.reduce((s, t) => s + t.installedThs, 0);
