@@ -96,9 +96,9 @@ function borrowCommand(ctx: Ctx): CommandOf<"borrow"> | null {
   const collateral = collateralCents(ctx.state, ctx.company, lots, 0, ctx.caches);
   const cents = Math.floor((collateral * cheapest) / 10_000);
   if (cents < minOrderCents(ctx)) return null;
-  // A bot borrows only while its spendable cash is short of the loan: with more cash than the loan brings,
-  // the loan would sit idle at interest (exodus-2021: a hard bot borrowed 7M in late 2021 beside 10-20M of unspent cash,
-  // and a normal one borrowed on the first day beside its whole starting cash).
+  // A bot borrows only while its spendable cash is short of the loan: with more cash than the loan
+  // brings, the loan would sit idle at interest (exodus-2021: a hard bot borrowed 7M in late 2021 beside
+  // 10-20M of unspent cash, and a normal one borrowed on the first day beside its whole starting cash).
   if (spendable(ctx) > cents) return null;
   const terms = loanTerms(ctx.state, ctx.company, { cents, lots, btcSats: 0 }, ctx.caches);
   if (terms.rateBps === null || fleetYield(ctx, lots, collateral) < (EARN_COVER * terms.rateBps) / 10_000)
