@@ -4,6 +4,7 @@
  * applied on its day (a ban with graceDays goes through the shock template, which has no covert share:
  * covert.ts); a ban on part of a region applies on its day and sends its obeying share away.
  */
+import { formatIsoDate, parseIsoDate } from "../math/calendar.ts";
 import type { ScenarioFile } from "./schema.ts";
 
 export interface CovertProblem {
@@ -41,6 +42,30 @@ function lintPartialBan(e: BanFile, i: number, out: CovertProblem[]): void {
     );
 }
 
+/**
+ * A region switches off one ban's fleet at a time (its ramp fields, eventEffects.ts): a second ban on it
+ * while the first still ramps would replace the first's ramp and leave part of its fleet running. Each
+ * ban ramps from its day plus its grace for rampDays.
+ */
+function lintBanRamps(raw: ScenarioFile, out: CovertProblem[]): void {
+  const rampingUntil = new Map<string, { end: number; date: string }>();
+  const bans = raw.events
+    .map((e, i) => ({ e, i }))
+    .filter((b): b is { e: BanFile; i: number } => b.e.type === "ban")
+    .map(({ e, i }) => ({ e, i, start: parseIsoDate(e.date) + e.graceDays }))
+    .sort((a, b) => a.start - b.start || a.i - b.i);
+  for (const { e, i, start } of bans) {
+    for (const region of e.regions) {
+      const before = rampingUntil.get(region);
+      if (before && start < before.end) {
+        const message = `the ban of ${region} on ${e.date} starts while the ban of ${before.date} still switches its machines off (until ${formatIsoDate(before.end)}); a region ramps one ban at a time: move this ban, or shorten the earlier one's rampDays`;
+        out.push({ severity: "error", path: ["events", i, "date"], message });
+      }
+      rampingUntil.set(region, { end: start + e.rampDays, date: e.date });
+    }
+  }
+}
+
 export function lintCovertAndSeasonal(raw: ScenarioFile): CovertProblem[] {
   const out: CovertProblem[] = [];
   const ids = new Set(raw.regions.map((r) => r.id));
@@ -71,5 +96,6 @@ export function lintCovertAndSeasonal(raw: ScenarioFile): CovertProblem[] {
         out.push({ severity: "error", path: ["events", i, key], message });
       }
   });
+  lintBanRamps(raw, out);
   return out;
 }

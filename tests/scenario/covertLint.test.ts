@@ -56,6 +56,18 @@ describe("covert mining and seasonal migration in the checker", () => {
     expectProblem(check(none), ["events", 0, "regionSharePct"], /0/);
   });
 
+  it("refuses a second ban on a region while the first still ramps, and accepts one after or elsewhere", () => {
+    const second = (date: string, region: string) =>
+      variant(
+        "sources: []\n",
+        `  - type: ban\n    date: "${date}"\n    regions: [${region}]\n    headline: { en: "Another", zh: "另一" }\n    rampDays: 5\n    emigratePct: 50\n    source: "test event"\nsources: []\n`,
+      );
+    // The fixture's ban of cn-north on 2020-02-15 ramps for 30 days, to 2020-03-16.
+    expectProblem(check(second("2020-03-01", "cn-north")), ["events", 1, "date"], /until 2020-03-16/);
+    expect(errorsOf(check(second("2020-03-16", "cn-north")))).toEqual([]);
+    expect(errorsOf(check(second("2020-03-01", "us-texas")))).toEqual([]);
+  });
+
   it("refuses a covert or idle share on a ban on part of a region: nothing would mark its end", () => {
     const covert = variant(
       "    emigratePct: 50\n",
