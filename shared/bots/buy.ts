@@ -33,7 +33,7 @@ import {
   type Factory,
 } from "./world.ts";
 import { factoryDutiesOf } from "./duties.ts";
-import { landedUnitCents, ON_SITE, paybackHashprice, type SiteCosts } from "./econ.ts";
+import { landedAt, landedUnitCents, landingOf, ON_SITE, paybackHashprice, type SiteCosts } from "./econ.ts";
 import { outlookToday } from "../engine/machinePrice.ts";
 import { preorderBidBps } from "./preorder.ts";
 import { boomPathShare, cycleCut } from "./cycle.ts";
@@ -204,17 +204,19 @@ export function price(
     landed = landedUnitCents(state, r, model, ask, ON_SITE, hosting);
     wait = 2;
   } else {
-    // quoteOrder's unit price at each factory and landedUnitCents, with everything that does not
-    // depend on both the model and the region worked out once a day.
+    // quoteOrder's unit price at each factory and its landed cost (econ.ts landedAt), with everything
+    // that does not depend on both the model and the region worked out once a day: one landing, whose
+    // duty is the factory's origin's.
     const units = factoryUnitsOf(w, model);
     const duties = factoryDutiesOf(w, r);
     const factories = catalogOf(w).factories;
     const licence = licenceOf(w, r);
-    const storage = licence * state.scenario.logistics.storageCentsPerUnitDay;
-    const lease = (model.powerW / 1000) * hosting;
+    const arrival = { shipped: true as const, duty: 0, licenceMeanDays: licence };
+    const landing = landingOf(state, r, model, arrival, hosting);
     for (let i = 0; i < units.length; i++) {
       const unit = units[i] as number;
-      const l = unit + unit * (duties[i] as number) + unit * 0.02 + storage + lease;
+      arrival.duty = duties[i] as number;
+      const l = landedAt(unit, landing);
       if (l < landed) {
         factory = (factories[i] as Factory).hub;
         unitCents = unit;

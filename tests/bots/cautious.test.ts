@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { cautiousCommitment, cautiousFreeCents } from "../../shared/bots/cautious.ts";
-import { runBots } from "./run.ts";
+import { gradientShipments, runBots } from "./run.ts";
 
 describe("cautious: the cash it may commit", () => {
   it("is the cash above its reserve when it holds no BTC", () => {
@@ -47,16 +47,7 @@ describe("cautious and the regional used markets", () => {
     const r = runBots("halving-2020", 1, ["efficiency", "cheap-power", "cautious", "trader"], {
       days: 240,
       onDay: (state) => {
-        for (const s of state.shipments) {
-          const lot = state.lots.find((l) => l.id === s.lot);
-          if (
-            s.owner === "p3" &&
-            lot?.builtDay !== undefined &&
-            s.from.kind === "region" &&
-            s.from.region !== s.to
-          )
-            shipped.set(s.id, s.insured);
-        }
+        for (const s of gradientShipments(state, "p3")) shipped.set(s.id, s.insured);
       },
     });
     expect(shipped.size).toBeGreaterThan(0);

@@ -79,6 +79,19 @@ function check(state: GameState, who: string, cmd: Command, out: RunResult, cach
   }
 }
 
+/**
+ * Today's shipments of `owner` that carry used machines bought in one region's market to another (the
+ * gradient trade, shared/bots/usedGradient.ts): a used lot has a builtDay.
+ */
+export function gradientShipments(state: GameState, owner: string): GameState["shipments"] {
+  return state.shipments.filter((s) => {
+    const lot = state.lots.find((l) => l.id === s.lot);
+    return (
+      s.owner === owner && lot?.builtDay !== undefined && s.from.kind === "region" && s.from.region !== s.to
+    );
+  });
+}
+
 export interface RunOptions {
   days?: number;
   /** Check decide's purity with a state hash before and after, every this many days (0: never). */

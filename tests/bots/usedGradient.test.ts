@@ -3,7 +3,7 @@
  * ships them to cheap power, through legal commands; the other bots keep working.
  */
 import { describe, expect, it } from "vitest";
-import { runBots } from "./run.ts";
+import { gradientShipments, runBots } from "./run.ts";
 
 describe("cheap-power and the regional used markets", () => {
   it("buys used lots where they stand and ships them to cheap power", () => {
@@ -11,16 +11,7 @@ describe("cheap-power and the regional used markets", () => {
     const r = runBots("exodus-2021", 3, ["cheap-power", "trader", "cautious", "efficiency"], {
       days: 240,
       onDay: (state) => {
-        for (const s of state.shipments) {
-          const lot = state.lots.find((l) => l.id === s.lot);
-          if (
-            s.owner === "p1" &&
-            lot?.builtDay !== undefined &&
-            s.from.kind === "region" &&
-            s.from.region !== s.to
-          )
-            shippedUsed.add(s.id);
-        }
+        for (const s of gradientShipments(state, "p1")) shippedUsed.add(s.id);
       },
     });
     expect(shippedUsed.size).toBeGreaterThan(0);
