@@ -49,11 +49,17 @@ describe("buildOut", () => {
   });
 
   it("does nothing in a scenario without the block", () => {
-    const g = newGame("halving-2020");
+    const g = newGame("sandbox");
     expect(g.scenario.buildOut).toBeUndefined();
     orderBuildOut(g, 1000);
-    stepUntil(g, "2020-10-01");
+    stepUntil(g, "2024-10-01");
     expect(g.world.buildOut).toBeUndefined();
+  });
+
+  it("is the same rule in the decade and in each episode, its windows", () => {
+    const decade = scenario("history-2016-2026").buildOut;
+    for (const id of ["halving-2020", "exodus-2021", "tariffs-2025"])
+      expect(scenario(id).buildOut).toEqual(decade);
   });
 
   it("grows the decade's capacity beyond the regions' linear growth once machines wait for room", () => {
