@@ -10,7 +10,7 @@ import type { AsicModel } from "../scenario/types.ts";
 import { unitMarginAt, type Offer, type Survey } from "./buy.ts";
 import { hostingPriceAt, type Ctx } from "./common.ts";
 import { dutyOf } from "./duties.ts";
-import { landedAt, landingOf, type Arrival, type Landing } from "./econ.ts";
+import { landedAt, landingOf, type Landing } from "./econ.ts";
 import { licenceOf, regionalUsedAskOf, regionalUsedBoundOf, usedFloorOf } from "./world.ts";
 
 /** Units a bot prices a used lot for: the unit price rises along the curve, so a typical lot. */
@@ -36,67 +36,89 @@ export function usedShippedOffer(
   const arrival = { shipped: true as const, duty, licenceMeanDays };
   const landing = landingOf(state, r, model, arrival, hostingPriceAt(ctx, r));
   // The landed cost rises with the unit price (the same duty, licence and lease whatever the source),
-  // so the best source is the cheapest ask, the lowest index on a tie. Markets are visited cheapest
-  // floor first, and one whose floor (usedUnitFloorCents) cannot beat the best ask found is not quoted:
-  // the same offer as quoting every market in index order, for far fewer quotes.
-  const sources: { s: number; floor: number }[] = [];
-  for (let s = 0; s < state.scenario.regions.length; s++) {
-    if (s === r || w.closed[s] || stockUnits(state, s, model) < QUOTE_UNITS) continue;
-    sources.push({
-      s,
-      floor: landedAt(usedFloorOf(w, s, model), landing),
-    });
+  // so the best source is the cheapest ask, the lowest index on a tie. What each market's ask lands at
+  // is known ever more closely (Known), each figure at most the ask's; the market with the lowest figure
+  // is worked out further, until it is one whose ask is known: no other can land cheaper. The same offer
+  // as quoting every market, for far fewer quotes (most markets never get past their floor or bound).
+  const sources = sourcesOf(ctx, model, r, landing);
+  for (;;) {
+    const k = cheapestSource(sources);
+    if (k < 0) return null;
+    const s = sources.s[k] as number;
+    const landed = sources.landed[k] as number;
+    const days = landed / marginCents + SHIPPED_WAIT_DAYS + licenceMeanDays;
+    const known = sources.known[k] as Known;
+    if (known === "ask") {
+      if (!(days <= limit)) return null;
+      const unitCents = sources.unitCents[k] as number;
+      return {
+        model,
+        r,
+        factory: null,
+        unitCents,
+        landed,
+        marginCents,
+        payback: days,
+        unitKw: model.powerW / 1000,
+        from: s,
+      };
+    }
+    // Every other market lands at least as dear, so pays back no sooner (for a margin above 0).
+    if (marginCents > 0 && !(days <= limit)) return null;
+    const unit =
+      known === "floor"
+        ? regionalUsedBoundOf(w, s, model, QUOTE_UNITS)
+        : regionalUsedAskOf(w, s, model, QUOTE_UNITS);
+    // The bound is null exactly where the ask is: the market gives no offer.
+    if (unit === null) sources.known[k] = "none";
+    else {
+      sources.known[k] = known === "floor" ? "bound" : "ask";
+      sources.landed[k] = landedAt(unit, landing);
+      sources.unitCents[k] = unit;
+    }
   }
-  sources.sort((a, b) => a.floor - b.floor || a.s - b.s);
-  let best: Offer | null = null;
-  for (const { s, floor } of sources) {
-    if (best && (floor > best.landed || (floor === best.landed && s > (best.from as number)))) break;
-    if (cannotWin(ctx, { model, s, arrival, landing, marginCents, limit }, best)) continue;
-    const unitCents = regionalUsedAskOf(w, s, model, QUOTE_UNITS);
-    if (unitCents === null) continue;
-    const landed = landedAt(unitCents, landing);
-    const payback = landed / marginCents + SHIPPED_WAIT_DAYS + licenceMeanDays;
-    if (!(payback <= limit)) continue;
-    if (best && (best.landed < landed || (best.landed === landed && (best.from as number) < s))) continue;
-    best = {
-      model,
-      r,
-      factory: null,
-      unitCents,
-      landed,
-      marginCents,
-      payback,
-      unitKw: model.powerW / 1000,
-      from: s,
-    };
-  }
-  return best;
-}
-
-/** A source market `s` for a shipped used offer of `model` to region `r` (usedShippedOffer's terms). */
-interface Source {
-  model: AsicModel;
-  s: number;
-  arrival: Extract<Arrival, { shipped: true }>;
-  /** The landing in region r (landingOf), the same for every source. */
-  landing: Landing;
-  marginCents: number;
-  limit: number;
 }
 
 /**
- * Whether market `s` surely gives no offer that usedShippedOffer would take in place of `best`, from a
- * lower bound on its ask (regionalUsedBoundOf: one power rather than a quote). Its landed cost and
- * payback rise with the ask, so a bound that already lands dearer than the best (or as dear, from a
- * higher index), or pays back too late, rules the ask out; skipping the quote then changes nothing.
+ * How closely a source market's landed cost is known: from its least ask (usedUnitFloorCents: it reads
+ * no stock), from a lower bound on its ask (regionalUsedBoundOf: one power), or from the ask itself (a
+ * quote: a power per slice). "none": the market gives no offer.
  */
-function cannotWin(ctx: Ctx, o: Source, best: Offer | null): boolean {
-  const bound = regionalUsedBoundOf(ctx.world, o.s, o.model, QUOTE_UNITS);
-  if (bound === null) return true;
-  const landed = landedAt(bound, o.landing);
-  if (best && (landed > best.landed || (landed === best.landed && o.s > (best.from as number)))) return true;
-  if (!(o.marginCents > 0)) return false;
-  return landed / o.marginCents + SHIPPED_WAIT_DAYS + o.arrival.licenceMeanDays > o.limit;
+type Known = "floor" | "bound" | "ask" | "none";
+
+/** The markets a shipped offer may come from, by index, with what each lands at, as far as it is known. */
+interface Sources {
+  s: number[];
+  known: Known[];
+  /** Landed cost in region r at the figure known (landedAt), cents a unit. */
+  landed: number[];
+  /** The ask, once known. */
+  unitCents: number[];
+}
+
+/** The markets other than `r`'s that are open and hold a quote's units of `model`, at their floors. */
+function sourcesOf(ctx: Ctx, model: AsicModel, r: number, landing: Landing): Sources {
+  const { state, world: w } = ctx;
+  const sources: Sources = { s: [], known: [], landed: [], unitCents: [] };
+  for (let s = 0; s < state.scenario.regions.length; s++) {
+    if (s === r || w.closed[s] || stockUnits(state, s, model) < QUOTE_UNITS) continue;
+    sources.s.push(s);
+    sources.known.push("floor");
+    sources.landed.push(landedAt(usedFloorOf(w, s, model), landing));
+    sources.unitCents.push(NaN);
+  }
+  return sources;
+}
+
+/** The position in `sources` of the market landing cheapest at what is known, the lowest index on a tie; -1: none. */
+function cheapestSource(sources: Sources): number {
+  let best = -1;
+  for (let k = 0; k < sources.s.length; k++) {
+    if (sources.known[k] === "none") continue;
+    // Markets are listed by index: a later one wins only when strictly cheaper.
+    if (best < 0 || (sources.landed[k] as number) < (sources.landed[best] as number)) best = k;
+  }
+  return best;
 }
 
 /**
