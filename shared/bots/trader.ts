@@ -6,6 +6,7 @@
  * machines: its cash waits for the next bargain.
  */
 import { lotModel } from "../engine/fleet.ts";
+import { usedBidUnitCents } from "../engine/market.ts";
 import { regionIndex } from "../engine/regions.ts";
 import type { Lot } from "../engine/state.ts";
 import type { AsicModel } from "../scenario/types.ts";
@@ -53,6 +54,9 @@ export function tradeUsed(ctx: Ctx): void {
   for (const lot of ctx.lots) {
     if (ctx.touched.has(lot.id) || lot.status === "onOrder" || lot.status === "inTransit") continue;
     const model = lotModel(state, lot, ctx.caches);
+    // The sale pays at most the bid at the index (saleCentsHolding): most lots fall short of the profit
+    // on that alone, and need no quote.
+    if (Math.max(0, usedBidUnitCents(state, model) * lot.quantity) < lot.costCents * TAKE_PROFIT) continue;
     // What the sale would really pay (the engine's quote: the bid with depth, never above the mark),
     // not the index a region's glut may sit far below.
     const proceeds = quoteOwnSale(ctx.world, lot, lot.quantity);
