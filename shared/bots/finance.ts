@@ -11,7 +11,14 @@
 import { MAX_PLEDGED_LOTS } from "../engine/commands/schema.ts";
 import type { CommandOf } from "../engine/commands/schema.ts";
 import { lotDay } from "../engine/economics.ts";
-import { collateralCents, loanLtvBps, loansOf, loanTerms, maxLtvBps } from "../engine/loans.ts";
+import {
+  collateralCents,
+  loanLtvBps,
+  loansOf,
+  loanTerms,
+  lotsValueCents,
+  maxLtvBps,
+} from "../engine/loans.ts";
 import { riskFreeAnnualBps } from "../engine/rates.ts";
 import type { GameState, Loan } from "../engine/state.ts";
 import { minOrderCents } from "./buy.ts";
@@ -85,15 +92,18 @@ function borrowCommand(ctx: Ctx): CommandOf<"borrow"> | null {
   // Every loan's pledged lots at once (pledgeOf searches them all for each lot).
   const pledged = new Set<string>();
   for (const loan of ctx.state.loans) for (const id of loan.lots) pledged.add(id);
-  const lots = ctx.lots
+  const chosen = ctx.lots
     // Not a lot given a command today (sold or offered at this review: gone by the time the loan applies).
     .filter((l) => l.status === "installed" && !ctx.touched.has(l.id) && !pledged.has(l.id))
-    .slice(0, MAX_PLEDGED_LOTS)
-    .map((l) => l.id);
-  if (lots.length === 0) return null;
+    .slice(0, MAX_PLEDGED_LOTS);
+  if (chosen.length === 0) return null;
+  const lots = chosen.map((l) => l.id);
   const finance = ctx.state.scenario.finance;
   const cheapest = finance.spreads[0]?.maxLtvBps ?? 0;
-  const collateral = collateralCents(ctx.state, ctx.company, lots, 0, ctx.caches);
+  // collateralCents(state, company, lots, 0) from the lots themselves: the company's own, in the state's
+  // order, each once, so the same sum, without finding a fresh list of ids in the state's lots (a search
+  // and a sort at every review; most reviews stop at the next two tests).
+  const collateral = lotsValueCents(ctx.state, chosen, ctx.caches);
   const cents = Math.floor((collateral * cheapest) / 10_000);
   if (cents < minOrderCents(ctx)) return null;
   // A bot borrows only while its spendable cash is short of the loan: with more cash than the loan
