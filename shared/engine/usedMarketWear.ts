@@ -10,6 +10,7 @@ import type { UsedMarketsSpec } from "../scenario/usedMarketSpec.ts";
 import type { EngineCaches } from "./caches.ts";
 import { lotModel } from "./fleet.ts";
 import type { GameState, Lot } from "./state.ts";
+import type { Text } from "../scenario/types.ts";
 
 const DAYS_PER_YEAR = 365;
 
@@ -52,6 +53,7 @@ export function failUsedMachines(state: GameState, caches: EngineCaches): void {
   fillFloats(state.usedMarkets.rng, draws, n);
   let k = 0;
   let emptied = false;
+  const failed: Failure[] = [];
   for (const lot of lots) {
     if (!wears(lot)) continue;
     const age = day - (lot.builtDay as number);
@@ -62,23 +64,61 @@ export function failUsedMachines(state: GameState, caches: EngineCaches): void {
     if (lost <= 0) continue;
     lot.quantity -= lost;
     state.destroyedUnits[lot.model] = (state.destroyedUnits[lot.model] ?? 0) + lost;
-    tellFailure(state, lot, lost, caches);
+    failed.push({ lot, lost });
     if (lot.quantity === 0) emptied = true;
   }
   if (emptied) state.lots = state.lots.filter((l) => l.quantity > 0);
+  tellFailures(state, failed, caches);
 }
 
-function tellFailure(state: GameState, lot: Lot, lost: number, caches: EngineCaches): void {
-  const name = lotModel(state, lot, caches).name;
-  const where = lot.location.kind === "region" ? [lot.location.region] : [];
-  state.notices.push({
-    day: state.day,
-    company: lot.owner,
-    kind: "usedFailure",
-    text: {
-      en: `${lost} used ${name} in lot ${lot.id} broke down and were written off.`,
-      zh: `批次 ${lot.id} 中有 ${lost} 台二手 ${name} 损坏报废。`,
-    },
-    targets: where,
-  });
+/** Units a lot lost today. */
+interface Failure {
+  lot: Lot;
+  lost: number;
+}
+
+/** Lots a breakdown notice names one by one; the rest are counted. */
+const NAMED_LOTS = 3;
+
+/**
+ * One notice a day per company that lost machines, naming its first lots: a fleet of old used lots
+ * loses a few units most days, and a notice per lot was a dozen toasts (and rows in the game's record)
+ * a day for one player.
+ */
+function tellFailures(state: GameState, failed: readonly Failure[], caches: EngineCaches): void {
+  const byOwner = new Map<string, Failure[]>();
+  for (const f of failed) {
+    const list = byOwner.get(f.lot.owner);
+    if (list) list.push(f);
+    else byOwner.set(f.lot.owner, [f]);
+  }
+  for (const [owner, list] of byOwner) {
+    const targets: string[] = [];
+    for (const { lot } of list)
+      if (lot.location.kind === "region" && !targets.includes(lot.location.region))
+        targets.push(lot.location.region);
+    state.notices.push({
+      day: state.day,
+      company: owner,
+      kind: "usedFailure",
+      text: failureText(state, list, caches),
+      targets,
+    });
+  }
+}
+
+function failureText(state: GameState, list: readonly Failure[], caches: EngineCaches): Text {
+  const total = list.reduce((s, f) => s + f.lost, 0);
+  const named = list.slice(0, NAMED_LOTS).map((f) => ({ ...f, name: lotModel(state, f.lot, caches).name }));
+  const rest = list.slice(NAMED_LOTS);
+  const restUnits = rest.reduce((s, f) => s + f.lost, 0);
+  const en = named.map((f) => `${f.lost} ${f.name} in lot ${f.lot.id}`).join(", ");
+  const zh = named.map((f) => `批次 ${f.lot.id} 中 ${f.lost} 台 ${f.name}`).join("，");
+  const lots = (n: number): string => (n === 1 ? "lot" : "lots");
+  return {
+    en:
+      `${total} used ${total === 1 ? "machine" : "machines"} broke down and ${total === 1 ? "was" : "were"} ` +
+      `written off: ${en}${rest.length > 0 ? `, and ${restUnits} in ${rest.length} other ${lots(rest.length)}` : ""}.`,
+    zh: `${total} 台二手矿机损坏报废：${zh}${rest.length > 0 ? `，另有 ${rest.length} 个批次共 ${restUnits} 台` : ""}。`,
+  };
 }

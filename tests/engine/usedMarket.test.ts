@@ -184,7 +184,20 @@ describe("a used lot", () => {
         { ok: true },
       );
       let told = 0;
-      for (let d = 0; d < 120; d++) told += step(g).notices.filter((n) => n.kind === "usedFailure").length;
+      const units = (): number =>
+        g.lots.filter((l) => l.owner === lot.owner).reduce((s, l) => s + l.quantity, 0);
+      for (let d = 0; d < 120; d++) {
+        const before = units();
+        const notices = step(g).notices.filter((n) => n.kind === "usedFailure" && n.company === lot.owner);
+        const lost = before - units();
+        // One notice for the day's breakdowns across the company's lots, with their total; none without.
+        expect(notices.length).toBe(lost > 0 ? 1 : 0);
+        if (lost > 0) {
+          expect(notices[0]?.text.en).toMatch(new RegExp(`^${lost} used machines? broke down and w`));
+          expect(notices[0]?.text.zh).toMatch(new RegExp(`^${lost} 台二手矿机损坏报废：批次 `));
+        }
+        told += notices.length;
+      }
       return {
         left: g.lots.find((l) => l.id === lot.id)?.quantity ?? 0,
         destroyed: g.destroyedUnits["s19j-pro"] ?? 0,
