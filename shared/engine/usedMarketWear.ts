@@ -80,45 +80,60 @@ interface Failure {
 /** Lots a breakdown notice names one by one; the rest are counted. */
 const NAMED_LOTS = 3;
 
+/** A company's breakdowns of the day: its first lots by name, the rest counted. */
+interface Breakdowns {
+  total: number;
+  named: Failure[];
+  otherLots: number;
+  otherUnits: number;
+  targets: string[];
+}
+
 /**
  * One notice a day per company that lost machines, naming its first lots: a fleet of old used lots
  * loses a few units most days, and a notice per lot was a dozen toasts (and rows in the game's record)
- * a day for one player.
+ * a day for one player. Plain loops: this runs every day of every Monte-Carlo game.
  */
 function tellFailures(state: GameState, failed: readonly Failure[], caches: EngineCaches): void {
-  const byOwner = new Map<string, Failure[]>();
+  if (failed.length === 0) return;
+  const byOwner = new Map<string, Breakdowns>();
   for (const f of failed) {
-    const list = byOwner.get(f.lot.owner);
-    if (list) list.push(f);
-    else byOwner.set(f.lot.owner, [f]);
+    let b = byOwner.get(f.lot.owner);
+    if (!b) byOwner.set(f.lot.owner, (b = { total: 0, named: [], otherLots: 0, otherUnits: 0, targets: [] }));
+    b.total += f.lost;
+    if (b.named.length < NAMED_LOTS) b.named.push(f);
+    else {
+      b.otherLots++;
+      b.otherUnits += f.lost;
+    }
+    const loc = f.lot.location;
+    if (loc.kind === "region" && !b.targets.includes(loc.region)) b.targets.push(loc.region);
   }
-  for (const [owner, list] of byOwner) {
-    const targets: string[] = [];
-    for (const { lot } of list)
-      if (lot.location.kind === "region" && !targets.includes(lot.location.region))
-        targets.push(lot.location.region);
+  for (const [owner, b] of byOwner)
     state.notices.push({
       day: state.day,
       company: owner,
       kind: "usedFailure",
-      text: failureText(state, list, caches),
-      targets,
+      text: failureText(state, b, caches),
+      targets: b.targets,
     });
-  }
 }
 
-function failureText(state: GameState, list: readonly Failure[], caches: EngineCaches): Text {
-  const total = list.reduce((s, f) => s + f.lost, 0);
-  const named = list.slice(0, NAMED_LOTS).map((f) => ({ ...f, name: lotModel(state, f.lot, caches).name }));
-  const rest = list.slice(NAMED_LOTS);
-  const restUnits = rest.reduce((s, f) => s + f.lost, 0);
-  const en = named.map((f) => `${f.lost} ${f.name} in lot ${f.lot.id}`).join(", ");
-  const zh = named.map((f) => `批次 ${f.lot.id} 中 ${f.lost} 台 ${f.name}`).join("，");
-  const lots = (n: number): string => (n === 1 ? "lot" : "lots");
+function failureText(state: GameState, b: Breakdowns, caches: EngineCaches): Text {
+  let en = "";
+  let zh = "";
+  for (const { lot, lost } of b.named) {
+    const name = lotModel(state, lot, caches).name;
+    en += `${en ? ", " : ""}${lost} ${name} in lot ${lot.id}`;
+    zh += `${zh ? "，" : ""}批次 ${lot.id} 中 ${lost} 台 ${name}`;
+  }
+  if (b.otherLots > 0) {
+    en += `, and ${b.otherUnits} in ${b.otherLots} other ${b.otherLots === 1 ? "lot" : "lots"}`;
+    zh += `，另有 ${b.otherLots} 个批次共 ${b.otherUnits} 台`;
+  }
+  const one = b.total === 1;
   return {
-    en:
-      `${total} used ${total === 1 ? "machine" : "machines"} broke down and ${total === 1 ? "was" : "were"} ` +
-      `written off: ${en}${rest.length > 0 ? `, and ${restUnits} in ${rest.length} other ${lots(rest.length)}` : ""}.`,
-    zh: `${total} 台二手矿机损坏报废：${zh}${rest.length > 0 ? `，另有 ${rest.length} 个批次共 ${restUnits} 台` : ""}。`,
+    en: `${b.total} used ${one ? "machine" : "machines"} broke down and ${one ? "was" : "were"} written off: ${en}.`,
+    zh: `${b.total} 台二手矿机损坏报废：${zh}。`,
   };
 }
