@@ -21,6 +21,8 @@ const SHIPPED_WAIT_DAYS = 35;
 /**
  * The cheapest landed used `model` for region `r` bought in another region's market and shipped, as an
  * offer with `from` set; null when no market holds it or it does not pay within `limit` days.
+ * `marginCents` must be above 0 (a unit's margin in region r): the search stops at the first market whose
+ * payback is too long, since every dearer one pays back later only for a positive margin.
  */
 export function usedShippedOffer(
   ctx: Ctx,

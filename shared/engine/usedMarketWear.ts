@@ -5,12 +5,11 @@
  * destroyed machines (state.destroyedUnits) and told to the owner.
  */
 import { fillFloats } from "../math/rng.ts";
-import type { AsicModel } from "../scenario/types.ts";
+import type { AsicModel, Text } from "../scenario/types.ts";
 import type { UsedMarketsSpec } from "../scenario/usedMarketSpec.ts";
 import type { EngineCaches } from "./caches.ts";
 import { lotModel } from "./fleet.ts";
 import type { GameState, Lot } from "./state.ts";
-import type { Text } from "../scenario/types.ts";
 
 const DAYS_PER_YEAR = 365;
 

@@ -63,9 +63,10 @@ describe("cheap-power and the regional used markets", () => {
       for (const model of tierLeaders(ctx))
         for (let r = 0; r < state.scenario.regions.length; r++) {
           const margin = unitMarginAt(ctx, sv, model, r);
-          if (margin === null) continue;
-          // Paybacks short and long (none pays, some do, all do), and a margin that makes them negative.
-          for (const m of [margin, margin / 5, -margin])
+          // Its callers ask only where a unit earns a margin (shippedUsedOffers, the trader).
+          if (margin === null || margin <= 0) continue;
+          // Paybacks short and long: none pays, some do, all do.
+          for (const m of [margin, margin / 5])
             for (const limit of [60, paybackLimit(ctx), 5000]) {
               const offer = usedShippedOffer(ctx, model, r, m, limit);
               const plain = quotingEveryMarket(ctx, model, r, m, limit);

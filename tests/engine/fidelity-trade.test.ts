@@ -48,7 +48,7 @@ describe.each([1, 2, 3])("exodus-2021, seed %i", (seed) => {
     const after = mean(rec, "2021-10-01", "2021-10-20", ehs("IR"));
     expect(during / before).toBeLessThan(0.8); // 30% compliance
     // The unlicensed 85% stay banned, 94% of them stopped: about a fifth of May's fleet mines on, as
-    // CCAF's 1.45 EH/s in October-November against 7.3 EH/s in April.
+    // CCAF's 1.47 EH/s in October-November against 7.3 EH/s in April.
     expect(after / before).toBeGreaterThan(0.1);
     expect(after / before).toBeLessThan(0.3);
   });
