@@ -215,6 +215,8 @@ export function price(
     const landing = landingOf(state, r, model, arrival, hosting);
     for (let i = 0; i < units.length; i++) {
       const unit = units[i] as number;
+      // `landing` holds `arrival` itself and landedAt reads its duty at each call: one landing serves
+      // every factory, with this factory's duty set just before.
       arrival.duty = duties[i] as number;
       const l = landedAt(unit, landing);
       if (l < landed) {
