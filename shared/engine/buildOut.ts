@@ -26,10 +26,15 @@ export function orderBuildOut(state: GameState, waitingKw: number): void {
   else book.orders.push({ readyDay, kw });
 }
 
-/** Where new racks go: open regions (no ban, no moratorium, some capacity) by size × attractiveness / power price. */
+/**
+ * Where new racks go: open regions by size × attractiveness / power price. None where mining is banned,
+ * even in part (hosts do not build where the state seizes machines: Iran after September 2021), under a
+ * moratorium, or with no capacity.
+ */
 function buildWeights(state: GameState, caches: EngineCaches): number[] {
   return state.world.regions.map((region: RegionState, i) => {
-    if (region.policy === "banned" || region.moratoriumUntil > state.day || region.capacityKw <= 0) return 0;
+    if (region.policy === "banned" || region.partBannedBps !== undefined) return 0;
+    if (region.moratoriumUntil > state.day || region.capacityKw <= 0) return 0;
     const spec = state.scenario.regions[i] as RegionSpec;
     return (region.capacityKw * spec.attractiveness) / Math.max(1, powerPriceToday(state, i, caches));
   });

@@ -22,7 +22,10 @@ export function applyEvent(state: GameState, event: ScenarioEvent, caches: Engin
         const part = event.regionShareBps;
         if (part === undefined) region.policy = "banned";
         // The closed province's racks close with it: no new machines fill the space its farms leave.
-        else region.capacityKw = Math.round(region.capacityKw * (1 - (part * event.complianceBps) / 1e8));
+        else {
+          region.capacityKw = Math.round(region.capacityKw * (1 - (part * event.complianceBps) / 1e8));
+          region.partBannedBps = part;
+        }
         const all = restOfWorldInstalledThs(region);
         const installed = part === undefined ? all : (all * part) / 10_000;
         const days = Math.max(1, event.rampDays);
@@ -34,6 +37,8 @@ export function applyEvent(state: GameState, event: ScenarioEvent, caches: Engin
         break;
       }
       case "unban":
+        // Lifts the ban on the whole region; a ban on part of it stays (partBannedBps): Iran's summer cuts
+        // ended, its ban on unlicensed mining did not.
         region.policy = "allowed";
         region.banRampDaysLeft = 0;
         // Idle machines that waited out the ban come back (and run if they pay).

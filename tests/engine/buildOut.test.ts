@@ -48,6 +48,32 @@ describe("buildOut", () => {
     expect(g.world.buildOut.orders).toEqual([{ readyDay: g.day + 1, kw: 50 }]);
   });
 
+  it("builds no racks where part of the region stays banned (Iran's unlicensed mining after 2021-09-22)", () => {
+    const g = newGame("exodus-2021");
+    const iran = g.world.regions.findIndex((r) => r.id === "ir-iran");
+    const region = (): GameState["world"]["regions"][number] =>
+      g.world.regions[iran] as GameState["world"]["regions"][number];
+    stepUntil(g, "2021-09-23");
+    expect(region().partBannedBps).toBe(8500);
+    const seized = region().capacityKw;
+    const world = totalKw(g);
+    stepUntil(g, "2022-06-30");
+    // Build-out racks opened elsewhere meanwhile (exodus-2021 keeps its regions' capacity flat otherwise).
+    expect(totalKw(g)).toBeGreaterThan(world * 1.02);
+    expect(region().capacityKw).toBe(seized);
+  });
+
+  it("keeps a ban on part of a region when a ban on the whole of it lifts (Iran's 2022 summer cut)", () => {
+    const g = newGame("history-2016-2026");
+    const iran = (): GameState["world"]["regions"][number] | undefined =>
+      g.world.regions.find((r) => r.id === "ir-iran");
+    stepUntil(g, "2022-07-01");
+    expect(iran()?.policy).toBe("banned");
+    stepUntil(g, "2022-09-23");
+    expect(iran()?.policy).toBe("allowed");
+    expect(iran()?.partBannedBps).toBe(8500);
+  });
+
   it("does nothing in a scenario without the block", () => {
     const g = newGame("sandbox");
     expect(g.scenario.buildOut).toBeUndefined();
