@@ -1,7 +1,7 @@
 /**
  * A bot takes over a seat mid-game: the company already has machines installed in Texas and in Irkutsk,
  * a lot waiting in Iran's warehouse, a lease and an order at the factory. The bots play on from there
- * through Irkutsk's winter ban (no warning) and a ban announced for Texas with thirty days' grace.
+ * through a ban on Irkutsk with no warning and a ban announced for Texas with thirty days' grace.
  */
 import { describe, expect, it } from "vitest";
 import { applyCommand, type Command } from "../../shared/index.ts";
@@ -15,7 +15,11 @@ function must(state: GameState, cmd: Command, actor: Parameters<typeof applyComm
   if (!res.ok) throw new Error(`${JSON.stringify(cmd)}: ${res.error.message.en}`);
 }
 
-/** The seat's history before the bot arrives (tick 0 and 1), and the Texas ban (announced at tick 400). */
+/**
+ * The seat's history before the bot arrives (tick 0 and 1), a sudden ban on Irkutsk (tick 360; the
+ * scenario's own 2025 ban stops only part of Russia, which leaves players' lots running) and the Texas
+ * ban (announced at tick 400).
+ */
 function script(state: GameState): void {
   if (state.tick === 0) {
     must(state, { type: "buyUsed", model: "s21", quantity: 300, region: "us-texas" });
@@ -32,6 +36,13 @@ function script(state: GameState): void {
         must(state, { type: "installLot", lot: lot.id, region: lot.location.region });
       }
     }
+  }
+  if (state.tick === 360) {
+    must(
+      state,
+      { type: "injectEvent", template: "ban", targets: ["ru-irkutsk"], params: { graceDays: 0 } },
+      { kind: "host" },
+    );
   }
   if (state.tick === 400) {
     must(
@@ -58,6 +69,7 @@ describe("a bot takes over a seat with a fleet", () => {
   });
 
   it("switches off at once under Irkutsk's sudden ban and leaves nothing running under either ban", () => {
+    expect(r.state.world.regions.find((x) => x.id === "ru-irkutsk")?.policy).toBe("banned");
     expect(r.runningUnderBan).toEqual([]);
   });
 
