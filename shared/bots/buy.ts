@@ -7,6 +7,8 @@ import { freeKw } from "../engine/regions.ts";
 import { usedTierOf } from "../engine/market.ts";
 import { tierMarkCents } from "../engine/score.ts";
 import { usedLotWithin, type UsedLotSize } from "../engine/usedLotDepth.ts";
+import { usedMarketOf } from "../engine/usedMarket.ts";
+import { lotThs, modelOf } from "../engine/fleet.ts";
 import { withPremiumCents } from "../engine/commands/orderMachines.ts";
 import type { RegionState } from "../engine/state.ts";
 import type { AsicModel, RegionSpec } from "../scenario/types.ts";
@@ -279,6 +281,11 @@ export function place(ctx: Ctx, offer: Offer, budget: number, minOrder = 0): num
   let total = 0;
   let premiumBps = 0;
   if (offer.factory === null) {
+    // The engine applies today's purchases in order: a second lot from the same market's stock of a tier
+    // finds it smaller by the first (sized on the whole stock, it could ask for more than is left:
+    // BAD_QUANTITY). Its quote still walks the curve from today's stock: a little low, as any bot's
+    // estimate of a market others may buy from first.
+    units = Math.min(units, usedUnitsLeftToday(ctx, offer));
     // A lot under `minOrder` is not bought (below): the search gives up as soon as it surely would be.
     const used = usedLotByDepth(ctx, offer, units, minOrder);
     units = used.units;
@@ -316,6 +323,23 @@ export function place(ctx: Ctx, offer: Offer, budget: number, minOrder = 0): num
   if (offer.factory === null && offer.from === undefined) load.stored += kw;
   else load.inbound += kw;
   return total;
+}
+
+/** Units of `offer`'s model its market's stock holds, less what today's commands already buy of its tier there. */
+function usedUnitsLeftToday(ctx: Ctx, offer: Offer): number {
+  const { state } = ctx;
+  const r = offer.from ?? offer.r;
+  const market = (state.scenario.regions[r] as RegionSpec).id;
+  const tier = usedTierOf(offer.model.efficiencyJPerTh);
+  let boughtThs = 0;
+  for (const c of ctx.out) {
+    if (c.type !== "buyUsed" || c.region !== market) continue;
+    const model = modelOf(state, c.model, ctx.caches);
+    if (model && usedTierOf(model.efficiencyJPerTh) === tier) boughtThs += lotThs(model, c.quantity);
+  }
+  // As stockUnits counts them, less the TH/s bought.
+  const leftThs = (usedMarketOf(state, r)?.stockThs[tier] ?? 0) - boughtThs;
+  return Math.max(0, Math.floor(leftThs / lotThs(offer.model, 1) + 1e-9));
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   queuedKw,
   roomForQueued,
 } from "../engine/hosting.ts";
-import { bidCentsOf, leasePowerRefused, queueLease } from "./hostingQueue.ts";
+import { bidCentsOf, leasePowerRefused, queuedToday, queueLease } from "./hostingQueue.ts";
 import { shipmentById } from "../engine/logistics/shipmentIndex.ts";
 import { regionIndex } from "../engine/regions.ts";
 import type { Company, GameState, Lot, RegionState } from "../engine/state.ts";
@@ -228,6 +228,9 @@ export function addLease(ctx: Ctx, r: number, kw: number, renewable: boolean): b
     return queued;
   }
   if (leasePowerRefused(ctx, spec, renewable)) return false;
+  // A request queued here earlier today (for another lot) is one request per region: the engine, having
+  // applied it first, refuses a direct lease after it (ALREADY_SO), and the install chained to it.
+  if (queuedToday(ctx, spec.id)) return false;
   const cmd = { type: "leaseCapacity" as const, region: spec.id, kw, ...(renewable ? { renewable } : {}) };
   if (!add(ctx, cmd, leaseSetupCents(kw, hostingPriceCents(ctx.state, r)))) return false;
   ctx.takenKw[r] = (ctx.takenKw[r] ?? 0) + kw;

@@ -70,6 +70,13 @@ function fleetYield(ctx: Ctx, lots: readonly string[], collateral: number): numb
   return (perDay * 365) / collateral;
 }
 
+/** Cents today's commands already repay on `loan`. */
+function repaidToday(ctx: Ctx, loan: string): number {
+  let cents = 0;
+  for (const c of ctx.out) if (c.type === "repay" && c.loan === loan) cents += c.cents;
+  return cents;
+}
+
 /** The weekly review's finance: repay near the term or when mining no longer pays the rate; borrow while it does. */
 export function reviewFinance(ctx: Ctx, strategy: string): void {
   if (!BORROWERS.has(strategy) || ctx.profile.borrows === false) return;
@@ -78,8 +85,10 @@ export function reviewFinance(ctx: Ctx, strategy: string): void {
     const collateral = collateralCents(ctx.state, ctx.company, loan.lots, loan.btcSats, ctx.caches);
     const rate = (riskFreeAnnualBps(ctx.state) + loan.spreadBps) / 10_000;
     const late = loan.dueDay - ctx.state.day <= REPAY_BEFORE_DAYS;
-    if ((late || fleetYield(ctx, loan.lots, collateral) < rate) && loan.principalCents <= ctx.cash)
-      add(ctx, { type: "repay", loan: loan.id, cents: loan.principalCents }, loan.principalCents);
+    // What a margin call's repayment (meetMarginCalls) left of it today: the engine applies that first.
+    const owed = loan.principalCents - repaidToday(ctx, loan.id);
+    if ((late || fleetYield(ctx, loan.lots, collateral) < rate) && owed > 0 && owed <= ctx.cash)
+      add(ctx, { type: "repay", loan: loan.id, cents: owed }, owed);
   }
   if (loans.length > 0) return;
   const cmd = borrowCommand(ctx);

@@ -14,6 +14,13 @@ export function bidCentsOf(state: Ctx["state"], r: number, bidPct: number): numb
   return Math.round((hostingPriceCents(state, r) * (100 + bidPct)) / 100);
 }
 
+/** Whether today's commands already queue for space in `region` (a leaseCapacity with `queue`). */
+export function queuedToday(ctx: Ctx, region: string): boolean {
+  for (const c of ctx.out)
+    if (c.type === "leaseCapacity" && c.region === region && c.queue === true) return true;
+  return false;
+}
+
 /** Queues for `kw` in region `r` when the profile bids for space; false: nothing leased today. */
 export function queueLease(ctx: Ctx, r: number, kw: number, renewable: boolean): boolean {
   const bidPct = ctx.profile.hostingBidPct;
@@ -22,8 +29,7 @@ export function queueLease(ctx: Ctx, r: number, kw: number, renewable: boolean):
   const spec = state.scenario.regions[r] as RegionSpec;
   if (state.hosting.queue.some((q) => q.company === ctx.company.id && q.region === spec.id)) return false;
   // One request per region: nor a second one today, before the first is applied.
-  if (ctx.out.some((c) => c.type === "leaseCapacity" && c.region === spec.id && c.queue === true))
-    return false;
+  if (queuedToday(ctx, spec.id)) return false;
   if (leasePowerRefused(ctx, spec, renewable)) return false;
   const price = hostingPriceCents(state, r);
   const bid = bidCentsOf(state, r, bidPct);
