@@ -27,16 +27,17 @@ export function orderBuildOut(state: GameState, waitingKw: number): void {
 }
 
 /**
- * Where new racks go: open regions by size × attractiveness / power price. None where mining is banned,
- * even in part (hosts do not build where the state seizes machines: Iran after September 2021), under a
- * moratorium, or with no capacity.
+ * Where new racks go: open regions by size × attractiveness / power price, and only in the part of a
+ * region not banned (hosts do not build where the state seizes machines: Iran's unlicensed 85% after
+ * September 2021, southern Irkutsk from 2025). None where mining is banned, under a moratorium, or with
+ * no capacity.
  */
 function buildWeights(state: GameState, caches: EngineCaches): number[] {
   return state.world.regions.map((region: RegionState, i) => {
-    if (region.policy === "banned" || region.partBannedBps !== undefined) return 0;
-    if (region.moratoriumUntil > state.day || region.capacityKw <= 0) return 0;
+    if (region.policy === "banned" || region.moratoriumUntil > state.day || region.capacityKw <= 0) return 0;
     const spec = state.scenario.regions[i] as RegionSpec;
-    return (region.capacityKw * spec.attractiveness) / Math.max(1, powerPriceToday(state, i, caches));
+    const open = 1 - (region.partBannedBps ?? 0) / 10_000;
+    return (open * region.capacityKw * spec.attractiveness) / Math.max(1, powerPriceToday(state, i, caches));
   });
 }
 
