@@ -185,7 +185,7 @@ describe("Monte-Carlo report", () => {
     strategy,
     equityUsd,
     bankrupt,
-    accepted: 1,
+    accepted: 98,
     rejected: 2,
     rejectedByCode: {},
   });
@@ -238,6 +238,15 @@ describe("Monte-Carlo report", () => {
     expect(report.warnings.join("\n")).toMatch(/b never wins in 25 runs/);
     expect(report.warnings.join("\n")).toMatch(/c goes bankrupt in 100%/);
     expect(degenerateWarnings(report.strategies.slice(0, 1), 25)).toEqual([]);
+    // 2% refused is a race with the other seats; 6% is a strategy misreading its view.
+    const sloppy = {
+      ...(report.strategies[0] as McReport["strategies"][number]),
+      meanAccepted: 94,
+      meanRejected: 6,
+    };
+    expect(degenerateWarnings([sloppy], 25)).toEqual([
+      "the engine refuses 6% of a's commands (> 5%): does it read its view right?",
+    ]);
   });
 
   it("seats shared/bots' strategies, and idle as a baseline", () => {
