@@ -147,9 +147,10 @@ export interface RegionState {
   /** Days over which the hidden fleet restarts, from `covertReturnDay`. */
   covertRestartDays?: number;
   /**
-   * The share of the region under a ban on part of it (a province, the unlicensed), basis points:
-   * absent until such a ban, so other games hash as before. No event lifts it (an unban lifts a ban on
-   * the whole region): no scenario's history has a lifted ban on part of a region.
+   * The share of the region under a ban on part of it (a province, the unlicensed), basis points: the
+   * last such ban's share (a later one on the same part, as Russia's 2025 decrees, restates it). Absent
+   * until such a ban, so other games hash as before. No event lifts it (an unban lifts a ban on the whole
+   * region): no scenario's history has a lifted ban on part of a region.
    */
   partBannedBps?: number;
 }
