@@ -12,10 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Command } from "../../shared/index.ts";
 import { replayLog } from "../../shared/replay/index.ts";
 import { runPool } from "../../tools/lib/mc-pool.ts";
+import { rotation, seatsOfRun } from "../../tools/lib/seats.ts";
 import { buildReport, degenerateWarnings, distribution, type McReport } from "../../tools/lib/mc-report.ts";
 import {
   availableStrategies,
   BOTS,
+  mcConfigOf,
   playRun,
   seatsFor,
   type Bots,
@@ -61,8 +63,9 @@ describe("simulate --runs --bots (Monte-Carlo)", () => {
   it("plays seed S + i in run i, one company per bot, for the days asked", () => {
     expect(one.results.map((r) => [r.run, r.seed, r.days])).toEqual([0, 1, 2, 3].map((i) => [i, 11 + i, 40]));
     for (const r of one.results) {
+      // The strategies turn through the seats run by run: run i seats strategy k in seat (k + i) mod n.
       expect(r.companies.map((c) => [c.id, c.strategy])).toEqual(
-        bots.split(",").map((b, i) => [`p${i + 1}`, b]),
+        rotation(bots.split(","), r.run).map((b, i) => [`p${i + 1}`, b]),
       );
       expect(r.finalHash).toMatch(/^[0-9a-f]{64}$/);
       expect(r.monthly.map((m) => m.date)).toEqual(["2020-01-01", "2020-02-01"]);
@@ -171,6 +174,21 @@ describe("playRun with a scripted bot", () => {
     const replayed = replayLog(log, scenario("halving-2020"));
     expect(replayed.matches).toBe(true);
     expect(replayed.hash).toBe(result.finalHash);
+  });
+
+  it("turns the strategies through the seats when the config asks for it, as simulate's does", () => {
+    const config = mcConfigOf("halving-2020", { bots: ["a", "b", "c"], seed: 1, runs: 3, days: 10 }, false);
+    expect(config.turnSeats).toBe(true);
+    const runs = [0, 1, 2].map((run) => seatsOfRun(config, run));
+    expect(runs).toEqual([
+      ["a", "b", "c"],
+      ["c", "a", "b"],
+      ["b", "c", "a"],
+    ]);
+    // Over n runs each strategy sits in each seat once; a config without the flag keeps its order.
+    for (let seat = 0; seat < 3; seat++)
+      expect(new Set(runs.map((r) => r[seat]))).toEqual(new Set(["a", "b", "c"]));
+    expect(seatsOfRun({ ...config, turnSeats: false }, 2)).toEqual(["a", "b", "c"]);
   });
 
   it("names companies after their strategy", () => {

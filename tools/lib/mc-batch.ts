@@ -11,6 +11,7 @@ import type { ReplayLog } from "../../shared/replay/index.ts";
 import type { Stop } from "./mc-guests.ts";
 import type { PoolOptions, ToPool, ToWorker } from "./mc-pool.ts";
 import type { McConfig, RunResult } from "./montecarlo.ts";
+import { seatsOfRun } from "./seats.ts";
 import type { StrategyCode } from "./strategyModule.ts";
 import { newSlots, SlotReader, STRATEGY_TIMEOUT_MS, timeoutStop, WATCH_EVERY_MS } from "./mc-watchdog.ts";
 
@@ -116,7 +117,7 @@ export class Batch {
     hand.killed = true;
     void hand.worker.terminate();
     this.hands.splice(this.hands.indexOf(hand), 1);
-    const label = parseStrategyName(this.config.bots[late.seat] ?? "").strategy;
+    const label = parseStrategyName(seatsOfRun(this.config, run)[late.seat] ?? "").strategy;
     const stops = [...(this.stops.get(run) ?? []), timeoutStop(late.seat, late.tick, label, run, timeoutMs)];
     this.stops.set(run, stops);
     this.queue.unshift(run);

@@ -6,6 +6,7 @@
 import { countShipment } from "./modeShares.ts";
 import { countDecision, emptyFifths } from "./decisionPhases.ts";
 import { countCommand, isSampleDay, sampleWeek, type WeekSample } from "./mc-sampler.ts";
+import { seatsOfRun } from "./seats.ts";
 import {
   applyTrustedCommand,
   createGame,
@@ -113,6 +114,12 @@ export interface McConfig {
    * is written: valuing every company's books each week costs a few percent of a bot game.
    */
   sampleWeekly?: boolean;
+  /**
+   * Turn the strategies through the seats run by run (run i: seats.ts rotation i mod n), so that none
+   * always sits first: the first seat's commands are applied first each day. On for simulate; the
+   * tournament turns them itself.
+   */
+  turnSeats?: boolean;
 }
 
 /** A run's config from the command line's choices, for one scenario (simulate and its sweeps alike). */
@@ -121,7 +128,15 @@ export function mcConfigOf(
   o: { bots: string[]; seed: number; runs: number; days: number | null },
   sampleWeekly: boolean,
 ): McConfig {
-  return { scenario: scenarioId, bots: o.bots, seed: o.seed, runs: o.runs, days: o.days, sampleWeekly };
+  return {
+    scenario: scenarioId,
+    bots: o.bots,
+    seed: o.seed,
+    runs: o.runs,
+    days: o.days,
+    sampleWeekly,
+    turnSeats: true,
+  };
 }
 
 export interface CompanyResult {
@@ -232,8 +247,9 @@ function scenarioHashOf(scenario: Scenario): string {
 }
 
 /**
- * Plays run `run` (seed config.seed + run): every day each solvent company's bot decides on the same
- * state, then their commands are applied in seat order (rejections counted, not fatal), then the day
+ * Plays run `run` (seed config.seed + run), the strategies seated by seatsOfRun: every day each solvent
+ * company's bot decides on the same state, then their commands are applied in seat order (rejections
+ * counted, not fatal), then the day
  * is stepped. With `log`, the accepted commands are logged for a replay. `caches`: the bots' and the
  * engine's speed caches, best kept for all the runs one thread plays one after another (what they hold
  * for the scenario carries over); a fresh set gives the same run, only slower.
@@ -249,13 +265,14 @@ export function playRun(
 ): { result: RunResult; log: ReplayLog | null } {
   const engine = caches.engine;
   const seed = config.seed + run;
-  const seats = seatsFor(config.bots);
+  const seated = seatsOfRun(config, run);
+  const seats = seatsFor(seated);
   const state = createGame(scenario, seed, seats, scenarioHashOf(scenario));
   const replay = log ? startLog(state, seats) : null;
   const companies: CompanyResult[] = seats.map((seat, i) => ({
     id: seat.id,
     name: seat.name,
-    strategy: config.bots[i] as string,
+    strategy: seated[i] as string,
     equityUsd: 0,
     bankrupt: false,
     accepted: 0,
@@ -266,8 +283,7 @@ export function playRun(
   }));
   const monthly: MonthSample[] = [];
   // Seats playing a strategy from a file, asked through the public API (null: none in this run).
-  const files =
-    guests && config.bots.some(isGuestEntry) ? new GuestSeats(config.bots, guests, state, engine) : null;
+  const files = guests && seated.some(isGuestEntry) ? new GuestSeats(seated, guests, state, engine) : null;
   const weekly: WeekSample[] = [];
   const days = Math.min(config.days ?? scenario.days, scenario.days);
   while (!state.finished && state.tick < days) {

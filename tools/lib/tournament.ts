@@ -9,6 +9,9 @@ import { loadScenario } from "../../node/scenarios.ts";
 import { fixed, int, table } from "./format.ts";
 import { runPool } from "./mc-pool.ts";
 import type { McConfig, RunResult } from "./montecarlo.ts";
+import { rotation } from "./seats.ts";
+
+export { rotation };
 
 export interface TournamentConfig {
   scenarios: string[];
@@ -38,14 +41,6 @@ interface Tally {
   rankSum: number;
   ratios: number[];
   stopped: number;
-}
-
-/** The seats of rotation r: strategy i in seat (i + r) mod n. */
-export function rotation(bots: readonly string[], r: number): string[] {
-  const n = bots.length;
-  const seats = new Array<string>(n);
-  bots.forEach((b, i) => (seats[(i + r) % n] = b));
-  return seats;
 }
 
 /** Ranks of final equities (1 = best; tied companies share the mean of their places). */
