@@ -249,10 +249,10 @@ function scenarioHashOf(scenario: Scenario): string {
 /**
  * Plays run `run` (seed config.seed + run), the strategies seated by seatsOfRun: every day each solvent
  * company's bot decides on the same state, then their commands are applied in seat order (rejections
- * counted, not fatal), then the day
- * is stepped. With `log`, the accepted commands are logged for a replay. `caches`: the bots' and the
- * engine's speed caches, best kept for all the runs one thread plays one after another (what they hold
- * for the scenario carries over); a fresh set gives the same run, only slower.
+ * counted, not fatal), then the day is stepped. With `log`, the accepted commands are logged for a
+ * replay. `caches`: the bots' and the engine's speed caches, best kept for all the runs one thread plays
+ * one after another (what they hold for the scenario carries over); a fresh set gives the same run, only
+ * slower.
  */
 export function playRun(
   scenario: Scenario,
