@@ -4,7 +4,8 @@
  * counted as stopped and the games go on.
  */
 import { describe, expect, it } from "vitest";
-import { playTournament, ranks, rotation, standingLines } from "../../tools/lib/tournament.ts";
+import { rotation } from "../../tools/lib/seats.ts";
+import { playTournament, ranks, standingLines } from "../../tools/lib/tournament.ts";
 
 describe("tournament", () => {
   it("rotates the seats: each strategy sits in every seat once", () => {

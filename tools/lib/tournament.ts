@@ -11,8 +11,6 @@ import { runPool } from "./mc-pool.ts";
 import type { McConfig, RunResult } from "./montecarlo.ts";
 import { rotation } from "./seats.ts";
 
-export { rotation };
-
 export interface TournamentConfig {
   scenarios: string[];
   /** Seeds 1..seeds. */
