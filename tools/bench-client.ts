@@ -219,6 +219,7 @@ export function syntheticView(count: number): GameView {
     priceCents: 6_700_000,
     hashpriceMicroUsd: 52_000,
     networkPowerCostMicroUsdPerThDay: 40_000,
+    machinePriceHashpriceMicroUsd: 52_000,
     networkThs: 600e6,
     playerThs: 3e6,
     regions,

@@ -206,6 +206,7 @@ export class GameRoomState extends Schema {
   @type("float64") priceCents = 0;
   @type("float64") hashpriceMicroUsd = 0;
   @type("float64") networkPowerCostMicroUsdPerThDay = 0;
+  @type("float64") machinePriceHashpriceMicroUsd = 0;
   @type("float64") networkThs = 0;
   @type("float64") playerThs = 0;
   @type({ map: RegionSchema }) regions = new MapSchema<RegionSchema>();

@@ -13,17 +13,18 @@
 import type { EngineCaches } from "../engine/caches.ts";
 import type { GameState } from "../engine/state.ts";
 import type { Profile } from "./common.ts";
-import { boomFloorShare } from "./cycle.ts";
+import { boomFloorShare, fallingShare } from "./cycle.ts";
 
 /**
  * The profile a review buys with: a boom-reading bot commits the boom's floor share of its usual share
  * (a boom at 4 times the normal ratio: a quarter), so its cash goes into machines over the months the
- * boom's prices come down rather than at their peak. Any other profile as it is.
+ * boom's prices come down rather than at their peak; and in a falling market, the share of the hashprice
+ * machine prices have followed down so far (cycle.ts fallingShare). Any other profile as it is.
  */
 export function pacedProfile(profile: Profile, state: GameState, caches: EngineCaches): Profile {
   if (!profile.readsBoom) return profile;
-  const floor = boomFloorShare(state, caches);
-  return floor >= 1 ? profile : { ...profile, spendShare: profile.spendShare * floor };
+  const pace = boomFloorShare(state, caches) * fallingShare(state);
+  return pace >= 1 ? profile : { ...profile, spendShare: profile.spendShare * pace };
 }
 
 /**

@@ -38,7 +38,7 @@ import { factoryDutiesOf } from "./duties.ts";
 import { landedAt, landedUnitCents, landingOf, ON_SITE, paybackHashprice, type SiteCosts } from "./econ.ts";
 import { outlookToday } from "../engine/machinePrice.ts";
 import { preorderBidBps } from "./preorder.ts";
-import { boomPathShare, cycleCut } from "./cycle.ts";
+import { boomPathShare, cycleCut, fallingShare } from "./cycle.ts";
 
 /**
  * How far above the quoted ask a used purchase may walk up the market's curve, as a share: it buys as
@@ -121,7 +121,9 @@ export function survey(ctx: Ctx): Survey {
   // the margin; but today's mark already foresees the halving over the used market's horizon
   // (machinePrice.ts), and cutting it again left the bots but one valuing machines before a halving.
   const ahead = hashprice / Math.max(1, state.market.hashpriceMicroUsd);
-  const resaleOutlook = Math.min(1, ahead / outlookToday(state, state.scenario.usedMarket.horizonDays));
+  const falling = profile.readsBoom ? fallingShare(state) : 1;
+  const resaleOutlook =
+    falling * Math.min(1, ahead / outlookToday(state, state.scenario.usedMarket.horizonDays));
   return (ctx.survey = { hashprice, earning, resaleOutlook, sites });
 }
 

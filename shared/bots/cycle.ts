@@ -60,3 +60,18 @@ export function boomPathShare(state: GameState, caches: EngineCaches, horizonDay
   const x = Math.max(1, horizonDays) / EXCESS_DECAY_DAYS;
   return floor + (1 - floor) * ((1 - detExp(-x)) / x);
 }
+
+/**
+ * Today's hashprice over the one machines are priced on (machinePrice.ts: prices follow a fall slowly;
+ * public as WorldView machinePriceHashpriceMicroUsd, read from the state for speed): 1 in a rising or
+ * steady market, below 1 while machine prices still stand above what today's hashprice pays for and will
+ * follow it down. A hard bot commits that share of its usual budget (boom.ts) and counts on that share of
+ * today's resale (buy.ts survey). Without it the hard efficiency bot, which had spent most of its cash by
+ * then, bought on through falls at prices that had not yet fallen: it beat the easy one in 73% of
+ * exodus-2021 games and 71% of the sandbox's (100 each; with it 91% and 76%).
+ */
+export function fallingShare(state: GameState): number {
+  const memory = state.market.hashpriceMemoryMicroUsd;
+  if (!(memory > 0)) return 1;
+  return Math.min(1, state.market.hashpriceMicroUsd / memory);
+}

@@ -67,6 +67,7 @@ export function viewOf(state: GameState, input: ViewInput, caches: EngineCaches)
     priceCents: state.market.priceCents,
     hashpriceMicroUsd: state.market.hashpriceMicroUsd,
     networkPowerCostMicroUsdPerThDay: networkPowerCostPerThDay(state, caches),
+    machinePriceHashpriceMicroUsd: state.market.hashpriceMemoryMicroUsd,
     networkThs: state.networkThs,
     playerThs: state.playerThs,
     regions: regionsOf(state, input.news, caches),

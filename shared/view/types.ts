@@ -244,6 +244,12 @@ export interface WorldView {
    * floor a hashprice returns to; far above it is a boom that the difficulty will bring down.
    */
   networkPowerCostMicroUsdPerThDay: number;
+  /**
+   * The hashprice machine prices are set on today, µUSD (engine/machinePrice.ts): it follows a rise within
+   * a month and a fall slowly, so above today's hashprice the factories' and used markets' prices are
+   * still on their way down.
+   */
+  machinePriceHashpriceMicroUsd: number;
   networkThs: number;
   /** All players' machines hashing today, TH/s. */
   playerThs: number;

@@ -6,13 +6,60 @@
 import { describe, expect, it } from "vitest";
 import { EngineCaches } from "../../shared/engine/caches.ts";
 import { step } from "../../shared/index.ts";
-import { boomFloorShare, boomPathShare } from "../../shared/bots/cycle.ts";
+import { BotCaches } from "../../shared/bots/index.ts";
+import { survey } from "../../shared/bots/buy.ts";
+import { makeCtx, type Profile } from "../../shared/bots/common.ts";
+import { worldOf } from "../../shared/bots/world.ts";
+import { boomFloorShare, boomPathShare, fallingShare } from "../../shared/bots/cycle.ts";
 import { boomSellRatioBps, pacedProfile } from "../../shared/bots/boom.ts";
 import { seatProfile } from "../../shared/bots/levels.ts";
 import { decide } from "../../shared/bots/index.ts";
 import { EFFICIENCY } from "../../shared/bots/efficiency.ts";
 import { newGame, stepUntil } from "../helpers/game.ts";
 import { runBots } from "./run.ts";
+
+describe("a hard bot in a falling market", () => {
+  // tariffs-2025 in July 2024: the hashprice fell through the summer after the halving, no boom in sight;
+  // machine prices follow it slowly.
+  const falling = newGame("tariffs-2025", 1, 1);
+  stepUntil(falling, "2024-07-04");
+  const rising = newGame("exodus-2021", 1);
+  stepUntil(rising, "2021-08-01");
+  const hard = seatProfile(EFFICIENCY, "hard", 1, "p1");
+  const normal = seatProfile(EFFICIENCY, "normal", 1, "p1");
+
+  it("reads how far machine prices stand above what today's hashprice pays: 1 in a rising market", () => {
+    const share = fallingShare(falling);
+    expect(share).toBeGreaterThan(0.3);
+    expect(share).toBeLessThan(0.8);
+    const m = falling.market;
+    expect(share).toBeCloseTo(m.hashpriceMicroUsd / m.hashpriceMemoryMicroUsd, 12);
+    expect(fallingShare(rising)).toBe(1);
+    // Before the first mark there is no memory: nothing to read.
+    expect(fallingShare(newGame("exodus-2021", 1))).toBe(1);
+  });
+
+  it("commits that share of its usual budget; a normal bot its usual budget", () => {
+    const caches = new EngineCaches();
+    expect(boomFloorShare(falling, caches)).toBe(1);
+    expect(pacedProfile(hard, falling, caches).spendShare).toBeCloseTo(
+      hard.spendShare * fallingShare(falling),
+      9,
+    );
+    expect(pacedProfile(normal, falling, caches)).toBe(normal);
+  });
+
+  it("counts on that share of today's resale when it prices a machine; a normal bot on all of it", () => {
+    const w = worldOf(falling, new BotCaches());
+    const company = falling.companies[0];
+    if (!company) throw new Error("no company");
+    const outlook = (profile: Profile) => survey(makeCtx(w, company, profile, true)).resaleOutlook;
+    // The same profile but for the boom reading: only the falling market's share differs.
+    const reads = outlook({ ...normal, readsBoom: true });
+    expect(reads).toBeCloseTo(outlook(normal) * fallingShare(falling), 9);
+    expect(reads).toBeLessThan(outlook(normal));
+  });
+});
 
 describe("a hard bot in a boom", () => {
   const boom = newGame("exodus-2021", 1);
@@ -42,7 +89,11 @@ describe("a hard bot in a boom", () => {
     expect(paced.spendShare).toBeCloseTo(hard.spendShare * boomFloorShare(boom, caches), 9);
     // At less than half the normal share of the hashprice (2021-08: about a third) it sells all it mines.
     expect(boomSellRatioBps(hard, boom, caches, 3000)).toBe(10_000);
-    expect(pacedProfile(hard, calm, new EngineCaches())).toBe(hard);
+    // The calm market of July 2020 still falls a little (fallingShare): its share, no boom's.
+    expect(pacedProfile(hard, calm, new EngineCaches()).spendShare).toBeCloseTo(
+      hard.spendShare * fallingShare(calm),
+      9,
+    );
     expect(boomSellRatioBps(hard, calm, new EngineCaches(), 3000)).toBe(3000);
     expect(pacedProfile(normal, boom, caches)).toBe(normal);
     expect(boomSellRatioBps(normal, boom, caches, 3000)).toBe(3000);

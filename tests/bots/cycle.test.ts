@@ -53,5 +53,8 @@ describe("the network's power cost, public", () => {
     const view = viewOf(game, input, caches);
     expect(view.networkPowerCostMicroUsdPerThDay).toBeGreaterThan(0);
     expect(view.networkPowerCostMicroUsdPerThDay).toBe(networkPowerCostPerThDay(game, caches));
+    // And the hashprice machine prices are set on, which a hard bot reads a falling market by.
+    expect(view.machinePriceHashpriceMicroUsd).toBeGreaterThan(0);
+    expect(view.machinePriceHashpriceMicroUsd).toBe(game.market.hashpriceMemoryMicroUsd);
   });
 });

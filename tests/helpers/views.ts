@@ -116,6 +116,7 @@ export function gameView(over: Partial<GameView> = {}): GameView {
     priceCents: 900_000,
     hashpriceMicroUsd: 100_000,
     networkPowerCostMicroUsdPerThDay: 40_000,
+    machinePriceHashpriceMicroUsd: 100_000,
     networkThs: 100e6,
     playerThs: 0,
     regions: [],

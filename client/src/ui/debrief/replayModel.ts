@@ -124,6 +124,7 @@ export function viewAt(base: GameView | null, p: DebriefPayload, day: number, la
     hashpriceMicroUsd: Math.round((n.hashpriceUsdPerThDay[d] ?? 0) * 1e6),
     // The debrief records no power cost by day: the live figure, as the other fields a day does not keep.
     networkPowerCostMicroUsdPerThDay: base?.networkPowerCostMicroUsdPerThDay ?? 0,
+    machinePriceHashpriceMicroUsd: base?.machinePriceHashpriceMicroUsd ?? 0,
     networkThs: (n.ehs[d] ?? 0) * 1e6,
     playerThs: (n.playerEhs[d] ?? 0) * 1e6,
     regions: regionsAt(p, d),
