@@ -28,7 +28,7 @@ describe("bot levels", () => {
     expect(a.spendShare).toBeLessThanOrEqual(CHEAP_POWER.spendShare * 1.25 + 1e-9);
   });
 
-  it("turn the knobs: an easy bot commits less and never borrows or bids; a hard one commits more", () => {
+  it("turn the knobs: an easy bot commits less and never borrows or bids; a hard one commits more, nearer breakeven", () => {
     for (let seed = 1; seed <= 20; seed++) {
       const easy = seatProfile(CHEAP_POWER, "easy", seed, "p1");
       const hard = seatProfile(CHEAP_POWER, "hard", seed, "p1");
@@ -37,6 +37,8 @@ describe("bot levels", () => {
       expect(easy.preorderBids).toBe(false);
       expect(easy.hostingBidPct).toBeUndefined();
       expect(easy.buildsSites).toBe(false);
+      expect(hard.maxCostShare).toBeCloseTo(CHEAP_POWER.maxCostShare * 1.25, 9);
+      expect(seatProfile(CHEAP_POWER, "normal", seed, "p1").maxCostShare).toBe(CHEAP_POWER.maxCostShare);
     }
   });
 
