@@ -5,7 +5,7 @@
  * money or run under a ban). Each command is logged with who gave it (LoggedAction.by), and what was done
  * in a person's company is noted for their return ("while you were away").
  */
-import { caretake, decide, type BotCaches } from "../../shared/bots/index.ts";
+import { actingOrder, caretake, decide, type BotCaches } from "../../shared/bots/index.ts";
 import { botDecideName } from "../../shared/strategy/names.ts";
 import type { Command } from "../../shared/engine/commands/schema.ts";
 import { formatIsoDate } from "../../shared/math/calendar.ts";
@@ -26,9 +26,12 @@ function commandsOf(game: LoggedGame, seat: SeatInfo, by: ActedBy, bots: BotCach
     : decide(game.state, seat.id, botDecideName(seat.strategy), bots);
 }
 
+/** Each stand-in in turn (shared/bots/order.ts: the first turns day by day), on the state the previous left. */
 export function standInsPlay(game: LoggedGame, roster: Roster, bots: BotCaches): void {
   const names = (id: string) => roster.seats.find((s) => s.id === id)?.name ?? id;
-  for (const seat of roster.seats) {
+  for (const i of actingOrder(game.state.seed, game.state.tick, roster.seats.length)) {
+    const seat = roster.seats[i];
+    if (!seat) continue;
     const by = standsIn(seat, held(roster, seat));
     if (!by) continue;
     const actor = { kind: "company" as const, companyId: seat.id };

@@ -31,6 +31,7 @@ import { respondHostingOffers, reviewHosting } from "./hosting.ts";
 
 export { BotCaches };
 export { caretake } from "./caretaker.ts";
+export { actingOrder } from "./order.ts";
 
 export const STRATEGIES: readonly string[] = ["efficiency", "cheap-power", "cautious", "trader"];
 

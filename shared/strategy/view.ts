@@ -65,6 +65,14 @@ export class Lens {
       this.news = postNews(this.news, this.state.notices, this.state.scenario.regions);
   }
 
+  /**
+   * After commands changed the state within the day (a stand-in acting before the next one decides,
+   * shared/bots/order.ts): the next read projects it afresh.
+   */
+  changed(): void {
+    this.world = null;
+  }
+
   /** The day's projection, made once (on first use) and frozen. */
   private projected(): Frozen<WorldView> {
     if (this.world === null || this.worldTick !== this.state.tick) {

@@ -11,7 +11,7 @@ import {
   type Command,
   type EngineCaches,
 } from "../../shared/index.ts";
-import { BotCaches, decide } from "../../shared/bots/index.ts";
+import { actingOrder, BotCaches, decide } from "../../shared/bots/index.ts";
 import type { GameState } from "../../shared/engine/state.ts";
 import { modelOf } from "../../shared/engine/fleet.ts";
 import { powerCostMicroUsdPerThDay } from "../../shared/engine/market.ts";
@@ -132,7 +132,9 @@ export function runBots(
   while (!state.finished && state.tick < days) {
     opts.onDay?.(state);
     if (state.tick >= (opts.botsFrom ?? 0)) {
-      strategies.forEach((strategy, i) => {
+      // In the day's acting order, as a room's stand-ins and a Monte-Carlo run (shared/bots/order.ts).
+      for (const i of actingOrder(state.seed, state.tick, strategies.length)) {
+        const strategy = strategies[i] as string;
         const id = `p${i + 1}`;
         const sample = opts.purityEvery && state.tick % opts.purityEvery === i;
         const before = sample ? stateHash(state) : "";
@@ -148,7 +150,7 @@ export function runBots(
           if (!res.ok)
             out.rejections.push({ type: cmd.type, code: res.error.code, message: res.error.message.en });
         }
-      });
+      }
       for (const lot of state.lots) {
         if (lot.status !== "installed" || !lot.powered || lot.location.kind !== "region") continue;
         const r = state.world.regions[regionIndex(state, lot.location.region, caches)];

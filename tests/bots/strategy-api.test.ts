@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  applyCommand,
   askStrategy,
   botDecideName,
   BUILTIN_STRATEGIES,
@@ -57,6 +58,22 @@ describe("the strategy view", () => {
     }).toThrow();
     // The other seat's view was not changed by the attempt, and sees its own private part.
     expect(lens.viewFor("p2", "normal").world.companies.find((c) => c.seat === "p2")?.priv).not.toBeNull();
+  });
+
+  it("shows what a seat acting earlier the same day did once told the state changed", () => {
+    const { state, caches, lens } = game();
+    const before = lens.viewFor("p2", "normal").world.companies.find((c) => c.seat === "p1");
+    applyCommand(
+      state,
+      { kind: "company", companyId: "p1" },
+      { type: "setSellRatio", ratioBps: 1234 },
+      caches,
+    );
+    // Within the day the projection is kept (one per day for every seat) until the lens is told.
+    expect(lens.viewFor("p2", "normal").world.companies.find((c) => c.seat === "p1")).toBe(before);
+    lens.changed();
+    const mine = lens.viewFor("p1", "normal").company?.priv;
+    expect(mine?.sellRatioBps).toBe(1234);
   });
 
   it("cannot be turned to a rival's seat, nor change what other seats' views show", () => {

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Command } from "../../shared/index.ts";
 import { replayLog } from "../../shared/replay/index.ts";
+import { actingOrder } from "../../shared/bots/index.ts";
 import { runPool } from "../../tools/lib/mc-pool.ts";
 import { rotation, seatsOfRun } from "../../tools/lib/seats.ts";
 import { buildReport, degenerateWarnings, distribution, type McReport } from "../../tools/lib/mc-report.ts";
@@ -174,6 +175,34 @@ describe("playRun with a scripted bot", () => {
     const replayed = replayLog(log, scenario("halving-2020"));
     expect(replayed.matches).toBe(true);
     expect(replayed.hash).toBe(result.finalHash);
+  });
+
+  it("has each seat act on what the seats before it did that day, the first turning day by day", () => {
+    // Each seat marks its company with today's sell ratio and notes how many it finds marked already.
+    const calls: { tick: number; company: string; markedBefore: number }[] = [];
+    const marking: Bots = {
+      source: "shared/bots",
+      strategies: ["mark"],
+      decide: (state, company): Command[] => {
+        const mark = 1_000 + state.tick;
+        const markedBefore = state.companies.filter((c) => c.sellRatioBps === mark).length;
+        calls.push({ tick: state.tick, company, markedBefore });
+        return [{ type: "setSellRatio", ratioBps: mark }];
+      },
+    };
+    const three: McConfig = {
+      scenario: "halving-2020",
+      bots: ["mark", "mark", "mark"],
+      seed: 1,
+      runs: 1,
+      days: 6,
+    };
+    playRun(scenario("halving-2020"), marking, three, 0);
+    for (let tick = 0; tick < 6; tick++) {
+      const today = calls.filter((c) => c.tick === tick);
+      expect(today.map((c) => c.company)).toEqual(actingOrder(1, tick, 3).map((i) => `p${i + 1}`));
+      expect(today.map((c) => c.markedBefore)).toEqual([0, 1, 2]);
+    }
   });
 
   it("turns the strategies through the seats when the config asks for it, as simulate's does", () => {

@@ -106,6 +106,11 @@ export class GuestSeats {
     return answer.commands;
   }
 
+  /** After a seat's commands changed the state: the next seat's view shows them. */
+  changed(): void {
+    this.lens.changed();
+  }
+
   /** After the day is stepped: the news the views show. */
   dayDone(): void {
     this.lens.dayDone();

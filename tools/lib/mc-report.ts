@@ -133,9 +133,9 @@ function strategyReports(config: McConfig, results: RunResult[]): StrategyReport
 
 /**
  * Share of a strategy's commands the engine may refuse before the report asks whether it reads the game
- * right. The built-in bots stay under 4% (exodus-2021's crunch, 100 runs: 0% for the first seat, 1.8-3.6%
- * for the later ones): what they cannot see is only the other seats' commands of the same day, applied
- * first, which take a region's last free kW now and then, as players cannot see them either.
+ * right. The built-in bots have none refused (each seat acts on what the seats before it did that day,
+ * shared/bots/order.ts; when every bot decided on the same state, 1.8-3.6% of the later seats' commands
+ * in exodus-2021's crunch were refused for kW the earlier ones had just taken).
  */
 const REFUSED_SHARE_WARNING = 0.05;
 

@@ -23,7 +23,7 @@ import { stepNetwork, type NetworkDayReport } from "../../shared/engine/step.ts"
 import { lotModel, lotThs } from "../../shared/engine/fleet.ts";
 import { regionIndex, uptimeToday } from "../../shared/engine/regions.ts";
 import { finishLog, logAction, startLog, type ReplayLog } from "../../shared/replay/index.ts";
-import { BotCaches } from "../../shared/bots/index.ts";
+import { actingOrder, BotCaches } from "../../shared/bots/index.ts";
 import { BUILTIN_STRATEGIES, builtinStrategy, Lens, parseStrategyName } from "../../shared/index.ts";
 import { GuestSeats, isGuestEntry, type Guests } from "./mc-guests.ts";
 import { internString } from "./mc-intern.ts";
@@ -116,8 +116,8 @@ export interface McConfig {
   sampleWeekly?: boolean;
   /**
    * Turn the strategies through the seats run by run (run i: seats.ts rotation i mod n), so that none
-   * always sits first: the first seat's commands are applied first each day. On for simulate; the
-   * tournament turns them itself.
+   * always holds the same seat (its review slot and acting order are drawn for the seat from the seed).
+   * On for simulate; the tournament turns them itself.
    */
   turnSeats?: boolean;
 }
@@ -246,10 +246,36 @@ function scenarioHashOf(scenario: Scenario): string {
   return hash;
 }
 
+/** Applies one seat's commands for the day, tallied on `tally`; the accepted ones logged for a replay. */
+function applyTallied(
+  state: GameState,
+  engine: EngineCaches,
+  tally: CompanyResult,
+  commands: readonly Command[],
+  days: number,
+  replay: ReplayLog | null,
+): void {
+  const actor = { kind: "company", companyId: tally.id } as const;
+  for (const command of commands) {
+    const result = applyTrustedCommand(state, actor, command, engine);
+    if (result.ok) {
+      tally.accepted++;
+      countShipment(tally, command);
+      countCommand((tally.commands ??= {}), command);
+      countDecision(tally, command, state.tick, days);
+      if (replay) logAction(replay, state, actor, command);
+    } else {
+      tally.rejected++;
+      tally.rejectedByCode[result.error.code] = (tally.rejectedByCode[result.error.code] ?? 0) + 1;
+    }
+  }
+}
+
 /**
  * Plays run `run` (seed config.seed + run), the strategies seated by seatsOfRun: every day each solvent
- * company's bot decides on the same state, then their commands are applied in seat order (rejections
- * counted, not fatal), then the day is stepped. With `log`, the accepted commands are logged for a
+ * company's bot decides and its commands are applied (rejections counted, not fatal), one seat after
+ * another in the day's acting order (shared/bots/order.ts, as a room's stand-ins act), then the day is
+ * stepped. With `log`, the accepted commands are logged for a
  * replay. `caches`: the bots' and the engine's speed caches, best kept for all the runs one thread plays
  * one after another (what they hold for the scenario carries over); a fresh set gives the same run, only
  * slower.
@@ -287,29 +313,18 @@ export function playRun(
   const weekly: WeekSample[] = [];
   const days = Math.min(config.days ?? scenario.days, scenario.days);
   while (!state.finished && state.tick < days) {
-    const orders = state.companies.map((c, i) => {
-      if (c.bankrupt) return [];
-      const tally = companies[i] as CompanyResult;
-      if (files?.has(i)) return files.ask(i, c.id, state.tick, tally);
-      return bots.decide(state, c.id, tally.strategy, caches);
-    });
-    orders.forEach((commands, i) => {
-      const tally = companies[i] as CompanyResult;
-      const actor = { kind: "company", companyId: tally.id } as const;
-      for (const command of commands) {
-        const result = applyTrustedCommand(state, actor, command, engine);
-        if (result.ok) {
-          tally.accepted++;
-          countShipment(tally, command);
-          countCommand((tally.commands ??= {}), command);
-          countDecision(tally, command, state.tick, days);
-          if (replay) logAction(replay, state, actor, command);
-        } else {
-          tally.rejected++;
-          tally.rejectedByCode[result.error.code] = (tally.rejectedByCode[result.error.code] ?? 0) + 1;
-        }
-      }
-    });
+    // Each seat decides on the state the seats before it left today (shared/bots/order.ts).
+    for (const i of actingOrder(state.seed, state.tick, state.companies.length)) {
+      const c = state.companies[i];
+      const tally = companies[i];
+      if (!c || !tally || c.bankrupt) continue;
+      const commands = files?.has(i)
+        ? files.ask(i, c.id, state.tick, tally)
+        : bots.decide(state, c.id, tally.strategy, caches);
+      if (commands.length === 0) continue;
+      applyTallied(state, engine, tally, commands, days, replay);
+      files?.changed();
+    }
     // The network's figures are all a run reads from the day (the books are read once, at the end).
     const report = stepNetwork(state, engine);
     files?.dayDone();
