@@ -177,7 +177,7 @@ describe("playRun with a scripted bot", () => {
     expect(replayed.hash).toBe(result.finalHash);
   });
 
-  it("has each seat act on what the seats before it did that day, the first turning day by day", () => {
+  it("has each seat act on what the seats before it did that day, in the order drawn for the day", () => {
     // Each seat marks its company with today's sell ratio and notes how many it finds marked already.
     const calls: { tick: number; company: string; markedBefore: number }[] = [];
     const marking: Bots = {
@@ -190,13 +190,7 @@ describe("playRun with a scripted bot", () => {
         return [{ type: "setSellRatio", ratioBps: mark }];
       },
     };
-    const three: McConfig = {
-      scenario: "halving-2020",
-      bots: ["mark", "mark", "mark"],
-      seed: 1,
-      runs: 1,
-      days: 6,
-    };
+    const three: McConfig = { ...config, bots: ["mark", "mark", "mark"], seed: 1, days: 6 };
     playRun(scenario("halving-2020"), marking, three, 0);
     for (let tick = 0; tick < 6; tick++) {
       const today = calls.filter((c) => c.tick === tick);
