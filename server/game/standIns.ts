@@ -26,7 +26,7 @@ function commandsOf(game: LoggedGame, seat: SeatInfo, by: ActedBy, bots: BotCach
     : decide(game.state, seat.id, botDecideName(seat.strategy), bots);
 }
 
-/** Each stand-in in turn (shared/bots/order.ts: the first turns day by day), on the state the previous left. */
+/** Each stand-in in turn, in the order drawn for the day (shared/bots/order.ts), on what the previous left. */
 export function standInsPlay(game: LoggedGame, roster: Roster, bots: BotCaches): void {
   const names = (id: string) => roster.seats.find((s) => s.id === id)?.name ?? id;
   for (const i of actingOrder(game.state.seed, game.state.tick, roster.seats.length)) {

@@ -4,13 +4,12 @@
  * turns the strategy's knobs: an easy bot looks at its business every other week, commits half as much of
  * its cash a review, counts on less resale and leaves pre-order and hosting bids, sites and loans alone; a
  * hard one commits more and keeps a thinner cash reserve, buys machines nearer their breakeven (it
- * switches them off when they stop paying), builds sites only for machines waiting for
- * room, and reads a boom as a path back to normal: it prices each machine on that path over its payback
- * (a quick payback keeps more of the boom than a normal bot's cut, a slow one less), buys in steps and
- * sells more of what it mines the higher the boom (cycle.ts, boom.ts); in a falling market it commits, and
- * counts on resale, only the share of the hashprice machine prices have not yet followed down
- * (cycle.ts fallingShare). An easy bot takes a boom's
- * hashprice at face value. A level that borrows does so only while its spendable cash is short of the
+ * switches them off when they stop paying), builds sites only for machines waiting for room, and reads
+ * a boom as a path back to normal: it prices each machine on that path over its payback (a quick payback
+ * keeps more of the boom than a normal bot's cut, a slow one less), buys in steps and sells more of what
+ * it mines the higher the boom (cycle.ts, boom.ts); in a falling market it commits, and counts on
+ * resale, only the share of the hashprice machine prices have followed down so far (cycle.ts
+ * fallingShare). An easy bot takes a boom's hashprice at face value. A level that borrows does so only while its spendable cash is short of the
  * loan (finance.ts). Every game each bot also draws a temperament from the seed: its knobs moved a
  * little (more at easy, less at hard), so two games with the same history do not play the same and no
  * strategy wins by being predictable.

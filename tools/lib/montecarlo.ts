@@ -275,10 +275,9 @@ function applyTallied(
  * Plays run `run` (seed config.seed + run), the strategies seated by seatsOfRun: every day each solvent
  * company's bot decides and its commands are applied (rejections counted, not fatal), one seat after
  * another in the day's acting order (shared/bots/order.ts, as a room's stand-ins act), then the day is
- * stepped. With `log`, the accepted commands are logged for a
- * replay. `caches`: the bots' and the engine's speed caches, best kept for all the runs one thread plays
- * one after another (what they hold for the scenario carries over); a fresh set gives the same run, only
- * slower.
+ * stepped. With `log`, the accepted commands are logged for a replay. `caches`: the bots' and the
+ * engine's speed caches, best kept for all the runs one thread plays one after another (what they hold
+ * for the scenario carries over); a fresh set gives the same run, only slower.
  */
 export function playRun(
   scenario: Scenario,
