@@ -35,14 +35,19 @@ export function reviewsOn(level: Level, tick: number, slot: number): boolean {
  * day, from the factories' batches, the used markets and the free hosting space, before the others have
  * moved prices and taken room: with the slot the seat's number, the first seat's strategy won most games
  * for it (halving-2020, 40 runs: efficiency won 72% as the first seat and 22% as the last; the trader
- * 52% as the first). So the seats take the first slot in turn, game by game (seed modulo the seats: even
- * over any run of consecutive seeds, as a Monte-Carlo run plays them; a shuffle drawn from the seed gave
- * the last of four seats the first slot in 18 of seeds 1-40), and the others' order is drawn.
+ * 52% as the first). So the seats take the first slot in turn, game by game (even over any run of
+ * consecutive seeds, as a Monte-Carlo run plays them; a shuffle drawn from the seed gave the last of four
+ * seats the first slot in 18 of seeds 1-40), and the others' order is drawn. The turn also steps on by
+ * one every `seats` games: a Monte-Carlo run turns the strategies through the seats game by game (run i:
+ * seed S + i, strategy k in seat (k + i) mod n), and with the first slot the seed modulo the seats the
+ * same strategy had it in every game (cheap-power in the balance tables, the easy bot in hard-against-
+ * easy games).
  */
 export function reviewSlots(seed: number, seats: number): number[] {
   if (seats <= 0) return [];
   const rng = createRng(seed >>> 0, "bot:reviewOrder");
-  const first = (seed >>> 0) % seats;
+  const s = seed >>> 0;
+  const first = (s + Math.floor(s / seats)) % seats;
   const rest: number[] = [];
   for (let i = 0; i < seats; i++) if (i !== first) rest.push(i);
   for (let i = rest.length - 1; i > 0; i--) {
