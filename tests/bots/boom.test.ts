@@ -18,6 +18,10 @@ import { EFFICIENCY } from "../../shared/bots/efficiency.ts";
 import { newGame, stepUntil } from "../helpers/game.ts";
 import { runBots } from "./run.ts";
 
+/** One seat's profiles at two levels, as game 1 draws them: the bots below are read through them. */
+const hard = seatProfile(EFFICIENCY, "hard", 1, "p1");
+const normal = seatProfile(EFFICIENCY, "normal", 1, "p1");
+
 describe("a hard bot in a falling market", () => {
   // tariffs-2025 in July 2024: the hashprice fell through the summer after the halving, no boom in sight;
   // machine prices follow it slowly.
@@ -25,8 +29,6 @@ describe("a hard bot in a falling market", () => {
   stepUntil(falling, "2024-07-04");
   const rising = newGame("exodus-2021", 1);
   stepUntil(rising, "2021-08-01");
-  const hard = seatProfile(EFFICIENCY, "hard", 1, "p1");
-  const normal = seatProfile(EFFICIENCY, "normal", 1, "p1");
 
   it("reads how far machine prices stand above what today's hashprice pays: 1 in a rising market", () => {
     const share = fallingShare(falling);
@@ -66,8 +68,6 @@ describe("a hard bot in a boom", () => {
   stepUntil(boom, "2021-08-01");
   const calm = newGame("halving-2020", 1);
   stepUntil(calm, "2020-07-01");
-  const hard = seatProfile(EFFICIENCY, "hard", 1, "p1");
-  const normal = seatProfile(EFFICIENCY, "normal", 1, "p1");
 
   it("prices a machine on the path back to normal: a short payback keeps more of the boom than a long one", () => {
     const caches = new EngineCaches();
