@@ -7,7 +7,8 @@
  * prints CPU time: the whole game, the replay (engine only), and their difference (the bots).
  * Prints figures only.
  *
- *   npx tsx tools/bench-bots.ts [--seeds N] [--warmup N] [--scenario FILE.json | --id NAME] [--profile]
+ *   npx tsx tools/bench-bots.ts [--seeds N] [--warmup N] [--scenario FILE.json | --id NAME]
+ *   node --import tsx --cpu-prof tools/bench-bots.ts --seeds 3     (a profile of the bots and the engine)
  */
 import { readFileSync } from "node:fs";
 import {

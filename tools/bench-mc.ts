@@ -39,7 +39,9 @@ const scenario = internStrings(await loadFrom(id));
 const bots = ["efficiency", "cheap-power", "cautious", "trader"].flatMap((s) => [s, s]);
 const runs = Number(flag("runs", "5"));
 const warmup = Number(flag("warmup", "1"));
-const config: McConfig = { scenario: id, bots, seed: Number(flag("seed", "1")), runs, days: null };
+// Seats turned run by run, as simulate plays them (seats.ts).
+const seed = Number(flag("seed", "1"));
+const config: McConfig = { scenario: id, bots, seed, runs, days: null, turnSeats: true };
 // One set of caches for every run, as a pool worker keeps them.
 const caches = new BotCaches();
 for (let i = 0; i < warmup; i++) playRun(scenario, BOTS, { ...config, seed: 1000 }, i, false, caches);

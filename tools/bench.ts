@@ -176,7 +176,9 @@ async function benchMonteCarlo(
   const jobs = defaultJobs(runs);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const outcome = await runPool({ scenario: id, bots: strategies, seed: 1, runs, days }, { jobs });
+  // Seats turned run by run, as simulate plays them (seats.ts), so its games are simulate's games.
+  const config = { scenario: id, bots: strategies, seed: 1, runs, days, turnSeats: true };
+  const outcome = await runPool(config, { jobs });
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMs = (cpu.user + cpu.system) / 1000;
