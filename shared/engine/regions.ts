@@ -87,6 +87,9 @@ export function addToTier(region: RegionState, jPerTh: number, ths: number): voi
   if (tier) {
     // New machines arrive running; blend the running fraction by hashrate.
     tier.running = (tier.running * tier.installedThs + ths) / (tier.installedThs + ths);
+    // The newcomers have stood idle for no day: the tier's average idle share is theirs blended in.
+    if (tier.idleAvg !== undefined)
+      tier.idleAvg = (tier.idleAvg * tier.installedThs) / (tier.installedThs + ths);
     tier.installedThs += ths;
   } else {
     region.rowTiers.push({ jPerTh: rounded, installedThs: ths, running: 1 });

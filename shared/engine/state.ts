@@ -29,8 +29,11 @@ import type { MachineLease } from "./machineLease.ts";
  * own breakeven (at once after a sudden fall), covert mining after a ban, seasonal hydro migration,
  * machine prices on a sticky hashprice memory, dated power and hosting fees (a new lease is priced on the
  * day's fee; a held one keeps its locked price), supply from miners' revenue with a chip shortage's order book, dated capacity growth.
+ * 2.3.0: a supply's retirement may wait (world.supply.retirePatienceDays): switched-off machines leave
+ * by their idle share averaged over that many days, not today's; the decade's world keeps its machines
+ * through a dip, so its games differ from 2.2.0's.
  */
-export const ENGINE_VERSION = "2.2.0";
+export const ENGINE_VERSION = "2.3.0";
 
 export interface ChainState {
   /** Height of the tip (the last block mined). */
@@ -95,6 +98,12 @@ export interface RestOfWorldTier {
   installedThs: number;
   /** Fraction running, 0..1, moving towards the profitable fraction over `responseDays`. */
   running: number;
+  /**
+   * The switched-off share (1 - running) averaged over the supply's `retirePatienceDays` (worldRetire.ts):
+   * what retirement reads, so that machines off for a dip are kept and those off for months leave.
+   * Absent until a scenario with that patience first retires machines.
+   */
+  idleAvg?: number;
 }
 
 export interface MigrationBatch {

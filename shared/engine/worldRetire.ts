@@ -4,22 +4,33 @@
  * sold off, and their kW are free for new machines. Over a fifteen-month episode it hardly matters; over
  * a decade it decides whether 2024's racks hold S21s or the S9s of 2018, which never pay again and would
  * otherwise keep their kW for ever (regions.ts restOfWorldKw counts every installed machine).
+ *
+ * Miners do not sell a machine the week it stops paying: they wait to see whether the price comes back
+ * (machines shut down in Sichuan's dry season of 2018 were expected back in the wet season of 2019; an
+ * S9 owner had looked for buyers for a month by the 2020 halving and found none; sources in the decade's
+ * scenario file). So with `retirePatienceDays` the share retired reads the tier's switched-off share
+ * averaged over that many days (`idleAvg`, an exponential mean), never more than today's: a halving's or a crash's idle machines mostly stay and run again when
+ * hashprice recovers, while a tier that stays off for months leaves as before. Without patience, today's
+ * share alone: the machines a halving switched off were gone within weeks, and the decade's 2020 and 2024
+ * halvings found too few old machines to switch off (-8.9% and -2.8% against a real -22.1% and -8.6%).
  * Only a scenario whose supply block sets a rate retires anything: the others play exactly as before.
  */
-import type { GameState } from "./state.ts";
+import type { RestOfWorldTier, GameState } from "./state.ts";
 
 /** Days over which a monthly rate is spread. */
 const DAYS_PER_MONTH = 30;
 
 /** Retires today's share of every region's switched-off machines (not a ban's idle ones: they wait). */
 export function retireIdleMachines(state: GameState): void {
-  const pct = state.scenario.world.supply?.retireIdlePctPerMonth ?? 0;
+  const supply = state.scenario.world.supply;
+  const pct = supply?.retireIdlePctPerMonth ?? 0;
   if (pct <= 0) return;
   const share = pct / 100 / DAYS_PER_MONTH;
+  const patience = supply?.retirePatienceDays ?? 0;
   for (const region of state.world.regions) {
     let emptied = false;
     for (const tier of region.rowTiers) {
-      const retired = tier.installedThs * (1 - tier.running) * share;
+      const retired = tier.installedThs * retirableShare(tier, patience) * share;
       if (retired <= 0) continue;
       // The running share of the tier is unchanged in TH/s: only switched-off machines leave.
       const running = tier.installedThs * tier.running;
@@ -30,4 +41,16 @@ export function retireIdleMachines(state: GameState): void {
     }
     if (emptied) region.rowTiers = region.rowTiers.filter((t) => t.installedThs > 1e-9);
   }
+}
+
+/**
+ * The share of a tier that may be retired today: its switched-off share, or with patience the lesser of
+ * that and its average over `patienceDays` (updated here, once a day).
+ */
+function retirableShare(tier: RestOfWorldTier, patienceDays: number): number {
+  const idle = 1 - tier.running;
+  if (patienceDays <= 0) return idle;
+  const avg = tier.idleAvg ?? 0;
+  tier.idleAvg = avg + (idle - avg) / patienceDays;
+  return Math.min(idle, tier.idleAvg);
 }

@@ -26,6 +26,11 @@ export interface WorldSupply {
   halvingDays: EpochDay[];
   /** Share of the world's switched-off machines scrapped or sold off each month, percent (worldRetire.ts). */
   retireIdlePctPerMonth: number;
+  /**
+   * Days over which retirement averages a tier's switched-off share (worldRetire.ts): 0 or absent, today's
+   * share alone; more, machines off for a dip shorter than that mostly stay.
+   */
+  retirePatienceDays?: number;
   /** A chip shortage the makers' output cannot grow through (orderBook.ts); undefined: output = orders. */
   shortage?: SupplyShortage;
   /**
@@ -80,6 +85,15 @@ export const supplyFileSchema = z
       .max(100)
       .default(0)
       .describe("Share of the switched-off machines scrapped or sold off each month, freeing their racks"),
+    retirePatienceDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(730)
+      .optional()
+      .describe(
+        "Days over which retirement averages a tier's switched-off share: machines off for a shorter dip mostly stay (0: today's share)",
+      ),
     shortage: shortageFileSchema.optional(),
   })
   .strict()
@@ -131,6 +145,7 @@ export function resolveSupply(
     lagDays: raw.lagDays,
     halvingDays: halvingDaysAfter(epochs, startHeight, endDay),
     retireIdlePctPerMonth: raw.retireIdlePctPerMonth,
+    ...(raw.retirePatienceDays ? { retirePatienceDays: raw.retirePatienceDays } : {}),
     ...(raw.shortage
       ? {
           shortage: {

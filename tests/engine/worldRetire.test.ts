@@ -1,15 +1,17 @@
 /**
  * Retiring switched-off machines (worldRetire.ts, issue #16): only the switched-off part of a tier leaves,
- * its kW are freed and counted as retired, and a scenario without the rate keeps every machine.
+ * its kW are freed and counted as retired, and a scenario without the rate keeps every machine. With a
+ * patience, a tier just switched off loses little, one off for months loses at the full rate.
  */
 import { describe, expect, it } from "vitest";
 import { retireIdleMachines } from "../../shared/engine/worldRetire.ts";
-import { restOfWorldKw } from "../../shared/engine/regions.ts";
+import { addToTier, restOfWorldKw } from "../../shared/engine/regions.ts";
+import type { GameState, RestOfWorldTier } from "../../shared/engine/state.ts";
 import { newGame } from "../helpers/game.ts";
 
 describe("retiring switched-off machines", () => {
   it("takes a month's share of the switched-off TH/s a day and leaves the running ones", () => {
-    const state = newGame("history-2016-2026");
+    const state = withoutPatience(newGame("history-2016-2026"));
     const pct = state.scenario.world.supply?.retireIdlePctPerMonth ?? 0;
     const region = state.world.regions.find((r) => r.rowTiers.length > 0)!;
     const tier = region.rowTiers[0]!;
@@ -29,5 +31,77 @@ describe("retiring switched-off machines", () => {
     const before = JSON.stringify(state.world);
     retireIdleMachines(state);
     expect(JSON.stringify(state.world)).toBe(before);
+  });
+});
+
+/** The game with its supply's patience removed: retirement reads today's switched-off share alone. */
+function withoutPatience(state: GameState): GameState {
+  const supply = state.scenario.world.supply!;
+  const { retirePatienceDays: _gone, ...rest } = supply;
+  state.scenario = { ...state.scenario, world: { ...state.scenario.world, supply: rest } };
+  return state;
+}
+
+/** A game of the decade with one tier switched off entirely: the tier, its TH/s, and the daily rate. */
+function switchedOff(): { state: GameState; tier: RestOfWorldTier; installed: number; daily: number } {
+  const state = newGame("history-2016-2026");
+  const supply = state.scenario.world.supply!;
+  const tier = state.world.regions.find((r) => r.rowTiers.length > 0)!.rowTiers[0]!;
+  tier.running = 0;
+  return { state, tier, installed: tier.installedThs, daily: supply.retireIdlePctPerMonth / 100 / 30 };
+}
+
+describe("retiring with patience (history-2016-2026's retirePatienceDays)", () => {
+  it("is set on the decade, so that it is what these cases test", () => {
+    expect(newGame("history-2016-2026").scenario.world.supply?.retirePatienceDays).toBeGreaterThan(1);
+  });
+
+  it("retires a just-switched-off tier at 1/patience of today's rate, and the average climbs day by day", () => {
+    const { state, tier, installed, daily } = switchedOff();
+    const patience = state.scenario.world.supply!.retirePatienceDays!;
+    retireIdleMachines(state);
+    expect(tier.idleAvg).toBeCloseTo(1 / patience, 12);
+    expect(installed - tier.installedThs).toBeCloseTo((installed * daily) / patience, 6);
+    retireIdleMachines(state);
+    expect(tier.idleAvg).toBeCloseTo(1 / patience + (1 - 1 / patience) / patience, 12);
+  });
+
+  it("keeps most of a tier through a dip that a patient-less rule would have scrapped", () => {
+    const patient = switchedOff();
+    const hasty = switchedOff();
+    withoutPatience(hasty.state);
+    for (let day = 0; day < 30; day++) {
+      retireIdleMachines(patient.state);
+      retireIdleMachines(hasty.state);
+    }
+    // Without patience a month off at 100% a month takes about 1 - e^-1 of the tier.
+    expect(hasty.tier.installedThs / hasty.installed).toBeLessThan(0.4);
+    expect(patient.tier.installedThs / patient.installed).toBeGreaterThan(0.75);
+  });
+
+  it("retires a tier off for many times its patience at nearly the full rate", () => {
+    const { state, tier, daily } = switchedOff();
+    const patience = state.scenario.world.supply!.retirePatienceDays!;
+    for (let day = 0; day < patience * 8; day++) retireIdleMachines(state);
+    const before = tier.installedThs;
+    retireIdleMachines(state);
+    expect((before - tier.installedThs) / before).toBeGreaterThan(daily * 0.99);
+  });
+
+  it("never retires more than today's switched-off share, when the average is above it", () => {
+    const { state, tier, installed, daily } = switchedOff();
+    tier.idleAvg = 0.9;
+    tier.running = 0.8;
+    retireIdleMachines(state);
+    expect(installed - tier.installedThs).toBeCloseTo(installed * 0.2 * daily, 6);
+    expect(tier.installedThs * tier.running).toBeCloseTo(installed * 0.8, 6);
+  });
+
+  it("blends running newcomers into a tier's average idle share by TH/s", () => {
+    const { state, tier, installed } = switchedOff();
+    const region = state.world.regions.find((r) => r.rowTiers.includes(tier))!;
+    tier.idleAvg = 0.6;
+    addToTier(region, tier.jPerTh, installed);
+    expect(tier.idleAvg).toBeCloseTo(0.3, 12);
   });
 });

@@ -3,6 +3,8 @@
  * `world.supply` (MW shipped a day per million USD a day of miners' revenue, the delivery lag, the share of
  * switched-off machines retired a month), each point a no-player game played only to the end of the scenario's calibration years, scored on those years alone.
  * The years after them are never looked at: they are the out-of-sample test (`npm run simulate`).
+ * The rest of the supply block (the shortage, `retirePatienceDays`: estimates, not searched) is kept as
+ * the file gives it.
  * Deterministic: the same scenario, grid and seed always choose the same point.
  */
 import { createGame, EngineCaches, step, type Scenario } from "../../shared/index.ts";
