@@ -20,6 +20,14 @@ import type { RestOfWorldTier, GameState } from "./state.ts";
 /** Days over which a monthly rate is spread. */
 const DAYS_PER_MONTH = 30;
 
+/**
+ * A tier left with less than about one machine's hashrate (an S9 of 2016 makes 11.5-14 TH/s) is scrapped
+ * whole. Retiring a share a day only ever halves what is left, so without it a switched-off tier stayed
+ * in the list for years as a fraction of a machine, and every daily pass over the tiers read it: about a
+ * third of the decade's tiers by 2023, and a tenth of its engine time.
+ */
+export const MIN_TIER_THS = 14;
+
 /** Retires today's share of every region's switched-off machines (not a ban's idle ones: they wait). */
 export function retireIdleMachines(state: GameState): void {
   const supply = state.scenario.world.supply;
@@ -29,18 +37,23 @@ export function retireIdleMachines(state: GameState): void {
   const patience = supply?.retirePatienceDays ?? 0;
   for (const region of state.world.regions) {
     let emptied = false;
-    for (const tier of region.rowTiers) {
-      const retired = tier.installedThs * retirableShare(tier, patience) * share;
-      if (retired <= 0) continue;
-      // The running share of the tier is unchanged in TH/s: only switched-off machines leave.
-      const running = tier.installedThs * tier.running;
-      tier.installedThs -= retired;
-      tier.running = tier.installedThs > 0 ? running / tier.installedThs : 0;
-      state.world.retiredThs += retired;
-      if (tier.installedThs <= 1e-9) emptied = true;
-    }
-    if (emptied) region.rowTiers = region.rowTiers.filter((t) => t.installedThs > 1e-9);
+    for (const tier of region.rowTiers) if (retireFrom(state, tier, share, patience)) emptied = true;
+    if (emptied) region.rowTiers = region.rowTiers.filter((t) => t.installedThs > 0);
   }
+}
+
+/** Retires today's share of one tier's switched-off machines; true when the tier is left empty. */
+function retireFrom(state: GameState, tier: RestOfWorldTier, share: number, patience: number): boolean {
+  let retired = tier.installedThs * retirableShare(tier, patience) * share;
+  if (retired <= 0) return false;
+  // What would be left is less than a machine: it goes too (MIN_TIER_THS).
+  if (tier.installedThs - retired < MIN_TIER_THS) retired = tier.installedThs;
+  // The running share of the tier is unchanged in TH/s: only switched-off machines leave.
+  const running = tier.installedThs * tier.running;
+  tier.installedThs -= retired;
+  tier.running = tier.installedThs > 0 ? running / tier.installedThs : 0;
+  state.world.retiredThs += retired;
+  return tier.installedThs <= 0;
 }
 
 /**

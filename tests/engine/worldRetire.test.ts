@@ -4,7 +4,7 @@
  * patience, a tier just switched off loses little, one off for months loses at the full rate.
  */
 import { describe, expect, it } from "vitest";
-import { retireIdleMachines } from "../../shared/engine/worldRetire.ts";
+import { MIN_TIER_THS, retireIdleMachines } from "../../shared/engine/worldRetire.ts";
 import { addToTier, restOfWorldKw } from "../../shared/engine/regions.ts";
 import type { GameState, RestOfWorldTier } from "../../shared/engine/state.ts";
 import { newGame } from "../helpers/game.ts";
@@ -82,6 +82,7 @@ describe("retiring with patience (history-2016-2026's retirePatienceDays)", () =
   it("retires a tier off for many times its patience at nearly the full rate", () => {
     const { state, tier, daily } = switchedOff();
     const patience = state.scenario.world.supply!.retirePatienceDays!;
+    tier.installedThs = 1e12; // large enough to outlast the months of retirement below
     for (let day = 0; day < patience * 8; day++) retireIdleMachines(state);
     const before = tier.installedThs;
     retireIdleMachines(state);
@@ -95,6 +96,17 @@ describe("retiring with patience (history-2016-2026's retirePatienceDays)", () =
     retireIdleMachines(state);
     expect(installed - tier.installedThs).toBeCloseTo(installed * 0.2 * daily, 6);
     expect(tier.installedThs * tier.running).toBeCloseTo(installed * 0.8, 6);
+  });
+
+  it("scraps a switched-off tier whole once less than a machine's hashrate would be left", () => {
+    const { state, tier } = switchedOff();
+    const region = state.world.regions.find((r) => r.rowTiers.includes(tier))!;
+    tier.installedThs = MIN_TIER_THS * 1.001;
+    tier.idleAvg = 1;
+    const retiredBefore = state.world.retiredThs;
+    retireIdleMachines(state);
+    expect(region.rowTiers).not.toContain(tier);
+    expect(state.world.retiredThs - retiredBefore).toBeCloseTo(MIN_TIER_THS * 1.001, 9);
   });
 
   it("blends running newcomers into a tier's average idle share by TH/s", () => {
