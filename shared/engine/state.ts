@@ -30,8 +30,9 @@ import type { MachineLease } from "./machineLease.ts";
  * machine prices on a sticky hashprice memory, dated power and hosting fees (a new lease is priced on the
  * day's fee; a held one keeps its locked price), supply from miners' revenue with a chip shortage's order book, dated capacity growth.
  * 2.3.0: a supply's retirement may wait (world.supply.retirePatienceDays): switched-off machines leave
- * by their idle share averaged over that many days, not today's; the decade's world keeps its machines
- * through a dip, so its games differ from 2.2.0's.
+ * by their idle share averaged over that many days, not today's, and a tier left with less than a
+ * machine's hashrate goes whole; the decade's world keeps its machines through a dip, so its games
+ * differ from 2.2.0's (the other scenarios retire nothing and play as before).
  */
 export const ENGINE_VERSION = "2.3.0";
 
