@@ -11,21 +11,23 @@
  * scenario file). So with `retirePatienceDays` the share retired reads the tier's switched-off share
  * averaged over that many days (`idleAvg`, an exponential mean), never more than today's: a halving's
  * or a crash's idle machines mostly stay and run again when hashprice recovers, while a tier that stays
- * off for months leaves as before. Without patience, today's
- * share alone: the machines a halving switched off were gone within weeks, and the decade's 2020 and 2024
- * halvings found too few old machines to switch off (-8.9% and -2.8% against a real -22.1% and -8.6%).
+ * off for months leaves as before. Without patience (engine 2.2.0), today's share alone: the machines a
+ * halving switched off were gone within weeks, and the decade's 2020 and 2024 halvings found too few old
+ * machines to switch off (-8.9% and -2.8% against a real -22.1% and -8.6%; with 60 days -12.9%, -5.1%).
  * Only a scenario whose supply block sets a rate retires anything: the others play exactly as before.
  */
+import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
 import type { RestOfWorldTier, GameState } from "./state.ts";
 
 /** Days over which a monthly rate is spread. */
 const DAYS_PER_MONTH = 30;
 
 /**
- * A tier left with less than about one machine's hashrate (an S9 of 2016 makes 11.5-14 TH/s) is scrapped
- * whole. Retiring a share a day only ever takes a share of what is left, so without it a switched-off
- * tier stayed in the list for years as a fraction of a machine, and every daily pass over the tiers read
- * it: a third of the decade's tiers by 2023 with patience, which made its run about 15% slower.
+ * The switched-off part of a tier goes whole once less than about one machine's hashrate of it would be
+ * left (an S9 of 2016 makes 11.5-14 TH/s; scaled with a class-sized world, classWorld.ts). Retiring a
+ * share a day only ever takes a share of what is left, so without it a switched-off tier stayed in the
+ * list for years as a fraction of a machine, and every daily pass over the tiers read it: a third of the
+ * decade's tiers by 2023 with patience, which made its run about 15% slower.
  */
 export const MIN_TIER_THS = 14;
 
@@ -36,25 +38,41 @@ export function retireIdleMachines(state: GameState): void {
   if (pct <= 0) return;
   const share = pct / 100 / DAYS_PER_MONTH;
   const patience = supply?.retirePatienceDays ?? 0;
+  const least = (MIN_TIER_THS * worldScalePpm(state)) / FULL_SCALE_PPM;
   for (const region of state.world.regions) {
     let emptied = false;
-    for (const tier of region.rowTiers) if (retireFrom(state, tier, share, patience)) emptied = true;
+    for (const tier of region.rowTiers)
+      if (retireFrom(state, tier, { share, patience, least })) emptied = true;
     if (emptied) region.rowTiers = region.rowTiers.filter((t) => t.installedThs > 0);
   }
 }
 
+/** Today's retirement: the daily share, the patience (days) and the least switched-off TH/s kept. */
+interface RetireRule {
+  share: number;
+  patience: number;
+  least: number;
+}
+
 /** Retires today's share of one tier's switched-off machines; true when the tier is left empty. */
-function retireFrom(state: GameState, tier: RestOfWorldTier, share: number, patience: number): boolean {
-  let retired = tier.installedThs * retirableShare(tier, patience) * share;
+function retireFrom(state: GameState, tier: RestOfWorldTier, rule: RetireRule): boolean {
+  const retired = tier.installedThs * retirableShare(tier, rule.patience) * rule.share;
   if (retired <= 0) return false;
-  // What would be left is less than a machine: it goes too (MIN_TIER_THS).
-  if (tier.installedThs - retired < MIN_TIER_THS) retired = tier.installedThs;
   // The running share of the tier is unchanged in TH/s: only switched-off machines leave.
   const running = tier.installedThs * tier.running;
+  const idle = tier.installedThs - running;
+  // Less than a machine of the switched-off part would be left: all of it goes (MIN_TIER_THS), and what
+  // stays is the running part, exactly.
+  if (idle - retired < rule.least) {
+    tier.installedThs = running;
+    tier.running = running > 0 ? 1 : 0;
+    state.world.retiredThs += idle;
+    return running <= 0;
+  }
   tier.installedThs -= retired;
   tier.running = tier.installedThs > 0 ? running / tier.installedThs : 0;
   state.world.retiredThs += retired;
-  return tier.installedThs <= 0;
+  return false;
 }
 
 /**

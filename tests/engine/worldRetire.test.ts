@@ -98,7 +98,7 @@ describe("retiring with patience (history-2016-2026's retirePatienceDays)", () =
     expect(tier.installedThs * tier.running).toBeCloseTo(installed * 0.8, 6);
   });
 
-  it("scraps a switched-off tier whole once less than a machine's hashrate would be left", () => {
+  it("scraps a switched-off tier whole once less than a machine's hashrate of it would be left", () => {
     const { state, tier } = switchedOff();
     const region = state.world.regions.find((r) => r.rowTiers.includes(tier))!;
     tier.installedThs = MIN_TIER_THS * 1.001;
@@ -107,6 +107,27 @@ describe("retiring with patience (history-2016-2026's retirePatienceDays)", () =
     retireIdleMachines(state);
     expect(region.rowTiers).not.toContain(tier);
     expect(state.world.retiredThs - retiredBefore).toBeCloseTo(MIN_TIER_THS * 1.001, 9);
+  });
+
+  it("keeps a small tier's running machines when its last switched-off fraction goes", () => {
+    const { state, tier } = switchedOff();
+    tier.installedThs = 10 + MIN_TIER_THS * 0.5;
+    tier.running = 10 / tier.installedThs;
+    tier.idleAvg = 1;
+    const retiredBefore = state.world.retiredThs;
+    retireIdleMachines(state);
+    expect(tier.installedThs).toBeCloseTo(10, 9);
+    expect(tier.running).toBe(1);
+    expect(state.world.retiredThs - retiredBefore).toBeCloseTo(MIN_TIER_THS * 0.5, 9);
+  });
+
+  it("scales the least switched-off hashrate kept with a class-sized world", () => {
+    const { state, tier, daily } = switchedOff();
+    state.classWorld = { scalePpm: 1_000, seats: 2 };
+    tier.installedThs = MIN_TIER_THS * 0.5; // half a machine at full scale, 500 at a thousandth
+    tier.idleAvg = 1;
+    retireIdleMachines(state);
+    expect(tier.installedThs).toBeCloseTo(MIN_TIER_THS * 0.5 * (1 - daily), 9);
   });
 
   it("blends running newcomers into a tier's average idle share by TH/s", () => {
