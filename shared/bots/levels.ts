@@ -9,8 +9,8 @@
  * keeps more of the boom than a normal bot's cut, a slow one less), buys in steps and sells more of what
  * it mines the higher the boom (cycle.ts, boom.ts); in a falling market it commits, and counts on
  * resale, only the share of the hashprice machine prices have followed down so far (cycle.ts
- * fallingShare). An easy bot takes a boom's hashprice at face value. A level that borrows does so only while its spendable cash is short of the
- * loan (finance.ts). Every game each bot also draws a temperament from the seed: its knobs moved a
+ * fallingShare). An easy bot takes a boom's hashprice at face value. A level that borrows does so only
+ * while its spendable cash is short of the loan (finance.ts). Every game each bot also draws a temperament from the seed: its knobs moved a
  * little (more at easy, less at hard), so two games with the same history do not play the same and no
  * strategy wins by being predictable.
  */

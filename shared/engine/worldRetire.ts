@@ -36,13 +36,15 @@ export function retireIdleMachines(state: GameState): void {
   const supply = state.scenario.world.supply;
   const pct = supply?.retireIdlePctPerMonth ?? 0;
   if (pct <= 0) return;
-  const share = pct / 100 / DAYS_PER_MONTH;
-  const patience = supply?.retirePatienceDays ?? 0;
-  const least = (MIN_TIER_THS * worldScalePpm(state)) / FULL_SCALE_PPM;
+  // Worked out once a day for every tier of every region.
+  const rule: RetireRule = {
+    share: pct / 100 / DAYS_PER_MONTH,
+    patience: supply?.retirePatienceDays ?? 0,
+    least: (MIN_TIER_THS * worldScalePpm(state)) / FULL_SCALE_PPM,
+  };
   for (const region of state.world.regions) {
     let emptied = false;
-    for (const tier of region.rowTiers)
-      if (retireFrom(state, tier, { share, patience, least })) emptied = true;
+    for (const tier of region.rowTiers) if (retireFrom(state, tier, rule)) emptied = true;
     if (emptied) region.rowTiers = region.rowTiers.filter((t) => t.installedThs > 0);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * A room's stand-ins act in the day's acting order (shared/bots/order.ts), as a Monte-Carlo run's bots
- * do: each on the state the seats before it left, the first turning day by day. Before, the first seat
- * always acted first and took a crunch's last free kW from the others.
+ * do: each on the state the seats before it left, in an order drawn afresh each day. Before, the first
+ * seat always acted first and took a crunch's last free kW from the others.
  */
 import { describe, expect, it } from "vitest";
 import { actingOrder, BotCaches } from "../../shared/bots/index.ts";
