@@ -24,6 +24,7 @@ import {
   type ScenarioFile,
 } from "../shared/scenario/schema.ts";
 import type { Scenario } from "../shared/scenario/types.ts";
+import { asWindowOf, WindowError } from "../shared/scenario/window.ts";
 import { scenarioFilesIn } from "./scenarioList.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -105,7 +106,18 @@ export function scenarioIds(): string[] {
   return scenarioFiles().map((f) => basename(f).replace(/\.ya?ml$/, ""));
 }
 
+/**
+ * Reads and validates a scenario file; an episode that names its world (`world.windowOf`) comes back
+ * as that window (shared/scenario/window.ts), so every loader plays the same world's rules.
+ */
 export function readScenarioFile(path: string): ScenarioFile {
+  const raw = readOwnScenarioFile(path);
+  const worldId = raw.world.windowOf;
+  return worldId === undefined ? raw : windowFile(path, raw, worldId);
+}
+
+/** The file as written: schema and file name checked, a window not yet joined to its world. */
+export function readOwnScenarioFile(path: string): ScenarioFile {
   const raw = parseWith(scenarioFileSchema, path);
   const expectedId = basename(path).replace(/\.ya?ml$/, "");
   if (raw.id !== expectedId) {
@@ -114,6 +126,21 @@ export function readScenarioFile(path: string): ScenarioFile {
     ]);
   }
   return raw;
+}
+
+/** The episode at `path` as a window of the shipped scenario `worldId`; a problem names `world.windowOf`. */
+export function windowFile(path: string, episode: ScenarioFile, worldId: string): ScenarioFile {
+  const fail = (message: string): never => {
+    throw new ScenarioError(rel(path), [{ path: ["world", "windowOf"], message }]);
+  };
+  const worldPath = scenarioFiles().find((f) => basename(f).replace(/\.ya?ml$/, "") === worldId);
+  if (!worldPath) return fail(`no shipped scenario "${worldId}"; shipped: ${scenarioIds().join(", ")}`);
+  try {
+    return asWindowOf(episode, readOwnScenarioFile(worldPath));
+  } catch (e) {
+    if (e instanceof WindowError) return fail(e.message);
+    throw e;
+  }
 }
 
 /**

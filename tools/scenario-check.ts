@@ -27,6 +27,7 @@ import {
   scenarioFiles,
   scenarioPathOf,
   type ParsedYaml,
+  windowFile,
 } from "../node/scenarios.ts";
 
 /** A problem with its place in the file ("line:col"). */
@@ -194,7 +195,8 @@ export function checkScenario(
     });
   } else if (!problems.some((p) => p.severity === "error")) {
     try {
-      resolveScenario(file, raw, catalog, data, logistics);
+      const joined = raw.world.windowOf === undefined ? raw : windowFile(file, raw, raw.world.windowOf);
+      resolveScenario(file, joined, catalog, data, logistics);
     } catch (e) {
       if (e instanceof ScenarioError)
         problems.push(...e.problems.map((p) => ({ ...p, severity: "error" as const })));

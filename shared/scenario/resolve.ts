@@ -146,6 +146,12 @@ export function resolveScenario(
   logistics: LogisticsCatalog,
 ): Scenario {
   const problems: ScenarioProblem[] = [];
+  // A window's pace is its world's: resolved only once node/scenarios.ts has read the world (window.ts).
+  if (raw.world.windowOf !== undefined)
+    problems.push({
+      path: ["world", "windowOf"],
+      message: `a window of ${raw.world.windowOf} is resolved with its world's rules: read it with node/scenarios.ts`,
+    });
   const startDay = parseIsoDate(raw.period.start);
   const endDay = parseIsoDate(raw.period.end);
   const days = endDay - startDay + 1;

@@ -410,6 +410,7 @@ export const scenarioFileSchema = z
           playerReservePct: pct.default(10),
           /** The industry's output instead of a deployments schedule (supplySpec.ts). */
           supply: supplyFileSchema.optional(),
+          windowOf: id.optional().describe("A shipped scenario whose world's rules this one is a window of"),
           calibrationYears: calibrationYearsSchema.optional(),
           ...cited,
         })

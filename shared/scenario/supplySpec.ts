@@ -166,7 +166,16 @@ export function resolveSupply(
 export function paceProblems(world: {
   deployments: unknown[];
   supply?: SupplyFile;
+  windowOf?: string;
 }): { path: (string | number)[]; message: string }[] {
+  if (world.windowOf !== undefined && (world.supply || world.deployments.length > 0))
+    return [
+      {
+        path: [world.supply ? "supply" : "deployments"],
+        message: `a window takes ${world.windowOf}'s pace for new machines: give \`windowOf\` alone, without \`deployments\` or \`supply\``,
+      },
+    ];
+  if (world.windowOf !== undefined) return [];
   if (world.supply && world.deployments.length > 0)
     return [
       {
