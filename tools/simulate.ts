@@ -61,8 +61,8 @@ const USAGE = `usage: npm run simulate -- --scenario NAME [--seed N] [--players 
                       (./drafts/my.yaml: checked by the linter first)
   --seed N            seed, 0..4294967295 (default 1); Monte-Carlo run i plays seed N + i
   --players N         idle players seated (default 0: the rest of the world alone)
-  --world NAME        play the scenario as a window of NAME's world: NAME's supply rule and build-out
-                      (history-2016-2026) instead of its own deployments, to compare the fits
+  --world NAME        play the scenario as a window of NAME's world (history-2016-2026): its supply,
+                      retirement, build-out and growth of racks instead of the file's own (a draft's)
   --days N            stop after N days (default: the scenario's end)
   --json FILE         write the daily rows, retargets, halvings and history comparison as JSON
                       (Monte-Carlo: the report with every run's results; timing under "timing")
@@ -198,7 +198,7 @@ function writeJson(path: string, value: unknown): void {
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** --scenario, or with --world the scenario as a window of that world's supply (node/worldWindow.ts). */
+/** --scenario, or with --world the scenario as a window of that world (shared/scenario/window.ts). */
 function singleScenario(options: Extract<Options, { mode: "single" }>): Scenario {
   if (options.world === undefined) return loadScenarioRef(options.scenario);
   try {
@@ -247,7 +247,7 @@ function single(options: Extract<Options, { mode: "single" }>): void {
   if (options.quiet) return;
   if (options.world)
     console.log(
-      `${scenario.id} as a window of ${options.world}'s world: its supply rule and build-out in place of ${scenario.id}'s own deployments\n`,
+      `${scenario.id} as a window of ${options.world}'s world: its supply, retirement, build-out and growth of racks in place of ${scenario.id}'s own\n`,
     );
   console.log(summaryLines(recording, history, { wallMs, startHeight }).join("\n"));
   console.log(halvingDropLines(halvingDrops(recording, loadDatasets())).join("\n"));

@@ -28,7 +28,7 @@ describe("capacity growth by date", () => {
   });
 
   it("leaves regions without steps on one pace, resolved without the field", () => {
-    const texas = region("us-texas", "exodus-2021");
+    const texas = region("us-texas", "sandbox");
     expect("capacityGrowthSteps" in texas).toBe(false);
     expect(capacityGrowthKwPerDayOn(texas, 1e6)).toBe(texas.capacityGrowthKwPerDay);
   });

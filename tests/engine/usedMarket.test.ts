@@ -92,10 +92,11 @@ describe("a region's used market", () => {
     const after = stock();
     const growth = (tier: number) => (after[tier] ?? 0) / (before[tier] ?? 1);
     // Routine churn keeps the stock of machines that still pay steady (S19 and S17 classes); the
-    // halving's idle S9s swell theirs (seed 2: 1.98x against 1.08x and 1.02x).
+    // halving's idle S9s swell theirs (seed 2: 1.33x against 1.11x and 1.01x; 1.98x before the episode
+    // was a window of the decade, whose retirement scraps part of the idle S9s instead).
     const s9 = growth(usedTierOf(95));
-    expect(s9).toBeGreaterThan(1.6);
-    for (const jPerTh of [35, 50]) expect(s9).toBeGreaterThan(1.5 * growth(usedTierOf(jPerTh)));
+    expect(s9).toBeGreaterThan(1.2);
+    for (const jPerTh of [35, 50]) expect(s9 - 1).toBeGreaterThan(2 * (growth(usedTierOf(jPerTh)) - 1));
   });
 
   it("receives a ban's distressed machines in the open regions (the gradient trade)", () => {

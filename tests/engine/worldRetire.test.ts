@@ -26,7 +26,7 @@ describe("retiring switched-off machines", () => {
   });
 
   it("keeps every machine in a scenario that sets no rate", () => {
-    const state = newGame("halving-2020");
+    const state = newGame("sandbox");
     for (const region of state.world.regions) for (const t of region.rowTiers) t.running = 0;
     const before = JSON.stringify(state.world);
     retireIdleMachines(state);

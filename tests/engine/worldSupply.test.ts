@@ -49,13 +49,18 @@ describe("the world's supply of new machines", () => {
     expect(perKw("2020-07-01") / perKw("2016-07-01")).toBeCloseTo(98 / best("2020-07-01"), 6);
   });
 
-  it("leaves the shipped scenarios on their schedules, resolved without the new fields", () => {
-    for (const id of ["halving-2020", "exodus-2021", "tariffs-2025", "sandbox"]) {
+  it("plays the episodes on the decade's supply (their windowOf), and the sandbox on its schedule", () => {
+    const decade = scenario("history-2016-2026").world.supply;
+    for (const id of ["halving-2020", "exodus-2021", "tariffs-2025"]) {
       const s = scenario(id);
-      expect("supply" in s.world).toBe(false);
+      expect(s.world.deployments).toEqual([]);
+      expect(s.world.supply?.kwPerMusd).toBe(decade?.kwPerMusd);
+      expect(s.world.supply?.retirePatienceDays).toBe(decade?.retirePatienceDays);
       expect("calibrationYears" in s.world).toBe(false);
-      expect(s.world.deployments.length).toBeGreaterThan(0);
     }
+    const sandbox = scenario("sandbox");
+    expect("supply" in sandbox.world).toBe(false);
+    expect(sandbox.world.deployments.length).toBeGreaterThan(0);
   });
 
   it("refuses a world with both a schedule and a supply, or neither, and calibration years outside it", () => {

@@ -26,11 +26,11 @@ import { checkScenario } from "../../tools/scenario-check.ts";
 const DECADE = "history-2016-2026";
 const path = (id: string) => scenarioPathOf(id) as string;
 
-/** tariffs-2025 as a draft that names a world in place of its own deployments. */
+/** A draft copy of tariffs-2025 (a window of the decade) that names `worldId` as its world. */
 function draftWindow(worldId: string): string {
   const text = readFileSync(path("tariffs-2025"), "utf8")
     .replace("id: tariffs-2025", "id: my-window")
-    .replace(/ {2}deployments:\n( {4}- \{[^\n]*\n)+/, `  windowOf: ${worldId}\n`);
+    .replace(`windowOf: ${DECADE}`, `windowOf: ${worldId}`);
   const file = join(mkdtempSync(join(tmpdir(), "window-")), "my-window.yaml");
   writeFileSync(file, text);
   return file;
