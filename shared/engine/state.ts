@@ -33,8 +33,10 @@ import type { MachineLease } from "./machineLease.ts";
  * by their idle share averaged over that many days, not today's, and a tier left with less than a
  * machine's hashrate goes whole; the decade's world keeps its machines through a dip, so its games
  * differ from 2.2.0's (the other scenarios retire nothing and play as before).
+ * 2.4.0: machines retired from the world's racks are sold off on the region's used market that day
+ * (usedMarketFlows.ts); the episodes, now windows of the decade (world.windowOf), retire and list too.
  */
-export const ENGINE_VERSION = "2.3.0";
+export const ENGINE_VERSION = "2.4.0";
 
 export interface ChainState {
   /** Height of the tip (the last block mined). */
@@ -412,6 +414,11 @@ export interface RegionUsedMarket {
   stockThs: number[];
   /** TH/s bought there recently, per tier: raises the price, fades daily. */
   pressureThs: number[];
+  /**
+   * TH/s the region's racks retired today, per tier (worldRetire.ts), listed with today's listings and
+   * then cleared (usedMarketFlows.ts). Absent when nothing was retired.
+   */
+  retiredThs?: number[];
 }
 
 export interface UsedMarketsState {

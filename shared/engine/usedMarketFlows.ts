@@ -22,6 +22,13 @@ export function advanceUsedMarkets(state: GameState, caches: EngineCaches): void
     const region = regions[r] as RegionState;
     const market = state.usedMarkets.regions[r] as RegionUsedMarket;
     const listed = listingsToday(state, region);
+    // Machines retired from the region's racks today are sold off as well (the seed's gradient trade:
+    // "淘汰的旧机型则被转售至电力成本更低或监管宽松的地区", retired models are resold to cheaper power).
+    const retired = market.retiredThs;
+    if (retired) {
+      for (let t = 0; t < USED_TIERS.length; t++) listed[t] = (listed[t] as number) + (retired[t] as number);
+      delete market.retiredThs;
+    }
     const banned = region.policy === "banned";
     for (let t = 0; t < USED_TIERS.length; t++) {
       // A banned region sells everything abroad; elsewhere a share leaves towards cheap power.
@@ -59,6 +66,11 @@ function listingsToday(state: GameState, region: RegionState): number[] {
 }
 
 /** A world tier's listing, half in its own used tier and half in its best machines' (usedTierOf and bestUsedTierOfWorld). */
+/** Records machines retired from a region's racks today, for the region's used market to list. */
+export function listRetired(market: RegionUsedMarket, jPerTh: number, ths: number): void {
+  addHalves((market.retiredThs ??= USED_TIERS.map(() => 0)), jPerTh, ths);
+}
+
 function addHalves(out: number[], jPerTh: number, ths: number): void {
   const own = usedTierOf(jPerTh);
   const best = bestUsedTierOfWorld(jPerTh);

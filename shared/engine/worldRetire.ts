@@ -17,7 +17,8 @@
  * Only a scenario whose supply block sets a rate retires anything: the others play exactly as before.
  */
 import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
-import type { RestOfWorldTier, GameState } from "./state.ts";
+import type { GameState, RegionUsedMarket, RestOfWorldTier } from "./state.ts";
+import { listRetired } from "./usedMarketFlows.ts";
 
 /** Days over which a monthly rate is spread. */
 const DAYS_PER_MONTH = 30;
@@ -42,11 +43,12 @@ export function retireIdleMachines(state: GameState): void {
     patience: supply?.retirePatienceDays ?? 0,
     least: (MIN_TIER_THS * worldScalePpm(state)) / FULL_SCALE_PPM,
   };
-  for (const region of state.world.regions) {
+  state.world.regions.forEach((region, r) => {
+    const market = state.usedMarkets.regions[r] as RegionUsedMarket;
     let emptied = false;
-    for (const tier of region.rowTiers) if (retireFrom(state, tier, rule)) emptied = true;
+    for (const tier of region.rowTiers) if (retireFrom(state, tier, rule, market)) emptied = true;
     if (emptied) region.rowTiers = region.rowTiers.filter((t) => t.installedThs > 0);
-  }
+  });
 }
 
 /** Today's retirement: the daily share, the patience (days) and the least switched-off TH/s kept. */
@@ -57,7 +59,12 @@ interface RetireRule {
 }
 
 /** Retires today's share of one tier's switched-off machines; true when the tier is left empty. */
-function retireFrom(state: GameState, tier: RestOfWorldTier, rule: RetireRule): boolean {
+function retireFrom(
+  state: GameState,
+  tier: RestOfWorldTier,
+  rule: RetireRule,
+  market: RegionUsedMarket,
+): boolean {
   const retired = tier.installedThs * retirableShare(tier, rule.patience) * rule.share;
   if (retired <= 0) return false;
   // The running share of the tier is unchanged in TH/s: only switched-off machines leave.
@@ -69,11 +76,13 @@ function retireFrom(state: GameState, tier: RestOfWorldTier, rule: RetireRule): 
     tier.installedThs = running;
     tier.running = running > 0 ? 1 : 0;
     state.world.retiredThs += idle;
+    listRetired(market, tier.jPerTh, idle);
     return running <= 0;
   }
   tier.installedThs -= retired;
   tier.running = tier.installedThs > 0 ? running / tier.installedThs : 0;
   state.world.retiredThs += retired;
+  listRetired(market, tier.jPerTh, retired);
   return false;
 }
 

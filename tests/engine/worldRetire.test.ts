@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { MIN_TIER_THS, retireIdleMachines } from "../../shared/engine/worldRetire.ts";
 import { addToTier, restOfWorldKw } from "../../shared/engine/regions.ts";
 import type { GameState, RestOfWorldTier } from "../../shared/engine/state.ts";
+import { EngineCaches } from "../../shared/engine/caches.ts";
+import { advanceUsedMarkets } from "../../shared/engine/usedMarketFlows.ts";
 import { newGame } from "../helpers/game.ts";
 
 describe("retiring switched-off machines", () => {
@@ -41,6 +43,40 @@ function withoutPatience(state: GameState): GameState {
   state.scenario = { ...state.scenario, world: { ...state.scenario.world, supply: rest } };
   return state;
 }
+
+describe("selling off retired machines (engine 2.4.0)", () => {
+  it("lists what the racks retire on the region's used market that day, split as listings are", () => {
+    const state = withoutPatience(newGame("history-2016-2026"));
+    const r = state.world.regions.findIndex((x) => x.rowTiers.length > 0);
+    const tier = state.world.regions[r]!.rowTiers[0]!;
+    tier.running = 0.25;
+    const installed = tier.installedThs;
+    retireIdleMachines(state);
+    const retired = installed - tier.installedThs;
+    const listed = state.usedMarkets.regions[r]!.retiredThs ?? [];
+    expect(retired).toBeGreaterThan(0);
+    expect(listed.reduce((a, b) => a + b, 0)).toBeCloseTo(retired, 6);
+    expect(listed.filter((x) => x > 0).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("adds them to the day's listings, keeping the stock's export share, then clears them", () => {
+    const state = newGame("history-2016-2026");
+    const caches = new EngineCaches();
+    const r = state.world.regions.findIndex((x) => x.rowTiers.length > 0 && x.policy !== "banned");
+    const market = state.usedMarkets.regions[r]!;
+    const twin = structuredClone(state);
+    const tierIndex = 3;
+    market.retiredThs = market.stockThs.map((_, t) => (t === tierIndex ? 1e6 : 0));
+    advanceUsedMarkets(state, caches);
+    advanceUsedMarkets(twin, new EngineCaches());
+    const exportShare = state.scenario.usedMarkets.exportBps / 10_000;
+    const gained = market.stockThs[tierIndex]! - twin.usedMarkets.regions[r]!.stockThs[tierIndex]!;
+    // The kept share stays here; the exported share travels on, and some of it may land here again.
+    expect(gained).toBeGreaterThanOrEqual(1e6 * (1 - exportShare) - 1e-6);
+    expect(gained).toBeLessThan(1e6);
+    expect(market.retiredThs).toBeUndefined();
+  });
+});
 
 /** A game of the decade with one tier switched off entirely: the tier, its TH/s, and the daily rate. */
 function switchedOff(): { state: GameState; tier: RestOfWorldTier; installed: number; daily: number } {
