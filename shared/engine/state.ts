@@ -416,7 +416,7 @@ export interface RegionUsedMarket {
   pressureThs: number[];
   /**
    * TH/s the region's racks retired today, per tier (worldRetire.ts), listed with today's listings and
-   * then cleared (usedMarketFlows.ts). Absent when nothing was retired.
+   * then zeroed (usedMarketFlows.ts). Absent until the region first retires machines.
    */
   retiredThs?: number[];
 }

@@ -24,10 +24,11 @@ export function advanceUsedMarkets(state: GameState, caches: EngineCaches): void
     const listed = listingsToday(state, region);
     // Machines retired from the region's racks today are sold off as well (the seed's gradient trade:
     // "淘汰的旧机型则被转售至电力成本更低或监管宽松的地区", retired models are resold to cheaper power).
+    // Emptied in place, not deleted: a market object that changed shape every day slowed every read of it.
     const retired = market.retiredThs;
     if (retired) {
       for (let t = 0; t < USED_TIERS.length; t++) listed[t] = (listed[t] as number) + (retired[t] as number);
-      delete market.retiredThs;
+      retired.fill(0);
     }
     const banned = region.policy === "banned";
     for (let t = 0; t < USED_TIERS.length; t++) {
