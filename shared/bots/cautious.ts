@@ -21,7 +21,7 @@ export const CAUTIOUS: Profile = {
   maxShipDays: 45,
   insureAlways: true,
   avoidLicence: true,
-  // Power, tax and hosting up to 70% of revenue, as efficiency's 72%: its cushion is its cash reserve and
+  // Power, tax and hosting up to 70% of revenue, as efficiency: its cushion is its cash reserve and
   // its spread over countries. At 60% it sat out the months after the 2020 halving, when older machines
   // paid best (halving-2020 equity +35%, sandbox +4%, exodus and tariffs unchanged; paired, 50 runs).
   maxCostShare: 0.7,

@@ -114,7 +114,7 @@ const LEVEL_TURN: Record<Exclude<Level, "normal">, (p: Profile) => Profile> = {
     spendShare: Math.min(0.95, p.spendShare * 1.4),
     reserveShare: p.reserveShare * 0.7,
     // It runs machines closer to their breakeven (power, tax and hosting up to a quarter more of revenue,
-    // efficiency's 72% → 90%): it switches a machine off the day it stops paying, so a fall costs it the
+    // efficiency's 70% → 87.5%): it switches a machine off the day it stops paying, so a fall costs it the
     // machine's resale, not power. At the strategies' own share the hard efficiency bot passed over the
     // older machines that paid best and beat the easy one in 72% of 300 sandbox games (82% so; halving-
     // 2020 88% → 100%). The strategies' own shares are tuned against each other (efficiency.ts).
