@@ -1,8 +1,9 @@
 /**
  * The episodes as windows of a longer world (issue #16): a long history's own no-player run measured
  * over each shipped episode's period, by the same figure the README gives each episode run alone (the
- * hashrate's RMS log error against the real 7-day mean). The gap between the two is how far the one
- * world is from retracing each episode as well as the episode's own numbers do.
+ * hashrate's RMS log error against the real 7-day mean). The shipped episodes are windows of the decade
+ * (world.windowOf) but start from their own fleet and racks: the gap between the two is what the
+ * decade's own path into each episode's first day adds.
  */
 import type { Datasets } from "../shared/scenario/datasets.ts";
 import type { Recording } from "./recorder.ts";

@@ -111,9 +111,13 @@ export function scenarioIds(): string[] {
  * as that window (shared/scenario/window.ts), so every loader plays the same world's rules.
  */
 export function readScenarioFile(path: string): ScenarioFile {
-  const raw = readOwnScenarioFile(path);
-  const worldId = raw.world.windowOf;
-  return worldId === undefined ? raw : windowFile(path, raw, worldId);
+  return joinedToWorld(path, readOwnScenarioFile(path));
+}
+
+/** The file at `path` as read: joined to the world it names (`world.windowOf`), else as it is. */
+export function joinedToWorld(path: string, file: ScenarioFile): ScenarioFile {
+  const worldId = file.world.windowOf;
+  return worldId === undefined ? file : windowFile(path, file, worldId);
 }
 
 /** The file as written: schema and file name checked, a window not yet joined to its world. */
@@ -133,7 +137,7 @@ export function windowFile(path: string, episode: ScenarioFile, worldId: string)
   const fail = (message: string): never => {
     throw new ScenarioError(rel(path), [{ path: ["world", "windowOf"], message }]);
   };
-  const worldPath = scenarioFiles().find((f) => basename(f).replace(/\.ya?ml$/, "") === worldId);
+  const worldPath = shippedPathOf(worldId);
   if (!worldPath) return fail(`no shipped scenario "${worldId}"; shipped: ${scenarioIds().join(", ")}`);
   try {
     return asWindowOf(episode, readOwnScenarioFile(worldPath));
@@ -154,23 +158,27 @@ export function isScenarioPath(ref: string): boolean {
 /** The file a --scenario value means: the path itself, or the shipped file of that id (null: none). */
 export function scenarioPathOf(ref: string): string | null {
   if (isScenarioPath(ref)) return resolve(ref);
-  return scenarioFiles().find((f) => basename(f).replace(/\.ya?ml$/, "") === ref) ?? null;
+  return shippedPathOf(ref) ?? null;
+}
+
+/** The shipped file of scenario `id` (the file name without .yaml), if there is one. */
+export function shippedPathOf(id: string): string | undefined {
+  return scenarioFiles().find((f) => basename(f).replace(/\.ya?ml$/, "") === id);
 }
 
 /** Loads, validates and resolves one scenario by id (the file name without .yaml). */
 export function loadScenario(id: string): Scenario {
-  const path = scenarioFiles().find((f) => basename(f).replace(/\.ya?ml$/, "") === id);
+  const path = shippedPathOf(id);
   if (!path) throw new Error(`no scenario "${id}"; shipped: ${scenarioIds().join(", ")}`);
   return loadScenarioFile(path);
 }
 
 /** Loads, validates and resolves the scenario file at `path` (shipped or a draft anywhere). */
 export function loadScenarioFile(path: string): Scenario {
-  return resolveScenario(
-    rel(path),
-    readScenarioFile(path),
-    loadRegionCatalog(),
-    loadDatasets(),
-    loadLogisticsCatalog(),
-  );
+  return resolveFile(path, readScenarioFile(path));
+}
+
+/** Resolves a scenario file read from `path` against the shipped catalogs and data. */
+export function resolveFile(path: string, file: ScenarioFile): Scenario {
+  return resolveScenario(rel(path), file, loadRegionCatalog(), loadDatasets(), loadLogisticsCatalog());
 }

@@ -5,14 +5,18 @@
  * window opening inside the 2021 shortage finds the book as the real orders filled it.
  */
 import type { Scenario } from "../shared/index.ts";
-import { resolveScenario } from "../shared/scenario/resolve.ts";
 import { asWindowOf } from "../shared/scenario/window.ts";
-import { loadDatasets, loadLogisticsCatalog, loadRegionCatalog, readScenarioFile, rel } from "./scenarios.ts";
+import { readOwnScenarioFile, resolveFile } from "./scenarios.ts";
 
 export { asWindowOf, WindowError } from "../shared/scenario/window.ts";
 
-/** Loads the episode at `episodePath` as a window of the world scenario at `worldPath`, resolved. */
+/**
+ * Loads the episode at `episodePath` as a window of the world scenario at `worldPath`, resolved. Both
+ * files as written: a world that is itself a window is refused, not joined to its own world first.
+ */
 export function loadWindowOf(episodePath: string, worldPath: string): Scenario {
-  const file = asWindowOf(readScenarioFile(episodePath), readScenarioFile(worldPath));
-  return resolveScenario(rel(episodePath), file, loadRegionCatalog(), loadDatasets(), loadLogisticsCatalog());
+  return resolveFile(
+    episodePath,
+    asWindowOf(readOwnScenarioFile(episodePath), readOwnScenarioFile(worldPath)),
+  );
 }

@@ -26,8 +26,8 @@ import {
   REGION_CATALOG,
   scenarioFiles,
   scenarioPathOf,
+  joinedToWorld,
   type ParsedYaml,
-  windowFile,
 } from "../node/scenarios.ts";
 
 /** A problem with its place in the file ("line:col"). */
@@ -195,8 +195,7 @@ export function checkScenario(
     });
   } else if (!problems.some((p) => p.severity === "error")) {
     try {
-      const joined = raw.world.windowOf === undefined ? raw : windowFile(file, raw, raw.world.windowOf);
-      resolveScenario(file, joined, catalog, data, logistics);
+      resolveScenario(file, joinedToWorld(file, raw), catalog, data, logistics);
     } catch (e) {
       if (e instanceof ScenarioError)
         problems.push(...e.problems.map((p) => ({ ...p, severity: "error" as const })));

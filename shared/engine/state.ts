@@ -414,11 +414,6 @@ export interface RegionUsedMarket {
   stockThs: number[];
   /** TH/s bought there recently, per tier: raises the price, fades daily. */
   pressureThs: number[];
-  /**
-   * TH/s the region's racks retired today, per tier (worldRetire.ts), listed with today's listings and
-   * then zeroed (usedMarketFlows.ts). Absent until the region first retires machines.
-   */
-  retiredThs?: number[];
 }
 
 export interface UsedMarketsState {

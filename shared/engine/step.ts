@@ -158,10 +158,10 @@ function playDay(state: GameState, caches: EngineCaches): DayPlayed {
   // Fee spikes scale the day's fees (a mempool rush); 10000 bps is a normal day.
   state.market.feesSatsPerBlock = Math.round((feesForDay(state) * state.feeMultiplierBps) / 10_000);
   advanceHosting(state, caches);
-  advanceWorld(state, caches);
+  const retired = advanceWorld(state, caches);
   advanceShipments(state, caches);
   advanceOffers(state, caches);
-  advanceUsedMarkets(state, caches);
+  advanceUsedMarkets(state, caches, retired);
 
   const restOfWorldThsByRegion = restOfWorldHashrate(state, caches);
   const restOfWorldThs = restOfWorldThsByRegion.reduce((s, x) => s + x, 0);

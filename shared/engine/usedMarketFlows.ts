@@ -13,8 +13,17 @@ import { bestUsedTierOfWorld } from "./usedMarket.ts";
 import { powerPriceToday } from "./regions.ts";
 import type { GameState, RegionState, RegionUsedMarket } from "./state.ts";
 import { failUsedMachines } from "./usedMarketWear.ts";
+import type { RetiredListings } from "./worldRetire.ts";
 
-export function advanceUsedMarkets(state: GameState, caches: EngineCaches): void {
+/**
+ * The markets' day. `retired`: what the world's racks retired today, by region (worldRetire.ts), sold off
+ * with the day's listings.
+ */
+export function advanceUsedMarkets(
+  state: GameState,
+  caches: EngineCaches,
+  retired: RetiredListings | null = null,
+): void {
   const spec = state.scenario.usedMarkets;
   const regions = state.world.regions;
   const exported = USED_TIERS.map(() => 0);
@@ -24,12 +33,9 @@ export function advanceUsedMarkets(state: GameState, caches: EngineCaches): void
     const listed = listingsToday(state, region);
     // Machines retired from the region's racks today are sold off as well (the seed's gradient trade:
     // "淘汰的旧机型则被转售至电力成本更低或监管宽松的地区", retired models are resold to cheaper power).
-    // Emptied in place, not deleted: a market object that changed shape every day slowed every read of it.
-    const retired = market.retiredThs;
-    if (retired) {
-      for (let t = 0; t < USED_TIERS.length; t++) listed[t] = (listed[t] as number) + (retired[t] as number);
-      retired.fill(0);
-    }
+    const sold = retired?.[r];
+    if (sold)
+      for (let t = 0; t < USED_TIERS.length; t++) listed[t] = (listed[t] as number) + (sold[t] as number);
     const banned = region.policy === "banned";
     for (let t = 0; t < USED_TIERS.length; t++) {
       // A banned region sells everything abroad; elsewhere a share leaves towards cheap power.
@@ -66,12 +72,17 @@ function listingsToday(state: GameState, region: RegionState): number[] {
   return out;
 }
 
-/** A world tier's listing, half in its own used tier and half in its best machines' (usedTierOf and bestUsedTierOfWorld). */
-/** Records machines retired from a region's racks today, for the region's used market to list. */
-export function listRetired(market: RegionUsedMarket, jPerTh: number, ths: number): void {
-  addHalves((market.retiredThs ??= USED_TIERS.map(() => 0)), jPerTh, ths);
+/**
+ * Adds machines a region's racks retired to its listing of the day (a new one when null), split across
+ * the used tiers as every listing is; the listing.
+ */
+export function listRetired(listing: number[] | null, jPerTh: number, ths: number): number[] {
+  const out = listing ?? USED_TIERS.map(() => 0);
+  addHalves(out, jPerTh, ths);
+  return out;
 }
 
+/** A world tier's listing, half in its own used tier and half in its best machines' (usedTierOf and bestUsedTierOfWorld). */
 function addHalves(out: number[], jPerTh: number, ths: number): void {
   const own = usedTierOf(jPerTh);
   const best = bestUsedTierOfWorld(jPerTh);

@@ -21,14 +21,15 @@ import { noteCrunch, queuedKw } from "./hosting.ts";
 import { supplyRateAt } from "./worldSupply.ts";
 import { inShortage } from "./orderBook.ts";
 import { capacityGrowthKwPerDayOn } from "./capacityGrowth.ts";
-import { retireIdleMachines } from "./worldRetire.ts";
+import { retireIdleMachines, type RetiredListings } from "./worldRetire.ts";
 import { respondToProfit } from "./switchOff.ts";
 import { hideCovert, returnCovert } from "./covert.ts";
 import { advanceSeasonalMigration } from "./seasonalMigration.ts";
 import { openBuildOut, orderBuildOut } from "./buildOut.ts";
 import { newFleetJPerTh } from "./newFleet.ts";
 
-export function advanceWorld(state: GameState, caches: EngineCaches): void {
+/** The world's day; returns what its racks retired, by region, for the used markets (worldRetire.ts). */
+export function advanceWorld(state: GameState, caches: EngineCaches): RetiredListings | null {
   const regions = state.world.regions;
   for (let i = 0; i < regions.length; i++) {
     const region = regions[i] as RegionState;
@@ -46,7 +47,7 @@ export function advanceWorld(state: GameState, caches: EngineCaches): void {
   // placing sees the capacity the movers took.
   advanceSeasonalMigration(state, caches);
   // Obsolete machines free their racks (worldRetire.ts; only scenarios with a supply block's rate).
-  retireIdleMachines(state);
+  const retired = retireIdleMachines(state);
   // Only placing machines changes the rest of the world's kW from here on: one memo serves both.
   const memo: RestOfWorldKwMemo = [];
   const waitingBefore = state.hosting.backlogKw;
@@ -54,6 +55,7 @@ export function advanceWorld(state: GameState, caches: EngineCaches): void {
   resettleMigrants(state, memo, caches);
   // Hosts order racks for what found no room today (noteCrunch adds it to the backlog).
   orderBuildOut(state, state.hosting.backlogKw - waitingBefore);
+  return retired;
 }
 
 /** Rest-of-world hashrate running today, by region (after uptime), TH/s. */

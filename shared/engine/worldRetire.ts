@@ -1,7 +1,10 @@
 /**
  * Obsolete machines leave the rest of the world's racks (scenario `world.supply.retireIdlePctPerMonth`,
- * issue #16): each day a share of the machines that stand switched off for want of profit is scrapped or
- * sold off, and their kW are free for new machines. Over a fifteen-month episode it hardly matters; over
+ * issue #16): each day a share of the machines that stand switched off for want of profit leaves, and
+ * their kW are free for new machines. They are sold off on the region's used market that day (engine
+ * 2.4.0, usedMarketFlows.ts; its stock drains as machines are scrapped or exported). Idle machines are
+ * also listed a little each day while they stay racked (idleListPctPerDay): owners who try to sell before
+ * they give up, so a machine may be on offer before it leaves. Over a fifteen-month episode it hardly matters; over
  * a decade it decides whether 2024's racks hold S21s or the S9s of 2018, which never pay again and would
  * otherwise keep their kW for ever (regions.ts restOfWorldKw counts every installed machine).
  *
@@ -17,7 +20,7 @@
  * Only a scenario whose supply block sets a rate retires anything: the others play exactly as before.
  */
 import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
-import type { GameState, RegionUsedMarket, RestOfWorldTier } from "./state.ts";
+import type { GameState, RestOfWorldTier } from "./state.ts";
 import { listRetired } from "./usedMarketFlows.ts";
 
 /** Days over which a monthly rate is spread. */
@@ -32,22 +35,35 @@ const DAYS_PER_MONTH = 30;
  */
 export const MIN_TIER_THS = 14;
 
-/** Retires today's share of every region's switched-off machines (not a ban's idle ones: they wait). */
-export function retireIdleMachines(state: GameState): void {
+/** TH/s each region's racks retired today, per used tier (null: none), for its used market to list. */
+export type RetiredListings = (number[] | null)[];
+
+/**
+ * Retires today's share of every region's switched-off machines (not a ban's idle ones: they wait), and
+ * returns them by region for the used markets to list today (usedMarketFlows.ts), or null when the
+ * scenario retires nothing.
+ */
+export function retireIdleMachines(state: GameState): RetiredListings | null {
   const supply = state.scenario.world.supply;
   const pct = supply?.retireIdlePctPerMonth ?? 0;
-  if (pct <= 0) return;
+  if (pct <= 0) return null;
   // Worked out once a day for every tier of every region.
   const rule: RetireRule = {
     share: pct / 100 / DAYS_PER_MONTH,
     patience: supply?.retirePatienceDays ?? 0,
     least: (MIN_TIER_THS * worldScalePpm(state)) / FULL_SCALE_PPM,
   };
-  state.world.regions.forEach((region, r) => {
-    const market = state.usedMarkets.regions[r] as RegionUsedMarket;
+  return state.world.regions.map((region) => {
+    let listing: number[] | null = null;
     let emptied = false;
-    for (const tier of region.rowTiers) if (retireFrom(state, tier, rule, market)) emptied = true;
+    for (const tier of region.rowTiers) {
+      const retired = retireFrom(state, tier, rule);
+      if (retired <= 0) continue;
+      listing = listRetired(listing, tier.jPerTh, retired);
+      if (tier.installedThs <= 0) emptied = true;
+    }
     if (emptied) region.rowTiers = region.rowTiers.filter((t) => t.installedThs > 0);
+    return listing;
   });
 }
 
@@ -58,15 +74,10 @@ interface RetireRule {
   least: number;
 }
 
-/** Retires today's share of one tier's switched-off machines; true when the tier is left empty. */
-function retireFrom(
-  state: GameState,
-  tier: RestOfWorldTier,
-  rule: RetireRule,
-  market: RegionUsedMarket,
-): boolean {
+/** Retires today's share of one tier's switched-off machines; the TH/s retired. */
+function retireFrom(state: GameState, tier: RestOfWorldTier, rule: RetireRule): number {
   const retired = tier.installedThs * retirableShare(tier, rule.patience) * rule.share;
-  if (retired <= 0) return false;
+  if (retired <= 0) return 0;
   // The running share of the tier is unchanged in TH/s: only switched-off machines leave.
   const running = tier.installedThs * tier.running;
   const idle = tier.installedThs - running;
@@ -76,14 +87,12 @@ function retireFrom(
     tier.installedThs = running;
     tier.running = running > 0 ? 1 : 0;
     state.world.retiredThs += idle;
-    listRetired(market, tier.jPerTh, idle);
-    return running <= 0;
+    return idle;
   }
   tier.installedThs -= retired;
   tier.running = tier.installedThs > 0 ? running / tier.installedThs : 0;
   state.world.retiredThs += retired;
-  listRetired(market, tier.jPerTh, retired);
-  return false;
+  return retired;
 }
 
 /**

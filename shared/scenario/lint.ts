@@ -31,6 +31,7 @@ import { supplyProblems } from "./supplySpec.ts";
 import { lintCovertAndSeasonal } from "./lintCovert.ts";
 import { lintPowerStepEvents } from "./lintPowerSteps.ts";
 import { lintHostingStepEvents } from "./lintHostingSteps.ts";
+import { lintWindowOverrides } from "./lintWindow.ts";
 import type { RegionCatalog, ScenarioFile } from "./schema.ts";
 
 export type Severity = "error" | "warning" | "info";
@@ -146,6 +147,7 @@ export function lintScenario(raw: ScenarioFile, catalog: RegionCatalog, data: Da
   out.problems.push(...lintCovertAndSeasonal(raw));
   out.problems.push(...lintPowerStepEvents(raw, catalog));
   out.problems.push(...lintHostingStepEvents(raw, catalog));
+  out.problems.push(...lintWindowOverrides(raw));
 
   const cited = ["chain", "price", "fees", "pool", "company", "factory", "usedMarket", "world"] as const;
   for (const key of cited) checkCitation(out, raw[key], [key]);

@@ -12,6 +12,7 @@ import { shortageOverlaps, supplyProblems } from "./supplySpec.ts";
 
 type Supply = NonNullable<ScenarioFile["world"]["supply"]>;
 type Region = ScenarioFile["regions"][number];
+type Period = ScenarioFile["period"];
 
 /** Why a scenario cannot be played as a window of a world: the message says what to give instead. */
 export class WindowError extends Error {
@@ -19,24 +20,25 @@ export class WindowError extends Error {
 }
 
 /** The world's supply as the window can play it: a shortage only where it overlaps the window. */
-function supplyForWindow(supply: Supply, period: ScenarioFile["period"]): Supply {
+function supplyForWindow(supply: Supply, period: Period): Supply {
   const { shortage, ...rest } = supply;
   return shortage && shortageOverlaps(shortage, period) ? { ...rest, shortage } : rest;
 }
 
 /**
  * A region's racks growing as the world's do from the window's first day: the world's pace then (its
- * last dated step on or before the start, else its own pace), and its steps after the start. The world
- * draws its racks through the capacity each episode starts with, so the window and the world build the
- * same racks. A region the world does not have keeps its own growth.
+ * last dated step on or before the start, else its own pace), and its steps within the window (a step
+ * after the end would change the window's hash, not its play). The window starts on its own racks; the
+ * decade's legs pass through exodus-2021's and tariffs-2025's, not halving-2020's. A region the world
+ * does not have keeps its own growth.
  */
-function regionGrowingAsWorld(region: Region, world: ScenarioFile, start: string): Region {
+function regionGrowingAsWorld(region: Region, world: ScenarioFile, period: Period): Region {
   const worldRegion = world.regions.find((r) => r.id === region.id);
   if (!worldRegion) return region;
   const { capacityGrowthSteps: _own, ...rest } = region;
   const steps = worldRegion.capacityGrowthSteps ?? [];
-  const current = steps.filter((s) => s.from <= start).at(-1);
-  const later = steps.filter((s) => s.from > start);
+  const current = steps.filter((s) => s.from <= period.start).at(-1);
+  const later = steps.filter((s) => s.from > period.start && s.from <= period.end);
   return {
     ...rest,
     capacityGrowthMwPerYear: current?.mwPerYear ?? worldRegion.capacityGrowthMwPerYear,
@@ -46,18 +48,18 @@ function regionGrowingAsWorld(region: Region, world: ScenarioFile, start: string
 
 /** The episode file with the world's supply, retirement, build-out and growth of racks in place of its own. */
 export function asWindowOf(episode: ScenarioFile, world: ScenarioFile): ScenarioFile {
+  if (world.world.windowOf)
+    throw new WindowError(`${world.id} is itself a window of ${world.world.windowOf}: name that world`);
   const supply = world.world.supply;
   if (!supply)
     throw new WindowError(
       `${world.id}'s new machines follow a schedule (world.deployments), not the industry's output (world.supply): give history-2016-2026`,
     );
-  if (world.world.windowOf)
-    throw new WindowError(`${world.id} is itself a window of ${world.world.windowOf}: name that world`);
   const { deployments: _own, supply: _ownSupply, windowOf: _named, ...ownWorld } = episode.world;
   const { buildOut: _ownBuildOut, ...rest } = episode;
   const file = scenarioFileSchema.parse({
     ...rest,
-    regions: episode.regions.map((r) => regionGrowingAsWorld(r, world, episode.period.start)),
+    regions: episode.regions.map((r) => regionGrowingAsWorld(r, world, episode.period)),
     world: { ...ownWorld, deployments: [], supply: supplyForWindow(supply, episode.period) },
     ...(world.buildOut ? { buildOut: world.buildOut } : {}),
   });

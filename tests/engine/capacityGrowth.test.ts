@@ -46,6 +46,27 @@ describe("capacity growth by date", () => {
     expect(kw).toBeLessThan(exodusTexasKw * 1.1);
   });
 
+  it("brings every region outside China to exodus-2021's and tariffs-2025's racks on their first days", () => {
+    const game = newGame("history-2016-2026", 1);
+    const caches = new EngineCaches();
+    // A moratorium stops a region's growth for its months (Chelan County 2018, Hydro-Quebec's 2018
+    // suspension, New York's 2022 one: the decade's events), so those regions fall short of the legs.
+    const moratoria = new Set(["us-washington", "ca-quebec", "us-newyork"]);
+    for (const [date, episode] of [
+      ["2021-04-02", "exodus-2021"],
+      ["2024-01-06", "tariffs-2025"],
+    ] as const) {
+      while (game.day < parseIsoDate(date)) step(game, caches);
+      for (const spec of scenario(episode).regions) {
+        if (spec.id.startsWith("cn-") || moratoria.has(spec.id)) continue;
+        const kw = game.world.regions.find((r) => r.id === spec.id)?.capacityKw ?? 0;
+        // Within the build-out's extra racks.
+        expect(kw / spec.capacityKw, `${spec.id} on ${date}`).toBeGreaterThan(0.95);
+        expect(kw / spec.capacityKw, `${spec.id} on ${date}`).toBeLessThan(1.1);
+      }
+    }
+  });
+
   it("refuses steps out of date order", () => {
     const parsed = capacityGrowthStepsSchema.safeParse([
       { from: "2022-01-01", mwPerYear: 10 },

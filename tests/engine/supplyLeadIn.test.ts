@@ -11,7 +11,7 @@ import type { Datasets } from "../../shared/scenario/datasets.ts";
 import { leadInDays, withRevenueLeadIn } from "../../shared/scenario/supplyLeadIn.ts";
 import type { WorldSupply } from "../../shared/scenario/supplySpec.ts";
 import { asWindowOf, loadWindowOf } from "../../node/worldWindow.ts";
-import { loadDatasets, readScenarioFile, scenarioPathOf } from "../../node/scenarios.ts";
+import { loadDatasets, readOwnScenarioFile, scenarioPathOf } from "../../node/scenarios.ts";
 import { scenario } from "../helpers/game.ts";
 import { withSupply } from "../../tools/lib/calibrate.ts";
 
@@ -45,20 +45,20 @@ describe("the decade's episodes as windows of its world", () => {
   });
 
   it("takes the world's supply instead of the episode's deployments, and its shortage only where it overlaps", () => {
-    const world = readScenarioFile(path(DECADE));
-    const exodusFile = asWindowOf(readScenarioFile(path("exodus-2021")), world);
+    const world = readOwnScenarioFile(path(DECADE));
+    const exodusFile = asWindowOf(readOwnScenarioFile(path("exodus-2021")), world);
     expect(exodusFile.world.deployments).toEqual([]);
     expect(exodusFile.world.supply?.mwPerMusdRevenue).toBe(world.world.supply?.mwPerMusdRevenue);
     expect(exodusFile.world.supply?.shortage?.start).toBe("2020-12-01");
     expect(exodusFile.buildOut).toEqual(world.buildOut);
-    const tariffs = asWindowOf(readScenarioFile(path("tariffs-2025")), world);
+    const tariffs = asWindowOf(readOwnScenarioFile(path("tariffs-2025")), world);
     expect(tariffs.world.supply?.shortage).toBeUndefined();
   });
 
   it("refuses a world without a supply, and an episode whose drawn price the supply cannot read", () => {
-    const sandbox = readScenarioFile(path("sandbox"));
-    const world = readScenarioFile(path(DECADE));
-    expect(() => asWindowOf(readScenarioFile(path("exodus-2021")), sandbox)).toThrow(
+    const sandbox = readOwnScenarioFile(path("sandbox"));
+    const world = readOwnScenarioFile(path(DECADE));
+    expect(() => asWindowOf(readOwnScenarioFile(path("exodus-2021")), sandbox)).toThrow(
       /sandbox's new machines follow a schedule/,
     );
     expect(() => asWindowOf(sandbox, world)).toThrow(/sandbox cannot take .*historical BTC price/);

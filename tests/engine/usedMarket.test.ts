@@ -92,11 +92,13 @@ describe("a region's used market", () => {
     const after = stock();
     const growth = (tier: number) => (after[tier] ?? 0) / (before[tier] ?? 1);
     // Routine churn keeps the stock of machines that still pay steady (S19 and S17 classes); the
-    // halving's idle S9s swell theirs (seed 2: 1.33x against 1.11x and 1.01x; 1.98x before the episode
-    // was a window of the decade, whose retirement scraps part of the idle S9s instead).
+    // halving's idle S9s swell theirs, listed while they stand idle and sold off when the racks retire
+    // them (seeds 1-3: 1.57-1.62x against 1.11x and 1.01x; 1.98x on the episode's hand-fitted deployments,
+    // whose world kept its S9s racked and listing; 1.33x as a window of the decade before retired
+    // machines were listed).
     const s9 = growth(usedTierOf(95));
-    expect(s9).toBeGreaterThan(1.2);
-    for (const jPerTh of [35, 50]) expect(s9 - 1).toBeGreaterThan(2 * (growth(usedTierOf(jPerTh)) - 1));
+    expect(s9).toBeGreaterThan(1.4);
+    for (const jPerTh of [35, 50]) expect(s9 - 1).toBeGreaterThan(3 * (growth(usedTierOf(jPerTh)) - 1));
   });
 
   it("receives a ban's distressed machines in the open regions (the gradient trade)", () => {

@@ -8,6 +8,8 @@ import { MIN_TIER_THS, retireIdleMachines } from "../../shared/engine/worldRetir
 import { addToTier, restOfWorldKw } from "../../shared/engine/regions.ts";
 import type { GameState, RestOfWorldTier } from "../../shared/engine/state.ts";
 import { EngineCaches } from "../../shared/engine/caches.ts";
+import { usedTierOf } from "../../shared/engine/market.ts";
+import { bestUsedTierOfWorld } from "../../shared/engine/usedMarket.ts";
 import { advanceUsedMarkets } from "../../shared/engine/usedMarketFlows.ts";
 import { newGame } from "../helpers/game.ts";
 
@@ -31,7 +33,7 @@ describe("retiring switched-off machines", () => {
     const state = newGame("sandbox");
     for (const region of state.world.regions) for (const t of region.rowTiers) t.running = 0;
     const before = JSON.stringify(state.world);
-    retireIdleMachines(state);
+    expect(retireIdleMachines(state)).toBeNull();
     expect(JSON.stringify(state.world)).toBe(before);
   });
 });
@@ -45,36 +47,63 @@ function withoutPatience(state: GameState): GameState {
 }
 
 describe("selling off retired machines (engine 2.4.0)", () => {
-  it("lists what the racks retire on the region's used market that day, split as listings are", () => {
+  /**
+   * The decade without patience, one tier three-quarters off (one whose machines list in two used tiers,
+   * their own and the best's): the region, the tier, its TH/s.
+   */
+  function quarterOn() {
     const state = withoutPatience(newGame("history-2016-2026"));
-    const r = state.world.regions.findIndex((x) => x.rowTiers.length > 0);
-    const tier = state.world.regions[r]!.rowTiers[0]!;
+    const r = state.world.regions.findIndex((x) => x.policy !== "banned");
+    const region = state.world.regions[r]!;
+    for (const t of region.rowTiers) t.running = 1;
+    // S19-class machines (34 J/TH), which list in two used tiers; the 2016 fleet lists in one.
+    addToTier(region, 34, 1e6);
+    const tier = region.rowTiers.find((t) => t.jPerTh === 34)!;
+    expect(usedTierOf(34)).not.toBe(bestUsedTierOfWorld(34));
     tier.running = 0.25;
-    const installed = tier.installedThs;
-    retireIdleMachines(state);
+    return { state, r, tier, installed: tier.installedThs };
+  }
+
+  it("returns what the racks retire by region, half in the tier's own used tier and half in the best's", () => {
+    const { state, r, tier, installed } = quarterOn();
+    const listings = retireIdleMachines(state);
     const retired = installed - tier.installedThs;
-    const listed = state.usedMarkets.regions[r]!.retiredThs ?? [];
+    const listed = listings?.[r] ?? [];
     expect(retired).toBeGreaterThan(0);
-    expect(listed.reduce((a, b) => a + b, 0)).toBeCloseTo(retired, 6);
-    expect(listed.filter((x) => x > 0).length).toBeGreaterThanOrEqual(1);
+    const [own, best] = [usedTierOf(tier.jPerTh), bestUsedTierOfWorld(tier.jPerTh)];
+    expect(listed[own]).toBeCloseTo(retired / 2, 6);
+    expect(listed[best]).toBeCloseTo(retired / 2, 6);
+    // Nothing else was off, so nothing else retired: the one listing is all of it.
+    expect(listings?.filter((l) => l !== null)).toHaveLength(1);
+    expect(listed.reduce((a, b) => a + b, 0)).toBeCloseTo(state.world.retiredThs, 6);
   });
 
-  it("adds them to the day's listings, keeping the stock's export share, then zeroes them", () => {
+  it("lists a tier's last switched-off machines whole when they go whole", () => {
+    const { state, r, tier } = quarterOn();
+    tier.installedThs = MIN_TIER_THS / 2 / 0.75; // less than a machine switched off: all of it goes
+    const idle = tier.installedThs * 0.75;
+    const listings = retireIdleMachines(state);
+    const listed = listings?.[r] ?? [];
+    expect(tier.installedThs).toBeCloseTo(idle / 3, 9);
+    expect(listed[usedTierOf(tier.jPerTh)]! + listed[bestUsedTierOfWorld(tier.jPerTh)]!).toBeCloseTo(idle, 9);
+  });
+
+  it("adds them to the day's listings, keeping the stock's export share", () => {
     const state = newGame("history-2016-2026");
-    const caches = new EngineCaches();
     const r = state.world.regions.findIndex((x) => x.rowTiers.length > 0 && x.policy !== "banned");
-    const market = state.usedMarkets.regions[r]!;
     const twin = structuredClone(state);
     const tierIndex = 3;
-    market.retiredThs = market.stockThs.map((_, t) => (t === tierIndex ? 1e6 : 0));
-    advanceUsedMarkets(state, caches);
+    const listings = state.world.regions.map((_, i) =>
+      i === r ? state.usedMarkets.regions[r]!.stockThs.map((_, t) => (t === tierIndex ? 1e6 : 0)) : null,
+    );
+    advanceUsedMarkets(state, new EngineCaches(), listings);
     advanceUsedMarkets(twin, new EngineCaches());
     const exportShare = state.scenario.usedMarkets.exportBps / 10_000;
-    const gained = market.stockThs[tierIndex]! - twin.usedMarkets.regions[r]!.stockThs[tierIndex]!;
+    const gained =
+      state.usedMarkets.regions[r]!.stockThs[tierIndex]! - twin.usedMarkets.regions[r]!.stockThs[tierIndex]!;
     // The kept share stays here; the exported share travels on, and some of it may land here again.
     expect(gained).toBeGreaterThanOrEqual(1e6 * (1 - exportShare) - 1e-6);
     expect(gained).toBeLessThan(1e6);
-    expect(market.retiredThs?.every((x) => x === 0)).toBe(true);
   });
 });
 

@@ -4,10 +4,10 @@
  * window's first day, and a window that also gives its own pace, names no shipped world or is resolved
  * without its world gets an error naming `world.windowOf`.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { parseIsoDate } from "../../shared/math/calendar.ts";
 import { resolveScenario, ScenarioError } from "../../shared/scenario/resolve.ts";
 import { paceProblems } from "../../shared/scenario/supplySpec.ts";
@@ -21,9 +21,12 @@ import {
   readScenarioFile,
   scenarioPathOf,
 } from "../../node/scenarios.ts";
+import { loadWindowOf } from "../../node/worldWindow.ts";
 import { checkScenario } from "../../tools/scenario-check.ts";
 
 const DECADE = "history-2016-2026";
+const tmp = mkdtempSync(join(tmpdir(), "windows-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const path = (id: string) => scenarioPathOf(id) as string;
 
 /** A draft copy of tariffs-2025 (a window of the decade) that names `worldId` as its world. */
@@ -31,7 +34,7 @@ function draftWindow(worldId: string): string {
   const text = readFileSync(path("tariffs-2025"), "utf8")
     .replace("id: tariffs-2025", "id: my-window")
     .replace(`windowOf: ${DECADE}`, `windowOf: ${worldId}`);
-  const file = join(mkdtempSync(join(tmpdir(), "window-")), "my-window.yaml");
+  const file = join(mkdtempSync(join(tmp, "window-")), "my-window.yaml");
   writeFileSync(file, text);
   return file;
 }
@@ -53,21 +56,32 @@ describe("a scenario file that names its world (world.windowOf)", () => {
     expect(draft.regions).toEqual(asWindowOf(own, world).regions);
   });
 
-  it("grows each region's racks at the world's pace from the first day, and keeps a region the world lacks", () => {
+  it("grows each region's racks at the world's pace from the first day, with the world's steps inside it", () => {
+    const growth = (episode: string, region: string) => {
+      const r = readScenarioFile(path(episode)).regions.find((x) => x.id === region);
+      return [r?.capacityGrowthMwPerYear, (r?.capacityGrowthSteps ?? []).map((s) => s.from)];
+    };
+    // The decade's Texas: 143 MW/yr to 2021-04-02, exodus-2021's 1,100 to its end, 632 to 2024-01-06, 842.
+    expect(growth("halving-2020", "us-texas")).toEqual([143, []]);
+    expect(growth("exodus-2021", "us-texas")).toEqual([1100, []]);
+    expect(growth("tariffs-2025", "us-texas")).toEqual([842, []]);
+    expect(growth("exodus-2021", "ru-irkutsk")).toEqual([0, []]);
+    // A world step inside the window is kept (a draft exodus that runs into 2023).
+    const long = readOwnScenarioFile(path("exodus-2021"));
+    const longer = asWindowOf({ ...long, period: { ...long.period, end: "2023-03-31" } }, world);
+    const texas = longer.regions.find((r) => r.id === "us-texas");
+    expect(texas?.capacityGrowthSteps).toEqual([{ from: "2022-07-01", mwPerYear: 632 }]);
+  });
+
+  it("keeps the growth of a region the world does not have", () => {
     const own = readOwnScenarioFile(path("tariffs-2025"));
-    const texas = (file: typeof own) => file.regions.find((r) => r.id === "us-texas");
-    const worldTexas = texas(world);
-    const steps = worldTexas?.capacityGrowthSteps ?? [];
-    const atStart = steps.filter((s) => s.from <= own.period.start).at(-1);
-    expect(atStart, "the decade's Texas has a pace on 2024-01-06").toBeDefined();
-    const window = asWindowOf(own, world);
-    expect(texas(window)?.capacityGrowthMwPerYear).toBe(atStart?.mwPerYear);
-    expect(texas(window)?.capacityGrowthMwPerYear).not.toBe(texas(own)?.capacityGrowthMwPerYear);
-    expect(texas(window)?.capacityGrowthSteps ?? []).toEqual(steps.filter((s) => s.from > own.period.start));
+    const mine = {
+      ...own,
+      regions: own.regions.map((r) => (r.id === "us-texas" ? { ...r, capacityGrowthMwPerYear: 1234 } : r)),
+    };
     const withoutTexas = { ...world, regions: world.regions.filter((r) => r.id !== "us-texas") };
-    expect(texas(asWindowOf(own, withoutTexas))?.capacityGrowthMwPerYear).toBe(
-      texas(own)?.capacityGrowthMwPerYear,
-    );
+    const texas = asWindowOf(mine, withoutTexas).regions.find((r) => r.id === "us-texas");
+    expect(texas?.capacityGrowthMwPerYear).toBe(1234);
   });
 
   it("plays: the joined draft resolves and its world deploys from the industry's output", () => {
@@ -94,6 +108,10 @@ describe("a scenario file that names its world (world.windowOf)", () => {
       /no shipped scenario "history-2016-2062"; shipped: .*history-2016-2026/,
     );
     expectProblem(draftWindow("sandbox"), /sandbox's new machines follow a schedule/);
+    expectProblem(
+      draftWindow("halving-2020"),
+      /halving-2020 is itself a window of history-2016-2026: name that world/,
+    );
   });
 
   it("refuses a window that also gives its own pace, and a window resolved without its world", () => {
@@ -101,6 +119,8 @@ describe("a scenario file that names its world (world.windowOf)", () => {
       /takes history-2016-2026's pace .* without `deployments` or `supply`/,
     );
     expect(paceProblems({ deployments: [], windowOf: DECADE })).toEqual([]);
+    const supply = { mwPerMusdRevenue: 0.45, lagDays: 0, retireIdlePctPerMonth: 0 };
+    expect(paceProblems({ deployments: [], supply, windowOf: DECADE })[0]?.path).toEqual(["supply"]);
     const unjoined = readOwnScenarioFile(draftWindow(DECADE));
     expect(() =>
       resolveScenario(
@@ -115,6 +135,30 @@ describe("a scenario file that names its world (world.windowOf)", () => {
 
   it("passes the scenario check, which resolves it joined to its world", () => {
     const report = checkScenario(draftWindow(DECADE), loadRegionCatalog(), loadDatasets());
-    expect(report.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(report.problems.filter((p) => p.severity !== "info")).toEqual([]);
+  });
+
+  it("warns that a window's own build-out and growth of racks are not played", () => {
+    const text = readFileSync(draftWindow(DECADE), "utf8")
+      .replace(/(\{ id: us-texas, sharePct: [\d.]+, capacityMw: \d+)/, "$1, capacityGrowthMwPerYear: 900")
+      .concat("buildOut:\n  sharePct: 25\n  lagDays: 90\n  source: a draft's own\n  estimate: a guess\n");
+    const file = join(mkdtempSync(join(tmp, "window-")), "my-window.yaml");
+    writeFileSync(file, text);
+    const warnings = checkScenario(file, loadRegionCatalog(), loadDatasets()).problems.filter(
+      (p) => p.severity !== "info",
+    );
+    expect(warnings.map((p) => [p.severity, p.message])).toEqual([
+      ["warning", expect.stringMatching(/^this buildOut block is not played/)],
+      [
+        "warning",
+        expect.stringMatching(/^us-texas's capacity growth is not played: a window of history-2016-2026/),
+      ],
+    ]);
+  });
+
+  it("refuses, through --world, a world that is itself a window", () => {
+    expect(() => loadWindowOf(path("exodus-2021"), path("tariffs-2025"))).toThrow(
+      /tariffs-2025 is itself a window of history-2016-2026/,
+    );
   });
 });
