@@ -4,10 +4,10 @@
  * their kW are free for new machines. They are sold off on the region's used market that day (engine
  * 2.4.0, usedMarketFlows.ts; its stock drains as machines are scrapped or exported). Idle machines are
  * also listed a little each day while they stay racked (idleListPctPerDay): owners who try to sell
- * before they give up, so a machine may be on offer before it leaves. Over a fifteen-month episode it
- * matters little; over a decade it decides whether 2024's racks hold S21s or the S9s of 2018, which
- * never pay again and would otherwise keep their kW for ever (regions.ts restOfWorldKw counts every
- * installed machine).
+ * before they give up, so a machine may be on offer before it leaves. In an episode it takes part of
+ * what a crash switched off (halving-2020: the March 2020 crash's S9s, before the halving); over a
+ * decade it decides whether 2024's racks hold S21s or the S9s of 2018, which never pay again and would
+ * otherwise keep their kW for ever (regions.ts restOfWorldKw counts every installed machine).
  *
  * Miners do not sell a machine the week it stops paying: they wait to see whether the price comes back
  * (machines shut down in Sichuan's dry season of 2018 were expected back in the wet season of 2019; an
