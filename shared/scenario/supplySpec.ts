@@ -168,14 +168,11 @@ export function paceProblems(world: {
   supply?: SupplyFile;
   windowOf?: string;
 }): { path: (string | number)[]; message: string }[] {
-  if (world.windowOf !== undefined && (world.supply || world.deployments.length > 0))
-    return [
-      {
-        path: [world.supply ? "supply" : "deployments"],
-        message: `a window takes ${world.windowOf}'s pace for new machines: give \`windowOf\` alone, without \`deployments\` or \`supply\``,
-      },
-    ];
-  if (world.windowOf !== undefined) return [];
+  if (world.windowOf !== undefined) {
+    if (!world.supply && world.deployments.length === 0) return [];
+    const message = `a window takes ${world.windowOf}'s pace for new machines: give \`windowOf\` alone, without \`deployments\` or \`supply\``;
+    return [{ path: [world.supply ? "supply" : "deployments"], message }];
+  }
   if (world.supply && world.deployments.length > 0)
     return [
       {
