@@ -7,6 +7,8 @@
  * What is scaled, by one factor `scalePpm` (parts per million), chosen once at tick 0 and kept in the state:
  * - the rest of the world's installed fleet (every region's tiers) and its daily deployments (world.ts);
  * - the difficulty (the target is divided by the factor: blocks keep coming every ten minutes);
+ * - the used markets' stock and their least reference stock (usedMarket.ts), as thin as the fleet whose churn
+ *   fills them;
  * - the block reward (subsidy and fees), so that the hashprice, the revenue of one TH/s, is unchanged:
  *   a machine earns what it earns in the full world, and machines, power and hosting cost the same.
  * Nothing else moves: BTC price, power, capacity, factories. With no class-sized world (the default, and
@@ -37,6 +39,9 @@ export const FULL_SCALE_PPM = 1_000_000;
  * because bots keep a reserve, spend on hosting and freight, and the world keeps deploying at its
  * scaled pace. 0.35 brought the four into about 30-60% then; once the bots invested their cash (issue
  * #14) 0.35 gave 36.5% (halving-2020), 53% (tariffs-2025) and 64% (sandbox), so 0.45 (10 runs each).
+ * With the used markets scaled too (6 runs each): halving-2020 36.9%, exodus-2021 60.0%, tariffs-2025
+ * 58.3%, sandbox 59.1%, against 58.2%, 66.6%, 55.9% and 60.4% while the class bought from a full-sized
+ * world's stock.
  */
 export const WORLD_PER_PLAYER_POWER = 0.45;
 
@@ -74,6 +79,13 @@ export function applyClassWorld(state: GameState): void {
   for (const region of state.world.regions) {
     for (const tier of region.rowTiers) tier.installedThs *= f;
     for (const tier of region.idleTiers) tier.installedThs *= f;
+  }
+  // The used markets hold what the scaled fleet's churn keeps for sale (usedMarket.ts steadyStockThs):
+  // left full-sized, a class-sized world opened on a glut of some seventy times its reference stock
+  // (sandbox), and used prices sat at their floor for months.
+  for (const market of state.usedMarkets.regions) {
+    market.stockThs = market.stockThs.map((ths) => ths * f);
+    market.pressureThs = market.pressureThs.map((ths) => ths * f);
   }
   state.networkThs *= f;
   // A smaller network finds blocks at the same pace only against an easier target.

@@ -18,6 +18,7 @@ import { createRng } from "../math/rng.ts";
 import { roundHalfAway, type Cents } from "../math/money.ts";
 import type { AsicModel, RegionSpec, Scenario } from "../scenario/types.ts";
 import { tariffBps } from "./logistics/customs.ts";
+import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
 import type { UsedMarketsSpec } from "../scenario/usedMarketSpec.ts";
 import { lotThs } from "./fleet.ts";
 import { USED_TIERS, usedFairCentsPerTh, usedTierOf } from "./market.ts";
@@ -69,10 +70,21 @@ function steadyStockThs(scenario: Scenario, region: RegionState, tier: number): 
   return (installedInTier(region, tier) * spec.churnBpsPerDay) / Math.max(1, spec.drainBpsPerDay);
 }
 
+/**
+ * The least reference stock, TH/s: a thin market prices as if it held this much. At the game's scale, as the
+ * fleet whose churn fills the markets is (classWorld.ts): unscaled, a class-sized world's markets all sat on
+ * the floor and its prices hardly moved when a class bought.
+ */
+function referenceFloorThs(state: GameState): number {
+  const floor = state.scenario.usedMarkets.referenceFloorThs;
+  const scale = worldScalePpm(state);
+  return scale === FULL_SCALE_PPM ? floor : (floor * scale) / FULL_SCALE_PPM;
+}
+
 /** The stock at which the regional factor is 1 (neither glut nor scarcity), TH/s. */
 export function referenceStockThs(state: GameState, r: number, tier: number): number {
   const region = state.world.regions[r] as RegionState;
-  return Math.max(state.scenario.usedMarkets.referenceFloorThs, steadyStockThs(state.scenario, region, tier));
+  return Math.max(referenceFloorThs(state), steadyStockThs(state.scenario, region, tier));
 }
 
 /**
@@ -90,8 +102,9 @@ export function referenceStocksThs(state: GameState, r: number): number[] {
     installed[best] = (installed[best] as number) + t.installedThs / 2;
   }
   const spec = state.scenario.usedMarkets;
+  const floor = referenceFloorThs(state);
   return installed.map((ths) =>
-    Math.max(spec.referenceFloorThs, (ths * spec.churnBpsPerDay) / Math.max(1, spec.drainBpsPerDay)),
+    Math.max(floor, (ths * spec.churnBpsPerDay) / Math.max(1, spec.drainBpsPerDay)),
   );
 }
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { applyCommand, step } from "../../shared/index.ts";
 import { EngineCaches } from "../../shared/engine/caches.ts";
 import { equities } from "../../shared/engine/companies.ts";
-import { usedAskUnitCents } from "../../shared/engine/market.ts";
+import { USED_TIERS, usedAskUnitCents } from "../../shared/engine/market.ts";
 import { USED_MARKET_DELAY_DAYS } from "../../shared/engine/commands/usedMachines.ts";
 import { lotKw, lotModel } from "../../shared/engine/fleet.ts";
 import { playersSharePpm } from "../../shared/engine/classWorld.ts";
@@ -19,7 +19,7 @@ import { stateHash } from "../../shared/engine/hash.ts";
 import type { GameState, Lot } from "../../shared/engine/state.ts";
 import { newGame, player } from "../helpers/game.ts";
 import { stockUsed } from "../helpers/usedMarket.ts";
-import { quoteUsedLot } from "../../shared/engine/usedMarket.ts";
+import { quoteUsedLot, referenceStockThs } from "../../shared/engine/usedMarket.ts";
 
 const host = { kind: "host" as const };
 const caches = new EngineCaches();
@@ -112,6 +112,41 @@ describe("the class-sized world", () => {
     const replayed = replayLog(log, g.scenario);
     expect(stateHash(replayed.state)).toBe(stateHash(g));
     expect(replayed.state.classWorld).toEqual(g.classWorld);
+  });
+
+  it("opens its used markets as thin as its fleet: each stock against its reference as in the full world", () => {
+    for (const id of ["sandbox", "halving-2020"]) {
+      const full = newGame(id, 1, 8);
+      const small = classGame(id, 8);
+      const f = small.classWorld!.scalePpm / 1_000_000;
+      let compared = 0;
+      full.usedMarkets.regions.forEach((market, r) => {
+        USED_TIERS.forEach((_, t) => {
+          const reference = referenceStockThs(full, r, t);
+          // Only markets above the least reference stock: there the ratio is the fleet's, at any scale.
+          if (reference <= full.scenario.usedMarkets.referenceFloorThs) return;
+          const stock = small.usedMarkets.regions[r]!.stockThs[t]!;
+          expect(stock).toBeCloseTo(market.stockThs[t]! * f, 6);
+          expect(stock / referenceStockThs(small, r, t)).toBeCloseTo(market.stockThs[t]! / reference, 9);
+          compared++;
+        });
+      });
+      expect(compared).toBeGreaterThan(10);
+      // One machine costs what it costs in the full world, but for the walk up a thin market's curve
+      // (under 2% where 20 or more are for sale; opening on a full-sized stock, the glut took 19% off
+      // in sandbox).
+      let priced = 0;
+      full.scenario.regions.forEach((_, r) => {
+        for (const m of full.scenario.asics) {
+          const small1 = quoteUsedLot(small, r, m, 1);
+          if (!small1 || small1.stockUnits < 20) continue;
+          const ratio = small1.unitCents / quoteUsedLot(full, r, m, 1)!.unitCents;
+          expect(Math.abs(ratio - 1)).toBeLessThan(0.02);
+          priced++;
+        }
+      });
+      expect(priced).toBeGreaterThan(5);
+    }
   });
 
   it("leaves a game without it exactly as before (no factor anywhere)", () => {
