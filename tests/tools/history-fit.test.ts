@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { formatIsoDate, parseIsoDate, SECONDS_PER_DAY } from "../../shared/math/calendar.ts";
 import { realCountryShares, realHashprice, realHashrate7d } from "../../node/history.ts";
-import { fitByYear, pearson, type YearFit } from "../../node/historyFit.ts";
+import { fitByYear, pearson, RETARGET_LUCK_FLOOR_PP, type YearFit } from "../../node/historyFit.ts";
+import { createRng, nextFloat, type RngState } from "../../shared/math/rng.ts";
 import { hexBits, type DayRow, type RetargetRow } from "../../node/recorder.ts";
 import { loadDatasets } from "../../node/scenarios.ts";
 
@@ -137,6 +138,29 @@ describe("the fit to history by year", () => {
     expect(year(fitByYear(zeroGame, data), "all").retargetTrendBaselinePp).toBe(
       year(perfect, "all").retargetTrendBaselinePp,
     );
+  });
+
+  it("puts the luck floor of a perfect game where two independent chains' retargets differ", () => {
+    // Two chains at the same steady hashrate, each finding its blocks by its own luck (exponential gaps)
+    // and retargeting every 2,016 blocks as the protocol does: how far apart are their changes?
+    const changes = (rng: RngState, epochs: number): number[] => {
+      let difficulty = 1;
+      const out: number[] = [];
+      for (let e = 0; e < epochs; e++) {
+        let time = 0;
+        for (let b = 0; b < 2016; b++) time -= Math.log(1 - nextFloat(rng)) * difficulty;
+        const next = difficulty * (2016 / time);
+        out.push((next / difficulty - 1) * 100);
+        difficulty = next;
+      }
+      return out;
+    };
+    const game = changes(createRng(1, "game"), 4000);
+    const history = changes(createRng(1, "history"), 4000);
+    const mean = game.reduce((s, c, i) => s + Math.abs(c - history[i]!), 0) / game.length;
+    expect(RETARGET_LUCK_FLOOR_PP).toBeCloseTo(3.55, 2);
+    // 4,000 retargets: a standard error of about 0.04 pp.
+    expect(Math.abs(mean - RETARGET_LUCK_FLOOR_PP)).toBeLessThan(0.15);
   });
 
   it("computes Pearson's correlation and refuses it on too few points", () => {

@@ -1,6 +1,6 @@
 /** The printed summary of a recorded game: what happened to the chain, the market and the map. */
 import type { HistoryComparison } from "../../node/history.ts";
-import type { HistoryReport, YearFit } from "../../node/historyFit.ts";
+import { RETARGET_LUCK_FLOOR_PP, type HistoryReport, type YearFit } from "../../node/historyFit.ts";
 import { difficultyT, fixed, int, keyValues, share, signedPct, table } from "./format.ts";
 import type { DayRow, Recording } from "../../node/recorder.ts";
 
@@ -205,11 +205,18 @@ function fitLines(fits: readonly YearFit[]): string[] {
     orBlank(f.hashpriceLnError, 3),
     orBlank(f.shareErrorPp, 2),
   ]);
+  const luck = measured.some((f) => f.retargets > 0)
+    ? [
+        `  A game whose hashrate followed the real one exactly would still miss a retarget by ${fixed(RETARGET_LUCK_FLOOR_PP, 2)} pp on`,
+        "  average (its blocks and history's each come by their own luck): where always 0% does better, no game can.",
+      ]
+    : [];
   return [
     "Fit to history by year (mean absolute errors; shares against Cambridge's monthly figures)",
     ...table(
       [header, ...rows],
       ["l", ...(sets ? ["l" as const] : []), "r", "r", "r", "r", "r", "r", "r", "r", "r"],
     ),
+    ...luck,
   ];
 }
