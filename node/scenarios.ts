@@ -147,6 +147,18 @@ export function windowFile(path: string, episode: ScenarioFile, worldId: string)
   }
 }
 
+/** The shipped world a window names, as written; undefined when there is none or it does not read. */
+export function worldFileOf(worldId: string): ScenarioFile | undefined {
+  const worldPath = shippedPathOf(worldId);
+  if (!worldPath) return undefined;
+  try {
+    return readOwnScenarioFile(worldPath);
+  } catch {
+    // The window's own check says what is wrong with the world it names (windowFile).
+    return undefined;
+  }
+}
+
 /**
  * Whether a --scenario value names a file (a draft anywhere: "./drafts/my.yaml") rather than the id of a
  * shipped scenario: it has a directory part or a YAML extension.

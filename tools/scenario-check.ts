@@ -27,6 +27,7 @@ import {
   scenarioFiles,
   scenarioPathOf,
   joinedToWorld,
+  worldFileOf,
   type ParsedYaml,
 } from "../node/scenarios.ts";
 
@@ -185,7 +186,8 @@ export function checkScenario(
     });
     return { file, problems: locate(r.yaml, problems) };
   }
-  problems.push(...lintScenario(raw, catalog, data));
+  const world = raw.world.windowOf === undefined ? undefined : worldFileOf(raw.world.windowOf);
+  problems.push(...lintScenario(raw, catalog, data, world));
   // The trial resolve catches what only the engine's view shows; after lint errors it would repeat them.
   if (!logistics) {
     problems.push({

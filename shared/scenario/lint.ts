@@ -121,7 +121,13 @@ export function lintRegionCatalog(catalog: RegionCatalog, data: Datasets): LintP
   return out.problems;
 }
 
-export function lintScenario(raw: ScenarioFile, catalog: RegionCatalog, data: Datasets): LintProblem[] {
+/** `world`: the file a window names (`world.windowOf`), as written, when the caller could read it. */
+export function lintScenario(
+  raw: ScenarioFile,
+  catalog: RegionCatalog,
+  data: Datasets,
+  world?: ScenarioFile,
+): LintProblem[] {
   const out = new Collector();
   const start = parseIsoDate(raw.period.start);
   const end = parseIsoDate(raw.period.end);
@@ -147,7 +153,7 @@ export function lintScenario(raw: ScenarioFile, catalog: RegionCatalog, data: Da
   out.problems.push(...lintCovertAndSeasonal(raw));
   out.problems.push(...lintPowerStepEvents(raw, catalog));
   out.problems.push(...lintHostingStepEvents(raw, catalog));
-  out.problems.push(...lintWindowOverrides(raw));
+  out.problems.push(...lintWindowOverrides(raw, world));
 
   const cited = ["chain", "price", "fees", "pool", "company", "factory", "usedMarket", "world"] as const;
   for (const key of cited) checkCitation(out, raw[key], [key]);

@@ -12,6 +12,8 @@ import { parseIsoDate } from "../../shared/math/calendar.ts";
 import { resolveScenario, ScenarioError } from "../../shared/scenario/resolve.ts";
 import { paceProblems } from "../../shared/scenario/supplySpec.ts";
 import { asWindowOf } from "../../shared/scenario/window.ts";
+import { lintWindowOverrides } from "../../shared/scenario/lintWindow.ts";
+import type { ScenarioFile } from "../../shared/scenario/schema.ts";
 import {
   loadDatasets,
   loadLogisticsCatalog,
@@ -154,6 +156,21 @@ describe("a scenario file that names its world (world.windowOf)", () => {
         expect.stringMatching(/^us-texas's capacity growth is not played: a window of history-2016-2026/),
       ],
     ]);
+  });
+
+  it("leaves alone the growth of a region the world lacks, which the window keeps", () => {
+    const text = readFileSync(draftWindow(DECADE), "utf8").replace(
+      /(\{ id: us-texas, sharePct: [\d.]+, capacityMw: \d+)/,
+      "$1, capacityGrowthMwPerYear: 900",
+    );
+    const file = join(mkdtempSync(join(tmp, "window-")), "my-window.yaml");
+    writeFileSync(file, text);
+    const own = readOwnScenarioFile(file);
+    const world = readOwnScenarioFile(path(DECADE));
+    const withoutTexas = { ...world, regions: world.regions.filter((r) => r.id !== "us-texas") };
+    const messages = (w?: ScenarioFile): string[] => lintWindowOverrides(own, w).map((p) => p.message);
+    expect(messages(world)).toEqual([expect.stringMatching(/^us-texas's capacity growth is not played/)]);
+    expect(messages(withoutTexas)).toEqual([]);
   });
 
   it("refuses, through --world, a world that is itself a window", () => {
