@@ -7,11 +7,10 @@
  * What is scaled, by one factor `scalePpm` (parts per million), chosen once at tick 0 and kept in the state:
  * - the rest of the world's installed fleet (every region's tiers) and its daily deployments (world.ts);
  * - the difficulty (the target is divided by the factor: blocks keep coming every ten minutes);
- * - the used markets' stock and their least reference stock (usedMarket.ts), as thin as the fleet whose churn
- *   fills them;
  * - the block reward (subsidy and fees), so that the hashprice, the revenue of one TH/s, is unchanged:
  *   a machine earns what it earns in the full world, and machines, power and hosting cost the same.
- * Nothing else moves: BTC price, power, capacity, factories. With no class-sized world (the default, and
+ * Nothing else moves: BTC price, power, capacity, factories, used markets (usedMarket.ts atFullScale reads
+ * what the scaled fleet lists for sale at the full world's size). With no class-sized world (the default, and
  * every no-player run) the factor is absent and every figure is exactly the full world's.
  *
  * The factor: the players' buying power on day 0 (seats × (starting cash at the factory's price per
@@ -39,11 +38,14 @@ export const FULL_SCALE_PPM = 1_000_000;
  * because bots keep a reserve, spend on hosting and freight, and the world keeps deploying at its
  * scaled pace. 0.35 brought the four into about 30-60% then; once the bots invested their cash (issue
  * #14) 0.35 gave 36.5% (halving-2020), 53% (tariffs-2025) and 64% (sandbox), so 0.45 (10 runs each).
- * With the used markets scaled too (6 runs each): halving-2020 36.9%, exodus-2021 60.0%, tariffs-2025
- * 58.3%, sandbox 59.1%, against 58.2%, 66.6%, 55.9% and 60.4% while the class bought from a full-sized
- * world's stock.
+ * Those shares leaned on a flaw: the used markets opened on the full world's stock but were fed and priced
+ * at the class's scale, so the stock drained to a fifth to a third of the full world's within three months
+ * (cheap at first, scarce after) and a class found few used machines later in a game.
+ * With the markets kept full-sized (usedMarket.ts atFullScale), 0.45 gave 81/79/89/90% (halving-2020,
+ * exodus-2021, tariffs-2025, sandbox; 6 runs), 1.5 gave 63/49/73/76%, and 3 gives 45.7/31.9/51.0/59.6%
+ * (10 runs; 58.7/33.5/72.0/68.3% on the last day).
  */
-export const WORLD_PER_PLAYER_POWER = 0.45;
+export const WORLD_PER_PLAYER_POWER = 3;
 
 /** The game's scale, ppm (FULL_SCALE_PPM when the world is full-sized). */
 export function worldScalePpm(state: Pick<GameState, "classWorld">): number {
@@ -79,13 +81,6 @@ export function applyClassWorld(state: GameState): void {
   for (const region of state.world.regions) {
     for (const tier of region.rowTiers) tier.installedThs *= f;
     for (const tier of region.idleTiers) tier.installedThs *= f;
-  }
-  // The used markets hold what the scaled fleet's churn keeps for sale (usedMarket.ts steadyStockThs):
-  // left full-sized, a class-sized world opened on a glut of some seventy times its reference stock
-  // (sandbox), and used prices sat at their floor for months.
-  for (const market of state.usedMarkets.regions) {
-    market.stockThs = market.stockThs.map((ths) => ths * f);
-    market.pressureThs = market.pressureThs.map((ths) => ths * f);
   }
   state.networkThs *= f;
   // A smaller network finds blocks at the same pace only against an easier target.

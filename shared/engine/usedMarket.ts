@@ -71,20 +71,22 @@ function steadyStockThs(scenario: Scenario, region: RegionState, tier: number): 
 }
 
 /**
- * The least reference stock, TH/s: a thin market prices as if it held this much. At the game's scale, as the
- * fleet whose churn fills the markets is (classWorld.ts): unscaled, a class-sized world's markets all sat on
- * the floor and its prices hardly moved when a class bought.
+ * TH/s of the rest of the world's fleet read at the full world's size. A class-sized world (classWorld.ts)
+ * scales the fleet so that the class's hashrate counts, but its used markets stay the real world's, as its
+ * factories and hosting capacity do: they open on the full world's stock, so what the scaled fleet lists
+ * each day, and the stock it would keep, are scaled back up. (Read at the class's scale, the listings
+ * drained a full-sized opening stock for over a year: used prices rose through the game by themselves.)
  */
-function referenceFloorThs(state: GameState): number {
-  const floor = state.scenario.usedMarkets.referenceFloorThs;
+export function atFullScale(state: Pick<GameState, "classWorld">, ths: number): number {
   const scale = worldScalePpm(state);
-  return scale === FULL_SCALE_PPM ? floor : (floor * scale) / FULL_SCALE_PPM;
+  return scale === FULL_SCALE_PPM ? ths : (ths * FULL_SCALE_PPM) / scale;
 }
 
 /** The stock at which the regional factor is 1 (neither glut nor scarcity), TH/s. */
 export function referenceStockThs(state: GameState, r: number, tier: number): number {
   const region = state.world.regions[r] as RegionState;
-  return Math.max(referenceFloorThs(state), steadyStockThs(state.scenario, region, tier));
+  const steady = atFullScale(state, steadyStockThs(state.scenario, region, tier));
+  return Math.max(state.scenario.usedMarkets.referenceFloorThs, steady);
 }
 
 /**
@@ -102,9 +104,11 @@ export function referenceStocksThs(state: GameState, r: number): number[] {
     installed[best] = (installed[best] as number) + t.installedThs / 2;
   }
   const spec = state.scenario.usedMarkets;
-  const floor = referenceFloorThs(state);
   return installed.map((ths) =>
-    Math.max(floor, (ths * spec.churnBpsPerDay) / Math.max(1, spec.drainBpsPerDay)),
+    Math.max(
+      spec.referenceFloorThs,
+      atFullScale(state, (ths * spec.churnBpsPerDay) / Math.max(1, spec.drainBpsPerDay)),
+    ),
   );
 }
 

@@ -9,7 +9,7 @@
 import type { RegionSpec } from "../scenario/types.ts";
 import type { EngineCaches } from "./caches.ts";
 import { USED_TIERS, usedTierOf } from "./market.ts";
-import { bestUsedTierOfWorld } from "./usedMarket.ts";
+import { atFullScale, bestUsedTierOfWorld } from "./usedMarket.ts";
 import { powerPriceToday } from "./regions.ts";
 import type { GameState, RegionState, RegionUsedMarket } from "./state.ts";
 import { failUsedMachines } from "./usedMarketWear.ts";
@@ -27,6 +27,7 @@ export function advanceUsedMarkets(
   const spec = state.scenario.usedMarkets;
   const regions = state.world.regions;
   const exported = USED_TIERS.map(() => 0);
+  const scaled = state.classWorld !== null;
   for (let r = 0; r < regions.length; r++) {
     const region = regions[r] as RegionState;
     const market = state.usedMarkets.regions[r] as RegionUsedMarket;
@@ -36,6 +37,9 @@ export function advanceUsedMarkets(
     const sold = retired?.[r];
     if (sold)
       for (let t = 0; t < USED_TIERS.length; t++) listed[t] = (listed[t] as number) + (sold[t] as number);
+    // A class-sized world's markets stay full-sized (usedMarket.ts atFullScale).
+    if (scaled)
+      for (let t = 0; t < USED_TIERS.length; t++) listed[t] = atFullScale(state, listed[t] as number);
     const banned = region.policy === "banned";
     for (let t = 0; t < USED_TIERS.length; t++) {
       // A banned region sells everything abroad; elsewhere a share leaves towards cheap power.
@@ -51,7 +55,7 @@ export function advanceUsedMarkets(
   // too, wherever cheap power is ("部分矿工在绝望中抛售设备", Reuters 2021-07-07, shared/seeds/001).
   for (const batch of state.world.migration)
     if (batch.readyDay > state.day)
-      addHalves(exported, batch.jPerTh, (batch.ths * spec.migrantListBpsPerDay) / 10_000);
+      addHalves(exported, batch.jPerTh, atFullScale(state, (batch.ths * spec.migrantListBpsPerDay) / 10_000));
   shipGradient(state, exported, caches);
   failUsedMachines(state, caches);
 }

@@ -88,14 +88,17 @@ describe("the class-sized world", () => {
   it("gives players who invest a large share of the network, and difficulty answers them", () => {
     const idle = classGame("sandbox", 4);
     const busy = classGame("sandbox", 4);
-    for (let n = 1; n <= 4; n++) runMachines(busy, n, 0.6);
+    // The world starts at three times what the players' cash buys (WORLD_PER_PLAYER_POWER): players who
+    // put nearly all of it into used machines on day 0 hold about a fifth of the network at once (what
+    // they earn, reinvested, takes a class to 30-60% over a game: tools/simulate.ts --class-share).
+    for (let n = 1; n <= 4; n++) runMachines(busy, n, 0.9);
     while (busy.retargets.length === 0) {
       step(busy);
       step(idle);
     }
     while (idle.retargets.length === 0) step(idle);
     const share = playersSharePpm(busy) / 1e6;
-    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeGreaterThan(0.15);
     expect(share).toBeLessThan(0.8);
     // The players' machines made blocks come faster: the first retarget raised difficulty more.
     expect(busy.retargets[0]!.changePpm).toBeGreaterThan(idle.retargets[0]!.changePpm + 50_000);
@@ -114,38 +117,36 @@ describe("the class-sized world", () => {
     expect(replayed.state.classWorld).toEqual(g.classWorld);
   });
 
-  it("opens its used markets as thin as its fleet: each stock against its reference as in the full world", () => {
+  it("keeps the full world's used markets: the same stock and reference, day 0 and three months on", () => {
     for (const id of ["sandbox", "halving-2020"]) {
-      const full = newGame(id, 1, 8);
-      const small = classGame(id, 8);
-      const f = small.classWorld!.scalePpm / 1_000_000;
-      let compared = 0;
-      full.usedMarkets.regions.forEach((market, r) => {
-        USED_TIERS.forEach((_, t) => {
-          const reference = referenceStockThs(full, r, t);
-          // Only markets above the least reference stock: there the ratio is the fleet's, at any scale.
-          if (reference <= full.scenario.usedMarkets.referenceFloorThs) return;
-          const stock = small.usedMarkets.regions[r]!.stockThs[t]!;
-          expect(stock).toBeCloseTo(market.stockThs[t]! * f, 6);
-          expect(stock / referenceStockThs(small, r, t)).toBeCloseTo(market.stockThs[t]! / reference, 9);
-          compared++;
-        });
-      });
-      expect(compared).toBeGreaterThan(10);
-      // One machine costs what it costs in the full world, but for the walk up a thin market's curve
-      // (under 2% where 20 or more are for sale; opening on a full-sized stock, the glut took 19% off
-      // in sandbox).
-      let priced = 0;
-      full.scenario.regions.forEach((_, r) => {
-        for (const m of full.scenario.asics) {
-          const small1 = quoteUsedLot(small, r, m, 1);
-          if (!small1 || small1.stockUnits < 20) continue;
-          const ratio = small1.unitCents / quoteUsedLot(full, r, m, 1)!.unitCents;
-          expect(Math.abs(ratio - 1)).toBeLessThan(0.02);
-          priced++;
-        }
-      });
-      expect(priced).toBeGreaterThan(5);
+      const full = newGame(id, 1, 2);
+      const small = classGame(id, 2);
+      expect(small.classWorld!.scalePpm).toBeLessThan(100_000);
+      const totals = (g: GameState): { stock: number; reference: number } => {
+        let stock = 0;
+        let reference = 0;
+        g.usedMarkets.regions.forEach((market, r) =>
+          USED_TIERS.forEach((_, t) => {
+            stock += market.stockThs[t]!;
+            reference += referenceStockThs(g, r, t);
+          }),
+        );
+        return { stock, reference };
+      };
+      // Day 0: the markets as the full world opens them, to the unit, and priced alike.
+      expect(small.usedMarkets.regions).toEqual(full.usedMarkets.regions);
+      expect(totals(small).reference / totals(full).reference).toBeCloseTo(1, 9);
+      // What the scaled fleet lists is read at full size: no glut drains away, and no market thins out
+      // (read at the class's scale, both fell to a fifth of the full world's within three months).
+      for (let d = 0; d < 90; d++) {
+        step(full);
+        step(small);
+      }
+      const [a, b] = [totals(full), totals(small)];
+      expect(b.stock / a.stock).toBeGreaterThan(0.85);
+      expect(b.stock / a.stock).toBeLessThan(1.15);
+      expect(b.reference / a.reference).toBeGreaterThan(0.85);
+      expect(b.reference / a.reference).toBeLessThan(1.15);
     }
   });
 
