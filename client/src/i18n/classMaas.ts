@@ -11,7 +11,7 @@ export const classMaasEn = {
     "Machines as a service: an owner leases a lot's hashrate to another company for a term, for an upfront and a daily fee. The owner runs the machines and pays the power; the lessee gets the BTC.",
   "cw.option": "Class-sized world",
   "cw.option.hint":
-    "The rest of the world is shrunk so that the companies in this game hold a large share of the network (often 30–60%): every machine you switch on raises the difficulty for everyone. A machine earns what it earns in the full world.",
+    "The rest of the world is shrunk so that the companies in this game hold a large share of the network (often 30–60%): every machine you switch on raises the difficulty for everyone. A machine earns and costs what it does in the full world: factories, hosting and used markets keep their full size.",
   "cw.share": "Players' share: {pct}",
   "cw.shareLabel": "Players' share",
   "cw.share.hint": "The share of the network's hashrate that the companies in this game run today.",
@@ -46,7 +46,7 @@ export const classMaasZh: Record<keyof typeof classMaasEn, string> = {
     "矿机即服务：机主把一批矿机的算力租给另一家公司一段时间，收取预付和每日租金。机主运行矿机并承担电费；承租方获得比特币。",
   "cw.option": "班级规模世界",
   "cw.option.hint":
-    "世界其余的矿机按比例缩小，使本局各公司合计占全网算力的很大份额（常在 30–60%）：你开启的每台矿机都会抬高所有人的难度。一台矿机的收益与完整世界中相同。",
+    "世界其余的矿机按比例缩小，使本局各公司合计占全网算力的很大份额（常在 30–60%）：你开启的每台矿机都会抬高所有人的难度。一台矿机的收益和价格与完整世界中相同：工厂、托管容量和二手市场都保持完整规模。",
   "cw.share": "玩家算力占比：{pct}",
   "cw.shareLabel": "玩家算力占比",
   "cw.share.hint": "本局各公司今天运行的算力占全网算力的比例。",
