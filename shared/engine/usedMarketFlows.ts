@@ -27,7 +27,6 @@ export function advanceUsedMarkets(
   const spec = state.scenario.usedMarkets;
   const regions = state.world.regions;
   const exported = USED_TIERS.map(() => 0);
-  const scaled = state.classWorld !== null;
   for (let r = 0; r < regions.length; r++) {
     const region = regions[r] as RegionState;
     const market = state.usedMarkets.regions[r] as RegionUsedMarket;
@@ -37,15 +36,14 @@ export function advanceUsedMarkets(
     const sold = retired?.[r];
     if (sold)
       for (let t = 0; t < USED_TIERS.length; t++) listed[t] = (listed[t] as number) + (sold[t] as number);
-    // A class-sized world's markets stay full-sized (usedMarket.ts atFullScale).
-    if (scaled)
-      for (let t = 0; t < USED_TIERS.length; t++) listed[t] = atFullScale(state, listed[t] as number);
     const banned = region.policy === "banned";
     for (let t = 0; t < USED_TIERS.length; t++) {
+      // A class-sized world's markets stay full-sized (usedMarket.ts atFullScale).
+      const list = atFullScale(state, listed[t] as number);
       // A banned region sells everything abroad; elsewhere a share leaves towards cheap power.
-      const out = banned ? (listed[t] as number) : ((listed[t] as number) * spec.exportBps) / 10_000;
+      const out = banned ? list : (list * spec.exportBps) / 10_000;
       exported[t] = (exported[t] as number) + out;
-      const kept = (listed[t] as number) - out;
+      const kept = list - out;
       const stock = market.stockThs[t] as number;
       market.stockThs[t] = banned ? 0 : stock + kept - (stock * spec.drainBpsPerDay) / 10_000;
       market.pressureThs[t] = ((market.pressureThs[t] as number) * (10_000 - spec.pressureDecayBps)) / 10_000;
