@@ -12,7 +12,6 @@
  * names the years its world was fitted on gets two more, "calibration" and "out of sample" (issue #16).
  */
 import { difficultyFromBits } from "../shared/bitcoin/difficulty.ts";
-import { RETARGET_INTERVAL } from "../shared/bitcoin/constants.ts";
 import { parseIsoDate } from "../shared/math/calendar.ts";
 import type { Datasets } from "../shared/scenario/datasets.ts";
 import {
@@ -23,17 +22,6 @@ import {
   type HistoryComparison,
 } from "./history.ts";
 import type { DayRow, Recording, RetargetRow } from "./recorder.ts";
-
-/**
- * The mean retarget error, pp, of a game whose hashrate followed the real one day by day: its blocks still
- * come by their own luck. An epoch of 2,016 blocks runs long or short by 1/√2016 (2.2%); a retarget's change
- * carries the luck of the epoch before it and, through the difficulty that epoch ran at, of the one before
- * that (√2 × 2.2%); the game's luck and history's are independent, so their difference has a standard
- * deviation of 2/√2016 and a mean absolute value of that times √(2/π): about 3.55 pp. Where always guessing
- * 0% does better (2024-2025: 3.46 pp), the real changes are mostly luck and no game that draws its own
- * blocks can beat the guess there. tests/tools/history-fit.test.ts plays the epochs to check the figure.
- */
-export const RETARGET_LUCK_FLOOR_PP = (200 / Math.sqrt(RETARGET_INTERVAL)) * Math.sqrt(2 / Math.PI);
 
 export interface YearFit {
   /** Calendar year, "all", or a pooled set: "calibration" or "out of sample". */

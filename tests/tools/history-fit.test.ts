@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { formatIsoDate, parseIsoDate, SECONDS_PER_DAY } from "../../shared/math/calendar.ts";
 import { realCountryShares, realHashprice, realHashrate7d } from "../../node/history.ts";
-import { fitByYear, pearson, RETARGET_LUCK_FLOOR_PP, type YearFit } from "../../node/historyFit.ts";
+import { fitByYear, pearson, type YearFit } from "../../node/historyFit.ts";
+import { RETARGET_LUCK_FLOOR_PP } from "../../shared/bitcoin/retargetLuck.ts";
 import { createRng, nextFloat, type RngState } from "../../shared/math/rng.ts";
 import { hexBits, type DayRow, type RetargetRow } from "../../node/recorder.ts";
 import { loadDatasets } from "../../node/scenarios.ts";

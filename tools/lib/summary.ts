@@ -1,6 +1,7 @@
 /** The printed summary of a recorded game: what happened to the chain, the market and the map. */
 import type { HistoryComparison } from "../../node/history.ts";
-import { RETARGET_LUCK_FLOOR_PP, type HistoryReport, type YearFit } from "../../node/historyFit.ts";
+import type { HistoryReport, YearFit } from "../../node/historyFit.ts";
+import { RETARGET_LUCK_FLOOR_PP } from "../../shared/bitcoin/retargetLuck.ts";
 import { difficultyT, fixed, int, keyValues, share, signedPct, table } from "./format.ts";
 import type { DayRow, Recording } from "../../node/recorder.ts";
 

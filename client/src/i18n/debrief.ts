@@ -38,6 +38,8 @@ export const debriefEn = {
   "debrief.chartCarbon": "Carbon per company (tonnes CO₂, cumulative)",
   "debrief.fit": "Network hashrate off history by {rms} on average (RMS, {days} days).",
   "debrief.fitRetargets": "Retargets off the real ones by {pp} percentage points on average.",
+  "debrief.fitLuck":
+    "A game that followed history exactly would still be off by about {pp} points: blocks come by luck, in a game as in history.",
   "debrief.noHistory": "The real data does not cover these dates.",
   "debrief.final": "Final standings",
   "debrief.standings": "Standings on {date}",
@@ -120,6 +122,8 @@ export const debriefZh: Record<keyof typeof debriefEn, string> = {
   "debrief.chartCarbon": "各公司碳排放（吨二氧化碳，累计）",
   "debrief.fit": "全网算力与历史平均偏差 {rms}（均方根，{days} 天）。",
   "debrief.fitRetargets": "难度调整与真实值平均相差 {pp} 个百分点。",
+  "debrief.fitLuck":
+    "即使一局游戏完全照着历史走，难度调整仍会平均相差约 {pp} 个百分点：出块快慢有运气成分，游戏里和历史上都一样。",
   "debrief.noHistory": "真实数据未覆盖这些日期。",
   "debrief.final": "最终排名",
   "debrief.standings": "{date} 的排名",

@@ -4,6 +4,7 @@
  * that it is unit-tested; charts.ts draws the specifications.
  */
 import type { DebriefPayload } from "../../../../shared/protocol/debrief.ts";
+import { RETARGET_LUCK_FLOOR_PP } from "../../../../shared/bitcoin/retargetLuck.ts";
 import { pick, translate, type Lang, type MessageKey } from "../../i18n/index.ts";
 
 export type ChartUnit = "usd" | "ehs" | "difficulty" | "hashprice" | "tonnes";
@@ -171,8 +172,11 @@ export function fitSummary(p: DebriefPayload, lang: Lang): string[] {
     out.push(
       translate(lang, "debrief.fit", { rms: pct(p.fit.hashrateRmsLogError), days: p.fit.hashrateDays }),
     );
-  if (p.fit.retargetMeanAbsErrorPp !== null)
+  if (p.fit.retargetMeanAbsErrorPp !== null) {
     out.push(translate(lang, "debrief.fitRetargets", { pp: p.fit.retargetMeanAbsErrorPp.toFixed(1) }));
+    // What luck alone leaves, so that a class reads its own figure against it (retargetLuck.ts).
+    out.push(translate(lang, "debrief.fitLuck", { pp: RETARGET_LUCK_FLOOR_PP.toFixed(1) }));
+  }
   if (out.length === 0) out.push(translate(lang, "debrief.noHistory"));
   return out;
 }
