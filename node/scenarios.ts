@@ -153,9 +153,10 @@ export function worldFileOf(worldId: string): ScenarioFile | undefined {
   if (!worldPath) return undefined;
   try {
     return readOwnScenarioFile(worldPath);
-  } catch {
-    // The window's own check says what is wrong with the world it names (windowFile).
-    return undefined;
+  } catch (e) {
+    // A world that does not read: the window's own check says what is wrong with it (windowFile).
+    if (e instanceof ScenarioError) return undefined;
+    throw e;
   }
 }
 

@@ -1,4 +1,8 @@
-/** Bitcoin Core consensus arithmetic (mainnet): compact nBits, difficulty/work, retarget, subsidy. */
+/**
+ * Bitcoin Core consensus arithmetic (mainnet): compact nBits, difficulty/work, retarget, subsidy. (Beside
+ * it, not exported here: retargetLuck.ts, the statistics of a retarget's luck that the fit and the
+ * debrief quote.)
+ */
 export {
   COIN,
   DIFF1_TARGET,

@@ -80,7 +80,7 @@ describe("debrief charts", () => {
     const retargets = fixture({ fit: { ...none.fit, retargetMeanAbsErrorPp: 4.26 } });
     expect(fitSummary(retargets, "en")).toEqual([
       "Retargets off the real ones by 4.3 percentage points on average.",
-      "A game that followed history exactly would still be off by about 3.6 points: blocks come by luck, in a game as in history.",
+      "A game that followed history exactly would still be off by about 3.6 percentage points on average: blocks come by luck, in a game as in history.",
     ]);
     expect(fitSummary(retargets, "zh")[1]).toBe(
       "即使一局游戏完全照着历史走，难度调整仍会平均相差约 3.6 个百分点：出块快慢有运气成分，游戏里和历史上都一样。",

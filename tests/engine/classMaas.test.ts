@@ -10,7 +10,7 @@ import { equities } from "../../shared/engine/companies.ts";
 import { USED_TIERS, usedAskUnitCents } from "../../shared/engine/market.ts";
 import { USED_MARKET_DELAY_DAYS } from "../../shared/engine/commands/usedMachines.ts";
 import { lotKw, lotModel } from "../../shared/engine/fleet.ts";
-import { playersSharePpm } from "../../shared/engine/classWorld.ts";
+import { FULL_SCALE_PPM, playersSharePpm } from "../../shared/engine/classWorld.ts";
 import { quoteMachineLease } from "../../shared/engine/machineLease.ts";
 import { legalCommands } from "../../shared/engine/commands/legal.ts";
 import { preview } from "../../shared/engine/preview.ts";
@@ -19,7 +19,8 @@ import { stateHash } from "../../shared/engine/hash.ts";
 import type { GameState, Lot } from "../../shared/engine/state.ts";
 import { newGame, player } from "../helpers/game.ts";
 import { stockUsed } from "../helpers/usedMarket.ts";
-import { quoteUsedLot, referenceStockThs } from "../../shared/engine/usedMarket.ts";
+import { atFullScale, quoteUsedLot, referenceStockThs } from "../../shared/engine/usedMarket.ts";
+import { advanceUsedMarkets } from "../../shared/engine/usedMarketFlows.ts";
 
 const host = { kind: "host" as const };
 const caches = new EngineCaches();
@@ -117,8 +118,9 @@ describe("the class-sized world", () => {
     expect(replayed.state.classWorld).toEqual(g.classWorld);
   });
 
-  it("keeps the full world's used markets: the same stock and reference, day 0 and three months on", () => {
-    for (const id of ["sandbox", "halving-2020"]) {
+  it("keeps the full world's used markets: the same stock and reference, day 0 and four months on", () => {
+    // exodus-2021: its ban's distress sales and emigrants' listings go through the same scaling.
+    for (const id of ["sandbox", "halving-2020", "exodus-2021"]) {
       const full = newGame(id, 1, 2);
       const small = classGame(id, 2);
       expect(small.classWorld!.scalePpm).toBeLessThan(100_000);
@@ -137,8 +139,9 @@ describe("the class-sized world", () => {
       expect(small.usedMarkets.regions).toEqual(full.usedMarkets.regions);
       expect(totals(small).reference / totals(full).reference).toBeCloseTo(1, 9);
       // What the scaled fleet lists is read at full size: no glut drains away, and no market thins out
-      // (read at the class's scale, both fell to a fifth of the full world's within three months).
-      for (let d = 0; d < 90; d++) {
+      // (read at the class's scale, the stock fell to a fifth to a third of the full world's within
+      // three months).
+      for (let d = 0; d < 120; d++) {
         step(full);
         step(small);
       }
@@ -150,9 +153,38 @@ describe("the class-sized world", () => {
     }
   });
 
+  it("lists a ban's emigrants for sale at the full world's size too", () => {
+    const full = newGame("exodus-2021", 1, 2);
+    const small = classGame("exodus-2021", 2);
+    const waiting = (g: GameState) => g.world.migration.some((m) => m.readyDay > g.day);
+    while (!(waiting(full) && waiting(small)) && full.tick < 200) {
+      step(full);
+      step(small);
+    }
+    expect(waiting(small)).toBe(true);
+    // What one day's listings of the machines waiting to emigrate add to the markets' stock.
+    const stock = (g: GameState) =>
+      g.usedMarkets.regions.reduce((sum, m) => sum + m.stockThs.reduce((a, x) => a + x, 0), 0);
+    const emigrantsListed = (g: GameState): number => {
+      const [withThem, without] = [structuredClone(g), structuredClone(g)];
+      without.world.migration = [];
+      advanceUsedMarkets(withThem, new EngineCaches());
+      advanceUsedMarkets(without, new EngineCaches());
+      return stock(withThem) - stock(without);
+    };
+    expect(emigrantsListed(full)).toBeGreaterThan(0);
+    // Read at the class's scale, it was about 1% of the full world's.
+    expect(emigrantsListed(small) / emigrantsListed(full)).toBeGreaterThan(0.8);
+    expect(emigrantsListed(small) / emigrantsListed(full)).toBeLessThan(1.25);
+  });
+
   it("leaves a game without it exactly as before (no factor anywhere)", () => {
     const g = newGame("sandbox", 1, 0);
     expect(g.classWorld).toBeNull();
+    // At full scale the used markets read the fleet as it is, to the bit.
+    for (const ths of [0, 1 / 3, 12_345.678])
+      for (const classWorld of [null, { scalePpm: FULL_SCALE_PPM, seats: 2 }])
+        expect(atFullScale({ classWorld }, ths)).toBe(ths);
     const before = g.chain.bits;
     step(g);
     expect(g.chain.bits).toBe(before);

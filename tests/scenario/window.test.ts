@@ -13,6 +13,7 @@ import { resolveScenario, ScenarioError } from "../../shared/scenario/resolve.ts
 import { paceProblems } from "../../shared/scenario/supplySpec.ts";
 import { asWindowOf } from "../../shared/scenario/window.ts";
 import { lintWindowOverrides } from "../../shared/scenario/lintWindow.ts";
+import { lintScenario } from "../../shared/scenario/lint.ts";
 import type { ScenarioFile } from "../../shared/scenario/schema.ts";
 import {
   loadDatasets,
@@ -22,6 +23,7 @@ import {
   readOwnScenarioFile,
   readScenarioFile,
   scenarioPathOf,
+  worldFileOf,
 } from "../../node/scenarios.ts";
 import { loadWindowOf } from "../../node/worldWindow.ts";
 import { checkScenario } from "../../tools/scenario-check.ts";
@@ -171,6 +173,12 @@ describe("a scenario file that names its world (world.windowOf)", () => {
     const messages = (w?: ScenarioFile): string[] => lintWindowOverrides(own, w).map((p) => p.message);
     expect(messages(world)).toEqual([expect.stringMatching(/^us-texas's capacity growth is not played/)]);
     expect(messages(withoutTexas)).toEqual([]);
+    // The whole lint passes the world on to this check (scenario-check reads it with worldFileOf).
+    const notPlayed = (w: ScenarioFile) =>
+      lintScenario(own, loadRegionCatalog(), loadDatasets(), w).filter((p) => /not played/.test(p.message));
+    expect(notPlayed(world)).toHaveLength(1);
+    expect(notPlayed(withoutTexas)).toEqual([]);
+    expect(worldFileOf(DECADE)?.regions.map((r) => r.id)).toEqual(world.regions.map((r) => r.id));
   });
 
   it("refuses, through --world, a world that is itself a window", () => {

@@ -39,7 +39,7 @@ export const debriefEn = {
   "debrief.fit": "Network hashrate off history by {rms} on average (RMS, {days} days).",
   "debrief.fitRetargets": "Retargets off the real ones by {pp} percentage points on average.",
   "debrief.fitLuck":
-    "A game that followed history exactly would still be off by about {pp} points: blocks come by luck, in a game as in history.",
+    "A game that followed history exactly would still be off by about {pp} percentage points on average: blocks come by luck, in a game as in history.",
   "debrief.noHistory": "The real data does not cover these dates.",
   "debrief.final": "Final standings",
   "debrief.standings": "Standings on {date}",
