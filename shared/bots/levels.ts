@@ -10,9 +10,9 @@
  * it mines the higher the boom (cycle.ts, boom.ts); in a falling market it commits, and counts on
  * resale, only the share of the hashprice machine prices have followed down so far (cycle.ts
  * fallingShare). An easy bot takes a boom's hashprice at face value. A level that borrows does so only
- * while its spendable cash is short of the loan (finance.ts). Every game each bot also draws a temperament from the seed: its knobs moved a
- * little (more at easy, less at hard), so two games with the same history do not play the same and no
- * strategy wins by being predictable.
+ * while its spendable cash is short of the loan (finance.ts). Every game each bot also draws a
+ * temperament from the seed: its knobs moved a little (more at easy, less at hard), so two games with the
+ * same history do not play the same and no strategy wins by being predictable.
  */
 import { createRng, hash32, nextFloat } from "../math/rng.ts";
 import type { Level } from "../strategy/names.ts";

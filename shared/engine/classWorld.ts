@@ -9,7 +9,7 @@
  * - the difficulty (the target is divided by the factor: blocks keep coming every ten minutes);
  * - the block reward (subsidy and fees), so that the hashprice, the revenue of one TH/s, is unchanged:
  *   a machine earns what it earns in the full world, and machines, power and hosting cost the same.
- * Nothing else moves: BTC price, power, capacity, factories, used markets (usedMarket.ts atFullScale reads
+ * Nothing else moves: BTC price, power, capacity, factories, used markets (atFullScale below reads
  * what the scaled fleet lists for sale at the full world's size). With no class-sized world (the default, and
  * every no-player run) the factor is absent and every figure is exactly the full world's.
  *
@@ -41,7 +41,7 @@ export const FULL_SCALE_PPM = 1_000_000;
  * Those shares leaned on a flaw: the used markets opened on the full world's stock but were fed and priced
  * at the class's scale, so the stock drained to a fifth to a third of the full world's within three months
  * (cheap at first, scarce after) and a class found few used machines later in a game.
- * With the markets kept full-sized (usedMarket.ts atFullScale), 0.45 gave 81/79/89/90% (halving-2020,
+ * With the markets kept full-sized (atFullScale below), 0.45 gave 81/79/89/90% (halving-2020,
  * exodus-2021, tariffs-2025, sandbox; 6 runs), 1.5 gave 63/49/73/76%, and 3 gives 45.7/31.9/51.0/59.6%
  * (10 runs; 58.7/33.5/72.0/68.3% on the last day).
  */
@@ -50,6 +50,24 @@ export const WORLD_PER_PLAYER_POWER = 3;
 /** The game's scale, ppm (FULL_SCALE_PPM when the world is full-sized). */
 export function worldScalePpm(state: Pick<GameState, "classWorld">): number {
   return state.classWorld?.scalePpm ?? FULL_SCALE_PPM;
+}
+
+/** A full world's TH/s (or TH/s a day) at the game's scale: the figure itself at full scale. */
+export function atWorldScale(state: Pick<GameState, "classWorld">, ths: number): number {
+  const scale = worldScalePpm(state);
+  return scale === FULL_SCALE_PPM ? ths : (ths * scale) / FULL_SCALE_PPM;
+}
+
+/**
+ * TH/s of the rest of the world's fleet read at the full world's size: the figure itself at full scale.
+ * A class-sized world's used markets stay the real world's, as its factories and hosting capacity do:
+ * they open on the full world's stock, so what the scaled fleet lists each day, and the stock it would
+ * keep, are scaled back up (usedMarket.ts, usedMarketFlows.ts). Read at the class's scale, the listings
+ * drained a full-sized opening stock for over a year: used prices rose through the game by themselves.
+ */
+export function atFullScale(state: Pick<GameState, "classWorld">, ths: number): number {
+  const scale = worldScalePpm(state);
+  return scale === FULL_SCALE_PPM ? ths : (ths * FULL_SCALE_PPM) / scale;
 }
 
 /** A reward (subsidy or fees, satoshis) at the game's scale: the figure itself at full scale. */

@@ -18,7 +18,7 @@ import { createRng } from "../math/rng.ts";
 import { roundHalfAway, type Cents } from "../math/money.ts";
 import type { AsicModel, RegionSpec, Scenario } from "../scenario/types.ts";
 import { tariffBps } from "./logistics/customs.ts";
-import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
+import { atFullScale } from "./classWorld.ts";
 import type { UsedMarketsSpec } from "../scenario/usedMarketSpec.ts";
 import { lotThs } from "./fleet.ts";
 import { USED_TIERS, usedFairCentsPerTh, usedTierOf } from "./market.ts";
@@ -68,18 +68,6 @@ export function installedInTier(region: RegionState, tier: number): number {
 function steadyStockThs(scenario: Scenario, region: RegionState, tier: number): number {
   const spec = scenario.usedMarkets;
   return (installedInTier(region, tier) * spec.churnBpsPerDay) / Math.max(1, spec.drainBpsPerDay);
-}
-
-/**
- * TH/s of the rest of the world's fleet read at the full world's size. A class-sized world (classWorld.ts)
- * scales the fleet so that the class's hashrate counts, but its used markets stay the real world's, as its
- * factories and hosting capacity do: they open on the full world's stock, so what the scaled fleet lists
- * each day, and the stock it would keep, are scaled back up. (Read at the class's scale, the listings
- * drained a full-sized opening stock for over a year: used prices rose through the game by themselves.)
- */
-export function atFullScale(state: Pick<GameState, "classWorld">, ths: number): number {
-  const scale = worldScalePpm(state);
-  return scale === FULL_SCALE_PPM ? ths : (ths * FULL_SCALE_PPM) / scale;
 }
 
 /** The stock at which the regional factor is 1 (neither glut nor scarcity), TH/s. */

@@ -9,7 +9,8 @@
 import type { RegionSpec } from "../scenario/types.ts";
 import type { EngineCaches } from "./caches.ts";
 import { USED_TIERS, usedTierOf } from "./market.ts";
-import { atFullScale, bestUsedTierOfWorld } from "./usedMarket.ts";
+import { atFullScale } from "./classWorld.ts";
+import { bestUsedTierOfWorld } from "./usedMarket.ts";
 import { powerPriceToday } from "./regions.ts";
 import type { GameState, RegionState, RegionUsedMarket } from "./state.ts";
 import { failUsedMachines } from "./usedMarketWear.ts";
@@ -38,7 +39,7 @@ export function advanceUsedMarkets(
       for (let t = 0; t < USED_TIERS.length; t++) listed[t] = (listed[t] as number) + (sold[t] as number);
     const banned = region.policy === "banned";
     for (let t = 0; t < USED_TIERS.length; t++) {
-      // A class-sized world's markets stay full-sized (usedMarket.ts atFullScale).
+      // A class-sized world's markets stay full-sized (classWorld.ts atFullScale).
       const list = atFullScale(state, listed[t] as number);
       // A banned region sells everything abroad; elsewhere a share leaves towards cheap power.
       const out = banned ? list : (list * spec.exportBps) / 10_000;

@@ -16,7 +16,7 @@ import {
 } from "./regions.ts";
 import type { GameState, MigrationBatch, RegionState } from "./state.ts";
 import type { EngineCaches } from "./caches.ts";
-import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
+import { atWorldScale } from "./classWorld.ts";
 import { noteCrunch, queuedKw } from "./hosting.ts";
 import { supplyRateAt } from "./worldSupply.ts";
 import { inShortage } from "./orderBook.ts";
@@ -236,10 +236,8 @@ export function deploymentFactor(state: GameState, jPerTh: number): number {
 
 /** Interpolated deployment rate for today, TH/s per day. */
 export function deploymentRate(state: GameState): number {
-  // A class-sized world deploys at its scale (classWorld.ts); at full scale the factor is exactly 1.
-  const scale = worldScalePpm(state);
-  const rate = deploymentRateAt(state.scenario, state.day);
-  return scale === FULL_SCALE_PPM ? rate : (rate * scale) / FULL_SCALE_PPM;
+  // A class-sized world deploys at its scale (classWorld.ts).
+  return atWorldScale(state, deploymentRateAt(state.scenario, state.day));
 }
 
 /** The scenario's deployment rate on `day`, TH/s per day (interpolated between its points). */

@@ -20,7 +20,7 @@
  * machines to switch off (-8.9% and -2.8% against a real -22.1% and -8.6%; with 60 days -12.9%, -5.1%).
  * Only a scenario whose supply block sets a rate retires anything: the others play exactly as before.
  */
-import { FULL_SCALE_PPM, worldScalePpm } from "./classWorld.ts";
+import { atWorldScale } from "./classWorld.ts";
 import type { GameState, RestOfWorldTier } from "./state.ts";
 import { listRetired } from "./usedMarketFlows.ts";
 
@@ -52,7 +52,7 @@ export function retireIdleMachines(state: GameState): RetiredListings | null {
   const rule: RetireRule = {
     share: pct / 100 / DAYS_PER_MONTH,
     patience: supply?.retirePatienceDays ?? 0,
-    least: (MIN_TIER_THS * worldScalePpm(state)) / FULL_SCALE_PPM,
+    least: atWorldScale(state, MIN_TIER_THS),
   };
   return state.world.regions.map((region) => {
     let listing: number[] | null = null;

@@ -10,7 +10,7 @@ import { equities } from "../../shared/engine/companies.ts";
 import { USED_TIERS, usedAskUnitCents } from "../../shared/engine/market.ts";
 import { USED_MARKET_DELAY_DAYS } from "../../shared/engine/commands/usedMachines.ts";
 import { lotKw, lotModel } from "../../shared/engine/fleet.ts";
-import { FULL_SCALE_PPM, playersSharePpm } from "../../shared/engine/classWorld.ts";
+import { atFullScale, FULL_SCALE_PPM, playersSharePpm } from "../../shared/engine/classWorld.ts";
 import { quoteMachineLease } from "../../shared/engine/machineLease.ts";
 import { legalCommands } from "../../shared/engine/commands/legal.ts";
 import { preview } from "../../shared/engine/preview.ts";
@@ -19,7 +19,7 @@ import { stateHash } from "../../shared/engine/hash.ts";
 import type { GameState, Lot } from "../../shared/engine/state.ts";
 import { newGame, player } from "../helpers/game.ts";
 import { stockUsed } from "../helpers/usedMarket.ts";
-import { atFullScale, quoteUsedLot, referenceStockThs } from "../../shared/engine/usedMarket.ts";
+import { quoteUsedLot, referenceStockThs } from "../../shared/engine/usedMarket.ts";
 import { advanceUsedMarkets } from "../../shared/engine/usedMarketFlows.ts";
 
 const host = { kind: "host" as const };
