@@ -55,6 +55,27 @@ describe("simulate --bots with a strategy file", () => {
   });
 });
 
+describe("the worked example (docs/strategies.md)", () => {
+  const example = "./examples/strategies/simple.ts";
+  it.each(["halving-2020", "exodus-2021", "tariffs-2025", "sandbox"])(
+    "has none of its commands refused in a whole game of %s, and installs the lots it ships",
+    async (scenario) => {
+      const config: McConfig = { scenario, bots: [example, "efficiency"], seed: 1, runs: 1, days: null };
+      const { results } = await runPool(config, { jobs: 1 });
+      const run = results[0];
+      const mine = run?.companies.find((c) => c.strategy === example);
+      // An earlier version had 64% refused: installs previewed into the same lease room, power switched
+      // on after an install had done it, shipments paid twice from the same cash.
+      expect(mine?.rejectedByCode).toEqual({});
+      const done = mine?.commands ?? {};
+      expect(done.orderMachines).toBeGreaterThan(10);
+      // Lots it ships land and are installed: a few may still be at sea when the game ends.
+      expect(done.installLot).toBeGreaterThanOrEqual(0.9 * (done.shipLot ?? 0));
+      expect(done.shipLot).toBeGreaterThan(0.5 * (done.orderMachines ?? 0));
+    },
+  );
+});
+
 describe("strategy files on worker threads", () => {
   it("give the same runs on one worker as on two (each run loads the module afresh)", async () => {
     const bots = ["./examples/strategies/simple.ts", "trader"];
