@@ -23,20 +23,29 @@ import {
 import { BotCaches, decide } from "../shared/bots/index.ts";
 import { internString, internStrings } from "./lib/mc-intern.ts";
 import { playsHere } from "./lib/mc-pool.ts";
+import { countFlag, scriptFlags } from "./lib/cli.ts";
 
 const SEATS = ["efficiency", "cheap-power", "cautious", "trader"].flatMap((s) => [s, s]);
 
-function flag(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? undefined : process.argv[i + 1];
-}
+const USAGE = `usage: npm run bench:bots [-- --seeds N] [--warmup N] [--scenario FILE.json | --id NAME]
+
+  --seeds N          games timed, seeds 1..N (default 6)
+  --warmup N         games played first, untimed (default 1)
+  --scenario FILE    a resolved scenario as JSON
+  --id NAME          a shipped scenario (default sandbox)`;
+const flags = scriptFlags(USAGE, {
+  seeds: { type: "string" },
+  warmup: { type: "string" },
+  scenario: { type: "string" },
+  id: { type: "string" },
+});
 
 /** A resolved scenario from JSON (fast to start when bundled), else loaded from the YAML files. */
 async function loadFrom(): Promise<Scenario> {
-  const file = flag("scenario");
+  const file = flags.scenario;
   if (file) return JSON.parse(readFileSync(file, "utf8")) as Scenario;
   const { loadScenario } = await import("../node/scenarios.ts");
-  return loadScenario(flag("id") ?? "sandbox");
+  return loadScenario(flags.id ?? "sandbox");
 }
 
 interface Timing {
@@ -125,8 +134,8 @@ function median(xs: number[]): number {
 
 playsHere();
 const scenario = internStrings(await loadFrom());
-const seeds = Number(flag("seeds") ?? 6);
-const warmup = Number(flag("warmup") ?? 1);
+const seeds = countFlag(USAGE, "seeds", flags.seeds, 1, 10_000, 6);
+const warmup = countFlag(USAGE, "warmup", flags.warmup, 0, 10_000, 1);
 for (let i = 0; i < warmup; i++) play(scenario, 1000 + i);
 const rows: Timing[] = [];
 for (let seed = 1; seed <= seeds; seed++) {

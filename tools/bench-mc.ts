@@ -13,11 +13,22 @@ import type { Scenario } from "../shared/index.ts";
 import { BOTS, playRun, type McConfig } from "./lib/montecarlo.ts";
 import { internStrings } from "./lib/mc-intern.ts";
 import { playsHere } from "./lib/mc-pool.ts";
+import { countFlag, scriptFlags } from "./lib/cli.ts";
 
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
-}
+const USAGE = `usage: npx tsx tools/bench-mc.ts [--id NAME | --scenario FILE.json] [--runs N] [--warmup N] [--seed N]
+
+  --id NAME          a shipped scenario (default sandbox)
+  --scenario FILE    a resolved scenario as JSON
+  --runs N           games timed (default 5)
+  --warmup N         games played first, untimed (default 1)
+  --seed N           the first timed game's seed (default 1)`;
+const flags = scriptFlags(USAGE, {
+  id: { type: "string" },
+  scenario: { type: "string" },
+  runs: { type: "string" },
+  warmup: { type: "string" },
+  seed: { type: "string" },
+});
 
 function cpuMs(): number {
   const u = process.cpuUsage();
@@ -26,21 +37,21 @@ function cpuMs(): number {
 
 /** A resolved scenario from JSON (so that a bundle of this file can run it), else from the YAML files. */
 async function loadFrom(id: string): Promise<Scenario> {
-  const file = flag("scenario", "");
+  const file = flags.scenario;
   if (file) return JSON.parse(readFileSync(file, "utf8")) as Scenario;
   const { loadScenario } = await import("../node/scenarios.ts");
   return loadScenario(id);
 }
 
-const id = flag("id", "sandbox");
+const id = flags.id ?? "sandbox";
 // As a pool's worker plays: the scenario's strings interned, V8's feedback eager (mc-intern.ts, mc-pool.ts).
 playsHere();
 const scenario = internStrings(await loadFrom(id));
 const bots = ["efficiency", "cheap-power", "cautious", "trader"].flatMap((s) => [s, s]);
-const runs = Number(flag("runs", "5"));
-const warmup = Number(flag("warmup", "1"));
+const runs = countFlag(USAGE, "runs", flags.runs, 1, 100_000, 5);
+const warmup = countFlag(USAGE, "warmup", flags.warmup, 0, 100_000, 1);
 // Seats turned run by run, as simulate plays them (seats.ts).
-const seed = Number(flag("seed", "1"));
+const seed = countFlag(USAGE, "seed", flags.seed, 0, 4_294_967_295, 1);
 const config: McConfig = { scenario: id, bots, seed, runs, days: null, turnSeats: true };
 // One set of caches for every run, as a pool worker keeps them.
 const caches = new BotCaches();

@@ -6,12 +6,20 @@
 import { parseIsoDate } from "../shared/math/calendar.ts";
 import { deriveFleet } from "../node/fleetMix.ts";
 import { loadDatasets } from "../node/scenarios.ts";
+import { exitWithUsage, wantsHelp } from "./lib/cli.ts";
 
-const date = process.argv[2];
-if (date === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-  console.error("usage: npm run fleet-mix -- YYYY-MM-DD");
-  process.exit(2);
+const USAGE = "usage: npm run fleet-mix -- YYYY-MM-DD";
+const args = process.argv.slice(2);
+if (wantsHelp(args)) {
+  console.log(USAGE);
+  process.exit(0);
 }
+const date = args[0];
+if (date === undefined || args.length > 1 || !/^\d{4}-\d{2}-\d{2}$/.test(date))
+  exitWithUsage(
+    USAGE,
+    `a date YYYY-MM-DD is expected, got ${args.length === 0 ? "none" : `"${args.join(" ")}"`}`,
+  );
 console.log("  fleet:");
 for (const t of deriveFleet(loadDatasets(), parseIsoDate(date)))
   console.log(`    - { jPerTh: ${t.jPerTh}, sharePct: ${t.sharePct} }`);

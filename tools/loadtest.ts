@@ -9,7 +9,7 @@
  * command round trip, and errors.
  */
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { exitWithUsage, scriptFlags } from "./lib/cli.ts";
 import { leaveAll, newCounters, playUntil, setUpRooms, sleep, startRooms } from "./lib/loadtest/bots.ts";
 import {
   assertLoopback,
@@ -21,26 +21,50 @@ import {
   type ChildServer,
 } from "./lib/loadtest/proc.ts";
 
-const { values } = parseArgs({
-  options: {
-    rooms: { type: "string", default: "10" },
-    clients: { type: "string", default: "80" },
-    seconds: { type: "string", default: "20" },
-    port: { type: "string", default: "2578" },
-    pace: { type: "string", default: "1" },
-    scenario: { type: "string", default: "sandbox" },
-    every: { type: "string", default: "3" },
-    json: { type: "string" },
-    url: { type: "string" },
-    pid: { type: "string" },
-    "node-options": { type: "string", default: "" },
-  },
+const USAGE = `usage: npm run loadtest [-- --rooms M] [--clients N] [--seconds T] [--port P] [--pace D]
+       [--scenario ID] [--every S] [--json FILE] [--url ws://127.0.0.1:PORT[,…] --pid PID[,…]]
+       [--node-options="--cpu-prof --cpu-prof-dir=prof"]
+
+  --rooms M        rooms to fill (default 10)
+  --clients N      clients in all, a host and players per room (default 80)
+  --seconds T      how long to play, at most 300 (default 20)
+  --port P         port of the server it starts on loopback (default 2578)
+  --pace D         game days a second (default 1)
+  --scenario ID    the rooms' scenario (default sandbox)
+  --every S        seconds between a client's commands (default 3)
+  --json FILE      also write the figures as JSON
+  --url, --pid     a running server (loopback only) and its process ids, instead of starting one
+  --node-options   options for the server it starts (a profile, say)`;
+
+const flags = scriptFlags(USAGE, {
+  rooms: { type: "string" },
+  clients: { type: "string" },
+  seconds: { type: "string" },
+  port: { type: "string" },
+  pace: { type: "string" },
+  scenario: { type: "string" },
+  every: { type: "string" },
+  json: { type: "string" },
+  url: { type: "string" },
+  pid: { type: "string" },
+  "node-options": { type: "string" },
 });
+const values = {
+  ...flags,
+  rooms: flags.rooms ?? "10",
+  clients: flags.clients ?? "80",
+  seconds: flags.seconds ?? "20",
+  port: flags.port ?? "2578",
+  pace: flags.pace ?? "1",
+  scenario: flags.scenario ?? "sandbox",
+  every: flags.every ?? "3",
+  "node-options": flags["node-options"] ?? "",
+};
 
 function int(name: string, value: string | undefined, min: number, max: number): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < min || n > max)
-    throw new Error(`--${name} must be ${min}..${max}, got "${value}"`);
+    exitWithUsage(USAGE, `--${name} must be ${min}..${max}, got "${value}"`);
   return n;
 }
 

@@ -16,6 +16,7 @@ import {
   scenarioFileSchema,
 } from "../shared/scenario/schema.ts";
 import { rel, SCENARIO_DIR } from "../node/scenarios.ts";
+import { wantsHelp } from "./lib/cli.ts";
 
 export const SCHEMA_FILES = {
   scenario: join(SCENARIO_DIR, "scenario.schema.json"),
@@ -95,6 +96,12 @@ export async function staleSchemaFiles(): Promise<string[]> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (wantsHelp(argv)) {
+    console.log(
+      "usage: npm run scenario:schema [-- --check]\n\n  --check   fail if the JSON Schemas are stale",
+    );
+    return 0;
+  }
   const check = argv.includes("--check");
   const unknown = argv.filter((a) => a !== "--check");
   if (unknown.length > 0) {

@@ -7,6 +7,12 @@ import { table } from "./lib/format.ts";
 import { historyComparison } from "../node/history.ts";
 import { recordGame } from "../node/recorder.ts";
 import { loadDatasets, loadScenario, scenarioIds } from "../node/scenarios.ts";
+import { scriptFlags } from "./lib/cli.ts";
+
+scriptFlags(
+  "usage: npm run demo\n\n  Replays every shipped scenario through the engine with no players (seed 1), against history.",
+  {},
+);
 
 console.log("Hashrate Atlas: the rules engine replaying every shipped scenario with no players (seed 1).");
 console.log("To play: npm start, then open http://localhost:2567.\n");

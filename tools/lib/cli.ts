@@ -1,7 +1,8 @@
 /**
  * Command-line plumbing shared by the tools: flag parsing with clear messages, and a main wrapper that
  * turns a usage mistake into exit code 2 and any other failure into exit code 1, without a stack trace
- * (set DEBUG=1 to see one).
+ * (set DEBUG=1 to see one). Every tool answers --help (or -h) with its usage on standard output and exit
+ * code 0, without doing its work.
  */
 import { parseArgs } from "node:util";
 
@@ -10,7 +11,16 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** Whether the tool was asked for its usage. */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.includes("--help") || argv.includes("-h");
+}
+
 export function runMain(usage: string, main: () => void | Promise<void>): void {
+  if (wantsHelp(process.argv.slice(2))) {
+    console.log(usage);
+    return;
+  }
   const fail = (error: unknown): void => {
     if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
     if (error instanceof UsageError) {
@@ -37,6 +47,45 @@ export function parseFlags<T extends FlagSpec>(argv: string[], options: T) {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * The flags of a tool written as a top-level script (no main for runMain to wrap): --help prints the
+ * usage and exits with 0; a usage mistake prints what to fix, then the usage, and exits with 2.
+ */
+export function scriptFlags<T extends FlagSpec>(usage: string, options: T) {
+  const argv = process.argv.slice(2);
+  if (wantsHelp(argv)) {
+    console.log(usage);
+    process.exit(0);
+  }
+  try {
+    return parseFlags(argv, options);
+  } catch (error) {
+    return exitWithUsage(usage, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A usage mistake found after the flags were read, in a top-level script: what to fix, the usage, exit 2. */
+export function exitWithUsage(usage: string, message: string): never {
+  console.error(`error: ${message}\n\n${usage}`);
+  process.exit(2);
+}
+
+/** intFlag for a top-level script: a usage mistake exits as scriptFlags does. */
+export function countFlag(
+  usage: string,
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
+  try {
+    return intFlag(name, value, min, max, fallback);
+  } catch (error) {
+    return exitWithUsage(usage, error instanceof Error ? error.message : String(error));
   }
 }
 
