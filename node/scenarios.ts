@@ -25,6 +25,7 @@ import {
 } from "../shared/scenario/schema.ts";
 import type { Scenario } from "../shared/scenario/types.ts";
 import { asWindowOf, WindowError } from "../shared/scenario/window.ts";
+import { missingKeyError } from "../shared/scenario/schemaErrors.ts";
 import { scenarioFilesIn } from "./scenarioList.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -75,7 +76,7 @@ export function zodProblems(error: z.ZodError, yaml: ParsedYaml): ScenarioProble
 
 export function parseWith<T>(schema: z.ZodType<T>, path: string): T {
   const yaml = readYaml(path);
-  const parsed = schema.safeParse(yaml.value);
+  const parsed = schema.safeParse(yaml.value, { error: missingKeyError });
   if (!parsed.success) throw new ScenarioError(rel(path), zodProblems(parsed.error, yaml));
   return parsed.data;
 }

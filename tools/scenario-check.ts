@@ -19,6 +19,7 @@ import {
 } from "../shared/scenario/schema.ts";
 import { didYouMean } from "./lib/didYouMean.ts";
 import { schemaKeysAt } from "./lib/schemaKeys.ts";
+import { missingKeyError } from "../shared/scenario/schemaErrors.ts";
 import {
   loadDatasets,
   LOGISTICS_CATALOG,
@@ -116,7 +117,7 @@ function read(file: string): { yaml: ParsedYaml } | { problems: LocatedProblem[]
 export function checkCatalog(file: string, data: Datasets): FileReport & { catalog: RegionCatalog | null } {
   const r = read(file);
   if (!("yaml" in r)) return { file, problems: r.problems, catalog: null };
-  const parsed = regionCatalogSchema.safeParse(r.yaml.value);
+  const parsed = regionCatalogSchema.safeParse(r.yaml.value, { error: missingKeyError });
   if (!parsed.success)
     return {
       file,
@@ -130,7 +131,7 @@ export function checkCatalog(file: string, data: Datasets): FileReport & { catal
 export function checkLogistics(file: string): FileReport & { logistics: LogisticsCatalog | null } {
   const r = read(file);
   if (!("yaml" in r)) return { file, problems: r.problems, logistics: null };
-  const parsed = logisticsCatalogSchema.safeParse(r.yaml.value);
+  const parsed = logisticsCatalogSchema.safeParse(r.yaml.value, { error: missingKeyError });
   if (!parsed.success)
     return {
       file,
@@ -166,7 +167,7 @@ export function checkScenario(
 ): FileReport {
   const r = read(file);
   if (!("yaml" in r)) return { file, problems: r.problems };
-  const parsed = scenarioFileSchema.safeParse(r.yaml.value);
+  const parsed = scenarioFileSchema.safeParse(r.yaml.value, { error: missingKeyError });
   if (!parsed.success)
     return { file, problems: locate(r.yaml, schemaProblems(parsed.error, scenarioFileSchema)) };
   const raw = parsed.data;

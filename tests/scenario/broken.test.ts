@@ -47,7 +47,7 @@ describe("schema problems, with line numbers", () => {
 
   it("missing source on an event", () => {
     const { report } = broken('    source: "test event"\n', "");
-    expectProblem(report, ["events", 0, "source"], /expected string/);
+    expectProblem(report, ["events", 0, "source"], /^"source" is missing: it is required \(string\)$/);
   });
 
   it("power price above 1 $/kWh is called cents", () => {

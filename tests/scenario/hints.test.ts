@@ -36,6 +36,20 @@ describe("did you mean", () => {
   });
 });
 
+describe("a key left out", () => {
+  it("is named as missing, with what it holds, rather than zod's 'expected number, received undefined'", () => {
+    const text = variant("  startingCashUsd: 5000000\n", "");
+    const p = expectProblem(check(text), ["company", "startingCashUsd"], /"startingCashUsd" is missing/);
+    expect(p.message).toBe('"startingCashUsd" is missing: it is required (number)');
+  });
+
+  it("names a left-out section as missing too", () => {
+    const text = variant("pool:\n", "poool:\n");
+    expectProblem(check(text), ["pool"], /^"pool" is missing: it is required \(object\)$/);
+    expectProblem(check(text), ["poool"], /unknown key "poool".*did you mean "pool"\?$/);
+  });
+});
+
 describe("fractions where percents are expected", () => {
   it("rejects one share written as a fraction among percents, when 100× makes the sum right", () => {
     const text = variant("{ jPerTh: 95, sharePct: 40 }", "{ jPerTh: 95, sharePct: 0.4 }");
