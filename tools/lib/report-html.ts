@@ -29,10 +29,11 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const num = (x: number | null | undefined, digits = 2): string =>
   x === null || x === undefined ? "—" : x.toFixed(digits);
 
+/** A table in a box that scrolls sideways when it is wider than the page (the box keeps the page's width). */
 export function tableHtml(header: string[], rows: string[][]): string {
   const head = header.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`).join("");
-  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<div class="table"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 export function section(id: string, title: string, body: string, note?: string): string {
@@ -106,7 +107,8 @@ function commandsSection(report: ReportDoc): string {
   const types = [...new Set(figures.flatMap((f) => Object.keys(f.commands)))].sort();
   if (types.length === 0)
     return section("commands", TEXT.sections.commands, `<p class="note">${TEXT.notes.noCommands}</p>`);
-  const rows = figures.map((f) => [f.strategy, ...types.map((t) => num(f.commands[t] ?? 0, 1))]);
+  // A command a row, a strategy a column: a dozen command types side by side ran off the page.
+  const rows = types.map((t) => [t, ...figures.map((f) => num(f.commands[t] ?? 0, 1))]);
   const modes = [...new Set(figures.flatMap((f) => Object.keys(f.modes)))].sort();
   const modeRows = figures.map((f) => [f.strategy, ...modes.map((m) => pct(f.modes[m] ?? 0))]);
   const modeTable =
@@ -116,7 +118,7 @@ function commandsSection(report: ReportDoc): string {
   return section(
     "commands",
     TEXT.sections.commands,
-    tableHtml([TEXT.columns.strategy, ...types], rows) + modeTable,
+    tableHtml([TEXT.columns.command, ...figures.map((f) => f.strategy)], rows) + modeTable,
   );
 }
 
@@ -184,7 +186,8 @@ export function reportSections(report: ReportDoc, charts: ChartSpec[], prefix = 
 const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:24px auto;max-width:1000px;color:#222}
 table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}
 td:first-child,th:first-child{text-align:left}.note{color:#555;font-size:12px}section{margin-bottom:28px}
-.cols{display:grid;grid-template-columns:1fr 1fr;gap:16px}.chart{min-height:340px}`;
+.cols{display:grid;grid-template-columns:1fr 1fr;gap:16px}.chart{min-height:340px}
+div.table{max-width:100%;overflow-x:auto}.cols>*{min-width:0}svg{max-width:100%;height:auto}`;
 
 /** A whole page: `body` and the charts its divs name, with uPlot and the page script inlined. */
 export function page(title: string, body: string, charts: ChartSpec[]): string {

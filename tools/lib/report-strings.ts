@@ -34,6 +34,7 @@ export const TEXT = {
   },
   columns: {
     strategy: "strategy",
+    command: "command",
     seats: "seats",
     min: "min",
     p10: "p10",
