@@ -17,9 +17,16 @@
  * the hashrate dip of an exit (late October 2020) and of an arrival (May 2020). Movers take their space
  * along: their farm in the north stands empty for them while a hydro station's seasonal farm hosts them
  * (their kW of capacity moves with them and back), so new machines do not fill the north behind them, and
- * players see Sichuan's wet-season room.
+ * players see Sichuan's wet-season room. Nobody leaves while the subsidy would halve before they could be
+ * back on: the days on the road would cost them the last days of the old subsidy, so they run those out
+ * in the north and go after the halving (in 2020, halving on 11 May, wet-season price from 1 May: the
+ * moves started on the halving's day, CCAF's Sichuan + Yunnan share of China ran 38/56/67% in May-July
+ * against the game's 34/61/74%, 42/68/77% when they left on 1 May, and the dip at the halving came to
+ * -17.6% against the real -22.1%, -13.3% before).
  */
 import type { SeasonalMigrationSpec } from "../scenario/seasonalSpec.ts";
+import { BLOCKS_PER_DAY } from "../bitcoin/constants.ts";
+import { nextHalvingHeight } from "../bitcoin/index.ts";
 import type { EpochDay } from "../math/calendar.ts";
 import type { EngineCaches } from "./caches.ts";
 import { addToTier, powerPriceOn, regionIndex, restOfWorldInstalledThs } from "./regions.ts";
@@ -45,12 +52,21 @@ export function advanceSeasonalMigration(state: GameState, caches: EngineCaches)
   const today = seasonGap(state, h, t, state.day);
   const ahead = seasonGap(state, h, t, arrival);
   if (today > 0 && ahead > 0) {
+    // The road costs the revenue the machines would have mined: while the subsidy halves before they
+    // could be back on, they run out the old subsidy where they are and leave after it.
+    if (halvingWithin(state, spec.transitDays)) return;
     noteSeason(state, spec, h, t, true);
     goSouth(state, spec, moveShare(spec, Math.min(today, ahead)), hydro, thermal);
   } else if (today < 0 || ahead < 0) {
     noteSeason(state, spec, h, t, false);
     goNorth(state, spec, moveShare(spec, -Math.min(today, ahead)), hydro, thermal);
   }
+}
+
+/** Whether the block subsidy halves within `days` at the protocol's pace of blocks. */
+function halvingWithin(state: GameState, days: number): boolean {
+  const height = state.chain.height;
+  return (nextHalvingHeight(height) - height) / BLOCKS_PER_DAY < days;
 }
 
 /** How much cheaper the hydro region's power is than the thermal one's on `day`, as a share of the dearer (negative: dearer). */

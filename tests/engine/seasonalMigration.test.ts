@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { EngineCaches } from "../../shared/engine/caches.ts";
 import { restOfWorldHashrate } from "../../shared/engine/world.ts";
+import { powerPriceOn } from "../../shared/engine/regions.ts";
 import { step } from "../../shared/index.ts";
 import { formatIsoDate } from "../../shared/math/calendar.ts";
 import { parseCsv, records } from "../../shared/scenario/csv.ts";
@@ -101,15 +102,39 @@ describe("seasonal migration", () => {
       for (const n of step(g).notices)
         if (n.kind === "seasonal") news.push({ date: formatIsoDate(n.day), ...n.text, targets: n.targets });
     }
-    // Movers go south once the wet-season price is in force (1 May) and head home 14 days before the dry
-    // season's price starts (1 November), to be back in time.
+    // Movers go south once the wet-season price is in force (1 May), in 2020 only once the subsidy has
+    // halved (the game's halving on 12 May, seed 1), and head home 14 days before the dry season's price
+    // starts (1 November), to be back in time. The news comes as they leave.
     expect(news.map((n) => `${n.date} ${n.en.split(":")[0]}`)).toEqual([
-      "2020-05-01 Wet season",
+      "2020-05-13 Wet season",
       "2020-10-18 Dry season",
     ]);
     expect(news[0]?.zh).toContain("丰水期");
     expect(news[1]?.zh).toContain("枯水期");
     expect(news[0]?.targets).toEqual(["cn-sichuan", "cn-north"]);
+  });
+
+  it("leaves nobody on the road when the subsidy halves: movers run out the old subsidy first", () => {
+    const g = newGame("halving-2020", 1);
+    const sichuan = g.scenario.regions.findIndex((r) => r.id === "cn-sichuan");
+    const north = g.scenario.regions.findIndex((r) => r.id === "cn-north");
+    let halvingDay: number | null = null;
+    let firstDeparture: number | null = null;
+    let hydroCheaperDays = 0;
+    while (!g.finished && firstDeparture === null) {
+      step(g);
+      if (halvingDay === null && g.chain.height >= 630_000) halvingDay = g.day;
+      if ((g.world.seasonal?.transit ?? []).some((b) => b.toHydro)) firstDeparture = g.day;
+      if (halvingDay === null && powerPriceOn(g, sichuan, g.day) < powerPriceOn(g, north, g.day))
+        hydroCheaperDays++;
+    }
+    // Hydro was the cheaper power for days before the halving (the wet-season price from 1 May)...
+    expect(hydroCheaperDays).toBeGreaterThan(5);
+    // ...but nobody left until the subsidy had halved (before the rule they left on 1 May and were on
+    // the road at the halving).
+    expect(halvingDay).not.toBeNull();
+    expect(firstDeparture).toBeGreaterThanOrEqual(halvingDay as number);
+    expect((firstDeparture as number) - (halvingDay as number)).toBeLessThanOrEqual(2);
   });
 
   it("is absent from scenarios without the block (they hash as before)", () => {
