@@ -15,7 +15,7 @@ import { createGame, EngineCaches, step, type PlayerSeat, type Scenario } from "
 import { intFlag, parseFlags, pathFlag, runMain } from "./lib/cli.ts";
 import { fixed, int, table } from "./lib/format.ts";
 import { defaultJobs, runPool } from "./lib/mc-pool.ts";
-import { BOTS } from "./lib/montecarlo.ts";
+import { BOTS, IDLE } from "./lib/montecarlo.ts";
 import { loadScenario, scenarioIds } from "../node/scenarios.ts";
 
 const USAGE = `usage: npm run bench [-- --json FILE] [--days N] [--mc-runs N]
@@ -168,10 +168,10 @@ async function benchMonteCarlo(
   const id = threeYear?.scenario ?? "sandbox";
   const bots = BOTS;
   const seats = Math.min(PLAYERS, loadScenario(id).company.maxCompanies);
-  const strategies = Array.from(
-    { length: seats },
-    (_, i) => bots.strategies[i % bots.strategies.length] as string,
-  );
+  // Bots that play: the built-in list also names idle (a seat that does nothing), which would leave an
+  // eighth of the seats without a bot and the figure too kind.
+  const playing = bots.strategies.filter((s) => s !== IDLE);
+  const strategies = Array.from({ length: seats }, (_, i) => playing[i % playing.length] as string);
   const days = maxDays === Number.MAX_SAFE_INTEGER ? null : maxDays;
   const jobs = defaultJobs(runs);
   const started = performance.now();
