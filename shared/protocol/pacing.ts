@@ -8,8 +8,11 @@
 import { monthOf, parseIsoDate } from "../math/calendar.ts";
 import { PACES } from "./constants.ts";
 
-/** When round mode pauses the game: at each difficulty retarget or at each month's end. */
-export const ROUND_AT = ["retarget", "month"] as const;
+/**
+ * When round mode pauses the game: at each difficulty retarget, at each month's end, or at each quarter's
+ * (March, June, September, December: a decade has 39 of them, against 117 months).
+ */
+export const ROUND_AT = ["retarget", "month", "quarter"] as const;
 export type RoundAt = (typeof ROUND_AT)[number];
 
 /** The decision windows a host may pick, seconds. */
@@ -28,9 +31,16 @@ const DAYS_PER_MONTH = 30.4375;
 /** The target band, minutes, and where in it a preset aims. */
 export const MATCH_MINUTES = { min: 20, max: 40, aim: 30 } as const;
 
+/** Mean days between two rounds at `at` (retargets at ten-minute blocks). */
+const DAYS_PER_ROUND: Readonly<Record<RoundAt, number>> = {
+  retarget: DAYS_PER_RETARGET,
+  month: DAYS_PER_MONTH,
+  quarter: 3 * DAYS_PER_MONTH,
+};
+
 /** Rounds a match of `days` days has in this mode (estimated: retargets at ten-minute blocks). */
 export function roundsIn(days: number, at: RoundAt): number {
-  return Math.floor(days / (at === "retarget" ? DAYS_PER_RETARGET : DAYS_PER_MONTH));
+  return Math.floor(days / DAYS_PER_ROUND[at]);
 }
 
 /**
@@ -51,10 +61,18 @@ export interface Preset {
 /**
  * The lobby preset: no rounds, the pace whose match is nearest 30 minutes. The classroom preset: a
  * round each month with a 20-second window (a class reads the summary and decides), and the pace that
- * puts the whole nearest 30 minutes. Only the shipped paces are picked (the create form's choices).
+ * puts the whole nearest 30 minutes; a match too long for monthly rounds to fit in 40 minutes even at
+ * the fastest pace (the decade: 117 windows of 20 s are 39 minutes) has a round each quarter instead.
+ * Only the shipped paces are picked (the create form's choices).
  */
 export function presetFor(days: number, kind: "classroom" | "lobby"): Preset {
-  const rounds: RoundMode | null = kind === "classroom" ? { at: "month", seconds: 20 } : null;
+  if (kind === "lobby") return nearestPace(days, null);
+  const monthly = nearestPace(days, { at: "month", seconds: 20 });
+  return monthly.minutes <= MATCH_MINUTES.max ? monthly : nearestPace(days, { at: "quarter", seconds: 20 });
+}
+
+/** The shipped pace whose match, with these rounds, is nearest 30 minutes. */
+function nearestPace(days: number, rounds: RoundMode | null): Preset {
   let best: Preset | null = null;
   for (const pace of PACES) {
     const minutes = matchMinutes(days, pace, rounds);
@@ -75,5 +93,8 @@ export function periodDays(start: string, end: string): number {
  */
 export function closesRound(at: RoundAt, report: { day: number; retargets: readonly unknown[] }): boolean {
   if (at === "retarget") return report.retargets.length > 0;
-  return monthOf(report.day) !== monthOf(report.day + 1);
+  const month = monthOf(report.day);
+  const monthEnds = month !== monthOf(report.day + 1);
+  // Quarters end with March, June, September and December (months 3, 6, 9, 12).
+  return at === "month" ? monthEnds : monthEnds && month % 3 === 0;
 }

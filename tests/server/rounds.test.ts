@@ -140,6 +140,22 @@ describe("round mode", () => {
     await until(() => host.state.phase === "running");
   }, 120_000);
 
+  it("pauses at each quarter's end: a round covers January to March", async () => {
+    const server = await startTestServer(PORT + 3);
+    servers.push(server);
+    const { host } = await game(server, { rounds: { at: "quarter", seconds: 600 } });
+    const seen = rounds(host);
+    expect(await send(host, "host", { action: { type: "start" } }, "s")).toBe("ack");
+    await until(() => !!last(seen)?.window, 60_000);
+    expect(last(seen)!.window!.summary).toMatchObject({
+      number: 1,
+      at: "quarter",
+      from: "2020-01-01",
+      to: "2020-03-31",
+    });
+    await until(() => host.state.phase === "paused");
+  }, 120_000);
+
   it("keeps the mode the host set through a restart", async () => {
     const server = await startTestServer(PORT + 2);
     servers.push(server);

@@ -18,6 +18,7 @@ export interface MatchCounts {
   days: number;
   retargets: number;
   months: number;
+  quarters: number;
   /**
    * News that asks for a decision (the scenario's events: bans, tariffs, halvings, power prices) in
    * each third of the match, and halvings: whether choices come all through it, not only at the start.
@@ -40,7 +41,14 @@ export interface MatchLength extends MatchCounts {
 export function countRounds(scenario: Scenario, seed: number): MatchCounts {
   const state = createGame(scenario, seed, []);
   const caches = new EngineCaches();
-  const counts: MatchCounts = { days: 0, retargets: 0, months: 0, newsByThird: [0, 0, 0], halvings: 0 };
+  const counts: MatchCounts = {
+    days: 0,
+    retargets: 0,
+    months: 0,
+    quarters: 0,
+    newsByThird: [0, 0, 0],
+    halvings: 0,
+  };
   while (!state.finished) {
     const report = step(state, caches);
     const third = Math.min(2, Math.floor((counts.days * 3) / scenario.days)) as 0 | 1 | 2;
@@ -49,12 +57,16 @@ export function countRounds(scenario: Scenario, seed: number): MatchCounts {
     counts.days++;
     if (closesRound("retarget", report)) counts.retargets++;
     if (closesRound("month", report)) counts.months++;
+    if (closesRound("quarter", report)) counts.quarters++;
   }
   return counts;
 }
 
-const roundsOf = (counts: MatchCounts, mode: RoundMode | null) =>
-  mode === null ? 0 : mode.at === "retarget" ? counts.retargets : counts.months;
+/** The rounds a mode pauses at, as counted. */
+function roundsOf(counts: MatchCounts, mode: RoundMode | null): number {
+  if (mode === null) return 0;
+  return { retarget: counts.retargets, month: counts.months, quarter: counts.quarters }[mode.at];
+}
 
 /** The figures for one scenario: before, and each preset estimated and measured. */
 export function matchLength(id: string, scenario: Scenario, seed: number): MatchLength {
@@ -80,13 +92,18 @@ export function matchLength(id: string, scenario: Scenario, seed: number): Match
 }
 
 const min = (m: number) => `${m.toFixed(1)} min`;
+const ROUND_WORD: Readonly<Record<RoundMode["at"], string>> = {
+  retarget: "retarget",
+  month: "monthly",
+  quarter: "quarterly",
+};
 
 export function matchLengthLines(rows: readonly MatchLength[]): string[] {
   return rows.map(
     (r) =>
       `${r.scenario.padEnd(14)} ${String(r.days).padStart(5)} days ${String(r.retargets).padStart(3)} retargets ` +
       `${String(r.months).padStart(3)} months | before (pace 1): ${min(r.before)} | lobby (pace ${r.lobby.pace}): ` +
-      `${min(r.lobby.measured)} | classroom (pace ${r.classroom.pace}, monthly ${r.classroom.rounds?.seconds} s rounds): ` +
+      `${min(r.lobby.measured)} | classroom (pace ${r.classroom.pace}, ${ROUND_WORD[r.classroom.rounds?.at ?? "month"]} ${r.classroom.rounds?.seconds} s rounds): ` +
       `${min(r.classroom.measured)} | retarget rounds 30 s: ${min(r.retargetRounds)} | news by third: ` +
       `${r.newsByThird.join("/")}, halvings ${r.halvings}`,
   );

@@ -6,16 +6,17 @@
 export const roundsEn = {
   "term.round": "Round",
   "term.round.text":
-    "In round mode the game pauses at each retarget or each month: a short window to read what happened and decide, like a board game's rounds. The host can continue early.",
+    "In round mode the game pauses at each retarget, each month or each quarter: a short window to read what happened and decide, like a board game's rounds. The host can continue early.",
   "term.forecastScore": "Forecast score",
   "term.forecastScore.text":
     "Points for forecasts that came true: up to 100 each, fewer the further a number was from what happened (half every 2 percentage points off).",
   "rounds.title": "Round {n} · {from} – {to}",
   "rounds.at.retarget": "each retarget",
   "rounds.at.month": "each month",
+  "rounds.at.quarter": "each quarter",
   "rounds.mode": "Rounds",
   "rounds.mode.hint":
-    "Round mode: the game pauses at each retarget or each month for a short decision window, with a summary of the round.",
+    "Round mode: the game pauses at each retarget, each month or each quarter for a short decision window, with a summary of the round.",
   "rounds.mode.off": "Off (the clock runs on)",
   "rounds.mode.on": "Pause at {at}, {s} s to decide",
   "rounds.window": "Decision window",
@@ -38,7 +39,7 @@ export const roundsEn = {
   "lobby.preset.hint":
     "Presets choose the pace (and, for a class, rounds) so that the match lasts 20–40 minutes.",
   "lobby.preset.lobby": "Lobby game: no rounds",
-  "lobby.preset.classroom": "Classroom: a round each month",
+  "lobby.preset.classroom": "Classroom: a round each month (each quarter in a decade)",
   "lobby.preset.custom": "Custom",
   "lobby.expected": "Expected length: about {min} minutes ({days} game days at {pace}×{extra})",
   "lobby.expected.rounds": ", {n} rounds of {s} s",
@@ -52,15 +53,17 @@ export const roundsEn = {
 export const roundsZh: Record<keyof typeof roundsEn, string> = {
   "term.round": "回合",
   "term.round.text":
-    "回合模式下，游戏在每次难度调整或每个月末暂停：留出一小段时间了解发生了什么并作出决定，就像桌游的回合。主持人可以提前继续。",
+    "回合模式下，游戏在每次难度调整、每个月末或每个季度末暂停：留出一小段时间了解发生了什么并作出决定，就像桌游的回合。主持人可以提前继续。",
   "term.forecastScore": "预测得分",
   "term.forecastScore.text":
     "预测应验即得分：每次最多 100 分，数字离实际结果越远得分越少（每偏差 2 个百分点减半）。",
   "rounds.title": "第 {n} 回合 · {from} – {to}",
   "rounds.at.retarget": "每次难度调整",
   "rounds.at.month": "每个月末",
+  "rounds.at.quarter": "每个季度末",
   "rounds.mode": "回合",
-  "rounds.mode.hint": "回合模式：游戏在每次难度调整或每个月末暂停，留出简短的决策时间，并给出本回合总结。",
+  "rounds.mode.hint":
+    "回合模式：游戏在每次难度调整、每个月末或每个季度末暂停，留出简短的决策时间，并给出本回合总结。",
   "rounds.mode.off": "关闭（时钟持续运行）",
   "rounds.mode.on": "在{at}暂停，决策时间 {s} 秒",
   "rounds.window": "决策时间",
@@ -82,7 +85,7 @@ export const roundsZh: Record<keyof typeof roundsEn, string> = {
   "lobby.preset": "预设",
   "lobby.preset.hint": "预设会选择速度（课堂还会选择回合），使一局游戏持续 20–40 分钟。",
   "lobby.preset.lobby": "大厅游戏：无回合",
-  "lobby.preset.classroom": "课堂：每月一个回合",
+  "lobby.preset.classroom": "课堂：每月一个回合（十年一局时每季度一个）",
   "lobby.preset.custom": "自定义",
   "lobby.expected": "预计时长：约 {min} 分钟（{days} 个游戏日，速度 {pace}×{extra}）",
   "lobby.expected.rounds": "，{n} 个回合，每个 {s} 秒",

@@ -1,8 +1,8 @@
 /**
  * The create form's presets and expected length (issue #13 §5): "lobby game" (no rounds) and
- * "classroom" (a round each month) each pick the pace that makes the chosen scenario's match last
- * 20–40 minutes (shared/protocol/pacing.ts); picking a pace by hand makes it "custom". Under them,
- * the match's expected length, worked out again whenever the form changes.
+ * "classroom" (a round each month; each quarter in a decade) each pick the pace that makes the chosen
+ * scenario's match last 20–40 minutes (shared/protocol/pacing.ts); picking a pace by hand makes it
+ * "custom". Under them, the match's expected length, worked out again whenever the form changes.
  */
 import catalog from "virtual:atlas-catalog";
 import { t } from "../i18n/index.ts";
