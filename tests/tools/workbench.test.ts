@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MC_FORMAT, type McReport } from "../../tools/lib/mc-report.ts";
 import { wilson } from "../../tools/lib/report-data.ts";
+import { reportSections } from "../../tools/lib/report-html.ts";
 import { BOTS, playRun } from "../../tools/lib/montecarlo.ts";
 import { loadScenario, ROOT, SCENARIO_DIR } from "../../node/scenarios.ts";
 
@@ -74,6 +75,25 @@ describe("simulate --report, --compare", () => {
     // Offline: nothing is fetched (no external script, stylesheet or image).
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=["']?https?:/i);
     expect(html.match(/<g class="box"/g)).toHaveLength(3);
+  });
+
+  it("gives a strategy that shipped nothing dashes for its shipping modes, not 0% of each", () => {
+    // The tiny runs ship nothing; the same document with the trader's shipments in it.
+    const figures = doc.figures!;
+    const shipped: McReport = {
+      ...doc,
+      figures: {
+        ...figures,
+        strategies: figures.strategies.map((f) =>
+          f.strategy === "trader" ? { ...f, modes: { air: 0.25, rail: 0.75 } } : f,
+        ),
+      },
+    };
+    const html = reportSections(shipped, []);
+    const modes = html.slice(html.indexOf("<h3>"));
+    const row = (name: string) => new RegExp(`<tr><td>${name}</td>(.*?)</tr>`).exec(modes)?.[1] ?? "";
+    expect(row("trader")).toBe("<td>25.0%</td><td>75.0%</td>");
+    expect(row("idle")).toBe("<td>—</td><td>—</td>");
   });
 
   it("writes report.json: the Monte-Carlo document with its figures and without per-run results", () => {

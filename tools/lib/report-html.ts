@@ -110,7 +110,11 @@ function commandsSection(report: ReportDoc): string {
   // A command a row, a strategy a column: a dozen command types side by side ran off the page.
   const rows = types.map((t) => [t, ...figures.map((f) => num(f.commands[t] ?? 0, 1))]);
   const modes = [...new Set(figures.flatMap((f) => Object.keys(f.modes)))].sort();
-  const modeRows = figures.map((f) => [f.strategy, ...modes.map((m) => pct(f.modes[m] ?? 0))]);
+  // A strategy that shipped nothing has no shares: a dash, not 0% of every mode.
+  const modeRows = figures.map((f) => {
+    const shipped = Object.keys(f.modes).length > 0;
+    return [f.strategy, ...modes.map((m) => (shipped ? pct(f.modes[m] ?? 0) : "—"))];
+  });
   const modeTable =
     modes.length > 0
       ? `<h3>${TEXT.sections.modes}</h3>${tableHtml([TEXT.columns.strategy, ...modes], modeRows)}`
