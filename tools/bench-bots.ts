@@ -23,7 +23,7 @@ import {
 import { BotCaches, decide } from "../shared/bots/index.ts";
 import { internString, internStrings } from "./lib/mc-intern.ts";
 import { playsHere } from "./lib/mc-pool.ts";
-import { countFlag, scriptFlags } from "./lib/cli.ts";
+import { intFlag, orUsage, scriptFlags } from "./lib/cli.ts";
 
 const SEATS = ["efficiency", "cheap-power", "cautious", "trader"].flatMap((s) => [s, s]);
 
@@ -134,8 +134,8 @@ function median(xs: number[]): number {
 
 playsHere();
 const scenario = internStrings(await loadFrom());
-const seeds = countFlag(USAGE, "seeds", flags.seeds, 1, 10_000, 6);
-const warmup = countFlag(USAGE, "warmup", flags.warmup, 0, 10_000, 1);
+const seeds = orUsage(USAGE, () => intFlag("seeds", flags.seeds, 1, 10_000, 6));
+const warmup = orUsage(USAGE, () => intFlag("warmup", flags.warmup, 0, 10_000, 1));
 for (let i = 0; i < warmup; i++) play(scenario, 1000 + i);
 const rows: Timing[] = [];
 for (let seed = 1; seed <= seeds; seed++) {

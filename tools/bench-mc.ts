@@ -13,7 +13,7 @@ import type { Scenario } from "../shared/index.ts";
 import { BOTS, playRun, type McConfig } from "./lib/montecarlo.ts";
 import { internStrings } from "./lib/mc-intern.ts";
 import { playsHere } from "./lib/mc-pool.ts";
-import { countFlag, scriptFlags } from "./lib/cli.ts";
+import { intFlag, orUsage, scriptFlags } from "./lib/cli.ts";
 
 const USAGE = `usage: npx tsx tools/bench-mc.ts [--id NAME | --scenario FILE.json] [--runs N] [--warmup N] [--seed N]
 
@@ -48,10 +48,10 @@ const id = flags.id ?? "sandbox";
 playsHere();
 const scenario = internStrings(await loadFrom(id));
 const bots = ["efficiency", "cheap-power", "cautious", "trader"].flatMap((s) => [s, s]);
-const runs = countFlag(USAGE, "runs", flags.runs, 1, 100_000, 5);
-const warmup = countFlag(USAGE, "warmup", flags.warmup, 0, 100_000, 1);
+const runs = orUsage(USAGE, () => intFlag("runs", flags.runs, 1, 100_000, 5));
+const warmup = orUsage(USAGE, () => intFlag("warmup", flags.warmup, 0, 100_000, 1));
 // Seats turned run by run, as simulate plays them (seats.ts).
-const seed = countFlag(USAGE, "seed", flags.seed, 0, 4_294_967_295, 1);
+const seed = orUsage(USAGE, () => intFlag("seed", flags.seed, 0, 4_294_967_295, 1));
 const config: McConfig = { scenario: id, bots, seed, runs, days: null, turnSeats: true };
 // One set of caches for every run, as a pool worker keeps them.
 const caches = new BotCaches();

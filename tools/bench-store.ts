@@ -18,15 +18,15 @@ import { migrate } from "../server/store/migrations/index.ts";
 import { SqlStore } from "../server/store/sql.ts";
 import type { StoreSettings } from "../server/store/settings.ts";
 import { loadScenario } from "../node/scenarios.ts";
-import { countFlag, scriptFlags } from "./lib/cli.ts";
+import { intFlag, orUsage, scriptFlags } from "./lib/cli.ts";
 
 const USAGE = `usage: npm run bench:store [-- --single N] [--rounds N]
 
   --single N   commands written one at a time, each timed until committed (default 300)
   --rounds N   rounds of 100 commands arriving together (default 20)`;
 const values = scriptFlags(USAGE, { single: { type: "string" }, rounds: { type: "string" } });
-const SINGLE = countFlag(USAGE, "single", values.single, 1, 100_000, 300);
-const ROUNDS = countFlag(USAGE, "rounds", values.rounds, 1, 10_000, 20);
+const SINGLE = orUsage(USAGE, () => intFlag("single", values.single, 1, 100_000, 300));
+const ROUNDS = orUsage(USAGE, () => intFlag("rounds", values.rounds, 1, 10_000, 20));
 const TOGETHER = 100;
 
 const scenario = loadScenario("halving-2020");

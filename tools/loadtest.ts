@@ -84,7 +84,7 @@ if (values.url) {
   pids = values.pid ? values.pid.split(",").map((p) => int("pid", p, 1, 2 ** 31)) : [];
 } else {
   const port = int("port", values.port, 1024, 65535);
-  const nodeOptions = (values["node-options"] ?? "").split(/\s+/).filter(Boolean);
+  const nodeOptions = values["node-options"].split(/\s+/).filter(Boolean);
   server = await startServer(port, nodeOptions);
   urls = [server.ws];
   pids = [server.pid];
@@ -112,7 +112,7 @@ try {
   const made = [];
   for (const [i, url] of urls.entries()) {
     const share = Math.floor(rooms / urls.length) + (i < rooms % urls.length ? 1 : 0);
-    made.push(...(await setUpRooms(url, share, perRoom, pace, values.scenario ?? "sandbox", counters)));
+    made.push(...(await setUpRooms(url, share, perRoom, pace, values.scenario, counters)));
   }
   console.log(
     `joined in ${((performance.now() - t0) / 1000).toFixed(1)} s; playing ${seconds} s at ${pace} day/s`,

@@ -40,6 +40,7 @@ export {
   blockSubsidy,
   blockSubsidySats,
   cumulativeSubsidy,
+  daysToNextHalving,
   halvingHeight,
   halvingsAt,
   nextHalvingHeight,

@@ -5,7 +5,7 @@
  * The right shift floors, so the era subsidies are 5e9, 2.5e9, ..., 1 sat (halving 32), then 0 from
  * halving 33 (height 6,930,000) even before the explicit 64-halving guard kicks in.
  */
-import { HALVING_INTERVAL, INITIAL_SUBSIDY, MAX_HALVINGS } from "./constants.ts";
+import { BLOCKS_PER_DAY, HALVING_INTERVAL, INITIAL_SUBSIDY, MAX_HALVINGS } from "./constants.ts";
 
 function assertHeight(height: number, what: string): void {
   if (!Number.isSafeInteger(height) || height < 0) {
@@ -49,6 +49,11 @@ export function nextHalvingHeight(height: number, halvingInterval: number = HALV
   assertHeight(height, "block height");
   assertInterval(halvingInterval);
   return (Math.floor(height / halvingInterval) + 1) * halvingInterval;
+}
+
+/** Days until the next halving after block `height`, at the protocol's pace of ten-minute blocks. */
+export function daysToNextHalving(height: number): number {
+  return (nextHalvingHeight(height) - height) / BLOCKS_PER_DAY;
 }
 
 /** Number of halvings that have happened by `height` (nHeight / nSubsidyHalvingInterval in Core). */

@@ -12,11 +12,10 @@
  * New prices (market.ts factoryCentsPerTh, the best machine's price per TH/s) and used prices (the used
  * index and the world's fair price) are set on the same memory, once a day at the mark.
  */
-import { blockSubsidySats, halvingsAt, nextHalvingHeight } from "../bitcoin/index.ts";
+import { blockSubsidySats, daysToNextHalving, halvingsAt } from "../bitcoin/index.ts";
 import { roundHalfAway } from "../math/money.ts";
 import { scaledReward, worldScalePpm } from "./classWorld.ts";
 import type { GameState } from "./state.ts";
-import { BLOCKS_PER_DAY } from "../bitcoin/constants.ts";
 
 /** Days over which the memory catches up with a higher hashprice (the 30-day average's pace). */
 const RISE_DAYS = 30;
@@ -42,7 +41,7 @@ export function halvingOutlook(
   subsidySats: number,
   feesSats: number,
 ): number {
-  const daysToHalving = (nextHalvingHeight(height) - height) / BLOCKS_PER_DAY;
+  const daysToHalving = daysToNextHalving(height);
   if (!(horizonDays > daysToHalving)) return 1;
   const reward = subsidySats + feesSats;
   const subsidyShare = reward > 0 ? subsidySats / reward : 1;

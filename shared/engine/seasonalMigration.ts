@@ -25,8 +25,7 @@
  * -17.6% against the real -22.1%, -13.3% before).
  */
 import type { SeasonalMigrationSpec } from "../scenario/seasonalSpec.ts";
-import { BLOCKS_PER_DAY } from "../bitcoin/constants.ts";
-import { nextHalvingHeight } from "../bitcoin/index.ts";
+import { daysToNextHalving } from "../bitcoin/index.ts";
 import type { EpochDay } from "../math/calendar.ts";
 import type { EngineCaches } from "./caches.ts";
 import { addToTier, powerPriceOn, regionIndex, restOfWorldInstalledThs } from "./regions.ts";
@@ -65,8 +64,7 @@ export function advanceSeasonalMigration(state: GameState, caches: EngineCaches)
 
 /** Whether the block subsidy halves within `days` at the protocol's pace of blocks. */
 function halvingWithin(state: GameState, days: number): boolean {
-  const height = state.chain.height;
-  return (nextHalvingHeight(height) - height) / BLOCKS_PER_DAY < days;
+  return daysToNextHalving(state.chain.height) < days;
 }
 
 /** How much cheaper the hydro region's power is than the thermal one's on `day`, as a share of the dearer (negative: dearer). */

@@ -60,11 +60,7 @@ export function scriptFlags<T extends FlagSpec>(usage: string, options: T) {
     console.log(usage);
     process.exit(0);
   }
-  try {
-    return parseFlags(argv, options);
-  } catch (error) {
-    return exitWithUsage(usage, error instanceof Error ? error.message : String(error));
-  }
+  return orUsage(usage, () => parseFlags(argv, options));
 }
 
 /** A usage mistake found after the flags were read, in a top-level script: what to fix, the usage, exit 2. */
@@ -73,19 +69,16 @@ export function exitWithUsage(usage: string, message: string): never {
   process.exit(2);
 }
 
-/** intFlag for a top-level script: a usage mistake exits as scriptFlags does. */
-export function countFlag(
-  usage: string,
-  name: string,
-  value: string | undefined,
-  min: number,
-  max: number,
-  fallback: number,
-): number {
+/**
+ * `read()` in a top-level script (a flag read with intFlag, say): a usage mistake exits as scriptFlags
+ * does, anything else is thrown on.
+ */
+export function orUsage<T>(usage: string, read: () => T): T {
   try {
-    return intFlag(name, value, min, max, fallback);
+    return read();
   } catch (error) {
-    return exitWithUsage(usage, error instanceof Error ? error.message : String(error));
+    if (error instanceof UsageError) return exitWithUsage(usage, error.message);
+    throw error;
   }
 }
 
